@@ -1,7 +1,9 @@
 import { defineProject } from 'vitest/config';
 
+// Tests run against the source of @attain/dsl (its `source` export condition), so they need no
+// build. Vitest resolves imports as a server (SSR) environment, hence `ssr.resolve`.
 export default defineProject({
-  resolve: { conditions: ['source'] },
+  ssr: { resolve: { conditions: ['source', 'module', 'node', 'development|production'] } },
   test: {
     name: 'cli',
     include: ['src/**/*.test.ts'],

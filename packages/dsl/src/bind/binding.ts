@@ -4,7 +4,7 @@
  * (hover, go to definition, references, rename, completion) all read this one structure.
  */
 import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
-import type { Declaration, FieldDecl, Name, TerritoryDecl } from '../syntax/ast.js';
+import type { CallExpr, Declaration, FieldDecl, Name, TerritoryDecl, TypeName } from '../syntax/ast.js';
 
 /** What kind of thing a name denotes, in the domain's words. */
 export type SymbolKind =
@@ -43,6 +43,8 @@ export interface PlanSymbol {
   doc?: string;
   /** For fields: the source (or payee schema) symbol they belong to. */
   parent?: PlanSymbol;
+  /** For built-in fields and attributes (`credited`, payee `id`/`name`/`manager`, `period.start`/`end`): their type. */
+  type?: TypeName;
 }
 
 /** One identifier occurrence resolved to its symbol. */
@@ -64,4 +66,10 @@ export interface Binding {
   dependencies: Map<PlanSymbol, PlanSymbol[]>;
   /** AT2xxx diagnostics: unknown names with "did you mean", duplicates, cycles, unused definitions. */
   diagnostics: Diagnostic[];
+  /** The fields of a source, or of a credit (its source's fields plus `credited`); undefined for other symbols. */
+  fieldsOf(symbol: PlanSymbol): ReadonlyMap<string, PlanSymbol> | undefined;
+  /** Payee attributes by name: the built-in `id`, `name`, `manager` and those of the `payee { }` block. */
+  payeeAttributes: ReadonlyMap<string, PlanSymbol>;
+  /** The row source (source or credit) of an aggregate call, whose fields its arguments may name bare. */
+  rowSourceOf(call: CallExpr): PlanSymbol | undefined;
 }

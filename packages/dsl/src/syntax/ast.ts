@@ -21,8 +21,8 @@ export interface Name extends NodeBase {
 /** A comment as written, kept by the parser for the formatter. */
 export interface Comment extends NodeBase {
   kind: 'Comment';
-  /** `line`: `# ...`; `doc`: `/** ... *\/`. */
-  style: 'line' | 'doc';
+  /** `line`: `# ...`; `doc`: `/** ... *\/`; `block`: `/* ... *\/`. */
+  style: 'line' | 'doc' | 'block';
   /** The full text including the `#` or `/**` markers. */
   text: string;
 }
@@ -48,7 +48,12 @@ export interface PlanDecl extends NodeBase {
 
 export type PlanItem = HeaderSetting | Declaration;
 
-export type HeaderSetting = CurrencySetting | PeriodSetting | FiscalYearSetting | EffectiveSetting | RoundingSetting;
+export type HeaderSetting =
+  | CurrencySetting
+  | PeriodSetting
+  | FiscalYearSetting
+  | EffectiveSetting
+  | RoundingSetting;
 
 export interface CurrencySetting extends NodeBase {
   kind: 'CurrencySetting';
@@ -114,7 +119,16 @@ export interface NamedDecl extends NodeBase {
 
 // ---- sources and schemas --------------------------------------------------------------------
 
-export type TypeName = 'Number' | 'Integer' | 'Percent' | 'Money' | 'Date' | 'Period' | 'Text' | 'Boolean' | 'Payee';
+export type TypeName =
+  | 'Number'
+  | 'Integer'
+  | 'Percent'
+  | 'Money'
+  | 'Date'
+  | 'Period'
+  | 'Text'
+  | 'Boolean'
+  | 'Payee';
 
 export interface TypeRef extends NodeBase {
   kind: 'TypeRef';

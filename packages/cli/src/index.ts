@@ -1,0 +1,13 @@
+/**
+ * @attain/cli — the `attain` command as a library: {@link main} runs a command line against an
+ * {@link Io}, so other tools and tests can run it in-process.
+ */
+
+// Command results
+export type { CheckedPlan, CheckReport } from './commands/check.js';
+// The process view
+export type { DirEntry, Io, Writer } from './io.js';
+export { createNodeIo } from './io.js';
+// Running a command line
+export { main } from './main.js';
+export { version } from './version.js';

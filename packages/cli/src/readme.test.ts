@@ -1,0 +1,58 @@
+/**
+ * README.md makes promises a reader can try: its Quick start commands (also run by .ci/run), its
+ * example plan, and the output it shows for `attain check`. These tests keep them true.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { compile, format } from '@attain/dsl';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { planWithErrors, validPlan } from './test-support/plans.js';
+import { repoRoot, run } from './test-support/run.js';
+import { tempDir } from './test-support/temp-dir.js';
+
+let readme: string;
+
+beforeAll(async () => {
+  readme = await readFile(join(repoRoot, 'README.md'), 'utf8');
+});
+
+/** The contents of every fenced block of the given language, in order. */
+function blocks(language: string): string[] {
+  const fence = new RegExp(`^\`\`\`${language}\\n([\\s\\S]*?)^\`\`\`$`, 'gm');
+  return [...readme.matchAll(fence)].map((match) => match[1] ?? '');
+}
+
+describe('README.md', () => {
+  it('shows two Quick start commands, and .ci/run runs exactly them', async () => {
+    const ci = await readFile(join(repoRoot, '.ci', 'run'), 'utf8');
+    const quickStart = readme.slice(
+      readme.indexOf('## Quick start'),
+      readme.indexOf('\n## ', readme.indexOf('## Quick start') + 1),
+    );
+    const commands = blocks('sh')
+      .filter((block) => quickStart.includes(block))
+      .map((block) => block.trim());
+    expect(commands).toEqual([
+      'npx -y pnpm@10.34.9 install && npx -y pnpm@10.34.9 demo',
+      'npx -y pnpm@10.34.9 install && npx -y pnpm@10.34.9 test',
+    ]);
+    for (const command of commands) expect(ci.split('\n')).toContain(command);
+  });
+
+  it('shows a plan that compiles without diagnostics and is formatted', () => {
+    const plan = blocks('attain')[0];
+    expect(plan).toBe(validPlan);
+    expect(compile(validPlan).diagnostics).toEqual([]);
+    expect(format(validPlan).text).toBe(validPlan);
+  });
+
+  it('shows the output attain check really prints', async () => {
+    const shown = blocks('text').find((block) =>
+      block.startsWith('$ pnpm attain check plans/inside-sales.attain\n'),
+    );
+    expect(shown).toBeDefined();
+    const cwd = await tempDir({ 'plans/inside-sales.attain': planWithErrors });
+    const { stdout } = await run(['check', 'plans/inside-sales.attain'], { cwd });
+    expect(shown).toBe(`$ pnpm attain check plans/inside-sales.attain\n${stdout}`);
+  });
+});

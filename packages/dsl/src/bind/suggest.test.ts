@@ -1,0 +1,70 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { editDistance, suggest, suggestionThreshold } from './suggest.js';
+
+describe('editDistance', () => {
+  it('counts insertions, deletions and substitutions', () => {
+    expect(editDistance('bookings', 'bookngs')).toBe(1);
+    expect(editDistance('bookings', 'bookingss')).toBe(1);
+    expect(editDistance('attainment', 'attaiment')).toBe(1);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('', 'abc')).toBe(3);
+  });
+
+  it('counts a swap of neighbours as one edit', () => {
+    expect(editDistance('amount', 'amuont')).toBe(1);
+    expect(editDistance('ab', 'ba')).toBe(1);
+  });
+
+  const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', '_'), maxLength: 8 });
+  test.prop([word, word])('is symmetric and bounded by the longer length', (a, b) => {
+    expect(editDistance(a, b)).toBe(editDistance(b, a));
+    expect(editDistance(a, b)).toBeLessThanOrEqual(Math.max(a.length, b.length));
+    expect(editDistance(a, b) === 0).toBe(a === b);
+  });
+
+  test.prop([word, word, word])('a common suffix never adds edits', (a, b, suffix) => {
+    expect(editDistance(a + suffix, b + suffix)).toBeLessThanOrEqual(editDistance(a, b));
+  });
+
+  test.prop([fc.string({ minLength: 2, maxLength: 10 }), fc.nat()])(
+    'swapping two neighbours is one edit',
+    (a, at) => {
+      const i = at % (a.length - 1);
+      const swapped = a.slice(0, i) + a.charAt(i + 1) + a.charAt(i) + a.slice(i + 2);
+      expect(editDistance(a, swapped)).toBe(a === swapped ? 0 : 1);
+    },
+  );
+});
+
+describe('suggest', () => {
+  it('suggests the closest name within a third of its length', () => {
+    expect(suggest('bookngs', ['bookings', 'deals', 'attainment'])).toBe('bookings');
+    expect(suggest('atainment', ['bookings', 'attainment'])).toBe('attainment');
+  });
+
+  it('suggests nothing when every name is too far', () => {
+    expect(suggest('xyz', ['bookings', 'deals'])).toBeUndefined();
+    expect(suggest('deals', ['bookings'])).toBeUndefined();
+  });
+
+  it('allows one edit for short names', () => {
+    expect(suggestionThreshold('ab')).toBe(1);
+    expect(suggest('od', ['id', 'name'])).toBe('id');
+  });
+
+  it('breaks ties alphabetically', () => {
+    expect(suggest('cat', ['hat', 'bat'])).toBe('bat');
+  });
+
+  test.prop([fc.string({ maxLength: 10 }), fc.array(fc.string({ maxLength: 10 }), { maxLength: 6 })])(
+    'a suggestion is always a candidate within the threshold',
+    (name, candidates) => {
+      const suggestion = suggest(name, candidates);
+      if (suggestion === undefined) return;
+      expect(candidates).toContain(suggestion);
+      expect(suggestion).not.toBe(name);
+      expect(editDistance(name, suggestion)).toBeLessThanOrEqual(suggestionThreshold(name));
+    },
+  );
+});

@@ -1,0 +1,112 @@
+/**
+ * The checker: types and units (AT3xxx), tables (AT4xxx), crediting and sources (AT5xxx) and
+ * dates (AT6xxx) of a parsed and bound plan. One pass over the declarations in source order; the
+ * types of named definitions are computed on demand, so order does not matter.
+ */
+import type { Binding, PlanSymbol } from '../bind/binding.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Declaration, Expr, File, HeaderSetting } from '../syntax/ast.js';
+import { type CheckContext, createContext, report } from './context.js';
+import { checkCredit } from './credit.js';
+import { isKnownCurrency, unknownCurrencyMessage } from './currencies.js';
+import { checkDates } from './dates.js';
+import { checkDefinition, checkSignal } from './definitions.js';
+import { checkEarning } from './earning.js';
+import { typeExpr } from './expressions.js';
+import { checkLookupTable } from './lookup-table.js';
+import { checkPayCurve } from './pay-curve.js';
+import { checkClawback, checkDraw, checkGuarantee, checkHoldback } from './payouts.js';
+import { checkQuota } from './quota.js';
+import { checkRateTable } from './rate-table.js';
+import { checkPayeeSchema, checkSource } from './sources.js';
+import { symbolType } from './symbols.js';
+import { checkTerritories } from './territories.js';
+import type { Type } from './types.js';
+
+/** The types the checker found, for hover and lowering. */
+export interface TypeTable {
+  /** The type of any expression node of the checked file (computed on first request if needed). */
+  typeOf(expr: Expr): Type;
+  /** The type a name has when used in an expression. */
+  typeOfSymbol(symbol: PlanSymbol): Type;
+}
+
+/** What checking a plan gives. */
+export interface CheckResult {
+  types: TypeTable;
+  /** The checker's own diagnostics (the parser's and binder's are not repeated). */
+  diagnostics: Diagnostic[];
+  /** The checker's state, which lowering to a `Plan` reads. */
+  context: CheckContext;
+}
+
+/**
+ * Checks a parsed and bound plan. `earlier` are the parser's and binder's diagnostics, so that a
+ * place they already reported is not reported again. Never throws on any tree the parser builds.
+ */
+export function check(file: File, binding: Binding, earlier?: readonly Diagnostic[]): CheckResult {
+  const ctx = createContext(file, binding, earlier ?? binding.diagnostics);
+  for (const item of file.plan?.items ?? []) {
+    if (isHeader(item)) checkHeader(ctx, item);
+    else checkDeclaration(ctx, item);
+  }
+  checkDates(ctx);
+  const diagnostics = [...ctx.diagnostics];
+  return {
+    diagnostics,
+    context: ctx,
+    types: {
+      typeOf: (expr) => typeExpr(ctx, expr),
+      typeOfSymbol: (symbol) => symbolType(ctx, symbol),
+    },
+  };
+}
+
+function isHeader(item: HeaderSetting | Declaration): item is HeaderSetting {
+  return item.kind.endsWith('Setting');
+}
+
+function checkHeader(ctx: CheckContext, setting: HeaderSetting): void {
+  if (setting.kind === 'CurrencySetting' && setting.currency && !isKnownCurrency(setting.currency.text)) {
+    report(ctx, 'AT3011', setting.currency.range, unknownCurrencyMessage(setting.currency.text));
+  }
+}
+
+function checkDeclaration(ctx: CheckContext, decl: Declaration): void {
+  switch (decl.kind) {
+    case 'Source':
+      return checkSource(ctx, decl);
+    case 'Payee':
+      return checkPayeeSchema(ctx, decl);
+    case 'Let':
+    case 'Measure':
+    case 'Metric':
+      return checkDefinition(ctx, decl);
+    case 'Quota':
+      return checkQuota(ctx, decl);
+    case 'Credit':
+      return checkCredit(ctx, decl);
+    case 'RateTable':
+      return checkRateTable(ctx, decl);
+    case 'LookupTable':
+      return checkLookupTable(ctx, decl);
+    case 'PayCurve':
+      return checkPayCurve(ctx, decl);
+    case 'Earning':
+      return checkEarning(ctx, decl);
+    case 'Draw':
+      return checkDraw(ctx, decl);
+    case 'Guarantee':
+      return checkGuarantee(ctx, decl);
+    case 'Holdback':
+      return checkHoldback(ctx, decl);
+    case 'Clawback':
+      return checkClawback(ctx, decl);
+    case 'Territories':
+      return checkTerritories(ctx, decl);
+    case 'Signal':
+      return checkSignal(ctx, decl);
+    case 'Adjustment':
+      return;
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * The state one check of a plan shares between its passes: the tree, the names, the plan's
+ * settings, the schema, the types found so far, and the diagnostics.
+ */
+import type { PlanSymbol } from '../bind/binding.js';
+import type { Binding } from '../bind/binding.js';
+import { codes, type Code } from '../diagnostics/codes.js';
+import type { Diagnostic, Range, RelatedInformation } from '../diagnostics/diagnostic.js';
+import type { Expr, File, PeriodKind, PlanDecl } from '../syntax/ast.js';
+import { isKnownCurrency } from './currencies.js';
+import { buildSchema, type Schema } from './schema.js';
+import type { Type } from './types.js';
+
+/** The plan's header settings, as far as they were written. */
+export interface Settings {
+  /** The plan currency, when declared. */
+  currency?: string;
+  period?: PeriodKind;
+  /** The plan's effective range (`YYYY-MM-DD` strings), when declared. */
+  effective?: { from?: string; to?: string };
+}
+
+/** Everything one check shares. */
+export interface CheckContext {
+  readonly file: File;
+  readonly plan: PlanDecl | undefined;
+  readonly binding: Binding;
+  readonly settings: Settings;
+  readonly schema: Schema;
+  /** The type of every expression checked so far. */
+  readonly types: Map<Expr, Type>;
+  /** The type of every symbol computed so far. */
+  readonly symbolTypes: Map<PlanSymbol, Type>;
+  /** Symbols whose type is being computed (a cycle, reported by the binder, ends in Unknown). */
+  readonly inProgress: Set<PlanSymbol>;
+  readonly diagnostics: Diagnostic[];
+  /** Start offsets of earlier diagnostics (parser, binder), so the checker does not report a place twice. */
+  readonly reported: Set<number>;
+}
+
+/** Creates the context for checking `file`. */
+export function createContext(file: File, binding: Binding, earlier: readonly Diagnostic[] = binding.diagnostics): CheckContext {
+  const plan = file.plan;
+  const settings = readSettings(plan);
+  return {
+    file,
+    plan,
+    binding,
+    settings,
+    schema: buildSchema(plan, settings.currency),
+    types: new Map(),
+    symbolTypes: new Map(),
+    inProgress: new Set(),
+    diagnostics: [],
+    reported: new Set(earlier.map((d) => d.range.start.offset)),
+  };
+}
+
+function readSettings(plan: PlanDecl | undefined): Settings {
+  const settings: Settings = {};
+  for (const item of plan?.items ?? []) {
+    switch (item.kind) {
+      case 'CurrencySetting':
+        // An unknown code (AT3011) leaves the currency unknown, so amounts do not all mismatch.
+        if (item.currency && isKnownCurrency(item.currency.text)) settings.currency ??= item.currency.text;
+        break;
+      case 'PeriodSetting':
+        settings.period ??= item.period;
+        break;
+      case 'EffectiveSetting':
+        settings.effective ??= { from: item.effective?.from?.value, to: item.effective?.to?.value };
+        break;
+    }
+  }
+  return settings;
+}
+
+/** Adds a diagnostic with the code's default severity. */
+export function report(
+  ctx: CheckContext,
+  code: Code,
+  range: Range,
+  message: string,
+  related?: RelatedInformation[],
+): void {
+  const diagnostic: Diagnostic = { code, severity: codes[code].severity, message, range };
+  if (related && related.length > 0) diagnostic.related = related;
+  ctx.diagnostics.push(diagnostic);
+}
+
+/** Adds a diagnostic unless the parser or binder already reported one starting at the same place. */
+export function reportOnce(ctx: CheckContext, code: Code, range: Range, message: string): void {
+  if (!ctx.reported.has(range.start.offset)) report(ctx, code, range, message);
+}

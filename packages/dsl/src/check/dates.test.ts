@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../compile.js';
+import { isCalendarDate } from './dates.js';
+import { checkDecls, expectOne, planText, textAt } from './test-plans.js';
+
+describe('calendar dates (AT6004)', () => {
+  it('knows month lengths and leap years', () => {
+    expect(['2026-01-31', '2028-02-29', '2000-02-29', '2026-04-30'].map(isCalendarDate)).toEqual([true, true, true, true]);
+    expect(['2026-02-30', '2025-02-29', '1900-02-29', '2026-04-31', '2026-13-01'].map(isCalendarDate)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it('reports a day the month does not have', () => {
+    const d = expectOne(checkDecls('  let d = 2026-02-30'), 'AT6004', '2026-02-30');
+    expect(d.message).toBe('2026-02-30 is not a date in the calendar');
+    expectOne(checkDecls('  spiff s = 100 USD during 2026-04-31 to 2026-05-31'), 'AT6004', '2026-04-31');
+  });
+
+  it('leaves a month out of range to the parser', () => {
+    const result = checkDecls('  let d = 2026-13-01');
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['AT1005']);
+  });
+});
+
+describe('date ranges (AT6002)', () => {
+  it('reports a range that ends before it starts', () => {
+    const result = checkDecls('  spiff s = 100 USD during 2026-06-30 to 2026-02-01');
+    const d = expectOne(result, 'AT6002', '2026-06-30 to 2026-02-01');
+    expect(d.message).toBe('This range ends on 2026-02-01, before it starts on 2026-06-30');
+    expect(checkDecls('  spiff s = 100 USD during 2026-06-30 to 2026-06-30').diagnostics).toEqual([]);
+  });
+
+  it('checks versions, the plan itself and territory assignments', () => {
+    expectOne(checkDecls('  let x = 1 effective 2026-05-01 to 2026-04-01'), 'AT6002', '2026-05-01 to 2026-04-01');
+    const text = planText('', 'currency USD\n  period quarter\n  effective 2026-12-31 to 2026-01-01');
+    expect(analyze(text).diagnostics.map((d) => [d.code, textAt(text, d.range)])).toEqual([
+      ['AT6002', '2026-12-31 to 2026-01-01'],
+    ]);
+    const territories = `  source accounts { id: Text key, region: Text }
+  territories on accounts by priority { territory t { where region = "A" assign "p1" as primary from 2026-06-01 to 2026-01-01 } }`;
+    expectOne(checkDecls(territories), 'AT6002', 'assign "p1" as primary from 2026-06-01 to 2026-01-01');
+  });
+});
+
+describe('versions (AT6001)', () => {
+  it('accepts versions one after the other', () => {
+    const decls = '  let r = 5% effective 2026-01-01 to 2026-06-30\n  let r = 6% effective 2026-07-01 to 2026-12-31\n  bonus b = payee.ote * r';
+    expect(checkDecls(decls).diagnostics).toEqual([]);
+  });
+
+  it('reports versions whose dates overlap, pointing at the other', () => {
+    const decls = `  let r = 5% effective 2026-01-01 to 2026-06-30
+  let r = 6% effective 2026-06-01 to 2026-12-31
+  let r = 7% effective 2026-03-01 to 2026-03-31`;
+    const result = checkDecls(decls);
+    const found = result.diagnostics.filter((d) => d.code === 'AT6001');
+    expect(found.map((d) => textAt(result.text, d.range))).toEqual(['2026-06-01 to 2026-12-31', '2026-03-01 to 2026-03-31']);
+    expect(found[0]?.message).toBe('Two versions of r are both effective from 2026-06-01 to 2026-06-30: the effective dates of versions must not overlap');
+    expect(found[1]?.message).toContain('from 2026-03-01 to 2026-03-31');
+    for (const d of found) expect(d.related?.map((r) => textAt(result.text, r.range))).toEqual(['2026-01-01 to 2026-06-30']);
+  });
+});
+
+describe('dates outside the plan (AT6003, AT6005)', () => {
+  it('warns about windows and versions outside the plan’s dates', () => {
+    const spiff = expectOne(checkDecls('  spiff s = 100 USD during 2025-12-01 to 2026-01-31'), 'AT6003', '2025-12-01 to 2026-01-31');
+    expect(spiff.severity).toBe('warning');
+    expect(spiff.message).toBe(
+      "The window of s (2025-12-01 to 2026-01-31) is not inside the plan's effective dates (2026-01-01 to 2026-12-31)",
+    );
+    expectOne(checkDecls('  let x = 1 effective 2026-07-01 to 2027-06-30'), 'AT6003', '2026-07-01 to 2027-06-30');
+  });
+
+  it('warns about a holdback released before the plan starts or after it ends', () => {
+    const after = expectOne(checkDecls('  holdback h = 10% of comm until 2027-03-31'), 'AT6005', '2027-03-31');
+    expect(after.severity).toBe('warning');
+    expect(after.message).toContain('after the plan ends on 2026-12-31');
+    expectOne(checkDecls('  holdback h = 10% of comm until 2025-12-31'), 'AT6003', '2025-12-31');
+    expect(checkDecls('  holdback h = 10% of comm until 2026-12-31').diagnostics).toEqual([]);
+  });
+});

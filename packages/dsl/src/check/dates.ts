@@ -1,0 +1,174 @@
+/**
+ * Date checks: real calendar dates (AT6004), ranges that end after they start (AT6002),
+ * versions of one definition whose effective ranges do not overlap (AT6001), windows, versions and
+ * holdback dates inside the plan's effective range (AT6003, AT6005; warnings).
+ */
+import type { Range } from '../diagnostics/diagnostic.js';
+import type { DateLit, DateRange, Declaration, EarningDecl, HoldbackDecl, PlanItem } from '../syntax/ast.js';
+import { type CheckContext, report } from './context.js';
+import { unparen } from './collections.js';
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `value` (`YYYY-MM-DD`) is a real calendar date: no 2026-02-30, no month 13. */
+export function isCalendarDate(value: string): boolean {
+  const m = DATE.exec(value);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** The number of days of a month of the Gregorian calendar. */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** A date range with both ends valid, as strings that compare in date order. */
+interface Span {
+  from: string;
+  to: string;
+  range: Range;
+}
+
+function span(range: DateRange | undefined): Span | undefined {
+  const from = range?.from?.value;
+  const to = range?.to?.value;
+  if (!range || !from || !to || !isCalendarDate(from) || !isCalendarDate(to)) return undefined;
+  return { from, to, range: range.range };
+}
+
+/**
+ * Checks the dates of the plan's ranges and versions. Date literals inside expressions are
+ * checked as they are typed (see {@link checkCalendarDate}).
+ */
+export function checkDates(ctx: CheckContext): void {
+  const plan = ctx.plan;
+  if (!plan) return;
+  const planSpan = planEffective(ctx);
+  const byName = new Map<string, Declaration[]>();
+  for (const item of plan.items) {
+    checkItemRanges(ctx, item);
+    if (!('name' in item) || !item.name) continue;
+    const list = byName.get(item.name.text);
+    if (list) list.push(item);
+    else byName.set(item.name.text, [item]);
+    if (planSpan) checkInsidePlan(ctx, item, planSpan);
+  }
+  for (const [name, decls] of byName) if (decls.length > 1) checkVersions(ctx, name, decls);
+}
+
+/** The date ranges an item writes: its effective range, SPIFF windows, territory assignments. */
+function checkItemRanges(ctx: CheckContext, item: PlanItem): void {
+  if (item.kind === 'EffectiveSetting' || 'effective' in item) checkRange(ctx, item.effective);
+  if (item.kind === 'Earning') {
+    for (const clause of item.clauses) if (clause.kind === 'During') checkRange(ctx, clause.window);
+  }
+  if (item.kind === 'Territories') {
+    for (const territory of item.territories) {
+      checkRange(ctx, territory.effective);
+      for (const clause of territory.clauses) {
+        if (clause.kind !== 'TerritoryAssign') continue;
+        if (clause.from) checkCalendarDate(ctx, clause.from);
+        if (clause.to) checkCalendarDate(ctx, clause.to);
+        if (clause.from && clause.to) checkPair(ctx, clause.from, clause.to, clause.range);
+      }
+    }
+  }
+}
+
+/** AT6004 for a date literal that is not in the calendar (the parser reports months and days out of range). */
+export function checkCalendarDate(ctx: CheckContext, date: DateLit): void {
+  if (!DATE.test(date.value) || isCalendarDate(date.value)) return;
+  if (ctx.reported.has(date.range.start.offset)) return;
+  report(ctx, 'AT6004', date.range, `${date.value} is not a date in the calendar`);
+}
+
+function checkPair(ctx: CheckContext, from: DateLit, to: DateLit, range: Range): void {
+  if (!isCalendarDate(from.value) || !isCalendarDate(to.value) || to.value >= from.value) return;
+  report(ctx, 'AT6002', range, `This range ends on ${to.value}, before it starts on ${from.value}`);
+}
+
+function checkRange(ctx: CheckContext, range: DateRange | undefined): void {
+  if (!range) return;
+  if (range.from) checkCalendarDate(ctx, range.from);
+  if (range.to) checkCalendarDate(ctx, range.to);
+  if (range.from && range.to) checkPair(ctx, range.from, range.to, range.range);
+}
+
+function planEffective(ctx: CheckContext): Span | undefined {
+  for (const item of ctx.plan?.items ?? []) {
+    if (item.kind === 'EffectiveSetting') {
+      const s = span(item.effective);
+      return s && s.from <= s.to ? s : undefined;
+    }
+  }
+  return undefined;
+}
+
+function describe(s: Span): string {
+  return `${s.from} to ${s.to}`;
+}
+
+function outside(ctx: CheckContext, s: Span, plan: Span, what: string): void {
+  if (s.from >= plan.from && s.to <= plan.to) return;
+  report(ctx, 'AT6003', s.range, `${what} (${describe(s)}) is not inside the plan's effective dates (${describe(plan)})`);
+}
+
+function checkInsidePlan(ctx: CheckContext, decl: Declaration, plan: Span): void {
+  const name = 'name' in decl ? decl.name?.text : undefined;
+  const effective = 'effective' in decl ? span(decl.effective) : undefined;
+  if (effective) outside(ctx, effective, plan, `The effective dates of ${name ?? 'this definition'}`);
+  if (decl.kind === 'Earning') checkWindow(ctx, decl, plan);
+  if (decl.kind === 'Holdback') checkRelease(ctx, decl, plan);
+}
+
+function checkWindow(ctx: CheckContext, earning: EarningDecl, plan: Span): void {
+  for (const clause of earning.clauses) {
+    if (clause.kind !== 'During') continue;
+    const window = span(clause.window);
+    if (window) outside(ctx, window, plan, `The window of ${earning.name?.text ?? 'this earning'}`);
+  }
+}
+
+function checkRelease(ctx: CheckContext, holdback: HoldbackDecl, plan: Span): void {
+  const until = holdback.until && unparen(holdback.until);
+  if (until?.kind !== 'Date' || !isCalendarDate(until.value)) return;
+  const name = holdback.name?.text ?? 'this holdback';
+  if (until.value > plan.to) {
+    report(
+      ctx,
+      'AT6005',
+      until.range,
+      `Holdback ${name} is released on ${until.value}, after the plan ends on ${plan.to}: make sure a later plan pays it out`,
+    );
+  } else if (until.value < plan.from) {
+    report(ctx, 'AT6003', until.range, `Holdback ${name} is released on ${until.value}, before the plan starts on ${plan.from}`);
+  }
+}
+
+/** AT6001: versions of one name must have effective ranges that do not overlap. */
+function checkVersions(ctx: CheckContext, name: string, decls: readonly Declaration[]): void {
+  const spans: Span[] = [];
+  for (const decl of decls) {
+    const s = 'effective' in decl ? span(decl.effective) : undefined;
+    if (s && s.from <= s.to) spans.push(s);
+  }
+  spans.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  let latest: Span | undefined;
+  for (const s of spans) {
+    if (latest && s.from <= latest.to) {
+      const end = s.to < latest.to ? s.to : latest.to;
+      report(
+        ctx,
+        'AT6001',
+        s.range,
+        `Two versions of ${name} are both effective from ${s.from} to ${end}: the effective dates of versions must not overlap`,
+        [{ message: `The other version is effective ${describe(latest)}`, range: latest.range }],
+      );
+    }
+    if (!latest || s.to > latest.to) latest = s;
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Earning checks: an earning is money in the plan currency (AT3008); gates are conditions; caps
+ * and floors are money; a `per line` earning must involve a credit whose lines it pays (AT5007).
+ */
+import type { PlanSymbol } from '../bind/binding.js';
+import type { EarningDecl } from '../syntax/ast.js';
+import { type CheckContext, report } from './context.js';
+import { expectType, typeCondition } from './expressions.js';
+import { declaredSymbol } from './symbols.js';
+import { money } from './types.js';
+import { forEachExpression } from './walk.js';
+
+/** Checks one earning declaration. */
+export function checkEarning(ctx: CheckContext, earning: EarningDecl): void {
+  const name = earning.name?.text ?? 'this earning';
+  const currency = money(ctx.settings.currency);
+  if (earning.value) {
+    expectType(ctx, earning.value, currency, 'AT3008', `Earning ${name} pays money, so it`, 'AT3008');
+  }
+  for (const clause of earning.clauses) {
+    switch (clause.kind) {
+      case 'Gate':
+        if (clause.condition) typeCondition(ctx, clause.condition, `after \`when\` in ${name}`);
+        break;
+      case 'Cap':
+        if (clause.value) expectType(ctx, clause.value, currency, 'AT3001', `The cap of ${name}`);
+        break;
+      case 'Floor':
+        if (clause.value) expectType(ctx, clause.value, currency, 'AT3001', `The floor of ${name}`);
+        break;
+      case 'PerLine':
+        if (earning.value && !perLineCredit(ctx, earning)) {
+          report(
+            ctx,
+            'AT5007',
+            clause.range,
+            `Earning ${name} is paid \`per line\`, one line per credited record, but it uses no credit: base it on a credit such as tiered(bookings, rates)`,
+          );
+        }
+        break;
+    }
+  }
+}
+
+const THROUGH: ReadonlySet<string> = new Set(['let', 'measure', 'metric']);
+
+/**
+ * The credit whose lines a `per line` earning pays: the first credit its expression names, or else
+ * the first reached through the lets and measures it uses.
+ */
+export function perLineCredit(ctx: CheckContext, earning: EarningDecl): string | undefined {
+  if (!earning.value) return undefined;
+  let direct: string | undefined;
+  const used: PlanSymbol[] = [];
+  forEachExpression(earning.value, (e) => {
+    if (direct !== undefined || e.kind !== 'NameRef') return;
+    const symbol = ctx.binding.symbolAt(e.name);
+    if (symbol?.kind === 'credit') direct = symbol.name;
+    else if (symbol && THROUGH.has(symbol.kind)) used.push(symbol);
+  });
+  if (direct !== undefined) return direct;
+  const self = declaredSymbol(ctx, earning);
+  const queue = [...used, ...(self ? (ctx.binding.dependencies.get(self) ?? []) : [])];
+  const seen = new Set<PlanSymbol>();
+  for (let i = 0; i < queue.length; i++) {
+    const symbol = queue[i] as PlanSymbol;
+    if (seen.has(symbol)) continue;
+    seen.add(symbol);
+    if (symbol.kind === 'credit') return symbol.name;
+    if (THROUGH.has(symbol.kind)) queue.push(...(ctx.binding.dependencies.get(symbol) ?? []));
+  }
+  return undefined;
+}

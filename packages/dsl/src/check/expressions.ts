@@ -1,0 +1,328 @@
+/**
+ * Expression typing: every expression gets a type (remembered in the context, for hover and
+ * lowering), and every misuse of units, conditions or names of the wrong kind is reported once.
+ * An expression that already has an error is `Unknown`, which fits everywhere.
+ */
+import type { Code } from '../diagnostics/codes.js';
+import type { BinaryExpr, Expr, IfExpr, InExpr, ListExpr, MemberExpr, NameRef, UnaryExpr } from '../syntax/ast.js';
+import { collectionSymbol, unparen } from './collections.js';
+import { type CheckContext, report, reportOnce } from './context.js';
+import { isKnownCurrency, unknownCurrencyMessage } from './currencies.js';
+import { checkCalendarDate } from './dates.js';
+import { typeCall } from './functions.js';
+import { binary, comparison, negate } from './operators.js';
+import { symbolType } from './symbols.js';
+import { formatType, isAssignable, isNumeric, join, list, money, T, type Type } from './types.js';
+
+/** The type of an expression; reports its errors the first time it is asked. */
+export function typeExpr(ctx: CheckContext, expr: Expr): Type {
+  const known = ctx.types.get(expr);
+  if (known) return known;
+  const type = computeType(ctx, expr);
+  ctx.types.set(expr, type);
+  return type;
+}
+
+function computeType(ctx: CheckContext, expr: Expr): Type {
+  switch (expr.kind) {
+    case 'Number':
+      return expr.integer ? T.Integer : T.Number;
+    case 'Percent':
+      return T.Percent;
+    case 'Money':
+      return moneyLiteral(ctx, expr.currency.text, expr.currency.range);
+    case 'Date':
+      checkCalendarDate(ctx, expr);
+      return T.Date;
+    case 'PeriodLit':
+      return T.Period;
+    case 'Text':
+      return T.Text;
+    case 'Boolean':
+      return T.Boolean;
+    case 'NameRef':
+      return typeName(ctx, expr);
+    case 'PayeeRef':
+      return T.Payee;
+    case 'PeriodRef':
+      return T.Period;
+    case 'TodayRef':
+      return T.Date;
+    case 'Member':
+      return typeMember(ctx, expr);
+    case 'Call':
+      return typeCall(ctx, expr);
+    case 'Unary':
+      return typeUnary(ctx, expr);
+    case 'Binary':
+      return typeBinary(ctx, expr);
+    case 'In':
+      return typeIn(ctx, expr);
+    case 'If':
+      return typeIf(ctx, expr);
+    case 'List':
+      return typeList(ctx, expr);
+    case 'Paren':
+      return typeExpr(ctx, expr.inner);
+    case 'Missing':
+      return T.Unknown;
+  }
+}
+
+function moneyLiteral(ctx: CheckContext, code: string, range: Expr['range']): Type {
+  if (isKnownCurrency(code)) return money(code);
+  report(ctx, 'AT3011', range, unknownCurrencyMessage(code));
+  return money(undefined);
+}
+
+/** True for a literal zero (`0`, `0.00`, `(0)`, `-0`), which fits money and percentages too. */
+export function isZeroLiteral(expr: Expr): boolean {
+  const e = unparen(expr);
+  if (e.kind === 'Unary' && e.op === '-') return isZeroLiteral(e.operand);
+  return e.kind === 'Number' && /^0+(\.0+)?$/.test(e.value);
+}
+
+/**
+ * Lets a literal zero take the unit of the other side (`amount > 0`, `if c then amount else 0`):
+ * returns the adapted type and records it on the literal.
+ */
+export function adaptZero(ctx: CheckContext, expr: Expr, type: Type, other: Type): Type {
+  if (!isNumeric(type) || (other.kind !== 'Money' && other.kind !== 'Percent') || !isZeroLiteral(expr)) return type;
+  let e: Expr = expr;
+  for (;;) {
+    ctx.types.set(e, other);
+    if (e.kind === 'Paren') e = e.inner;
+    else if (e.kind === 'Unary') e = e.operand;
+    else break;
+  }
+  return other;
+}
+
+/** Types `expr` as a condition: reports AT3004 unless it is true/false. */
+export function typeCondition(ctx: CheckContext, expr: Expr, where: string): void {
+  const type = typeExpr(ctx, expr);
+  if (type.kind !== 'Boolean' && type.kind !== 'Unknown') {
+    report(ctx, 'AT3004', expr.range, `The condition ${where} must be true or false, but this is ${formatType(type)}`);
+  }
+}
+
+/**
+ * Types `expr` and reports `code` unless it fits `expected` (a literal zero fits money and
+ * percentages); money in another currency is `currencyCode`. `what` names the value in the
+ * message: "The cap of commission".
+ */
+export function expectType(
+  ctx: CheckContext,
+  expr: Expr,
+  expected: Type,
+  code: Code,
+  what: string,
+  currencyCode: Code = 'AT3002',
+): Type {
+  const type = adaptZero(ctx, expr, typeExpr(ctx, expr), expected);
+  if (isAssignable(type, expected)) return type;
+  const currencyOnly = type.kind === 'Money' && expected.kind === 'Money';
+  report(
+    ctx,
+    currencyOnly ? currencyCode : code,
+    expr.range,
+    `${what} must be ${formatType(expected)}, but this is ${formatType(type)}`,
+  );
+  return T.Unknown;
+}
+
+function typeName(ctx: CheckContext, ref: NameRef): Type {
+  const symbol = ctx.binding.symbolAt(ref.name);
+  if (!symbol) return T.Unknown;
+  switch (symbol.kind) {
+    case 'source':
+      report(
+        ctx,
+        'AT3009',
+        ref.range,
+        `${symbol.name} is a list of records: count them with count(${symbol.name}) or add up a field with sum(${symbol.name}.amount)`,
+      );
+      return T.Unknown;
+    case 'rate-table':
+      report(ctx, 'AT4012', ref.range, `${symbol.name} is a rate table: use it through tiered(amount, ${symbol.name}) or rate(${symbol.name})`);
+      return T.Unknown;
+    case 'lookup-table':
+      report(ctx, 'AT4012', ref.range, `${symbol.name} is a lookup table: use it through lookup(${symbol.name}, key)`);
+      return T.Unknown;
+    case 'pay-curve':
+      report(ctx, 'AT4012', ref.range, `${symbol.name} is a pay curve: use it through curve(${symbol.name})`);
+      return T.Unknown;
+    case 'function':
+      reportOnce(ctx, 'AT2008', ref.range, `${symbol.name} is a function: call it with parentheses, for example ${symbol.name}(...)`);
+      return T.Unknown;
+    case 'territory':
+      reportOnce(ctx, 'AT2008', ref.range, `${symbol.name} is a territory, which cannot be used as a value`);
+      return T.Unknown;
+    default:
+      return symbolType(ctx, symbol);
+  }
+}
+
+function typeMember(ctx: CheckContext, expr: MemberExpr): Type {
+  const object = unparen(expr.object);
+  const collection = object.kind === 'NameRef' ? collectionSymbol(ctx, object) : undefined;
+  if (collection && object.kind === 'NameRef') {
+    const written = `${collection.name}.${expr.member?.text ?? ''}`;
+    report(
+      ctx,
+      'AT3009',
+      expr.range,
+      `${written} has one value per record: use it inside an aggregate such as sum(${written}) or max(${written})`,
+    );
+    return T.Unknown;
+  }
+  const objectType = typeExpr(ctx, expr.object);
+  const member = expr.member;
+  if (!member || objectType.kind === 'Unknown') return T.Unknown;
+  const symbol = ctx.binding.symbolAt(member);
+  if (symbol && (symbol.kind === 'field' || symbol.kind === 'payee-attribute')) return symbolType(ctx, symbol);
+  const name = member.text;
+  switch (objectType.kind) {
+    case 'Payee': {
+      const attribute = ctx.schema.payee.get(name);
+      if (attribute) return attribute.type;
+      reportOnce(ctx, 'AT2010', member.range, `Payees have no attribute ${name}: declare it in the payee { ... } block`);
+      return T.Unknown;
+    }
+    case 'Period':
+      if (name === 'start' || name === 'end') return T.Date;
+      reportOnce(ctx, 'AT2003', member.range, `A period has only start and end, not ${name}`);
+      return T.Unknown;
+    case 'Record': {
+      const field = ctx.schema.sources.get(objectType.source)?.fields.get(name);
+      if (field) return field.type;
+      reportOnce(ctx, 'AT2003', member.range, `${objectType.source} has no field ${name}`);
+      return T.Unknown;
+    }
+    default:
+      reportOnce(ctx, 'AT2003', member.range, `${formatType(objectType)} has no fields, so .${name} means nothing here`);
+      return T.Unknown;
+  }
+}
+
+function typeUnary(ctx: CheckContext, expr: UnaryExpr): Type {
+  const operand = typeExpr(ctx, expr.operand);
+  if (expr.op === 'not') {
+    if (operand.kind !== 'Boolean' && operand.kind !== 'Unknown') {
+      report(ctx, 'AT3004', expr.operand.range, `\`not\` needs something true or false, but this is ${formatType(operand)}`);
+    }
+    return T.Boolean;
+  }
+  const result = negate(operand);
+  if (result.ok) return result.type;
+  report(ctx, result.code, expr.range, result.message);
+  return T.Unknown;
+}
+
+function typeBinary(ctx: CheckContext, expr: BinaryExpr): Type {
+  let left = typeExpr(ctx, expr.left);
+  let right = typeExpr(ctx, expr.right);
+  if (expr.op === 'and' || expr.op === 'or') {
+    for (const [side, type] of [
+      [expr.left, left],
+      [expr.right, right],
+    ] as const) {
+      if (type.kind !== 'Boolean' && type.kind !== 'Unknown') {
+        report(ctx, 'AT3004', side.range, `Both sides of \`${expr.op}\` must be true or false, but this is ${formatType(type)}`);
+      }
+    }
+    return T.Boolean;
+  }
+  if (expr.op !== '*' && expr.op !== '/') {
+    left = adaptZero(ctx, expr.left, left, right);
+    right = adaptZero(ctx, expr.right, right, left);
+  }
+  const result = binary(expr.op, left, right);
+  if (result.ok) return result.type;
+  report(ctx, result.code, expr.range, result.message);
+  return isArithmetic(expr.op) ? T.Unknown : T.Boolean;
+}
+
+function isArithmetic(op: BinaryExpr['op']): boolean {
+  return op === '+' || op === '-' || op === '*' || op === '/';
+}
+
+/** Checks that `item` can be compared with a value of type `value` (reports on the item). */
+function compareItem(ctx: CheckContext, item: Expr, value: Type, op: '=' | '<='): void {
+  const itemType = adaptZero(ctx, item, typeExpr(ctx, item), value);
+  const result = comparison(op, value, itemType);
+  if (!result.ok) report(ctx, result.code, item.range, result.message);
+}
+
+function typeIn(ctx: CheckContext, expr: InExpr): Type {
+  const value = typeExpr(ctx, expr.value);
+  const target = expr.target;
+  switch (target.kind) {
+    case 'RangeTarget':
+      compareItem(ctx, target.from, value, '<=');
+      compareItem(ctx, target.to, value, '<=');
+      break;
+    case 'ListTarget':
+      for (const item of target.items) compareItem(ctx, item, value, '=');
+      break;
+    case 'PeriodTarget':
+      if (value.kind !== 'Date' && value.kind !== 'Unknown') {
+        report(ctx, 'AT3001', expr.value.range, `Only a date can be \`in period\`, but this is ${formatType(value)}`);
+      }
+      break;
+  }
+  return T.Boolean;
+}
+
+function typeIf(ctx: CheckContext, expr: IfExpr): Type {
+  typeCondition(ctx, expr.condition, 'after `if`');
+  let then = typeExpr(ctx, expr.then);
+  let otherwise = typeExpr(ctx, expr.else);
+  then = adaptZero(ctx, expr.then, then, otherwise);
+  otherwise = adaptZero(ctx, expr.else, otherwise, then);
+  const joined = join(then, otherwise);
+  if (joined) return joined;
+  report(
+    ctx,
+    'AT3101',
+    expr.else.range,
+    `The two branches of this if give different types: ${formatType(then)} after \`then\`, ${formatType(otherwise)} after \`else\``,
+    [{ message: `This branch gives ${formatType(then)}`, range: expr.then.range }],
+  );
+  return T.Unknown;
+}
+
+function typeList(ctx: CheckContext, expr: ListExpr): Type {
+  let element: Type = T.Unknown;
+  for (const item of expr.items) {
+    const type = adaptZero(ctx, item, typeExpr(ctx, item), element);
+    const joined = join(element, type);
+    if (joined) element = joined;
+    else report(ctx, 'AT3001', item.range, `All items of a list must have one type: ${formatType(element)}, not ${formatType(type)}`);
+  }
+  return list(element);
+}
+
+/** The outcome of {@link joinAll}: the common type, and the values that do not fit it. */
+export interface Joined {
+  type: Type;
+  /** Indexes of the values whose type does not agree with the ones before, with that type. */
+  mismatches: { index: number; type: Type; expected: Type }[];
+}
+
+/**
+ * The common type of values that must agree (the rates of a table, the values of a lookup table):
+ * a literal zero takes the unit of the others.
+ */
+export function joinAll(ctx: CheckContext, exprs: readonly Expr[]): Joined {
+  const types = exprs.map((e) => typeExpr(ctx, e));
+  const unit = types.find((t) => t.kind === 'Money' || t.kind === 'Percent');
+  const result: Joined = { type: T.Unknown, mismatches: [] };
+  exprs.forEach((expr, index) => {
+    const type = unit ? adaptZero(ctx, expr, types[index] ?? T.Unknown, unit) : (types[index] ?? T.Unknown);
+    const joined = join(result.type, type);
+    if (joined) result.type = joined;
+    else result.mismatches.push({ index, type, expected: result.type });
+  });
+  return result;
+}

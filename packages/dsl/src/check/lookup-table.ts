@@ -1,0 +1,116 @@
+/**
+ * Lookup table checks: every row has one key per `by` column (AT4008), no row is repeated
+ * (AT4009), an `otherwise` row catches everything else (AT4011, warning), each column's keys are
+ * all text or all numbers, and every row gives the same kind of value.
+ */
+import type { Expr, LookupKey, LookupRow, LookupTableDecl } from '../syntax/ast.js';
+import { type CheckContext, report } from './context.js';
+import { toDecimal } from './decimal.js';
+import { joinAll, typeExpr } from './expressions.js';
+import { formatType, T, type Type } from './types.js';
+
+/** The kind of key each column holds, from its rows: Text, Number, or undefined (only wildcards). */
+export function lookupColumnKinds(table: LookupTableDecl): ('Text' | 'Number' | undefined)[] {
+  const kinds: ('Text' | 'Number' | undefined)[] = table.by.map(() => undefined);
+  for (const row of table.rows) {
+    row.keys.forEach((key, i) => {
+      if (i < kinds.length && key.kind !== 'Wildcard') kinds[i] ??= key.kind === 'Text' ? 'Text' : 'Number';
+    });
+  }
+  return kinds;
+}
+
+/** The type of the values of a table (Unknown when rows disagree, which the table check reports). */
+export function lookupValueType(ctx: CheckContext, table: LookupTableDecl): Type {
+  const joined = joinAll(ctx, values(table));
+  return joined.mismatches.length > 0 ? T.Unknown : joined.type;
+}
+
+function values(table: LookupTableDecl): Expr[] {
+  return table.rows.flatMap((r) => (r.value ? [r.value] : []));
+}
+
+/** A canonical text for a key, so that `1.0` and `1` are the same row. */
+function keyText(key: LookupKey): string {
+  if (key.kind === 'Wildcard') return '*';
+  if (key.kind === 'Text') return `t:${key.value}`;
+  return `n:${toDecimal(key.value)?.toString() ?? key.value}`;
+}
+
+function writtenKeys(row: LookupRow): string {
+  if (row.otherwise) return 'otherwise';
+  return row.keys.map((k) => (k.kind === 'Wildcard' ? '*' : k.kind === 'Text' ? JSON.stringify(k.value) : k.value)).join(', ');
+}
+
+/** Checks one lookup table declaration. */
+export function checkLookupTable(ctx: CheckContext, table: LookupTableDecl): void {
+  const name = table.name?.text ?? 'this lookup table';
+  const columns = table.by.length;
+  const seen = new Map<string, LookupRow>();
+  const kinds = lookupColumnKinds(table);
+  let catchAll = false;
+  for (const row of table.rows) {
+    if (!row.otherwise && row.keys.length !== columns) {
+      const names = table.by.map((n) => n.text).join(', ');
+      report(
+        ctx,
+        'AT4008',
+        row.range,
+        `This row of ${name} has ${row.keys.length} ${row.keys.length === 1 ? 'key' : 'keys'}, but the table is looked up by ${columns} (${names})`,
+      );
+      continue;
+    }
+    if (!row.otherwise) checkKeyKinds(ctx, row, kinds, table);
+    catchAll ||= row.otherwise || row.keys.every((k) => k.kind === 'Wildcard');
+    const signature = row.otherwise ? 'otherwise' : row.keys.map(keyText).join('\u0000');
+    const first = seen.get(signature);
+    if (first) {
+      report(ctx, 'AT4009', row.range, `The row ${writtenKeys(row)} of ${name} is written twice; only the first one is used`, [
+        { message: 'First written here', range: first.range },
+      ]);
+    } else {
+      seen.set(signature, row);
+    }
+  }
+  checkValues(ctx, table, name);
+  if (!catchAll && table.name) {
+    report(
+      ctx,
+      'AT4011',
+      table.name?.range ?? table.range,
+      `Lookup table ${name} has no \`otherwise\` row, so keys that match no row give nothing; add \`otherwise : ...\` to say what they give`,
+    );
+  }
+}
+
+function checkKeyKinds(ctx: CheckContext, row: LookupRow, kinds: readonly ('Text' | 'Number' | undefined)[], table: LookupTableDecl): void {
+  row.keys.forEach((key, i) => {
+    if (key.kind === 'Wildcard') return;
+    const kind = key.kind === 'Text' ? 'Text' : 'Number';
+    const expected = kinds[i];
+    if (expected && kind !== expected) {
+      report(
+        ctx,
+        'AT3001',
+        key.range,
+        `The keys of column ${table.by[i]?.text ?? i + 1} must all be ${expected === 'Text' ? 'text' : 'numbers'}`,
+      );
+    }
+  });
+}
+
+function checkValues(ctx: CheckContext, table: LookupTableDecl, name: string): void {
+  const withValues = table.rows.filter((r) => r.value);
+  const joined = joinAll(ctx, values(table));
+  const first = withValues.find((r) => r.value && typeExpr(ctx, r.value).kind !== 'Unknown');
+  for (const { index, type, expected } of joined.mismatches) {
+    const row = withValues[index] as LookupRow;
+    report(
+      ctx,
+      'AT3001',
+      (row.value as Expr).range,
+      `All rows of ${name} must give the same kind of value: ${formatType(expected)} above, ${formatType(type)} here`,
+      first ? [{ message: `This row gives ${formatType(expected)}`, range: first.range }] : undefined,
+    );
+  }
+}

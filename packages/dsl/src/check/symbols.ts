@@ -1,0 +1,68 @@
+/**
+ * The type of each named thing: a field has its declared type, a `let` or `measure` the type of
+ * its definition (or its declared type), credits, quotas and earnings are money in the plan
+ * currency. Computed on demand and remembered, so definitions can be checked in any order.
+ */
+import type { PlanSymbol } from '../bind/binding.js';
+import type { CreditDecl, Declaration, FieldDecl } from '../syntax/ast.js';
+import type { CheckContext } from './context.js';
+import { typeExpr } from './expressions.js';
+import { fieldType, typeFromRef } from './schema.js';
+import { list, money, record, T, type Type } from './types.js';
+
+/** The type of a symbol's value when its name is used in an expression. */
+export function symbolType(ctx: CheckContext, symbol: PlanSymbol): Type {
+  const known = ctx.symbolTypes.get(symbol);
+  if (known) return known;
+  if (ctx.inProgress.has(symbol)) return T.Unknown;
+  ctx.inProgress.add(symbol);
+  const type = computeSymbolType(ctx, symbol);
+  ctx.inProgress.delete(symbol);
+  ctx.symbolTypes.set(symbol, type);
+  return type;
+}
+
+function computeSymbolType(ctx: CheckContext, symbol: PlanSymbol): Type {
+  const currency = ctx.settings.currency;
+  switch (symbol.kind) {
+    case 'field':
+    case 'payee-attribute':
+      if (symbol.decl?.kind === 'Field') return fieldType(symbol.decl as FieldDecl, currency);
+      // Built-ins (`credited`, payee `id`/`name`/`manager`, `period.start`/`end`) carry their type.
+      if (symbol.type) return symbol.type === 'Money' ? money(currency) : T[symbol.type];
+      return T.Unknown;
+    case 'let':
+    case 'measure':
+    case 'metric': {
+      const decl = symbol.decl;
+      if (decl?.kind !== 'Let' && decl?.kind !== 'Measure' && decl?.kind !== 'Metric') return T.Unknown;
+      const valueType = decl.value ? typeExpr(ctx, decl.value) : T.Unknown;
+      return decl.type?.name ? typeFromRef(decl.type, currency) : valueType;
+    }
+    case 'quota':
+    case 'credit':
+    case 'earning':
+    case 'draw':
+    case 'guarantee':
+    case 'holdback':
+    case 'clawback':
+    case 'adjustment':
+      return money(currency);
+    case 'source':
+      return list(record(symbol.name));
+    case 'signal':
+      return T.Boolean;
+    default:
+      return T.Unknown;
+  }
+}
+
+/** The symbol a declaration declares, when it has a name. */
+export function declaredSymbol(ctx: CheckContext, decl: Declaration): PlanSymbol | undefined {
+  return 'name' in decl && decl.name ? ctx.binding.symbolAt(decl.name) : undefined;
+}
+
+/** The name of the source behind a credit, if written. */
+export function creditSourceName(credit: CreditDecl): string | undefined {
+  return credit.source?.text;
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { checkDecls, expectOne, textAt } from './test-plans.js';
+
+const accounts = '  source accounts { id: Text key, region: Text, segment: Text, employees: Integer, active: Boolean }';
+
+function territories(body: string, by = 'priority'): ReturnType<typeof checkDecls> {
+  return checkDecls(`${accounts}\n  territories on accounts by ${by} {\n${body}\n  }`);
+}
+
+describe('territories', () => {
+  it('accepts exclusive rules, different priorities and scores', () => {
+    const body = `    territory emea { where region = "EMEA" and segment in ["SMB", "MM"] assign "p1" as primary from 2026-01-01 to 2026-06-30 }
+    territory emea_ent { where region = "EMEA" and segment = "ENT" }
+    territory apac { where region = "APAC" priority 2 }
+    territory apac_big { where region = "APAC" and employees > 1000 priority 1 }
+    territory rest { where region not in ["EMEA", "APAC"] }`;
+    expect(territories(body).diagnostics).toEqual([]);
+    const scored = '    territory a { where region = "EMEA" score employees }\n    territory b { where region = "EMEA" score 2 }';
+    expect(territories(scored, 'score').diagnostics).toEqual([]);
+  });
+
+  it('lets credit go to the territory of an account field', () => {
+    const decls = `${accounts}
+  territories on accounts by priority { territory t { where region = "EMEA" } }
+  credit by_territory from deals { to territory of region }`;
+    expect(checkDecls(decls).diagnostics).toEqual([]);
+  });
+
+  it('warns about two territories of equal priority whose literal rules overlap (AT5104)', () => {
+    const result = territories('    territory emea { where region = "EMEA" }\n    territory emea2 { where region in ["EMEA", "APAC"] }');
+    const d = expectOne(result, 'AT5104', 'where region in ["EMEA", "APAC"]');
+    expect(d.severity).toBe('warning');
+    expect(d.message).toContain('emea and emea2');
+    expect(d.related?.map((r) => textAt(result.text, r.range))).toEqual(['where region = "EMEA"']);
+  });
+
+  it('does not guess about rules that are not literal tests', () => {
+    const body = '    territory a { where region = "EMEA" and employees > 100 }\n    territory b { where region = "EMEA" and employees <= 100 }';
+    expect(territories(body).diagnostics).toEqual([]);
+  });
+
+  it('warns about an account named in two territories', () => {
+    const result = territories('    territory a { named "Acme", "Globex" }\n    territory b { named "Initech", "Acme" }');
+    const d = expectOne(result, 'AT5104', '"Acme"', 1);
+    expect(d.related?.map((r) => textAt(result.text, r.range))).toEqual(['"Acme"']);
+  });
+
+  it('warns about a rule that can never match (AT5105)', () => {
+    const both = territories('    territory odd { where region = "EMEA" and region = "APAC" }');
+    const d = expectOne(both, 'AT5105', 'where region = "EMEA" and region = "APAC"');
+    expect(d.message).toBe('Territory odd can never match an account: region cannot be both "EMEA" and "APAC"');
+    expectOne(territories('    territory odd { where employees = 2.5 }'), 'AT5105', 'where employees = 2.5');
+    expectOne(territories('    territory odd { where active = true and active != true }'), 'AT5105', 'where active = true and active != true');
+    expectOne(territories('    territory odd { where region in ["A"] and segment = "X" and region not in ["A"] }'), 'AT5105', 'where region in ["A"] and segment = "X" and region not in ["A"]');
+  });
+
+  it('checks each disjunct: a rule matches if any part can', () => {
+    const body = '    territory t { where (region = "A" and region = "B") or region = "C" }';
+    expect(territories(body).diagnostics).toEqual([]);
+  });
+
+  it('leaves type errors to the type checker', () => {
+    const result = territories('    territory t { where region = 3 and region = 4 }');
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['AT3001', 'AT3001']);
+  });
+
+  it('needs true/false rules and numeric scores', () => {
+    const rule = territories('    territory t { where region }');
+    expectOne(rule, 'AT3004', 'region', { after: rule.text.indexOf('where region') });
+    const score = territories('    territory t { where region = "A" score region }', 'score');
+    expectOne(score, 'AT3001', 'region', { after: score.text.indexOf('score region') });
+  });
+});

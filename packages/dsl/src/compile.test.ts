@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { formatType } from './check/types.js';
+import { analyze, compile } from './compile.js';
+import type { Diagnostic } from './diagnostics/diagnostic.js';
+import type { EarningDecl } from './syntax/ast.js';
+import { validPlanArbitrary } from './testing/arbitrary.js';
+
+const fixture = readFileSync(new URL('./syntax/fixtures/ae.attain', import.meta.url), 'utf8');
+
+const errors = (diagnostics: readonly Diagnostic[]) => diagnostics.filter((d) => d.severity === 'error');
+const internal = (diagnostics: readonly Diagnostic[]) => diagnostics.filter((d) => d.message.includes('internal error'));
+
+function sorted(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.every((d, i) => i === 0 || (diagnostics[i - 1] as Diagnostic).range.start.offset <= d.range.start.offset);
+}
+
+describe('compile', () => {
+  it('compiles the Enterprise AE fixture without errors', () => {
+    const result = compile(fixture, { uri: 'plans/ae.attain' });
+    expect(errors(result.diagnostics)).toEqual([]);
+    expect(result.diagnostics.every((d) => d.code === 'AT2006')).toBe(true);
+    expect(result.plan?.header.name).toBe('Enterprise AE');
+    expect(result.plan?.uri).toBe('plans/ae.attain');
+  });
+
+  it('gives no plan when there is an error, and the diagnostics of every phase sorted by position', () => {
+    const broken = fixture
+      .replace('currency USD', 'currency USD\n  nonsense here')
+      .replace('measure attainment = bookings / bookings_quota', 'measure attainment = bookings + 5%')
+      .replace('0% to 50%: 2%', '0% to 40%: 2%');
+    const result = compile(broken);
+    expect(result.plan).toBeUndefined();
+    expect(result.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['AT1001', 'AT3003', 'AT4002']));
+    expect(sorted(result.diagnostics)).toBe(true);
+  });
+
+  it('gives a plan when there are only warnings', () => {
+    const warned = fixture.replace('100% and up: 12%', '100% to 200%: 12%');
+    const result = compile(warned);
+    expect(result.diagnostics.some((d) => d.code === 'AT4005' && d.severity === 'warning')).toBe(true);
+    expect(result.plan).toBeDefined();
+  });
+
+  it('reports an empty text without throwing', () => {
+    const result = compile('');
+    expect(result.plan).toBeUndefined();
+    expect(result.diagnostics.length).toBeGreaterThan(0);
+  });
+});
+
+describe('analyze', () => {
+  it('gives the type of any expression, for hover', () => {
+    const analysis = analyze(fixture);
+    const earning = analysis.file.plan?.items.find((i): i is EarningDecl => i.kind === 'Earning' && i.name?.text === 'multi_year');
+    const value = earning?.value;
+    expect(value?.kind).toBe('Binary');
+    if (value?.kind !== 'Binary') return;
+    expect(formatType(analysis.types.typeOf(value))).toBe('Money (USD)');
+    expect(formatType(analysis.types.typeOf(value.left))).toBe('Integer');
+    const symbol = analysis.binding.declarations.get('attainment')?.[0];
+    expect(symbol && formatType(analysis.types.typeOfSymbol(symbol))).toBe('Percent');
+  });
+
+  it('keeps the same diagnostics as compile', () => {
+    const text = fixture.replace('cap 2 * target_incentive', 'cap 2 * attainment');
+    expect(analyze(text).diagnostics).toEqual(compile(text).diagnostics);
+  });
+});
+
+describe('compile properties', () => {
+  test.prop([fc.string({ maxLength: 300 })])('never throws on any text', (text) => {
+    const result = compile(text);
+    expect(internal(result.diagnostics)).toEqual([]);
+    expect(result.plan === undefined).toBe(errors(result.diagnostics).length > 0);
+  });
+
+  const mutated = fc
+    .tuple(fc.nat(fixture.length), fc.nat(40), fc.constantFrom('', ' ', '(', ')', '%', ' USD', ' and ', ' where ', ' to ', '{', '}', '0', 'x', '.', ','))
+    .map(([at, cut, insert]) => fixture.slice(0, at) + insert + fixture.slice(at + cut));
+
+  test.prop([mutated], { numRuns: 200 })('never throws on a damaged plan, and has a plan exactly when no error', (text) => {
+    const result = compile(text);
+    expect(internal(result.diagnostics)).toEqual([]);
+    expect(result.plan === undefined).toBe(errors(result.diagnostics).length > 0);
+    expect(sorted(result.diagnostics)).toBe(true);
+  });
+
+  test.prop([validPlanArbitrary({ maxDeclarations: 10 })], { numRuns: 40 })(
+    'compiles generated valid plans to JSON-round-trippable plans',
+    (text) => {
+      const result = compile(text);
+      expect(errors(result.diagnostics)).toEqual([]);
+      const plan = result.plan;
+      expect(plan).toBeDefined();
+      expect(JSON.parse(JSON.stringify(plan))).toStrictEqual(plan);
+    },
+  );
+});

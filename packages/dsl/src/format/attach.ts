@@ -1,0 +1,265 @@
+/**
+ * Attaches every comment of a file to the syntax node it belongs to, so the printers can put it
+ * back next to the same code:
+ *
+ * - a comment on its own line (or a doc comment) leads the next node, or trails the last one;
+ * - a comment after code on the same line trails the node before it;
+ * - inside a `{ ... }` block, comments after the `{` belong to the block's items, and a comment on
+ *   the line of the `{` stays there (as does a doc or block comment just before the `{`);
+ * - a comment with no node around it dangles in its enclosing node.
+ *
+ * The search descends to the deepest node that contains the comment and chooses among that node's
+ * children, as Prettier does.
+ */
+import type { Range } from '../diagnostics/diagnostic.js';
+import type { Comment, File } from '../syntax/ast.js';
+
+/** Any syntax node: an object with a source range. */
+export interface SyntaxNode {
+  readonly range: Range;
+}
+
+/** Where each comment goes. */
+export interface Attachments {
+  readonly leading: Map<SyntaxNode, Comment[]>;
+  readonly trailing: Map<SyntaxNode, Comment[]>;
+  /** Comments of a node with no child to attach to (inside an empty block, printed in it). */
+  readonly dangling: Map<SyntaxNode, Comment[]>;
+  /** Comments on the line of a block's `{`, printed after it. */
+  readonly brace: Map<SyntaxNode, Comment[]>;
+  /** Doc and block comments written just before a block's `{`, printed there. */
+  readonly beforeBrace: Map<SyntaxNode, Comment[]>;
+  /** Comments with only whitespace before them on their line. */
+  readonly ownLine: Set<Comment>;
+}
+
+/** The property that holds the items of each kind of `{ ... }` block. */
+const blockBodies: Readonly<Record<string, string>> = {
+  Plan: 'items',
+  Source: 'fields',
+  Payee: 'fields',
+  Credit: 'clauses',
+  RateTable: 'tiers',
+  LookupTable: 'rows',
+  PayCurve: 'points',
+  Territories: 'territories',
+  Territory: 'clauses',
+};
+
+/** The items of a `{ ... }` block node, or undefined when the node is not a block. */
+export function blockItems(node: SyntaxNode): readonly SyntaxNode[] | undefined {
+  const kind = (node as { kind?: unknown }).kind;
+  const key = typeof kind === 'string' ? blockBodies[kind] : undefined;
+  if (key === undefined) return undefined;
+  const items = (node as unknown as Record<string, unknown>)[key];
+  return Array.isArray(items) ? (items as SyntaxNode[]) : undefined;
+}
+
+/** The child nodes of `node` in source order (comments and doc texts are not children). */
+export function childNodes(node: SyntaxNode): SyntaxNode[] {
+  const children: SyntaxNode[] = [];
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'range' || key === 'comments') continue;
+    if (Array.isArray(value)) {
+      for (const item of value) if (isNode(item)) children.push(item);
+    } else if (isNode(value)) {
+      children.push(value);
+    }
+  }
+  return children.sort((a, b) => start(a) - start(b));
+}
+
+function isNode(value: unknown): value is SyntaxNode {
+  return typeof value === 'object' && value !== null && typeof (value as { range?: unknown }).range === 'object';
+}
+
+const start = (node: SyntaxNode | Comment): number => node.range.start.offset;
+const end = (node: SyntaxNode | Comment): number => node.range.end.offset;
+
+/** Attaches the comments of `file`; `masked` is the source with comment characters masked out. */
+export function attachComments(file: File, text: string, masked: string): Attachments {
+  const result: Attachments = {
+    leading: new Map(),
+    trailing: new Map(),
+    dangling: new Map(),
+    brace: new Map(),
+    beforeBrace: new Map(),
+    ownLine: new Set(),
+  };
+  for (const comment of file.comments) {
+    if (isOwnLine(text, start(comment))) result.ownLine.add(comment);
+    attachOne(comment, file, masked, result);
+  }
+  return result;
+}
+
+function attachOne(comment: Comment, root: SyntaxNode, masked: string, out: Attachments): void {
+  let enclosing = root;
+  let children = childNodes(root);
+  for (;;) {
+    const inside = children.find((child) => start(child) < start(comment) && end(comment) <= end(child));
+    if (inside === undefined) break;
+    enclosing = inside;
+    children = childNodes(inside);
+  }
+  const items = blockItems(enclosing);
+  if (items !== undefined) attachInBlock(comment, enclosing, children, items, masked, out);
+  else attachAmong(comment, enclosing, children, masked, out);
+}
+
+function attachInBlock(
+  comment: Comment,
+  block: SyntaxNode,
+  children: readonly SyntaxNode[],
+  items: readonly SyntaxNode[],
+  masked: string,
+  out: Attachments,
+): void {
+  const itemSet = new Set(items);
+  const others = children.filter((child) => !itemSet.has(child));
+  const open = openBrace(block, others, items, masked);
+  const close = open === undefined ? undefined : closeBrace(open, items, masked);
+  if (open === undefined || close === undefined) {
+    attachAmong(comment, block, children, masked, out);
+    return;
+  }
+  const at = start(comment);
+  if (at > close) {
+    attachAmong(
+      comment,
+      block,
+      others.filter((child) => start(child) > close),
+      masked,
+      out,
+    );
+    return;
+  }
+  const head = others.filter((child) => start(child) < open);
+  if (at < open && head.some((child) => start(child) >= at)) {
+    attachAmong(comment, block, head, masked, out);
+    return;
+  }
+  if (at < open && !comment.text.startsWith('#')) {
+    // A doc or block comment keeps its place before the `{` (a doc comment documents the next token).
+    add(out.beforeBrace, block, comment);
+    return;
+  }
+  const before = items.filter((item) => end(item) <= at);
+  const lineEnded = (out.brace.get(block) ?? []).some((c) => c.text.startsWith('#'));
+  if (before.length === 0 && !lineEnded && !out.ownLine.has(comment) && !isDoc(comment)) {
+    add(out.brace, block, comment);
+    return;
+  }
+  const after = items.find((item) => start(item) >= at);
+  const previous = before[before.length - 1];
+  if (out.ownLine.has(comment) || isDoc(comment)) {
+    if (after !== undefined) add(out.leading, after, comment);
+    else if (previous !== undefined) add(out.trailing, previous, comment);
+    else add(out.dangling, block, comment);
+  } else if (previous !== undefined) {
+    add(out.trailing, previous, comment);
+  } else if (after !== undefined) {
+    add(out.leading, after, comment);
+  } else {
+    add(out.dangling, block, comment);
+  }
+}
+
+function attachAmong(
+  comment: Comment,
+  enclosing: SyntaxNode,
+  children: readonly SyntaxNode[],
+  masked: string,
+  out: Attachments,
+): void {
+  const at = start(comment);
+  let previous: SyntaxNode | undefined;
+  let following: SyntaxNode | undefined;
+  for (const child of children) {
+    if (end(child) <= at) previous = child;
+    else if (start(child) >= at) {
+      following = child;
+      break;
+    }
+  }
+  // A comment sticks to the node it touches: no keyword or symbol between them.
+  const touchesPrevious = previous !== undefined && onlySpace(masked, end(previous), at);
+  const touchesFollowing = following !== undefined && onlySpace(masked, end(comment), start(following));
+  const ownLine = out.ownLine.has(comment) || isDoc(comment);
+  let target: [Map<SyntaxNode, Comment[]>, SyntaxNode];
+  // Once a comment of a gap leads the next node, the later ones do too, keeping their order.
+  const tied = following !== undefined && out.leading.has(following);
+  if (following !== undefined && (tied || (ownLine && (touchesFollowing || previous === undefined)))) {
+    target = [out.leading, following];
+  } else if (previous !== undefined && (ownLine || touchesPrevious || following === undefined)) {
+    target = [out.trailing, previous];
+  } else if (following !== undefined) {
+    target = [out.leading, following];
+  } else {
+    target = [out.dangling, enclosing];
+  }
+  add(target[0], target[1], comment);
+}
+
+/** True when `masked[from, to)` holds nothing but whitespace and (masked) comments. */
+function onlySpace(masked: string, from: number, to: number): boolean {
+  return /^[\s\0]*$/.test(masked.slice(from, to));
+}
+
+function add(map: Map<SyntaxNode, Comment[]>, node: SyntaxNode, comment: Comment): void {
+  const list = map.get(node);
+  if (list === undefined) map.set(node, [comment]);
+  else list.push(comment);
+}
+
+/** True for `/** ... *\/` comments, which always lead the declaration after them. */
+export function isDoc(comment: Comment): boolean {
+  return comment.style === 'doc' || comment.text.startsWith('/**');
+}
+
+function isOwnLine(text: string, offset: number): boolean {
+  for (let i = offset - 1; i >= 0; i--) {
+    const c = text.charAt(i);
+    if (c === '\n' || c === '\r') return true;
+    if (!isBlank(c)) return false;
+  }
+  return true;
+}
+
+function isBlank(c: string): boolean {
+  return c === ' ' || c === '\t' || c === '\f' || c === '\v' || c === '\u00a0' || c === '\ufeff';
+}
+
+/** Offset of the `{` of a block: the first one after the parts written before it. */
+function openBrace(
+  block: SyntaxNode,
+  others: readonly SyntaxNode[],
+  items: readonly SyntaxNode[],
+  masked: string,
+): number | undefined {
+  const firstItem = items[0];
+  const limit = firstItem === undefined ? end(block) : start(firstItem);
+  let from = start(block);
+  for (const child of others) if (end(child) <= limit) from = Math.max(from, end(child));
+  const at = masked.indexOf('{', from);
+  return at >= 0 && at < limit ? at : undefined;
+}
+
+/** Offset of the `}` that closes the block opened at `open`. */
+function closeBrace(open: number, items: readonly SyntaxNode[], masked: string): number | undefined {
+  const lastItem = items[items.length - 1];
+  const at = masked.indexOf('}', lastItem === undefined ? open + 1 : end(lastItem));
+  return at >= 0 ? at : undefined;
+}
+
+/**
+ * The source with every comment replaced by NUL characters and line breaks normalised to `\n`,
+ * so blank lines and braces can be found without looking inside comments.
+ */
+export function maskComments(text: string, comments: readonly Comment[]): string {
+  const chars = text.replace(/\r\n/g, ' \n').replace(/\r/g, '\n').split('');
+  for (const comment of comments) {
+    for (let i = start(comment); i < end(comment); i++) chars[i] = '\0';
+  }
+  return chars.join('');
+}

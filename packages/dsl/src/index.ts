@@ -1,0 +1,58 @@
+/**
+ * `@attain/dsl` — the Attain plan language: parse, check, format, and a language service.
+ *
+ * The whole public API of the package is exported from this file; nothing else is imported by
+ * other packages. Every function here is pure (no I/O, no DOM, no `eval`) and never throws on any
+ * input text: problems are returned as {@link Diagnostic} data.
+ *
+ * @packageDocumentation
+ */
+
+// ---- compiling and formatting ----
+export { type Analysis, analyze, type CompileOptions, type CompileResult, compile } from './compile.js';
+export { type FormatResult, format } from './format/format.js';
+
+// ---- diagnostics ----
+export { type Code, type CodeInfo, codes } from './diagnostics/codes.js';
+export type {
+  Diagnostic,
+  Position,
+  Range,
+  RelatedInformation,
+  Severity,
+} from './diagnostics/diagnostic.js';
+
+// ---- the checked plan (input of the engine) ----
+export type * from './plan/plan.js';
+export { PLAN_FORMAT } from './plan/plan.js';
+
+// ---- syntax tree, names and types (for tools built on the language) ----
+export type * as ast from './syntax/ast.js';
+export { type ParseResult, parse } from './syntax/parse.js';
+export { LineIndex } from './syntax/positions.js';
+export type { Binding, PlanSymbol, Reference, SymbolKind } from './bind/binding.js';
+export { formatType, type Type } from './check/types.js';
+
+// ---- language service (used by the Monaco editor and an LSP server) ----
+export { getCompletions } from './service/completion.js';
+export { getDefinition } from './service/definition.js';
+export { getDiagnostics } from './service/diagnostics.js';
+export { getDocumentSymbols } from './service/document-symbols.js';
+export { getFoldingRanges } from './service/folding.js';
+export { getHover } from './service/hover.js';
+export { getReferences, type ReferenceOptions } from './service/references.js';
+export { applyEdits, prepareRename, rename } from './service/rename.js';
+export { getSemanticTokens, semanticTokensLegend } from './service/semantic-tokens.js';
+export type {
+  CompletionItem,
+  CompletionItemKind,
+  DocumentSymbol,
+  DocumentSymbolKind,
+  FoldingRange,
+  Hover,
+  Location,
+  RenameResult,
+  SemanticTokens,
+  SemanticTokensLegend,
+  TextEdit,
+} from './service/types.js';

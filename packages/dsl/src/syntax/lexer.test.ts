@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { lex, unescapeText } from './lexer.js';
+import { LineIndex } from './positions.js';
+
+function lexText(text: string) {
+  return lex(text, new LineIndex(text));
+}
+
+function kinds(text: string): string[] {
+  return lexText(text).tokens.map((token) => `${token.tokenType.name} ${token.image}`);
+}
+
+describe('lex', () => {
+  it('reads keywords, and words that only start with one as identifiers', () => {
+    expect(kinds('period periodic periods in info index')).toEqual([
+      'KwPeriod period',
+      'Identifier periodic',
+      'KwPeriods periods',
+      'KwIn in',
+      'KwInfo info',
+      'Identifier index',
+    ]);
+  });
+
+  it('reads type names only as whole words', () => {
+    expect(kinds('Money Moneys Text')).toEqual(['TypeMoney Money', 'Identifier Moneys', 'TypeText Text']);
+  });
+
+  it('reads numbers with separators, percentages, dates and period literals', () => {
+    expect(kinds('250_000 0.5 24.5% 2026-01-31 2026-Q1 2026-H2 2026-03 FY2026 FY2026x')).toEqual([
+      'NumberLiteral 250_000',
+      'NumberLiteral 0.5',
+      'PercentLiteral 24.5%',
+      'DateLiteral 2026-01-31',
+      'PeriodLiteral 2026-Q1',
+      'PeriodLiteral 2026-H2',
+      'PeriodLiteral 2026-03',
+      'FiscalYearLiteral FY2026',
+      'Identifier FY2026x',
+    ]);
+  });
+
+  it('reads `non-recoverable` as three tokens', () => {
+    expect(kinds('non-recoverable')).toEqual(['KwNon non', 'Minus -', 'KwRecoverable recoverable']);
+  });
+
+  it('reads two-character operators before one-character ones', () => {
+    expect(kinds('<= >= != < > = + - * / . , : ( ) [ ] { }').map((k) => k.split(' ')[0])).toEqual([
+      'LessEquals',
+      'GreaterEquals',
+      'NotEquals',
+      'Less',
+      'Greater',
+      'Equals',
+      'Plus',
+      'Minus',
+      'Star',
+      'Slash',
+      'Dot',
+      'Comma',
+      'Colon',
+      'LParen',
+      'RParen',
+      'LBracket',
+      'RBracket',
+      'LCurly',
+      'RCurly',
+    ]);
+  });
+
+  it('keeps comments apart from the tokens, in order', () => {
+    const result = lexText('# line\n/** doc */ x /* block */ y');
+    expect(result.comments.map((c) => c.image)).toEqual(['# line', '/** doc */', '/* block */']);
+    expect(result.tokens.map((t) => t.image)).toEqual(['x', 'y']);
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it('sets end offsets on tokens', () => {
+    const [token] = lexText('  abc').tokens;
+    expect(token?.startOffset).toBe(2);
+    expect(token?.endOffset).toBe(4);
+  });
+});
+
+describe('lexical diagnostics', () => {
+  it('AT1004: an unknown character, with its range', () => {
+    const { diagnostics, tokens } = lexText('a @ b');
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]?.code).toBe('AT1004');
+    expect(diagnostics[0]?.range.start.offset).toBe(2);
+    expect(diagnostics[0]?.range.end.offset).toBe(3);
+    expect(tokens.map((t) => t.image)).toEqual(['a', 'b']);
+  });
+
+  it('AT1004: single quotes get a hint about double quotes', () => {
+    const [d] = lexText("'Won'").diagnostics;
+    expect(d?.code).toBe('AT1004');
+    expect(d?.message).toContain('double quotes');
+  });
+
+  it('AT1003: text not closed on its line', () => {
+    const { diagnostics, tokens } = lexText('"Closed Won\nx');
+    expect(diagnostics.map((d) => d.code)).toEqual(['AT1003']);
+    expect(diagnostics[0]?.range.start.offset).toBe(0);
+    expect(diagnostics[0]?.range.end.offset).toBe(11);
+    expect(tokens.map((t) => t.image)).toEqual(['"Closed Won', 'x']);
+  });
+
+  it('AT1003: a block comment never closed', () => {
+    const { diagnostics } = lexText('x /* open');
+    expect(diagnostics.map((d) => [d.code, d.range.start.offset, d.range.end.offset])).toEqual([
+      ['AT1003', 2, 9],
+    ]);
+  });
+
+  it('AT1005: a date with month 13 and a day 32, a quarter 5', () => {
+    const { diagnostics } = lexText('2026-13-01 2026-01-32 2026-Q5 2026-H3 2026-00');
+    expect(diagnostics.map((d) => [d.code, d.range.start.offset])).toEqual([
+      ['AT1005', 0],
+      ['AT1005', 11],
+      ['AT1005', 22],
+      ['AT1005', 30],
+      ['AT1005', 38],
+    ]);
+  });
+
+  it('AT1005 is not reported for 2026-02-30 (calendar validity is the checker’s AT6004)', () => {
+    expect(lexText('2026-02-30').diagnostics).toEqual([]);
+  });
+
+  it('AT1006: misplaced separators and letters in numbers', () => {
+    const { diagnostics } = lexText('1__000 1_ 12abc 500USD 5_%');
+    expect(diagnostics.map((d) => d.code)).toEqual(['AT1006', 'AT1006', 'AT1006', 'AT1006', 'AT1006']);
+    expect(diagnostics[3]?.message).toContain('`500 USD`');
+  });
+
+  it('AT1001: an unknown escape in text', () => {
+    const { diagnostics } = lexText('"a\\tb" "ok \\\\t"');
+    expect(diagnostics.map((d) => [d.code, d.range.start.offset])).toEqual([['AT1001', 0]]);
+  });
+});
+
+describe('unescapeText', () => {
+  it('removes quotes and resolves escapes', () => {
+    expect(unescapeText('"say \\"hi\\"\\\\n\\n"')).toBe('say "hi"\\n\n');
+  });
+
+  it('reads unterminated text to its end', () => {
+    expect(unescapeText('"abc')).toBe('abc');
+    expect(unescapeText('"abc\\"')).toBe('abc"');
+    expect(unescapeText('"')).toBe('');
+  });
+});

@@ -1,0 +1,212 @@
+/**
+ * Splits plan text into tokens and reports lexical mistakes (AT1003 to AT1006).
+ *
+ * The lexer never stops at a mistake: unknown characters are skipped, and malformed literals
+ * are still returned as tokens of their kind so the parser can go on.
+ */
+import { type IToken, Lexer, type TokenType } from 'chevrotain';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { LineIndex } from './positions.js';
+import { diagnostic, quote } from './report.js';
+import {
+  allTokens,
+  commentGroup,
+  DateLiteral,
+  NumberLiteral,
+  PercentLiteral,
+  PeriodLiteral,
+  SingleQuotedText,
+  Text,
+  UnterminatedComment,
+  UnterminatedText,
+} from './tokens.js';
+
+/** The tokens of one text. */
+export interface LexResult {
+  /** Tokens the parser reads, comments excluded. */
+  tokens: IToken[];
+  /** Comments in source order. */
+  comments: IToken[];
+  diagnostics: Diagnostic[];
+}
+
+const lexer = new Lexer(allTokens, {
+  positionTracking: 'onlyOffset',
+  ensureOptimizations: true,
+});
+
+/** Splits `text` into tokens; positions in diagnostics come from `index`. */
+export function lex(text: string, index: LineIndex): LexResult {
+  const result = lexer.tokenize(text);
+  // Offset-only tracking leaves `endOffset` unset; the parser's node locations need it.
+  for (const token of result.tokens) token.endOffset = token.startOffset + token.image.length - 1;
+  const diagnostics: Diagnostic[] = [];
+  for (const error of result.errors) {
+    const start = error.offset;
+    const end = start + Math.max(1, error.length);
+    diagnostics.push(
+      diagnostic('AT1004', unknownCharacterMessage(text.slice(start, end)), index.range(start, end)),
+    );
+  }
+  for (const token of result.tokens) {
+    const problem = literalProblem(token);
+    if (problem !== undefined) {
+      diagnostics.push(diagnostic(problem.code, problem.message, tokenRange(token, index)));
+    }
+  }
+  const comments = result.groups[commentGroup] ?? [];
+  for (const comment of comments) {
+    if (comment.tokenType === UnterminatedComment) {
+      diagnostics.push(
+        diagnostic('AT1003', 'This comment is never closed: end it with `*/`', tokenRange(comment, index)),
+      );
+    }
+  }
+  diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  return { tokens: result.tokens, comments, diagnostics };
+}
+
+function tokenRange(token: IToken, index: LineIndex) {
+  return index.range(token.startOffset, token.startOffset + token.image.length);
+}
+
+function unknownCharacterMessage(chars: string): string {
+  if (chars.startsWith("'")) return 'Text is written in double quotes: use `"` instead of `\'`';
+  if (chars === '!') return '`!` is not an operator here: write `!=` for "not equal" or `not` to negate';
+  if (/^[\s]+$/u.test(chars)) return 'This kind of space is not allowed in a plan: use ordinary spaces';
+  const noun = [...chars].length === 1 ? 'character' : 'characters';
+  return `Unknown ${noun} ${quote(chars)}: it has no meaning in a plan`;
+}
+
+interface LiteralProblem {
+  code: 'AT1001' | 'AT1003' | 'AT1004' | 'AT1005' | 'AT1006';
+  message: string;
+}
+
+const validNumber = /^\d+(?:_\d+)*(?:\.\d+(?:_\d+)*)?$/;
+const numberWithCurrency = /^[\d_.]*\d([A-Z]{3})$/;
+
+const problemsByType = new Map<TokenType, (image: string) => LiteralProblem | undefined>([
+  [NumberLiteral, numberProblem],
+  [PercentLiteral, (image) => numberProblem(image.slice(0, -1))],
+  [DateLiteral, dateProblem],
+  [PeriodLiteral, periodProblem],
+  [Text, textProblem],
+  [
+    UnterminatedText,
+    () => ({ code: 'AT1003', message: 'This text is never closed: end it with `"` on the same line' }),
+  ],
+  [
+    SingleQuotedText,
+    (image) => ({
+      code: 'AT1004',
+      message: `Text is written in double quotes: write \`"${image.slice(1, -1)}"\``,
+    }),
+  ],
+]);
+
+function literalProblem(token: IToken): LiteralProblem | undefined {
+  return problemsByType.get(token.tokenType)?.(token.image);
+}
+
+function numberProblem(image: string): LiteralProblem | undefined {
+  if (validNumber.test(image)) return undefined;
+  const money = numberWithCurrency.exec(image);
+  if (money !== null) {
+    const amount = image.slice(0, -3);
+    return {
+      code: 'AT1006',
+      message: `Write a space between the amount and the currency: \`${amount} ${money[1]}\``,
+    };
+  }
+  if (/[A-Za-z]/.test(image)) {
+    return { code: 'AT1006', message: `${quote(image)} is not a number: a number has only digits` };
+  }
+  return {
+    code: 'AT1006',
+    message: `${quote(image)} is not a valid number: \`_\` may only separate digits, as in \`250_000\``,
+  };
+}
+
+function dateProblem(image: string): LiteralProblem | undefined {
+  const month = Number(image.slice(5, 7));
+  const day = Number(image.slice(8, 10));
+  if (month < 1 || month > 12) {
+    return { code: 'AT1005', message: `${quote(image)} is not a valid date: the month must be 01 to 12` };
+  }
+  if (day < 1 || day > 31) {
+    return { code: 'AT1005', message: `${quote(image)} is not a valid date: the day must be 01 to 31` };
+  }
+  return undefined;
+}
+
+function periodProblem(image: string): LiteralProblem | undefined {
+  const part = image.slice(5);
+  const kind = part.charAt(0);
+  if (kind === 'Q') {
+    const n = Number(part.slice(1));
+    if (n < 1 || n > 4) {
+      return { code: 'AT1005', message: `${quote(image)} is not a valid quarter: write Q1 to Q4` };
+    }
+  } else if (kind === 'H') {
+    const n = Number(part.slice(1));
+    if (n < 1 || n > 2) {
+      return { code: 'AT1005', message: `${quote(image)} is not a valid half year: write H1 or H2` };
+    }
+  } else {
+    const month = Number(part);
+    if (month < 1 || month > 12) {
+      return { code: 'AT1005', message: `${quote(image)} is not a valid month: the month must be 01 to 12` };
+    }
+  }
+  return undefined;
+}
+
+function textProblem(image: string): LiteralProblem | undefined {
+  const bad = unknownEscape(image);
+  if (bad === undefined) return undefined;
+  return {
+    code: 'AT1001',
+    message: `Unknown escape \`\\${bad}\` in text: write \`\\"\` for a quote, \`\\\\\` for a backslash or \`\\n\` for a new line`,
+  };
+}
+
+function unknownEscape(image: string): string | undefined {
+  for (let i = 1; i < image.length - 1; i++) {
+    if (image.charAt(i) !== '\\') continue;
+    const next = image.charAt(i + 1);
+    if (next !== '"' && next !== '\\' && next !== 'n') return next;
+    i++;
+  }
+  return undefined;
+}
+
+/** The first token starting at or after `offset` (tokens are in source order). */
+export function firstTokenFrom(tokens: readonly IToken[], offset: number): IToken | undefined {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((tokens[mid] as IToken).startOffset < offset) low = mid + 1;
+    else high = mid;
+  }
+  return tokens[low];
+}
+
+/** The value of a text literal: quotes removed and escapes resolved. */
+export function unescapeText(image: string): string {
+  if (image.startsWith("'")) return image.slice(1, -1);
+  const closed = image.length >= 2 && image.endsWith('"') && !isEscapedQuote(image);
+  const body = image.slice(1, closed ? -1 : undefined);
+  return body.replace(/\\(.)?/g, (_match, c: string | undefined) => {
+    if (c === 'n') return '\n';
+    return c ?? '';
+  });
+}
+
+function isEscapedQuote(image: string): boolean {
+  // `"abc\"` is unterminated: its last quote is escaped. Count the backslashes before it.
+  let slashes = 0;
+  for (let i = image.length - 2; i >= 1 && image.charAt(i) === '\\'; i--) slashes++;
+  return slashes % 2 === 1;
+}

@@ -1,0 +1,146 @@
+/**
+ * The Chevrotain parser of plan files: the file, the plan block and its header settings, on top of
+ * the declaration and expression rules.
+ *
+ * One instance is built when the module loads (grammar recording and analysis happen once) and is
+ * reused for every parse: set `input`, call `file()`, read `errors`. Error recovery is on, so the
+ * parser always returns a (possibly partial) CST; declarations have no terminator, and after a
+ * mistake the parser resynchronises at the next declaration keyword or closing brace.
+ */
+import type { CstNode, IRecognitionException, IToken, TokenType } from 'chevrotain';
+import { PayoutParser } from './parser-payouts.js';
+import * as t from './tokens.js';
+
+/** A recognition error for which the parser assumed a missing token (reported as AT1002). */
+export interface MissingTokenError extends IRecognitionException {
+  /** The token type the parser assumed was there. */
+  missing?: TokenType;
+  previousToken?: IToken;
+}
+
+export class PlanParser extends PayoutParser {
+  constructor() {
+    super();
+    this.performSelfAnalysis();
+  }
+
+  file = this.RULE('file', () => {
+    this.OPTION(() => this.SUBRULE(this.planDecl));
+  });
+
+  planDecl = this.RULE('planDecl', () => {
+    this.CONSUME(t.Plan);
+    this.CONSUME(t.TextLiteral, { LABEL: 'name' });
+    this.OPTION(() => {
+      this.CONSUME(t.Version);
+      this.CONSUME1(t.TextLiteral, { LABEL: 'version' });
+    });
+    this.CONSUME(t.LCurly);
+    this.MANY(() => this.SUBRULE(this.planItem));
+    this.CONSUME(t.RCurly);
+  });
+
+  planItem = this.RULE('planItem', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.currencySetting) },
+      { ALT: () => this.SUBRULE(this.periodSetting) },
+      { ALT: () => this.SUBRULE(this.fiscalYearSetting) },
+      { ALT: () => this.SUBRULE(this.effectiveSetting) },
+      { ALT: () => this.SUBRULE(this.roundingSetting) },
+      { ALT: () => this.SUBRULE(this.source) },
+      { ALT: () => this.SUBRULE(this.payeeSchema) },
+      { ALT: () => this.SUBRULE(this.letDecl) },
+      { ALT: () => this.SUBRULE(this.measure) },
+      { ALT: () => this.SUBRULE(this.quota) },
+      { ALT: () => this.SUBRULE(this.credit) },
+      { ALT: () => this.SUBRULE(this.rateTable) },
+      { ALT: () => this.SUBRULE(this.lookupTable) },
+      { ALT: () => this.SUBRULE(this.payCurve) },
+      { ALT: () => this.SUBRULE(this.earning) },
+      { ALT: () => this.SUBRULE(this.draw) },
+      { ALT: () => this.SUBRULE(this.guarantee) },
+      { ALT: () => this.SUBRULE(this.holdback) },
+      { ALT: () => this.SUBRULE(this.clawback) },
+      { ALT: () => this.SUBRULE(this.adjustment) },
+      { ALT: () => this.SUBRULE(this.territories) },
+      { ALT: () => this.SUBRULE(this.metric) },
+      { ALT: () => this.SUBRULE(this.signal) },
+    ]);
+  });
+
+  // ---- header settings ----
+
+  currencySetting = this.RULE('currencySetting', () => {
+    this.CONSUME(t.Currency);
+    this.CONSUME(t.Name, { LABEL: 'currency' });
+  });
+
+  periodSetting = this.RULE('periodSetting', () => {
+    this.CONSUME(t.Period);
+    this.OR([
+      { ALT: () => this.CONSUME(t.Month, { LABEL: 'kind' }) },
+      { ALT: () => this.CONSUME(t.Quarter, { LABEL: 'kind' }) },
+      { ALT: () => this.CONSUME(t.Half, { LABEL: 'kind' }) },
+      { ALT: () => this.CONSUME(t.Year, { LABEL: 'kind' }) },
+    ]);
+  });
+
+  fiscalYearSetting = this.RULE('fiscalYearSetting', () => {
+    this.CONSUME(t.Fiscal);
+    this.CONSUME(t.Year);
+    this.CONSUME(t.Starts);
+    this.CONSUME(t.Name, { LABEL: 'month' });
+  });
+
+  effectiveSetting = this.RULE('effectiveSetting', () => {
+    this.CONSUME(t.Effective);
+    this.SUBRULE(this.dateRange);
+  });
+
+  roundingSetting = this.RULE('roundingSetting', () => {
+    this.CONSUME(t.Rounding);
+    this.SUBRULE(this.roundingMode);
+    this.CONSUME(t.To);
+    this.CONSUME(t.NumberLiteral, { LABEL: 'decimals' });
+    this.CONSUME(t.Decimals);
+    this.CONSUME(t.At);
+    this.OR([
+      { ALT: () => this.CONSUME(t.Line, { LABEL: 'point' }) },
+      { ALT: () => this.CONSUME(t.EarningKw, { LABEL: 'point' }) },
+      { ALT: () => this.CONSUME(t.Payout, { LABEL: 'point' }) },
+    ]);
+  });
+
+  roundingMode = this.RULE('roundingMode', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(t.Half, { LABEL: 'half' });
+          this.OR1([
+            { ALT: () => this.CONSUME(t.Up, { LABEL: 'direction' }) },
+            { ALT: () => this.CONSUME(t.Even, { LABEL: 'direction' }) },
+          ]);
+        },
+      },
+      { ALT: () => this.CONSUME(t.Down, { LABEL: 'direction' }) },
+      { ALT: () => this.CONSUME1(t.Up, { LABEL: 'direction' }) },
+    ]);
+  });
+
+  /** Remembers which token was assumed, so the error is reported as "missing" (AT1002). */
+  protected override getTokenToInsert(tokType: TokenType): IToken {
+    const inserted = super.getTokenToInsert(tokType);
+    const last = this.errors[this.errors.length - 1] as MissingTokenError | undefined;
+    if (last !== undefined) last.missing = tokType;
+    return inserted;
+  }
+}
+
+/** The one parser instance, shared by every parse. */
+export const planParser = new PlanParser();
+
+/** Parses `tokens` into a CST; recognition errors are left in `planParser.errors`. */
+export function parseTokens(tokens: IToken[]): CstNode {
+  planParser.input = tokens;
+  return planParser.file();
+}

@@ -1,0 +1,71 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { clampOffset, LineIndex, rangeContains, rangeFromOffsets } from './positions.js';
+
+describe('LineIndex', () => {
+  it('splits lines on \\n, \\r\\n and a lone \\r', () => {
+    const index = new LineIndex('ab\ncd\r\nef\rg');
+    expect(index.lineCount).toBe(4);
+    expect(index.position(0)).toEqual({ line: 0, character: 0, offset: 0 });
+    expect(index.position(2)).toEqual({ line: 0, character: 2, offset: 2 });
+    expect(index.position(3)).toEqual({ line: 1, character: 0, offset: 3 });
+    expect(index.position(7)).toEqual({ line: 2, character: 0, offset: 7 });
+    expect(index.position(10)).toEqual({ line: 3, character: 0, offset: 10 });
+    expect(index.position(11)).toEqual({ line: 3, character: 1, offset: 11 });
+  });
+
+  it('counts characters in UTF-16 code units', () => {
+    const index = new LineIndex('€😀x');
+    expect(index.position(3)).toEqual({ line: 0, character: 3, offset: 3 });
+  });
+
+  it('clamps offsets outside the text', () => {
+    const index = new LineIndex('ab\ncd');
+    expect(index.position(-4)).toEqual({ line: 0, character: 0, offset: 0 });
+    expect(index.position(99)).toEqual({ line: 1, character: 2, offset: 5 });
+    expect(index.position(Number.NaN)).toEqual({ line: 1, character: 2, offset: 5 });
+  });
+
+  it('finds the offset of a line and character, clamped to the line', () => {
+    const index = new LineIndex('ab\ncd\r\nef');
+    expect(index.offsetAt(1, 1)).toBe(4);
+    expect(index.offsetAt(1, 40)).toBe(7);
+    expect(index.offsetAt(2, 2)).toBe(9);
+    expect(index.offsetAt(7, 0)).toBe(9);
+    expect(index.offsetAt(-1, 0)).toBe(0);
+  });
+
+  it('makes ordered ranges from offsets', () => {
+    const index = new LineIndex('ab\ncd');
+    const range = rangeFromOffsets(index, 1, 4);
+    expect(range.start).toEqual({ line: 0, character: 1, offset: 1 });
+    expect(range.end).toEqual({ line: 1, character: 1, offset: 4 });
+    expect(rangeFromOffsets(index, 4, 1).end.offset).toBe(4);
+  });
+});
+
+describe('rangeContains', () => {
+  const index = new LineIndex('hello world');
+  const range = rangeFromOffsets(index, 6, 11);
+  it('includes both ends, so a cursor right after a word is on it', () => {
+    expect(rangeContains(range, 6)).toBe(true);
+    expect(rangeContains(range, 11)).toBe(true);
+    expect(rangeContains(range, 5)).toBe(false);
+  });
+});
+
+describe('clampOffset', () => {
+  it('maps NaN to the end and clamps into [0, length]', () => {
+    expect(clampOffset(Number.NaN, 7)).toBe(7);
+    expect(clampOffset(-1, 7)).toBe(0);
+    expect(clampOffset(9, 7)).toBe(7);
+    expect(clampOffset(3, 7)).toBe(3);
+  });
+});
+
+test.prop([fc.string({ unit: 'binary' }), fc.nat()])('position and offsetAt are inverse', (text, n) => {
+  const index = new LineIndex(text);
+  const offset = text.length === 0 ? 0 : n % (text.length + 1);
+  const position = index.position(offset);
+  expect(index.offsetAt(position.line, position.character)).toBe(offset);
+});
