@@ -36,7 +36,8 @@ describe('README.md', () => {
       'npx -y pnpm@10.34.9 install && npx -y pnpm@10.34.9 demo',
       'npx -y pnpm@10.34.9 install && npx -y pnpm@10.34.9 test',
     ]);
-    for (const command of commands) expect(ci.split('\n')).toContain(command);
+    const ciLines = ci.split('\n').map((line) => line.trim());
+    for (const command of commands) expect(ciLines).toContain(command);
   });
 
   it('shows a plan that compiles without diagnostics and is formatted', () => {

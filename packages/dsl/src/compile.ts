@@ -6,13 +6,13 @@
 import { bind } from './bind/bind.js';
 import type { Binding } from './bind/binding.js';
 import { check, type TypeTable } from './check/check.js';
+import type { CheckContext } from './check/context.js';
+import { T } from './check/types.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { lower } from './plan/lower.js';
 import type { Plan } from './plan/plan.js';
-import { parse } from './syntax/parse.js';
 import type { File } from './syntax/ast.js';
-import type { CheckContext } from './check/context.js';
-import { T } from './check/types.js';
+import { parse } from './syntax/parse.js';
 
 /** Options of {@link compile}. */
 export interface CompileOptions {
@@ -44,7 +44,9 @@ interface FullAnalysis extends Analysis {
 }
 
 const byPosition = (a: Diagnostic, b: Diagnostic): number =>
-  a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || a.code.localeCompare(b.code);
+  a.range.start.offset - b.range.start.offset ||
+  a.range.end.offset - b.range.end.offset ||
+  a.code.localeCompare(b.code);
 
 /** Reported instead of throwing if a phase fails on some input: a bug, never the user's mistake. */
 function internalError(phase: string, error: unknown): Diagnostic {

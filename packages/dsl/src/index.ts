@@ -8,10 +8,19 @@
  * @packageDocumentation
  */
 
+export { bind } from './bind/bind.js';
+export type { Binding, PlanSymbol, Reference, SymbolKind } from './bind/binding.js';
+export {
+  type BuiltinFunction,
+  builtinFunction,
+  builtinFunctions,
+  type FunctionCategory,
+} from './check/builtins.js';
+export { type CheckResult, check, type TypeTable } from './check/check.js';
+export { isKnownCurrency, knownCurrencies } from './check/currencies.js';
+export { formatType, type Type, type TypeKind } from './check/types.js';
 // ---- compiling and formatting ----
 export { type Analysis, analyze, type CompileOptions, type CompileResult, compile } from './compile.js';
-export { type FormatResult, format } from './format/format.js';
-
 // ---- diagnostics ----
 export { type Code, type CodeInfo, codes } from './diagnostics/codes.js';
 export type {
@@ -21,18 +30,10 @@ export type {
   RelatedInformation,
   Severity,
 } from './diagnostics/diagnostic.js';
-
+export { type FormatResult, format } from './format/format.js';
 // ---- the checked plan (input of the engine) ----
 export type * from './plan/plan.js';
 export { PLAN_FORMAT } from './plan/plan.js';
-
-// ---- syntax tree, names and types (for tools built on the language) ----
-export type * as ast from './syntax/ast.js';
-export { type ParseResult, parse } from './syntax/parse.js';
-export { LineIndex } from './syntax/positions.js';
-export type { Binding, PlanSymbol, Reference, SymbolKind } from './bind/binding.js';
-export { formatType, type Type } from './check/types.js';
-
 // ---- language service (used by the Monaco editor and an LSP server) ----
 export { getCompletions } from './service/completion.js';
 export { getDefinition } from './service/definition.js';
@@ -56,3 +57,7 @@ export type {
   SemanticTokensLegend,
   TextEdit,
 } from './service/types.js';
+// ---- syntax tree, names and types (for tools built on the language) ----
+export type * as ast from './syntax/ast.js';
+export { type ParseResult, parse } from './syntax/parse.js';
+export { LineIndex, rangeContains, rangeFromOffsets } from './syntax/positions.js';

@@ -61,8 +61,9 @@ export async function runCheck(
 export function defineCheck(program: Command, context: Context, exitWith: ExitWith): void {
   program
     .command('check')
+    .summary('check plans and print every error and warning')
     .description(
-      'Check plans for errors: syntax, names, types and units, rate tables, crediting and dates.\n' +
+      'Check plans for errors: syntax, names, types and units, rate tables, crediting and dates. ' +
         'A directory means every .attain file below it.',
     )
     .argument('<paths...>', 'plan files or directories')

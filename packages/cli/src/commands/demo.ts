@@ -11,6 +11,7 @@ import { type LoadedPlan, loadPlans } from '../load.js';
 import { describeDeclarations } from '../output/declarations.js';
 import { countDiagnostics, describeTally, formatDiagnostic, sortDiagnostics } from '../output/diagnostics.js';
 import { plural } from '../output/plural.js';
+import { wrapList } from '../output/wrap.js';
 import { version } from '../version.js';
 
 /** The directory the demo reads when none is given. */
@@ -31,7 +32,9 @@ function showPlan(plan: LoadedPlan, dirAbsolute: string, context: Context): bool
   const title = header?.name ? `plan "${header.name.value}"` : '(plan without a name)';
   const versionText = header?.version ? ` version "${header.version.value}"` : '';
   io.stdout.write(`${out.bold(exampleName(plan, dirAbsolute))}  ${title}${versionText}\n`);
-  io.stdout.write(`  declares  ${describeDeclarations(file)}\n`);
+  const declarations = describeDeclarations(file);
+  const census = declarations.length > 0 ? wrapList(declarations, 12, ' '.repeat(12)) : 'nothing';
+  io.stdout.write(`  declares  ${census}\n`);
 
   const diagnostics = sortDiagnostics(compile(plan.source, { uri: plan.display }).diagnostics);
   const tally = countDiagnostics(diagnostics);
@@ -81,8 +84,9 @@ export async function runDemo(dir: string, context: Context): Promise<number> {
 export function defineDemo(program: Command, context: Context, exitWith: ExitWith): void {
   program
     .command('demo')
+    .summary('tour the example plans: what each declares, check and format check')
     .description(
-      'Tour the example plans: show what each declares, check it and check its formatting.\n' +
+      'Tour the example plans: show what each declares, check it and check its formatting. ' +
         'Exits 1 if any example has errors or is not formatted.',
     )
     .argument('[dir]', 'directory of example plans', defaultExamplesDir)

@@ -88,8 +88,9 @@ export async function runFmt(
 export function defineFmt(program: Command, context: Context, exitWith: ExitWith): void {
   program
     .command('fmt')
+    .summary('format plans (print them, --check or --write)')
     .description(
-      'Format plans: print the formatted text, list plans that are not formatted (--check),\n' +
+      'Format plans: print the formatted text, list plans that are not formatted (--check), ' +
         'or rewrite them in place (--write). A directory means every .attain file below it.',
     )
     .argument('<paths...>', 'plan files or directories')

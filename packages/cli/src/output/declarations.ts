@@ -1,4 +1,4 @@
-/** A one-line census of what a plan declares: "2 sources, 1 payee schema, 1 quota, 3 earnings". */
+/** A census of what a plan declares: "2 sources, 1 payee schema, 1 quota, 3 earnings". */
 import type { parse } from '@attain/dsl';
 import { plural } from './plural.js';
 
@@ -46,13 +46,13 @@ export function countDeclarations(file: PlanFile): Map<string, number> {
   return counts;
 }
 
-/** The census as text, e.g. "2 sources, 1 quota, 1 commission"; "no declarations" when empty. */
-export function describeDeclarations(file: PlanFile): string {
+/** The census as phrases, e.g. ["2 sources", "1 quota", "1 commission"], in the grammar's order. */
+export function describeDeclarations(file: PlanFile): string[] {
   const counts = countDeclarations(file);
   const parts: string[] = [];
   for (const [key, singular, pluralForm] of categories) {
     const count = counts.get(key) ?? 0;
     if (count > 0) parts.push(plural(count, singular, pluralForm));
   }
-  return parts.length > 0 ? parts.join(', ') : 'no declarations';
+  return parts;
 }

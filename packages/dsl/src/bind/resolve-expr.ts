@@ -197,10 +197,10 @@ export class ExprResolver {
         inner = this.rowScope(symbol, row);
       }
     }
-    for (const arg of call.args) {
-      this.expr(arg.value, inner);
+    call.args.forEach((arg, i) => {
+      if (!isCurrencyArgument(call, i)) this.expr(arg.value, inner);
       this.expr(arg.where, inner);
-    }
+    });
   }
 
   private callee(name: Name): void {
@@ -274,3 +274,11 @@ const shadowedByField = (name: string, row: RowScope | undefined): boolean => {
 };
 
 const isAggregate = (name: string): boolean => builtinFunction(name)?.category === 'aggregate';
+
+/**
+ * Whether argument `i` of a call is a currency code (`convert(money, USD)`): a code is not a name,
+ * so it is left to the checker to validate.
+ */
+export function isCurrencyArgument(call: CallExpr, i: number): boolean {
+  return call.callee.text === 'convert' && i === 1 && call.args[1]?.value.kind === 'NameRef';
+}

@@ -5,7 +5,7 @@
  */
 import type { Range } from '../diagnostics/diagnostic.js';
 import type { CallExpr } from '../syntax/ast.js';
-import { CREDITED, type Collection, collectionOf, unparen } from './collections.js';
+import { type Collection, CREDITED, collectionOf, unparen } from './collections.js';
 import { type CheckContext, report } from './context.js';
 import { typeCondition, typeExpr } from './expressions.js';
 import { symbolType } from './symbols.js';
@@ -39,7 +39,12 @@ export function typeAggregate(ctx: CheckContext, call: CallExpr): Type {
   if (!collection) {
     const type = typeExpr(ctx, arg.value);
     if ((fn === 'min' || fn === 'max') && !arg.where) {
-      report(ctx, 'AT3005', call.range, `${fn} is written ${fn}(a, b, ...) or ${fn}(source.field), but 1 value is given`);
+      report(
+        ctx,
+        'AT3005',
+        call.range,
+        `${fn} is written ${fn}(a, b, ...) or ${fn}(source.field), but 1 value is given`,
+      );
     } else if (type.kind !== 'Unknown') {
       report(
         ctx,
@@ -89,7 +94,12 @@ function checkScope(ctx: CheckContext, fn: string, collection: Collection, range
   }
 }
 
-function aggregateResult(ctx: CheckContext, fn: AggregateFunction, collection: Collection, range: Range): Type {
+function aggregateResult(
+  ctx: CheckContext,
+  fn: AggregateFunction,
+  collection: Collection,
+  range: Range,
+): Type {
   if (collection.field === undefined) {
     if (fn === 'count') return T.Integer;
     const field = collection.over === 'credit' ? CREDITED : 'amount';
@@ -110,13 +120,23 @@ function aggregateResult(ctx: CheckContext, fn: AggregateFunction, collection: C
     case 'sum':
     case 'avg':
       if (!isQuantity(element)) {
-        report(ctx, 'AT3006', range, `${fn} can only use numbers, percentages or money, but ${collection.field} is ${formatType(element)}`);
+        report(
+          ctx,
+          'AT3006',
+          range,
+          `${fn} can only use numbers, percentages or money, but ${collection.field} is ${formatType(element)}`,
+        );
         return T.Unknown;
       }
       return fn === 'avg' && element.kind === 'Integer' ? T.Number : element;
     default:
       if (!isOrdered(element)) {
-        report(ctx, 'AT3006', range, `${fn} needs values with an order, but ${collection.field} is ${formatType(element)}`);
+        report(
+          ctx,
+          'AT3006',
+          range,
+          `${fn} needs values with an order, but ${collection.field} is ${formatType(element)}`,
+        );
         return T.Unknown;
       }
       return element;
@@ -128,7 +148,12 @@ export function typeToDate(ctx: CheckContext, call: CallExpr): Type {
   const fn = call.callee.text;
   const [arg, ...extra] = call.args;
   if (!arg || extra.length > 0) {
-    report(ctx, 'AT3005', call.range, `${fn} takes one measure or credit, such as ${fn}(bookings), but ${call.args.length} values are given`);
+    report(
+      ctx,
+      'AT3005',
+      call.range,
+      `${fn} takes one measure or credit, such as ${fn}(bookings), but ${call.args.length} values are given`,
+    );
     for (const a of call.args) typeExpr(ctx, a.value);
     return T.Unknown;
   }
@@ -145,8 +170,20 @@ export function typeToDate(ctx: CheckContext, call: CallExpr): Type {
   } else if (typeExpr(ctx, arg.value).kind === 'Unknown') {
     return T.Unknown;
   }
-  report(ctx, 'AT3006', arg.value.range, `${fn} needs the name of a measure or credit, such as ${fn}(bookings)`);
+  report(
+    ctx,
+    'AT3006',
+    arg.value.range,
+    `${fn} needs the name of a measure or credit, such as ${fn}(bookings)`,
+  );
   return T.Unknown;
 }
 
-const TO_DATE_KINDS: ReadonlySet<string> = new Set(['measure', 'credit', 'metric', 'earning', 'quota', 'let']);
+const TO_DATE_KINDS: ReadonlySet<string> = new Set([
+  'measure',
+  'credit',
+  'metric',
+  'earning',
+  'quota',
+  'let',
+]);

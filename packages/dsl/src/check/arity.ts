@@ -12,7 +12,12 @@ import { typeExpr } from './expressions.js';
 export function arity(ctx: CheckContext, call: CallExpr, min: number, max: number, usage: string): boolean {
   const n = call.args.length;
   if (n >= min && n <= max) return true;
-  report(ctx, 'AT3005', call.range, `${call.callee.text} is written ${usage}, but ${n} ${n === 1 ? 'value is' : 'values are'} given`);
+  report(
+    ctx,
+    'AT3005',
+    call.range,
+    `${call.callee.text} is written ${usage}, but ${n} ${n === 1 ? 'value is' : 'values are'} given`,
+  );
   for (const arg of call.args) {
     if (unparen(arg.value).kind !== 'NameRef') typeExpr(ctx, arg.value);
   }

@@ -7,8 +7,9 @@ import type Decimal from 'decimal.js';
 import type { Bound, Expr } from '../syntax/ast.js';
 import { type CheckContext, report } from './context.js';
 import { toDecimal } from './decimal.js';
-import { isZeroLiteral, typeExpr } from './expressions.js';
+import { typeExpr } from './expressions.js';
 import { formatType, isAssignable, isNumeric, isQuantity, T, type Type } from './types.js';
+import { isZeroLiteral } from './unify.js';
 
 /** The value of a bound as written (`50%` is 50), for ordering bounds of one unit. */
 export function boundValue(bound: Bound): Decimal | undefined {
@@ -49,7 +50,12 @@ export function checkBoundUnits(
   for (const bound of bounds) {
     const type = typeExpr(ctx, bound);
     if (!fits(bound, type, on)) {
-      report(ctx, 'AT4006', bound.range, `${describe(bound)} is ${formatType(type)}, but the table is on ${formatType(on)}: ${unitHint(on)}`);
+      report(
+        ctx,
+        'AT4006',
+        bound.range,
+        `${describe(bound)} is ${formatType(type)}, but the table is on ${formatType(on)}: ${unitHint(on)}`,
+      );
       consistent = false;
       continue;
     }
@@ -65,7 +71,9 @@ function unitHint(on: Type): string {
     case 'Percent':
       return 'write the bounds as percentages, such as 50%';
     case 'Money':
-      return on.currency ? `write the bounds as money, such as 10000 ${on.currency}` : 'write the bounds as money';
+      return on.currency
+        ? `write the bounds as money, such as 10000 ${on.currency}`
+        : 'write the bounds as money';
     default:
       return 'write the bounds as plain numbers';
   }
@@ -76,6 +84,11 @@ export function checkTableOn(ctx: CheckContext, on: Expr | undefined, what: stri
   if (!on) return T.Unknown;
   const type = typeExpr(ctx, on);
   if (isQuantity(type)) return type;
-  report(ctx, 'AT3001', on.range, `${what} must be on a percentage, an amount or a number, but this is ${formatType(type)}`);
+  report(
+    ctx,
+    'AT3001',
+    on.range,
+    `${what} must be on a percentage, an amount or a number, but this is ${formatType(type)}`,
+  );
   return T.Unknown;
 }

@@ -72,41 +72,33 @@ function checkHeader(ctx: CheckContext, setting: HeaderSetting): void {
   }
 }
 
+type Checker<K extends Declaration['kind']> = (
+  ctx: CheckContext,
+  decl: Extract<Declaration, { kind: K }>,
+) => void;
+
+/** The check of each kind of declaration. */
+const checkers: { [K in Declaration['kind']]: Checker<K> } = {
+  Source: checkSource,
+  Payee: checkPayeeSchema,
+  Let: checkDefinition,
+  Measure: checkDefinition,
+  Metric: checkDefinition,
+  Quota: checkQuota,
+  Credit: checkCredit,
+  RateTable: checkRateTable,
+  LookupTable: checkLookupTable,
+  PayCurve: checkPayCurve,
+  Earning: checkEarning,
+  Draw: checkDraw,
+  Guarantee: checkGuarantee,
+  Holdback: checkHoldback,
+  Clawback: checkClawback,
+  Territories: checkTerritories,
+  Signal: checkSignal,
+  Adjustment: () => {},
+};
+
 function checkDeclaration(ctx: CheckContext, decl: Declaration): void {
-  switch (decl.kind) {
-    case 'Source':
-      return checkSource(ctx, decl);
-    case 'Payee':
-      return checkPayeeSchema(ctx, decl);
-    case 'Let':
-    case 'Measure':
-    case 'Metric':
-      return checkDefinition(ctx, decl);
-    case 'Quota':
-      return checkQuota(ctx, decl);
-    case 'Credit':
-      return checkCredit(ctx, decl);
-    case 'RateTable':
-      return checkRateTable(ctx, decl);
-    case 'LookupTable':
-      return checkLookupTable(ctx, decl);
-    case 'PayCurve':
-      return checkPayCurve(ctx, decl);
-    case 'Earning':
-      return checkEarning(ctx, decl);
-    case 'Draw':
-      return checkDraw(ctx, decl);
-    case 'Guarantee':
-      return checkGuarantee(ctx, decl);
-    case 'Holdback':
-      return checkHoldback(ctx, decl);
-    case 'Clawback':
-      return checkClawback(ctx, decl);
-    case 'Territories':
-      return checkTerritories(ctx, decl);
-    case 'Signal':
-      return checkSignal(ctx, decl);
-    case 'Adjustment':
-      return;
-  }
+  (checkers[decl.kind] as Checker<Declaration['kind']>)(ctx, decl);
 }

@@ -86,7 +86,8 @@ export function collectionOf(ctx: CheckContext, expr: Expr): Collection | undefi
 
 function fieldOfCollection(ctx: CheckContext, records: Collection, member: Name): Type {
   const resolved = ctx.binding.symbolAt(member);
-  if (resolved && (resolved.kind === 'field' || resolved.kind === 'payee-attribute')) return symbolType(ctx, resolved);
+  if (resolved && (resolved.kind === 'field' || resolved.kind === 'payee-attribute'))
+    return symbolType(ctx, resolved);
   if (records.over === 'credit' && member.text === CREDITED) return money(ctx.settings.currency);
   return records.source?.fields.get(member.text)?.type ?? T.Unknown;
 }

@@ -2,9 +2,8 @@
  * The state one check of a plan shares between its passes: the tree, the names, the plan's
  * settings, the schema, the types found so far, and the diagnostics.
  */
-import type { PlanSymbol } from '../bind/binding.js';
-import type { Binding } from '../bind/binding.js';
-import { codes, type Code } from '../diagnostics/codes.js';
+import type { Binding, PlanSymbol } from '../bind/binding.js';
+import { type Code, codes } from '../diagnostics/codes.js';
 import type { Diagnostic, Range, RelatedInformation } from '../diagnostics/diagnostic.js';
 import type { Expr, File, PeriodKind, PlanDecl } from '../syntax/ast.js';
 import { isKnownCurrency } from './currencies.js';
@@ -39,7 +38,11 @@ export interface CheckContext {
 }
 
 /** Creates the context for checking `file`. */
-export function createContext(file: File, binding: Binding, earlier: readonly Diagnostic[] = binding.diagnostics): CheckContext {
+export function createContext(
+  file: File,
+  binding: Binding,
+  earlier: readonly Diagnostic[] = binding.diagnostics,
+): CheckContext {
   const plan = file.plan;
   const settings = readSettings(plan);
   return {

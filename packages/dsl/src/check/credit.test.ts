@@ -15,7 +15,9 @@ describe('credits', () => {
   it('needs shares that are not overlays to sum to exactly 100%, pointing at each (AT5001)', () => {
     const result = checkDecls('  credit shared from deals { to owner share 60% to partner share 30% }');
     const d = expectOne(result, 'AT5001', 'shared');
-    expect(d.message).toBe('The shares of credit shared add up to 90%, not 100%; mark recipients who get credit on top `as overlay`');
+    expect(d.message).toBe(
+      'The shares of credit shared add up to 90%, not 100%; mark recipients who get credit on top `as overlay`',
+    );
     expect(d.related?.map((r) => textAt(result.text, r.range))).toEqual(['60%', '30%']);
   });
 
@@ -27,9 +29,11 @@ describe('credits', () => {
   });
 
   it('adds shares exactly, as decimals', () => {
-    const decls = '  credit shared from deals { to owner share 33.3% to partner share 33.3% to owner share 33.4% }';
+    const decls =
+      '  credit shared from deals { to owner share 33.3% to partner share 33.3% to owner share 33.4% }';
     expect(checkDecls(decls).diagnostics).toEqual([]);
-    const off = '  credit shared from deals { to owner share 33.33% to partner share 33.33% to owner share 33.33% }';
+    const off =
+      '  credit shared from deals { to owner share 33.33% to partner share 33.33% to owner share 33.33% }';
     expect(expectOne(checkDecls(off), 'AT5001', 'shared').message).toContain('99.99%');
   });
 
@@ -40,9 +44,12 @@ describe('credits', () => {
   });
 
   it('needs a split source with payee and share fields (AT5003)', () => {
-    const decls = '  source bad_splits { deal_id: Text, who: Payee, share: Number, booked: Date dated }\n  credit shared from deals { split by bad_splits on deal_id }';
+    const decls =
+      '  source bad_splits { deal_id: Text, who: Payee, share: Number, booked: Date dated }\n  credit shared from deals { split by bad_splits on deal_id }';
     const d = expectOne(checkDecls(decls), 'AT5003', 'bad_splits', 1);
-    expect(d.message).toBe('Credit shared splits by bad_splits, which needs the fields payee: Payee and share: Percent');
+    expect(d.message).toBe(
+      'Credit shared splits by bad_splits, which needs the fields payee: Payee and share: Percent',
+    );
   });
 
   it('needs a key on the split records to match against (AT5003)', () => {
@@ -60,9 +67,23 @@ describe('credits', () => {
   });
 
   it('credits money', () => {
-    expectOne(checkDecls('  credit shared from deals { amount probability to owner }'), 'AT3001', 'probability', 1);
-    expectOne(checkDecls('  credit shared from deals { amount eur_amount to owner }'), 'AT3002', 'eur_amount', 1);
-    const noAmount = '  source events { who: Payee, booked: Date dated }\n  credit shared from events { to who }';
+    expectOne(
+      checkDecls('  credit shared from deals { amount probability to owner }'),
+      'AT3001',
+      'probability',
+      1,
+    );
+    expectOne(
+      checkDecls('  credit shared from deals { amount eur_amount to owner }'),
+      'AT3002',
+      'eur_amount',
+      1,
+    );
+    const euros =
+      '  source events { who: Payee, booked: Date dated, amount: Money(EUR) }\n  credit shared from events { to who }';
+    expect(expectOne(checkDecls(euros), 'AT3002', 'shared').message).toContain('convert(amount, USD)');
+    const noAmount =
+      '  source events { who: Payee, booked: Date dated }\n  credit shared from events { to who }';
     expectOne(checkDecls(noAmount), 'AT2003', 'shared');
   });
 

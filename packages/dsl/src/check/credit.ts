@@ -11,7 +11,7 @@ import { type CheckContext, report, reportOnce } from './context.js';
 import { toDecimal } from './decimal.js';
 import { expectType, typeCondition } from './expressions.js';
 import type { SourceInfo } from './schema.js';
-import { formatType, money } from './types.js';
+import { currenciesDiffer, formatType, money } from './types.js';
 
 type CreditTo = Extract<CreditClause, { kind: 'CreditTo' }>;
 type CreditSplit = Extract<CreditClause, { kind: 'CreditSplit' }>;
@@ -45,7 +45,12 @@ export function checkCredit(ctx: CheckContext, credit: CreditDecl): void {
   for (const split of splits) checkSplit(ctx, split, name, source);
 }
 
-function checkAmount(ctx: CheckContext, credit: CreditDecl, name: string, source: SourceInfo | undefined): void {
+function checkAmount(
+  ctx: CheckContext,
+  credit: CreditDecl,
+  name: string,
+  source: SourceInfo | undefined,
+): void {
   const expected = money(ctx.settings.currency);
   const amount = credit.clauses.find((c) => c.kind === 'CreditAmount');
   if (amount) {
@@ -61,6 +66,13 @@ function checkAmount(ctx: CheckContext, credit: CreditDecl, name: string, source
       credit.name?.range ?? credit.range,
       `Credit ${name} has no \`amount\` clause and ${source.name} has no field named amount: add \`amount <expression>\` to say what is credited`,
     );
+  } else if (field.type.kind === 'Money' && currenciesDiffer(field.type, expected)) {
+    report(
+      ctx,
+      'AT3002',
+      credit.name?.range ?? credit.range,
+      `Credit ${name} credits ${source.name}.amount, which is ${formatType(field.type)}, but credit is in ${formatType(expected)}: add \`amount convert(amount, ${expected.currency})\``,
+    );
   } else if (field.type.kind !== 'Money' && field.type.kind !== 'Unknown') {
     report(
       ctx,
@@ -72,7 +84,12 @@ function checkAmount(ctx: CheckContext, credit: CreditDecl, name: string, source
 }
 
 /** The source field a recipient names, reporting AT5002 unless it is a Payee field. */
-function payeeField(ctx: CheckContext, field: Name | undefined, name: string, source: SourceInfo | undefined): void {
+function payeeField(
+  ctx: CheckContext,
+  field: Name | undefined,
+  name: string,
+  source: SourceInfo | undefined,
+): void {
   if (!field || !source) return;
   const info = source.fields.get(field.text);
   if (!info) {
@@ -89,7 +106,12 @@ function payeeField(ctx: CheckContext, field: Name | undefined, name: string, so
   }
 }
 
-function checkRecipient(ctx: CheckContext, recipient: Recipient, name: string, source: SourceInfo | undefined): void {
+function checkRecipient(
+  ctx: CheckContext,
+  recipient: Recipient,
+  name: string,
+  source: SourceInfo | undefined,
+): void {
   switch (recipient.kind) {
     case 'FieldRecipient':
       payeeField(ctx, recipient.field, name, source);
@@ -99,7 +121,12 @@ function checkRecipient(ctx: CheckContext, recipient: Recipient, name: string, s
       const levels = recipient.levels;
       const count = levels && toDecimal(levels.value);
       if (levels && (!levels.integer || !count || count.lt(1))) {
-        report(ctx, 'AT3001', levels.range, 'The number of manager levels must be a whole number of at least 1');
+        report(
+          ctx,
+          'AT3001',
+          levels.range,
+          'The number of manager levels must be a whole number of at least 1',
+        );
       }
       break;
     }
@@ -113,7 +140,12 @@ function checkRecipient(ctx: CheckContext, recipient: Recipient, name: string, s
         );
       }
       if (recipient.account && source && !source.fields.has(recipient.account.text)) {
-        reportOnce(ctx, 'AT2003', recipient.account.range, `${source.name} has no field ${recipient.account.text}`);
+        reportOnce(
+          ctx,
+          'AT2003',
+          recipient.account.range,
+          `${source.name} has no field ${recipient.account.text}`,
+        );
       }
       break;
   }
@@ -143,7 +175,12 @@ function checkShares(ctx: CheckContext, tos: readonly CreditTo[], name: string, 
   );
 }
 
-function checkSplit(ctx: CheckContext, split: CreditSplit, name: string, source: SourceInfo | undefined): void {
+function checkSplit(
+  ctx: CheckContext,
+  split: CreditSplit,
+  name: string,
+  source: SourceInfo | undefined,
+): void {
   const splitSource = split.source ? ctx.schema.sources.get(split.source.text) : undefined;
   if (!split.source || !splitSource) return;
   const missing: string[] = [];

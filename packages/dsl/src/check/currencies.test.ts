@@ -3,7 +3,8 @@ import { isKnownCurrency, knownCurrencies, unknownCurrencyMessage } from './curr
 
 describe('currency codes', () => {
   it('knows the ISO 4217 codes people are paid in', () => {
-    for (const code of ['USD', 'EUR', 'GBP', 'JPY', 'INR', 'BRL', 'CHF', 'AUD']) expect(isKnownCurrency(code)).toBe(true);
+    for (const code of ['USD', 'EUR', 'GBP', 'JPY', 'INR', 'BRL', 'CHF', 'AUD'])
+      expect(isKnownCurrency(code)).toBe(true);
     expect(knownCurrencies().length).toBeGreaterThan(150);
   });
 
@@ -13,7 +14,11 @@ describe('currency codes', () => {
 
   it('explains what is wrong', () => {
     expect(unknownCurrencyMessage('usd')).toBe('Currency codes are written in capitals: USD, not usd');
-    expect(unknownCurrencyMessage('EURO')).toBe('EURO is not a currency code: use a three-letter ISO 4217 code such as USD or EUR');
-    expect(unknownCurrencyMessage('USS')).toBe('USS is not a known currency code (ISO 4217), such as USD or EUR');
+    expect(unknownCurrencyMessage('EURO')).toBe(
+      'EURO is not a currency code: use a three-letter ISO 4217 code such as USD or EUR',
+    );
+    expect(unknownCurrencyMessage('USS')).toBe(
+      'USS is not a known currency code (ISO 4217), such as USD or EUR',
+    );
   });
 });

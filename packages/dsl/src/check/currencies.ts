@@ -28,7 +28,8 @@ export function knownCurrencies(): readonly string[] {
 /** The message for an unknown currency code, written for a comp admin. */
 export function unknownCurrencyMessage(code: string): string {
   const upper = code.toUpperCase();
-  if (upper !== code && known.has(upper)) return `Currency codes are written in capitals: ${upper}, not ${code}`;
+  if (upper !== code && known.has(upper))
+    return `Currency codes are written in capitals: ${upper}, not ${code}`;
   if (!/^[A-Z]{3}$/.test(code)) {
     return `${code} is not a currency code: use a three-letter ISO 4217 code such as USD or EUR`;
   }

@@ -5,14 +5,15 @@ import { checkDecls, expectOne, planText, textAt } from './test-plans.js';
 
 describe('calendar dates (AT6004)', () => {
   it('knows month lengths and leap years', () => {
-    expect(['2026-01-31', '2028-02-29', '2000-02-29', '2026-04-30'].map(isCalendarDate)).toEqual([true, true, true, true]);
-    expect(['2026-02-30', '2025-02-29', '1900-02-29', '2026-04-31', '2026-13-01'].map(isCalendarDate)).toEqual([
-      false,
-      false,
-      false,
-      false,
-      false,
+    expect(['2026-01-31', '2028-02-29', '2000-02-29', '2026-04-30'].map(isCalendarDate)).toEqual([
+      true,
+      true,
+      true,
+      true,
     ]);
+    expect(
+      ['2026-02-30', '2025-02-29', '1900-02-29', '2026-04-31', '2026-13-01'].map(isCalendarDate),
+    ).toEqual([false, false, false, false, false]);
   });
 
   it('reports a day the month does not have', () => {
@@ -36,7 +37,11 @@ describe('date ranges (AT6002)', () => {
   });
 
   it('checks versions, the plan itself and territory assignments', () => {
-    expectOne(checkDecls('  let x = 1 effective 2026-05-01 to 2026-04-01'), 'AT6002', '2026-05-01 to 2026-04-01');
+    expectOne(
+      checkDecls('  let x = 1 effective 2026-05-01 to 2026-04-01'),
+      'AT6002',
+      '2026-05-01 to 2026-04-01',
+    );
     const text = planText('', 'currency USD\n  period quarter\n  effective 2026-12-31 to 2026-01-01');
     expect(analyze(text).diagnostics.map((d) => [d.code, textAt(text, d.range)])).toEqual([
       ['AT6002', '2026-12-31 to 2026-01-01'],
@@ -49,7 +54,8 @@ describe('date ranges (AT6002)', () => {
 
 describe('versions (AT6001)', () => {
   it('accepts versions one after the other', () => {
-    const decls = '  let r = 5% effective 2026-01-01 to 2026-06-30\n  let r = 6% effective 2026-07-01 to 2026-12-31\n  bonus b = payee.ote * r';
+    const decls =
+      '  let r = 5% effective 2026-01-01 to 2026-06-30\n  let r = 6% effective 2026-07-01 to 2026-12-31\n  bonus b = payee.ote * r';
     expect(checkDecls(decls).diagnostics).toEqual([]);
   });
 
@@ -59,25 +65,43 @@ describe('versions (AT6001)', () => {
   let r = 7% effective 2026-03-01 to 2026-03-31`;
     const result = checkDecls(decls);
     const found = result.diagnostics.filter((d) => d.code === 'AT6001');
-    expect(found.map((d) => textAt(result.text, d.range))).toEqual(['2026-06-01 to 2026-12-31', '2026-03-01 to 2026-03-31']);
-    expect(found[0]?.message).toBe('Two versions of r are both effective from 2026-06-01 to 2026-06-30: the effective dates of versions must not overlap');
+    expect(found.map((d) => textAt(result.text, d.range))).toEqual([
+      '2026-06-01 to 2026-12-31',
+      '2026-03-01 to 2026-03-31',
+    ]);
+    expect(found[0]?.message).toBe(
+      'Two versions of r are both effective from 2026-06-01 to 2026-06-30: the effective dates of versions must not overlap',
+    );
     expect(found[1]?.message).toContain('from 2026-03-01 to 2026-03-31');
-    for (const d of found) expect(d.related?.map((r) => textAt(result.text, r.range))).toEqual(['2026-01-01 to 2026-06-30']);
+    for (const d of found)
+      expect(d.related?.map((r) => textAt(result.text, r.range))).toEqual(['2026-01-01 to 2026-06-30']);
   });
 });
 
 describe('dates outside the plan (AT6003, AT6005)', () => {
   it('warns about windows and versions outside the plan’s dates', () => {
-    const spiff = expectOne(checkDecls('  spiff s = 100 USD during 2025-12-01 to 2026-01-31'), 'AT6003', '2025-12-01 to 2026-01-31');
+    const spiff = expectOne(
+      checkDecls('  spiff s = 100 USD during 2025-12-01 to 2026-01-31'),
+      'AT6003',
+      '2025-12-01 to 2026-01-31',
+    );
     expect(spiff.severity).toBe('warning');
     expect(spiff.message).toBe(
       "The window of s (2025-12-01 to 2026-01-31) is not inside the plan's effective dates (2026-01-01 to 2026-12-31)",
     );
-    expectOne(checkDecls('  let x = 1 effective 2026-07-01 to 2027-06-30'), 'AT6003', '2026-07-01 to 2027-06-30');
+    expectOne(
+      checkDecls('  let x = 1 effective 2026-07-01 to 2027-06-30'),
+      'AT6003',
+      '2026-07-01 to 2027-06-30',
+    );
   });
 
   it('warns about a holdback released before the plan starts or after it ends', () => {
-    const after = expectOne(checkDecls('  holdback h = 10% of comm until 2027-03-31'), 'AT6005', '2027-03-31');
+    const after = expectOne(
+      checkDecls('  holdback h = 10% of comm until 2027-03-31'),
+      'AT6005',
+      '2027-03-31',
+    );
     expect(after.severity).toBe('warning');
     expect(after.message).toContain('after the plan ends on 2026-12-31');
     expectOne(checkDecls('  holdback h = 10% of comm until 2025-12-31'), 'AT6003', '2025-12-31');

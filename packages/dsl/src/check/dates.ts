@@ -5,8 +5,8 @@
  */
 import type { Range } from '../diagnostics/diagnostic.js';
 import type { DateLit, DateRange, Declaration, EarningDecl, HoldbackDecl, PlanItem } from '../syntax/ast.js';
-import { type CheckContext, report } from './context.js';
 import { unparen } from './collections.js';
+import { type CheckContext, report } from './context.js';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -21,7 +21,7 @@ export function isCalendarDate(value: string): boolean {
 }
 
 /** The number of days of a month of the Gregorian calendar. */
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
@@ -114,7 +114,12 @@ function describe(s: Span): string {
 
 function outside(ctx: CheckContext, s: Span, plan: Span, what: string): void {
   if (s.from >= plan.from && s.to <= plan.to) return;
-  report(ctx, 'AT6003', s.range, `${what} (${describe(s)}) is not inside the plan's effective dates (${describe(plan)})`);
+  report(
+    ctx,
+    'AT6003',
+    s.range,
+    `${what} (${describe(s)}) is not inside the plan's effective dates (${describe(plan)})`,
+  );
 }
 
 function checkInsidePlan(ctx: CheckContext, decl: Declaration, plan: Span): void {
@@ -145,8 +150,18 @@ function checkRelease(ctx: CheckContext, holdback: HoldbackDecl, plan: Span): vo
       `Holdback ${name} is released on ${until.value}, after the plan ends on ${plan.to}: make sure a later plan pays it out`,
     );
   } else if (until.value < plan.from) {
-    report(ctx, 'AT6003', until.range, `Holdback ${name} is released on ${until.value}, before the plan starts on ${plan.from}`);
+    report(
+      ctx,
+      'AT6003',
+      until.range,
+      `Holdback ${name} is released on ${until.value}, before the plan starts on ${plan.from}`,
+    );
   }
+}
+
+/** The earlier of two `YYYY-MM-DD` dates. */
+function earlier(a: string, b: string): string {
+  return a <= b ? a : b;
 }
 
 /** AT6001: versions of one name must have effective ranges that do not overlap. */
@@ -160,7 +175,7 @@ function checkVersions(ctx: CheckContext, name: string, decls: readonly Declarat
   let latest: Span | undefined;
   for (const s of spans) {
     if (latest && s.from <= latest.to) {
-      const end = s.to < latest.to ? s.to : latest.to;
+      const end = earlier(s.to, latest.to);
       report(
         ctx,
         'AT6001',

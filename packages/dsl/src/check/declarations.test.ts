@@ -3,7 +3,10 @@ import { checkDecls, expectOne, textAt } from './test-plans.js';
 
 describe('lets, measures and metrics (AT3007)', () => {
   it('accepts a value of the declared type', () => {
-    expect(checkDecls('let x: Money = payee.ote / 4\n  metric m: Number = 3\n  measure p: Percent = 0').diagnostics).toEqual([]);
+    expect(
+      checkDecls('let x: Money = payee.ote / 4\n  metric m: Number = 3\n  measure p: Percent = 0')
+        .diagnostics,
+    ).toEqual([]);
   });
 
   it('reports a value that does not match the declared type, pointing at the declaration', () => {
@@ -57,7 +60,9 @@ describe('earnings (AT3008, AT5007)', () => {
 
   it('pays per line only through a credit, directly or through measures', () => {
     expect(checkDecls('  commission c = tiered(bookings, rates) per line').diagnostics).toEqual([]);
-    expect(checkDecls('  let base_rate = bookings * 2%\n  commission c = base_rate per line').diagnostics).toEqual([]);
+    expect(
+      checkDecls('  let base_rate = bookings * 2%\n  commission c = base_rate per line').diagnostics,
+    ).toEqual([]);
     const result = checkDecls('  commission c = payee.ote * 2% per line');
     const d = expectOne(result, 'AT5007', 'per line');
     expect(d.message).toContain('per line');
@@ -82,7 +87,9 @@ describe('quotas (AT3201, AT3202, AT3203)', () => {
   it('needs one seasonality share per period, summing to 100%', () => {
     const count = checkDecls('  quota s = payee.ote seasonality 50%, 50%');
     const d = expectOne(count, 'AT3201', 'seasonality 50%, 50%');
-    expect(d.message).toBe('The plan is paid by quarter, so the seasonality of s needs 4 shares, one per quarter, but has 2');
+    expect(d.message).toBe(
+      'The plan is paid by quarter, so the seasonality of s needs 4 shares, one per quarter, but has 2',
+    );
     const sum = checkDecls('  quota s = payee.ote seasonality 25%, 25%, 25%, 24.9%');
     expect(expectOne(sum, 'AT3201', 'seasonality 25%, 25%, 25%, 24.9%').message).toBe(
       'The seasonality shares of s add up to 99.9%, not 100%',
@@ -109,7 +116,11 @@ describe('payout adjustments', () => {
     expectOne(checkDecls('  guarantee g = 1000 USD for 3 periods from 5'), 'AT3001', '5');
     expectOne(checkDecls('  holdback h = 10% of comm until payee.ote'), 'AT3001', 'payee.ote');
     expectOne(checkDecls('  holdback h = 150% of comm'), 'AT3001', '150%');
-    expectOne(checkDecls('  clawback c = deals cancelled on stage within 90 days at original rate'), 'AT3001', 'stage');
+    expectOne(
+      checkDecls('  clawback c = deals cancelled on stage within 90 days at original rate'),
+      'AT3001',
+      'stage',
+    );
     expectOne(checkDecls('  draw d = 5 USD recoverable for 0 periods'), 'AT3001', '0');
   });
 });

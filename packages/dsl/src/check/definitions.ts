@@ -4,11 +4,12 @@
  */
 import type { LetDecl, MeasureDecl, MetricDecl, SignalDecl } from '../syntax/ast.js';
 import { type CheckContext, report } from './context.js';
-import { adaptZero, typeCondition, typeExpr } from './expressions.js';
+import { typeCondition, typeExpr } from './expressions.js';
 import { typeFromRef } from './schema.js';
 import { checkTypeRef } from './sources.js';
 import { declaredSymbol, symbolType } from './symbols.js';
 import { formatType, isAssignable } from './types.js';
+import { adaptZero } from './unify.js';
 
 /** Checks a let, measure or metric. */
 export function checkDefinition(ctx: CheckContext, decl: LetDecl | MeasureDecl | MetricDecl): void {
@@ -33,5 +34,6 @@ export function checkDefinition(ctx: CheckContext, decl: LetDecl | MeasureDecl |
 
 /** Checks a signal. */
 export function checkSignal(ctx: CheckContext, signal: SignalDecl): void {
-  if (signal.condition) typeCondition(ctx, signal.condition, `after \`when\` in ${signal.name?.text ?? 'this signal'}`);
+  if (signal.condition)
+    typeCondition(ctx, signal.condition, `after \`when\` in ${signal.name?.text ?? 'this signal'}`);
 }

@@ -4,7 +4,16 @@
  * An expression that already has an error is `Unknown`, which fits everywhere.
  */
 import type { Code } from '../diagnostics/codes.js';
-import type { BinaryExpr, Expr, IfExpr, InExpr, ListExpr, MemberExpr, NameRef, UnaryExpr } from '../syntax/ast.js';
+import type {
+  BinaryExpr,
+  Expr,
+  IfExpr,
+  InExpr,
+  ListExpr,
+  MemberExpr,
+  NameRef,
+  UnaryExpr,
+} from '../syntax/ast.js';
 import { collectionSymbol, unparen } from './collections.js';
 import { type CheckContext, report, reportOnce } from './context.js';
 import { isKnownCurrency, unknownCurrencyMessage } from './currencies.js';
@@ -12,7 +21,8 @@ import { checkCalendarDate } from './dates.js';
 import { typeCall } from './functions.js';
 import { binary, comparison, negate } from './operators.js';
 import { symbolType } from './symbols.js';
-import { formatType, isAssignable, isNumeric, join, list, money, T, type Type } from './types.js';
+import { formatType, isAssignable, join, list, money, T, type Type } from './types.js';
+import { adaptZero } from './unify.js';
 
 /** The type of an expression; reports its errors the first time it is asked. */
 export function typeExpr(ctx: CheckContext, expr: Expr): Type {
@@ -75,34 +85,16 @@ function moneyLiteral(ctx: CheckContext, code: string, range: Expr['range']): Ty
   return money(undefined);
 }
 
-/** True for a literal zero (`0`, `0.00`, `(0)`, `-0`), which fits money and percentages too. */
-export function isZeroLiteral(expr: Expr): boolean {
-  const e = unparen(expr);
-  if (e.kind === 'Unary' && e.op === '-') return isZeroLiteral(e.operand);
-  return e.kind === 'Number' && /^0+(\.0+)?$/.test(e.value);
-}
-
-/**
- * Lets a literal zero take the unit of the other side (`amount > 0`, `if c then amount else 0`):
- * returns the adapted type and records it on the literal.
- */
-export function adaptZero(ctx: CheckContext, expr: Expr, type: Type, other: Type): Type {
-  if (!isNumeric(type) || (other.kind !== 'Money' && other.kind !== 'Percent') || !isZeroLiteral(expr)) return type;
-  let e: Expr = expr;
-  for (;;) {
-    ctx.types.set(e, other);
-    if (e.kind === 'Paren') e = e.inner;
-    else if (e.kind === 'Unary') e = e.operand;
-    else break;
-  }
-  return other;
-}
-
 /** Types `expr` as a condition: reports AT3004 unless it is true/false. */
 export function typeCondition(ctx: CheckContext, expr: Expr, where: string): void {
   const type = typeExpr(ctx, expr);
   if (type.kind !== 'Boolean' && type.kind !== 'Unknown') {
-    report(ctx, 'AT3004', expr.range, `The condition ${where} must be true or false, but this is ${formatType(type)}`);
+    report(
+      ctx,
+      'AT3004',
+      expr.range,
+      `The condition ${where} must be true or false, but this is ${formatType(type)}`,
+    );
   }
 }
 
@@ -144,16 +136,31 @@ function typeName(ctx: CheckContext, ref: NameRef): Type {
       );
       return T.Unknown;
     case 'rate-table':
-      report(ctx, 'AT4012', ref.range, `${symbol.name} is a rate table: use it through tiered(amount, ${symbol.name}) or rate(${symbol.name})`);
+      report(
+        ctx,
+        'AT4012',
+        ref.range,
+        `${symbol.name} is a rate table: use it through tiered(amount, ${symbol.name}) or rate(${symbol.name})`,
+      );
       return T.Unknown;
     case 'lookup-table':
-      report(ctx, 'AT4012', ref.range, `${symbol.name} is a lookup table: use it through lookup(${symbol.name}, key)`);
+      report(
+        ctx,
+        'AT4012',
+        ref.range,
+        `${symbol.name} is a lookup table: use it through lookup(${symbol.name}, key)`,
+      );
       return T.Unknown;
     case 'pay-curve':
       report(ctx, 'AT4012', ref.range, `${symbol.name} is a pay curve: use it through curve(${symbol.name})`);
       return T.Unknown;
     case 'function':
-      reportOnce(ctx, 'AT2008', ref.range, `${symbol.name} is a function: call it with parentheses, for example ${symbol.name}(...)`);
+      reportOnce(
+        ctx,
+        'AT2008',
+        ref.range,
+        `${symbol.name} is a function: call it with parentheses, for example ${symbol.name}(...)`,
+      );
       return T.Unknown;
     case 'territory':
       reportOnce(ctx, 'AT2008', ref.range, `${symbol.name} is a territory, which cannot be used as a value`);
@@ -180,13 +187,19 @@ function typeMember(ctx: CheckContext, expr: MemberExpr): Type {
   const member = expr.member;
   if (!member || objectType.kind === 'Unknown') return T.Unknown;
   const symbol = ctx.binding.symbolAt(member);
-  if (symbol && (symbol.kind === 'field' || symbol.kind === 'payee-attribute')) return symbolType(ctx, symbol);
+  if (symbol && (symbol.kind === 'field' || symbol.kind === 'payee-attribute'))
+    return symbolType(ctx, symbol);
   const name = member.text;
   switch (objectType.kind) {
     case 'Payee': {
       const attribute = ctx.schema.payee.get(name);
       if (attribute) return attribute.type;
-      reportOnce(ctx, 'AT2010', member.range, `Payees have no attribute ${name}: declare it in the payee { ... } block`);
+      reportOnce(
+        ctx,
+        'AT2010',
+        member.range,
+        `Payees have no attribute ${name}: declare it in the payee { ... } block`,
+      );
       return T.Unknown;
     }
     case 'Period':
@@ -200,7 +213,12 @@ function typeMember(ctx: CheckContext, expr: MemberExpr): Type {
       return T.Unknown;
     }
     default:
-      reportOnce(ctx, 'AT2003', member.range, `${formatType(objectType)} has no fields, so .${name} means nothing here`);
+      reportOnce(
+        ctx,
+        'AT2003',
+        member.range,
+        `${formatType(objectType)} has no fields, so .${name} means nothing here`,
+      );
       return T.Unknown;
   }
 }
@@ -209,7 +227,12 @@ function typeUnary(ctx: CheckContext, expr: UnaryExpr): Type {
   const operand = typeExpr(ctx, expr.operand);
   if (expr.op === 'not') {
     if (operand.kind !== 'Boolean' && operand.kind !== 'Unknown') {
-      report(ctx, 'AT3004', expr.operand.range, `\`not\` needs something true or false, but this is ${formatType(operand)}`);
+      report(
+        ctx,
+        'AT3004',
+        expr.operand.range,
+        `\`not\` needs something true or false, but this is ${formatType(operand)}`,
+      );
     }
     return T.Boolean;
   }
@@ -228,7 +251,12 @@ function typeBinary(ctx: CheckContext, expr: BinaryExpr): Type {
       [expr.right, right],
     ] as const) {
       if (type.kind !== 'Boolean' && type.kind !== 'Unknown') {
-        report(ctx, 'AT3004', side.range, `Both sides of \`${expr.op}\` must be true or false, but this is ${formatType(type)}`);
+        report(
+          ctx,
+          'AT3004',
+          side.range,
+          `Both sides of \`${expr.op}\` must be true or false, but this is ${formatType(type)}`,
+        );
       }
     }
     return T.Boolean;
@@ -267,7 +295,12 @@ function typeIn(ctx: CheckContext, expr: InExpr): Type {
       break;
     case 'PeriodTarget':
       if (value.kind !== 'Date' && value.kind !== 'Unknown') {
-        report(ctx, 'AT3001', expr.value.range, `Only a date can be \`in period\`, but this is ${formatType(value)}`);
+        report(
+          ctx,
+          'AT3001',
+          expr.value.range,
+          `Only a date can be \`in period\`, but this is ${formatType(value)}`,
+        );
       }
       break;
   }
@@ -298,31 +331,13 @@ function typeList(ctx: CheckContext, expr: ListExpr): Type {
     const type = adaptZero(ctx, item, typeExpr(ctx, item), element);
     const joined = join(element, type);
     if (joined) element = joined;
-    else report(ctx, 'AT3001', item.range, `All items of a list must have one type: ${formatType(element)}, not ${formatType(type)}`);
+    else
+      report(
+        ctx,
+        'AT3001',
+        item.range,
+        `All items of a list must have one type: ${formatType(element)}, not ${formatType(type)}`,
+      );
   }
   return list(element);
-}
-
-/** The outcome of {@link joinAll}: the common type, and the values that do not fit it. */
-export interface Joined {
-  type: Type;
-  /** Indexes of the values whose type does not agree with the ones before, with that type. */
-  mismatches: { index: number; type: Type; expected: Type }[];
-}
-
-/**
- * The common type of values that must agree (the rates of a table, the values of a lookup table):
- * a literal zero takes the unit of the others.
- */
-export function joinAll(ctx: CheckContext, exprs: readonly Expr[]): Joined {
-  const types = exprs.map((e) => typeExpr(ctx, e));
-  const unit = types.find((t) => t.kind === 'Money' || t.kind === 'Percent');
-  const result: Joined = { type: T.Unknown, mismatches: [] };
-  exprs.forEach((expr, index) => {
-    const type = unit ? adaptZero(ctx, expr, types[index] ?? T.Unknown, unit) : (types[index] ?? T.Unknown);
-    const joined = join(result.type, type);
-    if (joined) result.type = joined;
-    else result.mismatches.push({ index, type, expected: result.type });
-  });
-  return result;
 }

@@ -37,6 +37,9 @@ describe('built-in functions', () => {
     ['add_months(payee.hire_date, 3)', 'Date'],
     ['start_of(period)', 'Date'],
     ['end_of(2026-Q1)', 'Date'],
+    ['convert(100 EUR, USD)', 'Money (USD)'],
+    ['convert(sum(deals.eur_amount), USD, period.end) + payee.ote', 'Money (USD)'],
+    ['convert(payee.ote, GBP)', 'Money (GBP)'],
   ];
   it.each(typed)('%s is %s', (expr, type) => {
     const result = probe(expr);
@@ -79,6 +82,12 @@ describe('function errors', () => {
     ['tiered("x", rates)', 'AT3006', '"x"'],
     ['rate(payout)', 'AT4012', 'payout'],
     ['rate(3)', 'AT3006', '3'],
+    ['convert(payee.ote, XYZ)', 'AT3011', 'XYZ'],
+    ['convert(3, USD)', 'AT3006', '3'],
+    ['convert(payee.ote, "USD")', 'AT3006', '"USD"'],
+    ['convert(payee.ote, USD, 3)', 'AT3006', '3'],
+    ['convert(payee.ote)', 'AT3005', 'convert(payee.ote)'],
+    ['convert(100 EUR, GBP) + payee.ote', 'AT3002', 'convert(100 EUR, GBP) + payee.ote'],
   ];
   it.each(errors)('%s is %s', (expr, code, snippet) => {
     const result = probe(expr);
@@ -107,11 +116,14 @@ describe('scoping of aggregates', () => {
   });
 
   it('takes a Payee field named owner as the owner', () => {
-    expect(probe('count(events)', 'source events { owner: Payee, booked: Date dated }').diagnostics).toEqual([]);
+    expect(probe('count(events)', 'source events { owner: Payee, booked: Date dated }').diagnostics).toEqual(
+      [],
+    );
   });
 
   it('needs no owner for the records of a credit, which are already the payee’s', () => {
-    const extra = 'source events { who: Payee, booked: Date dated, n: Money }\n  credit event_credit from events { amount n to who }';
+    const extra =
+      'source events { who: Payee, booked: Date dated, n: Money }\n  credit event_credit from events { amount n to who }';
     const result = probe('sum(event_credit.n)', extra);
     expect(result.diagnostics).toEqual([]);
     expect(result.type).toBe('Money (USD)');

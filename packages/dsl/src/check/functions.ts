@@ -10,9 +10,10 @@ import { builtinFunction } from './builtins.js';
 import { unparen } from './collections.js';
 import { type CheckContext, report } from './context.js';
 import { isKnownCurrency, unknownCurrencyMessage } from './currencies.js';
-import { joinAll, typeExpr } from './expressions.js';
+import { typeExpr } from './expressions.js';
 import { typeTableCall } from './table-functions.js';
 import { formatType, isOrdered, isQuantity, join, money, T, type Type } from './types.js';
+import { joinAll } from './unify.js';
 
 /** Types a call of a built-in function (unknown functions are the binder's AT2004). */
 export function typeCall(ctx: CheckContext, call: CallExpr): Type {
@@ -24,7 +25,12 @@ export function typeCall(ctx: CheckContext, call: CallExpr): Type {
   if (!isAggregateCall(call)) {
     for (const arg of call.args) {
       if (arg.where) {
-        report(ctx, 'AT3010', arg.where.range, '`where` filters records, so it is only allowed inside sum, count, avg, min or max');
+        report(
+          ctx,
+          'AT3010',
+          arg.where.range,
+          '`where` filters records, so it is only allowed inside sum, count, avg, min or max',
+        );
       }
     }
   }
@@ -47,7 +53,13 @@ function ordinal(i: number): string {
 }
 
 /** Types argument `i` and reports AT3006 unless `fits`; returns its type (Unknown when it does not fit). */
-function expectArg(ctx: CheckContext, call: CallExpr, i: number, fits: (t: Type) => boolean, expected: string): Type {
+function expectArg(
+  ctx: CheckContext,
+  call: CallExpr,
+  i: number,
+  fits: (t: Type) => boolean,
+  expected: string,
+): Type {
   const arg = call.args[i];
   if (!arg) return T.Unknown;
   const type = typeExpr(ctx, arg.value);
@@ -88,7 +100,8 @@ function joinArgs(ctx: CheckContext, call: CallExpr, args: readonly Expr[]): Typ
 
 function typeMinMax(ctx: CheckContext, call: CallExpr): Type {
   const fn = call.callee.text;
-  if (!arity(ctx, call, 2, Number.POSITIVE_INFINITY, `${fn}(a, b, ...) or ${fn}(source.field)`)) return T.Unknown;
+  if (!arity(ctx, call, 2, Number.POSITIVE_INFINITY, `${fn}(a, b, ...) or ${fn}(source.field)`))
+    return T.Unknown;
   return joinArgs(
     ctx,
     call,

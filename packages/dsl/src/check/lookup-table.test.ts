@@ -17,7 +17,9 @@ describe('lookup tables', () => {
   });
 
   it('reports a repeated row, pointing at the first (AT4009)', () => {
-    const result = lookupTable('    "A", "EMEA" : 5%\n    "B", * : 2%\n    "A", "EMEA" : 6%\n    otherwise : 1%');
+    const result = lookupTable(
+      '    "A", "EMEA" : 5%\n    "B", * : 2%\n    "A", "EMEA" : 6%\n    otherwise : 1%',
+    );
     const d = expectOne(result, 'AT4009', '"A", "EMEA" : 6%');
     expect(d.related?.map((r) => textAt(result.text, r.range))).toEqual(['"A", "EMEA" : 5%']);
   });

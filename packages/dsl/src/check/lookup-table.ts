@@ -6,8 +6,9 @@
 import type { Expr, LookupKey, LookupRow, LookupTableDecl } from '../syntax/ast.js';
 import { type CheckContext, report } from './context.js';
 import { toDecimal } from './decimal.js';
-import { joinAll, typeExpr } from './expressions.js';
+import { typeExpr } from './expressions.js';
 import { formatType, T, type Type } from './types.js';
+import { joinAll } from './unify.js';
 
 /** The kind of key each column holds, from its rows: Text, Number, or undefined (only wildcards). */
 export function lookupColumnKinds(table: LookupTableDecl): ('Text' | 'Number' | undefined)[] {
@@ -39,7 +40,9 @@ function keyText(key: LookupKey): string {
 
 function writtenKeys(row: LookupRow): string {
   if (row.otherwise) return 'otherwise';
-  return row.keys.map((k) => (k.kind === 'Wildcard' ? '*' : k.kind === 'Text' ? JSON.stringify(k.value) : k.value)).join(', ');
+  return row.keys
+    .map((k) => (k.kind === 'Wildcard' ? '*' : k.kind === 'Text' ? JSON.stringify(k.value) : k.value))
+    .join(', ');
 }
 
 /** Checks one lookup table declaration. */
@@ -65,9 +68,13 @@ export function checkLookupTable(ctx: CheckContext, table: LookupTableDecl): voi
     const signature = row.otherwise ? 'otherwise' : row.keys.map(keyText).join('\u0000');
     const first = seen.get(signature);
     if (first) {
-      report(ctx, 'AT4009', row.range, `The row ${writtenKeys(row)} of ${name} is written twice; only the first one is used`, [
-        { message: 'First written here', range: first.range },
-      ]);
+      report(
+        ctx,
+        'AT4009',
+        row.range,
+        `The row ${writtenKeys(row)} of ${name} is written twice; only the first one is used`,
+        [{ message: 'First written here', range: first.range }],
+      );
     } else {
       seen.set(signature, row);
     }
@@ -83,7 +90,12 @@ export function checkLookupTable(ctx: CheckContext, table: LookupTableDecl): voi
   }
 }
 
-function checkKeyKinds(ctx: CheckContext, row: LookupRow, kinds: readonly ('Text' | 'Number' | undefined)[], table: LookupTableDecl): void {
+function checkKeyKinds(
+  ctx: CheckContext,
+  row: LookupRow,
+  kinds: readonly ('Text' | 'Number' | undefined)[],
+  table: LookupTableDecl,
+): void {
   row.keys.forEach((key, i) => {
     if (key.kind === 'Wildcard') return;
     const kind = key.kind === 'Text' ? 'Text' : 'Number';

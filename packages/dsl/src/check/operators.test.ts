@@ -94,7 +94,9 @@ describe('the unit algebra', () => {
     const currency = arithmetic('+', USD, EUR);
     expect(currency.ok ? '' : currency.message).toContain('convert(amount, EUR)');
     const number = arithmetic('-', USD, I);
-    expect(number.ok ? '' : number.message).toBe('Cannot subtract Integer from Money (USD): write the number as money, for example 500 USD');
+    expect(number.ok ? '' : number.message).toBe(
+      'Cannot subtract Integer from Money (USD): write the number as money, for example 500 USD',
+    );
   });
 });
 

@@ -11,7 +11,9 @@ export type OpResult =
   | { ok: true; type: Type }
   | { ok: false; code: 'AT3001' | 'AT3002' | 'AT3003' | 'AT3004'; message: string };
 
+/** The arithmetic operators. */
 export type ArithmeticOp = '+' | '-' | '*' | '/';
+/** The comparison operators. */
 export type ComparisonOp = '=' | '!=' | '<' | '<=' | '>' | '>=';
 
 const ok = (type: Type): OpResult => ({ ok: true, type });
@@ -26,19 +28,26 @@ export function arithmetic(op: ArithmeticOp, left: Type, right: Type): OpResult 
       message: `Cannot ${verb(op)} ${formatType(left)} and ${formatType(right)}: convert one to the other's currency first, for example convert(amount, ${right.currency})`,
     };
   }
-  const type = op === '+' || op === '-' ? additive(left, right) : op === '*' ? product(left, right) : quotient(left, right);
+  const type =
+    op === '+' || op === '-'
+      ? additive(left, right)
+      : op === '*'
+        ? product(left, right)
+        : quotient(left, right);
   return type ? ok(type) : { ok: false, code: 'AT3003', message: arithmeticMessage(op, left, right) };
 }
 
 function additive(left: Type, right: Type): Type | undefined {
-  if (isNumeric(left) && isNumeric(right)) return left.kind === 'Integer' && right.kind === 'Integer' ? T.Integer : T.Number;
+  if (isNumeric(left) && isNumeric(right))
+    return left.kind === 'Integer' && right.kind === 'Integer' ? T.Integer : T.Number;
   if (left.kind === 'Money' && right.kind === 'Money') return left.currency === undefined ? right : left;
   if (left.kind === 'Percent' && right.kind === 'Percent') return T.Percent;
   return undefined;
 }
 
 function product(left: Type, right: Type): Type | undefined {
-  if (isNumeric(left) && isNumeric(right)) return left.kind === 'Integer' && right.kind === 'Integer' ? T.Integer : T.Number;
+  if (isNumeric(left) && isNumeric(right))
+    return left.kind === 'Integer' && right.kind === 'Integer' ? T.Integer : T.Number;
   if (left.kind === 'Money' && (isNumeric(right) || right.kind === 'Percent')) return left;
   if (right.kind === 'Money' && (isNumeric(left) || left.kind === 'Percent')) return right;
   if (left.kind === 'Percent' && (right.kind === 'Percent' || isNumeric(right))) return T.Percent;
@@ -97,7 +106,11 @@ export function comparison(op: ComparisonOp, left: Type, right: Type): OpResult 
         : left.kind === 'Money' && isNumeric(right)
           ? ': write the number as money, for example 500 USD'
           : '';
-    return { ok: false, code: 'AT3001', message: `Cannot compare ${formatType(left)} with ${formatType(right)}${hint}` };
+    return {
+      ok: false,
+      code: 'AT3001',
+      message: `Cannot compare ${formatType(left)} with ${formatType(right)}${hint}`,
+    };
   }
   if (op !== '=' && op !== '!=' && !isOrdered(left)) {
     return {
@@ -122,7 +135,11 @@ export function comparable(left: Type, right: Type): boolean {
 export function logical(op: 'and' | 'or', left: Type, right: Type): OpResult {
   for (const side of [left, right]) {
     if (side.kind !== 'Boolean' && side.kind !== 'Unknown') {
-      return { ok: false, code: 'AT3004', message: `Both sides of \`${op}\` must be true/false, not ${formatType(side)}` };
+      return {
+        ok: false,
+        code: 'AT3004',
+        message: `Both sides of \`${op}\` must be true/false, not ${formatType(side)}`,
+      };
     }
   }
   return ok(T.Boolean);
@@ -146,7 +163,12 @@ export function binary(op: BinaryOp, left: Type, right: Type): OpResult {
 
 /** Unary minus keeps the type of a quantity. */
 export function negate(operand: Type): OpResult {
-  if (operand.kind === 'Unknown' || isNumeric(operand) || operand.kind === 'Money' || operand.kind === 'Percent') {
+  if (
+    operand.kind === 'Unknown' ||
+    isNumeric(operand) ||
+    operand.kind === 'Money' ||
+    operand.kind === 'Percent'
+  ) {
     return ok(operand);
   }
   return { ok: false, code: 'AT3003', message: `Cannot negate ${formatType(operand)}` };

@@ -11,7 +11,12 @@ export function checkPayCurve(ctx: CheckContext, curve: PayCurveDecl): void {
   const name = curve.name?.text ?? 'this pay curve';
   const on = checkTableOn(ctx, curve.on, `Pay curve ${name}`);
   if (curve.points.length === 0) {
-    report(ctx, 'AT4007', curve.name?.range ?? curve.range, `Pay curve ${name} has no points: add at least two, such as \`0% : 0%\` and \`100% : 100%\``);
+    report(
+      ctx,
+      'AT4007',
+      curve.name?.range ?? curve.range,
+      `Pay curve ${name} has no points: add at least two, such as \`0% : 0%\` and \`100% : 100%\``,
+    );
     return;
   }
   const bounds = curve.points.map((p) => p.at).filter((b): b is Bound => b !== undefined);

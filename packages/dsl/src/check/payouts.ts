@@ -27,7 +27,8 @@ export function checkDraw(ctx: CheckContext, draw: DrawDecl): void {
 /** Checks a guarantee. */
 export function checkGuarantee(ctx: CheckContext, guarantee: GuaranteeDecl): void {
   const name = guarantee.name?.text ?? 'this guarantee';
-  if (guarantee.amount) expectType(ctx, guarantee.amount, money(ctx.settings.currency), 'AT3001', `Guarantee ${name}`);
+  if (guarantee.amount)
+    expectType(ctx, guarantee.amount, money(ctx.settings.currency), 'AT3001', `Guarantee ${name}`);
   wholeCount(ctx, guarantee.periods, 'The number of periods');
   if (guarantee.from) expectType(ctx, guarantee.from, T.Date, 'AT3001', `The start of guarantee ${name}`);
 }
@@ -36,13 +37,23 @@ export function checkGuarantee(ctx: CheckContext, guarantee: GuaranteeDecl): voi
 export function checkHoldback(ctx: CheckContext, holdback: HoldbackDecl): void {
   const share = holdback.share && toDecimal(holdback.share.value);
   if (holdback.share && share && (share.lte(0) || share.gt(100))) {
-    report(ctx, 'AT3001', holdback.share.range, `A holdback keeps back part of an earning: more than 0% and at most 100%, not ${holdback.share.value}%`);
+    report(
+      ctx,
+      'AT3001',
+      holdback.share.range,
+      `A holdback keeps back part of an earning: more than 0% and at most 100%, not ${holdback.share.value}%`,
+    );
   }
   const earning = holdback.earning;
   if (earning) {
     const symbol = ctx.binding.symbolAt(earning);
     if (symbol && symbol.kind !== 'earning') {
-      reportOnce(ctx, 'AT2008', earning.range, `A holdback keeps back part of an earning, but ${earning.text} is a ${symbol.kind.replace('-', ' ')}`);
+      reportOnce(
+        ctx,
+        'AT2008',
+        earning.range,
+        `A holdback keeps back part of an earning, but ${earning.text} is a ${symbol.kind.replace('-', ' ')}`,
+      );
     }
   }
   if (holdback.until) {
@@ -68,14 +79,11 @@ export function checkClawback(ctx: CheckContext, clawback: ClawbackDecl): void {
   if (!info) {
     reportOnce(ctx, 'AT2003', field.range, `${source.name} has no field ${field.text}`);
   } else if (info.type.kind !== 'Date' && info.type.kind !== 'Unknown') {
-    report(ctx, 'AT3001', field.range, `A clawback watches the date a record was cancelled, but ${field.text} is ${formatType(info.type)}`);
-  }
-  if (!source.dated && clawback.source) {
     report(
       ctx,
-      'AT5005',
-      clawback.source.range,
-      `Clawback ${clawback.name?.text ?? ''} reads ${source.name}, which has no dated field: mark the Date field that places each record in a period as \`dated\``.replace('  ', ' '),
+      'AT3001',
+      field.range,
+      `A clawback watches the date a record was cancelled, but ${field.text} is ${formatType(info.type)}`,
     );
   }
 }

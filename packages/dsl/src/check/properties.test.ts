@@ -23,15 +23,31 @@ const day = fc.integer({ min: 1, max: 28 }).map((d) => `2026-03-${String(d).padS
 function leaf(t: Target): fc.Arbitrary<string> {
   switch (t) {
     case 'Integer':
-      return fc.oneof(nonZero.map(String), fc.constant('count(deals)'), fc.constant('sum(deals.term_months)'));
+      return fc.oneof(
+        nonZero.map(String),
+        fc.constant('count(deals)'),
+        fc.constant('sum(deals.term_months)'),
+      );
     case 'Number':
       return fc.oneof(decimal, fc.constant('avg(deals.term_months)'), fc.constant('sum(deals.score)'));
     case 'Percent':
-      return fc.oneof(nonZero.map((n) => `${n}%`), fc.constant('attainment'), fc.constant('rate(rates)'));
+      return fc.oneof(
+        nonZero.map((n) => `${n}%`),
+        fc.constant('attainment'),
+        fc.constant('rate(rates)'),
+      );
     case 'USD':
-      return fc.oneof(nonZero.map((n) => `${n} USD`), fc.constant('payee.ote'), fc.constant('bookings'), fc.constant('sum(deals.amount)'));
+      return fc.oneof(
+        nonZero.map((n) => `${n} USD`),
+        fc.constant('payee.ote'),
+        fc.constant('bookings'),
+        fc.constant('sum(deals.amount)'),
+      );
     case 'EUR':
-      return fc.oneof(nonZero.map((n) => `${n} EUR`), fc.constant('sum(deals.eur_amount)'));
+      return fc.oneof(
+        nonZero.map((n) => `${n} EUR`),
+        fc.constant('sum(deals.eur_amount)'),
+      );
     case 'Boolean':
       return fc.constantFrom('true', 'false', 'payee.hire_date in period');
     case 'Date':
@@ -43,7 +59,8 @@ function leaf(t: Target): fc.Arbitrary<string> {
 
 const bin = (a: fc.Arbitrary<string>, op: string | fc.Arbitrary<string>, b: fc.Arbitrary<string>) =>
   fc.tuple(a, typeof op === 'string' ? fc.constant(op) : op, b).map(([x, o, y]) => `(${x} ${o} ${y})`);
-const call = (fn: string, ...args: fc.Arbitrary<string>[]) => fc.tuple(...args).map((xs) => `${fn}(${xs.join(', ')})`);
+const call = (fn: string, ...args: fc.Arbitrary<string>[]) =>
+  fc.tuple(...args).map((xs) => `${fn}(${xs.join(', ')})`);
 
 const memo = new Map<string, fc.Arbitrary<string>>();
 
@@ -68,10 +85,16 @@ function build(t: Target, depth: number): fc.Arbitrary<string> {
     bin(sub(c), '/', sub('Percent')),
     sub(c).map((x) => `-${x}`),
     call('min', sub(c), sub(c)),
+    sub(c === 'USD' ? 'EUR' : 'USD').map((x) => `convert(${x}, ${c})`),
     fc.tuple(sub('Boolean'), sub(c), sub(c)).map(([b, x, y]) => `(if ${b} then ${x} else ${y})`),
   ];
   const alternatives: Record<Target, fc.Arbitrary<string>[]> = {
-    Integer: [bin(sub('Integer'), '+', sub('Integer')), bin(sub('Integer'), '*', sub('Integer')), call('abs', sub('Integer')), call('days_between', sub('Date'), sub('Date'))],
+    Integer: [
+      bin(sub('Integer'), '+', sub('Integer')),
+      bin(sub('Integer'), '*', sub('Integer')),
+      call('abs', sub('Integer')),
+      call('days_between', sub('Date'), sub('Date')),
+    ],
     Number: [
       bin(sub('Integer'), '/', sub('Integer')),
       bin(sub('Number'), '-', sub('Integer')),
@@ -98,7 +121,9 @@ function build(t: Target, depth: number): fc.Arbitrary<string> {
       sub('Date').map((d) => `${d} in period`),
     ],
     Date: [call('add_days', sub('Date'), sub('Integer')), call('add_months', sub('Date'), sub('Integer'))],
-    Text: [fc.tuple(sub('Boolean'), sub('Text'), sub('Text')).map(([b, x, y]) => `(if ${b} then ${x} else ${y})`)],
+    Text: [
+      fc.tuple(sub('Boolean'), sub('Text'), sub('Text')).map(([b, x, y]) => `(if ${b} then ${x} else ${y})`),
+    ],
   };
   return fc.oneof({ depthSize: 'small' }, leaf(t), ...alternatives[t]);
 }
@@ -107,16 +132,27 @@ const targets = fc.constantFrom(...(Object.keys(TYPES) as Target[]));
 const typedExpr = targets.chain((t) => exprOf(t, 3).map((expr) => ({ t, expr })));
 
 describe('typing properties', () => {
-  test.prop([typedExpr], { numRuns: 150 })('expressions built by the unit rules have the predicted type', ({ t, expr }) => {
-    const result = probe(expr);
-    expect(result.diagnostics).toEqual([]);
-    expect(result.type).toBe(TYPES[t]);
-  });
+  test.prop([typedExpr], { numRuns: 150 })(
+    'expressions built by the unit rules have the predicted type',
+    ({ t, expr }) => {
+      const result = probe(expr);
+      expect(result.diagnostics).toEqual([]);
+      expect(result.type).toBe(TYPES[t]);
+    },
+  );
 
   const unitMistakes = fc.oneof(
     // Money + Percent, Money + Number, Percent + Number (never a literal zero, which fits any unit)
-    fc.tuple(exprOf('USD', 2), fc.constantFrom('+', '-'), fc.oneof(exprOf('Percent', 2), exprOf('Number', 2), exprOf('Integer', 2))),
-    fc.tuple(exprOf('Percent', 2), fc.constantFrom('+', '-'), fc.oneof(exprOf('Number', 2), exprOf('EUR', 2))),
+    fc.tuple(
+      exprOf('USD', 2),
+      fc.constantFrom('+', '-'),
+      fc.oneof(exprOf('Percent', 2), exprOf('Number', 2), exprOf('Integer', 2)),
+    ),
+    fc.tuple(
+      exprOf('Percent', 2),
+      fc.constantFrom('+', '-'),
+      fc.oneof(exprOf('Number', 2), exprOf('EUR', 2)),
+    ),
     // two currencies without a conversion
     fc.tuple(exprOf('USD', 2), fc.constantFrom('+', '-', '/', '<', '='), exprOf('EUR', 2)),
     fc.tuple(exprOf('USD', 2), fc.constant('*'), exprOf('USD', 2)),

@@ -10,7 +10,7 @@ import { expectType } from './expressions.js';
 import { money, T } from './types.js';
 
 /** How many calculation periods a year has. */
-export const PERIODS_PER_YEAR: Record<PeriodKind, number> = { month: 12, quarter: 4, half: 2, year: 1 };
+const PERIODS_PER_YEAR: Record<PeriodKind, number> = { month: 12, quarter: 4, half: 2, year: 1 };
 
 /** Checks one quota declaration. */
 export function checkQuota(ctx: CheckContext, quota: QuotaDecl): void {
@@ -28,26 +28,41 @@ function checkClause(ctx: CheckContext, clause: QuotaClause, name: string): void
     case 'Ramp':
       for (const step of clause.steps) {
         if (toDecimal(step.value)?.gt(100)) {
-          report(ctx, 'AT3203', step.range, `A ramp step gives part of the quota, at most 100%, but this step is ${step.value}%`);
+          report(
+            ctx,
+            'AT3203',
+            step.range,
+            `A ramp step gives part of the quota, at most 100%, but this step is ${step.value}%`,
+          );
         }
       }
       if (clause.from) expectType(ctx, clause.from, T.Date, 'AT3001', `The start of the ramp of ${name}`);
       if (clause.cutoffDay) {
         const day = toDecimal(clause.cutoffDay.value);
         if (!clause.cutoffDay.integer || !day || day.lt(1) || day.gt(31)) {
-          report(ctx, 'AT3001', clause.cutoffDay.range, 'The day of the month must be a whole number from 1 to 31');
+          report(
+            ctx,
+            'AT3001',
+            clause.cutoffDay.range,
+            'The day of the month must be a whole number from 1 to 31',
+          );
         }
       }
       break;
     case 'Relief':
-      if (clause.value) expectType(ctx, clause.value, money(ctx.settings.currency), 'AT3202', `The quota relief of ${name}`);
+      if (clause.value)
+        expectType(ctx, clause.value, money(ctx.settings.currency), 'AT3202', `The quota relief of ${name}`);
       break;
     case 'Prorate':
       break;
   }
 }
 
-function checkSeasonality(ctx: CheckContext, clause: Extract<QuotaClause, { kind: 'Seasonality' }>, name: string): void {
+function checkSeasonality(
+  ctx: CheckContext,
+  clause: Extract<QuotaClause, { kind: 'Seasonality' }>,
+  name: string,
+): void {
   const period = ctx.settings.period;
   if (clause.shares.length === 0) return;
   if (period) {
@@ -64,6 +79,11 @@ function checkSeasonality(ctx: CheckContext, clause: Extract<QuotaClause, { kind
   }
   const total = clause.shares.reduce((sum, share) => sum.plus(toDecimal(share.value) ?? 0), new Decimal(0));
   if (!total.eq(100)) {
-    report(ctx, 'AT3201', clause.range, `The seasonality shares of ${name} add up to ${total.toString()}%, not 100%`);
+    report(
+      ctx,
+      'AT3201',
+      clause.range,
+      `The seasonality shares of ${name} add up to ${total.toString()}%, not 100%`,
+    );
   }
 }

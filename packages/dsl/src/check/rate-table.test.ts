@@ -1,16 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { checkDecls, expectOne, textAt } from './test-plans.js';
 
-function table(tiers: string, head = 'on attainment marginal', use = 'tiered(bookings, tbl)'): ReturnType<typeof checkDecls> {
+function table(
+  tiers: string,
+  head = 'on attainment marginal',
+  use = 'tiered(bookings, tbl)',
+): ReturnType<typeof checkDecls> {
   return checkDecls(`  rate table tbl ${head} {\n${tiers}\n  }\n  bonus uses_tbl = ${use}`);
 }
 
 describe('rate tables', () => {
   it('accepts well-formed tables of every mode', () => {
     expect(table('    0% to 50% : 2%\n    50% to 100% : 8%\n    100% and up : 12%').diagnostics).toEqual([]);
-    const perTier = table('    0% to 100% : 0\n    100% and up : 500 USD', 'on attainment retroactive', 'rate(tbl)');
+    const perTier = table(
+      '    0% to 100% : 0\n    100% and up : 500 USD',
+      'on attainment retroactive',
+      'rate(tbl)',
+    );
     expect(perTier.diagnostics).toEqual([]);
-    expect(table('    0% to 100% : 5%\n    100% and up : 10%', 'on attainment hybrid at 100%').diagnostics).toEqual([]);
+    expect(
+      table('    0% to 100% : 5%\n    100% and up : 10%', 'on attainment hybrid at 100%').diagnostics,
+    ).toEqual([]);
     const money = table('    0 to 50000 USD : 2%\n    50000 USD and up : 3%', 'on bookings retroactive');
     expect(money.diagnostics).toEqual([]);
     expect(table('    1 to 10 : 2%\n    10 and up : 3%', 'on count(deals) marginal').diagnostics).toEqual([]);
@@ -26,14 +36,20 @@ describe('rate tables', () => {
     const result = table('    0% to 40% : 1%\n    50% to 100% : 2%\n    100% and up : 3%');
     const d = expectOne(result, 'AT4002', '50% to 100% : 2%');
     expect(d.message).toBe('Tiers 1 and 2 of tbl leave a gap between 40% and 50%, where nothing is paid');
-    expect(d.related?.map((r) => textAt(result.text, r.range))).toEqual(['0% to 40% : 1%', '50% to 100% : 2%']);
+    expect(d.related?.map((r) => textAt(result.text, r.range))).toEqual([
+      '0% to 40% : 1%',
+      '50% to 100% : 2%',
+    ]);
   });
 
   it('reports overlapping tiers, pointing at both (AT4003)', () => {
     const result = table('    0% to 50% : 1%\n    40% to 100% : 2%\n    100% and up : 3%');
     const d = expectOne(result, 'AT4003', '40% to 100% : 2%');
     expect(d.message).toBe('Tiers 1 and 2 of tbl overlap between 40% and 50%');
-    expect(d.related?.map((r) => textAt(result.text, r.range))).toEqual(['0% to 50% : 1%', '40% to 100% : 2%']);
+    expect(d.related?.map((r) => textAt(result.text, r.range))).toEqual([
+      '0% to 50% : 1%',
+      '40% to 100% : 2%',
+    ]);
   });
 
   it('reports an open tier that is not the last as an overlap', () => {
@@ -43,7 +59,9 @@ describe('rate tables', () => {
 
   it('reports bounds out of order within a tier and between tiers (AT4004)', () => {
     const inside = table('    50% to 40% : 1%\n    40% and up : 2%');
-    expect(expectOne(inside, 'AT4004', '50% to 40% : 1%').message).toBe('Tier 1 of tbl ends at 40%, before it starts at 50%');
+    expect(expectOne(inside, 'AT4004', '50% to 40% : 1%').message).toBe(
+      'Tier 1 of tbl ends at 40%, before it starts at 50%',
+    );
     const between = table('    50% to 100% : 1%\n    0% to 50% : 2%\n    100% and up : 3%');
     const d = expectOne(between, 'AT4004', '0% to 50% : 2%');
     expect(d.related).toHaveLength(2);

@@ -7,8 +7,9 @@ import type { RelatedInformation } from '../diagnostics/diagnostic.js';
 import type { Bound, Expr, RateTableDecl, Tier } from '../syntax/ast.js';
 import { boundValue, checkBoundUnits, checkTableOn, formatBound } from './bounds.js';
 import { type CheckContext, report } from './context.js';
-import { joinAll, typeExpr } from './expressions.js';
+import { typeExpr } from './expressions.js';
 import { formatType, T, type Type } from './types.js';
+import { joinAll } from './unify.js';
 
 /** The type of the rates of a table (Unknown when its tiers disagree, which the table check reports). */
 export function rateTableRateType(ctx: CheckContext, table: RateTableDecl): Type {
@@ -41,13 +42,23 @@ export function checkRateTable(ctx: CheckContext, table: RateTableDecl): void {
     );
   }
   if (table.tiers.length === 0) {
-    report(ctx, 'AT4007', at, `Rate table ${name} has no tiers: add at least one, such as \`0% and up : 5%\``);
+    report(
+      ctx,
+      'AT4007',
+      at,
+      `Rate table ${name} has no tiers: add at least one, such as \`0% and up : 5%\``,
+    );
     return;
   }
   checkRates(ctx, table, name);
   const bounds = table.tiers.flatMap((t) => [t.from, t.to].filter((b): b is Bound => b !== undefined));
   const tierOf = new Map(table.tiers.flatMap((t, i) => [t.from, t.to].map((b) => [b, i + 1] as const)));
-  const sameUnit = checkBoundUnits(ctx, bounds, on, (b) => `The bound ${formatBound(b)} of tier ${tierOf.get(b) ?? '?'}`);
+  const sameUnit = checkBoundUnits(
+    ctx,
+    bounds,
+    on,
+    (b) => `The bound ${formatBound(b)} of tier ${tierOf.get(b) ?? '?'}`,
+  );
   if (sameUnit) checkOrder(ctx, table, name);
   const last = table.tiers[table.tiers.length - 1];
   if (last && !last.open) {
@@ -92,9 +103,9 @@ function both(a: Tier, ai: number, b: Tier, bi: number): RelatedInformation[] {
 function checkOrder(ctx: CheckContext, table: RateTableDecl, name: string): void {
   const reversed = new Set<Tier>();
   table.tiers.forEach((tier, i) => {
-    const from = tier.from && boundValue(tier.from);
-    const to = tier.to && boundValue(tier.to);
-    if (tier.from && tier.to && from && to && to.lte(from)) {
+    const from = tier.from ? boundValue(tier.from) : undefined;
+    const to = tier.to ? boundValue(tier.to) : undefined;
+    if (tier.from && tier.to && from && to?.lte(from)) {
       reversed.add(tier);
       report(
         ctx,
@@ -119,9 +130,9 @@ function checkOrder(ctx: CheckContext, table: RateTableDecl, name: string): void
       );
       continue;
     }
-    const prevFrom = prev.from && boundValue(prev.from);
-    const prevTo = prev.to && boundValue(prev.to);
-    const nextFrom = next.from && boundValue(next.from);
+    const prevFrom = prev.from ? boundValue(prev.from) : undefined;
+    const prevTo = prev.to ? boundValue(prev.to) : undefined;
+    const nextFrom = next.from ? boundValue(next.from) : undefined;
     if (!next.from || !nextFrom) continue;
     if (prev.from && prevFrom && nextFrom.lt(prevFrom)) {
       report(
@@ -132,8 +143,8 @@ function checkOrder(ctx: CheckContext, table: RateTableDecl, name: string): void
         both(prev, p, next, n),
       );
     } else if (prev.to && prevTo && nextFrom.lt(prevTo)) {
-      const nextTo = next.to && boundValue(next.to);
-      const end = next.to && nextTo && nextTo.lt(prevTo) ? next.to : prev.to;
+      const nextTo = next.to ? boundValue(next.to) : undefined;
+      const end = next.to && nextTo?.lt(prevTo) ? next.to : prev.to;
       report(
         ctx,
         'AT4003',

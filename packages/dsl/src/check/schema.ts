@@ -37,7 +37,7 @@ export interface Schema {
 }
 
 /** The built-in payee attributes. */
-export const builtinPayeeAttributes: readonly FieldInfo[] = [
+const builtinPayeeAttributes: readonly FieldInfo[] = [
   { name: 'id', type: T.Text },
   { name: 'name', type: T.Text },
   { name: 'manager', type: T.Payee },
@@ -58,7 +58,8 @@ export function typeFromRef(ref: TypeRef | undefined, planCurrency: string | und
 
 /** The type of a declared field: a `converted` Money field is in the plan currency once converted. */
 export function fieldType(field: FieldDecl, planCurrency: string | undefined): Type {
-  if (field.type?.name === 'Money' && field.modifiers.some((m) => m.kind === 'converted')) return money(planCurrency);
+  if (field.type?.name === 'Money' && field.modifiers.some((m) => m.kind === 'converted'))
+    return money(planCurrency);
   return typeFromRef(field.type, planCurrency);
 }
 

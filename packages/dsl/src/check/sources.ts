@@ -12,7 +12,8 @@ import { formatType } from './types.js';
 /** Reports an unknown currency in `Money(XXX)`. */
 export function checkTypeRef(ctx: CheckContext, ref: TypeRef | undefined): void {
   const currency = ref?.currency;
-  if (currency && !isKnownCurrency(currency.text)) report(ctx, 'AT3011', currency.range, unknownCurrencyMessage(currency.text));
+  if (currency && !isKnownCurrency(currency.text))
+    report(ctx, 'AT3011', currency.range, unknownCurrencyMessage(currency.text));
 }
 
 /** Checks a source declaration. */
@@ -55,12 +56,22 @@ function checkModifiers(ctx: CheckContext, field: FieldDecl, source: SourceDecl 
     switch (modifier.kind) {
       case 'owner':
         if (type !== 'Payee') {
-          report(ctx, 'AT5102', modifier.range, `\`owner\` marks the Payee field that says whose record it is, but ${name} is ${type}`);
+          report(
+            ctx,
+            'AT5102',
+            modifier.range,
+            `\`owner\` marks the Payee field that says whose record it is, but ${name} is ${type}`,
+          );
         }
         break;
       case 'dated':
         if (type !== 'Date') {
-          report(ctx, 'AT5102', modifier.range, `\`dated\` marks the Date field that places a record in a period, but ${name} is ${type}`);
+          report(
+            ctx,
+            'AT5102',
+            modifier.range,
+            `\`dated\` marks the Date field that places a record in a period, but ${name} is ${type}`,
+          );
         }
         break;
       case 'converted':
@@ -78,7 +89,12 @@ function checkConverted(
 ): void {
   const name = field.name?.text ?? 'this field';
   if (field.type?.name !== 'Money') {
-    report(ctx, 'AT5102', field.type?.range ?? modifier.range, `Only money can be \`converted\`, but ${name} is ${field.type?.name}`);
+    report(
+      ctx,
+      'AT5102',
+      field.type?.range ?? modifier.range,
+      `Only money can be \`converted\`, but ${name} is ${field.type?.name}`,
+    );
     return;
   }
   const on = modifier.on;
@@ -91,6 +107,11 @@ function checkConverted(
   }
   const dateType = fieldType(dateField, ctx.settings.currency);
   if (dateType.kind !== 'Date' && dateType.kind !== 'Unknown') {
-    report(ctx, 'AT5102', on.range, `${name} is converted at the FX rate of a date, but ${on.text} is ${formatType(dateType)}`);
+    report(
+      ctx,
+      'AT5102',
+      on.range,
+      `${name} is converted at the FX rate of a date, but ${on.text} is ${formatType(dateType)}`,
+    );
   }
 }

@@ -4,7 +4,7 @@
  * currency. Computed on demand and remembered, so definitions can be checked in any order.
  */
 import type { PlanSymbol } from '../bind/binding.js';
-import type { CreditDecl, Declaration, FieldDecl } from '../syntax/ast.js';
+import type { Declaration, FieldDecl } from '../syntax/ast.js';
 import type { CheckContext } from './context.js';
 import { typeExpr } from './expressions.js';
 import { fieldType, typeFromRef } from './schema.js';
@@ -60,9 +60,4 @@ function computeSymbolType(ctx: CheckContext, symbol: PlanSymbol): Type {
 /** The symbol a declaration declares, when it has a name. */
 export function declaredSymbol(ctx: CheckContext, decl: Declaration): PlanSymbol | undefined {
   return 'name' in decl && decl.name ? ctx.binding.symbolAt(decl.name) : undefined;
-}
-
-/** The name of the source behind a credit, if written. */
-export function creditSourceName(credit: CreditDecl): string | undefined {
-  return credit.source?.text;
 }

@@ -3,8 +3,8 @@
  * `lookup(lookup_table, key, ...)` and `curve(pay_curve)`. A table of the wrong kind is AT4012.
  */
 import type { CallArg, CallExpr, LookupTableDecl, PayCurveDecl, RateTableDecl } from '../syntax/ast.js';
-import { unparen } from './collections.js';
 import { arity } from './arity.js';
+import { unparen } from './collections.js';
 import { type CheckContext, report } from './context.js';
 import { typeExpr } from './expressions.js';
 import { lookupColumnKinds, lookupValueType } from './lookup-table.js';
@@ -31,7 +31,12 @@ const USE: Record<TableKind, string> = {
 };
 
 /** Resolves a table argument; reports AT4012 for a table of another kind, AT3006 for anything else. */
-function tableArg<K extends TableKind>(ctx: CheckContext, fn: string, arg: CallArg | undefined, kind: K): TableDecls[K] | undefined {
+function tableArg<K extends TableKind>(
+  ctx: CheckContext,
+  fn: string,
+  arg: CallArg | undefined,
+  kind: K,
+): TableDecls[K] | undefined {
   if (!arg) return undefined;
   const value = unparen(arg.value);
   if (value.kind !== 'NameRef') {
@@ -52,7 +57,12 @@ function tableArg<K extends TableKind>(ctx: CheckContext, fn: string, arg: CallA
       `${symbol.name} is a ${WORDS[other]}, so ${fn} cannot use it: use ${USE[other].replaceAll('TABLE', symbol.name)}`,
     );
   } else {
-    report(ctx, 'AT3006', arg.value.range, `${fn} needs the name of a ${WORDS[kind]}, but ${symbol.name} is a ${symbol.kind.replace('-', ' ')}`);
+    report(
+      ctx,
+      'AT3006',
+      arg.value.range,
+      `${fn} needs the name of a ${WORDS[kind]}, but ${symbol.name} is a ${symbol.kind.replace('-', ' ')}`,
+    );
   }
   return undefined;
 }
@@ -64,7 +74,12 @@ function typeTiered(ctx: CheckContext, call: CallExpr): Type {
   const amount = typeExpr(ctx, amountArg.value);
   const table = tableArg(ctx, 'tiered', tableArgument, 'rate-table');
   if (!isQuantity(amount)) {
-    report(ctx, 'AT3006', amountArg.value.range, `tiered pays an amount through a rate table, but this is ${formatType(amount)}`);
+    report(
+      ctx,
+      'AT3006',
+      amountArg.value.range,
+      `tiered pays an amount through a rate table, but this is ${formatType(amount)}`,
+    );
     return T.Unknown;
   }
   if (!table) return T.Unknown;
@@ -110,7 +125,12 @@ function typeLookup(ctx: CheckContext, call: CallExpr): Type {
       (column === undefined && (type.kind === 'Text' || isNumeric(type)));
     if (!fits) {
       const expected = column === undefined ? 'Text or a number' : column === 'Text' ? 'Text' : 'a number';
-      report(ctx, 'AT3006', key.value.range, `The key for ${table.by[i]?.text ?? 'this column'} must be ${expected}, but this is ${formatType(type)}`);
+      report(
+        ctx,
+        'AT3006',
+        key.value.range,
+        `The key for ${table.by[i]?.text ?? 'this column'} must be ${expected}, but this is ${formatType(type)}`,
+      );
     }
   });
   return lookupValueType(ctx, table);

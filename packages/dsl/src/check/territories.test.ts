@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkDecls, expectOne, textAt } from './test-plans.js';
 
-const accounts = '  source accounts { id: Text key, region: Text, segment: Text, employees: Integer, active: Boolean }';
+const accounts =
+  '  source accounts { id: Text key, region: Text, segment: Text, employees: Integer, active: Boolean }';
 
 function territories(body: string, by = 'priority'): ReturnType<typeof checkDecls> {
   return checkDecls(`${accounts}\n  territories on accounts by ${by} {\n${body}\n  }`);
@@ -15,7 +16,8 @@ describe('territories', () => {
     territory apac_big { where region = "APAC" and employees > 1000 priority 1 }
     territory rest { where region not in ["EMEA", "APAC"] }`;
     expect(territories(body).diagnostics).toEqual([]);
-    const scored = '    territory a { where region = "EMEA" score employees }\n    territory b { where region = "EMEA" score 2 }';
+    const scored =
+      '    territory a { where region = "EMEA" score employees }\n    territory b { where region = "EMEA" score 2 }';
     expect(territories(scored, 'score').diagnostics).toEqual([]);
   });
 
@@ -27,7 +29,9 @@ describe('territories', () => {
   });
 
   it('warns about two territories of equal priority whose literal rules overlap (AT5104)', () => {
-    const result = territories('    territory emea { where region = "EMEA" }\n    territory emea2 { where region in ["EMEA", "APAC"] }');
+    const result = territories(
+      '    territory emea { where region = "EMEA" }\n    territory emea2 { where region in ["EMEA", "APAC"] }',
+    );
     const d = expectOne(result, 'AT5104', 'where region in ["EMEA", "APAC"]');
     expect(d.severity).toBe('warning');
     expect(d.message).toContain('emea and emea2');
@@ -35,12 +39,15 @@ describe('territories', () => {
   });
 
   it('does not guess about rules that are not literal tests', () => {
-    const body = '    territory a { where region = "EMEA" and employees > 100 }\n    territory b { where region = "EMEA" and employees <= 100 }';
+    const body =
+      '    territory a { where region = "EMEA" and employees > 100 }\n    territory b { where region = "EMEA" and employees <= 100 }';
     expect(territories(body).diagnostics).toEqual([]);
   });
 
   it('warns about an account named in two territories', () => {
-    const result = territories('    territory a { named "Acme", "Globex" }\n    territory b { named "Initech", "Acme" }');
+    const result = territories(
+      '    territory a { named "Acme", "Globex" }\n    territory b { named "Initech", "Acme" }',
+    );
     const d = expectOne(result, 'AT5104', '"Acme"', 1);
     expect(d.related?.map((r) => textAt(result.text, r.range))).toEqual(['"Acme"']);
   });
@@ -48,10 +55,20 @@ describe('territories', () => {
   it('warns about a rule that can never match (AT5105)', () => {
     const both = territories('    territory odd { where region = "EMEA" and region = "APAC" }');
     const d = expectOne(both, 'AT5105', 'where region = "EMEA" and region = "APAC"');
-    expect(d.message).toBe('Territory odd can never match an account: region cannot be both "EMEA" and "APAC"');
+    expect(d.message).toBe(
+      'Territory odd can never match an account: region cannot be both "EMEA" and "APAC"',
+    );
     expectOne(territories('    territory odd { where employees = 2.5 }'), 'AT5105', 'where employees = 2.5');
-    expectOne(territories('    territory odd { where active = true and active != true }'), 'AT5105', 'where active = true and active != true');
-    expectOne(territories('    territory odd { where region in ["A"] and segment = "X" and region not in ["A"] }'), 'AT5105', 'where region in ["A"] and segment = "X" and region not in ["A"]');
+    expectOne(
+      territories('    territory odd { where active = true and active != true }'),
+      'AT5105',
+      'where active = true and active != true',
+    );
+    expectOne(
+      territories('    territory odd { where region in ["A"] and segment = "X" and region not in ["A"] }'),
+      'AT5105',
+      'where region in ["A"] and segment = "X" and region not in ["A"]',
+    );
   });
 
   it('checks each disjunct: a rule matches if any part can', () => {

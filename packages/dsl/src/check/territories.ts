@@ -62,13 +62,19 @@ function checkTerritory(ctx: CheckContext, rc: RuleContext, territory: Territory
         if (!clause.score) break;
         const type = typeExpr(ctx, clause.score);
         if (!isQuantity(type)) {
-          report(ctx, 'AT3001', clause.score.range, `A territory score must be a number, percentage or amount, but this is ${formatType(type)}`);
+          report(
+            ctx,
+            'AT3001',
+            clause.score.range,
+            `A territory score must be a number, percentage or amount, but this is ${formatType(type)}`,
+          );
         }
         break;
       }
       case 'TerritoryPriority':
         if (clause.priority) {
-          if (!clause.priority.integer) report(ctx, 'AT3001', clause.priority.range, 'A priority must be a whole number');
+          if (!clause.priority.integer)
+            report(ctx, 'AT3001', clause.priority.range, 'A priority must be a whole number');
           priority = toDecimal(clause.priority.value)?.toString() ?? clause.priority.value;
         }
         break;

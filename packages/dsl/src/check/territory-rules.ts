@@ -77,7 +77,13 @@ function fieldName(rc: RuleContext, expr: Expr): string | undefined {
 }
 
 /** Adds a test to a conjunction: the field's values are limited to `allowed`, or `excluded` is ruled out. */
-function constrain(rc: RuleContext, c: Conjunction, field: string, allowed: string[] | undefined, excluded: string[]): void {
+function constrain(
+  rc: RuleContext,
+  c: Conjunction,
+  field: string,
+  allowed: string[] | undefined,
+  excluded: string[],
+): void {
   const current = c.fields.get(field) ?? { excluded: new Set<string>() };
   c.fields.set(field, current);
   for (const x of excluded) current.excluded.add(x);
@@ -132,7 +138,11 @@ function addTest(rc: RuleContext, c: Conjunction, test: Expr): void {
     const field = fieldName(rc, e.value);
     const keys = e.target.items.map((item) => literalKey(item, rc.spellings));
     const value = e.value;
-    if (field && keys.every((k) => k !== undefined) && e.target.items.every((i) => comparableSides(rc, value, i))) {
+    if (
+      field &&
+      keys.every((k) => k !== undefined) &&
+      e.target.items.every((i) => comparableSides(rc, value, i))
+    ) {
       const ks = keys as string[];
       if (e.negated) constrain(rc, c, field, undefined, ks);
       else constrain(rc, c, field, ks, []);
@@ -179,7 +189,8 @@ export function overlaps(rc: RuleContext, a: Conjunction, b: Conjunction): boole
   if (!a.complete || !b.complete || a.contradiction || b.contradiction) return false;
   const merged: Conjunction = { fields: new Map(), complete: true };
   for (const side of [a, b]) {
-    for (const [field, fc] of side.fields) constrain(rc, merged, field, fc.allowed ? [...fc.allowed] : undefined, [...fc.excluded]);
+    for (const [field, fc] of side.fields)
+      constrain(rc, merged, field, fc.allowed ? [...fc.allowed] : undefined, [...fc.excluded]);
   }
   return merged.contradiction === undefined;
 }

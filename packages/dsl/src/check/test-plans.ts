@@ -4,7 +4,7 @@
  */
 import { expect } from 'vitest';
 import { analyze } from '../compile.js';
-import { codes, type Code } from '../diagnostics/codes.js';
+import { type Code, codes } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LetDecl } from '../syntax/ast.js';
 import { formatType } from './types.js';
@@ -75,9 +75,16 @@ export interface Checked {
 export function probe(expr: string, extra = ''): Probe {
   const text = planText(`${BASE}\n${extra}\n  let probe = ${expr}\n`);
   const analysis = analyze(text);
-  const decl = analysis.file.plan?.items.find((i): i is LetDecl => i.kind === 'Let' && i.name?.text === 'probe');
+  const decl = analysis.file.plan?.items.find(
+    (i): i is LetDecl => i.kind === 'Let' && i.name?.text === 'probe',
+  );
   const type = decl?.value ? formatType(analysis.types.typeOf(decl.value)) : 'none';
-  return { type, text, diagnostics: relevant(analysis.diagnostics), at: text.lastIndexOf('let probe = ') + 'let probe = '.length };
+  return {
+    type,
+    text,
+    diagnostics: relevant(analysis.diagnostics),
+    at: text.lastIndexOf('let probe = ') + 'let probe = '.length,
+  };
 }
 
 /** A typed expression: its type, the plan text, the diagnostics and where the expression starts. */
@@ -89,7 +96,11 @@ export interface Probe extends Checked {
  * The offsets of `snippet` in `text`: its `occurrence`-th (0-based) occurrence, or with
  * `{ after }` the first one at or after that offset.
  */
-export function offsetsOf(text: string, snippet: string, occurrence: number | { after: number } = 0): { start: number; end: number } {
+export function offsetsOf(
+  text: string,
+  snippet: string,
+  occurrence: number | { after: number } = 0,
+): { start: number; end: number } {
   let start: number;
   if (typeof occurrence === 'number') {
     start = -1;
@@ -115,7 +126,10 @@ export function expectOne(
   occurrence: number | { after: number } = { after: result.at },
 ): Diagnostic {
   const found = result.diagnostics.filter((d) => d.code === code);
-  expect(found, `diagnostics: ${JSON.stringify(result.diagnostics.map((d) => [d.code, d.message]))}`).toHaveLength(1);
+  expect(
+    found,
+    `diagnostics: ${JSON.stringify(result.diagnostics.map((d) => [d.code, d.message]))}`,
+  ).toHaveLength(1);
   const d = found[0] as Diagnostic;
   expect(d.severity).toBe(codes[code].severity);
   const { start, end } = offsetsOf(result.text, snippet, occurrence);
@@ -126,9 +140,4 @@ export function expectOne(
 /** The text a range covers. */
 export function textAt(text: string, range: Diagnostic['range']): string {
   return text.slice(range.start.offset, range.end.offset);
-}
-
-/** The codes of the diagnostics, sorted. */
-export function codesOf(result: { diagnostics: Diagnostic[] }): string[] {
-  return result.diagnostics.map((d) => d.code).sort();
 }

@@ -21,6 +21,7 @@ export interface MoneyType {
   kind: 'Money';
   currency?: string;
 }
+/** A calendar day. */
 export interface DateType {
   kind: 'Date';
 }
@@ -28,9 +29,11 @@ export interface DateType {
 export interface PeriodType {
   kind: 'Period';
 }
+/** Text, such as a stage or a region. */
 export interface TextType {
   kind: 'Text';
 }
+/** True or false. */
 export interface BooleanType {
   kind: 'Boolean';
 }

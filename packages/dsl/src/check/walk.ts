@@ -14,7 +14,10 @@ export function childExpressions(expr: Expr): Expr[] {
       return [expr.left, expr.right];
     case 'In': {
       const t = expr.target;
-      return [expr.value, ...(t.kind === 'RangeTarget' ? [t.from, t.to] : t.kind === 'ListTarget' ? t.items : [])];
+      return [
+        expr.value,
+        ...(t.kind === 'RangeTarget' ? [t.from, t.to] : t.kind === 'ListTarget' ? t.items : []),
+      ];
     }
     case 'If':
       return [expr.condition, expr.then, expr.else];

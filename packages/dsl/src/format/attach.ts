@@ -1,12 +1,16 @@
 /**
  * Attaches every comment of a file to the syntax node it belongs to, so the printers can put it
- * back next to the same code:
+ * back between the same tokens:
  *
- * - a comment on its own line (or a doc comment) leads the next node, or trails the last one;
- * - a comment after code on the same line trails the node before it;
- * - inside a `{ ... }` block, comments after the `{` belong to the block's items, and a comment on
- *   the line of the `{` stays there (as does a doc or block comment just before the `{`);
- * - a comment with no node around it dangles in its enclosing node.
+ * - a comment on its own line leads the next node when nothing but space separates them, and
+ *   otherwise trails the node before it;
+ * - a comment after code on its line trails the node before it when they touch, and otherwise
+ *   leads the next node (so it stays after the keywords between them);
+ * - inside a `{ ... }` block, comments after the `{` belong to the block's items (a doc comment
+ *   to the item after it), a comment on the line of the `{` stays there, and so does a doc or
+ *   block comment just before the `{`; own-line comments after the last item end the block;
+ * - a comment inside a node without children (a run of keywords such as `per line`) dangles
+ *   in it, and is printed between the same words.
  *
  * The search descends to the deepest node that contains the comment and chooses among that node's
  * children, as Prettier does.
@@ -23,7 +27,10 @@ export interface SyntaxNode {
 export interface Attachments {
   readonly leading: Map<SyntaxNode, Comment[]>;
   readonly trailing: Map<SyntaxNode, Comment[]>;
-  /** Comments of a node with no child to attach to (inside an empty block, printed in it). */
+  /**
+   * Comments of a node with no child to attach to, and own-line comments after the last item of a
+   * block (printed at the end of the block).
+   */
   readonly dangling: Map<SyntaxNode, Comment[]>;
   /** Comments on the line of a block's `{`, printed after it. */
   readonly brace: Map<SyntaxNode, Comment[]>;
@@ -70,7 +77,9 @@ export function childNodes(node: SyntaxNode): SyntaxNode[] {
 }
 
 function isNode(value: unknown): value is SyntaxNode {
-  return typeof value === 'object' && value !== null && typeof (value as { range?: unknown }).range === 'object';
+  return (
+    typeof value === 'object' && value !== null && typeof (value as { range?: unknown }).range === 'object'
+  );
 }
 
 const start = (node: SyntaxNode | Comment): number => node.range.start.offset;
@@ -86,25 +95,41 @@ export function attachComments(file: File, text: string, masked: string): Attach
     beforeBrace: new Map(),
     ownLine: new Set(),
   };
+  const cache = new Map<SyntaxNode, SyntaxNode[]>();
+  const children = (node: SyntaxNode): SyntaxNode[] => {
+    let list = cache.get(node);
+    if (list === undefined) {
+      list = childNodes(node);
+      cache.set(node, list);
+    }
+    return list;
+  };
   for (const comment of file.comments) {
     if (isOwnLine(text, start(comment))) result.ownLine.add(comment);
-    attachOne(comment, file, masked, result);
+    attachOne(comment, file, masked, result, children);
   }
   return result;
 }
 
-function attachOne(comment: Comment, root: SyntaxNode, masked: string, out: Attachments): void {
+function attachOne(
+  comment: Comment,
+  root: SyntaxNode,
+  masked: string,
+  out: Attachments,
+  children: (node: SyntaxNode) => SyntaxNode[],
+): void {
   let enclosing = root;
-  let children = childNodes(root);
   for (;;) {
-    const inside = children.find((child) => start(child) < start(comment) && end(comment) <= end(child));
+    const inside = children(enclosing).find(
+      (child) => start(child) < start(comment) && end(comment) <= end(child),
+    );
     if (inside === undefined) break;
     enclosing = inside;
-    children = childNodes(inside);
   }
+  const kids = children(enclosing);
   const items = blockItems(enclosing);
-  if (items !== undefined) attachInBlock(comment, enclosing, children, items, masked, out);
-  else attachAmong(comment, enclosing, children, masked, out);
+  if (items !== undefined) attachInBlock(comment, enclosing, kids, items, masked, out);
+  else attachAmong(comment, enclosing, kids, masked, out);
 }
 
 function attachInBlock(
@@ -152,17 +177,13 @@ function attachInBlock(
   }
   const after = items.find((item) => start(item) >= at);
   const previous = before[before.length - 1];
-  if (out.ownLine.has(comment) || isDoc(comment)) {
-    if (after !== undefined) add(out.leading, after, comment);
-    else if (previous !== undefined) add(out.trailing, previous, comment);
-    else add(out.dangling, block, comment);
-  } else if (previous !== undefined) {
+  // A doc comment documents the next item, even when written at the end of the line before it.
+  if (previous !== undefined && !out.ownLine.has(comment) && !(isDoc(comment) && after !== undefined)) {
     add(out.trailing, previous, comment);
-  } else if (after !== undefined) {
-    add(out.leading, after, comment);
-  } else {
-    add(out.dangling, block, comment);
-  }
+  } else if (after !== undefined) add(out.leading, after, comment);
+  // Own-line comments after the last item stay at the end of the block, whatever the order of
+  // the items when printed (header settings move to the top).
+  else add(out.dangling, block, comment);
 }
 
 function attachAmong(
@@ -185,7 +206,7 @@ function attachAmong(
   // A comment sticks to the node it touches: no keyword or symbol between them.
   const touchesPrevious = previous !== undefined && onlySpace(masked, end(previous), at);
   const touchesFollowing = following !== undefined && onlySpace(masked, end(comment), start(following));
-  const ownLine = out.ownLine.has(comment) || isDoc(comment);
+  const ownLine = out.ownLine.has(comment);
   let target: [Map<SyntaxNode, Comment[]>, SyntaxNode];
   // Once a comment of a gap leads the next node, the later ones do too, keeping their order.
   const tied = following !== undefined && out.leading.has(following);
@@ -212,7 +233,7 @@ function add(map: Map<SyntaxNode, Comment[]>, node: SyntaxNode, comment: Comment
   else list.push(comment);
 }
 
-/** True for `/** ... *\/` comments, which always lead the declaration after them. */
+/** True for `/** ... *\/` comments, which document the token after them. */
 export function isDoc(comment: Comment): boolean {
   return comment.style === 'doc' || comment.text.startsWith('/**');
 }

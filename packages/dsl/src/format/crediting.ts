@@ -6,19 +6,21 @@ import type { CreditClause, CreditDecl, Recipient } from '../syntax/ast.js';
 import type { CommentContext } from './comments.js';
 import type { Doc } from './doc.js';
 import { printName } from './expressions.js';
-import { block, effectiveAfterBlock, expression, label, numberLit, percentLit } from './layout.js';
+import { block, effectiveAfterBlock, expression, label, numberLit, percentLit, statement } from './layout.js';
 import { required } from './literals.js';
 
 /** `credit name "Label" from source where condition { clauses }`. */
 export function printCredit(ctx: CommentContext, decl: CreditDecl): Doc {
   return [
-    'credit ',
-    printName(ctx, decl.name),
-    label(ctx, decl.label),
-    ' from ',
-    printName(ctx, decl.source),
-    decl.where === undefined ? '' : [' where ', expression(ctx, decl.where)],
-    block(ctx, decl, decl.clauses, (clause) => printCreditClause(ctx, clause)),
+    statement([
+      'credit ',
+      printName(ctx, decl.name),
+      label(ctx, decl.label),
+      ' from ',
+      printName(ctx, decl.source),
+      decl.where === undefined ? '' : [' where ', expression(ctx, decl.where)],
+    ]),
+    block(ctx, decl, decl.clauses, (clause) => statement(printCreditClause(ctx, clause))),
     effectiveAfterBlock(ctx, decl.effective),
   ];
 }

@@ -1,9 +1,9 @@
 /** Chooses the printer of each kind of declaration. */
 import type { Declaration } from '../syntax/ast.js';
 import type { CommentContext } from './comments.js';
-import type { Doc } from './doc.js';
 import { printCredit } from './crediting.js';
 import { printLet, printMeasure, printMetric, printQuota, printSignal } from './definitions.js';
+import type { Doc } from './doc.js';
 import {
   printAdjustment,
   printClawback,

@@ -15,7 +15,17 @@ import type {
 import type { CommentContext } from './comments.js';
 import { type Doc, hardline, indent } from './doc.js';
 import { printName } from './expressions.js';
-import { blockIndent, clauseLines, effectiveLine, expression, label, numberLit, percentLit, textLit } from './layout.js';
+import {
+  blockIndent,
+  clauseLines,
+  effectiveLine,
+  expression,
+  label,
+  numberLit,
+  percentLit,
+  statement,
+  textLit,
+} from './layout.js';
 import { required } from './literals.js';
 import { printTypeRef } from './schema.js';
 
@@ -26,12 +36,14 @@ function typeAnnotation(ctx: CommentContext, type: TypeRef | undefined): Doc {
 /** `let name: Type = value`. */
 export function printLet(ctx: CommentContext, decl: LetDecl): Doc {
   return [
-    'let ',
-    printName(ctx, decl.name),
-    label(ctx, decl.label),
-    typeAnnotation(ctx, decl.type),
-    ' = ',
-    expression(ctx, decl.value),
+    statement([
+      'let ',
+      printName(ctx, decl.name),
+      label(ctx, decl.label),
+      typeAnnotation(ctx, decl.type),
+      ' = ',
+      expression(ctx, decl.value),
+    ]),
     effectiveLine(ctx, decl.effective),
   ];
 }
@@ -39,12 +51,14 @@ export function printLet(ctx: CommentContext, decl: LetDecl): Doc {
 /** `measure name "Label": Type = value`. */
 export function printMeasure(ctx: CommentContext, decl: MeasureDecl): Doc {
   return [
-    'measure ',
-    printName(ctx, decl.name),
-    label(ctx, decl.label),
-    typeAnnotation(ctx, decl.type),
-    ' = ',
-    expression(ctx, decl.value),
+    statement([
+      'measure ',
+      printName(ctx, decl.name),
+      label(ctx, decl.label),
+      typeAnnotation(ctx, decl.type),
+      ' = ',
+      expression(ctx, decl.value),
+    ]),
     effectiveLine(ctx, decl.effective),
   ];
 }
@@ -52,12 +66,14 @@ export function printMeasure(ctx: CommentContext, decl: MeasureDecl): Doc {
 /** `metric name "Label": Type = value`. */
 export function printMetric(ctx: CommentContext, decl: MetricDecl): Doc {
   return [
-    'metric ',
-    printName(ctx, decl.name),
-    label(ctx, decl.label),
-    typeAnnotation(ctx, decl.type),
-    ' = ',
-    expression(ctx, decl.value),
+    statement([
+      'metric ',
+      printName(ctx, decl.name),
+      label(ctx, decl.label),
+      typeAnnotation(ctx, decl.type),
+      ' = ',
+      expression(ctx, decl.value),
+    ]),
     effectiveLine(ctx, decl.effective),
   ];
 }
@@ -65,24 +81,28 @@ export function printMetric(ctx: CommentContext, decl: MetricDecl): Doc {
 /** `signal name "Label" severity on source`, then `when` and `message` on their own lines. */
 export function printSignal(ctx: CommentContext, decl: SignalDecl): Doc {
   return [
-    'signal ',
-    printName(ctx, decl.name),
-    label(ctx, decl.label),
-    ' ',
-    required(decl.severity, 'severity'),
-    decl.on === undefined ? '' : [' on ', printName(ctx, decl.on)],
-    indent([hardline, 'when ', expression(ctx, decl.condition)], blockIndent),
-    indent([hardline, 'message ', textLit(ctx, decl.message)], blockIndent),
+    statement([
+      'signal ',
+      printName(ctx, decl.name),
+      label(ctx, decl.label),
+      ' ',
+      required(decl.severity, 'severity'),
+      decl.on === undefined ? '' : [' on ', printName(ctx, decl.on)],
+    ]),
+    indent([hardline, statement(['when ', expression(ctx, decl.condition)])], blockIndent),
+    indent([hardline, statement(['message ', textLit(ctx, decl.message)])], blockIndent),
   ];
 }
 
 /** `quota name = base` or `quota name from data`, clauses below. */
 export function printQuota(ctx: CommentContext, decl: QuotaDecl): Doc {
   return [
-    'quota ',
-    printName(ctx, decl.name),
-    label(ctx, decl.label),
-    decl.fromData ? ' from data' : [' = ', expression(ctx, decl.base)],
+    statement([
+      'quota ',
+      printName(ctx, decl.name),
+      label(ctx, decl.label),
+      decl.fromData ? ' from data' : [' = ', expression(ctx, decl.base)],
+    ]),
     clauseLines(ctx, decl.clauses, (clause) => printQuotaClause(ctx, clause)),
     effectiveLine(ctx, decl.effective),
   ];
@@ -98,7 +118,9 @@ function printQuotaClause(ctx: CommentContext, clause: QuotaClause): Doc {
         percentList(ctx, clause.steps),
         ' from ',
         expression(ctx, clause.from),
-        clause.cutoffDay === undefined ? '' : [' starting next month after day ', numberLit(ctx, clause.cutoffDay)],
+        clause.cutoffDay === undefined
+          ? ''
+          : [' starting next month after day ', numberLit(ctx, clause.cutoffDay)],
       ];
     case 'Prorate':
       return 'prorate by calendar days';

@@ -19,9 +19,16 @@ export type DocCommand =
   | { readonly kind: 'hardline' }
   | { readonly kind: 'freshLine' }
   | { readonly kind: 'breakAfter' }
-  | { readonly kind: 'lineComment'; readonly text: string }
+  | { readonly kind: 'lineComment'; readonly text: string; readonly side: CommentSide }
   | { readonly kind: 'comment'; readonly text: string }
-  | { readonly kind: 'inlineComment'; readonly text: string; readonly side: 'leading' | 'trailing' };
+  | { readonly kind: 'inlineComment'; readonly text: string; readonly side: CommentSide };
+
+/**
+ * Whether a comment precedes the code it belongs to (if it ends up alone on a line, that code
+ * starts the next line at the comment's indentation) or follows it (the code after it continues
+ * the statement, with the statement's continuation indentation).
+ */
+export type CommentSide = 'leading' | 'trailing';
 
 /** Prints `contents` on one line when it fits, otherwise breaks each of its own lines. */
 export function group(contents: Doc): Doc {
@@ -49,8 +56,8 @@ export const freshLine: Doc = { kind: 'freshLine' };
 export const breakAfter: Doc = { kind: 'breakAfter' };
 
 /** A `#` comment after code: a space, the comment, and the next text on a new line. */
-export function lineComment(text: string): Doc {
-  return { kind: 'lineComment', text };
+export function lineComment(text: string, side: CommentSide): Doc {
+  return { kind: 'lineComment', text, side };
 }
 
 /** Comment text printed in place; it does not count towards the line width. */
@@ -62,7 +69,7 @@ export function commentText(text: string): Doc {
  * A `/* ... *\/` comment between tokens of one line; if the line is already over (after a line
  * comment) it gets a line of its own.
  */
-export function inlineComment(text: string, side: 'leading' | 'trailing'): Doc {
+export function inlineComment(text: string, side: CommentSide): Doc {
   return { kind: 'inlineComment', text, side };
 }
 

@@ -14,17 +14,28 @@ import type {
 import type { CommentContext } from './comments.js';
 import type { Doc } from './doc.js';
 import { printName } from './expressions.js';
-import { clauseLines, dateRange, effectiveLine, expression, label, numberLit, percentLit } from './layout.js';
+import {
+  clauseLines,
+  dateRange,
+  effectiveLine,
+  expression,
+  label,
+  numberLit,
+  percentLit,
+  statement,
+} from './layout.js';
 
 /** `commission name "Label" = value`, clauses below. */
 export function printEarning(ctx: CommentContext, decl: EarningDecl): Doc {
   return [
-    decl.earningKind,
-    ' ',
-    printName(ctx, decl.name),
-    label(ctx, decl.label),
-    ' = ',
-    expression(ctx, decl.value),
+    statement([
+      decl.earningKind,
+      ' ',
+      printName(ctx, decl.name),
+      label(ctx, decl.label),
+      ' = ',
+      expression(ctx, decl.value),
+    ]),
     clauseLines(ctx, decl.clauses, (clause) => printEarningClause(ctx, clause)),
     effectiveLine(ctx, decl.effective),
   ];
@@ -53,7 +64,7 @@ function printEarningClause(ctx: CommentContext, clause: EarningClause): Doc {
 
 /** `draw name = amount recoverable for N periods true up at year end`. */
 export function printDraw(ctx: CommentContext, decl: DrawDecl): Doc {
-  return [
+  return statement([
     'draw ',
     printName(ctx, decl.name),
     label(ctx, decl.label),
@@ -62,12 +73,12 @@ export function printDraw(ctx: CommentContext, decl: DrawDecl): Doc {
     decl.recoverable ? ' recoverable' : ' non-recoverable',
     decl.periods === undefined ? '' : [' for ', numberLit(ctx, decl.periods), ' periods'],
     decl.trueUp ? ' true up at year end' : '',
-  ];
+  ]);
 }
 
 /** `guarantee name = amount for N periods from start`. */
 export function printGuarantee(ctx: CommentContext, decl: GuaranteeDecl): Doc {
-  return [
+  return statement([
     'guarantee ',
     printName(ctx, decl.name),
     label(ctx, decl.label),
@@ -77,12 +88,12 @@ export function printGuarantee(ctx: CommentContext, decl: GuaranteeDecl): Doc {
     numberLit(ctx, decl.periods),
     ' periods',
     decl.from === undefined ? '' : [' from ', expression(ctx, decl.from)],
-  ];
+  ]);
 }
 
 /** `holdback name = 10% of earning until release`. */
 export function printHoldback(ctx: CommentContext, decl: HoldbackDecl): Doc {
-  return [
+  return statement([
     'holdback ',
     printName(ctx, decl.name),
     label(ctx, decl.label),
@@ -91,12 +102,12 @@ export function printHoldback(ctx: CommentContext, decl: HoldbackDecl): Doc {
     ' of ',
     printName(ctx, decl.earning),
     decl.until === undefined ? '' : [' until ', expression(ctx, decl.until)],
-  ];
+  ]);
 }
 
 /** `clawback name = source cancelled on field within N days at original rate`. */
 export function printClawback(ctx: CommentContext, decl: ClawbackDecl): Doc {
-  return [
+  return statement([
     'clawback ',
     printName(ctx, decl.name),
     label(ctx, decl.label),
@@ -107,10 +118,10 @@ export function printClawback(ctx: CommentContext, decl: ClawbackDecl): Doc {
     ' within ',
     numberLit(ctx, decl.withinDays),
     ' days at original rate',
-  ];
+  ]);
 }
 
 /** `adjustment name "Label" from data`. */
 export function printAdjustment(ctx: CommentContext, decl: AdjustmentDecl): Doc {
-  return ['adjustment ', printName(ctx, decl.name), label(ctx, decl.label), ' from data'];
+  return statement(['adjustment ', printName(ctx, decl.name), label(ctx, decl.label), ' from data']);
 }

@@ -134,9 +134,21 @@ function printBare(ctx: CommentContext, expr: Expr): Doc {
 function binaryChain(ctx: CommentContext, expr: BinaryExpr): Doc[] {
   const [leftLevel, rightLevel] = operandLevels(expr.op);
   const own = binaryLevel[expr.op];
-  const { left } = expr;
-  const chains = own !== 4 && left.kind === 'Binary' && binaryLevel[left.op] === own;
-  const leftDoc = chains ? ctx.wrap(left, binaryChain(ctx, left)) : printExpr(ctx, left, leftLevel);
+  // Parentheses around a left operand of the same precedence are dropped, so look through them:
+  // the chain prints the same with or without them.
+  const parens: Expr[] = [];
+  let left = expr.left;
+  while (left.kind === 'Paren') {
+    parens.push(left);
+    left = left.inner;
+  }
+  let leftDoc: Doc;
+  if (own !== 4 && left.kind === 'Binary' && binaryLevel[left.op] === own) {
+    leftDoc = ctx.wrap(left, binaryChain(ctx, left));
+    for (const paren of parens.reverse()) leftDoc = ctx.wrap(paren, leftDoc);
+  } else {
+    leftDoc = printExpr(ctx, expr.left, leftLevel);
+  }
   return [leftDoc, ` ${expr.op}`, line, printExpr(ctx, expr.right, rightLevel)];
 }
 
@@ -160,7 +172,17 @@ function unparen(expr: Expr): Expr {
 function printCall(ctx: CommentContext, callee: Name, args: readonly CallArg[]): Doc {
   const name = printName(ctx, callee);
   if (args.length === 0) return [name, '()'];
-  return [name, bracketed('(', join([',', line], args.map((arg) => printArg(ctx, arg))), ')')];
+  return [
+    name,
+    bracketed(
+      '(',
+      join(
+        [',', line],
+        args.map((arg) => printArg(ctx, arg)),
+      ),
+      ')',
+    ),
+  ];
 }
 
 function printArg(ctx: CommentContext, arg: CallArg): Doc {

@@ -3,11 +3,12 @@
  * clauses on their own indented lines, and expressions whose broken lines get a continuation
  * indent.
  */
+
+import type { DateRange, Expr, NumberLit, PercentLit, TextLit } from '../syntax/ast.js';
 import type { SyntaxNode } from './attach.js';
 import type { CommentContext } from './comments.js';
 import { type Doc, hardline, indent } from './doc.js';
 import { printExpr } from './expressions.js';
-import type { DateRange, Expr, NumberLit, PercentLit, TextLit } from '../syntax/ast.js';
 import { numberText, percentText, quoteText, required } from './literals.js';
 
 /** Indentation of lines inside a block and of clause lines. */
@@ -15,9 +16,17 @@ export const blockIndent = 2;
 /** Extra indentation of the continuation lines of a broken expression. */
 export const continuationIndent = 4;
 
-/** An expression in a statement: its broken lines are indented past the statement's clauses. */
+/** An expression in a statement (a required part: absent only after a syntax error). */
 export function expression(ctx: CommentContext, expr: Expr | undefined): Doc {
-  return indent(printExpr(ctx, required(expr, 'expression')), continuationIndent);
+  return printExpr(ctx, required(expr, 'expression'));
+}
+
+/**
+ * One logical line (a declaration's first line, a field, a tier, a clause): where it has to
+ * break (a long expression, a comment), its continuation lines are indented past its clauses.
+ */
+export function statement(doc: Doc): Doc {
+  return indent(doc, continuationIndent);
 }
 
 /** Decides whether a blank line separates two items of a block. */
@@ -54,7 +63,7 @@ export function clauseLines<T extends SyntaxNode>(
   printClause: (clause: T) => Doc,
 ): Doc {
   return indent(
-    clauses.map((clause) => [hardline, ctx.wrap(clause, printClause(clause))]),
+    clauses.map((clause) => [hardline, ctx.wrap(clause, statement(printClause(clause)))]),
     blockIndent,
   );
 }
@@ -85,13 +94,17 @@ export function percentLit(ctx: CommentContext, lit: PercentLit | undefined): Do
 /** `DATE to DATE`. */
 export function dateRange(ctx: CommentContext, range: DateRange | undefined): Doc {
   const r = required(range, 'dates');
-  return ctx.wrap(r, [printExpr(ctx, required(r.from, 'date')), ' to ', printExpr(ctx, required(r.to, 'date'))]);
+  return ctx.wrap(r, [
+    printExpr(ctx, required(r.from, 'date')),
+    ' to ',
+    printExpr(ctx, required(r.to, 'date')),
+  ]);
 }
 
 /** The `effective DATE to DATE` line of a versioned declaration. */
 export function effectiveLine(ctx: CommentContext, range: DateRange | undefined): Doc {
   if (range === undefined) return '';
-  return indent([hardline, 'effective ', dateRange(ctx, range)], blockIndent);
+  return indent([hardline, statement(['effective ', dateRange(ctx, range)])], blockIndent);
 }
 
 /** ` effective DATE to DATE` after the `}` of a versioned block declaration. */

@@ -7,10 +7,10 @@
 import type { File, HeaderSetting, PlanDecl, PlanItem } from '../syntax/ast.js';
 import type { SyntaxNode } from './attach.js';
 import type { CommentContext } from './comments.js';
-import type { Doc } from './doc.js';
 import { printDeclaration } from './declarations.js';
+import type { Doc } from './doc.js';
 import { printName } from './expressions.js';
-import { block, dateRange, numberLit, textLit } from './layout.js';
+import { block, dateRange, numberLit, statement, textLit } from './layout.js';
 import { required } from './literals.js';
 
 const headerOrder: Readonly<Record<HeaderSetting['kind'], number>> = {
@@ -52,10 +52,18 @@ function printPlan(ctx: CommentContext, plan: PlanDecl): Doc {
   const declarations = plan.items.filter((item) => !isHeader(item));
   const items: PlanItem[] = [...headers, ...declarations];
   return [
-    'plan ',
-    textLit(ctx, plan.name),
-    plan.version === undefined ? '' : [' version ', textLit(ctx, plan.version)],
-    block(ctx, plan, items, (item) => printItem(ctx, item), (previous, next) => blankLine(ctx, previous, next)),
+    statement([
+      'plan ',
+      textLit(ctx, plan.name),
+      plan.version === undefined ? '' : [' version ', textLit(ctx, plan.version)],
+    ]),
+    block(
+      ctx,
+      plan,
+      items,
+      (item) => printItem(ctx, item),
+      (previous, next) => blankLine(ctx, previous, next),
+    ),
   ];
 }
 
@@ -67,6 +75,10 @@ function blankLine(ctx: CommentContext, previous: SyntaxNode, next: SyntaxNode):
 }
 
 function printItem(ctx: CommentContext, item: PlanItem): Doc {
+  return isHeader(item) ? statement(printHeader(ctx, item)) : printDeclaration(ctx, item);
+}
+
+function printHeader(ctx: CommentContext, item: HeaderSetting): Doc {
   switch (item.kind) {
     case 'CurrencySetting':
       return ['currency ', printName(ctx, item.currency)];
@@ -88,7 +100,5 @@ function printItem(ctx: CommentContext, item: PlanItem): Doc {
         ' decimals at ',
         required(item.point, 'rounding point'),
       ];
-    default:
-      return printDeclaration(ctx, item);
   }
 }

@@ -2,7 +2,7 @@
  * Lays out a {@link Doc} within a line width: each group is printed flat when it fits in the rest
  * of the line (up to the next possible break after it), otherwise its lines break.
  */
-import type { Doc } from './doc.js';
+import type { CommentSide, Doc } from './doc.js';
 
 type Mode = 'flat' | 'break';
 
@@ -53,7 +53,7 @@ export function render(doc: Doc, width = lineWidth): string {
         out.breakAfter();
         break;
       case 'lineComment':
-        out.lineComment(d.text, ind);
+        out.lineComment(d.text, d.side, ind);
         break;
       case 'comment':
         out.write(reindent(d.text, ind), ind);
@@ -73,7 +73,9 @@ export function render(doc: Doc, width = lineWidth): string {
 function reindent(text: string, ind: number): string {
   if (!text.includes('\n') && !text.includes('\r')) return text;
   const [first = '', ...rest] = text.split(/\r\n|\r|\n/);
-  const aligned = rest.map((l) => (l.trimStart().startsWith('*') ? `${' '.repeat(ind + 1)}${l.trimStart()}` : l));
+  const aligned = rest.map((l) =>
+    l.trimStart().startsWith('*') ? `${' '.repeat(ind + 1)}${l.trimStart()}` : l,
+  );
   return [first, ...aligned].join('\n');
 }
 
@@ -118,15 +120,18 @@ function fits(next: Command, rest: readonly Command[], width: number, column: nu
         if (cmd.mode === 'break') return true;
         if (!d.soft) remaining -= 1;
         break;
+      // A comment may end up alone on its line (after a break), so the measure restarts there in
+      // every case: the same text is then measured the same way whether the comment was written
+      // inline or on a line of its own.
       case 'hardline':
       case 'freshLine':
       case 'breakAfter':
       case 'lineComment':
+      case 'inlineComment':
         if (fromRest) return true;
         remaining = width - cmd.ind;
         break;
       case 'comment':
-      case 'inlineComment':
         break;
     }
   }
@@ -149,6 +154,7 @@ class Output {
 
   /** Writes text; at the start of a line its leading spaces are dropped (the indentation stays). */
   write(text: string, ind: number): void {
+    if (text === '') return;
     if (this.pendingBreak) this.newline(ind);
     this.current += this.atLineStart() ? text.trimStart() : text;
   }
@@ -157,20 +163,25 @@ class Output {
     if (!this.pendingBreak) this.current += ' ';
   }
 
-  lineComment(text: string, ind: number): void {
-    if (this.pendingBreak) this.newline(ind);
-    const separator = this.atLineStart() || /\s$/.test(this.current) ? '' : ' ';
-    this.current += separator + text;
+  lineComment(text: string, side: CommentSide, ind: number): void {
+    if (this.pendingBreak || this.atLineStart()) {
+      this.ownLine(text, side, ind);
+      return;
+    }
+    this.current += /\s$/.test(this.current) ? text : ` ${text}`;
     this.pendingBreak = true;
   }
 
-  inlineComment(text: string, side: 'leading' | 'trailing', ind: number): void {
-    if (this.pendingBreak || this.atLineStart()) {
-      this.write(text, ind);
-      this.pendingBreak = true;
-    } else {
-      this.current += side === 'leading' ? `${text} ` : ` ${text}`;
-    }
+  inlineComment(text: string, side: CommentSide, ind: number): void {
+    if (this.pendingBreak || this.atLineStart()) this.ownLine(text, side, ind);
+    else this.current += side === 'leading' ? `${text} ` : ` ${text}`;
+  }
+
+  /** A comment that finds itself alone on its line prints as if written there. */
+  private ownLine(text: string, side: CommentSide, ind: number): void {
+    this.write(text, ind);
+    if (side === 'leading') this.newline(ind);
+    else this.pendingBreak = true;
   }
 
   breakAfter(): void {

@@ -6,22 +6,20 @@ import type { FieldDecl, FieldModifier, PayeeDecl, SourceDecl, TypeRef } from '.
 import type { CommentContext } from './comments.js';
 import type { Doc } from './doc.js';
 import { printName } from './expressions.js';
-import { block, label } from './layout.js';
+import { block, label, statement } from './layout.js';
 import { required } from './literals.js';
 
 /** `source name "Label" { fields }`. */
 export function printSource(ctx: CommentContext, decl: SourceDecl): Doc {
   return [
-    'source ',
-    printName(ctx, decl.name),
-    label(ctx, decl.label),
-    block(ctx, decl, decl.fields, (field) => printField(ctx, field)),
+    statement(['source ', printName(ctx, decl.name), label(ctx, decl.label)]),
+    block(ctx, decl, decl.fields, (field) => statement(printField(ctx, field))),
   ];
 }
 
 /** `payee { fields }`. */
 export function printPayee(ctx: CommentContext, decl: PayeeDecl): Doc {
-  return ['payee', block(ctx, decl, decl.fields, (field) => printField(ctx, field))];
+  return ['payee', block(ctx, decl, decl.fields, (field) => statement(printField(ctx, field)))];
 }
 
 function printField(ctx: CommentContext, field: FieldDecl): Doc {

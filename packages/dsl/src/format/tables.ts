@@ -16,19 +16,30 @@ import type {
 import type { CommentContext } from './comments.js';
 import type { Doc } from './doc.js';
 import { printExpr, printName } from './expressions.js';
-import { block, effectiveAfterBlock, expression, label, numberLit, percentLit, textLit } from './layout.js';
+import {
+  block,
+  effectiveAfterBlock,
+  expression,
+  label,
+  numberLit,
+  percentLit,
+  statement,
+  textLit,
+} from './layout.js';
 import { required } from './literals.js';
 
 /** `rate table name "Label" on measure mode { tiers }`. */
 export function printRateTable(ctx: CommentContext, decl: RateTableDecl): Doc {
   return [
-    'rate table ',
-    printName(ctx, decl.name),
-    label(ctx, decl.label),
-    ' on ',
-    expression(ctx, decl.on),
-    decl.mode === undefined ? '' : [' ', ctx.wrap(decl.mode, printMode(ctx, decl.mode))],
-    block(ctx, decl, decl.tiers, (tier) => printTier(ctx, tier)),
+    statement([
+      'rate table ',
+      printName(ctx, decl.name),
+      label(ctx, decl.label),
+      ' on ',
+      expression(ctx, decl.on),
+      decl.mode === undefined ? '' : [' ', ctx.wrap(decl.mode, printMode(ctx, decl.mode))],
+    ]),
+    block(ctx, decl, decl.tiers, (tier) => statement(printTier(ctx, tier))),
     effectiveAfterBlock(ctx, decl.effective),
   ];
 }
@@ -49,12 +60,14 @@ function printBound(ctx: CommentContext, bound: Bound | undefined): Doc {
 /** `lookup table name "Label" by key, key { rows }`. */
 export function printLookupTable(ctx: CommentContext, decl: LookupTableDecl): Doc {
   return [
-    'lookup table ',
-    printName(ctx, decl.name),
-    label(ctx, decl.label),
-    ' by ',
-    decl.by.map((name, i) => [i > 0 ? ', ' : '', printName(ctx, name)]),
-    block(ctx, decl, decl.rows, (row, i) => printRow(ctx, row, decl.rows[i + 1])),
+    statement([
+      'lookup table ',
+      printName(ctx, decl.name),
+      label(ctx, decl.label),
+      ' by ',
+      decl.by.map((name, i) => [i > 0 ? ', ' : '', printName(ctx, name)]),
+    ]),
+    block(ctx, decl, decl.rows, (row, i) => statement(printRow(ctx, row, decl.rows[i + 1]))),
     effectiveAfterBlock(ctx, decl.effective),
   ];
 }
@@ -64,7 +77,9 @@ export function printLookupTable(ctx: CommentContext, decl: LookupTableDecl): Do
  * keeps the `*` from reading as a multiplication.
  */
 function printRow(ctx: CommentContext, row: LookupRow, next: LookupRow | undefined): Doc {
-  const keys = row.otherwise ? 'otherwise' : row.keys.map((key, i) => [i > 0 ? ', ' : '', printKey(ctx, key)]);
+  const keys = row.otherwise
+    ? 'otherwise'
+    : row.keys.map((key, i) => [i > 0 ? ', ' : '', printKey(ctx, key)]);
   const nextStartsWithWildcard = next !== undefined && !next.otherwise && next.keys[0]?.kind === 'Wildcard';
   return [keys, ': ', expression(ctx, row.value), nextStartsWithWildcard ? ',' : ''];
 }
@@ -83,12 +98,14 @@ function printKey(ctx: CommentContext, key: LookupKey): Doc {
 /** `pay curve name "Label" on measure { points }`. */
 export function printPayCurve(ctx: CommentContext, decl: PayCurveDecl): Doc {
   return [
-    'pay curve ',
-    printName(ctx, decl.name),
-    label(ctx, decl.label),
-    ' on ',
-    expression(ctx, decl.on),
-    block(ctx, decl, decl.points, (point) => printPoint(ctx, point)),
+    statement([
+      'pay curve ',
+      printName(ctx, decl.name),
+      label(ctx, decl.label),
+      ' on ',
+      expression(ctx, decl.on),
+    ]),
+    block(ctx, decl, decl.points, (point) => statement(printPoint(ctx, point))),
     effectiveAfterBlock(ctx, decl.effective),
   ];
 }

@@ -5,26 +5,26 @@ import type { TerritoriesDecl, TerritoryClause, TerritoryDecl } from '../syntax/
 import type { CommentContext } from './comments.js';
 import type { Doc } from './doc.js';
 import { printExpr, printName } from './expressions.js';
-import { block, expression, label, numberLit, textLit } from './layout.js';
+import { block, expression, label, numberLit, statement, textLit } from './layout.js';
 import { required } from './literals.js';
 
 /** `territories on accounts by priority { territories }`. */
 export function printTerritories(ctx: CommentContext, decl: TerritoriesDecl): Doc {
   return [
-    'territories on ',
-    printName(ctx, decl.source),
-    ' by ',
-    required(decl.by, 'territory assignment'),
+    statement([
+      'territories on ',
+      printName(ctx, decl.source),
+      ' by ',
+      required(decl.by, 'territory assignment'),
+    ]),
     block(ctx, decl, decl.territories, (territory) => printTerritory(ctx, territory)),
   ];
 }
 
 function printTerritory(ctx: CommentContext, territory: TerritoryDecl): Doc {
   return [
-    'territory ',
-    printName(ctx, territory.name),
-    label(ctx, territory.label),
-    block(ctx, territory, territory.clauses, (clause) => printClause(ctx, clause)),
+    statement(['territory ', printName(ctx, territory.name), label(ctx, territory.label)]),
+    block(ctx, territory, territory.clauses, (clause) => statement(printClause(ctx, clause))),
   ];
 }
 

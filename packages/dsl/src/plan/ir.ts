@@ -5,6 +5,7 @@
  * (`12%` is `"0.12"`). An engine evaluates it per payee and period (and, inside `where`, credit
  * amounts, signals on a source and territory rules, per record).
  */
+import type { AggregateFunction } from '../check/aggregates.js';
 import type { Type } from '../check/types.js';
 import type { Range } from '../diagnostics/diagnostic.js';
 
@@ -27,7 +28,19 @@ export interface IrLiteral extends IrBase {
 }
 
 /** What kind of definition a {@link IrRef} names. */
-export type RefKind = 'let' | 'measure' | 'metric' | 'quota' | 'credit' | 'earning' | 'draw' | 'guarantee' | 'holdback' | 'clawback' | 'adjustment' | 'signal';
+export type RefKind =
+  | 'let'
+  | 'measure'
+  | 'metric'
+  | 'quota'
+  | 'credit'
+  | 'earning'
+  | 'draw'
+  | 'guarantee'
+  | 'holdback'
+  | 'clawback'
+  | 'adjustment'
+  | 'signal';
 
 /**
  * The value of a named definition for the current payee and period: a let, measure, metric,
@@ -43,9 +56,9 @@ export interface IrRef extends IrBase {
 /** A field of the current record (inside `where`, a credit's `amount`, a signal `on` a source, a territory rule). */
 export interface IrField extends IrBase {
   op: 'field';
-  /** The source whose record it is. */
+  /** The source whose record it is; for the built-in `credited` field, the credit. */
   source: string;
-  /** The field name; `credited` is the credited amount of a credit's record. */
+  /** The field name; `credited` is the amount a credit credited to the payee for the record. */
   field: string;
 }
 
@@ -113,12 +126,12 @@ export interface IrInPeriod extends IrBase {
   negated: boolean;
 }
 
-/** `if condition then a else b`. */
+/** `if condition then a else b` (named `ifTrue` / `ifFalse`: an object with `then` would look like a promise). */
 export interface IrIf extends IrBase {
   op: 'if';
   condition: IrExpr;
-  then: IrExpr;
-  else: IrExpr;
+  ifTrue: IrExpr;
+  ifFalse: IrExpr;
 }
 
 /** A list of values (`[a, b]` outside `in`). */
@@ -127,8 +140,8 @@ export interface IrList extends IrBase {
   items: IrExpr[];
 }
 
-/** The aggregate functions. */
-export type AggregateFn = 'sum' | 'count' | 'avg' | 'min' | 'max';
+/** The aggregate functions: `sum`, `count`, `avg`, `min`, `max`. */
+export type AggregateFn = AggregateFunction;
 
 /**
  * An aggregate over the records of a source (scoped to the payee through its owner field and to

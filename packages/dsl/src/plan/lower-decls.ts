@@ -8,7 +8,7 @@ import { perLineCredit } from '../check/earning.js';
 import { typeExpr } from '../check/expressions.js';
 import { lookupValueType } from '../check/lookup-table.js';
 import { typeFromRef } from '../check/schema.js';
-import { symbolType, declaredSymbol } from '../check/symbols.js';
+import { declaredSymbol, symbolType } from '../check/symbols.js';
 import type * as Ast from '../syntax/ast.js';
 import type { IrExpr } from './ir.js';
 import { LoweringError, lowerExpr } from './lower-expr.js';
@@ -49,7 +49,10 @@ const lower = (ctx: CheckContext, expr: Ast.Expr | undefined, what: string): IrE
   lowerExpr(ctx, required(expr, what));
 
 /** A let, measure or metric. */
-export function lowerDefinition(ctx: CheckContext, decl: Ast.LetDecl | Ast.MeasureDecl | Ast.MetricDecl): P.Definition {
+export function lowerDefinition(
+  ctx: CheckContext,
+  decl: Ast.LetDecl | Ast.MeasureDecl | Ast.MetricDecl,
+): P.Definition {
   const symbol = declaredSymbol(ctx, decl);
   const value = required(decl.value, 'a value');
   const type = decl.type?.name
@@ -153,7 +156,11 @@ export function lowerRateTable(ctx: CheckContext, decl: Ast.RateTableDecl): P.Ra
     on: lower(ctx, decl.on, 'the table measure'),
     mode: mode.kind,
     tiers: decl.tiers.map((tier) => {
-      const t: P.Tier = { from: boundText(required(tier.from, 'a tier start')), rate: lower(ctx, tier.rate, 'a rate'), range: tier.range };
+      const t: P.Tier = {
+        from: boundText(required(tier.from, 'a tier start')),
+        rate: lower(ctx, tier.rate, 'a rate'),
+        range: tier.range,
+      };
       if (!tier.open) t.to = boundText(required(tier.to, 'a tier end'));
       return t;
     }),
@@ -271,7 +278,8 @@ export function lowerHoldback(ctx: CheckContext, decl: Ast.HoldbackDecl): P.Hold
   };
   if (decl.until) {
     const until = lowerExpr(ctx, decl.until);
-    holdback.until = until.type.kind === 'Date' ? { kind: 'date', date: until } : { kind: 'condition', condition: until };
+    holdback.until =
+      until.type.kind === 'Date' ? { kind: 'date', date: until } : { kind: 'condition', condition: until };
   }
   return holdback;
 }

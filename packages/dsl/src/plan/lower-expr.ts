@@ -65,15 +65,36 @@ export function lowerExpr(ctx: CheckContext, expr: Expr): IrExpr {
     case 'Call':
       return lowerCall(ctx, expr);
     case 'Unary':
-      return { op: 'unary', type, range, operator: expr.op === '-' ? 'neg' : 'not', operand: lowerExpr(ctx, expr.operand) };
+      return {
+        op: 'unary',
+        type,
+        range,
+        operator: expr.op === '-' ? 'neg' : 'not',
+        operand: lowerExpr(ctx, expr.operand),
+      };
     case 'Binary':
-      return { op: 'binary', type, range, operator: expr.op, left: lowerExpr(ctx, expr.left), right: lowerExpr(ctx, expr.right) };
+      return {
+        op: 'binary',
+        type,
+        range,
+        operator: expr.op,
+        left: lowerExpr(ctx, expr.left),
+        right: lowerExpr(ctx, expr.right),
+      };
     case 'In': {
       const value = lowerExpr(ctx, expr.value);
       const t = expr.target;
       const negated = expr.negated;
       if (t.kind === 'RangeTarget') {
-        return { op: 'in-range', type, range, value, from: lowerExpr(ctx, t.from), to: lowerExpr(ctx, t.to), negated };
+        return {
+          op: 'in-range',
+          type,
+          range,
+          value,
+          from: lowerExpr(ctx, t.from),
+          to: lowerExpr(ctx, t.to),
+          negated,
+        };
       }
       if (t.kind === 'ListTarget') {
         return { op: 'in-list', type, range, value, items: t.items.map((i) => lowerExpr(ctx, i)), negated };
@@ -86,8 +107,8 @@ export function lowerExpr(ctx: CheckContext, expr: Expr): IrExpr {
         type,
         range,
         condition: lowerExpr(ctx, expr.condition),
-        then: lowerExpr(ctx, expr.then),
-        else: lowerExpr(ctx, expr.else),
+        ifTrue: lowerExpr(ctx, expr.then),
+        ifFalse: lowerExpr(ctx, expr.else),
       };
     case 'List':
       return { op: 'list', type, range, items: expr.items.map((i) => lowerExpr(ctx, i)) };
@@ -101,7 +122,12 @@ export function lowerExpr(ctx: CheckContext, expr: Expr): IrExpr {
   }
 }
 
-function lowerName(ctx: CheckContext, name: import('../syntax/ast.js').Name, type: IrExpr['type'], range: IrExpr['range']): IrExpr {
+function lowerName(
+  ctx: CheckContext,
+  name: import('../syntax/ast.js').Name,
+  type: IrExpr['type'],
+  range: IrExpr['range'],
+): IrExpr {
   const symbol = ctx.binding.symbolAt(name);
   if (!symbol) throw new LoweringError(`unresolved name ${name.text}`);
   if (symbol.kind === 'field') {
@@ -117,7 +143,13 @@ function refTo(symbol: PlanSymbol, type: IrExpr['type'], range: IrExpr['range'])
 
 function lowerMember(ctx: CheckContext, expr: MemberExpr): IrExpr {
   if (!expr.member) throw new LoweringError('member without a name');
-  return { op: 'member', type: typeExpr(ctx, expr), range: expr.range, object: lowerExpr(ctx, expr.object), member: expr.member.text };
+  return {
+    op: 'member',
+    type: typeExpr(ctx, expr),
+    range: expr.range,
+    object: lowerExpr(ctx, expr.object),
+    member: expr.member.text,
+  };
 }
 
 function tableName(ctx: CheckContext, arg: CallArg | undefined): string {
@@ -135,7 +167,8 @@ function lowerCall(ctx: CheckContext, call: CallExpr): IrExpr {
   if (isAggregateCall(call)) {
     const arg = args[0] as CallArg;
     const collection = collectionOf(ctx, arg.value);
-    if (!collection?.source) throw new LoweringError('aggregate over something that is not a source or credit');
+    if (!collection?.source)
+      throw new LoweringError('aggregate over something that is not a source or credit');
     return {
       op: 'aggregate',
       type,
@@ -158,11 +191,23 @@ function lowerCall(ctx: CheckContext, call: CallExpr): IrExpr {
       return { op: 'to-date', type, range, window: fn, ref: refTo(symbol, type, value.range) };
     }
     case 'tiered':
-      return { op: 'tiered', type, range, amount: lowerExpr(ctx, (args[0] as CallArg).value), table: tableName(ctx, args[1]) };
+      return {
+        op: 'tiered',
+        type,
+        range,
+        amount: lowerExpr(ctx, (args[0] as CallArg).value),
+        table: tableName(ctx, args[1]),
+      };
     case 'rate':
       return { op: 'rate', type, range, table: tableName(ctx, args[0]) };
     case 'lookup':
-      return { op: 'lookup', type, range, table: tableName(ctx, args[0]), keys: args.slice(1).map((a) => lowerExpr(ctx, a.value)) };
+      return {
+        op: 'lookup',
+        type,
+        range,
+        table: tableName(ctx, args[0]),
+        keys: args.slice(1).map((a) => lowerExpr(ctx, a.value)),
+      };
     case 'curve':
       return { op: 'curve', type, range, curve: tableName(ctx, args[0]) };
     case 'convert': {

@@ -5,7 +5,6 @@
 import type { PlanSymbol } from '../bind/binding.js';
 import type { CheckContext } from '../check/context.js';
 import { toDecimal } from '../check/decimal.js';
-import { lowerExpr } from './lower-expr.js';
 import { fieldType } from '../check/schema.js';
 import type * as Ast from '../syntax/ast.js';
 import {
@@ -22,11 +21,10 @@ import {
   lowerQuota,
   lowerRateTable,
   lowerSignal,
-
 } from './lower-decls.js';
-import { LoweringError } from './lower-expr.js';
-import { type DefinitionRef, PLAN_FORMAT, type Plan } from './plan.js';
+import { LoweringError, lowerExpr } from './lower-expr.js';
 import type * as P from './plan.js';
+import { type DefinitionRef, PLAN_FORMAT, type Plan } from './plan.js';
 
 /** Lowers a plan that was checked without errors. Throws `LoweringError` if the tree is incomplete. */
 export function lower(ctx: CheckContext, uri?: string): Plan {
@@ -129,7 +127,8 @@ const DEFAULT_ROUNDING: P.Rounding = { mode: 'half-up', decimals: 2, point: 'lin
 
 function header(ctx: CheckContext, decl: Ast.PlanDecl): P.PlanHeader {
   const { currency, period, effective } = ctx.settings;
-  if (!currency || !period || !effective?.from || !effective.to) throw new LoweringError('incomplete plan header');
+  if (!currency || !period || !effective?.from || !effective.to)
+    throw new LoweringError('incomplete plan header');
   const result: P.PlanHeader = {
     name: decl.name?.value ?? '',
     currency,
@@ -232,7 +231,9 @@ function definitionOrder(ctx: CheckContext): { order: DefinitionRef[]; rank: Map
   const state = new Map<string, 'open' | 'done'>();
   for (const start of declarations.keys()) {
     if (state.has(start)) continue;
-    const stack: { name: string; deps: string[]; next: number }[] = [{ name: start, deps: depsOf(start), next: 0 }];
+    const stack: { name: string; deps: string[]; next: number }[] = [
+      { name: start, deps: depsOf(start), next: 0 },
+    ];
     state.set(start, 'open');
     while (stack.length > 0) {
       const top = stack[stack.length - 1] as (typeof stack)[number];

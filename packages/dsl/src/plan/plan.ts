@@ -6,9 +6,10 @@
  */
 import type { Type } from '../check/types.js';
 import type { Range } from '../diagnostics/diagnostic.js';
-import type { PeriodKind, RoundingMode, RoundingPoint } from '../syntax/ast.js';
+import type { EarningKind, PeriodKind, RoundingMode, RoundingPoint } from '../syntax/ast.js';
 import type { IrExpr } from './ir.js';
 
+/** The expression IR of the Plan. */
 export type * from './ir.js';
 
 /** Version of the Plan structure; raised when its shape changes incompatibly. */
@@ -177,8 +178,8 @@ export interface PayCurve extends Element {
   points: { at: string; value: string; range: Range }[];
 }
 
-/** The kinds of earning, as written. */
-export type EarningKind = 'earning' | 'commission' | 'bonus' | 'spiff' | 'milestone' | 'mbo';
+/** The kinds of earning, as written: earning, commission, bonus, spiff, milestone, mbo. */
+export type { EarningKind };
 
 /** Something paid: a commission, bonus, SPIFF, milestone or MBO. */
 export interface Earning extends Element {

@@ -203,27 +203,32 @@ export function seen(scan: CompletionScan, keyword: string): boolean {
   return false;
 }
 
+/** Tokens whose end belongs to them: a cursor at the end of a line comment is still in it. */
+const openEnded = new Set(['LineComment', 'UnterminatedComment', 'UnterminatedText']);
+
 /** Whether the offset is inside a comment or a text literal, where nothing is proposed. */
 export function insideCommentOrText(
   lexed: { tokens: readonly IToken[]; comments: readonly IToken[] },
   offset: number,
 ): boolean {
-  const inside = (token: IToken, openEnd: boolean) => {
+  const inside = (token: IToken | undefined) => {
+    if (token === undefined) return false;
     const end = token.startOffset + token.image.length;
-    return token.startOffset < offset && (offset < end || (openEnd && offset === end));
+    return offset < end || (offset === end && openEnded.has(token.tokenType.name));
   };
-  for (const comment of lexed.comments) {
-    if (
-      inside(
-        comment,
-        comment.tokenType.name === 'LineComment' || comment.tokenType.name === 'UnterminatedComment',
-      )
-    )
-      return true;
+  const text = lastStartingBefore(lexed.tokens, offset);
+  const isText = text?.tokenType.name === 'Text' || text?.tokenType.name === 'UnterminatedText';
+  return inside(lastStartingBefore(lexed.comments, offset)) || (isText && inside(text));
+}
+
+/** The last of the sorted `tokens` that starts before `offset` (binary search). */
+function lastStartingBefore(tokens: readonly IToken[], offset: number): IToken | undefined {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((tokens[mid] as IToken).startOffset < offset) low = mid + 1;
+    else high = mid;
   }
-  return lexed.tokens.some(
-    (t) =>
-      (t.tokenType.name === 'Text' || t.tokenType.name === 'UnterminatedText') &&
-      inside(t, t.tokenType.name === 'UnterminatedText'),
-  );
+  return tokens[low - 1];
 }

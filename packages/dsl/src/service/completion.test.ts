@@ -207,6 +207,11 @@ describe('currencies', () => {
     expect(getCompletions(spaced, spaced.length)[0]?.insertText).toBeUndefined();
   });
 
+  it('proposes currency codes as the target of `convert`', () => {
+    expect(typing('bonus b = convert(bookings, ')[0]).toBe('USD');
+    expect(typing('bonus b = convert(')).toContain('bookings');
+  });
+
   it('proposes `periods` after `for 2` in a draw', () => {
     expect(typing('draw d = 100 USD recoverable for 2 ')).toContain('periods');
   });

@@ -232,6 +232,15 @@ class Completer {
 
   /** Names, functions and expression keywords in scope at an expression position. */
   private expression(): void {
+    const paren = this.scan.parens[this.scan.parens.length - 1];
+    if (
+      paren !== undefined &&
+      this.scan.tokens[paren - 1]?.image === 'convert' &&
+      before(this.scan, 1)?.image === ','
+    ) {
+      this.out.currencies(false);
+      return;
+    }
     for (const row of this.rowSources()) this.out.fields(row);
     const current = this.symbolNamed(declarationNameToken(this.scan));
     this.out.declarations((s) => s !== current && s.kind !== 'territory');

@@ -88,6 +88,11 @@ describe('getSemanticTokens', () => {
     expect(on(51, 'USD')).toMatchObject({ type: 'enumMember' });
   });
 
+  it('classifies the currency of `convert` as a currency code', () => {
+    const text = fixture.replace('* 500 USD', '* convert(500 USD, EUR)');
+    expect(decode(text).find((t) => t.text === 'EUR')).toMatchObject({ type: 'enumMember', modifiers: [] });
+  });
+
   it('splits a multi-line comment into one token per line', () => {
     const text = '/** First\n  second */\nplan "P" {\n}\n';
     expect(

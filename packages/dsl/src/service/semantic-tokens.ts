@@ -5,7 +5,9 @@
  */
 import type { IToken } from 'chevrotain';
 import type { SymbolKind } from '../bind/binding.js';
+import { isCurrencyArgument } from '../bind/resolve-expr.js';
 import type {
+  CallExpr,
   CurrencySetting,
   FiscalYearSetting,
   LookupTableDecl,
@@ -141,6 +143,11 @@ function otherNames(analysis: Analysis): Map<number, TokenType> {
     else if (node.kind === 'FiscalYearSetting') mark((node as FiscalYearSetting).monthName, 'enumMember');
     else if (node.kind === 'LookupTable')
       for (const by of (node as LookupTableDecl).by) mark(by, 'parameter');
+    else if (node.kind === 'Call') {
+      const call = node as CallExpr;
+      const code = call.args[1]?.value;
+      if (isCurrencyArgument(call, 1) && code?.kind === 'NameRef') mark(code.name, 'enumMember');
+    }
   });
   return names;
 }

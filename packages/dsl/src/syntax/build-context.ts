@@ -5,7 +5,7 @@
 import type { CstElement, CstNode, IToken } from 'chevrotain';
 import type { Range } from '../diagnostics/diagnostic.js';
 import type { DateLit, Name, NumberLit, PercentLit, TextLit } from './ast.js';
-import { unescapeText } from './lexer.js';
+import { tokenRange, unescapeText } from './lexer.js';
 import type { LineIndex } from './positions.js';
 
 /** True for tokens that are really in the text (not assumed by error recovery). */
@@ -62,7 +62,7 @@ export class BuildContext {
 
   /** The range of a token. */
   tokenRange(token: IToken): Range {
-    return this.index.range(token.startOffset, token.startOffset + token.image.length);
+    return tokenRange(token, this.index);
   }
 
   /** The start offset of a node, or `fallback` when it holds no real token. */

@@ -5,7 +5,7 @@
  * are still returned as tokens of their kind so the parser can go on.
  */
 import { type IToken, Lexer, type TokenType } from 'chevrotain';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
 import type { LineIndex } from './positions.js';
 import { diagnostic, quote } from './report.js';
 import {
@@ -66,7 +66,8 @@ export function lex(text: string, index: LineIndex): LexResult {
   return { tokens: result.tokens, comments, diagnostics };
 }
 
-function tokenRange(token: IToken, index: LineIndex) {
+/** The range a token covers. */
+export function tokenRange(token: IToken, index: LineIndex): Range {
   return index.range(token.startOffset, token.startOffset + token.image.length);
 }
 

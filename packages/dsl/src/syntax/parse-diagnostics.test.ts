@@ -35,6 +35,10 @@ describe('one test per syntax code', () => {
     expect(parse(source).file.plan).toBeDefined();
   });
 
+  it('AT1001: an empty list after `in`', () => {
+    expect(bodyDiagnostics('measure a = x in []')).toEqual([['AT1001', ']']]);
+  });
+
   it('AT1002: a missing `=`, shown on the word before it', () => {
     const [d] = parseBody('let c 5').diagnostics;
     expect(d?.code).toBe('AT1002');

@@ -122,12 +122,20 @@ describe('calls and members', () => {
     expect(exprShape('today_value()')).toEqual({ kind: 'Call', callee: name('today_value'), args: [] });
   });
 
-  it('reads `rate(table)` as a call although `rate` starts rate tables', () => {
+  it('reads `rate(t)`, `lookup(t, k)` and `curve(c)` as calls although their words start tables', () => {
     expect(exprShape('rate(commission_rates)')).toEqual({
       kind: 'Call',
       callee: name('rate'),
       args: [{ kind: 'Arg', value: ref('commission_rates') }],
     });
+    expect(exprShape('amount * lookup(partner_rates, product)')).toMatchObject({
+      right: {
+        kind: 'Call',
+        callee: name('lookup'),
+        args: [{ value: ref('partner_rates') }, { value: ref('product') }],
+      },
+    });
+    expect(exprShape('curve(retention_curve)')).toMatchObject({ kind: 'Call', callee: name('curve') });
   });
 
   it('reads member chains, with keywords as member names', () => {

@@ -121,7 +121,10 @@ export class ExpressionParser extends CstParser {
         {
           ALT: () => {
             this.CONSUME(t.LBracket);
-            this.MANY_SEP({ SEP: t.Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: 'item' }) });
+            this.AT_LEAST_ONE_SEP({
+              SEP: t.Comma,
+              DEF: () => this.SUBRULE(this.expression, { LABEL: 'item' }),
+            });
             this.CONSUME(t.RBracket);
           },
         },
@@ -223,11 +226,14 @@ export class ExpressionParser extends CstParser {
     });
   });
 
-  /** A name, or a call `name(args)`; `rate(table)` is a call although `rate` is a keyword. */
+  /** A name, or a call `name(args)`; `rate(t)`, `lookup(t, k)` and `curve(c)` are calls despite their keywords. */
   reference = this.RULE('reference', () => {
     this.OR([
       { ALT: () => this.CONSUME(t.Name, { LABEL: 'name' }) },
-      { GATE: () => this.LA(2).tokenType === t.LParen, ALT: () => this.CONSUME(t.Rate, { LABEL: 'name' }) },
+      {
+        GATE: () => this.LA(2).tokenType === t.LParen,
+        ALT: () => this.CONSUME(t.FunctionKeyword, { LABEL: 'name' }),
+      },
     ]);
     this.OPTION(() => {
       this.CONSUME(t.LParen);

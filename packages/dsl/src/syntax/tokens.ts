@@ -22,6 +22,8 @@ export const MultiplicativeOp = createToken({ name: 'MultiplicativeOp', pattern:
 export const CompareOp = createToken({ name: 'CompareOp', pattern: Lexer.NA });
 /** Category: `earning`, `commission`, `bonus`, `spiff`, `milestone`, `mbo`. */
 export const EarningKindToken = createToken({ name: 'EarningKind', pattern: Lexer.NA });
+/** Category: keywords that also name built-in functions (`rate(t)`, `lookup(t, k)`, `curve(c)`). */
+export const FunctionKeyword = createToken({ name: 'FunctionKeyword', pattern: Lexer.NA });
 /** Category: the type names other than `Money` (which may take a currency). */
 export const SimpleTypeName = createToken({ name: 'SimpleTypeName', pattern: Lexer.NA });
 
@@ -81,11 +83,11 @@ export const Let = keyword('let');
 export const Measure = keyword('measure');
 export const Quota = keyword('quota');
 export const CreditKw = keyword('credit');
-export const Rate = keyword('rate');
+export const Rate = keyword('rate', false, FunctionKeyword);
 export const Table = keyword('table');
-export const Lookup = keyword('lookup');
+export const Lookup = keyword('lookup', false, FunctionKeyword);
 export const Pay = keyword('pay');
-export const Curve = keyword('curve');
+export const Curve = keyword('curve', false, FunctionKeyword);
 export const EarningKw = keyword('earning', false, EarningKindToken);
 export const Commission = keyword('commission', false, EarningKindToken);
 export const Bonus = keyword('bonus', false, EarningKindToken);
@@ -323,6 +325,7 @@ export const allTokens: TokenType[] = [
   CompareOp,
   EarningKindToken,
   SimpleTypeName,
+  FunctionKeyword,
 ];
 
 /** Keywords that start a declaration or a header setting: the parser resynchronises at these. */

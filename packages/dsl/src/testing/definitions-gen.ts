@@ -26,7 +26,10 @@ export function generateCredit(state: PlanState): GenDecl {
     const share = r.int(1, 99);
     clauses.push(`to ${source.owner} share ${share}%`, `to ${pick(r, partners)} share ${100 - share}%`);
   } else if (variant === 2) {
-    clauses.push(`to ${source.owner}`, `to managers of ${source.owner} up to ${r.int(1, 3)} levels as overlay`);
+    clauses.push(
+      `to ${source.owner}`,
+      `to managers of ${source.owner} up to ${r.int(1, 3)} levels as overlay`,
+    );
   } else if (variant === 3 && state.splitSource !== undefined) {
     clauses.push(`split by ${state.splitSource.name} on deal_id`);
   } else if (variant === 4 && state.hasTerritories && fieldsOf(source, 'Text').includes('account')) {
@@ -58,9 +61,14 @@ function seasonality(state: PlanState): string {
 export function generateQuota(state: PlanState): GenDecl {
   const r = state.random;
   const name = state.fresh(pick(r, ['bookings_quota', 'revenue_quota', 'quota_target']));
-  addName(state.scope.values, 'Money', name);
-  state.quotas.push(name);
-  if (chance(r, 0.2)) return { kind: 'Quota', lines: [`quota ${name} from data`] };
+  const declare = () => {
+    addName(state.scope.values, 'Money', name);
+    state.quotas.push(name);
+  };
+  if (chance(r, 0.2)) {
+    declare();
+    return { kind: 'Quota', lines: [`quota ${name} from data`] };
+  }
   const base = chance(r, 0.6) ? 'payee.annual_quota' : state.expressions().generate('Money', 1);
   const lines = [`quota ${name} = ${base}`];
   if (chance(r, 0.6)) lines.push(`  seasonality ${seasonality(state)}`);
@@ -71,6 +79,7 @@ export function generateQuota(state: PlanState): GenDecl {
   }
   if (chance(r, 0.3)) lines.push('  prorate by calendar days');
   if (chance(r, 0.2)) lines.push(`  relief ${state.expressions().generate('Money', 1)}`);
+  declare();
   return { kind: 'Quota', lines };
 }
 
@@ -86,7 +95,15 @@ export function generateAttainment(state: PlanState): GenDecl {
   return { kind: 'Measure', lines: [`measure ${name}${label} = ${credit} / ${quota}`] };
 }
 
-const valueTypes: readonly ValueType[] = ['Money', 'Money', 'Percent', 'Integer', 'Number', 'Boolean', 'Date'];
+const valueTypes: readonly ValueType[] = [
+  'Money',
+  'Money',
+  'Percent',
+  'Integer',
+  'Number',
+  'Boolean',
+  'Date',
+];
 
 /** A `let` or `measure` of a random type, sometimes with a type annotation. */
 export function generateDefinition(state: PlanState, keyword: 'let' | 'measure' | 'metric'): GenDecl {

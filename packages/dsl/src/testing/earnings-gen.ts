@@ -13,7 +13,8 @@ const kinds = ['earning', 'commission', 'bonus', 'spiff', 'milestone', 'mbo'] as
 function perLineValue(state: PlanState): string {
   const r = state.random;
   const credit = pick(r, state.credits);
-  if (state.scope.rateTables.length > 0 && chance(r, 0.5)) return `tiered(${credit}, ${pick(r, state.scope.rateTables)})`;
+  if (state.scope.rateTables.length > 0 && chance(r, 0.5))
+    return `tiered(${credit}, ${pick(r, state.scope.rateTables)})`;
   return `${credit} * ${percentLiteral(r, 1, 15)}`;
 }
 
@@ -50,14 +51,19 @@ export function generatePayoutAdjustment(state: PlanState): GenDecl {
     const kind = chance(r, 0.6) ? 'recoverable' : 'non-recoverable';
     const periods = chance(r, 0.7) ? ` for ${r.int(1, 6)} periods` : '';
     const trueUp = chance(r, 0.3) ? ' true up at year end' : '';
-    return { kind: 'Draw', lines: [`draw ${name}${label} = ${moneyLiteral(r, state.currency, 10_000)} ${kind}${periods}${trueUp}`] };
+    return {
+      kind: 'Draw',
+      lines: [`draw ${name}${label} = ${moneyLiteral(r, state.currency, 10_000)} ${kind}${periods}${trueUp}`],
+    };
   }
   if (choice === 1) {
     const name = state.fresh('new_hire_guarantee');
     const from = chance(r, 0.5) ? ' from payee.hire_date' : '';
     return {
       kind: 'Guarantee',
-      lines: [`guarantee ${name}${label} = ${moneyLiteral(r, state.currency, 10_000)} for ${r.int(1, 4)} periods${from}`],
+      lines: [
+        `guarantee ${name}${label} = ${moneyLiteral(r, state.currency, 10_000)} for ${r.int(1, 4)} periods${from}`,
+      ],
     };
   }
   if (choice === 2 && state.earnings.length > 0) {
@@ -74,7 +80,9 @@ export function generatePayoutAdjustment(state: PlanState): GenDecl {
     const source = pick(r, withCancel);
     return {
       kind: 'Clawback',
-      lines: [`clawback ${name}${label} = ${source.name} cancelled on cancelled_on within ${r.int(30, 180)} days at original rate`],
+      lines: [
+        `clawback ${name}${label} = ${source.name} cancelled on cancelled_on within ${r.int(30, 180)} days at original rate`,
+      ],
     };
   }
   return { kind: 'Adjustment', lines: [`adjustment ${state.fresh('manual_adjustment')}${label} from data`] };

@@ -4,7 +4,14 @@
  * need, for the formatter to remove). Levels follow the grammar: `if` 0, `or` 1, `and` 2, `not` 3,
  * comparisons 4, `+ -` 5, `* /` 6, unary minus 7, member 8, primaries 9.
  */
-import { dateLiteral, decimalLiteral, integerLiteral, moneyLiteral, percentLiteral, textLiteral } from './literals.js';
+import {
+  dateLiteral,
+  decimalLiteral,
+  integerLiteral,
+  moneyLiteral,
+  percentLiteral,
+  textLiteral,
+} from './literals.js';
 import { chance, pick, type Random } from './random.js';
 import { emptyScope, fieldsOf, namesOf, type Scope, type SourceModel, type ValueType } from './scope.js';
 
@@ -74,7 +81,12 @@ export class ExpressionGenerator {
         return this.percent(depth);
       case 'Number':
         return [
-          () => this.binary(pick(this.random, ['+', '-', '*']), this.gen('Number', depth), this.gen('Number', depth)),
+          () =>
+            this.binary(
+              pick(this.random, ['+', '-', '*']),
+              this.gen('Number', depth),
+              this.gen('Number', depth),
+            ),
           () => this.binary('/', this.gen('Percent', depth), atom(percentLiteral(this.random, 1, 100))),
         ];
       case 'Integer':
@@ -83,7 +95,11 @@ export class ExpressionGenerator {
         return this.boolean(depth);
       case 'Date':
         return [
-          () => this.call(pick(this.random, ['add_days', 'add_months']), [this.gen('Date', depth), atom(integerLiteral(this.random, 1, 90))]),
+          () =>
+            this.call(pick(this.random, ['add_days', 'add_months']), [
+              this.gen('Date', depth),
+              atom(integerLiteral(this.random, 1, 90)),
+            ]),
           () => this.call(pick(this.random, ['start_of', 'end_of']), [atom('period')]),
           () => this.ifThenElse('Date', depth),
         ];
@@ -98,7 +114,10 @@ export class ExpressionGenerator {
     const g = (t: ValueType) => this.gen(t, depth);
     const list: Production[] = [
       () => this.binary(pick(r, ['+', '-']), g('Money'), g('Money')),
-      () => (chance(r, 0.5) ? this.binary('*', g('Money'), g('Percent')) : this.binary('*', g('Percent'), g('Money'))),
+      () =>
+        chance(r, 0.5)
+          ? this.binary('*', g('Money'), g('Percent'))
+          : this.binary('*', g('Percent'), g('Money')),
       () => this.binary(pick(r, ['*', '/']), g('Money'), atom(integerLiteral(r, 1, 12))),
       () => this.call(pick(r, ['min', 'max']), [g('Money'), g('Money')]),
       () => this.call('clamp', [g('Money'), g('Money'), g('Money')]),
@@ -109,8 +128,12 @@ export class ExpressionGenerator {
     ];
     if (s.record === undefined) {
       const withMoney = s.sources.filter((source) => fieldsOf(source, 'Money').length > 0);
-      if (withMoney.length > 0) list.push(() => this.aggregate(pick(r, ['sum', 'avg', 'min', 'max']), pick(r, withMoney), 'Money', depth));
-      if (s.rateTables.length > 0) list.push(() => this.call('tiered', [g('Money'), atom(pick(r, s.rateTables))]));
+      if (withMoney.length > 0)
+        list.push(() =>
+          this.aggregate(pick(r, ['sum', 'avg', 'min', 'max']), pick(r, withMoney), 'Money', depth),
+        );
+      if (s.rateTables.length > 0)
+        list.push(() => this.call('tiered', [g('Money'), atom(pick(r, s.rateTables))]));
       if (s.toDate.length > 0) list.push(() => this.call('ytd', [atom(pick(r, s.toDate))]));
     }
     return list;
@@ -142,7 +165,11 @@ export class ExpressionGenerator {
     const s = this.scope;
     const list: Production[] = [
       () => this.binary(pick(r, ['+', '-', '*']), this.gen('Integer', depth), this.gen('Integer', depth)),
-      () => this.call(pick(r, ['days_between', 'months_between']), [this.gen('Date', depth), this.gen('Date', depth)]),
+      () =>
+        this.call(pick(r, ['days_between', 'months_between']), [
+          this.gen('Date', depth),
+          this.gen('Date', depth),
+        ]),
     ];
     if (s.record === undefined && s.sources.length > 0) {
       list.push(() => {
@@ -169,7 +196,10 @@ export class ExpressionGenerator {
       () => {
         const t = pick(r, ['Money', 'Percent', 'Integer'] as const);
         const not = chance(r, 0.2) ? 'not in' : 'in';
-        return { text: `${this.paren(g(t), 5)} ${not} ${this.paren(g(t), 5)} to ${this.paren(g(t), 5)}`, level: 4 };
+        return {
+          text: `${this.paren(g(t), 5)} ${not} ${this.paren(g(t), 5)} to ${this.paren(g(t), 5)}`,
+          level: 4,
+        };
       },
       () => {
         const items = [textLiteral(r), textLiteral(r)];
@@ -182,7 +212,9 @@ export class ExpressionGenerator {
 
   private aggregate(fn: string, source: SourceModel, type: ValueType, depth: number): GenExpr {
     const field = pick(this.random, fieldsOf(source, type));
-    const where = chance(this.random, 0.6) ? ` where ${this.inRecord(source).gen('Boolean', depth).text}` : '';
+    const where = chance(this.random, 0.6)
+      ? ` where ${this.inRecord(source).gen('Boolean', depth).text}`
+      : '';
     return atom(`${fn}(${source.name}.${field}${where})`);
   }
 
@@ -204,7 +236,8 @@ export class ExpressionGenerator {
 
   /** `left op right` with the parentheses the operands need at this operator's level. */
   binary(op: string, left: GenExpr, right: GenExpr): GenExpr {
-    const level = op === 'or' ? 1 : op === 'and' ? 2 : op === '+' || op === '-' ? 5 : op === '*' || op === '/' ? 6 : 4;
+    const level =
+      op === 'or' ? 1 : op === 'and' ? 2 : op === '+' || op === '-' ? 5 : op === '*' || op === '/' ? 6 : 4;
     const [leftMin, rightMin] = level === 4 ? [5, 5] : [level, level + 1];
     return { text: `${this.paren(left, leftMin)} ${op} ${this.paren(right, rightMin)}`, level };
   }

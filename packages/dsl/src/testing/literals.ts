@@ -40,7 +40,17 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-const words = ['Closed Won', 'Enterprise', 'EMEA', 'North America', 'Renewal', 'Partner', 'Widgets', 'Gadgets', 'APAC'];
+const words = [
+  'Closed Won',
+  'Enterprise',
+  'EMEA',
+  'North America',
+  'Renewal',
+  'Partner',
+  'Widgets',
+  'Gadgets',
+  'APAC',
+];
 
 /** A text literal with quotes; now and then with an escaped quote or backslash. */
 export function textLiteral(random: Random, choices: readonly string[] = words): string {

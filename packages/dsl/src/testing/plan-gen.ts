@@ -3,7 +3,13 @@
  * attainment, then a random mix of every other kind of declaration, each using only what was
  * declared before it.
  */
-import { generateCredit, generateAttainment, generateDefinition, generateQuota, generateSignal } from './definitions-gen.js';
+import {
+  generateAttainment,
+  generateCredit,
+  generateDefinition,
+  generateQuota,
+  generateSignal,
+} from './definitions-gen.js';
 import { generateEarning, generatePayoutAdjustment } from './earnings-gen.js';
 import { type GenDecl, type GenPlan, type PeriodKind, PlanState } from './plan-model.js';
 import { chance, pick, type Random } from './random.js';

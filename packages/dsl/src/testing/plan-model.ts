@@ -28,7 +28,12 @@ export interface GenPlan {
 export type PeriodKind = 'month' | 'quarter' | 'half' | 'year';
 
 /** How many calculation periods a year has. */
-export const periodsPerYear: Readonly<Record<PeriodKind, number>> = { month: 12, quarter: 4, half: 2, year: 1 };
+export const periodsPerYear: Readonly<Record<PeriodKind, number>> = {
+  month: 12,
+  quarter: 4,
+  half: 2,
+  year: 1,
+};
 
 /** What the declaration generators know about the plan being generated. */
 export class PlanState {

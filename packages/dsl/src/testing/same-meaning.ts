@@ -5,7 +5,13 @@
 import type { File } from '../syntax/ast.js';
 import { stripRanges } from './strip-ranges.js';
 
-const headerOrder = ['CurrencySetting', 'PeriodSetting', 'FiscalYearSetting', 'EffectiveSetting', 'RoundingSetting'];
+const headerOrder = [
+  'CurrencySetting',
+  'PeriodSetting',
+  'FiscalYearSetting',
+  'EffectiveSetting',
+  'RoundingSetting',
+];
 
 /** The tree of `file` reduced to what affects its meaning, for deep equality. */
 export function meaningOf(file: File): unknown {

@@ -27,7 +27,12 @@ function isoDate(date: Date): string {
 }
 
 /** Header settings: currency, period, effective dates, sometimes fiscal year and rounding. */
-export function generateHeaders(random: Random, currency: string, period: PeriodKind, year: number): GenDecl[] {
+export function generateHeaders(
+  random: Random,
+  currency: string,
+  period: PeriodKind,
+  year: number,
+): GenDecl[] {
   const fiscalMonth = chance(random, 0.3) ? random.int(1, 12) : 1;
   const start = new Date(Date.UTC(year, fiscalMonth - 1, 1));
   const end = new Date(Date.UTC(year + 1, fiscalMonth - 1, 0));
@@ -42,7 +47,10 @@ export function generateHeaders(random: Random, currency: string, period: Period
   if (chance(random, 0.4)) {
     const mode = pick(random, ['half up', 'half even', 'down', 'up']);
     const point = pick(random, ['line', 'earning', 'payout']);
-    headers.push({ kind: 'RoundingSetting', lines: [`rounding ${mode} to ${random.int(0, 4)} decimals at ${point}`] });
+    headers.push({
+      kind: 'RoundingSetting',
+      lines: [`rounding ${mode} to ${random.int(0, 4)} decimals at ${point}`],
+    });
   }
   return headers;
 }

@@ -28,7 +28,9 @@ export function generateRateTable(state: PlanState): GenDecl {
     const range = next === undefined ? `${bound(b)} and up` : `${bound(b)} to ${bound(next)}`;
     return `  ${range}: ${percentLiteral(r, 0, 25)}`;
   });
-  const mode = onMoney ? pick(r, ['marginal', 'retroactive']) : pick(r, ['marginal', 'retroactive', 'hybrid at 100%']);
+  const mode = onMoney
+    ? pick(r, ['marginal', 'retroactive'])
+    : pick(r, ['marginal', 'retroactive', 'hybrid at 100%']);
   const label = chance(r, 0.3) ? ' "Rates"' : '';
   state.scope.rateTables.push(name);
   return { kind: 'RateTable', lines: [`rate table ${name}${label} on ${on} ${mode} {`, ...tiers, '}'] };
@@ -48,12 +50,14 @@ export function generateLookupTable(state: PlanState): GenDecl {
   if (shape === 0) {
     by = 'product';
     keys = ['Text'];
-    for (const product of products.slice(0, r.int(1, products.length))) rows.push(`${product}: ${percentLiteral(r, 0, 20)}`);
+    for (const product of products.slice(0, r.int(1, products.length)))
+      rows.push(`${product}: ${percentLiteral(r, 0, 20)}`);
   } else if (shape === 1) {
     by = 'product, region';
     keys = ['Text', 'Text'];
     for (const product of products.slice(0, r.int(1, 3))) {
-      for (const region of regions.slice(0, r.int(1, 3))) rows.push(`${product}, ${region}: ${percentLiteral(r, 0, 20)}`);
+      for (const region of regions.slice(0, r.int(1, 3)))
+        rows.push(`${product}, ${region}: ${percentLiteral(r, 0, 20)}`);
     }
     if (chance(r, 0.6)) rows.push(`*, ${pick(r, regions)}: ${percentLiteral(r, 0, 20)}`);
   } else {
@@ -64,7 +68,10 @@ export function generateLookupTable(state: PlanState): GenDecl {
   }
   if (chance(r, 0.7)) rows.push(`otherwise: ${percentLiteral(r, 0, 10)}`);
   state.scope.lookups.push({ name, keys });
-  return { kind: 'LookupTable', lines: [`lookup table ${name} by ${by} {`, ...rows.map((row) => `  ${row}`), '}'] };
+  return {
+    kind: 'LookupTable',
+    lines: [`lookup table ${name} by ${by} {`, ...rows.map((row) => `  ${row}`), '}'],
+  };
 }
 
 /** A pay curve on an attainment: ascending points. */

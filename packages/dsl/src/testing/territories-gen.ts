@@ -24,7 +24,9 @@ export function generateTerritories(state: PlanState): GenDecl {
     else lines.push(`    priority ${i + 1}`);
     const from = chance(r, 0.5) ? ` from ${dateLiteral(r, state.year, 1, 6)}` : '';
     const to = chance(r, 0.5) ? ` to ${dateLiteral(r, state.year, 7, 12)}` : '';
-    lines.push(`    assign "rep_${String(i + 1).padStart(3, '0')}" as ${pick(r, ['primary', 'overlay'])}${from}${to}`);
+    lines.push(
+      `    assign "rep_${String(i + 1).padStart(3, '0')}" as ${pick(r, ['primary', 'overlay'])}${from}${to}`,
+    );
     lines.push('  }');
   }
   lines.push('}');

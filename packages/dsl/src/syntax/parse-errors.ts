@@ -1,0 +1,97 @@
+/**
+ * Turns Chevrotain's recognition errors into syntax diagnostics: AT1001 when the text does not
+ * fit, AT1002 when something is missing. One mistake is reported once, and not at all when a
+ * lexical diagnostic (an unknown character, unterminated text) already explains it.
+ */
+import { EOF, type IRecognitionException, type IToken } from 'chevrotain';
+import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
+import { isRealToken } from './build-context.js';
+import { firstTokenFrom, tokenRange } from './lexer.js';
+import {
+  decodeExpectation,
+  describeToken,
+  describeTokenType,
+  missingMessage,
+  unexpectedMessage,
+} from './parse-messages.js';
+import type { MissingTokenError } from './parser.js';
+import type { LineIndex } from './positions.js';
+import { diagnostic } from './report.js';
+import { declarationStarts, RCurly } from './tokens.js';
+
+/**
+ * Offsets of the tokens right after an unknown character or unterminated text or comment. The
+ * parser usually stumbles there too; the lexical diagnostic already names the mistake.
+ */
+export function afterLexicalErrors(lexical: Diagnostic[], tokens: IToken[], end: number): Set<number> {
+  const offsets = new Set<number>();
+  for (const d of lexical) {
+    if (d.code !== 'AT1003' && d.code !== 'AT1004') continue;
+    offsets.add(firstTokenFrom(tokens, d.range.end.offset)?.startOffset ?? end);
+  }
+  return offsets;
+}
+
+/** Converts parser errors to AT1001 (unexpected text) and AT1002 (something missing). */
+export function recognitionDiagnostics(
+  errors: IRecognitionException[],
+  tokens: IToken[],
+  index: LineIndex,
+  shadowed: Set<number>,
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const reported = new Set<number>();
+  const lastToken = tokens[tokens.length - 1];
+  const endOfInput =
+    lastToken === undefined ? index.range(index.length, index.length) : tokenRange(lastToken, index);
+  for (const error of errors as MissingTokenError[]) {
+    const found =
+      isRealToken(error.token) && error.token.tokenType !== EOF ? error.token.startOffset : index.length;
+    if (shadowed.has(found)) continue;
+    const result = recognitionDiagnostic(error, endOfInput, index);
+    // One mistake can upset several nested rules at the same place: report it once.
+    if (reported.has(result.range.start.offset)) continue;
+    reported.add(result.range.start.offset);
+    diagnostics.push(result);
+  }
+  return diagnostics;
+}
+
+function recognitionDiagnostic(error: MissingTokenError, endOfInput: Range, index: LineIndex): Diagnostic {
+  const found = isRealToken(error.token) && error.token.tokenType !== EOF ? error.token : undefined;
+  const previous =
+    error.previousToken !== undefined && isRealToken(error.previousToken) ? error.previousToken : undefined;
+  const expectation = decodeExpectation(error.message) ?? {
+    expected: 'something else',
+    found: describeToken(found),
+  };
+  if (error.name === 'NotAllInputParsedException' && found !== undefined) {
+    const message = `Unexpected ${expectation.found} after the end of the plan: a file holds one plan`;
+    return diagnostic('AT1001', message, index.range(found.startOffset, endOfInput.end.offset));
+  }
+  if (error.missing !== undefined || found === undefined || isTerminator(found)) {
+    const expected =
+      error.missing !== undefined
+        ? describeTokenType(error.missing)
+        : (expectation.token ?? expectation.expected);
+    const range =
+      previous !== undefined
+        ? tokenRange(previous, index)
+        : found !== undefined
+          ? tokenRange(found, index)
+          : endOfInput;
+    return diagnostic('AT1002', missingMessage(expected, previous), range);
+  }
+  const skipped = (error.resyncedTokens ?? []).filter(isRealToken);
+  const last = skipped[skipped.length - 1] ?? found;
+  return diagnostic(
+    'AT1001',
+    unexpectedMessage(expectation),
+    index.range(found.startOffset, last.startOffset + last.image.length),
+  );
+}
+
+/** Tokens that end what came before: finding one where something was expected means it is missing. */
+function isTerminator(token: IToken): boolean {
+  return token.tokenType === RCurly || declarationStarts.has(token.tokenType);
+}

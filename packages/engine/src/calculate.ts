@@ -1,0 +1,114 @@
+/**
+ * The front door of the engine: validate the data, evaluate the plan for every payee on it in
+ * every requested period, and assemble the results.
+ */
+import type { Plan } from '@attain/dsl';
+import type { Dataset } from './data/dataset.js';
+import type { PayeeData } from './data/model.js';
+import type { CalculateOptions } from './data/options.js';
+import { validate } from './data/validate.js';
+import { Program } from './evaluate/program.js';
+import { Run } from './evaluate/run.js';
+import { applyPayout } from './payout/apply-payout.js';
+import { dataHash, planHash } from './results/hash.js';
+import type { CalculationWarning, Results, ResultsMeta, Statement } from './results/results.js';
+import { buildStatement } from './results/statement.js';
+import type { Period } from './time/calendar.js';
+import { formatDate, parseDate } from './time/dates.js';
+import { ENGINE } from './version.js';
+
+function readPeriods(program: Program, options: CalculateOptions): Period[] {
+  if (!Array.isArray(options.periods))
+    throw new TypeError('options.periods must be an array of period labels');
+  const kind = program.plan.header.period;
+  const periods = new Map<number, Period>();
+  for (const label of options.periods) {
+    const period = typeof label === 'string' ? program.calendar.parse(label) : undefined;
+    if (!period || period.kind !== kind) {
+      throw new RangeError(
+        `options.periods: ${JSON.stringify(label)} is not a ${kind} (write ${example(kind)})`,
+      );
+    }
+    periods.set(period.ordinal, period);
+  }
+  return [...periods.values()].sort((a, b) => a.ordinal - b.ordinal);
+}
+
+function example(kind: string): string {
+  return kind === 'month'
+    ? '2026-03'
+    : kind === 'quarter'
+      ? '2026-Q1'
+      : kind === 'half'
+        ? '2026-H1'
+        : 'FY2026';
+}
+
+/** True when the payee is on the plan for at least one day of the period. */
+function onPlan(payee: PayeeData, period: Period, program: Program): boolean {
+  const from = Math.max(period.start, program.start);
+  const to = Math.min(period.end, program.end);
+  if (from > to) return false;
+  if (!payee.onPlan) return true;
+  return payee.onPlan.some((s) => s.from <= to && s.to >= from);
+}
+
+const byText = (a: string | undefined, b: string | undefined): number =>
+  (a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0;
+
+function byWarning(a: CalculationWarning, b: CalculationWarning): number {
+  return (
+    byText(a.payee, b.payee) ||
+    byText(a.period, b.period) ||
+    byText(a.code, b.code) ||
+    byText(a.rule?.name, b.rule?.name) ||
+    byText(a.message, b.message)
+  );
+}
+
+/**
+ * Evaluates a checked plan over a dataset for the given periods.
+ *
+ * Pure and deterministic: the same plan, data and options give byte-identical results
+ * (`JSON.stringify`) whatever the order of the input records. Never throws on bad data: in strict
+ * mode any data error gives `errors` and no statements; in lenient mode bad rows are left out and
+ * listed in `rejected`. Throws only on wrong use of the API (a period that is not a period of the
+ * plan's kind, an unknown mode, an `asOf` that is not a date).
+ */
+export function calculate(plan: Plan, data: Dataset, options: CalculateOptions): Results {
+  if (options.mode !== 'strict' && options.mode !== 'lenient')
+    throw new RangeError(`options.mode must be 'strict' or 'lenient'`);
+  const program = new Program(plan);
+  const periods = readPeriods(program, options);
+  const asOf =
+    options.asOf === undefined ? (periods[periods.length - 1]?.end ?? program.end) : parseDate(options.asOf);
+  if (asOf === undefined) throw new RangeError(`options.asOf must be a date written YYYY-MM-DD`);
+  const meta: ResultsMeta = {
+    engine: { name: ENGINE.name, version: ENGINE.version },
+    plan: { name: plan.header.name, hash: planHash(plan) },
+    dataHash: dataHash(data),
+    periods: periods.map((p) => p.label),
+    mode: options.mode,
+    asOf: formatDate(asOf),
+    currency: plan.header.currency,
+  };
+  if (plan.header.version !== undefined) meta.plan.version = plan.header.version;
+  const { valid, problems } = validate(plan, data, program.calendar);
+  if (options.mode === 'strict' && problems.size > 0) {
+    return { meta, errors: problems.errors(), rejected: [], warnings: [], statements: [] };
+  }
+  const run = new Run(program, valid, asOf, data.previous);
+  const payees = [...valid.payees.byId.values()].sort((a, b) => byText(a.id, b.id));
+  const statements = [];
+  for (const payee of payees) {
+    for (const period of periods)
+      if (onPlan(payee, period, program)) statements.push(buildStatement(run, payee, period));
+  }
+  return {
+    meta,
+    errors: [],
+    rejected: problems.rejected(),
+    warnings: [...run.warnings.values()].sort(byWarning),
+    statements,
+  };
+}

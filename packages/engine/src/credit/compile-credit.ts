@@ -1,0 +1,78 @@
+/**
+ * Credits compiled for evaluation: the condition and amount as closures over the source's
+ * records, and each recipient resolved to field positions.
+ */
+import type { Credit } from '@attain/dsl';
+import type { SourceSchema } from '../data/model.js';
+import { Dec } from '../decimal.js';
+import { type CompileEnv, compile, type Fn } from '../evaluate/compile.js';
+import type { Def } from '../evaluate/program.js';
+
+/** A recipient clause with its field positions. */
+export type CompiledRecipient =
+  | { kind: 'field'; field: number; share: Dec; overlay: boolean }
+  | { kind: 'territory'; account: number; share: Dec; overlay: boolean }
+  | { kind: 'managers'; of: number; levels: number; share: Dec; overlay: boolean };
+
+/** A split source: who gets which share of each record, by the record's key. */
+export interface CompiledSplit {
+  schema: SourceSchema;
+  on: number;
+  payee: number;
+  share: number;
+}
+
+/** A credit ready to apply to records. */
+export interface CompiledCredit {
+  credit: Credit;
+  def: Def;
+  schema: SourceSchema;
+  where: Fn | undefined;
+  amount: Fn;
+  recipients: CompiledRecipient[];
+  split: CompiledSplit | undefined;
+}
+
+/** Compiles a credit; recipients naming unknown fields are dropped (the checker rejects them). */
+export function compileCredit(credit: Credit, def: Def, env: CompileEnv): CompiledCredit {
+  const schema = env.schemas.get(credit.source) as SourceSchema;
+  const scopes = [{ source: credit.source, entries: false }];
+  const recipients: CompiledRecipient[] = [];
+  for (const to of credit.recipients) {
+    const share = new Dec(to.share);
+    const r = to.recipient;
+    const at = schema.index.get(
+      r.kind === 'field' ? r.field : r.kind === 'territory' ? r.accountField : r.of,
+    );
+    if (at === undefined) continue;
+    if (r.kind === 'field') recipients.push({ kind: 'field', field: at, share, overlay: to.overlay });
+    else if (r.kind === 'territory')
+      recipients.push({ kind: 'territory', account: at, share, overlay: to.overlay });
+    else
+      recipients.push({
+        kind: 'managers',
+        of: at,
+        levels: r.levels ?? Number.POSITIVE_INFINITY,
+        share,
+        overlay: to.overlay,
+      });
+  }
+  let split: CompiledSplit | undefined;
+  if (credit.split) {
+    const splitSchema = env.schemas.get(credit.split.source);
+    const on = splitSchema?.index.get(credit.split.on);
+    const payee = splitSchema?.index.get('payee');
+    const share = splitSchema?.index.get('share');
+    if (splitSchema && on !== undefined && payee !== undefined && share !== undefined)
+      split = { schema: splitSchema, on, payee, share };
+  }
+  return {
+    credit,
+    def,
+    schema,
+    where: credit.where ? compile(credit.where, env, scopes) : undefined,
+    amount: compile(credit.amount, env, scopes),
+    recipients,
+    split,
+  };
+}

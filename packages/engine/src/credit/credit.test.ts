@@ -1,0 +1,242 @@
+import { describe, expect, it } from 'vitest';
+import type { CreditResult, Statement } from '../results/results.js';
+import { payee, planOf, quarterly, rows, run, statement } from '../test-support.js';
+
+const credit = (s: Statement, name: string): CreditResult => {
+  const c = s.credits.find((x) => x.name === name);
+  if (!c) throw new Error(`no credit ${name}`);
+  return c;
+};
+
+const DEALS = `source deals {
+    id: Text key
+    owner: Payee owner
+    co: Payee optional
+    lead: Payee optional
+    account: Text optional
+    amount: Money
+    close_date: Date dated
+    stage: Text
+  }`;
+
+describe('crediting', () => {
+  it('credits the owner in full, only records matching the condition and dated in the period', () => {
+    const plan = planOf(
+      quarterly(`${DEALS}
+  credit won from deals where stage = "Won" { to owner }
+  commission c = won * 1%`),
+    );
+    const results = run(
+      plan,
+      {
+        payees: [payee('rep')],
+        records: {
+          deals: rows(
+            { id: 'D1', owner: 'rep', amount: '1000', close_date: '2026-01-05', stage: 'Won' },
+            { id: 'D2', owner: 'rep', amount: '500', close_date: '2026-02-05', stage: 'Lost' },
+            { id: 'D3', owner: 'rep', amount: '700', close_date: '2026-04-01', stage: 'Won' },
+          ),
+        },
+      },
+      ['2026-Q1', '2026-Q2'],
+    );
+    expect(credit(statement(results, 'rep', '2026-Q1'), 'won')).toMatchObject({
+      total: '1000',
+      quotaCredit: '1000',
+    });
+    expect(credit(statement(results, 'rep', '2026-Q1'), 'won').lines).toEqual([
+      { record: { source: 'deals', key: 'D1', row: 1 }, amount: '1000', share: '1', role: 'owner' },
+    ]);
+    expect(credit(statement(results, 'rep', '2026-Q2'), 'won').total).toBe('700');
+  });
+
+  it('splits by percentage and conserves the amount exactly', () => {
+    // 1,000.01 split 60/40: 600.006 + 400.004 = 1,000.01 exactly (credits are never rounded).
+    const plan = planOf(
+      quarterly(`${DEALS}
+  credit shared from deals { to owner share 60%
+    to co share 40% }
+  commission c = shared * 1%`),
+    );
+    const results = run(
+      plan,
+      {
+        payees: [payee('a'), payee('b')],
+        records: {
+          deals: rows({
+            id: 'D1',
+            owner: 'a',
+            co: 'b',
+            amount: '1000.01',
+            close_date: '2026-01-05',
+            stage: 'Won',
+          }),
+        },
+      },
+      ['2026-Q1'],
+    );
+    expect(credit(statement(results, 'a', '2026-Q1'), 'shared').lines[0]).toMatchObject({
+      amount: '600.006',
+      share: '0.6',
+      role: 'split',
+    });
+    expect(credit(statement(results, 'b', '2026-Q1'), 'shared').lines[0]).toMatchObject({
+      amount: '400.004',
+      share: '0.4',
+      role: 'split',
+    });
+  });
+
+  it('reads splits from a split source, and rejects shares that do not add up to 100%', () => {
+    const plan = planOf(
+      quarterly(`${DEALS}
+  source deal_splits { id: Text key, deal_id: Text, payee: Payee, share: Percent, approved_on: Date dated }
+  credit alliance from deals { split by deal_splits on deal_id }
+  commission c = alliance * 1%`),
+    );
+    const splits = rows(
+      { id: 'S1', deal_id: 'D1', payee: 'a', share: '50%', approved_on: '2026-01-02' },
+      { id: 'S2', deal_id: 'D1', payee: 'b', share: '30%', approved_on: '2026-01-02' },
+      { id: 'S3', deal_id: 'D1', payee: 'c', share: '0.2', approved_on: '2026-01-02' },
+      { id: 'S4', deal_id: 'D2', payee: 'a', share: '50%', approved_on: '2026-01-02' },
+      { id: 'S5', deal_id: 'D2', payee: 'b', share: '40%', approved_on: '2026-01-02' },
+    );
+    const data = {
+      payees: [payee('a'), payee('b'), payee('c')],
+      records: {
+        deals: rows(
+          { id: 'D1', owner: 'a', amount: '9000', close_date: '2026-01-05', stage: 'Won' },
+          { id: 'D2', owner: 'a', amount: '100', close_date: '2026-01-06', stage: 'Won' },
+        ),
+        deal_splits: splits,
+      },
+    };
+    const strict = run(plan, data, ['2026-Q1']);
+    expect(strict.statements).toEqual([]);
+    expect(strict.errors.map((e) => [e.source, e.row, e.code])).toEqual([
+      ['deal_splits', 4, 'split-shares'],
+      ['deal_splits', 5, 'split-shares'],
+    ]);
+    expect(strict.errors[0]?.reason).toBe(
+      'deal_splits row 4: the shares of "D2" add up to 90%, not 100% (rows 4, 5)',
+    );
+    const lenient = run(plan, data, ['2026-Q1'], { mode: 'lenient' });
+    // D1: 9,000 x 50% = 4,500 to a; x 30% = 2,700 to b; x 20% = 1,800 to c. D2 has no valid split left.
+    expect(credit(statement(lenient, 'a', '2026-Q1'), 'alliance').total).toBe('4500');
+    expect(credit(statement(lenient, 'b', '2026-Q1'), 'alliance').total).toBe('2700');
+    expect(credit(statement(lenient, 'c', '2026-Q1'), 'alliance').total).toBe('1800');
+    expect(lenient.rejected.map((r) => r.row)).toEqual([4, 5]);
+    expect(lenient.warnings.map((w) => w.message)).toContain('deals D2 has no rows in deal_splits');
+  });
+
+  it('rolls credit up to managers, up to the stated number of levels', () => {
+    const plan = planOf(
+      quarterly(`${DEALS}
+  credit team from deals { to managers of owner up to 2 levels }
+  commission c = team * 1%`),
+    );
+    const results = run(
+      plan,
+      {
+        payees: [
+          payee('rep', {}, { manager: 'm1' }),
+          payee('m1', {}, { manager: 'm2' }),
+          payee('m2', {}, { manager: 'm3' }),
+          payee('m3'),
+        ],
+        records: {
+          deals: rows({ id: 'D1', owner: 'rep', amount: '800', close_date: '2026-01-05', stage: 'Won' }),
+        },
+      },
+      ['2026-Q1'],
+    );
+    expect(credit(statement(results, 'm1', '2026-Q1'), 'team').lines[0]).toMatchObject({
+      amount: '800',
+      role: 'manager',
+    });
+    expect(credit(statement(results, 'm2', '2026-Q1'), 'team').total).toBe('800');
+    expect(credit(statement(results, 'm3', '2026-Q1'), 'team').total).toBe('0');
+    expect(credit(statement(results, 'rep', '2026-Q1'), 'team').total).toBe('0');
+  });
+
+  it('gives overlay credit without quota credit', () => {
+    const plan = planOf(
+      quarterly(`${DEALS}
+  credit strategic from deals { to lead as overlay }
+  commission c = strategic * 1%`),
+    );
+    const results = run(
+      plan,
+      {
+        payees: [payee('rep'), payee('dir')],
+        records: {
+          deals: rows({
+            id: 'D1',
+            owner: 'rep',
+            lead: 'dir',
+            amount: '5000',
+            close_date: '2026-01-05',
+            stage: 'Won',
+          }),
+        },
+      },
+      ['2026-Q1'],
+    );
+    const s = statement(results, 'dir', '2026-Q1');
+    expect(credit(s, 'strategic')).toMatchObject({ total: '5000', quotaCredit: '0' });
+    expect(credit(s, 'strategic').lines[0]?.role).toBe('overlay');
+    // Overlay credit still pays: 5,000 x 1% = 50.00.
+    expect(s.earnings[0]?.amount).toBe('50.00');
+  });
+
+  it('credits the payees of the territory the account falls in, at the date of the record', () => {
+    const plan = planOf(
+      quarterly(`${DEALS}
+  source accounts { id: Text key, name: Text, region: Text }
+  credit territorial from deals { to territory of account }
+  commission c = territorial * 1%
+  territories on accounts by priority {
+    territory named_accounts { named "Globex"
+      priority 1
+      assign "t3" as primary }
+    territory emea { where region = "EMEA"
+      priority 2
+      assign "t1" as primary
+      assign "t2" as overlay from 2026-02-01 }
+  }`),
+    );
+    const results = run(
+      plan,
+      {
+        payees: [payee('rep'), payee('t1'), payee('t2'), payee('t3'), payee('t4')],
+        territoryAssignments: [{ payee: 't4', territory: 'emea', role: 'primary', to: '2026-01-31' }],
+        records: {
+          accounts: rows(
+            { id: 'A1', name: 'Initech', region: 'EMEA' },
+            { id: 'A2', name: 'Globex', region: 'EMEA' },
+          ),
+          deals: rows(
+            { id: 'D1', owner: 'rep', account: 'A1', amount: '1000', close_date: '2026-01-15', stage: 'Won' },
+            { id: 'D2', owner: 'rep', account: 'A1', amount: '2000', close_date: '2026-02-15', stage: 'Won' },
+            { id: 'D3', owner: 'rep', account: 'A2', amount: '4000', close_date: '2026-02-15', stage: 'Won' },
+          ),
+        },
+      },
+      ['2026-Q1'],
+    );
+    // t1 covers EMEA all quarter: D1 + D2. t2 is an overlay from February: D2 only, no quota credit.
+    // t4 (from data) covered EMEA until January: D1. Globex is named, so D3 goes to t3 only.
+    expect(credit(statement(results, 't1', '2026-Q1'), 'territorial')).toMatchObject({
+      total: '3000',
+      quotaCredit: '3000',
+    });
+    expect(credit(statement(results, 't2', '2026-Q1'), 'territorial')).toMatchObject({
+      total: '2000',
+      quotaCredit: '0',
+    });
+    expect(credit(statement(results, 't4', '2026-Q1'), 'territorial').total).toBe('1000');
+    expect(
+      credit(statement(results, 't3', '2026-Q1'), 'territorial').lines.map((l) => [l.record.key, l.role]),
+    ).toEqual([['D3', 'territory']]);
+  });
+});

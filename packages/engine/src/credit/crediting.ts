@@ -1,0 +1,186 @@
+/**
+ * Crediting: for one period, every credit applied to every record dated in it, once, whoever
+ * the recipients are. Each recipient gets `amount × share` in a role: the owner (a payee field
+ * taking 100%), a split (a share below 100%, or a row of a split source), a territory's payees,
+ * the managers up the hierarchy, or an overlay (credit on top of the 100%, without quota credit).
+ * Shares are exact decimals, so the shares of a split add up to exactly the credited amount.
+ */
+
+import type { Rec } from '../data/model.js';
+import { Dec, ZERO } from '../decimal.js';
+import type { CreditLineData, Ctx, Entry } from '../evaluate/context.js';
+import type { Run } from '../evaluate/run.js';
+import { versionIn } from '../evaluate/versions.js';
+import type { CreditRole } from '../results/results.js';
+import type { Period } from '../time/calendar.js';
+import type { CompiledCredit, CompiledRecipient, CompiledSplit } from './compile-credit.js';
+
+/** The entries of one payee for one credit, real and hypothetical, each in the stable record order. */
+export interface Bucket {
+  real: Entry[];
+  hyp: Entry[];
+}
+
+/** Every credit of every payee in one period. */
+export class PeriodCredits {
+  private readonly byCredit = new Map<number, Map<string, Bucket>>();
+
+  /** The payee's entries for a credit, if any. */
+  bucket(credit: number, payee: string): Bucket | undefined {
+    return this.byCredit.get(credit)?.get(payee);
+  }
+
+  /** Credits `amount` of a record to a payee. Records must come in the stable order. */
+  add(credit: number, payee: string, rec: Rec, amount: Dec, share: Dec, role: CreditRole): void {
+    let payees = this.byCredit.get(credit);
+    if (!payees) {
+      payees = new Map();
+      this.byCredit.set(credit, payees);
+    }
+    let bucket = payees.get(payee);
+    if (!bucket) {
+      bucket = { real: [], hyp: [] };
+      payees.set(payee, bucket);
+    }
+    const list = rec.hyp ? bucket.hyp : bucket.real;
+    const line: CreditLineData = { rec, amount, share, role };
+    const quota = role === 'overlay' ? ZERO : amount;
+    const last = list[list.length - 1];
+    if (last && last.rec === rec) {
+      last.amount = last.amount.plus(amount);
+      last.quota = last.quota.plus(quota);
+      last.lines.push(line);
+    } else list.push({ rec, amount, quota, lines: [line] });
+  }
+}
+
+const splitIndexes = new WeakMap<readonly Rec[], Map<string, Rec[]>>();
+const NO_RECORDS: readonly Rec[] = [];
+
+/** The rows of a split source by the key they split, each list by payee (built once per dataset). */
+function splitRows(run: Run, split: CompiledSplit): Map<string, Rec[]> {
+  const records = run.data.records.get(split.schema.name) ?? NO_RECORDS;
+  let index = splitIndexes.get(records);
+  if (index) return index;
+  index = new Map();
+  for (const rec of records) {
+    const on = rec.v[split.on];
+    if (on === null || on === undefined) continue;
+    const id = String(on);
+    const list = index.get(id);
+    if (list) list.push(rec);
+    else index.set(id, [rec]);
+  }
+  for (const list of index.values())
+    list.sort((a, b) => compareText(a.v[split.payee] as string, b.v[split.payee] as string) || a.row - b.row);
+  splitIndexes.set(records, index);
+  return index;
+}
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Applies every credit in force in `period` to the records dated in it. */
+export function creditPeriod(run: Run, period: Period): PeriodCredits {
+  const result = new PeriodCredits();
+  const ctx = run.recordContext(period);
+  for (const [id, versions] of run.program.credits) {
+    const c = versionIn(versions, period);
+    if (!c) continue;
+    ctx.rule = c.def.rule;
+    const splits = c.split ? splitRows(run, c.split) : undefined;
+    for (const rec of run.index.inPeriod(c.credit.source, period)) {
+      if (c.where && c.where(ctx, rec) !== true) continue;
+      const amount = c.amount(ctx, rec);
+      if (!(amount instanceof Dec)) {
+        ctx.warn(
+          'no-value',
+          c.credit,
+          `${rec.schema.name} ${rec.key ?? `row ${rec.row}`} has no credited amount`,
+        );
+        continue;
+      }
+      for (const r of c.recipients) creditRecipient(run, ctx, result, id, c, r, rec, amount);
+      if (c.split && splits) {
+        const rows = rec.key === undefined ? undefined : splits.get(rec.key);
+        if (!rows)
+          ctx.warn(
+            'no-value',
+            c.credit,
+            `${rec.schema.name} ${rec.key ?? `row ${rec.row}`} has no rows in ${c.split.schema.name}`,
+          );
+        for (const row of rows ?? []) {
+          const share = row.v[c.split.share] as Dec;
+          result.add(id, row.v[c.split.payee] as string, rec, amount.times(share), share, 'split');
+        }
+      }
+    }
+    ctx.rule = undefined;
+  }
+  return result;
+}
+
+function creditRecipient(
+  run: Run,
+  ctx: Ctx,
+  result: PeriodCredits,
+  id: number,
+  c: CompiledCredit,
+  r: CompiledRecipient,
+  rec: Rec,
+  amount: Dec,
+): void {
+  const credited = amount.times(r.share);
+  switch (r.kind) {
+    case 'field': {
+      const payee = rec.v[r.field];
+      if (typeof payee !== 'string') return;
+      result.add(
+        id,
+        payee,
+        rec,
+        credited,
+        r.share,
+        r.overlay ? 'overlay' : r.share.eq(1) ? 'owner' : 'split',
+      );
+      return;
+    }
+    case 'territory': {
+      const account = rec.v[r.account];
+      if (account === null || account === undefined || rec.day === undefined) return;
+      const map = run.territories();
+      const territory = map.territoryOf(String(account));
+      if (territory === undefined) {
+        ctx.warn(
+          'no-value',
+          c.credit,
+          `account ${String(account)} of ${rec.schema.name} ${rec.key ?? `row ${rec.row}`} is in no territory`,
+        );
+        return;
+      }
+      for (const cover of map.payeesOn(territory, rec.day)) {
+        result.add(
+          id,
+          cover.payee,
+          rec,
+          credited,
+          r.share,
+          r.overlay || cover.role === 'overlay' ? 'overlay' : 'territory',
+        );
+      }
+      return;
+    }
+    case 'managers': {
+      const start = rec.v[r.of];
+      if (typeof start !== 'string') return;
+      const payees = run.data.payees.byId;
+      const seen = new Set<string>([start]);
+      let manager = payees.get(start)?.manager;
+      for (let level = 1; level <= r.levels && manager !== undefined && !seen.has(manager); level++) {
+        seen.add(manager);
+        result.add(id, manager, rec, credited, r.share, r.overlay ? 'overlay' : 'manager');
+        manager = payees.get(manager)?.manager;
+      }
+      return;
+    }
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * The validated data the engine calculates on: typed payees and records, built once per run.
+ */
+import type { Field, Source } from '@attain/dsl';
+import type { Value } from '../evaluate/value.js';
+import type { RecordRef } from '../results/results.js';
+import type { RawValue } from './dataset.js';
+
+/** The canonical text of a row's raw values: keys sorted, values as JSON. */
+export function canonicalRow(values: Record<string, RawValue>, hypothetical: boolean): string {
+  const keys = Object.keys(values).sort();
+  let text = hypothetical ? '?{' : '{';
+  for (const key of keys) text += `${JSON.stringify(key)}:${JSON.stringify(values[key] ?? null)},`;
+  return `${text}}`;
+}
+
+/** A source of the plan with its fields indexed. */
+export interface SourceSchema {
+  name: string;
+  source: Source;
+  fields: Field[];
+  /** Field name to its position in {@link Rec.v}. */
+  index: Map<string, number>;
+  key?: number;
+  owner?: number;
+  dated?: number;
+}
+
+/** A validated record of a source. */
+export interface Rec {
+  schema: SourceSchema;
+  /** Values by field position (see {@link SourceSchema.index}). */
+  v: Value[];
+  row: number;
+  /** The key field's value as text. */
+  key: string | undefined;
+  /** A hypothetical record: calculated as an estimate, never counted as earned. */
+  hyp: boolean;
+  /** The dated field's day number. */
+  day: number | undefined;
+  /** The owner field's payee id. */
+  owner: string | undefined;
+  /** The raw values as given (read again only to break ties in the stable order). */
+  raw: Record<string, RawValue>;
+  /** Created on first use and shared by every line that names the record. */
+  ref?: RecordRef;
+}
+
+/** A span of days, both ends inclusive. */
+export interface DaySpan {
+  from: number;
+  to: number;
+}
+
+/** A validated payee. */
+export interface PayeeData {
+  id: string;
+  name: string;
+  manager: string | undefined;
+  row: number;
+  /** Declared attributes by name (`null` when an optional one is empty). */
+  attrs: Map<string, Value>;
+  /** The days this payee is on the plan; `undefined`: the whole plan. */
+  onPlan: DaySpan[] | undefined;
+}
+
+/** The reference of a record in results (created once per record). */
+export function recordRef(rec: Rec): RecordRef {
+  if (rec.ref) return rec.ref;
+  const ref: RecordRef = { source: rec.schema.name };
+  if (rec.key !== undefined) ref.key = rec.key;
+  ref.row = rec.row;
+  rec.ref = ref;
+  return ref;
+}
+
+/**
+ * The stable order of records: by dated day, then key, then values, then row. It never depends
+ * on the order of the input.
+ */
+export function compareRecs(a: Rec, b: Rec): number {
+  const da = a.day ?? Number.MIN_SAFE_INTEGER;
+  const db = b.day ?? Number.MIN_SAFE_INTEGER;
+  if (da !== db) return da - db;
+  const ka = a.key ?? '';
+  const kb = b.key ?? '';
+  if (ka !== kb) return ka < kb ? -1 : 1;
+  const ca = canonicalRow(a.raw, a.hyp);
+  const cb = canonicalRow(b.raw, b.hyp);
+  if (ca !== cb) return ca < cb ? -1 : 1;
+  return a.row - b.row;
+}
+
+/** Indexes the fields of a source. */
+export function sourceSchema(source: Source): SourceSchema {
+  const index = new Map<string, number>();
+  for (const [i, f] of source.fields.entries()) index.set(f.name, i);
+  const schema: SourceSchema = { name: source.name, source, fields: source.fields, index };
+  if (source.key !== undefined && index.has(source.key)) schema.key = index.get(source.key) as number;
+  if (source.owner !== undefined && index.has(source.owner)) schema.owner = index.get(source.owner) as number;
+  if (source.dated !== undefined && index.has(source.dated)) schema.dated = index.get(source.dated) as number;
+  return schema;
+}

@@ -1,0 +1,171 @@
+/**
+ * Validation of payees: id and name, the declared attributes, the manager, plan assignments.
+ */
+import type { Field, Plan } from '@attain/dsl';
+import type { Value } from '../evaluate/value.js';
+import type { FiscalCalendar } from '../time/calendar.js';
+import { parseDate } from '../time/dates.js';
+import type { Payee, RawValue } from './dataset.js';
+import type { DaySpan, PayeeData } from './model.js';
+import { dataError, type Problems, type RowAt, valueError } from './problems.js';
+import { Bad, isMissing, readerFor, readMoney } from './values.js';
+
+/** The section name of payees in errors. */
+export const PAYEES = 'payees';
+
+/** What payee validation gives: the payees kept, and every payee row by id (for messages). */
+export interface PayeeTable {
+  /** Valid payees by id. */
+  byId: Map<string, PayeeData>;
+  /** The row of every payee id in the input, valid or not. */
+  rowOf: Map<string, number>;
+}
+
+/**
+ * Validates the payees. A payee with an error, or whose manager has one, is recorded in
+ * `problems` and left out of `byId`.
+ */
+export function validatePayees(
+  plan: Plan,
+  payees: readonly Payee[],
+  calendar: FiscalCalendar,
+  problems: Problems,
+): PayeeTable {
+  const rowOf = new Map<string, number>();
+  const candidates: PayeeData[] = [];
+  const seen = new Map<string, number[]>();
+  payees.forEach((payee, i) => {
+    const row = i + 1;
+    const id = typeof payee.id === 'number' ? String(payee.id) : payee.id;
+    const at: RowAt = {
+      source: PAYEES,
+      row,
+      key: typeof id === 'string' && id.trim() !== '' ? id.trim() : undefined,
+    };
+    const data = readPayee(plan, payee, at, calendar, problems);
+    if (at.key === undefined) return;
+    const rows = seen.get(at.key);
+    if (rows) rows.push(row);
+    else seen.set(at.key, [row]);
+    if (!rowOf.has(at.key)) rowOf.set(at.key, row);
+    if (data) candidates.push(data);
+  });
+  for (const [id, rows] of seen) {
+    if (rows.length < 2) continue;
+    for (const row of rows) {
+      const others = rows.filter((r) => r !== row).join(', ');
+      problems.add(
+        { source: PAYEES, row, key: id },
+        dataError(
+          { source: PAYEES, row, key: id },
+          'duplicate-payee',
+          'id',
+          `id "${id}" is also used in row ${others}`,
+        ),
+      );
+    }
+  }
+  const byId = new Map<string, PayeeData>();
+  for (const p of candidates) if (!problems.has(PAYEES, p.row)) byId.set(p.id, p);
+  // A payee whose manager is unknown or left out is left out too, until nothing changes.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const p of [...byId.values()]) {
+      if (p.manager === undefined || byId.has(p.manager)) continue;
+      const at: RowAt = { source: PAYEES, row: p.row, key: p.id };
+      const why = rowOf.has(p.manager)
+        ? `who has errors in payees row ${rowOf.get(p.manager)}`
+        : 'who is not among the payees';
+      problems.add(at, dataError(at, 'unknown-payee', 'manager', `manager is "${p.manager}", ${why}`));
+      byId.delete(p.id);
+      changed = true;
+    }
+  }
+  return { byId, rowOf };
+}
+
+function readPayee(
+  plan: Plan,
+  payee: Payee,
+  at: RowAt,
+  calendar: FiscalCalendar,
+  problems: Problems,
+): PayeeData | undefined {
+  if (at.key === undefined) problems.add(at, dataError(at, 'missing-field', 'id', 'id is missing'));
+  const name = typeof payee.name === 'string' ? payee.name.trim() : '';
+  if (name === '') problems.add(at, dataError(at, 'missing-field', 'name', 'name is missing'));
+  const attributes = payee.attributes ?? {};
+  const attrs = new Map<string, Value>();
+  for (const field of plan.payee) {
+    const value = readAttribute(field, attributes[field.name], at, calendar, plan.header.currency, problems);
+    attrs.set(field.name, value === undefined ? null : value);
+  }
+  const manager = isMissing(payee.manager) ? undefined : String(payee.manager).trim();
+  const onPlan = assignments(plan, payee, at, problems);
+  if (at.key === undefined || problems.has(at.source, at.row)) return undefined;
+  return { id: at.key, name, manager, row: at.row, attrs, onPlan };
+}
+
+function readAttribute(
+  field: Field,
+  raw: RawValue | undefined,
+  at: RowAt,
+  calendar: FiscalCalendar,
+  currency: string,
+  problems: Problems,
+): Value | undefined {
+  if (isMissing(raw)) {
+    if (!field.optional)
+      problems.add(at, dataError(at, 'missing-field', field.name, `${field.name} is missing`));
+    return null;
+  }
+  if (field.type.kind === 'Money') {
+    const money = readMoney(raw);
+    if (money instanceof Bad) {
+      problems.add(at, valueError(at, money.code, field.name, raw, money.why));
+      return undefined;
+    }
+    const expected = field.type.currency ?? currency;
+    if (money.currency !== undefined && money.currency !== expected) {
+      problems.add(at, valueError(at, 'currency-mismatch', field.name, raw, `is not in ${expected}`));
+      return undefined;
+    }
+    return money.amount;
+  }
+  const value = readerFor(field.type, calendar)(raw);
+  if (value instanceof Bad) {
+    problems.add(at, valueError(at, value.code, field.name, raw, value.why));
+    return undefined;
+  }
+  return value;
+}
+
+/** The days on this plan, from the assignments naming it; `undefined` when the payee has none listed. */
+function assignments(plan: Plan, payee: Payee, at: RowAt, problems: Problems): DaySpan[] | undefined {
+  if (!Array.isArray(payee.plans)) return undefined;
+  const start = parseDate(plan.header.effective.from) as number;
+  const end = parseDate(plan.header.effective.to) as number;
+  const spans: DaySpan[] = [];
+  for (const a of payee.plans) {
+    if (a.plan !== plan.header.name) continue;
+    const from = a.from === undefined ? start : parseDate(a.from);
+    const to = a.to === undefined ? end : parseDate(a.to);
+    if (from === undefined)
+      problems.add(at, valueError(at, 'bad-date', 'plans', a.from, 'is not a date (write it as YYYY-MM-DD)'));
+    if (to === undefined)
+      problems.add(at, valueError(at, 'bad-date', 'plans', a.to, 'is not a date (write it as YYYY-MM-DD)'));
+    if (from === undefined || to === undefined) continue;
+    if (from <= to) spans.push({ from, to });
+    else
+      problems.add(
+        at,
+        dataError(
+          at,
+          'bad-date',
+          'plans',
+          `the assignment to "${a.plan}" ends (${a.to}) before it starts (${a.from})`,
+        ),
+      );
+  }
+  return spans.sort((a, b) => a.from - b.from || a.to - b.to);
+}

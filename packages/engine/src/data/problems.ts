@@ -1,0 +1,95 @@
+/**
+ * Collects data errors row by row, and turns them into strict-mode errors or lenient-mode
+ * rejected rows, in a stable order.
+ */
+import type { DataError, DataErrorCode, RejectedRecord } from '../results/results.js';
+import type { RawValue } from './dataset.js';
+import { quote } from './values.js';
+
+/** Where a row is: its source (or dataset part), row and key. */
+export interface RowAt {
+  source: string;
+  row: number;
+  key?: string | undefined;
+}
+
+/** Builds one error; `what` is the rest of the sentence after the row (`amount is missing`). */
+export function dataError(
+  at: RowAt,
+  code: DataErrorCode,
+  field: string | undefined,
+  what: string,
+): DataError {
+  const error: DataError = {
+    source: at.source,
+    row: at.row,
+    code,
+    reason: `${at.source} row ${at.row}: ${what}`,
+  };
+  if (at.key !== undefined) error.key = at.key;
+  if (field !== undefined) error.field = field;
+  return error;
+}
+
+/** An error about a field's value: `amount is "12O0", which is not a number`. */
+export function valueError(
+  at: RowAt,
+  code: DataErrorCode,
+  field: string,
+  raw: RawValue | undefined,
+  why: string,
+): DataError {
+  return dataError(at, code, field, `${field} is ${quote(raw)}, which ${why}`);
+}
+
+/** Errors of every row, keyed by source and row. */
+export class Problems {
+  private readonly rows = new Map<string, { at: RowAt; errors: DataError[] }>();
+
+  add(at: RowAt, error: DataError): void {
+    const id = `${at.source}\u0000${at.row}`;
+    const entry = this.rows.get(id);
+    if (entry) {
+      entry.errors.push(error);
+      if (entry.at.key === undefined && at.key !== undefined) entry.at = at;
+    } else this.rows.set(id, { at, errors: [error] });
+  }
+
+  /** True when the row has an error. */
+  has(source: string, row: number): boolean {
+    return this.rows.has(`${source}\u0000${row}`);
+  }
+
+  get size(): number {
+    return this.rows.size;
+  }
+
+  /** Every error, by source, row, field and code. */
+  errors(): DataError[] {
+    return this.rejected().flatMap((r) => r.errors);
+  }
+
+  /** The rejected rows with their errors, by source and row. */
+  rejected(): RejectedRecord[] {
+    const list = [...this.rows.values()].map(({ at, errors }) => {
+      const rejected: RejectedRecord = {
+        source: at.source,
+        row: at.row,
+        errors: errors.slice().sort(byField),
+      };
+      if (at.key !== undefined) rejected.key = at.key;
+      return rejected;
+    });
+    return list.sort((a, b) =>
+      a.source < b.source ? -1 : a.source > b.source ? 1 : (a.row ?? 0) - (b.row ?? 0),
+    );
+  }
+}
+
+function byField(a: DataError, b: DataError): number {
+  const fa = a.field ?? '';
+  const fb = b.field ?? '';
+  if (fa !== fb) return fa < fb ? -1 : 1;
+  if (a.code !== b.code) return a.code < b.code ? -1 : 1;
+  return a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0;
+}

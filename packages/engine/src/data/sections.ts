@@ -1,0 +1,297 @@
+/**
+ * Validation of the other parts of a dataset: FX rates, quotas from data, territory assignments
+ * and manual adjustments.
+ */
+import type { Plan } from '@attain/dsl';
+import type { Dec } from '../decimal.js';
+import type { FiscalCalendar, Period } from '../time/calendar.js';
+import { formatDate, parseDate } from '../time/dates.js';
+import type { FxRate, ManualAdjustment, QuotaValue, RawValue, TerritoryAssignment } from './dataset.js';
+import { FxTable } from './fx.js';
+import type { PayeeTable } from './payees.js';
+import { dataError, type Problems, type RowAt, valueError } from './problems.js';
+import { isCurrencyCode, isMissing, readDecimal } from './values.js';
+
+/** A validated territory assignment. */
+export interface Assignment {
+  payee: string;
+  territory: string;
+  role: 'primary' | 'overlay';
+  from: number | undefined;
+  to: number | undefined;
+}
+
+/** A validated manual adjustment (applied by the payout stage). */
+export interface Adjustment {
+  id: string;
+  payee: string;
+  period: Period;
+  amount: Dec;
+  currency: string;
+  reason: string;
+  earning: string | undefined;
+  row: number;
+}
+
+const text = (raw: unknown): string | undefined =>
+  typeof raw === 'string' && raw.trim() !== ''
+    ? raw.trim()
+    : typeof raw === 'number'
+      ? String(raw)
+      : undefined;
+
+function requireText(at: RowAt, field: string, raw: unknown, problems: Problems): string | undefined {
+  const value = text(raw);
+  if (value === undefined) problems.add(at, dataError(at, 'missing-field', field, `${field} is missing`));
+  return value;
+}
+
+function requirePayee(at: RowAt, raw: unknown, payees: PayeeTable, problems: Problems): string | undefined {
+  const id = requireText(at, 'payee', raw, problems);
+  if (id === undefined || payees.byId.has(id)) return id;
+  const row = payees.rowOf.get(id);
+  const why = row === undefined ? 'who is not among the payees' : `who has errors in payees row ${row}`;
+  problems.add(at, valueError(at, 'unknown-payee', 'payee', id, why));
+  return undefined;
+}
+
+function requireAmount(
+  at: RowAt,
+  field: string,
+  raw: RawValue | undefined,
+  problems: Problems,
+): Dec | undefined {
+  if (isMissing(raw)) {
+    problems.add(at, dataError(at, 'missing-field', field, `${field} is missing`));
+    return undefined;
+  }
+  const value = readDecimal(raw);
+  if (!value) problems.add(at, valueError(at, 'bad-number', field, raw, 'is not a number'));
+  return value;
+}
+
+function optionalDate(at: RowAt, field: string, raw: unknown, problems: Problems): number | undefined | null {
+  if (raw === undefined || raw === null || raw === '') return undefined;
+  const day = typeof raw === 'string' ? parseDate(raw.trim()) : undefined;
+  if (day === undefined) {
+    problems.add(
+      at,
+      valueError(at, 'bad-date', field, raw as RawValue, 'is not a date (write it as YYYY-MM-DD)'),
+    );
+    return null;
+  }
+  return day;
+}
+
+function requirePeriod(
+  at: RowAt,
+  raw: unknown,
+  plan: Plan,
+  calendar: FiscalCalendar,
+  problems: Problems,
+): Period | undefined {
+  const label = requireText(at, 'period', raw, problems);
+  if (label === undefined) return undefined;
+  const period = calendar.parse(label);
+  if (period?.kind === plan.header.period) return period;
+  problems.add(
+    at,
+    valueError(at, 'bad-period', 'period', label, `is not a ${plan.header.period} (the plan's period)`),
+  );
+  return undefined;
+}
+
+/** Validates FX rates into a table. Rates repeated for one pair and date are all left out. */
+export function validateFx(rates: readonly FxRate[], problems: Problems): FxTable {
+  const table = new FxTable();
+  const byPairDay = new Map<string, number[]>();
+  const good: { at: RowAt; from: string; to: string; day: number; rate: Dec }[] = [];
+  rates.forEach((r, i) => {
+    const at: RowAt = { source: 'fx', row: i + 1 };
+    const from = text(r.from)?.toUpperCase();
+    const to = text(r.to)?.toUpperCase();
+    for (const [field, code] of [
+      ['from', from],
+      ['to', to],
+    ] as const) {
+      if (code === undefined || !isCurrencyCode(code))
+        problems.add(
+          at,
+          valueError(
+            at,
+            'unknown-currency',
+            field,
+            (r as unknown as Record<string, RawValue>)[field] ?? null,
+            'is not a currency code',
+          ),
+        );
+    }
+    const day = optionalDate(at, 'date', r.date, problems);
+    if (day === undefined) problems.add(at, dataError(at, 'missing-field', 'date', 'date is missing'));
+    const rate = requireAmount(at, 'rate', r.rate, problems);
+    if (rate && (!rate.isPositive() || rate.isZero())) {
+      problems.add(at, valueError(at, 'bad-fx-rate', 'rate', r.rate, 'is not a positive rate'));
+    }
+    if (problems.has('fx', at.row) || !from || !to || typeof day !== 'number' || !rate) return;
+    const id = `${from}>${to}@${day}`;
+    byPairDay.set(id, [...(byPairDay.get(id) ?? []), at.row]);
+    good.push({ at, from, to, day, rate });
+  });
+  for (const g of good) {
+    const rows = byPairDay.get(`${g.from}>${g.to}@${g.day}`) ?? [];
+    if (rows.length > 1) {
+      const others = rows.filter((r) => r !== g.at.row).join(', ');
+      problems.add(
+        g.at,
+        dataError(
+          g.at,
+          'duplicate-key',
+          'date',
+          `the ${g.from} to ${g.to} rate of ${formatDate(g.day)} is also given in row ${others}`,
+        ),
+      );
+      continue;
+    }
+    table.add(g.from, g.to, g.day, g.rate);
+  }
+  table.seal();
+  return table;
+}
+
+/** Validates quotas from data, by `payee|quota|period`. */
+export function validateQuotas(
+  plan: Plan,
+  quotas: readonly QuotaValue[],
+  payees: PayeeTable,
+  calendar: FiscalCalendar,
+  problems: Problems,
+): Map<string, Dec> {
+  const fromData = new Set(plan.quotas.filter((q) => q.fromData).map((q) => q.name));
+  const result = new Map<string, Dec>();
+  const rowsById = new Map<string, number[]>();
+  const good: { at: RowAt; id: string; amount: Dec }[] = [];
+  quotas.forEach((q, i) => {
+    const at: RowAt = { source: 'quotas', row: i + 1 };
+    const payee = requirePayee(at, q.payee, payees, problems);
+    const quota = requireText(at, 'quota', q.quota, problems);
+    if (quota !== undefined && !fromData.has(quota)) {
+      problems.add(
+        at,
+        valueError(at, 'unknown-quota', 'quota', quota, 'is not a quota the plan reads from data'),
+      );
+    }
+    const period = requirePeriod(at, q.period, plan, calendar, problems);
+    const amount = requireAmount(at, 'amount', q.amount, problems);
+    if (problems.has('quotas', at.row) || !payee || !quota || !period || !amount) return;
+    const id = `${payee}|${quota}|${period.label}`;
+    rowsById.set(id, [...(rowsById.get(id) ?? []), at.row]);
+    good.push({ at, id, amount });
+  });
+  for (const g of good) {
+    const rows = rowsById.get(g.id) ?? [];
+    if (rows.length > 1) {
+      const others = rows.filter((x) => x !== g.at.row).join(', ');
+      problems.add(
+        g.at,
+        dataError(
+          g.at,
+          'duplicate-key',
+          'quota',
+          `the same payee, quota and period are also given in row ${others}`,
+        ),
+      );
+    } else result.set(g.id, g.amount);
+  }
+  return result;
+}
+
+/** Validates territory assignments against the plan's territories. */
+export function validateAssignments(
+  plan: Plan,
+  list: readonly TerritoryAssignment[],
+  payees: PayeeTable,
+  problems: Problems,
+): Assignment[] {
+  const names = new Set(plan.territories?.territories.map((t) => t.name) ?? []);
+  const result: Assignment[] = [];
+  list.forEach((a, i) => {
+    const at: RowAt = { source: 'territoryAssignments', row: i + 1 };
+    const payee = requirePayee(at, a.payee, payees, problems);
+    const territory = requireText(at, 'territory', a.territory, problems);
+    if (territory !== undefined && !names.has(territory)) {
+      problems.add(
+        at,
+        valueError(at, 'unknown-territory', 'territory', territory, 'is not a territory of the plan'),
+      );
+    }
+    if (a.role !== 'primary' && a.role !== 'overlay') {
+      problems.add(
+        at,
+        valueError(at, 'bad-type', 'role', (a.role as RawValue) ?? null, 'is not primary or overlay'),
+      );
+    }
+    const from = optionalDate(at, 'from', a.from, problems);
+    const to = optionalDate(at, 'to', a.to, problems);
+    if (problems.has(at.source, at.row) || !payee || !territory || from === null || to === null) return;
+    result.push({ payee, territory, role: a.role, from, to });
+  });
+  return result;
+}
+
+/** Validates manual adjustments (ids must be unique). */
+export function validateAdjustments(
+  plan: Plan,
+  list: readonly ManualAdjustment[],
+  payees: PayeeTable,
+  calendar: FiscalCalendar,
+  fx: FxTable,
+  problems: Problems,
+): Adjustment[] {
+  const result: Adjustment[] = [];
+  const rowsById = new Map<string, number[]>();
+  list.forEach((a, i) => {
+    const at: RowAt = { source: 'adjustments', row: i + 1 };
+    const id = requireText(at, 'id', a.id, problems);
+    if (id !== undefined) {
+      at.key = id;
+      rowsById.set(id, [...(rowsById.get(id) ?? []), at.row]);
+    }
+    const payee = requirePayee(at, a.payee, payees, problems);
+    const period = requirePeriod(at, a.period, plan, calendar, problems);
+    const amount = requireAmount(at, 'amount', a.amount, problems);
+    const currency = text(a.currency)?.toUpperCase() ?? plan.header.currency;
+    if (!isCurrencyCode(currency) || !fx.hasPair(currency, plan.header.currency)) {
+      problems.add(
+        at,
+        valueError(
+          at,
+          'unknown-currency',
+          'currency',
+          a.currency ?? null,
+          `has no FX rate to ${plan.header.currency}`,
+        ),
+      );
+    }
+    const reason = requireText(at, 'reason', a.reason, problems);
+    if (problems.has(at.source, at.row) || !id || !payee || !period || !amount || !reason) return;
+    result.push({ id, payee, period, amount, currency, reason, earning: text(a.earning), row: at.row });
+  });
+  for (const [id, rows] of rowsById) {
+    if (rows.length < 2) continue;
+    for (const row of rows) {
+      const at: RowAt = { source: 'adjustments', row, key: id };
+      problems.add(
+        at,
+        dataError(
+          at,
+          'duplicate-key',
+          'id',
+          `id "${id}" is also used in row ${rows.filter((x) => x !== row).join(', ')}`,
+        ),
+      );
+    }
+  }
+  return result
+    .filter((a) => !problems.has('adjustments', a.row))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

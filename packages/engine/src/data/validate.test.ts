@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import { payee, planOf, quarterly, rows, run } from '../test-support.js';
+import type { DataRecord } from './dataset.js';
+
+const plan = planOf(
+  quarterly(`source deals {
+    id: Text key
+    owner: Payee owner
+    amount: Money
+    fee: Money(EUR) optional
+    local: Money converted on close_date
+    close_date: Date dated
+    term: Integer
+    discount: Percent
+    won: Boolean
+    review: Period optional
+  }
+  payee { quota: Money, start: Date }
+  credit bookings from deals { to owner }
+  commission c = bookings * 1%`),
+);
+
+const good = {
+  owner: 'rep',
+  amount: '100',
+  local: '100',
+  close_date: '2026-01-10',
+  term: '12',
+  discount: '10%',
+  won: 'true',
+};
+
+const payees = [payee('rep', { quota: '1000', start: '2026-01-01' })];
+const fx = [{ from: 'EUR', to: 'USD', date: '2026-01-01', rate: '1.1' }];
+
+function errorsOf(values: Record<string, string | number | boolean | null>) {
+  return run(plan, { payees, fx, records: { deals: rows({ id: 'D1', ...good, ...values }) } }, ['2026-Q1'])
+    .errors;
+}
+
+describe('record validation', () => {
+  it('accepts good values of every type', () => {
+    const results = run(
+      plan,
+      { payees, fx, records: { deals: rows({ id: 'D1', ...good, review: '2026-Q1', fee: '5 EUR' }) } },
+      ['2026-Q1'],
+    );
+    expect(results.errors).toEqual([]);
+    expect(results.statements[0]?.credits[0]?.total).toBe('100');
+  });
+
+  it.each([
+    [{ amount: null }, 'missing-field', 'amount', 'deals row 1: amount is missing'],
+    [
+      { amount: '12O0' },
+      'bad-number',
+      'amount',
+      'deals row 1: amount is "12O0", which is not an amount (write it like 1200.50 or 1200.50 EUR)',
+    ],
+    [{ amount: '1,200.50' }, 'bad-number', 'amount', undefined],
+    [{ term: '12.5' }, 'bad-integer', 'term', 'deals row 1: term is "12.5", which is not a whole number'],
+    [{ discount: 'ten' }, 'bad-percent', 'discount', undefined],
+    [
+      { close_date: '2026-02-30' },
+      'bad-date',
+      'close_date',
+      'deals row 1: close_date is "2026-02-30", which is not a date (write it as YYYY-MM-DD)',
+    ],
+    [{ review: '2026-Q5' }, 'bad-period', 'review', undefined],
+    [{ won: 'maybe' }, 'bad-boolean', 'won', undefined],
+    [
+      { owner: 'nobody' },
+      'unknown-payee',
+      'owner',
+      'deals row 1: owner is "nobody", who is not among the payees',
+    ],
+    [
+      { amount: '100 EUR' },
+      'currency-mismatch',
+      'amount',
+      'deals row 1: amount is "100 EUR", which is in EUR, but amount is declared in USD',
+    ],
+    [{ fee: '100 USD' }, 'currency-mismatch', 'fee', undefined],
+    [
+      { local: '100 GBP' },
+      'unknown-currency',
+      'local',
+      'deals row 1: local is "100 GBP", which is in GBP, and there is no FX rate from GBP to USD on or before 2026-01-10',
+    ],
+    [
+      { amount: '100 dollars' },
+      'unknown-currency',
+      'amount',
+      'deals row 1: amount is "100 dollars", which ends in "dollars", not a currency code',
+    ],
+    [{ won: 3 }, 'bad-boolean', 'won', undefined],
+  ] as const)('reports %j as %s', (values, code, field, reason) => {
+    const errors = errorsOf(values);
+    expect(errors.map((e) => [e.source, e.row, e.key, e.field, e.code])).toEqual([
+      ['deals', 1, 'D1', field, code],
+    ]);
+    if (reason) expect(errors[0]?.reason).toBe(reason);
+  });
+
+  it('converts money marked converted on its date at the latest rate on or before it', () => {
+    const rates = [
+      ...fx,
+      { from: 'EUR', to: 'USD', date: '2026-01-15', rate: '1.2' },
+      { from: 'USD', to: 'GBP', date: '2026-01-01', rate: '0.8' },
+    ];
+    const deals = rows(
+      { id: 'D1', ...good, local: '100 EUR', close_date: '2026-01-10' },
+      { id: 'D2', ...good, local: '100', local_currency: 'EUR', close_date: '2026-01-15' },
+      { id: 'D3', ...good, local: '100 GBP', close_date: '2026-01-20' },
+    );
+    const results = run(
+      planOf(
+        quarterly(`source deals { id: Text key, owner: Payee owner, local: Money converted on close_date, close_date: Date dated }
+  credit bookings from deals { amount local
+    to owner }
+  commission c = bookings * 1%`),
+      ),
+      { payees, fx: rates, records: { deals } },
+      ['2026-Q1'],
+    );
+    // 100 EUR x 1.1 = 110; 100 EUR x 1.2 = 120 (a new rate from the 15th); 100 GBP / 0.8 = 125 (inverse of USD->GBP).
+    expect(results.statements[0]?.credits[0]?.lines.map((l) => l.amount)).toEqual(['110', '120', '125']);
+  });
+
+  it('finds duplicate keys and leaves every copy out in lenient mode', () => {
+    const deals: DataRecord[] = rows(
+      { id: 'D1', ...good },
+      { id: 'D1', ...good, amount: '999' },
+      { id: 'D2', ...good },
+    );
+    const strict = run(plan, { payees, fx, records: { deals } }, ['2026-Q1']);
+    expect(strict.errors.map((e) => [e.row, e.code, e.reason])).toEqual([
+      [1, 'duplicate-key', 'deals row 1: id "D1" is also used in row 2'],
+      [2, 'duplicate-key', 'deals row 2: id "D1" is also used in row 1'],
+    ]);
+    expect(strict.statements).toEqual([]);
+    const lenient = run(plan, { payees, fx, records: { deals } }, ['2026-Q1'], { mode: 'lenient' });
+    expect(lenient.errors).toEqual([]);
+    expect(lenient.rejected.map((r) => [r.source, r.row, r.key])).toEqual([
+      ['deals', 1, 'D1'],
+      ['deals', 2, 'D1'],
+    ]);
+    expect(lenient.statements[0]?.credits[0]?.total).toBe('100');
+  });
+
+  it('lists every error of a row and of every row in strict mode', () => {
+    const deals = rows({ id: 'D1', ...good, amount: 'x', term: 'y' }, { id: 'D2', ...good, close_date: 'z' });
+    const strict = run(plan, { payees, fx, records: { deals } }, ['2026-Q1']);
+    expect(strict.errors.map((e) => [e.row, e.field])).toEqual([
+      [1, 'amount'],
+      [1, 'term'],
+      [2, 'close_date'],
+    ]);
+  });
+
+  it('validates payees: attributes, duplicate ids, and managers', () => {
+    const list = [
+      payee('a', { quota: '1000', start: '2026-01-01' }),
+      payee('b', { quota: 'lots', start: '2026-01-01' }),
+      payee('c', { quota: '1', start: '2026-01-01' }, { manager: 'b' }),
+      payee('d', { quota: '1', start: '2026-01-01' }, { manager: 'ghost' }),
+      payee('a', { quota: '1', start: '2026-01-01' }),
+    ];
+    const strict = run(plan, { payees: list, fx }, ['2026-Q1']);
+    expect(strict.errors.map((e) => [e.source, e.row, e.field, e.code])).toEqual([
+      ['payees', 1, 'id', 'duplicate-payee'],
+      ['payees', 2, 'quota', 'bad-number'],
+      ['payees', 3, 'manager', 'unknown-payee'],
+      ['payees', 4, 'manager', 'unknown-payee'],
+      ['payees', 5, 'id', 'duplicate-payee'],
+    ]);
+    expect(strict.errors[2]?.reason).toBe('payees row 3: manager is "b", who has errors in payees row 2');
+  });
+
+  it('validates FX rates, quotas, territory assignments and adjustments', () => {
+    const results = run(
+      plan,
+      {
+        payees,
+        fx: [{ from: 'EUR', to: 'usd', date: '2026-01-01', rate: '-1' }],
+        quotas: [{ payee: 'rep', quota: 'nope', period: '2026-03', amount: '1' }],
+        territoryAssignments: [{ payee: 'rep', territory: 'nowhere', role: 'primary' }],
+        adjustments: [{ id: 'A1', payee: 'rep', period: '2026-Q1', amount: 'ten', reason: 'fix' }],
+      },
+      ['2026-Q1'],
+    );
+    expect(results.errors.map((e) => [e.source, e.field, e.code])).toEqual([
+      ['adjustments', 'amount', 'bad-number'],
+      ['fx', 'rate', 'bad-fx-rate'],
+      ['quotas', 'period', 'bad-period'],
+      ['quotas', 'quota', 'unknown-quota'],
+      ['territoryAssignments', 'territory', 'unknown-territory'],
+    ]);
+  });
+});

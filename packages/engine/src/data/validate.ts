@@ -1,0 +1,115 @@
+/**
+ * Validates a whole dataset against a plan: payees first (records refer to them), then FX rates
+ * (conversions need them), the records of every declared source, split shares, quotas,
+ * territory assignments and manual adjustments.
+ */
+import type { Plan } from '@attain/dsl';
+import { type Dec, ONE, sumOf, ZERO } from '../decimal.js';
+import type { FiscalCalendar } from '../time/calendar.js';
+import type { Dataset } from './dataset.js';
+import type { FxTable } from './fx.js';
+import { type Rec, type SourceSchema, sourceSchema } from './model.js';
+import { type PayeeTable, validatePayees } from './payees.js';
+import { dataError, Problems } from './problems.js';
+import { validateRecords } from './records.js';
+import {
+  type Adjustment,
+  type Assignment,
+  validateAdjustments,
+  validateAssignments,
+  validateFx,
+  validateQuotas,
+} from './sections.js';
+
+/** The dataset after validation: only rows without errors. */
+export interface ValidData {
+  payees: PayeeTable;
+  schemas: Map<string, SourceSchema>;
+  /** Valid records of each declared source. */
+  records: Map<string, Rec[]>;
+  fx: FxTable;
+  /** Quotas from data by `payee|quota|period`. */
+  quotas: Map<string, Dec>;
+  assignments: Assignment[];
+  adjustments: Adjustment[];
+  /** True when some valid record is hypothetical. */
+  hypothetical: boolean;
+}
+
+/** Validates `data`; every problem is in the returned {@link Problems}. */
+export function validate(
+  plan: Plan,
+  data: Dataset,
+  calendar: FiscalCalendar,
+): { valid: ValidData; problems: Problems } {
+  const problems = new Problems();
+  const payees = validatePayees(plan, data.payees ?? [], calendar, problems);
+  const fx = validateFx(data.fx ?? [], problems);
+  const env = { payees, fx, calendar, currency: plan.header.currency };
+  const schemas = new Map<string, SourceSchema>();
+  const records = new Map<string, Rec[]>();
+  let hypothetical = false;
+  for (const source of plan.sources) {
+    const schema = sourceSchema(source);
+    schemas.set(source.name, schema);
+    const recs = validateRecords(schema, data.records?.[source.name] ?? [], env, problems);
+    records.set(source.name, recs);
+    if (!hypothetical) hypothetical = recs.some((r) => r.hyp);
+  }
+  checkSplits(plan, schemas, records, problems);
+  const quotas = validateQuotas(plan, data.quotas ?? [], payees, calendar, problems);
+  const assignments = validateAssignments(plan, data.territoryAssignments ?? [], payees, problems);
+  const adjustments = validateAdjustments(plan, data.adjustments ?? [], payees, calendar, fx, problems);
+  return {
+    valid: { payees, schemas, records, fx, quotas, assignments, adjustments, hypothetical },
+    problems,
+  };
+}
+
+/**
+ * The rows of a split source must give each credited record shares adding up to exactly 100%.
+ * When they do not, all the rows of that record are errors (and left out in lenient mode).
+ */
+function checkSplits(
+  plan: Plan,
+  schemas: Map<string, SourceSchema>,
+  records: Map<string, Rec[]>,
+  problems: Problems,
+): void {
+  const checked = new Set<string>();
+  for (const credit of plan.credits) {
+    const split = credit.split;
+    if (!split || checked.has(`${split.source}|${split.on}`)) continue;
+    checked.add(`${split.source}|${split.on}`);
+    const schema = schemas.get(split.source);
+    const on = schema?.index.get(split.on);
+    const share = schema?.index.get('share');
+    if (!schema || on === undefined || share === undefined) continue;
+    const groups = new Map<string, Rec[]>();
+    for (const rec of records.get(split.source) ?? []) {
+      const target = rec.v[on];
+      if (target === null || target === undefined) continue;
+      const id = String(target);
+      const group = groups.get(id);
+      if (group) group.push(rec);
+      else groups.set(id, [rec]);
+    }
+    let bad = false;
+    for (const [id, group] of groups) {
+      const total = sumOf(group.map((r) => (r.v[share] as Dec | null) ?? ZERO));
+      if (total.eq(ONE)) continue;
+      bad = true;
+      const rows = group.map((r) => r.row).sort((a, b) => a - b);
+      for (const rec of group) {
+        const at = { source: split.source, row: rec.row, key: rec.key };
+        const what = `the shares of "${id}" add up to ${total.times(100).toString()}%, not 100% (rows ${rows.join(', ')})`;
+        problems.add(at, dataError(at, 'split-shares', 'share', what));
+      }
+    }
+    if (bad)
+      records.set(
+        split.source,
+        (records.get(split.source) ?? []).filter((r) => !problems.has(split.source, r.row)),
+      );
+  }
+}

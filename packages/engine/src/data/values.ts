@@ -1,0 +1,124 @@
+/**
+ * Reading raw input values (CSV text or JSON scalars) as typed values, exactly: numbers with
+ * decimal.js, never `parseFloat`. A reader returns the value or a {@link Bad} explaining why not.
+ */
+import type { Type } from '@attain/dsl';
+import { Dec } from '../decimal.js';
+import type { Value } from '../evaluate/value.js';
+import type { DataErrorCode } from '../results/results.js';
+import type { FiscalCalendar } from '../time/calendar.js';
+import { parseDate } from '../time/dates.js';
+import type { RawValue } from './dataset.js';
+
+/** Why a raw value could not be read. */
+export class Bad {
+  constructor(
+    readonly code: DataErrorCode,
+    /** Completes "…, which …": `is not a number`. */
+    readonly why: string,
+  ) {}
+}
+
+/** Reads one present (non-empty) raw value. */
+export type Reader = (raw: string | number | boolean) => Value | Bad;
+
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const CURRENCY = /^[A-Z]{3}$/;
+
+/** True for "no value": `null`, `undefined`, or text that is empty after trimming. */
+export function isMissing(raw: RawValue | undefined): raw is null | undefined | '' {
+  return raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '');
+}
+
+/** Reads a decimal from text or a finite JSON number; `undefined` if it is not one. */
+export function readDecimal(raw: string | number | boolean): Dec | undefined {
+  if (typeof raw === 'number') return Number.isFinite(raw) ? new Dec(raw) : undefined;
+  if (typeof raw !== 'string') return undefined;
+  const text = raw.trim();
+  return NUMBER.test(text) ? new Dec(text) : undefined;
+}
+
+/** True for an ISO 4217-shaped code (three capital letters). */
+export function isCurrencyCode(code: string): boolean {
+  return CURRENCY.test(code);
+}
+
+/** Money as read: the amount and, when written with it (`"1200.50 EUR"`), the currency. */
+export interface RawMoney {
+  amount: Dec;
+  currency?: string;
+}
+
+/** Reads money: a decimal, optionally followed by a space and a currency code. */
+export function readMoney(raw: string | number | boolean): RawMoney | Bad {
+  if (typeof raw === 'boolean') return new Bad('bad-type', 'is a boolean, not an amount');
+  const direct = readDecimal(raw);
+  if (direct) return { amount: direct };
+  const parts = String(raw).trim().split(/\s+/);
+  const amount = parts.length === 2 ? readDecimal(parts[0] as string) : undefined;
+  if (!amount) return new Bad('bad-number', 'is not an amount (write it like 1200.50 or 1200.50 EUR)');
+  const currency = (parts[1] as string).toUpperCase();
+  if (!isCurrencyCode(currency))
+    return new Bad('unknown-currency', `ends in "${parts[1]}", not a currency code`);
+  return { amount, currency };
+}
+
+const TRUE = new Set(['true', 'yes', '1']);
+const FALSE = new Set(['false', 'no', '0']);
+
+/**
+ * The reader of a declared type, except Money (see {@link readMoney}). Payee references are
+ * checked against the payees by the caller, which knows them.
+ */
+export function readerFor(type: Type, calendar: FiscalCalendar): Reader {
+  switch (type.kind) {
+    case 'Number':
+      return (raw) => readDecimal(raw) ?? new Bad('bad-number', 'is not a number');
+    case 'Integer':
+      return (raw) => {
+        const value = readDecimal(raw);
+        if (!value) return new Bad('bad-integer', 'is not a whole number');
+        return value.isInteger() ? value : new Bad('bad-integer', 'is not a whole number');
+      };
+    case 'Percent':
+      return (raw) => {
+        if (typeof raw === 'string' && raw.trim().endsWith('%')) {
+          const value = readDecimal(raw.trim().slice(0, -1));
+          return value ? value.div(100) : new Bad('bad-percent', 'is not a percentage (write 12% or 0.12)');
+        }
+        return readDecimal(raw) ?? new Bad('bad-percent', 'is not a percentage (write 12% or 0.12)');
+      };
+    case 'Date':
+      return (raw) => {
+        const day = typeof raw === 'string' ? parseDate(raw.trim()) : undefined;
+        return day ?? new Bad('bad-date', 'is not a date (write it as YYYY-MM-DD)');
+      };
+    case 'Period':
+      return (raw) => {
+        const period = typeof raw === 'string' ? calendar.parse(raw) : undefined;
+        return period ?? new Bad('bad-period', 'is not a period (write 2026-Q1, 2026-H1, 2026-03 or FY2026)');
+      };
+    case 'Boolean':
+      return (raw) => {
+        if (typeof raw === 'boolean') return raw;
+        const text = String(raw).trim().toLowerCase();
+        if (TRUE.has(text)) return true;
+        if (FALSE.has(text)) return false;
+        return new Bad('bad-boolean', 'is not true or false');
+      };
+    case 'Text':
+    case 'Payee':
+      return (raw) => {
+        if (typeof raw === 'boolean') return new Bad('bad-type', 'is a boolean, not a text');
+        return typeof raw === 'number' ? new Dec(raw).toString() : raw.trim();
+      };
+    default:
+      return () => new Bad('bad-type', `cannot be read as ${type.kind}`);
+  }
+}
+
+/** A raw value quoted for an error message. */
+export function quote(raw: RawValue | undefined): string {
+  if (raw === undefined) return 'missing';
+  return typeof raw === 'string' ? JSON.stringify(raw) : String(raw);
+}

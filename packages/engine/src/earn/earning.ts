@@ -1,0 +1,211 @@
+/**
+ * Earnings for one payee and period: the value (per period, or per line through the credit),
+ * then `once` and `paid year to date`, the gate, the floor and the cap (a cap is never exceeded:
+ * its excess comes off the last lines), and rounding at the declared point with lines that always
+ * add up exactly to the earning.
+ */
+import type { Earning } from '@attain/dsl';
+import type { DaySpan } from '../data/model.js';
+import { Dec, sumOf, ZERO } from '../decimal.js';
+import { type CompileEnv, compile, type Fn } from '../evaluate/compile.js';
+import type { Ctx } from '../evaluate/context.js';
+import type { Def } from '../evaluate/program.js';
+import type { TierHit } from '../tables/tier-hit.js';
+import { parseDate } from '../time/dates.js';
+import { allocateRounded, fit, roundAmount, toGrid } from './fit.js';
+import type { EarningOutcome, LineData } from './outcome.js';
+import { paidEarlier } from './paid-before.js';
+import { perLineRaw } from './per-line.js';
+
+/** An earning ready to evaluate. */
+export interface CompiledEarning {
+  earning: Earning;
+  def: Def;
+  value: Fn;
+  gate: Fn | undefined;
+  cap: Fn | undefined;
+  floor: Fn | undefined;
+  window: DaySpan | undefined;
+  /** The per-line credit's definition id. */
+  credit: number | undefined;
+}
+
+/** Compiles an earning. */
+export function compileEarning(earning: Earning, def: Def, env: CompileEnv): CompiledEarning {
+  const from = earning.window && parseDate(earning.window.from);
+  const to = earning.window && parseDate(earning.window.to);
+  return {
+    earning,
+    def,
+    value: compile(earning.value, env),
+    gate: earning.gate && compile(earning.gate, env),
+    cap: earning.cap && compile(earning.cap, env),
+    floor: earning.floor && compile(earning.floor, env),
+    window: from !== undefined && to !== undefined ? { from, to } : undefined,
+    credit: earning.perLine ? env.defId('credit', earning.perLine.credit) : undefined,
+  };
+}
+
+const dec = (v: unknown): Dec | null => (v instanceof Dec ? v : null);
+
+function emptyOutcome(e: CompiledEarning, note: string): EarningOutcome {
+  return {
+    earning: e,
+    amount: ZERO,
+    value: null,
+    lines: [],
+    gated: false,
+    capped: false,
+    floored: false,
+    paidBefore: undefined,
+    tiers: [],
+    note,
+  };
+}
+
+/** The earning in a context (memoised per context, except in per-line contexts). */
+export function earningOutcome(ctx: Ctx, e: CompiledEarning): EarningOutcome {
+  const cached = ctx.outcomes[e.def.id];
+  if (cached && cached.earning === e) return cached;
+  const outcome = calculate(ctx, e);
+  if (!ctx.line) ctx.outcomes[e.def.id] = outcome;
+  return outcome;
+}
+
+function calculate(ctx: Ctx, e: CompiledEarning): EarningOutcome {
+  const period = ctx.period;
+  if (e.window && !ctx.window) {
+    if (e.window.to < period.start || e.window.from > period.end)
+      return emptyOutcome(e, 'outside the dates of the earning');
+    if (e.window.from > period.start || e.window.to < period.end) {
+      return earningOutcome(ctx.run.context(ctx.payee, period, ctx.projected, e.window), e);
+    }
+  }
+  if (ctx.line) return inLine(ctx, e);
+  const name = e.earning.name;
+  let lines: LineData[];
+  let value: Dec | null;
+  let tiers: TierHit[] = [];
+  if (e.credit !== undefined && !e.earning.paidYearToDate) {
+    ({ lines, value } = perLineRaw(ctx, e, e.credit));
+  } else {
+    const start = ctx.trail.length;
+    const outer = ctx.rule;
+    ctx.rule = e.def.rule;
+    value = dec(e.value(ctx, undefined));
+    ctx.rule = outer;
+    tiers = ctx.trail.slice(start);
+    const raw = value ?? ZERO;
+    lines = [
+      {
+        id: `${name}:period`,
+        entry: undefined,
+        raw,
+        amount: raw,
+        estimate: false,
+        tiers: tiers.length ? tiers : undefined,
+        note: undefined,
+      },
+    ];
+  }
+  if (value === null)
+    ctx.warn(
+      'no-value',
+      e.earning,
+      `${name} has no value for this payee and period, so it pays nothing`,
+      e.def.rule,
+    );
+  const outcome: EarningOutcome = {
+    earning: e,
+    amount: ZERO,
+    value,
+    lines,
+    gated: false,
+    capped: false,
+    floored: false,
+    paidBefore: undefined,
+    tiers,
+    note: undefined,
+  };
+  if (e.earning.paidYearToDate || e.earning.once) outcome.paidBefore = paidEarlier(ctx, e);
+  const open = !e.gate || e.gate(ctx, undefined) === true;
+  const paidOnce = e.earning.once && outcome.paidBefore !== undefined && !outcome.paidBefore.isZero();
+  if (!open || paidOnce) {
+    for (const line of lines) line.amount = ZERO;
+    outcome.gated = !open;
+    outcome.note = paidOnce ? 'already paid earlier this year' : 'the condition (when) does not hold';
+    return outcome;
+  }
+  settle(ctx, e, outcome);
+  if (e.earning.paidYearToDate && outcome.paidBefore) {
+    const line = outcome.lines[0] as LineData;
+    line.amount = line.amount.minus(outcome.paidBefore);
+    line.note = 'year to date, minus what earlier periods paid';
+  }
+  outcome.amount = sumOf(outcome.lines.map((l) => l.amount));
+  return outcome;
+}
+
+/** In a per-line context an earning used by another is its value within cap and floor, without lines. */
+function inLine(ctx: Ctx, e: CompiledEarning): EarningOutcome {
+  const outcome = emptyOutcome(e, '');
+  const value = dec(e.value(ctx, undefined));
+  if (value === null || (e.gate && e.gate(ctx, undefined) !== true)) return outcome;
+  outcome.value = value;
+  outcome.amount = clampTo(value, dec(e.floor?.(ctx, undefined)), dec(e.cap?.(ctx, undefined)));
+  return outcome;
+}
+
+function clampTo(value: Dec, floor: Dec | null, cap: Dec | null): Dec {
+  let v = value;
+  if (floor && v.lt(floor)) v = floor;
+  if (cap && v.gt(cap)) v = cap;
+  return v;
+}
+
+/** Applies floor and cap and rounds at the declared point; lines end up adding to the amount. */
+function settle(ctx: Ctx, e: CompiledEarning, outcome: EarningOutcome): void {
+  const rounding = ctx.run.program.plan.header.rounding;
+  const floor = dec(e.floor?.(ctx, undefined));
+  const cap = dec(e.cap?.(ctx, undefined));
+  const lines = outcome.lines;
+  let amounts: Dec[];
+  let target: Dec;
+  if (rounding.point === 'line') {
+    amounts = lines.map((l) => roundAmount(l.raw, rounding));
+    const sum = sumOf(amounts);
+    target = clampTo(sum, floor && toGrid(floor, rounding, 'up'), cap && toGrid(cap, rounding, 'down'));
+  } else {
+    amounts = lines.map((l) => l.raw);
+    target = clampTo(sumOf(amounts), floor, cap);
+  }
+  const sum = sumOf(amounts);
+  outcome.capped = cap !== null && target.lt(sum);
+  outcome.floored = floor !== null && target.gt(sum);
+  const { extra, cut } = fit(amounts, target);
+  if (!extra.isZero()) {
+    amounts.push(extra);
+    lines.push({
+      id: `${e.earning.name}:${outcome.floored ? 'floor' : 'adjustment'}`,
+      entry: undefined,
+      raw: ZERO,
+      amount: extra,
+      estimate: false,
+      tiers: undefined,
+      note: outcome.floored ? 'raised to the floor' : 'brought to the cap',
+    });
+  }
+  if (rounding.point === 'earning') {
+    let total = roundAmount(target, rounding);
+    if (cap && total.gt(cap)) total = toGrid(cap, rounding, 'down');
+    if (floor && total.lt(floor)) total = toGrid(floor, rounding, 'up');
+    amounts = allocateRounded(amounts, total, rounding);
+  }
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as LineData;
+    line.amount = amounts[i] as Dec;
+    if (cut[i]) line.note = 'reduced by the cap';
+  }
+  if (outcome.capped) outcome.note = 'capped';
+  if (outcome.floored) outcome.note = 'raised to the floor';
+}

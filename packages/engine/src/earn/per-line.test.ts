@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import type { DataRecord } from '../data/dataset.js';
+import { earned, payee, planOf, quarterly, rows, run, statement } from '../test-support.js';
+import { explain } from '../trace/explain.js';
+
+const plan = (clauses = '') =>
+  planOf(
+    quarterly(`
+  source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  payee { quarterly_quota: Money }
+  quota q = payee.quarterly_quota
+  credit bookings from deals { to owner }
+  measure attainment = bookings / q
+  rate table rates on attainment marginal {
+    0% to 50%: 2%
+    50% to 100%: 8%
+    100% and up: 12%
+  }
+  commission c = tiered(bookings, rates) per line ${clauses}
+`),
+  );
+
+const deals: DataRecord[] = rows(
+  { id: 'D1', owner: 'rep', amount: '40000', close_date: '2026-01-10' },
+  { id: 'D2', owner: 'rep', amount: '30000', close_date: '2026-02-05' },
+  { id: 'D3', owner: 'rep', amount: '60000', close_date: '2026-03-01' },
+);
+const data = (records = deals) => ({
+  payees: [payee('rep', { quarterly_quota: '100000' })],
+  records: { deals: records },
+});
+
+describe('per-line earnings', () => {
+  it('pay each deal the increment it adds, so lines telescope to the period value', () => {
+    // Quota 100,000; marginal 2% / 8% / 12%.
+    // After D1 (40,000, 40%): 40,000 x 2% = 800                                  -> line 800.00
+    // After D2 (70,000, 70%): 50,000 x 2% + 20,000 x 8% = 1,000 + 1,600 = 2,600  -> line 1,800.00
+    // After D3 (130,000, 130%): 1,000 + 4,000 + 30,000 x 12% = 8,600             -> line 6,000.00
+    const s = statement(run(plan(), data(), ['2026-Q1']), 'rep', '2026-Q1');
+    const c = s.earnings[0];
+    expect(c?.amount).toBe('8600.00');
+    expect(c?.lines.map((l) => [l.id, l.amount])).toEqual([
+      ['c:D1', '800.00'],
+      ['c:D2', '1800.00'],
+      ['c:D3', '6000.00'],
+    ]);
+  });
+  it('show the tiers a deal crossed', () => {
+    const s = statement(run(plan(), data(), ['2026-Q1']), 'rep', '2026-Q1');
+    const d3 = s.earnings[0]?.lines[2];
+    // D3 takes attainment from 70% to 130%: 30,000 in the 8% band and 30,000 above quota at 12%.
+    expect(d3?.tier).toBe(3);
+    expect(d3?.rate).toBe('0.12');
+    expect(d3?.trace.bands?.map((b) => [b.index, b.base, b.paid])).toEqual([
+      [2, '30000', '2400'],
+      [3, '30000', '3600'],
+    ]);
+    const d1 = s.earnings[0]?.lines[0];
+    expect(d1?.tier).toBe(1);
+    expect(d1?.trace.bands).toBeUndefined();
+    expect(d1?.trace.records).toEqual([{ source: 'deals', key: 'D1', row: 1 }]);
+  });
+  it('explain a line in words', () => {
+    const results = run(plan(), data(), ['2026-Q1']);
+    const e = explain(results, { payee: 'rep', period: '2026-Q1', earning: 'c', line: 'D3' });
+    expect(e?.value).toBe('6000.00');
+    expect(e?.sentence).toBe(
+      'c for deals D3 is 6,000.00 USD: 8% on the 30,000.00 USD between 50% and 100%, tier 2 of rates, plus 12% on the 30,000.00 USD above quota, tier 3 of rates',
+    );
+  });
+  it('do not depend on the order of the input records', () => {
+    const forward = JSON.stringify(run(plan(), data(), ['2026-Q1']));
+    const backward = JSON.stringify(run(plan(), data(deals.slice().reverse()), ['2026-Q1']));
+    expect(backward).toBe(forward);
+  });
+  it('take a cap off the last lines', () => {
+    // 8,600 capped at 5,000: the excess 3,600 comes off D3 (6,000 -> 2,400).
+    const s = statement(run(plan('cap 5_000 USD'), data(), ['2026-Q1']), 'rep', '2026-Q1');
+    const c = s.earnings[0];
+    expect(c?.amount).toBe('5000.00');
+    expect(c?.capped).toBe(true);
+    expect(c?.lines.map((l) => l.amount)).toEqual(['800.00', '1800.00', '2400.00']);
+    expect(c?.lines[2]?.trace.text).toBe('reduced by the cap');
+  });
+  it('add a floor as a line of its own', () => {
+    // 8,600 raised to 10,000: one more line of 1,400.
+    const c = statement(run(plan('floor 10_000 USD'), data(), ['2026-Q1']), 'rep', '2026-Q1').earnings[0];
+    expect(c?.amount).toBe('10000.00');
+    expect(c?.floored).toBe(true);
+    expect(c?.lines.at(-1)).toMatchObject({ id: 'c:floor', amount: '1400.00' });
+  });
+  it('pay nothing when the gate is closed', () => {
+    const c = statement(run(plan('when attainment >= 150%'), data(), ['2026-Q1']), 'rep', '2026-Q1')
+      .earnings[0];
+    expect(c?.amount).toBe('0.00');
+    expect(c?.gated).toBe(true);
+    expect(c?.lines.every((l) => l.amount === '0.00')).toBe(true);
+  });
+  it('count hypothetical deals only as estimates', () => {
+    // D4 (20,000, hypothetical) would take bookings to 150,000: 1,000 + 4,000 + 50,000 x 12% = 11,000,
+    // so it adds 20,000 x 12% = 2,400 as an estimate; the earned amount stays 8,600.
+    const records = [
+      ...deals,
+      {
+        row: 4,
+        values: { id: 'D4', owner: 'rep', amount: '20000', close_date: '2026-03-20' },
+        hypothetical: true,
+      },
+    ];
+    const s = statement(run(plan(), data(records), ['2026-Q1']), 'rep', '2026-Q1');
+    expect(earned(s, 'c')).toBe('8600.00');
+    expect(s.earnings[0]?.estimate).toBe('2400.00');
+    expect(s.earnings[0]?.lines.at(-1)).toMatchObject({ id: 'c:D4', amount: '2400.00', estimate: true });
+    expect(s.payout).toBe('8600.00');
+    expect(s.estimatedPayout).toBe('11000.00');
+    expect(s.credits[0]).toMatchObject({ total: '130000', estimate: '20000' });
+    expect(s.measures.find((m) => m.name === 'attainment')).toMatchObject({ value: '1.3', estimate: '1.5' });
+  });
+});

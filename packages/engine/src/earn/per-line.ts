@@ -1,0 +1,112 @@
+/**
+ * Per-line earnings: one line per credited record, in the stable record order (dated field, then
+ * key). Line i pays value(records 1..i) − value(records 1..i−1), each value computed as if the
+ * credit held only those records, so the lines add up exactly to the period's value and a deal
+ * that crosses a tier boundary shows the tiers it crossed. Hypothetical records come after the
+ * real ones.
+ */
+import { Dec, ZERO } from '../decimal.js';
+import { Ctx, type Entry, type LineState } from '../evaluate/context.js';
+import type { TierHit } from '../tables/tier-hit.js';
+import type { CompiledEarning } from './earning.js';
+import type { LineData } from './outcome.js';
+
+/** The raw lines of a per-line earning and the value they add up to. */
+export interface RawLines {
+  lines: LineData[];
+  value: Dec | null;
+}
+
+function lineId(name: string, entry: Entry): string {
+  return `${name}:${entry.rec.key ?? `row ${entry.rec.row}`}`;
+}
+
+/** Evaluates every prefix of the earning's credit and returns one line per record. */
+export function perLineRaw(ctx: Ctx, e: CompiledEarning, credit: number): RawLines {
+  const run = ctx.run;
+  const entries = ctx.entries(credit);
+  const line: LineState = { credit, entries, n: 0, total: ZERO, dependent: run.program.dependents(credit) };
+  const lctx = new Ctx(run, ctx.payee, ctx.period, ctx.projected, ctx.window, ctx, line);
+  lctx.rule = e.def.rule;
+  const name = e.earning.name;
+  const lines: LineData[] = [];
+  let previous = decimalOf(e.value(lctx, undefined));
+  let previousTrail = lctx.trail;
+  let anyValue = previous !== null;
+  if (previous !== null && !previous.isZero()) {
+    lines.push({
+      id: `${name}:base`,
+      entry: undefined,
+      raw: previous,
+      amount: previous,
+      estimate: false,
+      tiers: undefined,
+      note: 'without any record',
+    });
+  }
+  let prevValue = previous ?? ZERO;
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i] as Entry;
+    line.n = i + 1;
+    line.total = line.total.plus(entry.amount);
+    lctx.resetLine();
+    const value = decimalOf(e.value(lctx, undefined));
+    if (value !== null) anyValue = true;
+    const current = value ?? ZERO;
+    const raw = current.minus(prevValue);
+    const tiers = diffTiers(previousTrail, lctx.trail);
+    lines.push({
+      id: lineId(name, entry),
+      entry,
+      raw,
+      amount: raw,
+      estimate: entry.rec.hyp,
+      tiers,
+      note: undefined,
+    });
+    prevValue = current;
+    previousTrail = lctx.trail;
+    previous = value;
+  }
+  return { lines, value: anyValue ? prevValue : null };
+}
+
+function decimalOf(v: unknown): Dec | null {
+  return v instanceof Dec ? v : null;
+}
+
+function find(bands: readonly TierHit[], h: TierHit): TierHit | undefined {
+  for (const b of bands) if (b.desc === h.desc) return b;
+  return undefined;
+}
+
+/**
+ * The tiers a line's increment went through: the marginal bands whose base grew (with the
+ * increments of base and pay), or else the tier reached.
+ */
+function diffTiers(before: readonly TierHit[], after: readonly TierHit[]): TierHit[] | undefined {
+  let reached: TierHit | undefined;
+  const banded: TierHit[] = [];
+  for (const h of after) {
+    if (h.base === undefined || h.paid === undefined) {
+      reached = h;
+      continue;
+    }
+    const known = find(banded, h);
+    if (known) {
+      known.base = (known.base as Dec).plus(h.base);
+      known.paid = (known.paid as Dec).plus(h.paid);
+    } else banded.push({ desc: h.desc, rate: h.rate, base: h.base, paid: h.paid });
+  }
+  for (const h of before) {
+    if (h.base === undefined || h.paid === undefined) continue;
+    const known = find(banded, h);
+    if (known) {
+      known.base = (known.base as Dec).minus(h.base);
+      known.paid = (known.paid as Dec).minus(h.paid);
+    }
+  }
+  const moved = banded.filter((b) => !(b.base as Dec).isZero() || !(b.paid as Dec).isZero());
+  if (moved.length > 0) return moved;
+  return reached ? [reached] : undefined;
+}

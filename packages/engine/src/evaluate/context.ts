@@ -1,0 +1,199 @@
+/**
+ * The evaluation context of one payee in one period: memoised definition values, the records
+ * and credit entries in scope, and the trail of tiers applied (for traces).
+ *
+ * Variants: the `projected` scenario counts hypothetical records (the actual one leaves them out);
+ * a `window` (a SPIFF's `during`) keeps only records dated inside it; a per-line context replaces
+ * one credit's entries by a prefix of them and recomputes only what depends on that credit.
+ */
+import type { Range } from '@attain/dsl';
+import type { DaySpan, PayeeData, Rec } from '../data/model.js';
+import type { Dec } from '../decimal.js';
+import { ZERO } from '../decimal.js';
+import type { EarningOutcome } from '../earn/outcome.js';
+import type { CreditRole, RuleRef, WarningCode } from '../results/results.js';
+import type { TierHit } from '../tables/tier-hit.js';
+import type { Period } from '../time/calendar.js';
+import type { Run } from './run.js';
+import type { Value } from './value.js';
+
+/** One credit line: a record credited to a payee in one role. */
+export interface CreditLineData {
+  rec: Rec;
+  amount: Dec;
+  share: Dec;
+  role: CreditRole;
+}
+
+/** A record credited to a payee, all roles together: what aggregates and per-line earnings see. */
+export interface Entry {
+  rec: Rec;
+  /** The total credited to the payee for the record (`credited`). */
+  amount: Dec;
+  /** The part that counts toward quota (not overlay). */
+  quota: Dec;
+  lines: CreditLineData[];
+}
+
+/** The current record of an expression: a source record, a credit entry, or none. */
+export type Row = Rec | Entry | undefined;
+
+/** The prefix of one credit's entries seen by a per-line evaluation. */
+export interface LineState {
+  credit: number;
+  entries: readonly Entry[];
+  /** How many entries are in the prefix. */
+  n: number;
+  /** The sum of the prefix's amounts. */
+  total: Dec;
+  /** Definitions that depend on the credit (1) and must be recomputed for each prefix. */
+  dependent: Uint8Array;
+}
+
+/** An evaluation context. */
+export class Ctx {
+  readonly memo: (Value | undefined)[];
+  /** The tiers applied while computing each memoised definition. */
+  readonly tiers: (TierHit[] | undefined)[];
+  /** Tiers applied so far, in order (definitions append theirs when used). */
+  trail: TierHit[] = [];
+  /** Outer records while an aggregate nested in a record scope runs. */
+  readonly frames: Row[] = [];
+  readonly outcomes: (EarningOutcome | undefined)[] = [];
+  /** The rule being computed, named in warnings. */
+  rule: RuleRef | undefined;
+  private records_: Map<string, readonly Rec[]> | undefined;
+  private entries_: (readonly Entry[] | undefined)[] | undefined;
+
+  constructor(
+    readonly run: Run,
+    readonly payee: PayeeData | null,
+    readonly period: Period,
+    readonly projected: boolean,
+    readonly window: DaySpan | undefined,
+    readonly base?: Ctx,
+    readonly line?: LineState,
+  ) {
+    const n = run.program.defs.length;
+    this.memo = new Array(n);
+    this.tiers = new Array(n);
+  }
+
+  /** The value of definition `id` in this context (memoised). */
+  get(id: number): Value {
+    const line = this.line;
+    if (line && this.base && line.dependent[id] !== 1) {
+      const value = this.base.get(id);
+      const tiers = this.base.tiers[id];
+      if (tiers) for (const t of tiers) this.trail.push(t);
+      return value;
+    }
+    const memo = this.memo[id];
+    if (memo !== undefined) {
+      const tiers = this.tiers[id];
+      if (tiers) for (const t of tiers) this.trail.push(t);
+      return memo;
+    }
+    const def = this.run.program.defs[id];
+    if (!def) return null;
+    const start = this.trail.length;
+    const outer = this.rule;
+    this.rule = def.rule;
+    this.memo[id] = null; // a definition that reaches itself sees no value
+    let value: Value;
+    try {
+      value = def.compute(this);
+    } finally {
+      this.rule = outer;
+    }
+    this.memo[id] = value;
+    if (this.trail.length > start) this.tiers[id] = this.trail.slice(start);
+    return value;
+  }
+
+  /** Forgets the values that depend on the line credit, before evaluating the next prefix. */
+  resetLine(): void {
+    const dependent = this.line?.dependent;
+    if (!dependent) return;
+    for (let i = 0; i < dependent.length; i++) {
+      if (dependent[i] === 1) {
+        this.memo[i] = undefined;
+        this.tiers[i] = undefined;
+      }
+    }
+    this.trail = [];
+    this.entries_ = undefined;
+  }
+
+  private inWindow(rec: Rec): boolean {
+    const w = this.window;
+    return !w || (rec.day !== undefined && rec.day >= w.from && rec.day <= w.to);
+  }
+
+  /** The payee's records of `source` dated in the period (hypothetical ones only when projected). */
+  records(source: string): readonly Rec[] {
+    if (this.base && this.line) return this.base.records(source);
+    const cached = this.records_?.get(source);
+    if (cached) return cached;
+    let list = this.payee ? this.run.index.ofOwner(source, this.period, this.payee.id) : [];
+    if (!this.projected || this.window)
+      list = list.filter((r) => (this.projected || !r.hyp) && this.inWindow(r));
+    this.records_ ??= new Map();
+    this.records_.set(source, list);
+    return list;
+  }
+
+  /** The payee's entries of credit `id` in the period. */
+  entries(id: number): readonly Entry[] {
+    const line = this.line;
+    if (line && line.credit === id) return line.entries;
+    if (this.base && line) return this.base.entries(id);
+    const cached = this.entries_?.[id];
+    if (cached) return cached;
+    let list: readonly Entry[] = [];
+    const bucket = this.payee ? this.run.credits(this.period).bucket(id, this.payee.id) : undefined;
+    if (bucket)
+      list = this.projected && bucket.hyp.length > 0 ? [...bucket.real, ...bucket.hyp] : bucket.real;
+    if (this.window) list = list.filter((e) => this.inWindow(e.rec));
+    this.entries_ ??= [];
+    this.entries_[id] = list;
+    return list;
+  }
+
+  /** How many of the entries of credit `id` are in scope (a prefix in a per-line context). */
+  entryCount(id: number, length: number): number {
+    return this.line && this.line.credit === id ? this.line.n : length;
+  }
+
+  /** The total credited to the payee by credit `id` in the period. */
+  creditTotal(id: number): Dec {
+    if (this.line && this.line.credit === id) return this.line.total;
+    let total = ZERO;
+    for (const e of this.entries(id)) total = total.plus(e.amount);
+    return total;
+  }
+
+  /** The FX rate on a day, warning when there is none. */
+  fxRate(from: string, to: string, day: number, node: { range: Range }): Dec | undefined {
+    const rate = this.run.data.fx.rate(from, to, day);
+    if (!rate)
+      this.warn(
+        'no-fx-rate',
+        node,
+        `there is no FX rate from ${from} to ${to} on or before the conversion date`,
+      );
+    return rate;
+  }
+
+  /** Records a calculation warning for this payee and period. */
+  warn(code: WarningCode, node: { range: Range }, message: string, rule?: RuleRef): void {
+    if (this.projected) return;
+    this.run.warn(this.payee?.id, this.period.label, code, rule ?? this.rule, node.range, message);
+  }
+
+  /** True when the per-payee signal `name` is raised in this context. */
+  signalRaised(name: string): Value {
+    const signal = this.run.program.signals.find((s) => s.signal.name === name && !s.schema);
+    return signal ? signal.condition(this, undefined) === true : null;
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * One calculation run: a compiled plan over validated data. Holds what is shared by every payee
+ * (records by period, credits by period, territories) and the contexts of each payee and period,
+ * created on first use so that year-to-date windows can reach earlier periods.
+ */
+import type { Range } from '@attain/dsl';
+import { creditPeriod, type PeriodCredits } from '../credit/crediting.js';
+import { TerritoryMap } from '../credit/territory.js';
+import type { DaySpan, PayeeData } from '../data/model.js';
+import type { ValidData } from '../data/validate.js';
+import { Dec, decText, ZERO } from '../decimal.js';
+import type { CalculationWarning, Results, RuleRef, WarningCode } from '../results/results.js';
+import type { Tables } from '../tables/tables.js';
+import type { Period } from '../time/calendar.js';
+import { Ctx } from './context.js';
+import type { Program } from './program.js';
+import { RecordIndex } from './record-index.js';
+
+/** The shared state of one calculation. */
+export class Run {
+  readonly index: RecordIndex;
+  readonly tables: Tables;
+  readonly warnings = new Map<string, CalculationWarning>();
+  /** Contexts by payee id ('' for record-level rules), then by period, scenario and window. */
+  private readonly contexts = new Map<string, Map<string, Ctx>>();
+  private readonly texts = new WeakMap<Dec, string>();
+  private readonly periodCredits = new Map<number, PeriodCredits>();
+  private territoryMap: TerritoryMap | undefined;
+  private previousIndex: Map<string, Map<string, Dec>> | undefined;
+
+  constructor(
+    readonly program: Program,
+    readonly data: ValidData,
+    /** `today`, as a day number. */
+    readonly asOf: number,
+    /** Earlier results, for what was already paid. */
+    readonly previous?: Results,
+  ) {
+    this.index = new RecordIndex(data, program.calendar, program.plan.header.period);
+    this.tables = program.tables;
+  }
+
+  /** The context of a payee (or none, for record-level rules) in a period. */
+  context(payee: PayeeData | null, period: Period, projected: boolean, window?: DaySpan): Ctx {
+    const id = payee?.id ?? '';
+    let own = this.contexts.get(id);
+    if (!own) {
+      own = new Map();
+      this.contexts.set(id, own);
+    }
+    const key = `${period.ordinal}\u0000${projected ? 1 : 0}\u0000${window ? `${window.from}-${window.to}` : ''}`;
+    let ctx = own.get(key);
+    if (!ctx) {
+      ctx = new Ctx(this, payee, period, projected, window);
+      own.set(key, ctx);
+    }
+    return ctx;
+  }
+
+  /** Forgets a payee's contexts once their statements are done (they are rebuilt if asked again). */
+  release(payee: string): void {
+    this.contexts.delete(payee);
+  }
+
+  /** The text of a decimal, made once per decimal object (shares, rates and amounts repeat on many lines). */
+  text(value: Dec): string {
+    let text = this.texts.get(value);
+    if (text === undefined) {
+      text = decText(value);
+      this.texts.set(value, text);
+    }
+    return text;
+  }
+
+  /** The context of record-level rules (credit conditions and amounts) in a period: no payee. */
+  recordContext(period: Period): Ctx {
+    return this.context(null, period, false);
+  }
+
+  /** Every credit of every payee in a period. */
+  credits(period: Period): PeriodCredits {
+    let credits = this.periodCredits.get(period.ordinal);
+    if (!credits) {
+      credits = creditPeriod(this, period);
+      this.periodCredits.set(period.ordinal, credits);
+    }
+    return credits;
+  }
+
+  /** Accounts to territories, and territories to payees. */
+  territories(): TerritoryMap {
+    this.territoryMap ??= new TerritoryMap(this);
+    return this.territoryMap;
+  }
+
+  /** What earlier results say an earning paid a payee in a period, if they have that statement. */
+  previousEarning(payee: string, period: string, earning: string): Dec | undefined {
+    if (!this.previous) return undefined;
+    if (!this.previousIndex) {
+      this.previousIndex = new Map();
+      for (const s of this.previous.statements ?? []) {
+        const amounts = new Map<string, Dec>();
+        for (const e of s.earnings ?? []) amounts.set(e.name, new Dec(e.amount));
+        this.previousIndex.set(`${s.payee}\u0000${s.period}`, amounts);
+      }
+    }
+    const amounts = this.previousIndex.get(`${payee}\u0000${period}`);
+    return amounts ? (amounts.get(earning) ?? ZERO) : undefined;
+  }
+
+  /** Records a warning once per payee, period, code, rule and message. */
+  warn(
+    payee: string | undefined,
+    period: string,
+    code: WarningCode,
+    rule: RuleRef | undefined,
+    range: Range,
+    message: string,
+  ): void {
+    const key = `${payee ?? ''}\u0000${period}\u0000${code}\u0000${rule?.name ?? ''}\u0000${message}`;
+    if (this.warnings.has(key)) return;
+    const warning: CalculationWarning = { code, range, message };
+    if (payee !== undefined) warning.payee = payee;
+    warning.period = period;
+    if (rule) warning.rule = rule;
+    this.warnings.set(key, warning);
+  }
+}

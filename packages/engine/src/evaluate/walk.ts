@@ -1,0 +1,88 @@
+/**
+ * Walking IR trees: the direct children of a node, and the definitions and tables it uses.
+ */
+import type { IrExpr } from '@attain/dsl';
+
+/** The direct sub-expressions of a node. */
+export function children(expr: IrExpr): IrExpr[] {
+  switch (expr.op) {
+    case 'member':
+      return [expr.object];
+    case 'unary':
+      return [expr.operand];
+    case 'binary':
+      return [expr.left, expr.right];
+    case 'in-range':
+      return [expr.value, expr.from, expr.to];
+    case 'in-list':
+      return [expr.value, ...expr.items];
+    case 'in-period':
+      return [expr.value];
+    case 'if':
+      return [expr.condition, expr.ifTrue, expr.ifFalse];
+    case 'list':
+      return expr.items;
+    case 'aggregate':
+      return expr.where ? [expr.where] : [];
+    case 'to-date':
+      return [expr.ref];
+    case 'tiered':
+      return [expr.amount];
+    case 'lookup':
+      return expr.keys;
+    case 'convert':
+      return expr.date ? [expr.value, expr.date] : [expr.value];
+    case 'call':
+      return expr.args;
+    default:
+      return [];
+  }
+}
+
+/** What an expression uses directly (not through the definitions it names). */
+export interface Uses {
+  /** `kind:name` of definitions named by references and windows. */
+  refs: Set<string>;
+  /** Credits aggregated over (`count(bookings)`). */
+  credits: Set<string>;
+  /** Rate tables, lookup tables and pay curves. */
+  tables: Set<string>;
+  /** Attributes of the current payee (`payee.ote`). */
+  attributes?: Set<string>;
+}
+
+/** An empty set of uses. */
+export function noUses(): Uses {
+  return { refs: new Set(), credits: new Set(), tables: new Set(), attributes: new Set() };
+}
+
+/** Collects the definitions, credits and tables an expression uses. */
+export function uses(expr: IrExpr | undefined, into: Uses = noUses()): Uses {
+  if (!expr) return into;
+  switch (expr.op) {
+    case 'ref':
+      into.refs.add(`${expr.kind}:${expr.name}`);
+      break;
+    case 'aggregate':
+      if (expr.over.kind === 'credit') into.credits.add(expr.over.name);
+      break;
+    case 'tiered':
+    case 'rate':
+    case 'lookup':
+      into.tables.add(expr.table);
+      break;
+    case 'curve':
+      into.tables.add(expr.curve);
+      break;
+    case 'member':
+      if (expr.object.op === 'payee') {
+        into.attributes ??= new Set();
+        into.attributes.add(expr.member);
+      }
+      break;
+    default:
+      break;
+  }
+  for (const child of children(expr)) uses(child, into);
+  return into;
+}

@@ -1,0 +1,212 @@
+import type { Plan } from '@attain/dsl';
+import { describe, expect, it } from 'vitest';
+import type { Dataset } from '../data/dataset.js';
+import { validate } from '../data/validate.js';
+import { Program } from '../evaluate/program.js';
+import { Run } from '../evaluate/run.js';
+import type { Results, Statement } from '../results/results.js';
+import { buildStatement } from '../results/statement.js';
+import { payee, planOf, quarterly, rows } from '../test-support.js';
+import { applyPayout } from './apply-payout.js';
+import { linesOf } from './test-support.js';
+
+/**
+ * The pipeline `calculate` runs, up to the payout stage: statements of every payee on the plan in
+ * every period, then {@link applyPayout} per payee.
+ */
+function payRun(plan: Plan, data: Dataset, periods: string[]): Results {
+  const program = new Program(plan);
+  const { valid, problems } = validate(plan, data, program.calendar);
+  if (problems.size > 0) throw new Error(JSON.stringify(problems.errors()));
+  const ps = periods.map((label) => program.calendar.parse(label)).filter((p) => p !== undefined);
+  const last = ps[ps.length - 1];
+  const run = new Run(program, valid, last ? last.end : program.end, data.previous);
+  const statements: Statement[] = [];
+  for (const p of [...valid.payees.byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    const own = ps
+      .filter((period) => period.start <= program.end && period.end >= program.start)
+      .filter((period) => !p.onPlan || p.onPlan.some((s) => s.from <= period.end && s.to >= period.start))
+      .map((period) => buildStatement(run, p, period));
+    statements.push(...applyPayout(run, p, own, periods));
+  }
+  return { statements, warnings: [...run.warnings.values()], errors: [], rejected: [] } as unknown as Results;
+}
+
+const of = (results: Results, period: string): Statement => {
+  const s = results.statements.find((x) => x.period === period);
+  if (!s) throw new Error(`no statement in ${period}`);
+  return s;
+};
+
+const PLAN = planOf(
+  quarterly(
+    `
+  source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated, cancel_date: Date optional }
+  payee { book_assigned_on: Date }
+  credit bookings from deals { to owner }
+  commission c = bookings * 10% per line
+  draw new_hire_draw "New-hire draw" = 3_000 USD recoverable for 2 periods true up at year end
+  holdback reserve = 10% of c until 2026-12-31
+  clawback cancellations = deals cancelled on cancel_date within 90 days at original rate
+  adjustment manual "Manual adjustments" from data
+`,
+    'rounding half up to 2 decimals at line',
+  ),
+);
+
+const deals = rows(
+  { id: 'D1', owner: 'rep', amount: '10000', close_date: '2026-02-01', cancel_date: '2026-04-20' },
+  { id: 'D2', owner: 'rep', amount: '50000', close_date: '2026-04-10', cancel_date: null },
+  { id: 'D3', owner: 'rep', amount: '20000', close_date: '2026-11-01', cancel_date: null },
+);
+
+const dataset = (extra: Partial<Dataset> = {}): Dataset => ({
+  payees: [payee('rep', { book_assigned_on: '2026-05-15' })],
+  records: { deals },
+  fx: [{ from: 'EUR', to: 'USD', date: '2026-01-01', rate: '1.1' }],
+  adjustments: [
+    { id: 'ADJ-1', payee: 'rep', period: '2026-Q2', amount: '200', currency: 'EUR', reason: 'Dispute #4' },
+  ],
+  ...extra,
+});
+
+const YEAR = ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'];
+
+describe('the payout stage over a plan', () => {
+  it('pays draws, holdbacks, clawbacks and manual adjustments period by period', () => {
+    const results = payRun(PLAN, dataset(), YEAR);
+    // Q1: c = 10% x 10,000 = 1000.00. Draw 3000 - 1000 = 2000 (owed 2000). Hold 10% x 1000 = 100.00.
+    //     Payout 1000 + 2000 - 100 = 2900.00.
+    // Q2: c = 5000.00 (D2). Draw period 2: excess 5000 - 3000 = 2000, recover 2000 (owed 0).
+    //     Hold 500.00 (held 600). D1 closed 2026-02-01, cancelled 2026-04-20: 27 + 31 + 20 = 78 days
+    //     <= 90: clawback -1000.00. Manual 200 EUR x 1.1 = 220.00.
+    //     Payout 5000 - 2000 - 500 - 1000 + 220 = 1720.00.
+    // Q3: nothing earned, past the draw periods, nothing owed: payout 0.00.
+    // Q4: c = 2000.00 (D3). The release date 2026-12-31 is in Q4: nothing kept, 600.00 released.
+    //     Payout 2600.00. Nothing owed, so no true-up.
+    expect(YEAR.map((p) => linesOf(of(results, p)))).toEqual([
+      [
+        ['draw:new_hire_draw', '2000.00'],
+        ['holdback:reserve', '-100.00'],
+      ],
+      [
+        ['draw-recovery:new_hire_draw', '-2000.00'],
+        ['holdback:reserve', '-500.00'],
+        ['clawback:cancellations:D1', '-1000.00'],
+        ['manual:ADJ-1', '220.00'],
+      ],
+      [],
+      [['holdback-release:reserve', '600.00']],
+    ]);
+    expect(YEAR.map((p) => of(results, p).payout)).toEqual(['2900.00', '1720.00', '0.00', '2600.00']);
+    expect(YEAR.map((p) => of(results, p).balances)).toEqual([
+      { 'draw:new_hire_draw': '2000.00', 'holdback:reserve': '100.00' },
+      { 'draw:new_hire_draw': '0.00', 'holdback:reserve': '600.00' },
+      { 'draw:new_hire_draw': '0.00', 'holdback:reserve': '600.00' },
+      { 'draw:new_hire_draw': '0.00', 'holdback:reserve': '0.00' },
+    ]);
+    const claw = of(results, '2026-Q2').adjustments[2];
+    expect(claw?.record).toEqual({ source: 'deals', key: 'D1', row: 1 });
+    expect(claw?.trace.inputs).toContainEqual({ name: '2026-Q1 c:D1', value: '1000.00', unit: 'USD' });
+    expect(claw?.trace.range).toEqual(PLAN.clawbacks[0]?.range);
+    expect(of(results, '2026-Q2').adjustments[0]?.label).toBe('New-hire draw');
+  });
+
+  it('carries balances and paid lines across runs through previous results', () => {
+    const q1 = payRun(PLAN, dataset(), ['2026-Q1']);
+    // Q2 alone, after Q1: the same Q2 as a run over both periods.
+    const q2 = payRun(PLAN, dataset({ previous: q1 }), ['2026-Q2']);
+    const both = payRun(PLAN, dataset(), ['2026-Q1', '2026-Q2']);
+    expect(q2.statements).toHaveLength(1);
+    expect(of(q2, '2026-Q2')).toEqual(of(both, '2026-Q2'));
+  });
+
+  it('pays a late deal for a closed period in the current period and keeps the closed statement', () => {
+    const q1 = payRun(PLAN, dataset(), ['2026-Q1']);
+    // A deal of 5,000 closed 2026-03-10 arrives late: Q1 c = 1000 + 500 = 1500.00, draw 1500 (owed
+    // 1500), hold 150.00. Q2 recovers 1500 of the 2000 excess.
+    // Recalculation in Q2: c +500.00, draw -500.00, holdback -50.00.
+    const late = rows(...deals.map((d) => d.values), {
+      id: 'D9',
+      owner: 'rep',
+      amount: '5000',
+      close_date: '2026-03-10',
+      cancel_date: null,
+    });
+    const rerun = payRun(PLAN, dataset({ records: { deals: late }, previous: q1 }), ['2026-Q1', '2026-Q2']);
+    expect(of(rerun, '2026-Q1')).toEqual(of(q1, '2026-Q1'));
+    expect(linesOf(of(rerun, '2026-Q2'))).toEqual([
+      ['draw-recovery:new_hire_draw', '-1500.00'],
+      ['holdback:reserve', '-500.00'],
+      ['clawback:cancellations:D1', '-1000.00'],
+      ['manual:ADJ-1', '220.00'],
+      ['recalculation:2026-Q1:earning:c', '500.00'],
+      ['recalculation:2026-Q1:adjustment:draw:new_hire_draw', '-500.00'],
+      ['recalculation:2026-Q1:adjustment:holdback:reserve', '-50.00'],
+    ]);
+    // Paid for Q1 + Q2: 2900 + (5000 - 1500 - 500 - 1000 + 220 + 500 - 500 - 50) = 2900 + 2170 = 5070,
+    // the same as a first run over the corrected data: Q1 1500 + 1500 - 150 = 2850, Q2 2220.
+    const fresh = payRun(PLAN, dataset({ records: { deals: late } }), ['2026-Q1', '2026-Q2']);
+    expect(of(rerun, '2026-Q2').payout).toBe('2170.00');
+    expect([of(fresh, '2026-Q1').payout, of(fresh, '2026-Q2').payout]).toEqual(['2850.00', '2220.00']);
+    expect(of(rerun, '2026-Q2').balances).toEqual(of(fresh, '2026-Q2').balances);
+  });
+
+  it('counts draw periods from the payee start and guarantee periods from a date', () => {
+    const plan = planOf(
+      quarterly(`
+  source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  payee { book_assigned_on: Date }
+  credit bookings from deals { to owner }
+  commission c = bookings * 10% per line
+  draw ramp_draw = 1_000 USD non-recoverable for 2 periods
+  guarantee book = 4_000 USD for 2 periods from payee.book_assigned_on
+`),
+    );
+    const data: Dataset = {
+      payees: [
+        payee('rep', { book_assigned_on: '2026-08-15' }, { plans: [{ plan: 'Test', from: '2026-05-10' }] }),
+      ],
+      records: { deals: rows({ id: 'D1', owner: 'rep', amount: '5000', close_date: '2026-09-01' }) },
+    };
+    const results = payRun(plan, data, YEAR);
+    // On the plan from 2026-05-10: Q2 and Q3 are the draw's 2 periods. The guarantee runs from the
+    // quarter of 2026-08-15: Q3 and Q4.
+    // Q2: draw 1000 - 0 = 1000. Q3: c = 500, draw 500 (base 1000), guarantee 4000 - 1000 = 3000.
+    // Q4: guarantee period 2: 4000 - 0 = 4000.
+    expect(results.statements.map((s) => [s.period, ...linesOf(s).map((l) => l.join(' '))])).toEqual([
+      ['2026-Q2', 'draw:ramp_draw 1000.00'],
+      ['2026-Q3', 'draw:ramp_draw 500.00', 'guarantee:book 3000.00'],
+      ['2026-Q4', 'guarantee:book 4000.00'],
+    ]);
+  });
+
+  it('releases a holdback when its condition holds', () => {
+    const plan = planOf(
+      quarterly(`
+  source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  credit bookings from deals { to owner }
+  measure deal_count = count(deals)
+  commission c = bookings * 10%
+  holdback reserve = 50% of c until deal_count >= 2
+`),
+    );
+    const data: Dataset = {
+      payees: [payee('rep')],
+      records: {
+        deals: rows(
+          { id: 'D1', owner: 'rep', amount: '1000', close_date: '2026-01-10' },
+          { id: 'D2', owner: 'rep', amount: '3000', close_date: '2026-04-10' },
+          { id: 'D3', owner: 'rep', amount: '2000', close_date: '2026-04-20' },
+        ),
+      },
+    };
+    // Q1: one deal, c = 100, keep 50. Q2: two deals: release 50, keep nothing of 500 -> payout 550.
+    const results = payRun(plan, data, ['2026-Q1', '2026-Q2']);
+    expect(results.statements.map(linesOf)).toEqual([
+      [['holdback:reserve', '-50.00']],
+      [['holdback-release:reserve', '50.00']],
+    ]);
+    expect(results.statements.map((s) => s.payout)).toEqual(['50.00', '550.00']);
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * The payout stage: turns a payee's statements (earnings filled) into paid statements —
+ * adjustments (draws, guarantees, holdbacks, clawbacks, manual and recalculation lines), payout,
+ * estimated payout, balances and the payout trace — and keeps closed periods as reported before.
+ *
+ * `calculate` calls {@link applyPayout} once per payee, after the payee's statements of every
+ * period of the run are built.
+ */
+
+import type { PayeeData } from '../data/model.js';
+import { ZERO } from '../decimal.js';
+import type { Run } from '../evaluate/run.js';
+import { type RecalcScope, recalculate } from '../recalc/recalculate.js';
+import type { Statement } from '../results/results.js';
+import type { Period } from '../time/calendar.js';
+import { formatDate } from '../time/dates.js';
+import { Ledger } from './ledger.js';
+import type { LineEnv } from './lines.js';
+import { lineText } from './money.js';
+import { payoutPeriod } from './payout-period.js';
+import { PayoutResolver } from './resolve.js';
+import { NO_RANGE, PAYOUT_RULE } from './rules.js';
+import { noTerms } from './terms.js';
+
+/** What the payout stage keeps for one run. */
+interface Stage {
+  env: LineEnv;
+  resolver: PayoutResolver;
+  previousBy: Map<string, Statement[]>;
+  periods: readonly string[];
+  current: Period | undefined;
+  /** Earnings paid year to date or once: a later period of the year pays their corrections itself. */
+  selfCorrecting: ReadonlySet<string>;
+}
+
+const STAGES = new WeakMap<Run, Stage>();
+
+function stageOf(run: Run, periods: readonly string[]): Stage {
+  const known = STAGES.get(run);
+  if (known) return known;
+  const { plan, calendar } = run.program;
+  const previousBy = new Map<string, Statement[]>();
+  for (const s of run.previous?.statements ?? []) {
+    const list = previousBy.get(s.payee);
+    if (list) list.push(s);
+    else previousBy.set(s.payee, [s]);
+  }
+  let current: Period | undefined;
+  for (const label of periods) {
+    const p = calendar.parse(label);
+    if (p && (!current || p.start > current.start)) current = p;
+  }
+  const stage: Stage = {
+    env: { rounding: plan.header.rounding, currency: plan.header.currency },
+    resolver: new PayoutResolver(run),
+    previousBy,
+    periods,
+    current,
+    selfCorrecting: new Set(plan.earnings.filter((e) => e.paidYearToDate || e.once).map((e) => e.name)),
+  };
+  STAGES.set(run, stage);
+  return stage;
+}
+
+/**
+ * Pays a payee's statements of one run.
+ *
+ * @param run The run the statements were calculated in: plan, data, evaluation contexts, and the
+ *   results of earlier runs (`run.previous`, from `Dataset.previous`) that give the balances carried
+ *   in, the lines paid on records (for clawbacks) and the closed periods a recalculation compares with.
+ * @param payee The payee.
+ * @param statements The payee's statements of the run, one per period, earnings and `earned`
+ *   filled, `adjustments` empty (the other payout fields are overwritten).
+ * @param periods The periods of the run (`CalculateOptions.periods`, the same for every payee of
+ *   the run); the latest is the current period, where recalculation differences are paid.
+ * @returns The payee's statements in period order: paid statements for the periods calculated, and
+ *   for closed periods (reported in `previous`) the statements reported then, unchanged. A payee
+ *   without a statement in the current period but with differences to pay gets one there.
+ */
+export function applyPayout(
+  run: Run,
+  payee: PayeeData,
+  statements: readonly Statement[],
+  periods: readonly string[],
+): Statement[] {
+  const stage = stageOf(run, periods);
+  const { env, resolver } = stage;
+  const calendar = run.program.calendar;
+  const before = stage.previousBy.get(payee.id) ?? [];
+  const ledger = new Ledger(before);
+  const ordered = [...statements].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  const paid = ordered.map((statement) => {
+    const period = calendar.parse(statement.period);
+    if (!period) throw new Error(`applyPayout: "${statement.period}" is not a period label`);
+    return payoutPeriod(env, statement, resolver.terms(payee, period), ledger);
+  });
+  const current = stage.current;
+  if (!current || before.length === 0) return paid;
+  const blank = () => payoutPeriod(env, blankStatement(env, payee, current), noTerms(), ledger);
+  const scope: RecalcScope = {
+    periods,
+    current: current.label,
+    currentStart: formatDate(current.start),
+    absorbs: (period, earning) =>
+      stage.selfCorrecting.has(earning) && calendar.parse(period)?.fiscalYear === current.fiscalYear,
+  };
+  return recalculate(env, paid, before, scope, blank);
+}
+
+/** A statement with nothing earned, for a payee who has differences to be paid in a period without a statement. */
+function blankStatement(env: LineEnv, payee: PayeeData, period: Period): Statement {
+  const zero = lineText(ZERO, env.rounding);
+  return {
+    payee: payee.id,
+    payeeName: payee.name,
+    period: period.label,
+    start: formatDate(period.start),
+    end: formatDate(period.end),
+    currency: env.currency,
+    credits: [],
+    measures: [],
+    quotas: [],
+    earnings: [],
+    earned: zero,
+    adjustments: [],
+    payout: zero,
+    estimatedPayout: zero,
+    balances: {},
+    metrics: [],
+    signals: [],
+    trace: { rule: PAYOUT_RULE, range: NO_RANGE, inputs: [] },
+  };
+}

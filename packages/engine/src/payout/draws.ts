@@ -1,0 +1,134 @@
+/**
+ * Draws: advances paid when earnings fall short.
+ *
+ * In each period of the draw (the payee's first N periods on the plan with `for N periods`, every
+ * period without), a draw of amount D pays `D − max(earned, 0)` when that is positive (a `draw`
+ * line). A recoverable draw adds what it paid to the balance `draw:<name>`, which the payee owes;
+ * a non-recoverable one keeps no balance and is never paid back.
+ *
+ * Recovery (recoverable draws): while the balance is positive, earnings above the draw are taken
+ * back, at most the balance (a negative `draw-recovery` line): above D in the draw's periods, above
+ * zero after them (the draw no longer applies, so every earning counts as excess). A recovery never
+ * takes more than the balance nor more than the excess, so the balance never goes negative and
+ * the payout never drops below the draw through a recovery.
+ *
+ * True-up (`true up at year end`): in the last period of a fiscal year, or the period the plan ends
+ * in, a balance still owed after that period's draw and recovery is forgiven: the balance goes to
+ * zero and a `draw` line of amount 0 (id `draw:<name>:true-up`) records the write-off in its trace.
+ * Without a true-up the balance carries into the next year.
+ *
+ * With several draws, each sees earnings plus what the draws before it paid in the period, so two
+ * draws never both pay the same shortfall.
+ */
+import type { Draw } from '@attain/dsl';
+import { type Dec, ZERO } from '../decimal.js';
+import type { AdjustmentLine } from '../results/results.js';
+import { adjustmentLine, type LineEnv, moneyInput } from './lines.js';
+import { lineAmount, lineText, positive } from './money.js';
+import type { DrawTerm } from './terms.js';
+
+/** The balance name of a recoverable draw. */
+export function drawBalance(draw: Draw): string {
+  return `draw:${draw.name}`;
+}
+
+/**
+ * The draw lines of one period. `balances` holds the balances carried in and is updated to the
+ * balances carried out.
+ */
+export function drawLines(
+  env: LineEnv,
+  terms: readonly DrawTerm[],
+  earned: Dec,
+  balances: Map<string, Dec>,
+): AdjustmentLine[] {
+  const lines: AdjustmentLine[] = [];
+  let base = earned;
+  for (const term of terms) {
+    for (const { line, amount } of oneDraw(env, term, base, balances)) {
+      lines.push(line);
+      base = base.plus(amount);
+    }
+  }
+  return lines;
+}
+
+interface Made {
+  line: AdjustmentLine;
+  amount: Dec;
+}
+
+function oneDraw(env: LineEnv, term: DrawTerm, base: Dec, balances: Map<string, Dec>): Made[] {
+  const { draw } = term;
+  const key = drawBalance(draw);
+  const opening = draw.recoverable ? (balances.get(key) ?? ZERO) : ZERO;
+  let balance = opening;
+  const made: Made[] = [];
+  const amount = term.amount === null ? null : lineAmount(term.amount, env.rounding);
+  const active = term.position !== undefined && amount !== null;
+  const covered = positive(base);
+  const periodText =
+    term.position === undefined
+      ? 'after the draw periods'
+      : `period ${term.position}${draw.periods === undefined ? '' : ` of ${draw.periods}`}`;
+  const inputs = (extra: { name: string; value: Dec }[]) => [
+    ...(amount !== null && active ? [moneyInput(env, 'draw', amount)] : []),
+    moneyInput(env, 'earned', base),
+    { name: 'draw period', value: periodText },
+    ...extra.map((e) => moneyInput(env, e.name, e.value)),
+  ];
+
+  if (active && amount.greaterThan(covered)) {
+    const paid = amount.minus(covered);
+    if (draw.recoverable) balance = balance.plus(paid);
+    const owed = draw.recoverable ? `; ${lineText(balance, env.rounding)} now owed` : '; not recoverable';
+    made.push({
+      amount: paid,
+      line: adjustmentLine(env, {
+        id: `draw:${draw.name}`,
+        kind: 'draw',
+        element: draw,
+        amount: paid,
+        inputs: inputs(draw.recoverable ? [{ name: 'balance before', value: opening }] : []),
+        text: `earnings of ${lineText(covered, env.rounding)} fell short of the ${lineText(amount, env.rounding)} draw by ${lineText(paid, env.rounding)}${owed}`,
+      }),
+    });
+  } else if (draw.recoverable && balance.isPositive() && !balance.isZero()) {
+    const threshold = active ? amount : ZERO;
+    const excess = base.minus(threshold);
+    if (excess.isPositive() && !excess.isZero()) {
+      const recovered = excess.lessThan(balance) ? excess : balance;
+      balance = balance.minus(recovered);
+      made.push({
+        amount: recovered.neg(),
+        line: adjustmentLine(env, {
+          id: `draw-recovery:${draw.name}`,
+          kind: 'draw-recovery',
+          ruleKind: 'draw',
+          element: draw,
+          amount: recovered.neg(),
+          inputs: inputs([{ name: 'balance before', value: opening }]),
+          text: `recovers ${lineText(recovered, env.rounding)} of the ${lineText(opening, env.rounding)} draw balance from earnings above ${lineText(threshold, env.rounding)}; ${lineText(balance, env.rounding)} still owed`,
+        }),
+      });
+    }
+  }
+
+  if (draw.recoverable && draw.trueUpAtYearEnd && term.yearEnd && balance.isPositive() && !balance.isZero()) {
+    made.push({
+      amount: ZERO,
+      line: adjustmentLine(env, {
+        id: `draw:${draw.name}:true-up`,
+        kind: 'draw',
+        element: draw,
+        amount: ZERO,
+        inputs: [moneyInput(env, 'balance forgiven', balance)],
+        text: `true-up at year end: the remaining draw balance of ${lineText(balance, env.rounding)} is forgiven`,
+        reason: 'year-end true-up: draw balance forgiven',
+      }),
+    });
+    balance = ZERO;
+  }
+  if (draw.recoverable) balances.set(key, balance);
+  return made;
+}

@@ -1,0 +1,54 @@
+/**
+ * Amounts of the payout stage: where they are rounded and how they are written.
+ *
+ * At `line` and `earning` points every adjustment line is rounded on its own (it is a statement
+ * line, and no adjustment is a part split out of a larger total, so there is no remainder to
+ * allocate); amounts derived from rounded amounts (a draw shortfall, a recovery, a released
+ * balance, a reversed line) stay on the rounding grid, so `payout = earned + Σ adjustments`
+ * holds exactly. At the `payout` point lines keep full precision and only the payout is rounded.
+ */
+import type { Rounding } from '@attain/dsl';
+import { Dec, decText, ZERO } from '../decimal.js';
+import { fixed, roundTo } from '../round/round.js';
+
+/** Reads an amount of a statement (a decimal string); an unreadable amount is a programmer mistake. */
+export function amountOf(text: string): Dec {
+  return new Dec(text);
+}
+
+/** True when adjustment lines are rounded (points `line` and `earning`). */
+export function roundsLines(rounding: Rounding): boolean {
+  return rounding.point !== 'payout';
+}
+
+/** An adjustment line's amount as paid: rounded at `line`/`earning`, exact at `payout`. */
+export function lineAmount(value: Dec, rounding: Rounding): Dec {
+  return roundsLines(rounding) ? roundTo(value, rounding.decimals, rounding.mode) : value;
+}
+
+/** The text of a line amount or balance: fixed decimals when lines are rounded, else canonical. */
+export function lineText(value: Dec, rounding: Rounding): string {
+  return roundsLines(rounding) ? fixed(value, rounding.decimals) : decText(value);
+}
+
+/** The payout: always rounded at the declared mode and decimals. */
+export function payoutAmount(value: Dec, rounding: Rounding): Dec {
+  return roundTo(value, rounding.decimals, rounding.mode);
+}
+
+/** The text of a payout (`"4700.00"`). */
+export function payoutText(value: Dec, rounding: Rounding): string {
+  return fixed(value, rounding.decimals);
+}
+
+/** The sum of decimals (0 for none). */
+export function sum(values: Iterable<Dec>): Dec {
+  let total = ZERO;
+  for (const v of values) total = total.plus(v);
+  return total;
+}
+
+/** The larger of a value and zero. */
+export function positive(value: Dec): Dec {
+  return value.isNegative() ? ZERO : value;
+}

@@ -1,0 +1,230 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { Dec } from '../decimal.js';
+import type { Statement } from '../results/results.js';
+import type { PeriodTerms } from './terms.js';
+import {
+  clawbackOf,
+  day,
+  deal,
+  drawOf,
+  earning,
+  envOf,
+  guaranteeOf,
+  holdbackOf,
+  linesOf,
+  MANUAL,
+  payAll,
+  payoutGap,
+  quarter,
+  rounding,
+  statementOf,
+} from './test-support.js';
+
+const draw = drawOf('d', true, 4);
+const reserve = holdbackOf('reserve', '0.1', 'commission');
+const claw = clawbackOf('cancellations', 'deals', 90);
+
+describe('a paid statement', () => {
+  it('lists draws, guarantees, holdbacks, clawbacks and manual lines, and adds them to the payout', () => {
+    // Q1 (reported before): D1 paid 700.00. Q2 earns commission 900.00 on D2 and spiff 100.00: earned 1000.00.
+    // Draw 3000: shortfall 3000 - 1000 = 2000 (balance 2000). Guarantee 3500 on earned + draws 3000: +500.
+    // Holdback 10% of commission 900.00 = 90.00. D1 cancelled within the window: -700.00.
+    // Manual +25.00. Payout 1000 + 2000 + 500 - 90 - 700 + 25 = 2735.00.
+    const q1 = payAll(
+      [
+        statementOf(quarter(1), [
+          earning('commission', '700.00', [{ amount: '700.00', record: deal('D1') }]),
+        ]),
+      ],
+      [],
+    )[0] as Statement;
+    const q2 = statementOf(quarter(2), [
+      earning('commission', '900.00', [{ amount: '900.00', record: deal('D2', 2) }], '50.00'),
+      earning('spiff', '100.00'),
+    ]);
+    const terms: Partial<PeriodTerms> = {
+      draws: [{ draw, amount: new Dec(3000), position: 2, yearEnd: false }],
+      guarantees: [{ guarantee: guaranteeOf('g', 2), amount: new Dec(3500), position: 2 }],
+      holdbacks: [{ holdback: reserve, release: false, why: '' }],
+      cancellations: [
+        { clawback: claw, record: deal('D1'), dated: day('2026-03-20'), cancelled: day('2026-04-02') },
+      ],
+      manual: [
+        {
+          id: 'A1',
+          amount: new Dec(25),
+          original: new Dec(25),
+          currency: 'USD',
+          rate: new Dec(1),
+          rateDate: '2026-06-30',
+          reason: 'fix',
+          earning: undefined,
+        },
+      ],
+      manualElement: MANUAL,
+    };
+    const [paid] = payAll([q2], [terms], [q1]);
+    expect(linesOf(paid as Statement)).toEqual([
+      ['draw:d', '2000.00'],
+      ['guarantee:g', '500.00'],
+      ['holdback:reserve', '-90.00'],
+      ['clawback:cancellations:D1', '-700.00'],
+      ['manual:A1', '25.00'],
+    ]);
+    expect(paid?.payout).toBe('2735.00');
+    // The estimate of 50.00 on commission would add to the payout.
+    expect(paid?.estimatedPayout).toBe('2785.00');
+    expect(paid?.balances).toEqual({ 'draw:d': '2000.00', 'holdback:reserve': '90.00' });
+    expect(paid?.trace.rule).toEqual({ kind: 'payout', name: 'payout', label: 'Payout' });
+    expect(paid?.trace.inputs.map((i) => [i.name, i.value])).toEqual([
+      ['commission', '900.00'],
+      ['spiff', '100.00'],
+      ['earned', '1000.00'],
+      ['draw:d', '2000.00'],
+      ['guarantee:g', '500.00'],
+      ['holdback:reserve', '-90.00'],
+      ['clawback:cancellations:D1', '-700.00'],
+      ['manual:A1', '25.00'],
+      ['balances carried from', '2026-Q1'],
+    ]);
+    expect(paid?.trace.text).toBe('earned 1000.00 with adjustments of 1735.00');
+  });
+
+  it('carries balances the plan no longer names unchanged, after its own', () => {
+    const q1 = structuredClone(payAll([statementOf(quarter(1), [])], [])[0] as Statement);
+    q1.balances = { 'draw:old_draw': '1200.00', 'draw:d': '100.00' };
+    const [q2] = payAll(
+      [statementOf(quarter(2), [earning('commission', '0.00')])],
+      [
+        {
+          draws: [{ draw, amount: new Dec(0), position: 2, yearEnd: false }],
+          holdbacks: [{ holdback: reserve, release: false, why: '' }],
+        },
+      ],
+      [q1],
+    );
+    expect(Object.entries(q2?.balances ?? {})).toEqual([
+      ['draw:d', '100.00'],
+      ['holdback:reserve', '0.00'],
+      ['draw:old_draw', '1200.00'],
+    ]);
+  });
+
+  it('rounds only the payout at the payout point', () => {
+    // earned 10.004 (exact), holdback 10% = 1.0004: payout 9.0036 -> 9.00; estimate none.
+    const [s] = payAll(
+      [statementOf(quarter(1), [earning('commission', '10.004')])],
+      [{ holdbacks: [{ holdback: reserve, release: false, why: '' }] }],
+      [],
+      envOf(rounding('payout')),
+    );
+    expect(linesOf(s as Statement)).toEqual([['holdback:reserve', '-1.0004']]);
+    expect(s?.payout).toBe('9.00');
+    expect(s?.trace.text).toBe('earned 10.004 with adjustments of -1.0004, rounded half up to 2 decimals');
+  });
+});
+
+const cents = (min: number, max: number) =>
+  fc.integer({ min, max }).map((n) => new Dec(n).div(100).toFixed(2));
+
+describe('payout properties', () => {
+  const period = fc.record({
+    commission: cents(-20_000, 2_000_000),
+    spiff: cents(0, 100_000),
+    draw: fc.option(cents(0, 500_000), { nil: null }),
+    guarantee: fc.option(cents(0, 800_000), { nil: null }),
+    release: fc.boolean(),
+    share: fc.constantFrom('0.1', '0.125', '0.3333'),
+    manual: fc.array(
+      fc.tuple(fc.integer({ min: -100_000_000, max: 100_000_000 }), fc.constantFrom('1', '1.0842', '0.9231')),
+      { maxLength: 3 },
+    ),
+    cancel: fc.boolean(),
+  });
+
+  test.prop([
+    fc.array(period, { minLength: 1, maxLength: 8 }),
+    fc.constantFrom<'line' | 'earning' | 'payout'>('line', 'earning', 'payout'),
+    fc.constantFrom<'half-up' | 'half-even' | 'down' | 'up'>('half-up', 'half-even', 'down', 'up'),
+  ])('the payout is earned plus the adjustments, exactly when lines are rounded', (periods, point, mode) => {
+    const env = envOf(rounding(point, mode));
+    const h = holdbackOf('h', '0.1', 'commission');
+    const statements = periods.map((p, i) =>
+      statementOf({ period: `P${i}`, start: `2026-05-${String(i + 10)}`, end: `2026-05-${String(i + 10)}` }, [
+        earning('commission', p.commission, [{ amount: p.commission, record: deal(`D${i}`, i + 1) }]),
+        earning('spiff', p.spiff),
+      ]),
+    );
+    const terms = periods.map(
+      (p, i): Partial<PeriodTerms> => ({
+        draws:
+          p.draw === null
+            ? []
+            : [
+                {
+                  draw: drawOf('d', true, 3),
+                  amount: new Dec(p.draw),
+                  position: i < 3 ? i + 1 : undefined,
+                  yearEnd: i === 3,
+                },
+              ],
+        guarantees:
+          p.guarantee === null
+            ? []
+            : [
+                {
+                  guarantee: guaranteeOf('g', 2),
+                  amount: new Dec(p.guarantee),
+                  position: i < 2 ? i + 1 : undefined,
+                },
+              ],
+        holdbacks: [{ holdback: { ...h, share: p.share }, release: p.release, why: '' }],
+        cancellations:
+          p.cancel && i > 0
+            ? [
+                {
+                  clawback: claw,
+                  record: deal(`D${i - 1}`, i),
+                  dated: day('2026-05-01'),
+                  cancelled: day('2026-05-20'),
+                },
+              ]
+            : [],
+        manual: p.manual.map(([n, rate], k) => ({
+          id: `M${i}-${k}`,
+          amount: new Dec(n).div(10_000).times(rate),
+          original: new Dec(n).div(10_000),
+          currency: rate === '1' ? 'USD' : 'EUR',
+          rate: new Dec(rate),
+          rateDate: '2026-05-31',
+          reason: 'r',
+          earning: undefined,
+        })),
+        manualElement: MANUAL,
+      }),
+    );
+    const paid = payAll(statements, terms, [], env);
+    for (const s of paid) {
+      const exact = s.adjustments.reduce((t, a) => t.plus(a.amount), new Dec(s.earned));
+      if (point === 'payout')
+        expect(
+          new Dec(s.payout).eq(
+            exact.toDecimalPlaces(
+              2,
+              mode === 'half-up'
+                ? Dec.ROUND_HALF_UP
+                : mode === 'half-even'
+                  ? Dec.ROUND_HALF_EVEN
+                  : mode === 'down'
+                    ? Dec.ROUND_DOWN
+                    : Dec.ROUND_UP,
+            ),
+          ),
+        ).toBe(true);
+      else expect(payoutGap(s).isZero()).toBe(true);
+      for (const a of s.adjustments) if (point !== 'payout') expect(a.amount).toMatch(/^-?\d+\.\d{2}$/);
+      for (const b of Object.values(s.balances)) expect(new Dec(b).isNegative()).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import type { Payee } from '../data/dataset.js';
+import type { Results } from '../results/results.js';
+import { payee, planOf, quarterly, rows, run, statement } from '../test-support.js';
+
+const quotaOf = (results: Results, who: string, period: string, name = 'q') =>
+  statement(results, who, period).quotas.find((q) => q.name === name)?.amount;
+
+const SOURCES = `source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  source quota_relief { id: Text key, rep: Payee owner, amount: Money, granted_on: Date dated }
+  payee { annual_quota: Money, hire_date: Date }
+  credit bookings from deals { to owner }
+  commission c = bookings * 1%`;
+
+const Q = ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'];
+
+describe('quotas', () => {
+  it('apply seasonality to an annual base', () => {
+    const plan = planOf(
+      quarterly(`${SOURCES}
+  quota q = payee.annual_quota seasonality 10%, 20%, 30%, 40%
+  measure attainment = bookings / q`),
+    );
+    const results = run(
+      plan,
+      { payees: [payee('rep', { annual_quota: '400000', hire_date: '2020-01-01' })] },
+      Q,
+    );
+    // 400,000 x 10% / 20% / 30% / 40%
+    expect(Q.map((p) => quotaOf(results, 'rep', p))).toEqual(['40000', '80000', '120000', '160000']);
+  });
+
+  it('ramp new hires, starting the month after a hire late in the month', () => {
+    const plan = planOf(
+      quarterly(`${SOURCES}
+  quota q = payee.annual_quota seasonality 25%, 25%, 25%, 25%
+    ramp 25%, 50%, 75% from payee.hire_date starting next month after day 15
+  measure attainment = bookings / q`),
+    );
+    const payees = [
+      // Hired on 10 March (day 10 <= 15): Q1 is the first ramp period.
+      payee('early', { annual_quota: '400000', hire_date: '2026-03-10' }),
+      // Hired on 20 March (after day 15): the ramp starts on 1 April, so Q2 is the first ramp period
+      // and Q1, before it, carries the first step too.
+      payee('late', { annual_quota: '400000', hire_date: '2026-03-20' }),
+    ];
+    const results = run(plan, { payees }, Q);
+    // 100,000 a quarter x 25%, 50%, 75%, 100%
+    expect(Q.map((p) => quotaOf(results, 'early', p))).toEqual(['25000', '50000', '75000', '100000']);
+    // 100,000 x 25%, 25%, 50%, 75%
+    expect(Q.map((p) => quotaOf(results, 'late', p))).toEqual(['25000', '25000', '50000', '75000']);
+    expect(statement(results, 'late', '2026-Q2').quotas[0]?.trace.inputs).toContainEqual({
+      name: 'ramp start',
+      value: '2026-04-01',
+    });
+  });
+
+  it('prorate by calendar days for hires, leavers and plan changes', () => {
+    const plan = planOf(
+      quarterly(`${SOURCES}
+  quota q = payee.annual_quota seasonality 25%, 25%, 25%, 25% prorate by calendar days
+  measure attainment = bookings / q`),
+    );
+    const attrs = { annual_quota: '400000', hire_date: '2020-01-01' };
+    const payees: Payee[] = [
+      payee('hire', attrs, { plans: [{ plan: 'Test', from: '2026-02-15' }] }),
+      payee('leaver', attrs, { plans: [{ plan: 'Test', to: '2026-05-10' }] }),
+      payee('mover', attrs, {
+        plans: [
+          { plan: 'Test', to: '2026-02-28' },
+          { plan: 'Other plan', from: '2026-03-01' },
+        ],
+      }),
+    ];
+    const results = run(plan, { payees }, Q);
+    // Q1 2026 has 90 days. Hired 15 Feb: 14 + 31 = 45 days: 100,000 x 45 / 90 = 50,000.
+    expect(quotaOf(results, 'hire', '2026-Q1')).toBe('50000');
+    // Q2 has 91 days. Left 10 May: 30 + 10 = 40 days: 100,000 x 40 / 91 = 43,956.04395604...
+    expect(quotaOf(results, 'leaver', '2026-Q2')?.startsWith('43956.043956043956')).toBe(true);
+    // The leaver has no statement after leaving.
+    expect(results.statements.some((s) => s.payee === 'leaver' && s.period === '2026-Q3')).toBe(false);
+    // Moved to another plan on 1 March: 31 + 28 = 59 days: 100,000 x 59 / 90 = 65,555.555...
+    expect(quotaOf(results, 'mover', '2026-Q1')?.startsWith('65555.5555')).toBe(true);
+    expect(results.statements.some((s) => s.payee === 'mover' && s.period === '2026-Q2')).toBe(false);
+  });
+
+  it('take quota relief off, never below zero', () => {
+    const plan = planOf(
+      quarterly(`${SOURCES}
+  quota q = payee.annual_quota seasonality 25%, 25%, 25%, 25% relief sum(quota_relief.amount)
+  measure attainment = bookings / q`),
+    );
+    const results = run(
+      plan,
+      {
+        payees: [payee('rep', { annual_quota: '400000', hire_date: '2020-01-01' })],
+        records: {
+          quota_relief: rows(
+            { id: 'R1', rep: 'rep', amount: '15000', granted_on: '2026-02-01' },
+            { id: 'R2', rep: 'rep', amount: '500000', granted_on: '2026-05-01' },
+          ),
+        },
+      },
+      ['2026-Q1', '2026-Q2'],
+    );
+    // 100,000 - 15,000 = 85,000; 100,000 - 500,000 is below zero: 0.
+    expect(quotaOf(results, 'rep', '2026-Q1')).toBe('85000');
+    expect(quotaOf(results, 'rep', '2026-Q2')).toBe('0');
+  });
+
+  it('read quotas from data, and warn when one is missing', () => {
+    const plan = planOf(
+      quarterly(`${SOURCES}
+  quota team from data
+  measure attainment = bookings / team`),
+    );
+    const results = run(
+      plan,
+      {
+        payees: [payee('m1', { annual_quota: '1', hire_date: '2020-01-01' })],
+        quotas: [{ payee: 'm1', quota: 'team', period: '2026-Q1', amount: '250000' }],
+      },
+      ['2026-Q1', '2026-Q2'],
+    );
+    expect(quotaOf(results, 'm1', '2026-Q1', 'team')).toBe('250000');
+    expect(quotaOf(results, 'm1', '2026-Q2', 'team')).toBe('0');
+    expect(results.warnings.map((w) => [w.period, w.code])).toContainEqual(['2026-Q2', 'no-value']);
+  });
+});

@@ -1,0 +1,110 @@
+/**
+ * Quotas: from data, or computed as base × seasonality × ramp × proration − relief, never below
+ * zero. Without seasonality the base is the amount per period; with it, the base is annual and
+ * each period carries its share.
+ */
+import type { Quota } from '@attain/dsl';
+import { Dec, ONE, ZERO } from '../decimal.js';
+import { type CompileEnv, compile, type Fn } from '../evaluate/compile.js';
+import type { Ctx } from '../evaluate/context.js';
+import type { Def } from '../evaluate/program.js';
+import type { Value } from '../evaluate/value.js';
+import type { TraceInput } from '../results/results.js';
+import { formatDate } from '../time/dates.js';
+import { daysOnPlan } from './proration.js';
+import { rampStart, rampStep } from './ramp.js';
+
+/** A quota ready to evaluate. */
+export interface CompiledQuota {
+  quota: Quota;
+  def: Def;
+  base: Fn | undefined;
+  seasonality: Dec[] | undefined;
+  ramp: { steps: Dec[]; from: Fn; cutoffDay: number | undefined } | undefined;
+  relief: Fn | undefined;
+}
+
+/** Compiles a quota. */
+export function compileQuota(quota: Quota, def: Def, env: CompileEnv): CompiledQuota {
+  return {
+    quota,
+    def,
+    base: quota.base ? compile(quota.base, env) : undefined,
+    seasonality: quota.seasonality?.map((s) => new Dec(s)),
+    ramp: quota.ramp && {
+      steps: quota.ramp.steps.map((s) => new Dec(s)),
+      from: compile(quota.ramp.from, env),
+      cutoffDay: quota.ramp.cutoffDay,
+    },
+    relief: quota.relief ? compile(quota.relief, env) : undefined,
+  };
+}
+
+/** A quota's value and the factors that made it, for its trace. */
+export interface QuotaParts {
+  value: Dec | null;
+  inputs: TraceInput[];
+}
+
+/** The quota of the context's payee in its period, with its factors. */
+export function quotaParts(ctx: Ctx, q: CompiledQuota): QuotaParts {
+  const currency = ctx.run.program.currency;
+  if (q.quota.fromData) {
+    const amount = ctx.payee
+      ? ctx.run.data.quotas.get(`${ctx.payee.id}|${q.quota.name}|${ctx.period.label}`)
+      : undefined;
+    if (!amount) {
+      ctx.warn(
+        'no-value',
+        q.quota,
+        `there is no ${q.quota.name} for ${ctx.payee?.id ?? 'the payee'} in ${ctx.period.label} in the quota data`,
+      );
+      return { value: null, inputs: [] };
+    }
+    return { value: amount, inputs: [{ name: 'from data', value: amount.toString(), unit: currency }] };
+  }
+  const base = q.base?.(ctx, undefined) ?? null;
+  if (!(base instanceof Dec)) return { value: null, inputs: [{ name: 'base', value: null }] };
+  const inputs: TraceInput[] = [{ name: 'base', value: base.toString(), unit: currency }];
+  let value = base;
+  if (q.seasonality) {
+    const share = q.seasonality[ctx.period.index % q.seasonality.length] ?? ONE;
+    inputs.push({ name: 'seasonality', value: share.toString(), unit: '%' });
+    value = value.times(share);
+  }
+  if (q.ramp) {
+    const date: Value = q.ramp.from(ctx, undefined);
+    if (typeof date === 'number') {
+      const start = rampStart(date, q.ramp.cutoffDay);
+      const { factor, step } = rampStep(q.ramp.steps, start, ctx.period, ctx.run.program.calendar);
+      inputs.push({ name: 'ramp start', value: formatDate(start) });
+      inputs.push({
+        name: step === 0 ? 'ramp (complete)' : `ramp step ${step}`,
+        value: factor.toString(),
+        unit: '%',
+      });
+      value = value.times(factor);
+    }
+  }
+  if (q.quota.prorate) {
+    const { days, of } = daysOnPlan(ctx.payee, ctx.period, {
+      from: ctx.run.program.start,
+      to: ctx.run.program.end,
+    });
+    inputs.push({ name: 'days on plan', value: String(days) }, { name: 'days in period', value: String(of) });
+    if (days !== of) value = value.times(days).div(of);
+  }
+  if (q.relief) {
+    const relief = q.relief(ctx, undefined);
+    if (relief instanceof Dec) {
+      inputs.push({ name: 'relief', value: relief.toString(), unit: currency });
+      value = value.minus(relief);
+    }
+  }
+  return { value: value.isNegative() ? ZERO : value, inputs };
+}
+
+/** The quota's value in a context. */
+export function quotaValue(ctx: Ctx, q: CompiledQuota): Value {
+  return quotaParts(ctx, q).value;
+}

@@ -1,0 +1,67 @@
+import { compile } from '@attain/dsl';
+import { describe, expect, it } from 'vitest';
+import type { Dataset } from '../data/dataset.js';
+import { payee, planOf, quarterly, rows } from '../test-support.js';
+import { canonicalJson, dataHash, planHash } from './hash.js';
+import { sha256 } from './sha256.js';
+
+describe('hashes', () => {
+  it('computes SHA-256 of the FIPS 180 test vectors', () => {
+    expect(sha256('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(sha256('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(sha256('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq')).toBe(
+      '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1',
+    );
+    expect(sha256('é€😀')).toBe(sha256(new TextEncoder().encode('é€😀')));
+  });
+
+  it('writes canonical JSON with sorted keys', () => {
+    expect(canonicalJson({ b: 1, a: [{ d: 2, c: 'x' }], skip: 3, u: undefined }, new Set(['skip']))).toBe(
+      '{"a":[{"c":"x","d":2}],"b":1}',
+    );
+  });
+
+  it('names the plan by its meaning, not its layout', () => {
+    const text =
+      quarterly(`source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  credit bookings from deals { to owner }
+  commission c = bookings * 1%`);
+    const reformatted = text.replace(/\n {2}/g, '\n\n      # a comment\n  ');
+    const changed = text.replace('1%', '2%');
+    expect(planHash(planOf(reformatted))).toBe(planHash(planOf(text)));
+    expect(planHash(planOf(changed))).not.toBe(planHash(planOf(text)));
+    expect(compile(text).plan && planHash(planOf(text))).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('names the data whatever the order of its rows, and changes with any value', () => {
+    const deals = rows(
+      { id: 'D1', owner: 'a', amount: '10' },
+      { id: 'D2', owner: 'b', amount: '20' },
+      { id: 'D3', owner: 'a', amount: 30 },
+    );
+    const data: Dataset = { payees: [payee('a'), payee('b')], records: { deals } };
+    const shuffled: Dataset = {
+      payees: [payee('b'), payee('a')],
+      records: {
+        deals: [deals[2], deals[0], deals[1]].map((d, i) => ({ ...(d as (typeof deals)[0]), row: i + 1 })),
+      },
+    };
+    expect(dataHash(shuffled)).toBe(dataHash(data));
+    const edited: Dataset = {
+      ...data,
+      records: { deals: [{ row: 1, values: { id: 'D1', owner: 'a', amount: '10.0' } }, ...deals.slice(1)] },
+    };
+    expect(dataHash(edited)).not.toBe(dataHash(data));
+    // The number 30 and the text "30" are different values.
+    const typed: Dataset = {
+      ...data,
+      records: { deals: [...deals.slice(0, 2), { row: 3, values: { id: 'D3', owner: 'a', amount: '30' } }] },
+    };
+    expect(dataHash(typed)).not.toBe(dataHash(data));
+    const hypothetical: Dataset = {
+      ...data,
+      records: { deals: [...deals.slice(0, 2), { ...(deals[2] as (typeof deals)[0]), hypothetical: true }] },
+    };
+    expect(dataHash(hypothetical)).not.toBe(dataHash(data));
+  });
+});

@@ -1,0 +1,163 @@
+/**
+ * Hashes that name a run's inputs, so a payout can be reproduced for an audit.
+ *
+ * - Plan hash: SHA-256 of the plan's canonical JSON (keys sorted), leaving out source ranges and
+ *   the URI: reformatting a plan or moving a comment does not change it; changing a rate, a tier,
+ *   a doc comment or a date does.
+ * - Data hash: SHA-256 over the dataset's sections. Each section (payees, each source's records,
+ *   FX rates, quotas, territory assignments, adjustments) is summarised by an order-independent
+ *   multiset hash: the sum, lane by lane modulo 2^32, of a 128-bit hash of each row (its fields in
+ *   key order with typed values; row numbers excluded), with the row count. The same rows in any order give the same
+ *   hash; earlier results (`previous`) are hashed as canonical JSON.
+ */
+import type { Plan } from '@attain/dsl';
+import type { DataRecord, Dataset } from '../data/dataset.js';
+import { sha256 } from './sha256.js';
+
+/** JSON with object keys sorted and `skip` keys left out; `undefined` values are dropped. */
+export function canonicalJson(value: unknown, skip: ReadonlySet<string> = new Set()): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v, skip)).join(',')}]`;
+  const keys = Object.keys(value)
+    .filter((k) => !skip.has(k) && (value as Record<string, unknown>)[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k], skip)}`).join(',')}}`;
+}
+
+const PLAN_SKIP: ReadonlySet<string> = new Set(['range', 'uri']);
+
+/** The plan hash. */
+export function planHash(plan: Plan): string {
+  return sha256(canonicalJson(plan, PLAN_SKIP));
+}
+
+/** A 128-bit string hash in four independent 32-bit lanes (multiply-xorshift, one seed per lane). */
+class RowHash {
+  h1 = 0x9e3779b9;
+  h2 = 0x85ebca6b;
+  h3 = 0xc2b2ae35;
+  h4 = 0x27d4eb2f;
+
+  /** Feeds a string, then a separator (so that "ab","c" and "a","bc" differ). */
+  feed(text: string): void {
+    let { h1, h2, h3, h4 } = this;
+    for (let i = 0; i <= text.length; i++) {
+      const c = i < text.length ? text.charCodeAt(i) : 0x1_0000;
+      h1 = Math.imul(h1 ^ c, 0x85ebca77);
+      h2 = Math.imul(h2 ^ c, 0xc2b2ae3d);
+      h3 = Math.imul(h3 ^ c, 0x27d4eb2f);
+      h4 = Math.imul(h4 ^ c, 0x165667b1);
+      h1 ^= h1 >>> 15;
+      h2 ^= h2 >>> 13;
+      h3 ^= h3 >>> 16;
+      h4 ^= h4 >>> 12;
+    }
+    this.h1 = h1;
+    this.h2 = h2;
+    this.h3 = h3;
+    this.h4 = h4;
+  }
+
+  /** Adds the finished hash to a running multiset sum and resets. */
+  addTo(sum: Uint32Array): void {
+    sum[0] = ((sum[0] as number) + mix(this.h1, 0x7feb352d)) >>> 0;
+    sum[1] = ((sum[1] as number) + mix(this.h2, 0x846ca68b)) >>> 0;
+    sum[2] = ((sum[2] as number) + mix(this.h3, 0x9e3779b1)) >>> 0;
+    sum[3] = ((sum[3] as number) + mix(this.h4, 0x68e31da4)) >>> 0;
+    this.h1 = 0x9e3779b9;
+    this.h2 = 0x85ebca6b;
+    this.h3 = 0xc2b2ae35;
+    this.h4 = 0x27d4eb2f;
+  }
+}
+
+function mix(h: number, k: number): number {
+  let x = Math.imul(h ^ (h >>> 16), k);
+  x = Math.imul(x ^ (x >>> 15), 0x2c1b3c6d);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+function digest(name: string, count: number, sum: Uint32Array): string {
+  return `${JSON.stringify(name)}:${count}:${[...sum].map((x) => x.toString(16).padStart(8, '0')).join('')}`;
+}
+
+function section(name: string, rows: readonly string[]): string {
+  const sum = new Uint32Array(4);
+  const h = new RowHash();
+  for (const row of rows) {
+    h.feed(row);
+    h.addTo(sum);
+  }
+  return digest(name, rows.length, sum);
+}
+
+/** Hashes records field by field (keys sorted, values typed), without building their text. */
+function recordSection(name: string, rows: readonly DataRecord[]): string {
+  const sum = new Uint32Array(4);
+  const h = new RowHash();
+  let lastKeys: string[] = [];
+  let lastSorted: string[] = [];
+  for (const r of rows) {
+    const values = r.values ?? {};
+    const keys = Object.keys(values);
+    const same = keys.length === lastKeys.length && keys.every((k, i) => k === lastKeys[i]);
+    const sorted = same ? lastSorted : keys.slice().sort();
+    lastKeys = keys;
+    lastSorted = sorted;
+    h.feed(r.hypothetical === true ? '?' : '');
+    for (const key of sorted) {
+      const v = values[key];
+      h.feed(key);
+      h.feed(
+        v === null || v === undefined
+          ? '\u0000null'
+          : typeof v === 'string'
+            ? `s${v}`
+            : `${typeof v}${String(v)}`,
+      );
+    }
+    h.addTo(sum);
+  }
+  return digest(name, rows.length, sum);
+}
+
+/** The data hash (independent of the order of rows within each section). */
+export function dataHash(data: Dataset): string {
+  const parts: string[] = [];
+  parts.push(
+    section(
+      'payees',
+      (data.payees ?? []).map((p) => canonicalJson(p)),
+    ),
+  );
+  for (const source of Object.keys(data.records ?? {}).sort()) {
+    const rows = data.records[source] ?? [];
+    parts.push(recordSection(`records:${source}`, rows));
+  }
+  parts.push(
+    section(
+      'fx',
+      (data.fx ?? []).map((r) => canonicalJson(r)),
+    ),
+  );
+  parts.push(
+    section(
+      'quotas',
+      (data.quotas ?? []).map((r) => canonicalJson(r)),
+    ),
+  );
+  parts.push(
+    section(
+      'territoryAssignments',
+      (data.territoryAssignments ?? []).map((r) => canonicalJson(r)),
+    ),
+  );
+  parts.push(
+    section(
+      'adjustments',
+      (data.adjustments ?? []).map((r) => canonicalJson(r)),
+    ),
+  );
+  if (data.previous) parts.push(`previous:${sha256(canonicalJson(data.previous))}`);
+  return sha256(parts.join('\n'));
+}

@@ -1,0 +1,64 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { Dec } from '../decimal.js';
+import { allocate } from './allocate.js';
+import { fixed, roundTo } from './round.js';
+
+const d = (s: string | number) => new Dec(s);
+
+describe('rounding modes', () => {
+  it('round half up, half even, down and up', () => {
+    expect(fixed(roundTo(d('2.345'), 2, 'half-up'), 2)).toBe('2.35');
+    expect(fixed(roundTo(d('-2.345'), 2, 'half-up'), 2)).toBe('-2.35');
+    expect(fixed(roundTo(d('2.345'), 2, 'half-even'), 2)).toBe('2.34');
+    expect(fixed(roundTo(d('2.355'), 2, 'half-even'), 2)).toBe('2.36');
+    expect(fixed(roundTo(d('2.349'), 2, 'down'), 2)).toBe('2.34');
+    expect(fixed(roundTo(d('-2.349'), 2, 'down'), 2)).toBe('-2.34');
+    expect(fixed(roundTo(d('2.341'), 2, 'up'), 2)).toBe('2.35');
+    expect(fixed(roundTo(d('1234.5'), 0, 'up'), 0)).toBe('1235');
+  });
+  it('never prints a negative zero', () => {
+    expect(fixed(d('-0.001'), 2)).toBe('0.00');
+  });
+});
+
+describe('largest remainder allocation', () => {
+  it('gives the missing cents to the largest remainders', () => {
+    // Thirds of 100.00: 33.333.. each; floors 33.33 x 3 = 99.99; one cent to the first (ties: earliest).
+    const third = d(100).div(3);
+    expect(allocate([third, third, third], d('100.00'), 2).map((x) => fixed(x, 2))).toEqual([
+      '33.34',
+      '33.33',
+      '33.33',
+    ]);
+    // 10.005 + 20.007 + 30.001 = 60.013, rounded total 60.01: floors 10.00 + 20.00 + 30.00 = 60.00;
+    // one cent to the largest remainder (0.007 of the second part).
+    expect(allocate([d('10.005'), d('20.007'), d('30.001')], d('60.01'), 2).map((x) => fixed(x, 2))).toEqual([
+      '10.00',
+      '20.01',
+      '30.00',
+    ]);
+  });
+  test.prop([
+    fc.array(fc.integer({ min: -10_000_000, max: 10_000_000 }), { minLength: 1, maxLength: 30 }),
+    fc.constantFrom(0, 1, 2),
+    fc.constantFrom('half-up', 'half-even', 'down', 'up') as fc.Arbitrary<
+      'half-up' | 'half-even' | 'down' | 'up'
+    >,
+  ])('rounded lines sum exactly to their rounded total', (milli, decimals, mode) => {
+    const parts = milli.map((m) => d(m).div(1000));
+    const total = roundTo(Dec.sum(...parts), decimals, mode);
+    const lines = allocate(parts, total, decimals);
+    expect(Dec.sum(...lines).eq(total)).toBe(true);
+    for (const [i, line] of lines.entries()) {
+      expect(line.decimalPlaces()).toBeLessThanOrEqual(decimals);
+      // Each line moves less than one unit from its exact value.
+      expect(
+        line
+          .minus(parts[i] as Dec)
+          .abs()
+          .lt(d(1).div(d(10).pow(decimals))),
+      ).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { earned, payee, planOf, quarterly, rows, run, statement } from '../test-support.js';
+
+const table = (mode: string) =>
+  planOf(
+    quarterly(`
+  source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  payee { quarterly_quota: Money }
+  quota q = payee.quarterly_quota
+  credit bookings from deals { to owner }
+  measure attainment = bookings / q
+  rate table rates on attainment ${mode} {
+    0% to 50%: 2%
+    50% to 100%: 8%
+    100% and up: 12%
+  }
+  commission c = tiered(bookings, rates)
+`),
+  );
+
+const data = (...amounts: string[]) => ({
+  payees: [payee('rep', { quarterly_quota: '100000' })],
+  records: {
+    deals: rows(
+      ...amounts.map((amount, i) => ({ id: `D${i + 1}`, owner: 'rep', amount, close_date: '2026-02-10' })),
+    ),
+  },
+});
+
+describe('rate tables', () => {
+  it('marginal: each band pays its own rate', () => {
+    // quota 100,000, bookings 130,000: 50,000 x 2% + 50,000 x 8% + 30,000 x 12% = 1,000 + 4,000 + 3,600 = 8,600.00
+    const s = statement(run(table('marginal'), data('130000'), ['2026-Q1']), 'rep', '2026-Q1');
+    expect(earned(s, 'c')).toBe('8600.00');
+  });
+  it('retroactive: the reached tier pays on everything', () => {
+    // 130,000 x 12% = 15,600.00
+    expect(
+      earned(statement(run(table('retroactive'), data('130000'), ['2026-Q1']), 'rep', '2026-Q1'), 'c'),
+    ).toBe('15600.00');
+  });
+  it('hybrid at 100%: retroactive below quota, marginal above', () => {
+    // 100,000 x 8% (tier reached below quota) + 30,000 x 12% = 8,000 + 3,600 = 11,600.00
+    const plan = table('hybrid at 100%');
+    expect(earned(statement(run(plan, data('130000'), ['2026-Q1']), 'rep', '2026-Q1'), 'c')).toBe('11600.00');
+    // 80,000 x 8% = 6,400.00 (below the hybrid point it is retroactive)
+    expect(earned(statement(run(plan, data('80000'), ['2026-Q1']), 'rep', '2026-Q1'), 'c')).toBe('6400.00');
+  });
+  it('a lower bound is inclusive: exactly 50% is in the second tier', () => {
+    // retroactive at exactly 50%: 50,000 x 8% = 4,000.00; at 49,999.99: x 2% = 999.9998 -> 1,000.00
+    expect(
+      earned(statement(run(table('retroactive'), data('50000'), ['2026-Q1']), 'rep', '2026-Q1'), 'c'),
+    ).toBe('4000.00');
+    expect(
+      earned(statement(run(table('retroactive'), data('49999.99'), ['2026-Q1']), 'rep', '2026-Q1'), 'c'),
+    ).toBe('1000.00');
+  });
+});

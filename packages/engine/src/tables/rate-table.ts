@@ -1,0 +1,172 @@
+/**
+ * Rate tables: tiers on a measure, applied marginally, retroactively or hybrid. A tier's lower
+ * bound is inclusive and its upper bound exclusive. When the table is read on a different value
+ * than the amount it prices (a table on attainment pricing bookings), each band's share of the
+ * measure is the same share of the amount: marginal bands split the amount in proportion to the
+ * attainment bands.
+ */
+import type { RateTable } from '@attain/dsl';
+import { Dec, decText, ZERO } from '../decimal.js';
+import { type CompileEnv, compile, type Fn } from '../evaluate/compile.js';
+import type { Ctx } from '../evaluate/context.js';
+import { unitOf, type Value } from '../evaluate/value.js';
+import type { RuleRef } from '../results/results.js';
+import type { TierDesc, TierHit } from './tier-hit.js';
+
+/** A tier ready to apply. */
+export interface CompiledTier {
+  index: number;
+  from: Dec;
+  to: Dec | undefined;
+  /** Shared by every hit of the tier. */
+  desc: TierDesc;
+  rate: Fn;
+  /** The rate when it is a literal, and the tier's shared hit for it. */
+  fixed?: { rate: Dec; hit: TierHit };
+}
+
+/** A rate table ready to apply. */
+export interface CompiledRateTable {
+  table: RateTable;
+  rule: RuleRef;
+  on: Fn;
+  tiers: CompiledTier[];
+  hybridAt: Dec | undefined;
+}
+
+/** Compiles a rate table. */
+export function compileRateTable(table: RateTable, env: CompileEnv): CompiledRateTable {
+  const rule: RuleRef = { kind: 'rate-table', name: table.name };
+  const units = {
+    table: table.name,
+    unit: unitOf(table.on.type),
+    rateUnit: table.tiers[0] && unitOf(table.tiers[0].rate.type),
+  };
+  if (table.label !== undefined) rule.label = table.label;
+  const tiers = table.tiers.map((tier, i): CompiledTier => {
+    const from = new Dec(tier.from);
+    const to = tier.to === undefined ? undefined : new Dec(tier.to);
+    const desc: TierDesc = { ...units, index: i + 1, from: decText(from), to: to && decText(to) };
+    const compiled: CompiledTier = { index: i + 1, from, to, desc, rate: compile(tier.rate, env) };
+    if (tier.rate.op === 'literal' && typeof tier.rate.value === 'string') {
+      const rate = new Dec(tier.rate.value);
+      compiled.fixed = { rate, hit: hit(compiled, rate) };
+    }
+    return compiled;
+  });
+  return {
+    table,
+    rule,
+    on: compile(table.on, env),
+    tiers,
+    hybridAt: table.hybridAt === undefined ? undefined : new Dec(table.hybridAt),
+  };
+}
+
+function hit(tier: CompiledTier, rate: Dec, base?: Dec, paid?: Dec): TierHit {
+  return { desc: tier.desc, rate, base, paid };
+}
+
+function rateOf(ctx: Ctx, tier: CompiledTier): Dec | null {
+  if (tier.fixed) return tier.fixed.rate;
+  const rate = tier.rate(ctx, undefined);
+  return rate instanceof Dec ? rate : null;
+}
+
+/**
+ * The tier containing `x` (lower bound inclusive, upper exclusive). Below a first tier that starts
+ * at zero or less (negative bookings after a credit note), the first tier; below a first tier that
+ * starts higher (a threshold), none.
+ */
+export function tierAt(t: CompiledRateTable, x: Dec): CompiledTier | undefined {
+  const first = t.tiers[0];
+  if (!first) return undefined;
+  if (x.lt(first.from)) return first.from.lte(ZERO) ? first : undefined;
+  for (const tier of t.tiers) if (x.gte(tier.from) && (tier.to === undefined || x.lt(tier.to))) return tier;
+  return undefined;
+}
+
+/** The tier just below `x` (containing values slightly less than it): the tier reached below a hybrid point. */
+function tierBelow(t: CompiledRateTable, x: Dec): CompiledTier | undefined {
+  for (const tier of t.tiers) if (x.gt(tier.from) && (tier.to === undefined || x.lte(tier.to))) return tier;
+  return t.tiers[0];
+}
+
+/** No tier contains `x`: below a threshold that pays nothing, above the last tier a warning. */
+function noTier(ctx: Ctx, t: CompiledRateTable, x: Dec): Dec | null {
+  if (t.tiers[0] && x.lt(t.tiers[0].from)) return ZERO;
+  ctx.warn(
+    'no-tier',
+    t.table,
+    `${decText(x)} is above the last tier of ${t.table.name}, which has no rate there`,
+    t.rule,
+  );
+  return null;
+}
+
+/** `rate(table)`: the rate of the tier the table's measure has reached. */
+export function rateReached(ctx: Ctx, t: CompiledRateTable): Value {
+  const x = t.on(ctx, undefined);
+  if (!(x instanceof Dec)) return null;
+  const tier = tierAt(t, x);
+  if (!tier) return noTier(ctx, t, x);
+  const rate = rateOf(ctx, tier);
+  if (rate === null) return null;
+  ctx.trail.push(tier.fixed?.hit ?? hit(tier, rate));
+  return rate;
+}
+
+/** `tiered(amount, table)`: the amount paid through the table, in the table's mode. */
+export function tiered(ctx: Ctx, t: CompiledRateTable, amount: Value): Value {
+  const x = t.on(ctx, undefined);
+  if (!(x instanceof Dec) || !(amount instanceof Dec)) return null;
+  const first = t.tiers[0];
+  if (!first) return null;
+  if (t.table.mode === 'retroactive' || x.isZero() || x.lt(first.from)) return retroactive(ctx, t, x, amount);
+  const scale = amount.eq(x) ? undefined : amount.div(x);
+  if (t.table.mode === 'hybrid' && t.hybridAt !== undefined) {
+    if (x.lt(t.hybridAt)) return retroactive(ctx, t, x, amount);
+    const below = tierBelow(t, t.hybridAt) as CompiledTier;
+    const rate = rateOf(ctx, below);
+    if (rate === null) return null;
+    const base = scale ? t.hybridAt.times(scale) : t.hybridAt;
+    const paid = base.times(rate);
+    ctx.trail.push(hit(below, rate, base, paid));
+    const above = marginal(ctx, t, x, t.hybridAt, scale);
+    return above instanceof Dec ? paid.plus(above) : null;
+  }
+  return marginal(ctx, t, x, first.from, scale);
+}
+
+function retroactive(ctx: Ctx, t: CompiledRateTable, x: Dec, amount: Dec): Value {
+  const tier = tierAt(t, x);
+  if (!tier) {
+    const none = noTier(ctx, t, x);
+    return none && amount.times(none);
+  }
+  const rate = rateOf(ctx, tier);
+  if (rate === null) return null;
+  ctx.trail.push(tier.fixed?.hit ?? hit(tier, rate));
+  return amount.times(rate);
+}
+
+/** Pays each band between `start` and `x` at its rate; `scale` turns measure into amount. */
+function marginal(ctx: Ctx, t: CompiledRateTable, x: Dec, start: Dec, scale: Dec | undefined): Value {
+  let total = ZERO;
+  let covered = start;
+  for (const tier of t.tiers) {
+    const lo = tier.from.gt(start) ? tier.from : start;
+    const hi = tier.to === undefined || tier.to.gt(x) ? x : tier.to;
+    if (!hi.gt(lo)) continue;
+    const rate = rateOf(ctx, tier);
+    if (rate === null) return null;
+    const portion = hi.minus(lo);
+    const base = scale ? portion.times(scale) : portion;
+    const paid = base.times(rate);
+    ctx.trail.push(hit(tier, rate, base, paid));
+    total = total.plus(paid);
+    covered = hi;
+  }
+  if (covered.lt(x)) noTier(ctx, t, x);
+  return total;
+}

@@ -1,0 +1,68 @@
+/**
+ * Building traces: the inputs of a rule (the definitions and payee attributes it reads, with
+ * their values in the context), and the tiers it applied.
+ */
+import type { Definition, Range, RefKind, Type } from '@attain/dsl';
+import type { Dec } from '../decimal.js';
+import type { Ctx } from '../evaluate/context.js';
+import type { Def } from '../evaluate/program.js';
+import { toResult, unitOf, type Value } from '../evaluate/value.js';
+import type { Uses } from '../evaluate/walk.js';
+import type { TierApplied, TraceInput } from '../results/results.js';
+import { type TierHit, tierApplied } from '../tables/tier-hit.js';
+
+/** The range of rules that have no place of their own in the plan text (the payout). */
+export const NO_RANGE: Range = {
+  start: { line: 0, character: 0, offset: 0 },
+  end: { line: 0, character: 0, offset: 0 },
+};
+
+/** The type of a definition's values. */
+export function defType(def: Def, currency: string): Type {
+  if (def.kind === 'let' || def.kind === 'measure' || def.kind === 'metric')
+    return (def.element as Definition).type;
+  return { kind: 'Money', currency };
+}
+
+/** A trace input for a value of a type. */
+export function input(name: string, value: Value, type: Type): TraceInput {
+  const result: TraceInput = { name, value: toResult(value, type) };
+  const unit = unitOf(type);
+  if (unit !== undefined) result.unit = unit;
+  return result;
+}
+
+/** A trace input for money in the plan currency. */
+export function moneyInput(name: string, value: Dec, currency: string): TraceInput {
+  return { name, value: value.toString(), unit: currency };
+}
+
+/** The values of the definitions and payee attributes an expression reads, in the context. */
+export function inputsOf(ctx: Ctx, u: Uses): TraceInput[] {
+  const program = ctx.run.program;
+  const inputs: TraceInput[] = [];
+  for (const ref of u.refs) {
+    const at = ref.indexOf(':');
+    const id = program.defId(ref.slice(0, at) as RefKind, ref.slice(at + 1));
+    if (id === undefined) continue;
+    const def = program.defs[id] as Def;
+    inputs.push(input(def.name, ctx.get(id), defType(def, program.currency)));
+  }
+  for (const name of u.attributes ?? []) {
+    const field = program.plan.payee.find((f) => f.name === name);
+    const value = ctx.payee?.attrs.get(name) ?? null;
+    inputs.push(input(`payee.${name}`, value, field?.type ?? { kind: 'Text' }));
+  }
+  return inputs;
+}
+
+/** The tier of a trace (the last tier hit) and, when several were, all of them. */
+export function tierOf(
+  hits: readonly TierHit[] | undefined,
+  texts?: { text(value: Dec): string },
+): { tier?: TierApplied; bands?: TierApplied[] } {
+  if (!hits || hits.length === 0) return {};
+  const tier = tierApplied(hits[hits.length - 1] as TierHit, texts);
+  if (hits.length === 1) return { tier };
+  return { tier, bands: hits.map((h) => tierApplied(h, texts)) };
+}

@@ -1,0 +1,71 @@
+/**
+ * `explain(results, ref)`: one number of the results with its trace and a sentence.
+ */
+import type { Results, ResultValue, Statement, Trace } from '../results/results.js';
+import type { Explanation, ResultRef } from './ref.js';
+import { sentence } from './sentence.js';
+
+function found(
+  value: ResultValue,
+  trace: Trace,
+  unit: string | undefined,
+  statement: Statement,
+): Explanation {
+  return { value, trace, sentence: sentence(trace, value, unit, statement.currency) };
+}
+
+function unitOfType(type: string, currency: string): string | undefined {
+  if (type === 'Percent') return '%';
+  const money = /^Money(?: \(([A-Z]{3})\))?$/.exec(type);
+  return money ? (money[1] ?? currency) : undefined;
+}
+
+/**
+ * Finds the number `ref` points at and explains it; `undefined` when the results hold no such
+ * number (an unknown payee, period, name or line).
+ */
+export function explain(results: Results, ref: ResultRef): Explanation | undefined {
+  const statement = results.statements.find((s) => s.payee === ref.payee && s.period === ref.period);
+  if (!statement) return undefined;
+  const cur = statement.currency;
+  if ('earning' in ref) {
+    const earning = statement.earnings.find((e) => e.name === ref.earning);
+    if (!earning) return undefined;
+    if (ref.line === undefined) return found(earning.amount, earning.trace, cur, statement);
+    const line = earning.lines.find((l) => l.id === ref.line || l.id === `${earning.name}:${ref.line}`);
+    return line && found(line.amount, line.trace, cur, statement);
+  }
+  if ('credit' in ref) {
+    const credit = statement.credits.find((c) => c.name === ref.credit);
+    if (!credit) return undefined;
+    if (ref.record === undefined) return found(credit.total, credit.trace, cur, statement);
+    const line = credit.lines.find((l) => l.record.key === ref.record);
+    if (!line) return undefined;
+    const trace: Trace = {
+      rule: credit.trace.rule,
+      range: credit.trace.range,
+      inputs: [
+        { name: 'share', value: line.share, unit: '%' },
+        { name: 'role', value: line.role },
+      ],
+      records: [line.record],
+    };
+    if (line.estimate) trace.text = 'an estimate: the record is hypothetical';
+    return found(line.amount, trace, cur, statement);
+  }
+  if ('measure' in ref) {
+    const measure =
+      statement.measures.find((m) => m.name === ref.measure) ??
+      statement.metrics.find((m) => m.name === ref.measure);
+    return measure && found(measure.value, measure.trace, unitOfType(measure.type, cur), statement);
+  }
+  if ('quota' in ref) {
+    const quota = statement.quotas.find((q) => q.name === ref.quota);
+    return quota && found(quota.amount, quota.trace, cur, statement);
+  }
+  if ('adjustment' in ref) {
+    const adjustment = statement.adjustments.find((a) => a.id === ref.adjustment);
+    return adjustment && found(adjustment.amount, adjustment.trace, cur, statement);
+  }
+  return found(statement.payout, statement.trace, cur, statement);
+}
