@@ -4,6 +4,13 @@
  *
  * @packageDocumentation
  */
-export { type PlanArbitraryOptions, validPlanArbitrary } from './testing/arbitrary.js';
+export {
+  type PlanArbitraryOptions,
+  type TypedExpression,
+  typedExpressionArbitrary,
+  validPlanArbitrary,
+} from './testing/arbitrary.js';
 export { generatePlan } from './testing/generate-plan.js';
+export { meaningOf } from './testing/same-meaning.js';
+export type { ValueType } from './testing/scope.js';
 export { stripRanges } from './testing/strip-ranges.js';

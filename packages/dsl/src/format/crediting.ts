@@ -7,7 +7,7 @@ import type { CommentContext } from './comments.js';
 import type { Doc } from './doc.js';
 import { printName } from './expressions.js';
 import { block, effectiveAfterBlock, expression, label, numberLit, percentLit, statement } from './layout.js';
-import { required } from './literals.js';
+import { required } from './unformattable.js';
 
 /** `credit name "Label" from source where condition { clauses }`. */
 export function printCredit(ctx: CommentContext, decl: CreditDecl): Doc {

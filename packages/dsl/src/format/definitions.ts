@@ -26,8 +26,8 @@ import {
   statement,
   textLit,
 } from './layout.js';
-import { required } from './literals.js';
 import { printTypeRef } from './schema.js';
+import { required } from './unformattable.js';
 
 function typeAnnotation(ctx: CommentContext, type: TypeRef | undefined): Doc {
   return type === undefined ? '' : [': ', printTypeRef(ctx, type)];

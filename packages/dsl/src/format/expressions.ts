@@ -8,7 +8,8 @@
 import type { BinaryExpr, BinaryOp, CallArg, Expr, InExpr, Name } from '../syntax/ast.js';
 import type { CommentContext } from './comments.js';
 import { type Doc, group, indent, join, line, softline } from './doc.js';
-import { moneyAmountText, numberText, percentText, quoteText, required, Unformattable } from './literals.js';
+import { moneyAmountText, numberText, percentText, quoteText } from './literals.js';
+import { required, Unformattable } from './unformattable.js';
 
 /**
  * Precedence levels, lowest first, as in the grammar: `if` 0, `or` 1, `and` 2, `not` 3,

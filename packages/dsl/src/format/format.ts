@@ -1,11 +1,20 @@
 /**
  * The formatter: one canonical layout for plan text, with no options (like gofmt).
  *
- * Two-space indentation; one declaration (and one field, tier, row or clause) per line; header
- * settings first; declarations in the order written; a blank line between declarations of
- * different kinds; single spaces around operators and only the parentheses precedence needs;
- * expressions longer than 100 columns broken after an operator. Every comment is kept next to the
- * code it was written at. Formatting is idempotent and never changes what a plan means.
+ * - two-space indentation; one declaration, field, tier, lookup row, curve point or clause per
+ *   line; earning and quota clauses (and `effective`) on indented lines under their declaration;
+ * - header settings first, in the order currency, period, fiscal year, effective, rounding;
+ *   declarations in the order written (moving them would move their comments);
+ * - a blank line between declarations of different kinds, and at most one of the blank lines the
+ *   author wrote between declarations of the same kind (or around comments);
+ * - single spaces around operators, only the parentheses that precedence needs, and expressions
+ *   that do not fit in 100 columns broken after an operator with a four-column continuation indent;
+ * - numbers keep their digits; `_` separators are regrouped in thousands when the author used them
+ *   and left out when not; money is `500 USD`; text is re-escaped;
+ * - every comment stays between the same tokens: own-line comments above what they precede,
+ *   same-line comments at the end of their line, doc comments before what they document.
+ *
+ * Formatting is idempotent and never changes what a plan means.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { File } from '../syntax/ast.js';
@@ -13,6 +22,7 @@ import { parse } from '../syntax/parse.js';
 import { CommentContext } from './comments.js';
 import { printFile } from './plan.js';
 import { render } from './render.js';
+import { Unformattable } from './unformattable.js';
 
 /** The outcome of {@link format}. */
 export interface FormatResult {
@@ -32,13 +42,7 @@ function isSyntaxError(diagnostic: Diagnostic): boolean {
  * diagnostics when the source does not parse. Never throws.
  */
 export function format(source: string): FormatResult {
-  let parsed: { file: File; diagnostics: Diagnostic[] };
-  try {
-    parsed = parse(source);
-  } catch {
-    return { text: undefined, diagnostics: [] };
-  }
-  const { file, diagnostics } = parsed;
+  const { file, diagnostics } = parse(source);
   if (diagnostics.some(isSyntaxError)) return { diagnostics: diagnostics.filter(isSyntaxError) };
   try {
     return { text: formatFile(file, source), diagnostics };
@@ -56,6 +60,6 @@ export function formatFile(file: File, source: string): string {
   const ctx = new CommentContext(source, file);
   const text = render(printFile(ctx, file));
   const lost = ctx.unprinted();
-  if (lost.length > 0) throw new Error(`comment not printed: ${lost[0]?.text}`);
+  if (lost.length > 0) throw new Unformattable(`comment not printed: ${lost[0]?.text}`);
   return `${text.trimEnd()}\n`;
 }

@@ -9,7 +9,8 @@ import type { SyntaxNode } from './attach.js';
 import type { CommentContext } from './comments.js';
 import { type Doc, hardline, indent } from './doc.js';
 import { printExpr } from './expressions.js';
-import { numberText, percentText, quoteText, required } from './literals.js';
+import { numberText, percentText, quoteText } from './literals.js';
+import { required } from './unformattable.js';
 
 /** Indentation of lines inside a block and of clause lines. */
 export const blockIndent = 2;

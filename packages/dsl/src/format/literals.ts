@@ -9,17 +9,6 @@
  */
 import type { MoneyLit, NumberLit, PercentLit } from '../syntax/ast.js';
 
-/** Thrown when a tree cannot be printed without changing its meaning (a part is missing). */
-export class Unformattable extends Error {
-  override readonly name = 'Unformattable';
-}
-
-/** `value` unless it is absent. */
-export function required<T>(value: T | undefined, what: string): T {
-  if (value === undefined) throw new Unformattable(`missing ${what}`);
-  return value;
-}
-
 const plainNumber = /^\d+(?:\.\d+)?$/;
 
 /** The digits of a number as written in `text` at the literal's range (without unit). */

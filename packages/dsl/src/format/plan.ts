@@ -5,13 +5,14 @@
  * blank lines the author wrote between the others.
  */
 import type { File, HeaderSetting, PlanDecl, PlanItem } from '../syntax/ast.js';
+import { monthNames } from '../syntax/months.js';
 import type { SyntaxNode } from './attach.js';
 import type { CommentContext } from './comments.js';
 import { printDeclaration } from './declarations.js';
 import type { Doc } from './doc.js';
 import { printName } from './expressions.js';
 import { block, dateRange, numberLit, statement, textLit } from './layout.js';
-import { required } from './literals.js';
+import { required } from './unformattable.js';
 
 const headerOrder: Readonly<Record<HeaderSetting['kind'], number>> = {
   CurrencySetting: 0,
@@ -20,21 +21,6 @@ const headerOrder: Readonly<Record<HeaderSetting['kind'], number>> = {
   EffectiveSetting: 3,
   RoundingSetting: 4,
 };
-
-const monthNames = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 
 function isHeader(item: SyntaxNode): item is HeaderSetting {
   const kind = (item as PlanItem).kind;

@@ -7,7 +7,7 @@ import type { CommentContext } from './comments.js';
 import type { Doc } from './doc.js';
 import { printName } from './expressions.js';
 import { block, label, statement } from './layout.js';
-import { required } from './literals.js';
+import { required } from './unformattable.js';
 
 /** `source name "Label" { fields }`. */
 export function printSource(ctx: CommentContext, decl: SourceDecl): Doc {

@@ -26,7 +26,7 @@ import {
   statement,
   textLit,
 } from './layout.js';
-import { required } from './literals.js';
+import { required } from './unformattable.js';
 
 /** `rate table name "Label" on measure mode { tiers }`. */
 export function printRateTable(ctx: CommentContext, decl: RateTableDecl): Doc {

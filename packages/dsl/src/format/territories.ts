@@ -6,7 +6,7 @@ import type { CommentContext } from './comments.js';
 import type { Doc } from './doc.js';
 import { printExpr, printName } from './expressions.js';
 import { block, expression, label, numberLit, statement, textLit } from './layout.js';
-import { required } from './literals.js';
+import { required } from './unformattable.js';
 
 /** `territories on accounts by priority { territories }`. */
 export function printTerritories(ctx: CommentContext, decl: TerritoriesDecl): Doc {

@@ -2,6 +2,7 @@
  * The keywords completion proposes at each position: what may start a declaration, and the
  * clauses each kind of declaration may continue with. Multi-word keywords are proposed whole.
  */
+import { monthNames } from '../syntax/months.js';
 
 /** Keywords that start a declaration inside the plan's braces. */
 export const declarationKeywords: readonly string[] = [
@@ -124,20 +125,7 @@ export const followingKeywords: Readonly<Record<string, readonly string[]>> = {
   hybrid: ['at'],
   cancelled: ['on'],
   fiscal: ['year starts'],
-  starts: [
-    'january',
-    'february',
-    'march',
-    'april',
-    'may',
-    'june',
-    'july',
-    'august',
-    'september',
-    'october',
-    'november',
-    'december',
-  ],
+  starts: monthNames,
   rounding: ['half up', 'half even', 'down', 'up'],
 };
 

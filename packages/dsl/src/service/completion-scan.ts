@@ -5,38 +5,12 @@
  * braces and parentheses, and the tokens just before the cursor.
  */
 import type { IToken } from 'chevrotain';
+import { declarationKeywords, headerKeywords } from './completion-keywords.js';
 
 /** The keywords that start a declaration or header setting (two-word ones by their first word). */
-const declarationWords = new Set([
-  'source',
-  'payee',
-  'let',
-  'measure',
-  'quota',
-  'credit',
-  'rate',
-  'lookup',
-  'pay',
-  'earning',
-  'commission',
-  'bonus',
-  'spiff',
-  'milestone',
-  'mbo',
-  'draw',
-  'guarantee',
-  'holdback',
-  'clawback',
-  'adjustment',
-  'territories',
-  'metric',
-  'signal',
-  'currency',
-  'period',
-  'fiscal',
-  'effective',
-  'rounding',
-]);
+const declarationWords = new Set(
+  [...declarationKeywords, ...headerKeywords].map((keyword) => keyword.split(' ')[0] ?? keyword),
+);
 
 /** Declarations that take an `effective` range as their own last clause. */
 const effectiveClause = new Set([

@@ -108,40 +108,72 @@ function buildRounding(ctx: BuildContext, node: CstNode, at: number): HeaderSett
   };
 }
 
-/** Builds the AST of a file from its CST and comments. */
-export function buildFile(
-  cst: CstNode,
-  commentTokens: IToken[],
-  parserTokens: IToken[],
-  index: LineIndex,
-): File {
-  const ctx = new BuildContext(index, docComments(commentTokens, parserTokens));
-  const planNode = child(cst, 'planDecl');
-  return {
-    kind: 'File',
-    range: index.range(0, index.length),
-    plan: planNode === undefined ? undefined : buildPlan(ctx, planNode),
-    comments: commentTokens.map((comment) => buildComment(ctx, comment)),
+/**
+ * Builds the AST of one file while the parser reads it. Each plan item is built as soon as the
+ * parser has finished it ({@link FileBuilder.itemRead}) and its CST is then let go, so a long
+ * plan's CST is never held in memory all at once: the CST is several times larger than the AST,
+ * and holding all of it made the garbage collector's work grow faster than the text.
+ */
+export class FileBuilder {
+  private readonly ctx: BuildContext;
+  /** The AST of each plan item read so far; undefined for an item too broken to build. */
+  private readonly items = new Map<CstNode, PlanItem | undefined>();
+  /** Where the plan starts: its `plan` keyword is the first token the parser reads. */
+  private readonly planStart: number;
+
+  constructor(
+    private readonly commentTokens: IToken[],
+    parserTokens: IToken[],
+    index: LineIndex,
+  ) {
+    this.ctx = new BuildContext(index, docComments(commentTokens, parserTokens));
+    this.planStart = parserTokens[0]?.startOffset ?? 0;
+  }
+
+  /** Builds a plan item the parser has just finished, then empties its CST node. */
+  readonly itemRead = (item: CstNode): void => {
+    this.items.set(item, buildItem(this.ctx, item, this.planStart));
+    for (const key of Object.keys(item.children)) delete item.children[key];
   };
+
+  /** The AST of the file, once the parser has returned its CST. */
+  file(cst: CstNode): File {
+    const { ctx } = this;
+    const planNode = child(cst, 'planDecl');
+    return {
+      kind: 'File',
+      range: ctx.index.range(0, ctx.index.length),
+      plan: planNode === undefined ? undefined : this.plan(planNode),
+      comments: this.commentTokens.map((comment) => buildComment(ctx, comment)),
+    };
+  }
+
+  private plan(node: CstNode): PlanDecl {
+    const { ctx } = this;
+    const at = ctx.start(node, 0);
+    const items: PlanItem[] = [];
+    for (const item of childNodes(node, 'planItem')) {
+      // An item the parser gave up on halfway never reached `itemRead`: it is built here.
+      const built = this.items.has(item) ? this.items.get(item) : buildItem(ctx, item, at);
+      if (built !== undefined) items.push(built);
+    }
+    return {
+      kind: 'Plan',
+      range: ctx.nodeRange(node, at),
+      doc: ctx.docAt(at),
+      name: ctx.text(token(node, 'name')),
+      version: ctx.text(token(node, 'version')),
+      items,
+    };
+  }
 }
 
-function buildPlan(ctx: BuildContext, node: CstNode): PlanDecl {
-  const at = ctx.start(node, 0);
-  const items: PlanItem[] = [];
-  for (const item of childNodes(node, 'planItem')) {
-    const declaration = item.children !== undefined ? Object.keys(item.children)[0] : undefined;
-    const builder = declaration === undefined ? undefined : itemBuilders[declaration];
-    const inner = declaration === undefined ? undefined : child(item, declaration);
-    if (builder !== undefined && inner !== undefined) items.push(builder(ctx, inner, ctx.start(item, at)));
-  }
-  return {
-    kind: 'Plan',
-    range: ctx.nodeRange(node, at),
-    doc: ctx.docAt(at),
-    name: ctx.text(token(node, 'name')),
-    version: ctx.text(token(node, 'version')),
-    items,
-  };
+/** The AST of one `planItem` node; `at` is where the plan starts. */
+function buildItem(ctx: BuildContext, item: CstNode, at: number): PlanItem | undefined {
+  const declaration = Object.keys(item.children)[0];
+  const builder = declaration === undefined ? undefined : itemBuilders[declaration];
+  const inner = declaration === undefined ? undefined : child(item, declaration);
+  return builder !== undefined && inner !== undefined ? builder(ctx, inner, ctx.start(item, at)) : undefined;
 }
 
 function buildComment(ctx: BuildContext, comment: IToken): Comment {

@@ -5,7 +5,7 @@
 import type { IToken } from 'chevrotain';
 import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
 import type { File } from './ast.js';
-import { buildFile } from './build-ast.js';
+import { FileBuilder } from './build-ast.js';
 import { lex } from './lexer.js';
 import { limitNesting } from './nesting.js';
 import { afterLexicalErrors, recognitionDiagnostics } from './parse-errors.js';
@@ -54,10 +54,11 @@ function parseWith(text: string, index: LineIndex): ParseResult {
   }
   const limited = limitNesting(planTokens, index);
   diagnostics.push(...limited.diagnostics);
-  const cst = parseTokens(limited.tokens);
+  const builder = new FileBuilder(lexed.comments, limited.tokens, index);
+  const cst = parseTokens(limited.tokens, builder.itemRead);
   const shadowed = afterLexicalErrors(lexed.diagnostics, limited.tokens, text.length);
   diagnostics.push(...recognitionDiagnostics(planParser.errors, limited.tokens, index, shadowed));
-  const file = buildFile(cst, lexed.comments, limited.tokens, index);
+  const file = builder.file(cst);
   const noPlanRange = before.length > 0 ? tokensRange(before.slice(0, 1), index) : index.range(0, 0);
   diagnostics.push(...checkStructure(file, noPlanRange));
   diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);

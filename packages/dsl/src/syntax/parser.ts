@@ -19,6 +19,9 @@ export interface MissingTokenError extends IRecognitionException {
 }
 
 export class PlanParser extends PayoutParser {
+  /** Told of each plan item as soon as it is read (see {@link parseTokens}). */
+  itemRead: ((item: CstNode) => void) | undefined;
+
   constructor() {
     super();
     this.performSelfAnalysis();
@@ -36,7 +39,10 @@ export class PlanParser extends PayoutParser {
       this.CONSUME1(t.TextLiteral, { LABEL: 'version' });
     });
     this.CONSUME(t.LCurly);
-    this.MANY(() => this.SUBRULE(this.planItem));
+    this.MANY(() => {
+      const item = this.SUBRULE(this.planItem);
+      this.ACTION(() => this.itemRead?.(item));
+    });
     this.CONSUME(t.RCurly);
   });
 
@@ -139,8 +145,17 @@ export class PlanParser extends PayoutParser {
 /** The one parser instance, shared by every parse. */
 export const planParser = new PlanParser();
 
-/** Parses `tokens` into a CST; recognition errors are left in `planParser.errors`. */
-export function parseTokens(tokens: IToken[]): CstNode {
+/**
+ * Parses `tokens` into a CST; recognition errors are left in `planParser.errors`. `itemRead` is
+ * called with each plan item the parser finishes (an item it gives up on halfway is not passed),
+ * while the parse goes on; it may empty the item's node.
+ */
+export function parseTokens(tokens: IToken[], itemRead?: (item: CstNode) => void): CstNode {
   planParser.input = tokens;
-  return planParser.file();
+  planParser.itemRead = itemRead;
+  try {
+    return planParser.file();
+  } finally {
+    planParser.itemRead = undefined;
+  }
 }

@@ -3,24 +3,11 @@
  * dated and amount fields and a random choice of others), a split source, an account source and
  * the payee attributes.
  */
+
+import { monthNames } from '../syntax/months.js';
 import type { GenDecl, PeriodKind, PlanState } from './plan-model.js';
 import { chance, pick, type Random } from './random.js';
 import { addName, type FieldModel, type SourceModel, type ValueType } from './scope.js';
-
-const monthNames = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 
 function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
