@@ -99,10 +99,14 @@ export function calculate(plan: Plan, data: Dataset, options: CalculateOptions):
   }
   const run = new Run(program, valid, asOf, data.previous);
   const payees = [...valid.payees.byId.values()].sort((a, b) => byText(a.id, b.id));
-  const statements = [];
+  const labels = periods.map((p) => p.label);
+  const statements: Statement[] = [];
   for (const payee of payees) {
-    for (const period of periods)
-      if (onPlan(payee, period, program)) statements.push(buildStatement(run, payee, period));
+    const own = periods.filter((p) => onPlan(payee, p, program)).map((p) => buildStatement(run, payee, p));
+    // The payout stage turns earnings into payouts: draws, guarantees, holdbacks, clawbacks,
+    // manual adjustments and recalculation of closed periods.
+    for (const s of applyPayout(run, payee, own, labels)) statements.push(s);
+    run.release(payee.id);
   }
   return {
     meta,

@@ -16,7 +16,9 @@ export const Dec = DecimalJs.clone({
 /** A decimal of the engine. */
 export type Dec = InstanceType<typeof Dec>;
 
+/** Zero, shared. */
 export const ZERO: Dec = new Dec(0);
+/** One, shared. */
 export const ONE: Dec = new Dec(1);
 
 /** The canonical text of a decimal (`"1200.5"`, `"-0.125"`; `-0` prints as `"0"`). */

@@ -242,4 +242,57 @@ describe('properties', () => {
       expect(credited.size + rejected.size).toBe(rows.length);
     },
   );
+
+  const raw = fc.oneof(
+    fc.constant(null),
+    fc.boolean(),
+    fc.double(),
+    fc.string({ maxLength: 8 }),
+    fc.constantFrom(
+      '1e999999999999999999',
+      '-0',
+      '12%',
+      '2026-02-29',
+      '1,000',
+      'a',
+      'p1',
+      '5 EUR',
+      'NaN',
+      '  7  ',
+    ),
+  );
+  test.prop([
+    fc.array(
+      fc.oneof(
+        fc.constant(null),
+        fc.record({
+          id: raw,
+          name: raw,
+          manager: raw,
+          attributes: fc.dictionary(fc.constantFrom('quota', 'x'), raw),
+        }),
+      ),
+      { maxLength: 4 },
+    ),
+    fc.array(
+      fc.oneof(
+        fc.constant(null),
+        fc.record({
+          row: fc.oneof(fc.nat(), fc.constant(undefined)),
+          values: fc.dictionary(
+            fc.constantFrom('id', 'owner', 'amount', 'close_date', 'amount_currency'),
+            raw,
+          ),
+        }),
+      ),
+      { maxLength: 6 },
+    ),
+    fc.array(fc.oneof(fc.constant(null), fc.record({ from: raw, to: raw, date: raw, rate: raw })), {
+      maxLength: 3,
+    }),
+    fc.constantFrom<'strict' | 'lenient'>('strict', 'lenient'),
+  ])('calculate never throws on bad data', (payees, deals, fx, mode) => {
+    const data = { payees, records: { deals }, fx } as unknown as Dataset;
+    expect(() => run(tieredPlan('marginal', 'cap 100 USD'), data, ['2026-Q1'], { mode })).not.toThrow();
+  });
 });

@@ -9,7 +9,7 @@ import type { CallExpr, Expr, MemberExpr, Name, NameRef } from '../syntax/ast.js
 import type { PlanSymbol } from './binding.js';
 import type { BindContext } from './context.js';
 import { callHint, messages } from './messages.js';
-import { suggest } from './suggest.js';
+import { closer, closest, SuggestionCache, suggest } from './suggest.js';
 
 /** The fields of the records an expression is evaluated against. */
 export interface RowScope {
@@ -28,8 +28,12 @@ export interface RowScope {
 export class ExprResolver {
   /** Names already chosen as an aggregate's row source: they denote the source, never a field. */
   private readonly rowSources = new Set<Name>();
+  /** "Did you mean" among the top-level names (declared before any name is resolved). */
+  private readonly topLevelSuggestions: SuggestionCache;
 
-  constructor(private readonly ctx: BindContext) {}
+  constructor(private readonly ctx: BindContext) {
+    this.topLevelSuggestions = new SuggestionCache([...ctx.declarations.keys()]);
+  }
 
   /** The row scope of a source or credit (an incomplete scope when `symbol` is undefined). */
   rowScope(symbol: PlanSymbol | undefined, outer: RowScope | undefined): RowScope {
@@ -105,11 +109,13 @@ export class ExprResolver {
       return top;
     }
     if (!allComplete(row)) return undefined;
-    const candidates = [...this.ctx.declarations.keys()];
-    for (let scope = row; scope !== undefined; scope = scope.outer) candidates.push(...scope.fields.keys());
+    let suggestion = this.topLevelSuggestions.closest(name.text);
+    for (let scope = row; scope !== undefined; scope = scope.outer) {
+      suggestion = closer(suggestion, closest(name.text, scope.fields.keys()));
+    }
     this.ctx.report(
       'AT2001',
-      messages.unknownName(name.text, suggest(name.text, candidates), row?.symbol?.name),
+      messages.unknownName(name.text, suggestion?.name, row?.symbol?.name),
       name.range,
     );
     return undefined;

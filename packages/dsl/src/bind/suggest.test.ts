@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { editDistance, suggest, suggestionThreshold } from './suggest.js';
+import { closest, editDistance, SuggestionCache, suggest, suggestionThreshold } from './suggest.js';
 
 describe('editDistance', () => {
   it('counts insertions, deletions and substitutions', () => {
@@ -26,6 +26,16 @@ describe('editDistance', () => {
   test.prop([word, word, word])('a common suffix never adds edits', (a, b, suffix) => {
     expect(editDistance(a + suffix, b + suffix)).toBeLessThanOrEqual(editDistance(a, b));
   });
+
+  test.prop([word, word, fc.nat({ max: 8 })])(
+    'with a limit, is exact up to the limit and above it otherwise',
+    (a, b, limit) => {
+      const exact = editDistance(a, b);
+      const bounded = editDistance(a, b, limit);
+      if (exact <= limit) expect(bounded).toBe(exact);
+      else expect(bounded).toBeGreaterThan(limit);
+    },
+  );
 
   test.prop([fc.string({ minLength: 2, maxLength: 10 }), fc.nat()])(
     'swapping two neighbours is one edit',
@@ -65,6 +75,25 @@ describe('suggest', () => {
       expect(candidates).toContain(suggestion);
       expect(suggestion).not.toBe(name);
       expect(editDistance(name, suggestion)).toBeLessThanOrEqual(suggestionThreshold(name));
+    },
+  );
+});
+
+describe('SuggestionCache', () => {
+  it('gives the same suggestions as searching the candidates each time', () => {
+    const names = ['bookings', 'bookings_quota', 'attainment', 'deals'];
+    const cache = new SuggestionCache(names);
+    for (const name of ['bookngs', 'bookngs', 'atainment', 'xyz', 'deal']) {
+      expect(cache.closest(name)).toEqual(closest(name, names));
+    }
+    expect(cache.closest('bookngs')).toEqual({ name: 'bookings', distance: 1 });
+  });
+
+  test.prop([fc.string({ maxLength: 8 }), fc.array(fc.string({ maxLength: 8 }), { maxLength: 6 })])(
+    'the closest candidate does not depend on the order of the candidates',
+    (name, candidates) => {
+      expect(closest(name, candidates)).toEqual(closest(name, [...candidates].reverse()));
+      expect(new SuggestionCache(candidates).closest(name)?.name).toBe(suggest(name, candidates));
     },
   );
 });

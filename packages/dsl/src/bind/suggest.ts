@@ -3,8 +3,12 @@
  * (optimal string alignment: insertions, deletions, substitutions and swaps of neighbours).
  */
 
-/** Edit distance between two strings, counting a swap of two adjacent characters as one edit. */
-export function editDistance(a: string, b: string): number {
+/**
+ * Edit distance between two strings, counting a swap of two adjacent characters as one edit.
+ * With `limit`, the work stops as soon as the distance is known to exceed it: the result is then
+ * some number above `limit` rather than the exact distance.
+ */
+export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
   if (a === b) return 0;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
@@ -15,6 +19,7 @@ export function editDistance(a: string, b: string): number {
   let current = new Array<number>(width).fill(0);
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
+    let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let best = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
@@ -22,7 +27,11 @@ export function editDistance(a: string, b: string): number {
         best = Math.min(best, (before[j - 2] ?? 0) + 1);
       }
       current[j] = best;
+      rowMin = Math.min(rowMin, best);
     }
+    // Once a whole row is above the limit, so is every later row, and the distance: each entry
+    // comes from this row, its left neighbour, or a swap with the row before (at most one below).
+    if (rowMin > limit) return rowMin;
     [before, previous, current] = [previous, current, before];
   }
   return previous[b.length] ?? 0;
@@ -33,23 +42,56 @@ export function suggestionThreshold(name: string): number {
   return Math.max(1, Math.floor(name.length / 3));
 }
 
+/** A suggested name and its edit distance from the name it replaces. */
+export interface Suggestion {
+  name: string;
+  distance: number;
+}
+
 /**
- * The candidate closest to `name` within {@link suggestionThreshold}, or undefined. Ties go to
- * the alphabetically first candidate so the suggestion is stable.
+ * The candidate closest to `name` within {@link suggestionThreshold}, with its distance, or
+ * undefined. Ties go to the alphabetically first candidate so the suggestion is stable (and does
+ * not depend on the order of the candidates).
  */
-export function suggest(name: string, candidates: Iterable<string>): string | undefined {
+export function closest(name: string, candidates: Iterable<string>): Suggestion | undefined {
   const limit = suggestionThreshold(name);
-  let best: string | undefined;
-  let bestDistance = limit + 1;
+  let best: Suggestion | undefined;
   for (const candidate of candidates) {
     if (candidate === name) continue;
     // The length difference is a lower bound of the distance: skip hopeless candidates cheaply.
     if (Math.abs(candidate.length - name.length) > limit) continue;
-    const distance = editDistance(name, candidate);
-    if (distance < bestDistance || (distance === bestDistance && best !== undefined && candidate < best)) {
-      best = candidate;
-      bestDistance = distance;
-    }
+    const distance = editDistance(name, candidate, best?.distance ?? limit);
+    if (distance > limit) continue;
+    best = closer(best, { name: candidate, distance });
   }
   return best;
+}
+
+/** The closer of two suggestions for the same name; ties go to the alphabetically first. */
+export function closer(a: Suggestion | undefined, b: Suggestion | undefined): Suggestion | undefined {
+  if (a === undefined || b === undefined) return a ?? b;
+  if (a.distance !== b.distance) return a.distance < b.distance ? a : b;
+  return b.name < a.name ? b : a;
+}
+
+/** The candidate closest to `name` within {@link suggestionThreshold}, or undefined (see {@link closest}). */
+export function suggest(name: string, candidates: Iterable<string>): string | undefined {
+  return closest(name, candidates)?.name;
+}
+
+/**
+ * Suggestions among one fixed list of names, remembered per unknown name: when a definition is
+ * renamed, every use of the old name is unknown, and the closest name is looked for only once
+ * instead of once per use (which grew with the square of the plan's size).
+ */
+export class SuggestionCache {
+  private readonly found = new Map<string, Suggestion | undefined>();
+
+  constructor(private readonly candidates: readonly string[]) {}
+
+  /** {@link closest} among the cached list. */
+  closest(name: string): Suggestion | undefined {
+    if (!this.found.has(name)) this.found.set(name, closest(name, this.candidates));
+    return this.found.get(name);
+  }
 }

@@ -42,6 +42,8 @@ export interface PlanAssignment {
 
 /** A person who is paid. */
 export interface Payee {
+  /** 1-based row in its file, named in error messages. Absent: the position in the list, from 1. */
+  row?: number;
   /** Unique identifier, referenced by `Payee` fields of records (`owner`, `co_sell_rep`). */
   id: string;
   /** The name shown on statements. */
@@ -79,6 +81,8 @@ export interface DataRecord {
  * only the opposite pair is given, its inverse is used.
  */
 export interface FxRate {
+  /** 1-based row in its file, named in error messages. Absent: the position in the list, from 1. */
+  row?: number;
   from: string;
   to: string;
   /** `YYYY-MM-DD`. */
@@ -89,6 +93,8 @@ export interface FxRate {
 
 /** A quota value for a `quota <name> from data` declaration. */
 export interface QuotaValue {
+  /** 1-based row in its file, named in error messages. Absent: the position in the list, from 1. */
+  row?: number;
   /** Payee id. */
   payee: string;
   /** The quota's name in the plan. */
@@ -105,6 +111,8 @@ export interface QuotaValue {
  * `territories on <source>`.
  */
 export interface TerritoryAssignment {
+  /** 1-based row in its file, named in error messages. Absent: the position in the list, from 1. */
+  row?: number;
   payee: string;
   /** The territory's name in the plan. */
   territory: string;
@@ -118,6 +126,8 @@ export interface TerritoryAssignment {
 
 /** A one-off correction approved by the comp team (`adjustment manual from data`). */
 export interface ManualAdjustment {
+  /** 1-based row in its file, named in error messages. Absent: the position in the list, from 1. */
+  row?: number;
   /** Unique id of the adjustment (for duplicate detection and audit). */
   id: string;
   payee: string;

@@ -34,8 +34,10 @@ export function validatePayees(
   const rowOf = new Map<string, number>();
   const candidates: PayeeData[] = [];
   const seen = new Map<string, number[]>();
-  payees.forEach((payee, i) => {
-    const row = i + 1;
+  payees.forEach((entry, i) => {
+    const payee: Payee =
+      entry !== null && typeof entry === 'object' ? entry : ({ id: '', name: '', attributes: {} } as Payee);
+    const row = typeof payee.row === 'number' ? payee.row : i + 1;
     const id = typeof payee.id === 'number' ? String(payee.id) : payee.id;
     const at: RowAt = {
       source: PAYEES,
@@ -147,7 +149,7 @@ function assignments(plan: Plan, payee: Payee, at: RowAt, problems: Problems): D
   const end = parseDate(plan.header.effective.to) as number;
   const spans: DaySpan[] = [];
   for (const a of payee.plans) {
-    if (a.plan !== plan.header.name) continue;
+    if (a === null || typeof a !== 'object' || a.plan !== plan.header.name) continue;
     const from = a.from === undefined ? start : parseDate(a.from);
     const to = a.to === undefined ? end : parseDate(a.to);
     if (from === undefined)

@@ -62,7 +62,7 @@ export function validateRecords(
   const valid: Rec[] = [];
   const rowsByKey = new Map<string, number[]>();
   for (let i = 0; i < rows.length; i++) {
-    const input = rows[i] as DataRecord;
+    const input = (rows[i] ?? {}) as DataRecord;
     const row = typeof input.row === 'number' ? input.row : i + 1;
     const values = input.values;
     const at: RowAt = { source: schema.name, row };

@@ -33,6 +33,15 @@ export interface Adjustment {
   row: number;
 }
 
+/** An entry, or an empty one in its place when it is not an object (its fields are then reported missing). */
+function objectOr<T extends object>(entry: T): T {
+  return entry !== null && typeof entry === 'object' ? entry : ({} as T);
+}
+
+/** The row of an entry: as given, else its position from 1. */
+const rowOf = (entry: { row?: number }, i: number): number =>
+  typeof entry.row === 'number' ? entry.row : i + 1;
+
 const text = (raw: unknown): string | undefined =>
   typeof raw === 'string' && raw.trim() !== ''
     ? raw.trim()
@@ -106,8 +115,9 @@ export function validateFx(rates: readonly FxRate[], problems: Problems): FxTabl
   const table = new FxTable();
   const byPairDay = new Map<string, number[]>();
   const good: { at: RowAt; from: string; to: string; day: number; rate: Dec }[] = [];
-  rates.forEach((r, i) => {
-    const at: RowAt = { source: 'fx', row: i + 1 };
+  rates.forEach((entry, i) => {
+    const r = objectOr(entry);
+    const at: RowAt = { source: 'fx', row: rowOf(r, i) };
     const from = text(r.from)?.toUpperCase();
     const to = text(r.to)?.toUpperCase();
     for (const [field, code] of [
@@ -170,8 +180,9 @@ export function validateQuotas(
   const result = new Map<string, Dec>();
   const rowsById = new Map<string, number[]>();
   const good: { at: RowAt; id: string; amount: Dec }[] = [];
-  quotas.forEach((q, i) => {
-    const at: RowAt = { source: 'quotas', row: i + 1 };
+  quotas.forEach((entry, i) => {
+    const q = objectOr(entry);
+    const at: RowAt = { source: 'quotas', row: rowOf(q, i) };
     const payee = requirePayee(at, q.payee, payees, problems);
     const quota = requireText(at, 'quota', q.quota, problems);
     if (quota !== undefined && !fromData.has(quota)) {
@@ -214,8 +225,9 @@ export function validateAssignments(
 ): Assignment[] {
   const names = new Set(plan.territories?.territories.map((t) => t.name) ?? []);
   const result: Assignment[] = [];
-  list.forEach((a, i) => {
-    const at: RowAt = { source: 'territoryAssignments', row: i + 1 };
+  list.forEach((entry, i) => {
+    const a = objectOr(entry);
+    const at: RowAt = { source: 'territoryAssignments', row: rowOf(a, i) };
     const payee = requirePayee(at, a.payee, payees, problems);
     const territory = requireText(at, 'territory', a.territory, problems);
     if (territory !== undefined && !names.has(territory)) {
@@ -249,8 +261,9 @@ export function validateAdjustments(
 ): Adjustment[] {
   const result: Adjustment[] = [];
   const rowsById = new Map<string, number[]>();
-  list.forEach((a, i) => {
-    const at: RowAt = { source: 'adjustments', row: i + 1 };
+  list.forEach((entry, i) => {
+    const a = objectOr(entry);
+    const at: RowAt = { source: 'adjustments', row: rowOf(a, i) };
     const id = requireText(at, 'id', a.id, problems);
     if (id !== undefined) {
       at.key = id;

@@ -3,6 +3,7 @@
  * (conversions need them), the records of every declared source, split shares, quotas,
  * territory assignments and manual adjustments.
  */
+
 import type { Plan } from '@attain/dsl';
 import { type Dec, ONE, sumOf, ZERO } from '../decimal.js';
 import type { FiscalCalendar } from '../time/calendar.js';
@@ -20,6 +21,7 @@ import {
   validateFx,
   validateQuotas,
 } from './sections.js';
+import { asList } from './values.js';
 
 /** The dataset after validation: only rows without errors. */
 export interface ValidData {
@@ -43,8 +45,8 @@ export function validate(
   calendar: FiscalCalendar,
 ): { valid: ValidData; problems: Problems } {
   const problems = new Problems();
-  const payees = validatePayees(plan, data.payees ?? [], calendar, problems);
-  const fx = validateFx(data.fx ?? [], problems);
+  const payees = validatePayees(plan, asList(data.payees), calendar, problems);
+  const fx = validateFx(asList(data.fx), problems);
   const env = { payees, fx, calendar, currency: plan.header.currency };
   const schemas = new Map<string, SourceSchema>();
   const records = new Map<string, Rec[]>();
@@ -52,14 +54,14 @@ export function validate(
   for (const source of plan.sources) {
     const schema = sourceSchema(source);
     schemas.set(source.name, schema);
-    const recs = validateRecords(schema, data.records?.[source.name] ?? [], env, problems);
+    const recs = validateRecords(schema, asList(data.records?.[source.name]), env, problems);
     records.set(source.name, recs);
     if (!hypothetical) hypothetical = recs.some((r) => r.hyp);
   }
   checkSplits(plan, schemas, records, problems);
-  const quotas = validateQuotas(plan, data.quotas ?? [], payees, calendar, problems);
-  const assignments = validateAssignments(plan, data.territoryAssignments ?? [], payees, problems);
-  const adjustments = validateAdjustments(plan, data.adjustments ?? [], payees, calendar, fx, problems);
+  const quotas = validateQuotas(plan, asList(data.quotas), payees, calendar, problems);
+  const assignments = validateAssignments(plan, asList(data.territoryAssignments), payees, problems);
+  const adjustments = validateAdjustments(plan, asList(data.adjustments), payees, calendar, fx, problems);
   return {
     valid: { payees, schemas, records, fx, quotas, assignments, adjustments, hypothetical },
     problems,

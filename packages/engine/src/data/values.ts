@@ -25,6 +25,11 @@ export type Reader = (raw: string | number | boolean) => Value | Bad;
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const CURRENCY = /^[A-Z]{3}$/;
 
+/** A list as given, or an empty one in place of anything else (data from JSON is not trusted). */
+export function asList<T>(value: readonly T[] | undefined): readonly T[] {
+  return Array.isArray(value) ? value : [];
+}
+
 /** True for "no value": `null`, `undefined`, or text that is empty after trimming. */
 export function isMissing(raw: RawValue | undefined): raw is null | undefined | '' {
   return raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '');
@@ -35,7 +40,10 @@ export function readDecimal(raw: string | number | boolean): Dec | undefined {
   if (typeof raw === 'number') return Number.isFinite(raw) ? new Dec(raw) : undefined;
   if (typeof raw !== 'string') return undefined;
   const text = raw.trim();
-  return NUMBER.test(text) ? new Dec(text) : undefined;
+  if (!NUMBER.test(text)) return undefined;
+  const value = new Dec(text);
+  // An exponent beyond decimal.js's range reads as zero or infinity: not a usable number.
+  return value.isFinite() && (value.isZero() || !/^[+-]?0*\.?0*(e|$)/i.test(text)) ? value : undefined;
 }
 
 /** True for an ISO 4217-shaped code (three capital letters). */

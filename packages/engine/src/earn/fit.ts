@@ -3,7 +3,7 @@
  * other shortfall adds one line, and rounding allocates remainders so lines sum exactly.
  */
 import type { Rounding } from '@attain/dsl';
-import { Dec, sumOf, ZERO } from '../decimal.js';
+import { Dec, sumOf } from '../decimal.js';
 import { allocate } from '../round/allocate.js';
 import { roundTo } from '../round/round.js';
 

@@ -33,7 +33,7 @@ export function callFunction(fn: CallFn, args: readonly Value[]): Value {
     case 'round': {
       const [x, places] = args as [Value, Value];
       if (!(x instanceof Dec) || !(places instanceof Dec)) return null;
-      return x.toDecimalPlaces(places.toNumber(), Dec.ROUND_HALF_UP);
+      return x.toDecimalPlaces(Math.min(50, Math.max(0, Math.trunc(places.toNumber()))), Dec.ROUND_HALF_UP);
     }
     case 'abs': {
       const x = args[0] ?? null;

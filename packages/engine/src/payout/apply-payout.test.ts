@@ -1,35 +1,15 @@
 import type { Plan } from '@attain/dsl';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../data/dataset.js';
-import { validate } from '../data/validate.js';
-import { Program } from '../evaluate/program.js';
-import { Run } from '../evaluate/run.js';
 import type { Results, Statement } from '../results/results.js';
-import { buildStatement } from '../results/statement.js';
-import { payee, planOf, quarterly, rows } from '../test-support.js';
-import { applyPayout } from './apply-payout.js';
+import { payee, planOf, quarterly, rows, run } from '../test-support.js';
 import { linesOf } from './test-support.js';
 
-/**
- * The pipeline `calculate` runs, up to the payout stage: statements of every payee on the plan in
- * every period, then {@link applyPayout} per payee.
- */
+/** Calculates through the engine's front door, failing on data errors. */
 function payRun(plan: Plan, data: Dataset, periods: string[]): Results {
-  const program = new Program(plan);
-  const { valid, problems } = validate(plan, data, program.calendar);
-  if (problems.size > 0) throw new Error(JSON.stringify(problems.errors()));
-  const ps = periods.map((label) => program.calendar.parse(label)).filter((p) => p !== undefined);
-  const last = ps[ps.length - 1];
-  const run = new Run(program, valid, last ? last.end : program.end, data.previous);
-  const statements: Statement[] = [];
-  for (const p of [...valid.payees.byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-    const own = ps
-      .filter((period) => period.start <= program.end && period.end >= program.start)
-      .filter((period) => !p.onPlan || p.onPlan.some((s) => s.from <= period.end && s.to >= period.start))
-      .map((period) => buildStatement(run, p, period));
-    statements.push(...applyPayout(run, p, own, periods));
-  }
-  return { statements, warnings: [...run.warnings.values()], errors: [], rejected: [] } as unknown as Results;
+  const results = run(plan, data, periods);
+  if (results.errors.length > 0) throw new Error(JSON.stringify(results.errors));
+  return results;
 }
 
 const of = (results: Results, period: string): Statement => {
@@ -208,5 +188,38 @@ describe('the payout stage over a plan', () => {
       [['holdback-release:reserve', '50.00']],
     ]);
     expect(results.statements.map((s) => s.payout)).toEqual(['50.00', '550.00']);
+  });
+
+  it('pays a correction to a year-to-date earning once, through the current period', () => {
+    const plan = planOf(
+      quarterly(`
+  source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  credit bookings from deals { to owner }
+  bonus b = ytd(bookings) * 1% paid year to date
+`),
+    );
+    const q1Deals = [{ id: 'D1', owner: 'rep', amount: '10000', close_date: '2026-02-01' }];
+    const first = payRun(plan, { payees: [payee('rep')], records: { deals: rows(...q1Deals) } }, ['2026-Q1']);
+    expect(of(first, '2026-Q1').payout).toBe('100.00');
+    // Late deal of 5,000 in Q1 and 20,000 in Q2. Q2 pays ytd 1% x 35,000 = 350 minus the 100 Q1
+    // reported = 250: the Q1 correction (+50) is inside it, so no recalculation line repeats it.
+    const deals = rows(
+      ...q1Deals,
+      { id: 'D9', owner: 'rep', amount: '5000', close_date: '2026-03-01' },
+      { id: 'D2', owner: 'rep', amount: '20000', close_date: '2026-05-01' },
+    );
+    const second = payRun(plan, { payees: [payee('rep')], records: { deals }, previous: first }, [
+      '2026-Q1',
+      '2026-Q2',
+    ]);
+    expect(of(second, '2026-Q1')).toEqual(of(first, '2026-Q1'));
+    expect(linesOf(of(second, '2026-Q2'))).toEqual([]);
+    expect(of(second, '2026-Q2').payout).toBe('250.00');
+  });
+
+  it('gives the same results whatever the order of the records', () => {
+    const forward = payRun(PLAN, dataset(), YEAR);
+    const backward = payRun(PLAN, dataset({ records: { deals: [...deals].reverse() } }), YEAR);
+    expect(JSON.stringify(backward.statements)).toBe(JSON.stringify(forward.statements));
   });
 });

@@ -17,7 +17,7 @@ import {
 
 const reserve = holdbackOf('commission_reserve', '0.1', 'c');
 const hold = (release = false, h = reserve): { holdbacks: HoldbackTerm[] } => ({
-  holdbacks: [{ holdback: h, release, why: release ? 'released on 2026-12-31' : '' }],
+  holdbacks: [{ holdback: h, release, why: release ? 'release date 2026-12-31' : '' }],
 });
 const q = (n: 1 | 2 | 3 | 4, c: string, other = '0.00') =>
   statementOf(quarter(n), [earning('c', c), earning('bonus', other)]);
@@ -48,7 +48,7 @@ describe('holdbacks', () => {
     ]);
     const release = paid[3]?.adjustments[0];
     expect(release?.kind).toBe('holdback-release');
-    expect(release?.trace.text).toBe('releases the 323.46 held back: released on 2026-12-31');
+    expect(release?.trace.text).toBe('releases the 323.46 held back: release date 2026-12-31');
     expect(paid[0]?.adjustments[0]?.trace.inputs).toEqual([
       { name: 'c', value: '1234.55', unit: 'USD' },
       { name: 'share', value: '0.1', unit: '%' },

@@ -100,7 +100,7 @@ export class PayoutResolver {
     if (until.kind === 'date') {
       const day = this.evaluate(until.date, payee, period);
       const release = typeof day === 'number' && day <= period.end;
-      return { holdback, release, why: release ? `released on ${formatDate(day)}` : '' };
+      return { holdback, release, why: release ? `release date ${formatDate(day)}` : '' };
     }
     const release = this.evaluate(until.condition, payee, period) === true;
     return { holdback, release, why: release ? 'the release condition holds' : '' };

@@ -10,8 +10,10 @@
  *   key order with typed values; row numbers excluded), with the row count. The same rows in any order give the same
  *   hash; earlier results (`previous`) are hashed as canonical JSON.
  */
+
 import type { Plan } from '@attain/dsl';
 import type { DataRecord, Dataset } from '../data/dataset.js';
+import { asList } from '../data/values.js';
 import { sha256 } from './sha256.js';
 
 /** JSON with object keys sorted and `skip` keys left out; `undefined` values are dropped. */
@@ -98,13 +100,13 @@ function recordSection(name: string, rows: readonly DataRecord[]): string {
   let lastKeys: string[] = [];
   let lastSorted: string[] = [];
   for (const r of rows) {
-    const values = r.values ?? {};
+    const values = (r as DataRecord | null)?.values ?? {};
     const keys = Object.keys(values);
     const same = keys.length === lastKeys.length && keys.every((k, i) => k === lastKeys[i]);
     const sorted = same ? lastSorted : keys.slice().sort();
     lastKeys = keys;
     lastSorted = sorted;
-    h.feed(r.hypothetical === true ? '?' : '');
+    h.feed((r as DataRecord | null)?.hypothetical === true ? '?' : '');
     for (const key of sorted) {
       const v = values[key];
       h.feed(key);
@@ -121,43 +123,25 @@ function recordSection(name: string, rows: readonly DataRecord[]): string {
   return digest(name, rows.length, sum);
 }
 
+/** The canonical JSON of an entry without its row number (rows move when files are sorted). */
+function rowless(entry: unknown): string {
+  if (entry === null || typeof entry !== 'object') return canonicalJson(entry);
+  const { row: _row, ...rest } = entry as { row?: number };
+  return canonicalJson(rest);
+}
+
 /** The data hash (independent of the order of rows within each section). */
 export function dataHash(data: Dataset): string {
   const parts: string[] = [];
-  parts.push(
-    section(
-      'payees',
-      (data.payees ?? []).map((p) => canonicalJson(p)),
-    ),
-  );
+  parts.push(section('payees', asList(data.payees).map(rowless)));
   for (const source of Object.keys(data.records ?? {}).sort()) {
-    const rows = data.records[source] ?? [];
+    const rows = asList(data.records[source]);
     parts.push(recordSection(`records:${source}`, rows));
   }
-  parts.push(
-    section(
-      'fx',
-      (data.fx ?? []).map((r) => canonicalJson(r)),
-    ),
-  );
-  parts.push(
-    section(
-      'quotas',
-      (data.quotas ?? []).map((r) => canonicalJson(r)),
-    ),
-  );
-  parts.push(
-    section(
-      'territoryAssignments',
-      (data.territoryAssignments ?? []).map((r) => canonicalJson(r)),
-    ),
-  );
-  parts.push(
-    section(
-      'adjustments',
-      (data.adjustments ?? []).map((r) => canonicalJson(r)),
-    ),
-  );
+  parts.push(section('fx', asList(data.fx).map(rowless)));
+  parts.push(section('quotas', asList(data.quotas).map(rowless)));
+  parts.push(section('territoryAssignments', asList(data.territoryAssignments).map(rowless)));
+  parts.push(section('adjustments', asList(data.adjustments).map(rowless)));
   if (data.previous) parts.push(`previous:${sha256(canonicalJson(data.previous))}`);
   return sha256(parts.join('\n'));
 }
