@@ -2,6 +2,7 @@
  * Everything the CLI does to the outside world goes through {@link Io}, so that tests run
  * `main()` in-process with captured output and temporary files instead of a subprocess.
  */
+import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 
 /** Where text output goes. */
@@ -9,6 +10,8 @@ export interface Writer {
   write(text: string): void;
   /** True when the writer is an interactive terminal (colour is allowed). */
   isTTY?: boolean;
+  /** The width of the terminal in columns, when the writer is one. */
+  columns?: number;
 }
 
 /** One entry of a directory listing. */
@@ -23,6 +26,11 @@ export interface Io {
   stderr: Writer;
   /** Reads a UTF-8 text file; rejects with a Node.js system error (`code` such as `ENOENT`). */
   readFile(path: string): Promise<string>;
+  /**
+   * Reads a file piece by piece, for data files too large to hold twice in memory. Absent: the
+   * file is read whole with {@link Io.readFile}.
+   */
+  readChunks?(path: string): AsyncIterable<string | Uint8Array>;
   /** Writes a UTF-8 text file. */
   writeFile(path: string, text: string): Promise<void>;
   /** What is at `path`: a file, a directory, or nothing readable. */
@@ -38,9 +46,14 @@ export interface Io {
 /** The real process: `process.stdout`, `process.stderr`, `node:fs` and `process.cwd()`. */
 export function createNodeIo(): Io {
   return {
-    stdout: { write: (text) => process.stdout.write(text), isTTY: process.stdout.isTTY === true },
+    stdout: {
+      write: (text) => process.stdout.write(text),
+      isTTY: process.stdout.isTTY === true,
+      columns: process.stdout.columns,
+    },
     stderr: { write: (text) => process.stderr.write(text), isTTY: process.stderr.isTTY === true },
     readFile: (path) => readFile(path, 'utf8'),
+    readChunks: (path) => createReadStream(path),
     writeFile: (path, text) => writeFile(path, text, 'utf8'),
     pathKind: async (path) => {
       try {

@@ -16,12 +16,14 @@ describe('attain', () => {
     const { code, stdout } = await run(['--help']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Usage: attain \[options\] \[command\]/);
-    for (const command of ['check', 'fmt', 'demo']) expect(stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+    for (const command of ['check', 'fmt', 'run', 'demo'])
+      expect(stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
   });
 
   it.each([
     ['check', '--format <format>'],
     ['fmt', '--write'],
+    ['run', '--period <period>'],
     ['demo', '[dir]'],
   ])('has --help for %s', async (command, mentions) => {
     const { code, stdout } = await run([command, '--help']);

@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { defineCheck } from './commands/check.js';
 import { defineDemo } from './commands/demo.js';
 import { defineFmt } from './commands/fmt.js';
+import { defineRun } from './commands/run.js';
 import { createContext, ExitCode, type ExitWith } from './context.js';
 import type { Io } from './io.js';
 import { version } from './version.js';
@@ -23,7 +24,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   };
 
   const program = new Command('attain')
-    .description('Check, format and try out Attain compensation plans (.attain files).')
+    .description('Check, format and run Attain compensation plans (.attain files).')
     .version(version, '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .exitOverride()
@@ -39,6 +40,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
   defineCheck(program, context, exitWith);
   defineFmt(program, context, exitWith);
+  defineRun(program, context, exitWith);
   defineDemo(program, context, exitWith);
 
   try {

@@ -47,6 +47,21 @@ describe('README.md', () => {
     expect(format(validPlan).text).toBe(validPlan);
   });
 
+  it('shows the output attain run really prints for the enterprise AE example', async () => {
+    const command =
+      'pnpm attain run examples/enterprise-ae/plan.attain --data examples/enterprise-ae/data --period 2026-Q1';
+    const shown = blocks('text').find((block) => block.startsWith(`$ ${command}\n`));
+    expect(shown).toBeDefined();
+    const { code, stdout } = await run(command.split(' ').slice(2));
+    expect(code).toBe(0);
+    // The block shows the beginning of the output, an ellipsis, then the totals line.
+    const [head = '', tail = ''] = (shown ?? '').slice(command.length + 3).split('…\n');
+    expect(head.length).toBeGreaterThan(500);
+    expect(stdout.startsWith(head)).toBe(true);
+    expect(stdout.endsWith(tail)).toBe(true);
+    expect(tail).toMatch(/^Total of \d+ statements: /);
+  });
+
   it('shows the output attain check really prints', async () => {
     const shown = blocks('text').find((block) =>
       block.startsWith('$ pnpm attain check plans/inside-sales.attain\n'),

@@ -1,18 +1,31 @@
 /**
  * `attain demo [DIR]`: a guided tour of the example plans. Checks and format-checks every plan
- * under DIR (default `examples`) and shows what each one declares. Exits 1 if any plan has errors
- * or is not formatted, so the demo doubles as a test of the examples.
+ * under DIR (default `examples`), shows what each one declares, then runs it over the data next to
+ * it (`<plan dir>/data`) for its first period and prints a line per payee. Exits 1 if any plan has
+ * errors, is not formatted or does not run cleanly over its data, so the demo doubles as a test of
+ * the examples.
  */
-import { basename, dirname, relative, resolve } from 'node:path';
-import { compile, format, parse } from '@attain/dsl';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { compile, format, type Plan, parse } from '@attain/dsl';
 import type { Command } from 'commander';
+import { calculateFromData } from '../calculation.js';
 import { type Context, ExitCode, type ExitWith } from '../context.js';
 import { type LoadedPlan, loadPlans } from '../load.js';
+import { formatDataError } from '../output/data-errors.js';
 import { describeDeclarations } from '../output/declarations.js';
 import { countDiagnostics, describeTally, formatDiagnostic, sortDiagnostics } from '../output/diagnostics.js';
 import { plural } from '../output/plural.js';
+import { Progress } from '../output/progress.js';
+import { summaryLines } from '../output/summary-table.js';
 import { wrapList } from '../output/wrap.js';
+import { firstPeriod } from '../periods.js';
 import { version } from '../version.js';
+
+/** The indentation of everything printed under a plan's heading. */
+const indent = ' '.repeat(12);
+
+/** Data errors shown per example before the rest is summarised. */
+const shownErrors = 10;
 
 /** The directory the demo reads when none is given. */
 export const defaultExamplesDir = 'examples';
@@ -24,8 +37,62 @@ function exampleName(plan: LoadedPlan, dirAbsolute: string): string {
   return basename(path) === 'plan.attain' ? dirname(path) : path.replace(/\.attain$/, '');
 }
 
-/** Shows one plan; returns true when it compiles without errors and is formatted. */
-function showPlan(plan: LoadedPlan, dirAbsolute: string, context: Context): boolean {
+/** How an example did: checked, formatted, run, and the command that runs it (when it has data). */
+interface Outcome {
+  ok: boolean;
+  /** `attain run ...` for the example, when it has data. */
+  command?: string;
+}
+
+/**
+ * Runs a compiled plan over `<plan dir>/data` for its first period, strictly, and prints a line per
+ * statement. A plan without a data directory is skipped; returns false when the run fails.
+ */
+async function runPlan(plan: LoadedPlan, compiled: Plan, context: Context): Promise<Outcome> {
+  const { io, out } = context;
+  const data = join(dirname(plan.display), 'data');
+  if ((await io.pathKind(resolve(io.cwd, data))) !== 'directory') {
+    io.stdout.write(`  run       skipped: no data directory (${data})\n\n`);
+    return { ok: true };
+  }
+  const period = firstPeriod(compiled);
+  const command = `attain run ${plan.display} --data ${data} --period ${period}`;
+  // Problems with the data files go to stderr like every problem; the status line says FAILED.
+  const settings = { periods: [period], mode: 'strict' as const };
+  const calculation = await calculateFromData(
+    compiled,
+    data,
+    settings,
+    context,
+    new Progress(io.stderr, 'never'),
+  );
+  if (typeof calculation === 'number') {
+    io.stdout.write(`  run       ${out.red('FAILED')}: the data in ${data} cannot be used (see above)\n\n`);
+    return { ok: false, command };
+  }
+  const { results, origin } = calculation;
+  if (results.errors.length > 0) {
+    io.stdout.write(
+      `  run       ${out.red('FAILED')}: ${plural(results.errors.length, 'data error')} in ${data}\n`,
+    );
+    for (const error of results.errors.slice(0, shownErrors))
+      io.stdout.write(`${indent}${formatDataError(error, origin)}\n`);
+    if (results.errors.length > shownErrors)
+      io.stdout.write(`${indent}... and ${results.errors.length - shownErrors} more\n`);
+    io.stdout.write('\n');
+    return { ok: false, command };
+  }
+  const warnings = results.warnings.length > 0 ? `, ${plural(results.warnings.length, 'warning')}` : '';
+  io.stdout.write(
+    `  run       ${out.green('ok')}: ${period} over ${data}, ${plural(results.statements.length, 'statement')}${warnings}\n`,
+  );
+  for (const line of summaryLines(results)) io.stdout.write(`${indent}${line}\n`);
+  io.stdout.write('\n');
+  return { ok: true, command };
+}
+
+/** Shows one plan: what it declares, its check, its format check and its run over its data. */
+async function showPlan(plan: LoadedPlan, dirAbsolute: string, context: Context): Promise<Outcome> {
   const { io, out } = context;
   const { file } = parse(plan.source);
   const header = file.plan;
@@ -36,13 +103,13 @@ function showPlan(plan: LoadedPlan, dirAbsolute: string, context: Context): bool
   const census = declarations.length > 0 ? wrapList(declarations, 12, ' '.repeat(12)) : 'nothing';
   io.stdout.write(`  declares  ${census}\n`);
 
-  const diagnostics = sortDiagnostics(compile(plan.source, { uri: plan.display }).diagnostics);
+  const compiled = compile(plan.source, { uri: plan.display });
+  const diagnostics = sortDiagnostics(compiled.diagnostics);
   const tally = countDiagnostics(diagnostics);
-  const compiles = tally.errors === 0;
-  const checkStatus = compiles ? out.green('ok') : out.red('FAILED');
+  const checkStatus = tally.errors === 0 ? out.green('ok') : out.red('FAILED');
   io.stdout.write(`  check     ${checkStatus}: ${describeTally(tally)}\n`);
   for (const diagnostic of diagnostics) {
-    io.stdout.write(formatDiagnostic(plan.display, diagnostic, out, '            '));
+    io.stdout.write(formatDiagnostic(plan.display, diagnostic, out, indent));
   }
 
   const formatted = format(plan.source).text;
@@ -52,21 +119,29 @@ function showPlan(plan: LoadedPlan, dirAbsolute: string, context: Context): bool
     : formatted === undefined
       ? `${out.red('FAILED')}: cannot be formatted because of syntax errors`
       : `${out.red('FAILED')}: not formatted (run attain fmt --write ${plan.display})`;
-  io.stdout.write(`  format    ${formatStatus}\n\n`);
-  return compiles && isFormatted;
+  io.stdout.write(`  format    ${formatStatus}\n`);
+  if (!compiled.plan) {
+    io.stdout.write(`  run       skipped: the plan has errors\n\n`);
+    return { ok: false };
+  }
+  const run = await runPlan(plan, compiled.plan, context);
+  return { ...run, ok: run.ok && isFormatted };
 }
 
 /** Runs `attain demo` over `dir` and returns the exit code. */
 export async function runDemo(dir: string, context: Context): Promise<number> {
   const { io, out } = context;
   io.stdout.write(
-    `${out.bold(`Attain ${version}`)}: checking and formatting the example plans in ${dir}\n\n`,
+    `${out.bold(`Attain ${version}`)}: checking, formatting and running the example plans in ${dir}\n\n`,
   );
   const { plans, trouble } = await loadPlans([dir], context);
   const dirAbsolute = resolve(io.cwd, dir);
   let failed = 0;
+  let command: string | undefined;
   for (const plan of plans) {
-    if (!showPlan(plan, dirAbsolute, context)) failed++;
+    const outcome = await showPlan(plan, dirAbsolute, context);
+    if (!outcome.ok) failed++;
+    command ??= outcome.command;
   }
   if (trouble) return ExitCode.trouble;
   if (failed > 0) {
@@ -74,9 +149,10 @@ export async function runDemo(dir: string, context: Context): Promise<number> {
     return ExitCode.findings;
   }
   io.stdout.write(
-    `${out.green(`All ${plural(plans.length, 'example plan')} check without errors and are formatted.`)}\n` +
+    `${out.green(`All ${plural(plans.length, 'example plan')} check without errors, are formatted and run over their data.`)}\n` +
       `Try it yourself: pnpm attain check ${dir}   or   pnpm attain fmt --check ${dir}\n`,
   );
+  if (command) io.stdout.write(`Full statements: pnpm ${command}\n`);
   return ExitCode.ok;
 }
 
@@ -84,10 +160,11 @@ export async function runDemo(dir: string, context: Context): Promise<number> {
 export function defineDemo(program: Command, context: Context, exitWith: ExitWith): void {
   program
     .command('demo')
-    .summary('tour the example plans: what each declares, check and format check')
+    .summary('tour the example plans: declarations, check, format check and a run over their data')
     .description(
-      'Tour the example plans: show what each declares, check it and check its formatting. ' +
-        'Exits 1 if any example has errors or is not formatted.',
+      'Tour the example plans: show what each declares, check it, check its formatting, and run it ' +
+        'over the data next to it (<plan dir>/data) for its first period. Exits 1 if any example has ' +
+        'errors, is not formatted or does not run cleanly over its data.',
     )
     .argument('[dir]', 'directory of example plans', defaultExamplesDir)
     .action(async (dir: string) => {

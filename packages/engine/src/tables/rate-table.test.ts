@@ -55,4 +55,27 @@ describe('rate tables', () => {
       earned(statement(run(table('retroactive'), data('49999.99'), ['2026-Q1']), 'rep', '2026-Q1'), 'c'),
     ).toBe('1000.00');
   });
+  it('bands stay exact when the attainment is a repeating decimal', () => {
+    // quota 56,400, bookings 28,296.75: attainment 0.50171542... does not terminate.
+    // 0-50% band: 28,200 x 2% = 564.00; above: 96.75 x 22% = 21.285; total 585.285 -> 585.29 (half up).
+    const plan = planOf(
+      quarterly(`
+  source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  payee { quarterly_quota: Money }
+  quota q = payee.quarterly_quota
+  credit bookings from deals { to owner }
+  measure attainment = bookings / q
+  rate table rates on attainment marginal {
+    0% to 50%: 2%
+    50% and up: 22%
+  }
+  commission c = tiered(bookings, rates)
+`),
+    );
+    const input = {
+      payees: [payee('rep', { quarterly_quota: '56400' })],
+      records: { deals: rows({ id: 'D1', owner: 'rep', amount: '28296.75', close_date: '2026-02-10' }) },
+    };
+    expect(earned(statement(run(plan, input, ['2026-Q1']), 'rep', '2026-Q1'), 'c')).toBe('585.29');
+  });
 });

@@ -123,7 +123,7 @@ export function tiered(ctx: Ctx, t: CompiledRateTable, amount: Value): Value {
   const first = t.tiers[0];
   if (!first) return null;
   if (t.table.mode === 'retroactive' || x.isZero() || x.lt(first.from)) return retroactive(ctx, t, x, amount);
-  const scale = amount.eq(x) ? undefined : amount.div(x);
+  const scale = amount.eq(x) ? undefined : scaleOf(amount, x);
   if (t.table.mode === 'hybrid' && t.hybridAt !== undefined) {
     if (x.lt(t.hybridAt)) return retroactive(ctx, t, x, amount);
     const below = tierBelow(t, t.hybridAt) as CompiledTier;
@@ -132,10 +132,23 @@ export function tiered(ctx: Ctx, t: CompiledRateTable, amount: Value): Value {
     const base = scale ? t.hybridAt.times(scale) : t.hybridAt;
     const paid = base.times(rate);
     ctx.trail.push(hit(below, rate, base, paid));
-    const above = marginal(ctx, t, x, t.hybridAt, scale);
+    const above = marginal(ctx, t, x, t.hybridAt, scale, amount);
     return above instanceof Dec ? paid.plus(above) : null;
   }
-  return marginal(ctx, t, x, first.from, scale);
+  return marginal(ctx, t, x, first.from, scale, amount);
+}
+
+/**
+ * Significant digits kept of the amount-per-unit-of-measure ratio. The measure (an attainment
+ * such as bookings / quota) is itself rounded to the context precision, so `amount / x` carries
+ * an error in its last digits; rounding it back to fewer digits recovers the exact quota whenever
+ * that quota is an exact decimal, and so keeps half-cent lines exact (21.285 must not become
+ * 21.28499...).
+ */
+const SCALE_DIGITS = 40;
+
+function scaleOf(amount: Dec, x: Dec): Dec {
+  return amount.div(x).toSignificantDigits(SCALE_DIGITS);
 }
 
 function retroactive(ctx: Ctx, t: CompiledRateTable, x: Dec, amount: Dec): Value {
@@ -151,7 +164,14 @@ function retroactive(ctx: Ctx, t: CompiledRateTable, x: Dec, amount: Dec): Value
 }
 
 /** Pays each band between `start` and `x` at its rate; `scale` turns measure into amount. */
-function marginal(ctx: Ctx, t: CompiledRateTable, x: Dec, start: Dec, scale: Dec | undefined): Value {
+function marginal(
+  ctx: Ctx,
+  t: CompiledRateTable,
+  x: Dec,
+  start: Dec,
+  scale: Dec | undefined,
+  amount: Dec,
+): Value {
   let total = ZERO;
   let covered = start;
   for (const tier of t.tiers) {
@@ -161,7 +181,8 @@ function marginal(ctx: Ctx, t: CompiledRateTable, x: Dec, start: Dec, scale: Dec
     const rate = rateOf(ctx, tier);
     if (rate === null) return null;
     const portion = hi.minus(lo);
-    const base = scale ? portion.times(scale) : portion;
+    // The band that reaches `x` takes the rest of the amount, so the bands add up to it exactly.
+    const base = !scale ? portion : hi.eq(x) ? amount.minus(lo.times(scale)) : portion.times(scale);
     const paid = base.times(rate);
     ctx.trail.push(hit(tier, rate, base, paid));
     total = total.plus(paid);

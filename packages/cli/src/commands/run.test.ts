@@ -1,0 +1,288 @@
+import { compile } from '@attain/dsl';
+import { calculate, type Dataset, type Results } from '@attain/engine';
+import { describe, expect, it } from 'vitest';
+import { badDealRow, dealsCsv, payeesCsv } from '../test-support/data.js';
+import { validPlan } from '../test-support/plans.js';
+import { run } from '../test-support/run.js';
+import { tempDir } from '../test-support/temp-dir.js';
+
+/** The README's Inside Sales plan, with manual adjustments from data. */
+const plan = validPlan.replace(/\n}\n$/, '\n\n  adjustment manual "Manual adjustments" from data\n}\n');
+
+const adjustments = `id,payee,period,amount,currency,reason,earning
+ADJ-1,ae-2,2026-Q1,100,EUR,"Missed deal, approved by Sales Ops",
+`;
+
+const fx = `from,to,date,rate
+EUR,USD,2026-03-31,1.1
+`;
+
+function files(extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    'plan.attain': plan,
+    'data/payees.csv': payeesCsv,
+    'data/deals.csv': dealsCsv,
+    'data/adjustments.csv': adjustments,
+    'data/fx.csv': fx,
+    ...extra,
+  };
+}
+
+const runQ1 = ['run', 'plan.attain', '--data', 'data', '--period', '2026-Q1'];
+
+// Ada: quota 100,000; D1 60,000 at 8% = 4,800.00; D2 50,000.50 takes bookings from 60,000 to
+// 110,000.50: 40,000 x 8% = 3,200 plus 10,000.50 x 12% = 1,200.06, so 4,400.06; 9,200.06 in all.
+// Grace (on the plan from 1 February): D3 20,000 x 8% = 1,600.00 (40% of 50,000); the manual
+// adjustment of 100 EUR at 1.1 USD on the last day of the quarter pays 110.00: payout 1,710.00.
+// Alan left before 2026 and Edsger is on another plan: no statements. D4 is lost, D5 is in Q2.
+const table = `Plan "Inside Sales" version "2026.1": 2026-Q1, data data
+
+Ada Lovelace (ae-1)  2026-Q1 (2026-01-01 to 2026-03-31)
+  Credits     Bookings         110,000.50   2 records
+  Attainment                         110%
+  Earnings
+    New business commission      9,200.06   D1 4,800.00 (tier 1), D2 4,400.06 (tier 2)
+  Earned                         9,200.06
+  Payout                         9,200.06   USD
+
+Grace Hopper (ae-2)  2026-Q1 (2026-01-01 to 2026-03-31)
+  Credits     Bookings          20,000.00   1 record
+  Attainment                          40%
+  Earnings
+    New business commission      1,600.00   D3 1,600.00 (tier 1)
+  Earned                         1,600.00
+  Adjustments
+    Manual adjustments             110.00   manual, ADJ-1, Missed deal, approved by Sales Ops
+  Payout                         1,710.00   USD
+
+Total of 2 statements: earned 10,800.06, adjustments 110.00, payout 10,910.06 USD
+`;
+
+describe('attain run', () => {
+  it('prints a statement per payee with hand-computed payouts', async () => {
+    const cwd = await tempDir(files());
+    const { code, stdout, stderr } = await run(runQ1, { cwd });
+    expect(stderr).toBe('');
+    expect(stdout).toBe(table);
+    expect(code).toBe(0);
+  });
+
+  it('prints one CSV row per earning line', async () => {
+    const cwd = await tempDir(files());
+    const { code, stdout } = await run([...runQ1, '--format', 'csv'], { cwd });
+    expect(stdout).toBe(
+      'payee,period,earning,line,record,amount,currency,estimate\n' +
+        'ae-1,2026-Q1,new_business,new_business:D1,D1,4800.00,USD,\n' +
+        'ae-1,2026-Q1,new_business,new_business:D2,D2,4400.06,USD,\n' +
+        'ae-2,2026-Q1,new_business,new_business:D3,D3,1600.00,USD,\n',
+    );
+    expect(code).toBe(0);
+  });
+
+  it('prints the engine results as JSON, exactly as calculate returns them for the same data', async () => {
+    const cwd = await tempDir(files());
+    const { code, stdout } = await run([...runQ1, '--period', '2026-Q2', '--format', 'json'], { cwd });
+    expect(code).toBe(0);
+    const compiled = compile(plan, { uri: 'plan.attain' }).plan;
+    if (!compiled) throw new Error('the test plan does not compile');
+    const values = (header: string, line: string) => {
+      const names = header.split(',');
+      const cells = line.split(',');
+      return Object.fromEntries(names.map((name, i) => [name, cells[i] ?? '']));
+    };
+    const dataset: Dataset = {
+      payees: [
+        { id: 'ae-1', name: 'Ada Lovelace', attributes: { quarterly_quota: '100000' } },
+        {
+          id: 'ae-2',
+          name: 'Grace Hopper',
+          manager: 'ae-1',
+          attributes: { quarterly_quota: '50000' },
+          plans: [{ plan: 'Inside Sales', from: '2026-02-01' }],
+        },
+        {
+          id: 'ae-3',
+          name: 'Alan Turing',
+          manager: 'ae-1',
+          attributes: { quarterly_quota: '80000' },
+          plans: [{ plan: 'Inside Sales', from: '2025-01-01', to: '2025-12-31' }],
+        },
+        {
+          id: 'ae-4',
+          name: 'Edsger Dijkstra',
+          attributes: { quarterly_quota: '80000' },
+          plans: [{ plan: 'Channel Partner' }],
+        },
+      ],
+      records: {
+        deals: dealsCsv
+          .trim()
+          .split('\n')
+          .slice(1)
+          .map((line, i) => ({ row: i + 1, values: values('id,owner,amount,close_date,stage', line) })),
+      },
+      fx: [{ from: 'EUR', to: 'USD', date: '2026-03-31', rate: '1.1' }],
+      adjustments: [
+        {
+          id: 'ADJ-1',
+          payee: 'ae-2',
+          period: '2026-Q1',
+          amount: '100',
+          currency: 'EUR',
+          reason: 'Missed deal, approved by Sales Ops',
+        },
+      ],
+    };
+    const expected = calculate(compiled, dataset, { periods: ['2026-Q1', '2026-Q2'], mode: 'lenient' });
+    expect(stdout).toBe(`${JSON.stringify(expected, null, 2)}\n`);
+    const results = JSON.parse(stdout) as Results;
+    expect(results.statements.map((s) => [s.payee, s.period, s.payout])).toEqual([
+      ['ae-1', '2026-Q1', '9200.06'],
+      ['ae-1', '2026-Q2', '5600.00'],
+      ['ae-2', '2026-Q1', '1710.00'],
+      ['ae-2', '2026-Q2', '0.00'],
+    ]);
+  });
+
+  it('reads data.json in place of CSV files, with the same payouts', async () => {
+    const dataset = {
+      payees: [{ id: 'ae-1', name: 'Ada Lovelace', attributes: { quarterly_quota: 100000 } }],
+      records: {
+        deals: [
+          {
+            values: { id: 'D1', owner: 'ae-1', amount: 60000, close_date: '2026-01-15', stage: 'Closed Won' },
+          },
+          {
+            values: {
+              id: 'D2',
+              owner: 'ae-1',
+              amount: '50000.50',
+              close_date: '2026-02-20',
+              stage: 'Closed Won',
+            },
+          },
+        ],
+      },
+    };
+    const cwd = await tempDir({ 'plan.attain': plan, 'data/data.json': JSON.stringify(dataset) });
+    const { code, stdout } = await run([...runQ1, '--format', 'csv'], { cwd });
+    expect(stdout.split('\n').slice(1)).toEqual([
+      'ae-1,2026-Q1,new_business,new_business:D1,D1,4800.00,USD,',
+      'ae-1,2026-Q1,new_business,new_business:D2,D2,4400.06,USD,',
+      '',
+    ]);
+    expect(code).toBe(0);
+    const direct = await run(['run', 'plan.attain', '--data', 'data/data.json', '--period', '2026-Q1'], {
+      cwd,
+    });
+    expect(direct.stdout).toContain('  Payout                         9,200.06   USD\n');
+  });
+
+  it('leaves bad rows out and lists them after the statements', async () => {
+    const cwd = await tempDir(files({ 'data/deals.csv': `${dealsCsv}${badDealRow}` }));
+    const { code, stdout } = await run(runQ1, { cwd });
+    expect(stdout.startsWith(table)).toBe(true);
+    expect(stdout.slice(table.length)).toBe(
+      '\nRejected rows (1 row left out of the calculation):\n' +
+        '  data/deals.csv row 6 (D6): amount is "12O0", which is not an amount (write it like 1200.50 or 1200.50 EUR)\n' +
+        '  data/deals.csv row 6 (D6): owner is "ae-9", who is not among the payees\n',
+    );
+    expect(code).toBe(0);
+
+    const csv = await run([...runQ1, '--format', 'csv'], { cwd });
+    expect(csv.stderr).toBe(
+      'attain: 1 row left out of the calculation:\n' +
+        '  data/deals.csv row 6 (D6): amount is "12O0", which is not an amount (write it like 1200.50 or 1200.50 EUR)\n' +
+        '  data/deals.csv row 6 (D6): owner is "ae-9", who is not among the payees\n',
+    );
+  });
+
+  it('--strict prints every data error, calculates nothing and exits 1', async () => {
+    const cwd = await tempDir(
+      files({
+        'data/deals.csv': `${dealsCsv}${badDealRow}`,
+        'data/payees.csv': `${payeesCsv}ae-5,,ae-1,x,,,\n`,
+      }),
+    );
+    const { code, stdout, stderr } = await run([...runQ1, '--strict'], { cwd });
+    expect(stdout).toBe('');
+    expect(stderr.split('\n')).toEqual([
+      'data/deals.csv row 6 (D6): amount is "12O0", which is not an amount (write it like 1200.50 or 1200.50 EUR)',
+      'data/deals.csv row 6 (D6): owner is "ae-9", who is not among the payees',
+      'data/payees.csv row 5 (ae-5): name is missing',
+      'data/payees.csv row 5 (ae-5): quarterly_quota is "x", which is not an amount (write it like 1200.50 or 1200.50 EUR)',
+      'attain: 4 data errors (--strict): nothing was calculated. Without --strict the rows with errors are left out and the rest is calculated.',
+      '',
+    ]);
+    expect(code).toBe(1);
+
+    const json = await run([...runQ1, '--strict', '--format', 'json'], { cwd });
+    const results = JSON.parse(json.stdout) as Results;
+    expect(json.stdout).toBe(`${JSON.stringify(results, null, 2)}\n`);
+    expect(results.errors.map((e) => [e.source, e.row, e.field, e.code])).toEqual([
+      ['deals', 6, 'amount', 'bad-number'],
+      ['deals', 6, 'owner', 'unknown-payee'],
+      ['payees', 5, 'name', 'missing-field'],
+      ['payees', 5, 'quarterly_quota', 'bad-number'],
+    ]);
+    expect(results.statements).toEqual([]);
+    expect(json.code).toBe(1);
+  });
+
+  it('exits 2 naming every missing file and column', async () => {
+    const cwd = await tempDir({ 'plan.attain': plan, 'data/fx.csv': fx });
+    const missing = await run(runQ1, { cwd });
+    expect(missing.stderr).toBe(
+      'attain: data/payees.csv is missing: it holds the payees (id, name, manager and payee attributes)\n' +
+        "attain: data/deals.csv is missing: it holds the plan's source deals (id, owner, amount, close_date, stage)\n",
+    );
+    expect(missing.code).toBe(2);
+
+    const cwd2 = await tempDir(
+      files({ 'data/deals.csv': 'id,owner,close_date\n', 'data/fx.csv': 'from,to,rate\n' }),
+    );
+    const columns = await run(runQ1, { cwd: cwd2 });
+    expect(columns.stderr).toBe(
+      'attain: data/deals.csv has no "amount" and "stage" columns (the plan\'s source deals declares them); ' +
+        'its columns are id, owner, close_date\n' +
+        'attain: data/fx.csv has no "date" column; its columns are from, to, rate\n',
+    );
+    expect(columns.code).toBe(2);
+
+    const nowhere = await run(['run', 'plan.attain', '--data', 'nowhere', '--period', '2026-Q1'], { cwd });
+    expect(nowhere.stderr).toBe('attain: cannot read nowhere: no such file or directory\n');
+    expect(nowhere.code).toBe(2);
+  });
+
+  it('exits 2 on a period of the wrong kind, and 1 on a plan with errors', async () => {
+    const cwd = await tempDir(files({ 'broken.attain': plan.replace('bookings / ', 'bookngs / ') }));
+    const period = await run(['run', 'plan.attain', '--data', 'data', '--period', '2026-03'], { cwd });
+    expect(period.stderr).toBe('attain: --period "2026-03" is not a quarter (write 2026-Q1)\n');
+    expect(period.code).toBe(2);
+
+    const broken = await run(['run', 'broken.attain', '--data', 'data', '--period', '2026-Q1'], { cwd });
+    expect(broken.stderr).toMatch(/^broken\.attain:22:43: error AT2001: .*bookngs/);
+    expect(broken.stderr).toContain('attain: broken.attain has errors: fix them before running it');
+    expect(broken.code).toBe(1);
+
+    const usage = await run(['run', 'plan.attain', '--data', 'data'], { cwd });
+    expect(usage.stderr).toContain("required option '--period <period>' not specified");
+    expect(usage.code).toBe(2);
+  });
+
+  it('reports progress on stderr with --progress, keeping stdout the same', async () => {
+    const cwd = await tempDir(files());
+    const { code, stdout, stderr } = await run([...runQ1, '--progress'], { cwd });
+    expect(stdout).toBe(table);
+    expect(stderr.split('\n')).toEqual([
+      expect.stringMatching(/^attain: read data\/payees\.csv: 4 rows in \d+\.\d s$/),
+      expect.stringMatching(/^attain: read data\/deals\.csv: 5 rows in \d+\.\d s$/),
+      expect.stringMatching(/^attain: read data\/fx\.csv: 1 row in \d+\.\d s$/),
+      expect.stringMatching(/^attain: read data\/adjustments\.csv: 1 row in \d+\.\d s$/),
+      'attain: calculating 2026-Q1 for 4 payees (11 rows of data)',
+      expect.stringMatching(/^attain: calculated 2 statements in \d+\.\d s$/),
+      '',
+    ]);
+    expect(code).toBe(0);
+  });
+});

@@ -1,0 +1,65 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createNodeIo } from '../io.js';
+import { tempDir } from '../test-support/temp-dir.js';
+import { CsvFileError, readCsv } from './csv.js';
+
+async function read(text: string, streamed = true) {
+  const root = await tempDir({ 'x.csv': text });
+  const io = createNodeIo();
+  if (!streamed) delete io.readChunks;
+  const rows: [number, string[]][] = [];
+  let header: readonly string[] = [];
+  const count = await readCsv(io, join(root, 'x.csv'), 'data/x.csv', {
+    header: (columns) => {
+      header = columns;
+    },
+    row: (cells, row) => rows.push([row, [...cells]]),
+  });
+  return { header, rows, count };
+}
+
+describe('readCsv', () => {
+  it('reads quoted cells with commas, quotes and line breaks, a BOM and CRLF line ends', async () => {
+    const text = '\uFEFFid, name ,note\r\n1,"Lovelace, Ada","said ""hi""\r\non two lines"\r\n2,Hopper,\r\n';
+    for (const streamed of [true, false]) {
+      expect(await read(text, streamed)).toEqual({
+        header: ['id', 'name', 'note'],
+        rows: [
+          [1, ['1', 'Lovelace, Ada', 'said "hi"\r\non two lines']],
+          [2, ['2', 'Hopper', '']],
+        ],
+        count: 2,
+      });
+    }
+  });
+
+  it('skips blank lines and rows of empty cells, numbering the rows that remain', async () => {
+    const { rows } = await read('a,b\n\n1,2\n,\n3,4\n');
+    expect(rows).toEqual([
+      [1, ['1', '2']],
+      [2, ['3', '4']],
+    ]);
+  });
+
+  it('fills short rows with empty cells and accepts empty cells past the header', async () => {
+    const { rows } = await read('a,b,c\n1\n2,3,4,,\n');
+    expect(rows.map(([, cells]) => cells.slice(0, 3))).toEqual([
+      ['1', '', ''],
+      ['2', '3', '4'],
+    ]);
+  });
+
+  it.each([
+    ['', 'data/x.csv is empty: it needs at least a header line'],
+    ['a,b\n1,2,3\n', 'data/x.csv row 1: 3 cells, but the header names 2 columns'],
+    ['a,a\n', 'data/x.csv: the header names the column "a" twice'],
+    ['a,,b\n', 'data/x.csv: column 2 of the header has no name'],
+  ])('rejects %j', async (text, message) => {
+    await expect(read(text)).rejects.toThrow(new CsvFileError(message));
+  });
+
+  it('rejects text that is not CSV, naming the file', async () => {
+    await expect(read('a,b\n"1,2\n')).rejects.toThrow(/^data\/x\.csv: not valid CSV: .*[Qq]uote/);
+  });
+});

@@ -1,0 +1,282 @@
+/**
+ * Reads a data directory of CSV files into the engine's `Dataset`: payees.csv, one file per source
+ * the plan declares, and the optional fx.csv, quotas.csv, adjustments.csv and
+ * territory_assignments.csv. Values stay text: the engine reads and validates them against the
+ * plan, so that every bad value is reported with its source, row and field.
+ */
+import { join } from 'node:path';
+import type { Plan } from '@attain/dsl';
+import type {
+  DataRecord,
+  Dataset,
+  ManualAdjustment,
+  Payee,
+  PlanAssignment,
+  RawValue,
+  TerritoryAssignment,
+} from '@attain/engine';
+import type { Io } from '../io.js';
+import type { Progress } from '../output/progress.js';
+import { readCsv } from './csv.js';
+import { type FixedFile, fixedFiles, payeeColumns, payeesFile, sourceFile } from './layout.js';
+
+/** A directory being read: where it is, how it is shown, and what the plan expects of it. */
+interface Directory {
+  io: Io;
+  absolute: string;
+  display: string;
+  plan: Plan;
+  progress: Progress;
+  /** Problems that stop the run (missing files and columns). */
+  problems: string[];
+}
+
+/** The dataset read, or why it could not be. */
+export type Loaded = { dataset: Dataset; problems?: undefined } | { dataset?: undefined; problems: string[] };
+
+const shown = (dir: Directory, file: string): string => join(dir.display, file);
+
+/** `"a"`, `"a" and "b"`, `"a", "b" and "c"`. */
+function quotedList(names: readonly string[]): string {
+  const quoted = names.map((name) => `"${name}"`);
+  return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
+}
+
+/**
+ * Reads one file, checking its header first. When the header lacks a required column the problem
+ * is recorded (naming `declaredBy`, what asks for the columns) and the rows are not used.
+ */
+async function readTable(
+  dir: Directory,
+  file: string,
+  required: readonly string[],
+  declaredBy: string | undefined,
+  row: (cells: readonly string[], index: ReadonlyMap<string, number>, row: number) => void,
+): Promise<void> {
+  const display = shown(dir, file);
+  const startedAt = dir.progress.now();
+  let index = new Map<string, number>();
+  let usable = true;
+  const rows = await readCsv(dir.io, join(dir.absolute, file), display, {
+    header: (columns) => {
+      index = new Map(columns.map((column, i) => [column, i]));
+      const missing = required.filter((column) => !index.has(column));
+      if (missing.length === 0) return;
+      const one = missing.length === 1;
+      const why = declaredBy === undefined ? '' : ` (${declaredBy} declares ${one ? 'it' : 'them'})`;
+      const has = columns.length === 0 ? 'it has no columns' : `its columns are ${columns.join(', ')}`;
+      dir.problems.push(`${display} has no ${quotedList(missing)} column${one ? '' : 's'}${why}; ${has}`);
+      usable = false;
+    },
+    row: (cells, n) => {
+      if (usable) row(cells, index, n);
+      dir.progress.reading(display, n);
+    },
+  });
+  dir.progress.read(display, rows, startedAt);
+}
+
+/** The cell of a column, or `undefined` when the file has no such column. */
+function cell(
+  cells: readonly string[],
+  index: ReadonlyMap<string, number>,
+  column: string,
+): string | undefined {
+  const at = index.get(column);
+  return at === undefined ? undefined : cells[at];
+}
+
+/** A non-empty cell, trimmed; `undefined` for an empty cell or a missing column. */
+function filled(
+  cells: readonly string[],
+  index: ReadonlyMap<string, number>,
+  column: string,
+): string | undefined {
+  const text = cell(cells, index, column)?.trim();
+  return text === '' ? undefined : text;
+}
+
+/**
+ * The plan assignment of a payees.csv row: any of `plan`, `plan_from`, `plan_to` filled in puts the
+ * payee on the plan named in `plan` (this plan when empty) from `plan_from` to `plan_to`.
+ */
+function assignmentOf(
+  cells: readonly string[],
+  index: ReadonlyMap<string, number>,
+  planName: string,
+): PlanAssignment | undefined {
+  const plan = filled(cells, index, 'plan');
+  const from = filled(cells, index, 'plan_from');
+  const to = filled(cells, index, 'plan_to');
+  if (plan === undefined && from === undefined && to === undefined) return undefined;
+  const assignment: PlanAssignment = { plan: plan ?? planName };
+  if (from !== undefined) assignment.from = from;
+  if (to !== undefined) assignment.to = to;
+  return assignment;
+}
+
+async function readPayees(dir: Directory): Promise<Payee[]> {
+  const attributes = dir.plan.payee;
+  const required = [
+    ...payeeColumns.required,
+    ...attributes.filter((field) => !field.optional).map((field) => field.name),
+  ];
+  const payees: Payee[] = [];
+  await readTable(dir, payeesFile, required, undefined, (cells, index) => {
+    const values: Record<string, RawValue> = {};
+    for (const field of attributes) {
+      const value = cell(cells, index, field.name);
+      if (value !== undefined) values[field.name] = value;
+    }
+    const payee: Payee = {
+      id: cell(cells, index, 'id') ?? '',
+      name: cell(cells, index, 'name') ?? '',
+      attributes: values,
+    };
+    const manager = filled(cells, index, 'manager');
+    if (manager !== undefined) payee.manager = manager;
+    const assignment = assignmentOf(cells, index, dir.plan.header.name);
+    if (assignment) payee.plans = [assignment];
+    payees.push(payee);
+  });
+  return payees;
+}
+
+async function readSource(dir: Directory, source: Plan['sources'][number]): Promise<DataRecord[]> {
+  const required = source.fields.filter((field) => !field.optional).map((field) => field.name);
+  // Only declared fields, and the `<field>_currency` columns that say a money field's currency.
+  const wanted = source.fields.flatMap((field) =>
+    field.type.kind === 'Money' ? [field.name, `${field.name}_currency`] : [field.name],
+  );
+  const records: DataRecord[] = [];
+  const declaredBy = `the plan's source ${source.name}`;
+  await readTable(dir, sourceFile(source.name), required, declaredBy, (cells, index, row) => {
+    const values: Record<string, RawValue> = {};
+    for (const column of wanted) {
+      const value = cell(cells, index, column);
+      if (value !== undefined) values[column] = value;
+    }
+    records.push({ row, values });
+  });
+  return records;
+}
+
+/** The cells of a row of a file with fixed columns. */
+interface FixedRow {
+  /** The cell of a required column (the header has it). */
+  get(column: string): string;
+  /** The cell of an optional column, `undefined` when empty or absent. */
+  optional(column: string): string | undefined;
+}
+
+async function readFixed<T>(dir: Directory, fixed: FixedFile, build: (row: FixedRow) => T): Promise<T[]> {
+  const rows: T[] = [];
+  await readTable(dir, fixed.file, fixed.required, undefined, (cells, index) => {
+    rows.push(
+      build({
+        get: (column) => cell(cells, index, column) ?? '',
+        optional: (column) => filled(cells, index, column),
+      }),
+    );
+  });
+  return rows;
+}
+
+/** Sets the properties whose values are not `undefined`. */
+function withOptional<T extends object>(target: T, extra: Partial<T>): T {
+  for (const [key, value] of Object.entries(extra)) {
+    if (value !== undefined) (target as Record<string, unknown>)[key] = value;
+  }
+  return target;
+}
+
+/** Reads one optional file with fixed columns into its part of the dataset. */
+async function readFixedFile(dir: Directory, fixed: FixedFile, dataset: Dataset): Promise<void> {
+  switch (fixed.section) {
+    case 'fx':
+      dataset.fx = await readFixed(dir, fixed, (r) => ({
+        from: r.get('from'),
+        to: r.get('to'),
+        date: r.get('date'),
+        rate: r.get('rate'),
+      }));
+      return;
+    case 'quotas':
+      dataset.quotas = await readFixed(dir, fixed, (r) => ({
+        payee: r.get('payee'),
+        quota: r.get('quota'),
+        period: r.get('period'),
+        amount: r.get('amount'),
+      }));
+      return;
+    case 'adjustments':
+      dataset.adjustments = await readFixed(dir, fixed, (r) =>
+        withOptional<ManualAdjustment>(
+          {
+            id: r.get('id'),
+            payee: r.get('payee'),
+            period: r.get('period'),
+            amount: r.get('amount'),
+            reason: r.get('reason'),
+          },
+          { currency: r.optional('currency'), earning: r.optional('earning') },
+        ),
+      );
+      return;
+    case 'territoryAssignments':
+      dataset.territoryAssignments = await readFixed(dir, fixed, (r) =>
+        withOptional<TerritoryAssignment>(
+          // The engine checks the role and reports any other value as a data error.
+          {
+            payee: r.get('payee'),
+            territory: r.get('territory'),
+            role: r.get('role') as 'primary' | 'overlay',
+          },
+          { from: r.optional('from'), to: r.optional('to') },
+        ),
+      );
+      return;
+  }
+}
+
+/** Files the directory must hold for this plan, with what each is for. */
+function requiredFiles(plan: Plan): [file: string, why: string][] {
+  const files: [string, string][] = [[payeesFile, 'the payees (id, name, manager and payee attributes)']];
+  for (const source of plan.sources) {
+    const fields = source.fields.map((field) => field.name).join(', ');
+    files.push([sourceFile(source.name), `the plan's source ${source.name} (${fields})`]);
+  }
+  if (plan.quotas.some((quota) => quota.fromData)) {
+    const names = plan.quotas.filter((quota) => quota.fromData).map((quota) => quota.name);
+    files.push(['quotas.csv', `the quotas the plan reads from data (${names.join(', ')})`]);
+  }
+  return files;
+}
+
+/**
+ * Reads the CSV files of the directory `absolute` (shown as `display`) for `plan`. Missing files
+ * and missing columns are all reported together as problems; values are not checked here.
+ */
+export async function loadCsvDirectory(
+  io: Io,
+  absolute: string,
+  display: string,
+  plan: Plan,
+  progress: Progress,
+): Promise<Loaded> {
+  const dir: Directory = { io, absolute, display, plan, progress, problems: [] };
+  const present = new Set((await io.readDir(absolute)).filter((e) => !e.directory).map((e) => e.name));
+  for (const source of plan.sources) {
+    const clash = [payeesFile, ...fixedFiles.map((fixed) => fixed.file)].includes(sourceFile(source.name));
+    if (clash) dir.problems.push(`the plan's source ${source.name} has the name of another data file`);
+  }
+  for (const [file, why] of requiredFiles(plan)) {
+    if (!present.has(file)) dir.problems.push(`${shown(dir, file)} is missing: it holds ${why}`);
+  }
+  if (dir.problems.length > 0) return { problems: dir.problems };
+
+  const dataset: Dataset = { payees: await readPayees(dir), records: {} };
+  for (const source of plan.sources) dataset.records[source.name] = await readSource(dir, source);
+  for (const fixed of fixedFiles) if (present.has(fixed.file)) await readFixedFile(dir, fixed, dataset);
+  return dir.problems.length > 0 ? { problems: dir.problems } : { dataset };
+}

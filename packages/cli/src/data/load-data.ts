@@ -1,0 +1,89 @@
+/**
+ * `--data PATH`: a directory of CSV files (see load-csv.ts), a directory holding data.json, or a
+ * JSON file with the engine's `Dataset` shape.
+ */
+import { join, resolve } from 'node:path';
+import type { Plan } from '@attain/dsl';
+import type { Dataset } from '@attain/engine';
+import { describeIoError, type Io } from '../io.js';
+import type { Progress } from '../output/progress.js';
+import { CsvFileError } from './csv.js';
+import { fileOfSection, jsonFile } from './layout.js';
+import { type Loaded, loadCsvDirectory } from './load-csv.js';
+
+/** Where the data came from, to name files in messages. */
+export interface DataOrigin {
+  /** The file a part of the dataset came from (`deals` -> `data/deals.csv`), as shown to the user. */
+  fileOf(section: string): string;
+  /** True for a JSON file: rows are positions in its arrays rather than rows of CSV files. */
+  json: boolean;
+}
+
+/** The dataset read with its origin, or the problems that stopped it. */
+export type LoadedData =
+  | { dataset: Dataset; origin: DataOrigin; problems?: undefined }
+  | { dataset?: undefined; problems: string[] };
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Problems with the outline of a JSON dataset; the engine checks everything inside the rows. */
+function outlineProblems(value: unknown, display: string): string[] {
+  if (!isObject(value)) return [`${display} must hold one JSON object with "payees" and "records"`];
+  const problems: string[] = [];
+  if (!Array.isArray(value.payees)) problems.push(`${display}: "payees" must be a list of payees`);
+  if (!isObject(value.records)) {
+    problems.push(`${display}: "records" must be an object of row lists, one per source`);
+  } else {
+    for (const [source, rows] of Object.entries(value.records)) {
+      if (!Array.isArray(rows) || !rows.every((row) => isObject(row) && isObject(row.values))) {
+        problems.push(`${display}: "records.${source}" must be a list of { "values": { ... } } rows`);
+      }
+    }
+  }
+  for (const part of ['fx', 'quotas', 'territoryAssignments', 'adjustments']) {
+    if (value[part] !== undefined && !Array.isArray(value[part]))
+      problems.push(`${display}: "${part}" must be a list`);
+  }
+  if (value.previous !== undefined && !isObject(value.previous))
+    problems.push(`${display}: "previous" must be the results of an earlier run`);
+  return problems;
+}
+
+async function loadJson(io: Io, absolute: string, display: string): Promise<LoadedData> {
+  let value: unknown;
+  try {
+    value = JSON.parse(await io.readFile(absolute));
+  } catch (error) {
+    const why = error instanceof SyntaxError ? `is not valid JSON: ${error.message}` : describeIoError(error);
+    return { problems: [`cannot read ${display}: ${why}`] };
+  }
+  const problems = outlineProblems(value, display);
+  if (problems.length > 0) return { problems };
+  return { dataset: value as Dataset, origin: { fileOf: () => display, json: true } };
+}
+
+/**
+ * Reads the data at `path` (as typed on the command line, relative to `io.cwd`) for `plan`. Never
+ * throws for a problem with the data: missing files, columns and unreadable files come back as
+ * `problems`.
+ */
+export async function loadData(io: Io, path: string, plan: Plan, progress: Progress): Promise<LoadedData> {
+  const absolute = resolve(io.cwd, path);
+  const kind = await io.pathKind(absolute);
+  if (kind === 'missing') return { problems: [`cannot read ${path}: no such file or directory`] };
+  if (kind === 'file') return loadJson(io, absolute, path);
+  try {
+    const names = new Set((await io.readDir(absolute)).map((entry) => entry.name));
+    if (names.has(jsonFile)) return await loadJson(io, join(absolute, jsonFile), join(path, jsonFile));
+    const loaded: Loaded = await loadCsvDirectory(io, absolute, path, plan, progress);
+    if (loaded.problems) return loaded;
+    return {
+      dataset: loaded.dataset,
+      origin: { fileOf: (section) => join(path, fileOfSection(section)), json: false },
+    };
+  } catch (error) {
+    if (error instanceof CsvFileError) return { problems: [error.message] };
+    return { problems: [`cannot read ${path}: ${describeIoError(error)}`] };
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * The `csv` format of `attain run`: one row per earning line, for spreadsheets and payroll
+ * imports. Amounts are the engine's exact decimal strings. Lines of hypothetical records say
+ * `yes` in the `estimate` column: they are never earned.
+ */
+import type { Results } from '@attain/engine';
+import type { Writer } from '../io.js';
+
+/** The header of the CSV output. */
+export const csvColumns = [
+  'payee',
+  'period',
+  'earning',
+  'line',
+  'record',
+  'amount',
+  'currency',
+  'estimate',
+] as const;
+
+/** A cell quoted when it holds a comma, a quote or a line break (RFC 4180). */
+function csvCell(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** Writes one CSV row per earning line of every statement, after a header row. */
+export function writeResultsCsv(results: Results, writer: Writer): void {
+  writer.write(`${csvColumns.join(',')}\n`);
+  for (const statement of results.statements) {
+    const rows: string[] = [];
+    for (const earning of statement.earnings) {
+      for (const line of earning.lines) {
+        const cells = [
+          statement.payee,
+          statement.period,
+          earning.id,
+          line.id,
+          line.record?.key ?? (line.record?.row === undefined ? '' : `row ${line.record.row}`),
+          line.amount,
+          statement.currency,
+          line.estimate ? 'yes' : '',
+        ];
+        rows.push(`${cells.map(csvCell).join(',')}\n`);
+      }
+    }
+    if (rows.length > 0) writer.write(rows.join(''));
+  }
+}

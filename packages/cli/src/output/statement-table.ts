@@ -1,0 +1,187 @@
+/**
+ * The `table` format of `attain run`: a readable statement per payee and period (credits, quota,
+ * attainment, earnings with their lines summarised, adjustments, payout, balances), then totals.
+ * Amounts are right-aligned in one column across all statements; notes wrap to the width.
+ */
+import type { AdjustmentLine, EarningLine, EarningResult, Results, Statement } from '@attain/engine';
+import { compareDecimals, formatAmount, formatPercent, groupDigits, isZero, sumDecimals } from './numbers.js';
+import { plural } from './plural.js';
+import type { Style } from './style.js';
+import { wrapList } from './wrap.js';
+
+/** One row of a statement: a label, an amount (may be empty) and notes (joined by commas). */
+interface Row {
+  label: string;
+  amount: string;
+  notes: string[];
+  /** Bold label and amount (the payout). */
+  strong?: boolean;
+}
+
+/** Lines of an earning listed one by one up to this many; more are summarised. */
+const listedLines = 3;
+
+/** The part of a line id after `<earning>:` (the record key, `period`, `floor`...). */
+function lineName(line: EarningLine): string {
+  return line.record?.key ?? line.id.slice(line.id.indexOf(':') + 1);
+}
+
+function tiersOf(lines: readonly EarningLine[]): string {
+  const tiers = [...new Set(lines.flatMap((line) => (line.tier === undefined ? [] : [line.tier])))].sort(
+    (a, b) => a - b,
+  );
+  if (tiers.length === 0) return '';
+  const first = tiers[0];
+  const last = tiers[tiers.length - 1];
+  return tiers.length === 1 ? `tier ${first}` : `tiers ${first}-${last}`;
+}
+
+function earningNotes(earning: EarningResult): string[] {
+  const notes: string[] = [];
+  if (earning.gated) notes.push('gate closed');
+  if (earning.capped) notes.push('capped');
+  if (earning.floored) notes.push('floored');
+  const lines = earning.lines.filter((line) => !line.estimate);
+  const recordLines = lines.filter((line) => line.record !== undefined);
+  if (recordLines.length > 0 && recordLines.length <= listedLines) {
+    for (const line of lines) {
+      const tier = line.tier === undefined ? '' : ` (tier ${line.tier})`;
+      notes.push(`${lineName(line)} ${formatAmount(line.amount)}${tier}`);
+    }
+  } else if (recordLines.length > listedLines) {
+    const largest = recordLines.reduce((best, line) =>
+      compareDecimals(line.amount, best.amount) > 0 ? line : best,
+    );
+    const tiers = tiersOf(recordLines);
+    notes.push(plural(recordLines.length, 'line'));
+    if (tiers) notes.push(tiers);
+    notes.push(`largest ${lineName(largest)} ${formatAmount(largest.amount)}`);
+  }
+  if (!isZero(earning.estimate)) notes.push(`estimate ${formatAmount(earning.estimate)} more`);
+  return notes;
+}
+
+function adjustmentNotes(line: AdjustmentLine): string[] {
+  const notes: string[] = [line.kind];
+  if (line.kind === 'manual') notes.push(line.name);
+  if (line.reason) notes.push(line.reason);
+  else if (line.record?.key !== undefined) notes.push(line.record.key);
+  return notes;
+}
+
+function statementRows(statement: Statement): Row[] {
+  const rows: Row[] = [];
+  statement.credits.forEach((credit, i) => {
+    const records = credit.lines.filter((line) => !line.estimate).length;
+    const notes = [plural(records, 'record')];
+    if (credit.quotaCredit !== credit.total) notes.push(`quota credit ${formatAmount(credit.quotaCredit)}`);
+    const roles = [...new Set(credit.lines.map((line) => line.role))].filter((role) => role !== 'owner');
+    if (roles.length > 0) notes.push(`as ${roles.join(', ')}`);
+    if (!isZero(credit.estimate)) notes.push(`estimate ${formatAmount(credit.estimate)} more`);
+    rows.push({
+      label: `${i === 0 ? 'Credits     ' : '            '}${credit.label ?? credit.name}`,
+      amount: formatAmount(credit.total),
+      notes,
+    });
+  });
+  for (const quota of statement.quotas) {
+    rows.push({
+      label: `Quota       ${quota.label ?? quota.name}`,
+      amount: formatAmount(quota.amount),
+      notes: [],
+    });
+  }
+  if (statement.attainment !== undefined) {
+    rows.push({ label: 'Attainment', amount: formatPercent(statement.attainment), notes: [] });
+  }
+  rows.push({ label: 'Earnings', amount: '', notes: [] });
+  for (const earning of statement.earnings) {
+    rows.push({
+      label: `  ${earning.label ?? earning.name}`,
+      amount: formatAmount(earning.amount),
+      notes: earningNotes(earning),
+    });
+  }
+  rows.push({ label: 'Earned', amount: formatAmount(statement.earned), notes: [] });
+  if (statement.adjustments.length > 0) {
+    rows.push({ label: 'Adjustments', amount: '', notes: [] });
+    for (const line of statement.adjustments) {
+      rows.push({
+        label: `  ${line.label ?? line.name}`,
+        amount: formatAmount(line.amount),
+        notes: adjustmentNotes(line),
+      });
+    }
+  }
+  rows.push({
+    label: 'Payout',
+    amount: formatAmount(statement.payout),
+    notes: [statement.currency],
+    strong: true,
+  });
+  if (statement.estimatedPayout !== statement.payout) {
+    const notes = ['if the hypothetical records close'];
+    rows.push({ label: 'Estimated payout', amount: formatAmount(statement.estimatedPayout), notes });
+  }
+  // Balances carried forward; a zero balance carries nothing.
+  const balances = Object.entries(statement.balances)
+    .filter(([, value]) => !isZero(value))
+    .map(([name, value]) => `${name} ${formatAmount(value)}`);
+  if (balances.length > 0) rows.push({ label: 'Balances', amount: '', notes: balances });
+  if (statement.signals.length > 0) {
+    const signals = statement.signals.map(
+      (signal) =>
+        `${signal.severity} ${signal.label ?? signal.name}${signal.records ? ` (${plural(signal.records.length, 'record')})` : ''}`,
+    );
+    rows.push({ label: 'Signals', amount: '', notes: signals });
+  }
+  return rows;
+}
+
+/** Options of {@link formatStatements}. */
+export interface TableOptions {
+  /** The line width notes are wrapped to. */
+  width: number;
+  style: Style;
+}
+
+/** Every statement of the results as text, each followed by a blank line, then a totals line. */
+export function formatStatements(results: Results, options: TableOptions): string {
+  const { style } = options;
+  const laidOut = results.statements.map((statement) => ({ statement, rows: statementRows(statement) }));
+  const all = laidOut.flatMap((entry) => entry.rows);
+  const labelWidth = Math.max(24, ...all.map((row) => row.label.length + 2));
+  const amountWidth = Math.max(12, ...all.map((row) => row.amount.length));
+  const out: string[] = [];
+  for (const { statement, rows } of laidOut) {
+    const when = `${statement.period} (${statement.start} to ${statement.end})`;
+    out.push(`${style.bold(`${statement.payeeName} (${statement.payee})`)}  ${when}`);
+    for (const row of rows) {
+      let text = `  ${row.label.padEnd(labelWidth)}`;
+      if (row.amount !== '') {
+        const amount = row.amount.padStart(amountWidth);
+        text += `${row.strong ? style.bold(amount) : amount}${row.notes.length > 0 ? '   ' : ''}`;
+      }
+      // Notes wrap below themselves; without an amount they start in the amount column.
+      const used = 2 + labelWidth + (row.amount === '' ? 0 : amountWidth + 3);
+      const notes = wrapList(row.notes, used, ' '.repeat(used), options.width);
+      out.push(row.notes.length > 0 ? `${text}${style.dim(notes)}` : text.trimEnd());
+    }
+    out.push('');
+  }
+  out.push(totalsLine(results, style));
+  return `${out.join('\n')}\n`;
+}
+
+/** `Total of 48 statements: earned 1,234.00, adjustments -12.00, payout 1,222.00 USD`. */
+export function totalsLine(results: Results, style: Style): string {
+  const { statements } = results;
+  const earned = sumDecimals(statements.map((s) => s.earned));
+  const adjustments = sumDecimals(statements.flatMap((s) => s.adjustments.map((a) => a.amount)));
+  const payout = sumDecimals(statements.map((s) => s.payout));
+  const count = groupDigits(String(statements.length));
+  return style.bold(
+    `Total of ${count} ${statements.length === 1 ? 'statement' : 'statements'}: earned ${formatAmount(earned)}, ` +
+      `adjustments ${formatAmount(adjustments)}, payout ${formatAmount(payout)} ${results.meta.currency}`,
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * A compact table of results, one line per statement (payee, period, attainment, earned,
+ * adjustments, payout) and a totals line, as `attain demo` prints it.
+ */
+import type { Results } from '@attain/engine';
+import { formatAmount, formatPercent, sumDecimals } from './numbers.js';
+
+/** Names longer than this are cut, so that a line stays within a terminal's width. */
+const nameWidth = 22;
+
+function cut(text: string, width: number): string {
+  return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+}
+
+/** The lines of the summary, without indentation or line ends. */
+export function summaryLines(results: Results): string[] {
+  const { statements } = results;
+  const multiplePeriods = results.meta.periods.length > 1;
+  const rows = statements.map((s) => [
+    s.payee,
+    cut(s.payeeName, nameWidth),
+    ...(multiplePeriods ? [s.period] : []),
+    s.attainment === undefined ? '-' : formatPercent(s.attainment),
+    formatAmount(s.earned, 2, 2),
+    formatAmount(sumDecimals(s.adjustments.map((a) => a.amount)), 2, 2),
+    formatAmount(s.payout, 2, 2),
+  ]);
+  const total = (values: string[]) => formatAmount(sumDecimals(values), 2, 2);
+  const totals = [
+    'total',
+    '',
+    ...(multiplePeriods ? [''] : []),
+    '',
+    total(statements.map((s) => s.earned)),
+    total(statements.flatMap((s) => s.adjustments.map((a) => a.amount))),
+    `${total(statements.map((s) => s.payout))}`,
+  ];
+  const header = [
+    'payee',
+    'name',
+    ...(multiplePeriods ? ['period'] : []),
+    'attainment',
+    'earned',
+    'adjustments',
+    'payout',
+  ];
+  const table = [header, ...rows, totals];
+  const widths = header.map((_, column) => Math.max(...table.map((row) => (row[column] ?? '').length)));
+  const textColumns = multiplePeriods ? 3 : 2;
+  const line = (row: string[]) =>
+    row
+      .map((cell, column) =>
+        column < textColumns ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0),
+      )
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...rows.map(line), `${line(totals)} ${results.meta.currency}`];
+}
