@@ -158,7 +158,7 @@ function assignments(plan: Plan, payee: Payee, at: RowAt, problems: Problems): D
       problems.add(at, valueError(at, 'bad-date', 'plans', a.to, 'is not a date (write it as YYYY-MM-DD)'));
     if (from === undefined || to === undefined) continue;
     if (from <= to) spans.push({ from, to });
-    else
+    else if (a.from !== undefined && a.to !== undefined)
       problems.add(
         at,
         dataError(
@@ -168,6 +168,8 @@ function assignments(plan: Plan, payee: Payee, at: RowAt, problems: Problems): D
           `the assignment to "${a.plan}" ends (${a.to}) before it starts (${a.from})`,
         ),
       );
+    // With one end left open, a reversed span lies wholly outside the plan's dates (a leaver who
+    // left before the plan began, a joiner after it ended): no days on this plan, not an error.
   }
   return spans.sort((a, b) => a.from - b.from || a.to - b.to);
 }

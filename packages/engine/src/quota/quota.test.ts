@@ -84,6 +84,22 @@ describe('quotas', () => {
     expect(results.statements.some((s) => s.payee === 'mover' && s.period === '2026-Q2')).toBe(false);
   });
 
+  it('a leaver who left before the plan began is simply not on it', () => {
+    const plan = planOf(
+      quarterly(`${SOURCES}
+  quota q = payee.annual_quota prorate by calendar days
+  measure attainment = bookings / q`),
+    );
+    const attrs = { annual_quota: '400000', hire_date: '2020-01-01' };
+    const results = run(
+      plan,
+      { payees: [payee('gone', attrs, { plans: [{ plan: 'Test', to: '2025-12-31' }] })] },
+      Q,
+    );
+    expect(results.errors).toEqual([]);
+    expect(results.statements.filter((s) => s.payee === 'gone')).toEqual([]);
+  });
+
   it('take quota relief off, never below zero', () => {
     const plan = planOf(
       quarterly(`${SOURCES}
