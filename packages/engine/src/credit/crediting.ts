@@ -7,7 +7,7 @@
  */
 
 import type { Rec } from '../data/model.js';
-import { Dec, ZERO } from '../decimal.js';
+import { Dec, ONE, ZERO } from '../decimal.js';
 import type { CreditLineData, Ctx, Entry } from '../evaluate/context.js';
 import type { Run } from '../evaluate/run.js';
 import { versionIn } from '../evaluate/versions.js';
@@ -129,19 +129,14 @@ function creditRecipient(
   rec: Rec,
   amount: Dec,
 ): void {
-  const credited = amount.times(r.share);
+  // A full share credits the amount itself: the same value, without a multiplication per record.
+  const whole = r.share.eq(ONE);
+  const credited = whole ? amount : amount.times(r.share);
   switch (r.kind) {
     case 'field': {
       const payee = rec.v[r.field];
       if (typeof payee !== 'string') return;
-      result.add(
-        id,
-        payee,
-        rec,
-        credited,
-        r.share,
-        r.overlay ? 'overlay' : r.share.eq(1) ? 'owner' : 'split',
-      );
+      result.add(id, payee, rec, credited, r.share, r.overlay ? 'overlay' : whole ? 'owner' : 'split');
       return;
     }
     case 'territory': {

@@ -57,7 +57,8 @@ export class Problems {
 
   /** True when the row has an error. */
   has(source: string, row: number): boolean {
-    return this.rows.has(`${source}\u0000${row}`);
+    // Most datasets are clean: answer without building a key for every row.
+    return this.rows.size > 0 && this.rows.has(`${source}\u0000${row}`);
   }
 
   get size(): number {

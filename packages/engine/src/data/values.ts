@@ -23,6 +23,7 @@ export class Bad {
 export type Reader = (raw: string | number | boolean) => Value | Bad;
 
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const PLAIN = /^[+-]?\d{1,20}(?:\.\d{1,20})?$/;
 const CURRENCY = /^[A-Z]{3}$/;
 
 /** A list as given, or an empty one in place of anything else (data from JSON is not trusted). */
@@ -40,6 +41,9 @@ export function readDecimal(raw: string | number | boolean): Dec | undefined {
   if (typeof raw === 'number') return Number.isFinite(raw) ? new Dec(raw) : undefined;
   if (typeof raw !== 'string') return undefined;
   const text = raw.trim();
+  // Plain decimals (`1200.50`, `-3`), nearly every value of a CSV file, are always finite and
+  // exact: only an exponent can overflow or underflow decimal.js's range.
+  if (PLAIN.test(text)) return new Dec(text);
   if (!NUMBER.test(text)) return undefined;
   const value = new Dec(text);
   // An exponent beyond decimal.js's range reads as zero or infinity: not a usable number.

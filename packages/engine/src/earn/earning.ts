@@ -171,18 +171,19 @@ function settle(ctx: Ctx, e: CompiledEarning, outcome: EarningOutcome): void {
   const lines = outcome.lines;
   let amounts: Dec[];
   let target: Dec;
+  let sum: Dec;
   if (rounding.point === 'line') {
     amounts = lines.map((l) => roundAmount(l.raw, rounding));
-    const sum = sumOf(amounts);
+    sum = sumOf(amounts);
     target = clampTo(sum, floor && toGrid(floor, rounding, 'up'), cap && toGrid(cap, rounding, 'down'));
   } else {
     amounts = lines.map((l) => l.raw);
-    target = clampTo(sumOf(amounts), floor, cap);
+    sum = sumOf(amounts);
+    target = clampTo(sum, floor, cap);
   }
-  const sum = sumOf(amounts);
   outcome.capped = cap !== null && target.lt(sum);
   outcome.floored = floor !== null && target.gt(sum);
-  const { extra, cut } = fit(amounts, target);
+  const { extra, cut } = fit(amounts, target, sum);
   if (!extra.isZero()) {
     amounts.push(extra);
     lines.push({

@@ -10,11 +10,11 @@ import { roundTo } from '../round/round.js';
 /**
  * Makes `amounts` add up to `target`: an excess is taken off the positive amounts from the last
  * one backwards; what cannot be taken off that way, and any shortfall, is returned as `extra`
- * (a line of its own). Returns the amounts changed in place.
+ * (a line of its own). Returns the amounts changed in place. `sum`: their sum, when the caller has it.
  */
-export function fit(amounts: Dec[], target: Dec): { extra: Dec; cut: boolean[] } {
+export function fit(amounts: Dec[], target: Dec, sum?: Dec): { extra: Dec; cut: boolean[] } {
   const cut = new Array<boolean>(amounts.length).fill(false);
-  let excess = sumOf(amounts).minus(target);
+  let excess = (sum ?? sumOf(amounts)).minus(target);
   for (let i = amounts.length - 1; i >= 0 && excess.isPositive() && !excess.isZero(); i--) {
     const a = amounts[i] as Dec;
     if (!a.isPositive() || a.isZero()) continue;

@@ -9,7 +9,7 @@
 import type { Range } from '@attain/dsl';
 import type { DaySpan, PayeeData, Rec } from '../data/model.js';
 import type { Dec } from '../decimal.js';
-import { ZERO } from '../decimal.js';
+import { decText, ZERO } from '../decimal.js';
 import type { EarningOutcome } from '../earn/outcome.js';
 import type { CreditRole, RuleRef, WarningCode } from '../results/results.js';
 import type { TierHit } from '../tables/tier-hit.js';
@@ -33,6 +33,17 @@ export interface Entry {
   /** The part that counts toward quota (not overlay). */
   quota: Dec;
   lines: CreditLineData[];
+  /** The text of `amount`, made on first use once crediting is done (see {@link entryText}). */
+  text?: string;
+}
+
+/**
+ * The text of an entry's amount, made once and shared by the credit line and the earning line
+ * that show it (a lookup in a table of every decimal of the run costs more than the entry itself).
+ */
+export function entryText(entry: Entry): string {
+  entry.text ??= decText(entry.amount);
+  return entry.text;
 }
 
 /** The current record of an expression: a source record, a credit entry, or none. */
@@ -48,6 +59,23 @@ export interface LineState {
   total: Dec;
   /** Definitions that depend on the credit (1) and must be recomputed for each prefix. */
   dependent: Uint8Array;
+}
+
+/**
+ * Totals of entry lists, by list: contexts of one payee and period (the actual one, a SPIFF's
+ * window covering the whole period, year-to-date sums) share the bucket's list, so it is added
+ * up once instead of once per context. Lists are never changed after crediting.
+ */
+const totals = new WeakMap<readonly Entry[], Dec>();
+
+/** The sum of the entries' credited amounts (memoised per list). */
+export function totalOf(entries: readonly Entry[]): Dec {
+  let total = totals.get(entries);
+  if (total !== undefined) return total;
+  total = ZERO;
+  for (const e of entries) total = total.plus(e.amount);
+  totals.set(entries, total);
+  return total;
 }
 
 /** An evaluation context. */
@@ -168,9 +196,7 @@ export class Ctx {
   /** The total credited to the payee by credit `id` in the period. */
   creditTotal(id: number): Dec {
     if (this.line && this.line.credit === id) return this.line.total;
-    let total = ZERO;
-    for (const e of this.entries(id)) total = total.plus(e.amount);
-    return total;
+    return totalOf(this.entries(id));
   }
 
   /** The FX rate on a day, warning when there is none. */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Statement } from '../results/results.js';
 import { withinWindow } from './clawbacks.js';
@@ -145,5 +146,31 @@ describe('clawbacks', () => {
     };
     const [, paid] = payAll([q1, q2()], [undefined, { cancellations: [c] }]);
     expect(linesOf(paid as Statement)).toEqual([['clawback:cancellations:row 4', '-250.00']]);
+  });
+
+  it('give the same lines whatever cancellations of records the payee was never paid on are in the list', () => {
+    // The run hands every payee the cancellations of all payees; only the payee's own records count,
+    // in the order of the list.
+    const own = [cancel('D3', '2026-04-10', '2026-05-01', 3), cancel('D1', '2026-03-01', '2026-05-30')];
+    const fresh = (): Statement => {
+      const q1 = structuredClone(q1Reported());
+      q1.adjustments = [];
+      return q1;
+    };
+    const expected = linesOf(payAll([fresh(), q2()], [undefined, { cancellations: own }])[1] as Statement);
+    expect(expected).toEqual([
+      ['clawback:cancellations:D3', '-6000.00'],
+      ['clawback:cancellations:D1', '-1300.00'],
+    ]);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(2), fc.integer({ min: 10, max: 99 }))), (others) => {
+        const list = [...own];
+        for (const [at, n] of others)
+          list.splice(Math.min(at, list.length), 0, cancel(`X${n}`, '2026-04-01', '2026-04-02', n));
+        const [, p2] = payAll([fresh(), q2()], [undefined, { cancellations: list }]);
+        expect(linesOf(p2 as Statement)).toEqual(expected);
+      }),
+      { numRuns: 50 },
+    );
   });
 });

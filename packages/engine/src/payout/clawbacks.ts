@@ -25,6 +25,45 @@ export function withinWindow(dated: number, cancelled: number, withinDays: numbe
   return days >= 0 && days <= withinDays;
 }
 
+/** Positions of cancellations by record key, built once per list (the list is shared by every payee of a run). */
+const keyIndexes = new WeakMap<readonly Cancellation[], Map<string, number[]>>();
+
+function keyIndex(cancellations: readonly Cancellation[]): Map<string, number[]> {
+  let index = keyIndexes.get(cancellations);
+  if (index) return index;
+  index = new Map();
+  for (let i = 0; i < cancellations.length; i++) {
+    const key = recordKey((cancellations[i] as Cancellation).record);
+    const list = index.get(key);
+    if (list) list.push(i);
+    else index.set(key, [i]);
+  }
+  keyIndexes.set(cancellations, index);
+  return index;
+}
+
+/**
+ * The cancellations that can take something back from this payee: those of records the ledger
+ * holds paid lines for, in their given order. A cancellation of any other record reverses
+ * nothing, so leaving it out changes no result; this keeps a run linear when thousands of
+ * payees each see the period's cancellations of every payee.
+ */
+function candidates(
+  cancellations: readonly Cancellation[],
+  ledger: Ledger,
+  start: string,
+): readonly Cancellation[] {
+  if (cancellations.length === 0) return cancellations;
+  const index = keyIndex(cancellations);
+  const positions: number[] = [];
+  for (const key of ledger.recordsPaid(start)) {
+    const at = index.get(key);
+    if (at) for (const i of at) positions.push(i);
+  }
+  positions.sort((a, b) => a - b);
+  return positions.map((i) => cancellations[i] as Cancellation);
+}
+
 /** The clawback lines of one period; `ledger` must already hold this period's statement (its earnings). */
 export function clawbackLines(
   env: LineEnv,
@@ -34,7 +73,7 @@ export function clawbackLines(
 ): AdjustmentLine[] {
   const lines: AdjustmentLine[] = [];
   const done = new Set<string>();
-  for (const c of cancellations) {
+  for (const c of candidates(cancellations, ledger, statement.start)) {
     const key = recordKey(c.record);
     if (done.has(key) || !withinWindow(c.dated, c.cancelled, c.clawback.withinDays)) continue;
     const paid = ledger.linesOn(c.record, statement.start);

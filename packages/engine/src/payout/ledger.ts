@@ -61,6 +61,17 @@ export class Ledger {
     return { from: latest?.period, balances };
   }
 
+  /** The keys ({@link recordKey}) of the records with earning lines paid in periods starting on or before `start`. */
+  recordsPaid(start: string): Set<string> {
+    const keys = new Set<string>();
+    for (const entry of this.inOrder()) {
+      if (entry.statement.start > start) break;
+      entry.lines ??= indexLines(entry.statement);
+      for (const key of entry.lines.keys()) keys.add(key);
+    }
+    return keys;
+  }
+
   /** Every earning line (not an estimate) paid on `record` in periods starting on or before `start`, oldest first. */
   linesOn(record: RecordRef, start: string): PaidLine[] {
     const key = recordKey(record);

@@ -4,7 +4,7 @@
 
 import { recordRef } from '../data/model.js';
 import { type Dec, decText, ZERO } from '../decimal.js';
-import type { Ctx, Entry } from '../evaluate/context.js';
+import { type Ctx, type Entry, entryText, totalOf } from '../evaluate/context.js';
 import type { Def } from '../evaluate/program.js';
 import type { Run } from '../evaluate/run.js';
 import type { CreditLine, CreditResult } from './results.js';
@@ -20,7 +20,7 @@ function lines(run: Run, entries: readonly Entry[], into: CreditLine[]): void {
     for (const l of e.lines) {
       const line: CreditLine = {
         record: recordRef(l.rec),
-        amount: run.text(l.amount),
+        amount: l.amount === e.amount ? entryText(e) : run.text(l.amount),
         share: run.text(l.share),
         role: l.role,
       };
@@ -40,7 +40,7 @@ export function creditResult(def: Def, actual: Ctx, projected: Ctx | undefined):
   lines(actual.run, hyp, credited);
   const result: CreditResult = {
     name: def.name,
-    total: decText(sum(real, (e) => e.amount)),
+    total: decText(totalOf(real)),
     quotaCredit: decText(sum(real, (e) => e.quota)),
     estimate: decText(sum(hyp, (e) => e.amount)),
     lines: credited,

@@ -7,7 +7,7 @@ import { type Dec, ZERO } from '../decimal.js';
 import type { CompiledEarning } from '../earn/earning.js';
 import { allocateRounded, fit, roundAmount } from '../earn/fit.js';
 import type { EarningOutcome, LineData } from '../earn/outcome.js';
-import type { Ctx } from '../evaluate/context.js';
+import { type Ctx, entryText } from '../evaluate/context.js';
 import type { Run } from '../evaluate/run.js';
 import { inputsOf, moneyInput, tierOf } from '../trace/build.js';
 import type { MoneyFormat } from './format.js';
@@ -75,7 +75,7 @@ function lineResult(
     rule: e.def.rule,
     range: e.earning.range,
     inputs: entry
-      ? [{ name: e.earning.perLine?.credit ?? 'credited', value: run.text(entry.amount), unit: currency }]
+      ? [{ name: e.earning.perLine?.credit ?? 'credited', value: entryText(entry), unit: currency }]
       : [moneyInput('value', line.raw, currency)],
   };
   const { tier, bands } = tierOf(line.tiers, run);

@@ -1,0 +1,29 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { Dec } from '../decimal.js';
+import { readDecimal } from './values.js';
+
+const digits = fc.stringMatching(/^[0-9]{1,20}$/);
+
+describe('readDecimal', () => {
+  // Plain decimals take a fast path; it must read exactly what decimal.js reads.
+  test.prop([fc.constantFrom('', '-', '+'), digits, fc.option(digits), fc.constantFrom('', ' ', '\t')])(
+    'reads a plain decimal exactly',
+    (sign, whole, fraction, space) => {
+      const text = `${sign}${whole}${fraction === null ? '' : `.${fraction}`}`;
+      const value = readDecimal(`${space}${text}${space}`);
+      expect(value?.eq(new Dec(text))).toBe(true);
+      expect(value?.toString()).toBe(new Dec(text).toString());
+    },
+  );
+
+  it('still reads exponents, and refuses what is not a usable number', () => {
+    expect(readDecimal('1e3')?.toString()).toBe('1000');
+    expect(readDecimal('.5')?.toString()).toBe('0.5');
+    expect(readDecimal('5.')?.toString()).toBe('5');
+    expect(readDecimal('1e99999999999999999')).toBeUndefined();
+    expect(readDecimal('1,200.50')).toBeUndefined();
+    expect(readDecimal('12 USD')).toBeUndefined();
+    expect(readDecimal('')).toBeUndefined();
+  });
+});
