@@ -16,12 +16,12 @@ import type {
   SignalDecl,
   TerritoriesDecl,
 } from '../syntax/ast.js';
-import type { PlanSymbol } from './binding.js';
+import type { PlanSymbol, SymbolKind } from './binding.js';
 import type { BindContext } from './context.js';
 import { messages } from './messages.js';
 import { ExprResolver } from './resolve-expr.js';
 import { declareCreditFields } from './scopes.js';
-import { suggest } from './suggest.js';
+import { SuggestionCache, suggest } from './suggest.js';
 
 /** Resolves the names used by every declaration of the file. */
 export function resolveAll(file: File, ctx: BindContext): void {
@@ -39,6 +39,8 @@ class DeclarationResolver {
   private readonly exprs: ExprResolver;
   /** The source each credit reads, when its `from` names one. */
   private readonly creditSources = new Map<CreditDecl, PlanSymbol | undefined>();
+  /** Suggestions for unknown sources and earnings, by the kind of name expected. */
+  private readonly suggestionsByKind = new Map<SymbolKind, SuggestionCache>();
 
   constructor(private readonly ctx: BindContext) {
     this.exprs = new ExprResolver(ctx);
@@ -179,10 +181,9 @@ class DeclarationResolver {
     if (name !== undefined && name.text !== '') {
       const target = this.ctx.lookupTop(name.text);
       if (target === undefined) {
-        const earnings = this.ctx.topLevel.filter((s) => s.kind === 'earning').map((s) => s.name);
         this.ctx.report(
           'AT2001',
-          messages.unknownEarning(name.text, suggest(name.text, earnings)),
+          messages.unknownEarning(name.text, this.suggestOfKind(name.text, 'earning')),
           name.range,
         );
       } else {
@@ -223,14 +224,27 @@ class DeclarationResolver {
     if (name === undefined || name.text === '') return undefined;
     const symbol = this.ctx.lookupTop(name.text);
     if (symbol === undefined) {
-      const sources = this.ctx.topLevel.filter((s) => s.kind === 'source').map((s) => s.name);
-      this.ctx.report('AT2007', messages.unknownSource(name.text, suggest(name.text, sources)), name.range);
+      this.ctx.report(
+        'AT2007',
+        messages.unknownSource(name.text, this.suggestOfKind(name.text, 'source')),
+        name.range,
+      );
       return undefined;
     }
     this.ctx.reference(name, symbol);
     if (symbol.kind === 'source') return symbol;
     this.wrongKind(name, symbol, 'source');
     return undefined;
+  }
+
+  /** "Did you mean" among the top-level declarations of one kind. */
+  private suggestOfKind(name: string, kind: SymbolKind): string | undefined {
+    let cache = this.suggestionsByKind.get(kind);
+    if (cache === undefined) {
+      cache = new SuggestionCache(this.ctx.topLevel.filter((s) => s.kind === kind).map((s) => s.name));
+      this.suggestionsByKind.set(kind, cache);
+    }
+    return cache.closest(name)?.name;
   }
 
   private wrongKind(name: Name, symbol: PlanSymbol, expected: string): void {

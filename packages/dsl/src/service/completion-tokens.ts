@@ -88,11 +88,10 @@ export function relex(base: Lexed, text: string, offset: number): Lexed {
   const slice = text.slice(from, to);
   const lexed = lex(slice, new LineIndex(slice));
   const shift = (token: IToken): IToken => ({ ...token, startOffset: token.startOffset + from });
-  return {
-    text,
-    tokens: [...tokens, ...lexed.tokens.map(shift)],
-    comments: [...comments, ...lexed.comments.map(shift)],
-  };
+  // `kept` made fresh arrays: append to them rather than copy every token of a long plan again.
+  for (const token of lexed.tokens) tokens.push(shift(token));
+  for (const comment of lexed.comments) comments.push(shift(comment));
+  return { text, tokens, comments };
 }
 
 const endOf = (token: IToken | undefined): number =>

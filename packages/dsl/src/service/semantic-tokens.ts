@@ -90,14 +90,19 @@ export function getSemanticTokens(text: string): SemanticTokens {
   const others = otherNames(analysis);
   const classified: Classified[] = [];
   const { tokens, comments } = analysis.tokens;
-  const isComment = new Set(comments);
-  for (const token of [...tokens, ...comments].sort((a, b) => a.startOffset - b.startOffset)) {
-    if (isComment.has(token)) classified.push(...commentLines(analysis, token));
-    else {
-      const c = classify(analysis, others, token);
-      if (c !== undefined) classified.push(c);
+  // Both lists are in source order: merge them, each comment before the token that follows it.
+  let next = 0;
+  const commentsBefore = (offset: number) => {
+    for (; next < comments.length && (comments[next] as IToken).startOffset < offset; next++) {
+      classified.push(...commentLines(analysis, comments[next] as IToken));
     }
+  };
+  for (const token of tokens) {
+    commentsBefore(token.startOffset);
+    const c = classify(analysis, others, token);
+    if (c !== undefined) classified.push(c);
   }
+  commentsBefore(Number.POSITIVE_INFINITY);
   return { data: encode(analysis, classified) };
 }
 

@@ -17,8 +17,8 @@ const isNode = (value: unknown): value is SyntaxNode =>
 /** The direct children of a node, in source order. */
 export function childrenOf(node: SyntaxNode): SyntaxNode[] {
   const children: SyntaxNode[] = [];
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'range') continue;
+  // A node's own `range` is no node (it has no range), so every property can be looked at.
+  for (const value of Object.values(node)) {
     if (Array.isArray(value)) {
       for (const item of value) if (isNode(item)) children.push(item);
     } else if (isNode(value)) {

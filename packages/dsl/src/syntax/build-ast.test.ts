@@ -51,3 +51,21 @@ describe('node ranges', () => {
     expect(text(file.range)).toBe(source);
   });
 });
+
+describe('plan items', () => {
+  // Items are built as the parser finishes them; one it gives up on halfway is built afterwards.
+  it('keeps the items read before and after a broken one, in order', () => {
+    const { file } = parse(`plan "P" {\n${requiredHeader}  measure a = 1 +\n  measure b = 2\n}\n`);
+    const names = file.plan?.items.map((item) => ('name' in item ? item.name?.text : item.kind));
+    expect(names).toEqual(['CurrencySetting', 'PeriodSetting', 'EffectiveSetting', 'a', 'b']);
+  });
+
+  it('keeps a declaration that the end of the file cuts off', () => {
+    const { file } = parse(
+      `plan "P" {\n${requiredHeader}  rate table t on x retroactive {\n    0% to 10%: 1%\n`,
+    );
+    const table = file.plan?.items[3];
+    expect(table?.kind).toBe('RateTable');
+    expect(table?.kind === 'RateTable' && table.tiers.map((tier) => tier.rate?.kind)).toEqual(['Percent']);
+  });
+});

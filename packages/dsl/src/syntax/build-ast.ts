@@ -17,8 +17,11 @@ import type {
 import { BuildContext, child, childNodes, token } from './build-context.js';
 import {
   buildCredit,
+  buildCurvePoint,
   buildDateRange,
+  buildField,
   buildLet,
+  buildLookupRow,
   buildLookupTable,
   buildMeasure,
   buildMetric,
@@ -27,6 +30,7 @@ import {
   buildQuota,
   buildRateTable,
   buildSource,
+  buildTier,
 } from './build-declarations.js';
 import {
   buildAdjustment,
@@ -37,6 +41,7 @@ import {
   buildHoldback,
   buildSignal,
   buildTerritories,
+  buildTerritory,
 } from './build-payouts.js';
 import { firstTokenFrom } from './lexer.js';
 import { monthNumber } from './months.js';
@@ -108,18 +113,25 @@ function buildRounding(ctx: BuildContext, node: CstNode, at: number): HeaderSett
   };
 }
 
+/** Builders of the repeated parts of a plan, by rule name: each is built as soon as it is read. */
+const partBuilders: Record<string, (ctx: BuildContext, node: CstNode, at: number) => unknown> = {
+  planItem: buildItem,
+  field: buildField,
+  tier: buildTier,
+  lookupRow: buildLookupRow,
+  curvePoint: buildCurvePoint,
+  territory: buildTerritory,
+};
+
 /**
- * Builds the AST of one file while the parser reads it. Each plan item is built as soon as the
- * parser has finished it ({@link FileBuilder.itemRead}) and its CST is then let go, so a long
- * plan's CST is never held in memory all at once: the CST is several times larger than the AST,
+ * Builds the AST of one file while the parser reads it. Each repeated part (plan item, field, tier,
+ * lookup row, curve point, territory) is built as soon as the parser has finished it
+ * ({@link FileBuilder.partRead}) and its CST is then let go, so the CST of a long plan or of a
+ * long table is never held in memory all at once: the CST is several times larger than the AST,
  * and holding all of it made the garbage collector's work grow faster than the text.
  */
 export class FileBuilder {
   private readonly ctx: BuildContext;
-  /** The AST of each plan item read so far; undefined for an item too broken to build. */
-  private readonly items = new Map<CstNode, PlanItem | undefined>();
-  /** Where the plan starts: its `plan` keyword is the first token the parser reads. */
-  private readonly planStart: number;
 
   constructor(
     private readonly commentTokens: IToken[],
@@ -127,13 +139,19 @@ export class FileBuilder {
     index: LineIndex,
   ) {
     this.ctx = new BuildContext(index, docComments(commentTokens, parserTokens));
-    this.planStart = parserTokens[0]?.startOffset ?? 0;
   }
 
-  /** Builds a plan item the parser has just finished, then empties its CST node. */
-  readonly itemRead = (item: CstNode): void => {
-    this.items.set(item, buildItem(this.ctx, item, this.planStart));
-    for (const key of Object.keys(item.children)) delete item.children[key];
+  /**
+   * Builds a part the parser has just finished, then empties its CST node. A part that has no
+   * real token (only tokens assumed by error recovery) is placed by its parent: it is left to be
+   * built with the parent.
+   */
+  readonly partRead = (node: CstNode): void => {
+    const build = partBuilders[node.name];
+    const start = node.location?.startOffset;
+    if (build === undefined || start === undefined || Number.isNaN(start)) return;
+    this.ctx.keepEarly(node, build(this.ctx, node, start));
+    for (const key of Object.keys(node.children)) delete node.children[key];
   };
 
   /** The AST of the file, once the parser has returned its CST. */
@@ -143,29 +161,28 @@ export class FileBuilder {
     return {
       kind: 'File',
       range: ctx.index.range(0, ctx.index.length),
-      plan: planNode === undefined ? undefined : this.plan(planNode),
+      plan: planNode === undefined ? undefined : buildPlan(ctx, planNode),
       comments: this.commentTokens.map((comment) => buildComment(ctx, comment)),
     };
   }
+}
 
-  private plan(node: CstNode): PlanDecl {
-    const { ctx } = this;
-    const at = ctx.start(node, 0);
-    const items: PlanItem[] = [];
-    for (const item of childNodes(node, 'planItem')) {
-      // An item the parser gave up on halfway never reached `itemRead`: it is built here.
-      const built = this.items.has(item) ? this.items.get(item) : buildItem(ctx, item, at);
-      if (built !== undefined) items.push(built);
-    }
-    return {
-      kind: 'Plan',
-      range: ctx.nodeRange(node, at),
-      doc: ctx.docAt(at),
-      name: ctx.text(token(node, 'name')),
-      version: ctx.text(token(node, 'version')),
-      items,
-    };
+function buildPlan(ctx: BuildContext, node: CstNode): PlanDecl {
+  const at = ctx.start(node, 0);
+  const items: PlanItem[] = [];
+  for (const item of childNodes(node, 'planItem')) {
+    // Built already, unless the parser gave up on it halfway.
+    const built = ctx.part(item, () => buildItem(ctx, item, at));
+    if (built !== undefined) items.push(built);
   }
+  return {
+    kind: 'Plan',
+    range: ctx.nodeRange(node, at),
+    doc: ctx.docAt(at),
+    name: ctx.text(token(node, 'name')),
+    version: ctx.text(token(node, 'version')),
+    items,
+  };
 }
 
 /** The AST of one `planItem` node; `at` is where the plan starts. */

@@ -54,11 +54,25 @@ export function has(node: CstNode | undefined, key: string): boolean {
 
 /** Converts CST pieces into AST nodes with ranges. */
 export class BuildContext {
+  /** Parts built as soon as the parser read them, by their CST node (see `FileBuilder`). */
+  private readonly early = new Map<CstNode, unknown>();
+
   constructor(
     readonly index: LineIndex,
     /** Doc comment texts by the start offset of the token they document. */
     private readonly docs: Map<number, string>,
   ) {}
+
+  /** Keeps the AST of a part built as soon as the parser read it. */
+  keepEarly(node: CstNode, built: unknown): void {
+    this.early.set(node, built);
+  }
+
+  /** The AST of a repeated part: the one built early, else the one `build` makes now. */
+  part<T>(node: CstNode, build: () => T): T {
+    // A part is built by the same builder early or late, so what was kept is a `T`.
+    return this.early.has(node) ? (this.early.get(node) as T) : build();
+  }
 
   /** The range of a token. */
   tokenRange(token: IToken): Range {

@@ -83,17 +83,19 @@ export function buildPayee(ctx: BuildContext, node: CstNode, at: number): PayeeD
 }
 
 function buildFields(ctx: BuildContext, node: CstNode, at: number): FieldDecl[] {
-  return childNodes(node, 'field').map((field) => {
-    const start = ctx.start(field, at);
-    return {
-      kind: 'Field',
-      range: ctx.nodeRange(field, at),
-      doc: ctx.docAt(start),
-      name: ctx.name(token(field, 'name')),
-      type: buildTypeRef(ctx, child(field, 'typeRef'), ctx.end(field, start)),
-      modifiers: childNodes(field, 'fieldModifier').flatMap((m) => buildModifier(ctx, m)),
-    };
-  });
+  return childNodes(node, 'field').map((field) => ctx.part(field, () => buildField(ctx, field, at)));
+}
+
+export function buildField(ctx: BuildContext, node: CstNode, at: number): FieldDecl {
+  const start = ctx.start(node, at);
+  return {
+    kind: 'Field',
+    range: ctx.nodeRange(node, at),
+    doc: ctx.docAt(start),
+    name: ctx.name(token(node, 'name')),
+    type: buildTypeRef(ctx, child(node, 'typeRef'), ctx.end(node, start)),
+    modifiers: childNodes(node, 'fieldModifier').flatMap((m) => buildModifier(ctx, m)),
+  };
 }
 
 function buildModifier(ctx: BuildContext, node: CstNode): FieldModifier[] {
@@ -242,7 +244,7 @@ export function buildRateTable(ctx: BuildContext, node: CstNode, at: number): Ra
     ...namedParts(ctx, node, at),
     on: buildExprAfter(ctx, node, 'KwOn', 'on'),
     mode: buildTableMode(ctx, child(node, 'tableMode'), end),
-    tiers: childNodes(node, 'tier').map((tier) => buildTier(ctx, tier, end)),
+    tiers: childNodes(node, 'tier').map((tier) => ctx.part(tier, () => buildTier(ctx, tier, end))),
   };
 }
 
@@ -254,7 +256,7 @@ function buildTableMode(ctx: BuildContext, node: CstNode | undefined, at: number
   return { kind: keyword.image === 'marginal' ? 'marginal' : 'retroactive', range };
 }
 
-function buildTier(ctx: BuildContext, node: CstNode, at: number): Tier {
+export function buildTier(ctx: BuildContext, node: CstNode, at: number): Tier {
   const range = ctx.nodeRange(node, at);
   return {
     kind: 'Tier',
@@ -282,11 +284,11 @@ export function buildLookupTable(ctx: BuildContext, node: CstNode, at: number): 
     kind: 'LookupTable',
     ...namedParts(ctx, node, at),
     by: tokens(node, 'by').flatMap((name) => ctx.name(name) ?? []),
-    rows: childNodes(node, 'lookupRow').map((row) => buildLookupRow(ctx, row, end)),
+    rows: childNodes(node, 'lookupRow').map((row) => ctx.part(row, () => buildLookupRow(ctx, row, end))),
   };
 }
 
-function buildLookupRow(ctx: BuildContext, node: CstNode, at: number): LookupRow {
+export function buildLookupRow(ctx: BuildContext, node: CstNode, at: number): LookupRow {
   const range = ctx.nodeRange(node, at);
   return {
     kind: 'LookupRow',
@@ -310,11 +312,13 @@ export function buildPayCurve(ctx: BuildContext, node: CstNode, at: number): Pay
     kind: 'PayCurve',
     ...namedParts(ctx, node, at),
     on: buildExprAfter(ctx, node, 'KwOn', 'on'),
-    points: childNodes(node, 'curvePoint').map((point) => buildCurvePoint(ctx, point, end)),
+    points: childNodes(node, 'curvePoint').map((point) =>
+      ctx.part(point, () => buildCurvePoint(ctx, point, end)),
+    ),
   };
 }
 
-function buildCurvePoint(ctx: BuildContext, node: CstNode, at: number): CurvePoint {
+export function buildCurvePoint(ctx: BuildContext, node: CstNode, at: number): CurvePoint {
   const range = ctx.nodeRange(node, at);
   return {
     kind: 'CurvePoint',

@@ -118,11 +118,13 @@ export function buildTerritories(ctx: BuildContext, node: CstNode, at: number): 
     doc: ctx.docAt(ctx.start(node, at)),
     source: ctx.name(token(node, 'source')),
     by: by === 'priority' || by === 'score' ? by : undefined,
-    territories: childNodes(node, 'territory').map((territory) => buildTerritory(ctx, territory, at)),
+    territories: childNodes(node, 'territory').map((territory) =>
+      ctx.part(territory, () => buildTerritory(ctx, territory, at)),
+    ),
   };
 }
 
-function buildTerritory(ctx: BuildContext, node: CstNode, at: number): TerritoryDecl {
+export function buildTerritory(ctx: BuildContext, node: CstNode, at: number): TerritoryDecl {
   return {
     kind: 'Territory',
     ...namedParts(ctx, node, at),

@@ -55,7 +55,7 @@ function parseWith(text: string, index: LineIndex): ParseResult {
   const limited = limitNesting(planTokens, index);
   diagnostics.push(...limited.diagnostics);
   const builder = new FileBuilder(lexed.comments, limited.tokens, index);
-  const cst = parseTokens(limited.tokens, builder.itemRead);
+  const cst = parseTokens(limited.tokens, builder.partRead);
   const shadowed = afterLexicalErrors(lexed.diagnostics, limited.tokens, text.length);
   diagnostics.push(...recognitionDiagnostics(planParser.errors, limited.tokens, index, shadowed));
   const file = builder.file(cst);

@@ -38,7 +38,7 @@ export class DeclarationParser extends ExpressionParser {
 
   private fieldBlock(): void {
     this.CONSUME(t.LCurly);
-    this.MANY({ GATE: () => this.fieldStarts(), DEF: () => this.SUBRULE(this.field) });
+    this.MANY({ GATE: () => this.fieldStarts(), DEF: () => this.partDone(this.SUBRULE(this.field)) });
     this.CONSUME(t.RCurly);
   }
 
@@ -248,7 +248,7 @@ export class DeclarationParser extends ExpressionParser {
     this.SUBRULE(this.expression, { LABEL: 'on' });
     this.OPTION(() => this.SUBRULE(this.tableMode));
     this.CONSUME(t.LCurly);
-    this.MANY(() => this.SUBRULE(this.tier));
+    this.MANY(() => this.partDone(this.SUBRULE(this.tier)));
     this.CONSUME(t.RCurly);
     this.OPTION1(() => this.SUBRULE(this.effectiveClause));
   });
@@ -295,7 +295,7 @@ export class DeclarationParser extends ExpressionParser {
     this.CONSUME(t.By);
     this.AT_LEAST_ONE_SEP({ SEP: t.Comma, DEF: () => this.CONSUME1(t.Name, { LABEL: 'by' }) });
     this.CONSUME(t.LCurly);
-    this.MANY(() => this.SUBRULE(this.lookupRow));
+    this.MANY(() => this.partDone(this.SUBRULE(this.lookupRow)));
     this.CONSUME(t.RCurly);
   });
 
@@ -327,7 +327,7 @@ export class DeclarationParser extends ExpressionParser {
     this.CONSUME(t.On);
     this.SUBRULE(this.expression, { LABEL: 'on' });
     this.CONSUME(t.LCurly);
-    this.MANY(() => this.SUBRULE(this.curvePoint));
+    this.MANY(() => this.partDone(this.SUBRULE(this.curvePoint)));
     this.CONSUME(t.RCurly);
   });
 

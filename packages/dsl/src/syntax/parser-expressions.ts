@@ -6,7 +6,7 @@
  * member access. An expression ends at the first token that cannot continue it, which is how
  * declarations and clauses without terminators find their end.
  */
-import { CstParser, type IToken, tokenMatcher } from 'chevrotain';
+import { type CstNode, CstParser, type IToken, tokenMatcher } from 'chevrotain';
 import { parserMessages } from './parse-messages.js';
 import * as t from './tokens.js';
 
@@ -16,6 +16,9 @@ export function isCurrencyCode(token: IToken): boolean {
 }
 
 export class ExpressionParser extends CstParser {
+  /** Told of each repeated part as soon as it is read (see `parseTokens` in parser.ts). */
+  partRead: ((node: CstNode) => void) | undefined;
+
   constructor() {
     super(t.allTokens, {
       recoveryEnabled: true,
@@ -23,6 +26,11 @@ export class ExpressionParser extends CstParser {
       maxLookahead: 3,
       errorMessageProvider: parserMessages,
     });
+  }
+
+  /** Passes a part just read (a plan item, field, tier, lookup row, curve point, territory) on. */
+  protected partDone(node: CstNode): void {
+    this.ACTION(() => this.partRead?.(node));
   }
 
   /** A money literal's currency: an upper-case three-letter identifier right after the number. */

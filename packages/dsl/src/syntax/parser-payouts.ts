@@ -161,7 +161,7 @@ export class PayoutParser extends DeclarationParser {
       { ALT: () => this.CONSUME(t.Score, { LABEL: 'by' }) },
     ]);
     this.CONSUME(t.LCurly);
-    this.MANY(() => this.SUBRULE(this.territory));
+    this.MANY(() => this.partDone(this.SUBRULE(this.territory)));
     this.CONSUME(t.RCurly);
   });
 

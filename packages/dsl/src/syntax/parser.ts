@@ -19,9 +19,6 @@ export interface MissingTokenError extends IRecognitionException {
 }
 
 export class PlanParser extends PayoutParser {
-  /** Told of each plan item as soon as it is read (see {@link parseTokens}). */
-  itemRead: ((item: CstNode) => void) | undefined;
-
   constructor() {
     super();
     this.performSelfAnalysis();
@@ -39,10 +36,7 @@ export class PlanParser extends PayoutParser {
       this.CONSUME1(t.TextLiteral, { LABEL: 'version' });
     });
     this.CONSUME(t.LCurly);
-    this.MANY(() => {
-      const item = this.SUBRULE(this.planItem);
-      this.ACTION(() => this.itemRead?.(item));
-    });
+    this.MANY(() => this.partDone(this.SUBRULE(this.planItem)));
     this.CONSUME(t.RCurly);
   });
 
@@ -146,16 +140,17 @@ export class PlanParser extends PayoutParser {
 export const planParser = new PlanParser();
 
 /**
- * Parses `tokens` into a CST; recognition errors are left in `planParser.errors`. `itemRead` is
- * called with each plan item the parser finishes (an item it gives up on halfway is not passed),
- * while the parse goes on; it may empty the item's node.
+ * Parses `tokens` into a CST; recognition errors are left in `planParser.errors`. While the parse
+ * goes on, `partRead` is called with each repeated part the parser finishes: a plan item, a field,
+ * a tier, a lookup row, a curve point or a territory (a part it gives up on halfway is not
+ * passed). It may empty the part's node.
  */
-export function parseTokens(tokens: IToken[], itemRead?: (item: CstNode) => void): CstNode {
+export function parseTokens(tokens: IToken[], partRead?: (node: CstNode) => void): CstNode {
   planParser.input = tokens;
-  planParser.itemRead = itemRead;
+  planParser.partRead = partRead;
   try {
     return planParser.file();
   } finally {
-    planParser.itemRead = undefined;
+    planParser.partRead = undefined;
   }
 }
