@@ -22,6 +22,10 @@ describe('readDecimal', () => {
     expect(readDecimal('.5')?.toString()).toBe('0.5');
     expect(readDecimal('5.')?.toString()).toBe('5');
     expect(readDecimal('1e99999999999999999')).toBeUndefined();
+    // An exponent below decimal.js's range would read as zero: refused, while a written zero is read.
+    expect(readDecimal('1e-99999999999999999')).toBeUndefined();
+    expect(readDecimal('0e5')?.toString()).toBe('0');
+    expect(readDecimal('-0.000')?.isZero()).toBe(true);
     expect(readDecimal('1,200.50')).toBeUndefined();
     expect(readDecimal('12 USD')).toBeUndefined();
     expect(readDecimal('')).toBeUndefined();

@@ -47,7 +47,7 @@ export function readDecimal(raw: string | number | boolean): Dec | undefined {
   if (!NUMBER.test(text)) return undefined;
   const value = new Dec(text);
   // An exponent beyond decimal.js's range reads as zero or infinity: not a usable number.
-  return value.isFinite() && (value.isZero() || !/^[+-]?0*\.?0*(e|$)/i.test(text)) ? value : undefined;
+  return value.isFinite() && (!value.isZero() || /^[+-]?0*\.?0*(e|$)/i.test(text)) ? value : undefined;
 }
 
 /** True for an ISO 4217-shaped code (three capital letters). */
