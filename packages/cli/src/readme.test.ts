@@ -33,8 +33,8 @@ describe('README.md', () => {
       .filter((block) => quickStart.includes(block))
       .map((block) => block.trim());
     expect(commands).toEqual([
-      'npx -y pnpm@10.34.9 install && npx -y pnpm@10.34.9 demo',
-      'npx -y pnpm@10.34.9 install && npx -y pnpm@10.34.9 test',
+      'npm install -g pnpm@10.34.9 && pnpm install && pnpm demo',
+      'npm install -g pnpm@10.34.9 && pnpm install && pnpm test',
     ]);
     const ciLines = ci.split('\n').map((line) => line.trim());
     for (const command of commands) expect(ciLines).toContain(command);

@@ -21,6 +21,14 @@ export const ZERO: Dec = new Dec(0);
 /** One, shared. */
 export const ONE: Dec = new Dec(1);
 
+/**
+ * A decimal that counts something (days, months, decimal places) as a JS integer: truncated and
+ * clamped to `[min, max]` so the JS number is exact. Never used for money.
+ */
+export function toCount(value: Dec, min: number, max: number): number {
+  return value.trunc().clamp(min, max).toNumber();
+}
+
 /** The canonical text of a decimal (`"1200.5"`, `"-0.125"`; `-0` prints as `"0"`). */
 export function decText(value: Dec): string {
   return value.isZero() ? '0' : value.toString();

@@ -3,7 +3,7 @@
  * so required parts are present; a missing one is a checker bug and raises `LoweringError`.
  */
 import type { CheckContext } from '../check/context.js';
-import { percentRatio, toDecimal } from '../check/decimal.js';
+import { percentRatio, toCount, toDecimal } from '../check/decimal.js';
 import { perLineCredit } from '../check/earning.js';
 import { typeExpr } from '../check/expressions.js';
 import { lookupValueType } from '../check/lookup-table.js';
@@ -24,8 +24,7 @@ function ratio(value: string): string {
 }
 
 function count(lit: Ast.NumberLit | undefined): number | undefined {
-  const value = lit && toDecimal(lit.value);
-  return value ? value.toNumber() : undefined;
+  return lit && toCount(lit.value);
 }
 
 /** The fields every named element has. */

@@ -4,7 +4,7 @@
  */
 import type { PlanSymbol } from '../bind/binding.js';
 import type { CheckContext } from '../check/context.js';
-import { toDecimal } from '../check/decimal.js';
+import { toCount } from '../check/decimal.js';
 import { fieldType } from '../check/schema.js';
 import type * as Ast from '../syntax/ast.js';
 import {
@@ -142,7 +142,7 @@ function header(ctx: CheckContext, decl: Ast.PlanDecl): P.PlanHeader {
   for (const item of decl.items) {
     if (item.kind === 'FiscalYearSetting' && item.month !== undefined) result.fiscalYearStart = item.month;
     if (item.kind === 'RoundingSetting' && item.mode && item.point) {
-      const decimals = item.decimals ? toDecimal(item.decimals.value)?.toNumber() : undefined;
+      const decimals = item.decimals && toCount(item.decimals.value);
       result.rounding = { mode: item.mode, decimals: decimals ?? 2, point: item.point, declared: true };
     }
   }
@@ -193,8 +193,8 @@ function territory(ctx: CheckContext, decl: Ast.TerritoryDecl): P.Territory {
         result.named.push(...clause.accounts.map((a) => a.value));
         break;
       case 'TerritoryPriority': {
-        const priority = clause.priority && toDecimal(clause.priority.value);
-        if (priority) result.priority = priority.toNumber();
+        const priority = clause.priority && toCount(clause.priority.value);
+        if (priority !== undefined) result.priority = priority;
         break;
       }
       case 'TerritoryScore':

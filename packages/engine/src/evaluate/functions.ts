@@ -2,10 +2,14 @@
  * The built-in arithmetic and date functions (`min`, `clamp`, `round`, `ratio`, `add_months`...).
  */
 import type { CallFn } from '@attain/dsl';
-import { Dec, ZERO } from '../decimal.js';
+import { Dec, toCount, ZERO } from '../decimal.js';
 import type { Period } from '../time/calendar.js';
 import { addMonths, monthsBetween } from '../time/dates.js';
 import { compare, type Value } from './value.js';
+
+/** Date arithmetic beyond ten thousand years has no meaning for a plan; bounding it keeps day numbers exact. */
+const MAX_DAYS = 3_660_000;
+const MAX_MONTHS = 120_000;
 
 function extreme(args: readonly Value[], sign: 1 | -1): Value {
   let best: Value = null;
@@ -33,7 +37,7 @@ export function callFunction(fn: CallFn, args: readonly Value[]): Value {
     case 'round': {
       const [x, places] = args as [Value, Value];
       if (!(x instanceof Dec) || !(places instanceof Dec)) return null;
-      return x.toDecimalPlaces(Math.min(50, Math.max(0, Math.trunc(places.toNumber()))), Dec.ROUND_HALF_UP);
+      return x.toDecimalPlaces(toCount(places, 0, 50), Dec.ROUND_HALF_UP);
     }
     case 'abs': {
       const x = args[0] ?? null;
@@ -54,11 +58,13 @@ export function callFunction(fn: CallFn, args: readonly Value[]): Value {
     }
     case 'add_days': {
       const [d, n] = args as [Value, Value];
-      return typeof d === 'number' && n instanceof Dec ? d + Math.trunc(n.toNumber()) : null;
+      return typeof d === 'number' && n instanceof Dec ? d + toCount(n, -MAX_DAYS, MAX_DAYS) : null;
     }
     case 'add_months': {
       const [d, n] = args as [Value, Value];
-      return typeof d === 'number' && n instanceof Dec ? addMonths(d, Math.trunc(n.toNumber())) : null;
+      return typeof d === 'number' && n instanceof Dec
+        ? addMonths(d, toCount(n, -MAX_MONTHS, MAX_MONTHS))
+        : null;
     }
     case 'start_of':
     case 'end_of': {
