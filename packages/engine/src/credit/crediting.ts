@@ -25,9 +25,18 @@ export interface Bucket {
 export class PeriodCredits {
   private readonly byCredit = new Map<number, Map<string, Bucket>>();
 
+  private readonly released = new Set<string>();
+
   /** The payee's entries for a credit, if any. */
   bucket(credit: number, payee: string): Bucket | undefined {
+    if (this.released.has(payee)) throw new Error(`internal: the credits of ${payee} were released`);
     return this.byCredit.get(credit)?.get(payee);
+  }
+
+  /** Drops a payee's entries once their statements are done: only their own contexts read them. */
+  release(payee: string): void {
+    for (const payees of this.byCredit.values()) payees.delete(payee);
+    this.released.add(payee);
   }
 
   /** Credits `amount` of a record to a payee. Records must come in the stable order. */

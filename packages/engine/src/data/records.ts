@@ -13,7 +13,16 @@ import type { FxTable } from './fx.js';
 import type { Rec, SourceSchema } from './model.js';
 import type { PayeeTable } from './payees.js';
 import { dataError, type Problems, type RowAt, valueError } from './problems.js';
-import { Bad, isCurrencyCode, isMissing, quote, type Reader, readerFor, readMoney } from './values.js';
+import {
+  Bad,
+  isCurrencyCode,
+  isMissing,
+  memoized,
+  quote,
+  type Reader,
+  readerFor,
+  readMoney,
+} from './values.js';
 
 /** What validating records needs besides the rows. */
 export interface RecordEnv {
@@ -35,8 +44,10 @@ function fieldReaders(schema: SourceSchema, env: RecordEnv): FieldReader[] {
       const convertedOn = field.convertedOn === undefined ? undefined : schema.index.get(field.convertedOn);
       return { kind: 'money', field, currency: field.type.currency ?? env.currency, convertedOn };
     }
+    const kind = field.type.kind;
     const read = readerFor(field.type, env.calendar);
-    return field.type.kind === 'Payee' ? { kind: 'payee', field, read } : { kind: 'plain', field, read };
+    if (kind === 'Payee') return { kind: 'payee', field, read };
+    return { kind: 'plain', field, read: kind === 'Text' ? read : memoized(read) };
   });
 }
 

@@ -129,6 +129,27 @@ export function readerFor(type: Type, calendar: FiscalCalendar): Reader {
   }
 }
 
+/** How many distinct texts a {@link memoized} reader remembers. */
+const MEMO_LIMIT = 4096;
+
+/**
+ * A reader that remembers what it read for the first {@link MEMO_LIMIT} distinct texts. Values
+ * are immutable (decimals, day numbers, booleans), so the records of a column that repeats a few
+ * values (dates, term months, stages) share them instead of each holding its own copy.
+ */
+export function memoized(read: Reader): Reader {
+  const seen = new Map<string, Value | Bad>();
+  return (raw) => {
+    if (typeof raw !== 'string') return read(raw);
+    let value = seen.get(raw);
+    if (value === undefined) {
+      value = read(raw);
+      if (seen.size < MEMO_LIMIT) seen.set(raw, value);
+    }
+    return value;
+  };
+}
+
 /** A raw value quoted for an error message. */
 export function quote(raw: RawValue | undefined): string {
   if (raw === undefined) return 'missing';

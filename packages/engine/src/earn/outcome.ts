@@ -25,6 +25,19 @@ export interface LineData {
   note: string | undefined;
 }
 
+/** The line of a credited record: it pays `raw`, the increment the record added. */
+export function recordLine(earning: string, entry: Entry, raw: Dec, tiers: TierHit[] | undefined): LineData {
+  return {
+    id: `${earning}:${entry.rec.key ?? `row ${entry.rec.row}`}`,
+    entry,
+    raw,
+    amount: raw,
+    estimate: entry.rec.hyp,
+    tiers,
+    note: undefined,
+  };
+}
+
 /** One earning for one payee and period. */
 export interface EarningOutcome {
   earning: CompiledEarning;

@@ -58,7 +58,20 @@ describe('per-line earnings', () => {
     const d1 = s.earnings[0]?.lines[0];
     expect(d1?.tier).toBe(1);
     expect(d1?.trace.bands).toBeUndefined();
-    expect(d1?.trace.records).toEqual([{ source: 'deals', key: 'D1', row: 1 }]);
+    expect(d1?.record).toEqual({ source: 'deals', key: 'D1', row: 1 });
+    expect(d1?.credited).toBe('40000');
+    // D1 lies wholly in band 1: its trace is the band's, shared; explain adds the line's inputs.
+    expect(d1?.trace.records).toBeUndefined();
+    const e = explain(run(plan(), data(), ['2026-Q1']), {
+      payee: 'rep',
+      period: '2026-Q1',
+      earning: 'c',
+      line: 'D1',
+    });
+    expect(e?.trace.records).toEqual([{ source: 'deals', key: 'D1', row: 1 }]);
+    expect(e?.sentence).toBe(
+      'c for deals D1 is 800.00 USD: 2% on the 40,000.00 USD between 0% and 50%, tier 1 of rates',
+    );
   });
   it('explain a line in words', () => {
     const results = run(plan(), data(), ['2026-Q1']);

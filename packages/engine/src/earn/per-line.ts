@@ -9,7 +9,8 @@ import { Dec, ZERO } from '../decimal.js';
 import { Ctx, type Entry, type LineState } from '../evaluate/context.js';
 import type { TierHit } from '../tables/tier-hit.js';
 import type { CompiledEarning } from './earning.js';
-import type { LineData } from './outcome.js';
+import { incrementalLines } from './incremental.js';
+import { type LineData, recordLine } from './outcome.js';
 
 /** The raw lines of a per-line earning and the value they add up to. */
 export interface RawLines {
@@ -17,12 +18,10 @@ export interface RawLines {
   value: Dec | null;
 }
 
-function lineId(name: string, entry: Entry): string {
-  return `${name}:${entry.rec.key ?? `row ${entry.rec.row}`}`;
-}
-
 /** Evaluates every prefix of the earning's credit and returns one line per record. */
 export function perLineRaw(ctx: Ctx, e: CompiledEarning, credit: number): RawLines {
+  const fast = incrementalLines(ctx, e, credit);
+  if (fast) return fast;
   const run = ctx.run;
   const entries = ctx.entries(credit);
   const line: LineState = { credit, entries, n: 0, total: ZERO, dependent: run.program.dependents(credit) };
@@ -55,15 +54,7 @@ export function perLineRaw(ctx: Ctx, e: CompiledEarning, credit: number): RawLin
     const current = value ?? ZERO;
     const raw = current.minus(prevValue);
     const tiers = diffTiers(previousTrail, lctx.trail);
-    lines.push({
-      id: lineId(name, entry),
-      entry,
-      raw,
-      amount: raw,
-      estimate: entry.rec.hyp,
-      tiers,
-      note: undefined,
-    });
+    lines.push(recordLine(name, entry, raw, tiers));
     prevValue = current;
     previousTrail = lctx.trail;
     previous = value;

@@ -9,7 +9,7 @@ import { TerritoryMap } from '../credit/territory.js';
 import type { DaySpan, PayeeData } from '../data/model.js';
 import type { ValidData } from '../data/validate.js';
 import { Dec, decText, ZERO } from '../decimal.js';
-import type { CalculationWarning, Results, RuleRef, WarningCode } from '../results/results.js';
+import type { CalculationWarning, Results, RuleRef, Trace, WarningCode } from '../results/results.js';
 import type { Tables } from '../tables/tables.js';
 import type { Period } from '../time/calendar.js';
 import { Ctx } from './context.js';
@@ -24,6 +24,8 @@ export class Run {
   /** Contexts by payee id ('' for record-level rules), then by period, scenario and window. */
   private readonly contexts = new Map<string, Map<string, Ctx>>();
   private readonly texts = new WeakMap<Dec, string>();
+  /** Traces shared by the lines one tier priced whole, by earning version and tier (see `results/earnings.ts`). */
+  readonly lineTraces = new Map<object, Map<object, Trace>>();
   private readonly periodCredits = new Map<number, PeriodCredits>();
   private territoryMap: TerritoryMap | undefined;
   private previousIndex: Map<string, Map<string, Dec>> | undefined;
@@ -57,9 +59,10 @@ export class Run {
     return ctx;
   }
 
-  /** Forgets a payee's contexts once their statements are done (they are rebuilt if asked again). */
+  /** Forgets a payee's contexts and credit entries once their statements are done. */
   release(payee: string): void {
     this.contexts.delete(payee);
+    for (const credits of this.periodCredits.values()) credits.release(payee);
   }
 
   /** The text of a decimal, made once per decimal object (shares, rates and amounts repeat on many lines). */

@@ -9,9 +9,10 @@ import { allocateRounded, fit, roundAmount } from '../earn/fit.js';
 import type { EarningOutcome, LineData } from '../earn/outcome.js';
 import { type Ctx, entryText } from '../evaluate/context.js';
 import type { Run } from '../evaluate/run.js';
+import { type TierHit, tierApplied } from '../tables/tier-hit.js';
 import { inputsOf, moneyInput, tierOf } from '../trace/build.js';
 import type { MoneyFormat } from './format.js';
-import type { EarningLine, EarningResult, Trace } from './results.js';
+import type { EarningLine, EarningResult, TierApplied, Trace } from './results.js';
 
 /**
  * The lines of what hypothetical records would add: the projected run's lines of hypothetical
@@ -63,6 +64,35 @@ function estimateLines(
   return { lines, total };
 }
 
+/**
+ * The trace shared by the lines of one earning that one tier priced whole: the rule, its range
+ * and the tier (without base and pay: a line's base is its `credited` amount). Made once per
+ * earning and tier, so a million lines do not carry a million copies of the same explanation.
+ */
+function tierTrace(run: Run, e: CompiledEarning, hit: TierHit): Trace {
+  let byTier = run.lineTraces.get(e);
+  if (!byTier) {
+    byTier = new Map();
+    run.lineTraces.set(e, byTier);
+  }
+  let trace = byTier.get(hit.desc);
+  if (!trace || trace.tier?.rate !== run.text(hit.rate)) {
+    const tier = tierApplied({ desc: hit.desc, rate: hit.rate, base: undefined, paid: undefined }, run);
+    trace = { rule: e.def.rule, range: e.earning.range, inputs: [], tier };
+    byTier.set(hit.desc, trace);
+  }
+  return trace;
+}
+
+/** The marginal band that priced the whole of a line's credit, when one did. */
+function wholeTier(line: LineData): TierHit | undefined {
+  const entry = line.entry;
+  const hits = line.tiers;
+  if (!entry || line.note || !hits || hits.length !== 1) return undefined;
+  const hit = hits[0] as TierHit;
+  return hit.base?.eq(entry.amount) && hit.paid?.eq(line.raw) ? hit : undefined;
+}
+
 function lineResult(
   run: Run,
   e: CompiledEarning,
@@ -71,6 +101,21 @@ function lineResult(
   currency: string,
 ): EarningLine {
   const entry = line.entry;
+  const whole = wholeTier(line);
+  if (entry && whole) {
+    const trace = tierTrace(run, e, whole);
+    const result: EarningLine = {
+      id: line.id,
+      record: recordRef(entry.rec),
+      amount: format.earned(line.amount),
+      credited: entryText(entry),
+      tier: whole.desc.index,
+      rate: (trace.tier as TierApplied).rate,
+      trace,
+    };
+    if (line.estimate) result.estimate = true;
+    return result;
+  }
   const trace: Trace = {
     rule: e.def.rule,
     range: e.earning.range,
@@ -84,7 +129,10 @@ function lineResult(
   if (bands) trace.bands = bands;
   if (line.note) trace.text = line.note;
   const result: EarningLine = { id: line.id, amount: format.earned(line.amount), trace };
-  if (entry) result.record = recordRef(entry.rec);
+  if (entry) {
+    result.record = recordRef(entry.rec);
+    result.credited = entryText(entry);
+  }
   if (line.estimate) result.estimate = true;
   if (tier) {
     result.tier = tier.index;

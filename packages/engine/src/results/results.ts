@@ -141,6 +141,8 @@ export interface EarningLine {
   id: string;
   record?: RecordRef;
   amount: string;
+  /** For a line of a record: the amount credited to the payee for it (the base the line priced). */
+  credited?: string;
   /** True for a line of a hypothetical record: its amount counts in the earning's `estimate`. */
   estimate?: boolean;
   /** 1-based index of the tier applied, when a rate table priced the line. */

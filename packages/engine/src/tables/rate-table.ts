@@ -147,7 +147,7 @@ export function tiered(ctx: Ctx, t: CompiledRateTable, amount: Value): Value {
  */
 const SCALE_DIGITS = 40;
 
-function scaleOf(amount: Dec, x: Dec): Dec {
+export function scaleOf(amount: Dec, x: Dec): Dec {
   return amount.div(x).toSignificantDigits(SCALE_DIGITS);
 }
 

@@ -1,7 +1,7 @@
 /**
  * `explain(results, ref)`: one number of the results with its trace and a sentence.
  */
-import type { Results, ResultValue, Statement, Trace } from '../results/results.js';
+import type { EarningLine, Results, ResultValue, Statement, Trace } from '../results/results.js';
 import type { Explanation, ResultRef } from './ref.js';
 import { sentence } from './sentence.js';
 
@@ -21,6 +21,23 @@ function unitOfType(type: string, currency: string): string | undefined {
 }
 
 /**
+ * The whole trace of an earning line. A line that one marginal band priced whole shares its
+ * trace (rule, range, tier) with the other lines of that band; its own inputs are on the line:
+ * the record and the credited amount, which is the band's base.
+ */
+function lineTrace(line: EarningLine, currency: string): Trace {
+  const shared = line.trace;
+  if (shared.records || line.record === undefined || line.credited === undefined) return shared;
+  const trace: Trace = {
+    ...shared,
+    inputs: [...shared.inputs, { name: 'credited', value: line.credited, unit: currency }],
+    records: [line.record],
+  };
+  if (shared.tier) trace.tier = { ...shared.tier, base: line.credited };
+  return trace;
+}
+
+/**
  * Finds the number `ref` points at and explains it; `undefined` when the results hold no such
  * number (an unknown payee, period, name or line).
  */
@@ -33,7 +50,7 @@ export function explain(results: Results, ref: ResultRef): Explanation | undefin
     if (!earning) return undefined;
     if (ref.line === undefined) return found(earning.amount, earning.trace, cur, statement);
     const line = earning.lines.find((l) => l.id === ref.line || l.id === `${earning.name}:${ref.line}`);
-    return line && found(line.amount, line.trace, cur, statement);
+    return line && found(line.amount, lineTrace(line, cur), cur, statement);
   }
   if ('credit' in ref) {
     const credit = statement.credits.find((c) => c.name === ref.credit);
