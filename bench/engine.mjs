@@ -24,7 +24,7 @@ const root = new URL('../', import.meta.url);
 const planPath = 'examples/enterprise-ae/plan.attain';
 const period = '2026-Q1';
 const goals = { dealsPerSecond: 500_000, handRatio: 2, runRatio: 2, memoryMiB: 1024 };
-const nodeFlags = ['--expose-gc', '--max-old-space-size=8192'];
+const nodeFlags = ['--expose-gc'];
 
 /** Imports a workspace package through its package.json `exports` (the built `import` target). */
 async function importPackage(dir) {

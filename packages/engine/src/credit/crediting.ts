@@ -59,7 +59,7 @@ export class PeriodCredits {
       last.amount = last.amount.plus(amount);
       last.quota = last.quota.plus(quota);
       last.lines.push(line);
-    } else list.push({ rec, amount, quota, lines: [line] });
+    } else list.push({ rec, amount, quota, lines: [line], text: undefined });
   }
 }
 

@@ -43,7 +43,7 @@ export interface Rec {
   /** The raw values as given (read again only to break ties in the stable order). */
   raw: Record<string, RawValue>;
   /** Created on first use and shared by every line that names the record. */
-  ref?: RecordRef;
+  ref: RecordRef | undefined;
 }
 
 /** A span of days, both ends inclusive. */

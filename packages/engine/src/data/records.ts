@@ -36,13 +36,20 @@ export interface RecordEnv {
 type FieldReader =
   | { kind: 'plain'; field: Field; read: Reader }
   | { kind: 'payee'; field: Field; read: Reader }
-  | { kind: 'money'; field: Field; currency: string; convertedOn: number | undefined };
+  | {
+      kind: 'money';
+      field: Field;
+      currency: string;
+      convertedOn: number | undefined;
+      currencyColumn: string;
+    };
 
 function fieldReaders(schema: SourceSchema, env: RecordEnv): FieldReader[] {
   return schema.fields.map((field): FieldReader => {
     if (field.type.kind === 'Money') {
       const convertedOn = field.convertedOn === undefined ? undefined : schema.index.get(field.convertedOn);
-      return { kind: 'money', field, currency: field.type.currency ?? env.currency, convertedOn };
+      const currency = field.type.currency ?? env.currency;
+      return { kind: 'money', field, currency, convertedOn, currencyColumn: `${field.name}_currency` };
     }
     const kind = field.type.kind;
     const read = readerFor(field.type, env.calendar);
@@ -71,7 +78,9 @@ export function validateRecords(
 ): Rec[] {
   const readers = fieldReaders(schema, env);
   const valid: Rec[] = [];
-  const rowsByKey = new Map<string, number[]>();
+  // The first row of each key; rows of keys seen before, by key (only when there are duplicates).
+  const firstRow = new Map<string, number>();
+  let repeated: Map<string, number[]> | undefined;
   for (let i = 0; i < rows.length; i++) {
     const input = (rows[i] ?? {}) as DataRecord;
     const row = typeof input.row === 'number' ? input.row : i + 1;
@@ -87,9 +96,14 @@ export function validateRecords(
     const key = schema.key === undefined ? undefined : keyText(v[schema.key] ?? null);
     if (key !== undefined) {
       at.key = key;
-      const list = rowsByKey.get(key);
-      if (list) list.push(row);
-      else rowsByKey.set(key, [row]);
+      const first = firstRow.get(key);
+      if (first === undefined) firstRow.set(key, row);
+      else {
+        repeated ??= new Map();
+        const list = repeated.get(key);
+        if (list) list.push(row);
+        else repeated.set(key, [first, row]);
+      }
     }
     if (problems.has(schema.name, row)) continue;
     const day = schema.dated === undefined ? undefined : (v[schema.dated] as number | null);
@@ -103,12 +117,11 @@ export function validateRecords(
       day: day ?? undefined,
       owner: owner ?? undefined,
       raw: values,
+      ref: undefined,
     });
   }
-  let duplicates = false;
-  for (const [key, list] of rowsByKey) {
-    if (list.length < 2) continue;
-    duplicates = true;
+  if (!repeated) return valid;
+  for (const [key, list] of repeated) {
     const keyField = schema.fields[schema.key as number]?.name ?? 'key';
     for (const row of list) {
       const at: RowAt = { source: schema.name, row, key };
@@ -119,7 +132,7 @@ export function validateRecords(
       );
     }
   }
-  return duplicates ? valid.filter((r) => !problems.has(schema.name, r.row)) : valid;
+  return valid.filter((r) => !problems.has(schema.name, r.row));
 }
 
 function readRow(
@@ -149,7 +162,7 @@ function readRow(
         problems.add(at, valueError(at, money.code, name, raw, money.why));
         continue;
       }
-      const currency = money.currency ?? currencyColumn(values, name, at, problems);
+      const currency = money.currency ?? currencyColumn(values, reader.currencyColumn, at, problems);
       if (currency === null) continue;
       if (reader.convertedOn !== undefined && currency !== undefined && currency !== reader.currency) {
         conversions ??= [];
@@ -189,11 +202,10 @@ function readRow(
 /** The currency of a `<field>_currency` column: `undefined` without one, `null` after an error. */
 function currencyColumn(
   values: Record<string, RawValue>,
-  field: string,
+  column: string,
   at: RowAt,
   problems: Problems,
 ): string | undefined | null {
-  const column = `${field}_currency`;
   const raw = values[column];
   if (isMissing(raw)) return undefined;
   const code = String(raw).trim().toUpperCase();

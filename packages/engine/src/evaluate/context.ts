@@ -34,7 +34,7 @@ export interface Entry {
   quota: Dec;
   lines: CreditLineData[];
   /** The text of `amount`, made on first use once crediting is done (see {@link entryText}). */
-  text?: string;
+  text: string | undefined;
 }
 
 /**

@@ -25,7 +25,7 @@ export class Run {
   private readonly contexts = new Map<string, Map<string, Ctx>>();
   private readonly texts = new WeakMap<Dec, string>();
   /** Traces shared by the lines one tier priced whole, by earning version and tier (see `results/earnings.ts`). */
-  readonly lineTraces = new Map<object, Map<object, Trace>>();
+  readonly lineTraces = new Map<object, Map<object, { rate: Dec; trace: Trace }>>();
   private readonly periodCredits = new Map<number, PeriodCredits>();
   private territoryMap: TerritoryMap | undefined;
   private previousIndex: Map<string, Map<string, Dec>> | undefined;

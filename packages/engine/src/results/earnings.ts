@@ -75,13 +75,14 @@ function tierTrace(run: Run, e: CompiledEarning, hit: TierHit): Trace {
     byTier = new Map();
     run.lineTraces.set(e, byTier);
   }
-  let trace = byTier.get(hit.desc);
-  if (!trace || trace.tier?.rate !== run.text(hit.rate)) {
+  let shared = byTier.get(hit.desc);
+  // A literal rate is one decimal object for every hit of its tier; a computed rate may differ.
+  if (!shared || (shared.rate !== hit.rate && !shared.rate.eq(hit.rate))) {
     const tier = tierApplied({ desc: hit.desc, rate: hit.rate, base: undefined, paid: undefined }, run);
-    trace = { rule: e.def.rule, range: e.earning.range, inputs: [], tier };
-    byTier.set(hit.desc, trace);
+    shared = { rate: hit.rate, trace: { rule: e.def.rule, range: e.earning.range, inputs: [], tier } };
+    byTier.set(hit.desc, shared);
   }
-  return trace;
+  return shared.trace;
 }
 
 /** The marginal band that priced the whole of a line's credit, when one did. */

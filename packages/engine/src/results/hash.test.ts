@@ -64,4 +64,18 @@ describe('hashes', () => {
     };
     expect(dataHash(hypothetical)).not.toBe(dataHash(data));
   });
+
+  it('hashes a record by its fields whatever their order, and keeps each value with its row', () => {
+    const a = { id: 'D1', owner: 'a', amount: '10' };
+    const b = { id: 'D2', owner: 'b', amount: '20' };
+    const hash = (...deals: Record<string, string>[]) =>
+      dataHash({ payees: [], records: { deals: rows(...deals) } });
+    expect(hash({ amount: '10', owner: 'a', id: 'D1' }, b)).toBe(hash(a, b));
+    // The same values, swapped between rows, are different data.
+    expect(hash({ ...a, amount: '20' }, { ...b, amount: '10' })).not.toBe(hash(a, b));
+    // A value moved to another field is different data.
+    expect(hash({ id: 'D1', owner: 'a', amount: '10', note: '' }, b)).not.toBe(
+      hash({ id: 'D1', owner: 'a', amount: '', note: '10' }, b),
+    );
+  });
 });

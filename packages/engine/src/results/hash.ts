@@ -6,8 +6,8 @@
  *   a doc comment or a date does.
  * - Data hash: SHA-256 over the dataset's sections. Each section (payees, each source's records,
  *   FX rates, quotas, territory assignments, adjustments) is summarised by an order-independent
- *   multiset hash: the sum, lane by lane modulo 2^32, of a 128-bit hash of each row (its fields in
- *   key order with typed values; row numbers excluded), with the row count. The same rows in any order give the same
+ *   multiset hash: the sum, lane by lane modulo 2^32, of a 128-bit hash of each row (its fields
+ *   with typed values, in any key order; row numbers excluded), with the row count. The same rows in any order give the same
  *   hash; earlier results (`previous`) are hashed as canonical JSON.
  */
 
@@ -70,16 +70,32 @@ class RowHash {
     this.h4 = h4;
   }
 
+  /** The lanes, to continue from them later (see {@link restore}). */
+  state(): Uint32Array {
+    return Uint32Array.of(this.h1, this.h2, this.h3, this.h4);
+  }
+
+  restore(state: Uint32Array): void {
+    this.h1 = state[0] as number;
+    this.h2 = state[1] as number;
+    this.h3 = state[2] as number;
+    this.h4 = state[3] as number;
+  }
+
+  reset(): void {
+    this.h1 = 0x9e3779b9;
+    this.h2 = 0x85ebca6b;
+    this.h3 = 0xc2b2ae35;
+    this.h4 = 0x27d4eb2f;
+  }
+
   /** Adds the finished hash to a running multiset sum and resets. */
   addTo(sum: Uint32Array): void {
     sum[0] = ((sum[0] as number) + mix(this.h1, 0x7feb352d)) >>> 0;
     sum[1] = ((sum[1] as number) + mix(this.h2, 0x846ca68b)) >>> 0;
     sum[2] = ((sum[2] as number) + mix(this.h3, 0x9e3779b1)) >>> 0;
     sum[3] = ((sum[3] as number) + mix(this.h4, 0x68e31da4)) >>> 0;
-    this.h1 = 0x9e3779b9;
-    this.h2 = 0x85ebca6b;
-    this.h3 = 0xc2b2ae35;
-    this.h4 = 0x27d4eb2f;
+    this.reset();
   }
 }
 
@@ -103,27 +119,42 @@ function section(name: string, rows: readonly string[]): string {
   return digest(name, rows.length, sum);
 }
 
-/** Hashes records field by field (keys sorted, values typed), without building their text. */
+/**
+ * Hashes records field by field, without building their text or sorting their keys: each field
+ * hashes its key and typed value (the key's part is computed once per key name), a row is the
+ * lane-wise sum of its fields' hashes (so the order of keys does not matter) and goes into the
+ * section's multiset sum through the same non-linear finish as any row.
+ */
 function recordSection(name: string, rows: readonly DataRecord[]): string {
   const sum = new Uint32Array(4);
+  const row = new Uint32Array(4);
   const h = new RowHash();
-  let lastKeys: string[] = [];
-  let lastSorted: string[] = [];
+  const keyStates = new Map<string, Uint32Array>();
   for (const r of rows) {
     const values = (r as DataRecord | null)?.values ?? {};
-    const keys = Object.keys(values);
-    const same = keys.length === lastKeys.length && keys.every((k, i) => k === lastKeys[i]);
-    const sorted = same ? lastSorted : keys.slice().sort();
-    lastKeys = keys;
-    lastSorted = sorted;
-    h.feed((r as DataRecord | null)?.hypothetical === true ? '?' : '');
-    for (const key of sorted) {
+    row.fill(0);
+    for (const key in values) {
+      if (!Object.hasOwn(values, key)) continue;
+      let state = keyStates.get(key);
+      if (!state) {
+        h.reset();
+        h.feed(key);
+        state = h.state();
+        keyStates.set(key, state);
+      }
+      h.restore(state);
       const v = values[key];
-      h.feed(key);
       if (v === null || v === undefined) h.feed('\u0000null');
       else if (typeof v === 'string') h.feedJoined('s', v);
       else h.feedJoined(typeof v, String(v));
+      h.addTo(row);
     }
+    h.reset();
+    h.feed((r as DataRecord | null)?.hypothetical === true ? '?' : '');
+    h.h1 ^= row[0] as number;
+    h.h2 ^= row[1] as number;
+    h.h3 ^= row[2] as number;
+    h.h4 ^= row[3] as number;
     h.addTo(sum);
   }
   return digest(name, rows.length, sum);
