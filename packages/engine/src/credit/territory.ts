@@ -5,15 +5,17 @@
  * Payees cover territories through the plan's `assign` clauses and the dataset's territory
  * assignments, each with a role and optional dates.
  */
-import type { Territories, Territory } from '@attain/dsl';
-import type { SourceSchema } from '../data/model.js';
+import type { IrExpr, Territories, Territory } from '@attain/dsl';
+import type { Rec, SourceSchema } from '../data/model.js';
+import type { Assignment } from '../data/sections.js';
 import { Dec } from '../decimal.js';
 import { type CompileEnv, compile, type Fn } from '../evaluate/compile.js';
+import type { Ctx } from '../evaluate/context.js';
 import type { Run } from '../evaluate/run.js';
 import { parseDate } from '../time/dates.js';
 
 /** A territory with compiled rules. */
-interface CompiledTerritory {
+export interface CompiledTerritory {
   territory: Territory;
   order: number;
   where: Fn[];
@@ -22,8 +24,8 @@ interface CompiledTerritory {
   assignments: Cover[];
 }
 
-/** A payee covering a territory. */
-interface Cover {
+/** A payee covering a territory, from one day to another (day numbers, both inclusive). */
+export interface Cover {
   payee: string;
   role: 'primary' | 'overlay';
   from: number;
@@ -35,15 +37,111 @@ export interface CompiledTerritories {
   design: Territories;
   schema: SourceSchema | undefined;
   territories: CompiledTerritory[];
+  /** The position of the source's `name` field in a record, if it has one. */
+  nameField: number | undefined;
+  /** The first territory (in plan order) naming each named account. */
+  namedIn: Map<string, CompiledTerritory>;
+  /** The territories whose rules an account may match, in the order they are tried. */
+  candidates: Candidates;
+}
+
+/**
+ * The territories with rules, in the order they are tried (`by priority`: lowest priority first,
+ * then plan order; `by score`: plan order), split by the values of the Text fields that rules test
+ * against literals (`region = "EMEA"`, `segment in ["SMB", "MM"]`): a territory whose rules require
+ * another value can never match, so it is not tried. A tree: each node splits on the field most of
+ * its territories test; the same result as trying every territory, without evaluating most rules
+ * of a large design.
+ */
+export interface Candidates {
+  /** The position of the field this node splits on; `undefined` for a leaf. */
+  field: number | undefined;
+  byValue: Map<string, Candidates>;
+  /** For any other value: the territories whose rules allow any value of the field. */
+  rest: Candidates | undefined;
+  /** The territories to try, in order (a leaf's). */
+  list: CompiledTerritory[];
+}
+
+/** The values of a Text field that `where` allows, when its conjuncts test the field against literals. */
+function allowedValues(where: readonly IrExpr[], source: string, field: string): Set<string> | undefined {
+  let allowed: Set<string> | undefined;
+  const isField = (e: IrExpr) => e.op === 'field' && e.source === source && e.field === field;
+  const text = (e: IrExpr) => (e.op === 'literal' && typeof e.value === 'string' ? e.value : undefined);
+  const restrict = (values: readonly (string | undefined)[]) => {
+    if (values.some((v) => v === undefined)) return;
+    const before = allowed;
+    allowed = new Set((values as string[]).filter((v) => !before || before.has(v)));
+  };
+  const visit = (e: IrExpr): void => {
+    if (e.op === 'binary' && e.operator === 'and') {
+      visit(e.left);
+      visit(e.right);
+    } else if (e.op === 'binary' && e.operator === '=') {
+      if (isField(e.left)) restrict([text(e.right)]);
+      else if (isField(e.right)) restrict([text(e.left)]);
+    } else if (e.op === 'in-list' && !e.negated && isField(e.value)) restrict(e.items.map(text));
+  };
+  for (const w of where) visit(w);
+  return allowed;
+}
+
+/** Splits `order` on the best Text field not used yet, while splitting pays. */
+function candidatesOf(
+  order: CompiledTerritory[],
+  source: string,
+  schema: SourceSchema | undefined,
+  used: ReadonlySet<number> = new Set(),
+): Candidates {
+  const leaf: Candidates = { field: undefined, byValue: new Map(), rest: undefined, list: order };
+  if (order.length <= 4) return leaf;
+  let best: { field: number; allowed: (Set<string> | undefined)[]; count: number } | undefined;
+  for (const [field, f] of (schema?.fields ?? []).entries()) {
+    if (f.type.kind !== 'Text' || used.has(field)) continue;
+    const allowed = order.map((t) => allowedValues(t.territory.where, source, f.name));
+    const count = allowed.filter((a) => a !== undefined).length;
+    if (count > 0 && (!best || count > best.count)) best = { field, allowed, count };
+  }
+  if (!best) return leaf;
+  const { field, allowed } = best;
+  const lists = new Map<string, CompiledTerritory[]>();
+  for (const value of new Set(allowed.flatMap((a) => (a ? [...a] : []))))
+    lists.set(
+      value,
+      order.filter((_, i) => allowed[i]?.has(value) ?? true),
+    );
+  // Territories that allow any value are tried under every value: stop when that copies too much.
+  let size = 0;
+  for (const list of lists.values()) size += list.length;
+  if (size > 4 * order.length) return leaf;
+  const deeper = new Set([...used, field]);
+  const byValue = new Map<string, Candidates>();
+  for (const [value, list] of lists) byValue.set(value, candidatesOf(list, source, schema, deeper));
+  const rest = candidatesOf(
+    order.filter((_, i) => allowed[i] === undefined),
+    source,
+    schema,
+    deeper,
+  );
+  return { field, byValue, rest, list: order };
+}
+
+/** The territories an account may match, in the order they are tried. */
+function candidatesFor(candidates: Candidates, account: Rec): CompiledTerritory[] {
+  let node = candidates;
+  while (node.field !== undefined) {
+    const value = account.v[node.field];
+    node = (typeof value === 'string' ? node.byValue.get(value) : undefined) ?? (node.rest as Candidates);
+  }
+  return node.list;
 }
 
 /** Compiles the `territories` block. */
 export function compileTerritories(design: Territories, env: CompileEnv): CompiledTerritories {
   const scopes = [{ source: design.source, entries: false }];
-  return {
-    design,
-    schema: env.schemas.get(design.source),
-    territories: design.territories.map((territory, order) => ({
+  const schema = env.schemas.get(design.source);
+  const territories = design.territories.map(
+    (territory, order): CompiledTerritory => ({
       territory,
       order,
       where: territory.where.map((w) => compile(w, env, scopes)),
@@ -55,8 +153,61 @@ export function compileTerritories(design: Territories, env: CompileEnv): Compil
         from: a.from === undefined ? Number.MIN_SAFE_INTEGER : (parseDate(a.from) ?? Number.MIN_SAFE_INTEGER),
         to: a.to === undefined ? Number.MAX_SAFE_INTEGER : (parseDate(a.to) ?? Number.MAX_SAFE_INTEGER),
       })),
-    })),
+    }),
+  );
+  const namedIn = new Map<string, CompiledTerritory>();
+  for (const t of territories) for (const name of t.named) if (!namedIn.has(name)) namedIn.set(name, t);
+  const priority = (t: CompiledTerritory): number => t.territory.priority ?? Number.MAX_SAFE_INTEGER;
+  const order = territories.filter((t) => t.where.length > 0);
+  if (design.by !== 'score') order.sort((a, b) => priority(a) - priority(b) || a.order - b.order);
+  return {
+    design,
+    schema,
+    territories,
+    nameField: schema?.index.get('name'),
+    namedIn,
+    candidates: candidatesOf(order, design.source, schema),
   };
+}
+
+/** Where an account goes, and whether it is named there (named accounts ignore the rules). */
+export interface Placement {
+  territory: CompiledTerritory;
+  named: boolean;
+}
+
+/** True when every `where` rule of the territory holds for the account. */
+export function matches(t: CompiledTerritory, ctx: Ctx, account: Rec): boolean {
+  for (const w of t.where) if (w(ctx, account) !== true) return false;
+  return true;
+}
+
+/**
+ * The territory of one account, or `undefined` when no territory names it and no rule matches
+ * (with `by score`: no matching territory gives a score). `ctx` is the record context the rules
+ * are evaluated in.
+ */
+export function placeAccount(design: CompiledTerritories, ctx: Ctx, account: Rec): Placement | undefined {
+  const name = design.nameField === undefined ? undefined : account.v[design.nameField];
+  const byKey = account.key === undefined ? undefined : design.namedIn.get(account.key);
+  const byName = typeof name === 'string' ? design.namedIn.get(name) : undefined;
+  const named = byKey && byName ? (byKey.order <= byName.order ? byKey : byName) : (byKey ?? byName);
+  if (named) return { territory: named, named: true };
+  const candidates = candidatesFor(design.candidates, account);
+  if (design.design.by !== 'score') {
+    // Lowest priority first, then plan order: the first match is the one the rules choose.
+    for (const t of candidates) if (matches(t, ctx, account)) return { territory: t, named: false };
+    return undefined;
+  }
+  let chosen: CompiledTerritory | undefined;
+  let best: Dec | undefined;
+  for (const t of candidates) {
+    if (!matches(t, ctx, account)) continue;
+    const score = t.score ? t.score(ctx, account) : null;
+    if (!(score instanceof Dec)) continue;
+    if (best === undefined || score.gt(best)) [chosen, best] = [t, score];
+  }
+  return chosen ? { territory: chosen, named: false } : undefined;
 }
 
 /** A payee on a territory on a day. */
@@ -65,57 +216,71 @@ export interface Coverage {
   role: 'primary' | 'overlay';
 }
 
+/**
+ * The payees of `covers` covering a territory on a day, by payee id; a primary role wins over
+ * overlay. Only payees for which `known` is true count.
+ */
+export function coverageOn(
+  covers: readonly Cover[],
+  day: number,
+  known: (payee: string) => boolean,
+): Coverage[] {
+  const byPayee = new Map<string, Coverage>();
+  for (const c of covers) {
+    if (day < c.from || day > c.to || !known(c.payee)) continue;
+    const found = byPayee.get(c.payee);
+    if (!found || (found.role === 'overlay' && c.role === 'primary'))
+      byPayee.set(c.payee, { payee: c.payee, role: c.role });
+  }
+  return [...byPayee.values()].sort((a, b) => (a.payee < b.payee ? -1 : a.payee > b.payee ? 1 : 0));
+}
+
+/** The covers of every territory: the plan's `assign` clauses, then the dataset's assignments. */
+export function coversOf(
+  design: CompiledTerritories,
+  assignments: readonly Assignment[],
+): Map<string, Cover[]> {
+  const covers = new Map<string, Cover[]>();
+  for (const t of design.territories) covers.set(t.territory.name, t.assignments.slice());
+  for (const a of assignments) {
+    const list = covers.get(a.territory) ?? [];
+    list.push({
+      payee: a.payee,
+      role: a.role,
+      from: a.from ?? Number.MIN_SAFE_INTEGER,
+      to: a.to ?? Number.MAX_SAFE_INTEGER,
+    });
+    covers.set(a.territory, list);
+  }
+  return covers;
+}
+
 /** Accounts to territories, and territories to payees, for one run. */
 export class TerritoryMap {
   private readonly accounts = new Map<string, string>();
-  private readonly covers = new Map<string, Cover[]>();
-  private readonly known: ReadonlyMap<string, unknown>;
+  private readonly covers: Map<string, Cover[]>;
+  private readonly known: (payee: string) => boolean;
 
   constructor(run: Run) {
-    this.known = run.data.payees.byId;
+    const payees = run.data.payees.byId;
+    this.known = (payee) => payees.has(payee);
     const design = run.program.territories;
-    if (!design) return;
+    if (!design) {
+      this.covers = new Map();
+      return;
+    }
     const ctx = run.recordContext(
       run.program.calendar.containing(run.program.plan.header.period, run.program.start),
     );
-    const nameField = design.schema?.index.get('name');
     for (const account of run.data.records.get(design.design.source) ?? []) {
-      const name = nameField === undefined ? undefined : account.v[nameField];
-      const named = design.territories.find(
-        (t) =>
-          (account.key !== undefined && t.named.has(account.key)) ||
-          (typeof name === 'string' && t.named.has(name)),
-      );
-      let chosen = named;
-      let best: Dec | number | undefined;
-      if (!chosen) {
-        for (const t of design.territories) {
-          if (t.where.length === 0 || !t.where.every((w) => w(ctx, account) === true)) continue;
-          if (design.design.by === 'score') {
-            const score = t.score ? t.score(ctx, account) : null;
-            if (!(score instanceof Dec)) continue;
-            if (best === undefined || score.gt(best as Dec)) [chosen, best] = [t, score];
-          } else {
-            const priority = t.territory.priority ?? Number.MAX_SAFE_INTEGER;
-            if (best === undefined || priority < (best as number)) [chosen, best] = [t, priority];
-          }
-        }
-      }
-      if (chosen && account.key !== undefined) this.accounts.set(account.key, chosen.territory.name);
-      if (chosen && typeof name === 'string' && !this.accounts.has(name))
+      const chosen = placeAccount(design, ctx, account)?.territory;
+      if (!chosen) continue;
+      const name = design.nameField === undefined ? undefined : account.v[design.nameField];
+      if (account.key !== undefined) this.accounts.set(account.key, chosen.territory.name);
+      if (typeof name === 'string' && !this.accounts.has(name))
         this.accounts.set(name, chosen.territory.name);
     }
-    for (const t of design.territories) this.covers.set(t.territory.name, t.assignments.slice());
-    for (const a of run.data.assignments) {
-      const list = this.covers.get(a.territory) ?? [];
-      list.push({
-        payee: a.payee,
-        role: a.role,
-        from: a.from ?? Number.MIN_SAFE_INTEGER,
-        to: a.to ?? Number.MAX_SAFE_INTEGER,
-      });
-      this.covers.set(a.territory, list);
-    }
+    this.covers = coversOf(design, run.data.assignments);
   }
 
   /** The territory of an account (by its key, or its name). */
@@ -125,13 +290,6 @@ export class TerritoryMap {
 
   /** The payees covering a territory on a day, by payee id; a primary role wins over overlay. */
   payeesOn(territory: string, day: number): Coverage[] {
-    const byPayee = new Map<string, Coverage>();
-    for (const c of this.covers.get(territory) ?? []) {
-      if (day < c.from || day > c.to || !this.known.has(c.payee)) continue;
-      const known = byPayee.get(c.payee);
-      if (!known || (known.role === 'overlay' && c.role === 'primary'))
-        byPayee.set(c.payee, { payee: c.payee, role: c.role });
-    }
-    return [...byPayee.values()].sort((a, b) => (a.payee < b.payee ? -1 : a.payee > b.payee ? 1 : 0));
+    return coverageOn(this.covers.get(territory) ?? [], day, this.known);
   }
 }

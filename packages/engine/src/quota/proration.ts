@@ -16,13 +16,24 @@ export interface DaysOnPlan {
  * assignments count each day once.
  */
 export function daysOnPlan(payee: PayeeData | null, period: Period, plan: DaySpan): DaysOnPlan {
+  return daysInSpans(payee?.onPlan ?? [plan], period, plan);
+}
+
+/**
+ * Counts the days of `period` (both ends inclusive) that are inside `bounds` and inside one of
+ * `spans` (sorted by their first day); a day inside several spans counts once.
+ */
+export function daysInSpans(
+  spans: readonly DaySpan[],
+  period: { start: number; end: number },
+  bounds: DaySpan,
+): DaysOnPlan {
   const of = period.end - period.start + 1;
-  const spans = payee?.onPlan ?? [plan];
   let days = 0;
   let covered = period.start - 1; // last day counted so far
   for (const span of spans) {
-    const from = Math.max(span.from, plan.from, period.start, covered + 1);
-    const to = Math.min(span.to, plan.to, period.end);
+    const from = Math.max(span.from, bounds.from, period.start, covered + 1);
+    const to = Math.min(span.to, bounds.to, period.end);
     if (to >= from) {
       days += to - from + 1;
       covered = to;

@@ -4,13 +4,14 @@
  * each period carries its share.
  */
 import type { Quota } from '@attain/dsl';
-import { Dec, ONE, ZERO } from '../decimal.js';
+import { Dec, ONE } from '../decimal.js';
 import { type CompileEnv, compile, type Fn } from '../evaluate/compile.js';
 import type { Ctx } from '../evaluate/context.js';
 import type { Def } from '../evaluate/program.js';
 import type { Value } from '../evaluate/value.js';
 import type { TraceInput } from '../results/results.js';
 import { formatDate } from '../time/dates.js';
+import { type QuotaFactors, quotaAmount } from './amount.js';
 import { daysOnPlan } from './proration.js';
 import { rampStart, rampStep } from './ramp.js';
 
@@ -66,11 +67,11 @@ export function quotaParts(ctx: Ctx, q: CompiledQuota): QuotaParts {
   const base = q.base?.(ctx, undefined) ?? null;
   if (!(base instanceof Dec)) return { value: null, inputs: [{ name: 'base', value: null }] };
   const inputs: TraceInput[] = [{ name: 'base', value: base.toString(), unit: currency }];
-  let value = base;
+  const factors: QuotaFactors = {};
   if (q.seasonality) {
     const share = q.seasonality[ctx.period.index % q.seasonality.length] ?? ONE;
     inputs.push({ name: 'seasonality', value: share.toString(), unit: '%' });
-    value = value.times(share);
+    factors.seasonality = share;
   }
   if (q.ramp) {
     const date: Value = q.ramp.from(ctx, undefined);
@@ -83,25 +84,28 @@ export function quotaParts(ctx: Ctx, q: CompiledQuota): QuotaParts {
         value: factor.toString(),
         unit: '%',
       });
-      value = value.times(factor);
+      factors.ramp = factor;
     }
   }
   if (q.quota.prorate) {
-    const { days, of } = daysOnPlan(ctx.payee, ctx.period, {
+    const days = daysOnPlan(ctx.payee, ctx.period, {
       from: ctx.run.program.start,
       to: ctx.run.program.end,
     });
-    inputs.push({ name: 'days on plan', value: String(days) }, { name: 'days in period', value: String(of) });
-    if (days !== of) value = value.times(days).div(of);
+    inputs.push(
+      { name: 'days on plan', value: String(days.days) },
+      { name: 'days in period', value: String(days.of) },
+    );
+    factors.days = days;
   }
   if (q.relief) {
     const relief = q.relief(ctx, undefined);
     if (relief instanceof Dec) {
       inputs.push({ name: 'relief', value: relief.toString(), unit: currency });
-      value = value.minus(relief);
+      factors.relief = relief;
     }
   }
-  return { value: value.isNegative() ? ZERO : value, inputs };
+  return { value: quotaAmount(base, factors), inputs };
 }
 
 /** The quota's value in a context. */

@@ -1,0 +1,259 @@
+import { allocateQuotas, type HierarchyNode } from '@attain/engine';
+import { describe, expect, it } from 'vitest';
+import { run } from '../test-support/run.js';
+import { tempDir } from '../test-support/temp-dir.js';
+import type { QuotasJson } from './quotas.js';
+
+/** East's lead sells a book of their own; Grace joins on 20 March; Alan leaves on 10 May. */
+const hierarchy = `id,parent,name,role,own_quota,hire_date,start_date,end_date
+co,,Acme,company,,,,
+east,co,East,team,yes,,,
+r1,east,Ada,rep,,,,
+r2,east,Grace,rep,,2026-03-20,2026-03-20,
+west,co,West,team,,,,
+r3,west,Alan,rep,,,,2026-05-10
+`;
+
+const history = `id,history
+east,100000
+r1,300000
+r2,100000
+r3,500000
+`;
+
+const capacity = `id,productivity,ramp
+east,100000,
+r1,400000,
+r2,400000,50%
+r3,600000,
+`;
+
+const files = (extra: Record<string, string> = {}) =>
+  tempDir({ 'hierarchy.csv': hierarchy, 'history.csv': history, 'capacity.csv': capacity, ...extra });
+
+const allocate = ['quotas', '--target', '1000000', '--hierarchy', 'hierarchy.csv'];
+const byHistory = [
+  ...allocate,
+  '--weights',
+  'history',
+  '--values',
+  'history.csv',
+  '--over-assign',
+  'rep=10%',
+];
+
+// East weighs 100,000 + 300,000 + 100,000 = 500,000 of 1,000,000: 500,000; West 500,000.
+// East's split, reps over-assigned 10%: own 500,000 x 100/500 = 100,000; Ada 500,000 x 1.1 x 300/500
+// = 330,000; Grace 500,000 x 1.1 x 100/500 = 110,000; handed down 540,000. Alan 500,000 x 1.1 = 550,000.
+// Capacity: East 100,000 + 400,000 + 400,000 x 50% = 700,000, gap 500,000 - 700,000 = -200,000 (-40%);
+// West 600,000, gap -100,000 (-20%); in total 1,300,000, gap -300,000 (-30%).
+const allocationTable = `Quota allocation: target 1,000,000.00, weights history, over-assignment rep 10%
+
+name       id    role     share         quota   own quota   handed down      capacity          gap   gap %
+Acme       co    company   100%  1,000,000.00              1,000,000.00  1,300,000.00  -300,000.00    -30%
+  East     east  team       50%    500,000.00  100,000.00    540,000.00    700,000.00  -200,000.00    -40%
+    Ada    r1    rep        60%    330,000.00                              400,000.00   -70,000.00  -21.2%
+    Grace  r2    rep        20%    110,000.00                              200,000.00   -90,000.00  -81.8%
+  West     west  team       50%    500,000.00                550,000.00    600,000.00  -100,000.00    -20%
+    Alan   r3    rep       100%    550,000.00                              600,000.00   -50,000.00   -9.1%
+`;
+
+// 25% a quarter. Grace, hired on 20 March (after day 15), ramps from April: Q1 (before the ramp)
+// and Q2 carry the 50% step, Q1 for her 12 days of 90: 27,500 x 50% x 12/90 = 1,833.33; Q2 13,750.
+// Alan leaves on 10 May: Q2 137,500 x 40/91 = 60,439.56; nothing after.
+const spreadTable = `Quotas by quarter, FY2026
+
+payee             id       2026-Q1     2026-Q2     2026-Q3     2026-Q4        year
+East (own quota)  east   25,000.00   25,000.00   25,000.00   25,000.00  100,000.00
+Ada               r1     82,500.00   82,500.00   82,500.00   82,500.00  330,000.00
+Grace             r2      1,833.33   13,750.00   27,500.00   27,500.00   70,583.33  hired 2026-03-20
+Alan              r3    137,500.00   60,439.56        0.00        0.00  197,939.56  to 2026-05-10
+total                   246,833.33  181,689.56  135,000.00  135,000.00  698,522.89
+`;
+
+const spread = [
+  '--year',
+  '2026',
+  '--seasonality',
+  '25%,25%,25%,25%',
+  '--ramp',
+  '50%',
+  '--ramp-after-day',
+  '15',
+];
+
+describe('attain quotas', () => {
+  it('prints the allocation as an indented hierarchy, the spread by quarter and the capacity gap', async () => {
+    const cwd = await files();
+    const result = await run([...byHistory, '--capacity', 'capacity.csv', ...spread], { cwd });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(`${allocationTable}\n${spreadTable}`);
+    expect(result.code).toBe(0);
+  });
+
+  it('prints the engine results as JSON, exactly as allocateQuotas returns them', async () => {
+    const cwd = await files();
+    const { code, stdout } = await run([...byHistory, '--format', 'json'], { cwd });
+    expect(code).toBe(0);
+    const nodes: HierarchyNode[] = [
+      { id: 'co', parent: '', ownQuota: false, name: 'Acme', role: 'company' },
+      { id: 'east', parent: 'co', ownQuota: true, name: 'East', role: 'team' },
+      { id: 'r1', parent: 'east', ownQuota: false, name: 'Ada', role: 'rep' },
+      { id: 'r2', parent: 'east', ownQuota: false, name: 'Grace', role: 'rep' },
+      { id: 'west', parent: 'co', ownQuota: false, name: 'West', role: 'team' },
+      { id: 'r3', parent: 'west', ownQuota: false, name: 'Alan', role: 'rep' },
+    ];
+    const expected = allocateQuotas({
+      target: '1000000',
+      hierarchy: nodes,
+      weights: 'history',
+      values: [
+        { id: 'east', value: '100000' },
+        { id: 'r1', value: '300000' },
+        { id: 'r2', value: '100000' },
+        { id: 'r3', value: '500000' },
+      ],
+      overAssignment: { rep: '10%' },
+    });
+    expect(stdout).toBe(`${JSON.stringify({ allocation: expected }, null, 2)}\n`);
+  });
+
+  it('adds the spread and the capacity to the JSON when asked', async () => {
+    const cwd = await files();
+    const { code, stdout } = await run(
+      [...byHistory, ...spread, '--capacity', 'capacity.csv', '--format', 'json'],
+      {
+        cwd,
+      },
+    );
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout) as QuotasJson;
+    expect(json.spread?.fiscalYear).toBe(2026);
+    expect(json.spread?.payees.map((p) => [p.id, p.total])).toEqual([
+      ['east', '100000.00'],
+      ['r1', '330000.00'],
+      ['r2', '70583.33'],
+      ['r3', '197939.56'],
+    ]);
+    expect(json.spread?.payees[2]?.periods[0]).toMatchObject({ ramp: '0.5', rampStep: 1, days: 12, of: 90 });
+    expect(json.capacity?.total).toMatchObject({
+      capacity: '1300000.00',
+      gap: '-300000.00',
+      gapPercent: '-0.3000',
+    });
+  });
+
+  it('splits equally per rep by default, and lists warnings under the table', async () => {
+    const cwd = await files({ 'zero.csv': 'id,value\neast,0\nr1,0\nr2,5\nr3,5\n' });
+    const equal = await run([...allocate, '--decimals', '0'], { cwd });
+    // Four quota carriers (East's lead counts as one): East 3/4 = 750,000, West 250,000.
+    expect(equal.stdout).toContain('  East     east  team       75%    750,000    250,000      750,000\n');
+    expect(equal.code).toBe(0);
+    const zero = await run([...allocate, '--weights', 'potential', '--values', 'zero.csv'], { cwd });
+    expect(zero.stdout).toContain(
+      'Warnings (2):\n' +
+        "  warning zero-weight (east): the potential of east's own book is zero, so it gets no quota\n" +
+        '  warning zero-weight (r1): the potential of r1 is zero, so it gets no quota\n',
+    );
+    expect(zero.code).toBe(0);
+  });
+
+  it('exits 1 and lists every problem of the hierarchy on stderr', async () => {
+    const cwd = await files({
+      'bad.csv': 'id,parent\nco,\na,b\nb,a\nx,nowhere\nother,\n',
+    });
+    const { code, stdout, stderr } = await run(['quotas', '--target', '1000', '--hierarchy', 'bad.csv'], {
+      cwd,
+    });
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      'error cycle (a): the parents go round in a cycle: a -> b -> a (each is the child of the next)\n' +
+        'error two-roots (other): other has no parent, but co is the root already: a hierarchy has one root ' +
+        '(give them a common parent, such as the company)\n' +
+        'error unknown-parent (x): the parent of x is nowhere, which is not in the hierarchy\n' +
+        'attain: 3 errors in the input\n',
+    );
+  });
+
+  it('exits 1 on a missing weight or a bad seasonality', async () => {
+    const cwd = await files({ 'short.csv': 'id,history\nr1,5\n' });
+    const missing = await run([...allocate, '--weights', 'history', '--values', 'short.csv'], { cwd });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(
+      'error missing-weight (r2): r2 carries a quota but has no history value\n',
+    );
+    const seasonality = await run([...allocate, '--year', '2026', '--seasonality', '20%,20%,20%,20%'], {
+      cwd,
+    });
+    expect(seasonality.code).toBe(1);
+    expect(seasonality.stderr).toContain('error seasonality-sum: the seasonality adds up to 80%, not 100%');
+  });
+
+  it('exits 2 when a file or column is missing or the usage is wrong', async () => {
+    const cwd = await files({
+      'flat.csv': 'id,name\nco,Acme\n',
+      'own.csv': 'id,parent,own_quota\nco,,maybe\n',
+    });
+    const cases: [string[], string][] = [
+      [
+        ['quotas', '--target', '1', '--hierarchy', 'nope.csv'],
+        'cannot read nope.csv: no such file or directory',
+      ],
+      [['quotas', '--target', '1', '--hierarchy', 'flat.csv'], 'flat.csv has no "parent" column'],
+      [[...allocate, '--weights', 'history'], '--weights history needs --values FILE'],
+      [
+        [...allocate, '--weights', 'history', '--values', 'capacity.csv'],
+        'capacity.csv needs an "id" column',
+      ],
+      [[...allocate, '--seasonality', '25%,25%,25%,25%'], 'needs --year'],
+      [[...allocate, '--over-assign', 'rep'], '"rep" is not LEVEL=PERCENT'],
+      [[...allocate, '--decimals', 'two'], '--decimals must be a whole number from 0 to 20'],
+      [['quotas', '--hierarchy', 'hierarchy.csv'], "required option '--target <amount>' not specified"],
+    ];
+    for (const [argv, message] of cases) {
+      const { code, stderr } = await run(argv, { cwd });
+      expect([argv.join(' '), code]).toEqual([argv.join(' '), 2]);
+      expect(stderr).toContain(message);
+    }
+    const own = await run(['quotas', '--target', '1', '--hierarchy', 'own.csv'], { cwd });
+    expect(own.code).toBe(1);
+    expect(own.stderr).toContain('own.csv row 1: own_quota is "maybe", not yes or no');
+  });
+
+  it('allocates the territory-planning example', async () => {
+    const { code, stdout, stderr } = await run([
+      'quotas',
+      '--target',
+      '45000000',
+      '--hierarchy',
+      'examples/territory-planning/hierarchy.csv',
+      '--weights',
+      'history',
+      '--values',
+      'examples/territory-planning/quota-history.csv',
+      '--over-assign',
+      'rep=10%',
+      '--year',
+      '2026',
+      '--seasonality',
+      '20%,24%,26%,30%',
+      '--ramp',
+      '25%,50%,75%',
+      '--ramp-after-day',
+      '15',
+      '--format',
+      'json',
+    ]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout) as QuotasJson;
+    const reps = json.allocation.nodes.filter((n) => n.role === 'rep');
+    expect(reps).toHaveLength(40);
+    expect(json.allocation.nodes[0]?.quota).toBe('45000000.00');
+    // The leaver carries nothing after August, the mid-month hire little in Q1.
+    const payee = (id: string) => json.spread?.payees.find((p) => p.id === id);
+    expect(payee('rep-23')?.periods[3]?.amount).toBe('0.00');
+    expect(payee('rep-07')?.periods[0]?.days).toBe(14);
+  });
+});

@@ -1,0 +1,314 @@
+/**
+ * `attain territories PLAN --accounts FILE [--balance potential=FIELD[,workload=FIELD][,basis=B]]
+ * [--compare OTHER_PLAN] [--rebalance [--measure M] [--max-moves N] [--seed S] [--keep-geography FIELD]]
+ * [--as-of DATE] [--format table|json]`: assigns the accounts of a CSV file to the territories of a
+ * plan's `territories` block, with balance and fairness, a comparison with another design and a
+ * rebalancing proposal. Exits 1 when a plan has errors, 2 when a file cannot be read or the usage
+ * is wrong.
+ */
+import { resolve } from 'node:path';
+import type { Plan } from '@attain/dsl';
+import {
+  type AccountAssignment,
+  assignAccounts,
+  type BalanceBasis,
+  type BalanceOptions,
+  compareTerritories,
+  type DataRecord,
+  type FairnessMeasure,
+  type Rebalance,
+  rebalance,
+  type TerritoryBalance,
+  type TerritoryComparison,
+  territoryBalance,
+} from '@attain/engine';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { compileForRun } from '../calculation.js';
+import { type Context, ExitCode, type ExitWith, reportProblem } from '../context.js';
+import { CsvFileError, readCsv } from '../data/csv.js';
+import { describeIoError } from '../io.js';
+import { loadPlans } from '../load.js';
+import {
+  comparisonSection,
+  fairnessLine,
+  placesOf,
+  rebalanceSection,
+  territoryTable,
+  unassignedSection,
+} from './territories-table.js';
+
+/** Options of `attain territories`. */
+export interface TerritoriesOptions {
+  accounts: string;
+  compare?: string;
+  balance?: Record<string, string>;
+  rebalance?: boolean;
+  measure: FairnessMeasure;
+  maxMoves: number;
+  seed: number;
+  keepGeography?: string;
+  asOf?: string;
+  format: 'table' | 'json';
+}
+
+/** What `--format json` prints: the parts the options asked for. */
+export interface TerritoriesJson {
+  assignment: AccountAssignment;
+  balance?: TerritoryBalance;
+  rebalance?: Rebalance;
+  comparison?: TerritoryComparison;
+}
+
+/** A plan with a `territories` block, or the exit code after the problem was reported. */
+async function loadDesign(path: string, context: Context): Promise<Plan | number> {
+  const { plans, trouble } = await loadPlans([path], context);
+  if (trouble) return ExitCode.trouble;
+  const [file] = plans;
+  if (file === undefined || plans.length > 1) {
+    reportProblem(context, `attain territories takes one plan file; ${path} holds ${plans.length} plans`);
+    return ExitCode.trouble;
+  }
+  const plan = compileForRun(file, context);
+  if (typeof plan === 'number') return plan;
+  if (!plan.territories) {
+    reportProblem(
+      context,
+      `${file.display} has no territories block: there is nothing to assign accounts to`,
+    );
+    return ExitCode.trouble;
+  }
+  return plan;
+}
+
+/** The account records of a CSV file (every column; the engine reads the declared ones), or a problem. */
+async function readAccounts(
+  path: string,
+  context: Context,
+): Promise<{ records: DataRecord[]; columns: string[] } | string> {
+  const records: DataRecord[] = [];
+  let columns: string[] = [];
+  const absolute = resolve(context.io.cwd, path);
+  const kind = await context.io.pathKind(absolute);
+  if (kind !== 'file')
+    return `cannot read ${path}: ${kind === 'directory' ? 'it is a directory' : 'no such file or directory'}`;
+  try {
+    await readCsv(context.io, absolute, path, {
+      header: (names) => {
+        columns = [...names];
+      },
+      row: (cells, row) => {
+        const values: Record<string, string> = {};
+        for (const [i, column] of columns.entries()) values[column] = cells[i] ?? '';
+        records.push({ row, values });
+      },
+    });
+  } catch (error) {
+    if (error instanceof CsvFileError) return error.message;
+    return `cannot read ${path}: ${describeIoError(error)}`;
+  }
+  return { records, columns };
+}
+
+/** The problem when the accounts file lacks a column the design's accounts source requires. */
+function missingColumns(plan: Plan, columns: readonly string[], path: string): string | undefined {
+  const source = plan.sources.find((s) => s.name === plan.territories?.source);
+  const missing = (source?.fields ?? [])
+    .filter((f) => !f.optional && !columns.includes(f.name))
+    .map((f) => f.name);
+  if (missing.length === 0) return undefined;
+  const one = missing.length === 1;
+  return (
+    `${path} has no ${missing.map((m) => `"${m}"`).join(', ')} column${one ? '' : 's'} ` +
+    `(the plan's source ${source?.name} declares ${one ? 'it' : 'them'}); its columns are ${columns.join(', ')}`
+  );
+}
+
+/** `--balance potential=revenue_potential,workload=visits` into balance options. */
+function balanceOptions(entries: Record<string, string>): BalanceOptions | string {
+  if (entries.potential === undefined)
+    return '--balance needs potential=FIELD (a numeric field of the accounts)';
+  const options: BalanceOptions = { potential: entries.potential };
+  if (entries.workload !== undefined) options.workload = entries.workload;
+  if (entries.basis !== undefined) options.basis = entries.basis as BalanceBasis;
+  return options;
+}
+
+/** The option a `RangeError` of the engine is about, named as on the command line. */
+function asOption(message: string): string {
+  return message
+    .replace(/^options\.asOf/, '--as-of')
+    .replace(/^keepGeography/, '--keep-geography')
+    .replace(/^(potential|workload|basis)\b/, '--balance $1');
+}
+
+/** Computes what the options ask for; a `RangeError` of the engine becomes a problem message. */
+function compute(
+  plan: Plan,
+  other: Plan | undefined,
+  records: DataRecord[],
+  balance: BalanceOptions | undefined,
+  options: TerritoriesOptions,
+): TerritoriesJson | string {
+  const asOf = options.asOf === undefined ? {} : { asOf: options.asOf };
+  try {
+    const result: TerritoriesJson = { assignment: assignAccounts(plan, records, asOf) };
+    if (!balance) return result;
+    result.balance = territoryBalance(result.assignment, balance);
+    if (options.rebalance) {
+      result.rebalance = rebalance(result.assignment, {
+        ...balance,
+        measure: options.measure,
+        seed: options.seed,
+        maxMoves: options.maxMoves,
+        ...(options.keepGeography === undefined ? {} : { keepGeography: options.keepGeography }),
+      });
+    }
+    if (other) result.comparison = compareTerritories(plan, other, records, { ...balance, ...asOf });
+    return result;
+  } catch (error) {
+    if (error instanceof RangeError) return asOption(error.message);
+    throw error;
+  }
+}
+
+/** The table format. */
+function tableText(result: TerritoriesJson, path: string): string {
+  const { assignment, balance } = result;
+  const version = assignment.plan.version === undefined ? '' : ` version "${assignment.plan.version}"`;
+  const count = assignment.accounts.length + assignment.unassigned.length;
+  const places = balance ? placesOf(assignment, balance.potential) : 0;
+  let text = `Territories of plan "${assignment.plan.name}"${version}: ${count} accounts from ${path}, as of ${assignment.asOf}\n\n`;
+  text += territoryTable(assignment.territories, balance, places);
+  if (balance) text += `\n${fairnessLine(balance)}`;
+  text += `\n${unassignedSection(assignment, balance)}`;
+  if (result.rebalance) text += `\n${rebalanceSection(result.rebalance, places)}`;
+  if (result.comparison) text += `\n${comparisonSection(result.comparison, places)}`;
+  return text;
+}
+
+/** Runs `attain territories` and returns the exit code. */
+export async function runTerritories(
+  planPath: string,
+  options: TerritoriesOptions,
+  context: Context,
+): Promise<number> {
+  let balance: BalanceOptions | undefined;
+  if (options.balance) {
+    const parsed = balanceOptions(options.balance);
+    if (typeof parsed === 'string') {
+      reportProblem(context, parsed);
+      return ExitCode.trouble;
+    }
+    balance = parsed;
+  } else if (options.compare !== undefined || options.rebalance) {
+    const what = options.compare !== undefined ? '--compare' : '--rebalance';
+    reportProblem(context, `${what} needs --balance potential=FIELD: the field the designs are balanced on`);
+    return ExitCode.trouble;
+  }
+  const plan = await loadDesign(planPath, context);
+  if (typeof plan === 'number') return plan;
+  const other = options.compare === undefined ? undefined : await loadDesign(options.compare, context);
+  if (typeof other === 'number') return other;
+
+  const read = await readAccounts(options.accounts, context);
+  const problem =
+    typeof read === 'string'
+      ? read
+      : [plan, ...(other ? [other] : [])]
+          .map((p) => missingColumns(p, read.columns, options.accounts))
+          .find((p) => p !== undefined);
+  if (problem !== undefined || typeof read === 'string') {
+    reportProblem(context, problem ?? '');
+    return ExitCode.trouble;
+  }
+  const result = compute(plan, other, read.records, balance, options);
+  if (typeof result === 'string') {
+    reportProblem(context, result);
+    return ExitCode.trouble;
+  }
+  context.io.stdout.write(
+    options.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : tableText(result, options.accounts),
+  );
+  return ExitCode.ok;
+}
+
+/** `--balance potential=X --balance workload=Y` and `--balance potential=X,workload=Y` add up. */
+function collectBalance(value: string, previous: Record<string, string> | undefined): Record<string, string> {
+  const entries = { ...previous };
+  for (const part of value.split(',')) {
+    const at = part.indexOf('=');
+    const key = part.slice(0, at).trim();
+    if (at < 0 || !['potential', 'workload', 'basis'].includes(key) || part.slice(at + 1).trim() === '')
+      throw new InvalidArgumentError(
+        'write potential=FIELD, workload=FIELD or basis=potential|workload|accounts',
+      );
+    entries[key] = part.slice(at + 1).trim();
+  }
+  return entries;
+}
+
+function integer(min: number, max: number, what: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value.trim()) || n < min || n > max)
+      throw new InvalidArgumentError(`${what} must be a whole number from ${min} to ${max}`);
+    return n;
+  };
+}
+
+/** Adds `territories` to the program. */
+export function defineTerritories(program: Command, context: Context, exitWith: ExitWith): void {
+  program
+    .command('territories')
+    .summary('assign accounts to territories, balance, compare and rebalance designs')
+    .description(
+      "Assign the accounts of a CSV file to the territories of a plan's territories block, with " +
+        'the payees covering each territory; with --balance, the potential and workload of each ' +
+        'territory and the fairness of the design; compare it with another design, or propose moves ' +
+        'that make it fairer.',
+    )
+    .argument('<plan>', 'the plan file with the territory design')
+    .addOption(
+      new Option('--accounts <file>', 'CSV file of the accounts, one column per field').makeOptionMandatory(),
+    )
+    .addOption(
+      new Option(
+        '--balance <field=name>',
+        'potential=FIELD (required for balance), workload=FIELD (default: account count), basis=potential|workload|accounts',
+      ).argParser(collectBalance),
+    )
+    .option('--compare <plan>', 'another design to compare with (needs --balance)')
+    .option('--rebalance', 'propose moves that make the design fairer (needs --balance)')
+    .addOption(
+      new Option('--measure <measure>', 'the fairness measure --rebalance improves')
+        .choices(['cv', 'max-min-ratio', 'gini'])
+        .default('cv'),
+    )
+    .addOption(
+      new Option('--max-moves <n>', 'the most moves --rebalance proposes')
+        .argParser(integer(0, 1_000_000, '--max-moves'))
+        .default(20),
+    )
+    .addOption(
+      new Option('--seed <n>', 'seed of the tie-breaking of --rebalance')
+        .argParser(integer(0, 4_294_967_295, '--seed'))
+        .default(1),
+    )
+    .option(
+      '--keep-geography <field>',
+      'with --rebalance, keep each account in territories of its own value of the field',
+    )
+    .option('--as-of <date>', "the day payees are read on (YYYY-MM-DD); default: the plan's first day")
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 done, 1 a plan has errors, 2 a file could not be read, a required column is\n' +
+        'missing, or the usage is wrong.\n' +
+        'Example: attain territories examples/territory-planning/design-current.attain \\\n' +
+        '  --accounts examples/territory-planning/accounts.csv --balance potential=revenue_potential\n' +
+        'See docs/reference/territories.md.',
+    )
+    .action(async (plan: string, options: TerritoriesOptions) => {
+      exitWith(await runTerritories(plan, options, context));
+    });
+}

@@ -1,0 +1,90 @@
+/**
+ * Problems of quota planning: bad input reported as data, each naming the node it is about and
+ * the reason in plain words. Errors stop the calculation; warnings explain a choice made.
+ */
+
+/** What kind of problem it is; stable, for programs to key on. */
+export type PlanningProblemCode =
+  | 'bad-target'
+  | 'bad-amount'
+  | 'missing-id'
+  | 'duplicate-node'
+  | 'unknown-parent'
+  | 'cycle'
+  | 'two-roots'
+  | 'no-root'
+  | 'missing-weight'
+  | 'bad-weight'
+  | 'negative-weight'
+  | 'duplicate-value'
+  | 'unknown-node'
+  | 'unused-value'
+  | 'zero-weight'
+  | 'zero-weights'
+  | 'bad-over-assignment'
+  | 'unused-over-assignment'
+  | 'bad-seasonality'
+  | 'seasonality-sum'
+  | 'bad-date'
+  | 'bad-ramp'
+  | 'bad-relief'
+  | 'bad-capacity'
+  | 'missing-capacity';
+
+/** One problem of a planning input. */
+export interface PlanningProblem {
+  code: PlanningProblemCode;
+  /** `error`: nothing is calculated until it is fixed; `warning`: calculated, with this caveat. */
+  severity: 'error' | 'warning';
+  /** The id of the node (payee, manager, team) the problem is about, when it is about one. */
+  node?: string;
+  /** What is wrong, in a sentence. */
+  reason: string;
+}
+
+/** Collects problems and hands them back in a stable order. */
+export class PlanningProblems {
+  private readonly list: PlanningProblem[] = [];
+
+  /** Records an error. */
+  error(code: PlanningProblemCode, node: string | undefined, reason: string): void {
+    this.add('error', code, node, reason);
+  }
+
+  /** Records a warning. */
+  warning(code: PlanningProblemCode, node: string | undefined, reason: string): void {
+    this.add('warning', code, node, reason);
+  }
+
+  /** True when an error was recorded. */
+  get failed(): boolean {
+    return this.list.some((p) => p.severity === 'error');
+  }
+
+  /** The problems by node id (problems about no node first), then code, then reason. */
+  sorted(): PlanningProblem[] {
+    return this.list.slice().sort(byNodeThenCode);
+  }
+
+  private add(
+    severity: PlanningProblem['severity'],
+    code: PlanningProblemCode,
+    node: string | undefined,
+    reason: string,
+  ): void {
+    const problem: PlanningProblem = { code, severity, reason };
+    if (node !== undefined) problem.node = node;
+    this.list.push(problem);
+  }
+}
+
+/** Code-unit order, the same on every machine (never locale order). */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function byNodeThenCode(a: PlanningProblem, b: PlanningProblem): number {
+  return (
+    compareText(a.node ?? '', b.node ?? '') || compareText(a.code, b.code) || compareText(a.reason, b.reason)
+  );
+}

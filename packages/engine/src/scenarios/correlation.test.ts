@@ -1,0 +1,45 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { Dec } from '../decimal.js';
+import { type Pair, pearson } from './correlation.js';
+
+const pairs = (...xy: [string, string][]): Pair[] => xy.map(([x, y]) => ({ x: new Dec(x), y: new Dec(y) }));
+
+describe('pearson', () => {
+  it('is 1 when payout rises in step with attainment, −1 when it falls', () => {
+    // y = 10,000 × x: a straight line.
+    expect(pearson(pairs(['0.5', '5000'], ['1', '10000'], ['1.5', '15000']))).toBe('1');
+    expect(pearson(pairs(['0.5', '15000'], ['1', '10000'], ['1.5', '5000']))).toBe('-1');
+  });
+
+  it('computes r exactly up to the square root', () => {
+    // x = 0, 1, 2; y = 0, 2, 1. n = 3, Σx = 3, Σy = 3, Σxy = 0 + 2 + 2 = 4, Σx² = 5, Σy² = 5.
+    // r = (3 × 4 − 3 × 3) / sqrt((3 × 5 − 9) × (3 × 5 − 9)) = 3 / 6 = 0.5.
+    expect(pearson(pairs(['0', '0'], ['1', '2'], ['2', '1']))).toBe('0.5');
+    // x = 0, 1, 2, 3; y = 1, 3, 2, 5. Σx = 6, Σy = 11, Σxy = 0 + 3 + 4 + 15 = 22, Σx² = 14, Σy² = 39.
+    // r = (88 − 66) / sqrt((56 − 36) × (156 − 121)) = 22 / sqrt(700) = 0.83152184…
+    expect(pearson(pairs(['0', '1'], ['1', '3'], ['2', '2'], ['3', '5']))).toBe('0.8315218406');
+  });
+
+  it('has no value for fewer than two payees or when nothing varies', () => {
+    expect(pearson([])).toBeNull();
+    expect(pearson(pairs(['1', '100']))).toBeNull();
+    expect(pearson(pairs(['1', '100'], ['1', '200']))).toBeNull(); // every attainment 100%
+    expect(pearson(pairs(['0.5', '100'], ['1', '100']))).toBeNull(); // everyone paid the same
+  });
+
+  const data = fc.array(
+    fc.record({ x: fc.integer({ min: 0, max: 300 }), y: fc.integer({ min: -1000, max: 1_000_000 }) }),
+    { minLength: 2, maxLength: 30 },
+  );
+  const toPairs = (list: { x: number; y: number }[]) =>
+    list.map(({ x, y }) => ({ x: new Dec(x).div(100), y: new Dec(y).div(100) }));
+
+  test.prop([data])('lies in [−1, 1] and does not change when payouts are scaled or shifted', (list) => {
+    const r = pearson(toPairs(list));
+    if (r === null) return;
+    expect(new Dec(r).abs().lte(1)).toBe(true);
+    const scaled = toPairs(list).map(({ x, y }) => ({ x, y: y.times(3).plus(250) }));
+    expect(pearson(scaled)).toBe(r);
+  });
+});

@@ -1,0 +1,259 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Dec } from '../decimal.js';
+import { planOf, quarterly } from '../test-support.js';
+import { type AccountAssignment, assignAccounts } from './assign-accounts.js';
+import { FAIRNESS_MEASURES, type FairnessValue, measureIn } from './fairness.js';
+import { applyReassignments, rebalance } from './rebalance.js';
+import {
+  ACCOUNTS,
+  accounts,
+  accountsArbitrary,
+  generatedDesign,
+  territoriesArbitrary,
+} from './test-support.js';
+
+/** North holds 1,000 of potential (600 + 300 + 100), south 200, east 300; N1 may be named. */
+const compass = (named = '') =>
+  planOf(
+    quarterly(`${ACCOUNTS}
+  territories on accounts by priority {
+    territory north { where segment = "N"${named}
+      priority 1 }
+    territory south { where segment = "S"
+      priority 2 }
+    territory east { where segment = "E"
+      priority 3 }
+  }`),
+  );
+
+const compassAccounts = accounts(
+  { id: 'N1', name: 'N1', region: 'EMEA', segment: 'N', potential: '600' },
+  { id: 'N2', name: 'N2', region: 'EMEA', segment: 'N', potential: '300' },
+  { id: 'N3', name: 'N3', region: 'EMEA', segment: 'N', potential: '100' },
+  { id: 'S1', name: 'S1', region: 'EMEA', segment: 'S', potential: '200' },
+  { id: 'E1', name: 'E1', region: 'NA', segment: 'E', potential: '300' },
+);
+
+const assignment = assignAccounts(compass(), compassAccounts);
+const base = { potential: 'potential', seed: 7, maxMoves: 10 };
+
+describe('rebalance', () => {
+  it('moves, step by step, the account that most improves the measure to the lightest territory', () => {
+    // 1,000 / 200 / 300. Step 1, from north to south (the lightest): CV changes Σx² by
+    // 2v(v + l − h): N1 1,200 × (600 + 200 − 1,000) = −240,000, N2 600 × (300 + 200 − 1,000) =
+    // −300,000, N3 200 × (100 + 200 − 1,000) = −140,000: N2 goes. 700 / 500 / 300. Step 2, from
+    // north to east: N1 1,200 × (600 + 300 − 700) > 0, N3 200 × (100 + 300 − 700) = −60,000: N3
+    // goes. 600 / 500 / 400: no move out of any territory lowers Σx² any more.
+    // CV before = sqrt(3 × 1,130,000 − 1,500²) / 1,500 = sqrt(1,140,000) / 1,500; after step 1
+    // sqrt(240,000) / 1,500; after step 2 sqrt(60,000) / 1,500 = 0.1632993...
+    const result = rebalance(assignment, { ...base, measure: 'cv' });
+    expect(result.moves).toEqual([
+      {
+        step: 1,
+        account: 'N2',
+        from: 'north',
+        to: 'south',
+        amount: '300',
+        measure: { value: '0.32659863237109041309297120996078551892879299742089' },
+      },
+      {
+        step: 2,
+        account: 'N3',
+        from: 'north',
+        to: 'east',
+        amount: '100',
+        measure: { value: '0.16329931618554520654648560498039275946439649871045' },
+      },
+    ]);
+    expect(result.stopped).toBe('no-improving-move');
+    expect(result.reassignments).toEqual([
+      { account: 'N2', from: 'north', to: 'south' },
+      { account: 'N3', from: 'north', to: 'east' },
+    ]);
+    expect(result.before.fairness.cv.value).toBe('0.71180521680208741405410159770638070841881918463073');
+    expect(result.after.territories.map((t) => [t.territory, t.potential, t.accounts])).toEqual([
+      ['north', '600', 1],
+      ['south', '500', 2],
+      ['east', '400', 2],
+    ]);
+    expect(result.after.fairness.cv).toEqual(result.moves[1]?.measure);
+  });
+
+  it('makes the same moves for max/min and Gini on this design, with their own values', () => {
+    // Max/min: step 1, N2 gives 700 / 300 (N1: 800 / 300, N3: 900 / 300); step 2, N3 gives
+    // 600 / 400 = 1.5. Gini: Σ|xi − xj| 1,600 → 800 (N2) → 400 (N3); G = 400 / (3 × 1,500).
+    const ratio = rebalance(assignment, { ...base, measure: 'max-min-ratio' });
+    expect(ratio.moves.map((m) => [m.account, m.to, m.measure.value])).toEqual([
+      ['N2', 'south', '2.3333333333333333333333333333333333333333333333333'],
+      ['N3', 'east', '1.5'],
+    ]);
+    const gini = rebalance(assignment, { ...base, measure: 'gini' });
+    expect(gini.moves.map((m) => [m.account, m.to, m.measure.value])).toEqual([
+      ['N2', 'south', '0.17777777777777777777777777777777777777777777777778'],
+      ['N3', 'east', '0.088888888888888888888888888888888888888888888888889'],
+    ]);
+  });
+
+  it('keeps accounts in their geography: a territory receives only accounts of its own region', () => {
+    // North and south hold EMEA accounts, east the NA one. Step 1 as before (N2 to south);
+    // N3 cannot go east, so it goes to south: 200 × (100 + 500 − 700) = −20,000. 600 / 600 / 300,
+    // and E1, the only NA account, has nowhere to go.
+    const result = rebalance(assignment, { ...base, measure: 'cv', keepGeography: 'region' });
+    expect(result.reassignments).toEqual([
+      { account: 'N2', from: 'north', to: 'south' },
+      { account: 'N3', from: 'north', to: 'south' },
+    ]);
+    expect(result.keepGeography).toBe('region');
+    // sqrt(3 × 810,000 − 1,500²) / 1,500 = sqrt(180,000) / 1,500.
+    expect(result.after.fairness.cv.value).toBe('0.28284271247461900976033774484193961571393437507539');
+  });
+
+  it('never moves a named account unless told to, and stops at maxMoves', () => {
+    // N2 named in north: the best first move is now N1, −240,000.
+    const named = assignAccounts(compass('\n      named "N2"'), compassAccounts);
+    const kept = rebalance(named, { ...base, measure: 'cv', maxMoves: 1 });
+    expect(kept.moves.map((m) => m.account)).toEqual(['N1']);
+    expect(kept.stopped).toBe('max-moves');
+    const free = rebalance(named, { ...base, measure: 'cv', maxMoves: 1, keepNamed: false });
+    expect(free.moves.map((m) => m.account)).toEqual(['N2']);
+    expect(rebalance(named, { ...base, measure: 'cv', maxMoves: 0 })).toMatchObject({
+      moves: [],
+      stopped: 'max-moves',
+    });
+  });
+
+  it('sends no account to a territory that only holds named accounts, while named accounts are kept', () => {
+    // vip names no account of the data: it is empty, the lightest, but has no rules.
+    const withVip = assignAccounts(
+      planOf(
+        quarterly(`${ACCOUNTS}
+  territories on accounts by priority {
+    territory vip { named "Nobody"
+      priority 1 }
+    territory north { where segment = "N"
+      priority 2 }
+    territory south { where segment = "S"
+      priority 3 }
+  }`),
+      ),
+      compassAccounts,
+    );
+    const kept = rebalance(withVip, { ...base, measure: 'cv' });
+    expect(kept.moves.length).toBeGreaterThan(0);
+    expect(kept.moves.every((m) => m.to !== 'vip')).toBe(true);
+    const free = rebalance(withVip, { ...base, measure: 'cv', keepNamed: false });
+    expect(free.moves.some((m) => m.to === 'vip')).toBe(true);
+  });
+
+  it('breaks ties with the seeded generator: the same seed, the same choice', () => {
+    // X1 and X2 (300 each) could each go to south or east (both empty): four equal moves.
+    const tied = assignAccounts(
+      compass(),
+      accounts(
+        { id: 'X1', name: 'X1', region: 'EMEA', segment: 'N', potential: '300' },
+        { id: 'X2', name: 'X2', region: 'EMEA', segment: 'N', potential: '300' },
+      ),
+    );
+    const first = (seed: number) => {
+      const move = rebalance(tied, { ...base, seed, measure: 'gini', maxMoves: 1 }).moves[0];
+      return `${move?.account}->${move?.to}`;
+    };
+    const choices = new Set(Array.from({ length: 24 }, (_, seed) => first(seed)));
+    expect([...choices].sort()).toEqual(['X1->east', 'X1->south', 'X2->east', 'X2->south']);
+    expect(first(11)).toBe(first(11));
+  });
+
+  it('proposes nothing when a value is negative, and rejects bad options', () => {
+    const negative = assignAccounts(
+      compass(),
+      accounts(
+        { id: 'N1', name: 'N1', region: 'EMEA', segment: 'N', potential: '500' },
+        { id: 'S1', name: 'S1', region: 'EMEA', segment: 'S', potential: '-5' },
+      ),
+    );
+    expect(rebalance(negative, { ...base, measure: 'cv' })).toMatchObject({
+      moves: [],
+      stopped: 'negative-values',
+    });
+    expect(() => rebalance(assignment, { ...base, measure: 'cv', maxMoves: -1 })).toThrow(RangeError);
+    expect(() => rebalance(assignment, { ...base, measure: 'cv', seed: 1.5 })).toThrow(RangeError);
+    expect(() => rebalance(assignment, { ...base, measure: 'range' as 'cv' })).toThrow(RangeError);
+    expect(() => rebalance(assignment, { ...base, measure: 'cv', keepGeography: 'country' })).toThrow(
+      'keepGeography: accounts has no field "country"',
+    );
+  });
+
+  it('applies reassignments to an assignment, with the payees of the new territory', () => {
+    const moved = applyReassignments(assignment, [{ account: 'N1', to: 'east' }]);
+    expect(moved.accounts.find((a) => a.account === 'N1')?.territory).toBe('east');
+    expect(moved.territories.map((t) => t.accounts)).toEqual([2, 1, 2]);
+    expect(assignment.accounts.find((a) => a.account === 'N1')?.territory).toBe('north');
+  });
+});
+
+/** `a <= b` for measure values with a value. */
+const notWorse = (after: FairnessValue, before: FairnessValue): boolean =>
+  before.value === null || (after.value !== null && new Dec(after.value).lte(before.value));
+
+/** The value of each account's field, and the territories' accounts, before any move. */
+function territoryValues(assignment: AccountAssignment, field: string): Map<string, Set<unknown>> {
+  const values = new Map<string, Set<unknown>>();
+  for (const a of assignment.accounts) {
+    const set = values.get(a.territory) ?? new Set();
+    set.add(a.values[field]);
+    values.set(a.territory, set);
+  }
+  return values;
+}
+
+describe('rebalance properties', () => {
+  const options = fc.record({
+    measure: fc.constantFrom(...FAIRNESS_MEASURES),
+    seed: fc.nat(),
+    maxMoves: fc.integer({ min: 0, max: 12 }),
+    keepGeography: fc.constantFrom(undefined, 'segment', 'region'),
+  });
+
+  it('never worsens the measure, never moves named accounts, keeps geography, respects the cap', () => {
+    fc.assert(
+      fc.property(territoriesArbitrary, accountsArbitrary, options, (territories, records, opts) => {
+        const assignment = assignAccounts(planOf(generatedDesign(territories)), records);
+        const result = rebalance(assignment, { potential: 'potential', ...opts });
+        expect(result.moves.length).toBeLessThanOrEqual(opts.maxMoves);
+        const measure = (b: typeof result.before) => measureIn(b.fairness, opts.measure);
+        expect(notWorse(measure(result.after), measure(result.before))).toBe(true);
+        let previous = measure(result.before);
+        for (const m of result.moves) {
+          expect(notWorse(m.measure, previous)).toBe(true);
+          previous = m.measure;
+        }
+        const byAccount = new Map(assignment.accounts.map((a) => [a.account, a]));
+        const geography = opts.keepGeography && territoryValues(assignment, opts.keepGeography);
+        for (const m of result.moves) {
+          const account = byAccount.get(m.account);
+          expect(account?.named).toBe(false);
+          if (geography && opts.keepGeography) {
+            // The destination's accounts all had the moving account's value before any move.
+            expect([...(geography.get(m.to) ?? [])]).toEqual([account?.values[opts.keepGeography]]);
+          }
+        }
+        expect(result.after.totals.potential).toBe(result.before.totals.potential);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('gives the same proposal whatever the order of the records', () => {
+    fc.assert(
+      fc.property(territoriesArbitrary, accountsArbitrary, options, (territories, records, opts) => {
+        const plan = planOf(generatedDesign(territories));
+        const reversed = records.slice().reverse();
+        const a = rebalance(assignAccounts(plan, records), { potential: 'potential', ...opts });
+        const b = rebalance(assignAccounts(plan, reversed), { potential: 'potential', ...opts });
+        expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
