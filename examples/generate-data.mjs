@@ -16,6 +16,8 @@ import { csmRenewals } from './generate/csm-renewals.mjs';
 import { enterpriseAe } from './generate/enterprise-ae.mjs';
 import { salesManager } from './generate/sales-manager.mjs';
 import { sdr } from './generate/sdr.mjs';
+import { salesTeam } from './sales-team/generate.mjs';
+import { writeTerritoryPlanning } from './territory-planning/generate.mjs';
 
 const root = new URL('./', import.meta.url);
 
@@ -32,5 +34,8 @@ const examples = {
   'sales-manager': salesManager,
   'csm-renewals': csmRenewals,
   'channel-partner': channelPartner,
+  'sales-team': salesTeam,
 };
 for (const [name, build] of Object.entries(examples)) write(name, build());
+// The territory planning example writes its accounts and its two designs next to its generator.
+writeTerritoryPlanning();

@@ -3,7 +3,7 @@
  * calculate, reporting every problem on stderr as it goes.
  */
 import { compile, type Plan } from '@attain/dsl';
-import { type CalculationMode, calculate, type Results } from '@attain/engine';
+import { type CalculationMode, calculate, type Dataset, type Results } from '@attain/engine';
 import { type Context, ExitCode, reportProblem } from './context.js';
 import { type DataOrigin, loadData } from './data/load-data.js';
 import type { LoadedPlan } from './load.js';
@@ -35,6 +35,8 @@ export interface RunSettings {
 export interface Calculation {
   results: Results;
   origin: DataOrigin;
+  /** The dataset the results were calculated from (for roll-ups and scoping). */
+  dataset: Dataset;
 }
 
 /**
@@ -88,5 +90,5 @@ export async function calculateFromData(
     return ExitCode.trouble;
   }
   progress.calculated(results.statements.length, startedAt);
-  return { results, origin: loaded.origin };
+  return { results, origin: loaded.origin, dataset: loaded.dataset };
 }

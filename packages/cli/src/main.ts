@@ -4,9 +4,13 @@
  */
 import { Command, CommanderError } from 'commander';
 import { defineCheck } from './commands/check.js';
+import { defineCompare } from './commands/compare.js';
 import { defineDemo } from './commands/demo.js';
 import { defineFmt } from './commands/fmt.js';
+import { defineQuotas } from './commands/quotas.js';
+import { defineReport } from './commands/report.js';
 import { defineRun } from './commands/run.js';
+import { defineTerritories } from './commands/territories.js';
 import { createContext, ExitCode, type ExitWith } from './context.js';
 import type { Io } from './io.js';
 import { version } from './version.js';
@@ -42,6 +46,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   defineFmt(program, context, exitWith);
   defineRun(program, context, exitWith);
   defineDemo(program, context, exitWith);
+  defineQuotas(program, context, exitWith);
+  defineTerritories(program, context, exitWith);
+  defineReport(program, context, exitWith);
+  defineCompare(program, context, exitWith);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

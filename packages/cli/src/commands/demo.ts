@@ -137,10 +137,12 @@ export async function runDemo(dir: string, context: Context): Promise<number> {
   const { plans, trouble } = await loadPlans([dir], context);
   const dirAbsolute = resolve(io.cwd, dir);
   let failed = 0;
+  let ran = 0;
   let command: string | undefined;
   for (const plan of plans) {
     const outcome = await showPlan(plan, dirAbsolute, context);
     if (!outcome.ok) failed++;
+    if (outcome.command) ran++;
     command ??= outcome.command;
   }
   if (trouble) return ExitCode.trouble;
@@ -148,8 +150,12 @@ export async function runDemo(dir: string, context: Context): Promise<number> {
     io.stdout.write(out.red(`${failed} of ${plural(plans.length, 'example plan')} failed.\n`));
     return ExitCode.findings;
   }
+  const summary =
+    ran === plans.length
+      ? `All ${plural(plans.length, 'example plan')} check without errors, are formatted and run over their data.`
+      : `All ${plural(plans.length, 'example plan')} check without errors and are formatted; ${ran} run over their data (the others have no data directory next to them).`;
   io.stdout.write(
-    `${out.green(`All ${plural(plans.length, 'example plan')} check without errors, are formatted and run over their data.`)}\n` +
+    `${out.green(summary)}\n` +
       `Try it yourself: pnpm attain check ${dir}   or   pnpm attain fmt --check ${dir}\n`,
   );
   if (command) io.stdout.write(`Full statements: pnpm ${command}\n`);

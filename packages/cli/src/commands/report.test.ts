@@ -1,0 +1,274 @@
+import { describe, expect, it } from 'vitest';
+import { run } from '../test-support/run.js';
+import { tempDir } from '../test-support/temp-dir.js';
+import type { Report } from './report-build.js';
+
+const plan = `plan "Pipeline" version "1" {
+  currency USD
+  period quarter
+  effective 2026-01-01 to 2026-12-31
+
+  source opportunities {
+    id: Text key
+    owner: Payee owner
+    amount: Money
+    close_date: Date dated
+    stage: Text
+    pushes: Integer
+  }
+  payee { quarterly_quota: Money }
+  quota q = payee.quarterly_quota
+  credit bookings from opportunities where stage = "Won" {
+    to owner
+  }
+  commission pay_out = bookings * 10%
+  metric won "Deals won": Integer = count(bookings)
+  metric closed: Integer = count(opportunities where stage in ["Won", "Lost"])
+  metric win_rate "Win rate": Percent = ratio(won, closed)
+  metric average_deal "Average deal": Money = avg(bookings.amount)
+  metric own_quota: Money = payee.quarterly_quota
+  signal pushed "Pushed twice" warning on opportunities
+    when stage = "Open" and pushes >= 2
+    message "Review the close plan."
+  signal no_wins "No wins" critical
+    when won = 0
+    message "Nothing won this quarter."
+}
+`;
+
+// Mia manages Ray and Rae; she is on another plan, so she has no statements but heads the team.
+const payees = `id,name,manager,quarterly_quota,plan
+m,Mia Manager,,0,Leadership
+r1,Ray One,m,100000,
+r2,Rae Two,m,50000,
+`;
+
+const opportunities = `id,owner,amount,close_date,stage,pushes
+O1,r1,40000,2026-01-10,Won,0
+O2,r1,20000,2026-02-10,Lost,0
+O3,r2,10000,2026-02-15,Won,0
+O4,r2,30000,2026-03-01,Lost,1
+O5,r2,50000,2026-03-20,Open,2
+O6,r1,30000,2026-04-10,Won,0
+O7,r1,50000,2026-05-10,Won,0
+O8,r2,5000,2026-05-20,Lost,0
+`;
+
+const files = { 'plan.attain': plan, 'data/payees.csv': payees, 'data/opportunities.csv': opportunities };
+const report = ['report', 'plan.attain', '--data', 'data', '--period', '2026-Q1', '--period', '2026-Q2'];
+
+// Q1: Ray wins O1 of O1, O2 (50%, average 40,000); Rae wins O3 of O3, O4 (50%, average 10,000).
+// The team: 2 of 4 (50%), average (40,000 + 10,000) / 2 = 25,000.
+// Q2: Ray wins O6 and O7 (100%, average 40,000); Rae loses O8 (0%, no average).
+// The team: 2 of 3 (66.7%), average 40,000: +16.7 points, +15,000 (+60%) on Q1.
+// Signals: O5 (open, pushed twice) for Rae in Q1; Rae has no win in Q2.
+const table = `Plan "Pipeline" version "1": 2026-Q1, 2026-Q2, data data, as of 2026-06-30
+
+Scoreboard: teams
+                    2026-Q1      2026-Q2          vs 2026-Q1
+Mia Manager (m)  team of 3
+  Deals won               2            2                   0
+  closed                  4            3           -1 (-25%)
+  Win rate              50%        66.7%           +16.7 pts
+  Average deal    25,000.00    40,000.00   +15,000.00 (+60%)
+  own quota               -            -
+
+Scoreboard: payees
+                    2026-Q1      2026-Q2          vs 2026-Q1
+Ray One (r1)  reports to m
+  Deals won               1            2          +1 (+100%)
+  closed                  2            2                   0
+  Win rate              50%         100%             +50 pts
+  Average deal    40,000.00    40,000.00                   0
+  own quota      100,000.00   100,000.00                   0
+Rae Two (r2)  reports to m
+  Deals won               1            0          -1 (-100%)
+  closed                  2            1           -1 (-50%)
+  Win rate              50%           0%             -50 pts
+  Average deal    10,000.00            -
+  own quota       50,000.00    50,000.00                   0
+
+Not rolled up to teams:
+  own_quota: it reads payee.quarterly_quota, an attribute of each payee that a team does not have
+
+Signals in 2026-Q1: 1 signal
+  warning   Pushed twice: Review the close plan.
+              Rae Two (r2)   O5
+
+Signals in 2026-Q2: 1 signal
+  critical  No wins: Nothing won this quarter.
+              Rae Two (r2)
+
+`;
+
+describe('attain report', () => {
+  it('prints the scoreboard of each team and payee with the change, then the signals', async () => {
+    const cwd = await tempDir(files);
+    const { code, stdout, stderr } = await run(report, { cwd });
+    expect(stderr).toBe('');
+    expect(stdout).toBe(table);
+    expect(code).toBe(0);
+  });
+
+  it('prints the same report as JSON: series with exact changes, roll-up rules, signals with records', async () => {
+    const cwd = await tempDir(files);
+    const { code, stdout } = await run([...report, '--format', 'json'], { cwd });
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout) as Report;
+    expect(json.meta.periods).toEqual(['2026-Q1', '2026-Q2']);
+    expect(json.viewer).toBeUndefined();
+    expect(json.liability).toBeUndefined();
+    const team = json.scoreboard?.teams[0];
+    expect(team).toMatchObject({
+      team: 'm',
+      teamName: 'Mia Manager',
+      level: 0,
+      size: 3,
+      reports: ['r1', 'r2'],
+    });
+    expect(team?.metrics.find((m) => m.name === 'win_rate')).toEqual({
+      name: 'win_rate',
+      label: 'Win rate',
+      type: 'Percent',
+      points: [
+        { period: '2026-Q1', value: '0.5' },
+        {
+          period: '2026-Q2',
+          value: expect.stringMatching(/^0\.6666666666/),
+          change: {
+            absolute: expect.stringMatching(/^0\.1666666666/),
+            relative: expect.stringMatching(/^0\.333333/),
+          },
+        },
+      ],
+    });
+    expect(json.scoreboard?.rules.map((r) => [r.metric, r.method])).toEqual([
+      ['won', 'sum'],
+      ['closed', 'sum'],
+      ['win_rate', 'recomputed'],
+      ['average_deal', 'recomputed'],
+      ['own_quota', 'none'],
+    ]);
+    expect(json.scoreboard?.payees.map((p) => [p.payee, p.manager])).toEqual([
+      ['r1', 'm'],
+      ['r2', 'm'],
+    ]);
+    expect(json.signals).toEqual([
+      {
+        period: '2026-Q1',
+        payee: 'r2',
+        payeeName: 'Rae Two',
+        name: 'pushed',
+        label: 'Pushed twice',
+        severity: 'warning',
+        message: 'Review the close plan.',
+        records: [{ source: 'opportunities', key: 'O5', row: 5 }],
+      },
+      {
+        period: '2026-Q2',
+        payee: 'r2',
+        payeeName: 'Rae Two',
+        name: 'no_wins',
+        label: 'No wins',
+        severity: 'critical',
+        message: 'Nothing won this quarter.',
+        records: [],
+      },
+    ]);
+  });
+
+  it('--as a rep shows only their own numbers, and no team', async () => {
+    const cwd = await tempDir(files);
+    const { code, stdout } = await run([...report, '--as', 'r1', '--format', 'json'], { cwd });
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout) as Report;
+    expect(json.viewer).toEqual({ role: 'rep', payee: 'r1', name: 'Ray One' });
+    expect(json.scoreboard?.teams).toEqual([]);
+    expect(json.scoreboard?.payees.map((p) => p.payee)).toEqual(['r1']);
+    expect(json.signals).toEqual([]);
+    const text = await run([...report, '--as', 'r1', '--signals'], { cwd });
+    expect(text.stdout).toBe(
+      'Plan "Pipeline" version "1": 2026-Q1, 2026-Q2, data data, as of 2026-06-30\n' +
+        'As seen by Ray One (r1), rep: their own numbers\n\n' +
+        'Signals in 2026-Q1: none\n\nSignals in 2026-Q2: none\n\n',
+    );
+    // A rep sees no team, so nothing is said about what does not roll up to teams.
+    const board = await run([...report, '--as', 'r1', '--metrics'], { cwd });
+    expect(board.stdout).toContain('Scoreboard: payees\n');
+    expect(board.stdout).not.toContain('Scoreboard: teams');
+    expect(board.stdout).not.toContain('Not rolled up');
+  });
+
+  it('--as a manager shows their team, and --liability what finance owes them', async () => {
+    const cwd = await tempDir(files);
+    const { code, stdout } = await run([...report, '--as', 'm', '--liability', '--format', 'json'], { cwd });
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout) as Report;
+    expect(json.viewer?.role).toBe('manager');
+    // Only the section asked for.
+    expect(json.scoreboard).toBeUndefined();
+    expect(json.signals).toBeUndefined();
+    // 10% of bookings: Ray 40,000 in Q1 and 80,000 in Q2; Rae 10,000 in Q1.
+    expect(json.liability?.periods.map((p) => [p.period, p.total.earned, p.total.paid])).toEqual([
+      ['2026-Q1', '5000.00', '5000.00'],
+      ['2026-Q2', '8000.00', '8000.00'],
+    ]);
+    expect(json.liability?.total.paid).toBe('13000.00');
+    const text = await run([...report, '--as', 'm', '--liability'], { cwd });
+    expect(text.stdout).toContain(
+      'Payout liability (USD)\n' +
+        'period   payee            earned       paid  held back  draws owed\n' +
+        '2026-Q1  Ray One (r1)   4,000.00   4,000.00       0.00        0.00\n',
+    );
+    expect(text.stdout).toContain('all      total         13,000.00  13,000.00       0.00        0.00\n');
+  });
+
+  it('exits 2 when --as names no payee, and 1 on data errors with --strict', async () => {
+    const cwd = await tempDir(files);
+    const unknown = await run([...report, '--as', 'nobody'], { cwd });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe('attain: --as nobody: there is no such payee in data/payees.csv\n');
+    const bad = await tempDir({
+      ...files,
+      'data/opportunities.csv': `${opportunities}O9,r9,1,2026-01-01,Won,0\n`,
+    });
+    const strict = await run([...report, '--strict'], { cwd: bad });
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toBe('');
+    expect(strict.stderr).toContain('(--strict): nothing was calculated');
+  });
+
+  it('reports on the sales-team example as one of its managers sees it', async () => {
+    const { code, stdout } = await run([
+      'report',
+      'examples/sales-team/plan.attain',
+      '--data',
+      'examples/sales-team/data',
+      '--period',
+      '2026-Q1',
+      '--as-of',
+      '2026-05-15',
+      '--as',
+      'mgr-01',
+      '--format',
+      'json',
+    ]);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout) as Report;
+    const payees = json.scoreboard?.payees ?? [];
+    expect(payees.map((p) => p.payee)).toEqual(['rep-101', 'rep-102', 'rep-103', 'rep-104', 'rep-105']);
+    expect(json.scoreboard?.teams.map((t) => [t.team, t.size])).toEqual([['mgr-01', 6]]);
+    // The manager sells nothing: the team's deals won are the reps' added up, and its win rate is
+    // recomputed from the team's wins and losses.
+    const value = (metrics: { name: string; points: { value: unknown }[] }[], name: string) =>
+      Number(metrics.find((m) => m.name === name)?.points[0]?.value);
+    const team = json.scoreboard?.teams[0]?.metrics ?? [];
+    const sum = (name: string) => payees.reduce((total, p) => total + value(p.metrics, name), 0);
+    expect(value(team, 'won')).toBe(sum('won'));
+    expect(value(team, 'win_rate')).toBeCloseTo(sum('won') / (sum('won') + sum('lost')), 12);
+    expect(json.scoreboard?.rules.every((r) => r.method !== 'none')).toBe(true);
+    expect(new Set(json.signals?.map((s) => s.payee))).toEqual(
+      new Set(json.signals?.map((s) => s.payee).filter((id) => id.startsWith('rep-1'))),
+    );
+  });
+});

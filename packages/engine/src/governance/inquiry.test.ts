@@ -1,0 +1,216 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Dataset, ManualAdjustment } from '../data/dataset.js';
+import { Dec } from '../decimal.js';
+import type { Results } from '../results/results.js';
+import { payee, planOf, quarterly, rows, run, statement } from '../test-support.js';
+import { type Inquiry, raiseInquiry, rejectInquiry, resolveInquiry } from './inquiry.js';
+
+const PLAN = planOf(
+  quarterly(`
+  source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  payee { ote: Money }
+  credit bookings from deals { to owner }
+  quota q = payee.ote / 4
+  measure attainment = bookings / q
+  rate table rates on attainment marginal { 0% to 50%: 2%  50% to 100%: 8%  100% and up: 12% }
+  commission c "Commission" = tiered(bookings, rates) per line
+  adjustment manual "Manual adjustments" from data
+`),
+);
+
+const data = (adjustments: ManualAdjustment[] = []): Dataset => ({
+  payees: [payee('rep', { ote: '400000' })],
+  records: {
+    deals: rows(
+      { id: 'D1', owner: 'rep', amount: '40000', close_date: '2026-02-01' },
+      { id: 'D2', owner: 'rep', amount: '30000', close_date: '2026-03-01' },
+      { id: 'D3', owner: 'rep', amount: '20000', close_date: '2026-05-01' },
+    ),
+  },
+  adjustments,
+});
+
+const Q1Q2 = ['2026-Q1', '2026-Q2'];
+const RAISE = {
+  id: 'INQ-7',
+  raisedBy: 'user-rep',
+  raisedAt: '2026-04-03T09:00:00Z',
+  message: 'D2 should be 8%',
+};
+
+function raised(results: Results): Inquiry {
+  const outcome = raiseInquiry(results, { payee: 'rep', period: '2026-Q1', earning: 'c', line: 'D2' }, RAISE);
+  if (!('inquiry' in outcome)) throw new Error(outcome.problem.message);
+  return outcome.inquiry;
+}
+
+describe('inquiries', () => {
+  const results = run(PLAN, data(), Q1Q2);
+
+  it('carry the line questioned with its full trace', () => {
+    const inquiry = raised(results);
+    // Quota 100,000. D1 40,000 lies in band 1 (0-50,000): 800.00. D2 30,000 crosses 50,000:
+    // 10,000 x 2% + 20,000 x 8% = 200 + 1,600 = 1,800.00.
+    expect(inquiry).toMatchObject({
+      id: 'INQ-7',
+      statement: { payee: 'rep', period: '2026-Q1' },
+      line: 'c:D2',
+      earning: 'c',
+      amount: '1800.00',
+      currency: 'USD',
+      status: 'open',
+      message: 'D2 should be 8%',
+    });
+    expect(inquiry.trace.bands?.map((b) => b.paid)).toEqual(['200', '1600']);
+    expect(inquiry.sentence).toContain('1,800.00 USD');
+  });
+
+  it('complete the trace a line shares with its band', () => {
+    const outcome = raiseInquiry(
+      results,
+      { payee: 'rep', period: '2026-Q1', earning: 'c', line: 'D1' },
+      RAISE,
+    );
+    if (!('inquiry' in outcome)) throw new Error('no inquiry');
+    const line = statement(results, 'rep', '2026-Q1').earnings[0]?.lines[0];
+    expect(line?.trace.records).toBeUndefined(); // shared by the lines of band 1
+    expect(outcome.inquiry.trace.records).toEqual([{ source: 'deals', key: 'D1', row: 1 }]);
+    expect(outcome.inquiry.trace.inputs).toContainEqual({ name: 'credited', value: '40000', unit: 'USD' });
+    expect(outcome.inquiry.trace.tier?.base).toBe('40000');
+    expect(outcome.inquiry.amount).toBe('800.00');
+  });
+
+  it('name an unknown number as a problem', () => {
+    expect(
+      raiseInquiry(results, { payee: 'rep', period: '2026-Q1', earning: 'c', line: 'D9' }, RAISE),
+    ).toEqual({
+      problem: { code: 'unknown-ref', message: 'the results have no earning c, line D9 of rep in 2026-Q1' },
+    });
+    expect(raiseInquiry(results, { payee: 'ghost', period: '2026-Q1', payout: true }, RAISE)).toMatchObject({
+      problem: { code: 'unknown-ref' },
+    });
+  });
+
+  it('resolve into a manual adjustment of the next period that changes its payout by exactly that', () => {
+    const outcome = resolveInquiry(raised(results), {
+      status: 'resolved',
+      amount: '150.00',
+      reason: 'rate band corrected',
+      resolvedBy: 'user-ops',
+      resolvedAt: '2026-04-10T12:00:00Z',
+    });
+    if (!('adjustment' in outcome) || !outcome.adjustment) throw new Error('no adjustment');
+    expect(outcome.adjustment).toEqual({
+      id: 'inquiry-INQ-7',
+      payee: 'rep',
+      period: '2026-Q2',
+      amount: '150.00',
+      currency: 'USD',
+      reason: 'Inquiry INQ-7: rate band corrected',
+      earning: 'c',
+    });
+    expect(outcome.inquiry.status).toBe('resolved');
+    expect(outcome.inquiry.resolution).toEqual({
+      status: 'resolved',
+      reason: 'rate band corrected',
+      by: 'user-ops',
+      at: '2026-04-10T12:00:00Z',
+      amount: '150.00',
+      adjustment: 'inquiry-INQ-7',
+    });
+    const after = run(PLAN, data([outcome.adjustment]), Q1Q2);
+    // Q2: D3 20,000 on top of nothing: 20,000 x 2% = 400.00; plus 150.00 = 550.00.
+    expect(statement(results, 'rep', '2026-Q2').payout).toBe('400.00');
+    expect(statement(after, 'rep', '2026-Q2').payout).toBe('550.00');
+    expect(statement(after, 'rep', '2026-Q1')).toEqual(statement(results, 'rep', '2026-Q1'));
+    expect(statement(after, 'rep', '2026-Q2').adjustments.map((a) => [a.id, a.amount, a.reason])).toEqual([
+      ['manual:inquiry-INQ-7', '150.00', 'Inquiry INQ-7: rate band corrected'],
+    ]);
+  });
+
+  it('change the payout of the period they are paid in by exactly the amount granted', () => {
+    const inquiry = raised(results);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -100_000, max: 100_000 }).filter((n) => n !== 0),
+        fc.boolean(),
+        (cents, nextPeriod) => {
+          const amount = new Dec(cents).div(100).toFixed(2);
+          const outcome = resolveInquiry(inquiry, {
+            status: 'resolved',
+            amount,
+            reason: 'r',
+            resolvedBy: 'u',
+            resolvedAt: 't',
+            period: nextPeriod ? undefined : '2026-Q1',
+          });
+          if (!('adjustment' in outcome) || !outcome.adjustment) throw new Error('no adjustment');
+          const after = run(PLAN, data([outcome.adjustment]), Q1Q2);
+          // Before the adjustment Q1 pays 800.00 + 1,800.00 = 2,600.00 and Q2 400.00.
+          const [paid, other] = nextPeriod ? ['2026-Q2', '2026-Q1'] : ['2026-Q1', '2026-Q2'];
+          const before = statement(results, 'rep', paid).payout;
+          expect(statement(after, 'rep', paid).payout).toBe(new Dec(before).plus(amount).toFixed(2));
+          expect(statement(after, 'rep', other)).toEqual(statement(results, 'rep', other));
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+
+  it('resolve with nothing to pay, reject, and refuse to close twice', () => {
+    const inquiry = raised(results);
+    const zero = resolveInquiry(inquiry, {
+      status: 'resolved',
+      amount: '0',
+      reason: 'explained',
+      resolvedBy: 'u',
+      resolvedAt: 't',
+    });
+    expect(zero).toEqual({
+      inquiry: {
+        ...inquiry,
+        status: 'resolved',
+        resolution: { status: 'resolved', reason: 'explained', by: 'u', at: 't', amount: '0' },
+      },
+    });
+    const rejected = rejectInquiry(
+      { ...inquiry, status: 'in-review' },
+      {
+        reason: 'paid as the plan says',
+        rejectedBy: 'u',
+        rejectedAt: 't',
+      },
+    );
+    if (!('inquiry' in rejected)) throw new Error('not rejected');
+    expect(rejected.inquiry.status).toBe('rejected');
+    expect(inquiry.status).toBe('open');
+    expect(rejectInquiry(rejected.inquiry, { reason: 'x', rejectedBy: 'u', rejectedAt: 't' })).toEqual({
+      problem: { code: 'closed', message: 'inquiry INQ-7 is already rejected' },
+    });
+    const resolve = (amount: string, period?: string) =>
+      resolveInquiry(inquiry, {
+        status: 'resolved',
+        amount,
+        reason: 'r',
+        resolvedBy: 'u',
+        resolvedAt: 't',
+        period,
+      });
+    expect(resolve('12,50')).toMatchObject({ problem: { code: 'bad-amount' } });
+    expect(resolve('10', '2026-05')).toMatchObject({ problem: { code: 'bad-period' } });
+    expect(resolve('10', 'soon')).toMatchObject({ problem: { code: 'bad-period' } });
+  });
+
+  it('pay in the next period of the same kind across a year end', () => {
+    const inquiry = { ...raised(results), statement: { payee: 'rep', period: '2026-Q4' } };
+    const outcome = resolveInquiry(inquiry, {
+      status: 'resolved',
+      amount: '-5',
+      reason: 'r',
+      resolvedBy: 'u',
+      resolvedAt: 't',
+    });
+    expect('adjustment' in outcome && outcome.adjustment?.period).toBe('2027-Q1');
+  });
+});

@@ -1,0 +1,230 @@
+/**
+ * Inquiries (disputes): a payee or manager questions one number of a statement; the inquiry
+ * carries that number's full trace, and its resolution becomes a manual adjustment for the next
+ * run. Only data in and out: storing inquiries and moving them through a workflow belong to the
+ * host app.
+ */
+import type { ManualAdjustment } from '../data/dataset.js';
+import { Dec } from '../decimal.js';
+import type { Results, ResultValue, Trace } from '../results/results.js';
+import { FiscalCalendar } from '../time/calendar.js';
+import { explain } from '../trace/explain.js';
+import type { ResultRef } from '../trace/ref.js';
+
+/** Where an inquiry stands. `resolved` and `rejected` are final. */
+export type InquiryStatus = 'open' | 'in-review' | 'resolved' | 'rejected';
+
+/** How an inquiry was closed. */
+export interface InquiryResolution {
+  status: 'resolved' | 'rejected';
+  reason: string;
+  by: string;
+  at: string;
+  /** For `resolved`: the signed amount granted (`"150.00"`, `"-20"`, `"0"`). */
+  amount?: string;
+  /** For `resolved` with a non-zero amount: the id of the manual adjustment it produced. */
+  adjustment?: string;
+}
+
+/** A question about one number of a statement, with everything needed to review it. */
+export interface Inquiry {
+  id: string;
+  /** Who raised it (a user id of the host app). */
+  raisedBy: string;
+  /** When (as the host app writes time, e.g. ISO 8601). */
+  raisedAt: string;
+  /** The number questioned. */
+  ref: ResultRef;
+  statement: { payee: string; period: string };
+  /** The statement line questioned: an earning line id (`new_business:D-17`) or an adjustment id. */
+  line?: string;
+  /** The earning questioned, when the number is an earning or one of its lines. */
+  earning?: string;
+  /** The number as it stands on the statement. */
+  amount: ResultValue;
+  /** The statement's currency. */
+  currency: string;
+  /** The number's full trace, as {@link explain} gives it. */
+  trace: Trace;
+  /** The sentence explaining the number. */
+  sentence: string;
+  /** What the person raising it says. */
+  message: string;
+  status: InquiryStatus;
+  resolution?: InquiryResolution;
+}
+
+/** Codes of the problems of inquiry operations. */
+export type InquiryProblemCode = 'unknown-ref' | 'closed' | 'bad-amount' | 'bad-period';
+
+/** Why an inquiry operation could not be done, as data. */
+export interface InquiryProblem {
+  code: InquiryProblemCode;
+  message: string;
+}
+
+/** An inquiry, or the problem that prevented the operation. */
+export type InquiryOutcome = { inquiry: Inquiry } | { problem: InquiryProblem };
+
+/** A resolution, with the manual adjustment to feed to the next run (none for a zero amount). */
+export type ResolutionOutcome =
+  | { inquiry: Inquiry; adjustment?: ManualAdjustment }
+  | { problem: InquiryProblem };
+
+/** Who raises an inquiry, when, and why. */
+export interface RaiseInput {
+  id: string;
+  raisedBy: string;
+  raisedAt: string;
+  message: string;
+}
+
+/** The decision to resolve an inquiry with a signed amount. */
+export interface ResolveInput {
+  status: 'resolved';
+  /** Signed decimal in the statement's currency: positive pays the payee more. `"0"` pays nothing. */
+  amount: string;
+  reason: string;
+  resolvedBy: string;
+  resolvedAt: string;
+  /** The period the adjustment is paid in; absent: the period after the statement's. */
+  period?: string;
+}
+
+/** The decision to reject an inquiry. */
+export interface RejectInput {
+  reason: string;
+  rejectedBy: string;
+  rejectedAt: string;
+}
+
+const DECIMAL = /^-?\d+(?:\.\d+)?$/;
+/** Period labels only; their fiscal year start does not matter for label arithmetic. */
+const LABELS = new FiscalCalendar(1);
+
+function requireText(value: unknown, name: string): void {
+  if (typeof value !== 'string') throw new TypeError(`${name} must be a string`);
+}
+
+function problem(code: InquiryProblemCode, message: string): { problem: InquiryProblem } {
+  return { problem: { code, message } };
+}
+
+function describeRef(ref: ResultRef): string {
+  const { payee, period, ...rest } = ref;
+  const what = Object.entries(rest)
+    .map(([k, v]) => `${k} ${String(v)}`)
+    .join(', ');
+  return `${what || 'a number'} of ${payee} in ${period}`;
+}
+
+/**
+ * Raises an inquiry on the number `ref` points at (an earning or one of its lines, a credit line,
+ * a measure, a quota, an adjustment or the payout). The inquiry carries the number, its full
+ * trace (for a line priced whole by one marginal band, the band's shared trace completed with the
+ * line's record and credited amount, as {@link explain} does) and the sentence explaining it. Its
+ * status is `open`. A `ref` to nothing in `results` gives the problem `unknown-ref`.
+ */
+export function raiseInquiry(results: Results, ref: ResultRef, input: RaiseInput): InquiryOutcome {
+  for (const name of ['id', 'raisedBy', 'raisedAt', 'message'] as const) requireText(input?.[name], name);
+  const explanation = explain(results, ref);
+  const statement = results.statements.find((s) => s.payee === ref.payee && s.period === ref.period);
+  if (!explanation || !statement) return problem('unknown-ref', `the results have no ${describeRef(ref)}`);
+  const inquiry: Inquiry = {
+    id: input.id,
+    raisedBy: input.raisedBy,
+    raisedAt: input.raisedAt,
+    ref,
+    statement: { payee: statement.payee, period: statement.period },
+    amount: explanation.value,
+    currency: statement.currency,
+    trace: explanation.trace,
+    sentence: explanation.sentence,
+    message: input.message,
+    status: 'open',
+  };
+  if ('earning' in ref) {
+    inquiry.earning = ref.earning;
+    if (ref.line !== undefined) {
+      const earning = statement.earnings.find((e) => e.name === ref.earning);
+      const line = earning?.lines.find((l) => l.id === ref.line || l.id === `${earning.name}:${ref.line}`);
+      if (line) inquiry.line = line.id;
+    }
+  } else if ('adjustment' in ref) inquiry.line = ref.adjustment;
+  return { inquiry };
+}
+
+/** The period after `label`, of the same kind (`2026-Q4` → `2027-Q1`); `undefined` for a bad label. */
+function nextPeriod(label: string): string | undefined {
+  const period = LABELS.parse(label);
+  return period && LABELS.byOrdinal(period.kind, period.ordinal + 1).label;
+}
+
+function checkOpen(inquiry: Inquiry): { problem: InquiryProblem } | undefined {
+  if (inquiry === null || typeof inquiry !== 'object' || typeof inquiry.id !== 'string')
+    throw new TypeError('inquiry must be an Inquiry');
+  if (inquiry.status === 'resolved' || inquiry.status === 'rejected')
+    return problem('closed', `inquiry ${inquiry.id} is already ${inquiry.status}`);
+  return undefined;
+}
+
+/**
+ * Resolves an open (or in-review) inquiry with a signed `amount`. Returns the inquiry with status
+ * `resolved` and its resolution, and a manual adjustment in the engine's input shape to add to
+ * the next run's `adjustments`: id `inquiry-<id>`, the statement's payee, the period after the
+ * statement's (or `period`), the amount and currency, a reason naming the inquiry, and the earning
+ * questioned. A zero amount produces no adjustment. Problems: `closed` (already resolved or
+ * rejected), `bad-amount` (not a decimal such as `"150.00"` or `"-20"`), `bad-period` (not a
+ * period label of the statement's kind).
+ */
+export function resolveInquiry(inquiry: Inquiry, input: ResolveInput): ResolutionOutcome {
+  const closed = checkOpen(inquiry);
+  if (closed) return closed;
+  if (input?.status !== 'resolved') throw new TypeError("input.status must be 'resolved'");
+  for (const name of ['amount', 'reason', 'resolvedBy', 'resolvedAt'] as const)
+    requireText(input[name], name);
+  const amount = input.amount.trim();
+  if (!DECIMAL.test(amount))
+    return problem('bad-amount', `the amount "${input.amount}" is not a decimal such as 150.00 or -20`);
+  const kind = LABELS.parse(inquiry.statement.period)?.kind;
+  const period = input.period === undefined ? nextPeriod(inquiry.statement.period) : input.period.trim();
+  const target = period === undefined ? undefined : LABELS.parse(period);
+  if (period === undefined || target === undefined || target.kind !== kind)
+    return problem(
+      'bad-period',
+      `"${input.period ?? inquiry.statement.period}" is not a period like ${inquiry.statement.period}`,
+    );
+  const resolution: InquiryResolution = {
+    status: 'resolved',
+    reason: input.reason,
+    by: input.resolvedBy,
+    at: input.resolvedAt,
+    amount,
+  };
+  if (new Dec(amount).isZero()) return { inquiry: { ...inquiry, status: 'resolved', resolution } };
+  const adjustment: ManualAdjustment = {
+    id: `inquiry-${inquiry.id}`,
+    payee: inquiry.statement.payee,
+    period: target.label,
+    amount,
+    currency: inquiry.currency,
+    reason: `Inquiry ${inquiry.id}: ${input.reason}`,
+  };
+  if (inquiry.earning !== undefined) adjustment.earning = inquiry.earning;
+  resolution.adjustment = adjustment.id;
+  return { inquiry: { ...inquiry, status: 'resolved', resolution }, adjustment };
+}
+
+/** Rejects an open (or in-review) inquiry with a reason; `closed` when it is already closed. */
+export function rejectInquiry(inquiry: Inquiry, input: RejectInput): InquiryOutcome {
+  const closed = checkOpen(inquiry);
+  if (closed) return closed;
+  for (const name of ['reason', 'rejectedBy', 'rejectedAt'] as const) requireText(input?.[name], name);
+  const resolution: InquiryResolution = {
+    status: 'rejected',
+    reason: input.reason,
+    by: input.rejectedBy,
+    at: input.rejectedAt,
+  };
+  return { inquiry: { ...inquiry, status: 'rejected', resolution } };
+}

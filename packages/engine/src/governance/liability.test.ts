@@ -1,0 +1,230 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Dataset } from '../data/dataset.js';
+import { Dec } from '../decimal.js';
+import { payee, planOf, quarterly, rows, run } from '../test-support.js';
+import { formatDate, parseDate } from '../time/dates.js';
+import { type LiabilityAmounts, payoutLiability } from './liability.js';
+
+const PLAN = planOf(
+  quarterly(`
+  source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated, cancel_date: Date optional }
+  credit bookings from deals { to owner }
+  commission c = bookings * 10% per line
+  draw new_hire_draw "New-hire draw" = 3_000 USD recoverable for 2 periods
+  holdback reserve = 10% of c until 2026-12-31
+  clawback cancellations = deals cancelled on cancel_date within 90 days at original rate
+  adjustment manual "Manual adjustments" from data
+`),
+);
+
+const DATA: Dataset = {
+  payees: [payee('rep'), payee('ann')],
+  records: {
+    deals: rows(
+      { id: 'D1', owner: 'rep', amount: '10000', close_date: '2026-02-01', cancel_date: '2026-04-20' },
+      { id: 'D2', owner: 'rep', amount: '50000', close_date: '2026-04-10', cancel_date: null },
+      { id: 'D3', owner: 'ann', amount: '40000', close_date: '2026-03-15', cancel_date: null },
+    ),
+  },
+  adjustments: [{ id: 'A1', payee: 'rep', period: '2026-Q2', amount: '250', reason: 'Dispute #4' }],
+};
+
+/** Figures with zeros where not given. */
+function figures(given: Partial<LiabilityAmounts>): LiabilityAmounts {
+  return {
+    earned: '0.00',
+    draws: '0.00',
+    drawRecoveries: '0.00',
+    guarantees: '0.00',
+    holdbacks: '0.00',
+    holdbackReleases: '0.00',
+    clawbacks: '0.00',
+    manual: '0.00',
+    recalculations: '0.00',
+    paid: '0.00',
+    heldBack: '0.00',
+    drawOwed: '0.00',
+    ...given,
+  };
+}
+
+describe('payoutLiability', () => {
+  it('reports earned, paid, held back and draw balances owed per payee, per period and in total', () => {
+    const report = payoutLiability(run(PLAN, DATA, ['2026-Q1', '2026-Q2']));
+    // ann Q1: c = 10% x 40,000 = 4,000 covers the 3,000 draw; hold 10% = 400. Paid 3,600.
+    // ann Q2: nothing earned: draw 3,000 paid and owed; nothing held. Paid 3,000; 400 still held.
+    // rep Q1: c = 1,000; draw 3,000 - 1,000 = 2,000 (owed); hold 100. Paid 1,000 + 2,000 - 100 = 2,900.
+    // rep Q2: c = 5,000; recover 5,000 - 3,000 = 2,000 (owed 0); hold 500 (600 held); D1 cancelled
+    //   78 days after closing: clawback -1,000; manual +250. Paid 5,000 - 2,000 - 500 - 1,000 + 250 = 1,750.
+    const annQ1 = figures({ earned: '4000.00', holdbacks: '-400.00', paid: '3600.00', heldBack: '400.00' });
+    const repQ1 = figures({
+      earned: '1000.00',
+      draws: '2000.00',
+      holdbacks: '-100.00',
+      paid: '2900.00',
+      heldBack: '100.00',
+      drawOwed: '2000.00',
+    });
+    const annQ2 = figures({ draws: '3000.00', paid: '3000.00', heldBack: '400.00', drawOwed: '3000.00' });
+    const repQ2 = figures({
+      earned: '5000.00',
+      drawRecoveries: '-2000.00',
+      holdbacks: '-500.00',
+      clawbacks: '-1000.00',
+      manual: '250.00',
+      paid: '1750.00',
+      heldBack: '600.00',
+    });
+    expect(report).toEqual({
+      currency: 'USD',
+      periods: [
+        {
+          period: '2026-Q1',
+          start: '2026-01-01',
+          end: '2026-03-31',
+          payees: [
+            { payee: 'ann', payeeName: 'ANN', ...annQ1 },
+            { payee: 'rep', payeeName: 'REP', ...repQ1 },
+          ],
+          total: figures({
+            earned: '5000.00',
+            draws: '2000.00',
+            holdbacks: '-500.00',
+            paid: '6500.00',
+            heldBack: '500.00',
+            drawOwed: '2000.00',
+          }),
+        },
+        {
+          period: '2026-Q2',
+          start: '2026-04-01',
+          end: '2026-06-30',
+          payees: [
+            { payee: 'ann', payeeName: 'ANN', ...annQ2 },
+            { payee: 'rep', payeeName: 'REP', ...repQ2 },
+          ],
+          total: figures({
+            earned: '5000.00',
+            draws: '3000.00',
+            drawRecoveries: '-2000.00',
+            holdbacks: '-500.00',
+            clawbacks: '-1000.00',
+            manual: '250.00',
+            paid: '4750.00',
+            heldBack: '1000.00',
+            drawOwed: '3000.00',
+          }),
+        },
+      ],
+      payees: [
+        {
+          payee: 'ann',
+          payeeName: 'ANN',
+          ...figures({
+            earned: '4000.00',
+            draws: '3000.00',
+            holdbacks: '-400.00',
+            paid: '6600.00',
+            heldBack: '400.00',
+            drawOwed: '3000.00',
+          }),
+        },
+        {
+          payee: 'rep',
+          payeeName: 'REP',
+          ...figures({
+            earned: '6000.00',
+            draws: '2000.00',
+            drawRecoveries: '-2000.00',
+            holdbacks: '-600.00',
+            clawbacks: '-1000.00',
+            manual: '250.00',
+            paid: '4650.00',
+            heldBack: '600.00',
+          }),
+        },
+      ],
+      total: figures({
+        earned: '10000.00',
+        draws: '5000.00',
+        drawRecoveries: '-2000.00',
+        holdbacks: '-1000.00',
+        clawbacks: '-1000.00',
+        manual: '250.00',
+        paid: '11250.00',
+        heldBack: '1000.00',
+        drawOwed: '3000.00',
+      }),
+    });
+  });
+
+  it('releases what was held in the release period', () => {
+    const report = payoutLiability(run(PLAN, DATA, ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']));
+    // Q4 holds the release date: rep's 600 and ann's 400 are paid out; nothing is held after it.
+    // Q3 and Q4 are past the draw periods: ann's 3,000 draw balance stays owed (nothing earned).
+    expect(report.periods[3]?.total).toMatchObject({ holdbackReleases: '1000.00', heldBack: '0.00' });
+    expect(report.total).toMatchObject({
+      holdbacks: '-1000.00',
+      holdbackReleases: '1000.00',
+      heldBack: '0.00',
+      drawOwed: '3000.00',
+    });
+  });
+
+  it('is empty for no statements', () => {
+    const report = payoutLiability(
+      run(PLAN, { ...DATA, payees: [], records: {}, adjustments: [] }, ['2026-Q1']),
+    );
+    expect(report.periods).toEqual([]);
+    expect(report.total.paid).toBe('0');
+  });
+
+  it('adds up: paid is earned plus adjustments, and held back is kept back minus released to date', () => {
+    const deal = fc.record({
+      owner: fc.constantFrom('rep', 'ann'),
+      cents: fc.integer({ min: 1, max: 10_000_000 }),
+      month: fc.integer({ min: 1, max: 12 }),
+      cancelAfter: fc.option(fc.integer({ min: 1, max: 200 }), { nil: null }),
+    });
+    fc.assert(
+      fc.property(fc.array(deal, { maxLength: 8 }), (deals) => {
+        const records = rows(
+          ...deals.map((d, i) => {
+            const close = `2026-${String(d.month).padStart(2, '0')}-10`;
+            const cancel =
+              d.cancelAfter === null ? null : formatDate((parseDate(close) as number) + d.cancelAfter);
+            const amount = new Dec(d.cents).div(100).toString();
+            return { id: `D${i}`, owner: d.owner, amount, close_date: close, cancel_date: cancel };
+          }),
+        );
+        const report = payoutLiability(
+          run(PLAN, { ...DATA, records: { deals: records } }, ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']),
+        );
+        const held = new Map<string, Dec>();
+        for (const period of report.periods)
+          for (const p of period.payees) {
+            const parts = [
+              p.earned,
+              p.draws,
+              p.drawRecoveries,
+              p.guarantees,
+              p.holdbacks,
+              p.holdbackReleases,
+              p.clawbacks,
+              p.manual,
+              p.recalculations,
+            ];
+            const sum = parts.reduce((acc, x) => acc.plus(x), new Dec(0));
+            expect(sum.toFixed(2)).toBe(p.paid);
+            const now = (held.get(p.payee) ?? new Dec(0)).minus(p.holdbacks).minus(p.holdbackReleases);
+            held.set(p.payee, now);
+            expect(now.toFixed(2)).toBe(p.heldBack);
+          }
+        const paid = report.payees.reduce((acc, p) => acc.plus(p.paid), new Dec(0));
+        expect(paid.toFixed(2)).toBe(report.total.paid);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});

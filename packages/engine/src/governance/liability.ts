@@ -1,0 +1,195 @@
+/**
+ * `payoutLiability(results)`: the finance view of a run — what was earned, what is paid, what is
+ * held back and what payees owe on draws — per payee and period, per period, and in total.
+ */
+import { ZERO } from '../decimal.js';
+import type { AdjustmentKind, Results, Statement } from '../results/results.js';
+import { type Amount, amountOf, amountText, sumAmounts } from '../scenarios/amounts.js';
+
+/** The figures of the liability report. Exact decimal strings in the plan currency; signed as on statements. */
+export interface LiabilityAmounts {
+  /** Sum of the earnings. */
+  earned: string;
+  /** Draws paid (`draw` lines, positive). */
+  draws: string;
+  /** Draw balances recovered from earnings (`draw-recovery` lines, negative). */
+  drawRecoveries: string;
+  /** Guarantee top-ups (`guarantee` lines, positive). */
+  guarantees: string;
+  /** Amounts kept back (`holdback` lines, negative). */
+  holdbacks: string;
+  /** Held-back amounts paid out (`holdback-release` lines, positive). */
+  holdbackReleases: string;
+  /** Earnings reversed on cancelled records (`clawback` lines, negative). */
+  clawbacks: string;
+  /** Manual adjustments (`manual` lines, signed). */
+  manual: string;
+  /** Corrections of closed periods (`recalculation` lines, signed). */
+  recalculations: string;
+  /** The payout: earned plus every adjustment, rounded at the plan's point. */
+  paid: string;
+  /** Held back and not yet released at the end: the `holdback:*` balances carried forward. */
+  heldBack: string;
+  /** Owed by payees on recoverable draws at the end: the `draw:*` balances carried forward. */
+  drawOwed: string;
+}
+
+/** One payee in one period. */
+export interface PayeeLiability extends LiabilityAmounts {
+  payee: string;
+  payeeName: string;
+}
+
+/** One period: each payee's figures and their sum. */
+export interface PeriodLiability {
+  period: string;
+  start: string;
+  end: string;
+  payees: PayeeLiability[];
+  total: LiabilityAmounts;
+}
+
+/** The report. */
+export interface PayoutLiability {
+  currency: string;
+  /** In order of start date. */
+  periods: PeriodLiability[];
+  /** Each payee over all periods: flows summed; `heldBack` and `drawOwed` as at their last period. */
+  payees: PayeeLiability[];
+  /** All payees over all periods: flows summed; `heldBack` and `drawOwed` summed over each payee's last period. */
+  total: LiabilityAmounts;
+}
+
+const LINE_FIELDS: Readonly<Record<AdjustmentKind, keyof LiabilityAmounts>> = {
+  draw: 'draws',
+  'draw-recovery': 'drawRecoveries',
+  guarantee: 'guarantees',
+  holdback: 'holdbacks',
+  'holdback-release': 'holdbackReleases',
+  clawback: 'clawbacks',
+  manual: 'manual',
+  recalculation: 'recalculations',
+};
+
+const FIELDS: readonly (keyof LiabilityAmounts)[] = [
+  'earned',
+  'draws',
+  'drawRecoveries',
+  'guarantees',
+  'holdbacks',
+  'holdbackReleases',
+  'clawbacks',
+  'manual',
+  'recalculations',
+  'paid',
+  'heldBack',
+  'drawOwed',
+];
+
+/** The flows, summed over periods; the other fields are balances at a point in time. */
+const FLOWS = FIELDS.filter((f) => f !== 'heldBack' && f !== 'drawOwed');
+
+type Figures = Record<keyof LiabilityAmounts, Amount>;
+
+function emptyFigures(scale: number): Figures {
+  return Object.fromEntries(FIELDS.map((f) => [f, { value: ZERO, scale }])) as Figures;
+}
+
+function statementFigures(s: Statement): Figures {
+  const figures = emptyFigures(amountOf(s.payout).scale);
+  const add = (field: keyof LiabilityAmounts, amount: string) => {
+    figures[field] = sumAmounts([figures[field], amountOf(amount)]);
+  };
+  add('earned', s.earned);
+  add('paid', s.payout);
+  for (const line of s.adjustments) add(LINE_FIELDS[line.kind], line.amount);
+  for (const [name, balance] of Object.entries(s.balances)) {
+    if (name.startsWith('holdback:')) add('heldBack', balance);
+    else if (name.startsWith('draw:')) add('drawOwed', balance);
+  }
+  return figures;
+}
+
+function sumFigures(
+  list: readonly Figures[],
+  fields: readonly (keyof LiabilityAmounts)[],
+  into: Figures,
+): Figures {
+  const result = { ...into };
+  for (const f of fields) result[f] = sumAmounts([into[f], ...list.map((x) => x[f])]);
+  return result;
+}
+
+function texts(figures: Figures): LiabilityAmounts {
+  return Object.fromEntries(FIELDS.map((f) => [f, amountText(figures[f])])) as unknown as LiabilityAmounts;
+}
+
+const byText = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+
+/**
+ * The payout liability of a run, for finance. For each statement: `earned`, every kind of
+ * adjustment summed by kind (draws, recoveries, guarantees, holdbacks, releases, clawbacks,
+ * manual, recalculations; signed as on the statement), `paid` (the payout), and the balances
+ * carried forward: `heldBack` (every `holdback:*` balance: kept back minus released, cumulative,
+ * including what earlier runs carried in) and `drawOwed` (every `draw:*` balance). Then per period
+ * the sum over payees, per payee the sum over periods (balances as at the payee's last period),
+ * and the grand total. Exact: decimal strings with as many decimals as the amounts they add up
+ * (`"4700.00"`). Pure; reads only `results` (scope them first for a viewer who may not see
+ * everything).
+ */
+export function payoutLiability(results: Results): PayoutLiability {
+  const statements = [...results.statements].sort(
+    (x, y) => byText(x.start, y.start) || byText(x.period, y.period) || byText(x.payee, y.payee),
+  );
+  const scale = statements.reduce((max, s) => Math.max(max, amountOf(s.payout).scale), 0);
+  const periods = new Map<string, { statement: Statement; rows: { s: Statement; f: Figures }[] }>();
+  const payees = new Map<string, { s: Statement; f: Figures }[]>();
+  for (const s of statements) {
+    const row = { s, f: statementFigures(s) };
+    const period = periods.get(s.period);
+    if (period) period.rows.push(row);
+    else periods.set(s.period, { statement: s, rows: [row] });
+    const own = payees.get(s.payee);
+    if (own) own.push(row);
+    else payees.set(s.payee, [row]);
+  }
+  const payeeRow = (s: Statement, f: Figures): PayeeLiability => ({
+    payee: s.payee,
+    payeeName: s.payeeName,
+    ...texts(f),
+  });
+  const payeeTotals: { s: Statement; f: Figures }[] = [...payees.keys()].sort(byText).map((id) => {
+    const rows = payees.get(id) ?? [];
+    const last = rows[rows.length - 1] as { s: Statement; f: Figures };
+    const flows = sumFigures(
+      rows.map((r) => r.f),
+      FLOWS,
+      emptyFigures(scale),
+    );
+    return { s: last.s, f: { ...flows, heldBack: last.f.heldBack, drawOwed: last.f.drawOwed } };
+  });
+  return {
+    currency: results.meta.currency,
+    periods: [...periods.values()].map(({ statement, rows }) => ({
+      period: statement.period,
+      start: statement.start,
+      end: statement.end,
+      payees: rows.map((r) => payeeRow(r.s, r.f)),
+      total: texts(
+        sumFigures(
+          rows.map((r) => r.f),
+          FIELDS,
+          emptyFigures(scale),
+        ),
+      ),
+    })),
+    payees: payeeTotals.map((t) => payeeRow(t.s, t.f)),
+    total: texts(
+      sumFigures(
+        payeeTotals.map((t) => t.f),
+        FIELDS,
+        emptyFigures(scale),
+      ),
+    ),
+  };
+}

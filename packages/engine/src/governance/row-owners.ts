@@ -1,0 +1,88 @@
+/**
+ * Whose input row a data error is about, so that scoped results show a rep or a manager only the
+ * errors of their own rows. A row's owners are the payees it names:
+ *
+ * - a `payees` row: the payee it defines (the error's `key`, else the `id` of the entry at that row);
+ * - a `quotas`, `adjustments` or `territoryAssignments` row: its `payee`;
+ * - a row of a plan source (`deals`, `deal_splits`...): every value of the row that is the id of a
+ *   payee of the dataset, whatever the field (owner, co-seller, split payee);
+ * - an `fx` row, or a row that names no payee: no one.
+ *
+ * Rows are found by `source` and 1-based `row` (an entry's `row`, else its position from 1), as
+ * the engine numbers them in errors.
+ */
+import type { Dataset, Payee, RawValue } from '../data/dataset.js';
+
+/** The parts of a dataset whose rows can be attributed to payees (besides `payees`). */
+export type ScopeData = Partial<Pick<Dataset, 'records' | 'quotas' | 'adjustments' | 'territoryAssignments'>>;
+
+const NO_ONE: ReadonlySet<string> = new Set();
+
+const rowOf = (entry: { row?: number } | null | undefined, i: number): number =>
+  typeof entry?.row === 'number' ? entry.row : i + 1;
+
+/** The text of a raw value as a payee id could be written (`"rep-1"`, `7`), else `undefined`. */
+function idText(value: RawValue | undefined): string | undefined {
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number') return String(value);
+  return undefined;
+}
+
+/** Finds the owners of input rows; indexes each part of the dataset on first use. */
+export class RowOwners {
+  private readonly ids: ReadonlySet<string>;
+  private readonly index = new Map<string, Map<number, Set<string>>>();
+
+  constructor(
+    private readonly payees: readonly Payee[],
+    private readonly data: ScopeData = {},
+  ) {
+    this.ids = new Set(payees.map((p) => idText(p.id)).filter((id): id is string => id !== undefined));
+  }
+
+  /** The payees a row names; empty when it names none or cannot be found. */
+  of(source: string, row: number | undefined, key: string | undefined): ReadonlySet<string> {
+    if (source === 'payees' && key !== undefined) return new Set([key]);
+    if (row === undefined) return NO_ONE;
+    return this.rowsOf(source).get(row) ?? NO_ONE;
+  }
+
+  private rowsOf(source: string): Map<number, Set<string>> {
+    let rows = this.index.get(source);
+    if (rows) return rows;
+    rows = new Map();
+    const add = (row: number, owner: string | undefined) => {
+      if (owner === undefined || owner === '') return;
+      const set = rows?.get(row);
+      if (set) set.add(owner);
+      else rows?.set(row, new Set([owner]));
+    };
+    switch (source) {
+      case 'payees':
+        this.payees.forEach((p, i) => {
+          add(rowOf(p, i), idText(p?.id));
+        });
+        break;
+      case 'quotas':
+      case 'adjustments':
+      case 'territoryAssignments':
+        (this.data[source] ?? []).forEach((e, i) => {
+          add(rowOf(e, i), idText(e?.payee));
+        });
+        break;
+      case 'fx':
+        break;
+      default:
+        (this.data.records?.[source] ?? []).forEach((record, i) => {
+          const values = record?.values;
+          if (values === null || typeof values !== 'object') return;
+          for (const value of Object.values(values)) {
+            const id = idText(value);
+            if (id !== undefined && this.ids.has(id)) add(rowOf(record, i), id);
+          }
+        });
+    }
+    this.index.set(source, rows);
+    return rows;
+  }
+}
