@@ -16,3 +16,12 @@ export function firstPeriod(plan: Plan): string {
   if (period === 'half') return `${fiscalYear}-H${Math.floor(monthsIntoYear / 6) + 1}`;
   return `FY${fiscalYear}`;
 }
+
+/** Commander's collector for a repeatable `--period`: each value may also list periods with commas. */
+export function collectPeriods(value: string, previous: string[] | undefined): string[] {
+  const periods = value
+    .split(',')
+    .map((period) => period.trim())
+    .filter((period) => period !== '');
+  return [...(previous ?? []), ...periods];
+}

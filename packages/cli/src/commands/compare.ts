@@ -6,6 +6,7 @@
  * has errors or (with --strict) the data has errors, 2 when a file cannot be read or the usage is
  * wrong.
  */
+
 import type { Plan } from '@attain/dsl';
 import { compareCalculated, type PlanComparison } from '@attain/engine';
 import { type Command, InvalidArgumentError, Option } from 'commander';
@@ -15,6 +16,7 @@ import { loadPlans } from '../load.js';
 import { formatDataError, formatRejected } from '../output/data-errors.js';
 import { plural } from '../output/plural.js';
 import { Progress } from '../output/progress.js';
+import { collectPeriods } from '../periods.js';
 import { type CompareSources, comparisonTable } from './compare-table.js';
 
 /** Options of `attain compare`. */
@@ -27,15 +29,6 @@ export interface CompareCommandOptions {
   asOf?: string;
   top: number;
   progress?: boolean;
-}
-
-/** `--period 2026-Q1 --period 2026-Q2` and `--period 2026-Q1,2026-Q2` both add up. */
-function collectPeriods(value: string, previous: string[] | undefined): string[] {
-  const periods = value
-    .split(',')
-    .map((period) => period.trim())
-    .filter((period) => period !== '');
-  return [...(previous ?? []), ...periods];
 }
 
 function topCount(value: string): number {

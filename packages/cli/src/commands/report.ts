@@ -6,6 +6,7 @@
  * finance what is earned, paid, held back and owed. `--as` shows what one payee may see: a rep
  * their own numbers, a manager their team. Without a section flag: the scoreboard and the signals.
  */
+
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { calculateFromData, compileForRun, type RunSettings } from '../calculation.js';
@@ -14,6 +15,7 @@ import { loadPlans } from '../load.js';
 import { formatDataError, formatRejected } from '../output/data-errors.js';
 import { plural } from '../output/plural.js';
 import { Progress } from '../output/progress.js';
+import { collectPeriods } from '../periods.js';
 import { buildReport, viewerOf } from './report-build.js';
 import { formatReport } from './report-table.js';
 
@@ -29,15 +31,6 @@ export interface ReportOptions {
   strict?: boolean;
   asOf?: string;
   progress?: boolean;
-}
-
-/** `--period 2026-Q1 --period 2026-Q2` and `--period 2026-Q1,2026-Q2` both add up. */
-function collectPeriods(value: string, previous: string[] | undefined): string[] {
-  const periods = value
-    .split(',')
-    .map((period) => period.trim())
-    .filter((period) => period !== '');
-  return [...(previous ?? []), ...periods];
 }
 
 /** Runs `attain report` and returns the exit code. */

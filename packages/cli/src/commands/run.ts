@@ -3,6 +3,7 @@
  * calculates a plan over a data directory and prints the statements. Exits 1 when the plan has
  * errors or (with --strict) the data has errors, 2 when the plan or data cannot be read.
  */
+
 import type { Results } from '@attain/engine';
 import { type Command, Option } from 'commander';
 import { calculateFromData, compileForRun, type RunSettings } from '../calculation.js';
@@ -15,6 +16,7 @@ import { Progress } from '../output/progress.js';
 import { writeResultsCsv } from '../output/results-csv.js';
 import { writeResultsJson } from '../output/results-json.js';
 import { formatStatements } from '../output/statement-table.js';
+import { collectPeriods } from '../periods.js';
 
 /** Options of `attain run`. */
 export interface RunOptions {
@@ -28,15 +30,6 @@ export interface RunOptions {
 
 /** Line width of the table when stdout is not a terminal. */
 const defaultWidth = 100;
-
-/** `--period 2026-Q1 --period 2026-Q2` and `--period 2026-Q1,2026-Q2` both add up. */
-function collectPeriods(value: string, previous: string[] | undefined): string[] {
-  const periods = value
-    .split(',')
-    .map((period) => period.trim())
-    .filter((period) => period !== '');
-  return [...(previous ?? []), ...periods];
-}
 
 /** The sections after the statements in the table format: warnings, then rejected rows. */
 function tableAppendix(results: Results, origin: DataOrigin): string {
