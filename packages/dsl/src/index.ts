@@ -30,6 +30,7 @@ export type {
   RelatedInformation,
   Severity,
 } from './diagnostics/diagnostic.js';
+export { binaryLevel } from './format/expressions.js';
 export { type FormatResult, format } from './format/format.js';
 // ---- the checked plan (input of the engine) ----
 export type * from './plan/plan.js';

@@ -14,8 +14,9 @@ import { required, Unformattable } from './unformattable.js';
 /**
  * Precedence levels, lowest first, as in the grammar: `if` 0, `or` 1, `and` 2, `not` 3,
  * comparisons and `in` 4, `+ -` 5, `* /` 6, unary minus 7, member access 8, primaries 9.
+ * Shared with printers of the checked plan (the engine's `renderExpr`).
  */
-const binaryLevel: Readonly<Record<BinaryOp, number>> = {
+export const binaryLevel: Readonly<Record<BinaryOp, number>> = {
   or: 1,
   and: 2,
   '=': 4,

@@ -5,34 +5,15 @@
  * its currency, and parentheses appear only where precedence needs them, so the text reads back
  * as the same expression.
  */
-import type { IrBinary, IrExpr } from '@attain/dsl';
+import { binaryLevel, type IrBinary, type IrExpr } from '@attain/dsl';
 import { Dec, decText } from '../decimal.js';
-
-/**
- * Precedence levels, lowest first, as in the grammar: `if` 0, `or` 1, `and` 2, `not` 3,
- * comparisons and `in` 4, `+ -` 5, `* /` 6, unary minus 7, member access 8, primaries 9.
- */
-const BINARY_LEVEL: Readonly<Record<IrBinary['operator'], number>> = {
-  or: 1,
-  and: 2,
-  '=': 4,
-  '!=': 4,
-  '<': 4,
-  '<=': 4,
-  '>': 4,
-  '>=': 4,
-  '+': 5,
-  '-': 5,
-  '*': 6,
-  '/': 6,
-};
 
 function level(expr: IrExpr): number {
   switch (expr.op) {
     case 'if':
       return 0;
     case 'binary':
-      return BINARY_LEVEL[expr.operator];
+      return binaryLevel[expr.operator];
     case 'unary':
       return expr.operator === 'not' ? 3 : 7;
     case 'in-range':
@@ -80,7 +61,7 @@ function operand(expr: IrExpr, min: number): string {
 const args = (items: readonly IrExpr[]): string => items.map((a) => renderExpr(a)).join(', ');
 
 function binaryText(expr: IrBinary): string {
-  const own = BINARY_LEVEL[expr.operator];
+  const own = binaryLevel[expr.operator];
   // Comparisons do not chain: both sides are additive; otherwise left-associative.
   const [left, right] = own === 4 ? [5, 5] : [own, own + 1];
   return `${operand(expr.left, left)} ${expr.operator} ${operand(expr.right, right)}`;

@@ -1,7 +1,7 @@
 /**
  * Largest-remainder allocation: rounds parts so that they add up exactly to a rounded total.
  */
-import { Dec, sumOf } from '../decimal.js';
+import { Dec, sumOf, toCount } from '../decimal.js';
 
 /**
  * Rounds each of `parts` to a multiple of 10^-decimals so that the results add up exactly to
@@ -15,15 +15,16 @@ export function allocate(parts: readonly Dec[], total: Dec, decimals: number): D
   if (n === 0) return [];
   const unit = new Dec(1).div(new Dec(10).pow(decimals));
   const floors = parts.map((p) => p.toDecimalPlaces(decimals, Dec.ROUND_FLOOR));
-  let missing = total.minus(sumOf(floors)).div(unit).round().toNumber();
+  const units = total.minus(sumOf(floors)).div(unit).round();
   const result = floors.slice();
   // Spread whole rounds evenly first (only when the total is far from the parts, e.g. a floor top-up).
-  const rounds = Math.trunc(missing / n);
-  if (rounds !== 0) {
+  // Kept as a decimal: the units missing can be any amount; only the remainder (|r| < n) is counted.
+  const rounds = units.divToInt(n);
+  if (!rounds.isZero()) {
     const step = unit.times(rounds);
     for (let i = 0; i < n; i++) result[i] = (result[i] as Dec).plus(step);
-    missing -= rounds * n;
   }
+  const missing = toCount(units.minus(rounds.times(n)), -n, n);
   if (missing === 0) return result;
   const order = parts.map((p, i) => ({ i, rem: p.minus(floors[i] as Dec) }));
   if (missing > 0) {
