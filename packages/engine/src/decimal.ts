@@ -4,10 +4,14 @@
  * digit. Values print in plain notation (never `1e-7`), so strings are canonical.
  */
 import DecimalJs from 'decimal.js';
+import { rescale, safe, scaleOf, unitsOf, unitsText } from './units.js';
+
+/** Significant digits of every decimal result. */
+export const PRECISION = 50;
 
 /** Exact decimal arithmetic for money, rates and measures. */
 export const Dec = DecimalJs.clone({
-  precision: 50,
+  precision: PRECISION,
   rounding: DecimalJs.ROUND_HALF_UP,
   toExpNeg: -9e15,
   toExpPos: 9e15,
@@ -31,12 +35,41 @@ export function toCount(value: Dec, min: number, max: number): number {
 
 /** The canonical text of a decimal (`"1200.5"`, `"-0.125"`; `-0` prints as `"0"`). */
 export function decText(value: Dec): string {
+  // Nearly every amount is a safe number of units at a few decimals: printed without decimal.js.
+  const scale = scaleOf(value);
+  const units = scale === undefined ? undefined : unitsOf(value, scale);
+  if (units !== undefined) return unitsText(units, scale as number);
   return value.isZero() ? '0' : value.toString();
+}
+
+/** The decimal `units × 10^-scale` (exact). */
+export function decOf(units: number, scale: number): Dec {
+  return new Dec(unitsText(units, scale));
 }
 
 /** The sum of decimals (a loop: safe for a million values, unlike `Dec.sum(...values)`). */
 export function sumOf(values: Iterable<Dec>): Dec {
-  let total = ZERO;
-  for (const v of values) total = total.plus(v);
-  return total;
+  // On exact units while every value and the running sum fit (see units.ts), then on decimals.
+  let units = 0;
+  let scale = 0;
+  let total: Dec | undefined;
+  for (const v of values) {
+    if (total === undefined) {
+      const s = scaleOf(v);
+      if (s !== undefined) {
+        const at = Math.max(s, scale);
+        const sum = rescale(units, scale, at);
+        const u = unitsOf(v, at);
+        const next = sum === undefined || u === undefined ? undefined : safe(sum + u);
+        if (next !== undefined) {
+          units = next;
+          scale = at;
+          continue;
+        }
+      }
+      total = decOf(units, scale);
+    }
+    total = total.plus(v);
+  }
+  return total ?? decOf(units, scale);
 }

@@ -4,16 +4,17 @@
  * its excess comes off the last lines), and rounding at the declared point with lines that always
  * add up exactly to the earning.
  */
-import type { Earning } from '@attain/dsl';
+import type { Earning, Rounding } from '@attain/dsl';
 import type { DaySpan } from '../data/model.js';
-import { Dec, sumOf, ZERO } from '../decimal.js';
+import { Dec, decOf, sumOf, ZERO } from '../decimal.js';
 import { type CompileEnv, compile, type Fn } from '../evaluate/compile.js';
 import type { Ctx } from '../evaluate/context.js';
 import type { Def } from '../evaluate/program.js';
 import type { TierHit } from '../tables/tier-hit.js';
 import { parseDate } from '../time/dates.js';
+import { roundUnits, safe, unitsOf } from '../units.js';
 import { allocateRounded, fit, roundAmount, toGrid } from './fit.js';
-import type { EarningOutcome, LineData } from './outcome.js';
+import { type EarningOutcome, LineData } from './outcome.js';
 import { paidEarlier } from './paid-before.js';
 import { perLineRaw } from './per-line.js';
 
@@ -97,15 +98,14 @@ function calculate(ctx: Ctx, e: CompiledEarning): EarningOutcome {
     tiers = ctx.trail.slice(start);
     const raw = value ?? ZERO;
     lines = [
-      {
+      new LineData({
         id: `${name}:period`,
         entry: undefined,
         raw,
-        amount: raw,
         estimate: false,
         tiers: tiers.length ? tiers : undefined,
         note: undefined,
-      },
+      }),
     ];
   }
   if (value === null)
@@ -142,7 +142,7 @@ function calculate(ctx: Ctx, e: CompiledEarning): EarningOutcome {
     line.amount = line.amount.minus(outcome.paidBefore);
     line.note = 'year to date, minus what earlier periods paid';
   }
-  outcome.amount = sumOf(outcome.lines.map((l) => l.amount));
+  outcome.amount = sumAmounts(outcome.lines);
   return outcome;
 }
 
@@ -169,6 +169,7 @@ function settle(ctx: Ctx, e: CompiledEarning, outcome: EarningOutcome): void {
   const floor = dec(e.floor?.(ctx, undefined));
   const cap = dec(e.cap?.(ctx, undefined));
   const lines = outcome.lines;
+  if (settleUnits(e, outcome, rounding, floor, cap)) return;
   let amounts: Dec[];
   let target: Dec;
   let sum: Dec;
@@ -186,15 +187,17 @@ function settle(ctx: Ctx, e: CompiledEarning, outcome: EarningOutcome): void {
   const { extra, cut } = fit(amounts, target, sum);
   if (!extra.isZero()) {
     amounts.push(extra);
-    lines.push({
-      id: `${e.earning.name}:${outcome.floored ? 'floor' : 'adjustment'}`,
-      entry: undefined,
-      raw: ZERO,
-      amount: extra,
-      estimate: false,
-      tiers: undefined,
-      note: outcome.floored ? 'raised to the floor' : 'brought to the cap',
-    });
+    lines.push(
+      new LineData({
+        id: `${e.earning.name}:${outcome.floored ? 'floor' : 'adjustment'}`,
+        entry: undefined,
+        raw: ZERO,
+        amount: extra,
+        estimate: false,
+        tiers: undefined,
+        note: outcome.floored ? 'raised to the floor' : 'brought to the cap',
+      }),
+    );
   }
   if (rounding.point === 'earning') {
     let total = roundAmount(target, rounding);
@@ -209,4 +212,88 @@ function settle(ctx: Ctx, e: CompiledEarning, outcome: EarningOutcome): void {
   }
   if (outcome.capped) outcome.note = 'capped';
   if (outcome.floored) outcome.note = 'raised to the floor';
+}
+
+/** The sum of the lines' amounts: on units when every line has them at one scale. */
+function sumAmounts(lines: readonly LineData[]): Dec {
+  const scale = lines[0]?.amountScale ?? 0;
+  let total = 0;
+  for (const line of lines) {
+    if (Number.isNaN(line.amountUnits) || line.amountScale !== scale)
+      return sumOf(lines.map((l) => l.amount));
+    const next = safe(total + line.amountUnits);
+    if (next === undefined) return sumOf(lines.map((l) => l.amount));
+    total = next;
+  }
+  return decOf(total, scale);
+}
+
+/**
+ * {@link settle} on exact units, for lines that all have their raw value in units at one scale
+ * (the incremental path's) with rounding at the line or at the payout: the same steps, the same
+ * results. Returns false, having changed nothing, when it cannot (a floor or cap off the grid of
+ * units, an overflow, rounding at the earning), and the decimal path runs.
+ */
+function settleUnits(
+  e: CompiledEarning,
+  outcome: EarningOutcome,
+  rounding: Rounding,
+  floor: Dec | null,
+  cap: Dec | null,
+): boolean {
+  const lines = outcome.lines;
+  if (rounding.point === 'earning' || lines.length === 0) return false;
+  const scale = (lines[0] as LineData).rawScale;
+  const atLine = rounding.point === 'line';
+  const d = atLine ? rounding.decimals : scale;
+  const amounts = new Array<number>(lines.length);
+  let sum = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as LineData;
+    if (Number.isNaN(line.rawUnits) || line.rawScale !== scale) return false;
+    const a = atLine ? roundUnits(line.rawUnits, scale, d, rounding.mode) : line.rawUnits;
+    const next = a === undefined ? undefined : safe(sum + a);
+    if (a === undefined || next === undefined) return false;
+    amounts[i] = a;
+    sum = next;
+  }
+  const low = floor && unitsOf(atLine ? toGrid(floor, rounding, 'up') : floor, d);
+  const high = cap && unitsOf(atLine ? toGrid(cap, rounding, 'down') : cap, d);
+  if (low === undefined || high === undefined) return false;
+  let target = sum;
+  if (low !== null && target < low) target = low;
+  if (high !== null && target > high) target = high;
+  outcome.capped = cap !== null && target < sum;
+  outcome.floored = floor !== null && target > sum;
+  // As `fit`: an excess comes off the positive amounts from the last one backwards.
+  const cut = new Array<boolean>(lines.length).fill(false);
+  let excess = sum - target;
+  for (let i = amounts.length - 1; i >= 0 && excess > 0; i--) {
+    const a = amounts[i] as number;
+    if (a <= 0) continue;
+    const take = Math.min(a, excess);
+    amounts[i] = a - take;
+    excess -= take;
+    cut[i] = true;
+  }
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as LineData;
+    line.setAmountUnits(amounts[i] as number, d);
+    if (cut[i]) line.note = 'reduced by the cap';
+  }
+  if (excess !== 0) {
+    const extra = new LineData({
+      id: `${e.earning.name}:${outcome.floored ? 'floor' : 'adjustment'}`,
+      entry: undefined,
+      raw: ZERO,
+      estimate: false,
+      tiers: undefined,
+      note: outcome.floored ? 'raised to the floor' : 'brought to the cap',
+    });
+    extra.setAmountUnits(-excess, d);
+    lines.push(extra);
+  }
+  if (outcome.capped) outcome.note = 'capped';
+  if (outcome.floored) outcome.note = 'raised to the floor';
+  return true;
 }

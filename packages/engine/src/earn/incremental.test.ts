@@ -6,10 +6,20 @@ import { incremental } from './incremental.js';
 
 afterEach(() => {
   incremental.enabled = true;
+  incremental.units = true;
 });
 
+/** Which path prices per-line earnings: incremental on units, incremental on decimals, or general. */
+type Path = 'units' | 'decimals' | 'general';
+
 /** A plan pricing each deal through a marginal table, on bookings or on attainment. */
-function planText(bounds: string[], rates: string[], onAttainment: boolean, rounding: string): string {
+function planText(
+  bounds: string[],
+  rates: string[],
+  onAttainment: boolean,
+  rounding: string,
+  limit = '',
+): string {
   const unit = onAttainment ? '%' : ' USD';
   const tiers = rates
     .map((rate, i) => {
@@ -40,15 +50,16 @@ function planText(bounds: string[], rates: string[], onAttainment: boolean, roun
 ${tiers}
   }
   commission c "Commission" = tiered(bookings, rates)
-    per line`,
+    per line${limit}`,
     `rounding half up to 2 decimals at ${rounding}`,
   );
 }
 
 const days = ['2026-01-05', '2026-01-31', '2026-02-14', '2026-02-28', '2026-03-15', '2026-03-31'];
 
-function results(text: string, deals: DataRecord[], hires: string[], enabled: boolean) {
-  incremental.enabled = enabled;
+function results(text: string, deals: DataRecord[], hires: string[], path: Path | boolean) {
+  incremental.enabled = path !== 'general' && path !== false;
+  incremental.units = path !== 'decimals';
   const plan = planOf(text);
   const payees = hires.map((from, i) =>
     payee(`p${i}`, { annual_quota: String(4000 * (i + 1)) }, from ? { plans: [{ plan: 'Test', from }] } : {}),
@@ -75,6 +86,7 @@ describe('the incremental path of per-line marginal earnings', () => {
       ['200', '40'],
     ]);
     expect(JSON.stringify(fast)).toBe(JSON.stringify(results(text, deals, [''], false)));
+    expect(JSON.stringify(fast)).toBe(JSON.stringify(results(text, deals, [''], 'decimals')));
   });
 
   it('gives results identical to the general path, byte for byte', () => {
@@ -85,18 +97,30 @@ describe('the incremental path of per-line marginal earnings', () => {
     const deal = fc.record({
       owner: fc.integer({ min: 0, max: 2 }),
       cents: fc.oneof(fc.integer({ min: 0, max: 300_000 }), fc.constantFrom(0, 25_000, 50_000, 100_000)),
+      // Some amounts carry four decimals (the units path then works at a finer scale).
+      extra: fc.oneof(
+        fc.constant(''),
+        fc.integer({ min: 0, max: 99 }).map((n) => String(n).padStart(2, '0')),
+      ),
       day: fc.integer({ min: 0, max: days.length - 1 }),
       hypothetical: fc.boolean(),
     });
     const before = incremental.applied;
+    const inUnits = incremental.inUnits;
     fc.assert(
       fc.property(
         fc.array(tier, { minLength: 1, maxLength: 5 }),
         fc.boolean(),
-        fc.constantFrom('line', 'earning'),
+        fc.constantFrom('line', 'earning', 'payout'),
+        fc.constantFrom(
+          '',
+          '\n    cap 150.5 USD',
+          '\n    floor 20 USD',
+          '\n    cap 90 USD\n    floor 35.125 USD',
+        ),
         fc.array(fc.constantFrom('', '2026-01-20', '2026-02-16'), { minLength: 3, maxLength: 3 }),
         fc.array(deal, { maxLength: 30 }),
-        (tiers, onAttainment, rounding, hires, spec) => {
+        (tiers, onAttainment, rounding, limit, hires, spec) => {
           const bounds = ['0'];
           for (const t of tiers.slice(0, -1)) {
             const last = bounds[bounds.length - 1] as string;
@@ -109,13 +133,14 @@ describe('the incremental path of per-line marginal earnings', () => {
             tiers.map((t) => String(t.rate)),
             onAttainment,
             rounding,
+            limit,
           );
           const deals: DataRecord[] = spec.map((d, i) => ({
             row: i + 1,
             values: {
               id: `d${i}`,
               owner: `p${d.owner}`,
-              amount: `${Math.trunc(d.cents / 100)}.${String(d.cents % 100).padStart(2, '0')}`,
+              amount: `${Math.trunc(d.cents / 100)}.${String(d.cents % 100).padStart(2, '0')}${d.extra}`,
               close_date:
                 hires[d.owner] && (days[d.day] as string) < (hires[d.owner] as string)
                   ? (hires[d.owner] as string)
@@ -123,14 +148,18 @@ describe('the incremental path of per-line marginal earnings', () => {
             },
             hypothetical: d.hypothetical,
           }));
-          const fast = JSON.stringify(results(text, deals, hires, true));
-          const general = JSON.stringify(results(text, deals, hires, false));
-          expect(fast).toBe(general);
+          const units = JSON.stringify(results(text, deals, hires, 'units'));
+          const decimals = JSON.stringify(results(text, deals, hires, 'decimals'));
+          const general = JSON.stringify(results(text, deals, hires, 'general'));
+          expect(decimals).toBe(general);
+          expect(units).toBe(general);
         },
       ),
       { numRuns: 150 },
     );
     // Most generated earnings take the incremental path (all but those with no positive credit).
     expect(incremental.applied - before).toBeGreaterThan(150);
+    // and most of those on units (not those of prorated quotas whose scale has 50 digits).
+    expect(incremental.inUnits - inUnits).toBeGreaterThan(100);
   });
 });

@@ -13,14 +13,15 @@
  * of another shape) returns `undefined` and the general path runs.
  */
 import type { IrExpr, Plan } from '@attain/dsl';
-import { Dec, ZERO } from '../decimal.js';
+import { Dec, decOf, PRECISION, ZERO } from '../decimal.js';
 import type { Ctx, Entry } from '../evaluate/context.js';
 import { spanOf, versionIn } from '../evaluate/versions.js';
 import { noUses, uses } from '../evaluate/walk.js';
 import { type CompiledRateTable, scaleOf } from '../tables/rate-table.js';
 import type { TierHit } from '../tables/tier-hit.js';
+import { scaleOf as decimalsOf, MAX_SCALE, safe, unitsOf } from '../units.js';
 import type { CompiledEarning } from './earning.js';
-import { type LineData, recordLine } from './outcome.js';
+import { LineData, lineId, recordLine } from './outcome.js';
 import type { RawLines } from './per-line.js';
 
 /** A band of the table in units of the credit. */
@@ -51,9 +52,10 @@ const MARGIN = new Dec('1e-30');
 
 /**
  * Test instrumentation, not exported by the package: `enabled: false` runs the general path
- * everywhere, and `applied` counts the earnings priced by this path (see the differential test).
+ * everywhere, `units: false` keeps this path on decimals, `applied` counts the earnings priced by
+ * this path and `inUnits` those priced in exact units (see the differential test).
  */
-export const incremental = { enabled: true, applied: 0 };
+export const incremental = { enabled: true, units: true, applied: 0, inUnits: 0 };
 
 /** The lines of `e` on credit `credit` by the incremental path, or undefined when it does not apply. */
 export function incrementalLines(ctx: Ctx, e: CompiledEarning, credit: number): RawLines | undefined {
@@ -86,7 +88,11 @@ export function incrementalLines(ctx: Ctx, e: CompiledEarning, credit: number): 
   if (scale === null || first === undefined || !sameScale(scale, scaleFor(first, divisor))) return undefined;
   const bands = bandsOf(table, scale, divisor);
   incremental.applied++;
-  return linesOf(e.earning.name, entries, bands, scale, divisor, table);
+  const name = e.earning.name;
+  return (
+    (incremental.units ? unitLines(name, entries, bands, divisor, table) : undefined) ??
+    linesOf(name, entries, bands, scale, divisor, table)
+  );
 }
 
 function isCreditRef(expr: IrExpr, credit: string | undefined): boolean {
@@ -260,4 +266,118 @@ function moved(
     out.push({ desc: band.hit.desc, rate: band.rate, base, paid });
   }
   return out.length > 0 ? out : undefined;
+}
+
+/** A band's bounds and pay in units: credit at scale `a`, pay at scale `a + r`. */
+interface UnitBand {
+  low: number;
+  /** The upper bound in credit units; Infinity for the open top band. */
+  high: number;
+  rate: number;
+  below: number;
+}
+
+/**
+ * The lines of {@link linesOf} computed on exact unit counts, when every amount, bound, rate and
+ * running sum is a safe integer at a common scale; `undefined` otherwise (or on overflow), and the
+ * decimal path runs. Every decimal operation of `linesOf` is exact under that condition (operands
+ * of at most 16 digits, products of at most 32, far inside the 50-digit precision), so the units
+ * give the same values; a line priced whole inside one band (nearly all of them) then needs no
+ * decimal at all. Lines that start from zero or cross a band take their tiers from `moved`.
+ */
+function unitLines(
+  name: string,
+  entries: readonly Entry[],
+  bands: readonly Band[],
+  divisor: Dec | undefined,
+  table: CompiledRateTable,
+): RawLines | undefined {
+  if (divisor !== undefined && unitsOf(divisor, decimalsOf(divisor) ?? MAX_SCALE + 1) === undefined)
+    return undefined;
+  let a = 0;
+  const amounts = new Array<number>(entries.length);
+  for (const entry of entries) {
+    const s = decimalsOf(entry.amount);
+    if (s === undefined) return undefined;
+    if (s > a) a = s;
+  }
+  let r = 0;
+  for (const band of bands) {
+    const s = decimalsOf(band.rate);
+    if (s === undefined) return undefined;
+    // The bound in credit units is `to × divisor`: exact when their digits fit the precision.
+    if (band.to !== undefined && divisor !== undefined && band.to.sd() + divisor.sd() > PRECISION)
+      return undefined;
+    if (s > r) r = s;
+  }
+  if (a + r > MAX_SCALE) return undefined;
+  const ub: UnitBand[] = [];
+  for (const band of bands) {
+    const low = unitsOf(band.low, a);
+    const high = band.high === undefined ? Number.POSITIVE_INFINITY : unitsOf(band.high, a);
+    const rate = unitsOf(band.rate, r);
+    const below = unitsOf(band.below, a + r);
+    if (low === undefined || high === undefined || rate === undefined || below === undefined)
+      return undefined;
+    ub.push({ low, high, rate, below });
+  }
+  for (let i = 0; i < entries.length; i++) {
+    const units = unitsOf((entries[i] as Entry).amount, a);
+    if (units === undefined) return undefined;
+    amounts[i] = units;
+  }
+  const p = a + r;
+  const lines: LineData[] = [];
+  const first = (table.tiers[0] as { fixed: { hit: TierHit } }).fixed.hit;
+  let t = 0;
+  let k = 0;
+  let prevValue = 0;
+  let topBase: number | undefined;
+  let topPaid = 0;
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i] as Entry;
+    const next = safe(t + (amounts[i] as number));
+    if (next === undefined) return undefined;
+    t = next;
+    let value: number;
+    let whole: TierHit | undefined;
+    let tiers: TierHit[] | undefined;
+    if (t === 0) {
+      value = 0;
+      tiers = [first];
+      topBase = undefined;
+    } else {
+      let k1 = k;
+      while (t > (ub[k1] as UnitBand).high) k1++;
+      const top = ub[k1] as UnitBand;
+      const base = t - top.low;
+      const paid = safe(base * top.rate);
+      const sum = paid === undefined ? undefined : safe(top.below + paid);
+      if (paid === undefined || sum === undefined) return undefined;
+      value = sum;
+      if (topBase !== undefined && k1 === k) {
+        // Inside the band of the previous line: the record's whole credit at the band's rate.
+        if (base !== topBase || paid !== topPaid) whole = (bands[k1] as Band).hit;
+      } else {
+        tiers = moved(
+          bands,
+          k,
+          k1,
+          topBase === undefined ? undefined : decOf(topBase, a),
+          topBase === undefined ? undefined : decOf(topPaid, p),
+          decOf(base, a),
+          decOf(paid, p),
+        );
+      }
+      k = k1;
+      topBase = base;
+      topPaid = paid;
+    }
+    const raw = safe(value - prevValue);
+    if (raw === undefined) return undefined;
+    lines.push(LineData.ofUnits(lineId(name, entry), entry, raw, p, entry.rec.hyp, whole, tiers));
+    prevValue = value;
+  }
+  incremental.inUnits++;
+  return { lines, value: decOf(prevValue, p) };
 }

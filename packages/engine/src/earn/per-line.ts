@@ -10,7 +10,7 @@ import { Ctx, type Entry, type LineState } from '../evaluate/context.js';
 import type { TierHit } from '../tables/tier-hit.js';
 import type { CompiledEarning } from './earning.js';
 import { incrementalLines } from './incremental.js';
-import { type LineData, recordLine } from './outcome.js';
+import { LineData, recordLine } from './outcome.js';
 
 /** The raw lines of a per-line earning and the value they add up to. */
 export interface RawLines {
@@ -33,15 +33,16 @@ export function perLineRaw(ctx: Ctx, e: CompiledEarning, credit: number): RawLin
   let previousTrail = lctx.trail;
   let anyValue = previous !== null;
   if (previous !== null && !previous.isZero()) {
-    lines.push({
-      id: `${name}:base`,
-      entry: undefined,
-      raw: previous,
-      amount: previous,
-      estimate: false,
-      tiers: undefined,
-      note: 'without any record',
-    });
+    lines.push(
+      new LineData({
+        id: `${name}:base`,
+        entry: undefined,
+        raw: previous,
+        estimate: false,
+        tiers: undefined,
+        note: 'without any record',
+      }),
+    );
   }
   let prevValue = previous ?? ZERO;
   for (let i = 0; i < entries.length; i++) {

@@ -9,7 +9,7 @@
 import type { Range } from '@attain/dsl';
 import type { DaySpan, PayeeData, Rec } from '../data/model.js';
 import type { Dec } from '../decimal.js';
-import { decText, ZERO } from '../decimal.js';
+import { decText, sumOf } from '../decimal.js';
 import type { EarningOutcome } from '../earn/outcome.js';
 import type { CreditRole, RuleRef, WarningCode } from '../results/results.js';
 import type { TierHit } from '../tables/tier-hit.js';
@@ -72,8 +72,7 @@ const totals = new WeakMap<readonly Entry[], Dec>();
 export function totalOf(entries: readonly Entry[]): Dec {
   let total = totals.get(entries);
   if (total !== undefined) return total;
-  total = ZERO;
-  for (const e of entries) total = total.plus(e.amount);
+  total = sumOf(entries.map((e) => e.amount));
   totals.set(entries, total);
   return total;
 }

@@ -6,7 +6,7 @@ import { recordRef } from '../data/model.js';
 import { type Dec, ZERO } from '../decimal.js';
 import type { CompiledEarning } from '../earn/earning.js';
 import { allocateRounded, fit, roundAmount } from '../earn/fit.js';
-import type { EarningOutcome, LineData } from '../earn/outcome.js';
+import { type EarningOutcome, LineData } from '../earn/outcome.js';
 import { type Ctx, entryText } from '../evaluate/context.js';
 import type { Run } from '../evaluate/run.js';
 import { type TierHit, tierApplied } from '../tables/tier-hit.js';
@@ -27,33 +27,37 @@ function estimateLines(
   const hyp = projected.lines.filter((l) => l.estimate);
   if (hyp.length === 0) {
     if (total.isZero()) return { lines: [], total };
-    const line: LineData = {
+    const line = new LineData({
       id: `${actual.earning.earning.name}:estimate`,
       entry: undefined,
       raw: total,
-      amount: total,
       estimate: true,
       tiers: undefined,
       note: 'if the hypothetical records close',
-    };
+    });
     return { lines: [line], total };
   }
   let amounts = hyp.map((l) => (rounding.point === 'line' ? roundAmount(l.raw, rounding) : l.raw));
   const { extra, cut } = fit(amounts, total);
-  const lines = hyp.map(
-    (l, i): LineData => ({ ...l, amount: amounts[i] as Dec, note: cut[i] ? 'reduced by the cap' : l.note }),
-  );
+  const lines = hyp.map((l, i) => {
+    const line = l.copy();
+    line.amount = amounts[i] as Dec;
+    if (cut[i]) line.note = 'reduced by the cap';
+    return line;
+  });
   if (!extra.isZero()) {
     amounts.push(extra);
-    lines.push({
-      id: `${actual.earning.earning.name}:estimate`,
-      entry: undefined,
-      raw: ZERO,
-      amount: extra,
-      estimate: true,
-      tiers: undefined,
-      note: 'brought to the estimate',
-    });
+    lines.push(
+      new LineData({
+        id: `${actual.earning.earning.name}:estimate`,
+        entry: undefined,
+        raw: ZERO,
+        amount: extra,
+        estimate: true,
+        tiers: undefined,
+        note: 'brought to the estimate',
+      }),
+    );
   }
   if (rounding.point === 'earning') {
     amounts = allocateRounded(amounts, total, rounding);
@@ -88,8 +92,10 @@ function tierTrace(run: Run, e: CompiledEarning, hit: TierHit): Trace {
 /** The marginal band that priced the whole of a line's credit, when one did. */
 function wholeTier(line: LineData): TierHit | undefined {
   const entry = line.entry;
+  if (!entry || line.note) return undefined;
+  if (line.whole) return line.whole;
   const hits = line.tiers;
-  if (!entry || line.note || !hits || hits.length !== 1) return undefined;
+  if (hits?.length !== 1) return undefined;
   const hit = hits[0] as TierHit;
   return hit.base?.eq(entry.amount) && hit.paid?.eq(line.raw) ? hit : undefined;
 }
@@ -108,7 +114,7 @@ function lineResult(
     const result: EarningLine = {
       id: line.id,
       record: recordRef(entry.rec),
-      amount: format.earned(line.amount),
+      amount: format.line(line),
       credited: entryText(entry),
       tier: whole.desc.index,
       rate: (trace.tier as TierApplied).rate,
@@ -129,7 +135,7 @@ function lineResult(
   if (tier) trace.tier = tier;
   if (bands) trace.bands = bands;
   if (line.note) trace.text = line.note;
-  const result: EarningLine = { id: line.id, amount: format.earned(line.amount), trace };
+  const result: EarningLine = { id: line.id, amount: format.line(line), trace };
   if (entry) {
     result.record = recordRef(entry.rec);
     result.credited = entryText(entry);

@@ -4,7 +4,9 @@
  */
 import type { Rounding } from '@attain/dsl';
 import { type Dec, decText } from '../decimal.js';
+import type { LineData } from '../earn/outcome.js';
 import { fixed } from '../round/round.js';
+import { fixedUnitsText, roundUnits, unitsText } from '../units.js';
 
 /** Formats amounts of one plan. */
 export class MoneyFormat {
@@ -13,6 +15,15 @@ export class MoneyFormat {
   /** An earning amount or line: fixed decimals unless rounding happens only at the payout. */
   earned(value: Dec): string {
     return this.rounding.point === 'payout' ? decText(value) : fixed(value, this.rounding.decimals);
+  }
+
+  /** The amount of an earning line, printed from its units when it has them. */
+  line(line: LineData): string {
+    if (Number.isNaN(line.amountUnits)) return this.earned(line.amount);
+    const { amountUnits: units, amountScale: scale } = line;
+    if (this.rounding.point === 'payout') return unitsText(units, scale);
+    const rounded = roundUnits(units, scale, this.rounding.decimals, 'half-up');
+    return rounded === undefined ? this.earned(line.amount) : fixedUnitsText(rounded, this.rounding.decimals);
   }
 
   /** A rounded payout. */
