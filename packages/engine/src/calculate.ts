@@ -108,6 +108,7 @@ export function calculate(plan: Plan, data: Dataset, options: CalculateOptions):
     for (const s of applyPayout(run, payee, own, labels)) statements.push(s);
     run.release(payee.id);
   }
+  run.finishCredits();
   return {
     meta,
     errors: [],

@@ -8,7 +8,7 @@
 
 import type { Rec } from '../data/model.js';
 import { Dec, ONE, ZERO } from '../decimal.js';
-import type { CreditLineData, Ctx, Entry } from '../evaluate/context.js';
+import type { Ctx, Entry } from '../evaluate/context.js';
 import type { Run } from '../evaluate/run.js';
 import { versionIn } from '../evaluate/versions.js';
 import type { CreditRole } from '../results/results.js';
@@ -21,16 +21,55 @@ export interface Bucket {
   hyp: Entry[];
 }
 
-/** Every credit of every payee in one period. */
+/**
+ * Every credit of every payee in one period. A credit that reaches only the owner of each record
+ * (`to owner`, the source's owner field) is applied payee by payee when a payee's entries are
+ * first asked for, from the owner's records: the same entries in the same order, made when the
+ * payee's statement is built and released with it, instead of every payee's at once.
+ */
 export class PeriodCredits {
   private readonly byCredit = new Map<number, Map<string, Bucket>>();
 
   private readonly released = new Set<string>();
 
+  /** Credits applied per owner on demand, with the owners done so far. */
+  private readonly perOwner = new Map<number, { c: CompiledCredit; done: Set<string> }>();
+
+  constructor(
+    private readonly run: Run,
+    private readonly period: Period,
+  ) {}
+
   /** The payee's entries for a credit, if any. */
   bucket(credit: number, payee: string): Bucket | undefined {
     if (this.released.has(payee)) throw new Error(`internal: the credits of ${payee} were released`);
+    const lazy = this.perOwner.get(credit);
+    if (lazy && !lazy.done.has(payee)) {
+      lazy.done.add(payee);
+      const records = this.run.index.ofOwner(lazy.c.credit.source, this.period, payee);
+      applyCredit(this.run, this.period, this, credit, lazy.c, records);
+    }
     return this.byCredit.get(credit)?.get(payee);
+  }
+
+  /** Applies `c` per owner, on demand. */
+  deferByOwner(credit: number, c: CompiledCredit): void {
+    this.perOwner.set(credit, { c, done: new Set() });
+  }
+
+  /**
+   * Applies the deferred credits to the records no statement asked for (owners not on the plan
+   * in the period, records without an owner) for the warnings they raise; the entries are dropped.
+   */
+  finish(): void {
+    for (const [id, { c, done }] of this.perOwner) {
+      const rest = this.run.index
+        .inPeriod(c.credit.source, this.period)
+        .filter((rec) => rec.owner === undefined || !done.has(rec.owner));
+      if (rest.length > 0)
+        applyCredit(this.run, this.period, new PeriodCredits(this.run, this.period), id, c, rest);
+    }
+    this.perOwner.clear();
   }
 
   /** Drops a payee's entries once their statements are done: only their own contexts read them. */
@@ -52,14 +91,14 @@ export class PeriodCredits {
       payees.set(payee, bucket);
     }
     const list = rec.hyp ? bucket.hyp : bucket.real;
-    const line: CreditLineData = { rec, amount, share, role };
     const quota = role === 'overlay' ? ZERO : amount;
     const last = list[list.length - 1];
     if (last && last.rec === rec) {
       last.amount = last.amount.plus(amount);
       last.quota = last.quota.plus(quota);
-      last.lines.push(line);
-    } else list.push({ rec, amount, quota, lines: [line], text: undefined });
+      last.more ??= [];
+      last.more.push({ rec, amount, share, role });
+    } else list.push({ rec, amount, quota, first: amount, share, role, more: undefined, text: undefined });
   }
 }
 
@@ -88,44 +127,69 @@ function splitRows(run: Run, split: CompiledSplit): Map<string, Rec[]> {
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Applies every credit in force in `period` to the records dated in it. */
+/** Applies every credit in force in `period` to the records dated in it (see {@link PeriodCredits}). */
 export function creditPeriod(run: Run, period: Period): PeriodCredits {
-  const result = new PeriodCredits();
-  const ctx = run.recordContext(period);
+  const result = new PeriodCredits(run, period);
   for (const [id, versions] of run.program.credits) {
     const c = versionIn(versions, period);
     if (!c) continue;
-    ctx.rule = c.def.rule;
-    const splits = c.split ? splitRows(run, c.split) : undefined;
-    for (const rec of run.index.inPeriod(c.credit.source, period)) {
-      if (c.where && c.where(ctx, rec) !== true) continue;
-      const amount = c.amount(ctx, rec);
-      if (!(amount instanceof Dec)) {
+    if (ownerOnly(c)) result.deferByOwner(id, c);
+    else applyCredit(run, period, result, id, c, run.index.inPeriod(c.credit.source, period));
+  }
+  return result;
+}
+
+/** True for a credit whose only recipient is the owner field of its source (no split). */
+function ownerOnly(c: CompiledCredit): boolean {
+  const [r] = c.recipients;
+  return (
+    c.split === undefined &&
+    c.recipients.length === 1 &&
+    r?.kind === 'field' &&
+    c.schema.owner !== undefined &&
+    r.field === c.schema.owner
+  );
+}
+
+/** Applies credit `c` (id `id`) to `records`, in their (stable) order. */
+function applyCredit(
+  run: Run,
+  period: Period,
+  result: PeriodCredits,
+  id: number,
+  c: CompiledCredit,
+  records: readonly Rec[],
+): void {
+  const ctx = run.recordContext(period);
+  ctx.rule = c.def.rule;
+  const splits = c.split ? splitRows(run, c.split) : undefined;
+  for (const rec of records) {
+    if (c.where && c.where(ctx, rec) !== true) continue;
+    const amount = c.amount(ctx, rec);
+    if (!(amount instanceof Dec)) {
+      ctx.warn(
+        'no-value',
+        c.credit,
+        `${rec.schema.name} ${rec.key ?? `row ${rec.row}`} has no credited amount`,
+      );
+      continue;
+    }
+    for (const r of c.recipients) creditRecipient(run, ctx, result, id, c, r, rec, amount);
+    if (c.split && splits) {
+      const rows = rec.key === undefined ? undefined : splits.get(rec.key);
+      if (!rows)
         ctx.warn(
           'no-value',
           c.credit,
-          `${rec.schema.name} ${rec.key ?? `row ${rec.row}`} has no credited amount`,
+          `${rec.schema.name} ${rec.key ?? `row ${rec.row}`} has no rows in ${c.split.schema.name}`,
         );
-        continue;
-      }
-      for (const r of c.recipients) creditRecipient(run, ctx, result, id, c, r, rec, amount);
-      if (c.split && splits) {
-        const rows = rec.key === undefined ? undefined : splits.get(rec.key);
-        if (!rows)
-          ctx.warn(
-            'no-value',
-            c.credit,
-            `${rec.schema.name} ${rec.key ?? `row ${rec.row}`} has no rows in ${c.split.schema.name}`,
-          );
-        for (const row of rows ?? []) {
-          const share = row.v[c.split.share] as Dec;
-          result.add(id, row.v[c.split.payee] as string, rec, amount.times(share), share, 'split');
-        }
+      for (const row of rows ?? []) {
+        const share = row.v[c.split.share] as Dec;
+        result.add(id, row.v[c.split.payee] as string, rec, amount.times(share), share, 'split');
       }
     }
-    ctx.rule = undefined;
   }
-  return result;
+  ctx.rule = undefined;
 }
 
 function creditRecipient(

@@ -25,14 +25,23 @@ export interface CreditLineData {
   role: CreditRole;
 }
 
-/** A record credited to a payee, all roles together: what aggregates and per-line earnings see. */
+/**
+ * A record credited to a payee, all roles together: what aggregates and per-line earnings see.
+ * Its first credit line is the entry itself (`amount`, `share`, `role` as credited first): nearly
+ * every record reaches a payee once, so a million records are a million objects, not three.
+ */
 export interface Entry {
   rec: Rec;
   /** The total credited to the payee for the record (`credited`). */
   amount: Dec;
   /** The part that counts toward quota (not overlay). */
   quota: Dec;
-  lines: CreditLineData[];
+  /** The first credit line: its amount (the entry's amount until another line joins), share and role. */
+  first: Dec;
+  share: Dec;
+  role: CreditRole;
+  /** The credit lines after the first, when the payee got the record in several roles. */
+  more: CreditLineData[] | undefined;
   /** The text of `amount`, made on first use once crediting is done (see {@link entryText}). */
   text: string | undefined;
 }

@@ -90,6 +90,11 @@ export class Run {
     return credits;
   }
 
+  /** Ends crediting: deferred credits reach the records no statement asked for (see `PeriodCredits.finish`). */
+  finishCredits(): void {
+    for (const credits of this.periodCredits.values()) credits.finish();
+  }
+
   /** Accounts to territories, and territories to payees. */
   territories(): TerritoryMap {
     this.territoryMap ??= new TerritoryMap(this);

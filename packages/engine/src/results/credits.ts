@@ -4,7 +4,7 @@
 
 import { recordRef } from '../data/model.js';
 import { type Dec, decText, ZERO } from '../decimal.js';
-import { type Ctx, type Entry, entryText, totalOf } from '../evaluate/context.js';
+import { type CreditLineData, type Ctx, type Entry, entryText, totalOf } from '../evaluate/context.js';
 import type { Def } from '../evaluate/program.js';
 import type { Run } from '../evaluate/run.js';
 import type { CreditLine, CreditResult } from './results.js';
@@ -15,18 +15,21 @@ function sum(entries: readonly Entry[], pick: (e: Entry) => Dec): Dec {
   return total;
 }
 
+function creditLine(run: Run, e: Entry, l: CreditLineData): CreditLine {
+  const line: CreditLine = {
+    record: recordRef(l.rec),
+    amount: l.amount === e.amount ? entryText(e) : run.text(l.amount),
+    share: run.text(l.share),
+    role: l.role,
+  };
+  if (l.rec.hyp) line.estimate = true;
+  return line;
+}
+
 function lines(run: Run, entries: readonly Entry[], into: CreditLine[]): void {
   for (const e of entries) {
-    for (const l of e.lines) {
-      const line: CreditLine = {
-        record: recordRef(l.rec),
-        amount: l.amount === e.amount ? entryText(e) : run.text(l.amount),
-        share: run.text(l.share),
-        role: l.role,
-      };
-      if (l.rec.hyp) line.estimate = true;
-      into.push(line);
-    }
+    into.push(creditLine(run, e, { rec: e.rec, amount: e.first, share: e.share, role: e.role }));
+    if (e.more) for (const l of e.more) into.push(creditLine(run, e, l));
   }
 }
 
