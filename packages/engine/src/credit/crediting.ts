@@ -63,9 +63,7 @@ export class PeriodCredits {
    */
   finish(): void {
     for (const [id, { c, done }] of this.perOwner) {
-      const rest = this.run.index
-        .inPeriod(c.credit.source, this.period)
-        .filter((rec) => rec.owner === undefined || !done.has(rec.owner));
+      const rest = this.run.index.notOwnedBy(c.credit.source, this.period, done);
       if (rest.length > 0)
         applyCredit(this.run, this.period, new PeriodCredits(this.run, this.period), id, c, rest);
     }
