@@ -28,19 +28,17 @@ export function writeResultsCsv(results: Results, writer: Writer): void {
   writer.write(`${csvColumns.join(',')}\n`);
   for (const statement of results.statements) {
     const rows: string[] = [];
+    // The cells shared by every line of a statement (or earning) are quoted once.
+    const head = `${csvCell(statement.payee)},${csvCell(statement.period)},`;
+    const tail = `,${csvCell(statement.currency)},`;
     for (const earning of statement.earnings) {
+      const prefix = `${head}${csvCell(earning.id)},`;
       for (const line of earning.lines) {
-        const cells = [
-          statement.payee,
-          statement.period,
-          earning.id,
-          line.id,
-          line.record?.key ?? (line.record?.row === undefined ? '' : `row ${line.record.row}`),
-          line.amount,
-          statement.currency,
-          line.estimate ? 'yes' : '',
-        ];
-        rows.push(`${cells.map(csvCell).join(',')}\n`);
+        const record = line.record?.key ?? (line.record?.row === undefined ? '' : `row ${line.record.row}`);
+        const estimate = line.estimate ? 'yes' : '';
+        rows.push(
+          `${prefix}${csvCell(line.id)},${csvCell(record)},${csvCell(line.amount)}${tail}${estimate}\n`,
+        );
       }
     }
     if (rows.length > 0) writer.write(rows.join(''));

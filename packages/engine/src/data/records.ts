@@ -53,8 +53,8 @@ function fieldReaders(schema: SourceSchema, env: RecordEnv): FieldReader[] {
     }
     const kind = field.type.kind;
     const read = readerFor(field.type, env.calendar);
-    if (kind === 'Payee') return { kind: 'payee', field, read };
-    return { kind: 'plain', field, read: kind === 'Text' ? read : memoized(read) };
+    if (kind === 'Payee') return { kind: 'payee', field, read: memoized(read) };
+    return { kind: 'plain', field, read: memoized(read) };
   });
 }
 

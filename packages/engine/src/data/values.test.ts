@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../decimal.js';
-import { readDecimal } from './values.js';
+import { memoized, readDecimal } from './values.js';
 
 const digits = fc.stringMatching(/^[0-9]{1,20}$/);
 
@@ -29,5 +29,35 @@ describe('readDecimal', () => {
     expect(readDecimal('1,200.50')).toBeUndefined();
     expect(readDecimal('12 USD')).toBeUndefined();
     expect(readDecimal('')).toBeUndefined();
+  });
+});
+
+describe('memoized readers', () => {
+  const read = (raw: string | number | boolean) => readDecimal(raw) ?? null;
+
+  it('share the value of a repeated text, and read every text right', () => {
+    let calls = 0;
+    const memo = memoized((raw) => {
+      calls++;
+      return read(raw);
+    });
+    const first = memo('12.50');
+    expect(memo('12.50')).toBe(first);
+    expect(calls).toBe(1);
+    expect(String(memo(' 7 '))).toBe('7');
+  });
+
+  it('stop remembering a column of distinct texts, and still read each one', () => {
+    let calls = 0;
+    const memo = memoized((raw) => {
+      calls++;
+      return read(raw);
+    });
+    for (let i = 0; i < 40_000; i++) expect(String(memo(String(i)))).toBe(String(i));
+    const before = calls;
+    memo('1');
+    memo('1');
+    // No longer remembered: each read calls the reader.
+    expect(calls - before).toBe(2);
   });
 });

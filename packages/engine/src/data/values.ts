@@ -134,17 +134,27 @@ const MEMO_LIMIT = 4096;
 
 /**
  * A reader that remembers what it read for the first {@link MEMO_LIMIT} distinct texts. Values
- * are immutable (decimals, day numbers, booleans), so the records of a column that repeats a few
- * values (dates, term months, stages) share them instead of each holding its own copy.
+ * are immutable (decimals, day numbers, booleans, texts), so the records of a column that repeats
+ * a few values (dates, term months, stages, owners) share them instead of each holding its own
+ * copy, and equal texts are one string (compared by reference). Once it is full, a reader that
+ * finds fewer than half of its texts stops looking: a column of ids only pays for the first
+ * lookups.
  */
 export function memoized(read: Reader): Reader {
   const seen = new Map<string, Value | Bad>();
+  let lookups = 0;
+  let hits = 0;
+  let useful = true;
   return (raw) => {
-    if (typeof raw !== 'string') return read(raw);
+    if (!useful || typeof raw !== 'string') return read(raw);
     let value = seen.get(raw);
     if (value === undefined) {
       value = read(raw);
       if (seen.size < MEMO_LIMIT) seen.set(raw, value);
+    } else hits++;
+    if (++lookups === MEMO_LIMIT * 4) {
+      useful = hits * 2 >= lookups;
+      if (!useful) seen.clear();
     }
     return value;
   };
