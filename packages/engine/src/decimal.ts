@@ -73,3 +73,26 @@ export function sumOf(values: Iterable<Dec>): Dec {
   }
   return total ?? decOf(units, scale);
 }
+
+/**
+ * The order of two decimals (-1, 0, 1), as `a.comparedTo(b)` gives it for finite values, read
+ * from their digits without the copy of `b` that decimal.js makes for every comparison.
+ */
+export function compareDec(a: Dec, b: Dec): number {
+  const ad = a.d;
+  const bd = b.d;
+  if (!ad || !bd) return a.comparedTo(b);
+  const as = ad[0] === 0 ? 0 : a.s;
+  const bs = bd[0] === 0 ? 0 : b.s;
+  if (as !== bs) return as > bs ? 1 : -1;
+  if (as === 0) return 0;
+  if (a.e !== b.e) return a.e > b.e === as > 0 ? 1 : -1;
+  const n = Math.min(ad.length, bd.length);
+  for (let i = 0; i < n; i++) {
+    const x = ad[i] as number;
+    const y = bd[i] as number;
+    if (x !== y) return x > y === as > 0 ? 1 : -1;
+  }
+  if (ad.length === bd.length) return 0;
+  return ad.length > bd.length === as > 0 ? 1 : -1;
+}

@@ -1,7 +1,7 @@
 import type { Rounding } from '@attain/dsl';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Dec, decOf, decText, sumOf } from './decimal.js';
+import { compareDec, Dec, decOf, decText, sumOf } from './decimal.js';
 import { fixed, roundTo } from './round/round.js';
 import { fixedUnitsText, rescale, roundUnits, scaleOf, unitsOf, unitsText } from './units.js';
 
@@ -119,6 +119,22 @@ describe('units', () => {
         for (const v of values) expected = expected.plus(v);
         expect(decText(sumOf(values))).toBe(decText(expected));
       }),
+    );
+  });
+
+  it('compares decimals as decimal.js does, without copying them', () => {
+    const any = fc.oneof(
+      decimalText,
+      fc.constantFrom('0', '-0', '1e-40', '-1e40', '12345678.9', '12345679', '0.0000001'),
+    );
+    fc.assert(
+      fc.property(any, any, (x, y) => {
+        const a = new Dec(x);
+        const b = new Dec(y);
+        expect(compareDec(a, b)).toBe(a.comparedTo(b));
+        expect(compareDec(a, a)).toBe(0);
+      }),
+      { numRuns: 3000 },
     );
   });
 

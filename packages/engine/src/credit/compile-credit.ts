@@ -9,10 +9,16 @@ import { type CompileEnv, compile, type Fn } from '../evaluate/compile.js';
 import type { Def } from '../evaluate/program.js';
 
 /** A recipient clause with its field positions. */
-export type CompiledRecipient =
-  | { kind: 'field'; field: number; share: Dec; overlay: boolean }
-  | { kind: 'territory'; account: number; share: Dec; overlay: boolean }
-  | { kind: 'managers'; of: number; levels: number; share: Dec; overlay: boolean };
+export type CompiledRecipient = (
+  | { kind: 'field'; field: number }
+  | { kind: 'territory'; account: number }
+  | { kind: 'managers'; of: number; levels: number }
+) & {
+  share: Dec;
+  /** The share is 100%: the recipient is credited the amount itself. */
+  whole: boolean;
+  overlay: boolean;
+};
 
 /** A split source: who gets which share of each record, by the record's key. */
 export interface CompiledSplit {
@@ -40,20 +46,22 @@ export function compileCredit(credit: Credit, def: Def, env: CompileEnv): Compil
   const recipients: CompiledRecipient[] = [];
   for (const to of credit.recipients) {
     const share = new Dec(to.share);
+    const whole = share.eq(1);
     const r = to.recipient;
     const at = schema.index.get(
       r.kind === 'field' ? r.field : r.kind === 'territory' ? r.accountField : r.of,
     );
     if (at === undefined) continue;
-    if (r.kind === 'field') recipients.push({ kind: 'field', field: at, share, overlay: to.overlay });
+    if (r.kind === 'field') recipients.push({ kind: 'field', field: at, share, whole, overlay: to.overlay });
     else if (r.kind === 'territory')
-      recipients.push({ kind: 'territory', account: at, share, overlay: to.overlay });
+      recipients.push({ kind: 'territory', account: at, share, whole, overlay: to.overlay });
     else
       recipients.push({
         kind: 'managers',
         of: at,
         levels: r.levels ?? Number.POSITIVE_INFINITY,
         share,
+        whole,
         overlay: to.overlay,
       });
   }

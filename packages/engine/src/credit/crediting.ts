@@ -7,7 +7,7 @@
  */
 
 import type { Rec } from '../data/model.js';
-import { Dec, ONE, ZERO } from '../decimal.js';
+import { Dec, ZERO } from '../decimal.js';
 import type { Ctx, Entry } from '../evaluate/context.js';
 import type { Run } from '../evaluate/run.js';
 import { versionIn } from '../evaluate/versions.js';
@@ -201,7 +201,7 @@ function creditRecipient(
   amount: Dec,
 ): void {
   // A full share credits the amount itself: the same value, without a multiplication per record.
-  const whole = r.share.eq(ONE);
+  const whole = r.whole;
   const credited = whole ? amount : amount.times(r.share);
   switch (r.kind) {
     case 'field': {

@@ -13,7 +13,7 @@
  * of another shape) returns `undefined` and the general path runs.
  */
 import type { IrExpr, Plan } from '@attain/dsl';
-import { Dec, decOf, PRECISION, ZERO } from '../decimal.js';
+import { Dec, decOf, PRECISION, sumOf, ZERO } from '../decimal.js';
 import type { Ctx, Entry } from '../evaluate/context.js';
 import { spanOf, versionIn } from '../evaluate/versions.js';
 import { noUses, uses } from '../evaluate/walk.js';
@@ -77,12 +77,9 @@ export function incrementalLines(ctx: Ctx, e: CompiledEarning, credit: number): 
     if (!(d instanceof Dec) || !d.isPositive() || ctx.tiers[shape.divisor]) return undefined;
     divisor = d;
   }
-  let total = ZERO;
-  let first: Dec | undefined;
-  for (const entry of entries) {
-    total = total.plus(entry.amount);
-    if (first === undefined && total.isPositive()) first = total;
-  }
+  const total = sumOf(entries.map((entry) => entry.amount));
+  // The first prefix's total (no amount is negative, and decimal.js counts zero as positive).
+  const first = entries[0]?.amount;
   const scale = scaleFor(total, divisor);
   // The general path derives the scale on every prefix: it must be the same on the first and the last.
   if (scale === null || first === undefined || !sameScale(scale, scaleFor(first, divisor))) return undefined;

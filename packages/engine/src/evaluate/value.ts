@@ -7,7 +7,7 @@
  * nothing, a division by zero); it propagates through arithmetic and makes comparisons false.
  */
 import type { Type } from '@attain/dsl';
-import { Dec, decText } from '../decimal.js';
+import { compareDec, Dec, decText } from '../decimal.js';
 import type { ResultValue } from '../results/results.js';
 import type { Period } from '../time/calendar.js';
 import { formatDate } from '../time/dates.js';
@@ -27,7 +27,7 @@ function isPeriod(value: Value): value is Period {
 /** Equality of two values of one type; `null` equals only `null`. */
 export function equals(a: Value, b: Value): boolean {
   if (a === null || b === null) return a === b;
-  if (a instanceof Dec) return b instanceof Dec && a.eq(b);
+  if (a instanceof Dec) return b instanceof Dec && compareDec(a, b) === 0;
   if (isPeriod(a)) return isPeriod(b) && a.start === b.start && a.end === b.end;
   return a === b;
 }
@@ -35,7 +35,7 @@ export function equals(a: Value, b: Value): boolean {
 /** Order of two values of one ordered type (-1, 0, 1); `undefined` when either is `null`. */
 export function compare(a: Value, b: Value): number | undefined {
   if (a === null || b === null) return undefined;
-  if (a instanceof Dec && b instanceof Dec) return a.comparedTo(b);
+  if (a instanceof Dec && b instanceof Dec) return compareDec(a, b);
   if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
   if (isPeriod(a) && isPeriod(b)) return a.start - b.start || a.end - b.end;

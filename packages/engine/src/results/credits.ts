@@ -3,16 +3,14 @@
  */
 
 import { recordRef } from '../data/model.js';
-import { type Dec, decText, ZERO } from '../decimal.js';
+import { type Dec, decText, sumOf } from '../decimal.js';
 import { type CreditLineData, type Ctx, type Entry, entryText, totalOf } from '../evaluate/context.js';
 import type { Def } from '../evaluate/program.js';
 import type { Run } from '../evaluate/run.js';
 import type { CreditLine, CreditResult } from './results.js';
 
 function sum(entries: readonly Entry[], pick: (e: Entry) => Dec): Dec {
-  let total = ZERO;
-  for (const e of entries) total = total.plus(pick(e));
-  return total;
+  return sumOf(entries.map(pick));
 }
 
 function creditLine(run: Run, e: Entry, l: CreditLineData): CreditLine {
