@@ -60,6 +60,22 @@ describe('readCsv', () => {
   });
 
   it('rejects text that is not CSV, naming the file', async () => {
-    await expect(read('a,b\n"1,2\n')).rejects.toThrow(/^data\/x\.csv: not valid CSV: .*[Qq]uote/);
+    await expect(read('a,b\n"1,2\n')).rejects.toThrow(
+      new CsvFileError('data/x.csv: not valid CSV: Quoted field unterminated (row 1)'),
+    );
+    await expect(read('a,b\n1,"2"x\n3,4\n')).rejects.toThrow(
+      /^data\/x\.csv: not valid CSV: .*quote.*\(row 1\)$/,
+    );
+  });
+
+  it('reads commas only: a semicolon is part of a cell', async () => {
+    const { header, rows } = await read('a;b,c\n1;2,3\n');
+    expect(header).toEqual(['a;b', 'c']);
+    expect(rows).toEqual([[1, ['1;2', '3']]]);
+  });
+
+  it('keeps a character whose UTF-8 bytes are split between chunks', async () => {
+    const { rows } = await read(`name\n${'é'.repeat(70_000)}\n`);
+    expect(rows[0]?.[1][0]).toBe('é'.repeat(70_000));
   });
 });

@@ -1,10 +1,14 @@
 /**
- * Reads a CSV file with csv-parse (RFC 4180: quoted cells, doubled quotes, line breaks inside
+ * Reads a CSV file with PapaParse (RFC 4180: quoted cells, doubled quotes, line breaks inside
  * quotes, CRLF or LF, an optional UTF-8 byte order mark), streaming it so that a file of a million
  * rows is never held in memory twice. The first line is the header.
+ *
+ * PapaParse rather than csv-parse: both are well kept and read the same files, and PapaParse reads
+ * a million-row file in about half the time (it splits unquoted text with `indexOf` and keeps the
+ * character loop for quoted cells), which is most of `attain run`'s reading.
  */
 import { Readable } from 'node:stream';
-import { CsvError, parse } from 'csv-parse';
+import Papa from 'papaparse';
 import type { Io } from '../io.js';
 
 /** What to do with the rows of a file, as they are read. */
@@ -37,6 +41,22 @@ function checkHeader(columns: readonly string[], display: string): void {
   }
 }
 
+/** The file's text, decoded as UTF-8 chunk by chunk (a character split between chunks stays whole; a BOM is dropped). */
+async function* text(chunks: Iterable<string> | AsyncIterable<string | Uint8Array>): AsyncIterable<string> {
+  const decoder = new TextDecoder('utf-8');
+  let first = true;
+  for await (const chunk of chunks) {
+    let part = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    if (first && part.length > 0) {
+      if (part.charCodeAt(0) === 0xfeff) part = part.slice(1);
+      first = false;
+    }
+    if (part.length > 0) yield part;
+  }
+  const rest = decoder.decode();
+  if (rest.length > 0) yield rest;
+}
+
 /**
  * Reads the CSV file at `absolute` (shown to the user as `display`) into `reader`. Resolves to the
  * number of data rows; rejects with a {@link CsvFileError} when the file is not valid CSV, has no
@@ -46,35 +66,60 @@ export async function readCsv(io: Io, absolute: string, display: string, reader:
   const chunks: Iterable<string> | AsyncIterable<string | Uint8Array> = io.readChunks
     ? io.readChunks(absolute)
     : [await io.readFile(absolute)];
-  const parser = Readable.from(chunks).pipe(
-    parse({ bom: true, relax_column_count: true, skip_empty_lines: true }),
-  );
   let header: string[] | undefined;
   let rows = 0;
-  try {
-    for await (const record of parser as AsyncIterable<string[]>) {
-      if (header === undefined) {
-        header = record.map((cell) => cell.trim());
-        checkHeader(header, display);
-        reader.header(header);
-        continue;
-      }
-      if (blank(record)) continue;
-      rows++;
-      if (record.length > header.length && !blank(record.slice(header.length))) {
-        throw new CsvFileError(
-          `${display} row ${rows}: ${record.length} cells, but the header names ${header.length} columns`,
-        );
-      }
-      while (record.length < header.length) record.push('');
-      reader.row(record, rows);
+  const take = (record: string[]): void => {
+    if (header === undefined) {
+      header = record.map((cell) => cell.trim());
+      checkHeader(header, display);
+      reader.header(header);
+      return;
     }
-  } catch (error) {
-    if (error instanceof CsvError) {
-      throw new CsvFileError(`${display}: not valid CSV: ${error.message}`);
+    if (blank(record)) return;
+    rows++;
+    if (record.length > header.length && !blank(record.slice(header.length))) {
+      throw new CsvFileError(
+        `${display} row ${rows}: ${record.length} cells, but the header names ${header.length} columns`,
+      );
     }
-    throw error;
-  }
-  if (header === undefined) throw new CsvFileError(`${display} is empty: it needs at least a header line`);
+    while (record.length < header.length) record.push('');
+    reader.row(record, rows);
+  };
+  await new Promise<void>((resolve, reject) => {
+    let failed = false;
+    const fail = (error: unknown, parser?: Papa.Parser) => {
+      if (failed) return;
+      failed = true;
+      parser?.abort();
+      reject(error);
+    };
+    const input = Readable.from(text(chunks));
+    input.on('error', (error) => fail(error));
+    Papa.parse<string[]>(input as unknown as Papa.LocalFile, {
+      delimiter: ',',
+      skipEmptyLines: true,
+      step: (result, parser) => {
+        if (failed) return;
+        const problem = result.errors[0];
+        if (problem) {
+          const where = header === undefined ? 'the header' : `row ${rows + 1}`;
+          fail(new CsvFileError(`${display}: not valid CSV: ${problem.message} (${where})`), parser);
+          return;
+        }
+        try {
+          take(result.data);
+        } catch (error) {
+          fail(error, parser);
+        }
+      },
+      complete: () => {
+        if (failed) return;
+        if (header === undefined)
+          reject(new CsvFileError(`${display} is empty: it needs at least a header line`));
+        else resolve();
+      },
+      error: (error: Error) => fail(error),
+    });
+  });
   return rows;
 }
