@@ -101,6 +101,7 @@ export function calculate(plan: Plan, data: Dataset, options: CalculateOptions):
   const payees = [...valid.payees.byId.values()].sort((a, b) => byText(a.id, b.id));
   const labels = periods.map((p) => p.label);
   const statements: Statement[] = [];
+  run.prepare();
   for (const payee of payees) {
     const own = periods.filter((p) => onPlan(payee, p, program)).map((p) => buildStatement(run, payee, p));
     // The payout stage turns earnings into payouts: draws, guarantees, holdbacks, clawbacks,

@@ -239,4 +239,44 @@ describe('crediting', () => {
       credit(statement(results, 't3', '2026-Q1'), 'territorial').lines.map((l) => [l.record.key, l.role]),
     ).toEqual([['D3', 'territory']]);
   });
+
+  it('credits owners payee by payee and still warns about the records no statement reads', () => {
+    // Every credit goes to the owner, so each payee is credited when their statement is built and
+    // their records are let go afterwards; "off" is not on the plan in Q1 and gets no statement,
+    // yet its record without an amount is reported like the on-plan payee's.
+    const plan = planOf(
+      quarterly(`source deals {
+    id: Text key
+    owner: Payee owner
+    amount: Money optional
+    close_date: Date dated
+  }
+  credit won from deals { to owner }
+  commission c = won * 10%`),
+    );
+    const results = run(
+      plan,
+      {
+        payees: [payee('on'), payee('off', {}, { plans: [{ plan: 'Test', from: '2026-04-01' }] })],
+        records: {
+          deals: rows(
+            { id: 'D1', owner: 'on', amount: '1000', close_date: '2026-01-05' },
+            { id: 'D2', owner: 'on', amount: '', close_date: '2026-01-06' },
+            { id: 'D3', owner: 'off', amount: '', close_date: '2026-02-01' },
+            { id: 'D4', owner: 'off', amount: '300', close_date: '2026-04-02' },
+          ),
+        },
+      },
+      ['2026-Q1', '2026-Q2'],
+    );
+    expect(results.warnings.map((w) => [w.period, w.message])).toEqual([
+      ['2026-Q1', 'deals D2 has no credited amount'],
+      ['2026-Q1', 'deals D3 has no credited amount'],
+    ]);
+    expect(results.statements.map((x) => [x.payee, x.period, x.payout])).toEqual([
+      ['off', '2026-Q2', '30.00'],
+      ['on', '2026-Q1', '100.00'],
+      ['on', '2026-Q2', '0.00'],
+    ]);
+  });
 });

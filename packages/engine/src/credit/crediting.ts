@@ -58,6 +58,20 @@ export class PeriodCredits {
   }
 
   /**
+   * Applies the deferred credits to the records of `payee` that no statement asked for, for the
+   * warnings they raise (the entries are dropped): before the payee's records are let go.
+   */
+  settle(payee: string): void {
+    for (const [id, { c, done }] of this.perOwner) {
+      if (done.has(payee)) continue;
+      done.add(payee);
+      const records = this.run.index.ofOwner(c.credit.source, this.period, payee);
+      if (records.length > 0)
+        applyCredit(this.run, this.period, new PeriodCredits(this.run, this.period), id, c, records);
+    }
+  }
+
+  /**
    * Applies the deferred credits to the records no statement asked for (owners not on the plan
    * in the period, records without an owner) for the warnings they raise; the entries are dropped.
    */
@@ -138,7 +152,7 @@ export function creditPeriod(run: Run, period: Period): PeriodCredits {
 }
 
 /** True for a credit whose only recipient is the owner field of its source (no split). */
-function ownerOnly(c: CompiledCredit): boolean {
+export function ownerOnly(c: CompiledCredit): boolean {
   const [r] = c.recipients;
   return (
     c.split === undefined &&

@@ -70,6 +70,19 @@ export class RecordIndex {
     return index;
   }
 
+  /** Builds the index of `source` now (see `Run.prepare`). */
+  prepare(source: string): void {
+    this.index(source);
+  }
+
+  /** Forgets the records of `owner` in the period `ordinal` of every source (their statements are done). */
+  dropOwner(owner: string, ordinal: number): void {
+    for (const index of this.sources.values()) {
+      index.byOwner.get(ordinal)?.delete(owner);
+      index.byPeriod.delete(ordinal);
+    }
+  }
+
   /** Every record of `source` dated in `period`, in the stable order. */
   inPeriod(source: string, period: Period): readonly Rec[] {
     const index = this.index(source);

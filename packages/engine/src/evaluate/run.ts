@@ -4,9 +4,9 @@
  * created on first use so that year-to-date windows can reach earlier periods.
  */
 import type { Range } from '@attain/dsl';
-import { creditPeriod, type PeriodCredits } from '../credit/crediting.js';
+import { creditPeriod, ownerOnly, type PeriodCredits } from '../credit/crediting.js';
 import { TerritoryMap } from '../credit/territory.js';
-import type { DaySpan, PayeeData } from '../data/model.js';
+import type { DaySpan, PayeeData, Rec } from '../data/model.js';
 import type { ValidData } from '../data/validate.js';
 import { Dec, decText, ZERO } from '../decimal.js';
 import type { CalculationWarning, Results, RuleRef, Trace, WarningCode } from '../results/results.js';
@@ -29,6 +29,13 @@ export class Run {
   private readonly periodCredits = new Map<number, PeriodCredits>();
   private territoryMap: TerritoryMap | undefined;
   private previousIndex: Map<string, Map<string, Dec>> | undefined;
+  /** True when every credit reaches only its records' owners: each payee's records serve only them. */
+  private readonly ownerLocal: boolean;
+  /** True once {@link prepare} let go of the dataset's record lists. */
+  private releasing = false;
+  private readonly cancellableBy = new Map<string, Rec[]>();
+  /** Payees released so far (kept only while records are let go). */
+  private readonly released = new Set<string>();
 
   constructor(
     readonly program: Program,
@@ -40,6 +47,40 @@ export class Run {
   ) {
     this.index = new RecordIndex(data, program.calendar, program.plan.header.period);
     this.tables = program.tables;
+    this.ownerLocal = [...program.credits.values()].every((versions) =>
+      versions.every((v) => ownerOnly(v.value)),
+    );
+  }
+
+  /**
+   * Before the first statement: when every credit reaches only its records' owners (no split,
+   * territory or manager credit reads another payee's records), builds what needs the whole
+   * dataset (the record index, the records a clawback may take back) and lets go of the dataset's
+   * record lists, so that {@link release} frees each payee's records with their statements and a
+   * run over a million records does not hold all of them to the end.
+   */
+  prepare(): void {
+    if (!this.ownerLocal || this.releasing) return;
+    for (const source of this.program.plan.sources) this.index.prepare(source.name);
+    for (const clawback of this.program.plan.clawbacks)
+      this.cancellable(clawback.source, clawback.cancelledOn);
+    for (const source of [...this.data.records.keys()]) this.data.records.set(source, []);
+    this.releasing = true;
+  }
+
+  /** The records of `source` with a value in the date field `field` (what a clawback may take back). */
+  cancellable(source: string, field: string): readonly Rec[] {
+    const key = `${source}\u0000${field}`;
+    let list = this.cancellableBy.get(key);
+    if (!list) {
+      const at = this.program.schemas.get(source)?.index.get(field);
+      list = [];
+      if (at !== undefined)
+        for (const rec of this.data.records.get(source) ?? [])
+          if (typeof rec.v[at] === 'number') list.push(rec);
+      this.cancellableBy.set(key, list);
+    }
+    return list;
   }
 
   /** The context of a payee (or none, for record-level rules) in a period. */
@@ -62,7 +103,19 @@ export class Run {
   /** Forgets a payee's contexts and credit entries once their statements are done. */
   release(payee: string): void {
     this.contexts.delete(payee);
-    for (const credits of this.periodCredits.values()) credits.release(payee);
+    for (const [ordinal, credits] of this.periodCredits) this.releaseIn(credits, ordinal, payee);
+    if (this.releasing) this.released.add(payee);
+  }
+
+  /**
+   * Releases a payee's entries of one period; when records are let go (see {@link prepare}), first
+   * credits what no statement asked for (for its warnings) and then forgets the payee's records of
+   * the period. Periods credited later do this for the payees released before them.
+   */
+  private releaseIn(credits: PeriodCredits, ordinal: number, payee: string): void {
+    if (this.releasing) credits.settle(payee);
+    credits.release(payee);
+    if (this.releasing) this.index.dropOwner(payee, ordinal);
   }
 
   /** The text of a decimal, made once per decimal object (shares, rates and amounts repeat on many lines). */
@@ -86,6 +139,7 @@ export class Run {
     if (!credits) {
       credits = creditPeriod(this, period);
       this.periodCredits.set(period.ordinal, credits);
+      for (const payee of this.released) this.releaseIn(credits, period.ordinal, payee);
     }
     return credits;
   }

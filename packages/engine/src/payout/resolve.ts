@@ -178,7 +178,7 @@ function cancellationsOf(run: Run, clawback: Clawback): Cancellation[] {
   const at = schema?.index.get(clawback.cancelledOn);
   if (!schema || at === undefined) return [];
   const result: Cancellation[] = [];
-  for (const rec of run.data.records.get(clawback.source) ?? []) {
+  for (const rec of run.cancellable(clawback.source, clawback.cancelledOn)) {
     const cancelled = rec.v[at];
     if (rec.hyp || typeof cancelled !== 'number' || rec.day === undefined) continue;
     result.push({ clawback, record: recordRef(rec), dated: rec.day, cancelled });
