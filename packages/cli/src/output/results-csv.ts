@@ -18,9 +18,18 @@ export const csvColumns = [
   'estimate',
 ] as const;
 
+/** True when a cell holds a comma, a quote or a line break (a scan: cheaper than a regex per cell). */
+function needsQuotes(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || c === 34 || c === 10 || c === 13) return true;
+  }
+  return false;
+}
+
 /** A cell quoted when it holds a comma, a quote or a line break (RFC 4180). */
 function csvCell(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return needsQuotes(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** Writes one CSV row per earning line of every statement, after a header row. */
@@ -33,12 +42,11 @@ export function writeResultsCsv(results: Results, writer: Writer): void {
     const tail = `,${csvCell(statement.currency)},`;
     for (const earning of statement.earnings) {
       const prefix = `${head}${csvCell(earning.id)},`;
+      // Amounts are decimal strings (digits, a point, a sign): never quoted.
       for (const line of earning.lines) {
         const record = line.record?.key ?? (line.record?.row === undefined ? '' : `row ${line.record.row}`);
         const estimate = line.estimate ? 'yes' : '';
-        rows.push(
-          `${prefix}${csvCell(line.id)},${csvCell(record)},${csvCell(line.amount)}${tail}${estimate}\n`,
-        );
+        rows.push(`${prefix}${csvCell(line.id)},${csvCell(record)},${line.amount}${tail}${estimate}\n`);
       }
     }
     if (rows.length > 0) writer.write(rows.join(''));

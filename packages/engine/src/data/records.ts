@@ -10,6 +10,7 @@ import type { FiscalCalendar } from '../time/calendar.js';
 import { formatDate } from '../time/dates.js';
 import type { DataRecord, RawValue } from './dataset.js';
 import type { FxTable } from './fx.js';
+import { KeySet } from './key-set.js';
 import type { Rec, SourceSchema } from './model.js';
 import type { PayeeTable } from './payees.js';
 import { dataError, type Problems, type RowAt, valueError } from './problems.js';
@@ -78,9 +79,12 @@ export function validateRecords(
 ): Rec[] {
   const readers = fieldReaders(schema, env);
   const valid: Rec[] = [];
-  // The first row of each key; rows of keys seen before, by key (only when there are duplicates).
-  const firstRow = new Map<string, number>();
+  // Keys seen (one hash-table operation per row), and the keys seen again, with each row's key
+  // kept to find every row of a repeated key afterwards.
+  const seen = new KeySet(rows.length);
   let repeated: Map<string, number[]> | undefined;
+  const rowKeys: (string | undefined)[] = [];
+  const rowNumbers: number[] = [];
   const order = ownerOrder(schema, rows);
   for (let j = 0; j < rows.length; j++) {
     const i = order ? (order[j] as number) : j;
@@ -98,14 +102,12 @@ export function validateRecords(
     const key = schema.key === undefined ? undefined : keyText(v[schema.key] ?? null);
     if (key !== undefined) {
       at.key = key;
-      const first = firstRow.get(key);
-      if (first === undefined) firstRow.set(key, row);
-      else {
+      if (!seen.add(key)) {
         repeated ??= new Map();
-        const list = repeated.get(key);
-        if (list) list.push(row);
-        else repeated.set(key, [first, row]);
+        repeated.set(key, []);
       }
+      rowKeys.push(key);
+      rowNumbers.push(row);
     }
     if (problems.has(schema.name, row)) continue;
     const day = schema.dated === undefined ? undefined : (v[schema.dated] as number | null);
@@ -123,6 +125,7 @@ export function validateRecords(
     });
   }
   if (!repeated) return valid;
+  for (let k = 0; k < rowKeys.length; k++) repeated.get(rowKeys[k] as string)?.push(rowNumbers[k] as number);
   for (const [key, list] of repeated) {
     const keyField = schema.fields[schema.key as number]?.name ?? 'key';
     list.sort((a, b) => a - b);
