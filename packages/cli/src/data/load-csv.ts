@@ -18,6 +18,7 @@ import type {
 import type { Io } from '../io.js';
 import type { Progress } from '../output/progress.js';
 import { readCsv } from './csv.js';
+import { ColumnTexts } from './intern.js';
 import { type FixedFile, fixedFiles, payeeColumns, payeesFile, sourceFile } from './layout.js';
 
 /** A directory being read: where it is, how it is shown, and what the plan expects of it. */
@@ -150,11 +151,13 @@ async function readSource(dir: Directory, source: Plan['sources'][number]): Prom
   );
   const records: DataRecord[] = [];
   const declaredBy = `the plan's source ${source.name}`;
+  const texts = wanted.map(() => new ColumnTexts());
   await readTable(dir, sourceFile(source.name), required, declaredBy, (cells, index, row) => {
     const values: Record<string, RawValue> = {};
-    for (const column of wanted) {
+    for (let c = 0; c < wanted.length; c++) {
+      const column = wanted[c] as string;
       const value = cell(cells, index, column);
-      if (value !== undefined) values[column] = value;
+      if (value !== undefined) values[column] = (texts[c] as ColumnTexts).get(value);
     }
     records.push({ row, values });
   });
