@@ -67,9 +67,11 @@ export interface PayeeData {
 /** The reference of a record in results (created once per record). */
 export function recordRef(rec: Rec): RecordRef {
   if (rec.ref) return rec.ref;
-  const ref: RecordRef = { source: rec.schema.name };
-  if (rec.key !== undefined) ref.key = rec.key;
-  ref.row = rec.row;
+  // Literals of two fixed shapes: cheaper than adding properties one by one, a million times.
+  const ref: RecordRef =
+    rec.key !== undefined
+      ? { source: rec.schema.name, key: rec.key, row: rec.row }
+      : { source: rec.schema.name, row: rec.row };
   rec.ref = ref;
   return ref;
 }

@@ -324,6 +324,7 @@ function unitLines(
     amounts[i] = units;
   }
   const p = a + r;
+  const prefix = `${name}:`;
   const lines: LineData[] = [];
   const first = (table.tiers[0] as { fixed: { hit: TierHit } }).fixed.hit;
   let t = 0;
@@ -372,7 +373,7 @@ function unitLines(
     }
     const raw = safe(value - prevValue);
     if (raw === undefined) return undefined;
-    lines.push(LineData.ofUnits(lineId(name, entry), entry, raw, p, entry.rec.hyp, whole, tiers));
+    lines.push(LineData.ofUnits(lineId(prefix, entry), entry, raw, p, entry.rec.hyp, whole, tiers));
     prevValue = value;
   }
   incremental.inUnits++;

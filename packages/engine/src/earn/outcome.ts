@@ -140,7 +140,7 @@ export class LineData {
 /** The line of a credited record: it pays `raw`, the increment the record added. */
 export function recordLine(earning: string, entry: Entry, raw: Dec, tiers: TierHit[] | undefined): LineData {
   return new LineData({
-    id: lineId(earning, entry),
+    id: lineId(`${earning}:`, entry),
     entry,
     raw,
     estimate: entry.rec.hyp,
@@ -149,9 +149,10 @@ export function recordLine(earning: string, entry: Entry, raw: Dec, tiers: TierH
   });
 }
 
-/** The id of a credited record's line. */
-export function lineId(earning: string, entry: Entry): string {
-  return `${earning}:${entry.rec.key ?? `row ${entry.rec.row}`}`;
+/** The id of a credited record's line; `prefix` is the earning's name and a colon. */
+export function lineId(prefix: string, entry: Entry): string {
+  const key = entry.rec.key;
+  return key === undefined ? `${prefix}row ${entry.rec.row}` : prefix + key;
 }
 
 /** One earning for one payee and period. */
