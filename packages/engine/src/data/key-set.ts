@@ -9,7 +9,8 @@ export class KeySet {
   /** Slot → 1 + the index in {@link keys} of the key stored there; 0 for an empty slot. */
   private readonly slots: Int32Array;
   private readonly hashes: Int32Array;
-  private readonly keys: string[] = [];
+  private readonly keys: string[];
+  private count = 0;
   private readonly mask: number;
 
   /** A set for at most `capacity` keys. */
@@ -19,11 +20,12 @@ export class KeySet {
     this.slots = new Int32Array(size);
     this.hashes = new Int32Array(size);
     this.mask = size - 1;
+    this.keys = new Array(capacity);
   }
 
   /** How many keys the set holds. */
   get size(): number {
-    return this.keys.length;
+    return this.count;
   }
 
   /** Adds `key`; true when it was not there yet. */
@@ -33,10 +35,9 @@ export class KeySet {
     for (;;) {
       const at = this.slots[slot] as number;
       if (at === 0) {
-        if (this.keys.length * 2 >= this.slots.length)
-          throw new RangeError('KeySet: more keys than its capacity');
-        this.keys.push(key);
-        this.slots[slot] = this.keys.length;
+        if (this.count * 2 >= this.slots.length) throw new RangeError('KeySet: more keys than its capacity');
+        this.keys[this.count++] = key;
+        this.slots[slot] = this.count;
         this.hashes[slot] = h;
         return true;
       }

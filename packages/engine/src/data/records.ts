@@ -13,7 +13,7 @@ import type { FxTable } from './fx.js';
 import { KeySet } from './key-set.js';
 import type { Rec, SourceSchema } from './model.js';
 import type { PayeeTable } from './payees.js';
-import { dataError, type Problems, type RowAt, valueError } from './problems.js';
+import { dataError, Problems, type RowAt, valueError } from './problems.js';
 import {
   Bad,
   isCurrencyCode,
@@ -79,12 +79,10 @@ export function validateRecords(
 ): Rec[] {
   const readers = fieldReaders(schema, env);
   const valid: Rec[] = [];
-  // Keys seen (one hash-table operation per row), and the keys seen again, with each row's key
-  // kept to find every row of a repeated key afterwards.
+  // Keys seen (one hash-table operation per row), and the keys seen again (their rows are
+  // gathered afterwards, in the rare case there are any).
   const seen = new KeySet(rows.length);
   let repeated: Map<string, number[]> | undefined;
-  const rowKeys: (string | undefined)[] = [];
-  const rowNumbers: number[] = [];
   const order = ownerOrder(schema, rows);
   for (let j = 0; j < rows.length; j++) {
     const i = order ? (order[j] as number) : j;
@@ -106,8 +104,6 @@ export function validateRecords(
         repeated ??= new Map();
         repeated.set(key, []);
       }
-      rowKeys.push(key);
-      rowNumbers.push(row);
     }
     if (problems.has(schema.name, row)) continue;
     const day = schema.dated === undefined ? undefined : (v[schema.dated] as number | null);
@@ -125,7 +121,7 @@ export function validateRecords(
     });
   }
   if (!repeated) return valid;
-  for (let k = 0; k < rowKeys.length; k++) repeated.get(rowKeys[k] as string)?.push(rowNumbers[k] as number);
+  for (const { key, row } of keysOf(schema, rows, readers, env)) repeated.get(key)?.push(row);
   for (const [key, list] of repeated) {
     const keyField = schema.fields[schema.key as number]?.name ?? 'key';
     list.sort((a, b) => a - b);
@@ -223,6 +219,25 @@ function dayKey(raw: RawValue | undefined): number {
   const year = Math.floor(n / 10000);
   const month = Math.floor(n / 100) % 100;
   return year * 372 + month * 31 + (n % 100) + 1;
+}
+
+/** The key text and row number of every row with a key, read again as the first pass read them. */
+function* keysOf(
+  schema: SourceSchema,
+  rows: readonly DataRecord[],
+  readers: FieldReader[],
+  env: RecordEnv,
+): Iterable<{ key: string; row: number }> {
+  const scratch = new Problems();
+  for (let i = 0; i < rows.length; i++) {
+    const input = (rows[i] ?? {}) as DataRecord;
+    const values = input.values;
+    if (values === null || typeof values !== 'object') continue;
+    const row = typeof input.row === 'number' ? input.row : i + 1;
+    const v = readRow(readers, values, { source: schema.name, row }, env, scratch);
+    const key = keyText(v[schema.key as number] ?? null);
+    if (key !== undefined) yield { key, row };
+  }
 }
 
 function readRow(
