@@ -6,7 +6,7 @@ import type { Plan } from '@attain/dsl';
 import type { Dataset } from './data/dataset.js';
 import type { PayeeData } from './data/model.js';
 import type { CalculateOptions } from './data/options.js';
-import { validate } from './data/validate.js';
+import { ownerLocal, recordsByOwner, validate } from './data/validate.js';
 import { Program } from './evaluate/program.js';
 import { Run } from './evaluate/run.js';
 import { applyPayout } from './payout/apply-payout.js';
@@ -93,7 +93,9 @@ export function calculate(plan: Plan, data: Dataset, options: CalculateOptions):
     currency: plan.header.currency,
   };
   if (plan.header.version !== undefined) meta.plan.version = plan.header.version;
-  const { valid, problems } = validate(plan, data, program.calendar);
+  const { valid, problems } = validate(plan, data, program.calendar, {
+    byOwner: recordsByOwner.enabled && ownerLocal(plan),
+  });
   if (options.mode === 'strict' && problems.size > 0) {
     return { meta, errors: problems.errors(), rejected: [], warnings: [], statements: [] };
   }

@@ -67,23 +67,27 @@ function keyText(value: Value): string | undefined {
   return typeof value === 'string' ? value : String(value);
 }
 
+/** A row that read without error (so far: a repeated key is found only at the end). */
+type Visit = (i: number, row: number, input: DataRecord, v: Value[], key: string | undefined) => void;
+
 /**
- * Validates the rows of a source. Returns the valid records; every problem goes to `problems`.
- * Rows sharing a key are all left out: nothing says which of them is right.
+ * Reads every row of a source in `order` (or input order), records each problem, calls `visit`
+ * with each row that read without error, and at the end reports rows sharing a key (all of them:
+ * nothing says which is right; callers leave them out with `problems.has`).
  */
-export function validateRecords(
+function walkRows(
   schema: SourceSchema,
   rows: readonly DataRecord[],
+  readers: FieldReader[],
   env: RecordEnv,
   problems: Problems,
-): Rec[] {
-  const readers = fieldReaders(schema, env);
-  const valid: Rec[] = [];
+  order: Int32Array | undefined,
+  visit: Visit,
+): void {
   // Keys seen (one hash-table operation per row), and the keys seen again (their rows are
   // gathered afterwards, in the rare case there are any).
   const seen = new KeySet(rows.length);
   let repeated: Map<string, number[]> | undefined;
-  const order = ownerOrder(schema, rows);
   for (let j = 0; j < rows.length; j++) {
     const i = order ? (order[j] as number) : j;
     const input = (rows[i] ?? {}) as DataRecord;
@@ -105,22 +109,9 @@ export function validateRecords(
         repeated.set(key, []);
       }
     }
-    if (problems.has(schema.name, row)) continue;
-    const day = schema.dated === undefined ? undefined : (v[schema.dated] as number | null);
-    const owner = schema.owner === undefined ? undefined : (v[schema.owner] as string | null);
-    valid.push({
-      schema,
-      v,
-      row,
-      key,
-      hyp: input.hypothetical === true,
-      day: day ?? undefined,
-      owner: owner ?? undefined,
-      raw: values,
-      ref: undefined,
-    });
+    if (!problems.has(schema.name, row)) visit(i, row, input, v, key);
   }
-  if (!repeated) return valid;
+  if (!repeated) return;
   for (const { key, row } of keysOf(schema, rows, readers, env)) repeated.get(key)?.push(row);
   for (const [key, list] of repeated) {
     const keyField = schema.fields[schema.key as number]?.name ?? 'key';
@@ -134,7 +125,137 @@ export function validateRecords(
       );
     }
   }
-  return valid.filter((r) => !problems.has(schema.name, r.row));
+}
+
+/** The record of a row that read without error. */
+function recOf(
+  schema: SourceSchema,
+  row: number,
+  input: DataRecord,
+  v: Value[],
+  key: string | undefined,
+): Rec {
+  const day = schema.dated === undefined ? undefined : (v[schema.dated] as number | null);
+  const owner = schema.owner === undefined ? undefined : (v[schema.owner] as string | null);
+  return {
+    schema,
+    v,
+    row,
+    key,
+    hyp: input.hypothetical === true,
+    day: day ?? undefined,
+    owner: owner ?? undefined,
+    raw: input.values,
+    ref: undefined,
+  };
+}
+
+/**
+ * Validates the rows of a source. Returns the valid records; every problem goes to `problems`.
+ * Rows sharing a key are all left out: nothing says which of them is right.
+ */
+export function validateRecords(
+  schema: SourceSchema,
+  rows: readonly DataRecord[],
+  env: RecordEnv,
+  problems: Problems,
+): Rec[] {
+  const readers = fieldReaders(schema, env);
+  const valid: Rec[] = [];
+  walkRows(schema, rows, readers, env, problems, ownerOrder(schema, rows), (_i, row, input, v, key) => {
+    valid.push(recOf(schema, row, input, v, key));
+  });
+  return problems.size === 0 ? valid : valid.filter((r) => !problems.has(schema.name, r.row));
+}
+
+/**
+ * The valid rows of a source with an owner field, checked now and made into records owner by
+ * owner when a statement asks (see `calculate`): a million records are never all in memory.
+ * Records without an owner, and those with a value in one of the `kept` date fields (what a
+ * clawback may take back), are made at once.
+ */
+export class OwnedRows {
+  /** Input positions of the valid rows of each owner, in input order. */
+  private readonly byOwner = new Map<string, number[]>();
+  /** Valid records without an owner. */
+  readonly unowned: Rec[] = [];
+  /** Valid records with a value in each kept field, by field name. */
+  readonly withDate = new Map<string, Rec[]>();
+  /** True when some valid row is hypothetical. */
+  hypothetical = false;
+  private readonly readers: FieldReader[];
+
+  constructor(
+    readonly schema: SourceSchema,
+    private readonly rows: readonly DataRecord[],
+    private readonly env: RecordEnv,
+    problems: Problems,
+    kept: readonly string[],
+  ) {
+    this.readers = fieldReaders(schema, env);
+    const fields = kept.map((name) => ({ name, at: schema.index.get(name) }));
+    for (const { name } of fields) this.withDate.set(name, []);
+    const owner = schema.owner as number;
+    const rowOf: number[] = [];
+    walkRows(schema, rows, this.readers, env, problems, undefined, (i, row, input, v, key) => {
+      if (input.hypothetical === true) this.hypothetical = true;
+      const who = v[owner];
+      let rec: Rec | undefined;
+      for (const { name, at } of fields) {
+        if (at === undefined || typeof v[at] !== 'number') continue;
+        rec ??= recOf(schema, row, input, v, key);
+        (this.withDate.get(name) as Rec[]).push(rec);
+      }
+      if (typeof who !== 'string') {
+        this.unowned.push(rec ?? recOf(schema, row, input, v, key));
+        return;
+      }
+      const list = this.byOwner.get(who);
+      if (list) list.push(i);
+      else this.byOwner.set(who, [i]);
+      rowOf[i] = row;
+    });
+    if (problems.size === 0) return;
+    // Rows found wrong at the end (repeated keys) are left out.
+    const bad = (r: Rec) => problems.has(schema.name, r.row);
+    for (const [owner, list] of this.byOwner) {
+      const kept = list.filter((i) => !problems.has(schema.name, rowOf[i] as number));
+      if (kept.length > 0) this.byOwner.set(owner, kept);
+      else this.byOwner.delete(owner);
+    }
+    this.unowned.splice(0, this.unowned.length, ...this.unowned.filter((r) => !bad(r)));
+    for (const [name, list] of this.withDate)
+      this.withDate.set(
+        name,
+        list.filter((r) => !bad(r)),
+      );
+  }
+
+  /** The owners with valid rows. */
+  owners(): IterableIterator<string> {
+    return this.byOwner.keys();
+  }
+
+  /** New records of `owner`'s valid rows, read again exactly as they were checked. */
+  recordsOf(owner: string): Rec[] {
+    const list = this.byOwner.get(owner);
+    if (!list) return [];
+    const scratch = new Problems();
+    const recs: Rec[] = [];
+    for (const i of list) {
+      const input = this.rows[i] as DataRecord;
+      const row = typeof input.row === 'number' ? input.row : i + 1;
+      const v = readRow(this.readers, input.values, { source: this.schema.name, row }, this.env, scratch);
+      const key = this.schema.key === undefined ? undefined : keyText(v[this.schema.key] ?? null);
+      recs.push(recOf(this.schema, row, input, v, key));
+    }
+    return recs;
+  }
+
+  /** Forgets an owner's rows (their statements are done). */
+  drop(owner: string): void {
+    this.byOwner.delete(owner);
+  }
 }
 
 /**

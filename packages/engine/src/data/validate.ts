@@ -12,7 +12,7 @@ import type { FxTable } from './fx.js';
 import { type Rec, type SourceSchema, sourceSchema } from './model.js';
 import { type PayeeTable, validatePayees } from './payees.js';
 import { dataError, Problems } from './problems.js';
-import { validateRecords } from './records.js';
+import { OwnedRows, validateRecords } from './records.js';
 import {
   type Adjustment,
   type Assignment,
@@ -27,8 +27,10 @@ import { asList } from './values.js';
 export interface ValidData {
   payees: PayeeTable;
   schemas: Map<string, SourceSchema>;
-  /** Valid records of each declared source. */
+  /** Valid records of each declared source (empty for the sources in {@link owned}). */
   records: Map<string, Rec[]>;
+  /** Sources validated owner by owner: their records are made when a payee's statement asks. */
+  owned: Map<string, OwnedRows>;
   fx: FxTable;
   /** Quotas from data by `payee|quota|period`. */
   quotas: Map<string, Dec>;
@@ -38,11 +40,46 @@ export interface ValidData {
   hypothetical: boolean;
 }
 
+/**
+ * Test instrumentation, not exported by the package: `enabled: false` makes `calculate` validate
+ * every source whole; `used` counts the sources validated owner by owner.
+ */
+export const recordsByOwner = { enabled: true, used: 0 };
+
+/** How to validate. */
+export interface ValidateOptions {
+  /**
+   * Validate the records of every source with an owner field now, but make them into records
+   * owner by owner, when asked (see {@link OwnedRows}). Only for a plan whose every credit reaches
+   * just its records' owners ({@link ownerLocal}), calculated payee by payee.
+   */
+  byOwner?: boolean;
+}
+
+/**
+ * True when every credit of the plan goes to its records' owner only (`to owner`, the source's
+ * owner field, without a split): then no payee's statement reads another payee's records.
+ */
+export function ownerLocal(plan: Plan): boolean {
+  return plan.credits.every((credit) => {
+    const source = plan.sources.find((s) => s.name === credit.source);
+    const [to] = credit.recipients;
+    return (
+      credit.split === undefined &&
+      credit.recipients.length === 1 &&
+      to?.recipient.kind === 'field' &&
+      source?.owner !== undefined &&
+      to.recipient.field === source.owner
+    );
+  });
+}
+
 /** Validates `data`; every problem is in the returned {@link Problems}. */
 export function validate(
   plan: Plan,
   data: Dataset,
   calendar: FiscalCalendar,
+  options: ValidateOptions = {},
 ): { valid: ValidData; problems: Problems } {
   const problems = new Problems();
   const payees = validatePayees(plan, asList(data.payees), calendar, problems);
@@ -50,11 +87,23 @@ export function validate(
   const env = { payees, fx, calendar, currency: plan.header.currency };
   const schemas = new Map<string, SourceSchema>();
   const records = new Map<string, Rec[]>();
+  const owned = new Map<string, OwnedRows>();
   let hypothetical = false;
   for (const source of plan.sources) {
     const schema = sourceSchema(source);
     schemas.set(source.name, schema);
-    const recs = validateRecords(schema, asList(data.records?.[source.name]), env, problems);
+    const rows = asList(data.records?.[source.name]);
+    if (options.byOwner && schema.owner !== undefined) {
+      // The date fields a clawback reads on this source: those records are needed whoever owns them.
+      const kept = plan.clawbacks.filter((c) => c.source === source.name).map((c) => c.cancelledOn);
+      const byOwner = new OwnedRows(schema, rows, env, problems, kept);
+      recordsByOwner.used++;
+      owned.set(source.name, byOwner);
+      records.set(source.name, []);
+      if (byOwner.hypothetical) hypothetical = true;
+      continue;
+    }
+    const recs = validateRecords(schema, rows, env, problems);
     records.set(source.name, recs);
     if (!hypothetical) hypothetical = recs.some((r) => r.hyp);
   }
@@ -63,7 +112,7 @@ export function validate(
   const assignments = validateAssignments(plan, asList(data.territoryAssignments), payees, problems);
   const adjustments = validateAdjustments(plan, asList(data.adjustments), payees, calendar, fx, problems);
   return {
-    valid: { payees, schemas, records, fx, quotas, assignments, adjustments, hypothetical },
+    valid: { payees, schemas, records, owned, fx, quotas, assignments, adjustments, hypothetical },
     problems,
   };
 }

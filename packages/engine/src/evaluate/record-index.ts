@@ -1,8 +1,10 @@
 /**
  * Records grouped by period (through the source's dated field) and by owner, in the stable
- * record order, built once per source on first use.
+ * record order. For a source validated owner by owner (`ValidData.owned`), a payee's records are
+ * made when their statement first asks and forgotten when it is done.
  */
 import { compareRecs, type Rec } from '../data/model.js';
+import type { OwnedRows } from '../data/records.js';
 import type { ValidData } from '../data/validate.js';
 import type { FiscalCalendar, Period, PeriodKind } from '../time/calendar.js';
 
@@ -13,6 +15,8 @@ interface SourceIndex {
   unowned: Map<number, Rec[]>;
   /** Every record of a period in the stable order, merged on first use. */
   byPeriod: Map<number, Rec[]>;
+  /** The rows of a source validated owner by owner, and the records made of them so far. */
+  owned: { rows: OwnedRows; made: Map<string, Map<number, Rec[]>> } | undefined;
 }
 
 const NONE: readonly Rec[] = [];
@@ -31,43 +35,57 @@ export class RecordIndex {
     private readonly kind: PeriodKind,
   ) {}
 
+  /** Records grouped by period ordinal (then by `key`, when given), each list sorted. */
+  private group<K>(recs: Iterable<Rec>, key: (rec: Rec) => K | undefined): Map<number, Map<K, Rec[]>> {
+    const groups = new Map<number, Map<K, Rec[]>>();
+    let period: Period | undefined;
+    for (const rec of recs) {
+      if (rec.day === undefined) continue;
+      const k = key(rec);
+      if (k === undefined) continue;
+      if (!period || rec.day < period.start || rec.day > period.end)
+        period = this.calendar.containing(this.kind, rec.day);
+      let inPeriod = groups.get(period.ordinal);
+      if (!inPeriod) {
+        inPeriod = new Map();
+        groups.set(period.ordinal, inPeriod);
+      }
+      const list = inPeriod.get(k);
+      if (list) list.push(rec);
+      else inPeriod.set(k, [rec]);
+    }
+    for (const inPeriod of groups.values()) for (const list of inPeriod.values()) list.sort(compareRecs);
+    return groups;
+  }
+
   private index(source: string): SourceIndex {
     const cached = this.sources.get(source);
     if (cached) return cached;
-    const byOwner = new Map<number, Map<string, Rec[]>>();
+    const rows = this.data.owned.get(source);
+    const all = rows ? rows.unowned : (this.data.records.get(source) ?? []);
     const unowned = new Map<number, Rec[]>();
-    let period: Period | undefined;
-    for (const rec of this.data.records.get(source) ?? []) {
-      if (rec.day === undefined) continue;
-      if (!period || rec.day < period.start || rec.day > period.end)
-        period = this.calendar.containing(this.kind, rec.day);
-      const ordinal = period.ordinal;
-      let list: Rec[] | undefined;
-      if (rec.owner === undefined) {
-        list = unowned.get(ordinal);
-        if (!list) {
-          list = [];
-          unowned.set(ordinal, list);
-        }
-      } else {
-        let owners = byOwner.get(ordinal);
-        if (!owners) {
-          owners = new Map();
-          byOwner.set(ordinal, owners);
-        }
-        list = owners.get(rec.owner);
-        if (!list) {
-          list = [];
-          owners.set(rec.owner, list);
-        }
-      }
-      list.push(rec);
-    }
-    for (const owners of byOwner.values()) for (const list of owners.values()) list.sort(compareRecs);
-    for (const list of unowned.values()) list.sort(compareRecs);
-    const index = { byOwner, unowned, byPeriod: new Map<number, Rec[]>() };
+    for (const [ordinal, one] of this.group(all, (rec) => (rec.owner === undefined ? true : undefined)))
+      unowned.set(ordinal, one.get(true) as Rec[]);
+    const index: SourceIndex = {
+      byOwner: rows ? new Map() : this.group(all, (rec) => rec.owner),
+      unowned,
+      byPeriod: new Map(),
+      owned: rows ? { rows, made: new Map() } : undefined,
+    };
     this.sources.set(source, index);
     return index;
+  }
+
+  /** An owner's records of a source validated owner by owner, by period, made on first use. */
+  private made(owned: NonNullable<SourceIndex['owned']>, owner: string): Map<number, Rec[]> {
+    let byPeriod = owned.made.get(owner);
+    if (!byPeriod) {
+      byPeriod = new Map();
+      for (const [ordinal, one] of this.group(owned.rows.recordsOf(owner), () => true))
+        byPeriod.set(ordinal, one.get(true) as Rec[]);
+      owned.made.set(owner, byPeriod);
+    }
+    return byPeriod;
   }
 
   /** Builds the index of `source` now (see `Run.prepare`). */
@@ -83,31 +101,57 @@ export class RecordIndex {
     }
   }
 
+  /** Forgets the records made for `owner` in sources validated owner by owner (made again if asked). */
+  forget(owner: string): void {
+    for (const index of this.sources.values()) {
+      if (!index.owned) continue;
+      index.owned.made.delete(owner);
+      index.byPeriod.clear();
+    }
+  }
+
   /** Every record of `source` dated in `period`, in the stable order. */
   inPeriod(source: string, period: Period): readonly Rec[] {
     const index = this.index(source);
     let list = index.byPeriod.get(period.ordinal);
     if (!list) {
       list = [...(index.unowned.get(period.ordinal) ?? NONE)];
-      for (const own of index.byOwner.get(period.ordinal)?.values() ?? [])
-        for (const rec of own) list.push(rec);
+      for (const own of this.owners(index, period)) for (const rec of own) list.push(rec);
       list.sort(compareRecs);
       index.byPeriod.set(period.ordinal, list);
     }
     return list;
   }
 
+  /** Each owner's records of a period, for every owner. */
+  private *owners(
+    index: SourceIndex,
+    period: Period,
+    except?: ReadonlySet<string>,
+  ): Iterable<readonly Rec[]> {
+    if (index.owned) {
+      for (const owner of index.owned.rows.owners()) {
+        if (except?.has(owner)) continue;
+        const list = this.made(index.owned, owner).get(period.ordinal);
+        if (list) yield list;
+      }
+      return;
+    }
+    for (const [owner, own] of index.byOwner.get(period.ordinal) ?? []) if (!except?.has(owner)) yield own;
+  }
+
   /** The records of `source` owned by `owner` and dated in `period`, in the stable order. */
   ofOwner(source: string, period: Period, owner: string): readonly Rec[] {
-    return this.index(source).byOwner.get(period.ordinal)?.get(owner) ?? NONE;
+    const index = this.index(source);
+    if (index.owned) return this.made(index.owned, owner).get(period.ordinal) ?? NONE;
+    return index.byOwner.get(period.ordinal)?.get(owner) ?? NONE;
   }
 
   /** The records of `source` dated in `period` whose owner is not in `except`, in no particular order. */
   notOwnedBy(source: string, period: Period, except: ReadonlySet<string>): Rec[] {
     const index = this.index(source);
     const rest = [...(index.unowned.get(period.ordinal) ?? NONE)];
-    for (const [owner, own] of index.byOwner.get(period.ordinal) ?? [])
-      if (!except.has(owner)) for (const rec of own) rest.push(rec);
+    for (const own of this.owners(index, period, except)) for (const rec of own) rest.push(rec);
     return rest;
   }
 }

@@ -72,6 +72,8 @@ export class Run {
   cancellable(source: string, field: string): readonly Rec[] {
     const key = `${source}\u0000${field}`;
     let list = this.cancellableBy.get(key);
+    const owned = this.data.owned.get(source)?.withDate.get(field);
+    if (!list && owned) list = owned;
     if (!list) {
       const at = this.program.schemas.get(source)?.index.get(field);
       list = [];
@@ -104,7 +106,10 @@ export class Run {
   release(payee: string): void {
     this.contexts.delete(payee);
     for (const [ordinal, credits] of this.periodCredits) this.releaseIn(credits, ordinal, payee);
-    if (this.releasing) this.released.add(payee);
+    if (this.releasing) {
+      this.released.add(payee);
+      this.index.forget(payee);
+    }
   }
 
   /**
