@@ -90,7 +90,9 @@ describe('records validated owner by owner', () => {
             ],
             records: {
               deals,
-              quota_relief: [{ row: 1, values: { id: 'R1', rep: 'p2', amount: '5000', granted_on: '2026-02-01' } }],
+              quota_relief: [
+                { row: 1, values: { id: 'R1', rep: 'p2', amount: '5000', granted_on: '2026-02-01' } },
+              ],
             },
           };
           const unique = [...new Set(periods)];
