@@ -3,7 +3,14 @@
  * calculate, reporting every problem on stderr as it goes.
  */
 import { compile, type Plan } from '@attain/dsl';
-import { type CalculationMode, calculate, type Dataset, type Results } from '@attain/engine';
+import {
+  type CalculateOptions,
+  type CalculationMode,
+  calculate,
+  type Dataset,
+  type Results,
+  type Statement,
+} from '@attain/engine';
 import { type Context, ExitCode, reportProblem } from './context.js';
 import { type DataOrigin, loadData } from './data/load-data.js';
 import type { LoadedPlan } from './load.js';
@@ -58,6 +65,7 @@ function settingsProblem(plan: Plan, settings: RunSettings): string | undefined 
 /**
  * Reads the data at `dataPath` and calculates `plan` over it. Problems (a bad period, missing files
  * or columns, a dataset the engine cannot use) are reported on stderr and give the exit code.
+ * With `onStatement`, statements go there as they are made instead of into the results.
  */
 export async function calculateFromData(
   plan: Plan,
@@ -65,6 +73,7 @@ export async function calculateFromData(
   settings: RunSettings,
   context: Context,
   progress: Progress,
+  onStatement?: (statement: Statement) => void,
 ): Promise<Calculation | number> {
   const problem = settingsProblem(plan, settings);
   if (problem !== undefined) {
@@ -79,8 +88,15 @@ export async function calculateFromData(
   const startedAt = progress.now();
   progress.calculating(loaded.dataset.payees.length, settings.periods);
   let results: Results;
+  let streamed = 0;
+  const options: CalculateOptions = { ...settings };
+  if (onStatement)
+    options.onStatement = (statement) => {
+      streamed++;
+      onStatement(statement);
+    };
   try {
-    results = calculate(plan, loaded.dataset, settings);
+    results = calculate(plan, loaded.dataset, options);
   } catch (error) {
     // Only a dataset of the wrong shape (a JSON file) gets here: CSV files always give the right one.
     reportProblem(
@@ -89,6 +105,6 @@ export async function calculateFromData(
     );
     return ExitCode.trouble;
   }
-  progress.calculated(results.statements.length, startedAt);
+  progress.calculated(results.statements.length + streamed, startedAt);
   return { results, origin: loaded.origin, dataset: loaded.dataset };
 }

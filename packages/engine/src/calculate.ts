@@ -108,7 +108,10 @@ export function calculate(plan: Plan, data: Dataset, options: CalculateOptions):
     const own = periods.filter((p) => onPlan(payee, p, program)).map((p) => buildStatement(run, payee, p));
     // The payout stage turns earnings into payouts: draws, guarantees, holdbacks, clawbacks,
     // manual adjustments and recalculation of closed periods.
-    for (const s of applyPayout(run, payee, own, labels)) statements.push(s);
+    for (const s of applyPayout(run, payee, own, labels)) {
+      if (options.onStatement) options.onStatement(s);
+      else statements.push(s);
+    }
     run.release(payee.id);
   }
   run.finishCredits();

@@ -4,7 +4,7 @@
  * errors or (with --strict) the data has errors, 2 when the plan or data cannot be read.
  */
 
-import type { Results } from '@attain/engine';
+import type { Results, Statement } from '@attain/engine';
 import { type Command, Option } from 'commander';
 import { calculateFromData, compileForRun, type RunSettings } from '../calculation.js';
 import { type Context, ExitCode, type ExitWith, reportProblem } from '../context.js';
@@ -13,7 +13,7 @@ import { loadPlans } from '../load.js';
 import { formatDataError, formatRejected, formatWarning } from '../output/data-errors.js';
 import { plural } from '../output/plural.js';
 import { Progress } from '../output/progress.js';
-import { writeResultsCsv } from '../output/results-csv.js';
+import { csvHeader, csvRows } from '../output/results-csv.js';
 import { writeResultsJson } from '../output/results-json.js';
 import { formatStatements } from '../output/statement-table.js';
 import { collectPeriods } from '../periods.js';
@@ -52,7 +52,7 @@ function printResults(results: Results, origin: DataOrigin, options: RunOptions,
   if (options.format === 'json') {
     writeResultsJson(results, io.stdout);
   } else if (options.format === 'csv') {
-    writeResultsCsv(results, io.stdout);
+    // The rows were written as the statements were made (see runRun).
   } else {
     const { plan, periods } = results.meta;
     const version = plan.version === undefined ? '' : ` version "${plan.version}"`;
@@ -89,7 +89,21 @@ export async function runRun(planPath: string, options: RunOptions, context: Con
   const settings: RunSettings = { periods: options.period, mode: options.strict ? 'strict' : 'lenient' };
   if (options.asOf !== undefined) settings.asOf = options.asOf;
   const progress = new Progress(io.stderr, Progress.modeFor(io.stderr, options.progress));
-  const calculation = await calculateFromData(plan, options.data, settings, context, progress);
+  // CSV rows are written as each statement is made: a large run never holds all its statements.
+  let header = false;
+  const writeHeader = () => {
+    if (!header) io.stdout.write(csvHeader());
+    header = true;
+  };
+  const stream =
+    options.format === 'csv'
+      ? (statement: Statement) => {
+          writeHeader();
+          const rows = csvRows(statement);
+          if (rows.length > 0) io.stdout.write(rows);
+        }
+      : undefined;
+  const calculation = await calculateFromData(plan, options.data, settings, context, progress, stream);
   if (typeof calculation === 'number') return calculation;
   const { results, origin } = calculation;
 
@@ -103,6 +117,7 @@ export async function runRun(planPath: string, options: RunOptions, context: Con
     );
     return ExitCode.findings;
   }
+  if (stream) writeHeader();
   printResults(results, origin, options, context);
   return ExitCode.ok;
 }

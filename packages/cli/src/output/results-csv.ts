@@ -3,8 +3,7 @@
  * imports. Amounts are the engine's exact decimal strings. Lines of hypothetical records say
  * `yes` in the `estimate` column: they are never earned.
  */
-import type { Results } from '@attain/engine';
-import type { Writer } from '../io.js';
+import type { Statement } from '@attain/engine';
 
 /** The header of the CSV output. */
 export const csvColumns = [
@@ -32,23 +31,25 @@ function csvCell(text: string): string {
   return needsQuotes(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** Writes one CSV row per earning line of every statement, after a header row. */
-export function writeResultsCsv(results: Results, writer: Writer): void {
-  writer.write(`${csvColumns.join(',')}\n`);
-  for (const statement of results.statements) {
-    const rows: string[] = [];
-    // The cells shared by every line of a statement (or earning) are quoted once.
-    const head = `${csvCell(statement.payee)},${csvCell(statement.period)},`;
-    const tail = `,${csvCell(statement.currency)},`;
-    for (const earning of statement.earnings) {
-      const prefix = `${head}${csvCell(earning.id)},`;
-      // Amounts are decimal strings (digits, a point, a sign): never quoted.
-      for (const line of earning.lines) {
-        const record = line.record?.key ?? (line.record?.row === undefined ? '' : `row ${line.record.row}`);
-        const estimate = line.estimate ? 'yes' : '';
-        rows.push(`${prefix}${csvCell(line.id)},${csvCell(record)},${line.amount}${tail}${estimate}\n`);
-      }
+/** The header row of the CSV output. */
+export function csvHeader(): string {
+  return `${csvColumns.join(',')}\n`;
+}
+
+/** The CSV rows of one statement: one per earning line. */
+export function csvRows(statement: Statement): string {
+  const rows: string[] = [];
+  // The cells shared by every line of a statement (or earning) are quoted once.
+  const head = `${csvCell(statement.payee)},${csvCell(statement.period)},`;
+  const tail = `,${csvCell(statement.currency)},`;
+  for (const earning of statement.earnings) {
+    const prefix = `${head}${csvCell(earning.id)},`;
+    // Amounts are decimal strings (digits, a point, a sign): never quoted.
+    for (const line of earning.lines) {
+      const record = line.record?.key ?? (line.record?.row === undefined ? '' : `row ${line.record.row}`);
+      const estimate = line.estimate ? 'yes' : '';
+      rows.push(`${prefix}${csvCell(line.id)},${csvCell(record)},${line.amount}${tail}${estimate}\n`);
     }
-    if (rows.length > 0) writer.write(rows.join(''));
   }
+  return rows.join('');
 }

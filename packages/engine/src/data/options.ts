@@ -2,6 +2,8 @@
  * Options of a calculation run.
  */
 
+import type { Statement } from '../results/results.js';
+
 /** How bad data is handled. */
 export type CalculationMode = 'strict' | 'lenient';
 
@@ -23,4 +25,10 @@ export interface CalculateOptions {
   mode: CalculationMode;
   /** The date of the run (`YYYY-MM-DD`), the value of `today`. Absent: the last day of the last period. */
   asOf?: string;
+  /**
+   * Receives each statement as soon as it is complete, in the order of `Results.statements`;
+   * the statements are then not kept (`statements` is empty), so that a run over millions of
+   * records can write its statements out without holding all of them.
+   */
+  onStatement?: (statement: Statement) => void;
 }
