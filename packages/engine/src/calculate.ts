@@ -6,7 +6,7 @@ import type { Plan } from '@attain/dsl';
 import type { Dataset } from './data/dataset.js';
 import type { PayeeData } from './data/model.js';
 import type { CalculateOptions } from './data/options.js';
-import { ownerLocal, recordsByOwner, validate } from './data/validate.js';
+import { recordsByOwner, validate } from './data/validate.js';
 import { Program } from './evaluate/program.js';
 import { Run } from './evaluate/run.js';
 import { applyPayout } from './payout/apply-payout.js';
@@ -94,7 +94,7 @@ export function calculate(plan: Plan, data: Dataset, options: CalculateOptions):
   };
   if (plan.header.version !== undefined) meta.plan.version = plan.header.version;
   const { valid, problems } = validate(plan, data, program.calendar, {
-    byOwner: recordsByOwner.enabled && ownerLocal(plan),
+    byOwner: recordsByOwner.enabled && program.ownerLocal,
   });
   if (options.mode === 'strict' && problems.size > 0) {
     return { meta, errors: problems.errors(), rejected: [], warnings: [], statements: [] };
@@ -103,7 +103,6 @@ export function calculate(plan: Plan, data: Dataset, options: CalculateOptions):
   const payees = [...valid.payees.byId.values()].sort((a, b) => byText(a.id, b.id));
   const labels = periods.map((p) => p.label);
   const statements: Statement[] = [];
-  run.prepare();
   for (const payee of payees) {
     const own = periods.filter((p) => onPlan(payee, p, program)).map((p) => buildStatement(run, payee, p));
     // The payout stage turns earnings into payouts: draws, guarantees, holdbacks, clawbacks,

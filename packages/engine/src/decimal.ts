@@ -4,7 +4,7 @@
  * digit. Values print in plain notation (never `1e-7`), so strings are canonical.
  */
 import DecimalJs from 'decimal.js';
-import { rescale, safe, scaleOf, unitsOf, unitsText } from './units.js';
+import { decimalsOf, rescale, safe, unitsOf, unitsText } from './units.js';
 
 /** Significant digits of every decimal result. */
 export const PRECISION = 50;
@@ -36,7 +36,7 @@ export function toCount(value: Dec, min: number, max: number): number {
 /** The canonical text of a decimal (`"1200.5"`, `"-0.125"`; `-0` prints as `"0"`). */
 export function decText(value: Dec): string {
   // Nearly every amount is a safe number of units at a few decimals: printed without decimal.js.
-  const scale = scaleOf(value);
+  const scale = decimalsOf(value);
   const units = scale === undefined ? undefined : unitsOf(value, scale);
   if (units !== undefined) return unitsText(units, scale as number);
   return value.isZero() ? '0' : value.toString();
@@ -55,7 +55,7 @@ export function sumOf(values: Iterable<Dec>): Dec {
   let total: Dec | undefined;
   for (const v of values) {
     if (total === undefined) {
-      const s = scaleOf(v);
+      const s = decimalsOf(v);
       if (s !== undefined) {
         const at = Math.max(s, scale);
         const sum = rescale(units, scale, at);

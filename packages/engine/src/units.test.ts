@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareDec, Dec, decOf, decText, sumOf } from './decimal.js';
 import { fixed, roundTo } from './round/round.js';
-import { fixedUnitsText, rescale, roundUnits, scaleOf, unitsOf, unitsText } from './units.js';
+import { decimalsOf, fixedUnitsText, rescale, roundUnits, unitsOf, unitsText } from './units.js';
 
 const modes = ['half-up', 'half-even', 'down', 'up'] as const;
 
@@ -33,12 +33,12 @@ describe('units', () => {
   });
 
   it('knows the decimal places of a decimal', () => {
-    expect(scaleOf(new Dec('1200'))).toBe(0);
-    expect(scaleOf(new Dec('1200.50'))).toBe(1);
-    expect(scaleOf(new Dec('0.125'))).toBe(3);
-    expect(scaleOf(new Dec('-4.0000001'))).toBe(7);
-    expect(scaleOf(new Dec('0'))).toBe(0);
-    expect(scaleOf(new Dec('1').div(3))).toBeUndefined();
+    expect(decimalsOf(new Dec('1200'))).toBe(0);
+    expect(decimalsOf(new Dec('1200.50'))).toBe(1);
+    expect(decimalsOf(new Dec('0.125'))).toBe(3);
+    expect(decimalsOf(new Dec('-4.0000001'))).toBe(7);
+    expect(decimalsOf(new Dec('0'))).toBe(0);
+    expect(decimalsOf(new Dec('1').div(3))).toBeUndefined();
   });
 
   it('prints units as decimal.js prints the same decimal', () => {
@@ -70,7 +70,7 @@ describe('units', () => {
         fc.constantFrom(...modes),
         (text, s, mode) => {
           const value = new Dec(text);
-          const scale = scaleOf(value);
+          const scale = decimalsOf(value);
           const units = unitsOf(value, s);
           const exact = value.times(new Dec(10).pow(s));
           if (exact.isInteger() && exact.abs().lte(Number.MAX_SAFE_INTEGER)) {

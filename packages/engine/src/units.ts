@@ -53,7 +53,7 @@ function digitsOf(word: number): number {
  * The number of decimal places of a decimal (`1200.50` is 1, `0.125` is 3, `1200` is 0), or
  * `undefined` when it needs more than {@link MAX_SCALE}.
  */
-export function scaleOf(value: Dec): number | undefined {
+export function decimalsOf(value: Dec): number | undefined {
   const d = value.d;
   if (!d || d.length === 0) return undefined; // NaN or ±Infinity
   const first = d[0] as number;

@@ -84,3 +84,15 @@ export function compileCredit(credit: Credit, def: Def, env: CompileEnv): Compil
     split,
   };
 }
+
+/** True for a credit whose only recipient is the owner field of its source (no split). */
+export function ownerOnly(c: CompiledCredit): boolean {
+  const [r] = c.recipients;
+  return (
+    c.split === undefined &&
+    c.recipients.length === 1 &&
+    r?.kind === 'field' &&
+    c.schema.owner !== undefined &&
+    r.field === c.schema.owner
+  );
+}

@@ -13,7 +13,12 @@ import type { Run } from '../evaluate/run.js';
 import { versionIn } from '../evaluate/versions.js';
 import type { CreditRole } from '../results/results.js';
 import type { Period } from '../time/calendar.js';
-import type { CompiledCredit, CompiledRecipient, CompiledSplit } from './compile-credit.js';
+import {
+  type CompiledCredit,
+  type CompiledRecipient,
+  type CompiledSplit,
+  ownerOnly,
+} from './compile-credit.js';
 
 /** The entries of one payee for one credit, real and hypothetical, each in the stable record order. */
 export interface Bucket {
@@ -55,20 +60,6 @@ export class PeriodCredits {
   /** Applies `c` per owner, on demand. */
   deferByOwner(credit: number, c: CompiledCredit): void {
     this.perOwner.set(credit, { c, done: new Set() });
-  }
-
-  /**
-   * Applies the deferred credits to the records of `payee` that no statement asked for, for the
-   * warnings they raise (the entries are dropped): before the payee's records are let go.
-   */
-  settle(payee: string): void {
-    for (const [id, { c, done }] of this.perOwner) {
-      if (done.has(payee)) continue;
-      done.add(payee);
-      const records = this.run.index.ofOwner(c.credit.source, this.period, payee);
-      if (records.length > 0)
-        applyCredit(this.run, this.period, new PeriodCredits(this.run, this.period), id, c, records);
-    }
   }
 
   /**
@@ -149,18 +140,6 @@ export function creditPeriod(run: Run, period: Period): PeriodCredits {
     else applyCredit(run, period, result, id, c, run.index.inPeriod(c.credit.source, period));
   }
   return result;
-}
-
-/** True for a credit whose only recipient is the owner field of its source (no split). */
-export function ownerOnly(c: CompiledCredit): boolean {
-  const [r] = c.recipients;
-  return (
-    c.split === undefined &&
-    c.recipients.length === 1 &&
-    r?.kind === 'field' &&
-    c.schema.owner !== undefined &&
-    r.field === c.schema.owner
-  );
 }
 
 /** Applies credit `c` (id `id`) to `records`, in their (stable) order. */

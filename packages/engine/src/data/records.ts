@@ -251,11 +251,6 @@ export class OwnedRows {
     }
     return recs;
   }
-
-  /** Forgets an owner's rows (their statements are done). */
-  drop(owner: string): void {
-    this.byOwner.delete(owner);
-  }
 }
 
 /**

@@ -51,27 +51,9 @@ export interface ValidateOptions {
   /**
    * Validate the records of every source with an owner field now, but make them into records
    * owner by owner, when asked (see {@link OwnedRows}). Only for a plan whose every credit reaches
-   * just its records' owners ({@link ownerLocal}), calculated payee by payee.
+   * just its records' owners (`Program.ownerLocal`), calculated payee by payee.
    */
   byOwner?: boolean;
-}
-
-/**
- * True when every credit of the plan goes to its records' owner only (`to owner`, the source's
- * owner field, without a split): then no payee's statement reads another payee's records.
- */
-export function ownerLocal(plan: Plan): boolean {
-  return plan.credits.every((credit) => {
-    const source = plan.sources.find((s) => s.name === credit.source);
-    const [to] = credit.recipients;
-    return (
-      credit.split === undefined &&
-      credit.recipients.length === 1 &&
-      to?.recipient.kind === 'field' &&
-      source?.owner !== undefined &&
-      to.recipient.field === source.owner
-    );
-  });
 }
 
 /** Validates `data`; every problem is in the returned {@link Problems}. */

@@ -19,7 +19,7 @@ import { spanOf, versionIn } from '../evaluate/versions.js';
 import { noUses, uses } from '../evaluate/walk.js';
 import { type CompiledRateTable, scaleOf } from '../tables/rate-table.js';
 import type { TierHit } from '../tables/tier-hit.js';
-import { scaleOf as decimalsOf, MAX_SCALE, safe, unitsOf } from '../units.js';
+import { decimalsOf, MAX_SCALE, safe, unitsOf } from '../units.js';
 import type { CompiledEarning } from './earning.js';
 import { LineData, lineId, recordLine } from './outcome.js';
 import type { RawLines } from './per-line.js';

@@ -4,7 +4,7 @@
  * compiled, and what depends on what. Built once per plan; a calculation only reads it.
  */
 import type { Element, IrExpr, Plan, Range, RefKind } from '@attain/dsl';
-import { type CompiledCredit, compileCredit } from '../credit/compile-credit.js';
+import { type CompiledCredit, compileCredit, ownerOnly } from '../credit/compile-credit.js';
 import { type CompiledTerritories, compileTerritories } from '../credit/territory.js';
 import { type SourceSchema, sourceSchema } from '../data/model.js';
 import { type CompiledEarning, compileEarning, earningOutcome } from '../earn/earning.js';
@@ -72,6 +72,16 @@ export class Program implements CompileEnv {
   private readonly ids = new Map<string, number>();
   private readonly tableUses = new Map<string, Uses>();
   private readonly dependentsCache = new Map<number, Uint8Array>();
+
+  /**
+   * True when every credit reaches only its records' owners (`to owner`, no split): no payee's
+   * statement reads another payee's records, so records can be made payee by payee.
+   */
+  get ownerLocal(): boolean {
+    for (const versions of this.credits.values())
+      for (const v of versions) if (!ownerOnly(v.value)) return false;
+    return true;
+  }
 
   constructor(plan: Plan) {
     this.plan = plan;

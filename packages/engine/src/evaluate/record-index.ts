@@ -88,19 +88,6 @@ export class RecordIndex {
     return byPeriod;
   }
 
-  /** Builds the index of `source` now (see `Run.prepare`). */
-  prepare(source: string): void {
-    this.index(source);
-  }
-
-  /** Forgets the records of `owner` in the period `ordinal` of every source (their statements are done). */
-  dropOwner(owner: string, ordinal: number): void {
-    for (const index of this.sources.values()) {
-      index.byOwner.get(ordinal)?.delete(owner);
-      index.byPeriod.delete(ordinal);
-    }
-  }
-
   /** Forgets the records made for `owner` in sources validated owner by owner (made again if asked). */
   forget(owner: string): void {
     for (const index of this.sources.values()) {

@@ -4,7 +4,7 @@
  * created on first use so that year-to-date windows can reach earlier periods.
  */
 import type { Range } from '@attain/dsl';
-import { creditPeriod, ownerOnly, type PeriodCredits } from '../credit/crediting.js';
+import { creditPeriod, type PeriodCredits } from '../credit/crediting.js';
 import { TerritoryMap } from '../credit/territory.js';
 import type { DaySpan, PayeeData, Rec } from '../data/model.js';
 import type { ValidData } from '../data/validate.js';
@@ -29,13 +29,7 @@ export class Run {
   private readonly periodCredits = new Map<number, PeriodCredits>();
   private territoryMap: TerritoryMap | undefined;
   private previousIndex: Map<string, Map<string, Dec>> | undefined;
-  /** True when every credit reaches only its records' owners: each payee's records serve only them. */
-  private readonly ownerLocal: boolean;
-  /** True once {@link prepare} let go of the dataset's record lists. */
-  private releasing = false;
-  private readonly cancellableBy = new Map<string, Rec[]>();
-  /** Payees released so far (kept only while records are let go). */
-  private readonly released = new Set<string>();
+  private readonly cancellableBy = new Map<string, readonly Rec[]>();
 
   constructor(
     readonly program: Program,
@@ -47,39 +41,19 @@ export class Run {
   ) {
     this.index = new RecordIndex(data, program.calendar, program.plan.header.period);
     this.tables = program.tables;
-    this.ownerLocal = [...program.credits.values()].every((versions) =>
-      versions.every((v) => ownerOnly(v.value)),
-    );
-  }
-
-  /**
-   * Before the first statement: when every credit reaches only its records' owners (no split,
-   * territory or manager credit reads another payee's records), builds what needs the whole
-   * dataset (the record index, the records a clawback may take back) and lets go of the dataset's
-   * record lists, so that {@link release} frees each payee's records with their statements and a
-   * run over a million records does not hold all of them to the end.
-   */
-  prepare(): void {
-    if (!this.ownerLocal || this.releasing) return;
-    for (const source of this.program.plan.sources) this.index.prepare(source.name);
-    for (const clawback of this.program.plan.clawbacks)
-      this.cancellable(clawback.source, clawback.cancelledOn);
-    for (const source of [...this.data.records.keys()]) this.data.records.set(source, []);
-    this.releasing = true;
   }
 
   /** The records of `source` with a value in the date field `field` (what a clawback may take back). */
   cancellable(source: string, field: string): readonly Rec[] {
+    // A source validated owner by owner kept these records when it checked them.
+    const owned = this.data.owned.get(source)?.withDate.get(field);
+    if (owned) return owned;
     const key = `${source}\u0000${field}`;
     let list = this.cancellableBy.get(key);
-    const owned = this.data.owned.get(source)?.withDate.get(field);
-    if (!list && owned) list = owned;
     if (!list) {
       const at = this.program.schemas.get(source)?.index.get(field);
-      list = [];
-      if (at !== undefined)
-        for (const rec of this.data.records.get(source) ?? [])
-          if (typeof rec.v[at] === 'number') list.push(rec);
+      const records = this.data.records.get(source) ?? [];
+      list = at === undefined ? [] : records.filter((rec) => typeof rec.v[at] === 'number');
       this.cancellableBy.set(key, list);
     }
     return list;
@@ -102,25 +76,14 @@ export class Run {
     return ctx;
   }
 
-  /** Forgets a payee's contexts and credit entries once their statements are done. */
+  /**
+   * Forgets a payee's contexts, credit entries and (for sources validated owner by owner) records
+   * once their statements are done; the records are made again should anything ask.
+   */
   release(payee: string): void {
     this.contexts.delete(payee);
-    for (const [ordinal, credits] of this.periodCredits) this.releaseIn(credits, ordinal, payee);
-    if (this.releasing) {
-      this.released.add(payee);
-      this.index.forget(payee);
-    }
-  }
-
-  /**
-   * Releases a payee's entries of one period; when records are let go (see {@link prepare}), first
-   * credits what no statement asked for (for its warnings) and then forgets the payee's records of
-   * the period. Periods credited later do this for the payees released before them.
-   */
-  private releaseIn(credits: PeriodCredits, ordinal: number, payee: string): void {
-    if (this.releasing) credits.settle(payee);
-    credits.release(payee);
-    if (this.releasing) this.index.dropOwner(payee, ordinal);
+    for (const credits of this.periodCredits.values()) credits.release(payee);
+    this.index.forget(payee);
   }
 
   /** The text of a decimal, made once per decimal object (shares, rates and amounts repeat on many lines). */
@@ -144,7 +107,6 @@ export class Run {
     if (!credits) {
       credits = creditPeriod(this, period);
       this.periodCredits.set(period.ordinal, credits);
-      for (const payee of this.released) this.releaseIn(credits, period.ordinal, payee);
     }
     return credits;
   }

@@ -4,7 +4,7 @@
 import type { Rounding } from '@attain/dsl';
 import type DecimalJs from 'decimal.js';
 import { Dec } from '../decimal.js';
-import { fixedUnitsText, roundUnits, scaleOf, unitsOf } from '../units.js';
+import { decimalsOf, fixedUnitsText, roundUnits, unitsOf } from '../units.js';
 
 /** The decimal.js rounding mode of each rounding mode of the language. */
 const MODES: Readonly<Record<Rounding['mode'], DecimalJs.Rounding>> = {
@@ -21,7 +21,7 @@ export function roundTo(value: Dec, decimals: number, mode: Rounding['mode']): D
 
 /** The amount as text with exactly `decimals` places (`"4700.00"`). */
 export function fixed(value: Dec, decimals: number): string {
-  const scale = scaleOf(value);
+  const scale = decimalsOf(value);
   const units = scale === undefined ? undefined : unitsOf(value, scale);
   // `toFixed` rounds half up (the engine's default mode), as this does on units.
   const rounded = units === undefined ? undefined : roundUnits(units, scale as number, decimals, 'half-up');
