@@ -30,8 +30,9 @@ export type {
   RelatedInformation,
   Severity,
 } from './diagnostics/diagnostic.js';
-export { binaryLevel } from './format/expressions.js';
+export { binaryLevel, operandLevels } from './format/expressions.js';
 export { type FormatResult, format } from './format/format.js';
+export { quoteText } from './format/literals.js';
 // ---- the checked plan (input of the engine) ----
 export type * from './plan/plan.js';
 export { PLAN_FORMAT } from './plan/plan.js';

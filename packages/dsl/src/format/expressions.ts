@@ -51,8 +51,8 @@ export function level(expr: Expr): number {
   }
 }
 
-/** The lowest level allowed for the left and right operands of a binary operator. */
-function operandLevels(op: BinaryOp): [number, number] {
+/** The lowest level allowed for the left and right operands of a binary operator (shared with the engine's `renderExpr`). */
+export function operandLevels(op: BinaryOp): [number, number] {
   const own = binaryLevel[op];
   // Comparisons do not chain: both sides are additive expressions.
   if (own === 4) return [5, 5];

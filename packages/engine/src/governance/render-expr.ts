@@ -5,7 +5,7 @@
  * its currency, and parentheses appear only where precedence needs them, so the text reads back
  * as the same expression.
  */
-import { binaryLevel, type IrBinary, type IrExpr } from '@attain/dsl';
+import { binaryLevel, type IrBinary, type IrExpr, operandLevels, quoteText } from '@attain/dsl';
 import { Dec, decText } from '../decimal.js';
 
 function level(expr: IrExpr): number {
@@ -32,11 +32,6 @@ export function percentText(ratio: string): string {
   return `${decText(new Dec(ratio).times(100))}%`;
 }
 
-/** A text literal with quotes and the language's escapes. */
-function quoted(value: string): string {
-  return `"${value.replace(/[\\"\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`))}"`;
-}
-
 function literalText(expr: Extract<IrExpr, { op: 'literal' }>): string {
   const { value, type } = expr;
   if (typeof value === 'boolean') return value ? 'true' : 'false';
@@ -46,7 +41,7 @@ function literalText(expr: Extract<IrExpr, { op: 'literal' }>): string {
     case 'Money':
       return type.currency === undefined ? value : `${value} ${type.currency}`;
     case 'Text':
-      return quoted(value);
+      return quoteText(value);
     default:
       return value;
   }
@@ -61,9 +56,7 @@ function operand(expr: IrExpr, min: number): string {
 const args = (items: readonly IrExpr[]): string => items.map((a) => renderExpr(a)).join(', ');
 
 function binaryText(expr: IrBinary): string {
-  const own = binaryLevel[expr.operator];
-  // Comparisons do not chain: both sides are additive; otherwise left-associative.
-  const [left, right] = own === 4 ? [5, 5] : [own, own + 1];
+  const [left, right] = operandLevels(expr.operator);
   return `${operand(expr.left, left)} ${expr.operator} ${operand(expr.right, right)}`;
 }
 

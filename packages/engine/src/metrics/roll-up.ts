@@ -8,7 +8,7 @@
 import { formatType, type Plan } from '@attain/dsl';
 import type { Dataset } from '../data/dataset.js';
 import type { PayeeData } from '../data/model.js';
-import { validate } from '../data/validate.js';
+import { recordsByOwner, validate } from '../data/validate.js';
 import { compile } from '../evaluate/compile.js';
 import { Program } from '../evaluate/program.js';
 import { Run } from '../evaluate/run.js';
@@ -112,7 +112,9 @@ export function rollUp(plan: Plan, data: Dataset, results: Results): RollUp {
   const program = new Program(plan);
   const periods = meta.periods.flatMap((label) => program.calendar.parse(label) ?? []);
   const rollUpMeta = { plan: meta.plan, periods: meta.periods, asOf: meta.asOf, currency: meta.currency };
-  const { valid, problems } = validate(plan, data, program.calendar);
+  const { valid, problems } = validate(plan, data, program.calendar, {
+    byOwner: recordsByOwner.enabled && program.ownerLocal,
+  });
   const asOf = parseDate(meta.asOf) ?? program.end;
   const run = new Run(program, valid, asOf, data.previous);
   const ruleSets = periods.map((p) => new RuleSet(program, p, run.context(null, p, false)));

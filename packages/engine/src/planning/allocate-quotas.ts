@@ -3,13 +3,15 @@
  * split among the nodes below by weight, over-assigned where a level asks for it, and rounded so
  * that the parts add up exactly to what they split (largest remainder).
  */
+
+import { readDecimal } from '../data/values.js';
 import { Dec, decText, ONE, sumOf, ZERO } from '../decimal.js';
 import { allocate } from '../round/allocate.js';
 import { fixed } from '../round/round.js';
 import { buildTree, type HierarchyNode, type TreeNode } from './hierarchy.js';
 import { type OverAssignment, readOverAssignment } from './over-assignment.js';
 import { type PlanningProblem, PlanningProblems } from './problems.js';
-import { checkDecimals, readAmount } from './read.js';
+import { checkDecimals } from './read.js';
 import { checkBasis, type WeightBasis, type Weights, type WeightValue, weigh } from './weights.js';
 
 /** What {@link allocateQuotas} splits, and how. */
@@ -89,7 +91,7 @@ export function allocateQuotas(input: AllocateQuotasInput): QuotaAllocation {
   const decimals = checkDecimals(input.decimals ?? 2);
   const basis = checkBasis(input.weights);
   const problems = new PlanningProblems();
-  const target = readAmount(input.target);
+  const target = readDecimal(input.target);
   if (target === undefined) {
     problems.error('bad-target', undefined, `the target ${JSON.stringify(input.target)} is not an amount`);
   } else if (target.isNegative()) {

@@ -3,11 +3,13 @@
  * summed up the hierarchy and set against the quotas allocated top-down. The gap is what the
  * quotas ask beyond that capacity.
  */
+
+import { readDecimal } from '../data/values.js';
 import { Dec, ONE, sumOf, ZERO } from '../decimal.js';
 import { fixed } from '../round/round.js';
 import type { AllocatedQuota, QuotaAllocation } from './allocate-quotas.js';
 import { compareText, type PlanningProblem, PlanningProblems } from './problems.js';
-import { readAmount, readRatio } from './read.js';
+import { readRatio } from './read.js';
 
 /** What one quota carrier can produce in the year. */
 export interface RepCapacity {
@@ -88,7 +90,7 @@ export function capacityGap(allocation: QuotaAllocation, capacity: readonly RepC
       quota: node.quota,
       capacity: fixed(total, allocation.decimals),
       gap: fixed(gap, allocation.decimals),
-      gapPercent: quota.isZero() ? null : fixed(gap.div(quota).toDecimalPlaces(4), 4),
+      gapPercent: quota.isZero() ? null : fixed(gap.div(quota), 4),
       payees,
     };
   });
@@ -121,7 +123,7 @@ function readCapacities(
       );
       continue;
     }
-    const productivity = readAmount(entry.productivity);
+    const productivity = readDecimal(entry.productivity);
     const ramp = entry.ramp === undefined || entry.ramp.trim() === '' ? ONE : readRatio(entry.ramp);
     if (productivity === undefined || productivity.isNegative()) {
       problems.error(

@@ -3,17 +3,12 @@
  * readers, so that a value means the same here as in a dataset.
  */
 
-import { readDecimal, readerFor } from '../data/values.js';
+import { readerFor } from '../data/values.js';
 import { Dec } from '../decimal.js';
 import { FiscalCalendar } from '../time/calendar.js';
 import { parseDate } from '../time/dates.js';
 
 const percentReader = readerFor({ kind: 'Percent' }, new FiscalCalendar(1));
-
-/** An amount or a weight: a decimal (`"1200.50"`); `undefined` when it is not one. */
-export function readAmount(text: string | number): Dec | undefined {
-  return readDecimal(text);
-}
 
 /** A percentage (`"10%"`) or a bare ratio (`"0.1"`) as a ratio; `undefined` when it is neither. */
 export function readRatio(text: string | number): Dec | undefined {

@@ -5,11 +5,12 @@
  */
 
 import type { DaySpan } from '../data/model.js';
-import { type Dec, ONE, ZERO } from '../decimal.js';
+import { readDecimal } from '../data/values.js';
+import { compareDec, type Dec, ONE, ZERO } from '../decimal.js';
 import { quotaAmount } from '../quota/amount.js';
 import { daysInSpans } from '../quota/proration.js';
 import type { PlanningProblems } from './problems.js';
-import { readAmount, readDate } from './read.js';
+import { readDate } from './read.js';
 
 /** Accounts moved out of a payee's territory. */
 export interface QuotaRelief {
@@ -41,8 +42,8 @@ export function readReliefs(
   let usable = true;
   for (const change of changes) {
     const from = readDate(change.date);
-    const moved = readAmount(change.movedPotential);
-    const territory = readAmount(change.territoryPotential);
+    const moved = readDecimal(change.movedPotential);
+    const territory = readDecimal(change.territoryPotential);
     if (from === undefined) {
       problems.error(
         'bad-date',
@@ -68,7 +69,7 @@ export function readReliefs(
     } else read.push({ from, share: reliefShare(moved, territory) });
   }
   if (!usable) return undefined;
-  read.sort((a, b) => a.from - b.from || a.share.comparedTo(b.share));
+  read.sort((a, b) => a.from - b.from || compareDec(a.share, b.share));
   let remaining = ONE;
   return read.map(({ from, share }) => {
     remaining = remaining.times(ONE.minus(share));

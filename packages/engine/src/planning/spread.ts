@@ -6,6 +6,7 @@
  */
 
 import type { DaySpan } from '../data/model.js';
+import { readDecimal } from '../data/values.js';
 import { type Dec, ONE, sumOf } from '../decimal.js';
 import { quotaAmount } from '../quota/amount.js';
 import { daysInSpans } from '../quota/proration.js';
@@ -15,7 +16,7 @@ import { fixed } from '../round/round.js';
 import { FiscalCalendar, MONTHS, type Period } from '../time/calendar.js';
 import { formatDate } from '../time/dates.js';
 import { type PlanningProblem, PlanningProblems } from './problems.js';
-import { checkDecimals, readAmount, readDate, readRatio } from './read.js';
+import { checkDecimals, readDate, readRatio } from './read.js';
 import { type QuotaRelief, type ReliefStep, readReliefs, reliefIn } from './relief.js';
 import { kindOfSeasonality, readSeasonality, type SpreadPeriodKind, seasonalSplit } from './seasonality.js';
 
@@ -112,7 +113,7 @@ export function spreadQuota(annual: string, options: SpreadOptions): QuotaSpread
     throw new TypeError(`period must be one of ${KINDS.join(', ')}, not ${String(options.period)}`);
   }
   const problems = new PlanningProblems();
-  const amount = readAmount(annual);
+  const amount = readDecimal(annual);
   if (amount === undefined || amount.isNegative()) {
     problems.error(
       'bad-amount',
@@ -154,7 +155,7 @@ export function spreadQuota(annual: string, options: SpreadOptions): QuotaSpread
       ...(row.rampStep !== undefined && { rampStep: row.rampStep }),
       days: row.days.days,
       of: row.days.of,
-      relief: fixed(row.relief.toDecimalPlaces(decimals), decimals),
+      relief: fixed(row.relief, decimals),
       amount: fixed(final[i] as Dec, decimals),
     }),
   );

@@ -2,10 +2,10 @@
  * The weights that split a quota among the nodes below a manager: equal (each quota carrier
  * counts 1), or each carrier's history (prior bookings) or potential, summed over every subtree.
  */
+import { readDecimal } from '../data/values.js';
 import { type Dec, ONE, ZERO } from '../decimal.js';
 import type { Tree } from './hierarchy.js';
 import { compareText, type PlanningProblems } from './problems.js';
-import { readAmount } from './read.js';
 
 /** How quotas are weighted: `equal` per quota carrier, or by per-node `history` or `potential` values. */
 export type WeightBasis = 'equal' | 'history' | 'potential';
@@ -99,7 +99,7 @@ function readValues(
       );
       continue;
     }
-    const value = entry.value === undefined || entry.value === null ? undefined : readAmount(entry.value);
+    const value = entry.value === undefined || entry.value === null ? undefined : readDecimal(entry.value);
     if (value === undefined) {
       problems.error(
         'bad-weight',

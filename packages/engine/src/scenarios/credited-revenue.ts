@@ -10,6 +10,7 @@
  * or, when it has none (roll-up, territory and overlay credit give every recipient the full
  * amount), the amount of its largest line.
  */
+import { compareDec } from '../decimal.js';
 import type { CreditLine, CreditResult, Statement } from '../results/results.js';
 import { type Amount, amountOf, NO_AMOUNT, sumAmounts } from './amounts.js';
 import { headlineMeasure } from './attainment.js';
@@ -31,7 +32,7 @@ function recordValue(lines: readonly CreditLine[]): Amount {
   let largest = NO_AMOUNT;
   for (const line of lines) {
     const amount = amountOf(line.amount);
-    const size = amount.value.abs().comparedTo(largest.value.abs());
+    const size = compareDec(amount.value.abs(), largest.value.abs());
     if (largest === NO_AMOUNT || size > 0 || (size === 0 && amount.value.gt(largest.value))) largest = amount;
   }
   return largest;

@@ -5,6 +5,7 @@
  * percentiles never decrease as P grows.
  */
 
+import { compareDec } from '../decimal.js';
 import { type Amount, amountText, sumAmounts } from './amounts.js';
 import type { PayoutDistribution } from './comparison.js';
 
@@ -28,7 +29,7 @@ export function nearestRank(percent: number, n: number): number {
 
 /** The values sorted ascending (ties keep their order). */
 function ascending(values: readonly Amount[]): Amount[] {
-  return [...values].sort((x, y) => x.value.comparedTo(y.value));
+  return [...values].sort((x, y) => compareDec(x.value, y.value));
 }
 
 /** The distribution of `payouts` (one per payee), in the order of nothing: the result is the same for any order. */

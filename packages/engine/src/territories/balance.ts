@@ -3,7 +3,7 @@
  * decimal sums) and the payees covering it; across territories, how fair the design is on one
  * quantity (see {@link fairnessOf}). Unassigned accounts are listed with their potential.
  */
-import { Dec, decText, ONE, ZERO } from '../decimal.js';
+import { Dec, decText, ONE, sumOf, ZERO } from '../decimal.js';
 import type { AccountAssignment, UnassignedReason } from './assign-accounts.js';
 import { type Fairness, fairnessOf } from './fairness.js';
 
@@ -142,8 +142,7 @@ export function territoryBalance(assignment: AccountAssignment, options: Balance
         ? sum.workload
         : new Dec(sum.accounts);
   });
-  let total = ZERO;
-  for (const b of bases) total = total.plus(b);
+  const total = sumOf(bases);
   let potential = ZERO;
   let workload = ZERO;
   const territories = assignment.territories.map((t, i): TerritoryLoad => {

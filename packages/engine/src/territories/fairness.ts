@@ -11,7 +11,7 @@
  * A measure that has no value says why, as data: no territories, a mean of 0, a minimum of 0
  * (max/min), or negative values (the measures are meant for quantities that cannot be negative).
  */
-import { type Dec, decText, ZERO } from '../decimal.js';
+import { compareDec, type Dec, decText, ZERO } from '../decimal.js';
 
 /** A fairness measure. */
 export type FairnessMeasure = 'cv' | 'max-min-ratio' | 'gini';
@@ -58,7 +58,7 @@ export function sumOfSquares(values: readonly Dec[]): Dec {
  * `Σ_{i<j} |xᵢ − xⱼ|`, exact: `Σᵢ (2i − n − 1)·x₍ᵢ₎` over the values sorted ascending, i from 1.
  */
 export function pairDifferences(values: readonly Dec[]): Dec {
-  return sortedPairDifferences(values.slice().sort((a, b) => a.comparedTo(b)));
+  return sortedPairDifferences(values.slice().sort((a, b) => compareDec(a, b)));
 }
 
 /** {@link pairDifferences} of values already sorted ascending. */

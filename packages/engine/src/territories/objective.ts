@@ -10,7 +10,7 @@
  * - `max-min-ratio`: first the number of empty territories (the ratio has no value while one
  *   is 0: filling one is progress), then `max / min`, compared by cross-multiplication.
  */
-import { Dec, ONE, ZERO } from '../decimal.js';
+import { compareDec, Dec, ONE, ZERO } from '../decimal.js';
 import { type FairnessMeasure, sortedPairDifferences, sumOfSquares } from './fairness.js';
 
 /** A value of an objective: smaller is fairer. `num / den` with `den > 0`, after `zeros`. */
@@ -23,7 +23,7 @@ export interface ObjectiveKey {
 /** Order of two keys: negative when `a` is fairer. */
 export function compareKeys(a: ObjectiveKey, b: ObjectiveKey): number {
   if (a.zeros !== b.zeros) return a.zeros - b.zeros;
-  return a.num.times(b.den).comparedTo(b.num.times(a.den));
+  return compareDec(a.num.times(b.den), b.num.times(a.den));
 }
 
 /** An objective over the current territory totals. */
@@ -49,7 +49,7 @@ function cvObjective(totals: readonly Dec[]): Objective {
 }
 
 function giniObjective(totals: readonly Dec[]): Objective {
-  const sorted = totals.slice().sort((a, b) => a.comparedTo(b));
+  const sorted = totals.slice().sort((a, b) => compareDec(a, b));
   const n = sorted.length;
   const prefix: Dec[] = [ZERO];
   for (const x of sorted) prefix.push((prefix[prefix.length - 1] as Dec).plus(x));
@@ -102,7 +102,7 @@ function giniObjective(totals: readonly Dec[]): Objective {
 function maxMinObjective(totals: readonly Dec[]): Objective {
   const order = totals
     .map((_, i) => i)
-    .sort((a, b) => (totals[a] as Dec).comparedTo(totals[b] as Dec) || a - b);
+    .sort((a, b) => compareDec(totals[a] as Dec, totals[b] as Dec) || a - b);
   // Three from each end are enough: a move changes two totals.
   const lowest = order.slice(0, 3);
   const highest = order.slice(-3).reverse();

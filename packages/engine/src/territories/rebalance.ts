@@ -6,7 +6,7 @@
  * strict improvements are made, so the measure never gets worse; named accounts stay (unless
  * told otherwise), an account never leaves its geography, and there are at most `maxMoves` moves.
  */
-import { type Dec, decText, ZERO } from '../decimal.js';
+import { compareDec, type Dec, decText, ZERO } from '../decimal.js';
 import type { AccountAssignment, AssignedAccount } from './assign-accounts.js';
 import {
   accountLoad,
@@ -148,7 +148,7 @@ function byLightness(state: State): number[] {
     .map((_, i) => i)
     .sort(
       (a, b) =>
-        (state.totals[a] as Dec).comparedTo(state.totals[b] as Dec) ||
+        compareDec(state.totals[a] as Dec, state.totals[b] as Dec) ||
         ((state.names[a] as string) < (state.names[b] as string) ? -1 : 1),
     );
 }
