@@ -3,7 +3,9 @@
  * sales, quota and accelerators, pay for performance) with A, B and B − A, the payout distribution
  * per payee, and the payees whose payout changes most.
  */
+
 import type { PayeeComparison, PlanComparison, ScenarioSummary } from '@attain/engine';
+import { columnText } from '../output/columns.js';
 import { compareDecimals, formatAmount, formatPercent, isZero } from '../output/numbers.js';
 import { plural } from '../output/plural.js';
 
@@ -13,16 +15,6 @@ export interface CompareSources {
   planB: string;
   dataA: string;
   dataB: string;
-}
-
-/** Lays out rows of cells: the first `left` columns left-aligned, the others (numbers) right-aligned. */
-function columns(rows: readonly string[][], left = 1, indent = '  '): string {
-  const widths = (rows[0] ?? []).map((_, c) => Math.max(...rows.map((row) => (row[c] ?? '').length)));
-  const line = (row: readonly string[]) =>
-    `${indent}${row
-      .map((cell, c) => (c < left ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0)))
-      .join('   ')}`.trimEnd();
-  return `${rows.map(line).join('\n')}\n`;
 }
 
 /** `text` (the layout of the decimal `value`) with a `+` when `value` is above zero. */
@@ -99,7 +91,7 @@ function summary(comparison: PlanComparison): string {
         : signed(d.payForPerformance, formatAmount(d.payForPerformance, 4, 4)),
     ],
   ];
-  return columns(rows);
+  return columnText(rows, { left: 1, indent: '  ', gap: '   ' });
 }
 
 /** The payout per payee: min, percentiles, max and mean. */
@@ -125,7 +117,7 @@ function distribution(comparison: PlanComparison): string {
       moneyDelta(d.distribution[k]),
     ]),
   ];
-  return `Payout per payee (nearest rank):\n${columns(rows)}`;
+  return `Payout per payee (nearest rank):\n${columnText(rows, { left: 1, indent: '  ', gap: '   ' })}`;
 }
 
 /** `|delta|` descending, then payee id: the largest changes first. */
@@ -163,7 +155,7 @@ function movers(comparison: PlanComparison, top: number): string {
   ];
   return (
     `Largest changes in payout (${shown.length} of ${plural(changed.length, 'payee')} paid differently${more}):\n` +
-    columns(rows, 2)
+    columnText(rows, { left: 2, indent: '  ', gap: '   ' })
   );
 }
 

@@ -2,20 +2,11 @@
  * The tables of `attain quotas`: the allocation as an indented hierarchy (with capacity columns
  * when a capacity file is given) and the quotas by period of each quota carrier.
  */
+
 import type { CapacityGap, PlanningProblem, QuotaAllocation } from '@attain/engine';
+import { columnText } from '../output/columns.js';
 import { formatAmount, formatPercent, sumDecimals } from '../output/numbers.js';
 import type { PayeeSpread } from './quotas.js';
-
-/** Lays out rows of cells: the `text` columns left-aligned, the others (numbers) right-aligned. */
-function layout(rows: string[][], text: readonly number[]): string {
-  const widths = (rows[0] ?? []).map((_, c) => Math.max(...rows.map((row) => (row[c] ?? '').length)));
-  const line = (row: string[]) =>
-    row
-      .map((cell, c) => (text.includes(c) ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0)))
-      .join('  ')
-      .trimEnd();
-  return `${rows.map(line).join('\n')}\n`;
-}
 
 const amount = (text: string | undefined, decimals: number) =>
   text === undefined ? '' : formatAmount(text, decimals, decimals);
@@ -44,7 +35,7 @@ export function allocationTable(allocation: QuotaAllocation, gap: CapacityGap | 
     }
     lines.push(line);
   }
-  return layout(lines, [0, 1, 2]);
+  return columnText(lines, { left: [0, 1, 2] });
 }
 
 /** One row per quota carrier, one column per period, the year, and a note (hire and leave dates). */
@@ -72,7 +63,7 @@ export function spreadTable(
     amount(sumDecimals(payees.map((p) => p.total)), decimals),
     '',
   ]);
-  return layout(lines, [0, 1, periods.length + 3]);
+  return columnText(lines, { left: [0, 1, periods.length + 3] });
 }
 
 /** `error cycle (a): ...` */

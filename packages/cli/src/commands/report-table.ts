@@ -3,7 +3,9 @@
  * and each payee, a column per period and the change from the period before; the signals by
  * period and severity with the records to review; the payout liability per payee and period.
  */
+
 import type { Change, RecordRef, ResultValue } from '@attain/engine';
+import { alignColumns, columnWidths } from '../output/columns.js';
 import { formatAmount, formatPercent, groupDigits, isZero } from '../output/numbers.js';
 import { plural } from '../output/plural.js';
 import type { Style } from '../output/style.js';
@@ -35,26 +37,6 @@ export function formatChange(change: Change | undefined, type: string): string {
   if (isZero(change.absolute)) return '0';
   const absolute = signed(formatValue(change.absolute, type));
   return change.relative === null ? absolute : `${absolute} (${signed(formatPercent(change.relative, 1))})`;
-}
-
-/** Lays out rows of cells: the first column left-aligned, the others right-aligned. */
-function align(rows: readonly string[][], widths: readonly number[]): string[] {
-  return rows.map((cells) =>
-    cells
-      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
-      .join('   ')
-      .trimEnd(),
-  );
-}
-
-function widthsOf(rows: readonly string[][]): number[] {
-  const widths: number[] = [];
-  for (const row of rows) {
-    row.forEach((cell, i) => {
-      widths[i] = Math.max(widths[i] ?? 0, cell.length);
-    });
-  }
-  return widths;
 }
 
 function metricRows(metrics: readonly MetricSeries[], withChange: boolean, indent: string): string[][] {
@@ -90,14 +72,15 @@ function scoreboard(report: Report, style: Style): string {
       rows: metricRows(p.metrics, withChange, ''),
     })),
   ];
-  const widths = widthsOf([header, ...blocks.flatMap((b) => b.rows)]);
+  const widths = columnWidths([header, ...blocks.flatMap((b) => b.rows)]);
+  const align = (rows: readonly string[][]) => alignColumns(rows, { left: 1, gap: '   ', widths });
   const out: string[] = [];
   const section = (title: string, list: typeof blocks) => {
     if (list.length === 0) return;
-    out.push(style.bold(title), align([header], widths)[0] ?? '');
+    out.push(style.bold(title), align([header])[0] ?? '');
     for (const block of list) {
       out.push(`${block.indent}${style.bold(block.title)}${block.note ? `  ${block.note}` : ''}`);
-      out.push(...align(block.rows, widths));
+      out.push(...align(block.rows));
     }
     out.push('');
   };
@@ -183,13 +166,7 @@ function liability(report: Report, style: Style): string {
     amount(l.total.heldBack),
     amount(l.total.drawOwed),
   ]);
-  const widths = widthsOf([header, ...rows]);
-  const lines = [header, ...rows].map((cells) =>
-    cells
-      .map((cell, i) => (i < 2 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
-      .join('  ')
-      .trimEnd(),
-  );
+  const lines = alignColumns([header, ...rows], { left: 2 });
   return `${style.bold(`Payout liability (${l.currency})`)}\n${lines.join('\n')}\n\n`;
 }
 

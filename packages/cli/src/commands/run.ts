@@ -92,7 +92,7 @@ export async function runRun(planPath: string, options: RunOptions, context: Con
   // CSV rows are written as each statement is made: a large run never holds all its statements.
   let header = false;
   const writeHeader = () => {
-    if (!header) io.stdout.write(csvHeader());
+    if (!header) io.stdout.write(csvHeader);
     header = true;
   };
   const stream =

@@ -12,19 +12,10 @@ import {
   type TerritoryComparison,
   type TerritorySummary,
 } from '@attain/engine';
+import { columnText } from '../output/columns.js';
 import { formatAmount, formatPercent } from '../output/numbers.js';
 import { plural } from '../output/plural.js';
 import { wrapList } from '../output/wrap.js';
-
-/** Lays out rows of cells: the `text` columns left-aligned, the others (numbers) right-aligned. */
-function layout(rows: string[][], text: readonly number[], indent = ''): string {
-  const widths = (rows[0] ?? []).map((_, c) => Math.max(...rows.map((row) => (row[c] ?? '').length)));
-  const line = (row: string[]) =>
-    `${indent}${row
-      .map((cell, c) => (text.includes(c) ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0)))
-      .join('  ')}`.trimEnd();
-  return `${rows.map(line).join('\n')}\n`;
-}
 
 /** At most this many accounts are named in a list; JSON has them all. */
 const listed = 12;
@@ -88,7 +79,7 @@ export function territoryTable(
   if (balance)
     total.push(formatAmount(balance.totals.potential, places), '', formatAmount(balance.totals.workload, 0));
   rows.push(total);
-  return layout(rows, [0, 1, header.length - 2, header.length - 1], '  ');
+  return columnText(rows, { left: [0, 1, header.length - 2, header.length - 1], indent: '  ' });
 }
 
 /** `Fairness of potential over 4 territories: CV 0.6164, max/min 5.00, Gini 0.3250`. */
@@ -114,7 +105,7 @@ export function unassignedSection(
   const rows = list.slice(0, unassignedLines).map((u) => [u.account, u.name ?? '', u.message]);
   const more = list.length - rows.length;
   const tail = more > 0 ? `  and ${more} more (--format json lists them all)\n` : '';
-  return `Unassigned accounts (${list.length}${potential}):\n${layout(rows, [0, 1, 2], '  ')}${tail}`;
+  return `Unassigned accounts (${list.length}${potential}):\n${columnText(rows, { left: [0, 1, 2], indent: '  ' })}${tail}`;
 }
 
 const STOPPED: Readonly<Record<string, string>> = {
@@ -147,7 +138,7 @@ export function rebalanceSection(proposal: Rebalance, places: number): string {
     const amount = proposal.before.basis === 'potential' ? formatAmount(m.amount, places) : m.amount;
     rows.push([String(m.step), m.account, m.from, m.to, amount, measureText(m.measure, digits)]);
   }
-  text += `\n${layout(rows, [1, 2, 3], '  ')}`;
+  text += `\n${columnText(rows, { left: [1, 2, 3], indent: '  ' })}`;
   text += `\nTerritories after the proposal (${plural(proposal.reassignments.length, 'account')} reassigned):\n`;
   text += territoryTable([], proposal.after, places);
   return text;
@@ -173,7 +164,7 @@ export function comparisonSection(comparison: TerritoryComparison, places: numbe
     ['unassigned accounts', String(a.unassigned.length), String(b.unassigned.length)],
   ];
   let text = `Compared with ${version(b.plan)}: ${plural(comparison.accounts, 'account')}, as of ${comparison.asOf}\n`;
-  text += layout(rows, [0], '  ');
+  text += columnText(rows, { left: [0], indent: '  ' });
   if (b.withoutPrimary.length > 0)
     text += `  Without a primary payee after: ${someOf(b.withoutPrimary, '    ', 32)}\n`;
   text += `\nMoves (${plural(comparison.moved, 'account')} change territory):\n`;

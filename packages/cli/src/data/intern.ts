@@ -13,6 +13,11 @@ export class ColumnTexts {
   private hits = 0;
   private useful = true;
 
+  /** How many distinct texts it remembers (0 once it stopped remembering). */
+  get size(): number {
+    return this.seen.size;
+  }
+
   /** The column's string for `text`. */
   get(text: string): string {
     if (!this.useful) return text;

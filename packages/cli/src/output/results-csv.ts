@@ -6,7 +6,7 @@
 import type { Statement } from '@attain/engine';
 
 /** The header of the CSV output. */
-export const csvColumns = [
+const csvColumns = [
   'payee',
   'period',
   'earning',
@@ -32,9 +32,7 @@ function csvCell(text: string): string {
 }
 
 /** The header row of the CSV output. */
-export function csvHeader(): string {
-  return `${csvColumns.join(',')}\n`;
-}
+export const csvHeader = `${csvColumns.join(',')}\n`;
 
 /** The CSV rows of one statement: one per earning line. */
 export function csvRows(statement: Statement): string {

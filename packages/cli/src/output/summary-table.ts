@@ -2,7 +2,9 @@
  * A compact table of results, one line per statement (payee, period, attainment, earned,
  * adjustments, payout) and a totals line, as `attain demo` prints it.
  */
+
 import type { Results } from '@attain/engine';
+import { alignColumns } from './columns.js';
 import { formatAmount, formatPercent, sumDecimals } from './numbers.js';
 
 /** Names longer than this are cut, so that a line stays within a terminal's width. */
@@ -45,14 +47,7 @@ export function summaryLines(results: Results): string[] {
     'payout',
   ];
   const table = [header, ...rows, totals];
-  const widths = header.map((_, column) => Math.max(...table.map((row) => (row[column] ?? '').length)));
-  const textColumns = multiplePeriods ? 3 : 2;
-  const line = (row: string[]) =>
-    row
-      .map((cell, column) =>
-        column < textColumns ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0),
-      )
-      .join('  ')
-      .trimEnd();
-  return [line(header), ...rows.map(line), `${line(totals)} ${results.meta.currency}`];
+  const lines = alignColumns(table, { left: multiplePeriods ? 3 : 2 });
+  lines[lines.length - 1] = `${lines[lines.length - 1]} ${results.meta.currency}`;
+  return lines;
 }
