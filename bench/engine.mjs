@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { generate, settings, writeCsv } from './engine-data.mjs';
 import { handPayouts } from './engine-hand.mjs';
 import { sqlPayouts } from './engine-sql.mjs';
-import { median } from './measure.mjs';
+import { importPackage, median, timeRuns } from './measure.mjs';
 import { fixed, table } from './table.mjs';
 
 const root = new URL('../', import.meta.url);
@@ -26,36 +26,9 @@ const period = '2026-Q1';
 const goals = { dealsPerSecond: 500_000, handRatio: 2, runRatio: 2, memoryMiB: 1024 };
 const nodeFlags = ['--expose-gc'];
 
-/** Imports a workspace package through its package.json `exports` (the built `import` target). */
-async function importPackage(dir) {
-  const base = new URL(`packages/${dir}/`, root);
-  const manifest = JSON.parse(await readFile(new URL('package.json', base), 'utf8'));
-  const target = manifest.exports['.'].import;
-  try {
-    return await import(new URL(target, base).href);
-  } catch (error) {
-    throw new Error(`cannot load ${manifest.name} from ${target}; run pnpm build first`, { cause: error });
-  }
-}
-
 const mib = (kilobytes) => kilobytes / 1024;
 const log = (text) => process.stderr.write(`bench: ${text}\n`);
-
-/** Times `run` after one warm-up call on `warmup`: `{ times, result }` of the last run. */
-function timeRuns(runs, warmup, full, run) {
-  run(warmup);
-  const times = [];
-  let result;
-  for (let i = 0; i < runs; i++) {
-    result = undefined;
-    globalThis.gc?.();
-    const start = performance.now();
-    result = run(full);
-    times.push(performance.now() - start);
-    log(`  run ${i + 1}/${runs}: ${fixed(times[i] / 1000, 2)} s`);
-  }
-  return { times, result };
-}
+const logRun = (runs) => (i, ms) => log(`  run ${i + 1}/${runs}: ${fixed(ms / 1000, 2)} s`);
 
 /** The child processes: `--child engine` or `--child hand`, printing one JSON line. */
 async function child(kind, config) {
@@ -76,8 +49,12 @@ async function child(kind, config) {
     const { plan } = compile(await readFile(new URL(planPath, root), 'utf8'));
     const dataset = (data) => ({ payees: data.payees, records: { deals: data.deals, quota_relief: [] } });
     const options = { periods: [period], mode: 'strict' };
-    const { times, result } = timeRuns(runs, dataset(warmup), dataset(full), (d) =>
-      calculate(plan, d, options),
+    const { times, result } = timeRuns(
+      runs,
+      dataset(warmup),
+      dataset(full),
+      (d) => calculate(plan, d, options),
+      logRun(runs),
     );
     if (result.errors.length > 0)
       throw new Error(`data errors: ${JSON.stringify(result.errors.slice(0, 3))}`);
@@ -97,7 +74,7 @@ async function child(kind, config) {
     }
     report = { times, payouts, commission: text(commission), earned: text(earned), lines, traced };
   } else {
-    const { times, result } = timeRuns(runs, warmup, full, handPayouts);
+    const { times, result } = timeRuns(runs, warmup, full, handPayouts, logRun(runs));
     report = { times, payouts: Object.fromEntries(result.payouts), commission: result.commission };
   }
   report.maxRssMiB = mib(process.resourceUsage().maxRSS);

@@ -2,7 +2,10 @@
  * Timing helpers: run a function until warm, then time repeated runs and take the median, which
  * is steadier than the mean when the garbage collector or the OS interrupts one run.
  */
+import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
+
+const root = new URL('../', import.meta.url);
 
 /** Median of a non-empty list of numbers. */
 export function median(values) {
@@ -29,4 +32,36 @@ export function time(run, { warmupMs = 300, minRuns = 15, minMs = 1000, maxRuns 
     samples.push(performance.now() - before);
   }
   return { median: median(samples), runs: samples.length };
+}
+
+/** Imports a workspace package (`dsl`, `engine`) through its package.json `exports` (the built `import` target). */
+export async function importPackage(dir) {
+  const base = new URL(`packages/${dir}/`, root);
+  const manifest = JSON.parse(await readFile(new URL('package.json', base), 'utf8'));
+  const target = manifest.exports['.'].import;
+  try {
+    return await import(new URL(target, base).href);
+  } catch (error) {
+    throw new Error(`cannot load ${manifest.name} from ${target}; run pnpm build first`, { cause: error });
+  }
+}
+
+/**
+ * Times `run(full)` `runs` times, each after a full collection (with --expose-gc), after one
+ * warm-up call on `warmup`; `onRun(i, ms)` hears of each run. Returns `{ times, result }`, the
+ * result of the last run.
+ */
+export function timeRuns(runs, warmup, full, run, onRun = () => {}) {
+  run(warmup);
+  const times = [];
+  let result;
+  for (let i = 0; i < runs; i++) {
+    result = undefined;
+    globalThis.gc?.();
+    const start = performance.now();
+    result = run(full);
+    times.push(performance.now() - start);
+    onRun(i, times[i]);
+  }
+  return { times, result };
 }

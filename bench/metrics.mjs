@@ -16,7 +16,7 @@ import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { money, random } from '../examples/generate/kit.mjs';
-import { median } from './measure.mjs';
+import { importPackage, median, timeRuns } from './measure.mjs';
 import { fixed, table } from './table.mjs';
 
 const root = new URL('../', import.meta.url);
@@ -26,6 +26,7 @@ const asOf = '2026-05-15';
 const historyPerOpportunity = 5;
 
 const log = (text) => process.stderr.write(`bench: ${text}\n`);
+const logRun = (label, runs) => (i, ms) => log(`  ${label} run ${i + 1}/${runs}: ${fixed(ms / 1000, 2)} s`);
 const mib = (kilobytes) => kilobytes / 1024;
 
 /** Settings from the environment. */
@@ -195,33 +196,6 @@ function planVersions(text) {
   };
 }
 
-/** Imports a workspace package through its package.json `exports` (the built `import` target). */
-async function importPackage(dir) {
-  const base = new URL(`packages/${dir}/`, root);
-  const manifest = JSON.parse(await readFile(new URL('package.json', base), 'utf8'));
-  try {
-    return await import(new URL(manifest.exports['.'].import, base).href);
-  } catch (error) {
-    throw new Error(`cannot load ${manifest.name}; run pnpm build first`, { cause: error });
-  }
-}
-
-/** Times `run(full)` `runs` times after one warm-up call on `warm`. */
-function timeRuns(label, runs, warm, full, run) {
-  run(warm);
-  const times = [];
-  let result;
-  for (let i = 0; i < runs; i++) {
-    result = undefined;
-    globalThis.gc?.();
-    const start = performance.now();
-    result = run(full);
-    times.push(performance.now() - start);
-    log(`  ${label} run ${i + 1}/${runs}: ${fixed(times[i] / 1000, 2)} s`);
-  }
-  return { times, result };
-}
-
 /** The child process: builds the data, times every step, prints one JSON line. */
 async function child(config) {
   const { compile } = await importPackage('dsl');
@@ -245,8 +219,12 @@ async function child(config) {
     plan = compile(text).plan;
     if (!plan) throw new Error(`the "${name}" version of the plan does not compile`);
     const current = plan;
-    const timed = timeRuns(`calculate, ${name}:`, config.runs, warm, full, (d) =>
-      calculate(current, d, options),
+    const timed = timeRuns(
+      config.runs,
+      warm,
+      full,
+      (d) => calculate(current, d, options),
+      logRun(`calculate, ${name}:`, config.runs),
     );
     if (timed.result.errors.length > 0)
       throw new Error(`data errors: ${JSON.stringify(timed.result.errors.slice(0, 3))}`);
@@ -255,11 +233,11 @@ async function child(config) {
   }
   const warmResults = calculate(plan, warm, options);
   const rolled = timeRuns(
-    'rollUp:',
     config.runs,
     { data: warm, results: warmResults },
     { data: full, results },
     (x) => rollUp(plan, x.data, x.results),
+    logRun('rollUp:', config.runs),
   );
   steps.push({ name: 'rollUp of the whole plan', times: rolled.times });
   let signals = 0;

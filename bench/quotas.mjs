@@ -5,28 +5,14 @@
  * and BENCH_SEED change the size and the seed. Uses the built dist of @attain/engine (run
  * `pnpm build` first). Prints medians of repeated runs after warm-up; asserts nothing about time.
  */
-import { readFile } from 'node:fs/promises';
 import { money, random } from '../examples/generate/kit.mjs';
-import { time } from './measure.mjs';
+import { importPackage, time } from './measure.mjs';
 import { fixed, table } from './table.mjs';
 
-const root = new URL('../', import.meta.url);
 const nodeCount = Number((process.env.BENCH_QUOTA_NODES ?? '10000').replaceAll('_', ''));
 const seed = Number(process.env.BENCH_SEED ?? '1');
 if (!Number.isInteger(nodeCount) || nodeCount < 400)
   throw new Error('BENCH_QUOTA_NODES must be an integer >= 400');
-
-/** Imports @attain/engine through its package.json `exports` (the built `import` target). */
-async function importEngine() {
-  const base = new URL('packages/engine/', root);
-  const manifest = JSON.parse(await readFile(new URL('package.json', base), 'utf8'));
-  const target = manifest.exports['.'].import;
-  try {
-    return await import(new URL(target, base).href);
-  } catch (error) {
-    throw new Error(`cannot load @attain/engine from ${target}; run pnpm build first`, { cause: error });
-  }
-}
 
 /**
  * A hierarchy of `count` nodes: 1 company, 6 regions, 36 areas, about 3% of the nodes as teams,
@@ -65,7 +51,7 @@ function generate(count) {
   return { hierarchy, values, capacity, reps };
 }
 
-const engine = await importEngine();
+const engine = await importPackage('engine');
 const data = generate(nodeCount);
 const input = {
   target: '987654321.99',

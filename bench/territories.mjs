@@ -6,12 +6,10 @@
  * built dist of the packages (run `pnpm build` first). Each figure is the median of several runs
  * after a warm-up run; prints figures, asserts nothing about time.
  */
-import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
-import { median } from './measure.mjs';
+import { importPackage, median } from './measure.mjs';
 import { fixed, table } from './table.mjs';
 
-const root = new URL('../', import.meta.url);
 const accountCount = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
 const runs = Number(process.env.BENCH_TERRITORY_RUNS ?? 5);
 const maxMoves = Number(process.env.BENCH_MOVES ?? 200);
@@ -34,18 +32,6 @@ const industries = [
 const bands = [0, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 25_000];
 const namedPerTerritory = 10;
 const namedTerritories = 20;
-
-/** Imports a workspace package through its package.json `exports` (the built `import` target). */
-async function importPackage(dir) {
-  const base = new URL(`packages/${dir}/`, root);
-  const manifest = JSON.parse(await readFile(new URL('package.json', base), 'utf8'));
-  const target = manifest.exports['.'].import;
-  try {
-    return await import(new URL(target, base).href);
-  } catch (error) {
-    throw new Error(`cannot load ${manifest.name} from ${target}; run pnpm build first`, { cause: error });
-  }
-}
 
 /** mulberry32: a small seeded generator of numbers in [0, 1). */
 function random(start) {
