@@ -12,6 +12,8 @@
 // ---- calculating ----
 /** Evaluates a checked plan over a dataset for the given periods. See {@link calculate}. */
 export { calculate } from './calculate.js';
+/** The code-unit order Attain sorts ids and texts in (never locale order). */
+export { compareOptionalText, compareText } from './compare-text.js';
 // ---- input data ----
 export type {
   DataRecord,

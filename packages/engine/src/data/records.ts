@@ -4,7 +4,7 @@
  * duplicate keys found. Each problem is recorded with its source, row, field and reason.
  */
 import type { Field } from '@attain/dsl';
-import { Dec } from '../decimal.js';
+import { Dec, ZERO } from '../decimal.js';
 import type { Value } from '../evaluate/value.js';
 import type { FiscalCalendar } from '../time/calendar.js';
 import { formatDate } from '../time/dates.js';
@@ -18,8 +18,10 @@ import {
   Bad,
   isCurrencyCode,
   isMissing,
+  isPlainAmount,
   memoized,
   quote,
+  type RawMoney,
   type Reader,
   readerFor,
   readMoney,
@@ -73,7 +75,8 @@ type Visit = (i: number, row: number, input: DataRecord, v: Value[], key: string
 /**
  * Reads every row of a source in `order` (or input order), records each problem, calls `visit`
  * with each row that read without error, and at the end reports rows sharing a key (all of them:
- * nothing says which is right; callers leave them out with `problems.has`).
+ * nothing says which is right; callers leave them out with `problems.has`). With `check`, rows
+ * are only checked: plain amounts are not made into decimals (see {@link readRow}).
  */
 function walkRows(
   schema: SourceSchema,
@@ -82,6 +85,7 @@ function walkRows(
   env: RecordEnv,
   problems: Problems,
   order: Int32Array | undefined,
+  check: boolean,
   visit: Visit,
 ): void {
   // Keys seen (one hash-table operation per row), and the keys seen again (their rows are
@@ -100,7 +104,7 @@ function walkRows(
     }
     const rawKey = schema.key === undefined ? undefined : values[(schema.fields[schema.key] as Field).name];
     if (!isMissing(rawKey)) at.key = String(rawKey).trim();
-    const v = readRow(readers, values, at, env, problems);
+    const v = readRow(readers, values, at, env, problems, check);
     const key = schema.key === undefined ? undefined : keyText(v[schema.key] ?? null);
     if (key !== undefined) {
       at.key = key;
@@ -162,9 +166,18 @@ export function validateRecords(
 ): Rec[] {
   const readers = fieldReaders(schema, env);
   const valid: Rec[] = [];
-  walkRows(schema, rows, readers, env, problems, ownerOrder(schema, rows), (_i, row, input, v, key) => {
-    valid.push(recOf(schema, row, input, v, key));
-  });
+  walkRows(
+    schema,
+    rows,
+    readers,
+    env,
+    problems,
+    ownerOrder(schema, rows),
+    false,
+    (_i, row, input, v, key) => {
+      valid.push(recOf(schema, row, input, v, key));
+    },
+  );
   return problems.size === 0 ? valid : valid.filter((r) => !problems.has(schema.name, r.row));
 }
 
@@ -197,17 +210,24 @@ export class OwnedRows {
     for (const { name } of fields) this.withDate.set(name, []);
     const owner = schema.owner as number;
     const rowOf: number[] = [];
-    walkRows(schema, rows, this.readers, env, problems, undefined, (i, row, input, v, key) => {
+    const scratch = new Problems();
+    // Only checked (amounts not made, unless the key is an amount): a row kept as a record now is
+    // read again in full.
+    const check = schema.key === undefined || schema.fields[schema.key]?.type.kind !== 'Money';
+    walkRows(schema, rows, this.readers, env, problems, undefined, check, (i, row, input, v, key) => {
       if (input.hypothetical === true) this.hypothetical = true;
       const who = v[owner];
       let rec: Rec | undefined;
+      const made = () => {
+        rec ??= recOf(schema, row, input, this.valuesOf(input, row, scratch), key);
+        return rec;
+      };
       for (const { name, at } of fields) {
         if (at === undefined || typeof v[at] !== 'number') continue;
-        rec ??= recOf(schema, row, input, v, key);
-        (this.withDate.get(name) as Rec[]).push(rec);
+        (this.withDate.get(name) as Rec[]).push(made());
       }
       if (typeof who !== 'string') {
-        this.unowned.push(rec ?? recOf(schema, row, input, v, key));
+        this.unowned.push(made());
         return;
       }
       const list = this.byOwner.get(who);
@@ -245,11 +265,16 @@ export class OwnedRows {
     for (const i of list) {
       const input = this.rows[i] as DataRecord;
       const row = typeof input.row === 'number' ? input.row : i + 1;
-      const v = readRow(this.readers, input.values, { source: this.schema.name, row }, this.env, scratch);
+      const v = this.valuesOf(input, row, scratch);
       const key = this.schema.key === undefined ? undefined : keyText(v[this.schema.key] ?? null);
       recs.push(recOf(this.schema, row, input, v, key));
     }
     return recs;
+  }
+
+  /** The values of a row that was checked without error, read in full. */
+  private valuesOf(input: DataRecord, row: number, scratch: Problems): Value[] {
+    return readRow(this.readers, input.values, { source: this.schema.name, row }, this.env, scratch);
   }
 }
 
@@ -356,12 +381,18 @@ function* keysOf(
   }
 }
 
+/**
+ * The values of a row, in field order; each problem goes to `problems` and leaves its value
+ * `null`. With `check`, a plain amount (see {@link isPlainAmount}) is checked but not made into a
+ * decimal and reads as zero: the pass that only checks rows reads them again for their values.
+ */
 function readRow(
   readers: FieldReader[],
   values: Record<string, RawValue>,
   at: RowAt,
   env: RecordEnv,
   problems: Problems,
+  check = false,
 ): Value[] {
   const v: Value[] = new Array(readers.length);
   let conversions:
@@ -378,7 +409,7 @@ function readRow(
       continue;
     }
     if (reader.kind === 'money') {
-      const money = readMoney(raw);
+      const money = check && isPlainAmount(raw) ? UNREAD : readMoney(raw);
       if (money instanceof Bad) {
         problems.add(at, valueError(at, money.code, name, raw, money.why));
         continue;
@@ -419,6 +450,9 @@ function readRow(
   if (conversions) for (const c of conversions) convert(c, v, values, at, env, problems);
   return v;
 }
+
+/** A checked amount whose decimal was not made. */
+const UNREAD: RawMoney = { amount: ZERO };
 
 /** The currency of a `<field>_currency` column: `undefined` without one, `null` after an error. */
 function currencyColumn(

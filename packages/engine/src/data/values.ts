@@ -50,6 +50,14 @@ export function readDecimal(raw: string | number | boolean): Dec | undefined {
   return value.isFinite() && (!value.isZero() || /^[+-]?0*\.?0*(e|$)/i.test(text)) ? value : undefined;
 }
 
+/**
+ * True when `raw` is money that {@link readMoney} reads as a plain decimal with no currency
+ * (`1200.50`, `-3`): valid without making the decimal, for a pass that only checks rows.
+ */
+export function isPlainAmount(raw: RawValue): boolean {
+  return typeof raw === 'string' ? PLAIN.test(raw.trim()) : typeof raw === 'number' && Number.isFinite(raw);
+}
+
 /** True for an ISO 4217-shaped code (three capital letters). */
 export function isCurrencyCode(code: string): boolean {
   return CURRENCY.test(code);

@@ -8,7 +8,8 @@ import { readDecimal } from '../data/values.js';
 import { Dec, ONE, sumOf, ZERO } from '../decimal.js';
 import { fixed } from '../round/round.js';
 import type { AllocatedQuota, QuotaAllocation } from './allocate-quotas.js';
-import { compareText, type PlanningProblem, PlanningProblems } from './problems.js';
+import { compareText } from '../compare-text.js';
+import { type PlanningProblem, PlanningProblems } from './problems.js';
 import { readRatio } from './read.js';
 
 /** What one quota carrier can produce in the year. */

@@ -3,7 +3,8 @@
  * the leaves. Built from a flat list of nodes, whatever its order; every structural problem
  * (missing or repeated ids, unknown parents, cycles, several roots) is reported, not thrown.
  */
-import { compareText, type PlanningProblems } from './problems.js';
+import { compareText } from '../compare-text.js';
+import type { PlanningProblems } from './problems.js';
 
 /** One node of the hierarchy as given: a company, region, team, manager or rep. */
 export interface HierarchyNode {

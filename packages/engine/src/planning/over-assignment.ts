@@ -6,7 +6,8 @@
  */
 import { Dec, ZERO } from '../decimal.js';
 import type { Tree, TreeNode } from './hierarchy.js';
-import { compareText, type PlanningProblems } from './problems.js';
+import { compareText } from '../compare-text.js';
+import type { PlanningProblems } from './problems.js';
 import { readRatio } from './read.js';
 
 /** Over-assignment by level (`"1"`, `"2"`) or role (`"rep"`): a percentage (`"10%"`) or a ratio (`"0.1"`). */

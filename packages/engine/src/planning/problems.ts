@@ -3,6 +3,8 @@
  * the reason in plain words. Errors stop the calculation; warnings explain a choice made.
  */
 
+import { compareText } from '../compare-text.js';
+
 /** What kind of problem it is; stable, for programs to key on. */
 export type PlanningProblemCode =
   | 'bad-target'
@@ -78,10 +80,6 @@ export class PlanningProblems {
   }
 }
 
-/** Code-unit order, the same on every machine (never locale order). */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 function byNodeThenCode(a: PlanningProblem, b: PlanningProblem): number {
   return (

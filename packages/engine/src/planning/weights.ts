@@ -5,7 +5,8 @@
 import { readDecimal } from '../data/values.js';
 import { type Dec, ONE, ZERO } from '../decimal.js';
 import type { Tree } from './hierarchy.js';
-import { compareText, type PlanningProblems } from './problems.js';
+import { compareText } from '../compare-text.js';
+import type { PlanningProblems } from './problems.js';
 
 /** How quotas are weighted: `equal` per quota carrier, or by per-node `history` or `potential` values. */
 export type WeightBasis = 'equal' | 'history' | 'potential';
