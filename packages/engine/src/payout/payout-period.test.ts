@@ -88,7 +88,7 @@ describe('a paid statement', () => {
       ['manual:A1', '25.00'],
       ['balances carried from', '2026-Q1'],
     ]);
-    expect(paid?.trace.text).toBe('earned 1000.00 with adjustments of 1735.00');
+    expect(paid?.trace.text).toBe('adjustments of 1735.00');
   });
 
   it('carries balances the plan no longer names unchanged, after its own', () => {
@@ -121,7 +121,7 @@ describe('a paid statement', () => {
     );
     expect(linesOf(s as Statement)).toEqual([['holdback:reserve', '-1.0004']]);
     expect(s?.payout).toBe('9.00');
-    expect(s?.trace.text).toBe('earned 10.004 with adjustments of -1.0004, rounded half up to 2 decimals');
+    expect(s?.trace.text).toBe('adjustments of -1.0004, rounded half up to 2 decimals');
   });
 });
 

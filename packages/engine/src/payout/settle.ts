@@ -65,7 +65,8 @@ export function settle(
     rule: PAYOUT_RULE,
     range: NO_RANGE,
     inputs,
-    text: `earned ${statement.earned} with ${parts}${rounded}`,
+    // The earnings and `earned` are the inputs: the text says only what was added to them.
+    text: `${parts}${rounded}`,
   };
   return {
     ...statement,

@@ -59,7 +59,12 @@ describe('explain', () => {
     expect(explain(results, { ...at, earning: 'b' })?.sentence).toBe(
       'Quarter bonus is 1,000.00 USD: attainment 120%, value 1,000.00 USD',
     );
-    expect(explain(results, { ...at, payout: true })?.value).toBe('7000.00');
+    // c pays 2,000 (D1 at 5%) + 4,000 (D2) = 6,000; b pays 1,000: 7,000, with no adjustments.
+    const payout = explain(results, { ...at, payout: true });
+    expect(payout?.value).toBe('7000.00');
+    expect(payout?.sentence).toBe(
+      'Payout is 7,000.00 USD: c 6,000.00 USD, b 1,000.00 USD, earned 7,000.00 USD; no adjustments',
+    );
   });
   it('finds nothing for a number that is not there', () => {
     expect(explain(results, { ...at, earning: 'nope' })).toBeUndefined();
