@@ -3,9 +3,11 @@
  * every requested period, and assemble the results.
  */
 import type { Plan } from '@attain/dsl';
+import { compareOptionalText, compareText } from './compare-text.js';
 import type { Dataset } from './data/dataset.js';
 import type { PayeeData } from './data/model.js';
 import type { CalculateOptions } from './data/options.js';
+import { PREVIOUS } from './data/previous.js';
 import { recordsByOwner, validate } from './data/validate.js';
 import { Program } from './evaluate/program.js';
 import { Run } from './evaluate/run.js';
@@ -53,16 +55,13 @@ function onPlan(payee: PayeeData, period: Period, program: Program): boolean {
   return payee.onPlan.some((s) => s.from <= to && s.to >= from);
 }
 
-const byText = (a: string | undefined, b: string | undefined): number =>
-  (a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0;
-
 function byWarning(a: CalculationWarning, b: CalculationWarning): number {
   return (
-    byText(a.payee, b.payee) ||
-    byText(a.period, b.period) ||
-    byText(a.code, b.code) ||
-    byText(a.rule?.name, b.rule?.name) ||
-    byText(a.message, b.message)
+    compareOptionalText(a.payee, b.payee) ||
+    compareOptionalText(a.period, b.period) ||
+    compareOptionalText(a.code, b.code) ||
+    compareOptionalText(a.rule?.name, b.rule?.name) ||
+    compareOptionalText(a.message, b.message)
   );
 }
 
@@ -96,11 +95,13 @@ export function calculate(plan: Plan, data: Dataset, options: CalculateOptions):
   const { valid, problems } = validate(plan, data, program.calendar, {
     byOwner: recordsByOwner.enabled && program.ownerLocal,
   });
-  if (options.mode === 'strict' && problems.size > 0) {
+  // Earlier results cannot be left out in part (a closed period missing from them would be paid
+  // again): errors in them stop the run in both modes.
+  if ((options.mode === 'strict' && problems.size > 0) || problems.inSource(PREVIOUS)) {
     return { meta, errors: problems.errors(), rejected: [], warnings: [], statements: [] };
   }
   const run = new Run(program, valid, asOf, data.previous);
-  const payees = [...valid.payees.byId.values()].sort((a, b) => byText(a.id, b.id));
+  const payees = [...valid.payees.byId.values()].sort((a, b) => compareText(a.id, b.id));
   const labels = periods.map((p) => p.label);
   const statements: Statement[] = [];
   for (const payee of payees) {

@@ -63,15 +63,14 @@ const deal = fc.record({
   hypothetical: fc.boolean(),
 });
 
-function dealsOf(
-  spec: fc.RecordValue<typeof deal>[],
-  owner = (d: { owner: string }) => d.owner,
-): DataRecord[] {
+type Deal = typeof deal extends fc.Arbitrary<infer T> ? T : never;
+
+function dealsOf(spec: Deal[]): DataRecord[] {
   return spec.map((d, i) => ({
     row: i + 1,
     values: {
       id: `D${d.key}`,
-      owner: owner(d),
+      owner: d.owner,
       amount: d.amount,
       close_date: days[d.day] as string,
       cancel_date: d.cancel === undefined ? '' : (days[d.cancel] as string),

@@ -45,8 +45,10 @@ export function valueError(
 /** Errors of every row, keyed by source and row. */
 export class Problems {
   private readonly rows = new Map<string, { at: RowAt; errors: DataError[] }>();
+  private readonly sources = new Set<string>();
 
   add(at: RowAt, error: DataError): void {
+    this.sources.add(at.source);
     const id = `${at.source}\u0000${at.row}`;
     const entry = this.rows.get(id);
     if (entry) {
@@ -59,6 +61,11 @@ export class Problems {
   has(source: string, row: number): boolean {
     // Most datasets are clean: answer without building a key for every row.
     return this.rows.size > 0 && this.rows.has(`${source}\u0000${row}`);
+  }
+
+  /** True when some row of `source` has an error. */
+  inSource(source: string): boolean {
+    return this.sources.has(source);
   }
 
   get size(): number {

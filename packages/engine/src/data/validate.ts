@@ -11,6 +11,7 @@ import type { Dataset } from './dataset.js';
 import type { FxTable } from './fx.js';
 import { type Rec, type SourceSchema, sourceSchema } from './model.js';
 import { type PayeeTable, validatePayees } from './payees.js';
+import { checkPrevious } from './previous.js';
 import { dataError, Problems } from './problems.js';
 import { OwnedRows, validateRecords } from './records.js';
 import {
@@ -93,6 +94,7 @@ export function validate(
   const quotas = validateQuotas(plan, asList(data.quotas), payees, calendar, problems);
   const assignments = validateAssignments(plan, asList(data.territoryAssignments), payees, problems);
   const adjustments = validateAdjustments(plan, asList(data.adjustments), payees, calendar, fx, problems);
+  checkPrevious(data, calendar, problems);
   return {
     valid: { payees, schemas, records, owned, fx, quotas, assignments, adjustments, hypothetical },
     problems,

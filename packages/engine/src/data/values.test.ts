@@ -27,6 +27,16 @@ describe('readDecimal', () => {
     expect(readDecimal('0e5')?.toString()).toBe('0');
     expect(readDecimal('-0.000')?.isZero()).toBe(true);
     expect(readDecimal('1,200.50')).toBeUndefined();
+    // Beyond 10^±30 or 50 significant digits: refused (printing 1e600000000 in full would not fit in memory).
+    expect(readDecimal('1e600000000')).toBeUndefined();
+    expect(readDecimal('-1e-600000000')).toBeUndefined();
+    expect(readDecimal('1e30')?.toFixed()).toBe(`1${'0'.repeat(30)}`);
+    expect(readDecimal('1e31')).toBeUndefined();
+    expect(readDecimal('2.5e-30')?.toString()).toBe(`0.${'0'.repeat(29)}25`);
+    expect(readDecimal('1e-31')).toBeUndefined();
+    expect(readDecimal(1e300)).toBeUndefined();
+    expect(readDecimal(`0.${'1'.repeat(50)}e1`)?.toString()).toBe('1'.repeat(50).replace(/^1/, '1.'));
+    expect(readDecimal(`0.${'1'.repeat(51)}e1`)).toBeUndefined();
     expect(readDecimal('12 USD')).toBeUndefined();
     expect(readDecimal('')).toBeUndefined();
   });

@@ -3,7 +3,7 @@
  * decimal.js, never `parseFloat`. A reader returns the value or a {@link Bad} explaining why not.
  */
 import type { Type } from '@attain/dsl';
-import { Dec } from '../decimal.js';
+import { Dec, PRECISION } from '../decimal.js';
 import type { Value } from '../evaluate/value.js';
 import type { DataErrorCode } from '../results/results.js';
 import type { FiscalCalendar } from '../time/calendar.js';
@@ -36,18 +36,39 @@ export function isMissing(raw: RawValue | undefined): raw is null | undefined | 
   return raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '');
 }
 
-/** Reads a decimal from text or a finite JSON number; `undefined` if it is not one. */
+/**
+ * The largest power of ten a read number may reach either way: `1e30` and `1e-30` are read,
+ * `1e31` and `1e-31` are not. Plain decimals (at most 20 digits each side of the point) always
+ * fit; the bound keeps an exponent such as `1e600000000` from becoming a number whose plain text
+ * (every result prints decimals in full) does not fit in memory.
+ */
+export const MAX_DECIMAL_EXPONENT = 30;
+
+/**
+ * Reads a decimal from text or a finite JSON number; `undefined` if it is not one, or if it has
+ * more than {@link PRECISION} significant digits or lies beyond 10^±{@link MAX_DECIMAL_EXPONENT}.
+ */
 export function readDecimal(raw: string | number | boolean): Dec | undefined {
-  if (typeof raw === 'number') return Number.isFinite(raw) ? new Dec(raw) : undefined;
+  if (typeof raw === 'number') return Number.isFinite(raw) ? usable(new Dec(raw)) : undefined;
   if (typeof raw !== 'string') return undefined;
   const text = raw.trim();
-  // Plain decimals (`1200.50`, `-3`), nearly every value of a CSV file, are always finite and
-  // exact: only an exponent can overflow or underflow decimal.js's range.
+  // Plain decimals (`1200.50`, `-3`), nearly every value of a CSV file, are always finite, exact
+  // and in range: only an exponent or a long run of digits can leave it.
   if (PLAIN.test(text)) return new Dec(text);
   if (!NUMBER.test(text)) return undefined;
   const value = new Dec(text);
-  // An exponent beyond decimal.js's range reads as zero or infinity: not a usable number.
-  return value.isFinite() && (!value.isZero() || /^[+-]?0*\.?0*(e|$)/i.test(text)) ? value : undefined;
+  // An exponent below decimal.js's range reads as zero: only a written zero is zero.
+  if (value.isZero()) return ZERO_TEXT.test(text) ? value : undefined;
+  return usable(value);
+}
+
+const ZERO_TEXT = /^[+-]?0*\.?0*(e|$)/i;
+
+/** The decimal if it is finite and in range (see {@link readDecimal}); a zero always is. */
+function usable(value: Dec): Dec | undefined {
+  if (value.isZero()) return value;
+  const inRange = value.isFinite() && Math.abs(value.e) <= MAX_DECIMAL_EXPONENT;
+  return inRange && value.sd() <= PRECISION ? value : undefined;
 }
 
 /**

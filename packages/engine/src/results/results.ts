@@ -275,7 +275,8 @@ export type DataErrorCode =
 export interface DataError {
   /**
    * The plan source of the record (`deals`), or the part of the dataset for other rows:
-   * `payees`, `fx`, `quotas`, `territoryAssignments`, `adjustments`.
+   * `payees`, `fx`, `quotas`, `territoryAssignments`, `adjustments`, or `previous` (the earlier
+   * results; the row is the statement's position and the field a path such as `earnings[0].amount`).
    */
   source: string;
   /** 1-based row. */
@@ -332,7 +333,12 @@ export interface ResultsMeta {
 /** The output of `calculate`. */
 export interface Results {
   meta: ResultsMeta;
-  /** Strict mode: every data error (and then no statements). Lenient mode: always empty. */
+  /**
+   * Strict mode: every data error (and then no statements). Lenient mode: empty, unless the
+   * earlier results (`Dataset.previous`, errors with source `previous`) are unreadable: they cannot
+   * be left out in part (a closed period missing from them would be paid again), so they stop the
+   * run in both modes, and then every error is listed.
+   */
   errors: DataError[];
   /** Lenient mode: every row left out, with its errors. */
   rejected: RejectedRecord[];

@@ -1,0 +1,126 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Results } from '../results/results.js';
+import { payee, planOf, quarterly, rows, run } from '../test-support.js';
+
+const plan = planOf(
+  quarterly(`source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  credit bookings from deals { to owner }
+  commission c = bookings * 10% per line
+  draw d = 1_000 USD recoverable for 2 periods`),
+);
+
+const data = {
+  payees: [payee('rep')],
+  records: {
+    deals: rows(
+      { id: 'D1', owner: 'rep', amount: '4000', close_date: '2026-01-10' },
+      { id: 'D2', owner: 'rep', amount: '20000', close_date: '2026-04-10' },
+    ),
+  },
+};
+
+// Q1: c = 400.00 (D1 at 10%), draw tops it up to 1,000.00 (balance 600.00 owed).
+const q1 = run(plan, data, ['2026-Q1']);
+const copy = (results: Results): Results => JSON.parse(JSON.stringify(results));
+
+describe('earlier results (previous)', () => {
+  it('read back from a run give no errors and carry the balance', () => {
+    expect(q1.statements[0]?.payout).toBe('1000.00');
+    const q2 = run(plan, { ...data, previous: copy(q1) }, ['2026-Q2'], { mode: 'lenient' });
+    expect(q2.errors).toEqual([]);
+    // Q2: c = 2,000.00 (D2), recovers the 600.00 owed: payout 1,400.00.
+    expect(q2.statements.find((s) => s.period === '2026-Q2')?.payout).toBe('1400.00');
+  });
+
+  it('with an unreadable amount are an error naming the statement and field, in both modes', () => {
+    const bad = copy(q1);
+    (bad.statements[0] as { earnings: { amount: string }[] }).earnings[0] = {
+      ...(bad.statements[0]?.earnings[0] as { amount: string }),
+      amount: '10,00',
+    };
+    for (const mode of ['strict', 'lenient'] as const) {
+      const results = run(plan, { ...data, previous: bad }, ['2026-Q2'], { mode });
+      expect(results.statements).toEqual([]);
+      expect(results.errors).toEqual([
+        {
+          source: 'previous',
+          row: 1,
+          key: 'rep 2026-Q1',
+          field: 'earnings[0].amount',
+          code: 'bad-number',
+          reason: 'previous row 1: earnings[0].amount is "10,00", which is not an amount',
+        },
+      ]);
+    }
+  });
+
+  it('that are not results at all are one error', () => {
+    const results = run(plan, { ...data, previous: { statements: 'none' } as unknown as Results }, [
+      '2026-Q2',
+    ]);
+    expect(results.errors.map((e) => [e.source, e.field, e.code])).toEqual([
+      ['previous', 'statements', 'bad-type'],
+    ]);
+  });
+
+  it('never make calculate throw, whatever field is broken, and every break is reported', () => {
+    // Paths to every field a run reads, and values that break them.
+    const paths = [
+      ['payee'],
+      ['period'],
+      ['start'],
+      ['end'],
+      ['earnings'],
+      ['earnings', 0],
+      ['earnings', 0, 'amount'],
+      ['earnings', 0, 'id'],
+      ['earnings', 0, 'trace'],
+      ['earnings', 0, 'lines'],
+      ['earnings', 0, 'lines', 0, 'amount'],
+      ['earnings', 0, 'lines', 0, 'record'],
+      ['adjustments'],
+      ['adjustments', 0, 'amount'],
+      ['adjustments', 0, 'kind'],
+      ['adjustments', 0, 'trace'],
+      ['balances'],
+      ['balances', 'd'],
+    ] as const;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...paths),
+        fc.constantFrom<unknown>(undefined, null, 7, 'x', '', '1e999', [], {}),
+        fc.constantFrom('strict' as const, 'lenient' as const),
+        (path, value, mode) => {
+          const bad = copy(q1);
+          let at: Record<string | number, unknown> = bad.statements[0] as unknown as Record<string, unknown>;
+          for (const step of path.slice(0, -1)) at = at[step] as Record<string | number, unknown>;
+          const last = path[path.length - 1] as string | number;
+          const before = at[last];
+          // Removing a list's item leaves a shorter list (JSON has no holes).
+          if (value === undefined && Array.isArray(at)) at.splice(last as number, 1);
+          else if (value === undefined) delete at[last];
+          else at[last] = value;
+          const results = run(plan, { ...data, previous: bad }, ['2026-Q2'], { mode });
+          // A value a run can read in that place is no error: the same value, another list (no
+          // earnings), another trace, no balances, a line on no record, another payee, id or kind.
+          const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+          const readable =
+            JSON.stringify(before) === JSON.stringify(value) ||
+            (Array.isArray(value) && Array.isArray(before)) ||
+            (isObject(value) && (last === 'trace' || last === 'balances')) ||
+            (value === undefined && (last === 'record' || Array.isArray(at))) ||
+            (typeof value === 'string' && value !== '' && ['payee', 'id', 'kind'].includes(String(last)));
+          if (readable) {
+            expect(results.errors).toEqual([]);
+            return;
+          }
+          expect(results.errors.length).toBeGreaterThan(0);
+          expect(results.errors.every((e) => e.source === 'previous' && e.row === 1)).toBe(true);
+          expect(results.statements).toEqual([]);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * The results of earlier runs (`Dataset.previous`) checked as far as a run reads them: the
+ * statements' payee, period and dates, the earnings and their lines (what was paid on each record),
+ * the adjustment lines and the balances carried. They come from a file, like any data, so an
+ * unreadable amount is a data error that names the statement and the field, never a throw.
+ *
+ * Unlike a bad record, a bad statement cannot be left out: a closed period missing from the earlier
+ * results would be paid again. `calculate` therefore stops on these errors in both modes.
+ */
+import type { FiscalCalendar } from '../time/calendar.js';
+import { parseDate } from '../time/dates.js';
+import type { Dataset } from './dataset.js';
+import { dataError, type Problems, type RowAt, valueError } from './problems.js';
+import { readDecimal } from './values.js';
+
+/** The source name of errors in `previous`; the row is the statement's position (1-based). */
+export const PREVIOUS = 'previous';
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Checks one statement's fields, reporting each problem at `at`. */
+class StatementCheck {
+  constructor(
+    private readonly at: RowAt,
+    private readonly problems: Problems,
+  ) {}
+
+  shape(field: string, what: string): void {
+    this.problems.add(this.at, dataError(this.at, 'bad-type', field, `${field} ${what}`));
+  }
+
+  text(value: Json, name: string, field = name): string | undefined {
+    const text = value[name];
+    if (typeof text === 'string' && text !== '') return text;
+    this.shape(field, text === undefined ? 'is missing' : 'is not a text');
+    return undefined;
+  }
+
+  amount(value: unknown, field: string): void {
+    if (typeof value === 'string' && readDecimal(value) !== undefined) return;
+    if (value === undefined) this.shape(field, 'is missing');
+    else
+      this.problems.add(this.at, valueError(this.at, 'bad-number', field, String(value), 'is not an amount'));
+  }
+
+  date(value: Json, name: string): void {
+    const text = value[name];
+    if (typeof text === 'string' && parseDate(text) !== undefined) return;
+    if (text === undefined) this.shape(name, 'is missing');
+    else
+      this.problems.add(
+        this.at,
+        valueError(this.at, 'bad-date', name, String(text), 'is not a date (write it as YYYY-MM-DD)'),
+      );
+  }
+
+  object(value: Json, name: string, field: string): Json | undefined {
+    const object = value[name];
+    if (isObject(object)) return object;
+    this.shape(field, object === undefined ? 'is missing' : 'is not an object');
+    return undefined;
+  }
+
+  list(value: Json, name: string, field: string, each: (item: Json, field: string) => void): void {
+    const list = value[name];
+    if (!Array.isArray(list)) {
+      this.shape(field, list === undefined ? 'is missing' : 'is not a list');
+      return;
+    }
+    list.forEach((item, i) => {
+      const at = `${field}[${i}]`;
+      if (isObject(item)) each(item, at);
+      else this.shape(at, 'is not an object');
+    });
+  }
+}
+
+/** Checks `data.previous`, adding each problem to `problems` under {@link PREVIOUS}. */
+export function checkPrevious(data: Dataset, calendar: FiscalCalendar, problems: Problems): void {
+  const previous: unknown = data.previous;
+  if (previous === undefined) return;
+  const whole: RowAt = { source: PREVIOUS, row: 1 };
+  if (!isObject(previous) || !Array.isArray(previous.statements)) {
+    problems.add(
+      whole,
+      dataError(whole, 'bad-type', 'statements', 'is not the results of a run (it has no statements list)'),
+    );
+    return;
+  }
+  previous.statements.forEach((statement: unknown, i) => {
+    const at: RowAt = { source: PREVIOUS, row: i + 1 };
+    const check = new StatementCheck(at, problems);
+    if (!isObject(statement)) {
+      problems.add(at, dataError(at, 'bad-type', undefined, 'the statement is not an object'));
+      return;
+    }
+    const payee = check.text(statement, 'payee');
+    const period = check.text(statement, 'period');
+    if (payee !== undefined && period !== undefined) at.key = `${payee} ${period}`;
+    if (period !== undefined && !calendar.parse(period))
+      problems.add(at, valueError(at, 'bad-period', 'period', period, 'is not a period of the plan'));
+    check.date(statement, 'start');
+    check.date(statement, 'end');
+    check.list(statement, 'earnings', 'earnings', (earning, field) => {
+      check.text(earning, 'name', `${field}.name`);
+      check.text(earning, 'id', `${field}.id`);
+      check.amount(earning.amount, `${field}.amount`);
+      check.object(earning, 'trace', `${field}.trace`);
+      check.list(earning, 'lines', `${field}.lines`, (line, lineField) => {
+        check.amount(line.amount, `${lineField}.amount`);
+        if (line.record !== undefined && !(isObject(line.record) && typeof line.record.source === 'string'))
+          check.shape(`${lineField}.record`, 'is not a record reference');
+      });
+    });
+    check.list(statement, 'adjustments', 'adjustments', (adjustment, field) => {
+      check.text(adjustment, 'kind', `${field}.kind`);
+      check.text(adjustment, 'id', `${field}.id`);
+      check.amount(adjustment.amount, `${field}.amount`);
+      check.object(adjustment, 'trace', `${field}.trace`);
+    });
+    const balances = check.object(statement, 'balances', 'balances');
+    for (const [name, value] of Object.entries(balances ?? {})) check.amount(value, `balances.${name}`);
+  });
+}
