@@ -1,7 +1,9 @@
 /**
- * What `attain run` and `attain demo` share: compile a plan for running, read its data, and
- * calculate, reporting every problem on stderr as it goes.
+ * What the commands that calculate share (`run`, `report`, `compare`, `demo`; `territories` loads
+ * its designs here too): read one plan file, compile it for running, read its data, and calculate,
+ * reporting every problem on stderr as it goes.
  */
+import { resolve } from 'node:path';
 import { compile, type Plan } from '@attain/dsl';
 import {
   type CalculateOptions,
@@ -13,12 +15,12 @@ import {
 } from '@attain/engine';
 import { type Context, ExitCode, reportProblem } from './context.js';
 import { type DataOrigin, loadData } from './data/load-data.js';
-import type { LoadedPlan } from './load.js';
+import { type LoadedPlan, loadPlans } from './load.js';
 import { formatDiagnostic, sortDiagnostics } from './output/diagnostics.js';
-import type { Progress } from './output/progress.js';
+import { Progress } from './output/progress.js';
 
 /** A plan that compiled, or the exit code after its errors were printed on stderr. */
-export function compileForRun(plan: LoadedPlan, context: Context): Plan | number {
+function compileForRun(plan: LoadedPlan, context: Context): Plan | number {
   const result = compile(plan.source, { uri: plan.display });
   if (result.plan) return result.plan;
   const errors = sortDiagnostics(result.diagnostics).filter((d) => d.severity === 'error');
@@ -31,11 +33,70 @@ export function compileForRun(plan: LoadedPlan, context: Context): Plan | number
   return ExitCode.findings;
 }
 
+/** A plan file that compiled. */
+export interface CompiledPlan {
+  file: LoadedPlan;
+  plan: Plan;
+}
+
+/** Plans a command has compiled, by resolved path: a file named twice is read and compiled once. */
+export type PlanCache = Map<string, CompiledPlan>;
+
+/**
+ * Reads and compiles the one plan file at `path` (as typed), or returns the exit code after the
+ * problem was reported: a path that cannot be read, a directory of several plans (`takes` says what
+ * the command takes, e.g. `attain run takes one plan file`) or a plan with errors. With `cache`, a
+ * path compiled before is not read again.
+ */
+export async function loadPlanForRun(
+  path: string,
+  takes: string,
+  context: Context,
+  cache?: PlanCache,
+): Promise<CompiledPlan | number> {
+  const key = resolve(context.io.cwd, path);
+  const cached = cache?.get(key);
+  if (cached) return cached;
+  const { plans, trouble } = await loadPlans([path], context);
+  if (trouble) return ExitCode.trouble;
+  const [file] = plans;
+  if (file === undefined || plans.length > 1) {
+    reportProblem(context, `${takes}; ${path} holds ${plans.length} plans`);
+    return ExitCode.trouble;
+  }
+  const plan = compileForRun(file, context);
+  if (typeof plan === 'number') return plan;
+  const compiled = { file, plan };
+  cache?.set(key, compiled);
+  return compiled;
+}
+
 /** What to calculate. */
 export interface RunSettings {
   periods: string[];
   mode: CalculationMode;
   asOf?: string;
+}
+
+/** The command-line options of a calculation (see options.ts). */
+export interface CalculationOptions {
+  data: string;
+  period: string[];
+  strict?: boolean;
+  asOf?: string;
+  progress?: boolean;
+}
+
+/** The settings the options ask for: lenient unless `--strict`. */
+export function runSettings(options: CalculationOptions): RunSettings {
+  const settings: RunSettings = { periods: options.period, mode: options.strict ? 'strict' : 'lenient' };
+  if (options.asOf !== undefined) settings.asOf = options.asOf;
+  return settings;
+}
+
+/** The progress report on stderr the options ask for (`--progress`, else on a terminal for long runs). */
+export function progressOf(options: CalculationOptions, context: Context): Progress {
+  return new Progress(context.io.stderr, Progress.modeFor(context.io.stderr, options.progress));
 }
 
 /** Results with the origin of their data (to name files in messages). */
@@ -107,4 +168,47 @@ export async function calculateFromData(
   }
   progress.calculated(results.statements.length + streamed, startedAt);
   return { results, origin: loaded.origin, dataset: loaded.dataset };
+}
+
+/** A calculation with the plan it calculated. */
+export interface PlanCalculation extends Calculation {
+  plan: Plan;
+}
+
+/** How to calculate a plan file: see {@link calculatePlanFile}. */
+export interface PlanFileRun {
+  /** What the command takes, for the message when the path holds several plans. */
+  takes: string;
+  /** The data path, as typed. */
+  data: string;
+  settings: RunSettings;
+  progress: Progress;
+  /** Statements go here as they are made instead of into the results. */
+  onStatement?: (statement: Statement) => void;
+  /** Plans the command compiled before (see {@link loadPlanForRun}). */
+  cache?: PlanCache;
+}
+
+/**
+ * Reads and compiles the one plan file at `path`, reads its data and calculates it: what `run`,
+ * `report` and each side of `compare` do. A number is the exit code after the problems were
+ * reported on stderr.
+ */
+export async function calculatePlanFile(
+  path: string,
+  run: PlanFileRun,
+  context: Context,
+): Promise<PlanCalculation | number> {
+  const compiled = await loadPlanForRun(path, run.takes, context, run.cache);
+  if (typeof compiled === 'number') return compiled;
+  const { plan } = compiled;
+  const calculation = await calculateFromData(
+    plan,
+    run.data,
+    run.settings,
+    context,
+    run.progress,
+    run.onStatement,
+  );
+  return typeof calculation === 'number' ? calculation : { ...calculation, plan };
 }

@@ -3,6 +3,7 @@
  * directories as every `*.attain` file below them in sorted order.
  */
 import { join, resolve } from 'node:path';
+import { compareText } from '@attain/engine';
 import { describeIoError, type Io } from './io.js';
 
 /** The file extension of plan files. */
@@ -30,7 +31,7 @@ function skipped(name: string): boolean {
 async function walk(io: Io, absolute: string, display: string, found: PlanPath[]): Promise<void> {
   const entries = await io.readDir(absolute);
   // Code-unit order, not locale order, so the output is the same on every machine.
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  entries.sort((a, b) => compareText(a.name, b.name));
   for (const entry of entries) {
     const childAbsolute = join(absolute, entry.name);
     const childDisplay = join(display, entry.name);

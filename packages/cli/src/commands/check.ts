@@ -3,9 +3,10 @@
  * Exits 1 when any plan has an error, 2 when a file could not be read.
  */
 import { compile, type Diagnostic } from '@attain/dsl';
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { type Context, ExitCode, type ExitWith } from '../context.js';
 import { loadPlans } from '../load.js';
+import { formatOption } from '../options.js';
 import { countDiagnostics, describeTally, formatDiagnostic, sortDiagnostics } from '../output/diagnostics.js';
 import { plural } from '../output/plural.js';
 
@@ -67,7 +68,7 @@ export function defineCheck(program: Command, context: Context, exitWith: ExitWi
         'A directory means every .attain file below it.',
     )
     .argument('<paths...>', 'plan files or directories')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(formatOption(['text', 'json'], 'text'))
     .addHelpText(
       'after',
       '\nExit codes: 0 no errors (warnings allowed), 1 a plan has errors, 2 a file could not be read.\n' +

@@ -4,7 +4,7 @@
  * per payee, and the payees whose payout changes most.
  */
 
-import type { PayeeComparison, PlanComparison, ScenarioSummary } from '@attain/engine';
+import { compareText, type PayeeComparison, type PlanComparison, type ScenarioSummary } from '@attain/engine';
 import { columnText } from '../output/columns.js';
 import { compareDecimals, formatAmount, formatPercent, isZero } from '../output/numbers.js';
 import { plural } from '../output/plural.js';
@@ -123,7 +123,7 @@ function distribution(comparison: PlanComparison): string {
 /** `|delta|` descending, then payee id: the largest changes first. */
 function byMovement(x: PayeeComparison, y: PayeeComparison): number {
   const size = (p: PayeeComparison) => p.payoutDelta.replace(/^-/, '');
-  return compareDecimals(size(y), size(x)) || (x.payee < y.payee ? -1 : x.payee > y.payee ? 1 : 0);
+  return compareDecimals(size(y), size(x)) || compareText(x.payee, y.payee);
 }
 
 /** Names longer than this are cut, so that a line stays within a terminal's width. */

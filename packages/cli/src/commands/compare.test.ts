@@ -1,5 +1,8 @@
+import { basename } from 'node:path';
 import type { PlanComparison } from '@attain/engine';
 import { describe, expect, it } from 'vitest';
+import { createNodeIo, type Io } from '../io.js';
+import { main } from '../main.js';
 import { badDealRow, dealsCsv, payeesCsv } from '../test-support/data.js';
 import { validPlan } from '../test-support/plans.js';
 import { run } from '../test-support/run.js';
@@ -157,6 +160,36 @@ describe('attain compare', () => {
     const { code, stdout } = await run(argv, { cwd });
     expect(code).toBe(0);
     expect(stdout.endsWith('\nNo payee is paid differently.\n')).toBe(true);
+  });
+
+  it('reads and compiles a plan file named for both sides once', async () => {
+    const cwd = await tempDir(files());
+    // The plan files read, by the command line that read them.
+    const reads = async (argv: string[]): Promise<string[]> => {
+      const read: string[] = [];
+      const node = createNodeIo();
+      const io: Io = {
+        ...node,
+        stdout: { write: () => {} },
+        stderr: { write: () => {} },
+        readFile: (path) => {
+          if (path.endsWith('.attain')) read.push(basename(path));
+          return node.readFile(path);
+        },
+        cwd,
+        env: {},
+      };
+      expect(await main(argv, io)).toBe(0);
+      return read;
+    };
+    const period = ['--data', 'data', '--period', '2026-Q1'];
+    expect(await reads(['compare', 'current.attain', './current.attain', ...period])).toEqual([
+      'current.attain',
+    ]);
+    expect(await reads(['compare', 'current.attain', 'proposal.attain', ...period])).toEqual([
+      'current.attain',
+      'proposal.attain',
+    ]);
   });
 
   it('lists rows left out once when both plans read the same data', async () => {

@@ -7,59 +7,35 @@
  * wrong.
  */
 
-import type { Plan } from '@attain/dsl';
 import { compareCalculated, type PlanComparison } from '@attain/engine';
-import { type Command, InvalidArgumentError, Option } from 'commander';
-import { type Calculation, calculateFromData, compileForRun, type RunSettings } from '../calculation.js';
+import { type Command, Option } from 'commander';
+import {
+  type Calculation,
+  type CalculationOptions,
+  calculatePlanFile,
+  type PlanFileRun,
+  progressOf,
+  runSettings,
+} from '../calculation.js';
 import { type Context, ExitCode, type ExitWith, reportProblem } from '../context.js';
-import { loadPlans } from '../load.js';
+import {
+  asOfOption,
+  dataOption,
+  formatOption,
+  integer,
+  periodOption,
+  progressOption,
+  strictOption,
+} from '../options.js';
 import { formatDataError, formatRejected } from '../output/data-errors.js';
 import { plural } from '../output/plural.js';
-import { Progress } from '../output/progress.js';
-import { collectPeriods } from '../periods.js';
 import { type CompareSources, comparisonTable } from './compare-table.js';
 
 /** Options of `attain compare`. */
-export interface CompareCommandOptions {
-  data: string;
+export interface CompareCommandOptions extends CalculationOptions {
   dataB?: string;
-  period: string[];
   format: 'table' | 'json';
-  strict?: boolean;
-  asOf?: string;
   top: number;
-  progress?: boolean;
-}
-
-function topCount(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || n > 100_000)
-    throw new InvalidArgumentError('--top must be a whole number from 0 to 100000');
-  return n;
-}
-
-/** Reads, compiles and calculates one side; a number is the exit code after its problems were reported. */
-async function calculateSide(
-  path: string,
-  data: string,
-  settings: RunSettings,
-  context: Context,
-  progress: Progress,
-): Promise<(Calculation & { plan: Plan }) | number> {
-  const { plans, trouble } = await loadPlans([path], context);
-  if (trouble) return ExitCode.trouble;
-  const [file] = plans;
-  if (file === undefined || plans.length > 1) {
-    reportProblem(
-      context,
-      `attain compare takes one plan file per side; ${path} holds ${plans.length} plans`,
-    );
-    return ExitCode.trouble;
-  }
-  const plan = compileForRun(file, context);
-  if (typeof plan === 'number') return plan;
-  const calculation = await calculateFromData(plan, data, settings, context, progress);
-  return typeof calculation === 'number' ? calculation : { ...calculation, plan };
 }
 
 /** Lines of both sides, each once: the same data read for two plans gives the same errors twice. */
@@ -99,12 +75,16 @@ export async function runCompare(
 ): Promise<number> {
   const { io } = context;
   const sources: CompareSources = { planA, planB, dataA: options.data, dataB: options.dataB ?? options.data };
-  const settings: RunSettings = { periods: options.period, mode: options.strict ? 'strict' : 'lenient' };
-  if (options.asOf !== undefined) settings.asOf = options.asOf;
-  const progress = new Progress(io.stderr, Progress.modeFor(io.stderr, options.progress));
-  const a = await calculateSide(planA, sources.dataA, settings, context, progress);
+  // One progress report for both sides; a plan file named for both sides is read and compiled once.
+  const side: Omit<PlanFileRun, 'data'> = {
+    takes: 'attain compare takes one plan file per side',
+    settings: runSettings(options),
+    progress: progressOf(options, context),
+    cache: new Map(),
+  };
+  const a = await calculatePlanFile(planA, { ...side, data: sources.dataA }, context);
   if (typeof a === 'number') return a;
-  const b = await calculateSide(planB, sources.dataB, settings, context, progress);
+  const b = await calculatePlanFile(planB, { ...side, data: sources.dataB }, context);
   if (typeof b === 'number') return b;
 
   let comparison: PlanComparison;
@@ -160,25 +140,18 @@ export function defineCompare(program: Command, context: Context, exitWith: Exit
     )
     .argument('<plan-a>', 'the current plan file (A)')
     .argument('<plan-b>', 'the proposed plan file (B)')
-    .addOption(new Option('--data <dir>', 'data directory, or a JSON dataset file').makeOptionMandatory())
+    .addOption(dataOption())
     .option('--data-b <dir>', 'the data of plan B, when it differs (default: --data)')
-    .addOption(
-      new Option('--period <period>', 'period to calculate, e.g. 2026-Q1 or 2026-03 (repeatable)')
-        .argParser(collectPeriods)
-        .makeOptionMandatory(),
-    )
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .option('--strict', 'fail on any data error instead of leaving bad rows out')
-    .option(
-      '--as-of <date>',
-      "the run's date (YYYY-MM-DD), the plans' `today`; default: end of the last period",
-    )
+    .addOption(periodOption())
+    .addOption(formatOption(['table', 'json'], 'table'))
+    .addOption(strictOption())
+    .addOption(asOfOption("the run's date (YYYY-MM-DD), the plans' `today`; default: end of the last period"))
     .addOption(
       new Option('--top <n>', 'how many payees the table lists by change in payout')
-        .argParser(topCount)
+        .argParser(integer(0, 100_000, '--top'))
         .default(10),
     )
-    .option('--progress', 'report progress on stderr (shown on a terminal for long runs anyway)')
+    .addOption(progressOption())
     .addHelpText(
       'after',
       '\nExit codes: 0 compared, 1 a plan has errors or (--strict) the data has errors,\n' +

@@ -3,11 +3,9 @@
  * capacities, read as CSV into the engine's planning inputs. Values stay text: the engine reads
  * and checks them, and reports every bad one with its node.
  */
-import { resolve } from 'node:path';
 import type { HierarchyNode, RepCapacity, WeightBasis, WeightValue } from '@attain/engine';
 import type { Context } from '../context.js';
-import { CsvFileError, readCsv } from '../data/csv.js';
-import { describeIoError } from '../io.js';
+import { missingColumns, readCsvTable } from '../data/csv.js';
 
 /** A payee's dates from the hierarchy: hired (the ramp counts from it), on the plan from and to. */
 export interface PayeeDates {
@@ -54,33 +52,13 @@ const cell = (row: ReadonlyMap<string, string>, column: string): string | undefi
 
 /** Reads a CSV file; a message when it cannot be read. */
 async function readTable(path: string, context: Context): Promise<Table | string> {
-  const absolute = resolve(context.io.cwd, path);
-  const kind = await context.io.pathKind(absolute);
-  if (kind !== 'file') {
-    return `cannot read ${path}: ${kind === 'missing' ? 'no such file or directory' : 'is a directory'}`;
-  }
-  const table: Table = { columns: [], rows: [] };
-  try {
-    await readCsv(context.io, absolute, path, {
-      header: (names) => {
-        table.columns = [...names];
-      },
-      row: (cells) => {
-        table.rows.push(new Map(table.columns.map((column, i) => [column, (cells[i] ?? '').trim()])));
-      },
-    });
-  } catch (error) {
-    return error instanceof CsvFileError ? error.message : `cannot read ${path}: ${describeIoError(error)}`;
-  }
-  return table;
-}
-
-/** A message naming the columns a table lacks, or `undefined`. */
-function missingColumns(table: Table, path: string, needed: readonly string[]): string | undefined {
-  const missing = needed.filter((column) => !table.columns.includes(column));
-  if (missing.length === 0) return undefined;
-  const names = missing.map((column) => `"${column}"`).join(' or ');
-  return `${path} has no ${names} column; its columns are ${table.columns.join(', ')}`;
+  const read = await readCsvTable(context.io, path);
+  if (typeof read === 'string') return read;
+  const { columns } = read;
+  const rows = read.rows.map(
+    (cells) => new Map(columns.map((column, i) => [column, (cells[i] ?? '').trim()])),
+  );
+  return { columns, rows };
 }
 
 /** The hierarchy's nodes and each node's dates; a cell that cannot be read goes to `errors`. */
@@ -124,7 +102,7 @@ export async function readQuotaFiles(files: QuotaFiles, context: Context): Promi
   const capacity = files.capacity === undefined ? undefined : await readTable(files.capacity, context);
   for (const table of [hierarchy, values, capacity]) if (typeof table === 'string') trouble.push(table);
   if (typeof hierarchy !== 'string') {
-    const missing = missingColumns(hierarchy, files.hierarchy, ['id', 'parent']);
+    const missing = missingColumns(files.hierarchy, hierarchy.columns, ['id', 'parent']);
     if (missing) trouble.push(missing);
   }
   const valueColumn = values && typeof values !== 'string' ? valueColumnOf(values, files) : undefined;
@@ -136,7 +114,7 @@ export async function readQuotaFiles(files: QuotaFiles, context: Context): Promi
     );
   }
   if (capacity && typeof capacity !== 'string') {
-    const missing = missingColumns(capacity, files.capacity as string, ['id', 'productivity']);
+    const missing = missingColumns(files.capacity as string, capacity.columns, ['id', 'productivity']);
     if (missing) trouble.push(missing);
   }
   if (trouble.length > 0 || typeof hierarchy === 'string') return { trouble };

@@ -19,6 +19,7 @@ import {
 } from '@attain/engine';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { type Context, ExitCode, type ExitWith, reportProblem } from '../context.js';
+import { formatOption, integer } from '../options.js';
 import { plural } from '../output/plural.js';
 import { type PayeeDates, readQuotaFiles } from './quotas-input.js';
 import { allocationTable, allocationTitle, formatProblem, spreadTable } from './quotas-table.js';
@@ -209,17 +210,6 @@ function collectOverAssignment(
   return entries;
 }
 
-/** An option parser for whole numbers from `min` to `max`. */
-function integer(min: number, max: number, what: string): (value: string) => number {
-  return (value) => {
-    const n = Number(value);
-    if (!/^\d+$/.test(value.trim()) || n < min || n > max) {
-      throw new InvalidArgumentError(`${what} must be a whole number from ${min} to ${max}`);
-    }
-    return n;
-  };
-}
-
 /** Adds `quotas` to the program. */
 export function defineQuotas(program: Command, context: Context, exitWith: ExitWith): void {
   program
@@ -277,7 +267,7 @@ export function defineQuotas(program: Command, context: Context, exitWith: ExitW
       ).argParser(integer(1, 31, '--ramp-after-day')),
     )
     .option('--capacity <file>', 'CSV file with id, productivity and an optional ramp per rep')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(formatOption(['table', 'json'], 'table'))
     .addHelpText(
       'after',
       '\nExit codes: 0 allocated, 1 the input has errors (a cycle, a missing weight...), 2 a file could\n' +

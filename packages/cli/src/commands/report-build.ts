@@ -7,6 +7,7 @@
 
 import type { Plan } from '@attain/dsl';
 import {
+  compareText,
   type Dataset,
   type PayoutLiability,
   payoutLiability,
@@ -94,13 +95,11 @@ export interface ReportRequest {
   metrics: boolean;
   signals: boolean;
   liability: boolean;
-  /** A payee id: the report as that payee may see it. */
-  as?: string;
+  /** The report as this payee may see it (see {@link viewerOf}). */
+  viewer?: ReportViewer;
 }
 
 const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
-
-const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The viewer `--as id` stands for: a manager when someone reports to them, else a rep. */
 export function viewerOf(id: string, data: Dataset): ReportViewer | undefined {
@@ -132,7 +131,7 @@ function hierarchyOrder<T extends { team: string; reports: string[] }>(teams: re
       if (sub) visit(sub);
     }
   };
-  for (const t of [...teams].sort((a, b) => byText(a.team, b.team))) if (!below.has(t.team)) visit(t);
+  for (const t of [...teams].sort((a, b) => compareText(a.team, b.team))) if (!below.has(t.team)) visit(t);
   return order;
 }
 
@@ -141,21 +140,19 @@ export function buildReport(plan: Plan, data: Dataset, results: Results, request
   const report: Report = { meta: results.meta };
   let seen = results;
   let sees: (id: string) => boolean = () => true;
-  if (request.as !== undefined) {
-    const viewer = viewerOf(request.as, data);
-    if (viewer) {
-      report.viewer = viewer;
-      seen = scope(results, { role: viewer.role, payee: viewer.payee }, data.payees, data);
-      const visible = visiblePayees({ role: viewer.role, payee: viewer.payee }, data.payees);
-      const ids = new Set(visible === 'everyone' ? data.payees.map((p) => p.id) : visible);
-      sees = (id) => ids.has(id);
-    }
+  const { viewer } = request;
+  if (viewer) {
+    report.viewer = viewer;
+    seen = scope(results, { role: viewer.role, payee: viewer.payee }, data.payees, data);
+    const visible = visiblePayees({ role: viewer.role, payee: viewer.payee }, data.payees);
+    const ids = new Set(visible === 'everyone' ? data.payees.map((p) => p.id) : visible);
+    sees = (id) => ids.has(id);
   }
   const metricNames = [...new Set(plan.metrics.map((m) => m.name))];
   if (request.metrics) {
     const rolled = rollUp(plan, data, results);
     const managers = new Map(data.payees.map((p) => [p.id, p.manager]));
-    const payeeIds = [...new Set(seen.statements.map((s) => s.payee))].sort(byText);
+    const payeeIds = [...new Set(seen.statements.map((s) => s.payee))].sort(compareText);
     const names = new Map(seen.statements.map((s) => [s.payee, s.payeeName]));
     const heads = new Map<string, (typeof rolled.teams)[number]>();
     for (const t of rolled.teams) if (sees(t.team) && !heads.has(t.team)) heads.set(t.team, t);
@@ -205,7 +202,7 @@ export function buildReport(plan: Plan, data: Dataset, results: Results, request
           (periodOrder.get(a.period) ?? 0) - (periodOrder.get(b.period) ?? 0) ||
           SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
           (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0) ||
-          byText(a.payee, b.payee),
+          compareText(a.payee, b.payee),
       );
   }
   if (request.liability) report.liability = payoutLiability(seen);

@@ -8,51 +8,47 @@
  */
 
 import type { Command } from 'commander';
-import { Option } from 'commander';
-import { calculateFromData, compileForRun, type RunSettings } from '../calculation.js';
+import { type CalculationOptions, calculatePlanFile, progressOf, runSettings } from '../calculation.js';
 import { type Context, ExitCode, type ExitWith, reportProblem } from '../context.js';
-import { loadPlans } from '../load.js';
+import {
+  asOfOption,
+  dataOption,
+  formatOption,
+  periodOption,
+  progressOption,
+  strictOption,
+} from '../options.js';
 import { formatDataError, formatRejected } from '../output/data-errors.js';
 import { plural } from '../output/plural.js';
-import { Progress } from '../output/progress.js';
-import { collectPeriods } from '../periods.js';
-import { buildReport, viewerOf } from './report-build.js';
+import { buildReport, type ReportRequest, viewerOf } from './report-build.js';
 import { formatReport } from './report-table.js';
 
 /** Options of `attain report`. */
-export interface ReportOptions {
-  data: string;
-  period: string[];
+export interface ReportOptions extends CalculationOptions {
   metrics?: boolean;
   signals?: boolean;
   liability?: boolean;
   as?: string;
   format: 'table' | 'json';
-  strict?: boolean;
-  asOf?: string;
-  progress?: boolean;
 }
 
 /** Runs `attain report` and returns the exit code. */
 export async function runReport(planPath: string, options: ReportOptions, context: Context): Promise<number> {
   const { io } = context;
-  const { plans, trouble } = await loadPlans([planPath], context);
-  if (trouble) return ExitCode.trouble;
-  const [file] = plans;
-  if (file === undefined || plans.length > 1) {
-    reportProblem(context, `attain report takes one plan file; ${planPath} holds ${plans.length} plans`);
-    return ExitCode.trouble;
-  }
-  const plan = compileForRun(file, context);
-  if (typeof plan === 'number') return plan;
-
-  const settings: RunSettings = { periods: options.period, mode: options.strict ? 'strict' : 'lenient' };
-  if (options.asOf !== undefined) settings.asOf = options.asOf;
-  const progress = new Progress(io.stderr, Progress.modeFor(io.stderr, options.progress));
-  const calculation = await calculateFromData(plan, options.data, settings, context, progress);
+  const calculation = await calculatePlanFile(
+    planPath,
+    {
+      takes: 'attain report takes one plan file',
+      data: options.data,
+      settings: runSettings(options),
+      progress: progressOf(options, context),
+    },
+    context,
+  );
   if (typeof calculation === 'number') return calculation;
-  const { results, origin, dataset } = calculation;
-  if (options.as !== undefined && !viewerOf(options.as, dataset)) {
+  const { plan, results, origin, dataset } = calculation;
+  const viewer = options.as === undefined ? undefined : viewerOf(options.as, dataset);
+  if (options.as !== undefined && !viewer) {
     reportProblem(context, `--as ${options.as}: there is no such payee in ${origin.fileOf('payees')}`);
     return ExitCode.trouble;
   }
@@ -67,11 +63,11 @@ export async function runReport(planPath: string, options: ReportOptions, contex
   }
 
   const any = options.metrics || options.signals || options.liability;
-  const request = {
+  const request: ReportRequest = {
     metrics: any ? options.metrics === true : true,
     signals: any ? options.signals === true : true,
     liability: options.liability === true,
-    ...(options.as === undefined ? {} : { as: options.as }),
+    ...(viewer && { viewer }),
   };
   const report = buildReport(plan, dataset, results, request);
   if (options.format === 'json') io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -94,26 +90,18 @@ export function defineReport(program: Command, context: Context, exitWith: ExitW
         'raised with the records that raised them, and the payout liability for finance.',
     )
     .argument('<plan>', 'the plan file')
-    .addOption(new Option('--data <dir>', 'data directory, or a JSON dataset file').makeOptionMandatory())
+    .addOption(dataOption())
     .addOption(
-      new Option(
-        '--period <period>',
-        'period to report on, e.g. 2026-Q1 (repeatable; the change is from each to the next)',
-      )
-        .argParser(collectPeriods)
-        .makeOptionMandatory(),
+      periodOption('period to report on, e.g. 2026-Q1 (repeatable; the change is from each to the next)'),
     )
     .option('--metrics', 'show the scoreboard: metrics per payee and per team')
     .option('--signals', 'show the signals with their records')
     .option('--liability', 'show the payout liability: earned, paid, held back, draws owed')
     .option('--as <payee>', 'show what this payee may see: a rep their own numbers, a manager their team')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .option('--strict', 'fail on any data error instead of leaving bad rows out')
-    .option(
-      '--as-of <date>',
-      "the run's date (YYYY-MM-DD), the plan's `today`; default: end of the last period",
-    )
-    .option('--progress', 'report progress on stderr (shown on a terminal for long runs anyway)')
+    .addOption(formatOption(['table', 'json'], 'table'))
+    .addOption(strictOption())
+    .addOption(asOfOption())
+    .addOption(progressOption())
     .addHelpText(
       'after',
       '\nWithout --metrics, --signals or --liability the report shows the scoreboard and the signals.\n' +

@@ -5,27 +5,27 @@
  */
 
 import type { Results, Statement } from '@attain/engine';
-import { type Command, Option } from 'commander';
-import { calculateFromData, compileForRun, type RunSettings } from '../calculation.js';
+import type { Command } from 'commander';
+import { type CalculationOptions, calculatePlanFile, progressOf, runSettings } from '../calculation.js';
 import { type Context, ExitCode, type ExitWith, reportProblem } from '../context.js';
 import type { DataOrigin } from '../data/load-data.js';
-import { loadPlans } from '../load.js';
+import {
+  asOfOption,
+  dataOption,
+  formatOption,
+  periodOption,
+  progressOption,
+  strictOption,
+} from '../options.js';
 import { formatDataError, formatRejected, formatWarning } from '../output/data-errors.js';
 import { plural } from '../output/plural.js';
-import { Progress } from '../output/progress.js';
 import { csvHeader, csvRows } from '../output/results-csv.js';
 import { writeResultsJson } from '../output/results-json.js';
 import { formatStatements } from '../output/statement-table.js';
-import { collectPeriods } from '../periods.js';
 
 /** Options of `attain run`. */
-export interface RunOptions {
-  data: string;
-  period: string[];
+export interface RunOptions extends CalculationOptions {
   format: 'table' | 'json' | 'csv';
-  strict?: boolean;
-  asOf?: string;
-  progress?: boolean;
 }
 
 /** Line width of the table when stdout is not a terminal. */
@@ -76,19 +76,6 @@ function printResults(results: Results, origin: DataOrigin, options: RunOptions,
 /** Runs `attain run` and returns the exit code. */
 export async function runRun(planPath: string, options: RunOptions, context: Context): Promise<number> {
   const { io } = context;
-  const { plans, trouble } = await loadPlans([planPath], context);
-  if (trouble) return ExitCode.trouble;
-  const [file] = plans;
-  if (file === undefined || plans.length > 1) {
-    reportProblem(context, `attain run takes one plan file; ${planPath} holds ${plans.length} plans`);
-    return ExitCode.trouble;
-  }
-  const plan = compileForRun(file, context);
-  if (typeof plan === 'number') return plan;
-
-  const settings: RunSettings = { periods: options.period, mode: options.strict ? 'strict' : 'lenient' };
-  if (options.asOf !== undefined) settings.asOf = options.asOf;
-  const progress = new Progress(io.stderr, Progress.modeFor(io.stderr, options.progress));
   // CSV rows are written as each statement is made: a large run never holds all its statements.
   let header = false;
   const writeHeader = () => {
@@ -103,7 +90,17 @@ export async function runRun(planPath: string, options: RunOptions, context: Con
           if (rows.length > 0) io.stdout.write(rows);
         }
       : undefined;
-  const calculation = await calculateFromData(plan, options.data, settings, context, progress, stream);
+  const calculation = await calculatePlanFile(
+    planPath,
+    {
+      takes: 'attain run takes one plan file',
+      data: options.data,
+      settings: runSettings(options),
+      progress: progressOf(options, context),
+      ...(stream && { onStatement: stream }),
+    },
+    context,
+  );
   if (typeof calculation === 'number') return calculation;
   const { results, origin } = calculation;
 
@@ -132,21 +129,12 @@ export function defineRun(program: Command, context: Context, exitWith: ExitWith
         'declares, or data.json) and print a statement per payee and period.',
     )
     .argument('<plan>', 'the plan file')
-    .addOption(new Option('--data <dir>', 'data directory, or a JSON dataset file').makeOptionMandatory())
-    .addOption(
-      new Option('--period <period>', 'period to calculate, e.g. 2026-Q1 or 2026-03 (repeatable)')
-        .argParser(collectPeriods)
-        .makeOptionMandatory(),
-    )
-    .addOption(
-      new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'),
-    )
-    .option('--strict', 'fail on any data error instead of leaving bad rows out')
-    .option(
-      '--as-of <date>',
-      "the run's date (YYYY-MM-DD), the plan's `today`; default: end of the last period",
-    )
-    .option('--progress', 'report progress on stderr (shown on a terminal for long runs anyway)')
+    .addOption(dataOption())
+    .addOption(periodOption())
+    .addOption(formatOption(['table', 'json', 'csv'], 'table'))
+    .addOption(strictOption())
+    .addOption(asOfOption())
+    .addOption(progressOption())
     .addHelpText(
       'after',
       '\nExit codes: 0 calculated, 1 the plan has errors or (--strict) the data has errors,\n' +

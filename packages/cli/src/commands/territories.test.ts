@@ -305,7 +305,7 @@ Territories after the proposal (1 account reassigned):
       ],
       [
         ['territories', 'current.attain', '--accounts', 'short.csv'],
-        `attain: short.csv has no "segment", "potential" columns (the plan's source accounts declares them); its columns are id, name, region\n`,
+        `attain: short.csv has no "segment" and "potential" columns (the plan's source accounts declares them); its columns are id, name, region\n`,
       ],
       [
         ['territories', 'no-territories.attain', '--accounts', 'accounts.csv'],

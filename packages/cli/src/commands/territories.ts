@@ -6,7 +6,6 @@
  * rebalancing proposal. Exits 1 when a plan has errors, 2 when a file cannot be read or the usage
  * is wrong.
  */
-import { resolve } from 'node:path';
 import type { Plan } from '@attain/dsl';
 import {
   type AccountAssignment,
@@ -23,11 +22,10 @@ import {
   territoryBalance,
 } from '@attain/engine';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { compileForRun } from '../calculation.js';
+import { loadPlanForRun } from '../calculation.js';
 import { type Context, ExitCode, type ExitWith, reportProblem } from '../context.js';
-import { CsvFileError, readCsv } from '../data/csv.js';
-import { describeIoError } from '../io.js';
-import { loadPlans } from '../load.js';
+import { missingColumns, readCsvTable } from '../data/csv.js';
+import { asOfOption, formatOption, integer } from '../options.js';
 import {
   comparisonSection,
   fairnessLine,
@@ -61,15 +59,9 @@ export interface TerritoriesJson {
 
 /** A plan with a `territories` block, or the exit code after the problem was reported. */
 async function loadDesign(path: string, context: Context): Promise<Plan | number> {
-  const { plans, trouble } = await loadPlans([path], context);
-  if (trouble) return ExitCode.trouble;
-  const [file] = plans;
-  if (file === undefined || plans.length > 1) {
-    reportProblem(context, `attain territories takes one plan file; ${path} holds ${plans.length} plans`);
-    return ExitCode.trouble;
-  }
-  const plan = compileForRun(file, context);
-  if (typeof plan === 'number') return plan;
+  const compiled = await loadPlanForRun(path, 'attain territories takes one plan file', context);
+  if (typeof compiled === 'number') return compiled;
+  const { file, plan } = compiled;
   if (!plan.territories) {
     reportProblem(
       context,
@@ -85,42 +77,22 @@ async function readAccounts(
   path: string,
   context: Context,
 ): Promise<{ records: DataRecord[]; columns: string[] } | string> {
-  const records: DataRecord[] = [];
-  let columns: string[] = [];
-  const absolute = resolve(context.io.cwd, path);
-  const kind = await context.io.pathKind(absolute);
-  if (kind !== 'file')
-    return `cannot read ${path}: ${kind === 'directory' ? 'it is a directory' : 'no such file or directory'}`;
-  try {
-    await readCsv(context.io, absolute, path, {
-      header: (names) => {
-        columns = [...names];
-      },
-      row: (cells, row) => {
-        const values: Record<string, string> = {};
-        for (const [i, column] of columns.entries()) values[column] = cells[i] ?? '';
-        records.push({ row, values });
-      },
-    });
-  } catch (error) {
-    if (error instanceof CsvFileError) return error.message;
-    return `cannot read ${path}: ${describeIoError(error)}`;
-  }
+  const read = await readCsvTable(context.io, path);
+  if (typeof read === 'string') return read;
+  const { columns } = read;
+  const records = read.rows.map((cells, i): DataRecord => {
+    const values: Record<string, string> = {};
+    for (const [c, column] of columns.entries()) values[column] = cells[c] ?? '';
+    return { row: i + 1, values };
+  });
   return { records, columns };
 }
 
 /** The problem when the accounts file lacks a column the design's accounts source requires. */
-function missingColumns(plan: Plan, columns: readonly string[], path: string): string | undefined {
+function accountsProblem(plan: Plan, columns: readonly string[], path: string): string | undefined {
   const source = plan.sources.find((s) => s.name === plan.territories?.source);
-  const missing = (source?.fields ?? [])
-    .filter((f) => !f.optional && !columns.includes(f.name))
-    .map((f) => f.name);
-  if (missing.length === 0) return undefined;
-  const one = missing.length === 1;
-  return (
-    `${path} has no ${missing.map((m) => `"${m}"`).join(', ')} column${one ? '' : 's'} ` +
-    `(the plan's source ${source?.name} declares ${one ? 'it' : 'them'}); its columns are ${columns.join(', ')}`
-  );
+  const required = (source?.fields ?? []).filter((f) => !f.optional).map((f) => f.name);
+  return missingColumns(path, columns, required, `the plan's source ${source?.name}`);
 }
 
 /** `--balance potential=revenue_potential,workload=visits` into balance options. */
@@ -215,7 +187,7 @@ export async function runTerritories(
     typeof read === 'string'
       ? read
       : [plan, ...(other ? [other] : [])]
-          .map((p) => missingColumns(p, read.columns, options.accounts))
+          .map((p) => accountsProblem(p, read.columns, options.accounts))
           .find((p) => p !== undefined);
   if (problem !== undefined || typeof read === 'string') {
     reportProblem(context, problem ?? '');
@@ -245,15 +217,6 @@ function collectBalance(value: string, previous: Record<string, string> | undefi
     entries[key] = part.slice(at + 1).trim();
   }
   return entries;
-}
-
-function integer(min: number, max: number, what: string): (value: string) => number {
-  return (value) => {
-    const n = Number(value);
-    if (!/^\d+$/.test(value.trim()) || n < min || n > max)
-      throw new InvalidArgumentError(`${what} must be a whole number from ${min} to ${max}`);
-    return n;
-  };
 }
 
 /** Adds `territories` to the program. */
@@ -298,8 +261,8 @@ export function defineTerritories(program: Command, context: Context, exitWith: 
       '--keep-geography <field>',
       'with --rebalance, keep each account in territories of its own value of the field',
     )
-    .option('--as-of <date>', "the day payees are read on (YYYY-MM-DD); default: the plan's first day")
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(asOfOption("the day payees are read on (YYYY-MM-DD); default: the plan's first day"))
+    .addOption(formatOption(['table', 'json'], 'table'))
     .addHelpText(
       'after',
       '\nExit codes: 0 done, 1 a plan has errors, 2 a file could not be read, a required column is\n' +

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createNodeIo } from '../io.js';
 import { tempDir } from '../test-support/temp-dir.js';
-import { CsvFileError, readCsv } from './csv.js';
+import { CsvFileError, missingColumns, readCsv, readCsvTable } from './csv.js';
 
 async function read(text: string, streamed = true) {
   const root = await tempDir({ 'x.csv': text });
@@ -77,5 +77,58 @@ describe('readCsv', () => {
   it('keeps a character whose UTF-8 bytes are split between chunks', async () => {
     const { rows } = await read(`name\n${'é'.repeat(70_000)}\n`);
     expect(rows[0]?.[1][0]).toBe('é'.repeat(70_000));
+  });
+});
+
+describe('readCsvTable', () => {
+  async function table(path: string) {
+    const cwd = await tempDir({ 'x.csv': 'id, name\n1,"Lovelace, Ada"\n\n2,Hopper\n', 'sub/keep.txt': '' });
+    return readCsvTable({ ...createNodeIo(), cwd }, path);
+  }
+
+  it('reads a file relative to the working directory: its columns and the cells of each row', async () => {
+    expect(await table('x.csv')).toEqual({
+      columns: ['id', 'name'],
+      rows: [
+        ['1', 'Lovelace, Ada'],
+        ['2', 'Hopper'],
+      ],
+    });
+  });
+
+  it.each([
+    ['nope.csv', 'cannot read nope.csv: no such file or directory'],
+    ['sub', 'cannot read sub: is a directory'],
+  ])('returns a message for %s instead of throwing', async (path, message) => {
+    expect(await table(path)).toBe(message);
+  });
+
+  it('returns the message of a file that is not CSV', async () => {
+    const cwd = await tempDir({ 'x.csv': 'a,b\n1,2,3\n' });
+    expect(await readCsvTable({ ...createNodeIo(), cwd }, 'x.csv')).toBe(
+      'x.csv row 1: 3 cells, but the header names 2 columns',
+    );
+  });
+});
+
+describe('missingColumns', () => {
+  it('is undefined when every required column is there, in any order', () => {
+    expect(missingColumns('a.csv', ['b', 'a', 'c'], ['a', 'b'])).toBeUndefined();
+    expect(missingColumns('a.csv', [], [])).toBeUndefined();
+  });
+
+  it('names the missing columns in one wording, with what declares them when something does', () => {
+    expect(missingColumns('h.csv', ['id', 'name'], ['id', 'parent'])).toBe(
+      'h.csv has no "parent" column; its columns are id, name',
+    );
+    expect(missingColumns('h.csv', ['name'], ['id', 'parent'])).toBe(
+      'h.csv has no "id" and "parent" columns; its columns are name',
+    );
+    expect(missingColumns('d/deals.csv', ['id'], ['id', 'a', 'b', 'c'], "the plan's source deals")).toBe(
+      'd/deals.csv has no "a", "b" and "c" columns (the plan\'s source deals declares them); its columns are id',
+    );
+    expect(missingColumns('d/x.csv', [], ['a'], 'the plan')).toBe(
+      'd/x.csv has no "a" column (the plan declares it); it has no columns',
+    );
   });
 });

@@ -7,9 +7,10 @@
  * a million-row file in about half the time (it splits unquoted text with `indexOf` and keeps the
  * character loop for quoted cells), which is most of `attain run`'s reading.
  */
+import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
-import type { Io } from '../io.js';
+import { describeIoError, type Io } from '../io.js';
 
 /** What to do with the rows of a file, as they are read. */
 export interface CsvReader {
@@ -122,4 +123,63 @@ export async function readCsv(io: Io, absolute: string, display: string, reader:
     });
   });
   return rows;
+}
+
+/** A whole CSV file: its column names and the cells of each row (row `i` is row number `i + 1`). */
+export interface CsvTable {
+  columns: string[];
+  rows: string[][];
+}
+
+/**
+ * Reads the small CSV file at `path` (as typed on the command line, relative to `io.cwd`) whole, for
+ * commands that take one file of rows (`--accounts`, `--hierarchy`...). Never throws for a problem
+ * with the file: a missing file, a directory, an unreadable or invalid file comes back as a message.
+ */
+export async function readCsvTable(io: Io, path: string): Promise<CsvTable | string> {
+  const absolute = resolve(io.cwd, path);
+  const kind = await io.pathKind(absolute);
+  if (kind !== 'file') {
+    return `cannot read ${path}: ${kind === 'missing' ? 'no such file or directory' : 'is a directory'}`;
+  }
+  const table: CsvTable = { columns: [], rows: [] };
+  try {
+    await readCsv(io, absolute, path, {
+      header: (columns) => {
+        table.columns = [...columns];
+      },
+      row: (cells) => {
+        table.rows.push([...cells]);
+      },
+    });
+  } catch (error) {
+    return error instanceof CsvFileError ? error.message : `cannot read ${path}: ${describeIoError(error)}`;
+  }
+  return table;
+}
+
+/** `"a"`, `"a" and "b"`, `"a", "b" and "c"`. */
+function quotedList(names: readonly string[]): string {
+  const quoted = names.map((name) => `"${name}"`);
+  return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
+}
+
+/**
+ * The message when the file shown as `display`, whose header names `columns`, lacks some of the
+ * `required` columns, or `undefined` when it has them all: `data/deals.csv has no "amount" and
+ * "stage" columns (the plan's source deals declares them); its columns are id, owner, close_date`.
+ * `declaredBy` names what asks for the columns, when something in a plan does.
+ */
+export function missingColumns(
+  display: string,
+  columns: readonly string[],
+  required: readonly string[],
+  declaredBy?: string,
+): string | undefined {
+  const missing = required.filter((column) => !columns.includes(column));
+  if (missing.length === 0) return undefined;
+  const one = missing.length === 1;
+  const why = declaredBy === undefined ? '' : ` (${declaredBy} declares ${one ? 'it' : 'them'})`;
+  const has = columns.length === 0 ? 'it has no columns' : `its columns are ${columns.join(', ')}`;
+  return `${display} has no ${quotedList(missing)} column${one ? '' : 's'}${why}; ${has}`;
 }

@@ -17,7 +17,7 @@ import type {
 } from '@attain/engine';
 import type { Io } from '../io.js';
 import type { Progress } from '../output/progress.js';
-import { readCsv } from './csv.js';
+import { missingColumns, readCsv } from './csv.js';
 import { ColumnTexts } from './intern.js';
 import { type FixedFile, fixedFiles, payeeColumns, payeesFile, sourceFile } from './layout.js';
 
@@ -37,12 +37,6 @@ export type Loaded = { dataset: Dataset; problems?: undefined } | { dataset?: un
 
 const shown = (dir: Directory, file: string): string => join(dir.display, file);
 
-/** `"a"`, `"a" and "b"`, `"a", "b" and "c"`. */
-function quotedList(names: readonly string[]): string {
-  const quoted = names.map((name) => `"${name}"`);
-  return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
-}
-
 /**
  * Reads one file, checking its header first. When the header lacks a required column the problem
  * is recorded (naming `declaredBy`, what asks for the columns) and the rows are not used.
@@ -61,12 +55,9 @@ async function readTable(
   const rows = await readCsv(dir.io, join(dir.absolute, file), display, {
     header: (columns) => {
       index = new Map(columns.map((column, i) => [column, i]));
-      const missing = required.filter((column) => !index.has(column));
-      if (missing.length === 0) return;
-      const one = missing.length === 1;
-      const why = declaredBy === undefined ? '' : ` (${declaredBy} declares ${one ? 'it' : 'them'})`;
-      const has = columns.length === 0 ? 'it has no columns' : `its columns are ${columns.join(', ')}`;
-      dir.problems.push(`${display} has no ${quotedList(missing)} column${one ? '' : 's'}${why}; ${has}`);
+      const problem = missingColumns(display, columns, required, declaredBy);
+      if (problem === undefined) return;
+      dir.problems.push(problem);
       usable = false;
     },
     row: (cells, n) => {
