@@ -5,7 +5,6 @@
 import type { Plan } from '@attain/dsl';
 import { compareOptionalText, compareText } from './compare-text.js';
 import type { Dataset } from './data/dataset.js';
-import type { PayeeData } from './data/model.js';
 import type { CalculateOptions } from './data/options.js';
 import { PREVIOUS } from './data/previous.js';
 import { recordsByOwner, validate } from './data/validate.js';
@@ -44,15 +43,6 @@ function example(kind: string): string {
       : kind === 'half'
         ? '2026-H1'
         : 'FY2026';
-}
-
-/** True when the payee is on the plan for at least one day of the period. */
-function onPlan(payee: PayeeData, period: Period, program: Program): boolean {
-  const from = Math.max(period.start, program.start);
-  const to = Math.min(period.end, program.end);
-  if (from > to) return false;
-  if (!payee.onPlan) return true;
-  return payee.onPlan.some((s) => s.from <= to && s.to >= from);
 }
 
 function byWarning(a: CalculationWarning, b: CalculationWarning): number {
@@ -105,7 +95,7 @@ export function calculate(plan: Plan, data: Dataset, options: CalculateOptions):
   const labels = periods.map((p) => p.label);
   const statements: Statement[] = [];
   for (const payee of payees) {
-    const own = periods.filter((p) => onPlan(payee, p, program)).map((p) => buildStatement(run, payee, p));
+    const own = periods.filter((p) => program.onPlan(payee, p)).map((p) => buildStatement(run, payee, p));
     // The payout stage turns earnings into payouts: draws, guarantees, holdbacks, clawbacks,
     // manual adjustments and recalculation of closed periods.
     for (const s of applyPayout(run, payee, own, labels)) {

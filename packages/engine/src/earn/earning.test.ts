@@ -70,6 +70,65 @@ describe('earnings', () => {
     expect(pay(again, '2026-Q2', 'b')).toBe('1300.00');
   });
 
+  it('take back a milestone paid in a closed period when corrected data no longer earns it', () => {
+    const plan = planOf(
+      quarterly(`${DEALS}
+  milestone club = 1_000 USD when ytd(bookings) >= 100_000 USD once`),
+    );
+    const reps = [payee('rep')];
+    // Run 1 pays Q1: a 150,000 deal reaches 100,000, the milestone pays 1,000.
+    const first = run(plan, { payees: reps, records: { deals: dealRows(['150000', '2026-02-10']) } }, [
+      '2026-Q1',
+    ]);
+    expect(pay(first, '2026-Q1', 'club')).toBe('1000.00');
+    const adjustments = (results: Results) =>
+      statement(results, 'rep', '2026-Q2').adjustments.map((a) => [a.kind, a.amount]);
+    // Corrected: the deal was 50,000. Q1 now earns nothing: Q2 takes the 1,000 back (-1,000), and
+    // Q2 itself (50,000 year to date) earns nothing.
+    const smaller = dealRows(['50000', '2026-02-10']);
+    const corrected = run(plan, { payees: reps, records: { deals: smaller }, previous: first }, [
+      '2026-Q1',
+      '2026-Q2',
+    ]);
+    expect(adjustments(corrected)).toEqual([['recalculation', '-1000.00']]);
+    expect(statement(corrected, 'rep', '2026-Q2').payout).toBe('-1000.00');
+    // Corrected instead: the deal closed in May. Q1 is taken back, and Q2 earns the milestone:
+    // -1,000 + 1,000 = 0, so it is paid once in all.
+    const later = dealRows(['150000', '2026-05-10']);
+    const moved = run(plan, { payees: reps, records: { deals: later }, previous: first }, [
+      '2026-Q1',
+      '2026-Q2',
+    ]);
+    expect(adjustments(moved)).toEqual([['recalculation', '-1000.00']]);
+    expect(pay(moved, '2026-Q2', 'club')).toBe('1000.00');
+    expect(statement(moved, 'rep', '2026-Q2').payout).toBe('0.00');
+    // Unchanged data: nothing to correct, and Q2 does not pay it again.
+    const same = run(
+      plan,
+      { payees: reps, records: { deals: dealRows(['150000', '2026-02-10']) }, previous: first },
+      ['2026-Q1', '2026-Q2'],
+    );
+    expect(adjustments(same)).toEqual([]);
+    expect(pay(same, '2026-Q2', 'club')).toBe('0.00');
+  });
+
+  it('count as paid earlier only the periods the payee was on the plan', () => {
+    // On the plan from 1 April: Q1 has no statement and paid nothing, whatever it would have earned.
+    const plan = planOf(
+      quarterly(`${DEALS}
+  milestone club = 1_000 USD when ytd(bookings) >= 100_000 USD once
+  bonus b = ytd(bookings) * 2% paid year to date`),
+    );
+    const deals = dealRows(['150000', '2026-02-10'], ['10000', '2026-05-10']);
+    const late = payee('rep', {}, { plans: [{ plan: 'Test', from: '2026-04-01' }] });
+    const results = run(plan, { payees: [late], records: { deals } }, ['2026-Q1', '2026-Q2']);
+    expect(results.statements.map((s) => s.period)).toEqual(['2026-Q2']);
+    // Q2: year to date 160,000 reaches 100,000, and nothing was paid before: the milestone pays.
+    expect(pay(results, '2026-Q2', 'club')).toBe('1000.00');
+    // Q2: 160,000 x 2% = 3,200, minus the 0 paid in Q1 (not on the plan) = 3,200.
+    expect(pay(results, '2026-Q2', 'b')).toBe('3200.00');
+  });
+
   it('score MBOs from data', () => {
     const plan = planOf(
       quarterly(`${DEALS}

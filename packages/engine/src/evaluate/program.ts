@@ -6,12 +6,12 @@
 import type { Element, IrExpr, Plan, Range, RefKind } from '@attain/dsl';
 import { type CompiledCredit, compileCredit, ownerOnly } from '../credit/compile-credit.js';
 import { type CompiledTerritories, compileTerritories } from '../credit/territory.js';
-import { type SourceSchema, sourceSchema } from '../data/model.js';
+import { type PayeeData, type SourceSchema, sourceSchema } from '../data/model.js';
 import { type CompiledEarning, compileEarning, earningOutcome } from '../earn/earning.js';
 import { type CompiledQuota, compileQuota, quotaValue } from '../quota/quota.js';
 import type { RuleRef } from '../results/results.js';
 import { Tables } from '../tables/tables.js';
-import { FiscalCalendar } from '../time/calendar.js';
+import { FiscalCalendar, type Period } from '../time/calendar.js';
 import { parseDate } from '../time/dates.js';
 import { type CompileEnv, compile, type Fn } from './compile.js';
 import type { Ctx } from './context.js';
@@ -81,6 +81,19 @@ export class Program implements CompileEnv {
     for (const versions of this.credits.values())
       for (const v of versions) if (!ownerOnly(v.value)) return false;
     return true;
+  }
+
+  /**
+   * True when the payee is on the plan for at least one day of the period: within the plan's
+   * effective dates and one of the payee's plan assignments. A statement is made only for such
+   * periods, and only they count as paid earlier in the year.
+   */
+  onPlan(payee: PayeeData, period: Period): boolean {
+    const from = Math.max(period.start, this.start);
+    const to = Math.min(period.end, this.end);
+    if (from > to) return false;
+    if (!payee.onPlan) return true;
+    return payee.onPlan.some((s) => s.from <= to && s.to >= from);
   }
 
   constructor(plan: Plan) {

@@ -29,7 +29,7 @@ interface Stage {
   previousBy: Map<string, Statement[]>;
   periods: readonly string[];
   current: Period | undefined;
-  /** Earnings paid year to date or once: a later period of the year pays their corrections itself. */
+  /** Earnings paid year to date: a later period of the year pays their corrections itself. */
   selfCorrecting: ReadonlySet<string>;
 }
 
@@ -56,7 +56,7 @@ function stageOf(run: Run, periods: readonly string[]): Stage {
     previousBy,
     periods,
     current,
-    selfCorrecting: new Set(plan.earnings.filter((e) => e.paidYearToDate || e.once).map((e) => e.name)),
+    selfCorrecting: new Set(plan.earnings.filter((e) => e.paidYearToDate).map((e) => e.name)),
   };
   STAGES.set(run, stage);
   return stage;

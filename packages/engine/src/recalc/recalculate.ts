@@ -34,9 +34,10 @@ export interface RecalcScope {
   currentStart: string;
   /**
    * True when the current period's own calculation already pays the difference of an earning in a
-   * closed period: `paid year to date` and `once` earnings in the current fiscal year, which pay
-   * the year-to-date value minus what earlier periods reported (so a correction in a closed period
-   * of the year flows into the current period's amount, and must not be paid twice).
+   * closed period: `paid year to date` earnings in the current fiscal year, which pay the
+   * year-to-date value minus what earlier periods reported (so a correction in a closed period of
+   * the year flows into the current period's amount, and must not be paid twice). Not `once`
+   * earnings: they pay nothing or the whole amount, so a correction is a recalculation line.
    */
   absorbs?: (period: string, earning: string) => boolean;
 }
