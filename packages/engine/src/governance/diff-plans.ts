@@ -5,6 +5,7 @@
  */
 import type { Plan } from '@attain/dsl';
 import { calculate } from '../calculate.js';
+import { compareOptionalText, compareText } from '../compare-text.js';
 import type { Dataset } from '../data/dataset.js';
 import type { CalculateOptions } from '../data/options.js';
 import type { DataError, RejectedRecord, Results, Statement } from '../results/results.js';
@@ -102,8 +103,6 @@ const KIND_ORDER: readonly PlanElementKind[] = [
   'signal',
 ];
 
-const byText = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
-
 function summaryOf(fields: Fields, parts: readonly PartFacts[]): string {
   return [...fields.map(([k, v]) => `${k}: ${v}`), ...parts.map((p) => `${p.key}: ${p.summary}`)].join('; ');
 }
@@ -145,7 +144,7 @@ function grouped(facts: readonly ElementFacts[]): Map<string, ElementFacts[]> {
     else groups.set(key, [f]);
   }
   for (const list of groups.values())
-    list.sort((x, y) => byText(x.effective?.from ?? '', y.effective?.from ?? ''));
+    list.sort((x, y) => compareOptionalText(x.effective?.from, y.effective?.from));
   return groups;
 }
 
@@ -156,7 +155,7 @@ function semanticChanges(a: Plan, b: Plan): PlanChange[] {
     const [kx = '', nx = ''] = x.split('\u0000');
     const [ky = '', ny = ''] = y.split('\u0000');
     const order = KIND_ORDER.indexOf(kx as PlanElementKind) - KIND_ORDER.indexOf(ky as PlanElementKind);
-    return order || byText(nx, ny);
+    return order || compareText(nx, ny);
   });
   const changes: PlanChange[] = [];
   for (const key of keys) {
@@ -188,9 +187,9 @@ function comparePayouts(a: Results, b: Results): PayoutComparison {
   }
   const ordered = [...rows.values()].sort(
     (x, y) =>
-      byText(x.statement.payee, y.statement.payee) ||
-      byText(x.statement.start, y.statement.start) ||
-      byText(x.statement.period, y.statement.period),
+      compareText(x.statement.payee, y.statement.payee) ||
+      compareText(x.statement.start, y.statement.start) ||
+      compareText(x.statement.period, y.statement.period),
   );
   const totals: { a: Amount[]; b: Amount[]; delta: Amount[] } = { a: [], b: [], delta: [] };
   const result: PayoutDifference[] = ordered.map((row) => {

@@ -197,7 +197,19 @@ describe('inquiries', () => {
         resolvedAt: 't',
         period,
       });
-    expect(resolve('12,50')).toMatchObject({ problem: { code: 'bad-amount' } });
+    expect(resolve('12,50')).toEqual({
+      problem: { code: 'bad-amount', message: 'the amount "12,50" is not a decimal such as 150.00 or -20' },
+    });
+    // Read as the next run reads adjustment amounts: no currency, no words, nothing out of range.
+    for (const bad of ['ten', '150 USD', '', '1e999999999999'])
+      expect(resolve(bad)).toMatchObject({ problem: { code: 'bad-amount' } });
+    // Any decimal the next run reads is kept as written: 1.5e3 pays 1,500; -0.00 is zero, so no adjustment.
+    const written = resolve(' 1.5e3 ');
+    expect('adjustment' in written && written.adjustment?.amount).toBe('1.5e3');
+    expect(resolve('-0.00')).not.toHaveProperty('adjustment');
+    expect(resolve('-0.00')).toMatchObject({
+      inquiry: { status: 'resolved', resolution: { amount: '-0.00' } },
+    });
     expect(resolve('10', '2026-05')).toMatchObject({ problem: { code: 'bad-period' } });
     expect(resolve('10', 'soon')).toMatchObject({ problem: { code: 'bad-period' } });
   });

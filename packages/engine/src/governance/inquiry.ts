@@ -5,7 +5,7 @@
  * host app.
  */
 import type { ManualAdjustment } from '../data/dataset.js';
-import { Dec } from '../decimal.js';
+import { readDecimal } from '../data/values.js';
 import type { Results, ResultValue, Trace } from '../results/results.js';
 import { FiscalCalendar } from '../time/calendar.js';
 import { explain } from '../trace/explain.js';
@@ -98,7 +98,6 @@ export interface RejectInput {
   rejectedAt: string;
 }
 
-const DECIMAL = /^-?\d+(?:\.\d+)?$/;
 /** Period labels only; their fiscal year start does not matter for label arithmetic. */
 const LABELS = new FiscalCalendar(1);
 
@@ -184,7 +183,9 @@ export function resolveInquiry(inquiry: Inquiry, input: ResolveInput): Resolutio
   for (const name of ['amount', 'reason', 'resolvedBy', 'resolvedAt'] as const)
     requireText(input[name], name);
   const amount = input.amount.trim();
-  if (!DECIMAL.test(amount))
+  // Read as the next run reads the adjustment's amount.
+  const value = readDecimal(amount);
+  if (value === undefined)
     return problem('bad-amount', `the amount "${input.amount}" is not a decimal such as 150.00 or -20`);
   const kind = LABELS.parse(inquiry.statement.period)?.kind;
   const period = input.period === undefined ? nextPeriod(inquiry.statement.period) : input.period.trim();
@@ -201,7 +202,7 @@ export function resolveInquiry(inquiry: Inquiry, input: ResolveInput): Resolutio
     at: input.resolvedAt,
     amount,
   };
-  if (new Dec(amount).isZero()) return { inquiry: { ...inquiry, status: 'resolved', resolution } };
+  if (value.isZero()) return { inquiry: { ...inquiry, status: 'resolved', resolution } };
   const adjustment: ManualAdjustment = {
     id: `inquiry-${inquiry.id}`,
     payee: inquiry.statement.payee,

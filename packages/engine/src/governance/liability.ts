@@ -2,6 +2,7 @@
  * `payoutLiability(results)`: the finance view of a run — what was earned, what is paid, what is
  * held back and what payees owe on draws — per payee and period, per period, and in total.
  */
+import { compareText } from '../compare-text.js';
 import { ZERO } from '../decimal.js';
 import type { AdjustmentKind, Results, Statement } from '../results/results.js';
 import { type Amount, amountOf, amountText, sumAmounts } from '../scenarios/amounts.js';
@@ -124,8 +125,6 @@ function texts(figures: Figures): LiabilityAmounts {
   return Object.fromEntries(FIELDS.map((f) => [f, amountText(figures[f])])) as unknown as LiabilityAmounts;
 }
 
-const byText = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
-
 /**
  * The payout liability of a run, for finance. For each statement: `earned`, every kind of
  * adjustment summed by kind (draws, recoveries, guarantees, holdbacks, releases, clawbacks,
@@ -139,7 +138,8 @@ const byText = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
  */
 export function payoutLiability(results: Results): PayoutLiability {
   const statements = [...results.statements].sort(
-    (x, y) => byText(x.start, y.start) || byText(x.period, y.period) || byText(x.payee, y.payee),
+    (x, y) =>
+      compareText(x.start, y.start) || compareText(x.period, y.period) || compareText(x.payee, y.payee),
   );
   const scale = statements.reduce((max, s) => Math.max(max, amountOf(s.payout).scale), 0);
   const periods = new Map<string, { statement: Statement; rows: { s: Statement; f: Figures }[] }>();
@@ -158,7 +158,7 @@ export function payoutLiability(results: Results): PayoutLiability {
     payeeName: s.payeeName,
     ...texts(f),
   });
-  const payeeTotals: { s: Statement; f: Figures }[] = [...payees.keys()].sort(byText).map((id) => {
+  const payeeTotals: { s: Statement; f: Figures }[] = [...payees.keys()].sort(compareText).map((id) => {
     const rows = payees.get(id) ?? [];
     const last = rows[rows.length - 1] as { s: Statement; f: Figures };
     const flows = sumFigures(

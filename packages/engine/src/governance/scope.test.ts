@@ -75,19 +75,45 @@ describe('scope', () => {
     expect(seesEverything({ role: 'manager', payee: 'vp' })).toBe(false);
   });
 
-  it('shows an unknown viewer nothing, hides rows it cannot attribute, and survives cycles', () => {
+  it('shows an unknown viewer nothing and hides rows it cannot attribute', () => {
     expect(statementsOf(scope(RESULTS, { role: 'rep', payee: 'ghost' }, PAYEES, DATA))).toEqual([]);
     expect(statementsOf(scope(RESULTS, { role: 'manager' }, PAYEES, DATA))).toEqual([]);
     // Without the data, rows of sources cannot be attributed: left out.
     expect(scope(RESULTS, { role: 'rep', payee: 'rep1' }, PAYEES).rejected).toEqual([]);
-    const cycle = [
+    expect(() => visiblePayees({ role: 'boss' } as unknown as Viewer, PAYEES)).toThrow(TypeError);
+  });
+
+  it('grants nothing through a cycle of managers: a manager in or below one sees only themself', () => {
+    // vp <- m <- r is a proper hierarchy. a and b manage each other (a cycle); c reports to a,
+    // d to c: following managers from c or d never reaches the top either.
+    const payees = [
+      payee('vp'),
+      payee('m', {}, { manager: 'vp' }),
+      payee('r', {}, { manager: 'm' }),
       payee('a', {}, { manager: 'b' }),
-      payee('b', {}, { manager: 'c' }),
+      payee('b', {}, { manager: 'a' }),
       payee('c', {}, { manager: 'a' }),
+      payee('d', {}, { manager: 'c' }),
     ];
-    expect(visiblePayees({ role: 'manager', payee: 'a' }, cycle)).toEqual(['a', 'b', 'c']);
-    expect(visiblePayees({ role: 'manager', payee: 'b' }, [payee('b', {}, { manager: 'b' })])).toEqual(['b']);
-    expect(() => visiblePayees({ role: 'boss' } as unknown as Viewer, cycle)).toThrow(TypeError);
+    const manager = (id: string) => visiblePayees({ role: 'manager', payee: id }, payees);
+    expect(manager('vp')).toEqual(['m', 'r', 'vp']);
+    expect(manager('m')).toEqual(['m', 'r']);
+    expect(manager('a')).toEqual(['a']);
+    expect(manager('b')).toEqual(['b']);
+    expect(manager('c')).toEqual(['c']); // c manages d, but c is below the cycle
+    expect(visiblePayees({ role: 'rep', payee: 'a' }, payees)).toEqual(['a']);
+    // A payee managing themself is the smallest cycle.
+    expect(visiblePayees({ role: 'manager', payee: 's' }, [payee('s', {}, { manager: 's' })])).toEqual(['s']);
+    // scope follows: a sees a's statements only, vp nothing of the cycle.
+    const results: Results = {
+      ...RESULTS,
+      errors: [],
+      rejected: [],
+      warnings: [],
+      statements: ['a', 'b', 'c', 'd', 'm', 'r', 'vp'].map((id) => statementOf(id, '2026-Q1')),
+    };
+    expect(statementsOf(scope(results, { role: 'manager', payee: 'a' }, payees))).toEqual(['a']);
+    expect(statementsOf(scope(results, { role: 'manager', payee: 'vp' }, payees))).toEqual(['m', 'r', 'vp']);
   });
 
   it('keeps the errors of payees rows and of rows naming visible payees only', () => {
@@ -227,10 +253,18 @@ function namesIn(value: unknown): Set<string> {
   return found;
 }
 
-/** The oracle: walk up from each payee; it is in a manager's team when the walk meets the manager. */
+/**
+ * The oracle: walk up from each payee; it is in a manager's team when the walk meets the manager.
+ * A manager whose own walk up loops (a cycle of managers) before leaving the payees sees only themself.
+ */
 function teamByWalkingUp(manager: string, payees: readonly Payee[]): string[] {
   if (!payees.some((p) => p.id === manager)) return [];
   const managerOf = new Map(payees.map((p) => [p.id, p.manager ?? undefined]));
+  const seen = new Set<string>();
+  for (let at: string | undefined = manager; at !== undefined && managerOf.has(at); at = managerOf.get(at)) {
+    if (seen.has(at)) return [manager];
+    seen.add(at);
+  }
   return payees
     .map((p) => p.id)
     .filter((start) => {

@@ -3,6 +3,7 @@
  * their whole team (direct and indirect reports) and themself, finance and admin everyone.
  */
 import type { Payee } from '../data/dataset.js';
+import { hierarchyOf } from '../metrics/hierarchy.js';
 
 /** The roles results can be scoped to. */
 export type ViewerRole = 'rep' | 'manager' | 'finance' | 'admin';
@@ -34,12 +35,14 @@ export function seesEverything(viewer: Viewer): boolean {
 }
 
 /**
- * The payees `viewer` may see, from the hierarchy of `payees` (each payee's `manager`):
+ * The payees `viewer` may see, from the hierarchy of `payees` (each payee's `manager`, walked as
+ * {@link hierarchyOf} walks it for roll-ups):
  *
  * - `finance`, `admin`: everyone;
  * - `rep`: their own id;
  * - `manager`: their own id and every payee whose chain of managers reaches them (direct and
- *   indirect reports). A cycle in the chain ends the walk: each payee is visited once.
+ *   indirect reports). A manager whose own chain of managers is a cycle (or runs into one) sees
+ *   only themself: a cycle never grants visibility (roll-ups list those payees as `unplaced`).
  *
  * A rep or manager without a `payee`, or whose id is not among `payees`, sees no one. Throws a
  * `TypeError` only for a viewer that is not a viewer (an unknown role).
@@ -49,21 +52,6 @@ export function visiblePayees(viewer: Viewer, payees: readonly Payee[]): Visible
   const self = viewer.payee;
   if (self === undefined || !payees.some((p) => p.id === self)) return [];
   if (viewer.role === 'rep') return [self];
-  const reports = new Map<string, string[]>();
-  for (const p of payees) {
-    if (typeof p.manager !== 'string' || typeof p.id !== 'string') continue;
-    const list = reports.get(p.manager);
-    if (list) list.push(p.id);
-    else reports.set(p.manager, [p.id]);
-  }
-  const seen = new Set<string>([self]);
-  const queue = [self];
-  for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
-    for (const report of reports.get(next) ?? []) {
-      if (seen.has(report)) continue;
-      seen.add(report);
-      queue.push(report);
-    }
-  }
-  return [...seen].sort();
+  // Raw payees: an id that is not text names no one, a manager that is not text is no manager.
+  return hierarchyOf(payees.filter((p) => typeof p?.id === 'string')).team(self);
 }

@@ -56,9 +56,13 @@ const date = fc
 
 const world = fc.integer({ min: 1, max: 7 }).chain((n) =>
   fc.record({
+    // Mostly a manager met earlier (a tree), sometimes anyone, themself included: cycles happen.
     managers: fc.tuple(
       ...Array.from({ length: n }, (_, i) =>
-        i === 0 ? fc.constant(-1) : fc.integer({ min: -1, max: i - 1 }),
+        fc.oneof(
+          { arbitrary: fc.integer({ min: -1, max: i - 1 }), weight: 4 },
+          { arbitrary: fc.integer({ min: -1, max: n - 1 }), weight: 1 },
+        ),
       ),
     ),
     quotas: fc.array(fc.integer({ min: 0, max: 400_000 }), { minLength: n, maxLength: n }),
@@ -127,6 +131,22 @@ function teamAsOnePayee(data: Dataset, members: ReadonlySet<string>): Dataset {
   };
 }
 
+/** The oracle of cycles: payees whose walk up the managers comes back on itself before the top. */
+function inCycles(data: Dataset): string[] {
+  const managerOf = new Map(data.payees.map((p) => [p.id, p.manager ?? undefined]));
+  return data.payees
+    .map((p) => p.id)
+    .filter((start) => {
+      const seen = new Set<string>();
+      for (let at: string | undefined = start; at !== undefined; at = managerOf.get(at)) {
+        if (seen.has(at)) return true;
+        seen.add(at);
+      }
+      return false;
+    })
+    .sort();
+}
+
 function membersOf(head: string, data: Dataset): Set<string> {
   const members = new Set([head]);
   for (let grew = true; grew; ) {
@@ -147,7 +167,7 @@ describe('roll-up properties', () => {
     expect(r.rules.filter((rule) => rule.method === 'none')).toEqual([]);
   });
 
-  it('every team value equals the metric recomputed from the raw records of everyone in the team', () => {
+  it('every team value equals the metric recomputed from the raw records of everyone in the team; cycles are in no team', () => {
     fc.assert(
       fc.property(world, (w) => {
         const data = datasetOf(w);
@@ -162,8 +182,14 @@ describe('roll-up properties', () => {
           const actual = Object.fromEntries(team.metrics.map((m) => [m.name, m.value]));
           expect(actual).toEqual(expected);
         }
-        const heads = new Set(data.payees.flatMap((p) => (p.manager ? [p.manager] : [])));
+        // A payee in or below a cycle of managers is in no team and heads none.
+        const unplaced = inCycles(data);
+        expect(rolled.unplaced).toEqual(unplaced);
+        const placed = data.payees.filter((p) => !unplaced.includes(p.id));
+        const heads = new Set(placed.flatMap((p) => (p.manager ? [p.manager] : [])));
         expect(new Set(rolled.teams.map((t) => t.team))).toEqual(heads);
+        for (const team of rolled.teams)
+          for (const member of membersOf(team.team, data)) expect(unplaced).not.toContain(member);
       }),
       { numRuns: 150 },
     );

@@ -5,11 +5,11 @@
  * {@link RuleSet} for the rules): ratios are recomputed from their rolled-up numerator and
  * denominator at each level, never averaged.
  */
-import { formatType, type Plan } from '@attain/dsl';
+import { formatType, type Plan, type Type } from '@attain/dsl';
+import { compareText } from '../compare-text.js';
 import type { Dataset } from '../data/dataset.js';
 import type { PayeeData } from '../data/model.js';
 import { recordsByOwner, validate } from '../data/validate.js';
-import { compile } from '../evaluate/compile.js';
 import { Program } from '../evaluate/program.js';
 import { Run } from '../evaluate/run.js';
 import { compare, isDec, toResult, type Value } from '../evaluate/value.js';
@@ -18,8 +18,8 @@ import type { Results, ResultValue } from '../results/results.js';
 import type { Period } from '../time/calendar.js';
 import { parseDate } from '../time/dates.js';
 import { hierarchyOf } from './hierarchy.js';
-import { type Part, type RollUpMethod, RuleSet } from './rule.js';
-import { fill, templateEnv } from './template.js';
+import { type Part, type RollUpMethod, RuleBook, RuleSet } from './rule.js';
+import { TeamContext } from './template.js';
 
 /** How a metric rolls up, as shown to people. */
 export interface RollUpRule {
@@ -73,7 +73,7 @@ export interface RollUp {
   rules: RollUpRule[];
   /** Sorted by team (head id), then period. */
   teams: TeamMetrics[];
-  /** Payees whose chain of managers is a cycle: they are in no team. */
+  /** Payees in or below a cycle of managers (see {@link hierarchyOf}), by id: they are in no team. */
   unplaced: string[];
 }
 
@@ -117,7 +117,8 @@ export function rollUp(plan: Plan, data: Dataset, results: Results): RollUp {
   });
   const asOf = parseDate(meta.asOf) ?? program.end;
   const run = new Run(program, valid, asOf, data.previous);
-  const ruleSets = periods.map((p) => new RuleSet(program, p, run.context(null, p, false)));
+  const book = new RuleBook(program);
+  const ruleSets = periods.map((p) => new RuleSet(book, p, run.context(null, p, false)));
   const last = ruleSets[ruleSets.length - 1];
   const labels = new Map(plan.metrics.map((m) => [m.name, m]));
   const rules: RollUpRule[] = (last?.rules ?? []).map((r) => {
@@ -150,9 +151,16 @@ export function rollUp(plan: Plan, data: Dataset, results: Results): RollUp {
     run.release(place.id);
   }
 
+  // Each metric's name, label and type, as its first declaration gives them (the same in every period).
+  const shapes = (last?.rules ?? []).map((rule): Shape => {
+    const element = plan.metrics.find((m) => m.name === rule.name);
+    const type: Type = element?.type ?? { kind: 'Unknown' };
+    return { name: rule.name, label: element?.label, type, typeText: formatType(type) };
+  });
   const teams: TeamMetrics[] = [];
   periods.forEach((period, i) => {
     const set = ruleSets[i] as RuleSet;
+    const ctx = new TeamContext(run, period);
     const rolled = new Map<string, Values>();
     const sizes = new Map<string, number>();
     // Reports come after their manager in `order`: walking it backwards rolls every team up
@@ -176,11 +184,13 @@ export function rollUp(plan: Plan, data: Dataset, results: Results): RollUp {
         level: place.level,
         reports: place.reports,
         size,
-        metrics: teamMetrics(plan, program, set, values, run.context(null, period, false)),
+        metrics: set.rules.map((rule, m) =>
+          teamMetric(shapes[m] as Shape, rule.formula?.(values, ctx) ?? null),
+        ),
       });
     }
   });
-  teams.sort((a, b) => (a.team < b.team ? -1 : a.team > b.team ? 1 : byPeriod(periods, a.period, b.period)));
+  teams.sort((a, b) => compareText(a.team, b.team) || byPeriod(periods, a.period, b.period));
   return { meta: rollUpMeta, rules, teams, unplaced: hierarchy.unplaced };
 }
 
@@ -188,20 +198,16 @@ function byPeriod(periods: readonly Period[], a: string, b: string): number {
   return periods.findIndex((p) => p.label === a) - periods.findIndex((p) => p.label === b);
 }
 
-function teamMetrics(
-  plan: Plan,
-  program: Program,
-  set: RuleSet,
-  values: Values,
-  shared: ReturnType<Run['context']>,
-): TeamMetric[] {
-  const env = templateEnv(program);
-  return set.rules.map((rule) => {
-    const element = plan.metrics.find((m) => m.name === rule.name);
-    const type = element?.type ?? { kind: 'Unknown' as const };
-    const value = rule.template ? compile(fill(rule.template, values), env)(shared, undefined) : null;
-    const metric: TeamMetric = { name: rule.name, type: formatType(type), value: toResult(value, type) };
-    if (element?.label !== undefined) metric.label = element.label;
-    return metric;
-  });
+/** A metric as teams show it: its name, label and type. */
+interface Shape {
+  name: string;
+  label: string | undefined;
+  type: Type;
+  typeText: string;
+}
+
+function teamMetric(shape: Shape, value: Value): TeamMetric {
+  const metric: TeamMetric = { name: shape.name, type: shape.typeText, value: toResult(value, shape.type) };
+  if (shape.label !== undefined) metric.label = shape.label;
+  return metric;
 }

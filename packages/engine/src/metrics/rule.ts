@@ -26,7 +26,14 @@ import { spanOf, type Version, versionIn } from '../evaluate/versions.js';
 import { children } from '../evaluate/walk.js';
 import { renderExpr } from '../governance/render-expr.js';
 import type { Period } from '../time/calendar.js';
-import { constantNode, mapChildren, partOf, placeholder } from './template.js';
+import {
+  compileTemplate,
+  constantNode,
+  mapChildren,
+  partOf,
+  placeholder,
+  type TeamFormula,
+} from './template.js';
 
 /** How members' values of a part combine into the team's. */
 export type PartCombine = 'add' | 'min' | 'max';
@@ -49,8 +56,8 @@ export interface MetricRule {
   method: RollUpMethod;
   /** Indexes into the rule set's parts. */
   parts: number[];
-  /** The metric with its parts as placeholders; absent when it has no team value. */
-  template?: IrExpr;
+  /** The metric with its parts as placeholders, compiled; absent when it has no team value. */
+  formula?: TeamFormula;
   /** Why the metric has no team value (method `none`). */
   reason?: string;
 }
@@ -68,29 +75,28 @@ function creditProblem(credit: Credit, entries: boolean): string | undefined {
   return undefined;
 }
 
-/** The roll-up rules of every metric of a plan in one period, with the parts they share. */
-export class RuleSet {
-  readonly parts: Part[] = [];
-  readonly rules: MetricRule[] = [];
-  private readonly partKeys = new Map<unknown, number>();
-  private readonly uniform = new WeakMap<IrExpr, boolean>();
-  private readonly definitions = new Map<string, Version<Definition>[]>();
-  private readonly credits = new Map<string, Version<Credit>[]>();
+/** A definition version in force, with the stable key of where it is written. */
+interface Located {
+  definition: Definition;
+  /** `kind:name#version`: the version's place among the declarations of its name. */
+  at: string;
+}
 
-  /**
-   * @param program the compiled plan
-   * @param period the period the rules are for (it picks versioned definitions)
-   * @param shared a context without payee in the period, where values common to all payees are read
-   */
-  constructor(
-    private readonly program: Program,
-    private readonly period: Period,
-    private readonly shared: Ctx,
-  ) {
+/**
+ * What the rules of every period share, built once per roll-up: the versions of the plan's
+ * definitions and credits by name, and each part compiled once (a part's key names the same
+ * expression in every period).
+ */
+export class RuleBook {
+  private readonly definitions = new Map<string, Version<Located>[]>();
+  private readonly credits = new Map<string, Version<Credit>[]>();
+  private readonly fns = new Map<string, Fn>();
+
+  constructor(readonly program: Program) {
     const plan = program.plan;
-    const add = <T extends Element>(map: Map<string, Version<T>[]>, key: string, element: T) => {
+    const add = <T>(map: Map<string, Version<T>[]>, key: string, element: Element, value: T) => {
       const list = map.get(key) ?? [];
-      list.push({ span: spanOf(element), value: element });
+      list.push({ span: spanOf(element), value });
       map.set(key, list);
     };
     for (const [kind, list] of [
@@ -98,24 +104,75 @@ export class RuleSet {
       ['measure', plan.measures],
       ['metric', plan.metrics],
     ] as const)
-      for (const d of list) add(this.definitions, `${kind}:${d.name}`, d);
-    for (const c of plan.credits) add(this.credits, c.name, c);
+      for (const d of list) {
+        const key = `${kind}:${d.name}`;
+        add(this.definitions, key, d, {
+          definition: d,
+          at: `${key}#${this.definitions.get(key)?.length ?? 0}`,
+        });
+      }
+    for (const c of plan.credits) add(this.credits, c.name, c, c);
+  }
+
+  /** The version of a let, measure or metric in force in `period`. */
+  definition(kind: string, name: string, period: Period): Located | undefined {
+    const versions = this.definitions.get(`${kind}:${name}`);
+    return versions && versionIn(versions, period);
+  }
+
+  /** The version of a credit in force in `period`. */
+  credit(name: string, period: Period): Credit | undefined {
+    const versions = this.credits.get(name);
+    return versions && versionIn(versions, period);
+  }
+
+  /**
+   * `expr` compiled on first use of `key`: a part's key, or the place `expr` is written (see
+   * `RuleSet.rewrite`); either names the same expression in every period.
+   */
+  fn(key: string, expr: IrExpr): Fn {
+    let fn = this.fns.get(key);
+    if (!fn) {
+      fn = compile(expr, this.program);
+      this.fns.set(key, fn);
+    }
+    return fn;
+  }
+}
+
+/** The roll-up rules of every metric of a plan in one period, with the parts they share. */
+export class RuleSet {
+  readonly parts: Part[] = [];
+  readonly rules: MetricRule[] = [];
+  private readonly partKeys = new Map<string, number>();
+  private readonly uniform = new WeakMap<IrExpr, boolean>();
+  private readonly program: Program;
+
+  /**
+   * @param book what every period's rules share
+   * @param period the period the rules are for (it picks versioned definitions)
+   * @param shared a context without payee in the period, where values common to all payees are read
+   */
+  constructor(
+    private readonly book: RuleBook,
+    private readonly period: Period,
+    private readonly shared: Ctx,
+  ) {
+    this.program = book.program;
     const seen = new Set<string>();
-    for (const metric of plan.metrics) {
+    for (const metric of this.program.plan.metrics) {
       if (seen.has(metric.name)) continue;
       seen.add(metric.name);
       this.rules.push(this.ruleOf(metric.name));
     }
   }
 
-  private definition(kind: string, name: string): Definition | undefined {
-    const versions = this.definitions.get(`${kind}:${name}`);
-    return versions && versionIn(versions, this.period);
+  private definition(kind: string, name: string): Located | undefined {
+    return this.book.definition(kind, name, this.period);
   }
 
   private credit(name: string): Credit | undefined {
-    const versions = this.credits.get(name);
-    return versions && versionIn(versions, this.period);
+    return this.book.credit(name, this.period);
   }
 
   private ruleOf(name: string): MetricRule {
@@ -123,7 +180,7 @@ export class RuleSet {
     if (!metric) return { name, method: 'none', parts: [], reason: `no version of ${name} is in force` };
     const used = new Set<number>();
     try {
-      const template = this.rewrite(metric.value, used);
+      const template = this.rewrite(metric.definition.value, used, metric.at);
       const parts = [...used].sort((a, b) => a - b);
       const only = partOf(template);
       const method: RollUpMethod =
@@ -134,7 +191,7 @@ export class RuleSet {
           : parts.length === 0
             ? 'same'
             : 'recomputed';
-      return { name, method, parts, template };
+      return { name, method, parts, formula: compileTemplate(template, this.program) };
     } catch (error) {
       if (!(error instanceof NoTeamValue)) throw error;
       return { name, method: 'none', parts: [], reason: error.message };
@@ -157,7 +214,7 @@ export class RuleSet {
           expr.kind === 'let' || expr.kind === 'measure' || expr.kind === 'metric'
             ? this.definition(expr.kind, expr.name)
             : undefined;
-        result = d !== undefined && this.isUniform(d.value);
+        result = d !== undefined && this.isUniform(d.definition.value);
         break;
       }
       case 'member':
@@ -213,24 +270,34 @@ export class RuleSet {
     }
   }
 
-  /** The placeholder of a part (created on first use, shared by every metric using it), noted in `used`. */
-  private part(key: unknown, combine: PartCombine, expr: IrExpr, text: string, used: Set<number>): IrExpr {
+  /**
+   * The placeholder of a part (created on first use, shared by every metric using it), noted in
+   * `used`. `key` names the part in every period: `credit:bookings`, `quota:q`, `ytd:credit:bookings`,
+   * or for an aggregate the place it is written (see {@link rewrite}).
+   */
+  private part(key: string, combine: PartCombine, expr: IrExpr, text: string, used: Set<number>): IrExpr {
     let index = this.partKeys.get(key);
     if (index === undefined) {
       index = this.parts.length;
-      this.parts.push({ combine, fn: compile(expr, this.program), text });
+      this.parts.push({ combine, fn: this.book.fn(key, expr), text });
       this.partKeys.set(key, index);
     }
     used.add(index);
     return placeholder(index, expr.type, expr.range);
   }
 
-  private rewrite(expr: IrExpr, used: Set<number>): IrExpr {
+  /**
+   * The template of `expr`, written at `at`: the key of the definition version it is in and the
+   * path of child positions down to it (`metric:win_rate#0/0/1`). An aggregate's part is keyed by
+   * that place, so the same aggregate reached twice (a let used by two metrics) is one part, and
+   * two aggregates written alike in two places are two.
+   */
+  private rewrite(expr: IrExpr, used: Set<number>, at: string): IrExpr {
     if (this.isUniform(expr))
-      return constantNode(compile(expr, this.program)(this.shared, undefined), expr.type, expr.range);
+      return constantNode(this.book.fn(at, expr)(this.shared, undefined), expr.type, expr.range);
     switch (expr.op) {
       case 'aggregate':
-        return this.aggregate(expr, used);
+        return this.aggregate(expr, used, at);
       case 'ref':
         return this.reference(expr, used);
       case 'to-date': {
@@ -264,7 +331,8 @@ export class RuleSet {
       default:
         break;
     }
-    return mapChildren(expr, (child) => this.rewrite(child, used));
+    let position = 0;
+    return mapChildren(expr, (child) => this.rewrite(child, used, `${at}/${position++}`));
   }
 
   private reference(expr: IrRef, used: Set<number>): IrExpr {
@@ -274,7 +342,7 @@ export class RuleSet {
       case 'metric': {
         const d = this.definition(expr.kind, expr.name);
         if (!d) throw new NoTeamValue(`no version of ${expr.name} is in force`);
-        return this.rewrite(d.value, used);
+        return this.rewrite(d.definition.value, used, d.at);
       }
       case 'credit': {
         const credit = this.credit(expr.name);
@@ -293,7 +361,7 @@ export class RuleSet {
     }
   }
 
-  private aggregate(expr: IrAggregate, used: Set<number>): IrExpr {
+  private aggregate(expr: IrAggregate, used: Set<number>, at: string): IrExpr {
     if (expr.over.kind === 'credit') {
       const credit = this.credit(expr.over.name);
       const why = credit ? creditProblem(credit, true) : `no version of ${expr.over.name} is in force`;
@@ -307,32 +375,19 @@ export class RuleSet {
     switch (expr.fn) {
       case 'sum':
       case 'count':
-        return this.part(expr, 'add', expr, renderExpr(expr), used);
+        return this.part(at, 'add', expr, renderExpr(expr), used);
       case 'min':
       case 'max':
-        return this.part(expr, expr.fn, expr, renderExpr(expr), used);
+        return this.part(at, expr.fn, expr, renderExpr(expr), used);
       case 'avg': {
         // The average of everyone's values: their sum over their count (values that are empty left out).
         const sum: IrAggregate = { ...expr, fn: 'sum' };
         const count: IrAggregate = { ...expr, fn: 'count', type: { kind: 'Integer' } };
-        const left = this.part(this.avgKey(expr, 'sum'), 'add', sum, renderExpr(sum), used);
-        const right = this.part(this.avgKey(expr, 'count'), 'add', count, renderExpr(count), used);
+        const left = this.part(`${at}:sum`, 'add', sum, renderExpr(sum), used);
+        const right = this.part(`${at}:count`, 'add', count, renderExpr(count), used);
         return { op: 'binary', operator: '/', left, right, type: expr.type, range: expr.range };
       }
     }
-  }
-
-  private readonly avgKeys = new WeakMap<IrAggregate, Record<string, object>>();
-
-  /** One key object per average and function, so that a shared average is computed once. */
-  private avgKey(expr: IrAggregate, fn: string): object {
-    let keys = this.avgKeys.get(expr);
-    if (!keys) {
-      keys = {};
-      this.avgKeys.set(expr, keys);
-    }
-    keys[fn] ??= {};
-    return keys[fn];
   }
 
   /** Why a definition's team value is not the sum of its members' values, or `undefined` when it is. */
@@ -348,7 +403,7 @@ export class RuleSet {
       case 'measure':
       case 'metric': {
         const d = this.definition(ref.kind, ref.name);
-        if (d && this.additive(d.value)) return undefined;
+        if (d && this.additive(d.definition.value)) return undefined;
         return `${ref.name} is not a sum over records, credits or quotas`;
       }
       default:

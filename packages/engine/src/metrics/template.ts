@@ -1,14 +1,16 @@
 /**
  * Templates of team values: a metric's IR with each part computed per payee (an aggregate, a
- * credit, a quota) replaced by a placeholder. Filling the placeholders with a team's rolled-up
- * parts gives an ordinary IR expression that the engine's own compiler evaluates, so a team value
+ * credit, a quota) replaced by a placeholder. A template is compiled once by the engine's own
+ * compiler, its placeholders reading a team's rolled-up parts as constants, so a team value
  * follows exactly the arithmetic of a payee's value (units, `ratio`, `null`, division by zero).
  */
 import type { IrExpr, Range, RefKind, Type } from '@attain/dsl';
 import { Dec, decText } from '../decimal.js';
-import type { CompileEnv } from '../evaluate/compile.js';
+import { type CompileEnv, compile, literal } from '../evaluate/compile.js';
+import { Ctx } from '../evaluate/context.js';
+import type { Run } from '../evaluate/run.js';
 import type { Value } from '../evaluate/value.js';
-import type { Period } from '../time/calendar.js';
+import type { FiscalCalendar, Period } from '../time/calendar.js';
 import { formatDate } from '../time/dates.js';
 
 /** The kind of the reference nodes that stand for a part or for "no value" in a template. */
@@ -16,6 +18,8 @@ const HOLE_KIND: RefKind = 'let';
 /** Part placeholders are named `#<index>`, which no plan name can be. */
 const PART_PREFIX = '#';
 const NONE_NAME = '#none';
+/** Placeholders of a compiled template are renamed `#slot<index>`, one slot per occurrence. */
+const SLOT_PREFIX = '#slot';
 
 /** A placeholder for part `index` (its type and range are those of the part). */
 export function placeholder(index: number, type: Type, range: Range): IrExpr {
@@ -29,21 +33,14 @@ export function partOf(expr: IrExpr): number | undefined {
   return Number.isInteger(index) ? index : undefined;
 }
 
-/**
- * A compile environment that knows no definition: every reference left in a filled template
- * (only the "no value" node) compiles to `null`.
- */
-export function templateEnv(env: CompileEnv): CompileEnv {
-  return { currency: env.currency, calendar: env.calendar, schemas: env.schemas, defId: () => undefined };
-}
-
-const NUMERIC = new Set(['Number', 'Integer', 'Percent', 'Money']);
+/** The kinds of type whose values are decimals. */
+export const DECIMAL_KINDS: ReadonlySet<string> = new Set(['Number', 'Integer', 'Percent', 'Money']);
 
 /** A node holding `value` (of the type `type`); `null` becomes a node with no value. */
 export function constantNode(value: Value, type: Type, range: Range): IrExpr {
   if (value === null) return { op: 'ref', kind: HOLE_KIND, name: NONE_NAME, type, range };
   if (value instanceof Dec) {
-    const numeric: Type = NUMERIC.has(type.kind) ? type : { kind: 'Number' };
+    const numeric: Type = DECIMAL_KINDS.has(type.kind) ? type : { kind: 'Number' };
     return { op: 'literal', value: decText(value), type: numeric, range };
   }
   if (typeof value === 'number')
@@ -90,9 +87,74 @@ export function mapChildren(expr: IrExpr, f: (child: IrExpr) => IrExpr): IrExpr 
   }
 }
 
-/** The template with each placeholder replaced by the team's value of its part. */
-export function fill(template: IrExpr, parts: readonly Value[]): IrExpr {
-  const index = partOf(template);
-  if (index !== undefined) return constantNode(parts[index] ?? null, template.type, template.range);
-  return mapChildren(template, (child) => fill(child, parts));
+/**
+ * The value a constant node compiles to (see {@link constantNode}): what a placeholder filled with
+ * a part reads as, exactly as if the node were written in its place.
+ */
+function constantValue(node: IrExpr, calendar: FiscalCalendar): Value {
+  if (node.op === 'literal') return literal(node.value, node.type.kind, calendar);
+  if (node.op === 'list') return node.items.map((item) => constantValue(item, calendar));
+  return null;
+}
+
+/**
+ * The context a compiled template runs in: a period's context without payee, whose only
+ * definitions are the template's slots, filled with one team's parts before each evaluation.
+ */
+export class TeamContext extends Ctx {
+  /** The values of the slots of the template being evaluated. */
+  slots: readonly Value[] = [];
+
+  constructor(run: Run, period: Period) {
+    super(run, null, period, false, undefined);
+  }
+
+  override get(slot: number): Value {
+    return this.slots[slot] ?? null;
+  }
+}
+
+/** A compiled template: a team's value from the team's parts (indexed as the placeholders are). */
+export type TeamFormula = (parts: readonly Value[], ctx: TeamContext) => Value;
+
+interface Slot {
+  part: number;
+  type: Type;
+  range: Range;
+}
+
+/** `expr` with each placeholder renamed to a slot of its own, noted in `slots`. */
+function withSlots(expr: IrExpr, slots: Slot[]): IrExpr {
+  const part = partOf(expr);
+  if (part === undefined) return mapChildren(expr, (child) => withSlots(child, slots));
+  slots.push({ part, type: expr.type, range: expr.range });
+  return {
+    op: 'ref',
+    kind: HOLE_KIND,
+    name: `${SLOT_PREFIX}${slots.length - 1}`,
+    type: expr.type,
+    range: expr.range,
+  };
+}
+
+/**
+ * Compiles `template` once. Every reference left in it but a slot (only the "no value" node)
+ * compiles to `null`; each slot reads the team's part as a constant node holding it would.
+ */
+export function compileTemplate(template: IrExpr, env: CompileEnv): TeamFormula {
+  const slots: Slot[] = [];
+  const slotted = withSlots(template, slots);
+  const fn = compile(slotted, {
+    currency: env.currency,
+    calendar: env.calendar,
+    schemas: env.schemas,
+    defId: (kind, name) =>
+      kind === HOLE_KIND && name.startsWith(SLOT_PREFIX) ? Number(name.slice(SLOT_PREFIX.length)) : undefined,
+  });
+  return (parts, ctx) => {
+    ctx.slots = slots.map((s) =>
+      constantValue(constantNode(parts[s.part] ?? null, s.type, s.range), env.calendar),
+    );
+    return fn(ctx, undefined);
+  };
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../data/dataset.js';
-import { Dec } from '../decimal.js';
+import { Dec, decText } from '../decimal.js';
 import { payee, planOf, quarterly, rows, run } from '../test-support.js';
 import { rollUp } from './roll-up.js';
 import { trend } from './trend.js';
@@ -101,27 +101,73 @@ describe('trend', () => {
     ]);
   });
 
-  it('changes add back up: the first value plus every absolute change is the last value', () => {
+  it('changes add back up exactly: the sum of the period changes is the last value minus the first', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.integer({ min: 0, max: 5_000_000 }), { minLength: 4, maxLength: 4 }),
-        (cents) => {
-          const deals = cents.map((c, i) =>
-            deal(
-              `D${i}`,
-              'r',
-              new Dec(c).div(100).toString(),
-              `2026-${String(i * 3 + 1).padStart(2, '0')}-15`,
+        // Each quarter 1, 2, 4 or 5 won deals (of any sign), so every average is an exact decimal.
+        fc.array(
+          fc
+            .array(fc.integer({ min: -500_000, max: 5_000_000 }), { minLength: 1, maxLength: 5 })
+            .filter((cents) => cents.length !== 3),
+          { minLength: 4, maxLength: 4 },
+        ),
+        (quarters) => {
+          const deals = quarters.flatMap((cents, q) =>
+            cents.map((c, k) =>
+              deal(
+                `D${q}-${k}`,
+                'r',
+                decText(new Dec(c).div(100)),
+                `2026-${String(q * 3 + 1).padStart(2, '0')}-${10 + k}`,
+              ),
             ),
           );
           const r = run(plan, { payees: [payee('r')], records: { deals: rows(...deals) } }, periods);
           const points = trend(r, 'average_deal', 'r')?.points ?? [];
-          let total = new Dec(points[0]?.value as string);
-          for (const p of points.slice(1)) total = total.plus(p.change?.absolute ?? 'NaN');
-          expect(total.eq(points[3]?.value as string)).toBe(true);
+          // Each value is the quarter's average, worked out here from the cents.
+          const averages = quarters.map((cents) =>
+            cents.reduce((sum, c) => sum.plus(c), new Dec(0)).div(100 * cents.length),
+          );
+          expect(points.map((p) => p.value)).toEqual(averages.map(decText));
+          expect(points[0]?.change).toBeUndefined();
+          let sum = new Dec(0);
+          for (let i = 1; i < 4; i++) {
+            const change = points[i]?.change;
+            const before = averages[i - 1] as Dec;
+            expect(change?.absolute).toBe(decText((averages[i] as Dec).minus(before)));
+            sum = sum.plus(change?.absolute as string);
+          }
+          expect(decText(sum)).toBe(decText((averages[3] as Dec).minus(averages[0] as Dec)));
         },
       ),
       { numRuns: 50 },
     );
+  });
+
+  it('has no change for a metric that is not a number', () => {
+    const dated = planOf(
+      quarterly(`
+      source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated, stage: Text }
+      credit bookings from deals where stage = "Won" {
+        to owner
+      }
+      commission pay_out = bookings * 10%
+      metric first_close: Date = min(deals.close_date)
+      metric any_won: Boolean = count(bookings) > 0
+      metric band: Text = if count(bookings) > 1 then "2" else "1"
+    `),
+    );
+    const r = run(dated, data, periods);
+    // r's first close: 2026-01-10 in Q1, 2026-04-10 in Q2; dates, so no change between them.
+    expect(trend(r, 'first_close', 'r')?.points.slice(0, 2)).toEqual([
+      { period: '2026-Q1', value: '2026-01-10' },
+      { period: '2026-Q2', value: '2026-04-10' },
+    ]);
+    expect(trend(r, 'any_won', 'r')?.points.every((p) => p.change === undefined)).toBe(true);
+    // Text that reads like a number is still text: "1" (one win in Q1) then "2" (two in Q2), no change.
+    expect(trend(r, 'band', 'r')?.points.slice(0, 2)).toEqual([
+      { period: '2026-Q1', value: '1' },
+      { period: '2026-Q2', value: '2' },
+    ]);
   });
 });

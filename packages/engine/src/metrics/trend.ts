@@ -2,9 +2,11 @@
  * `trend(source, metric, payee)`: a metric's series over the calculated periods for one payee
  * (from results) or one team (from a roll-up), with the change from each period to the one before.
  */
-import { Dec, decText } from '../decimal.js';
+import { readDecimal } from '../data/values.js';
+import { decText } from '../decimal.js';
 import type { MeasureResult, Results, ResultValue } from '../results/results.js';
 import type { RollUp, TeamMetric } from './roll-up.js';
+import { DECIMAL_KINDS } from './template.js';
 
 /** The change of a value from the period before. */
 export interface Change {
@@ -19,7 +21,10 @@ export interface TrendPoint {
   period: string;
   /** `null` when there is no value (no statement in the period, an average of nothing). */
   value: ResultValue;
-  /** Absent for the first period, and when either value is not a number. */
+  /**
+   * Absent for the first period, when either value is missing, and for a metric whose type is not
+   * a number (`Date`, `Text`, `Boolean`).
+   */
   change?: Change;
 }
 
@@ -35,13 +40,16 @@ export interface Trend {
   points: TrendPoint[];
 }
 
-const DECIMAL = /^-?\d+(\.\d+)?$/;
+/** True when values of the type (as written in results: `Money (USD)`, `Percent`) are decimals. */
+function isDecimalType(type: string): boolean {
+  return DECIMAL_KINDS.has(type.split(' ', 1)[0] as string);
+}
 
 function changeOf(before: ResultValue, now: ResultValue): Change | undefined {
-  if (typeof before !== 'string' || typeof now !== 'string' || !DECIMAL.test(before) || !DECIMAL.test(now))
-    return undefined;
-  const a = new Dec(before);
-  const difference = new Dec(now).minus(a);
+  const a = typeof before === 'string' ? readDecimal(before) : undefined;
+  const b = typeof now === 'string' ? readDecimal(now) : undefined;
+  if (a === undefined || b === undefined) return undefined;
+  const difference = b.minus(a);
   return { absolute: decText(difference), relative: a.isZero() ? null : decText(difference.div(a.abs())) };
 }
 
@@ -80,10 +88,11 @@ export function trend(source: Results | RollUp, metric: string, payee: string): 
     return { period, value: item?.value ?? null };
   });
   if (!found) return undefined;
-  for (let i = 1; i < points.length; i++) {
-    const change = changeOf((points[i - 1] as TrendPoint).value, (points[i] as TrendPoint).value);
-    if (change) (points[i] as TrendPoint).change = change;
-  }
+  if (isDecimalType(found.type))
+    for (let i = 1; i < points.length; i++) {
+      const change = changeOf((points[i - 1] as TrendPoint).value, (points[i] as TrendPoint).value);
+      if (change) (points[i] as TrendPoint).change = change;
+    }
   const result: Trend = { metric, payee, type: found.type, points };
   if (found.label !== undefined) result.label = found.label;
   return result;
