@@ -129,6 +129,34 @@ describe('crediting', () => {
     expect(lenient.warnings.map((w) => w.message)).toContain('deals D2 has no rows in deal_splits');
   });
 
+  it('rejects a split share below 0% or above 100%, even when the shares add up to 100%', () => {
+    const plan = planOf(
+      quarterly(`${DEALS}
+  source deal_splits { id: Text key, deal_id: Text, payee: Payee, share: Percent, approved_on: Date dated }
+  credit alliance from deals { split by deal_splits on deal_id }
+  commission c = alliance * 1%`),
+    );
+    const data = {
+      payees: [payee('a'), payee('b')],
+      records: {
+        deals: rows({ id: 'D1', owner: 'a', amount: '1000', close_date: '2026-01-05', stage: 'Won' }),
+        // -50% + 150% = 100%: it would credit a with -500 and b with 1,500.
+        deal_splits: rows(
+          { id: 'S1', deal_id: 'D1', payee: 'a', share: '-50%', approved_on: '2026-01-02' },
+          { id: 'S2', deal_id: 'D1', payee: 'b', share: '150%', approved_on: '2026-01-02' },
+        ),
+      },
+    };
+    const strict = run(plan, data, ['2026-Q1']);
+    expect(strict.errors.map((e) => e.reason)).toEqual([
+      'deal_splits row 1: share is -50%, which is not between 0% and 100%',
+      'deal_splits row 2: share is 150%, which is not between 0% and 100%',
+    ]);
+    const lenient = run(plan, data, ['2026-Q1'], { mode: 'lenient' });
+    expect(lenient.rejected.map((r) => r.row)).toEqual([1, 2]);
+    expect(lenient.statements.map((s) => credit(s, 'alliance').total)).toEqual(['0', '0']);
+  });
+
   it('rolls credit up to managers, up to the stated number of levels', () => {
     const plan = planOf(
       quarterly(`${DEALS}

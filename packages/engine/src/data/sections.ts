@@ -10,7 +10,7 @@ import type { FxRate, ManualAdjustment, QuotaValue, RawValue, TerritoryAssignmen
 import { FxTable } from './fx.js';
 import type { PayeeTable } from './payees.js';
 import { dataError, type Problems, type RowAt, valueError } from './problems.js';
-import { isCurrencyCode, isMissing, readDecimal } from './values.js';
+import { isCurrencyCode, isMissing, quote, readDecimal } from './values.js';
 
 /** A validated territory assignment. */
 export interface Assignment {
@@ -60,7 +60,7 @@ function requirePayee(at: RowAt, raw: unknown, payees: PayeeTable, problems: Pro
   if (id === undefined || payees.byId.has(id)) return id;
   const row = payees.rowOf.get(id);
   const why = row === undefined ? 'who is not among the payees' : `who has errors in payees row ${row}`;
-  problems.add(at, valueError(at, 'unknown-payee', 'payee', id, why));
+  problems.add(at, dataError(at, 'unknown-payee', 'payee', `payee is ${quote(id)}, ${why}`));
   return undefined;
 }
 
@@ -244,6 +244,10 @@ export function validateAssignments(
     }
     const from = optionalDate(at, 'from', a.from, problems);
     const to = optionalDate(at, 'to', a.to, problems);
+    if (typeof from === 'number' && typeof to === 'number' && to < from) {
+      const what = `the assignment ends (${formatDate(to)}) before it starts (${formatDate(from)})`;
+      problems.add(at, dataError(at, 'bad-date', 'to', what));
+    }
     if (problems.has(at.source, at.row) || !payee || !territory || from === null || to === null) return;
     result.push({ payee, territory, role: a.role, from, to });
   });

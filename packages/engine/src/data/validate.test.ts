@@ -197,4 +197,24 @@ describe('record validation', () => {
       ['territoryAssignments', 'territory', 'unknown-territory'],
     ]);
   });
+
+  it('rejects an assignment that ends before it starts, and names unknown payees in a sentence', () => {
+    const results = run(
+      plan,
+      {
+        payees,
+        quotas: [{ payee: 'ae-7', quota: 'nope', period: '2026-Q1', amount: '1' }],
+        territoryAssignments: [
+          { payee: 'rep', territory: 'nowhere', role: 'primary', from: '2026-03-31', to: '2026-01-01' },
+        ],
+      },
+      ['2026-Q1'],
+    );
+    expect(results.errors.map((e) => e.reason)).toContain(
+      'territoryAssignments row 1: the assignment ends (2026-01-01) before it starts (2026-03-31)',
+    );
+    expect(results.errors.map((e) => e.reason)).toContain(
+      'quotas row 1: payee is "ae-7", who is not among the payees',
+    );
+  });
 });

@@ -131,6 +131,16 @@ function checkSplits(
     }
     let bad = false;
     for (const [id, group] of groups) {
+      // Each share is a part of the record: from 0% to 100% (a negative share would credit a
+      // payee below nothing and another above the whole).
+      for (const rec of group) {
+        const part = rec.v[share] as Dec | null;
+        if (part === null || (!part.isNegative() && part.lte(ONE))) continue;
+        bad = true;
+        const at = { source: split.source, row: rec.row, key: rec.key };
+        const what = `share is ${part.times(100).toString()}%, which is not between 0% and 100%`;
+        problems.add(at, dataError(at, 'split-shares', 'share', what));
+      }
       const total = sumOf(group.map((r) => (r.v[share] as Dec | null) ?? ZERO));
       if (total.eq(ONE)) continue;
       bad = true;
