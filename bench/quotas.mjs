@@ -15,9 +15,9 @@ if (!Number.isInteger(nodeCount) || nodeCount < 400)
   throw new Error('BENCH_QUOTA_NODES must be an integer >= 400');
 
 /**
- * A hierarchy of `count` nodes: 1 company, 6 regions, 36 areas, about 3% of the nodes as teams,
- * and the rest reps spread over the teams at random; every rep has a history and a capacity, and
- * every 50th team lead carries a quota of their own.
+ * A hierarchy of `count` nodes: 1 company, 6 regions, 36 areas, about 3% of the nodes as teams
+ * (at least one per area), and the rest reps spread over the teams at random; every rep has a
+ * history and a capacity, and every 50th team lead carries a quota of their own.
  */
 function generate(count) {
   const rng = random(seed);
@@ -26,7 +26,12 @@ function generate(count) {
   const capacity = [];
   const regions = Array.from({ length: 6 }, (_, i) => `region-${i}`);
   const areas = Array.from({ length: 36 }, (_, i) => `area-${i}`);
-  const teams = Array.from({ length: Math.round(count * 0.03) }, (_, i) => `team-${i}`);
+  // Below 1,200 nodes 3% is fewer teams than areas: an area without a team would be a leaf, a quota
+  // carrier with no history. 400 nodes (the least accepted) leave 321 reps for the 36 teams.
+  const teams = Array.from(
+    { length: Math.max(areas.length, Math.round(count * 0.03)) },
+    (_, i) => `team-${i}`,
+  );
   for (const id of regions) hierarchy.push({ id, parent: 'co', role: 'region' });
   for (const [i, id] of areas.entries())
     hierarchy.push({ id, parent: regions[i % regions.length], role: 'area' });

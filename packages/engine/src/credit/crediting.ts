@@ -6,6 +6,7 @@
  * Shares are exact decimals, so the shares of a split add up to exactly the credited amount.
  */
 
+import { compareText } from '../compare-text.js';
 import type { Rec } from '../data/model.js';
 import { Dec, ZERO } from '../decimal.js';
 import type { Ctx, Entry } from '../evaluate/context.js';
@@ -127,8 +128,6 @@ function splitRows(run: Run, split: CompiledSplit): Map<string, Rec[]> {
   splitIndexes.set(records, index);
   return index;
 }
-
-const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Applies every credit in force in `period` to the records dated in it (see {@link PeriodCredits}). */
 export function creditPeriod(run: Run, period: Period): PeriodCredits {

@@ -302,6 +302,44 @@ describe('allocateQuotas', () => {
     expect(codes(allocateQuotas({ ...input, values: [] }))).toEqual([['missing-weight', null]]);
   });
 
+  it('words each weight problem with the basis it is about', () => {
+    const hierarchy = [
+      { id: 'co' },
+      { id: 'm', parent: 'co' },
+      { id: 'r1', parent: 'm' },
+      { id: 'r2', parent: 'm' },
+      { id: 'r3', parent: 'm' },
+    ];
+    const allocation = allocateQuotas({
+      target: '1000',
+      hierarchy,
+      weights: 'potential',
+      values: [
+        { id: 'r1', value: '-5' },
+        { id: 'r2', value: 'lots' },
+        { id: ' r2 ', value: '10' },
+        { id: 'm', value: '10' },
+        { id: '', value: '10' },
+      ],
+    });
+    // By node, then code (bad-weight before duplicate-value).
+    expect(allocation.problems.map((p) => [p.severity, p.reason])).toEqual([
+      ['warning', 'a potential value is given for a node without an id, which is not in the hierarchy'],
+      [
+        'warning',
+        "m is a manager without a quota of their own: their potential is not used (their team's is the sum of its members')",
+      ],
+      ['error', 'the potential of r1 is -5: a weight cannot be negative'],
+      ['error', 'the potential of r2 is "lots", which is not a number'],
+      ['error', 'r2 has more than one potential value'],
+      ['error', 'r3 carries a quota but has no potential value'],
+    ]);
+    const none = allocateQuotas({ target: '1000', hierarchy, weights: 'history', values: [] });
+    expect(none.problems.map((p) => p.reason)).toEqual([
+      'weights by history need a history value per rep; none was given',
+    ]);
+  });
+
   it('reports a bad target and bad or unused over-assignments', () => {
     const bad = allocateQuotas({ target: '12,000', hierarchy: company, weights: 'equal' });
     expect(bad.problems).toEqual([

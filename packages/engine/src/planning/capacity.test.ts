@@ -70,6 +70,16 @@ describe('capacityGap', () => {
       ['duplicate-value', 'b1'],
     ]);
     expect(bad.nodes).toEqual([]);
+    expect(gap.problems.map((p) => [p.severity, p.reason])).toEqual([
+      ['warning', 'A is a manager without a quota of their own: their capacity is not used'],
+      ['warning', 'a2 carries a quota but has no capacity: counted as 0'],
+      ['warning', 'a capacity is given for nobody, which is not in the hierarchy'],
+    ]);
+    expect(bad.problems.map((p) => [p.severity, p.reason])).toEqual([
+      ['error', 'the productivity of a1 is "-1", not an amount of at least 0'],
+      ['error', 'the ramp of a2 is "120%", not a percentage from 0% to 100%'],
+      ['error', 'b1 has more than one capacity'],
+    ]);
   });
 
   it('has no percentage for a zero quota', () => {

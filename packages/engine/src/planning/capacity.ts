@@ -8,9 +8,8 @@ import { readDecimal } from '../data/values.js';
 import { Dec, ONE, sumOf, ZERO } from '../decimal.js';
 import { fixed } from '../round/round.js';
 import type { AllocatedQuota, QuotaAllocation } from './allocate-quotas.js';
-import { compareText } from '../compare-text.js';
 import { type PlanningProblem, PlanningProblems } from './problems.js';
-import { readRatio } from './read.js';
+import { readPerNode, readRatio } from './read.js';
 
 /** What one quota carrier can produce in the year. */
 export interface RepCapacity {
@@ -106,48 +105,32 @@ function readCapacities(
   problems: PlanningProblems,
 ): Map<string, Dec> {
   if (!Array.isArray(capacity)) throw new TypeError('capacity must be an array');
-  const read = new Map<string, Dec>();
-  const seen = new Set<string>();
-  const repeated = new Set<string>();
-  for (const entry of capacity) {
-    const id = typeof entry?.id === 'string' ? entry.id.trim() : '';
-    if (seen.has(id)) {
-      repeated.add(id);
-      continue;
-    }
-    seen.add(id);
-    if (!byId.has(id)) {
-      problems.warning(
-        'unknown-node',
-        id || undefined,
-        `a capacity is given for ${id || 'a node without an id'}, which is not in the hierarchy`,
-      );
-      continue;
-    }
-    const productivity = readDecimal(entry.productivity);
-    const ramp = entry.ramp === undefined || entry.ramp.trim() === '' ? ONE : readRatio(entry.ramp);
-    if (productivity === undefined || productivity.isNegative()) {
-      problems.error(
-        'bad-capacity',
-        id,
-        `the productivity of ${id} is ${JSON.stringify(entry.productivity)}, not an amount of at least 0`,
-      );
-    } else if (ramp === undefined || ramp.isNegative() || ramp.gt(1)) {
-      problems.error(
-        'bad-capacity',
-        id,
-        `the ramp of ${id} is ${JSON.stringify(entry.ramp)}, not a percentage from 0% to 100%`,
-      );
-    } else if (!carriers.has(id)) {
-      problems.warning(
-        'unused-value',
-        id,
-        `${id} is a manager without a quota of their own: their capacity is not used`,
-      );
-    } else read.set(id, productivity.times(ramp).toDecimalPlaces(decimals));
-  }
-  for (const id of [...repeated].sort(compareText)) {
-    problems.error('duplicate-value', id, `${id} has more than one capacity`);
-  }
-  return read;
+  return readPerNode(
+    {
+      entries: capacity,
+      isNode: (id) => byId.has(id),
+      carries: (id) => carriers.has(id),
+      read: (entry, id) => {
+        const productivity = readDecimal(entry.productivity);
+        const ramp = entry.ramp === undefined || entry.ramp.trim() === '' ? ONE : readRatio(entry.ramp);
+        if (productivity === undefined || productivity.isNegative()) {
+          problems.error(
+            'bad-capacity',
+            id,
+            `the productivity of ${id} is ${JSON.stringify(entry.productivity)}, not an amount of at least 0`,
+          );
+        } else if (ramp === undefined || ramp.isNegative() || ramp.gt(1)) {
+          problems.error(
+            'bad-capacity',
+            id,
+            `the ramp of ${id} is ${JSON.stringify(entry.ramp)}, not a percentage from 0% to 100%`,
+          );
+        } else return productivity.times(ramp).toDecimalPlaces(decimals);
+        return undefined;
+      },
+      what: 'capacity',
+      unused: 'their capacity is not used',
+    },
+    problems,
+  ).values;
 }

@@ -4,9 +4,10 @@
  * some miss theirs. Given per level (`"2"`: two levels below the root) or per role (`"rep"`);
  * a role's entry wins over its level's.
  */
+
+import { compareText } from '../compare-text.js';
 import { Dec, ZERO } from '../decimal.js';
 import type { Tree, TreeNode } from './hierarchy.js';
-import { compareText } from '../compare-text.js';
 import type { PlanningProblems } from './problems.js';
 import { readRatio } from './read.js';
 

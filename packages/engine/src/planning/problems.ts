@@ -80,7 +80,6 @@ export class PlanningProblems {
   }
 }
 
-
 function byNodeThenCode(a: PlanningProblem, b: PlanningProblem): number {
   return (
     compareText(a.node ?? '', b.node ?? '') || compareText(a.code, b.code) || compareText(a.reason, b.reason)

@@ -5,8 +5,8 @@
 import { readDecimal } from '../data/values.js';
 import { type Dec, ONE, ZERO } from '../decimal.js';
 import type { Tree } from './hierarchy.js';
-import { compareText } from '../compare-text.js';
 import type { PlanningProblems } from './problems.js';
+import { readPerNode } from './read.js';
 
 /** How quotas are weighted: `equal` per quota carrier, or by per-node `history` or `potential` values. */
 export type WeightBasis = 'equal' | 'history' | 'potential';
@@ -81,53 +81,38 @@ function readValues(
     );
     return new Map();
   }
-  const read = new Map<string, Dec>();
-  const repeated = new Set<string>();
-  const given = new Set<string>();
-  for (const entry of values) {
-    const id = typeof entry?.id === 'string' ? entry.id.trim() : '';
-    if (given.has(id)) {
-      repeated.add(id);
-      continue;
-    }
-    given.add(id);
-    const node = tree.byId.get(id);
-    if (!node) {
-      problems.warning(
-        'unknown-node',
-        id || undefined,
-        `a ${basis} value is given for ${id || 'a node without an id'}, which is not in the hierarchy`,
-      );
-      continue;
-    }
-    const value = entry.value === undefined || entry.value === null ? undefined : readDecimal(entry.value);
-    if (value === undefined) {
-      problems.error(
-        'bad-weight',
-        id,
-        `the ${basis} of ${id} is ${JSON.stringify(entry.value)}, which is not a number`,
-      );
-    } else if (value.isNegative()) {
-      problems.error(
-        'negative-weight',
-        id,
-        `the ${basis} of ${id} is ${value.toString()}: a weight cannot be negative`,
-      );
-    } else if (!node.carries) {
-      problems.warning(
-        'unused-value',
-        id,
-        `${id} is a manager without a quota of their own: their ${basis} is not used (their team's is the sum of its members')`,
-      );
-    } else read.set(id, value);
-  }
-  for (const id of [...repeated].sort(compareText)) {
-    problems.error('duplicate-value', id, `${id} has more than one ${basis} value`);
-  }
+  const read = readPerNode(
+    {
+      entries: values,
+      isNode: (id) => tree.byId.has(id),
+      carries: (id) => tree.byId.get(id)?.carries === true,
+      read: (entry, id) => {
+        const value =
+          entry.value === undefined || entry.value === null ? undefined : readDecimal(entry.value);
+        if (value === undefined) {
+          problems.error(
+            'bad-weight',
+            id,
+            `the ${basis} of ${id} is ${JSON.stringify(entry.value)}, which is not a number`,
+          );
+        } else if (value.isNegative()) {
+          problems.error(
+            'negative-weight',
+            id,
+            `the ${basis} of ${id} is ${value.toString()}: a weight cannot be negative`,
+          );
+        } else return value;
+        return undefined;
+      },
+      what: `${basis} value`,
+      unused: `their ${basis} is not used (their team's is the sum of its members')`,
+    },
+    problems,
+  );
   for (const node of tree.order) {
-    if (node.carries && !given.has(node.id)) {
+    if (node.carries && !read.given.has(node.id)) {
       problems.error('missing-weight', node.id, `${node.id} carries a quota but has no ${basis} value`);
     }
   }
-  return read;
+  return read.values;
 }

@@ -149,19 +149,33 @@ describe('comparePlans', () => {
 
 describe('compareScenarios', () => {
   it('compares one plan over two quota designs', () => {
-    // Design B gives p1 a quota of 50,000: attainment 100%, so p1 reaches quota; p1's 50,000 stay
-    // in tier 1 (5,000 in both). Nothing else changes.
+    // Design B gives p1 a quota of 40,000 instead of 100,000: p1's 50,000 is 125% of it. Plan A's
+    // marginal tiers pay 40,000 × 10% = 4,000 up to quota and 10,000 × 20% = 2,000 above: 6,000
+    // instead of 5,000. Payout 45,000 → 46,000 (+1,000, change 1,000 / 45,000 = 0.0222...); p1
+    // reaches quota (2 → 3 of 5 payees) and an accelerator (p3 alone → p1 and p3: 0.2 → 0.4).
+    // Nothing else changes: the same deals credit the same 400,000.
     const quotas = {
       ...dataset,
-      payees: dataset.payees.map((p) => (p.id === 'p1' ? { ...p, attributes: { quota: '50000' } } : p)),
+      payees: dataset.payees.map((p) => (p.id === 'p1' ? { ...p, attributes: { quota: '40000' } } : p)),
     };
     const comparison = compareScenarios({ plan: planA, data: dataset }, { plan: planA, data: quotas }, Q1);
-    expect(comparison.difference.payout).toBe('0.00');
+    expect([comparison.a.payout, comparison.b.payout]).toEqual(['45000.00', '46000.00']);
+    expect(comparison.difference.payout).toBe('1000.00');
+    expect(comparison.difference.payoutChange).toBe('0.022222222222222222222222222222222222222222222222222');
+    expect(comparison.difference.creditedRevenue).toBe('0.00');
     expect(comparison.a.quota.atOrAbove).toBe(2);
     expect(comparison.b.quota.atOrAbove).toBe(3);
+    expect(comparison.difference.acceleratorShare).toBe('0.2');
     expect(comparison.a.dataHash).not.toBe(comparison.b.dataHash);
-    expect(comparison.payees[0]?.a?.attainment).toBe('0.5');
-    expect(comparison.payees[0]?.b?.attainment).toBe('1');
+    expect(comparison.a.plan.hash).toBe(comparison.b.plan.hash);
+    expect(comparison.payees[0]).toMatchObject({
+      payee: 'p1',
+      a: { payout: '5000.00', attainment: '0.5', accelerated: false },
+      b: { payout: '6000.00', attainment: '1.25', accelerated: true },
+      payoutDelta: '1000.00',
+      payoutChange: '0.2', // 1,000 / 5,000
+    });
+    expect(comparison.payees.slice(1).every((p) => p.payoutDelta === '0.00')).toBe(true);
   });
 
   it('returns the data errors of either side as data', () => {

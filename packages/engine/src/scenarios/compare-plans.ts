@@ -6,6 +6,7 @@
  */
 import type { Plan } from '@attain/dsl';
 import { calculate } from '../calculate.js';
+import { compareText } from '../compare-text.js';
 import type { Dataset } from '../data/dataset.js';
 import type { CalculateOptions } from '../data/options.js';
 import { Dec, decText, ONE } from '../decimal.js';
@@ -110,7 +111,7 @@ function difference(a: ScenarioSummary, b: ScenarioSummary): ComparisonDifferenc
 function payeeComparisons(a: readonly PayeeResult[], b: readonly PayeeResult[]): PayeeComparison[] {
   const inA = new Map(a.map((p) => [p.payee, p]));
   const inB = new Map(b.map((p) => [p.payee, p]));
-  const ids = [...new Set([...inA.keys(), ...inB.keys()])].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  const ids = [...new Set([...inA.keys(), ...inB.keys()])].sort(compareText);
   return ids.map((id) => {
     const pa = inA.get(id);
     const pb = inB.get(id);

@@ -2,6 +2,7 @@
  * One side's results per payee: the statements of each payee over the compared periods, added up
  * into payout, earned, attainment and whether an accelerator was earned.
  */
+import { compareText } from '../compare-text.js';
 import { Dec } from '../decimal.js';
 import type { Results, Statement } from '../results/results.js';
 import { type AcceleratorTiers, earnsAccelerator } from './accelerators.js';
@@ -27,7 +28,7 @@ export function payeeResults(results: Results, accelerators: AcceleratorTiers): 
     if (list) list.push(statement);
     else byPayee.set(statement.payee, [statement]);
   }
-  const ids = [...byPayee.keys()].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  const ids = [...byPayee.keys()].sort(compareText);
   return ids.map((payee) => {
     const statements = byPayee.get(payee) ?? [];
     const payout = sumAmounts(statements.map((s) => amountOf(s.payout)));

@@ -80,15 +80,18 @@ const negates = (x: string | null, y: string | null) =>
 const shuffled = <T>(list: readonly T[]) => fc.shuffledSubarray([...list], { minLength: list.length });
 
 describe('plan comparison properties', () => {
-  test.prop([datasetArb, optionsArb])('a plan compared with itself has no differences', (data, options) => {
-    for (const plan of [planA, planB]) {
-      const comparison = comparePlans(plan, plan, data, options);
-      expect(figures(comparison.difference).every(isZero)).toBe(true);
-      expect(comparison.difference.payees).toBe(0);
-      expect(comparison.payees.every((p) => isZero(p.payoutDelta) && isZero(p.payoutChange))).toBe(true);
-      expect(comparison.a).toEqual(comparison.b);
-    }
-  });
+  test.prop([datasetArb, optionsArb])(
+    'no change gives zero delta: a plan compared with itself has no differences',
+    (data, options) => {
+      for (const plan of [planA, planB]) {
+        const comparison = comparePlans(plan, plan, data, options);
+        expect(figures(comparison.difference).every(isZero)).toBe(true);
+        expect(comparison.difference.payees).toBe(0);
+        expect(comparison.payees.every((p) => isZero(p.payoutDelta) && isZero(p.payoutChange))).toBe(true);
+        expect(comparison.a).toEqual(comparison.b);
+      }
+    },
+  );
 
   test.prop([datasetArb, optionsArb])('swapping the sides negates every difference', (data, options) => {
     const ab = comparePlans(planA, planB, data, options);

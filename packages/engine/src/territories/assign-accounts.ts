@@ -5,6 +5,7 @@
  * ({@link placeAccount}); payees covering each territory are read on an as-of date.
  */
 import type { Plan } from '@attain/dsl';
+import { compareText } from '../compare-text.js';
 import {
   type CompiledTerritories,
   type Coverage,
@@ -125,11 +126,8 @@ export interface AccountAssignment {
   warnings: CalculationWarning[];
 }
 
-/** Code-unit order, the same on every machine. */
-const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 const byAccount = (a: { account: string; row: number }, b: { account: string; row: number }): number =>
-  byText(a.account, b.account) || a.row - b.row;
+  compareText(a.account, b.account) || a.row - b.row;
 
 /** The design and day the rules run on. */
 interface Setting {
@@ -314,7 +312,7 @@ export function assignAccounts(
     accounts: placed.sort(byAccount),
     unassigned: unassigned.sort(byAccount),
     problems: otherProblems,
-    warnings: [...run.warnings.values()].sort((a, b) => byText(a.message, b.message)),
+    warnings: [...run.warnings.values()].sort((a, b) => compareText(a.message, b.message)),
   };
   if (plan.header.version !== undefined) result.plan.version = plan.header.version;
   return result;

@@ -67,7 +67,7 @@ describe('compareTerritories', () => {
     expect(comparison.asOf).toBe('2026-01-01');
   });
 
-  it('finds no move and full continuity when a design is compared with itself', () => {
+  it('no change gives zero delta: a design compared with itself has no move, full continuity, one balance', () => {
     fc.assert(
       fc.property(territoriesArbitrary, accountsArbitrary, (territories, records) => {
         const plan = planOf(generatedDesign(territories));

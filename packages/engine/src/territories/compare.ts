@@ -5,6 +5,7 @@
  * accounts that keep a primary payee they had.
  */
 import type { Plan } from '@attain/dsl';
+import { compareText } from '../compare-text.js';
 import type { DataRecord } from '../data/dataset.js';
 import { Dec, decText } from '../decimal.js';
 import { type AccountAssignment, type AssignOptions, assignAccounts } from './assign-accounts.js';
@@ -54,7 +55,7 @@ function byPlace(a: string | null, b: string | null): number {
   if (a === b) return 0;
   if (a === null) return 1;
   if (b === null) return -1;
-  return a < b ? -1 : 1;
+  return compareText(a, b);
 }
 
 /** Each account's place and primary payees. */
@@ -90,7 +91,7 @@ export function compareTerritories(
   const b = assignAccounts(after, accounts, options);
   const placesA = places(a);
   const placesB = places(b);
-  const ids = [...new Set([...placesA.keys(), ...placesB.keys()])].sort((x, y) => byPlace(x, y));
+  const ids = [...new Set([...placesA.keys(), ...placesB.keys()])].sort(compareText);
   const groups = new Map<string, AccountMoves>();
   let moved = 0;
   let kept = 0;

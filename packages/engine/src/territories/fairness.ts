@@ -92,8 +92,8 @@ function summarise(values: readonly Dec[]): Summary | undefined {
 }
 
 /** `sqrt(n·Σx² − (Σx)²)` = n·σ (the radicand is exact and never negative). */
-function spreadRoot(values: readonly Dec[], s: Summary): Dec {
-  return sumOfSquares(values).times(s.n).minus(s.total.times(s.total)).sqrt();
+function spreadRoot(n: number, total: Dec, squares: Dec): Dec {
+  return squares.times(n).minus(total.times(total)).sqrt();
 }
 
 /** Why no measure has a value, if none does. */
@@ -103,18 +103,24 @@ function gap(s: Summary | undefined): FairnessValue | undefined {
   return undefined;
 }
 
-function cvOf(s: Summary, root: () => Dec): FairnessValue {
-  return s.total.isZero() ? missing('mean-zero') : { value: decText(root().div(s.total)) };
+/** CV from `Σx` and the root `n·σ`. */
+function cvFromRoot(total: Dec, root: Dec): FairnessValue {
+  return total.isZero() ? missing('mean-zero') : { value: decText(root.div(total)) };
 }
 
-function ratioOf(s: Summary): FairnessValue {
-  return s.min.isZero() ? missing('min-zero') : { value: decText(s.max.div(s.min)) };
+/** CV of `n` non-negative values from their exact sums: `sqrt(n·Σx² − (Σx)²) / Σx`. */
+export function cvOf(n: number, total: Dec, squares: Dec): FairnessValue {
+  return cvFromRoot(total, spreadRoot(n, total, squares));
 }
 
-function giniOf(values: readonly Dec[], s: Summary): FairnessValue {
-  return s.total.isZero()
-    ? missing('mean-zero')
-    : { value: decText(pairDifferences(values).div(s.total.times(s.n))) };
+/** Max/min ratio of non-negative values from their largest and smallest. */
+export function ratioOf(max: Dec, min: Dec): FairnessValue {
+  return min.isZero() ? missing('min-zero') : { value: decText(max.div(min)) };
+}
+
+/** Gini of `n` non-negative values from `Σ_{i<j} |xᵢ − xⱼ|` (see {@link pairDifferences}): that over n·Σx. */
+export function giniOf(n: number, total: Dec, pairs: Dec): FairnessValue {
+  return total.isZero() ? missing('mean-zero') : { value: decText(pairs.div(total.times(n))) };
 }
 
 /** One fairness measure of `values` (one per territory), without computing the others. */
@@ -122,8 +128,8 @@ export function measureOf(values: readonly Dec[], measure: FairnessMeasure): Fai
   const s = summarise(values);
   const none = gap(s);
   if (none || !s) return none ?? missing('no-territories');
-  if (measure === 'cv') return cvOf(s, () => spreadRoot(values, s));
-  return measure === 'gini' ? giniOf(values, s) : ratioOf(s);
+  if (measure === 'cv') return cvOf(s.n, s.total, sumOfSquares(values));
+  return measure === 'gini' ? giniOf(s.n, s.total, pairDifferences(values)) : ratioOf(s.max, s.min);
 }
 
 /** The fairness of `values`, one per territory. */
@@ -143,7 +149,7 @@ export function fairnessOf(values: readonly Dec[]): Fairness {
       gini: none,
     };
   }
-  const root = spreadRoot(values, s);
+  const root = spreadRoot(s.n, s.total, sumOfSquares(values));
   const negative = gap(s);
   return {
     territories: s.n,
@@ -152,9 +158,9 @@ export function fairnessOf(values: readonly Dec[]): Fairness {
     min: decText(s.min),
     max: decText(s.max),
     stdDev: decText(root.div(s.n)),
-    cv: negative ?? cvOf(s, () => root),
-    maxMinRatio: negative ?? ratioOf(s),
-    gini: negative ?? giniOf(values, s),
+    cv: negative ?? cvFromRoot(s.total, root),
+    maxMinRatio: negative ?? ratioOf(s.max, s.min),
+    gini: negative ?? giniOf(s.n, s.total, pairDifferences(values)),
   };
 }
 

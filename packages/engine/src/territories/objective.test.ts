@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../decimal.js';
-import { FAIRNESS_MEASURES, pairDifferences, sumOfSquares } from './fairness.js';
-import { compareKeys, type ObjectiveKey, objectiveOf } from './objective.js';
+import { FAIRNESS_MEASURES, measureOf, pairDifferences, sumOfSquares } from './fairness.js';
+import { compareKeys, measureOfKey, type ObjectiveKey, objectiveOf } from './objective.js';
 
 const decs = (...values: number[]): Dec[] => values.map((v) => new Dec(v));
 
@@ -28,6 +28,24 @@ describe('balancing objectives', () => {
     expect(objectiveOf('gini', totals).after(0, 1, v).num.toString()).toBe('800');
     const ratio = objectiveOf('max-min-ratio', totals).after(0, 1, v);
     expect([ratio.zeros, ratio.num.toString(), ratio.den.toString()]).toEqual([0, '700', '300']);
+  });
+
+  it('reads each measure of the moved totals from the key of the move', () => {
+    // 1,000, 200, 300 → 700, 500, 300 (Σ 1,500, n = 3). CV: Σx² = 830,000, sqrt(3 × 830,000 − 1,500²)
+    // / 1,500 = sqrt(240,000) / 1,500 = 0.3265986...; Gini: 800 / (3 × 1,500) = 0.1777...;
+    // max/min: 700 / 300 = 2.333...
+    const totals = decs(1000, 200, 300);
+    const read = (measure: (typeof FAIRNESS_MEASURES)[number]) =>
+      measureOfKey(measure, objectiveOf(measure, totals).after(0, 1, new Dec(300)), 3, new Dec(1500)).value;
+    expect(read('cv')).toBe('0.32659863237109041309297120996078551892879299742089');
+    expect(read('gini')).toBe('0.17777777777777777777777777777777777777777777777778');
+    expect(read('max-min-ratio')).toBe('2.3333333333333333333333333333333333333333333333333');
+    // 500, 0, 0 → 400, 100, 0: a territory is still empty, so the ratio has no value.
+    const empty = objectiveOf('max-min-ratio', decs(500, 0, 0)).after(0, 1, new Dec(100));
+    expect(measureOfKey('max-min-ratio', empty, 3, new Dec(500))).toEqual({
+      value: null,
+      reason: 'min-zero',
+    });
   });
 
   it('counts empty territories before the ratio: filling one is progress', () => {
@@ -73,6 +91,17 @@ describe('balancing objectives', () => {
             expect(compareKeys(objective.after(to, from, w), scratch(measure, back))).toBe(0);
           }
           expect(compareKeys(objective.after(from, to, v), expected)).toBe(0);
+          // Given the search's order of the totals, ties in another order: the same key.
+          const order = values
+            .map((_, t) => t)
+            .sort((a, b) => (values[a] as number) - (values[b] as number) || b - a);
+          expect(compareKeys(objectiveOf(measure, current, order).after(from, to, v), expected)).toBe(0);
+          // The key handed on: the measure read from it, and the next objective built on it.
+          const total = current.reduce((sum, x) => sum.plus(x), new Dec(0));
+          expect(measureOfKey(measure, after, values.length, total)).toEqual(measureOf(moved, measure));
+          const next = objectiveOf(measure, moved, undefined, after);
+          expect(next.current).toBe(after);
+          expect(compareKeys(next.after(to, from, v), scratch(measure, current))).toBe(0);
         },
       ),
       { numRuns: 300 },

@@ -9,9 +9,21 @@
  *   the two territories, found from the sorted totals and their prefix sums;
  * - `max-min-ratio`: first the number of empty territories (the ratio has no value while one
  *   is 0: filling one is progress), then `max / min`, compared by cross-multiplication.
+ *
+ * A search builds one objective per move from its one order of the totals, and hands on the key
+ * of the move it made as the next objective's current key: Σx² or the pair sum is updated, not
+ * recomputed, and the measure itself is read from the key ({@link measureOfKey}).
  */
 import { compareDec, Dec, ONE, ZERO } from '../decimal.js';
-import { type FairnessMeasure, sortedPairDifferences, sumOfSquares } from './fairness.js';
+import {
+  cvOf,
+  type FairnessMeasure,
+  type FairnessValue,
+  giniOf,
+  ratioOf,
+  sortedPairDifferences,
+  sumOfSquares,
+} from './fairness.js';
 
 /** A value of an objective: smaller is fairer. `num / den` with `den > 0`, after `zeros`. */
 export interface ObjectiveKey {
@@ -36,10 +48,10 @@ export interface Objective {
 
 const key = (num: Dec, zeros = 0, den: Dec = ONE): ObjectiveKey => ({ zeros, num, den });
 
-function cvObjective(totals: readonly Dec[]): Objective {
-  const squares = sumOfSquares(totals);
+function cvObjective(totals: readonly Dec[], current: ObjectiveKey | undefined): Objective {
+  const squares = current?.num ?? sumOfSquares(totals);
   return {
-    current: key(squares),
+    current: current ?? key(squares),
     after: (from, to, v) => {
       const h = totals[from] as Dec;
       const l = totals[to] as Dec;
@@ -48,8 +60,12 @@ function cvObjective(totals: readonly Dec[]): Objective {
   };
 }
 
-function giniObjective(totals: readonly Dec[]): Objective {
-  const sorted = totals.slice().sort((a, b) => compareDec(a, b));
+function giniObjective(
+  totals: readonly Dec[],
+  order: readonly number[],
+  current: ObjectiveKey | undefined,
+): Objective {
+  const sorted = order.map((i) => totals[i] as Dec);
   const n = sorted.length;
   const prefix: Dec[] = [ZERO];
   for (const x of sorted) prefix.push((prefix[prefix.length - 1] as Dec).plus(x));
@@ -73,11 +89,11 @@ function giniObjective(totals: readonly Dec[]): Objective {
       .minus(below)
       .minus(below);
   };
-  const pairs = sortedPairDifferences(sorted);
+  const pairs = current?.num ?? sortedPairDifferences(sorted);
   // The pairs with h or l before a move depend only on the two territories: kept for the next move.
   let last = { from: -1, to: -1, before: ZERO };
   return {
-    current: key(pairs),
+    current: current ?? key(pairs),
     after: (from, to, v) => {
       const h = totals[from] as Dec;
       const l = totals[to] as Dec;
@@ -99,10 +115,11 @@ function giniObjective(totals: readonly Dec[]): Objective {
   };
 }
 
-function maxMinObjective(totals: readonly Dec[]): Objective {
-  const order = totals
-    .map((_, i) => i)
-    .sort((a, b) => compareDec(totals[a] as Dec, totals[b] as Dec) || a - b);
+function maxMinObjective(
+  totals: readonly Dec[],
+  order: readonly number[],
+  current: ObjectiveKey | undefined,
+): Objective {
   // Three from each end are enough: a move changes two totals.
   const lowest = order.slice(0, 3);
   const highest = order.slice(-3).reverse();
@@ -113,9 +130,10 @@ function maxMinObjective(totals: readonly Dec[]): Objective {
   const last = order[order.length - 1];
   return {
     current:
-      first === undefined || last === undefined
+      current ??
+      (first === undefined || last === undefined
         ? key(ZERO)
-        : ratio(totals[last] as Dec, totals[first] as Dec, zeros),
+        : ratio(totals[last] as Dec, totals[first] as Dec, zeros)),
     after: (from, to, v) => {
       const h2 = (totals[from] as Dec).minus(v);
       const l2 = (totals[to] as Dec).plus(v);
@@ -140,11 +158,41 @@ function maxMinObjective(totals: readonly Dec[]): Objective {
   };
 }
 
-/** The objective of `measure` over the current totals (all non-negative). */
-export function objectiveOf(measure: FairnessMeasure, totals: readonly Dec[]): Objective {
+/** The territories by total, smallest first (ties by index). */
+function ascending(totals: readonly Dec[]): number[] {
+  return totals.map((_, i) => i).sort((a, b) => compareDec(totals[a] as Dec, totals[b] as Dec) || a - b);
+}
+
+/**
+ * The objective of `measure` over the current totals (all non-negative). `order` lists the
+ * territories by total, smallest first (ties in any order); `current`, when given, is the key of
+ * these totals as a previous objective's `after` gave it, and is not computed again.
+ */
+export function objectiveOf(
+  measure: FairnessMeasure,
+  totals: readonly Dec[],
+  order?: readonly number[],
+  current?: ObjectiveKey,
+): Objective {
   return measure === 'cv'
-    ? cvObjective(totals)
+    ? cvObjective(totals, current)
     : measure === 'gini'
-      ? giniObjective(totals)
-      : maxMinObjective(totals);
+      ? giniObjective(totals, order ?? ascending(totals), current)
+      : maxMinObjective(totals, order ?? ascending(totals), current);
+}
+
+/**
+ * The fairness measure of `n` totals summing to `total` (none negative) whose key is `key`: the
+ * value `measureOf` gives for those totals, read from the key's exact sums.
+ */
+export function measureOfKey(
+  measure: FairnessMeasure,
+  key: ObjectiveKey,
+  n: number,
+  total: Dec,
+): FairnessValue {
+  if (measure === 'cv') return cvOf(n, total, key.num);
+  if (measure === 'gini') return giniOf(n, total, key.num);
+  // Some territory is empty (zeros > 0): the minimum is 0.
+  return key.zeros > 0 ? ratioOf(ZERO, ZERO) : ratioOf(key.num, key.den);
 }

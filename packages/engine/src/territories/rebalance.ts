@@ -5,8 +5,10 @@
  * territory it may go to; equally good moves are chosen between by a seeded generator. Only
  * strict improvements are made, so the measure never gets worse; named accounts stay (unless
  * told otherwise), an account never leaves its geography, and there are at most `maxMoves` moves.
+ * Each move sorts the totals once; the measure is updated from the move made, not recomputed.
  */
-import { compareDec, type Dec, decText, ZERO } from '../decimal.js';
+import { compareText } from '../compare-text.js';
+import { compareDec, type Dec, decText, sumOf, ZERO } from '../decimal.js';
 import type { AccountAssignment, AssignedAccount } from './assign-accounts.js';
 import {
   accountLoad,
@@ -16,8 +18,8 @@ import {
   type TerritoryBalance,
   territoryBalance,
 } from './balance.js';
-import { FAIRNESS_MEASURES, type FairnessMeasure, type FairnessValue, measureOf } from './fairness.js';
-import { compareKeys, type ObjectiveKey, objectiveOf } from './objective.js';
+import { FAIRNESS_MEASURES, type FairnessMeasure, type FairnessValue } from './fairness.js';
+import { compareKeys, measureOfKey, type Objective, type ObjectiveKey, objectiveOf } from './objective.js';
 import { SeededRandom } from './seeded-random.js';
 
 /** Options of {@link rebalance}. */
@@ -149,7 +151,7 @@ function byLightness(state: State): number[] {
     .sort(
       (a, b) =>
         compareDec(state.totals[a] as Dec, state.totals[b] as Dec) ||
-        ((state.names[a] as string) < (state.names[b] as string) ? -1 : 1),
+        compareText(state.names[a] as string, state.names[b] as string),
     );
 }
 
@@ -166,11 +168,12 @@ function destinations(state: State, lightest: readonly number[]): Map<string, nu
   return byGeography;
 }
 
-/** One move the search may make. */
+/** One move the search may make, with the objective's key after it. */
 interface Candidate {
   from: number;
   to: number;
   member: number;
+  key: ObjectiveKey;
 }
 
 /** The best strictly improving moves out of territory `from`, all equally good. */
@@ -178,10 +181,9 @@ function bestMovesFrom(
   state: State,
   from: number,
   destinations: ReadonlyMap<string, readonly number[]>,
-  evaluate: (from: number, to: number, v: Dec) => ObjectiveKey,
-  current: ObjectiveKey,
+  objective: Objective,
 ): Candidate[] {
-  let best = current;
+  let best = objective.current;
   let found: Candidate[] = [];
   const members = state.members[from] as Movable[];
   for (let m = 0; m < members.length; m++) {
@@ -193,12 +195,12 @@ function bestMovesFrom(
       const total = state.totals[to] as Dec;
       if (floor === undefined) floor = total;
       else if (!total.eq(floor)) break;
-      const key = evaluate(from, to, account.value);
+      const key = objective.after(from, to, account.value);
       const order = compareKeys(key, best);
       if (order < 0) {
         best = key;
-        found = [{ from, to, member: m }];
-      } else if (order === 0 && found.length > 0) found.push({ from, to, member: m });
+        found = [{ from, to, member: m, key }];
+      } else if (order === 0 && found.length > 0) found.push({ from, to, member: m, key });
     }
   }
   return found;
@@ -212,7 +214,7 @@ function move(state: State, candidate: Candidate): Movable {
   state.totals[candidate.to] = (state.totals[candidate.to] as Dec).plus(account.value);
   const to = state.members[candidate.to] as Movable[];
   let at = 0;
-  while (at < to.length && (to[at] as Movable).account < account.account) at++;
+  while (at < to.length && compareText((to[at] as Movable).account, account.account) < 0) at++;
   to.splice(at, 0, account);
   return account;
 }
@@ -254,20 +256,24 @@ export function rebalance(assignment: AccountAssignment, options: RebalanceOptio
   const firstPlace = new Map<string, string>();
   const lastPlace = new Map<string, string>();
   let stopped: RebalanceStop = state.negative ? 'negative-values' : 'no-improving-move';
+  // Moves keep the sum; the key of the move made is the next move's current key.
+  const total = sumOf(state.totals);
+  let current: ObjectiveKey | undefined;
   while (!state.negative) {
     if (moves.length >= options.maxMoves) {
       stopped = 'max-moves';
       break;
     }
-    const objective = objectiveOf(options.measure, state.totals);
     const lightest = byLightness(state);
+    const objective = objectiveOf(options.measure, state.totals, lightest, current);
     const open = destinations(state, lightest);
     let found: Candidate[] = [];
     // Heaviest first: the first territory with an improving move gives it.
     for (let k = lightest.length - 1; k >= 0 && found.length === 0; k--)
-      found = bestMovesFrom(state, lightest[k] as number, open, objective.after, objective.current);
+      found = bestMovesFrom(state, lightest[k] as number, open, objective);
     if (found.length === 0) break;
     const chosen = found[found.length === 1 ? 0 : random.below(found.length)] as Candidate;
+    current = chosen.key;
     const fromName = state.names[chosen.from] as string;
     const toName = state.names[chosen.to] as string;
     const account = move(state, chosen);
@@ -279,13 +285,13 @@ export function rebalance(assignment: AccountAssignment, options: RebalanceOptio
       from: fromName,
       to: toName,
       amount: decText(account.value),
-      measure: measureOf(state.totals, options.measure),
+      measure: measureOfKey(options.measure, current, state.totals.length, total),
     });
   }
   const reassignments = [...lastPlace.entries()]
     .filter(([account, to]) => firstPlace.get(account) !== to)
     .map(([account, to]) => ({ account, from: firstPlace.get(account) as string, to }))
-    .sort((a, b) => (a.account < b.account ? -1 : a.account > b.account ? 1 : 0));
+    .sort((a, b) => compareText(a.account, b.account));
   const result: Rebalance = {
     measure: options.measure,
     seed: options.seed,
