@@ -55,6 +55,11 @@ function byWarning(a: CalculationWarning, b: CalculationWarning): number {
   );
 }
 
+/** The sources without a key field: results name their records by row number. */
+function keylessSources(program: Program): Set<string> {
+  return new Set([...program.schemas.values()].filter((s) => s.key === undefined).map((s) => s.name));
+}
+
 /**
  * Evaluates a checked plan over a dataset for the given periods.
  *
@@ -75,7 +80,7 @@ export function calculate(plan: Plan, data: Dataset, options: CalculateOptions):
   const meta: ResultsMeta = {
     engine: { name: ENGINE.name, version: ENGINE.version },
     plan: { name: plan.header.name, hash: planHash(plan) },
-    dataHash: dataHash(data),
+    dataHash: dataHash(data, keylessSources(program)),
     periods: periods.map((p) => p.label),
     mode: options.mode,
     asOf: formatDate(asOf),

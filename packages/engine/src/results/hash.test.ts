@@ -65,6 +65,23 @@ describe('hashes', () => {
     expect(dataHash(hypothetical)).not.toBe(dataHash(data));
   });
 
+  it('keeps the row numbers of a keyless source, which results name its records by', () => {
+    const deals = rows({ owner: 'a', amount: '10' }, { owner: 'b', amount: '20' });
+    const renumbered = [
+      { ...(deals[0] as (typeof deals)[0]), row: 2 },
+      { ...(deals[1] as (typeof deals)[0]), row: 1 },
+    ];
+    const hash = (list: typeof deals, numbered: Set<string>) =>
+      dataHash({ payees: [], records: { deals: list } }, numbered);
+    // Keyed: the same rows renumbered are the same data. Keyless: lines are named "row 1", "row 2".
+    expect(hash(renumbered, new Set())).toBe(hash(deals, new Set()));
+    expect(hash(renumbered, new Set(['deals']))).not.toBe(hash(deals, new Set(['deals'])));
+    expect(hash([...deals].reverse(), new Set(['deals']))).toBe(hash(deals, new Set(['deals'])));
+    // Rows without a number are numbered by position, as validation numbers them.
+    const unnumbered = deals.map(({ values }) => ({ values }));
+    expect(hash(unnumbered, new Set(['deals']))).toBe(hash(deals, new Set(['deals'])));
+  });
+
   it('hashes a record by its fields whatever their order, and keeps each value with its row', () => {
     const a = { id: 'D1', owner: 'a', amount: '10' };
     const b = { id: 'D2', owner: 'b', amount: '20' };

@@ -7,8 +7,10 @@
  * - Data hash: SHA-256 over the dataset's sections. Each section (payees, each source's records,
  *   FX rates, quotas, territory assignments, adjustments) is summarised by an order-independent
  *   multiset hash: the sum, lane by lane modulo 2^32, of a 128-bit hash of each row (its fields
- *   with typed values, in any key order; row numbers excluded), with the row count. The same rows in any order give the same
- *   hash; earlier results (`previous`) are hashed as canonical JSON.
+ *   with typed values, in any key order), with the row count. Row numbers are left out (the same
+ *   rows in any order give the same hash), except for the records of sources without a key field:
+ *   results name those records by their row, so renumbered rows are different data. Earlier
+ *   results (`previous`) are hashed as canonical JSON.
  */
 
 import type { Plan } from '@attain/dsl';
@@ -123,15 +125,17 @@ function section(name: string, rows: readonly string[]): string {
  * Hashes records field by field, without building their text or sorting their keys: each field
  * hashes its key and typed value (the key's part is computed once per key name), a row is the
  * lane-wise sum of its fields' hashes (so the order of keys does not matter) and goes into the
- * section's multiset sum through the same non-linear finish as any row.
+ * section's multiset sum through the same non-linear finish as any row. With `numbered`, the
+ * row's number (as validation reads it) is part of the row.
  */
-function recordSection(name: string, rows: readonly DataRecord[]): string {
+function recordSection(name: string, rows: readonly DataRecord[], numbered: boolean): string {
   const sum = new Uint32Array(4);
   const row = new Uint32Array(4);
   const h = new RowHash();
   const keyStates = new Map<string, Uint32Array>();
-  for (const r of rows) {
-    const values = (r as DataRecord | null)?.values ?? {};
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as DataRecord | null;
+    const values = r?.values ?? {};
     row.fill(0);
     for (const key in values) {
       if (!Object.hasOwn(values, key)) continue;
@@ -150,7 +154,8 @@ function recordSection(name: string, rows: readonly DataRecord[]): string {
       h.addTo(row);
     }
     h.reset();
-    h.feed((r as DataRecord | null)?.hypothetical === true ? '?' : '');
+    const flag = r?.hypothetical === true ? '?' : '';
+    h.feed(numbered ? `${flag}#${typeof r?.row === 'number' ? r.row : i + 1}` : flag);
     h.h1 ^= row[0] as number;
     h.h2 ^= row[1] as number;
     h.h3 ^= row[2] as number;
@@ -167,13 +172,16 @@ function rowless(entry: unknown): string {
   return canonicalJson(rest);
 }
 
-/** The data hash (independent of the order of rows within each section). */
-export function dataHash(data: Dataset): string {
+/**
+ * The data hash (independent of the order of rows within each section). `numbered`: the sources
+ * whose records are named by row number in results (those without a key field).
+ */
+export function dataHash(data: Dataset, numbered: ReadonlySet<string> = new Set()): string {
   const parts: string[] = [];
   parts.push(section('payees', asList(data.payees).map(rowless)));
   for (const source of Object.keys(data.records ?? {}).sort()) {
     const rows = asList(data.records[source]);
-    parts.push(recordSection(`records:${source}`, rows));
+    parts.push(recordSection(`records:${source}`, rows, numbered.has(source)));
   }
   parts.push(section('fx', asList(data.fx).map(rowless)));
   parts.push(section('quotas', asList(data.quotas).map(rowless)));
