@@ -3,7 +3,7 @@
  */
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import type { DataRecord, Dataset } from './data/dataset.js';
+import type { DataRecord, Dataset, TerritoryAssignment } from './data/dataset.js';
 import { Dec } from './decimal.js';
 import type { Results } from './results/results.js';
 import { payee, planOf, quarterly, run } from './test-support.js';
@@ -66,42 +66,76 @@ const tieredPlan = (mode: string, clauses = '', rounding = '') =>
 const sum = (values: readonly string[]) => Dec.sum(0, ...values.map((v) => new Dec(v)));
 
 describe('properties', () => {
+  // Two credits read one split source, each on its own field: deals by deal_id, renewals by renewal_id.
   const splitPlan = planOf(
     quarterly(`${DEALS}
-  source deal_splits { id: Text key, deal_id: Text, payee: Payee, share: Percent, approved_on: Date dated }
+  source renewals { id: Text key, owner: Payee owner, amount: Money, renew_date: Date dated }
+  source deal_splits {
+    id: Text key
+    deal_id: Text optional
+    renewal_id: Text optional
+    payee: Payee
+    share: Percent
+    approved_on: Date dated
+  }
   credit alliance from deals { split by deal_splits on deal_id }
-  commission c = alliance * 1%`),
+  credit renewal_split from renewals { split by deal_splits on renewal_id }
+  commission c = (alliance + renewal_split) * 1%`),
   );
-  test.prop([
-    fc.integer({ min: 1, max: 1_000_000_000 }),
-    fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 1, maxLength: 4 }),
-  ])('splits conserve the credited amount', (amountCents, weights) => {
-    // Shares in basis points (0.01%) summing to exactly 100%; the last takes the remainder.
+  /** Shares in basis points (0.01%) summing to exactly 100%; the last takes the remainder. */
+  const basisPoints = (weights: readonly number[]): number[] => {
     const total = weights.reduce((a, b) => a + b, 0);
     const bps = weights.map((w) => Math.floor((w * 10_000) / total));
     bps[bps.length - 1] = 10_000 - bps.slice(0, -1).reduce((a, b) => a + b, 0);
-    const splits = bps.map((bp, i) => ({
-      row: i + 1,
-      values: {
-        id: `S${i}`,
-        deal_id: 'D1',
-        payee: PAYEES[i] as string,
-        share: `${new Dec(bp).div(100).toString()}%`,
-        approved_on: '2026-01-01',
-      },
+    return bps;
+  };
+  const weightsArb = fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 1, maxLength: 4 });
+  test.prop([
+    fc.integer({ min: 1, max: 1_000_000_000 }),
+    weightsArb,
+    fc.integer({ min: 1, max: 1_000_000_000 }),
+    weightsArb,
+  ])('splits conserve the credited amount', (amountCents, weights, renewalCents, renewalWeights) => {
+    const share = (bp: number) => `${new Dec(bp).div(100).toString()}%`;
+    const dealRows = basisPoints(weights).map((bp, i) => ({
+      id: `S${i}`,
+      deal_id: 'D1',
+      renewal_id: null,
+      payee: PAYEES[i] as string,
+      share: share(bp),
+      approved_on: '2026-01-01',
     }));
+    // The renewal's shares go to the payees in the other order, so the two indexes differ.
+    const renewalRows = basisPoints(renewalWeights).map((bp, i) => ({
+      id: `R-S${i}`,
+      deal_id: null,
+      renewal_id: 'R1',
+      payee: PAYEES[PAYEES.length - 1 - i] as string,
+      share: share(bp),
+      approved_on: '2026-01-01',
+    }));
+    const splits = [...dealRows, ...renewalRows].map((values, i) => ({ row: i + 1, values }));
     const deal = {
       row: 1,
       values: { id: 'D1', owner: 'a', amount: cents(amountCents), close_date: '2026-01-05' },
     };
-    const results = run(splitPlan, dataOf([deal], { records: { deals: [deal], deal_splits: splits } }), [
-      '2026-Q1',
-    ]);
-    expect(results.errors).toEqual([]);
-    const credited = results.statements.flatMap((s) =>
-      s.credits.flatMap((c) => c.lines.map((l) => l.amount)),
+    const renewal = {
+      row: 1,
+      values: { id: 'R1', owner: 'b', amount: cents(renewalCents), renew_date: '2026-02-05' },
+    };
+    const results = run(
+      splitPlan,
+      dataOf([deal], { records: { deals: [deal], renewals: [renewal], deal_splits: splits } }),
+      ['2026-Q1'],
     );
-    expect(sum(credited).eq(new Dec(cents(amountCents)))).toBe(true);
+    expect(results.errors).toEqual([]);
+    expect(results.warnings).toEqual([]);
+    const credited = (name: string) =>
+      results.statements.flatMap((s) =>
+        s.credits.filter((c) => c.name === name).flatMap((c) => c.lines.map((l) => l.amount)),
+      );
+    expect(sum(credited('alliance')).eq(new Dec(cents(amountCents)))).toBe(true);
+    expect(sum(credited('renewal_split')).eq(new Dec(cents(renewalCents)))).toBe(true);
   });
 
   test.prop([
@@ -147,6 +181,154 @@ describe('properties', () => {
       ),
     );
     expect(b).toBe(a);
+  });
+
+  // Splits, territory credit (accounts matched by key or by a name several accounts share,
+  // assignments with gaps) and roll-ups (managers possibly in a cycle), all rows shuffled.
+  const creditingPlan = planOf(
+    quarterly(`source deals { id: Text key, owner: Payee owner, account: Text, amount: Money, close_date: Date dated }
+  source accounts { id: Text key, name: Text, region: Text }
+  source deal_splits { id: Text key, deal_id: Text, payee: Payee, share: Percent }
+  credit shared from deals { split by deal_splits on deal_id }
+  credit territorial from deals { to territory of account }
+  credit team from deals { to managers of owner up to 2 levels }
+  commission c = (shared + territorial + team) * 1%
+  territories on accounts by priority {
+    territory named_accounts { named "Globex"
+      priority 1 }
+    territory emea { where region = "EMEA"
+      priority 2
+      assign "a" as primary to 2026-02-15 }
+    territory amer { where region = "AMER"
+      priority 3 }
+  }`),
+  );
+  const NAMES = ['Acme', 'Globex', 'Initech'];
+  const dealRecordsArb = fc
+    .array(
+      fc.record({
+        owner: fc.constantFrom(...PAYEES),
+        account: fc.constantFrom('A1', 'A2', 'A3', 'A4', ...NAMES),
+        cents: fc.integer({ min: -50_000, max: 20_000_000 }),
+        day: fc.integer({ min: 1, max: 90 }),
+        split: fc.array(fc.tuple(fc.constantFrom(...PAYEES), fc.integer({ min: 1, max: 100 })), {
+          maxLength: 3,
+        }),
+      }),
+      { maxLength: 12 },
+    )
+    .map((list) => {
+      const deals: DataRecord[] = [];
+      const splits: DataRecord[] = [];
+      for (const [i, d] of list.entries()) {
+        const id = `D${i + 1}`;
+        deals.push({
+          row: i + 1,
+          values: {
+            id,
+            owner: d.owner,
+            account: d.account,
+            amount: cents(d.cents),
+            close_date: dayOfQ1(d.day),
+          },
+        });
+        if (d.split.length === 0) continue;
+        const bps = basisPoints(d.split.map(([, w]) => w));
+        for (const [j, [who]] of d.split.entries())
+          splits.push({
+            row: splits.length + 1,
+            values: {
+              id: `${id}-S${j}`,
+              deal_id: id,
+              payee: who,
+              share: `${new Dec(bps[j] as number).div(100)}%`,
+            },
+          });
+      }
+      return { deals, splits };
+    });
+  const accountsArb = fc
+    .array(fc.tuple(fc.constantFrom(...NAMES), fc.constantFrom('EMEA', 'AMER', 'APAC')), {
+      minLength: 1,
+      maxLength: 4,
+    })
+    .map((list) =>
+      list.map(
+        ([name, region], i): DataRecord => ({ row: i + 1, values: { id: `A${i + 1}`, name, region } }),
+      ),
+    );
+  const assignmentsArb = fc
+    .array(
+      fc.record({
+        payee: fc.constantFrom(...PAYEES),
+        territory: fc.constantFrom('named_accounts', 'emea', 'amer'),
+        role: fc.constantFrom<'primary' | 'overlay'>('primary', 'overlay'),
+        from: fc.option(fc.integer({ min: 1, max: 90 }), { nil: undefined }),
+        to: fc.option(fc.integer({ min: 1, max: 90 }), { nil: undefined }),
+      }),
+      { maxLength: 5 },
+    )
+    .map((list) =>
+      list.map((a, i): TerritoryAssignment => {
+        const out: TerritoryAssignment = { row: i + 1, payee: a.payee, territory: a.territory, role: a.role };
+        // A span that ends before it starts is a data error: the two days in order.
+        const [from, to] =
+          a.from !== undefined && a.to !== undefined && a.to < a.from ? [a.to, a.from] : [a.from, a.to];
+        if (from !== undefined) out.from = dayOfQ1(from);
+        if (to !== undefined) out.to = dayOfQ1(to);
+        return out;
+      }),
+    );
+  const managersArb = fc.array(fc.option(fc.constantFrom(...PAYEES), { nil: undefined }), {
+    minLength: PAYEES.length,
+    maxLength: PAYEES.length,
+  });
+  const shuffled = <T>(list: T[]) => fc.shuffledSubarray(list, { minLength: list.length });
+  test.prop([
+    fc
+      .tuple(dealRecordsArb, accountsArb, assignmentsArb, managersArb)
+      .chain(([{ deals, splits }, accounts, assignments, managers]) =>
+        fc.tuple(
+          fc.constant({ deals, splits, accounts, assignments, managers }),
+          fc.record({
+            deals: shuffled(deals),
+            splits: shuffled(splits),
+            accounts: shuffled(accounts),
+            assignments: shuffled(assignments),
+            payees: shuffled(PAYEES.map((id, i) => [id, managers[i]] as const)),
+          }),
+        ),
+      ),
+  ])('credit results do not depend on input order (splits, territories, managers)', ([given, other]) => {
+    const dataset = (
+      deals: DataRecord[],
+      splits: DataRecord[],
+      accounts: DataRecord[],
+      assignments: TerritoryAssignment[],
+      payees: (readonly [string, string | undefined])[],
+    ): Partial<Dataset> => ({
+      payees: payees.map(([id, manager]) => payee(id, { quota: '100000' }, manager ? { manager } : {})),
+      records: { deals, deal_splits: splits, accounts },
+      territoryAssignments: assignments,
+    });
+    const a = run(
+      creditingPlan,
+      dataset(
+        given.deals,
+        given.splits,
+        given.accounts,
+        given.assignments,
+        PAYEES.map((id, i) => [id, given.managers[i]] as const),
+      ),
+      ['2026-Q1'],
+    );
+    const b = run(
+      creditingPlan,
+      dataset(other.deals, other.splits, other.accounts, other.assignments, other.payees),
+      ['2026-Q1'],
+    );
+    expect(a.errors).toEqual([]);
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
   });
 
   test.prop([

@@ -307,4 +307,225 @@ describe('crediting', () => {
       ['on', '2026-Q2', '0.00'],
     ]);
   });
+
+  it("reads a split source by each credit's own field, whatever the other credits split on", () => {
+    // One split source for deals (deal_id) and renewals (renewal_id): S1 gives D1 to x, S2 gives R1
+    // to y. Each credit reads the rows by its own `on` field: x gets 100, y gets 40.
+    const plan = planOf(
+      quarterly(`source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  source renewals { id: Text key, owner: Payee owner, amount: Money, renew_date: Date dated }
+  source splits { id: Text key, deal_id: Text optional, renewal_id: Text optional, payee: Payee, share: Percent }
+  credit a from deals { split by splits on deal_id }
+  credit b from renewals { split by splits on renewal_id }
+  commission c = (a + b) * 1%`),
+    );
+    const results = run(
+      plan,
+      {
+        payees: [payee('x'), payee('y')],
+        records: {
+          deals: rows({ id: 'D1', owner: 'x', amount: '100', close_date: '2026-01-05' }),
+          renewals: rows({ id: 'R1', owner: 'y', amount: '40', renew_date: '2026-01-06' }),
+          splits: rows(
+            { id: 'S1', deal_id: 'D1', renewal_id: '', payee: 'x', share: '100%' },
+            { id: 'S2', deal_id: '', renewal_id: 'R1', payee: 'y', share: '100%' },
+          ),
+        },
+      },
+      ['2026-Q1'],
+    );
+    expect(results.errors).toEqual([]);
+    expect(results.warnings).toEqual([]);
+    expect(credit(statement(results, 'x', '2026-Q1'), 'a').total).toBe('100');
+    expect(credit(statement(results, 'y', '2026-Q1'), 'b').total).toBe('40');
+    expect(credit(statement(results, 'x', '2026-Q1'), 'b').total).toBe('0');
+    expect(credit(statement(results, 'y', '2026-Q1'), 'a').total).toBe('0');
+  });
+
+  describe('territory credit by account name', () => {
+    const plan = planOf(
+      quarterly(`${DEALS}
+  source accounts { id: Text key, name: Text, region: Text }
+  credit territorial from deals { to territory of account }
+  commission c = territorial * 1%
+  territories on accounts by priority {
+    territory emea { where region = "EMEA"
+      priority 1
+      assign "t1" as primary }
+    territory amer { where region = "AMER"
+      priority 2
+      assign "t2" as primary }
+  }`),
+    );
+    const dataWith = (accounts: ReturnType<typeof rows>, account: string) => ({
+      payees: [payee('rep'), payee('t1'), payee('t2')],
+      records: {
+        accounts,
+        deals: rows({
+          id: 'D1',
+          owner: 'rep',
+          account,
+          amount: '1000',
+          close_date: '2026-01-15',
+          stage: 'Won',
+        }),
+      },
+    });
+
+    it('resolves a name shared by accounts in two territories to the smallest key, whatever the order', () => {
+      // Acme is A1 (EMEA, covered by t1) and A2 (AMER, covered by t2): ambiguous. A1 has the
+      // smallest key, so D1 goes to emea: t1 gets 1,000, t2 nothing, in either order of the rows.
+      const accounts = rows(
+        { id: 'A2', name: 'Acme', region: 'AMER' },
+        { id: 'A1', name: 'Acme', region: 'EMEA' },
+      );
+      const forward = run(plan, dataWith(accounts, 'Acme'), ['2026-Q1']);
+      const backward = run(plan, dataWith(accounts.slice().reverse(), 'Acme'), ['2026-Q1']);
+      expect(JSON.stringify(backward)).toBe(JSON.stringify(forward));
+      expect(credit(statement(forward, 't1', '2026-Q1'), 'territorial').total).toBe('1000');
+      expect(credit(statement(forward, 't2', '2026-Q1'), 'territorial').total).toBe('0');
+      expect(forward.warnings.map((w) => [w.code, w.message])).toEqual([
+        [
+          'ambiguous-account',
+          'account Acme of deals D1 is the name of accounts in different territories (A1 in emea, A2 in amer): credited to emea, the territory of A1, the smallest key',
+        ],
+      ]);
+    });
+
+    it('matches an account by key before name, and a name shared within one territory without a warning', () => {
+      // "A2" is the key of an AMER account and the name of an EMEA one: the key wins (t2).
+      // "Beta" names two EMEA accounts: one territory, no ambiguity (t1).
+      const accounts = rows(
+        { id: 'A1', name: 'A2', region: 'EMEA' },
+        { id: 'A2', name: 'Other', region: 'AMER' },
+        { id: 'A3', name: 'Beta', region: 'EMEA' },
+        { id: 'A4', name: 'Beta', region: 'EMEA' },
+      );
+      for (const order of [accounts, accounts.slice().reverse()]) {
+        const byKey = run(plan, dataWith(order, 'A2'), ['2026-Q1']);
+        expect(credit(statement(byKey, 't2', '2026-Q1'), 'territorial').total).toBe('1000');
+        expect(credit(statement(byKey, 't1', '2026-Q1'), 'territorial').total).toBe('0');
+        const byName = run(plan, dataWith(order, 'Beta'), ['2026-Q1']);
+        expect(credit(statement(byName, 't1', '2026-Q1'), 'territorial').total).toBe('1000');
+        expect(byName.warnings).toEqual([]);
+      }
+    });
+
+    it('warns when no payee covers the territory on the date of the record', () => {
+      // amer has t2 only until January: D1 (January) goes to t2; D2 (February) to no one, with a warning.
+      const p = planOf(
+        quarterly(`${DEALS}
+  source accounts { id: Text key, name: Text, region: Text }
+  credit territorial from deals { to territory of account }
+  commission c = territorial * 1%
+  territories on accounts by priority {
+    territory amer { where region = "AMER"
+      assign "t2" as primary to 2026-01-31 }
+  }`),
+      );
+      const results = run(
+        p,
+        {
+          payees: [payee('rep'), payee('t2')],
+          records: {
+            accounts: rows({ id: 'A1', name: 'Acme', region: 'AMER' }),
+            deals: rows(
+              { id: 'D1', owner: 'rep', account: 'A1', amount: '10', close_date: '2026-01-15', stage: 'Won' },
+              { id: 'D2', owner: 'rep', account: 'A1', amount: '20', close_date: '2026-02-15', stage: 'Won' },
+            ),
+          },
+        },
+        ['2026-Q1'],
+      );
+      expect(credit(statement(results, 't2', '2026-Q1'), 'territorial').total).toBe('10');
+      expect(results.warnings.map((w) => [w.code, w.message])).toEqual([
+        ['no-coverage', 'no payee covers territory amer on 2026-02-15, so deals D2 credits no one'],
+      ]);
+    });
+  });
+
+  describe('roll-up credit and cycles of managers', () => {
+    const plan = planOf(
+      quarterly(`${DEALS}
+  credit team from deals { to managers of owner }
+  credit near from deals { to managers of owner up to 1 levels }
+  commission c = team * 1%`),
+    );
+    const runWith = (payees: ReturnType<typeof payee>[], owners: string[]) =>
+      run(
+        plan,
+        {
+          payees,
+          records: {
+            deals: rows(
+              ...owners.map((owner, i) => ({
+                id: `D${i + 1}`,
+                owner,
+                amount: '100',
+                close_date: '2026-01-05',
+                stage: 'Won',
+              })),
+            ),
+          },
+        },
+        ['2026-Q1'],
+      );
+    const totals = (results: ReturnType<typeof run>, name: string) =>
+      results.statements.map((s) => [s.payee, credit(s, name).total]);
+
+    it('credits no manager of an owner in or below a cycle, and names the cycle', () => {
+      // rep -> m1 -> m2 -> m3 -> m2: m2 and m3 manage each other, so rep's chain never reaches a top.
+      // Like roll-ups (rep, m1, m2, m3 are unplaced), no one gets rep's or m1's deals, even one level up.
+      // top -> (no manager); ok -> top: ok's deal goes to top as before.
+      const payees = [
+        payee('rep', {}, { manager: 'm1' }),
+        payee('m1', {}, { manager: 'm2' }),
+        payee('m2', {}, { manager: 'm3' }),
+        payee('m3', {}, { manager: 'm2' }),
+        payee('ok', {}, { manager: 'top' }),
+        payee('top'),
+      ];
+      const results = runWith(payees, ['rep', 'm1', 'ok']);
+      expect(totals(results, 'team')).toEqual([
+        ['m1', '0'],
+        ['m2', '0'],
+        ['m3', '0'],
+        ['ok', '0'],
+        ['rep', '0'],
+        ['top', '100'],
+      ]);
+      expect(totals(results, 'near')).toEqual(totals(results, 'team'));
+      expect(results.warnings.map((w) => [w.rule?.name, w.message])).toEqual([
+        ['near', 'the managers of m1 go round in a cycle (m2 -> m3 -> m2), so no manager is credited for m1'],
+        [
+          'near',
+          'the managers of rep go round in a cycle (m2 -> m3 -> m2), so no manager is credited for rep',
+        ],
+        ['team', 'the managers of m1 go round in a cycle (m2 -> m3 -> m2), so no manager is credited for m1'],
+        [
+          'team',
+          'the managers of rep go round in a cycle (m2 -> m3 -> m2), so no manager is credited for rep',
+        ],
+      ]);
+    });
+
+    it('credits no one for a payee who is their own manager, or a member of a cycle', () => {
+      const payees = [
+        payee('self', {}, { manager: 'self' }),
+        payee('a', {}, { manager: 'b' }),
+        payee('b', {}, { manager: 'a' }),
+      ];
+      const results = runWith(payees, ['self', 'a', 'b']);
+      expect(totals(results, 'team')).toEqual([
+        ['a', '0'],
+        ['b', '0'],
+        ['self', '0'],
+      ]);
+      expect(results.warnings.filter((w) => w.rule?.name === 'team').map((w) => w.message)).toEqual([
+        'the managers of a go round in a cycle (a -> b -> a), so no manager is credited for a',
+        'the managers of b go round in a cycle (a -> b -> a), so no manager is credited for b',
+        'the managers of self go round in a cycle (self -> self), so no manager is credited for self',
+      ]);
+    });
+  });
 });

@@ -7,19 +7,21 @@
  */
 
 import { compareText } from '../compare-text.js';
-import type { Rec } from '../data/model.js';
+import type { PayeeData, Rec } from '../data/model.js';
 import { Dec, ZERO } from '../decimal.js';
 import type { Ctx, Entry } from '../evaluate/context.js';
 import type { Run } from '../evaluate/run.js';
 import { versionIn } from '../evaluate/versions.js';
 import type { CreditRole } from '../results/results.js';
 import type { Period } from '../time/calendar.js';
+import { formatDate } from '../time/dates.js';
 import {
   type CompiledCredit,
   type CompiledRecipient,
   type CompiledSplit,
   ownerOnly,
 } from './compile-credit.js';
+import type { AccountPlace } from './territory.js';
 
 /** The entries of one payee for one credit, real and hypothetical, each in the stable record order. */
 export interface Bucket {
@@ -106,13 +108,23 @@ export class PeriodCredits {
   }
 }
 
-const splitIndexes = new WeakMap<readonly Rec[], Map<string, Rec[]>>();
+/** Per split source (its validated rows): the index of each `on` field and payee field, by their positions. */
+const splitIndexes = new WeakMap<readonly Rec[], Map<string, Map<string, Rec[]>>>();
 const NO_RECORDS: readonly Rec[] = [];
 
-/** The rows of a split source by the key they split, each list by payee (built once per dataset). */
+/**
+ * The rows of a split source by the key they split (`on`), each list by payee, built once per
+ * dataset and `on` field: two credits may split by one source on different fields.
+ */
 function splitRows(run: Run, split: CompiledSplit): Map<string, Rec[]> {
   const records = run.data.records.get(split.schema.name) ?? NO_RECORDS;
-  let index = splitIndexes.get(records);
+  let indexes = splitIndexes.get(records);
+  if (!indexes) {
+    indexes = new Map();
+    splitIndexes.set(records, indexes);
+  }
+  const which = `${split.on}|${split.payee}`;
+  let index = indexes.get(which);
   if (index) return index;
   index = new Map();
   for (const rec of records) {
@@ -125,7 +137,7 @@ function splitRows(run: Run, split: CompiledSplit): Map<string, Rec[]> {
   }
   for (const list of index.values())
     list.sort((a, b) => compareText(a.v[split.payee] as string, b.v[split.payee] as string) || a.row - b.row);
-  splitIndexes.set(records, index);
+  indexes.set(which, index);
   return index;
 }
 
@@ -206,16 +218,32 @@ function creditRecipient(
       const account = rec.v[r.account];
       if (account === null || account === undefined || rec.day === undefined) return;
       const map = run.territories();
-      const territory = map.territoryOf(String(account));
-      if (territory === undefined) {
+      const record = `${rec.schema.name} ${rec.key ?? `row ${rec.row}`}`;
+      const found = map.territoryOf(String(account));
+      if (found === undefined) {
+        ctx.warn('no-value', c.credit, `account ${String(account)} of ${record} is in no territory`);
+        return;
+      }
+      const territory = found.territory;
+      if (found.ambiguous) {
+        const [first] = found.ambiguous as [AccountPlace];
+        const accounts = found.ambiguous.map((a) => `${accountLabel(a)} in ${a.territory}`);
         ctx.warn(
-          'no-value',
+          'ambiguous-account',
           c.credit,
-          `account ${String(account)} of ${rec.schema.name} ${rec.key ?? `row ${rec.row}`} is in no territory`,
+          `account ${String(account)} of ${record} is the name of accounts in different territories (${accounts.join(', ')}): credited to ${territory}, the territory of ${accountLabel(first)}, the smallest key`,
+        );
+      }
+      const covers = map.payeesOn(territory, rec.day);
+      if (covers.length === 0) {
+        ctx.warn(
+          'no-coverage',
+          c.credit,
+          `no payee covers territory ${territory} on ${formatDate(rec.day)}, so ${record} credits no one`,
         );
         return;
       }
-      for (const cover of map.payeesOn(territory, rec.day)) {
+      for (const cover of covers) {
         result.add(
           id,
           cover.payee,
@@ -230,15 +258,84 @@ function creditRecipient(
     case 'managers': {
       const start = rec.v[r.of];
       if (typeof start !== 'string') return;
-      const payees = run.data.payees.byId;
-      const seen = new Set<string>([start]);
-      let manager = payees.get(start)?.manager;
-      for (let level = 1; level <= r.levels && manager !== undefined && !seen.has(manager); level++) {
-        seen.add(manager);
-        result.add(id, manager, rec, credited, r.share, r.overlay ? 'overlay' : 'manager');
-        manager = payees.get(manager)?.manager;
+      const chain = managersOf(run, start);
+      if (chain.cycle) {
+        ctx.warn(
+          'manager-cycle',
+          c.credit,
+          `the managers of ${start} go round in a cycle (${chain.cycle.join(' -> ')}), so no manager is credited for ${start}`,
+        );
+        return;
       }
+      const levels = Math.min(r.levels, chain.managers.length);
+      for (let level = 0; level < levels; level++)
+        result.add(
+          id,
+          chain.managers[level] as string,
+          rec,
+          credited,
+          r.share,
+          r.overlay ? 'overlay' : 'manager',
+        );
       return;
     }
   }
+}
+
+/** An account in a warning: its key, else its row. */
+function accountLabel(a: AccountPlace): string {
+  return a.key ?? `row ${a.row}`;
+}
+
+/**
+ * Where the managers of a payee lead: the chain up to the top (the manager first), or, when
+ * following managers comes back to a payee already met, the cycle, written from its smallest id
+ * with each payee's manager after them and the first id again at the end (`a -> b -> a`).
+ */
+type ManagerChain = { managers: string[]; cycle?: undefined } | { managers?: undefined; cycle: string[] };
+
+const managerChains = new WeakMap<ReadonlyMap<string, PayeeData>, Map<string, ManagerChain>>();
+
+/**
+ * The managers of `start`, memoised per dataset. The top is a payee without a manager (or whose
+ * manager is not among the payees: that manager is the last of the chain). A payee in or below a
+ * cycle never reaches the top: like roll-ups (`hierarchyOf` in metrics), roll-up credit treats
+ * them as unplaced, so their records credit no manager at all, whatever the number of levels.
+ */
+function managersOf(run: Run, start: string): ManagerChain {
+  const payees = run.data.payees.byId;
+  let memo = managerChains.get(payees);
+  if (!memo) {
+    memo = new Map();
+    managerChains.set(payees, memo);
+  }
+  const known = memo.get(start);
+  if (known) return known;
+  const path: string[] = [];
+  const onPath = new Map<string, number>();
+  let chain: ManagerChain;
+  for (let at = start; ; ) {
+    const seen = onPath.get(at);
+    if (seen !== undefined) {
+      const loop = path.slice(seen);
+      const first = loop.reduce((x, y) => (compareText(x, y) <= 0 ? x : y));
+      const from = loop.indexOf(first);
+      chain = { cycle: [...loop.slice(from), ...loop.slice(0, from), first] };
+      break;
+    }
+    onPath.set(at, path.length);
+    path.push(at);
+    const manager = payees.get(at)?.manager;
+    if (manager === undefined) {
+      chain = { managers: path.slice(1) };
+      break;
+    }
+    if (!payees.has(manager)) {
+      chain = { managers: [...path.slice(1), manager] };
+      break;
+    }
+    at = manager;
+  }
+  memo.set(start, chain);
+  return chain;
 }

@@ -6,6 +6,7 @@
  * assignments, each with a role and optional dates.
  */
 import type { IrExpr, Territories, Territory } from '@attain/dsl';
+import { compareOptionalText, compareText } from '../compare-text.js';
 import type { Rec, SourceSchema } from '../data/model.js';
 import type { Assignment } from '../data/sections.js';
 import { Dec } from '../decimal.js';
@@ -232,7 +233,7 @@ export function coverageOn(
     if (!found || (found.role === 'overlay' && c.role === 'primary'))
       byPayee.set(c.payee, { payee: c.payee, role: c.role });
   }
-  return [...byPayee.values()].sort((a, b) => (a.payee < b.payee ? -1 : a.payee > b.payee ? 1 : 0));
+  return [...byPayee.values()].sort((a, b) => compareText(a.payee, b.payee));
 }
 
 /** The covers of every territory: the plan's `assign` clauses, then the dataset's assignments. */
@@ -255,9 +256,35 @@ export function coversOf(
   return covers;
 }
 
-/** Accounts to territories, and territories to payees, for one run. */
+/** An account placed in a territory, as crediting finds it by a key or a name. */
+export interface AccountPlace {
+  /** The key of the account (`undefined` for an account without one). */
+  key: string | undefined;
+  /** The account's row in its source. */
+  row: number;
+  territory: string;
+}
+
+/** The territory an account reference (a key or a name) resolves to. */
+export interface AccountTerritory {
+  territory: string;
+  /**
+   * For a name shared by accounts in different territories (and the key of none): every such
+   * account, by key, then territory, then row; `territory` is the first one's. Absent otherwise.
+   */
+  ambiguous?: AccountPlace[];
+}
+
+/**
+ * Accounts to territories, and territories to payees, for one run. An account reference is
+ * matched by key first, then by `name`. A name shared by placed accounts in different territories
+ * is ambiguous: it resolves to the territory of the account with the smallest key (then the
+ * smallest territory name), whatever the order of the account rows. Accounts in no territory are
+ * not candidates.
+ */
 export class TerritoryMap {
-  private readonly accounts = new Map<string, string>();
+  private readonly byKey = new Map<string, string>();
+  private readonly byName = new Map<string, AccountTerritory>();
   private readonly covers: Map<string, Cover[]>;
   private readonly known: (payee: string) => boolean;
 
@@ -272,20 +299,35 @@ export class TerritoryMap {
     const ctx = run.recordContext(
       run.program.calendar.containing(run.program.plan.header.period, run.program.start),
     );
+    const named = new Map<string, AccountPlace[]>();
     for (const account of run.data.records.get(design.design.source) ?? []) {
       const chosen = placeAccount(design, ctx, account)?.territory;
       if (!chosen) continue;
+      const territory = chosen.territory.name;
+      if (account.key !== undefined) this.byKey.set(account.key, territory);
       const name = design.nameField === undefined ? undefined : account.v[design.nameField];
-      if (account.key !== undefined) this.accounts.set(account.key, chosen.territory.name);
-      if (typeof name === 'string' && !this.accounts.has(name))
-        this.accounts.set(name, chosen.territory.name);
+      if (typeof name !== 'string') continue;
+      const list = named.get(name);
+      const place = { key: account.key, row: account.row, territory };
+      if (list) list.push(place);
+      else named.set(name, [place]);
+    }
+    for (const [name, list] of named) {
+      list.sort(
+        (a, b) => compareOptionalText(a.key, b.key) || compareText(a.territory, b.territory) || a.row - b.row,
+      );
+      const first = list[0] as AccountPlace;
+      if (list.every((a) => a.territory === first.territory))
+        this.byName.set(name, { territory: first.territory });
+      else this.byName.set(name, { territory: first.territory, ambiguous: list });
     }
     this.covers = coversOf(design, run.data.assignments);
   }
 
-  /** The territory of an account (by its key, or its name). */
-  territoryOf(account: string): string | undefined {
-    return this.accounts.get(account);
+  /** The territory of an account (by its key, else its name), if it is in one. */
+  territoryOf(account: string): AccountTerritory | undefined {
+    const byKey = this.byKey.get(account);
+    return byKey === undefined ? this.byName.get(account) : { territory: byKey };
   }
 
   /** The payees covering a territory on a day, by payee id; a primary role wins over overlay. */

@@ -59,6 +59,8 @@ export function quotaParts(ctx: Ctx, q: CompiledQuota): QuotaParts {
         'no-value',
         q.quota,
         `there is no ${q.quota.name} for ${ctx.payee?.id ?? 'the payee'} in ${ctx.period.label} in the quota data`,
+        // The quota's own rule, whichever rule asked for it: one warning, however many ask.
+        q.def.rule,
       );
       return { value: null, inputs: [] };
     }

@@ -304,7 +304,10 @@ export type WarningCode =
   | 'no-tier'
   | 'no-lookup-match'
   | 'no-fx-rate'
-  | 'no-version';
+  | 'no-version'
+  | 'ambiguous-account'
+  | 'no-coverage'
+  | 'manager-cycle';
 
 /** Something the calculation could not do exactly as written, for one payee and period. */
 export interface CalculationWarning {
