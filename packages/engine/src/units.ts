@@ -22,11 +22,6 @@ export const MAX_SCALE = 15;
 /** Powers of ten, all exact doubles. */
 const POW10: readonly number[] = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
-/** 10^n for 0 <= n <= 22 (exact). */
-export function pow10(n: number): number {
-  return POW10[n] as number;
-}
-
 /** A safe integer, or `undefined` when `n` left the exact range (or is not a number). */
 export function safe(n: number): number | undefined {
   return n <= MAX && n >= -MAX ? n : undefined;

@@ -2,6 +2,7 @@
  * The validated data the engine calculates on: typed payees and records, built once per run.
  */
 import type { Field, Source } from '@attain/dsl';
+import { compareOptionalText, compareText } from '../compare-text.js';
 import type { Value } from '../evaluate/value.js';
 import type { RecordRef } from '../results/results.js';
 import type { RawValue } from './dataset.js';
@@ -84,13 +85,11 @@ export function compareRecs(a: Rec, b: Rec): number {
   const da = a.day ?? Number.MIN_SAFE_INTEGER;
   const db = b.day ?? Number.MIN_SAFE_INTEGER;
   if (da !== db) return da - db;
-  const ka = a.key ?? '';
-  const kb = b.key ?? '';
-  if (ka !== kb) return ka < kb ? -1 : 1;
-  const ca = canonicalRow(a.raw, a.hyp);
-  const cb = canonicalRow(b.raw, b.hyp);
-  if (ca !== cb) return ca < cb ? -1 : 1;
-  return a.row - b.row;
+  return (
+    compareOptionalText(a.key, b.key) ||
+    compareText(canonicalRow(a.raw, a.hyp), canonicalRow(b.raw, b.hyp)) ||
+    a.row - b.row
+  );
 }
 
 /** Indexes the fields of a source. */

@@ -2,6 +2,7 @@
  * Collects data errors row by row, and turns them into strict-mode errors or lenient-mode
  * rejected rows, in a stable order.
  */
+import { compareOptionalText, compareText } from '../compare-text.js';
 import type { DataError, DataErrorCode, RejectedRecord } from '../results/results.js';
 import type { RawValue } from './dataset.js';
 import { quote } from './values.js';
@@ -88,16 +89,12 @@ export class Problems {
       if (at.key !== undefined) rejected.key = at.key;
       return rejected;
     });
-    return list.sort((a, b) =>
-      a.source < b.source ? -1 : a.source > b.source ? 1 : (a.row ?? 0) - (b.row ?? 0),
-    );
+    return list.sort((a, b) => compareText(a.source, b.source) || (a.row ?? 0) - (b.row ?? 0));
   }
 }
 
 function byField(a: DataError, b: DataError): number {
-  const fa = a.field ?? '';
-  const fb = b.field ?? '';
-  if (fa !== fb) return fa < fb ? -1 : 1;
-  if (a.code !== b.code) return a.code < b.code ? -1 : 1;
-  return a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0;
+  return (
+    compareOptionalText(a.field, b.field) || compareText(a.code, b.code) || compareText(a.reason, b.reason)
+  );
 }

@@ -3,6 +3,7 @@
  * and manual adjustments.
  */
 import type { Plan } from '@attain/dsl';
+import { compareText } from '../compare-text.js';
 import type { Dec } from '../decimal.js';
 import type { FiscalCalendar, Period } from '../time/calendar.js';
 import { formatDate, parseDate } from '../time/dates.js';
@@ -308,7 +309,5 @@ export function validateAdjustments(
       );
     }
   }
-  return result
-    .filter((a) => !problems.has('adjustments', a.row))
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return result.filter((a) => !problems.has('adjustments', a.row)).sort((a, b) => compareText(a.id, b.id));
 }

@@ -16,7 +16,6 @@ import type { IrExpr, Plan } from '@attain/dsl';
 import { Dec, decOf, PRECISION, sumOf, ZERO } from '../decimal.js';
 import type { Ctx, Entry } from '../evaluate/context.js';
 import { spanOf, versionIn } from '../evaluate/versions.js';
-import { noUses, uses } from '../evaluate/walk.js';
 import { type CompiledRateTable, scaleOf } from '../tables/rate-table.js';
 import type { TierHit } from '../tables/tier-hit.js';
 import { decimalsOf, MAX_SCALE, safe, unitsOf } from '../units.js';
@@ -131,9 +130,9 @@ function measureShape(ctx: Ctx, on: IrExpr, creditName: string, credit: number):
   const right = expr.right;
   if (right.op !== 'ref') return undefined;
   const id = program.defId(right.kind, right.name);
+  // The divisor must not move with the credit: `dependents` follows every definition and table it
+  // reads, down to aggregates over the credit.
   if (id === undefined || program.dependents(credit)[id] === 1) return undefined;
-  const u = uses(right, noUses());
-  if (u.credits.size > 0) return undefined;
   return { divisor: id };
 }
 

@@ -81,6 +81,30 @@ describe('per-line earnings', () => {
       'c for deals D3 is 6,000.00 USD: 8% on the 30,000.00 USD between 50% and 100%, tier 2 of rates, plus 12% on the 30,000.00 USD above quota, tier 3 of rates',
     );
   });
+  it('show the band a credit note leaves, with a negative movement', () => {
+    // D4 (-60,000) takes bookings from 130,000 (130%) back to 70,000 (70%).
+    // Before D4: 50,000 x 2% + 50,000 x 8% + 30,000 x 12% = 1,000 + 4,000 + 3,600 = 8,600.
+    // After D4:  50,000 x 2% + 20,000 x 8% = 1,000 + 1,600 = 2,600         -> line -6,000.00
+    // Band 2 moves 20,000 - 50,000 = -30,000 (paid 1,600 - 4,000 = -2,400); band 3, left, moves
+    // 0 - 30,000 = -30,000 (paid 0 - 3,600 = -3,600); -2,400 - 3,600 = -6,000, the line.
+    const note = { id: 'D4', owner: 'rep', amount: '-60000', close_date: '2026-03-20' };
+    const s = statement(
+      run(plan(), data([...deals, { row: 4, values: note }]), ['2026-Q1']),
+      'rep',
+      '2026-Q1',
+    );
+    const c = s.earnings[0];
+    expect(c?.amount).toBe('2600.00');
+    const d4 = c?.lines[3];
+    expect(d4?.amount).toBe('-6000.00');
+    expect(d4?.trace.bands?.map((b) => [b.index, b.base, b.paid])).toEqual([
+      [2, '-30000', '-2400'],
+      [3, '-30000', '-3600'],
+    ]);
+    // The tier of a line is the highest it touched: the band it left.
+    expect(d4?.tier).toBe(3);
+    expect(d4?.trace.tier?.index).toBe(3);
+  });
   it('do not depend on the order of the input records', () => {
     const forward = JSON.stringify(run(plan(), data(), ['2026-Q1']));
     const backward = JSON.stringify(run(plan(), data(deals.slice().reverse()), ['2026-Q1']));

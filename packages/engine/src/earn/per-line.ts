@@ -29,22 +29,22 @@ export function perLineRaw(ctx: Ctx, e: CompiledEarning, credit: number): RawLin
   lctx.rule = e.def.rule;
   const name = e.earning.name;
   const lines: LineData[] = [];
-  let previous = decimalOf(e.value(lctx, undefined));
-  let previousTrail = lctx.trail;
-  let anyValue = previous !== null;
-  if (previous !== null && !previous.isZero()) {
+  const base = decimalOf(e.value(lctx, undefined));
+  let anyValue = base !== null;
+  if (base !== null && !base.isZero()) {
     lines.push(
       new LineData({
         id: `${name}:base`,
         entry: undefined,
-        raw: previous,
+        raw: base,
         estimate: false,
         tiers: undefined,
         note: 'without any record',
       }),
     );
   }
-  let prevValue = previous ?? ZERO;
+  let previous = base ?? ZERO;
+  let previousTrail = lctx.trail;
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i] as Entry;
     line.n = i + 1;
@@ -53,14 +53,13 @@ export function perLineRaw(ctx: Ctx, e: CompiledEarning, credit: number): RawLin
     const value = decimalOf(e.value(lctx, undefined));
     if (value !== null) anyValue = true;
     const current = value ?? ZERO;
-    const raw = current.minus(prevValue);
+    const raw = current.minus(previous);
     const tiers = diffTiers(previousTrail, lctx.trail);
     lines.push(recordLine(name, entry, raw, tiers));
-    prevValue = current;
+    previous = current;
     previousTrail = lctx.trail;
-    previous = value;
   }
-  return { lines, value: anyValue ? prevValue : null };
+  return { lines, value: anyValue ? previous : null };
 }
 
 function decimalOf(v: unknown): Dec | null {
@@ -73,8 +72,9 @@ function find(bands: readonly TierHit[], h: TierHit): TierHit | undefined {
 }
 
 /**
- * The tiers a line's increment went through: the marginal bands whose base grew (with the
- * increments of base and pay), or else the tier reached.
+ * The tiers a line's increment went through: the marginal bands whose base moved, with the
+ * movements of base and pay (a band the value left, after a credit note, moves by minus what it
+ * held), lowest first; or else the tier reached.
  */
 function diffTiers(before: readonly TierHit[], after: readonly TierHit[]): TierHit[] | undefined {
   let reached: TierHit | undefined;
@@ -96,9 +96,21 @@ function diffTiers(before: readonly TierHit[], after: readonly TierHit[]): TierH
     if (known) {
       known.base = (known.base as Dec).minus(h.base);
       known.paid = (known.paid as Dec).minus(h.paid);
-    }
+    } else banded.push({ desc: h.desc, rate: h.rate, base: h.base.neg(), paid: h.paid.neg() });
   }
   const moved = banded.filter((b) => !(b.base as Dec).isZero() || !(b.paid as Dec).isZero());
-  if (moved.length > 0) return moved;
+  if (moved.length > 0) return lowestFirst(moved);
   return reached ? [reached] : undefined;
+}
+
+/**
+ * Bands in the order of results (`Trace.bands`): table by table, in the order the tables were
+ * first read, and lowest tier first within a table (a band left, found only in the earlier trail,
+ * takes its place among the others).
+ */
+function lowestFirst(bands: TierHit[]): TierHit[] {
+  const tables = new Map<string, number>();
+  for (const b of bands) if (!tables.has(b.desc.table)) tables.set(b.desc.table, tables.size);
+  const order = (b: TierHit) => tables.get(b.desc.table) as number;
+  return bands.sort((a, b) => order(a) - order(b) || a.desc.index - b.desc.index);
 }

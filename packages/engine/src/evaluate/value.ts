@@ -7,6 +7,7 @@
  * nothing, a division by zero); it propagates through arithmetic and makes comparisons false.
  */
 import type { Type } from '@attain/dsl';
+import { compareText } from '../compare-text.js';
 import { compareDec, Dec, decText } from '../decimal.js';
 import type { ResultValue } from '../results/results.js';
 import type { Period } from '../time/calendar.js';
@@ -37,7 +38,7 @@ export function compare(a: Value, b: Value): number | undefined {
   if (a === null || b === null) return undefined;
   if (a instanceof Dec && b instanceof Dec) return compareDec(a, b);
   if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
-  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'string' && typeof b === 'string') return compareText(a, b);
   if (isPeriod(a) && isPeriod(b)) return a.start - b.start || a.end - b.end;
   return undefined;
 }

@@ -7,6 +7,7 @@
  * period of the run are built.
  */
 
+import { compareText } from '../compare-text.js';
 import type { PayeeData } from '../data/model.js';
 import { ZERO } from '../decimal.js';
 import type { Run } from '../evaluate/run.js';
@@ -88,7 +89,7 @@ export function applyPayout(
   const calendar = run.program.calendar;
   const before = stage.previousBy.get(payee.id) ?? [];
   const ledger = new Ledger(before);
-  const ordered = [...statements].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  const ordered = [...statements].sort((a, b) => compareText(a.start, b.start));
   const paid = ordered.map((statement) => {
     const period = calendar.parse(statement.period);
     if (!period) throw new Error(`applyPayout: "${statement.period}" is not a period label`);

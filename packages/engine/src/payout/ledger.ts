@@ -3,6 +3,7 @@
  * overlaid by the statements of this run as they are paid, period by period. It answers two
  * questions: what balances were carried into a period, and what every record was paid so far.
  */
+import { compareText } from '../compare-text.js';
 import type { Dec } from '../decimal.js';
 import type { EarningLine, EarningResult, RecordRef, Statement } from '../results/results.js';
 import { amountOf } from './money.js';
@@ -43,7 +44,7 @@ export class Ledger {
 
   private inOrder(): Entry[] {
     this.ordered ??= [...this.entries.values()].sort((a, b) =>
-      a.statement.start < b.statement.start ? -1 : a.statement.start > b.statement.start ? 1 : 0,
+      compareText(a.statement.start, b.statement.start),
     );
     return this.ordered;
   }

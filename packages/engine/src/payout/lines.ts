@@ -13,7 +13,11 @@ export interface LineEnv {
   currency: string;
 }
 
-/** A money input of a trace, in the plan currency. */
+/**
+ * A money input of an adjustment line's trace, in the plan currency, written as the line's own
+ * amount ({@link lineText}: rounded at the `line` and `earning` points). `exactMoneyInput` in
+ * trace/build.ts writes an amount exactly.
+ */
 export function moneyInput(env: LineEnv, name: string, value: Dec): TraceInput {
   return { name, value: lineText(value, env.rounding), unit: env.currency };
 }

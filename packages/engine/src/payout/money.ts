@@ -41,13 +41,6 @@ export function payoutText(value: Dec, rounding: Rounding): string {
   return fixed(value, rounding.decimals);
 }
 
-/** The sum of decimals (0 for none). */
-export function sum(values: Iterable<Dec>): Dec {
-  let total = ZERO;
-  for (const v of values) total = total.plus(v);
-  return total;
-}
-
 /** The larger of a value and zero. */
 export function positive(value: Dec): Dec {
   return value.isNegative() ? ZERO : value;

@@ -5,6 +5,7 @@
  * adjustments to the plan currency. The result is plain data ({@link PeriodTerms}).
  */
 import type { Clawback, IrExpr } from '@attain/dsl';
+import { compareText } from '../compare-text.js';
 import { type PayeeData, recordRef } from '../data/model.js';
 import type { Adjustment as ManualRow } from '../data/sections.js';
 import { Dec } from '../decimal.js';
@@ -126,9 +127,7 @@ export class PayoutResolver {
     for (const list of byPeriod.values()) {
       list.sort((a, b) => {
         if (a.cancelled !== b.cancelled) return a.cancelled - b.cancelled;
-        const ka = recordKey(a.record);
-        const kb = recordKey(b.record);
-        return ka < kb ? -1 : ka > kb ? 1 : 0;
+        return compareText(recordKey(a.record), recordKey(b.record));
       });
     }
     return byPeriod;

@@ -15,6 +15,7 @@
  * twice. Unchanged data gives no recalculation line. Balances need no correction: the current
  * period carries the balances of the periods as calculated now.
  */
+import { compareText } from '../compare-text.js';
 import { type Dec, ZERO } from '../decimal.js';
 import type { LineEnv } from '../payout/lines.js';
 import { lineText } from '../payout/money.js';
@@ -65,7 +66,7 @@ export function recalculate(
   const closed = scope.periods
     .filter((p) => p !== scope.current && reported.statement(p) !== undefined)
     .map((p) => reported.statement(p) as Statement)
-    .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+    .sort((a, b) => compareText(a.start, b.start));
   const currentEarnings = new Set(freshBy.get(scope.current)?.earnings.map((e) => e.id));
   for (const before of closed) {
     out.set(before.period, structuredClone(before));
@@ -95,7 +96,7 @@ export function recalculate(
       ),
     );
   }
-  return [...out.values()].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  return [...out.values()].sort((a, b) => compareText(a.start, b.start));
 }
 
 /** The recalculation lines of one closed period: calculated now minus reported, per key. */

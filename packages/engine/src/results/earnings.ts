@@ -10,7 +10,7 @@ import { type EarningOutcome, LineData } from '../earn/outcome.js';
 import { type Ctx, entryText } from '../evaluate/context.js';
 import type { Run } from '../evaluate/run.js';
 import { type TierHit, tierApplied } from '../tables/tier-hit.js';
-import { inputsOf, moneyInput, tierOf } from '../trace/build.js';
+import { exactMoneyInput, inputsOf, tierOf } from '../trace/build.js';
 import type { MoneyFormat } from './format.js';
 import type { EarningLine, EarningResult, TierApplied, Trace } from './results.js';
 
@@ -128,7 +128,7 @@ function lineResult(
     range: e.earning.range,
     inputs: entry
       ? [{ name: e.earning.perLine?.credit ?? 'credited', value: entryText(entry), unit: currency }]
-      : [moneyInput('value', line.raw, currency)],
+      : [exactMoneyInput('value', line.raw, currency)],
   };
   const { tier, bands } = tierOf(line.tiers, run);
   if (entry) trace.records = [recordRef(entry.rec)];
@@ -162,9 +162,9 @@ export function earningResult(
     ? estimateLines(actual, projected, program.plan.header.rounding)
     : { lines: [], total: ZERO };
   const inputs = inputsOf(actualCtx, e.def.uses);
-  if (actual.value !== null) inputs.push(moneyInput('value', actual.value, currency));
+  if (actual.value !== null) inputs.push(exactMoneyInput('value', actual.value, currency));
   if (actual.paidBefore !== undefined)
-    inputs.push(moneyInput('paid earlier this year', actual.paidBefore, currency));
+    inputs.push(exactMoneyInput('paid earlier this year', actual.paidBefore, currency));
   const trace: Trace = { rule: e.def.rule, range: e.earning.range, inputs };
   const { tier, bands } = tierOf(actual.tiers);
   if (tier) trace.tier = tier;

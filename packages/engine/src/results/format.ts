@@ -25,14 +25,4 @@ export class MoneyFormat {
     const rounded = roundUnits(units, scale, this.rounding.decimals, 'half-up');
     return rounded === undefined ? this.earned(line.amount) : fixedUnitsText(rounded, this.rounding.decimals);
   }
-
-  /** A rounded payout. */
-  payout(value: Dec): string {
-    return fixed(value, this.rounding.decimals);
-  }
-
-  /** An exact amount (credits, quotas). */
-  exact(value: Dec): string {
-    return decText(value);
-  }
 }

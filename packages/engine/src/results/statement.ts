@@ -1,35 +1,30 @@
 /**
- * A payee's statement for one period: credits, measures, quotas, earnings, metrics and signals,
- * the payout and its trace.
+ * A payee's statement for one period: credits, measures, quotas, earnings, metrics and signals.
+ * The payout fields (adjustments, payout, estimated payout, balances and the payout trace) are
+ * left unpaid here: the payout stage fills them (payout/settle.ts) for every statement.
  */
 import type { Definition, Plan } from '@attain/dsl';
 import { formatType } from '@attain/dsl';
 import { type PayeeData, recordRef } from '../data/model.js';
-import { Dec, ZERO } from '../decimal.js';
+import { ZERO } from '../decimal.js';
 import { earningOutcome } from '../earn/earning.js';
 import type { Ctx } from '../evaluate/context.js';
 import type { Def, Program } from '../evaluate/program.js';
 import type { Run } from '../evaluate/run.js';
 import { equals, toResult } from '../evaluate/value.js';
 import { versionIn } from '../evaluate/versions.js';
+import { NO_RANGE, PAYOUT_RULE } from '../payout/rules.js';
 import { quotaParts } from '../quota/quota.js';
-import { roundTo } from '../round/round.js';
 import type { Period } from '../time/calendar.js';
 import { formatDate } from '../time/dates.js';
-import { inputsOf, moneyInput, NO_RANGE } from '../trace/build.js';
+import { inputsOf } from '../trace/build.js';
 import { creditResult } from './credits.js';
 import { earningResult } from './earnings.js';
 import { MoneyFormat } from './format.js';
-import type {
-  EarningResult,
-  MeasureResult,
-  QuotaResult,
-  RuleRef,
-  SignalResult,
-  Statement,
-} from './results.js';
+import type { EarningResult, MeasureResult, QuotaResult, SignalResult, Statement } from './results.js';
 
-const PAYOUT_RULE: RuleRef = { kind: 'payout', name: 'payout' };
+/** What an unpaid statement's `payout` and `estimatedPayout` say until the payout stage sets them. */
+const UNPAID = '0';
 
 /** Definitions of one kind, one per name, in the plan's order. */
 function defsOf(program: Program, kind: Def['kind']): Def[] {
@@ -60,6 +55,7 @@ function quotaResult(program: Program, def: Def, ctx: Ctx): QuotaResult | undefi
   const { value, inputs } = quotaParts(ctx, q);
   const result: QuotaResult = {
     name: def.name,
+    // A missing quota (`from data`, no row) shows as 0, `amount` being a string; its trace says so.
     amount: (value ?? ZERO).toString(),
     trace: { rule: def.rule, range: def.range, inputs },
   };
@@ -102,7 +98,11 @@ function signals(program: Program, ctx: Ctx): SignalResult[] {
   return raised;
 }
 
-/** Builds the statement of a payee for a period. */
+/**
+ * Builds the statement of a payee for a period, unpaid: `adjustments` and `balances` empty,
+ * `payout` and `estimatedPayout` {@link UNPAID}, and a payout trace without inputs, all of them set
+ * by the payout stage (`applyPayout`), which every statement goes through.
+ */
 export function buildStatement(run: Run, payee: PayeeData, period: Period): Statement {
   const program = run.program;
   const plan = program.plan;
@@ -112,22 +112,13 @@ export function buildStatement(run: Run, payee: PayeeData, period: Period): Stat
   const measures = defsOf(program, 'measure').map((d) => measureResult(d, actual, projected));
   const earnings: EarningResult[] = [];
   let earned = ZERO;
-  let estimated = ZERO;
   for (const def of defsOf(program, 'earning')) {
     const e = versionIn(program.earnings.get(def.id) ?? [], period);
     if (!e) continue;
     const outcome = earningOutcome(actual, e);
-    const result = earningResult(actual, outcome, projected && earningOutcome(projected, e), format);
+    earnings.push(earningResult(actual, outcome, projected && earningOutcome(projected, e), format));
     earned = earned.plus(outcome.amount);
-    estimated = estimated.plus(new Dec(result.estimate));
-    earnings.push(result);
   }
-  const rounding = plan.header.rounding;
-  const payout = rounding.point === 'payout' ? roundTo(earned, rounding.decimals, rounding.mode) : earned;
-  const estimatedPayout =
-    rounding.point === 'payout'
-      ? roundTo(earned.plus(estimated), rounding.decimals, rounding.mode)
-      : earned.plus(estimated);
   const statement: Statement = {
     payee: payee.id,
     payeeName: payee.name,
@@ -140,24 +131,15 @@ export function buildStatement(run: Run, payee: PayeeData, period: Period): Stat
     quotas: defsOf(program, 'quota').flatMap((d) => quotaResult(program, d, actual) ?? []),
     earnings,
     earned: format.earned(earned),
+    // Unpaid until the payout stage: here only so that the statement's keys keep their order.
     adjustments: [],
-    payout: format.payout(payout),
-    estimatedPayout: format.payout(estimatedPayout),
+    payout: UNPAID,
+    estimatedPayout: UNPAID,
     balances: {},
     metrics: defsOf(program, 'metric').map((d) => measureResult(d, actual, undefined)),
     signals: signals(program, actual),
-    trace: {
-      rule: PAYOUT_RULE,
-      range: NO_RANGE,
-      inputs: [
-        ...earnings.map((e) => ({ name: e.name, value: e.amount, unit: program.currency })),
-        moneyInput('earned', earned, program.currency),
-      ],
-      text:
-        rounding.point === 'payout' ? `rounded ${rounding.mode} to ${rounding.decimals} decimals` : undefined,
-    },
+    trace: { rule: PAYOUT_RULE, range: NO_RANGE, inputs: [] },
   };
-  if (statement.trace.text === undefined) delete statement.trace.text;
   const attainment = headlineAttainment(plan, measures);
   if (attainment !== undefined) statement.attainment = attainment;
   return statement;

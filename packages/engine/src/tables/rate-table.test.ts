@@ -78,4 +78,41 @@ describe('rate tables', () => {
     };
     expect(earned(statement(run(plan, input, ['2026-Q1']), 'rep', '2026-Q1'), 'c')).toBe('585.29');
   });
+  it('a value no tier contains is below the first tier (pays nothing) or above the last, closed one (a warning)', () => {
+    // Tiers start at 50% and end at 150%; the checker allows no gap in between, so these are the
+    // only two ways to miss every tier.
+    const closed = (mode: string) =>
+      planOf(
+        quarterly(`
+  source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  payee { quarterly_quota: Money }
+  quota q = payee.quarterly_quota
+  credit bookings from deals { to owner }
+  measure attainment = bookings / q
+  rate table rates on attainment ${mode} {
+    50% to 100%: 8%
+    100% to 150%: 12%
+  }
+  commission c = tiered(bookings, rates)
+`),
+      );
+    // Below the threshold: bookings 40,000 (40%) pay nothing, and that is no surprise (no warning).
+    const below = run(closed('retroactive'), data('40000'), ['2026-Q1']);
+    expect(earned(statement(below, 'rep', '2026-Q1'), 'c')).toBe('0.00');
+    expect(below.warnings).toEqual([]);
+    // Above the last tier: bookings 200,000 (200%). Marginal pays the bands it has,
+    // 50,000 x 8% + 50,000 x 12% = 4,000 + 6,000 = 10,000.00, and warns about the rest.
+    const above = run(closed('marginal'), data('200000'), ['2026-Q1']);
+    expect(earned(statement(above, 'rep', '2026-Q1'), 'c')).toBe('10000.00');
+    expect(above.warnings.map((w) => [w.code, w.message])).toEqual([
+      ['no-tier', '2 is above the last tier of rates, which has no rate there'],
+    ]);
+    // Retroactive has no rate for the whole 200,000: the warning, and the earning has no value.
+    const retro = run(closed('retroactive'), data('200000'), ['2026-Q1']);
+    expect(earned(statement(retro, 'rep', '2026-Q1'), 'c')).toBe('0.00');
+    expect(retro.warnings.map((w) => [w.code, w.message])).toEqual([
+      ['no-tier', '2 is above the last tier of rates, which has no rate there'],
+      ['no-value', 'c has no value for this payee and period, so it pays nothing'],
+    ]);
+  });
 });

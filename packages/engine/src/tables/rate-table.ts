@@ -92,9 +92,15 @@ function tierBelow(t: CompiledRateTable, x: Dec): CompiledTier | undefined {
   return t.tiers[0];
 }
 
-/** No tier contains `x`: below a threshold that pays nothing, above the last tier a warning. */
+/**
+ * No tier contains `x`. A checked plan's tiers are written lowest first and leave no gap (AT4002,
+ * AT4003 and AT4004 are errors), so `x` is either below the first tier, a threshold that pays
+ * nothing, or at or above the end of the last tier, which is closed (AT4005 warns): no rate, and
+ * a warning.
+ */
 function noTier(ctx: Ctx, t: CompiledRateTable, x: Dec): Dec | null {
-  if (t.tiers[0] && x.lt(t.tiers[0].from)) return ZERO;
+  const first = t.tiers[0];
+  if (first && x.lt(first.from)) return ZERO;
   ctx.warn(
     'no-tier',
     t.table,

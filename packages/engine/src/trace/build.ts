@@ -2,7 +2,7 @@
  * Building traces: the inputs of a rule (the definitions and payee attributes it reads, with
  * their values in the context), and the tiers it applied.
  */
-import type { Definition, Range, RefKind, Type } from '@attain/dsl';
+import type { Definition, RefKind, Type } from '@attain/dsl';
 import type { Dec } from '../decimal.js';
 import type { Ctx } from '../evaluate/context.js';
 import type { Def } from '../evaluate/program.js';
@@ -10,12 +10,6 @@ import { toResult, unitOf, type Value } from '../evaluate/value.js';
 import type { Uses } from '../evaluate/walk.js';
 import type { TierApplied, TraceInput } from '../results/results.js';
 import { type TierHit, tierApplied } from '../tables/tier-hit.js';
-
-/** The range of rules that have no place of their own in the plan text (the payout). */
-export const NO_RANGE: Range = {
-  start: { line: 0, character: 0, offset: 0 },
-  end: { line: 0, character: 0, offset: 0 },
-};
 
 /** The type of a definition's values. */
 export function defType(def: Def, currency: string): Type {
@@ -32,8 +26,11 @@ export function input(name: string, value: Value, type: Type): TraceInput {
   return result;
 }
 
-/** A trace input for money in the plan currency. */
-export function moneyInput(name: string, value: Dec, currency: string): TraceInput {
+/**
+ * A trace input for money in the plan currency, exact (the decimal's own digits, never rounded);
+ * `moneyInput` in payout/lines.ts writes an amount as adjustment lines are written (rounded).
+ */
+export function exactMoneyInput(name: string, value: Dec, currency: string): TraceInput {
   return { name, value: value.toString(), unit: currency };
 }
 
