@@ -390,12 +390,19 @@ describe('properties', () => {
     dealsArb,
     fc.integer({ min: 0, max: 1_000_000 }),
     fc.constantFrom('', 'rounding up to 0 decimals at earning', 'rounding up to 2 decimals at line'),
-  ])('caps are never exceeded', (deals, capCents, rounding) => {
-    const results = run(tieredPlan('retroactive', `cap ${cents(capCents)} USD`, rounding), dataOf(deals), [
-      '2026-Q1',
-    ]);
-    for (const s of results.statements)
-      expect(new Dec(s.earnings[0]?.amount ?? '0').lte(new Dec(cents(capCents)))).toBe(true);
+    // Marginal per-line earnings take the incremental path (and its exact-units fast path).
+    fc.constantFrom('retroactive', 'marginal', 'hybrid at 100%'),
+  ])('caps are never exceeded', (deals, capCents, rounding, mode) => {
+    const cap = new Dec(cents(capCents));
+    const results = run(tieredPlan(mode, `cap ${cents(capCents)} USD`, rounding), dataOf(deals), ['2026-Q1']);
+    for (const s of results.statements) {
+      const earning = s.earnings[0];
+      expect(new Dec(earning?.amount ?? '0').lte(cap)).toBe(true);
+      // The lines add up to the capped amount (estimates of hypothetical deals apart): the cap is
+      // not only on the total.
+      const paid = earning?.lines.filter((l) => !l.estimate).map((l) => l.amount) ?? [];
+      expect(sum(paid).eq(new Dec(earning?.amount ?? '0'))).toBe(true);
+    }
   });
 
   const corrupt = fc.constantFrom<[string, string | null]>(
