@@ -66,6 +66,37 @@ describe('explain', () => {
       'Payout is 7,000.00 USD: c 6,000.00 USD, b 1,000.00 USD, earned 7,000.00 USD; no adjustments',
     );
   });
+  it('explains each line of a record credited twice, by its role, and a keyless record by row', () => {
+    // rep owns D1 and is also its overlay: two lines for one record in one credit.
+    const twice = planOf(
+      quarterly(`source deals { owner: Payee owner, lead: Payee, amount: Money, close_date: Date dated }
+  credit bookings "Bookings" from deals {
+    to owner
+    to lead as overlay
+  }
+  commission c = bookings * 1%`),
+    );
+    const both = run(
+      twice,
+      {
+        payees: [payee('rep')],
+        records: { deals: rows({ owner: 'rep', lead: 'rep', amount: '500', close_date: '2026-02-01' }) },
+      },
+      ['2026-Q1'],
+    );
+    const ref = { ...at, credit: 'bookings', record: 'row 1' };
+    expect(explain(both, { ...ref, role: 'owner' })?.trace.inputs).toContainEqual({
+      name: 'role',
+      value: 'owner',
+    });
+    expect(explain(both, { ...ref, role: 'overlay' })?.trace.inputs).toContainEqual({
+      name: 'role',
+      value: 'overlay',
+    });
+    expect(explain(both, ref)?.value).toBe('500');
+    expect(explain(both, { ...ref, role: 'split' })).toBeUndefined();
+  });
+
   it('finds nothing for a number that is not there', () => {
     expect(explain(results, { ...at, earning: 'nope' })).toBeUndefined();
     expect(explain(results, { ...at, payee: 'nobody', payout: true })).toBeUndefined();

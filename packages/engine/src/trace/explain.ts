@@ -56,7 +56,11 @@ export function explain(results: Results, ref: ResultRef): Explanation | undefin
     const credit = statement.credits.find((c) => c.name === ref.credit);
     if (!credit) return undefined;
     if (ref.record === undefined) return found(credit.total, credit.trace, cur, statement);
-    const line = credit.lines.find((l) => l.record.key === ref.record);
+    const line = credit.lines.find(
+      (l) =>
+        (l.record.key ?? `row ${l.record.row}`) === ref.record &&
+        (ref.role === undefined || l.role === ref.role),
+    );
     if (!line) return undefined;
     const trace: Trace = {
       rule: credit.trace.rule,

@@ -1,15 +1,17 @@
 /**
  * References to one number of the results, for {@link explain}.
  */
-import type { ResultValue, Trace } from '../results/results.js';
+import type { CreditRole, ResultValue, Trace } from '../results/results.js';
 
 /**
  * Points at one number of a statement: an earning or one of its lines, a credit or one of its
- * lines, a measure or metric, a quota, an adjustment, or the payout.
+ * lines, a measure or metric, a quota, an adjustment, or the payout. A credit line is named by its
+ * record (the record's key, or `row N` for a source without a key) and, when the record credits
+ * the payee in several roles (owner and overlay, say), by its role; without one, the first line.
  */
 export type ResultRef = { payee: string; period: string } & (
   | { earning: string; line?: string }
-  | { credit: string; record?: string }
+  | { credit: string; record?: string; role?: CreditRole }
   | { measure: string }
   | { quota: string }
   | { adjustment: string }
