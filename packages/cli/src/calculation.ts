@@ -150,15 +150,23 @@ export async function calculateFromData(
   progress.calculating(loaded.dataset.payees.length, settings.periods);
   let results: Results;
   let streamed = 0;
+  let outputFailed = false;
   const options: CalculateOptions = { ...settings };
   if (onStatement)
     options.onStatement = (statement) => {
       streamed++;
-      onStatement(statement);
+      try {
+        onStatement(statement);
+      } catch (error) {
+        outputFailed = true;
+        throw error;
+      }
     };
   try {
     results = calculate(plan, loaded.dataset, options);
   } catch (error) {
+    // A failure to put a statement out (stdout closed, a full disk) is no problem with the data.
+    if (outputFailed) throw error;
     // Only a dataset of the wrong shape (a JSON file) gets here: CSV files always give the right one.
     reportProblem(
       context,

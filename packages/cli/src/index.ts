@@ -7,7 +7,8 @@
 export type { CheckedPlan, CheckReport } from './commands/check.js';
 // The process view
 export type { DirEntry, Io, Writer } from './io.js';
-export { createNodeIo } from './io.js';
+export { createNodeIo, OutputClosed } from './io.js';
 // Running a command line
 export { main } from './main.js';
+export type { Spool } from './spool.js';
 export { version } from './version.js';

@@ -4,10 +4,21 @@
  */
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import type { Writable } from 'node:stream';
+import { createFileSpool, type Spool } from './spool.js';
 
 /** Where text output goes. */
 export interface Writer {
+  /**
+   * Writes `text`. The process's stdout throws {@link OutputClosed} once its reader has closed the
+   * pipe, so that a command stops making output nobody reads.
+   */
   write(text: string): void;
+  /**
+   * Resolves when the text written so far has been taken by the reader (for long output written
+   * piece by piece, so that it does not pile up in memory). Absent: writes never wait.
+   */
+  drain?(): Promise<void>;
   /** True when the writer is an interactive terminal (colour is allowed). */
   isTTY?: boolean;
   /** The width of the terminal in columns, when the writer is one. */
@@ -37,21 +48,106 @@ export interface Io {
   pathKind(path: string): Promise<'file' | 'directory' | 'missing'>;
   /** Lists a directory. */
   readDir(path: string): Promise<DirEntry[]>;
+  /**
+   * Creates a spool for output made before it can be written (a temporary file for the real
+   * process). Absent: the spool is kept in memory.
+   */
+  createSpool?(): Spool;
   /** Directory that relative paths on the command line are resolved against. */
   cwd: string;
   /** Environment variables (only `NO_COLOR` is read). */
   env?: Readonly<Record<string, string | undefined>>;
 }
 
+/**
+ * Thrown by a write to stdout once its reader has closed the pipe (`attain run … | head`): nobody
+ * reads the rest, so the command stops where it is and the process ends quietly (see bin.ts).
+ */
+export class OutputClosed extends Error {
+  override name = 'OutputClosed';
+  constructor() {
+    super('the reader of stdout closed the pipe');
+  }
+}
+
+/** True for the error of a write to a pipe whose reader has gone. */
+function isBrokenPipe(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'EPIPE';
+}
+
+/** Whether the reader of a stream has closed the pipe. */
+interface PipeState {
+  closed: boolean;
+}
+
+/** The streams watched for a closed pipe: one `error` listener per stream, however many Io's. */
+const watched = new WeakMap<Writable, PipeState>();
+
+/**
+ * Watches `stream` for a closed pipe. The `error` listener keeps an EPIPE from crashing the process
+ * with a stack trace (an `error` event nobody listens to throws); any other error still does.
+ */
+function watch(stream: Writable): PipeState {
+  let state = watched.get(stream);
+  if (state === undefined) {
+    const created: PipeState = { closed: false };
+    stream.on('error', (error) => {
+      if (!isBrokenPipe(error)) throw error;
+      created.closed = true;
+    });
+    watched.set(stream, created);
+    state = created;
+  }
+  return state;
+}
+
+/**
+ * A {@link Writer} on a Node.js stream that may be a pipe. Once the reader has closed the pipe,
+ * writes either throw {@link OutputClosed} (`stop`: stdout, whose reader wanted the output) or are
+ * dropped (`drop`: stderr, whose messages only accompany the output).
+ */
+export function pipeWriter(stream: Writable, whenClosed: 'stop' | 'drop'): Writer {
+  const state = watch(stream);
+  const check = () => {
+    if (state.closed && whenClosed === 'stop') throw new OutputClosed();
+  };
+  return {
+    write: (text) => {
+      if (!state.closed) {
+        stream.write(text);
+        // A write to a pipe is tried at once: when the pipe is closed it fails before `write` returns
+        // (the `error` event comes later), so the next statement is not made for nothing.
+        if (isBrokenPipe(stream.errored)) state.closed = true;
+      }
+      check();
+    },
+    drain: async () => {
+      if (!state.closed && !stream.destroyed && stream.writableNeedDrain) {
+        // `close` follows an `error` event: a pipe closed while waiting ends the wait too.
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            stream.off('drain', done);
+            stream.off('close', done);
+            resolve();
+          };
+          stream.on('drain', done);
+          stream.on('close', done);
+        });
+      }
+      check();
+    },
+  };
+}
+
 /** The real process: `process.stdout`, `process.stderr`, `node:fs` and `process.cwd()`. */
 export function createNodeIo(): Io {
   return {
     stdout: {
-      write: (text) => process.stdout.write(text),
+      ...pipeWriter(process.stdout, 'stop'),
       isTTY: process.stdout.isTTY === true,
       columns: process.stdout.columns,
     },
-    stderr: { write: (text) => process.stderr.write(text), isTTY: process.stderr.isTTY === true },
+    stderr: { ...pipeWriter(process.stderr, 'drop'), isTTY: process.stderr.isTTY === true },
     readFile: (path) => readFile(path, 'utf8'),
     readChunks: (path) => createReadStream(path),
     writeFile: (path, text) => writeFile(path, text, 'utf8'),
@@ -68,6 +164,7 @@ export function createNodeIo(): Io {
         name: entry.name,
         directory: entry.isDirectory(),
       })),
+    createSpool: createFileSpool,
     cwd: process.cwd(),
     env: process.env,
   };

@@ -27,7 +27,7 @@ import {
   progressOption,
   strictOption,
 } from '../options.js';
-import { formatDataError, formatRejected } from '../output/data-errors.js';
+import { dataErrorsStopped, formatDataError, formatRejected } from '../output/data-errors.js';
 import { plural } from '../output/plural.js';
 import { type CompareSources, comparisonTable } from './compare-table.js';
 
@@ -105,8 +105,7 @@ export async function runCompare(
     for (const line of errors) io.stderr.write(`${line}\n`);
     reportProblem(
       context,
-      `${plural(errors.length, 'data error')} (--strict): nothing was compared. ` +
-        'Without --strict the rows with errors are left out and the rest is calculated.',
+      dataErrorsStopped(errors.length, [...a.results.errors, ...b.results.errors], 'compared'),
     );
     return ExitCode.findings;
   }
@@ -154,7 +153,8 @@ export function defineCompare(program: Command, context: Context, exitWith: Exit
     .addOption(progressOption())
     .addHelpText(
       'after',
-      '\nExit codes: 0 compared, 1 a plan has errors or (--strict) the data has errors,\n' +
+      '\nExit codes: 0 compared, 1 a plan has errors or the data has errors that stop the run\n' +
+        '(any with --strict; those in earlier results always),\n' +
         '2 a file could not be read, a required file or column is missing, or the usage is wrong.\n' +
         'Example: attain compare examples/enterprise-ae/plan.attain \\\n' +
         '  examples/enterprise-ae/proposals/accelerated.attain --data examples/enterprise-ae/data --period 2026-Q1\n' +

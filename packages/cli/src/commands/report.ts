@@ -18,7 +18,7 @@ import {
   progressOption,
   strictOption,
 } from '../options.js';
-import { formatDataError, formatRejected } from '../output/data-errors.js';
+import { dataErrorsStopped, formatDataError, formatRejected } from '../output/data-errors.js';
 import { plural } from '../output/plural.js';
 import { buildReport, type ReportRequest, viewerOf } from './report-build.js';
 import { formatReport } from './report-table.js';
@@ -54,11 +54,7 @@ export async function runReport(planPath: string, options: ReportOptions, contex
   }
   if (results.errors.length > 0) {
     for (const error of results.errors) io.stderr.write(`${formatDataError(error, origin)}\n`);
-    reportProblem(
-      context,
-      `${plural(results.errors.length, 'data error')} (--strict): nothing was calculated. ` +
-        'Without --strict the rows with errors are left out and the rest is calculated.',
-    );
+    reportProblem(context, dataErrorsStopped(results.errors.length, results.errors, 'calculated'));
     return ExitCode.findings;
   }
 
@@ -105,7 +101,8 @@ export function defineReport(program: Command, context: Context, exitWith: ExitW
     .addHelpText(
       'after',
       '\nWithout --metrics, --signals or --liability the report shows the scoreboard and the signals.\n' +
-        'Exit codes: 0 reported, 1 the plan has errors or (--strict) the data has errors,\n' +
+        'Exit codes: 0 reported, 1 the plan has errors or the data has errors that stop the run\n' +
+        '(any with --strict; those in earlier results always),\n' +
         '2 a file could not be read, a required file or column is missing, a period is wrong or --as names no payee.\n' +
         'Example: attain report examples/sales-team/plan.attain --data examples/sales-team/data ' +
         '--period 2026-Q1 --period 2026-Q2 --as-of 2026-05-15 --as mgr-01\n' +

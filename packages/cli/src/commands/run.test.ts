@@ -1,10 +1,19 @@
+import { readdirSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { compile } from '@attain/dsl';
-import { calculate, type Dataset, type Results } from '@attain/engine';
+import { type CalculationMode, calculate, type Dataset, type Results } from '@attain/engine';
 import { describe, expect, it } from 'vitest';
+import { loadData } from '../data/load-data.js';
+import { createNodeIo, type Io, OutputClosed } from '../io.js';
+import { main } from '../main.js';
+import { Progress } from '../output/progress.js';
+import { createFileSpool } from '../spool.js';
 import { badDealRow, dealsCsv, payeesCsv } from '../test-support/data.js';
+import { canListOpenFiles, openFiles } from '../test-support/open-files.js';
 import { validPlan } from '../test-support/plans.js';
-import { run } from '../test-support/run.js';
-import { tempDir } from '../test-support/temp-dir.js';
+import { repoRoot, run } from '../test-support/run.js';
+import { tempDir, tmpdirPerTest } from '../test-support/temp-dir.js';
 
 /** The README's Inside Sales plan, with manual adjustments from data. */
 const plan = validPlan.replace(/\n}\n$/, '\n\n  adjustment manual "Manual adjustments" from data\n}\n');
@@ -178,6 +187,66 @@ describe('attain run', () => {
     expect(direct.stdout).toContain('  Payout                         9,200.06   USD\n');
   });
 
+  it('stops on unreadable earlier results (previous) with or without --strict, and exits 1', async () => {
+    const dataset = {
+      payees: [{ id: 'ae-1', name: 'Ada Lovelace', attributes: { quarterly_quota: '100000' } }],
+      records: {
+        deals: [
+          {
+            values: {
+              id: 'D1',
+              owner: 'ae-1',
+              amount: '60000',
+              close_date: '2026-01-15',
+              stage: 'Closed Won',
+            },
+          },
+          {
+            values: {
+              id: 'D5',
+              owner: 'ae-1',
+              amount: '70000',
+              close_date: '2026-04-02',
+              stage: 'Closed Won',
+            },
+          },
+        ],
+      },
+    };
+    const first = await tempDir({ 'plan.attain': plan, 'data/data.json': JSON.stringify(dataset) });
+    const q1 = JSON.parse((await run([...runQ1, '--format', 'json'], { cwd: first })).stdout) as Results;
+    const earning = q1.statements[0]?.earnings[0];
+    if (!earning) throw new Error('Q1 has no earning');
+    earning.amount = 'lots';
+    const cwd = await tempDir({
+      'plan.attain': plan,
+      'data/data.json': JSON.stringify({ ...dataset, previous: q1 }),
+    });
+    const runQ2 = ['run', 'plan.attain', '--data', 'data', '--period', '2026-Q2'];
+    for (const strict of [[], ['--strict']]) {
+      const { code, stdout, stderr } = await run([...runQ2, ...strict], { cwd });
+      expect(stdout).toBe('');
+      expect(stderr).toBe(
+        'data/data.json: previous row 1: earnings[0].amount is "lots", which is not an amount (ae-1 2026-Q1)\n' +
+          'attain: 1 data error: nothing was calculated. Errors in the earlier results (previous) stop a run ' +
+          'with or without --strict: correct them and run again.\n',
+      );
+      expect(code).toBe(1);
+    }
+    const json = JSON.parse((await run([...runQ2, '--format', 'json'], { cwd })).stdout) as Results;
+    expect(json.errors).toEqual([
+      {
+        source: 'previous',
+        row: 1,
+        code: 'bad-number',
+        reason: 'previous row 1: earnings[0].amount is "lots", which is not an amount',
+        key: 'ae-1 2026-Q1',
+        field: 'earnings[0].amount',
+      },
+    ]);
+    expect(json.statements).toEqual([]);
+  });
+
   it('leaves bad rows out and lists them after the statements', async () => {
     const cwd = await tempDir(files({ 'data/deals.csv': `${dealsCsv}${badDealRow}` }));
     const { code, stdout } = await run(runQ1, { cwd });
@@ -284,5 +353,163 @@ describe('attain run', () => {
       '',
     ]);
     expect(code).toBe(0);
+  });
+});
+
+/**
+ * What `attain run PLAN --data DATA --period ... --format json` must print: the results of
+ * `calculate` without streaming, whole through `JSON.stringify(results, null, 2)`.
+ */
+async function stringifiedResults(
+  cwd: string,
+  planPath: string,
+  dataPath: string,
+  periods: string[],
+  mode: CalculationMode = 'lenient',
+): Promise<string> {
+  const compiled = compile(await readFile(join(cwd, planPath), 'utf8'), { uri: planPath }).plan;
+  if (!compiled) throw new Error(`${planPath} does not compile`);
+  const loaded = await loadData(
+    { ...createNodeIo(), cwd },
+    dataPath,
+    compiled,
+    new Progress({ write() {} }, 'never'),
+  );
+  if (!loaded.dataset) throw new Error(loaded.problems.join('\n'));
+  return `${JSON.stringify(calculate(compiled, loaded.dataset, { periods, mode }), null, 2)}\n`;
+}
+
+/** The examples with data, and the period their expected.json checks. */
+async function examplesWithData(): Promise<[string, string][]> {
+  const found: [string, string][] = [];
+  for (const entry of await readdir(join(repoRoot, 'examples'), { withFileTypes: true })) {
+    const dir = join(repoRoot, 'examples', entry.name);
+    if (!entry.isDirectory() || !(await readdir(dir)).includes('data')) continue;
+    const expected = JSON.parse(await readFile(join(dir, 'expected.json'), 'utf8')) as { period: string };
+    found.push([entry.name, expected.period]);
+  }
+  return found.sort();
+}
+
+const examples = await examplesWithData();
+
+describe('attain run --format json, streamed through a spool file', () => {
+  // The spool files of each test go to a directory of its own.
+  const tmp = tmpdirPerTest();
+  /** The spool files in the temporary directory (the tests' own folders are there too). */
+  const spoolFiles = () => readdirSync(tmp()).filter((name) => /^attain-\d+-/.test(name));
+
+  it.each(examples)('prints exactly the stringified results for %s', async (name, period) => {
+    const dir = join('examples', name);
+    const argv = ['run', join(dir, 'plan.attain'), '--data', join(dir, 'data'), '--period', period];
+    const { code, stdout } = await run([...argv, '--format', 'json']);
+    expect(code).toBe(0);
+    expect(stdout).toBe(
+      await stringifiedResults(repoRoot, join(dir, 'plan.attain'), join(dir, 'data'), [period]),
+    );
+    expect(spoolFiles()).toEqual([]);
+  });
+
+  it('prints exactly the stringified results of a run with rejected rows and warnings', async () => {
+    // Frances has a quota of 0: her attainment divides by zero (a warning); D6 is rejected.
+    const cwd = await tempDir(
+      files({
+        'data/payees.csv': `${payeesCsv}ae-6,Frances Allen,,0,,,\n`,
+        'data/deals.csv': `${dealsCsv}${badDealRow}D7,ae-6,500,2026-03-03,Closed Won\n`,
+      }),
+    );
+    const periods = ['--period', '2026-Q1', '--period', '2026-Q2'];
+    const { code, stdout, stderr } = await run(
+      ['run', 'plan.attain', '--data', 'data', ...periods, '--format', 'json'],
+      {
+        cwd,
+      },
+    );
+    expect(code).toBe(0);
+    expect(stderr).toContain('attain: 1 row left out of the calculation:');
+    expect(stdout).toBe(await stringifiedResults(cwd, 'plan.attain', 'data', ['2026-Q1', '2026-Q2']));
+    const results = JSON.parse(stdout) as Results;
+    expect(results.rejected.map((r) => r.key)).toEqual(['D6']);
+    expect(results.warnings.map((w) => [w.payee, w.period])).toContainEqual(['ae-6', '2026-Q1']);
+    expect(results.statements.length).toBe(6);
+    expect(spoolFiles()).toEqual([]);
+  });
+
+  it('spools the statements as they are made and closes the spool, also when stdout fails', async () => {
+    const cwd = await tempDir(files());
+    const node = createNodeIo();
+    /** What went through each spool, and what it held when stdout was first written to. */
+    const spools: { written: string[]; atFirstOutput?: number; removed: boolean }[] = [];
+    const io = (write: (text: string) => void): Io => ({
+      ...node,
+      stdout: {
+        write: (text) => {
+          for (const spool of spools) spool.atFirstOutput ??= spool.written.join('').length;
+          write(text);
+        },
+      },
+      stderr: { write: () => {} },
+      cwd,
+      env: {},
+      createSpool: () => {
+        const spool = createFileSpool();
+        const seen = { written: [] as string[], removed: false };
+        spools.push(seen);
+        return {
+          write: (text) => {
+            seen.written.push(text);
+            spool.write(text);
+          },
+          read: () => spool.read(),
+          remove: () => {
+            seen.removed = true;
+            spool.remove();
+          },
+        };
+      },
+    });
+    /** The spool files still open or still in the temporary directory. */
+    const leftOver = () => [
+      ...spoolFiles(),
+      ...(canListOpenFiles ? openFiles().filter((file) => file.path.includes(`${tmp()}/attain-`)) : []),
+    ];
+    const argv = [...runQ1, '--format', 'json'];
+    const out: string[] = [];
+    expect(
+      await main(
+        argv,
+        io((text) => out.push(text)),
+      ),
+    ).toBe(0);
+    const text = out.join('');
+    expect(text).toBe(await stringifiedResults(cwd, 'plan.attain', 'data', ['2026-Q1']));
+    // The text of both statements, between `"statements": [` and the closing, went through the spool
+    // before anything was written to stdout.
+    const statements = text.slice(text.indexOf('"statements": [') + 15, text.lastIndexOf('\n  ]\n}\n'));
+    expect(statements.startsWith('\n    {\n      "payee": "ae-1"')).toBe(true);
+    expect(spools).toEqual([{ written: expect.any(Array), atFirstOutput: statements.length, removed: true }]);
+    expect(spools[0]?.written.join('')).toBe(statements);
+    expect(leftOver()).toEqual([]);
+
+    // The reader of stdout goes away after the head of the results: the run stops, the spool goes.
+    let writes = 0;
+    const closing = io(() => {
+      writes++;
+      if (writes > 1) throw new OutputClosed();
+    });
+    await expect(main(argv, closing)).rejects.toThrow(OutputClosed);
+    expect(spools[1]?.removed).toBe(true);
+    expect(leftOver()).toEqual([]);
+  });
+
+  it('exits 2 when no spool file can be made', async () => {
+    const cwd = await tempDir(files());
+    process.env.TMPDIR = join(tmp(), 'missing');
+    const { code, stdout, stderr } = await run([...runQ1, '--format', 'json'], { cwd });
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(
+      /^attain: cannot create a temporary file in .*missing: ENOENT: no such file or directory/,
+    );
+    expect(code).toBe(2);
   });
 });

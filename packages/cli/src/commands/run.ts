@@ -1,7 +1,8 @@
 /**
  * `attain run PLAN --data DIR --period P [--period P...] [--format table|json|csv] [--strict]`:
  * calculates a plan over a data directory and prints the statements. Exits 1 when the plan has
- * errors or (with --strict) the data has errors, 2 when the plan or data cannot be read.
+ * errors or the data has errors that stop the run (any with --strict, those in the earlier results
+ * always), 2 when the plan or data cannot be read.
  */
 
 import type { Results, Statement } from '@attain/engine';
@@ -17,11 +18,12 @@ import {
   progressOption,
   strictOption,
 } from '../options.js';
-import { formatDataError, formatRejected, formatWarning } from '../output/data-errors.js';
+import { dataErrorsStopped, formatDataError, formatRejected, formatWarning } from '../output/data-errors.js';
 import { plural } from '../output/plural.js';
 import { csvHeader, csvRows } from '../output/results-csv.js';
-import { writeResultsJson } from '../output/results-json.js';
+import { ResultsJson } from '../output/results-json.js';
 import { formatStatements } from '../output/statement-table.js';
+import { createMemorySpool, SpoolError } from '../spool.js';
 
 /** Options of `attain run`. */
 export interface RunOptions extends CalculationOptions {
@@ -46,13 +48,22 @@ function tableAppendix(results: Results, origin: DataOrigin): string {
   return parts.map((part) => `\n${part}`).join('');
 }
 
-/** Prints the results in the chosen format. */
-function printResults(results: Results, origin: DataOrigin, options: RunOptions, context: Context): void {
+/**
+ * Prints the results in the chosen format. `json` holds the statements of the JSON format (they
+ * were streamed, like the CSV rows).
+ */
+async function printResults(
+  results: Results,
+  origin: DataOrigin,
+  options: RunOptions,
+  context: Context,
+  json: ResultsJson | undefined,
+): Promise<void> {
   const { io, out } = context;
-  if (options.format === 'json') {
-    writeResultsJson(results, io.stdout);
+  if (json) {
+    await json.write(results, io.stdout);
   } else if (options.format === 'csv') {
-    // The rows were written as the statements were made (see runRun).
+    // The rows were written as the statements were made (see calculateAndPrint).
   } else {
     const { plan, periods } = results.meta;
     const version = plan.version === undefined ? '' : ` version "${plan.version}"`;
@@ -73,22 +84,30 @@ function printResults(results: Results, origin: DataOrigin, options: RunOptions,
   }
 }
 
-/** Runs `attain run` and returns the exit code. */
-export async function runRun(planPath: string, options: RunOptions, context: Context): Promise<number> {
+/** Calculates and prints; `json` receives the statements of the JSON format. */
+async function calculateAndPrint(
+  planPath: string,
+  options: RunOptions,
+  context: Context,
+  json: ResultsJson | undefined,
+): Promise<number> {
   const { io } = context;
-  // CSV rows are written as each statement is made: a large run never holds all its statements.
+  // CSV rows are written as each statement is made, and JSON statements spooled: a large run never
+  // holds all its statements.
   let header = false;
   const writeHeader = () => {
     if (!header) io.stdout.write(csvHeader);
     header = true;
   };
-  const stream =
-    options.format === 'csv'
-      ? (statement: Statement) => {
-          writeHeader();
-          const rows = csvRows(statement);
-          if (rows.length > 0) io.stdout.write(rows);
-        }
+  const csv = (statement: Statement) => {
+    writeHeader();
+    const rows = csvRows(statement);
+    if (rows.length > 0) io.stdout.write(rows);
+  };
+  const stream = json
+    ? (statement: Statement) => json.add(statement)
+    : options.format === 'csv'
+      ? csv
       : undefined;
   const calculation = await calculatePlanFile(
     planPath,
@@ -105,18 +124,32 @@ export async function runRun(planPath: string, options: RunOptions, context: Con
   const { results, origin } = calculation;
 
   if (results.errors.length > 0) {
-    if (options.format === 'json') writeResultsJson(results, io.stdout);
+    if (json) await json.write(results, io.stdout);
     for (const error of results.errors) io.stderr.write(`${formatDataError(error, origin)}\n`);
-    reportProblem(
-      context,
-      `${plural(results.errors.length, 'data error')} (--strict): nothing was calculated. ` +
-        'Without --strict the rows with errors are left out and the rest is calculated.',
-    );
+    reportProblem(context, dataErrorsStopped(results.errors.length, results.errors, 'calculated'));
     return ExitCode.findings;
   }
-  if (stream) writeHeader();
-  printResults(results, origin, options, context);
+  if (options.format === 'csv') writeHeader();
+  await printResults(results, origin, options, context, json);
   return ExitCode.ok;
+}
+
+/** Runs `attain run` and returns the exit code. */
+export async function runRun(planPath: string, options: RunOptions, context: Context): Promise<number> {
+  if (options.format !== 'json') return calculateAndPrint(planPath, options, context, undefined);
+  const { io } = context;
+  try {
+    const spool = io.createSpool ? io.createSpool() : createMemorySpool();
+    try {
+      return await calculateAndPrint(planPath, options, context, new ResultsJson(spool));
+    } finally {
+      spool.remove();
+    }
+  } catch (error) {
+    if (!(error instanceof SpoolError)) throw error;
+    reportProblem(context, error.message);
+    return ExitCode.trouble;
+  }
 }
 
 /** Adds `run` to the program. */
@@ -137,7 +170,8 @@ export function defineRun(program: Command, context: Context, exitWith: ExitWith
     .addOption(progressOption())
     .addHelpText(
       'after',
-      '\nExit codes: 0 calculated, 1 the plan has errors or (--strict) the data has errors,\n' +
+      '\nExit codes: 0 calculated, 1 the plan has errors or the data has errors that stop the run\n' +
+        '(any with --strict; those in earlier results always),\n' +
         '2 a file could not be read, a required file or column is missing, or a period is wrong.\n' +
         'Example: attain run examples/enterprise-ae/plan.attain --data examples/enterprise-ae/data --period 2026-Q1\n' +
         'The data directory is described in docs/reference/run.md.',

@@ -4,6 +4,10 @@
  */
 import type { CalculationWarning, DataError, RejectedRecord } from '@attain/engine';
 import type { DataOrigin } from '../data/load-data.js';
+import { plural } from './plural.js';
+
+/** The source of the errors in the earlier results (the dataset's `previous`). */
+const previousSource = 'previous';
 
 /**
  * One error as a line. For CSV files the engine's `deals row 7:` becomes `data/deals.csv row 7
@@ -29,4 +33,27 @@ export function formatRejected(rejected: readonly RejectedRecord[], origin: Data
 export function formatWarning(warning: CalculationWarning): string {
   const who = [warning.payee, warning.period].filter((part) => part !== undefined).join(' ');
   return who === '' ? warning.message : `${who}: ${warning.message}`;
+}
+
+/**
+ * The line after the `count` data errors that stopped a run (`outcome`: nothing was `calculated`
+ * or `compared`). They stop it with `--strict`, and in both modes when some are in the earlier
+ * results (`previous`), which cannot be left out like a bad row.
+ */
+export function dataErrorsStopped(
+  count: number,
+  errors: readonly DataError[],
+  outcome: 'calculated' | 'compared',
+): string {
+  const head = plural(count, 'data error');
+  if (errors.some((error) => error.source === previousSource)) {
+    return (
+      `${head}: nothing was ${outcome}. Errors in the earlier results (previous) stop a run ` +
+      'with or without --strict: correct them and run again.'
+    );
+  }
+  return (
+    `${head} (--strict): nothing was ${outcome}. ` +
+    'Without --strict the rows with errors are left out and the rest is calculated.'
+  );
 }
