@@ -3,9 +3,9 @@
  * full precision where it does not (yet).
  */
 import type { Rounding } from '@attain/dsl';
-import { type Dec, decText } from '../decimal.js';
+import type { Dec } from '../decimal.js';
 import type { LineData } from '../earn/outcome.js';
-import { fixed } from '../round/round.js';
+import { lineText } from '../payout/money.js';
 import { fixedUnitsText, roundUnits, unitsText } from '../units.js';
 
 /** Formats amounts of one plan. */
@@ -14,7 +14,7 @@ export class MoneyFormat {
 
   /** An earning amount or line: fixed decimals unless rounding happens only at the payout. */
   earned(value: Dec): string {
-    return this.rounding.point === 'payout' ? decText(value) : fixed(value, this.rounding.decimals);
+    return lineText(value, this.rounding);
   }
 
   /** The amount of an earning line, printed from its units when it has them. */
