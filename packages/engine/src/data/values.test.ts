@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../decimal.js';
-import { memoized, readDecimal } from './values.js';
+import { isMissing, memoized, readDecimal } from './values.js';
 
 const digits = fc.stringMatching(/^[0-9]{1,20}$/);
 
@@ -39,6 +39,22 @@ describe('readDecimal', () => {
     expect(readDecimal(`0.${'1'.repeat(51)}e1`)).toBeUndefined();
     expect(readDecimal('12 USD')).toBeUndefined();
     expect(readDecimal('')).toBeUndefined();
+  });
+});
+
+describe('isMissing', () => {
+  // The fast path for printable ASCII ends must agree with trimming, Unicode spaces included.
+  const space = fc.constantFrom(' ', '\t', '\n', '\r', '\u00a0', '\u2028', '\ufeff', '\u3000', '');
+  test.prop([space, fc.string({ maxLength: 4, unit: 'binary' }), space])(
+    'is true exactly for null, undefined and blank text',
+    (before, middle, after) => {
+      const text = `${before}${middle}${after}`;
+      expect(isMissing(text)).toBe(text.trim() === '');
+    },
+  );
+  it('reads numbers and booleans as present', () => {
+    expect([null, undefined, '', ' ', '\u00a0'].map(isMissing)).toEqual([true, true, true, true, true]);
+    expect([0, false, 'x', ' x', '0'].map(isMissing)).toEqual([false, false, false, false, false]);
   });
 });
 

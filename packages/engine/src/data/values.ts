@@ -33,7 +33,13 @@ export function asList<T>(value: readonly T[] | undefined): readonly T[] {
 
 /** True for "no value": `null`, `undefined`, or text that is empty after trimming. */
 export function isMissing(raw: RawValue | undefined): raw is null | undefined | '' {
-  return raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '');
+  if (raw === null || raw === undefined) return true;
+  if (typeof raw !== 'string') return false;
+  // Nearly every text starts and ends with a printable ASCII character: not blank, no trim needed.
+  const first = raw.charCodeAt(0);
+  const last = raw.charCodeAt(raw.length - 1);
+  if (first > 32 && first < 127 && last > 32 && last < 127) return false;
+  return raw.trim() === '';
 }
 
 /**
