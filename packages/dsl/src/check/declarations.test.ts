@@ -107,8 +107,18 @@ describe('payout adjustments', () => {
     const decls = `  draw d = 3000 USD recoverable for 2 periods
   guarantee g = 1000 USD for 3 periods from payee.hire_date
   holdback h = 10% of comm until attainment >= 100%
+  commission per_deal = bookings * 1% per line
   clawback c = deals cancelled on close_date within 90 days at original rate`;
     expect(checkDecls(decls).diagnostics).toEqual([]);
+  });
+
+  it('warns about a clawback on a source no per-line earning pays lines on (AT5106)', () => {
+    // comm (in the base plan) is paid per period: no line on any deal, nothing to take back.
+    const checked = checkDecls('  clawback c = deals cancelled on close_date within 90 days at original rate');
+    expectOne(checked, 'AT5106', 'deals');
+    expect(checked.diagnostics[0]?.message).toBe(
+      'A clawback takes back the lines an earning paid on a cancelled record, but no `per line` earning pays lines on the records of deals, so it never takes anything back',
+    );
   });
 
   it('reports wrong types', () => {

@@ -6,6 +6,7 @@
 import type { ClawbackDecl, DrawDecl, GuaranteeDecl, HoldbackDecl, NumberLit } from '../syntax/ast.js';
 import { type CheckContext, report, reportOnce } from './context.js';
 import { toDecimal } from './decimal.js';
+import { perLineCredit } from './earning.js';
 import { expectType, typeExpr } from './expressions.js';
 import { formatType, money, T } from './types.js';
 
@@ -69,11 +70,38 @@ export function checkHoldback(ctx: CheckContext, holdback: HoldbackDecl): void {
   }
 }
 
-/** Checks a clawback: `cancelled on` names a Date field of the source. */
+/**
+ * True when some `per line` earning pays lines on the records of `source` (through a credit from
+ * it): the lines a clawback reverses. An earning paid per period has no line on any record.
+ */
+function paysLinesOn(ctx: CheckContext, source: string): boolean {
+  const credits = new Set<string>();
+  for (const item of ctx.plan?.items ?? [])
+    if (item.kind === 'Credit' && item.name && item.source?.text === source) credits.add(item.name.text);
+  for (const item of ctx.plan?.items ?? []) {
+    if (item.kind !== 'Earning' || !item.clauses.some((c) => c.kind === 'PerLine')) continue;
+    const credit = perLineCredit(ctx, item);
+    if (credit !== undefined && credits.has(credit)) return true;
+  }
+  return false;
+}
+
+/**
+ * Checks a clawback: `cancelled on` names a Date field of the source, and some `per line` earning
+ * pays lines on the source's records (else nothing can be taken back: AT5106).
+ */
 export function checkClawback(ctx: CheckContext, clawback: ClawbackDecl): void {
   wholeCount(ctx, clawback.withinDays, 'The number of days');
   const source = clawback.source ? ctx.schema.sources.get(clawback.source.text) : undefined;
   const field = clawback.cancelledOn;
+  if (source && clawback.source && !paysLinesOn(ctx, source.name)) {
+    report(
+      ctx,
+      'AT5106',
+      clawback.source.range,
+      `A clawback takes back the lines an earning paid on a cancelled record, but no \`per line\` earning pays lines on the records of ${source.name}, so it never takes anything back`,
+    );
+  }
   if (!source || !field) return;
   const info = source.fields.get(field.text);
   if (!info) {

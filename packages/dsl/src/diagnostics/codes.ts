@@ -83,6 +83,7 @@ export const codes = {
   AT5103: { severity: 'error', title: 'Territory recipient needs territories' },
   AT5104: { severity: 'warning', title: 'Territory rule overlaps another' },
   AT5105: { severity: 'warning', title: 'Territory rule can never match' },
+  AT5106: { severity: 'warning', title: 'Clawback has no lines to take back' },
 
   // ---- AT6xxx dates and periods ----
   AT6001: { severity: 'error', title: 'Effective dates overlap' },
