@@ -8,9 +8,11 @@ import type { Dataset } from './data/dataset.js';
 import type { CalculateOptions } from './data/options.js';
 import { PREVIOUS } from './data/previous.js';
 import { recordsByOwner, validate } from './data/validate.js';
+import { asList } from './data/values.js';
 import { Program } from './evaluate/program.js';
 import { Run } from './evaluate/run.js';
 import { applyPayout } from './payout/apply-payout.js';
+import { NO_RANGE } from './payout/rules.js';
 import { dataHash, planHash } from './results/hash.js';
 import type { CalculationWarning, Results, ResultsMeta, Statement } from './results/results.js';
 import { buildStatement } from './results/statement.js';
@@ -55,6 +57,27 @@ function byWarning(a: CalculationWarning, b: CalculationWarning): number {
   );
 }
 
+/**
+ * Closed periods are recalculated only when they are among the run's periods: a period of the
+ * earlier results before the current one but left out of the run keeps what it reported, and a
+ * late change to its data is not paid. Says so once per such period.
+ */
+function warnNotRecalculated(run: Run, periods: readonly Period[]): void {
+  const current = periods[periods.length - 1];
+  if (!current || !run.previous) return;
+  const asked = new Set(periods.map((p) => p.label));
+  const skipped = new Set<string>();
+  for (const s of asList(run.previous.statements)) {
+    const period = run.program.calendar.parse(s.period);
+    if (period && period.kind === current.kind && period.start < current.start && !asked.has(s.period))
+      skipped.add(s.period);
+  }
+  for (const label of [...skipped].sort(compareText)) {
+    const why = `${label} is in the earlier results but not among this run's periods: changes to its data are not recalculated (calculate ${label} again with ${current.label} to pay them in ${current.label})`;
+    run.warn(undefined, label, 'not-recalculated', undefined, NO_RANGE, why);
+  }
+}
+
 /** The sources without a key field: results name their records by row number. */
 function keylessSources(program: Program): Set<string> {
   return new Set([...program.schemas.values()].filter((s) => s.key === undefined).map((s) => s.name));
@@ -96,6 +119,7 @@ export function calculate(plan: Plan, data: Dataset, options: CalculateOptions):
     return { meta, errors: problems.errors(), rejected: [], warnings: [], statements: [] };
   }
   const run = new Run(program, valid, asOf, data.previous);
+  warnNotRecalculated(run, periods);
   const payees = [...valid.payees.byId.values()].sort((a, b) => compareText(a.id, b.id));
   const labels = periods.map((p) => p.label);
   const statements: Statement[] = [];

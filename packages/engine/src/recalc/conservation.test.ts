@@ -92,3 +92,36 @@ describe('recalculation over successive runs', () => {
     expect(third.statements[2]?.payout).toBe('-10300.00');
   });
 });
+
+describe('a closed period left out of a run', () => {
+  const flat = planOf(
+    quarterly(`source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  credit bookings from deals { to owner }
+  commission c = bookings * 10%`),
+  );
+  const deals = (...list: [string, string][]) =>
+    rows(...list.map(([amount, close_date], i) => ({ id: `D${i + 1}`, owner: 'rep', amount, close_date })));
+
+  it('is not recalculated, and a warning says so', () => {
+    const first = run(flat, { payees: [payee('rep')], records: { deals: deals(['10000', '2026-02-01']) } }, [
+      '2026-Q1',
+    ]);
+    // A late Q1 deal of 5,000 and a Q2 deal of 2,000.
+    const late = deals(['10000', '2026-02-01'], ['5000', '2026-03-01'], ['2000', '2026-05-01']);
+    const data = { payees: [payee('rep')], records: { deals: late }, previous: first };
+    // Q2 alone: 2,000 x 10% = 200; the 500 owed for Q1 is not paid, and the warning says why.
+    const alone = run(flat, data, ['2026-Q2']);
+    expect(alone.statements.map((s) => [s.period, s.payout])).toEqual([['2026-Q2', '200.00']]);
+    expect(alone.warnings.map((w) => [w.period, w.code, w.message])).toEqual([
+      [
+        '2026-Q1',
+        'not-recalculated',
+        "2026-Q1 is in the earlier results but not among this run's periods: changes to its data are not recalculated (calculate 2026-Q1 again with 2026-Q2 to pay them in 2026-Q2)",
+      ],
+    ]);
+    // With Q1: 200 + a 500 recalculation line, and no warning.
+    const both = run(flat, data, ['2026-Q1', '2026-Q2']);
+    expect(both.statements.map((s) => s.payout)).toEqual(['1000.00', '700.00']);
+    expect(both.warnings).toEqual([]);
+  });
+});

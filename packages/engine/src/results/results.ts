@@ -307,7 +307,8 @@ export type WarningCode =
   | 'no-version'
   | 'ambiguous-account'
   | 'no-coverage'
-  | 'manager-cycle';
+  | 'manager-cycle'
+  | 'not-recalculated';
 
 /** Something the calculation could not do exactly as written, for one payee and period. */
 export interface CalculationWarning {
