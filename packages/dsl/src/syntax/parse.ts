@@ -6,6 +6,7 @@ import type { IToken } from 'chevrotain';
 import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
 import type { File } from './ast.js';
 import { FileBuilder } from './build-ast.js';
+import { limitExpressionDepth } from './depth.js';
 import { lex } from './lexer.js';
 import { limitNesting } from './nesting.js';
 import { afterLexicalErrors, recognitionDiagnostics } from './parse-errors.js';
@@ -57,8 +58,10 @@ function parseWith(text: string, index: LineIndex): ParseResult {
   const builder = new FileBuilder(lexed.comments, limited.tokens, index);
   const cst = parseTokens(limited.tokens, builder.partRead);
   const shadowed = afterLexicalErrors(lexed.diagnostics, limited.tokens, text.length);
+  for (const offset of limited.afterCuts) shadowed.add(offset);
   diagnostics.push(...recognitionDiagnostics(planParser.errors, limited.tokens, index, shadowed));
   const file = builder.file(cst);
+  diagnostics.push(...limitExpressionDepth(file));
   const noPlanRange = before.length > 0 ? tokensRange(before.slice(0, 1), index) : index.range(0, 0);
   diagnostics.push(...checkStructure(file, noPlanRange));
   diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
