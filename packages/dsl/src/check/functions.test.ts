@@ -128,4 +128,18 @@ describe('scoping of aggregates', () => {
     expect(result.diagnostics).toEqual([]);
     expect(result.type).toBe('Money (USD)');
   });
+
+  it('keeps round to 0 to 50 decimal places, with a way to round to thousands', () => {
+    const thousands = probe('round(payee.ote, -3)');
+    expectOne(thousands, 'AT3006', '-3');
+    expect(thousands.diagnostics[0]?.message).toBe(
+      'round keeps from 0 to 50 decimal places, not -3; to round to the nearest 1000, write round(x / 1000, 0) * 1000',
+    );
+    expect(probe('round(payee.ote / 1000, 0) * 1000').diagnostics).toEqual([]);
+    expect(probe('round(payee.ote, (60))').diagnostics[0]?.message).toBe(
+      'round keeps from 0 to 50 decimal places, not 60',
+    );
+    expect(probe('round(payee.ote, 50)').diagnostics).toEqual([]);
+    expect(probe('round(payee.ote, 0)').diagnostics).toEqual([]);
+  });
 });

@@ -109,6 +109,27 @@ function typeMinMax(ctx: CheckContext, call: CallExpr): Type {
   );
 }
 
+/** Decimal places `round` keeps: the engine's precision is 50 significant digits. */
+const MAX_PLACES = 50;
+
+/** A literal number of places (`2`, `-3`) must be from 0 to {@link MAX_PLACES}. */
+function checkPlaces(ctx: CheckContext, places: Expr | undefined): void {
+  const expr = places && unparen(places);
+  const negative = expr?.kind === 'Unary' && expr.op === '-';
+  const literal = negative ? unparen(expr.operand) : expr;
+  if (!places || literal?.kind !== 'Number') return;
+  const count = Number(literal.value) * (negative ? -1 : 1);
+  if (count >= 0 && count <= MAX_PLACES) return;
+  const step = 10 ** Math.min(-count, 9);
+  const hint = count < 0 ? `; to round to the nearest ${step}, write round(x / ${step}, 0) * ${step}` : '';
+  report(
+    ctx,
+    'AT3006',
+    places.range,
+    `round keeps from 0 to ${MAX_PLACES} decimal places, not ${count}${hint}`,
+  );
+}
+
 const isDate = (t: Type) => t.kind === 'Date';
 const isInteger = (t: Type) => t.kind === 'Integer';
 
@@ -125,7 +146,8 @@ function typeOtherCall(ctx: CheckContext, call: CallExpr): Type {
     case 'round': {
       if (!arity(ctx, call, 2, 2, 'round(value, places)')) return T.Unknown;
       const value = expectArg(ctx, call, 0, isQuantity, 'a number, percentage or money');
-      expectArg(ctx, call, 1, isInteger, 'a whole number of decimal places');
+      if (isInteger(expectArg(ctx, call, 1, isInteger, 'a whole number of decimal places')))
+        checkPlaces(ctx, args[1]?.value);
       return value;
     }
     case 'abs':
