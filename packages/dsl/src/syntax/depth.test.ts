@@ -43,4 +43,14 @@ describe('expressions too deep for the tree walks', () => {
     // (A warning that y is never used is all the checker says.)
     expect(compile(text).plan).toBeDefined();
   });
+
+  it('reports a chain of prefixes too deep even to parse over a visible range, not at 0:0', () => {
+    for (const chain of ['not '.repeat(30_000), '-'.repeat(30_000), 'if true then '.repeat(10_000)]) {
+      const text = plan(`${chain}1`);
+      const { diagnostics } = compile(text);
+      const error = diagnostics.find((d) => d.code === 'AT1001');
+      expect(error).toBeDefined();
+      expect((error?.range.end.offset ?? 0) - (error?.range.start.offset ?? 0)).toBeGreaterThan(0);
+    }
+  });
 });

@@ -32,7 +32,10 @@ export function parse(text: string): ParseResult {
     const reason = error instanceof RangeError ? 'it is nested too deeply' : 'of an internal error';
     return {
       file: { kind: 'File', range: index.range(0, text.length), comments: [] },
-      diagnostics: [diagnostic('AT1001', `This file cannot be read because ${reason}`, index.range(0, 0))],
+      // Over the first line, so that an editor shows it (a zero-width range at 0:0 is invisible).
+      diagnostics: [
+        diagnostic('AT1001', `This file cannot be read because ${reason}`, firstLine(text, index)),
+      ],
     };
   }
 }
@@ -66,6 +69,12 @@ function parseWith(text: string, index: LineIndex): ParseResult {
   diagnostics.push(...checkStructure(file, noPlanRange));
   diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
   return { file, diagnostics };
+}
+
+/** The first line of the text without its line break (the whole text when it has one line). */
+function firstLine(text: string, index: LineIndex): Range {
+  const end = text.search(/\r|\n/);
+  return index.range(0, end < 0 ? text.length : end);
 }
 
 function tokensRange(tokens: IToken[], index: LineIndex): Range {
