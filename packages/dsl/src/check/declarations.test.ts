@@ -114,7 +114,9 @@ describe('payout adjustments', () => {
 
   it('warns about a clawback on a source no per-line earning pays lines on (AT5106)', () => {
     // comm (in the base plan) is paid per period: no line on any deal, nothing to take back.
-    const checked = checkDecls('  clawback c = deals cancelled on close_date within 90 days at original rate');
+    const checked = checkDecls(
+      '  clawback c = deals cancelled on close_date within 90 days at original rate',
+    );
     expectOne(checked, 'AT5106', 'deals');
     expect(checked.diagnostics[0]?.message).toBe(
       'A clawback takes back the lines an earning paid on a cancelled record, but no `per line` earning pays lines on the records of deals, so it never takes anything back',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { arithmetic, comparison, logical, negate } from './operators.js';
+import { probe } from './test-plans.js';
 import { formatType, money, T, type Type } from './types.js';
 
 const USD = money('USD');
@@ -89,7 +90,11 @@ describe('the unit algebra', () => {
   it('names both units and suggests a fix in its messages', () => {
     const percent = arithmetic('+', USD, P);
     expect(percent.ok ? '' : percent.message).toBe(
-      'Cannot add Percent to Money (USD): to raise an amount by a percentage, multiply, for example amount * (1 + 10%)',
+      'Cannot add Percent to Money (USD): to raise an amount by a percentage, multiply, for example amount * 110%',
+    );
+    const lower = arithmetic('-', USD, P);
+    expect(lower.ok ? '' : lower.message).toBe(
+      'Cannot subtract Percent from Money (USD): to lower an amount by a percentage, multiply, for example amount * 90%',
     );
     const currency = arithmetic('+', USD, EUR);
     expect(currency.ok ? '' : currency.message).toContain('convert(amount, EUR)');
@@ -97,6 +102,24 @@ describe('the unit algebra', () => {
     expect(number.ok ? '' : number.message).toBe(
       'Cannot subtract Integer from Money (USD): write the number as money, for example 500 USD',
     );
+  });
+});
+
+describe('suggested fixes compile', () => {
+  it('raises or lowers an amount by a percentage the way the message suggests', () => {
+    const raised = probe('payee.ote + 10%');
+    expect(raised.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      [
+        'AT3003',
+        'Cannot add Percent to Money (USD): to raise an amount by a percentage, multiply, for example amount * 110%',
+      ],
+    ]);
+    // The suggestion, written with the amount of the expression, compiles to money.
+    for (const fixed of ['payee.ote * 110%', 'payee.ote * 90%']) {
+      expect(probe(fixed)).toMatchObject({ type: 'Money (USD)', diagnostics: [] });
+    }
+    // The old suggestion did not: 1 + 10% adds a percentage to an integer.
+    expect(probe('payee.ote * (1 + 10%)').diagnostics.map((d) => d.code)).toEqual(['AT3003']);
   });
 });
 
@@ -123,6 +146,22 @@ describe('comparisons', () => {
   it('reports mismatched currencies as AT3002 and other mismatches as AT3001', () => {
     expect(comparison('<', USD, EUR)).toMatchObject({ ok: false, code: 'AT3002' });
     expect(comparison('<', P, N)).toMatchObject({ ok: false, code: 'AT3001' });
+  });
+
+  it('suggests a unit for the bare number on either side of a comparison', () => {
+    const percent = 'write the number as a percentage, for example 50% rather than 0.5';
+    const money = 'write the number as money, for example 500 USD';
+    const message = (left: Type, right: Type) => {
+      const result = comparison('<=', left, right);
+      return result.ok ? '' : result.message;
+    };
+    expect(message(P, N)).toBe(`Cannot compare Percent with Number: ${percent}`);
+    expect(message(N, P)).toBe(`Cannot compare Number with Percent: ${percent}`);
+    expect(message(I, P)).toBe(`Cannot compare Integer with Percent: ${percent}`);
+    expect(message(USD, I)).toBe(`Cannot compare Money (USD) with Integer: ${money}`);
+    expect(message(N, USD)).toBe(`Cannot compare Number with Money (USD): ${money}`);
+    expect(message(P, USD)).toBe('Cannot compare Percent with Money (USD)');
+    expect(message(T.Text, N)).toBe('Cannot compare Text with Number');
   });
 
   it('orders only quantities, dates and periods', () => {

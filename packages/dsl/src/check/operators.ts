@@ -74,7 +74,9 @@ function arithmeticMessage(op: ArithmeticOp, left: Type, right: Type): string {
   if (op === '+' || op === '-') {
     const what = op === '+' ? `Cannot add ${r} to ${l}` : `Cannot subtract ${r} from ${l}`;
     if (left.kind === 'Money' && right.kind === 'Percent') {
-      return `${what}: to raise an amount by a percentage, multiply, for example amount * (1 + 10%)`;
+      return op === '+'
+        ? `${what}: to raise an amount by a percentage, multiply, for example amount * 110%`
+        : `${what}: to lower an amount by a percentage, multiply, for example amount * 90%`;
     }
     if ((left.kind === 'Money' && isNumeric(right)) || (right.kind === 'Money' && isNumeric(left))) {
       return `${what}: write the number as money, for example 500 USD`;
@@ -100,16 +102,10 @@ export function comparison(op: ComparisonOp, left: Type, right: Type): OpResult 
     };
   }
   if (!comparable(left, right)) {
-    const hint =
-      left.kind === 'Percent' && isNumeric(right)
-        ? ': write the number as a percentage, for example 50% rather than 0.5'
-        : left.kind === 'Money' && isNumeric(right)
-          ? ': write the number as money, for example 500 USD'
-          : '';
     return {
       ok: false,
       code: 'AT3001',
-      message: `Cannot compare ${formatType(left)} with ${formatType(right)}${hint}`,
+      message: `Cannot compare ${formatType(left)} with ${formatType(right)}${comparisonHint(left, right)}`,
     };
   }
   if (op !== '=' && op !== '!=' && !isOrdered(left)) {
@@ -120,6 +116,17 @@ export function comparison(op: ComparisonOp, left: Type, right: Type): OpResult 
     };
   }
   return ok(T.Boolean);
+}
+
+/** How to fix a comparison of a percentage or an amount with a bare number, on either side. */
+function comparisonHint(left: Type, right: Type): string {
+  const units = [left, right];
+  if (!units.some(isNumeric)) return '';
+  if (units.some((t) => t.kind === 'Percent')) {
+    return ': write the number as a percentage, for example 50% rather than 0.5';
+  }
+  if (units.some((t) => t.kind === 'Money')) return ': write the number as money, for example 500 USD';
+  return '';
 }
 
 /** True when values of the two types can be compared with each other. */

@@ -12,6 +12,9 @@ const withSameNamedMeasure = fixture.replace(
   '  measure term_months = sum(deals.term_months)\n  bonus long_terms = term_months * 10 USD',
 );
 
+const example = (name: string): string =>
+  readFileSync(new URL(`../../../../examples/${name}/plan.attain`, import.meta.url), 'utf8');
+
 const renamed = (text: string, result: RenameResult): string => {
   if ('error' in result) throw new Error(result.error);
   return applyEdits(text, result.changes);
@@ -85,6 +88,24 @@ describe('rename', () => {
     expect(rename(text, at, 'stage')).toEqual({
       error: 'Renaming `attainment` to `stage` would change what other names in the plan refer to.',
     });
+  });
+
+  it('refuses a rename that breaks a field read by default', () => {
+    const ae = example('enterprise-ae');
+    const amount = ae.indexOf('amount: Money') + 1;
+    expect(rename(ae, amount, 'zz_amount')).toEqual({
+      error:
+        'Renaming `amount` to `zz_amount` would break the plan: Credit bookings has no `amount` clause and deals has no field named amount: add `amount <expression>` to say what is credited.',
+    });
+    const partner = example('channel-partner');
+    const split = partner.slice(partner.indexOf('source deal_splits'));
+    for (const field of ['payee: Payee', 'share: Percent']) {
+      const result = rename(partner, partner.length - split.length + split.indexOf(field) + 1, 'zz_field');
+      expect(result).toHaveProperty('error');
+      expect('error' in result && result.error).toMatch(
+        /would break the plan: Credit \w+ splits by deal_splits, which needs the field/,
+      );
+    }
   });
 
   it('refuses built-in names and places without a name', () => {

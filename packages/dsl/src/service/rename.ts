@@ -1,10 +1,12 @@
 /**
  * Rename: changes a declared name and every reference to it, after checking that the new name is
- * a valid name, is free in its scope, and changes the meaning of no other name (checked by
- * analysing the renamed text: a bare use must not become a field, nor a field a declaration).
+ * a valid name, is free in its scope, changes the meaning of no other name (checked by analysing
+ * the renamed text: a bare use must not become a field, nor a field a declaration), and breaks
+ * nothing that reads a name implicitly (a credit reads its source's `amount` field by default, a
+ * split source needs `payee` and `share`): the renamed plan may have no more diagnostics of any code than the original.
  */
 import type { PlanSymbol } from '../bind/binding.js';
-import type { Range } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
 import { keywords, softKeywords, typeNames } from '../syntax/tokens.js';
 import { Analysis, analysisOf, type Occurrence } from './analysis.js';
 import type { RenameResult, TextEdit } from './types.js';
@@ -33,9 +35,16 @@ export function rename(text: string, offset: number, newName: string): RenameRes
   if (taken !== undefined) return { error: taken };
   const occurrences = analysis.occurrencesOf(symbol);
   const changes: TextEdit[] = occurrences.map((o) => ({ range: o.name.range, newText: newName }));
-  if (!keepsMeaning(analysis, occurrences, changes, newName)) {
+  const after = new Analysis(applyEdits(text, changes));
+  if (!keepsMeaning(analysis, after, occurrences, newName)) {
     return {
       error: `Renaming \`${symbol.name}\` to \`${newName}\` would change what other names in the plan refer to.`,
+    };
+  }
+  const broken = newError(analysis, after);
+  if (broken !== undefined) {
+    return {
+      error: `Renaming \`${symbol.name}\` to \`${newName}\` would break the plan: ${broken.message}.`,
     };
   }
   return { changes };
@@ -66,17 +75,17 @@ function takenBy(analysis: Analysis, symbol: PlanSymbol, name: string): string |
 }
 
 /**
- * Analyses the renamed text: every renamed occurrence must still denote the renamed symbol, and
- * nothing else may have come to denote it. (A fresh analysis: the cached one stays for `text`.)
+ * Checks the analysis of the renamed text: every renamed occurrence must still denote the renamed
+ * symbol, and nothing else may have come to denote it. (A fresh analysis: the cached one stays for
+ * the original text.)
  */
 function keepsMeaning(
   before: Analysis,
+  after: Analysis,
   occurrences: readonly Occurrence[],
-  changes: readonly TextEdit[],
   newName: string,
 ): boolean {
-  const after = new Analysis(applyEdits(before.text, changes));
-  if (syntaxErrors(after) > syntaxErrors(before)) return false;
+  if (countOf(after, syntax) > countOf(before, syntax)) return false;
   const shift = newName.length - (occurrences[0]?.name.text.length ?? 0);
   // Occurrences are in text order, so the i-th has moved by i times the change in length.
   const moved = occurrences.map((o, i) => o.name.range.start.offset + i * shift);
@@ -87,8 +96,19 @@ function keepsMeaning(
   return renamed.length === moved.length && renamed.every((o, i) => o.name.range.start.offset === moved[i]);
 }
 
-const syntaxErrors = (analysis: Analysis): number =>
-  analysis.diagnostics.filter((d) => d.code.startsWith('AT1')).length;
+const syntax = (code: string): boolean => code.startsWith('AT1');
+
+const countOf = (analysis: Analysis, matches: (code: string) => boolean): number =>
+  analysis.diagnostics.filter((d) => matches(d.code)).length;
+
+/**
+ * The first diagnostic of the renamed text whose code occurs more often than before the rename (a
+ * rename that broke an implicit reference, such as the `amount` field a credit reads by default).
+ */
+function newError(before: Analysis, after: Analysis): Diagnostic | undefined {
+  const sameCode = (d: Diagnostic) => (code: string) => code === d.code;
+  return after.diagnostics.find((d) => countOf(after, sameCode(d)) > countOf(before, sameCode(d)));
+}
 
 /** Applies non-overlapping edits to a text. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {

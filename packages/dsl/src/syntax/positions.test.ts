@@ -29,7 +29,10 @@ describe('LineIndex', () => {
   it('finds the offset of a line and character, clamped to the line', () => {
     const index = new LineIndex('ab\ncd\r\nef');
     expect(index.offsetAt(1, 1)).toBe(4);
-    expect(index.offsetAt(1, 40)).toBe(7);
+    // Line 1 is `cd` at offsets 3-4 and ends at 5, before its `\r\n`.
+    expect(index.offsetAt(1, 40)).toBe(5);
+    expect(index.offsetAt(1, 2)).toBe(5);
+    expect(index.offsetAt(0, 3)).toBe(2);
     expect(index.offsetAt(2, 2)).toBe(9);
     expect(index.offsetAt(7, 0)).toBe(9);
     expect(index.offsetAt(-1, 0)).toBe(0);
@@ -63,9 +66,41 @@ describe('clampOffset', () => {
   });
 });
 
+it('never splits a CRLF line break', () => {
+  const index = new LineIndex('ab\r\ncd');
+  // `ab` is offsets 0-1; 2 is before `\r\n`, 3 would be between `\r` and `\n`.
+  expect(index.offsetAt(0, 3)).toBe(2);
+  expect(index.offsetAt(0, 2)).toBe(2);
+  expect(index.offsetAt(1, 0)).toBe(4);
+  expect(new LineIndex('ab\rcd').offsetAt(0, 9)).toBe(2);
+});
+
+/** True when `offset` lies between the `\r` and the `\n` of a CRLF line break (not a place for a cursor). */
+const insideCrlf = (text: string, offset: number): boolean =>
+  text[offset - 1] === '\r' && text[offset] === '\n';
+
 test.prop([fc.string({ unit: 'binary' }), fc.nat()])('position and offsetAt are inverse', (text, n) => {
   const index = new LineIndex(text);
   const offset = text.length === 0 ? 0 : n % (text.length + 1);
+  fc.pre(!insideCrlf(text, offset));
   const position = index.position(offset);
   expect(index.offsetAt(position.line, position.character)).toBe(offset);
 });
+
+const lineBreakText = fc.string({ unit: fc.constantFrom('a', 'b', '\r', '\n') });
+
+test.prop([lineBreakText, fc.integer({ min: -2, max: 20 }), fc.integer({ min: -2, max: 20 })])(
+  'offsetAt stays on its line, before its line break',
+  (text, line, character) => {
+    const index = new LineIndex(text);
+    const offset = index.offsetAt(line, character);
+    expect(offset).toBeGreaterThanOrEqual(0);
+    expect(offset).toBeLessThanOrEqual(text.length);
+    expect(insideCrlf(text, offset)).toBe(false);
+    if (line >= 0 && line < index.lineCount) {
+      expect(index.position(offset).line).toBe(line);
+      // The content of a line holds no line break: from its start to the offset there is none.
+      expect(text.slice(index.offsetAt(line, 0), offset)).not.toMatch(/[\r\n]/);
+    }
+  },
+);

@@ -10,21 +10,28 @@ import type { Position, Range } from '../diagnostics/diagnostic.js';
 export class LineIndex {
   /** Offset of the first character of each line; always starts with 0. */
   private readonly lineStarts: number[];
+  /** Offset of the end of each line's content, before its line break. */
+  private readonly lineEnds: number[];
   readonly length: number;
 
   constructor(text: string) {
     this.length = text.length;
     const starts = [0];
+    const ends: number[] = [];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) {
+        ends.push(i);
         starts.push(i + 1);
       } else if (c === 13) {
+        ends.push(i);
         if (text.charCodeAt(i + 1) === 10) i++;
         starts.push(i + 1);
       }
     }
+    ends.push(text.length);
     this.lineStarts = starts;
+    this.lineEnds = ends;
   }
 
   /** Number of lines (an empty text has one). */
@@ -48,15 +55,14 @@ export class LineIndex {
 
   /**
    * The offset of a line and character; a line past the end gives the text length, a character
-   * past the end of its line gives the line's end.
+   * past the end of its line gives the line's end (the end of its content, before the line break).
    */
   offsetAt(line: number, character: number): number {
     if (line < 0) return 0;
     const start = this.lineStarts[line];
-    if (start === undefined) return this.length;
-    const next = this.lineStarts[line + 1];
-    const lineEnd = next === undefined ? this.length : next;
-    return Math.min(start + Math.max(0, character), lineEnd);
+    const end = this.lineEnds[line];
+    if (start === undefined || end === undefined) return this.length;
+    return Math.min(start + Math.max(0, character), end);
   }
 
   /** The range `[start, end)`; offsets are clamped into the text and ordered. */
