@@ -2,30 +2,19 @@
  * The language service on every example plan: at the start, middle and end of every token no
  * function throws, every name resolves, and hover finds something for every name.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analysisOf } from './analysis.js';
 import { getCompletions } from './completion.js';
 import { getDefinition } from './definition.js';
 import { getDocumentSymbols } from './document-symbols.js';
+import { examplePlans } from './example-plans.js';
 import { getFoldingRanges } from './folding.js';
 import { getHover } from './hover.js';
 import { getReferences } from './references.js';
 import { getSemanticTokens } from './semantic-tokens.js';
 
-const examplesDir = join(import.meta.dirname, '..', '..', '..', '..', 'examples');
-const plans = readdirSync(examplesDir, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => join(examplesDir, entry.name, 'plan.attain'))
-  .filter((path) => {
-    try {
-      readFileSync(path);
-      return true;
-    } catch {
-      return false;
-    }
-  });
+const plans = examplePlans;
 
 describe.each(plans)('%s', (path) => {
   const text = readFileSync(path, 'utf8');

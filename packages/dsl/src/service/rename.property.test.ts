@@ -2,26 +2,15 @@
  * Rename on every example plan: renaming any declared name to a fresh name is either refused or
  * leaves the plan's diagnostic codes exactly as they were (a rename never breaks a plan).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analysisOf } from './analysis.js';
 import { getDiagnostics } from './diagnostics.js';
+import { examplePlans } from './example-plans.js';
 import { applyEdits, rename } from './rename.js';
 
-const examplesDir = join(import.meta.dirname, '..', '..', '..', '..', 'examples');
-const plans = readdirSync(examplesDir, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => join(examplesDir, entry.name, 'plan.attain'))
-  .filter((path) => {
-    try {
-      readFileSync(path);
-      return true;
-    } catch {
-      return false;
-    }
-  });
+const plans = examplePlans;
 
 const codes = (text: string): string[] =>
   getDiagnostics(text)
