@@ -183,7 +183,7 @@ function applyCredit(
         ctx.warn(
           'no-value',
           c.credit,
-          `${rec.schema.name} ${rec.key ?? `row ${rec.row}`} has no rows in ${c.split.schema.name}`,
+          `${rec.schema.name} ${rec.key ?? `row ${rec.row}`} has no valid rows in ${c.split.schema.name}, so it credits no one`,
         );
       for (const row of rows ?? []) {
         const share = row.v[c.split.share] as Dec;
