@@ -140,6 +140,11 @@ describe('scoping of aggregates', () => {
       'round keeps from 0 to 50 decimal places, not 60',
     );
     expect(probe('round(payee.ote, 50)').diagnostics).toEqual([]);
+    // Far beyond a JS number's exact range: named as written, not as a float.
+    expect(probe('round(payee.ote, 123456789012345678901234)').diagnostics[0]?.message).toBe(
+      'round keeps from 0 to 50 decimal places, not 123456789012345678901234',
+    );
+    expect(probe('round(payee.ote, -0)').diagnostics).toEqual([]);
     expect(probe('round(payee.ote, 0)').diagnostics).toEqual([]);
   });
 });

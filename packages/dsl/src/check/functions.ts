@@ -10,6 +10,7 @@ import { builtinFunction } from './builtins.js';
 import { unparen } from './collections.js';
 import { type CheckContext, report } from './context.js';
 import { isKnownCurrency, unknownCurrencyMessage } from './currencies.js';
+import { toCount } from './decimal.js';
 import { typeExpr } from './expressions.js';
 import { typeTableCall } from './table-functions.js';
 import { formatType, isOrdered, isQuantity, join, money, T, type Type } from './types.js';
@@ -118,15 +119,17 @@ function checkPlaces(ctx: CheckContext, places: Expr | undefined): void {
   const negative = expr?.kind === 'Unary' && expr.op === '-';
   const literal = negative ? unparen(expr.operand) : expr;
   if (!places || literal?.kind !== 'Number') return;
-  const count = Number(literal.value) * (negative ? -1 : 1);
-  if (count >= 0 && count <= MAX_PLACES) return;
-  const step = 10 ** Math.min(-count, 9);
-  const hint = count < 0 ? `; to round to the nearest ${step}, write round(x / ${step}, 0) * ${step}` : '';
+  // A count, read exactly (undefined when it is beyond the safe integers: out of range anyway).
+  const count = toCount(literal.value);
+  if (count === 0 || (!negative && count !== undefined && count <= MAX_PLACES)) return;
+  const step = negative && count !== undefined && count <= 9 ? 10 ** count : undefined;
+  const hint =
+    step === undefined ? '' : `; to round to the nearest ${step}, write round(x / ${step}, 0) * ${step}`;
   report(
     ctx,
     'AT3006',
     places.range,
-    `round keeps from 0 to ${MAX_PLACES} decimal places, not ${count}${hint}`,
+    `round keeps from 0 to ${MAX_PLACES} decimal places, not ${negative ? '-' : ''}${literal.value}${hint}`,
   );
 }
 
