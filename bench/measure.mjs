@@ -34,15 +34,21 @@ export function time(run, { warmupMs = 300, minRuns = 15, minMs = 1000, maxRuns 
   return { median: median(samples), runs: samples.length };
 }
 
-/** Imports a workspace package (`dsl`, `engine`) through its package.json `exports` (the built `import` target). */
-export async function importPackage(dir) {
+/**
+ * Imports an entry (`.` or a subpath such as `./testing`) of a workspace package (`dsl`, `engine`)
+ * through its package.json `exports` (the built `import` target).
+ */
+export async function importPackage(dir, subpath = '.') {
   const base = new URL(`packages/${dir}/`, root);
   const manifest = JSON.parse(await readFile(new URL('package.json', base), 'utf8'));
-  const target = manifest.exports['.'].import;
+  const entry = manifest.exports?.[subpath];
+  const target = typeof entry === 'string' ? entry : (entry?.import ?? entry?.default);
+  if (target === undefined) throw new Error(`${manifest.name} has no ${subpath} export`);
+  const name = `${manifest.name}${subpath.slice(1)}`;
   try {
     return await import(new URL(target, base).href);
   } catch (error) {
-    throw new Error(`cannot load ${manifest.name} from ${target}; run pnpm build first`, { cause: error });
+    throw new Error(`cannot load ${name} from ${target}; run pnpm build first`, { cause: error });
   }
 }
 

@@ -6,29 +6,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { time } from './measure.mjs';
+import { importPackage, time } from './measure.mjs';
 import { fixed, table } from './table.mjs';
 
 const root = new URL('../', import.meta.url);
-const dslRoot = new URL('packages/dsl/', root);
 const frameBudgetMs = 16;
 const generatedSizes = [500, 2000, 5000];
 const seed = 1;
-
-/** Imports an entry of @attain/dsl through its package.json `exports` (the built `import` target). */
-async function importDsl(subpath) {
-  const manifest = JSON.parse(await readFile(new URL('package.json', dslRoot), 'utf8'));
-  const entry = manifest.exports?.[subpath];
-  const target = typeof entry === 'string' ? entry : (entry?.import ?? entry?.default);
-  if (target === undefined) throw new Error(`@attain/dsl has no ${subpath} export`);
-  try {
-    return await import(new URL(target, dslRoot).href);
-  } catch (error) {
-    throw new Error(`cannot load @attain/dsl${subpath.slice(1)} from ${target}; run pnpm build first`, {
-      cause: error,
-    });
-  }
-}
 
 /** Every `*.attain` file under examples/, sorted. */
 async function examplePlans() {
@@ -45,8 +29,8 @@ async function examplePlans() {
 
 const lineCount = (text) => text.split('\n').length;
 
-const dsl = await importDsl('.');
-const { generatePlan } = await importDsl('./testing');
+const dsl = await importPackage('dsl');
+const { generatePlan } = await importPackage('dsl', './testing');
 
 const plans = await examplePlans();
 for (const lines of generatedSizes) {

@@ -7,6 +7,7 @@
  * after a warm-up run; prints figures, asserts nothing about time.
  */
 import { performance } from 'node:perf_hooks';
+import { random } from '../examples/generate/kit.mjs';
 import { importPackage, median } from './measure.mjs';
 import { fixed, table } from './table.mjs';
 
@@ -32,18 +33,6 @@ const industries = [
 const bands = [0, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 25_000];
 const namedPerTerritory = 10;
 const namedTerritories = 20;
-
-/** mulberry32: a small seeded generator of numbers in [0, 1). */
-function random(start) {
-  let state = start >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const accountId = (i) => `A${String(i).padStart(6, '0')}`;
 
@@ -92,7 +81,7 @@ ${territories.join('\n')}
 
 /** 100,000 accounts (CSV-like text values), in a seeded random order of ids. */
 function accountRecords() {
-  const next = random(seed);
+  const next = random(seed).next;
   const pick = (list) => list[Math.floor(next() * list.length)];
   const records = [];
   for (let i = 0; i < accountCount; i++) {

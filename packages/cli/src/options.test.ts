@@ -56,8 +56,18 @@ describe('shared options', () => {
     );
   });
 
-  it('make a new option on every call, so that commands never share one', () => {
-    expect(dataOption()).not.toBe(dataOption());
+  it.each([
+    dataOption,
+    periodOption,
+    strictOption,
+    asOfOption,
+    progressOption,
+    () => formatOption(['a'], 'a'),
+  ])('make a new option on every call, so that commands never share one (%#)', (make) => {
+    expect(make()).not.toBe(make());
+  });
+
+  it('take a description of their own where the command needs one', () => {
     expect(asOfOption('the day').description).toBe('the day');
     expect(periodOption().description).toBe('period to calculate, e.g. 2026-Q1 or 2026-03 (repeatable)');
   });

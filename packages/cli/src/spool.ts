@@ -32,12 +32,10 @@ function reason(error: unknown): string {
 
 /** Writes all of `text` to `fd` (a write may take fewer bytes than it was given: write the rest). */
 function writeAll(fd: number, text: string): void {
-  const written = writeSync(fd, text);
-  const size = Buffer.byteLength(text);
-  if (written === size) return;
+  // Encoded once; a short write goes on from where it stopped.
   const bytes = Buffer.from(text, 'utf8');
-  let done = written;
-  while (done < size) done += writeSync(fd, bytes, done);
+  let done = 0;
+  while (done < bytes.length) done += writeSync(fd, bytes, done);
 }
 
 /**

@@ -3,25 +3,14 @@
  * compile without a single diagnostic (not even a warning) and already be in the formatter's
  * canonical layout.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile } from './compile.js';
 import { format } from './format/format.js';
+import { examplePlans } from './test-support.js';
 
-const examplesDir = join(import.meta.dirname, '..', '..', '..', 'examples');
-
-const plans = readdirSync(examplesDir, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => ({ name: entry.name, path: join(examplesDir, entry.name, 'plan.attain') }))
-  .filter((plan) => {
-    try {
-      readFileSync(plan.path);
-      return true;
-    } catch {
-      return false;
-    }
-  });
+const plans = examplePlans.map((path) => ({ name: basename(dirname(path)), path }));
 
 /** A diagnostic as one readable line, so a failing test shows what the checker said and where. */
 const describeDiagnostic = (d: {

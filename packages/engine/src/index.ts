@@ -27,6 +27,8 @@ export type {
   TerritoryAssignment,
 } from './data/dataset.js';
 export type { CalculateOptions, CalculationMode } from './data/options.js';
+/** The `source` of data errors in the earlier results (`Dataset.previous`): they stop a run in both modes. */
+export { PREVIOUS } from './data/previous.js';
 // ---- governance ----
 /** The semantic difference between two plans, and the payout difference on the same data. See {@link diffPlans}. */
 export {

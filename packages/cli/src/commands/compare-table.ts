@@ -9,6 +9,9 @@ import { columnText } from '../output/columns.js';
 import { compareDecimals, formatAmount, formatPercent, isZero } from '../output/numbers.js';
 import { plural } from '../output/plural.js';
 
+/** The layout of every table of the comparison (the first `left` columns align left). */
+const LAYOUT = { indent: '  ', gap: '   ' } as const;
+
 /** The files a comparison was made from, as typed on the command line. */
 export interface CompareSources {
   planA: string;
@@ -91,7 +94,7 @@ function summary(comparison: PlanComparison): string {
         : signed(d.payForPerformance, formatAmount(d.payForPerformance, 4, 4)),
     ],
   ];
-  return columnText(rows, { left: 1, indent: '  ', gap: '   ' });
+  return columnText(rows, { ...LAYOUT, left: 1 });
 }
 
 /** The payout per payee: min, percentiles, max and mean. */
@@ -117,7 +120,7 @@ function distribution(comparison: PlanComparison): string {
       moneyDelta(d.distribution[k]),
     ]),
   ];
-  return `Payout per payee (nearest rank):\n${columnText(rows, { left: 1, indent: '  ', gap: '   ' })}`;
+  return `Payout per payee (nearest rank):\n${columnText(rows, { ...LAYOUT, left: 1 })}`;
 }
 
 /** `|delta|` descending, then payee id: the largest changes first. */
@@ -155,7 +158,7 @@ function movers(comparison: PlanComparison, top: number): string {
   ];
   return (
     `Largest changes in payout (${shown.length} of ${plural(changed.length, 'payee')} paid differently${more}):\n` +
-    columnText(rows, { left: 2, indent: '  ', gap: '   ' })
+    columnText(rows, { ...LAYOUT, left: 2 })
   );
 }
 

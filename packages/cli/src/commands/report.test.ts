@@ -238,21 +238,20 @@ describe('attain report', () => {
     expect(strict.stderr).toContain('(--strict): nothing was calculated');
   });
 
+  /** `attain report` on the sales-team example's 2026-Q1, as of 15 May. */
+  const salesTeamQ1 = [
+    'report',
+    'examples/sales-team/plan.attain',
+    '--data',
+    'examples/sales-team/data',
+    '--period',
+    '2026-Q1',
+    '--as-of',
+    '2026-05-15',
+  ];
+
   it('reports on the sales-team example as one of its managers sees it', async () => {
-    const { code, stdout } = await run([
-      'report',
-      'examples/sales-team/plan.attain',
-      '--data',
-      'examples/sales-team/data',
-      '--period',
-      '2026-Q1',
-      '--as-of',
-      '2026-05-15',
-      '--as',
-      'mgr-01',
-      '--format',
-      'json',
-    ]);
+    const { code, stdout } = await run([...salesTeamQ1, '--as', 'mgr-01', '--format', 'json']);
     expect(code).toBe(0);
     const json = JSON.parse(stdout) as Report;
     const payees = json.scoreboard?.payees ?? [];
@@ -278,19 +277,7 @@ describe('attain report', () => {
   });
 
   it('--as a manager leaves out the signals of payees outside their team', async () => {
-    const argv = [
-      'report',
-      'examples/sales-team/plan.attain',
-      '--data',
-      'examples/sales-team/data',
-      '--period',
-      '2026-Q1',
-      '--as-of',
-      '2026-05-15',
-      '--signals',
-      '--format',
-      'json',
-    ];
+    const argv = [...salesTeamQ1, '--signals', '--format', 'json'];
     const everyone = JSON.parse((await run(argv)).stdout) as Report;
     const team = JSON.parse((await run([...argv, '--as', 'mgr-01'])).stdout) as Report;
     // The one signal of 2026-Q1 is rep-605's, who is not in mgr-01's team (rep-101 to rep-105).

@@ -2,12 +2,9 @@
  * Data errors and rejected rows as text, one error per line, naming the file the row came from:
  * `data/deals.csv row 7 (D-0007): amount is "12O0", which is not a number`.
  */
-import type { CalculationWarning, DataError, RejectedRecord } from '@attain/engine';
+import { type CalculationWarning, type DataError, PREVIOUS, type RejectedRecord } from '@attain/engine';
 import type { DataOrigin } from '../data/load-data.js';
 import { plural } from './plural.js';
-
-/** The source of the errors in the earlier results (the dataset's `previous`). */
-const previousSource = 'previous';
 
 /**
  * One error as a line. For CSV files the engine's `deals row 7:` becomes `data/deals.csv row 7
@@ -46,7 +43,7 @@ export function dataErrorsStopped(
   outcome: 'calculated' | 'compared',
 ): string {
   const head = plural(count, 'data error');
-  if (errors.some((error) => error.source === previousSource)) {
+  if (errors.some((error) => error.source === PREVIOUS)) {
     return (
       `${head}: nothing was ${outcome}. Errors in the earlier results (previous) stop a run ` +
       'with or without --strict: correct them and run again.'

@@ -4,11 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { examplePlans } from '../test-support.js';
 import { analysisOf } from './analysis.js';
 import { getCompletions } from './completion.js';
 import { getDefinition } from './definition.js';
 import { getDocumentSymbols } from './document-symbols.js';
-import { examplePlans } from './example-plans.js';
 import { getFoldingRanges } from './folding.js';
 import { getHover } from './hover.js';
 import { getReferences } from './references.js';

@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { examplePlans } from '../test-support.js';
 import { analysisOf } from './analysis.js';
 import { getDiagnostics } from './diagnostics.js';
-import { examplePlans } from './example-plans.js';
 import { applyEdits, rename } from './rename.js';
 
 const plans = examplePlans;

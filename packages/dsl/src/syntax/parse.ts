@@ -33,9 +33,7 @@ export function parse(text: string): ParseResult {
     return {
       file: { kind: 'File', range: index.range(0, text.length), comments: [] },
       // Over the first line, so that an editor shows it (a zero-width range at 0:0 is invisible).
-      diagnostics: [
-        diagnostic('AT1001', `This file cannot be read because ${reason}`, firstLine(text, index)),
-      ],
+      diagnostics: [diagnostic('AT1001', `This file cannot be read because ${reason}`, firstLine(index))],
     };
   }
 }
@@ -72,9 +70,8 @@ function parseWith(text: string, index: LineIndex): ParseResult {
 }
 
 /** The first line of the text without its line break (the whole text when it has one line). */
-function firstLine(text: string, index: LineIndex): Range {
-  const end = text.search(/\r|\n/);
-  return index.range(0, end < 0 ? text.length : end);
+function firstLine(index: LineIndex): Range {
+  return index.range(0, index.offsetAt(0, Number.MAX_SAFE_INTEGER));
 }
 
 function tokensRange(tokens: IToken[], index: LineIndex): Range {

@@ -64,6 +64,9 @@ describe('compileTemplate', () => {
         const written = compile(constantNode(value, type, RANGE), program)(ctx, undefined);
         expect(compiled).toEqual(written);
         if (written instanceof Dec) expect((compiled as Dec).isNegative()).toBe(written.isNegative());
+        // And against the value itself, not only through constantNode: the same number, date or text.
+        if (value instanceof Dec) expect((compiled as Dec).eq(value)).toBe(true);
+        else expect(compiled).toEqual(value);
       }),
       { numRuns: 300 },
     );

@@ -40,12 +40,16 @@ describe('pearson', () => {
   const toPairs = (list: { x: number; y: number }[]) =>
     list.map(({ x, y }) => ({ x: new Dec(x).div(100), y: new Dec(y).div(100) }));
 
-  test.prop([data])('does not change when payouts are scaled or shifted, or x and y swapped', (list) => {
-    const r = pearson(toPairs(list));
-    const scaled = toPairs(list).map(({ x, y }) => ({ x, y: y.times(3).plus(250) }));
-    expect(pearson(scaled)).toBe(r);
-    expect(pearson(toPairs(list).map(({ x, y }) => ({ x: y, y: x })))).toBe(r);
-  });
+  test.prop([data])(
+    'lies in [-1, 1] and does not change when payouts are scaled or shifted, or x and y swapped',
+    (list) => {
+      const r = pearson(toPairs(list));
+      if (r !== null) expect(new Dec(r).abs().lte(1)).toBe(true);
+      const scaled = toPairs(list).map(({ x, y }) => ({ x, y: y.times(3).plus(250) }));
+      expect(pearson(scaled)).toBe(r);
+      expect(pearson(toPairs(list).map(({ x, y }) => ({ x: y, y: x })))).toBe(r);
+    },
+  );
 
   test.prop([data])('changes sign, exactly, when payouts are negated', (list) => {
     const r = pearson(toPairs(list));

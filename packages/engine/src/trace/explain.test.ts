@@ -93,7 +93,10 @@ describe('explain', () => {
       name: 'role',
       value: 'overlay',
     });
-    expect(explain(both, ref)?.value).toBe('500');
+    // Both lines credit the whole 500; without a role, the first line (the owner's) is explained.
+    expect(explain(both, { ...ref, role: 'owner' })?.value).toBe('500');
+    expect(explain(both, { ...ref, role: 'overlay' })?.value).toBe('500');
+    expect(explain(both, ref)?.trace.inputs).toContainEqual({ name: 'role', value: 'owner' });
     expect(explain(both, { ...ref, role: 'split' })).toBeUndefined();
   });
 

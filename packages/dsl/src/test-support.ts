@@ -2,7 +2,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const examplesDir = join(import.meta.dirname, '..', '..', '..', '..', 'examples');
+const examplesDir = join(import.meta.dirname, '..', '..', '..', 'examples');
 
 /** Every `examples/<name>/plan.attain` that exists, in directory order. */
 export const examplePlans: string[] = readdirSync(examplesDir, { withFileTypes: true })
