@@ -106,8 +106,14 @@ const countOf = (analysis: Analysis, matches: (code: string) => boolean): number
  * rename that broke an implicit reference, such as the `amount` field a credit reads by default).
  */
 function newError(before: Analysis, after: Analysis): Diagnostic | undefined {
-  const sameCode = (d: Diagnostic) => (code: string) => code === d.code;
-  return after.diagnostics.find((d) => countOf(after, sameCode(d)) > countOf(before, sameCode(d)));
+  const counts = new Map<string, number>();
+  for (const d of before.diagnostics) counts.set(d.code, (counts.get(d.code) ?? 0) + 1);
+  // Each diagnostic of the renamed text uses up one of the same code from before.
+  return after.diagnostics.find((d) => {
+    const left = counts.get(d.code) ?? 0;
+    counts.set(d.code, left - 1);
+    return left <= 0;
+  });
 }
 
 /** Applies non-overlapping edits to a text. */

@@ -6,7 +6,7 @@
  * Shares are exact decimals, so the shares of a split add up to exactly the credited amount.
  */
 
-import { compareText } from '../compare-text.js';
+import { compareText, cycleFrom } from '../compare-text.js';
 import type { PayeeData, Rec } from '../data/model.js';
 import { Dec, ZERO } from '../decimal.js';
 import type { Ctx, Entry } from '../evaluate/context.js';
@@ -218,10 +218,11 @@ function creditRecipient(
       const account = rec.v[r.account];
       if (account === null || account === undefined || rec.day === undefined) return;
       const map = run.territories();
-      const record = `${rec.schema.name} ${rec.key ?? `row ${rec.row}`}`;
+      // Named only in a warning: not built for every record.
+      const record = () => `${rec.schema.name} ${rec.key ?? `row ${rec.row}`}`;
       const found = map.territoryOf(String(account));
       if (found === undefined) {
-        ctx.warn('no-value', c.credit, `account ${String(account)} of ${record} is in no territory`);
+        ctx.warn('no-value', c.credit, `account ${String(account)} of ${record()} is in no territory`);
         return;
       }
       const territory = found.territory;
@@ -231,7 +232,7 @@ function creditRecipient(
         ctx.warn(
           'ambiguous-account',
           c.credit,
-          `account ${String(account)} of ${record} is the name of accounts in different territories (${accounts.join(', ')}): credited to ${territory}, the territory of ${accountLabel(first)}, the smallest key`,
+          `account ${String(account)} of ${record()} is the name of accounts in different territories (${accounts.join(', ')}): credited to ${territory}, the territory of ${accountLabel(first)}, the smallest key`,
         );
       }
       const covers = map.payeesOn(territory, rec.day);
@@ -239,7 +240,7 @@ function creditRecipient(
         ctx.warn(
           'no-coverage',
           c.credit,
-          `no payee covers territory ${territory} on ${formatDate(rec.day)}, so ${record} credits no one`,
+          `no payee covers territory ${territory} on ${formatDate(rec.day)}, so ${record()} credits no one`,
         );
         return;
       }
@@ -317,10 +318,7 @@ function managersOf(run: Run, start: string): ManagerChain {
   for (let at = start; ; ) {
     const seen = onPath.get(at);
     if (seen !== undefined) {
-      const loop = path.slice(seen);
-      const first = loop.reduce((x, y) => (compareText(x, y) <= 0 ? x : y));
-      const from = loop.indexOf(first);
-      chain = { cycle: [...loop.slice(from), ...loop.slice(0, from), first] };
+      chain = { cycle: cycleFrom(path.slice(seen)) };
       break;
     }
     onPath.set(at, path.length);

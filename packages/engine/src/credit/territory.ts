@@ -283,7 +283,7 @@ export interface AccountTerritory {
  * not candidates.
  */
 export class TerritoryMap {
-  private readonly byKey = new Map<string, string>();
+  private readonly byKey = new Map<string, AccountTerritory>();
   private readonly byName = new Map<string, AccountTerritory>();
   private readonly covers: Map<string, Cover[]>;
   private readonly known: (payee: string) => boolean;
@@ -304,7 +304,7 @@ export class TerritoryMap {
       const chosen = placeAccount(design, ctx, account)?.territory;
       if (!chosen) continue;
       const territory = chosen.territory.name;
-      if (account.key !== undefined) this.byKey.set(account.key, territory);
+      if (account.key !== undefined) this.byKey.set(account.key, { territory });
       const name = design.nameField === undefined ? undefined : account.v[design.nameField];
       if (typeof name !== 'string') continue;
       const list = named.get(name);
@@ -326,8 +326,7 @@ export class TerritoryMap {
 
   /** The territory of an account (by its key, else its name), if it is in one. */
   territoryOf(account: string): AccountTerritory | undefined {
-    const byKey = this.byKey.get(account);
-    return byKey === undefined ? this.byName.get(account) : { territory: byKey };
+    return this.byKey.get(account) ?? this.byName.get(account);
   }
 
   /** The payees covering a territory on a day, by payee id; a primary role wins over overlay. */

@@ -182,4 +182,25 @@ describe('records validated owner by owner', () => {
       [3, 'duplicate-key'],
     ]);
   });
+
+  it('reject an amount out of range at the check, also when it comes as a JSON number', () => {
+    const data = {
+      payees: [payee('p1', { annual_quota: '40000' })],
+      records: {
+        deals: [
+          { row: 1, values: { id: 'D1', owner: 'p1', amount: 1e31, close_date: '2026-02-01', stage: 'Won' } },
+          {
+            row: 2,
+            values: { id: 'D2', owner: 'p1', amount: '1e31', close_date: '2026-02-01', stage: 'Won' },
+          },
+        ],
+        quota_relief: [],
+      },
+    };
+    const { problems } = validate(plan, data, new Program(plan).calendar, { byOwner: true });
+    expect(problems.errors().map((e) => [e.row, e.field, e.code])).toEqual([
+      [1, 'amount', 'bad-number'],
+      [2, 'amount', 'bad-number'],
+    ]);
+  });
 });

@@ -8,7 +8,7 @@ import { parseDate } from '../time/dates.js';
 import type { Payee, RawValue } from './dataset.js';
 import type { DaySpan, PayeeData } from './model.js';
 import { dataError, type Problems, type RowAt, valueError } from './problems.js';
-import { Bad, isMissing, readerFor, readMoney } from './values.js';
+import { Bad, isMissing, readerFor, readMoney, rowOf } from './values.js';
 
 /** The section name of payees in errors. */
 export const PAYEES = 'payees';
@@ -31,13 +31,13 @@ export function validatePayees(
   calendar: FiscalCalendar,
   problems: Problems,
 ): PayeeTable {
-  const rowOf = new Map<string, number>();
+  const rowOfId = new Map<string, number>();
   const candidates: PayeeData[] = [];
   const seen = new Map<string, number[]>();
   payees.forEach((entry, i) => {
     const payee: Payee =
       entry !== null && typeof entry === 'object' ? entry : ({ id: '', name: '', attributes: {} } as Payee);
-    const row = typeof payee.row === 'number' ? payee.row : i + 1;
+    const row = rowOf(payee, i);
     const id = typeof payee.id === 'number' ? String(payee.id) : payee.id;
     const at: RowAt = {
       source: PAYEES,
@@ -49,7 +49,7 @@ export function validatePayees(
     const rows = seen.get(at.key);
     if (rows) rows.push(row);
     else seen.set(at.key, [row]);
-    if (!rowOf.has(at.key)) rowOf.set(at.key, row);
+    if (!rowOfId.has(at.key)) rowOfId.set(at.key, row);
     if (data) candidates.push(data);
   });
   for (const [id, rows] of seen) {
@@ -75,15 +75,15 @@ export function validatePayees(
     for (const p of [...byId.values()]) {
       if (p.manager === undefined || byId.has(p.manager)) continue;
       const at: RowAt = { source: PAYEES, row: p.row, key: p.id };
-      const why = rowOf.has(p.manager)
-        ? `who has errors in payees row ${rowOf.get(p.manager)}`
+      const why = rowOfId.has(p.manager)
+        ? `who has errors in payees row ${rowOfId.get(p.manager)}`
         : 'who is not among the payees';
       problems.add(at, dataError(at, 'unknown-payee', 'manager', `manager is "${p.manager}", ${why}`));
       byId.delete(p.id);
       changed = true;
     }
   }
-  return { byId, rowOf };
+  return { byId, rowOf: rowOfId };
 }
 
 function readPayee(

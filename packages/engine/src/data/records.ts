@@ -25,6 +25,7 @@ import {
   type Reader,
   readerFor,
   readMoney,
+  rowOf,
 } from './values.js';
 
 /** What validating records needs besides the rows. */
@@ -76,7 +77,8 @@ type Visit = (i: number, row: number, input: DataRecord, v: Value[], key: string
  * Reads every row of a source in `order` (or input order), records each problem, calls `visit`
  * with each row that read without error, and at the end reports rows sharing a key (all of them:
  * nothing says which is right; callers leave them out with `problems.has`). With `check`, rows
- * are only checked: plain amounts are not made into decimals (see {@link readRow}).
+ * are only checked: plain amounts are not made into decimals (see {@link readRow}) and read as
+ * zero in the values `visit` gets, unless the key is an amount (keys must be read to compare).
  */
 function walkRows(
   schema: SourceSchema,
@@ -88,6 +90,7 @@ function walkRows(
   check: boolean,
   visit: Visit,
 ): void {
+  const checkOnly = check && (schema.key === undefined || schema.fields[schema.key]?.type.kind !== 'Money');
   // Keys seen (one hash-table operation per row), and the keys seen again (their rows are
   // gathered afterwards, in the rare case there are any).
   const seen = new KeySet(rows.length);
@@ -95,7 +98,7 @@ function walkRows(
   for (let j = 0; j < rows.length; j++) {
     const i = order ? (order[j] as number) : j;
     const input = (rows[i] ?? {}) as DataRecord;
-    const row = typeof input.row === 'number' ? input.row : i + 1;
+    const row = rowOf(input, i);
     const values = input.values;
     const at: RowAt = { source: schema.name, row };
     if (values === null || typeof values !== 'object') {
@@ -104,7 +107,7 @@ function walkRows(
     }
     const rawKey = schema.key === undefined ? undefined : values[(schema.fields[schema.key] as Field).name];
     if (!isMissing(rawKey)) at.key = String(rawKey).trim();
-    const v = readRow(readers, values, at, env, problems, check);
+    const v = readRow(readers, values, at, env, problems, checkOnly);
     const key = schema.key === undefined ? undefined : keyText(v[schema.key] ?? null);
     if (key !== undefined) {
       at.key = key;
@@ -211,10 +214,8 @@ export class OwnedRows {
     const owner = schema.owner as number;
     const rowOf: number[] = [];
     const scratch = new Problems();
-    // Only checked (amounts not made, unless the key is an amount): a row kept as a record now is
-    // read again in full.
-    const check = schema.key === undefined || schema.fields[schema.key]?.type.kind !== 'Money';
-    walkRows(schema, rows, this.readers, env, problems, undefined, check, (i, row, input, v, key) => {
+    // Only checked (amounts not made): a row kept as a record now is read again in full.
+    walkRows(schema, rows, this.readers, env, problems, undefined, true, (i, row, input, v, key) => {
       if (input.hypothetical === true) this.hypothetical = true;
       const who = v[owner];
       let rec: Rec | undefined;
@@ -264,7 +265,7 @@ export class OwnedRows {
     const recs: Rec[] = [];
     for (const i of list) {
       const input = this.rows[i] as DataRecord;
-      const row = typeof input.row === 'number' ? input.row : i + 1;
+      const row = rowOf(input, i);
       const v = this.valuesOf(input, row, scratch);
       const key = this.schema.key === undefined ? undefined : keyText(v[this.schema.key] ?? null);
       recs.push(recOf(this.schema, row, input, v, key));
@@ -374,7 +375,7 @@ function* keysOf(
     const input = (rows[i] ?? {}) as DataRecord;
     const values = input.values;
     if (values === null || typeof values !== 'object') continue;
-    const row = typeof input.row === 'number' ? input.row : i + 1;
+    const row = rowOf(input, i);
     const v = readRow(readers, values, { source: schema.name, row }, env, scratch);
     const key = keyText(v[schema.key as number] ?? null);
     if (key !== undefined) yield { key, row };

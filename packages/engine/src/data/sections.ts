@@ -11,7 +11,7 @@ import type { FxRate, ManualAdjustment, QuotaValue, RawValue, TerritoryAssignmen
 import { FxTable } from './fx.js';
 import type { PayeeTable } from './payees.js';
 import { dataError, type Problems, type RowAt, valueError } from './problems.js';
-import { isCurrencyCode, isMissing, quote, readDecimal } from './values.js';
+import { isCurrencyCode, isMissing, quote, readDecimal, rowOf } from './values.js';
 
 /** A validated territory assignment. */
 export interface Assignment {
@@ -38,10 +38,6 @@ export interface Adjustment {
 function objectOr<T extends object>(entry: T): T {
   return entry !== null && typeof entry === 'object' ? entry : ({} as T);
 }
-
-/** The row of an entry: as given, else its position from 1. */
-const rowOf = (entry: { row?: number }, i: number): number =>
-  typeof entry.row === 'number' ? entry.row : i + 1;
 
 const text = (raw: unknown): string | undefined =>
   typeof raw === 'string' && raw.trim() !== ''

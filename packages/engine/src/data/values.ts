@@ -31,6 +31,14 @@ export function asList<T>(value: readonly T[] | undefined): readonly T[] {
   return Array.isArray(value) ? value : [];
 }
 
+/**
+ * The 1-based row of an input entry, as every error and result names it: its `row` when given,
+ * else its position from 1 (`i` is its index in its list).
+ */
+export function rowOf(entry: { row?: number } | null | undefined, i: number): number {
+  return typeof entry?.row === 'number' ? entry.row : i + 1;
+}
+
 /** True for "no value": `null`, `undefined`, or text that is empty after trimming. */
 export function isMissing(raw: RawValue | undefined): raw is null | undefined | '' {
   if (raw === null || raw === undefined) return true;
@@ -82,7 +90,8 @@ function usable(value: Dec): Dec | undefined {
  * (`1200.50`, `-3`): valid without making the decimal, for a pass that only checks rows.
  */
 export function isPlainAmount(raw: RawValue): boolean {
-  return typeof raw === 'string' ? PLAIN.test(raw.trim()) : typeof raw === 'number' && Number.isFinite(raw);
+  // Text only: a JSON number may be beyond the range readDecimal accepts, so it is read in full.
+  return typeof raw === 'string' && PLAIN.test(raw.trim());
 }
 
 /** True for an ISO 4217-shaped code (three capital letters). */

@@ -90,16 +90,21 @@ function diffTiers(before: readonly TierHit[], after: readonly TierHit[]): TierH
       known.paid = (known.paid as Dec).plus(h.paid);
     } else banded.push({ desc: h.desc, rate: h.rate, base: h.base, paid: h.paid });
   }
+  // Bands left (found only in the earlier trail) are added at the end: only then is a sort needed.
+  let left = false;
   for (const h of before) {
     if (h.base === undefined || h.paid === undefined) continue;
     const known = find(banded, h);
     if (known) {
       known.base = (known.base as Dec).minus(h.base);
       known.paid = (known.paid as Dec).minus(h.paid);
-    } else banded.push({ desc: h.desc, rate: h.rate, base: h.base.neg(), paid: h.paid.neg() });
+    } else {
+      banded.push({ desc: h.desc, rate: h.rate, base: h.base.neg(), paid: h.paid.neg() });
+      left = true;
+    }
   }
   const moved = banded.filter((b) => !(b.base as Dec).isZero() || !(b.paid as Dec).isZero());
-  if (moved.length > 0) return lowestFirst(moved);
+  if (moved.length > 0) return left ? lowestFirst(moved) : moved;
   return reached ? [reached] : undefined;
 }
 

@@ -12,14 +12,12 @@
  * the engine numbers them in errors.
  */
 import type { Dataset, Payee, RawValue } from '../data/dataset.js';
+import { rowOf } from '../data/values.js';
 
 /** The parts of a dataset whose rows can be attributed to payees (besides `payees`). */
 export type ScopeData = Partial<Pick<Dataset, 'records' | 'quotas' | 'adjustments' | 'territoryAssignments'>>;
 
 const NO_ONE: ReadonlySet<string> = new Set();
-
-const rowOf = (entry: { row?: number } | null | undefined, i: number): number =>
-  typeof entry?.row === 'number' ? entry.row : i + 1;
 
 /** The text of a raw value as a payee id could be written (`"rep-1"`, `7`), else `undefined`. */
 function idText(value: RawValue | undefined): string | undefined {

@@ -3,7 +3,7 @@
  * the leaves. Built from a flat list of nodes, whatever its order; every structural problem
  * (missing or repeated ids, unknown parents, cycles, several roots) is reported, not thrown.
  */
-import { compareText } from '../compare-text.js';
+import { compareText, cycleFrom } from '../compare-text.js';
 import type { PlanningProblems } from './problems.js';
 
 /** One node of the hierarchy as given: a company, region, team, manager or rep. */
@@ -128,10 +128,8 @@ function reportCycles(
     const at = id === undefined ? undefined : onPath.get(id);
     if (at === undefined) continue;
     const loop = path.slice(at);
-    const first = loop.reduce((a, b) => (compareText(a, b) <= 0 ? a : b));
-    const from = loop.indexOf(first);
-    // Written from the smallest id upwards: each node's parent follows it.
-    const cycle = [...loop.slice(from), ...loop.slice(0, from), first];
+    const cycle = cycleFrom(loop);
+    const first = cycle[0] as string;
     problems.error(
       'cycle',
       first,

@@ -15,7 +15,7 @@
 
 import type { Plan } from '@attain/dsl';
 import type { DataRecord, Dataset } from '../data/dataset.js';
-import { asList } from '../data/values.js';
+import { asList, rowOf } from '../data/values.js';
 import { sha256 } from './sha256.js';
 
 /** JSON with object keys sorted and `skip` keys left out; `undefined` values are dropped. */
@@ -155,7 +155,7 @@ function recordSection(name: string, rows: readonly DataRecord[], numbered: bool
     }
     h.reset();
     const flag = r?.hypothetical === true ? '?' : '';
-    h.feed(numbered ? `${flag}#${typeof r?.row === 'number' ? r.row : i + 1}` : flag);
+    h.feed(numbered ? `${flag}#${rowOf(r, i)}` : flag);
     h.h1 ^= row[0] as number;
     h.h2 ^= row[1] as number;
     h.h3 ^= row[2] as number;

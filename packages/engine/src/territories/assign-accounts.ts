@@ -17,6 +17,7 @@ import {
 import type { DataRecord, Payee, TerritoryAssignment } from '../data/dataset.js';
 import type { Rec } from '../data/model.js';
 import { validate } from '../data/validate.js';
+import { rowOf } from '../data/values.js';
 import type { Ctx } from '../evaluate/context.js';
 import { Program } from '../evaluate/program.js';
 import { Run } from '../evaluate/run.js';
@@ -265,8 +266,7 @@ export function assignAccounts(
   // The name of an invalid record, as written, to recognise it in the unassigned list.
   const rawNames = new Map<number, unknown>();
   if (design.nameField !== undefined)
-    for (const [i, r] of list.entries())
-      rawNames.set(typeof r?.row === 'number' ? r.row : i + 1, r?.values?.name);
+    for (const [i, r] of list.entries()) rawNames.set(rowOf(r, i), r?.values?.name);
   const otherProblems: DataError[] = [];
   for (const rejected of problems.rejected()) {
     if (rejected.source !== source) {
