@@ -7,7 +7,7 @@
  */
 
 import { compareText, cycleFrom } from '../compare-text.js';
-import type { PayeeData, Rec } from '../data/model.js';
+import { type PayeeData, type Rec, recordName } from '../data/model.js';
 import { Dec, ZERO } from '../decimal.js';
 import type { Ctx, Entry } from '../evaluate/context.js';
 import type { Run } from '../evaluate/run.js';
@@ -169,11 +169,7 @@ function applyCredit(
     if (c.where && c.where(ctx, rec) !== true) continue;
     const amount = c.amount(ctx, rec);
     if (!(amount instanceof Dec)) {
-      ctx.warn(
-        'no-value',
-        c.credit,
-        `${rec.schema.name} ${rec.key ?? `row ${rec.row}`} has no credited amount`,
-      );
+      ctx.warn('no-value', c.credit, `${rec.schema.name} ${recordName(rec)} has no credited amount`);
       continue;
     }
     for (const r of c.recipients) creditRecipient(run, ctx, result, id, c, r, rec, amount);
@@ -183,7 +179,7 @@ function applyCredit(
         ctx.warn(
           'no-value',
           c.credit,
-          `${rec.schema.name} ${rec.key ?? `row ${rec.row}`} has no valid rows in ${c.split.schema.name}, so it credits no one`,
+          `${rec.schema.name} ${recordName(rec)} has no valid rows in ${c.split.schema.name}, so it credits no one`,
         );
       for (const row of rows ?? []) {
         const share = row.v[c.split.share] as Dec;
@@ -219,7 +215,7 @@ function creditRecipient(
       if (account === null || account === undefined || rec.day === undefined) return;
       const map = run.territories();
       // Named only in a warning: not built for every record.
-      const record = () => `${rec.schema.name} ${rec.key ?? `row ${rec.row}`}`;
+      const record = () => `${rec.schema.name} ${recordName(rec)}`;
       const found = map.territoryOf(String(account));
       if (found === undefined) {
         ctx.warn('no-value', c.credit, `account ${String(account)} of ${record()} is in no territory`);
@@ -228,11 +224,11 @@ function creditRecipient(
       const territory = found.territory;
       if (found.ambiguous) {
         const [first] = found.ambiguous as [AccountPlace];
-        const accounts = found.ambiguous.map((a) => `${accountLabel(a)} in ${a.territory}`);
+        const accounts = found.ambiguous.map((a) => `${recordName(a)} in ${a.territory}`);
         ctx.warn(
           'ambiguous-account',
           c.credit,
-          `account ${String(account)} of ${record()} is the name of accounts in different territories (${accounts.join(', ')}): credited to ${territory}, the territory of ${accountLabel(first)}, the smallest key`,
+          `account ${String(account)} of ${record()} is the name of accounts in different territories (${accounts.join(', ')}): credited to ${territory}, the territory of ${recordName(first)}, the smallest key`,
         );
       }
       const covers = map.payeesOn(territory, rec.day);
@@ -281,11 +277,6 @@ function creditRecipient(
       return;
     }
   }
-}
-
-/** An account in a warning: its key, else its row. */
-function accountLabel(a: AccountPlace): string {
-  return a.key ?? `row ${a.row}`;
 }
 
 /**

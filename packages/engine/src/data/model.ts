@@ -65,6 +65,14 @@ export interface PayeeData {
   onPlan: DaySpan[] | undefined;
 }
 
+/**
+ * How results and messages name a record within its source: its key, else `row N` (the form line
+ * ids, `explain` references and warnings share). `row` may be missing in a reference from outside.
+ */
+export function recordName(ref: { key?: string | undefined; row?: number | undefined }): string {
+  return ref.key ?? `row ${ref.row ?? '?'}`;
+}
+
 /** The reference of a record in results (created once per record). */
 export function recordRef(rec: Rec): RecordRef {
   if (rec.ref) return rec.ref;

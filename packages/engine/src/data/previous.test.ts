@@ -117,6 +117,12 @@ describe('earlier results (previous)', () => {
           }
           expect(results.errors.length).toBeGreaterThan(0);
           expect(results.errors.every((e) => e.source === 'previous' && e.row === 1)).toBe(true);
+          // The error names the broken field, or a field inside it (`earnings[0]` → `earnings[0].name`).
+          const field = path.reduce<string>(
+            (text, step) => (typeof step === 'number' ? `${text}[${step}]` : text ? `${text}.${step}` : step),
+            '',
+          );
+          expect(results.errors.some((e) => e.field?.startsWith(field))).toBe(true);
           expect(results.statements).toEqual([]);
         },
       ),

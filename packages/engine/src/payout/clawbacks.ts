@@ -10,6 +10,8 @@
  * rewritten. A cancellation after the window is not clawed back. When two clawbacks cover one
  * source, a record is taken back once, by the first.
  */
+
+import { recordName } from '../data/model.js';
 import { type Dec, ZERO } from '../decimal.js';
 import type { AdjustmentLine, Statement, TraceInput } from '../results/results.js';
 import { formatDate } from '../time/dates.js';
@@ -91,7 +93,7 @@ export function clawbackLines(
     }
     if (total.isZero()) continue;
     done.add(key);
-    const name = c.record.key ?? `row ${c.record.row ?? '?'}`;
+    const name = recordName(c.record);
     const days = c.cancelled - c.dated;
     const rateText =
       rates.size > 0 ? ` at the original rate ${[...rates].join(', ')}` : ' at the original amounts';

@@ -1,6 +1,8 @@
 /**
  * `explain(results, ref)`: one number of the results with its trace and a sentence.
  */
+
+import { recordName } from '../data/model.js';
 import type { EarningLine, Results, ResultValue, Statement, Trace } from '../results/results.js';
 import type { Explanation, ResultRef } from './ref.js';
 import { sentence } from './sentence.js';
@@ -57,9 +59,7 @@ export function explain(results: Results, ref: ResultRef): Explanation | undefin
     if (!credit) return undefined;
     if (ref.record === undefined) return found(credit.total, credit.trace, cur, statement);
     const line = credit.lines.find(
-      (l) =>
-        (l.record.key ?? `row ${l.record.row}`) === ref.record &&
-        (ref.role === undefined || l.role === ref.role),
+      (l) => recordName(l.record) === ref.record && (ref.role === undefined || l.role === ref.role),
     );
     if (!line) return undefined;
     const trace: Trace = {

@@ -2,6 +2,8 @@
  * Sentences a rep understands, built from traces: "12% on the 40,000.00 USD above quota, tier 3
  * of commission_rates".
  */
+
+import { recordName } from '../data/model.js';
 import { Dec } from '../decimal.js';
 import type { ResultValue, TierApplied, Trace, TraceInput } from '../results/results.js';
 
@@ -72,7 +74,7 @@ export function sentence(
 ): string {
   const what = trace.rule.label ?? trace.rule.name;
   const record = trace.records?.length === 1 ? trace.records[0] : undefined;
-  const about = record ? ` for ${record.source} ${record.key ?? `row ${record.row}`}` : '';
+  const about = record ? ` for ${record.source} ${recordName(record)}` : '';
   const tiers = trace.bands ?? (trace.tier ? [trace.tier] : []);
   const parts: string[] = [];
   if (tiers.length > 0) parts.push(tiers.map((t) => tierSentence(t, currency)).join(', plus '));
