@@ -66,7 +66,9 @@ describe('pipeWriter', () => {
       },
     });
     const writer = pipeWriter(stream, 'stop');
+    expect(writer.backedUp?.()).toBe(false);
     writer.write('12345678');
+    expect(writer.backedUp?.()).toBe(true);
     let drained = false;
     const waiting = writer.drain?.().then(() => {
       drained = true;
@@ -76,6 +78,7 @@ describe('pipeWriter', () => {
     for (const callback of callbacks) callback();
     await waiting;
     expect(drained).toBe(true);
+    expect(writer.backedUp?.()).toBe(false);
   });
 
   it('ends a wait for drain with OutputClosed when the reader closes the pipe meanwhile', async () => {

@@ -19,6 +19,11 @@ export interface Writer {
    * piece by piece, so that it does not pile up in memory). Absent: writes never wait.
    */
   drain?(): Promise<void>;
+  /**
+   * True while text written earlier still waits for the reader beyond the stream's buffer (Node's
+   * `writableNeedDrain`): output made where it cannot wait had better be put aside. Absent: never.
+   */
+  backedUp?(): boolean;
   /** True when the writer is an interactive terminal (colour is allowed). */
   isTTY?: boolean;
   /** The width of the terminal in columns, when the writer is one. */
@@ -136,6 +141,7 @@ export function pipeWriter(stream: Writable, whenClosed: 'stop' | 'drop'): Write
       }
       check();
     },
+    backedUp: () => !state.closed && stream.writableNeedDrain,
   };
 }
 

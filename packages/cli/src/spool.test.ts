@@ -39,7 +39,7 @@ describe('createFileSpool', () => {
     spool.write(text);
     spool.write(text);
     const mine = openFiles().find((file) => file.path.includes(`${tmp()}/attain-`));
-    expect(mine?.path).toMatch(/attain-\d+-[0-9a-f-]{36}\.json \(deleted\)$/);
+    expect(mine?.path).toMatch(/attain-\d+-[0-9a-f-]{36}\.spool \(deleted\)$/);
     expect(mine?.size).toBe(2 * pieceSize);
     expect(mine?.mode).toBe(0o600);
     spool.remove();

@@ -1,7 +1,8 @@
 /**
  * A spool holds output that is made before it can be written: `attain run --format json` makes
  * statements one by one during the calculation, but the JSON puts them after the warnings, which
- * are known only at the end. On disk, a run of a million statements never holds them in memory.
+ * are known only at the end; `--format csv` puts rows aside while a slow reader catches up (see
+ * output/overflow.ts). On disk, a run of a million statements never holds them in memory.
  */
 import { randomUUID } from 'node:crypto';
 import { closeSync, openSync, readSync, rmSync, unlinkSync, writeSync } from 'node:fs';
@@ -45,7 +46,7 @@ function writeAll(fd: number, text: string): void {
  * left behind however the process ends, even interrupted or killed.
  */
 export function createFileSpool(): Spool {
-  const path = join(tmpdir(), `attain-${process.pid}-${randomUUID()}.json`);
+  const path = join(tmpdir(), `attain-${process.pid}-${randomUUID()}.spool`);
   let fd: number | undefined;
   try {
     fd = openSync(path, 'wx+', 0o600);

@@ -502,6 +502,33 @@ describe('attain run --format json, streamed through a spool file', () => {
     expect(leftOver()).toEqual([]);
   });
 
+  it('puts CSV rows aside while stdout is backed up, and prints the same text after', async () => {
+    const cwd = await tempDir(files());
+    const argv = [...runQ1, '--format', 'csv'];
+    const fast = await run(argv, { cwd });
+    const out: string[] = [];
+    let drains = 0;
+    let spooled = '';
+    const node = createNodeIo();
+    const io: Io = {
+      ...node,
+      // The reader never keeps up: every row goes through the spool.
+      stdout: { write: (text) => out.push(text), backedUp: () => true, drain: async () => void drains++ },
+      stderr: { write: () => {} },
+      cwd,
+      env: {},
+      createSpool: () => {
+        const spool = createFileSpool();
+        return { ...spool, write: (text) => void ((spooled += text), spool.write(text)) };
+      },
+    };
+    expect(await main(argv, io)).toBe(0);
+    expect(out.join('')).toBe(fast.stdout);
+    expect(spooled).toBe(fast.stdout);
+    expect(drains).toBeGreaterThan(0);
+    expect(spoolFiles()).toEqual([]);
+  });
+
   it('exits 2 when no spool file can be made', async () => {
     const cwd = await tempDir(files());
     process.env.TMPDIR = join(tmp(), 'missing');

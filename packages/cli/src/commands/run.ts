@@ -19,11 +19,12 @@ import {
   strictOption,
 } from '../options.js';
 import { dataErrorsStopped, formatDataError, formatRejected, formatWarning } from '../output/data-errors.js';
+import { OverflowWriter } from '../output/overflow.js';
 import { plural } from '../output/plural.js';
 import { csvHeader, csvRows } from '../output/results-csv.js';
 import { ResultsJson } from '../output/results-json.js';
 import { formatStatements } from '../output/statement-table.js';
-import { createMemorySpool, SpoolError } from '../spool.js';
+import { createMemorySpool, type Spool, SpoolError } from '../spool.js';
 
 /** Options of `attain run`. */
 export interface RunOptions extends CalculationOptions {
@@ -84,31 +85,31 @@ async function printResults(
   }
 }
 
-/** Calculates and prints; `json` receives the statements of the JSON format. */
+/**
+ * Calculates and prints; `json` receives the statements of the JSON format, `csv` the rows of the
+ * CSV format.
+ */
 async function calculateAndPrint(
   planPath: string,
   options: RunOptions,
   context: Context,
   json: ResultsJson | undefined,
+  csv: OverflowWriter | undefined,
 ): Promise<number> {
   const { io } = context;
-  // CSV rows are written as each statement is made, and JSON statements spooled: a large run never
-  // holds all its statements.
+  // CSV rows are written as each statement is made (put aside when the reader is slow), and JSON
+  // statements spooled: a large run never holds all its statements.
   let header = false;
   const writeHeader = () => {
-    if (!header) io.stdout.write(csvHeader);
+    if (!header) csv?.write(csvHeader);
     header = true;
   };
-  const csv = (statement: Statement) => {
+  const csvStatement = (statement: Statement) => {
     writeHeader();
     const rows = csvRows(statement);
-    if (rows.length > 0) io.stdout.write(rows);
+    if (rows.length > 0) csv?.write(rows);
   };
-  const stream = json
-    ? (statement: Statement) => json.add(statement)
-    : options.format === 'csv'
-      ? csv
-      : undefined;
+  const stream = json ? (statement: Statement) => json.add(statement) : csv ? csvStatement : undefined;
   const calculation = await calculatePlanFile(
     planPath,
     {
@@ -124,26 +125,34 @@ async function calculateAndPrint(
   const { results, origin } = calculation;
 
   if (results.errors.length > 0) {
+    await csv?.flush();
     if (json) await json.write(results, io.stdout);
     for (const error of results.errors) io.stderr.write(`${formatDataError(error, origin)}\n`);
     reportProblem(context, dataErrorsStopped(results.errors.length, results.errors, 'calculated'));
     return ExitCode.findings;
   }
-  if (options.format === 'csv') writeHeader();
+  if (csv) {
+    writeHeader();
+    await csv.flush();
+  }
   await printResults(results, origin, options, context, json);
   return ExitCode.ok;
 }
 
 /** Runs `attain run` and returns the exit code. */
 export async function runRun(planPath: string, options: RunOptions, context: Context): Promise<number> {
-  if (options.format !== 'json') return calculateAndPrint(planPath, options, context, undefined);
   const { io } = context;
+  const newSpool = () => (io.createSpool ? io.createSpool() : createMemorySpool());
+  let spool: Spool | undefined;
+  const csv = options.format === 'csv' ? new OverflowWriter(io.stdout, newSpool) : undefined;
   try {
-    const spool = io.createSpool ? io.createSpool() : createMemorySpool();
     try {
-      return await calculateAndPrint(planPath, options, context, new ResultsJson(spool));
+      spool = options.format === 'json' ? newSpool() : undefined;
+      const json = spool && new ResultsJson(spool);
+      return await calculateAndPrint(planPath, options, context, json, csv);
     } finally {
-      spool.remove();
+      spool?.remove();
+      csv?.remove();
     }
   } catch (error) {
     if (!(error instanceof SpoolError)) throw error;
