@@ -519,7 +519,11 @@ describe('attain run --format json, streamed through a spool file', () => {
       env: {},
       createSpool: () => {
         const spool = createFileSpool();
-        return { ...spool, write: (text) => void ((spooled += text), spool.write(text)) };
+        const write = (text: string) => {
+          spooled += text;
+          spool.write(text);
+        };
+        return { ...spool, write };
       },
     };
     expect(await main(argv, io)).toBe(0);
