@@ -446,6 +446,74 @@ describe('crediting', () => {
     });
   });
 
+  describe('only on the days the payee is on the plan', () => {
+    const plan = planOf(
+      quarterly(`${DEALS}
+  credit won from deals { to owner }
+  credit team from deals { to managers of owner }
+  credit pair from deals { to owner share 50%
+    to co share 50% }
+  commission c = won * 10% per line`),
+    );
+    const deals = rows(
+      { id: 'D1', owner: 'hire', co: 'leaver', amount: '1000', close_date: '2026-01-20', stage: 'Won' },
+      { id: 'D2', owner: 'hire', co: 'leaver', amount: '2000', close_date: '2026-02-15', stage: 'Won' },
+      { id: 'D3', owner: 'hire', co: 'leaver', amount: '4000', close_date: '2026-03-10', stage: 'Won' },
+      { id: 'D4', owner: 'other', amount: '8000', close_date: '2026-03-10', stage: 'Won' },
+    );
+    // hire: from 1 February; leaver: until 14 February; boss (manager of hire) from 1 March;
+    // other is on another plan (no statement here).
+    const payees = [
+      payee('hire', {}, { manager: 'boss', plans: [{ plan: 'Test', from: '2026-02-01' }] }),
+      payee('leaver', {}, { plans: [{ plan: 'Test', to: '2026-02-14' }] }),
+      payee('boss', {}, { plans: [{ plan: 'Test', from: '2026-03-01' }] }),
+      payee('other', {}, { manager: 'boss', plans: [{ plan: 'Another' }] }),
+    ];
+    const results = run(plan, { payees, records: { deals } }, ['2026-Q1']);
+    const lines = (who: string, name: string) =>
+      credit(statement(results, who, '2026-Q1'), name).lines.map((l) => `${l.record.key}:${l.amount}`);
+
+    it('leaves out records dated before a hire, after a leaver and before a manager joined', () => {
+      // hire: D2 and D3 (D1 closed before 1 February), 10% per line: 200 + 400 = 600.
+      expect(lines('hire', 'won')).toEqual(['D2:2000', 'D3:4000']);
+      expect(statement(results, 'hire', '2026-Q1').earned).toBe('600.00');
+      // Half of each deal: hire from D2 on; leaver up to 14 February (D1 only).
+      expect(lines('hire', 'pair')).toEqual(['D2:1000', 'D3:2000']);
+      expect(lines('leaver', 'pair')).toEqual(['D1:500']);
+      // boss rolls up D3 (10 March) and D4 of other, who is on another plan: the manager is on
+      // this plan that day.
+      expect(lines('boss', 'team')).toEqual(['D3:4000', 'D4:8000']);
+      expect(results.statements.map((s) => s.payee)).toEqual(['boss', 'hire', 'leaver']);
+    });
+
+    it('warns once per payee and credit, naming the records and the days on the plan', () => {
+      const offPlan = results.warnings.filter((w) => w.code === 'off-plan');
+      expect(offPlan.map((w) => [w.payee, w.rule?.name, w.message])).toEqual([
+        // D1 and D2 roll up to boss (hire's manager) whether or not hire was on the plan that day.
+        [
+          'boss',
+          'team',
+          '2 deals records (D1, D2) are dated when boss is not on the plan (on it only 2026-03-01 to 2026-03-31 of 2026-Q1), so they credit boss nothing',
+        ],
+        [
+          'hire',
+          'pair',
+          'deals record D1 is dated when hire is not on the plan (on it only 2026-02-01 to 2026-03-31 of 2026-Q1), so it credits hire nothing',
+        ],
+        [
+          'hire',
+          'won',
+          'deals record D1 is dated when hire is not on the plan (on it only 2026-02-01 to 2026-03-31 of 2026-Q1), so it credits hire nothing',
+        ],
+        [
+          'leaver',
+          'pair',
+          '2 deals records (D2, D3) are dated when leaver is not on the plan (on it only 2026-01-01 to 2026-02-14 of 2026-Q1), so they credit leaver nothing',
+        ],
+      ]);
+    });
+  });
+
   describe('roll-up credit and cycles of managers', () => {
     const plan = planOf(
       quarterly(`${DEALS}

@@ -7,7 +7,7 @@
  */
 
 import { compareText, cycleFrom } from '../compare-text.js';
-import { type PayeeData, type Rec, recordName } from '../data/model.js';
+import { type DaySpan, type PayeeData, type Rec, recordName } from '../data/model.js';
 import { Dec, ZERO } from '../decimal.js';
 import type { Ctx, Entry } from '../evaluate/context.js';
 import type { Run } from '../evaluate/run.js';
@@ -42,6 +42,20 @@ export class PeriodCredits {
 
   /** Credits applied per owner on demand, with the owners done so far. */
   private readonly perOwner = new Map<number, { c: CompiledCredit; done: Set<string> }>();
+
+  /**
+   * The days each payee met so far is on the plan, when not every day of the period (see
+   * {@link onPlanOn}); the last one is kept apart (a credit's records mostly go to one payee in a row).
+   */
+  private readonly days = new Map<string, PlanDays>();
+  private lastPayee: string | undefined;
+  private lastDays: PlanDays = ALL_DAYS;
+
+  /** Records not credited to a payee because they are dated when the payee is not on the plan. */
+  private readonly offPlan = new Map<
+    string,
+    { payee: string; credit: number; days: DaySpan[]; recs: Rec[] }
+  >();
 
   constructor(
     private readonly run: Run,
@@ -78,14 +92,65 @@ export class PeriodCredits {
     this.perOwner.clear();
   }
 
+  /** The records of credit `id` noted as dated off the plan (see {@link add}), per payee; forgets them. */
+  takeOffPlan(id: number): { payee: string; days: DaySpan[]; recs: Rec[] }[] {
+    const found: { payee: string; days: DaySpan[]; recs: Rec[] }[] = [];
+    for (const [key, off] of this.offPlan) {
+      if (off.credit !== id) continue;
+      found.push(off);
+      this.offPlan.delete(key);
+    }
+    return found.sort((a, b) => compareText(a.payee, b.payee));
+  }
+
   /** Drops a payee's entries once their statements are done: only their own contexts read them. */
   release(payee: string): void {
     for (const payees of this.byCredit.values()) payees.delete(payee);
     this.released.add(payee);
   }
 
-  /** Credits `amount` of a record to a payee. Records must come in the stable order. */
+  /**
+   * The days `payee` is on the plan in this period: {@link ALL_DAYS} for every day (or a payee the
+   * data does not know: nothing to check against), {@link NO_DAYS} for none, else the spans.
+   */
+  private planDays(payee: string): PlanDays {
+    if (payee === this.lastPayee) return this.lastDays;
+    let days = this.days.get(payee);
+    if (days === undefined) {
+      const spans = this.run.data.payees.byId.get(payee)?.onPlan;
+      const { start, end } = this.period;
+      if (!spans || spans.some((s) => s.from <= start && s.to >= end)) days = ALL_DAYS;
+      else {
+        const within = spans.filter((s) => s.from <= end && s.to >= start);
+        days = within.length === 0 ? NO_DAYS : within;
+      }
+      this.days.set(payee, days);
+    }
+    this.lastPayee = payee;
+    this.lastDays = days;
+    return days;
+  }
+
+  /**
+   * Credits `amount` of a record to a payee. Records must come in the stable order. A record dated
+   * on a day the payee is not on the plan (before a hire, after a leaver's last day, under another
+   * plan) credits them nothing: it is noted for an `off-plan` warning when the payee is on the plan
+   * on other days of the period (see {@link warnOffPlan}), and dropped in silence when the payee is
+   * not on it at all (no statement: their records belong to another plan or to no one).
+   */
   add(credit: number, payee: string, rec: Rec, amount: Dec, share: Dec, role: CreditRole): void {
+    const days = this.planDays(payee);
+    if (days !== ALL_DAYS && rec.day !== undefined) {
+      const day = rec.day;
+      if (days === NO_DAYS) return;
+      if (!days.some((s) => s.from <= day && day <= s.to)) {
+        const key = `${credit}\u0000${payee}`;
+        const off = this.offPlan.get(key);
+        if (!off) this.offPlan.set(key, { payee, credit, days: days as DaySpan[], recs: [rec] });
+        else if (off.recs[off.recs.length - 1] !== rec) off.recs.push(rec);
+        return;
+      }
+    }
     let payees = this.byCredit.get(credit);
     if (!payees) {
       payees = new Map();
@@ -105,6 +170,43 @@ export class PeriodCredits {
       last.more ??= [];
       last.more.push({ rec, amount, share, role });
     } else list.push({ rec, amount, quota, first: amount, share, role, more: undefined, text: undefined });
+  }
+}
+
+/** The days a payee is on the plan within a period (see `PeriodCredits.planDays`). */
+type PlanDays = readonly DaySpan[];
+const ALL_DAYS: PlanDays = [];
+const NO_DAYS: PlanDays = [];
+
+/** How many records an `off-plan` warning names before "and N more". */
+const NAMED = 5;
+
+/**
+ * Warns once per payee about the records of credit `c` (id `id`) that `result` did not credit to
+ * them because they are dated on days the payee is not on the plan.
+ */
+function warnOffPlan(run: Run, period: Period, result: PeriodCredits, id: number, c: CompiledCredit): void {
+  for (const { payee, recs, days } of result.takeOffPlan(id)) {
+    // The spans within the period: the days that matter here.
+    const on = days.map((s) => {
+      const from = Math.max(s.from, period.start);
+      const to = Math.min(s.to, period.end);
+      return from === to ? formatDate(from) : `${formatDate(from)} to ${formatDate(to)}`;
+    });
+    const one = recs.length === 1;
+    const names = recs.slice(0, NAMED).map(recordName);
+    const more = recs.length > NAMED ? ` and ${recs.length - NAMED} more` : '';
+    const what = one
+      ? `${c.schema.name} record ${names[0]} is`
+      : `${recs.length} ${c.schema.name} records (${names.join(', ')}${more}) are`;
+    run.warn(
+      payee,
+      period.label,
+      'off-plan',
+      c.def.rule,
+      c.credit.range,
+      `${what} dated when ${payee} is not on the plan (on it only ${on.join(', ')} of ${period.label}), so ${one ? 'it credits' : 'they credit'} ${payee} nothing`,
+    );
   }
 }
 
@@ -188,6 +290,7 @@ function applyCredit(
     }
   }
   ctx.rule = undefined;
+  warnOffPlan(run, period, result, id, c);
 }
 
 function creditRecipient(

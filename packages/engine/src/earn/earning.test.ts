@@ -113,20 +113,22 @@ describe('earnings', () => {
   });
 
   it('count as paid earlier only the periods the payee was on the plan', () => {
-    // On the plan from 1 April: Q1 has no statement and paid nothing, whatever it would have earned.
+    // On the plan from 1 April: Q1 has no statement and paid nothing, whatever it would have earned
+    // (both earnings would pay in Q1 already: the milestone's condition holds from the start).
     const plan = planOf(
       quarterly(`${DEALS}
-  milestone club = 1_000 USD when ytd(bookings) >= 100_000 USD once
-  bonus b = ytd(bookings) * 2% paid year to date`),
+  milestone club = 1_000 USD when ytd(bookings) >= 0 USD once
+  bonus b = 1_000 USD + ytd(bookings) * 2% paid year to date`),
     );
     const deals = dealRows(['150000', '2026-02-10'], ['10000', '2026-05-10']);
     const late = payee('rep', {}, { plans: [{ plan: 'Test', from: '2026-04-01' }] });
     const results = run(plan, { payees: [late], records: { deals } }, ['2026-Q1', '2026-Q2']);
     expect(results.statements.map((s) => s.period)).toEqual(['2026-Q2']);
-    // Q2: year to date 160,000 reaches 100,000, and nothing was paid before: the milestone pays.
+    // Q2: nothing was paid before (Q1 is off the plan): the milestone pays.
     expect(pay(results, '2026-Q2', 'club')).toBe('1000.00');
-    // Q2: 160,000 x 2% = 3,200, minus the 0 paid in Q1 (not on the plan) = 3,200.
-    expect(pay(results, '2026-Q2', 'b')).toBe('3200.00');
+    // Q2: year to date 1,000 + 10,000 x 2% = 1,200 (the February deal, closed before the payee
+    // joined, credits them nothing), minus the 0 paid in Q1 (not on the plan) = 1,200.
+    expect(pay(results, '2026-Q2', 'b')).toBe('1200.00');
   });
 
   it('score MBOs from data', () => {

@@ -308,7 +308,8 @@ export type WarningCode =
   | 'ambiguous-account'
   | 'no-coverage'
   | 'manager-cycle'
-  | 'not-recalculated';
+  | 'not-recalculated'
+  | 'off-plan';
 
 /** Something the calculation could not do exactly as written, for one payee and period. */
 export interface CalculationWarning {
