@@ -112,6 +112,7 @@ export function calculate(plan: Plan, data: Dataset, options: CalculateOptions):
   if (plan.header.version !== undefined) meta.plan.version = plan.header.version;
   const { valid, problems } = validate(plan, data, program.calendar, {
     byOwner: recordsByOwner.enabled && program.ownerLocal,
+    calculated: { periods, onPlan: (payee, period) => program.onPlan(payee, period) },
   });
   // Earlier results cannot be left out in part (a closed period missing from them would be paid
   // again): errors in them stop the run in both modes.
@@ -120,6 +121,7 @@ export function calculate(plan: Plan, data: Dataset, options: CalculateOptions):
   }
   const run = new Run(program, valid, asOf, data.previous);
   warnNotRecalculated(run, periods);
+  for (const w of valid.warnings) run.warnings.set(`\u0000data\u0000${w.code}\u0000${w.message}`, w);
   const payees = [...valid.payees.byId.values()].sort((a, b) => compareText(a.id, b.id));
   const labels = periods.map((p) => p.label);
   const statements: Statement[] = [];

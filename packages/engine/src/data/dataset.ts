@@ -56,7 +56,9 @@ export interface Payee {
    * Plan assignments with effective dates. Absent: the payee is on the plan throughout its
    * effective dates. Present: the payee is on this plan only on the days of the assignments
    * naming it; a payee who joins, leaves or changes plan mid-period has their quota prorated by
-   * calendar days when the quota says `prorate by calendar days`.
+   * calendar days when the quota says `prorate by calendar days`, and is credited only for
+   * records dated on those days. Must be a list of objects, each naming `plan` (`null`: absent);
+   * anything else is a `bad-type` error on the payee.
    */
   plans?: PlanAssignment[];
 }
@@ -70,15 +72,17 @@ export interface DataRecord {
   /**
    * "If this deal closes": the record is calculated and shown as an estimate (credit lines and
    * earning lines marked `estimate`, earnings' `estimate` amounts, the statement's
-   * `estimatedPayout`), never counted as earned.
+   * `estimatedPayout`), never counted as earned. Only a JSON boolean (`null`: absent); anything
+   * else (`"yes"`, `1`) is a `bad-type` error on the record.
    */
   hypothetical?: boolean;
 }
 
 /**
  * An FX rate: 1 unit of `from` is worth `rate` units of `to`, from `date` on (until the next rate
- * of the pair). A conversion on a date uses the latest rate of the pair dated on or before it; if
- * only the opposite pair is given, its inverse is used.
+ * of the pair). A conversion on a date uses the latest rate dated on or before it in either
+ * direction (the inverse of the opposite pair), the one written in the pair's own direction when
+ * both are dated the same day. A currency converts to itself only at 1 (another rate is an error).
  */
 export interface FxRate {
   /** 1-based row in its file, named in error messages. Absent: the position in the list, from 1. */

@@ -1,8 +1,12 @@
 /**
- * FX rates: the rate of a currency pair on a date is the latest rate of the pair dated on or
- * before it; when only the opposite pair is given, its inverse is used.
+ * FX rates: the rate of a currency pair on a date is the latest rate dated on or before it,
+ * whichever way it is written (EUR to USD, or the inverse of USD to EUR); when both are dated the
+ * same day, the one written in the pair's own direction.
  */
 import { type Dec, ONE } from '../decimal.js';
+import type { FxRate, RawValue } from './dataset.js';
+import { dataError, type Problems, type RowAt } from './problems.js';
+import { quote, readDecimal, rowOf } from './values.js';
 
 interface Dated {
   day: number;
@@ -31,17 +35,21 @@ export class FxTable {
     return from === to || this.pairs.has(`${from}>${to}`) || this.pairs.has(`${to}>${from}`);
   }
 
-  /** The rate converting 1 `from` into `to` on `day`, or `undefined` when there is none. */
+  /**
+   * The rate converting 1 `from` into `to` on `day`, or `undefined` when there is none: the latest
+   * rate dated on or before `day` in either direction (a newer inverse rate replaces an older
+   * direct one), the direct one when both are dated the same day.
+   */
   rate(from: string, to: string, day: number): Dec | undefined {
     if (from === to) return ONE;
     const direct = latest(this.pairs.get(`${from}>${to}`), day);
-    if (direct) return direct;
     const inverse = latest(this.pairs.get(`${to}>${from}`), day);
-    return inverse ? ONE.div(inverse) : undefined;
+    if (direct && (!inverse || direct.day >= inverse.day)) return direct.rate;
+    return inverse ? ONE.div(inverse.rate) : undefined;
   }
 }
 
-function latest(list: Dated[] | undefined, day: number): Dec | undefined {
+function latest(list: Dated[] | undefined, day: number): Dated | undefined {
   if (!list || list.length === 0 || (list[0] as Dated).day > day) return undefined;
   let lo = 0;
   let hi = list.length - 1;
@@ -50,5 +58,30 @@ function latest(list: Dated[] | undefined, day: number): Dec | undefined {
     if ((list[mid] as Dated).day <= day) lo = mid;
     else hi = mid - 1;
   }
-  return (list[lo] as Dated).rate;
+  return list[lo] as Dated;
+}
+
+/**
+ * Finds the FX rows that convert a currency into itself at a rate other than 1 (`EUR` to `EUR` at
+ * 7): a currency is always worth 1 of itself, so such a row is wrong data, never used. A row at
+ * exactly 1 is true and harmless (rate exports often list the base currency), and is accepted.
+ * Rows whose currencies or rate cannot be read are left to the other checks of FX rows.
+ */
+export function checkSelfRates(rates: readonly FxRate[], problems: Problems): void {
+  rates.forEach((entry, i) => {
+    if (entry === null || typeof entry !== 'object') return;
+    const from = code(entry.from);
+    if (from === undefined || from !== code(entry.to)) return;
+    const raw = entry.rate as RawValue | undefined;
+    const rate = raw === undefined || raw === null || typeof raw === 'boolean' ? undefined : readDecimal(raw);
+    if (rate === undefined || rate.eq(ONE)) return;
+    const at: RowAt = { source: 'fx', row: rowOf(entry, i) };
+    const what = `rate is ${quote(raw)}, which converts ${from} to itself (1 ${from} is always worth 1 ${from})`;
+    problems.add(at, dataError(at, 'bad-fx-rate', 'rate', what));
+  });
+}
+
+/** A currency as an FX row writes it, upper case; `undefined` when it is not text. */
+function code(raw: unknown): string | undefined {
+  return typeof raw === 'string' && raw.trim() !== '' ? raw.trim().toUpperCase() : undefined;
 }

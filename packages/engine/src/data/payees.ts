@@ -5,10 +5,10 @@ import type { Field, Plan } from '@attain/dsl';
 import type { Value } from '../evaluate/value.js';
 import type { FiscalCalendar } from '../time/calendar.js';
 import { parseDate } from '../time/dates.js';
-import type { Payee, RawValue } from './dataset.js';
+import type { Payee, PlanAssignment, RawValue } from './dataset.js';
 import type { DaySpan, PayeeData } from './model.js';
 import { dataError, type Problems, type RowAt, valueError } from './problems.js';
-import { Bad, isMissing, readerFor, readMoney, rowOf } from './values.js';
+import { Bad, isMissing, quoteAny, readerFor, readMoney, rowOf } from './values.js';
 
 /** The section name of payees in errors. */
 export const PAYEES = 'payees';
@@ -144,12 +144,33 @@ function readAttribute(
 
 /** The days on this plan, from the assignments naming it; `undefined` when the payee has none listed. */
 function assignments(plan: Plan, payee: Payee, at: RowAt, problems: Problems): DaySpan[] | undefined {
-  if (!Array.isArray(payee.plans)) return undefined;
+  const plans = payee.plans as unknown;
+  if (plans === undefined || plans === null) return undefined;
+  // Anything else than a list would leave the payee on the plan all year: an error.
+  if (!Array.isArray(plans)) {
+    const what = `plans is ${quoteAny(plans)}, which is not a list of plan assignments (write [{ "plan": "${plan.header.name}", "from": "YYYY-MM-DD", "to": "YYYY-MM-DD" }])`;
+    problems.add(at, dataError(at, 'bad-type', 'plans', what));
+    return undefined;
+  }
   const start = parseDate(plan.header.effective.from) as number;
   const end = parseDate(plan.header.effective.to) as number;
   const spans: DaySpan[] = [];
-  for (const a of payee.plans) {
-    if (a === null || typeof a !== 'object' || a.plan !== plan.header.name) continue;
+  for (const [i, entry] of (plans as unknown[]).entries()) {
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
+      const what = `plans[${i}] is ${quoteAny(entry)}, which is not a plan assignment ({ "plan", "from", "to" })`;
+      problems.add(at, dataError(at, 'bad-type', 'plans', what));
+      continue;
+    }
+    const a = entry as PlanAssignment;
+    if (typeof a.plan !== 'string' || a.plan.trim() === '') {
+      const missing = a.plan === undefined || a.plan === null || typeof a.plan === 'string';
+      const what = missing
+        ? `plans[${i}].plan is missing (the name of the plan the payee is assigned to)`
+        : `plans[${i}].plan is ${quoteAny(a.plan)}, which is not a plan name`;
+      problems.add(at, dataError(at, missing ? 'missing-field' : 'bad-type', 'plans', what));
+      continue;
+    }
+    if (a.plan !== plan.header.name) continue;
     const from = a.from === undefined ? start : parseDate(a.from);
     const to = a.to === undefined ? end : parseDate(a.to);
     if (from === undefined)

@@ -129,4 +129,93 @@ describe('earlier results (previous)', () => {
       { numRuns: 300 },
     );
   });
+
+  describe('of another plan', () => {
+    const body = (
+      currency: string,
+    ) => `source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  credit bookings from deals { to owner }
+  commission c = bookings * 10% per line
+  draw d = 1_000 ${currency} recoverable for 2 periods`;
+    const planIn = (currency: string, period: string, header = '') =>
+      planOf(`plan "Test" version "1" {
+  currency ${currency}
+  period ${period}
+  effective 2026-01-01 to 2026-12-31
+  ${header}
+  ${body(currency)}
+}`);
+
+    it('in another currency are an error on each statement, in both modes', () => {
+      const eur = run(planIn('EUR', 'quarter'), data, ['2026-Q1']);
+      expect(eur.statements[0]?.currency).toBe('EUR');
+      for (const mode of ['strict', 'lenient'] as const) {
+        const results = run(plan, { ...data, previous: copy(eur) }, ['2026-Q2'], { mode });
+        expect(results.statements).toEqual([]);
+        expect(results.errors).toEqual([
+          {
+            source: 'previous',
+            row: 1,
+            key: 'rep 2026-Q1',
+            field: 'currency',
+            code: 'currency-mismatch',
+            reason: 'previous row 1: currency is "EUR", which is not the plan currency (USD)',
+          },
+        ]);
+      }
+    });
+
+    it('of another period kind are an error on each statement', () => {
+      const monthly = run(planIn('USD', 'month'), data, ['2026-01', '2026-02']);
+      const results = run(plan, { ...data, previous: copy(monthly) }, ['2026-Q2'], { mode: 'lenient' });
+      expect(results.statements).toEqual([]);
+      expect(results.errors.map((e) => [e.row, e.key, e.field, e.code, e.reason])).toEqual([
+        [
+          1,
+          'rep 2026-01',
+          'period',
+          'bad-period',
+          `previous row 1: period is "2026-01", which is a month, not a quarter (the plan's period)`,
+        ],
+        [
+          2,
+          'rep 2026-02',
+          'period',
+          'bad-period',
+          `previous row 2: period is "2026-02", which is a month, not a quarter (the plan's period)`,
+        ],
+      ]);
+    });
+
+    it('of another fiscal calendar are an error: the same label is not the same period', () => {
+      // With the fiscal year starting in February, 2026-Q1 is February to April.
+      const february = run(planIn('USD', 'quarter', 'fiscal year starts february'), data, ['2026-Q1']);
+      expect([february.statements[0]?.start, february.statements[0]?.end]).toEqual([
+        '2026-02-01',
+        '2026-04-30',
+      ]);
+      const results = run(plan, { ...data, previous: copy(february) }, ['2026-Q2']);
+      expect(results.errors.map((e) => e.reason)).toEqual([
+        'previous row 1: period is "2026-Q1", which runs from 2026-02-01 to 2026-04-30 in the earlier results, but from 2026-01-01 to 2026-03-31 in this plan (another fiscal calendar)',
+      ]);
+    });
+
+    it('of another name are used, with a warning (plans are renamed)', () => {
+      const renamed = planOf(quarterly(body('USD')).replace('plan "Test"', 'plan "Test 2026"'));
+      const q2 = run(renamed, { ...data, previous: copy(q1) }, ['2026-Q2']);
+      expect(q2.errors).toEqual([]);
+      expect(q2.warnings.filter((w) => w.code === 'previous-plan')).toEqual([
+        {
+          code: 'previous-plan',
+          message:
+            'the earlier results (previous) are of plan "Test", not "Test 2026": they are read as this plan\'s, as after a rename (if "Test" is another plan, leave its results out)',
+        },
+      ]);
+      // As with the plan's own results: c = 2,000.00 (D2), recovers the 600.00 owed: payout 1,400.00.
+      expect(q2.statements.find((s) => s.period === '2026-Q2')?.payout).toBe('1400.00');
+      // No warning when the names agree.
+      const same = run(plan, { ...data, previous: copy(q1) }, ['2026-Q2']);
+      expect(same.warnings.map((w) => w.code)).not.toContain('previous-plan');
+    });
+  });
 });

@@ -6,9 +6,16 @@
  *
  * Unlike a bad record, a bad statement cannot be left out: a closed period missing from the earlier
  * results would be paid again. `calculate` therefore stops on these errors in both modes.
+ *
+ * They must also be results of this plan's kind: statements in another currency, or of periods the
+ * plan's fiscal calendar does not read as its own (months for a quarterly plan, quarters of
+ * another fiscal year), would be read as if they were this plan's amounts and periods, so they are
+ * errors too. Results of a plan of another name are only a warning: plans are renamed between runs.
  */
+import type { Plan } from '@attain/dsl';
+import type { CalculationWarning } from '../results/results.js';
 import type { FiscalCalendar } from '../time/calendar.js';
-import { parseDate } from '../time/dates.js';
+import { formatDate, parseDate } from '../time/dates.js';
 import type { Dataset } from './dataset.js';
 import { dataError, type Problems, type RowAt, valueError } from './problems.js';
 import { readDecimal } from './values.js';
@@ -20,6 +27,8 @@ type Json = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const textOr = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 /** Checks one statement's fields, reporting each problem at `at`. */
 class StatementCheck {
@@ -78,18 +87,28 @@ class StatementCheck {
   }
 }
 
-/** Checks `data.previous`, adding each problem to `problems` under {@link PREVIOUS}. */
-export function checkPrevious(data: Dataset, calendar: FiscalCalendar, problems: Problems): void {
+/**
+ * Checks `data.previous` against `plan`, adding each problem to `problems` under {@link PREVIOUS}.
+ * Returns the warnings about them (results of a plan of another name).
+ */
+export function checkPrevious(
+  plan: Plan,
+  data: Dataset,
+  calendar: FiscalCalendar,
+  problems: Problems,
+): CalculationWarning[] {
   const previous: unknown = data.previous;
-  if (previous === undefined) return;
+  if (previous === undefined) return [];
   const whole: RowAt = { source: PREVIOUS, row: 1 };
   if (!isObject(previous) || !Array.isArray(previous.statements)) {
     problems.add(
       whole,
       dataError(whole, 'bad-type', 'statements', 'is not the results of a run (it has no statements list)'),
     );
-    return;
+    return [];
   }
+  const meta = isObject(previous.meta) ? previous.meta : {};
+  const { currency, period: kind, name } = plan.header;
   previous.statements.forEach((statement: unknown, i) => {
     const at: RowAt = { source: PREVIOUS, row: i + 1 };
     const check = new StatementCheck(at, problems);
@@ -100,10 +119,42 @@ export function checkPrevious(data: Dataset, calendar: FiscalCalendar, problems:
     const payee = check.text(statement, 'payee');
     const period = check.text(statement, 'period');
     if (payee !== undefined && period !== undefined) at.key = `${payee} ${period}`;
-    if (period !== undefined && !calendar.parse(period))
+    const parsed = period === undefined ? undefined : calendar.parse(period);
+    if (period !== undefined && !parsed)
       problems.add(at, valueError(at, 'bad-period', 'period', period, 'is not a period of the plan'));
+    else if (period !== undefined && parsed && parsed.kind !== kind)
+      problems.add(
+        at,
+        valueError(
+          at,
+          'bad-period',
+          'period',
+          period,
+          `is a ${parsed.kind}, not a ${kind} (the plan's period)`,
+        ),
+      );
     check.date(statement, 'start');
     check.date(statement, 'end');
+    const start = typeof statement.start === 'string' ? parseDate(statement.start) : undefined;
+    const end = typeof statement.end === 'string' ? parseDate(statement.end) : undefined;
+    if (
+      period !== undefined &&
+      parsed?.kind === kind &&
+      start !== undefined &&
+      end !== undefined &&
+      (start !== parsed.start || end !== parsed.end)
+    ) {
+      const why = `runs from ${formatDate(start)} to ${formatDate(end)} in the earlier results, but from ${formatDate(parsed.start)} to ${formatDate(parsed.end)} in this plan (another fiscal calendar)`;
+      problems.add(at, valueError(at, 'bad-period', 'period', period, why));
+    }
+    // A statement names its currency; results made by hand may give it once, in `meta`.
+    const money = statement.currency !== undefined ? statement.currency : textOr(meta.currency);
+    if (typeof money === 'string' && money !== currency)
+      problems.add(
+        at,
+        valueError(at, 'currency-mismatch', 'currency', money, `is not the plan currency (${currency})`),
+      );
+    else if (money !== undefined && typeof money !== 'string') check.shape('currency', 'is not a text');
     check.list(statement, 'earnings', 'earnings', (earning, field) => {
       check.text(earning, 'name', `${field}.name`);
       check.text(earning, 'id', `${field}.id`);
@@ -124,4 +175,8 @@ export function checkPrevious(data: Dataset, calendar: FiscalCalendar, problems:
     const balances = check.object(statement, 'balances', 'balances');
     for (const [name, value] of Object.entries(balances ?? {})) check.amount(value, `balances.${name}`);
   });
+  const other = isObject(meta.plan) ? meta.plan.name : undefined;
+  if (typeof other !== 'string' || other === name) return [];
+  const message = `the earlier results (previous) are of plan "${other}", not "${name}": they are read as this plan's, as after a rename (if "${other}" is another plan, leave its results out)`;
+  return [{ code: 'previous-plan', message }];
 }

@@ -5,7 +5,7 @@
 import { compareOptionalText, compareText } from '../compare-text.js';
 import type { DataError, DataErrorCode, RejectedRecord } from '../results/results.js';
 import type { RawValue } from './dataset.js';
-import { quote } from './values.js';
+import { quoteAny } from './values.js';
 
 /** Where a row is: its source (or dataset part), row and key. */
 export interface RowAt {
@@ -40,7 +40,8 @@ export function valueError(
   raw: RawValue | undefined,
   why: string,
 ): DataError {
-  return dataError(at, code, field, `${field} is ${quote(raw)}, which ${why}`);
+  // `raw` comes from JSON data as well: a list or an object is named as such.
+  return dataError(at, code, field, `${field} is ${quoteAny(raw)}, which ${why}`);
 }
 
 /** Errors of every row, keyed by source and row. */

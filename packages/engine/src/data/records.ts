@@ -21,6 +21,7 @@ import {
   isPlainAmount,
   memoized,
   quote,
+  quoteAny,
   type RawMoney,
   type Reader,
   readerFor,
@@ -106,7 +107,16 @@ function walkRows(
       continue;
     }
     const rawKey = schema.key === undefined ? undefined : values[(schema.fields[schema.key] as Field).name];
-    if (!isMissing(rawKey)) at.key = String(rawKey).trim();
+    // The key as written names the row in its errors (a list or an object names nothing).
+    if ((typeof rawKey === 'string' || typeof rawKey === 'number') && !isMissing(rawKey))
+      at.key = String(rawKey).trim();
+    const hypothetical = input.hypothetical as unknown;
+    // Only a JSON boolean says whether a record is hypothetical: "yes" or 1 is not read as
+    // either (a record wrongly taken as real would be paid).
+    if (hypothetical !== undefined && hypothetical !== null && typeof hypothetical !== 'boolean') {
+      const what = `hypothetical is ${quoteAny(hypothetical)}, which is not true or false (write it as a JSON boolean, without quotes)`;
+      problems.add(at, dataError(at, 'bad-type', 'hypothetical', what));
+    }
     const v = readRow(readers, values, at, env, problems, checkOnly);
     const key = schema.key === undefined ? undefined : keyText(v[schema.key] ?? null);
     if (key !== undefined) {

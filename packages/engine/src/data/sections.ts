@@ -9,6 +9,7 @@ import type { FiscalCalendar, Period } from '../time/calendar.js';
 import { formatDate, parseDate } from '../time/dates.js';
 import type { FxRate, ManualAdjustment, QuotaValue, RawValue, TerritoryAssignment } from './dataset.js';
 import { FxTable } from './fx.js';
+import type { DaySpan, PayeeData } from './model.js';
 import type { PayeeTable } from './payees.js';
 import { dataError, type Problems, type RowAt, valueError } from './problems.js';
 import { isCurrencyCode, isMissing, quote, readDecimal, rowOf } from './values.js';
@@ -251,7 +252,31 @@ export function validateAssignments(
   return result;
 }
 
-/** Validates manual adjustments (ids must be unique). */
+/** The periods a run calculates, to check that each manual adjustment of them has a statement to go on. */
+export interface CalculatedPeriods {
+  periods: readonly Period[];
+  /** True when the payee has a statement in the period: on the plan for at least one day of it (`Program.onPlan`). */
+  onPlan(payee: PayeeData, period: Period): boolean;
+}
+
+/** Why a payee has no statement in a period: the plan's dates, or the payee's assignments to the plan. */
+function notOnPlan(plan: Plan, payee: PayeeData, period: Period): string {
+  const { from, to } = plan.header.effective;
+  const name = `plan "${plan.header.name}"`;
+  if (period.end < (parseDate(from) as number) || period.start > (parseDate(to) as number))
+    return `${name} is in effect only ${from} to ${to}`;
+  if (!payee.onPlan?.length) return `${payee.id} has no assignment to ${name}`;
+  const span = (s: DaySpan) =>
+    s.from === s.to ? formatDate(s.from) : `${formatDate(s.from)} to ${formatDate(s.to)}`;
+  return `${payee.id} is on ${name} only ${payee.onPlan.map(span).join(', ')}`;
+}
+
+/**
+ * Validates manual adjustments (ids must be unique). With `calculated` and a plan that reads
+ * adjustments (`adjustment ... from data`), an adjustment of a calculated period whose payee has
+ * no statement in it (not on the plan then) is an error: nothing would pay it. An adjustment of a
+ * period the run does not calculate is left for the run that does.
+ */
 export function validateAdjustments(
   plan: Plan,
   list: readonly ManualAdjustment[],
@@ -259,7 +284,9 @@ export function validateAdjustments(
   calendar: FiscalCalendar,
   fx: FxTable,
   problems: Problems,
+  calculated?: CalculatedPeriods,
 ): Adjustment[] {
+  const runs = new Set(calculated?.periods.map((p) => p.ordinal));
   const result: Adjustment[] = [];
   const rowsById = new Map<string, number[]>();
   list.forEach((entry, i) => {
@@ -288,6 +315,13 @@ export function validateAdjustments(
     }
     const reason = requireText(at, 'reason', a.reason, problems);
     if (problems.has(at.source, at.row) || !id || !payee || !period || !amount || !reason) return;
+    const data = payees.byId.get(payee);
+    const read = plan.adjustments.length > 0;
+    if (read && data && calculated && runs.has(period.ordinal) && !calculated.onPlan(data, period)) {
+      const why = `period is "${period.label}", but ${notOnPlan(plan, data, period)}, so ${payee} has no statement in ${period.label} to pay the adjustment on`;
+      problems.add(at, dataError(at, 'off-plan', 'period', why));
+      return;
+    }
     result.push({ id, payee, period, amount, currency, reason, earning: text(a.earning), row: at.row });
   });
   for (const [id, rows] of rowsById) {

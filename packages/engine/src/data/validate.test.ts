@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { payee, planOf, quarterly, rows, run } from '../test-support.js';
-import type { DataRecord } from './dataset.js';
+import type { DataRecord, Payee } from './dataset.js';
+import { recordsByOwner } from './validate.js';
 
 const plan = planOf(
   quarterly(`source deals {
@@ -158,6 +159,25 @@ describe('record validation', () => {
     ]);
   });
 
+  it('names a list or an object given as a value (JSON data) instead of throwing', () => {
+    const values = {
+      ...good,
+      owner: ['rep'],
+      id: { text: 'D1' },
+      won: {},
+      amount: [100],
+    } as unknown as Record<string, string>;
+    const results = run(plan, { payees, fx, records: { deals: [{ row: 1, values }] } }, ['2026-Q1']);
+    expect(results.errors.map((e) => e.reason)).toEqual([
+      'deals row 1: amount is a list, which is not an amount (write it like 1200.50 or 1200.50 EUR)',
+      'deals row 1: id is an object, which is not a text',
+      'deals row 1: owner is a list, which is not a text',
+      'deals row 1: won is an object, which is not true or false',
+    ]);
+    // A key that is no text names nothing: the row is named by its number.
+    expect(results.errors.every((e) => e.key === undefined && e.row === 1)).toBe(true);
+  });
+
   it('validates payees: attributes, duplicate ids, and managers', () => {
     const list = [
       payee('a', { quota: '1000', start: '2026-01-01' }),
@@ -216,5 +236,125 @@ describe('record validation', () => {
     expect(results.errors.map((e) => e.reason)).toContain(
       'quotas row 1: payee is "ae-7", who is not among the payees',
     );
+  });
+
+  describe('hypothetical', () => {
+    const simple = planOf(
+      quarterly(`source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  credit bookings from deals { to owner }
+  commission c = bookings * 10% per line`),
+    );
+    const deal = (id: string, hypothetical?: unknown): DataRecord => {
+      const rec = { values: { id, owner: 'rep', amount: '1000', close_date: '2026-02-01' } } as DataRecord;
+      if (hypothetical !== undefined) (rec as { hypothetical?: unknown }).hypothetical = hypothetical;
+      return rec;
+    };
+
+    it.each([
+      ['yes', '"yes"'],
+      ['true', '"true"'],
+      [1, '1'],
+      [0, '0'],
+      [{}, 'an object'],
+    ])('must be a JSON boolean: %j is an error, never a real record', (value, shown) => {
+      for (const byOwner of [true, false]) {
+        recordsByOwner.enabled = byOwner;
+        try {
+          const deals = [deal('D1'), deal('H2', true), deal('H3', value)];
+          const strict = run(simple, { payees: [payee('rep')], records: { deals } }, ['2026-Q1']);
+          expect(strict.errors).toEqual([
+            {
+              source: 'deals',
+              row: 3,
+              key: 'H3',
+              field: 'hypothetical',
+              code: 'bad-type',
+              reason: `deals row 3: hypothetical is ${shown}, which is not true or false (write it as a JSON boolean, without quotes)`,
+            },
+          ]);
+          const lenient = run(simple, { payees: [payee('rep')], records: { deals } }, ['2026-Q1'], {
+            mode: 'lenient',
+          });
+          expect(lenient.rejected.map((r) => [r.source, r.row, r.key])).toEqual([['deals', 3, 'H3']]);
+          // Paid: D1 only, 1,000 x 10% = 100.00 (H3 read as real would make it 200.00);
+          // estimate: H2, 1,000 x 10% = 100.00.
+          const c = lenient.statements[0]?.earnings[0];
+          expect([c?.amount, c?.estimate, lenient.statements[0]?.payout]).toEqual([
+            '100.00',
+            '100.00',
+            '100.00',
+          ]);
+        } finally {
+          recordsByOwner.enabled = true;
+        }
+      }
+    });
+
+    it('may be false, null or absent: a real record', () => {
+      const deals = [deal('D1'), deal('D2', false), deal('D3', null)];
+      const results = run(simple, { payees: [payee('rep')], records: { deals } }, ['2026-Q1']);
+      expect(results.errors).toEqual([]);
+      // 3 x 1,000 x 10% = 300.00.
+      expect(results.statements[0]?.payout).toBe('300.00');
+    });
+  });
+
+  describe('payee plan assignments', () => {
+    const errors = (plans: unknown, mode: 'strict' | 'lenient' = 'strict') =>
+      run(plan, { payees: [{ ...payees[0], plans } as Payee], fx }, ['2026-Q1'], { mode });
+
+    it('must be a list: anything else is an error, not a payee on the plan all year', () => {
+      const strict = errors('Test');
+      expect(strict.errors).toEqual([
+        {
+          source: 'payees',
+          row: 1,
+          key: 'rep',
+          field: 'plans',
+          code: 'bad-type',
+          reason:
+            'payees row 1: plans is "Test", which is not a list of plan assignments (write [{ "plan": "Test", "from": "YYYY-MM-DD", "to": "YYYY-MM-DD" }])',
+        },
+      ]);
+      const lenient = errors('Test', 'lenient');
+      expect(lenient.rejected.map((r) => [r.source, r.row])).toEqual([['payees', 1]]);
+      expect(lenient.statements).toEqual([]);
+      expect(errors({ plan: 'Test' }).errors.map((e) => e.reason)).toEqual([
+        'payees row 1: plans is an object, which is not a list of plan assignments (write [{ "plan": "Test", "from": "YYYY-MM-DD", "to": "YYYY-MM-DD" }])',
+      ]);
+    });
+
+    it('name a plan in every entry: an empty entry or one without a plan is an error', () => {
+      const strict = errors([
+        null,
+        { plan: 'Test', from: '2026-01-01' },
+        'Test',
+        { from: '2026-02-01' },
+        { plan: 7 },
+      ]);
+      expect(strict.errors.map((e) => [e.field, e.code, e.reason])).toEqual([
+        [
+          'plans',
+          'bad-type',
+          'payees row 1: plans[0] is null, which is not a plan assignment ({ "plan", "from", "to" })',
+        ],
+        [
+          'plans',
+          'bad-type',
+          'payees row 1: plans[2] is "Test", which is not a plan assignment ({ "plan", "from", "to" })',
+        ],
+        ['plans', 'bad-type', 'payees row 1: plans[4].plan is 7, which is not a plan name'],
+        [
+          'plans',
+          'missing-field',
+          'payees row 1: plans[3].plan is missing (the name of the plan the payee is assigned to)',
+        ],
+      ]);
+    });
+
+    it('may be null or absent: the payee is on the plan throughout', () => {
+      expect(errors(null).errors).toEqual([]);
+      expect(errors(undefined).statements.map((s) => s.period)).toEqual(['2026-Q1']);
+    });
   });
 });

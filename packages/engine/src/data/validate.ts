@@ -6,9 +6,10 @@
 
 import type { Plan } from '@attain/dsl';
 import { type Dec, ONE, sumOf, ZERO } from '../decimal.js';
+import type { CalculationWarning } from '../results/results.js';
 import type { FiscalCalendar } from '../time/calendar.js';
 import type { Dataset } from './dataset.js';
-import type { FxTable } from './fx.js';
+import { checkSelfRates, type FxTable } from './fx.js';
 import { type Rec, type SourceSchema, sourceSchema } from './model.js';
 import { type PayeeTable, validatePayees } from './payees.js';
 import { checkPrevious } from './previous.js';
@@ -17,6 +18,7 @@ import { OwnedRows, validateRecords } from './records.js';
 import {
   type Adjustment,
   type Assignment,
+  type CalculatedPeriods,
   validateAdjustments,
   validateAssignments,
   validateFx,
@@ -39,6 +41,8 @@ export interface ValidData {
   adjustments: Adjustment[];
   /** True when some valid record is hypothetical. */
   hypothetical: boolean;
+  /** Warnings about the data as a whole (earlier results of a plan of another name). */
+  warnings: CalculationWarning[];
 }
 
 /**
@@ -55,6 +59,8 @@ export interface ValidateOptions {
    * just its records' owners (`Program.ownerLocal`), calculated payee by payee.
    */
   byOwner?: boolean;
+  /** The periods the run calculates: a manual adjustment of one of them needs a statement to go on. */
+  calculated?: CalculatedPeriods;
 }
 
 /** Validates `data`; every problem is in the returned {@link Problems}. */
@@ -66,6 +72,8 @@ export function validate(
 ): { valid: ValidData; problems: Problems } {
   const problems = new Problems();
   const payees = validatePayees(plan, asList(data.payees), calendar, problems);
+  // First: a row found wrong here is left out of the table by `validateFx`.
+  checkSelfRates(asList(data.fx), problems);
   const fx = validateFx(asList(data.fx), problems);
   const env = { payees, fx, calendar, currency: plan.header.currency };
   const schemas = new Map<string, SourceSchema>();
@@ -93,10 +101,18 @@ export function validate(
   checkSplits(plan, schemas, records, problems);
   const quotas = validateQuotas(plan, asList(data.quotas), payees, calendar, problems);
   const assignments = validateAssignments(plan, asList(data.territoryAssignments), payees, problems);
-  const adjustments = validateAdjustments(plan, asList(data.adjustments), payees, calendar, fx, problems);
-  checkPrevious(data, calendar, problems);
+  const adjustments = validateAdjustments(
+    plan,
+    asList(data.adjustments),
+    payees,
+    calendar,
+    fx,
+    problems,
+    options.calculated,
+  );
+  const warnings = checkPrevious(plan, data, calendar, problems);
   return {
-    valid: { payees, schemas, records, owned, fx, quotas, assignments, adjustments, hypothetical },
+    valid: { payees, schemas, records, owned, fx, quotas, assignments, adjustments, hypothetical, warnings },
     problems,
   };
 }

@@ -165,8 +165,10 @@ export function readerFor(type: Type, calendar: FiscalCalendar): Reader {
     case 'Text':
     case 'Payee':
       return (raw) => {
-        if (typeof raw === 'boolean') return new Bad('bad-type', 'is a boolean, not a text');
-        return typeof raw === 'number' ? new Dec(raw).toString() : raw.trim();
+        if (typeof raw === 'string') return raw.trim();
+        if (typeof raw === 'number') return new Dec(raw).toString();
+        // JSON data may hold anything: a list or an object is no text either.
+        return new Bad('bad-type', typeof raw === 'boolean' ? 'is a boolean, not a text' : 'is not a text');
       };
     default:
       return () => new Bad('bad-type', `cannot be read as ${type.kind}`);
@@ -208,4 +210,12 @@ export function memoized(read: Reader): Reader {
 export function quote(raw: RawValue | undefined): string {
   if (raw === undefined) return 'missing';
   return typeof raw === 'string' ? JSON.stringify(raw) : String(raw);
+}
+
+/** A value of any JSON kind as an error message shows it: scalars as {@link quote}, else `a list`, `an object`. */
+export function quoteAny(value: unknown): string {
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return quote(value);
+  if (value === null || value === undefined) return String(value);
+  return Array.isArray(value) ? 'a list' : 'an object';
 }

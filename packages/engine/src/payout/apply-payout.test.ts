@@ -217,6 +217,68 @@ describe('the payout stage over a plan', () => {
     expect(of(second, '2026-Q2').payout).toBe('250.00');
   });
 
+  it('says once that adjustments given to a plan without `adjustment ... from data` are not read', () => {
+    const plan = planOf(
+      quarterly(`
+  source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  credit bookings from deals { to owner }
+  commission c = bookings * 10% per line
+`),
+    );
+    const data: Dataset = {
+      payees: [payee('rep'), payee('rep2')],
+      records: { deals: rows({ id: 'D1', owner: 'rep', amount: '1000', close_date: '2026-02-01' }) },
+      adjustments: [
+        { id: 'A1', payee: 'rep', period: '2026-Q1', amount: '500', reason: 'missed deal' },
+        { id: 'A2', payee: 'rep2', period: '2026-Q3', amount: '70', reason: 'later' },
+      ],
+    };
+    const results = payRun(plan, data, ['2026-Q1', '2026-Q2']);
+    // Nothing paid from them (c = 10% x 1000 = 100.00), one warning for the run, in its last period.
+    expect(of(results, '2026-Q1').payout).toBe('100.00');
+    expect(results.warnings).toEqual([
+      {
+        code: 'adjustments-not-read',
+        period: '2026-Q2',
+        range: expect.anything(),
+        message:
+          '2 rows of adjustments are given, but the plan has no `adjustment ... from data`: they are not read, and none of them is paid',
+      },
+    ]);
+    // With the declaration there is nothing to say.
+    expect(payRun(PLAN, dataset(), YEAR).warnings).toEqual([]);
+  });
+
+  it('estimates the payout as if every hypothetical record closed, draws and holdbacks included', () => {
+    const plan = planOf(
+      quarterly(`
+  source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  credit bookings from deals { to owner }
+  commission c = bookings * 10% per line
+  draw d = 3_000 USD recoverable
+  guarantee g = 4_000 USD for 4 periods
+  holdback h = 50% of c until 2026-12-31
+`),
+    );
+    const deal = (id: string, amount: string, date: string) => ({
+      values: { id, owner: 'rep', amount, close_date: date },
+    });
+    const data = (hypothetical: boolean): Dataset => ({
+      payees: [payee('rep')],
+      records: {
+        deals: [deal('D1', '10000', '2026-01-01'), { ...deal('H1', '50000', '2026-01-03'), hypothetical }],
+      },
+    });
+    // Real: c = 1000.00, draw 2000.00, guarantee 4000 - 3000 = 1000.00, holdback 500.00: 3500.00.
+    // H1 closed: c = 6000.00, holdback 3000.00, no draw, no guarantee: 3000.00 (was 8500.00 =
+    // 3500 + the 5000.00 estimate of c).
+    const estimated = of(payRun(plan, data(true), ['2026-Q1']), '2026-Q1');
+    const closed = of(payRun(plan, data(false), ['2026-Q1']), '2026-Q1');
+    expect([estimated.payout, estimated.estimatedPayout]).toEqual(['3500.00', '3000.00']);
+    expect(closed.payout).toBe(estimated.estimatedPayout);
+    expect(estimated.balances).toEqual({ 'draw:d': '2000.00', 'holdback:h': '500.00' });
+  });
+
   it('gives the same results whatever the order of the records', () => {
     const forward = payRun(PLAN, dataset(), YEAR);
     const backward = payRun(PLAN, dataset({ records: { deals: [...deals].reverse() } }), YEAR);

@@ -60,7 +60,20 @@ function stageOf(run: Run, periods: readonly string[]): Stage {
     selfCorrecting: new Set(plan.earnings.filter((e) => e.paidYearToDate).map((e) => e.name)),
   };
   STAGES.set(run, stage);
+  warnUnread(run, current);
   return stage;
+}
+
+/**
+ * Manual adjustments are read only by a plan with `adjustment ... from data`: given to a plan
+ * without one, they are not paid. Says so once per run, in the current period.
+ */
+function warnUnread(run: Run, current: Period | undefined): void {
+  const count = run.data.adjustments.length;
+  if (count === 0 || run.program.plan.adjustments.length > 0 || !current) return;
+  const rows = count === 1 ? '1 row of adjustments is' : `${count} rows of adjustments are`;
+  const why = `${rows} given, but the plan has no \`adjustment ... from data\`: they are not read, and none of them is paid`;
+  run.warn(undefined, current.label, 'adjustments-not-read', undefined, NO_RANGE, why);
 }
 
 /**

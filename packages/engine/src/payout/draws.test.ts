@@ -63,7 +63,9 @@ describe('recoverable draws', () => {
     const first = paid[0]?.adjustments[0];
     expect(first?.kind).toBe('draw');
     expect(first?.trace.rule).toEqual({ kind: 'draw', name: 'new_hire_draw' });
-    expect(first?.trace.text).toContain('fell short of the 3000.00 draw by 2000.00');
+    expect(first?.trace.text).toBe(
+      'earnings of 1000.00 fell short of the 3000.00 draw: it pays 3000.00 - max(1000.00, 0) = 2000.00; 2000.00 now owed',
+    );
     expect(paid[1]?.adjustments[0]?.trace.rule).toBe(first?.trace.rule);
   });
 
@@ -138,6 +140,17 @@ describe('recoverable draws', () => {
     const [s] = payAll([q(1, '-500.00')], [{ draws: [term(drawOf('d', true, 1), '1000', 1)] }]);
     expect(linesOf(s as Statement)).toEqual([['draw:d', '1000.00']]);
     expect(s?.payout).toBe('500.00');
+  });
+
+  it('say in the trace what was earned, below zero too, and how the draw is worked out', () => {
+    // earned -500.00: the draw pays 1000 - max(-500, 0) = 1000.00, not 1000 - (-500) = 1500.
+    // The text used to say "earnings of 0.00", hiding the -500.00 the payee earned.
+    const [s] = payAll([q(1, '-500.00')], [{ draws: [term(drawOf('d', false, 1), '1000', 1)] }]);
+    const line = s?.adjustments[0];
+    expect(line?.trace.text).toBe(
+      'earnings of -500.00 fell short of the 1000.00 draw: it pays 1000.00 - max(-500.00, 0) = 1000.00; not recoverable',
+    );
+    expect(line?.trace.inputs).toContainEqual({ name: 'earned', value: '-500.00', unit: 'USD' });
   });
 });
 

@@ -90,7 +90,7 @@ function oneDraw(env: LineEnv, term: DrawTerm, base: Dec, balances: Map<string, 
         element: draw,
         amount: paid,
         inputs: inputs(draw.recoverable ? [{ name: 'balance before', value: opening }] : []),
-        text: `earnings of ${lineText(covered, env.rounding)} fell short of the ${lineText(amount, env.rounding)} draw by ${lineText(paid, env.rounding)}${owed}`,
+        text: `earnings of ${lineText(base, env.rounding)} fell short of the ${lineText(amount, env.rounding)} draw: it pays ${lineText(amount, env.rounding)} - max(${lineText(base, env.rounding)}, 0) = ${lineText(paid, env.rounding)}${owed}`,
       }),
     });
   } else if (draw.recoverable && balance.isPositive() && !balance.isZero()) {

@@ -23,13 +23,15 @@ export function holdbackBalance(holdback: Holdback): string {
 
 /**
  * The holdback lines of one period. `balances` holds the balances carried in and is updated to the
- * balances carried out.
+ * balances carried out. With `projected`, each earning counts with its estimate (what hypothetical
+ * records add), for the estimated payout.
  */
 export function holdbackLines(
   env: LineEnv,
   terms: readonly HoldbackTerm[],
   statement: Statement,
   balances: Map<string, Dec>,
+  projected = false,
 ): AdjustmentLine[] {
   const lines: AdjustmentLine[] = [];
   for (const { holdback, release, why } of terms) {
@@ -53,7 +55,8 @@ export function holdbackLines(
       continue;
     }
     const earning = statement.earnings.find((e) => e.id === holdback.earning);
-    const earned = earning ? amountOf(earning.amount) : ZERO;
+    const amount = earning ? amountOf(earning.amount) : ZERO;
+    const earned = earning && projected ? amount.plus(amountOf(earning.estimate)) : amount;
     const held = earned.isPositive() ? lineAmount(earned.times(holdback.share), env.rounding) : ZERO;
     if (held.isPositive() && !held.isZero()) {
       const after = balance.plus(held);

@@ -73,8 +73,11 @@ describe('a paid statement', () => {
       ['manual:A1', '25.00'],
     ]);
     expect(paid?.payout).toBe('2735.00');
-    // The estimate of 50.00 on commission would add to the payout.
-    expect(paid?.estimatedPayout).toBe('2785.00');
+    // If the hypothetical records closed (commission estimate +50.00): earned 1050.00, holdback
+    // 10% x 950.00 = 95.00, draw 3000 - 1050 = 1950.00, guarantee 3500 - (1050 + 1950) = 500.00,
+    // same clawback and manual lines: 1050 + 1950 + 500 - 95 - 700 + 25 = 2730.00 (not 2785.00,
+    // which added the 50.00 on top of a draw that shrinks by as much).
+    expect(paid?.estimatedPayout).toBe('2730.00');
     expect(paid?.balances).toEqual({ 'draw:d': '2000.00', 'holdback:reserve': '90.00' });
     expect(paid?.trace.rule).toEqual({ kind: 'payout', name: 'payout', label: 'Payout' });
     expect(paid?.trace.inputs.map((i) => [i.name, i.value])).toEqual([
@@ -226,5 +229,116 @@ describe('payout properties', () => {
       for (const a of s.adjustments) if (point !== 'payout') expect(a.amount).toMatch(/^-?\d+\.\d{2}$/);
       for (const b of Object.values(s.balances)) expect(new Dec(b).isNegative()).toBe(false);
     }
+  });
+});
+
+describe('the estimated payout', () => {
+  const d = drawOf('d', true, 4);
+  const g = guaranteeOf('g', 4);
+  const h = holdbackOf('h', '0.5', 'commission');
+  const terms: Partial<PeriodTerms> = {
+    draws: [{ draw: d, amount: new Dec(3000), position: 1, yearEnd: false }],
+    guarantees: [{ guarantee: g, amount: new Dec(4000), position: 1 }],
+    holdbacks: [{ holdback: h, release: false, why: '' }],
+  };
+  const q1 = (estimate: string) =>
+    statementOf(quarter(1), [
+      earning(
+        'commission',
+        '1000.00',
+        [
+          { amount: '1000.00', record: deal('D1') },
+          { amount: estimate, record: deal('H1', 2), estimate: true },
+        ],
+        estimate,
+      ),
+    ]);
+
+  it('works draws, guarantees and holdbacks out again on the earnings with their estimates', () => {
+    // Real: commission 1000.00. Holdback 50% = 500.00. Draw 3000 - 1000 = 2000.00. Guarantee
+    //   4000 - (1000 + 2000) = 1000.00. Payout 1000 + 2000 + 1000 - 500 = 3500.00.
+    // If H1 closed: commission 1000 + 5000 = 6000.00. Holdback 3000.00. No draw (6000 >= 3000),
+    //   no recovery (nothing owed), no guarantee (6000 >= 4000). 6000 - 3000 = 3000.00.
+    // The old estimate added 5000.00 to the payout: 8500.00.
+    const [s] = payAll([q1('5000.00')], [terms]);
+    expect(s?.payout).toBe('3500.00');
+    expect(s?.estimatedPayout).toBe('3000.00');
+    expect(linesOf(s as Statement)).toEqual([
+      ['draw:d', '2000.00'],
+      ['guarantee:g', '1000.00'],
+      ['holdback:h', '-500.00'],
+    ]);
+  });
+
+  it('never changes real lines, balances, or what later periods are paid', () => {
+    // Q2 earns 0.00 and carries Q1's real balances (2000.00 owed, 500.00 held) either way.
+    const q2 = () => statementOf(quarter(2), [earning('commission', '0.00')]);
+    const q2Terms = { ...terms, draws: [{ draw: d, amount: new Dec(3000), position: 2, yearEnd: false }] };
+    const withEstimate = payAll([q1('5000.00'), q2()], [terms, q2Terms]);
+    const without = payAll([q1('0.00'), q2()], [terms, q2Terms]);
+    expect(withEstimate[0]?.adjustments).toEqual(without[0]?.adjustments);
+    expect(withEstimate[0]?.balances).toEqual({ 'draw:d': '2000.00', 'holdback:h': '500.00' });
+    expect(withEstimate[0]?.balances).toEqual(without[0]?.balances);
+    expect(withEstimate[0]?.payout).toBe(without[0]?.payout);
+    expect(without[0]?.estimatedPayout).toBe('3500.00');
+    expect(withEstimate[1]).toEqual(without[1]);
+  });
+
+  it('recovers a draw balance from the estimated earnings', () => {
+    // Carried: 2000.00 owed. Q2 (draw period 2): real commission 1000.00 -> draw 2000.00 (4000.00
+    // owed), payout 3000.00. If H1 closed: 1000 + 4500 = 5500.00, excess over the draw 2500.00,
+    // recovers min(2500, 2000) = 2000.00: 5500 - 2000 = 3500.00.
+    const before = structuredClone(payAll([statementOf(quarter(1), [])], [])[0] as Statement);
+    before.balances = { 'draw:d': '2000.00' };
+    const s = statementOf(quarter(2), [earning('commission', '1000.00', undefined, '4500.00')]);
+    const [paid] = payAll(
+      [s],
+      [{ draws: [{ draw: d, amount: new Dec(3000), position: 2, yearEnd: false }] }],
+      [before],
+    );
+    expect(paid?.payout).toBe('3000.00');
+    expect(paid?.balances).toEqual({ 'draw:d': '4000.00' });
+    expect(paid?.estimatedPayout).toBe('3500.00');
+  });
+
+  test.prop([
+    fc.record({
+      commission: cents(-20_000, 2_000_000),
+      estimate: cents(-100_000, 2_000_000),
+      draw: fc.option(cents(0, 500_000), { nil: null }),
+      owed: cents(0, 300_000),
+      held: cents(0, 300_000),
+      guarantee: fc.option(cents(0, 800_000), { nil: null }),
+      release: fc.boolean(),
+      share: fc.constantFrom('0.1', '0.125', '0.3333'),
+      inDraw: fc.boolean(),
+    }),
+    fc.constantFrom<'line' | 'earning' | 'payout'>('line', 'earning', 'payout'),
+  ])('is the payout of the same statement with the estimates earned', (p, point) => {
+    const env = envOf(rounding(point));
+    const before = structuredClone(payAll([statementOf(quarter(1), [])], [])[0] as Statement);
+    before.balances = { 'draw:d': p.owed, 'holdback:h': p.held };
+    const t: Partial<PeriodTerms> = {
+      draws:
+        p.draw === null
+          ? []
+          : [{ draw: d, amount: new Dec(p.draw), position: p.inDraw ? 2 : undefined, yearEnd: false }],
+      guarantees: p.guarantee === null ? [] : [{ guarantee: g, amount: new Dec(p.guarantee), position: 2 }],
+      holdbacks: [{ holdback: { ...h, share: p.share }, release: p.release, why: '' }],
+    };
+    const projected = new Dec(p.commission).plus(p.estimate).toFixed(2);
+    const [withEstimate] = payAll(
+      [statementOf(quarter(2), [earning('commission', p.commission, undefined, p.estimate)])],
+      [t],
+      [before],
+      env,
+    );
+    const [closed] = payAll(
+      [statementOf(quarter(2), [earning('commission', projected)])],
+      [t],
+      [before],
+      env,
+    );
+    expect(withEstimate?.estimatedPayout).toBe(closed?.payout);
   });
 });

@@ -5,7 +5,13 @@
  * (on `earned`), guarantees (on `earned` plus draws), manual adjustments. The statement lists them
  * as draws, guarantees, holdbacks, clawbacks, manual. Then `payout = earned + Σ adjustments`,
  * rounded at the declared point.
+ *
+ * The estimated payout is the payout if every hypothetical record closed: holdbacks, draws and
+ * guarantees are worked out again on the earnings plus their estimates, from the same balances
+ * carried in (a copy: the projection never changes a balance, a line or the payout); clawbacks and
+ * manual lines are the same as in the payout (hypothetical records are never paid, so never clawed back).
  */
+import { type Dec, ZERO } from '../decimal.js';
 import type { AdjustmentLine, Statement } from '../results/results.js';
 import { clawbackLines } from './clawbacks.js';
 import { drawBalance, drawLines } from './draws.js';
@@ -17,6 +23,59 @@ import { manualLines } from './manual.js';
 import { amountOf } from './money.js';
 import { balancesRecord, settle } from './settle.js';
 import type { PeriodTerms } from './terms.js';
+
+/** The lines of the payout rules that depend on what the period earns. */
+interface RuleLines {
+  draws: AdjustmentLine[];
+  guarantees: AdjustmentLine[];
+  holdbacks: AdjustmentLine[];
+}
+
+/** Holdbacks, draws and guarantees on `earned` (with `projected`, earnings count with their estimates). */
+function ruleLines(
+  env: LineEnv,
+  statement: Statement,
+  terms: PeriodTerms,
+  earned: Dec,
+  balances: Map<string, Dec>,
+  projected: boolean,
+): RuleLines {
+  const holdbacks = holdbackLines(env, terms.holdbacks, statement, balances, projected);
+  const draws = drawLines(env, terms.draws, earned, balances);
+  let base = earned;
+  for (const line of draws) base = base.plus(amountOf(line.amount));
+  const guarantees = guaranteeLines(env, terms.guarantees, base);
+  return { draws, guarantees, holdbacks };
+}
+
+/** `earned + Σ lines`. */
+function sumOf(earned: Dec, lines: RuleLines): Dec {
+  let total = earned;
+  for (const line of [...lines.draws, ...lines.guarantees, ...lines.holdbacks])
+    total = total.plus(amountOf(line.amount));
+  return total;
+}
+
+/**
+ * What the estimated payout adds to the payout: the earnings' estimates, and how holdbacks, draws
+ * and guarantees change when the earnings include them. Zero when nothing is hypothetical.
+ */
+function projectedChange(
+  env: LineEnv,
+  statement: Statement,
+  terms: PeriodTerms,
+  opening: ReadonlyMap<string, Dec>,
+  real: RuleLines,
+): Dec {
+  let estimate = ZERO;
+  for (const earning of statement.earnings) estimate = estimate.plus(amountOf(earning.estimate));
+  const rules = terms.draws.length + terms.guarantees.length + terms.holdbacks.length;
+  if (rules === 0 || statement.earnings.every((e) => amountOf(e.estimate).isZero())) return estimate;
+  const earned = amountOf(statement.earned);
+  const projectedEarned = earned.plus(estimate);
+  const projected = ruleLines(env, statement, terms, projectedEarned, new Map(opening), true);
+  return sumOf(projectedEarned, projected).minus(sumOf(earned, real));
+}
 
 /**
  * Pays one statement (earnings filled, adjustments empty) of a payee whose earlier statements are
@@ -30,20 +89,24 @@ export function payoutPeriod(
 ): Statement {
   ledger.add(statement);
   const { from, balances } = ledger.opening(statement.start);
+  const opening = new Map(balances);
   const earned = amountOf(statement.earned);
   const clawbacks = clawbackLines(env, terms.cancellations, statement, ledger);
-  const holdbacks = holdbackLines(env, terms.holdbacks, statement, balances);
-  const draws = drawLines(env, terms.draws, earned, balances);
-  let base = earned;
-  for (const line of draws) base = base.plus(amountOf(line.amount));
-  const guarantees = guaranteeLines(env, terms.guarantees, base);
+  const real = ruleLines(env, statement, terms, earned, balances, false);
   const manual = manualLines(env, terms.manual, terms.manualElement);
-  const adjustments: AdjustmentLine[] = [...draws, ...guarantees, ...holdbacks, ...clawbacks, ...manual];
+  const adjustments: AdjustmentLine[] = [
+    ...real.draws,
+    ...real.guarantees,
+    ...real.holdbacks,
+    ...clawbacks,
+    ...manual,
+  ];
   const names = [
     ...terms.draws.filter((t) => t.draw.recoverable).map((t) => drawBalance(t.draw)),
     ...terms.holdbacks.map((t) => holdbackBalance(t.holdback)),
   ];
-  const paid = settle(env, statement, adjustments, balancesRecord(names, balances, env), from);
+  const estimate = projectedChange(env, statement, terms, opening, real);
+  const paid = settle(env, statement, adjustments, balancesRecord(names, balances, env), from, estimate);
   ledger.add(paid);
   return paid;
 }

@@ -12,6 +12,7 @@ import { Dec } from '../decimal.js';
 import { compile, type Fn } from '../evaluate/compile.js';
 import type { Run } from '../evaluate/run.js';
 import type { Value } from '../evaluate/value.js';
+import { renderExpr } from '../governance/render-expr.js';
 import { MONTHS, type Period } from '../time/calendar.js';
 import { formatDate } from '../time/dates.js';
 import { recordKey } from './ledger.js';
@@ -88,6 +89,10 @@ export class PayoutResolver {
 
   private guarantee(guarantee: GuaranteeTerm['guarantee'], payee: PayeeData, period: Period): GuaranteeTerm {
     const from = guarantee.from ? this.evaluate(guarantee.from, payee, period) : this.firstDay(payee);
+    if (guarantee.from && typeof from !== 'number') {
+      const why = `the start date of guarantee ${guarantee.name} (${renderExpr(guarantee.from)}) has no value for ${payee.id}, so ${guarantee.name} guarantees nothing in ${period.label}`;
+      this.run.warn(payee.id, period.label, 'no-value', ruleOf('guarantee', guarantee), guarantee.range, why);
+    }
     return {
       guarantee,
       amount: this.decimal(guarantee.amount, payee, period),
@@ -100,6 +105,11 @@ export class PayoutResolver {
     if (!until) return { holdback, release: false, why: '' };
     if (until.kind === 'date') {
       const day = this.evaluate(until.date, payee, period);
+      if (typeof day !== 'number') {
+        // Without a date nothing says when to pay the money back: it stays held, and the admin is told.
+        const why = `the release date of holdback ${holdback.name} (${renderExpr(until.date)}) has no value for ${payee.id}, so ${holdback.name} keeps holding back in ${period.label} and releases nothing`;
+        this.run.warn(payee.id, period.label, 'no-value', ruleOf('holdback', holdback), holdback.range, why);
+      }
       const release = typeof day === 'number' && day <= period.end;
       return { holdback, release, why: release ? `release date ${formatDate(day)}` : '' };
     }

@@ -25,10 +25,20 @@ export function balancesRecord(
 }
 
 /**
+ * What each settled statement's estimated payout adds to its payout (before rounding), so that a
+ * statement settled again with more lines (recalculation differences, `recalc/recalculate.ts`)
+ * keeps its estimate. Keyed by the statement object: nothing global, nothing in the results.
+ */
+const ESTIMATES = new WeakMap<Statement, Dec>();
+
+/**
  * A copy of `statement` with `adjustments`, `balances`, and the `payout`, `estimatedPayout` and
  * payout trace they give. `carriedFrom` names the period the opening balances came from. The
  * payout is `earned + Σ adjustments` rounded at the declared mode and decimals (exactly that sum
- * when lines are rounded); `estimatedPayout` adds the earnings' estimates before rounding.
+ * when lines are rounded). `estimate` is what the payout would gain if every hypothetical record
+ * closed (the earnings' estimates, and how draws, guarantees and holdbacks change with them:
+ * `payout-period.ts`); `estimatedPayout` is the payout plus `estimate`, rounded. Without
+ * `estimate`: the one `statement` was settled with before, else the sum of the earnings' estimates.
  */
 export function settle(
   env: LineEnv,
@@ -36,6 +46,7 @@ export function settle(
   adjustments: AdjustmentLine[],
   balances: Record<string, string>,
   carriedFrom?: string,
+  estimate?: Dec,
 ): Statement {
   const earned = amountOf(statement.earned);
   let total = earned;
@@ -49,10 +60,13 @@ export function settle(
     total = total.plus(amountOf(line.amount));
     inputs.push({ name: line.id, value: line.amount, unit: env.currency });
   }
-  let estimate = ZERO;
-  for (const earning of statement.earnings) estimate = estimate.plus(amountOf(earning.estimate));
+  let added = estimate ?? ESTIMATES.get(statement);
+  if (added === undefined) {
+    added = ZERO;
+    for (const earning of statement.earnings) added = added.plus(amountOf(earning.estimate));
+  }
   const payout = payoutAmount(total, env.rounding);
-  const estimated = payoutAmount(total.plus(estimate), env.rounding);
+  const estimated = payoutAmount(total.plus(added), env.rounding);
   const parts =
     adjustments.length === 0
       ? 'no adjustments'
@@ -68,7 +82,7 @@ export function settle(
     // The earnings and `earned` are the inputs: the text says only what was added to them.
     text: `${parts}${rounded}`,
   };
-  return {
+  const settled: Statement = {
     ...statement,
     adjustments,
     payout: payoutText(payout, env.rounding),
@@ -76,4 +90,6 @@ export function settle(
     balances,
     trace,
   };
+  ESTIMATES.set(settled, added);
+  return settled;
 }

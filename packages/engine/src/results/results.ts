@@ -269,7 +269,8 @@ export type DataErrorCode =
   | 'split-shares'
   | 'unknown-quota'
   | 'unknown-territory'
-  | 'bad-fx-rate';
+  | 'bad-fx-rate'
+  | 'off-plan';
 
 /** A problem with one input row. */
 export interface DataError {
@@ -309,7 +310,9 @@ export type WarningCode =
   | 'no-coverage'
   | 'manager-cycle'
   | 'not-recalculated'
-  | 'off-plan';
+  | 'previous-plan'
+  | 'off-plan'
+  | 'adjustments-not-read';
 
 /** Something the calculation could not do exactly as written, for one payee and period. */
 export interface CalculationWarning {
