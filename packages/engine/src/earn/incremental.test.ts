@@ -89,6 +89,29 @@ describe('the incremental path of per-line marginal earnings', () => {
     expect(JSON.stringify(fast)).toBe(JSON.stringify(results(text, deals, [''], 'decimals')));
   });
 
+  it('prices nothing when the quota is zero, like the general path', () => {
+    // Quota 0: attainment is a division by zero, with no value, so no tier applies and the deals
+    // earn nothing (a zero divisor once put every deal in the open top band: 20% of 700 = 140).
+    const text = planText(['0', '50'], ['10', '20'], true, 'line');
+    const deals: DataRecord[] = [
+      { row: 1, values: { id: 'd1', owner: 'p0', amount: '400', close_date: '2026-01-05' } },
+      { row: 2, values: { id: 'd2', owner: 'p0', amount: '300', close_date: '2026-02-14' } },
+    ];
+    const zeroQuota = (path: Path) => {
+      incremental.enabled = path !== 'general';
+      incremental.units = path !== 'decimals';
+      const payees = [payee('p0', { annual_quota: '0' })];
+      return run(planOf(text), { payees, records: { deals } }, ['2026-Q1']);
+    };
+    const fast = zeroQuota('units');
+    const s = statement(fast, 'p0', '2026-Q1');
+    expect(s.earnings[0]?.lines.map((l) => l.amount)).toEqual(['0.00', '0.00']);
+    expect(s.earned).toBe('0.00');
+    expect(fast.warnings.map((w) => w.code)).toContain('division-by-zero');
+    expect(JSON.stringify(fast)).toBe(JSON.stringify(zeroQuota('general')));
+    expect(JSON.stringify(fast)).toBe(JSON.stringify(zeroQuota('decimals')));
+  });
+
   it('gives results identical to the general path, byte for byte', () => {
     const tier = fc.record({
       width: fc.constantFrom('25', '50', '33', '10'),
@@ -161,5 +184,6 @@ describe('the incremental path of per-line marginal earnings', () => {
     expect(incremental.applied - before).toBeGreaterThan(150);
     // and most of those on units (not those of prorated quotas whose scale has 50 digits).
     expect(incremental.inUnits - inUnits).toBeGreaterThan(100);
-  });
+    // 450 runs of the engine: seconds on a busy two-core machine.
+  }, 60_000);
 });
