@@ -120,6 +120,7 @@ export function calculate(plan: Plan, data: Dataset, options: CalculateOptions):
     return { meta, errors: problems.errors(), rejected: [], warnings: [], statements: [] };
   }
   const run = new Run(program, valid, asOf, data.previous);
+  run.calculated = new Set(periods.map((p) => p.label));
   warnNotRecalculated(run, periods);
   for (const w of valid.warnings) run.warnings.set(`\u0000data\u0000${w.code}\u0000${w.message}`, w);
   const payees = [...valid.payees.byId.values()].sort((a, b) => compareText(a.id, b.id));

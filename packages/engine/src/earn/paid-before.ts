@@ -1,15 +1,21 @@
 /**
  * What earlier periods of the fiscal year paid for an earning. For `paid year to date` earnings:
- * from earlier results when the dataset brings them (what was really paid: the current period pays
- * the year to date minus that, so a correction of a closed period flows into it), else as
- * calculated now. For `once` earnings always as calculated now, on the corrected data: a closed
- * period's correction is paid as a recalculation line, and the milestone is judged on what the
- * earlier periods pay after it.
+ * from earlier results when the dataset brings them (what was really paid, recalculation lines
+ * included: the current period pays the year to date minus that, so a correction of a closed
+ * period flows into it), else as calculated now. For `once` earnings as calculated now, on the
+ * corrected data (a closed period's correction is paid as a recalculation line, and the milestone
+ * is judged on what the earlier periods pay after it), except for a period of the earlier results
+ * that this run does not calculate again: it keeps what it reported, so what it reported is what
+ * it paid.
  */
 import { type Dec, ZERO } from '../decimal.js';
 import type { Ctx } from '../evaluate/context.js';
+import { formatDate } from '../time/dates.js';
 import type { CompiledEarning } from './earning.js';
 import { earningOutcome } from './earning.js';
+
+/** The trace input of a `paid year to date` or `once` earning naming what earlier periods paid. */
+export const PAID_EARLIER = 'paid earlier this year';
 
 /**
  * The sum paid for `e` by the payee in the periods of the fiscal year before the context's in which
@@ -22,9 +28,11 @@ export function paidEarlier(ctx: Ctx, e: CompiledEarning): Dec {
   for (const p of program.calendar.toDate(ctx.period, 'year')) {
     if (p === ctx.period) continue;
     if (ctx.payee ? !program.onPlan(ctx.payee, p) : p.end < program.start || p.start > program.end) continue;
+    const reported =
+      e.earning.paidYearToDate || (run.calculated !== undefined && !run.calculated.has(p.label));
     const previous =
-      ctx.payee && e.earning.paidYearToDate
-        ? run.previousEarning(ctx.payee.id, p.label, e.earning.name)
+      ctx.payee && reported
+        ? run.previousEarning(ctx.payee.id, p.label, e.earning.name, formatDate(ctx.period.start))
         : undefined;
     const paid = previous ?? earningOutcome(run.context(ctx.payee, p, false), e).amount;
     total = total.plus(paid);

@@ -9,6 +9,7 @@ import { TerritoryMap } from '../credit/territory.js';
 import type { DaySpan, PayeeData, Rec } from '../data/model.js';
 import type { ValidData } from '../data/validate.js';
 import { Dec, decText, ZERO } from '../decimal.js';
+import { earningKey, parseRecalculationId } from '../recalc/amounts.js';
 import type { CalculationWarning, Results, RuleRef, Trace, WarningCode } from '../results/results.js';
 import type { Tables } from '../tables/tables.js';
 import type { Period } from '../time/calendar.js';
@@ -17,6 +18,8 @@ import type { Program } from './program.js';
 import { RecordIndex } from './record-index.js';
 
 /** The shared state of one calculation. */
+const EARNING = earningKey('');
+
 export class Run {
   readonly index: RecordIndex;
   readonly tables: Tables;
@@ -29,6 +32,13 @@ export class Run {
   private readonly periodCredits = new Map<number, PeriodCredits>();
   private territoryMap: TerritoryMap | undefined;
   private previousIndex: Map<string, Map<string, Dec>> | undefined;
+  /** Recalculation lines of earlier results, by payee, corrected period and earning. */
+  private previousCorrections: Map<string, { start: string; amount: Dec }[]> | undefined;
+  /**
+   * Labels of the periods this run calculates (`calculate` sets them): an earlier period of the
+   * results of earlier runs that is not among them keeps what it reported.
+   */
+  calculated: ReadonlySet<string> | undefined;
   private readonly cancellableBy = new Map<string, readonly Rec[]>();
 
   constructor(
@@ -122,19 +132,37 @@ export class Run {
     return this.territoryMap;
   }
 
-  /** What earlier results say an earning paid a payee in a period, if they have that statement. */
-  previousEarning(payee: string, period: string, earning: string): Dec | undefined {
+  /**
+   * What earlier results say an earning paid a payee in a period, if they have that statement:
+   * its amount there plus the recalculation lines that later statements paid for it (those dated
+   * before `before`, a `YYYY-MM-DD` start, when given).
+   */
+  previousEarning(payee: string, period: string, earning: string, before?: string): Dec | undefined {
     if (!this.previous) return undefined;
     if (!this.previousIndex) {
       this.previousIndex = new Map();
+      this.previousCorrections = new Map();
       for (const s of this.previous.statements ?? []) {
         const amounts = new Map<string, Dec>();
         for (const e of s.earnings ?? []) amounts.set(e.name, new Dec(e.amount));
         this.previousIndex.set(`${s.payee}\u0000${s.period}`, amounts);
+        for (const a of s.adjustments ?? []) {
+          const target = a.kind === 'recalculation' ? parseRecalculationId(a.id) : undefined;
+          if (!target?.key.startsWith(EARNING) || target.period === s.period) continue;
+          const key = `${s.payee}\u0000${target.period}\u0000${target.key.slice(EARNING.length)}`;
+          const list = this.previousCorrections.get(key) ?? [];
+          list.push({ start: s.start, amount: new Dec(a.amount) });
+          this.previousCorrections.set(key, list);
+        }
       }
     }
     const amounts = this.previousIndex.get(`${payee}\u0000${period}`);
-    return amounts ? (amounts.get(earning) ?? ZERO) : undefined;
+    if (!amounts) return undefined;
+    let paid = amounts.get(earning) ?? ZERO;
+    // Corrections of the period paid as recalculation lines by statements before `before`.
+    for (const c of this.previousCorrections?.get(`${payee}\u0000${period}\u0000${earning}`) ?? [])
+      if (before === undefined || c.start < before) paid = paid.plus(c.amount);
+    return paid;
   }
 
   /** Records a warning once per payee, period, code, rule and message. */

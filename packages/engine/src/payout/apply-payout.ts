@@ -10,6 +10,7 @@
 import { compareText } from '../compare-text.js';
 import type { PayeeData } from '../data/model.js';
 import { ZERO } from '../decimal.js';
+import { PAID_EARLIER } from '../earn/paid-before.js';
 import type { Run } from '../evaluate/run.js';
 import { type RecalcScope, recalculate } from '../recalc/recalculate.js';
 import type { Statement } from '../results/results.js';
@@ -111,12 +112,23 @@ export function applyPayout(
   const current = stage.current;
   if (!current || before.length === 0) return paid;
   const blank = () => payoutPeriod(env, blankStatement(env, payee, current), noTerms(), ledger);
+  // The current period absorbs a correction of a `paid year to date` earning only when its own
+  // amount took off what earlier periods paid: not when it is gated, or outside the earning's dates
+  // (it then has no such input), and the correction is a recalculation line.
+  const takesOffEarlier = new Set(
+    paid
+      .find((s) => s.period === current.label)
+      ?.earnings.filter((e) => e.gated !== true && e.trace.inputs.some((i) => i.name === PAID_EARLIER))
+      .map((e) => e.id),
+  );
   const scope: RecalcScope = {
     periods,
     current: current.label,
     currentStart: formatDate(current.start),
     absorbs: (period, earning) =>
-      stage.selfCorrecting.has(earning) && calendar.parse(period)?.fiscalYear === current.fiscalYear,
+      stage.selfCorrecting.has(earning) &&
+      takesOffEarlier.has(earning) &&
+      calendar.parse(period)?.fiscalYear === current.fiscalYear,
   };
   return recalculate(env, paid, before, scope, blank);
 }

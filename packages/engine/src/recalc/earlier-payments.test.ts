@@ -1,0 +1,98 @@
+/**
+ * Recalculation of earnings that depend on what earlier periods paid (`paid year to date`,
+ * `once`), end to end over several runs, each feeding the next its results as `previous`.
+ */
+import { describe, expect, it } from 'vitest';
+import type { DataRecord } from '../data/dataset.js';
+import type { Results } from '../results/results.js';
+import { payee, planOf, quarterly, rows, run, statement } from '../test-support.js';
+
+const DEALS = `source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  credit bookings from deals { to owner }`;
+
+const deal = (id: string, amount: string, close_date: string) => ({ id, owner: 'a', amount, close_date });
+const payees = [payee('a')];
+
+/** What the runs paid in all: each statement's payout, the current periods' only. */
+function paidIn(...runs: [Results, string][]): string {
+  let cents = 0n;
+  for (const [results, period] of runs)
+    cents += BigInt(statement(results, 'a', period).payout.replace('.', ''));
+  return `${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`;
+}
+
+describe('recalculating earnings paid year to date', () => {
+  const v1 = rows(deal('D1', '60000', '2026-02-01'));
+  // A late Q1 deal of 50,000: Q1 now earns 110,000 x 1% = 1,100 instead of 600.
+  const v2: DataRecord[] = rows(deal('D1', '60000', '2026-02-01'), deal('D0', '50000', '2026-03-01'));
+
+  it('pays the correction of a closed period as a recalculation line when the current period is gated', () => {
+    const plan = planOf(
+      quarterly(`${DEALS}\n  bonus yb = ytd(bookings) * 1% paid year to date when bookings > 0 USD`),
+    );
+    const r1 = run(plan, { payees, records: { deals: v1 } }, ['2026-Q1']);
+    expect(statement(r1, 'a', '2026-Q1').payout).toBe('600.00');
+    // Q2 has no bookings: its gate is closed, it pays nothing of its own, so it cannot absorb the
+    // +500 of Q1 in a "year to date minus paid" amount: the 500 is a recalculation line.
+    const r2 = run(plan, { payees, records: { deals: v2 }, previous: r1 }, ['2026-Q1', '2026-Q2']);
+    const q2 = statement(r2, 'a', '2026-Q2');
+    expect(q2.adjustments.map((a) => [a.id, a.amount])).toEqual([
+      ['recalculation:2026-Q1:earning:yb', '500.00'],
+    ]);
+    expect(q2.payout).toBe('500.00');
+    // Q3: a 10,000 deal opens the gate. Year to date 120,000 x 1% = 1,200, minus what earlier
+    // periods paid: Q1 600 + its 500 correction paid in Q2 + Q2 0 = 1,100. Q3 pays 100.
+    const v3 = [...v2, { row: 3, values: deal('D3', '10000', '2026-08-01') }];
+    const r3 = run(plan, { payees, records: { deals: v3 }, previous: r2 }, ['2026-Q3']);
+    expect(statement(r3, 'a', '2026-Q3').payout).toBe('100.00');
+    // In all 600 + 500 + 100 = 1,200: what one run over the final data pays.
+    expect(paidIn([r1, '2026-Q1'], [r2, '2026-Q2'], [r3, '2026-Q3'])).toBe('1200.00');
+    const fresh = run(plan, { payees, records: { deals: v3 } }, ['2026-Q1', '2026-Q2', '2026-Q3']);
+    expect(fresh.statements.map((s) => s.payout)).toEqual(['1100.00', '0.00', '100.00']);
+  });
+
+  it('pays it as a recalculation line when the current period is outside the earning dates', () => {
+    const plan = planOf(
+      quarterly(
+        `${DEALS}\n  bonus yb = ytd(bookings) * 1% paid year to date during 2026-01-01 to 2026-03-31`,
+      ),
+    );
+    const r1 = run(plan, { payees, records: { deals: v1 } }, ['2026-Q1']);
+    const r2 = run(plan, { payees, records: { deals: v2 }, previous: r1 }, ['2026-Q1', '2026-Q2']);
+    // 600 paid in Q1, and the +500 of the late deal in Q2: 1,100 as on the final data.
+    expect(statement(r2, 'a', '2026-Q2').payout).toBe('500.00');
+    expect(paidIn([r1, '2026-Q1'], [r2, '2026-Q2'])).toBe('1100.00');
+  });
+
+  it('leaves the correction to the current period when it pays the year to date', () => {
+    const plan = planOf(quarterly(`${DEALS}\n  bonus yb = ytd(bookings) * 1% paid year to date`));
+    const r1 = run(plan, { payees, records: { deals: v1 } }, ['2026-Q1']);
+    const r2 = run(plan, { payees, records: { deals: v2 }, previous: r1 }, ['2026-Q1', '2026-Q2']);
+    // Q2 pays year to date 1,100 minus the 600 Q1 paid = 500, with no recalculation line.
+    const q2 = statement(r2, 'a', '2026-Q2');
+    expect(q2.adjustments).toEqual([]);
+    expect(q2.payout).toBe('500.00');
+  });
+});
+
+describe('a milestone paid once, after an earlier period that is not calculated again', () => {
+  it('is judged on what that period reported', () => {
+    const plan = planOf(
+      quarterly(`${DEALS}\n  milestone club = 10_000 USD when ytd(bookings) >= 100_000 USD once`),
+    );
+    const r1 = run(plan, { payees, records: { deals: rows(deal('D1', '60000', '2026-02-01')) } }, [
+      '2026-Q1',
+    ]);
+    expect(statement(r1, 'a', '2026-Q1').payout).toBe('0.00');
+    // A late Q1 deal would have reached 100,000 in Q1, but Q1 is not calculated again: it keeps its
+    // 0, so the milestone was not paid and Q2 (year to date 120,000) pays it.
+    const deals = rows(
+      deal('D1', '60000', '2026-02-01'),
+      deal('D0', '50000', '2026-03-01'),
+      deal('D2', '10000', '2026-05-01'),
+    );
+    const r2 = run(plan, { payees, records: { deals }, previous: r1 }, ['2026-Q2']);
+    expect(r2.warnings.map((w) => w.code)).toContain('not-recalculated');
+    expect(statement(r2, 'a', '2026-Q2').payout).toBe('10000.00');
+  });
+});
