@@ -34,6 +34,8 @@ export class Run {
   private previousIndex: Map<string, Map<string, Dec>> | undefined;
   /** Recalculation lines of earlier results, by payee, corrected period and earning. */
   private previousCorrections: Map<string, { start: string; amount: Dec }[]> | undefined;
+  /** The periods of the earlier results' statements. */
+  private previousPeriods: Set<string> | undefined;
   /**
    * Labels of the periods this run calculates (`calculate` sets them): an earlier period of the
    * results of earlier runs that is not among them keeps what it reported.
@@ -142,10 +144,12 @@ export class Run {
     if (!this.previousIndex) {
       this.previousIndex = new Map();
       this.previousCorrections = new Map();
+      this.previousPeriods = new Set();
       for (const s of this.previous.statements ?? []) {
         const amounts = new Map<string, Dec>();
         for (const e of s.earnings ?? []) amounts.set(e.name, new Dec(e.amount));
         this.previousIndex.set(`${s.payee}\u0000${s.period}`, amounts);
+        this.previousPeriods.add(s.period);
         for (const a of s.adjustments ?? []) {
           const target = a.kind === 'recalculation' ? parseRecalculationId(a.id) : undefined;
           if (!target?.key.startsWith(EARNING) || target.period === s.period) continue;
@@ -157,7 +161,8 @@ export class Run {
       }
     }
     const amounts = this.previousIndex.get(`${payee}\u0000${period}`);
-    if (!amounts) return undefined;
+    // A period the earlier results hold for others paid this payee nothing (they had no statement).
+    if (!amounts) return this.previousPeriods?.has(period) ? ZERO : undefined;
     let paid = amounts.get(earning) ?? ZERO;
     // Corrections of the period paid as recalculation lines by statements before `before`.
     for (const c of this.previousCorrections?.get(`${payee}\u0000${period}\u0000${earning}`) ?? [])

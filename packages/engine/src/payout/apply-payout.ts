@@ -33,6 +33,8 @@ interface Stage {
   current: Period | undefined;
   /** Earnings paid year to date: a later period of the year pays their corrections itself. */
   selfCorrecting: ReadonlySet<string>;
+  /** The periods of the earlier results (closed for every payee, see `RecalcScope.closed`). */
+  closed: ReadonlySet<string>;
 }
 
 const STAGES = new WeakMap<Run, Stage>();
@@ -42,7 +44,9 @@ function stageOf(run: Run, periods: readonly string[]): Stage {
   if (known) return known;
   const { plan, calendar } = run.program;
   const previousBy = new Map<string, Statement[]>();
+  const closed = new Set<string>();
   for (const s of run.previous?.statements ?? []) {
+    closed.add(s.period);
     const list = previousBy.get(s.payee);
     if (list) list.push(s);
     else previousBy.set(s.payee, [s]);
@@ -59,6 +63,7 @@ function stageOf(run: Run, periods: readonly string[]): Stage {
     periods,
     current,
     selfCorrecting: new Set(plan.earnings.filter((e) => e.paidYearToDate).map((e) => e.name)),
+    closed,
   };
   STAGES.set(run, stage);
   warnUnread(run, current);
@@ -110,7 +115,9 @@ export function applyPayout(
     return payoutPeriod(env, statement, resolver.terms(payee, period), ledger);
   });
   const current = stage.current;
-  if (!current || before.length === 0) return paid;
+  if (!current) return paid;
+  if (before.length === 0 && !paid.some((s) => s.period !== current.label && stage.closed.has(s.period)))
+    return paid;
   const blank = () => payoutPeriod(env, blankStatement(env, payee, current), noTerms(), ledger);
   // The current period absorbs a correction of a `paid year to date` earning only when its own
   // amount took off what earlier periods paid: not when it is gated, or outside the earning's dates
@@ -125,6 +132,7 @@ export function applyPayout(
     periods,
     current: current.label,
     currentStart: formatDate(current.start),
+    closed: stage.closed,
     absorbs: (period, earning) =>
       stage.selfCorrecting.has(earning) &&
       takesOffEarlier.has(earning) &&

@@ -41,6 +41,13 @@ export interface RecalcScope {
    * earnings: they pay nothing or the whole amount, so a correction is a recalculation line.
    */
   absorbs?: (period: string, earning: string) => boolean;
+  /**
+   * The periods earlier runs reported, for any payee: closed for every payee. A payee without a
+   * statement in one (not on the plan then, or credited only by the corrected data, such as a
+   * split moved to them) had nothing reported: what they earn there now is paid in the current
+   * period, and the closed period gets no new statement.
+   */
+  closed?: ReadonlySet<string>;
 }
 
 /**
@@ -57,26 +64,30 @@ export function recalculate(
   scope: RecalcScope,
   blank?: () => Statement,
 ): Statement[] {
-  if (previous.length === 0) return [...fresh];
   const reported = new Reported(previous, scope.currentStart);
+  const isClosed = (p: string) =>
+    p !== scope.current && (reported.statement(p) !== undefined || scope.closed?.has(p) === true);
+  if (!scope.periods.some(isClosed)) return [...fresh];
   const freshBy = new Map(fresh.map((s) => [s.period, s]));
   const rules = new Map<string, RuleRef>();
   const lines: AdjustmentLine[] = [];
   const out = new Map<string, Statement>(freshBy);
-  const closed = scope.periods
-    .filter((p) => p !== scope.current && reported.statement(p) !== undefined)
-    .map((p) => reported.statement(p) as Statement)
-    .sort((a, b) => compareText(a.start, b.start));
+  // In the order of the periods (labels of one kind compare by their start through the fresh
+  // statement, the reported one, or else the label).
+  const startOf = (p: string) => reported.statement(p)?.start ?? freshBy.get(p)?.start ?? p;
+  const closed = scope.periods.filter(isClosed).sort((a, b) => compareText(startOf(a), startOf(b)));
   const currentEarnings = new Set(freshBy.get(scope.current)?.earnings.map((e) => e.id));
-  for (const before of closed) {
-    out.set(before.period, structuredClone(before));
+  for (const period of closed) {
+    const before = reported.statement(period);
+    if (before) out.set(period, structuredClone(before));
+    else out.delete(period);
     const absorbed = (key: string): boolean => {
       if (!key.startsWith(EARNING)) return false;
       const id = key.slice(EARNING.length);
-      return currentEarnings.has(id) && scope.absorbs?.(before.period, id) === true;
+      return currentEarnings.has(id) && scope.absorbs?.(period, id) === true;
     };
-    const now = amountsOf(freshBy.get(before.period));
-    lines.push(...differences(env, before.period, reported.amounts(before.period), now, rules, absorbed));
+    const now = amountsOf(freshBy.get(period));
+    lines.push(...differences(env, period, reported.amounts(period), now, rules, absorbed));
   }
   if (lines.length > 0) {
     const current = freshBy.get(scope.current) ?? blank?.();

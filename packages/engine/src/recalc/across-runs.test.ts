@@ -1,6 +1,7 @@
 /**
- * Recalculation of earnings that depend on what earlier periods paid (`paid year to date`,
- * `once`), end to end over several runs, each feeding the next its results as `previous`.
+ * Recalculation end to end over several runs, each feeding the next its results as `previous`:
+ * earnings that depend on what earlier periods paid (`paid year to date`, `once`), and payees who
+ * had no statement in a closed period.
  */
 import { describe, expect, it } from 'vitest';
 import type { DataRecord } from '../data/dataset.js';
@@ -94,5 +95,30 @@ describe('a milestone paid once, after an earlier period that is not calculated 
     const r2 = run(plan, { payees, records: { deals }, previous: r1 }, ['2026-Q2']);
     expect(r2.warnings.map((w) => w.code)).toContain('not-recalculated');
     expect(statement(r2, 'a', '2026-Q2').payout).toBe('10000.00');
+  });
+});
+
+describe('a payee without a statement in a closed period', () => {
+  it('is paid what the corrected data gives them there in the current period, with no new statement', () => {
+    const plan = planOf(quarterly(`${DEALS}\n  commission c = bookings * 10% per line`));
+    // Run 1: D1 10,000 owned by a: a earns 10% = 1,000 in Q1; c is not among the payees yet.
+    const d1 = deal('D1', '10000', '2026-02-01');
+    const r1 = run(plan, { payees, records: { deals: rows(d1) } }, ['2026-Q1']);
+    expect(r1.statements.map((s) => [s.payee, s.payout])).toEqual([['a', '1000.00']]);
+    // Run 2: D1 was c's deal all along. Q1 stays as reported (a only): a gives back 1,000 and c
+    // gets 1,000, both in Q2; c gets no Q1 statement (a closed period is never rewritten).
+    const r2 = run(
+      plan,
+      { payees: [payee('a'), payee('c')], records: { deals: rows({ ...d1, owner: 'c' }) }, previous: r1 },
+      ['2026-Q1', '2026-Q2'],
+    );
+    expect(r2.statements.map((s) => [s.payee, s.period, s.payout])).toEqual([
+      ['a', '2026-Q1', '1000.00'],
+      ['a', '2026-Q2', '-1000.00'],
+      ['c', '2026-Q2', '1000.00'],
+    ]);
+    expect(statement(r2, 'c', '2026-Q2').adjustments.map((a) => [a.id, a.amount])).toEqual([
+      ['recalculation:2026-Q1:earning:c', '1000.00'],
+    ]);
   });
 });
