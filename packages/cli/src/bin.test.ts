@@ -3,9 +3,11 @@
  * output piped into a reader that stops early, like `attain run … | head -1`.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { badDealRow, dealsCsv, payeesCsv } from './test-support/data.js';
+import { validPlan } from './test-support/plans.js';
 import { repoRoot } from './test-support/run.js';
 import { tempDir } from './test-support/temp-dir.js';
 
@@ -75,4 +77,56 @@ describe('attain run | head -1', () => {
       expect(readdirSync(tmp)).toEqual([]);
     },
   );
+});
+
+/** Runs `node dist/bin.js ...argv` with stdout (or stderr) on /dev/full, where every write fails with ENOSPC. */
+function runIntoFullDisk(
+  argv: string[],
+  full: 'stdout' | 'stderr',
+): Promise<{ stderr: string; code: number | null }> {
+  const fd = openSync('/dev/full', 'w');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...argv], {
+      cwd: repoRoot,
+      stdio: full === 'stdout' ? ['ignore', fd, 'pipe'] : ['ignore', 'ignore', fd],
+    });
+    closeSync(fd);
+    let stderr = '';
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ stderr, code }));
+  });
+}
+
+describe.runIf(existsSync('/dev/full'))('attain with a full disk', () => {
+  it.each([['table'], ['csv'], ['json']])(
+    'run --format %s > /dev/full: one line on stderr and exit code 2, not a stack trace and 1',
+    async (format) => {
+      const result = await runIntoFullDisk([...enterpriseAe, '--format', format], 'stdout');
+      expect(result).toEqual({
+        stderr: 'attain: cannot write to stdout: no space left on device\n',
+        code: 2,
+      });
+    },
+  );
+
+  it('check > /dev/full exits 2, which CI cannot take for findings (1)', async () => {
+    const result = await runIntoFullDisk(['check', 'examples/enterprise-ae'], 'stdout');
+    expect(result).toEqual({ stderr: 'attain: cannot write to stdout: no space left on device\n', code: 2 });
+  });
+
+  it('a stderr that cannot be written does not crash a run whose rejected rows go there', async () => {
+    const cwd = await tempDir({
+      'plan.attain': validPlan,
+      'data/payees.csv': payeesCsv,
+      'data/deals.csv': dealsCsv + badDealRow,
+    });
+    const argv = ['run', join(cwd, 'plan.attain'), '--data', join(cwd, 'data'), '--period', '2026-Q1'];
+    // The CSV goes to stdout (ignored here); the note on the rejected row D6 to stderr, which is full.
+    const result = await runIntoFullDisk([...argv, '--format', 'csv'], 'stderr');
+    expect(result).toEqual({ stderr: '', code: 0 });
+  });
 });

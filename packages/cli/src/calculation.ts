@@ -13,11 +13,12 @@ import {
   type Results,
   type Statement,
 } from '@attain/engine';
-import { type Context, ExitCode, reportProblem } from './context.js';
+import { type Context, ExitCode, reportProblem, reportWarning } from './context.js';
 import { type DataOrigin, loadData } from './data/load-data.js';
 import { type LoadedPlan, loadPlans } from './load.js';
 import { formatDiagnostic, sortDiagnostics } from './output/diagnostics.js';
 import { Progress } from './output/progress.js';
+import { periodsOutside } from './periods.js';
 
 /** A plan that compiled, or the exit code after its errors were printed on stderr. */
 function compileForRun(plan: LoadedPlan, context: Context): Plan | number {
@@ -141,7 +142,22 @@ export async function calculateFromData(
     reportProblem(context, problem);
     return ExitCode.trouble;
   }
+  // A period wholly outside the plan's dates has no statements: with no other, nothing would be calculated.
+  const outside = periodsOutside(plan, settings.periods);
+  if (outside.length > 0) {
+    const { from, to } = plan.header.effective;
+    const all = outside.length === settings.periods.length;
+    const message =
+      `--period ${outside.join(', ')} ${outside.length === 1 ? 'is' : 'are'} outside the plan's effective dates ` +
+      `(${from} to ${to}): ${all ? 'nothing to calculate' : `no statements for ${outside.length === 1 ? 'it' : 'them'}`}`;
+    if (all) {
+      reportProblem(context, message);
+      return ExitCode.trouble;
+    }
+    reportWarning(context, message);
+  }
   const loaded = await loadData(context.io, dataPath, plan, progress);
+  for (const message of loaded.warnings ?? []) reportWarning(context, message);
   if (loaded.problems) {
     for (const message of loaded.problems) reportProblem(context, message);
     return ExitCode.trouble;

@@ -30,3 +30,8 @@ export function createContext(io: Io): Context {
 export function reportProblem(context: Context, message: string): void {
   context.io.stderr.write(`${context.err.red('attain:')} ${message}\n`);
 }
+
+/** Writes `attain: warning: message` to stderr, for data that is there but that nothing reads. */
+export function reportWarning(context: Context, message: string): void {
+  context.io.stderr.write(`${context.err.yellow('attain: warning:')} ${message}\n`);
+}

@@ -1,19 +1,24 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { OutputClosed, pipeWriter } from './io.js';
+import { OutputClosed, OutputFailed, pipeWriter, writeFailure } from './io.js';
 
 /** The error Node.js gives a write to a pipe whose reader has gone. */
 function brokenPipe(): Error {
   return Object.assign(new Error('write EPIPE'), { code: 'EPIPE', errno: -32, syscall: 'write' });
 }
 
-/** A stream like stdout on a pipe that takes `open` writes and then finds the reader gone. */
-function pipe(open: number): { stream: Writable; written: string[] } {
+/** The error Node.js gives a write to a full disk (`> /dev/full`). */
+function diskFull(): Error {
+  return Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28 });
+}
+
+/** A stream like stdout on a pipe that takes `open` writes and then finds the reader gone (or `fails`). */
+function pipe(open: number, fails: () => Error = brokenPipe): { stream: Writable; written: string[] } {
   const written: string[] = [];
   const stream = new Writable({
     decodeStrings: false,
     write(chunk: string, _encoding, callback) {
-      if (written.length >= open) callback(brokenPipe());
+      if (written.length >= open) callback(fails());
       else {
         written.push(chunk);
         callback();
@@ -44,6 +49,32 @@ describe('pipeWriter', () => {
   it('drops writes to a closed stderr without stopping the command', async () => {
     const { stream, written } = pipe(0);
     const writer = pipeWriter(stream, 'drop');
+    writer.write('attain: 1 row left out of the calculation:\n');
+    await nextTicks();
+    writer.write('  data/deals.csv row 6 (D6): owner is "ae-9", who is not among the payees\n');
+    await writer.drain?.();
+    expect(written).toEqual([]);
+  });
+
+  it('stops the command with OutputFailed, saying why in words, when a write fails otherwise', async () => {
+    const { stream, written } = pipe(1, diskFull);
+    const writer = pipeWriter(stream, 'stop');
+    writer.write('first line\n');
+    expect(() => writer.write('second line\n')).toThrow(new OutputFailed('stdout', diskFull()).message);
+    expect(new OutputFailed('stdout', diskFull()).message).toBe(
+      'cannot write to stdout: no space left on device',
+    );
+    // The `error` event comes on a later tick and is handled: it no longer crashes the process.
+    await nextTicks();
+    expect(() => writer.write('third line\n')).toThrow(OutputFailed);
+    await expect(writer.drain?.()).rejects.toThrow(OutputFailed);
+    expect(written).toEqual(['first line\n']);
+    expect(writeFailure(stream)).toMatchObject({ code: 'ENOSPC' });
+  });
+
+  it('drops writes to a stderr that cannot be written without stopping the command', async () => {
+    const { stream, written } = pipe(0, diskFull);
+    const writer = pipeWriter(stream, 'drop', 'stderr');
     writer.write('attain: 1 row left out of the calculation:\n');
     await nextTicks();
     writer.write('  data/deals.csv row 6 (D6): owner is "ae-9", who is not among the payees\n');

@@ -75,59 +75,85 @@ export class OutputClosed extends Error {
   }
 }
 
+/**
+ * Thrown by a write to stdout that failed for another reason than a closed pipe (a full disk with
+ * `> file`, an I/O error): the command stops, and the process prints the message on one line and
+ * exits 2, the code for a file that cannot be written (see bin.ts).
+ */
+export class OutputFailed extends Error {
+  override name = 'OutputFailed';
+  constructor(stream: string, cause: unknown) {
+    super(`cannot write to ${stream}: ${describeIoError(cause)}`);
+  }
+}
+
 /** True for the error of a write to a pipe whose reader has gone. */
 function isBrokenPipe(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'EPIPE';
 }
 
-/** Whether the reader of a stream has closed the pipe. */
+/** Whether the reader of a stream has closed the pipe, or a write to it failed otherwise. */
 interface PipeState {
   closed: boolean;
+  /** The error of a failed write other than a closed pipe (ENOSPC, EIO...). */
+  failed?: unknown;
 }
 
 /** The streams watched for a closed pipe: one `error` listener per stream, however many Io's. */
 const watched = new WeakMap<Writable, PipeState>();
 
+/** Records a write error of a stream in its state. */
+function record(state: PipeState, error: unknown): void {
+  if (isBrokenPipe(error)) state.closed = true;
+  else if (state.failed === undefined) state.failed = error;
+}
+
 /**
- * Watches `stream` for a closed pipe. The `error` listener keeps an EPIPE from crashing the process
- * with a stack trace (an `error` event nobody listens to throws); any other error still does.
+ * Watches `stream` for a closed pipe or a failed write. The `error` listener keeps any write error
+ * from crashing the process with a stack trace (an `error` event nobody listens to throws).
  */
 function watch(stream: Writable): PipeState {
   let state = watched.get(stream);
   if (state === undefined) {
     const created: PipeState = { closed: false };
-    stream.on('error', (error) => {
-      if (!isBrokenPipe(error)) throw error;
-      created.closed = true;
-    });
+    stream.on('error', (error) => record(created, error));
     watched.set(stream, created);
     state = created;
   }
   return state;
 }
 
+/** The error of a failed write to `stream` other than a closed pipe, if one failed. */
+export function writeFailure(stream: Writable): unknown {
+  return watched.get(stream)?.failed;
+}
+
 /**
- * A {@link Writer} on a Node.js stream that may be a pipe. Once the reader has closed the pipe,
- * writes either throw {@link OutputClosed} (`stop`: stdout, whose reader wanted the output) or are
- * dropped (`drop`: stderr, whose messages only accompany the output).
+ * A {@link Writer} on a Node.js stream (`name`: `stdout`, `stderr`) that may be a pipe. Once the
+ * reader has closed the pipe, writes either throw {@link OutputClosed} (`stop`: stdout, whose reader
+ * wanted the output) or are dropped (`drop`: stderr, whose messages only accompany the output). Once
+ * a write has failed otherwise (a full disk), they throw {@link OutputFailed} (`stop`) or are dropped.
  */
-export function pipeWriter(stream: Writable, whenClosed: 'stop' | 'drop'): Writer {
+export function pipeWriter(stream: Writable, whenClosed: 'stop' | 'drop', name = 'stdout'): Writer {
   const state = watch(stream);
+  const usable = () => !state.closed && state.failed === undefined;
   const check = () => {
-    if (state.closed && whenClosed === 'stop') throw new OutputClosed();
+    if (whenClosed === 'drop') return;
+    if (state.closed) throw new OutputClosed();
+    if (state.failed !== undefined) throw new OutputFailed(name, state.failed);
   };
   return {
     write: (text) => {
-      if (!state.closed) {
+      if (usable()) {
         stream.write(text);
-        // A write to a pipe is tried at once: when the pipe is closed it fails before `write` returns
-        // (the `error` event comes later), so the next statement is not made for nothing.
-        if (isBrokenPipe(stream.errored)) state.closed = true;
+        // A write to a pipe or a file is tried at once: when it fails, it fails before `write`
+        // returns (the `error` event comes later), so the next statement is not made for nothing.
+        if (stream.errored) record(state, stream.errored);
       }
       check();
     },
     drain: async () => {
-      if (!state.closed && !stream.destroyed && stream.writableNeedDrain) {
+      if (usable() && !stream.destroyed && stream.writableNeedDrain) {
         // `close` follows an `error` event: a pipe closed while waiting ends the wait too.
         await new Promise<void>((resolve) => {
           const done = () => {
@@ -141,7 +167,7 @@ export function pipeWriter(stream: Writable, whenClosed: 'stop' | 'drop'): Write
       }
       check();
     },
-    backedUp: () => !state.closed && stream.writableNeedDrain,
+    backedUp: () => usable() && stream.writableNeedDrain,
   };
 }
 
@@ -153,7 +179,7 @@ export function createNodeIo(): Io {
       isTTY: process.stdout.isTTY === true,
       columns: process.stdout.columns,
     },
-    stderr: { ...pipeWriter(process.stderr, 'drop'), isTTY: process.stderr.isTTY === true },
+    stderr: { ...pipeWriter(process.stderr, 'drop', 'stderr'), isTTY: process.stderr.isTTY === true },
     readFile: (path) => readFile(path, 'utf8'),
     readChunks: (path) => createReadStream(path),
     writeFile: (path, text) => writeFile(path, text, 'utf8'),
@@ -187,6 +213,10 @@ export function describeIoError(error: unknown): string {
       return 'permission denied';
     case 'EISDIR':
       return 'is a directory';
+    case 'ENOSPC':
+      return 'no space left on device';
+    case 'EIO':
+      return 'input/output error';
     default:
       return error instanceof Error ? error.message : String(error);
   }

@@ -41,6 +41,8 @@ export type QuotaRead = QuotaInputs | { trouble: string[] } | { errors: string[]
 interface Table {
   columns: string[];
   rows: Map<string, string>[];
+  /** The row number of each row in its file (blank rows are counted, see readCsv). */
+  numbers: number[];
 }
 
 const TRUE = new Set(['true', 'yes', '1']);
@@ -58,7 +60,7 @@ async function readTable(path: string, context: Context): Promise<Table | string
   const rows = read.rows.map(
     (cells) => new Map(columns.map((column, i) => [column, (cells[i] ?? '').trim()])),
   );
-  return { columns, rows };
+  return { columns, rows, numbers: read.numbers };
 }
 
 /** The hierarchy's nodes and each node's dates; a cell that cannot be read goes to `errors`. */
@@ -69,7 +71,9 @@ function hierarchyOf(table: Table, path: string, errors: string[]): Pick<QuotaIn
     const id = row.get('id') ?? '';
     const own = (row.get('own_quota') ?? '').toLowerCase();
     if (!TRUE.has(own) && !FALSE.has(own)) {
-      errors.push(`${path} row ${i + 1}: own_quota is "${row.get('own_quota')}", not yes or no`);
+      errors.push(
+        `${path} row ${table.numbers[i] ?? i + 1}: own_quota is "${row.get('own_quota')}", not yes or no`,
+      );
     }
     const node: HierarchyNode = { id, parent: row.get('parent'), ownQuota: TRUE.has(own) };
     const name = cell(row, 'name');

@@ -238,6 +238,34 @@ describe('attain report', () => {
     expect(strict.stderr).toContain('(--strict): nothing was calculated');
   });
 
+  it('--as leaves out the rejected rows and errors of rows it may not see (governance.md)', async () => {
+    // O9 (Ray's) and O10 (Rae's) have amounts that are not numbers: rows 9 and 10 of the file.
+    const cwd = await tempDir({
+      ...files,
+      'data/opportunities.csv': `${opportunities}O9,r1,12O0,2026-01-05,Won,0\nO10,r2,9OO,2026-01-06,Won,0\n`,
+    });
+    const o9 = 'data/opportunities.csv row 9 (O9): amount is "12O0"';
+    const o10 = 'data/opportunities.csv row 10 (O10)';
+    const everyone = await run(report, { cwd });
+    expect(everyone.stderr).toContain(o9);
+    expect(everyone.stderr).toContain(o10);
+    const ray = await run([...report, '--as', 'r1'], { cwd });
+    expect(ray.code).toBe(0);
+    expect(ray.stderr).toMatch(
+      /^attain: 1 row left out of the calculation:\n {2}data\/opportunities.csv row 9 \(O9\)/,
+    );
+    expect(ray.stderr).not.toContain('O10');
+    // Mia manages both: she sees both rows.
+    expect((await run([...report, '--as', 'm'], { cwd })).stderr).toContain(o10);
+    const strict = await run([...report, '--as', 'r1', '--strict'], { cwd });
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain(o9);
+    expect(strict.stderr).not.toContain('O10');
+    expect(strict.stderr).toContain(
+      '(1 more error about rows --as r1 may not see is not shown: run without --as',
+    );
+  });
+
   /** `attain report` on the sales-team example's 2026-Q1, as of 15 May. */
   const salesTeamQ1 = [
     'report',

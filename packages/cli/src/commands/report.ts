@@ -7,6 +7,7 @@
  * their own numbers, a manager their team. Without a section flag: the scoreboard and the signals.
  */
 
+import { scope } from '@attain/engine';
 import type { Command } from 'commander';
 import { type CalculationOptions, calculatePlanFile, progressOf, runSettings } from '../calculation.js';
 import { type Context, ExitCode, type ExitWith, reportProblem } from '../context.js';
@@ -52,8 +53,17 @@ export async function runReport(planPath: string, options: ReportOptions, contex
     reportProblem(context, `--as ${options.as}: there is no such payee in ${origin.fileOf('payees')}`);
     return ExitCode.trouble;
   }
+  // With --as, stderr too shows only what the viewer may see: errors and rejected rows about rows of
+  // other payees (their keys and values) are left out, as scope() leaves them out (governance.md).
+  const seen = viewer
+    ? scope(results, { role: viewer.role, payee: viewer.payee }, dataset.payees, dataset)
+    : results;
+  const hidden = (count: number, what: string) =>
+    `${plural(count, what)} about rows --as ${viewer?.payee} may not see ${count === 1 ? 'is' : 'are'} not shown`;
   if (results.errors.length > 0) {
-    for (const error of results.errors) io.stderr.write(`${formatDataError(error, origin)}\n`);
+    for (const error of seen.errors) io.stderr.write(`${formatDataError(error, origin)}\n`);
+    const notShown = results.errors.length - seen.errors.length;
+    if (notShown > 0) io.stderr.write(`(${hidden(notShown, 'more error')}: run without --as to see them)\n`);
     reportProblem(context, dataErrorsStopped(results.errors.length, results.errors, 'calculated'));
     return ExitCode.findings;
   }
@@ -68,9 +78,9 @@ export async function runReport(planPath: string, options: ReportOptions, contex
   const report = buildReport(plan, dataset, results, request);
   if (options.format === 'json') io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else io.stdout.write(formatReport(report, options.data, context.out));
-  if (results.rejected.length > 0) {
-    reportProblem(context, `${plural(results.rejected.length, 'row')} left out of the calculation:`);
-    for (const line of formatRejected(results.rejected, origin)) io.stderr.write(`  ${line}\n`);
+  if (seen.rejected.length > 0) {
+    reportProblem(context, `${plural(seen.rejected.length, 'row')} left out of the calculation:`);
+    for (const line of formatRejected(seen.rejected, origin)) io.stderr.write(`  ${line}\n`);
   }
   return ExitCode.ok;
 }

@@ -83,7 +83,7 @@ async function readAccounts(
   const records = read.rows.map((cells, i): DataRecord => {
     const values: Record<string, string> = {};
     for (const [c, column] of columns.entries()) values[column] = cells[c] ?? '';
-    return { row: i + 1, values };
+    return { row: read.numbers[i] ?? i + 1, values };
   });
   return { records, columns };
 }

@@ -1,8 +1,9 @@
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createNodeIo } from '../io.js';
 import { tempDir } from '../test-support/temp-dir.js';
-import { CsvFileError, missingColumns, readCsv, readCsvTable } from './csv.js';
+import { CsvFileError, checkHeader, missingColumns, readCsv, readCsvTable } from './csv.js';
 
 async function read(text: string, streamed = true) {
   const root = await tempDir({ 'x.csv': text });
@@ -26,7 +27,7 @@ describe('readCsv', () => {
       expect(await read(text, streamed)).toEqual({
         header: ['id', 'name', 'note'],
         rows: [
-          [1, ['1', 'Lovelace, Ada', 'said "hi"\r\non two lines']],
+          [1, ['1', 'Lovelace, Ada', 'said "hi"\non two lines']],
           [2, ['2', 'Hopper', '']],
         ],
         count: 2,
@@ -34,12 +35,28 @@ describe('readCsv', () => {
     }
   });
 
-  it('skips blank lines and rows of empty cells, numbering the rows that remain', async () => {
-    const { rows } = await read('a,b\n\n1,2\n,\n3,4\n');
+  it('skips blank lines and rows of empty cells, counting them so that row N is line N + 1', async () => {
+    // Lines: 1 header, 2 blank, 3 "1,2", 4 ",", 5 "3,4": rows 2 and 4, as in docs/reference/run.md.
+    const { rows, count } = await read('a,b\n\n1,2\n,\n3,4\n');
     expect(rows).toEqual([
-      [1, ['1', '2']],
-      [2, ['3', '4']],
+      [2, ['1', '2']],
+      [4, ['3', '4']],
     ]);
+    expect(count).toBe(2);
+    // Blank lines before the header are not rows; a quoted line break keeps its row one row (as a
+    // spreadsheet shows it): "x" is row 2 although it is on line 5.
+    const quoted = await read('\n\na,b\n"1\nmore",2\nx,y\n\r\n\r\nz,w');
+    expect(quoted.rows.map(([row, cells]) => [row, cells[0]])).toEqual([
+      [1, '1\nmore'],
+      [2, 'x'],
+      [5, 'z'],
+    ]);
+  });
+
+  it('names the row of a row with too many cells after blank lines', async () => {
+    await expect(read('a,b\n\n\n1,2,3\n')).rejects.toThrow(
+      new CsvFileError('data/x.csv row 3: 3 cells, but the header names 2 columns'),
+    );
   });
 
   it('fills short rows with empty cells and accepts empty cells past the header', async () => {
@@ -53,8 +70,6 @@ describe('readCsv', () => {
   it.each([
     ['', 'data/x.csv is empty: it needs at least a header line'],
     ['a,b\n1,2,3\n', 'data/x.csv row 1: 3 cells, but the header names 2 columns'],
-    ['a,a\n', 'data/x.csv: the header names the column "a" twice'],
-    ['a,,b\n', 'data/x.csv: column 2 of the header has no name'],
   ])('rejects %j', async (text, message) => {
     await expect(read(text)).rejects.toThrow(new CsvFileError(message));
   });
@@ -68,6 +83,23 @@ describe('readCsv', () => {
     );
   });
 
+  it('reads a file whose line ends are mixed: CRLF, then LF (before: "row 3: 7 cells...")', async () => {
+    const { rows } = await read('a,b\r\n1,2\r\n3,4\n5,6\n7,"8\r\n"\r\n');
+    expect(rows).toEqual([
+      [1, ['1', '2']],
+      [2, ['3', '4']],
+      [3, ['5', '6']],
+      [4, ['7', '8\n']],
+    ]);
+  });
+
+  it('reads a CR and its LF split between chunks as one line end', async () => {
+    // 70,000 bytes of row put the first chunk's end (64 KB) inside the rows; at least one CRLF is split.
+    const rows = Array.from({ length: 10_000 }, (_, i) => `${String(i).padStart(5, '0')}`);
+    const { rows: read1 } = await read(`n\r\n${rows.join('\r\n')}\r\n`);
+    expect(read1.map(([, cells]) => cells[0])).toEqual(rows);
+  });
+
   it('reads commas only: a semicolon is part of a cell', async () => {
     const { header, rows } = await read('a;b,c\n1;2,3\n');
     expect(header).toEqual(['a;b', 'c']);
@@ -77,6 +109,66 @@ describe('readCsv', () => {
   it('keeps a character whose UTF-8 bytes are split between chunks', async () => {
     const { rows } = await read(`name\n${'é'.repeat(70_000)}\n`);
     expect(rows[0]?.[1][0]).toBe('é'.repeat(70_000));
+  });
+});
+
+describe('checkHeader', () => {
+  it('rejects a column named twice or without a name when every column is read', () => {
+    expect(() => checkHeader(['a', 'a'], 'data/x.csv')).toThrow(
+      new CsvFileError('data/x.csv: the header names the column "a" twice'),
+    );
+    expect(() => checkHeader(['a', '', 'b'], 'data/x.csv')).toThrow(
+      new CsvFileError('data/x.csv: column 2 of the header has no name'),
+    );
+  });
+
+  it('ignores the columns nobody reads, however they are named (docs/reference/run.md)', () => {
+    // A notes column twice, and the unnamed column of a trailing comma, as spreadsheets export.
+    const reads = new Set(['id', 'amount']);
+    expect(() => checkHeader(['id', 'notes', 'amount', 'notes', ''], 'data/x.csv', reads)).not.toThrow();
+    expect(() => checkHeader(['id', 'amount', 'amount'], 'data/x.csv', reads)).toThrow(
+      new CsvFileError('data/x.csv: the header names the column "amount" twice'),
+    );
+  });
+});
+
+describe('readCsv of a file that is not UTF-8', () => {
+  /** Reads the bytes as data/x.csv, streamed (as attain run reads) or whole. */
+  async function readBytes(bytes: Buffer) {
+    const root = await tempDir({});
+    await writeFile(join(root, 'x.csv'), bytes);
+    return readCsv(createNodeIo(), join(root, 'x.csv'), 'data/x.csv', { header: () => {}, row: () => {} });
+  }
+
+  it('names the file, line and row of a Latin-1 byte instead of reading it as U+FFFD', async () => {
+    // "Tomás" in Latin-1: á is the single byte 0xE1, on line 3 (row 2). Before: read as "Tom\uFFFDs".
+    const latin1 = Buffer.from('id,name\nae-1,Ada\nae-2,Tom\xe1s\n', 'latin1');
+    await expect(readBytes(latin1)).rejects.toThrow(
+      new CsvFileError(
+        'data/x.csv is not UTF-8 text (line 3, row 2): save it as UTF-8 (in Excel: CSV UTF-8)',
+      ),
+    );
+  });
+
+  it('counts the lines of the chunks before the bad byte, and a character cut at the end', async () => {
+    // 20,000 lines of "n,é" (6 bytes each with the line break) fill two 64 KB chunks and more: the bad
+    // byte is on line 20,002 (header, then 20,000 rows), row 20,001.
+    const rows = 'n,\u00e9\n'.repeat(20_000);
+    const bytes = Buffer.concat([Buffer.from(`a,b\n${rows}`), Buffer.from([0x78, 0x2c, 0xff, 0x0a])]);
+    await expect(readBytes(bytes)).rejects.toThrow('data/x.csv is not UTF-8 text (line 20002, row 20001)');
+    // The last byte begins a two-byte character that never comes.
+    await expect(readBytes(Buffer.from([0x61, 0x0a, 0x62, 0xc3]))).rejects.toThrow(
+      'data/x.csv is not UTF-8 text (line 2, row 1)',
+    );
+  });
+
+  it('says that a UTF-16 file is UTF-16 (before: "row 3: 6 cells, but the header names...")', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('id,name\nae-1,Ada\n', 'utf16le')]);
+    await expect(readBytes(utf16)).rejects.toThrow(
+      new CsvFileError(
+        'data/x.csv is UTF-16 text, not UTF-8 (line 1, the header): save it as UTF-8 (in Excel: CSV UTF-8)',
+      ),
+    );
   });
 });
 
@@ -93,6 +185,7 @@ describe('readCsvTable', () => {
         ['1', 'Lovelace, Ada'],
         ['2', 'Hopper'],
       ],
+      numbers: [1, 3],
     });
   });
 

@@ -1,6 +1,6 @@
 /**
  * Reads a CSV file with PapaParse (RFC 4180: quoted cells, doubled quotes, line breaks inside
- * quotes, CRLF or LF, an optional UTF-8 byte order mark), streaming it so that a file of a million
+ * quotes, CRLF or LF line ends, even mixed, an optional UTF-8 byte order mark), streaming it so that a file of a million
  * rows is never held in memory twice. The first line is the header.
  *
  * PapaParse rather than csv-parse: both are well kept and read the same files, and PapaParse reads
@@ -14,11 +14,16 @@ import { describeIoError, type Io } from '../io.js';
 
 /** What to do with the rows of a file, as they are read. */
 export interface CsvReader {
-  /** Receives the column names (trimmed) before any row. */
+  /**
+   * Receives the column names (trimmed) before any row; it may throw a {@link CsvFileError} (see
+   * {@link checkHeader}).
+   */
   header(columns: readonly string[]): void;
   /**
    * Receives each data row: its cells (as many as the header has columns; missing cells are
-   * empty) and its 1-based row number, counted from the first row under the header.
+   * empty) and its 1-based row number, counted from the first row under the header, blank rows
+   * included: row N is sheet row N + 1 of a spreadsheet, and line N + 1 of the file unless a quoted
+   * cell above it holds a line break.
    */
   row(cells: readonly string[], row: number): void;
 }
@@ -33,58 +38,183 @@ function blank(cells: readonly string[]): boolean {
   return cells.every((cell) => cell.trim() === '');
 }
 
-function checkHeader(columns: readonly string[], display: string): void {
+/**
+ * Throws a {@link CsvFileError} for a header whose columns cannot be told apart. With `reads` (the
+ * columns the caller reads), only those matter: a column nobody reads may be named twice or have
+ * no name (the empty column after a trailing comma that spreadsheets export). Without it, every
+ * column is read and must have a name of its own.
+ */
+export function checkHeader(columns: readonly string[], display: string, reads?: ReadonlySet<string>): void {
   const seen = new Set<string>();
   for (const [index, column] of columns.entries()) {
+    if (reads !== undefined && !reads.has(column)) continue;
     if (column === '') throw new CsvFileError(`${display}: column ${index + 1} of the header has no name`);
     if (seen.has(column)) throw new CsvFileError(`${display}: the header names the column "${column}" twice`);
     seen.add(column);
   }
 }
 
-/** The file's text, decoded as UTF-8 chunk by chunk (a character split between chunks stays whole; a BOM is dropped). */
+/** Bytes that are not UTF-8, `offset` bytes into the file (see {@link notUtf8Message}). */
+class NotUtf8 extends Error {
+  constructor(readonly offset: number) {
+    super(`not UTF-8 at byte ${offset}`);
+  }
+}
+
+/** How many bytes at the end of `bytes` begin a character that the next chunk completes (0 to 3). */
+function pendingBytes(bytes: Uint8Array): number {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const byte = bytes[bytes.length - back] as number;
+    if ((byte & 0xc0) === 0x80) continue;
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return length > back ? back : 0;
+  }
+  return 0;
+}
+
+/** The index of the first byte of `bytes` that cannot be read as UTF-8 (they hold one). */
+function firstBadByte(bytes: Uint8Array): number {
+  const valid = (end: number) => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end), { stream: true });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  // The shortest prefix that is not valid ends just after the bad byte.
+  let low = 0;
+  let high = bytes.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (valid(middle + 1)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * The file's text, decoded as UTF-8 chunk by chunk (a character split between chunks stays whole; a
+ * BOM is dropped). Bytes that are not UTF-8 (a file saved as Latin-1 or UTF-16) throw
+ * {@link NotUtf8} rather than becoming U+FFFD, which would silently change names and keys.
+ */
 async function* text(chunks: Iterable<string> | AsyncIterable<string | Uint8Array>): AsyncIterable<string> {
-  const decoder = new TextDecoder('utf-8');
+  const decoder = new TextDecoder('utf-8', { fatal: true });
   let first = true;
+  let offset = 0;
+  let previous: Uint8Array = new Uint8Array(0);
   for await (const chunk of chunks) {
-    let part = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    let part: string;
+    if (typeof chunk === 'string') part = chunk;
+    else {
+      try {
+        part = decoder.decode(chunk, { stream: true });
+      } catch {
+        const carried = previous.subarray(previous.length - pendingBytes(previous));
+        const joined = new Uint8Array(carried.length + chunk.length);
+        joined.set(carried);
+        joined.set(chunk, carried.length);
+        throw new NotUtf8(offset - carried.length + firstBadByte(joined));
+      }
+      offset += chunk.length;
+      previous = chunk;
+    }
     if (first && part.length > 0) {
       if (part.charCodeAt(0) === 0xfeff) part = part.slice(1);
       first = false;
     }
     if (part.length > 0) yield part;
   }
-  const rest = decoder.decode();
+  let rest: string;
+  try {
+    rest = decoder.decode();
+  } catch {
+    // The file ends in the middle of a character.
+    throw new NotUtf8(offset - pendingBytes(previous));
+  }
   if (rest.length > 0) yield rest;
 }
 
 /**
+ * The text with CRLF line ends made LF, so that a file whose line ends are mixed (CRLF lines, then
+ * LF lines, as when rows are appended to a file saved on Windows) is read line by line: PapaParse
+ * takes the line end of the first lines for the whole file. A line break inside a quoted cell
+ * becomes LF too.
+ */
+async function* lf(parts: AsyncIterable<string>): AsyncIterable<string> {
+  let carried = '';
+  for await (const part of parts) {
+    let text = carried + part;
+    carried = '';
+    // A CR at the end may be followed by the LF of the next part.
+    if (text.endsWith('\r')) {
+      carried = '\r';
+      text = text.slice(0, -1);
+    }
+    if (text.includes('\r\n')) text = text.replaceAll('\r\n', '\n');
+    if (text.length > 0) yield text;
+  }
+  if (carried.length > 0) yield carried;
+}
+
+/**
+ * The message for a file with bytes that are not UTF-8 at `offset`: it names the line and the row
+ * (counting the lines before the bad byte, read again: only a failed read pays for it).
+ */
+async function notUtf8Message(io: Io, absolute: string, display: string, offset: number): Promise<string> {
+  let lines = 1;
+  let start: Uint8Array | undefined;
+  let read = 0;
+  for await (const chunk of io.readChunks?.(absolute) ?? []) {
+    const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
+    start ??= bytes;
+    const end = Math.min(bytes.length, offset - read);
+    for (let at = bytes.indexOf(0x0a); at !== -1 && at < end; at = bytes.indexOf(0x0a, at + 1)) lines++;
+    read += bytes.length;
+    if (read >= offset) break;
+  }
+  const utf16 =
+    start !== undefined &&
+    ((start[0] === 0xff && start[1] === 0xfe) || (start[0] === 0xfe && start[1] === 0xff));
+  const where = lines === 1 ? 'line 1, the header' : `line ${lines}, row ${lines - 1}`;
+  const kind = utf16 ? 'UTF-16 text, not UTF-8' : 'not UTF-8 text';
+  return `${display} is ${kind} (${where}): save it as UTF-8 (in Excel: CSV UTF-8)`;
+}
+
+/**
  * Reads the CSV file at `absolute` (shown to the user as `display`) into `reader`. Resolves to the
- * number of data rows; rejects with a {@link CsvFileError} when the file is not valid CSV, has no
- * header or a row has more cells than the header, and with the I/O error when it cannot be read.
+ * number of data rows; rejects with a {@link CsvFileError} when the file cannot be read (naming it),
+ * is not UTF-8, is not valid CSV, has no header or a row has more cells than the header.
  */
 export async function readCsv(io: Io, absolute: string, display: string, reader: CsvReader): Promise<number> {
-  const chunks: Iterable<string> | AsyncIterable<string | Uint8Array> = io.readChunks
-    ? io.readChunks(absolute)
-    : [await io.readFile(absolute)];
+  let chunks: Iterable<string> | AsyncIterable<string | Uint8Array>;
+  try {
+    chunks = io.readChunks ? io.readChunks(absolute) : [await io.readFile(absolute)];
+  } catch (error) {
+    throw new CsvFileError(`cannot read ${display}: ${describeIoError(error)}`);
+  }
   let header: string[] | undefined;
+  // Data rows read, and the row number of the last record (blank ones count: see CsvReader.row).
   let rows = 0;
+  let row = 0;
   const take = (record: string[]): void => {
     if (header === undefined) {
+      // Blank lines above the header are skipped (they do not count as rows either).
+      if (blank(record)) return;
       header = record.map((cell) => cell.trim());
-      checkHeader(header, display);
       reader.header(header);
       return;
     }
+    row++;
     if (blank(record)) return;
     rows++;
     if (record.length > header.length && !blank(record.slice(header.length))) {
       throw new CsvFileError(
-        `${display} row ${rows}: ${record.length} cells, but the header names ${header.length} columns`,
+        `${display} row ${row}: ${record.length} cells, but the header names ${header.length} columns`,
       );
     }
     while (record.length < header.length) record.push('');
-    reader.row(record, rows);
+    reader.row(record, row);
   };
   await new Promise<void>((resolve, reject) => {
     let failed = false;
@@ -92,18 +222,27 @@ export async function readCsv(io: Io, absolute: string, display: string, reader:
       if (failed) return;
       failed = true;
       parser?.abort();
-      reject(error);
+      if (error instanceof NotUtf8) {
+        notUtf8Message(io, absolute, display, error.offset).then(
+          (message) => reject(new CsvFileError(message)),
+          (problem: unknown) => reject(problem),
+        );
+      } else if (error instanceof CsvFileError) reject(error);
+      // An I/O error (a dangling link, no permission) names the file, not the directory it is in.
+      else reject(new CsvFileError(`cannot read ${display}: ${describeIoError(error)}`));
     };
-    const input = Readable.from(text(chunks));
+    const input = Readable.from(lf(text(chunks)));
     input.on('error', (error) => fail(error));
     Papa.parse<string[]>(input as unknown as Papa.LocalFile, {
       delimiter: ',',
-      skipEmptyLines: true,
+      newline: '\n',
+      // Blank lines are records too, so that rows are counted as a spreadsheet counts them.
+      skipEmptyLines: false,
       step: (result, parser) => {
         if (failed) return;
         const problem = result.errors[0];
         if (problem) {
-          const where = header === undefined ? 'the header' : `row ${rows + 1}`;
+          const where = header === undefined ? 'the header' : `row ${row + 1}`;
           fail(new CsvFileError(`${display}: not valid CSV: ${problem.message} (${where})`), parser);
           return;
         }
@@ -125,10 +264,12 @@ export async function readCsv(io: Io, absolute: string, display: string, reader:
   return rows;
 }
 
-/** A whole CSV file: its column names and the cells of each row (row `i` is row number `i + 1`). */
+/** A whole CSV file: its column names, the cells of each row and each row's number (see {@link CsvReader.row}). */
 export interface CsvTable {
   columns: string[];
   rows: string[][];
+  /** The row number of `rows[i]` (blank rows are left out of `rows` but counted). */
+  numbers: number[];
 }
 
 /**
@@ -142,14 +283,16 @@ export async function readCsvTable(io: Io, path: string): Promise<CsvTable | str
   if (kind !== 'file') {
     return `cannot read ${path}: ${kind === 'missing' ? 'no such file or directory' : 'is a directory'}`;
   }
-  const table: CsvTable = { columns: [], rows: [] };
+  const table: CsvTable = { columns: [], rows: [], numbers: [] };
   try {
     await readCsv(io, absolute, path, {
       header: (columns) => {
+        checkHeader(columns, path);
         table.columns = [...columns];
       },
-      row: (cells) => {
+      row: (cells, row) => {
         table.rows.push([...cells]);
+        table.numbers.push(row);
       },
     });
   } catch (error) {

@@ -17,9 +17,10 @@ import type {
 } from '@attain/engine';
 import type { Io } from '../io.js';
 import type { Progress } from '../output/progress.js';
-import { missingColumns, readCsv } from './csv.js';
+import { checkHeader, missingColumns, readCsv } from './csv.js';
 import { ColumnTexts } from './intern.js';
 import { type FixedFile, fixedFiles, payeeColumns, payeesFile, sourceFile } from './layout.js';
+import { didYouMean } from './names.js';
 
 /** A directory being read: where it is, how it is shown, and what the plan expects of it. */
 interface Directory {
@@ -33,18 +34,23 @@ interface Directory {
 }
 
 /** The dataset read, or why it could not be. */
-export type Loaded = { dataset: Dataset; problems?: undefined } | { dataset?: undefined; problems: string[] };
+export type Loaded =
+  | { dataset: Dataset; problems?: undefined; warnings: string[] }
+  | { dataset?: undefined; problems: string[]; warnings: string[] };
 
 const shown = (dir: Directory, file: string): string => join(dir.display, file);
 
 /**
  * Reads one file, checking its header first. When the header lacks a required column the problem
- * is recorded (naming `declaredBy`, what asks for the columns) and the rows are not used.
+ * is recorded (naming `declaredBy`, what asks for the columns) and the rows are not used. `reads`
+ * are the columns read (with the required ones): a column it names twice stops the run, other
+ * columns are ignored, however they are named.
  */
 async function readTable(
   dir: Directory,
   file: string,
   required: readonly string[],
+  reads: readonly string[],
   declaredBy: string | undefined,
   row: (cells: readonly string[], index: ReadonlyMap<string, number>, row: number) => void,
 ): Promise<void> {
@@ -52,9 +58,11 @@ async function readTable(
   const startedAt = dir.progress.now();
   let index = new Map<string, number>();
   let usable = true;
+  const read = new Set([...required, ...reads]);
   const rows = await readCsv(dir.io, join(dir.absolute, file), display, {
     header: (columns) => {
-      index = new Map(columns.map((column, i) => [column, i]));
+      checkHeader(columns, display, read);
+      index = new Map(columns.flatMap((column, i) => (read.has(column) ? [[column, i] as const] : [])));
       const problem = missingColumns(display, columns, required, declaredBy);
       if (problem === undefined) return;
       dir.problems.push(problem);
@@ -114,7 +122,8 @@ async function readPayees(dir: Directory): Promise<Payee[]> {
     ...attributes.filter((field) => !field.optional).map((field) => field.name),
   ];
   const payees: Payee[] = [];
-  await readTable(dir, payeesFile, required, undefined, (cells, index) => {
+  const reads = [...payeeColumns.optional, ...attributes.map((field) => field.name)];
+  await readTable(dir, payeesFile, required, reads, undefined, (cells, index) => {
     const values: Record<string, RawValue> = {};
     for (const field of attributes) {
       const value = cell(cells, index, field.name);
@@ -143,7 +152,7 @@ async function readSource(dir: Directory, source: Plan['sources'][number]): Prom
   const records: DataRecord[] = [];
   const declaredBy = `the plan's source ${source.name}`;
   const texts = wanted.map(() => new ColumnTexts());
-  await readTable(dir, sourceFile(source.name), required, declaredBy, (cells, index, row) => {
+  await readTable(dir, sourceFile(source.name), required, wanted, declaredBy, (cells, index, row) => {
     const values: Record<string, RawValue> = {};
     for (let c = 0; c < wanted.length; c++) {
       const column = wanted[c] as string;
@@ -165,7 +174,7 @@ interface FixedRow {
 
 async function readFixed<T>(dir: Directory, fixed: FixedFile, build: (row: FixedRow) => T): Promise<T[]> {
   const rows: T[] = [];
-  await readTable(dir, fixed.file, fixed.required, undefined, (cells, index) => {
+  await readTable(dir, fixed.file, fixed.required, fixed.optional, undefined, (cells, index) => {
     rows.push(
       build({
         get: (column) => cell(cells, index, column) ?? '',
@@ -259,18 +268,44 @@ export async function loadCsvDirectory(
   progress: Progress,
 ): Promise<Loaded> {
   const dir: Directory = { io, absolute, display, plan, progress, problems: [] };
-  const present = new Set((await io.readDir(absolute)).filter((e) => !e.directory).map((e) => e.name));
+  const entries = await io.readDir(absolute);
+  const present = new Set(entries.filter((e) => !e.directory).map((e) => e.name));
+  const directories = new Set(entries.filter((e) => e.directory).map((e) => e.name));
   for (const source of plan.sources) {
     const clash = [payeesFile, ...fixedFiles.map((fixed) => fixed.file)].includes(sourceFile(source.name));
     if (clash) dir.problems.push(`the plan's source ${source.name} has the name of another data file`);
   }
+  const csvFiles = [...present].filter((name) => name.toLowerCase().endsWith('.csv')).sort();
   for (const [file, why] of requiredFiles(plan)) {
-    if (!present.has(file)) dir.problems.push(`${shown(dir, file)} is missing: it holds ${why}`);
+    if (directories.has(file))
+      dir.problems.push(`${shown(dir, file)} is a directory, not a file: it holds ${why}`);
+    else if (!present.has(file)) {
+      dir.problems.push(`${shown(dir, file)} is missing${didYouMean(file, csvFiles)}: it holds ${why}`);
+    }
   }
-  if (dir.problems.length > 0) return { problems: dir.problems };
+  const warnings = unreadFiles(dir, csvFiles);
+  if (dir.problems.length > 0) return { problems: dir.problems, warnings };
 
   const dataset: Dataset = { payees: await readPayees(dir), records: {} };
   for (const source of plan.sources) dataset.records[source.name] = await readSource(dir, source);
   for (const fixed of fixedFiles) if (present.has(fixed.file)) await readFixedFile(dir, fixed, dataset);
-  return dir.problems.length > 0 ? { problems: dir.problems } : { dataset };
+  return dir.problems.length > 0 ? { problems: dir.problems, warnings } : { dataset, warnings };
+}
+
+/**
+ * Warnings for the CSV files of the directory that nothing reads (names are matched exactly, case
+ * and all): `data/Adjustments.csv is not read (did you mean adjustments.csv?)`, with the files
+ * that are read, so that a file under a wrong name is not silently left out.
+ */
+function unreadFiles(dir: Directory, csvFiles: readonly string[]): string[] {
+  const read = [
+    ...new Set([...requiredFiles(dir.plan).map(([file]) => file), ...fixedFiles.map((f) => f.file)]),
+  ];
+  return csvFiles
+    .filter((file) => !read.includes(file))
+    .map(
+      (file) =>
+        `${shown(dir, file)} is not read${didYouMean(file, read)}: file names must match exactly, case ` +
+        `and all; the files read are ${read.join(', ')}`,
+    );
 }

@@ -10,6 +10,7 @@ import type { Progress } from '../output/progress.js';
 import { CsvFileError } from './csv.js';
 import { fileOfSection, jsonFile } from './layout.js';
 import { type Loaded, loadCsvDirectory } from './load-csv.js';
+import { didYouMean } from './names.js';
 
 /** Where the data came from, to name files in messages. */
 export interface DataOrigin {
@@ -19,26 +20,49 @@ export interface DataOrigin {
   json: boolean;
 }
 
-/** The dataset read with its origin, or the problems that stopped it. */
+/**
+ * The dataset read with its origin, or the problems that stopped it; `warnings` name data that is
+ * there but that nothing reads (a file or a list under a name the plan does not know).
+ */
 export type LoadedData =
-  | { dataset: Dataset; origin: DataOrigin; problems?: undefined }
-  | { dataset?: undefined; problems: string[] };
+  | { dataset: Dataset; origin: DataOrigin; problems?: undefined; warnings: string[] }
+  | { dataset?: undefined; problems: string[]; warnings?: string[] };
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Problems with the outline of a JSON dataset; the engine checks everything inside the rows. */
-function outlineProblems(value: unknown, display: string): string[] {
+/**
+ * Problems with the outline of a JSON dataset for `plan`; the engine checks everything inside the
+ * rows. Every source the plan declares must have its list in `records` (as a CSV directory must
+ * have its file); a list under another name is read by nothing: a warning.
+ */
+function outlineProblems(value: unknown, display: string, plan: Plan, warnings: string[]): string[] {
   if (!isObject(value)) return [`${display} must hold one JSON object with "payees" and "records"`];
   const problems: string[] = [];
   if (!Array.isArray(value.payees)) problems.push(`${display}: "payees" must be a list of payees`);
   if (!isObject(value.records)) {
     problems.push(`${display}: "records" must be an object of row lists, one per source`);
   } else {
-    for (const [source, rows] of Object.entries(value.records)) {
+    const records = value.records;
+    const sources = plan.sources.map((source) => source.name);
+    for (const [source, rows] of Object.entries(records)) {
       if (!Array.isArray(rows) || !rows.every((row) => isObject(row) && isObject(row.values))) {
         problems.push(`${display}: "records.${source}" must be a list of { "values": { ... } } rows`);
       }
+      if (!sources.includes(source)) {
+        warnings.push(
+          `${display}: records.${source} is not a source of the plan${didYouMean(source, sources)}: ` +
+            `its rows are not read (the plan's sources: ${sources.join(', ') || 'none'})`,
+        );
+      }
+    }
+    for (const source of plan.sources) {
+      if (Object.hasOwn(records, source.name)) continue;
+      const fields = source.fields.map((field) => field.name).join(', ');
+      problems.push(
+        `${display}: records.${source.name} is missing: it holds the plan's source ${source.name} ` +
+          `(${fields}); write "${source.name}": [] when there are none`,
+      );
     }
   }
   for (const part of ['fx', 'quotas', 'territoryAssignments', 'adjustments']) {
@@ -50,7 +74,7 @@ function outlineProblems(value: unknown, display: string): string[] {
   return problems;
 }
 
-async function loadJson(io: Io, absolute: string, display: string): Promise<LoadedData> {
+async function loadJson(io: Io, absolute: string, display: string, plan: Plan): Promise<LoadedData> {
   let value: unknown;
   try {
     value = JSON.parse(await io.readFile(absolute));
@@ -58,9 +82,10 @@ async function loadJson(io: Io, absolute: string, display: string): Promise<Load
     const why = error instanceof SyntaxError ? `is not valid JSON: ${error.message}` : describeIoError(error);
     return { problems: [`cannot read ${display}: ${why}`] };
   }
-  const problems = outlineProblems(value, display);
-  if (problems.length > 0) return { problems };
-  return { dataset: value as Dataset, origin: { fileOf: () => display, json: true } };
+  const warnings: string[] = [];
+  const problems = outlineProblems(value, display, plan, warnings);
+  if (problems.length > 0) return { problems, warnings };
+  return { dataset: value as Dataset, origin: { fileOf: () => display, json: true }, warnings };
 }
 
 /**
@@ -72,15 +97,16 @@ export async function loadData(io: Io, path: string, plan: Plan, progress: Progr
   const absolute = resolve(io.cwd, path);
   const kind = await io.pathKind(absolute);
   if (kind === 'missing') return { problems: [`cannot read ${path}: no such file or directory`] };
-  if (kind === 'file') return loadJson(io, absolute, path);
+  if (kind === 'file') return loadJson(io, absolute, path, plan);
   try {
     const names = new Set((await io.readDir(absolute)).map((entry) => entry.name));
-    if (names.has(jsonFile)) return await loadJson(io, join(absolute, jsonFile), join(path, jsonFile));
+    if (names.has(jsonFile)) return await loadJson(io, join(absolute, jsonFile), join(path, jsonFile), plan);
     const loaded: Loaded = await loadCsvDirectory(io, absolute, path, plan, progress);
     if (loaded.problems) return loaded;
     return {
       dataset: loaded.dataset,
       origin: { fileOf: (section) => join(path, fileOfSection(section)), json: false },
+      warnings: loaded.warnings,
     };
   } catch (error) {
     if (error instanceof CsvFileError) return { problems: [error.message] };
