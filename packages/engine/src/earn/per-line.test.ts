@@ -117,7 +117,9 @@ describe('per-line earnings', () => {
     expect(c?.amount).toBe('5000.00');
     expect(c?.capped).toBe(true);
     expect(c?.lines.map((l) => l.amount)).toEqual(['800.00', '1800.00', '2400.00']);
-    expect(c?.lines[2]?.trace.text).toBe('reduced by the cap');
+    // The line and the earning name the cap, and the line what it paid before: 6,000 -> 2,400.
+    expect(c?.lines[2]?.trace.text).toBe('reduced by the cap of 5,000.00 USD, from 6,000.00 USD');
+    expect(c?.trace.text).toBe('capped at 5,000.00 USD');
   });
   it('add a floor as a line of its own', () => {
     // 8,600 raised to 10,000: one more line of 1,400.
@@ -125,6 +127,12 @@ describe('per-line earnings', () => {
     expect(c?.amount).toBe('10000.00');
     expect(c?.floored).toBe(true);
     expect(c?.lines.at(-1)).toMatchObject({ id: 'c:floor', amount: '1400.00' });
+    // The floor line names the floor and what it tops up: 10,000 - 8,600 = 1,400.
+    const results = run(plan('floor 10_000 USD'), data(), ['2026-Q1']);
+    expect(explain(results, { payee: 'rep', period: '2026-Q1', earning: 'c', line: 'floor' })?.sentence).toBe(
+      'c is 1,400.00 USD: raised to the floor of 10,000.00 USD: the other lines add up to 8,600.00 USD',
+    );
+    expect(c?.trace.text).toBe('raised to the floor of 10,000.00 USD');
   });
   it('pay nothing when the gate is closed', () => {
     const c = statement(run(plan('when attainment >= 150%'), data(), ['2026-Q1']), 'rep', '2026-Q1')
@@ -132,6 +140,68 @@ describe('per-line earnings', () => {
     expect(c?.amount).toBe('0.00');
     expect(c?.gated).toBe(true);
     expect(c?.lines.every((l) => l.amount === '0.00')).toBe(true);
+    // Every line says why it pays 0.00, not only the band it would have been priced in.
+    const results = run(plan('when attainment >= 150%'), data(), ['2026-Q1']);
+    const at = { payee: 'rep', period: '2026-Q1', earning: 'c' };
+    expect(explain(results, { ...at, line: 'D1' })?.sentence).toBe(
+      'c for deals D1 is 0.00 USD: 2% on the 40,000.00 USD between 0% and 50%, tier 1 of rates; ' +
+        'the condition (when attainment >= 150%) does not hold, so nothing is paid',
+    );
+    expect(explain(results, { ...at, line: 'D3' })?.sentence).toBe(
+      'c for deals D3 is 0.00 USD: 8% on the 30,000.00 USD between 50% and 100%, tier 2 of rates, ' +
+        'plus 12% on the 30,000.00 USD above quota, tier 3 of rates; ' +
+        'the condition (when attainment >= 150%) does not hold, so nothing is paid',
+    );
+  });
+  it('explain hybrid and retroactive lines with arithmetic that adds up to the line', () => {
+    const table = (mode: string) =>
+      planOf(
+        quarterly(`
+  source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  payee { quarterly_quota: Money }
+  quota q = payee.quarterly_quota
+  credit bookings from deals { to owner }
+  measure attainment = bookings / q
+  rate table rates on attainment ${mode} {
+    0% to 50%: 5%
+    50% to 100%: 10%
+    100% and up: 15%
+  }
+  commission c = tiered(bookings, rates) per line
+`),
+      );
+    const three = rows(
+      { id: 'D1', owner: 'rep', amount: '50000', close_date: '2026-01-10' },
+      { id: 'D2', owner: 'rep', amount: '50000', close_date: '2026-02-05' },
+      { id: 'D3', owner: 'rep', amount: '30000', close_date: '2026-03-01' },
+    );
+    const at = { payee: 'rep', period: '2026-Q1', earning: 'c' };
+    // Hybrid at 100%, quota 100,000. D1: 50% is below the point, all of it at 10% = 5,000.
+    // D2: 100% reaches the point: 100,000 x 10% = 10,000, minus D1's 5,000 = 5,000 (not 10,000).
+    // D3: 130%: 10,000 + 30,000 x 15% = 14,500, minus 10,000 = 4,500.
+    const hybrid = run(table('hybrid at 100%'), data(three), ['2026-Q1']);
+    expect(statement(hybrid, 'rep', '2026-Q1').earnings[0]?.lines.map((l) => l.amount)).toEqual([
+      '5000.00',
+      '5000.00',
+      '4500.00',
+    ]);
+    expect(explain(hybrid, { ...at, line: 'D1' })?.sentence).toBe(
+      'c for deals D1 is 5,000.00 USD: 10% (between 50% and 100%), tier 2 of rates; bookings 50,000.00 USD',
+    );
+    expect(explain(hybrid, { ...at, line: 'D2' })?.sentence).toBe(
+      'c for deals D2 is 5,000.00 USD: 10% on the 100,000.00 USD between 50% and 100%, tier 2 of rates; ' +
+        'minus the 5,000.00 USD the records before it add up to',
+    );
+    expect(explain(hybrid, { ...at, line: 'D3' })?.sentence).toBe(
+      'c for deals D3 is 4,500.00 USD: 15% on the 30,000.00 USD above quota, tier 3 of rates',
+    );
+    // Retroactive: D1 50% -> 50,000 x 10% = 5,000. D2 100% -> 100,000 x 15% = 15,000, so the line is
+    // 10,000: its own 50,000 x 15% = 7,500 plus the uplift of D1 from 10% to 15%, 50,000 x 5% = 2,500.
+    const retro = run(table('retroactive'), data(three), ['2026-Q1']);
+    expect(explain(retro, { ...at, line: 'D2' })?.sentence).toBe(
+      'c for deals D2 is 10,000.00 USD: 15% (above quota), tier 3 of rates; ' +
+        'bookings 50,000.00 USD, uplift on earlier records 2,500.00 USD',
+    );
   });
   it('count hypothetical deals only as estimates', () => {
     // D4 (20,000, hypothetical) would take bookings to 150,000: 1,000 + 4,000 + 50,000 x 12% = 11,000,

@@ -54,7 +54,7 @@ export function perLineRaw(ctx: Ctx, e: CompiledEarning, credit: number): RawLin
     if (value !== null) anyValue = true;
     const current = value ?? ZERO;
     const raw = current.minus(previous);
-    const tiers = diffTiers(previousTrail, lctx.trail);
+    const tiers = diffTiers(previousTrail, lctx.trail, raw);
     lines.push(recordLine(name, entry, raw, tiers));
     previous = current;
     previousTrail = lctx.trail;
@@ -71,39 +71,65 @@ function find(bands: readonly TierHit[], h: TierHit): TierHit | undefined {
   return undefined;
 }
 
+function hasBase(h: TierHit): boolean {
+  return h.base !== undefined && h.paid !== undefined;
+}
+
+/** What an explanation may leave out: far below any amount (the values are exact to 50 digits). */
+const NEGLIGIBLE = new Dec('1e-20');
+
 /**
  * The tiers a line's increment went through: the marginal bands whose base moved, with the
  * movements of base and pay (a band the value left, after a credit note, moves by minus what it
  * held), lowest first; or else the tier reached.
+ *
+ * The movements explain the line only when both values were priced in bands. When one of them
+ * was priced retroactively (a hybrid table below its point, a total below zero), there are no
+ * bands to subtract: unless the movements still pay exactly `raw`, the line is explained by the
+ * bands of the value with the record (which pay `raw` plus what the earlier records add up to,
+ * as the line's trace states), or else by the tier reached.
  */
-function diffTiers(before: readonly TierHit[], after: readonly TierHit[]): TierHit[] | undefined {
+function diffTiers(before: readonly TierHit[], after: readonly TierHit[], raw: Dec): TierHit[] | undefined {
   let reached: TierHit | undefined;
   const banded: TierHit[] = [];
   for (const h of after) {
-    if (h.base === undefined || h.paid === undefined) {
+    if (!hasBase(h)) {
       reached = h;
       continue;
     }
     const known = find(banded, h);
     if (known) {
-      known.base = (known.base as Dec).plus(h.base);
-      known.paid = (known.paid as Dec).plus(h.paid);
+      known.base = (known.base as Dec).plus(h.base as Dec);
+      known.paid = (known.paid as Dec).plus(h.paid as Dec);
     } else banded.push({ desc: h.desc, rate: h.rate, base: h.base, paid: h.paid });
   }
+  const afterBands = banded.map((b) => ({ ...b }));
   // Bands left (found only in the earlier trail) are added at the end: only then is a sort needed.
   let left = false;
+  let retroactiveBefore = false;
   for (const h of before) {
-    if (h.base === undefined || h.paid === undefined) continue;
+    if (!hasBase(h)) {
+      retroactiveBefore = true;
+      continue;
+    }
     const known = find(banded, h);
     if (known) {
-      known.base = (known.base as Dec).minus(h.base);
-      known.paid = (known.paid as Dec).minus(h.paid);
+      known.base = (known.base as Dec).minus(h.base as Dec);
+      known.paid = (known.paid as Dec).minus(h.paid as Dec);
     } else {
-      banded.push({ desc: h.desc, rate: h.rate, base: h.base.neg(), paid: h.paid.neg() });
+      banded.push({ desc: h.desc, rate: h.rate, base: (h.base as Dec).neg(), paid: (h.paid as Dec).neg() });
       left = true;
     }
   }
   const moved = banded.filter((b) => !(b.base as Dec).isZero() || !(b.paid as Dec).isZero());
+  if (moved.length > 0 && (retroactiveBefore || reached !== undefined)) {
+    // A value priced retroactively on one side: the movements are right only if they pay the line.
+    const paid = moved.reduce((sum, b) => sum.plus(b.paid as Dec), ZERO);
+    if (paid.minus(raw).abs().gt(NEGLIGIBLE)) {
+      if (afterBands.length > 0) return afterBands;
+      return reached ? [reached] : undefined;
+    }
+  }
   if (moved.length > 0) return left ? lowestFirst(moved) : moved;
   return reached ? [reached] : undefined;
 }

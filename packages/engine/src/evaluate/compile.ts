@@ -32,7 +32,8 @@ export interface Scope {
   entries: boolean;
 }
 
-const WINDOWS: Readonly<Record<string, PeriodKind>> = {
+/** The period each to-date window adds up to (`ytd`: the fiscal year). */
+export const WINDOWS: Readonly<Record<string, PeriodKind>> = {
   ytd: 'year',
   htd: 'half',
   qtd: 'quarter',

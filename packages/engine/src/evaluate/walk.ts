@@ -49,6 +49,10 @@ export interface Uses {
   tables: Set<string>;
   /** Attributes of the current payee (`payee.ote`). */
   attributes?: Set<string>;
+  /** For traces: `kind:name` of definitions read through to-date windows, with their windows (`ytd`). */
+  windows?: Map<string, Set<string>>;
+  /** For traces: `kind:name` of definitions read as they are (not through a window). */
+  direct?: Set<string>;
 }
 
 /** An empty set of uses. */
@@ -62,7 +66,18 @@ export function uses(expr: IrExpr | undefined, into: Uses = noUses()): Uses {
   switch (expr.op) {
     case 'ref':
       into.refs.add(`${expr.kind}:${expr.name}`);
+      into.direct ??= new Set();
+      into.direct.add(`${expr.kind}:${expr.name}`);
       break;
+    case 'to-date': {
+      const key = `${expr.ref.kind}:${expr.ref.name}`;
+      into.refs.add(key);
+      into.windows ??= new Map();
+      const windows = into.windows.get(key) ?? new Set<string>();
+      windows.add(expr.window);
+      into.windows.set(key, windows);
+      return into;
+    }
     case 'aggregate':
       if (expr.over.kind === 'credit') into.credits.add(expr.over.name);
       break;

@@ -1,18 +1,23 @@
 /**
  * The earnings of a statement: amount, estimate, lines with their traces, and flags.
  */
+
 import type { Rounding } from '@attain/dsl';
 import { recordRef } from '../data/model.js';
-import { type Dec, ZERO } from '../decimal.js';
+import { Dec, ZERO } from '../decimal.js';
 import type { CompiledEarning } from '../earn/earning.js';
 import { allocateRounded, fit, roundAmount } from '../earn/fit.js';
 import { type EarningOutcome, LineData } from '../earn/outcome.js';
+import { PAID_EARLIER } from '../earn/paid-before.js';
 import { type Ctx, entryText } from '../evaluate/context.js';
 import type { Run } from '../evaluate/run.js';
-import { type TierHit, tierApplied } from '../tables/tier-hit.js';
+import { renderExpr } from '../governance/render-expr.js';
+import { type TierDesc, type TierHit, tierApplied } from '../tables/tier-hit.js';
+import { formatDate } from '../time/dates.js';
 import { exactMoneyInput, inputsOf, tierOf } from '../trace/build.js';
+import { moneyDecimals, money as moneyText } from '../trace/sentence.js';
 import type { MoneyFormat } from './format.js';
-import type { EarningLine, EarningResult, TierApplied, Trace } from './results.js';
+import type { EarningLine, EarningResult, TierApplied, Trace, TraceInput } from './results.js';
 
 /**
  * The lines of what hypothetical records would add: the projected run's lines of hypothetical
@@ -100,17 +105,86 @@ function wholeTier(line: LineData): TierHit | undefined {
   return hit.base?.eq(entry.amount) && hit.paid?.eq(line.raw) ? hit : undefined;
 }
 
-function lineResult(
-  run: Run,
-  e: CompiledEarning,
-  line: LineData,
-  format: MoneyFormat,
-  currency: string,
-): EarningLine {
+/** What an explanation may leave out: far below any amount (the values are exact to 50 digits). */
+const NEGLIGIBLE = new Dec('1e-20');
+
+/** What the lines of one earning are explained with. */
+interface LineEnv {
+  run: Run;
+  e: CompiledEarning;
+  format: MoneyFormat;
+  currency: string;
+  /** Money as a sentence shows it: the plan's decimals. */
+  money: (value: Dec) => string;
+  /** Why every line pays nothing (a condition that does not hold, paid once already). */
+  stopped: string | undefined;
+  /** The inputs of the earning, for its period line. */
+  periodInputs: TraceInput[];
+  cap: Dec | null;
+  floor: Dec | null;
+  /** What the earning pays. */
+  earned: Dec;
+  /** Traces of lines priced whole by one band but stopped, shared by band. */
+  stoppedTraces: Map<TierDesc, Trace>;
+}
+
+/**
+ * The note of a line, with the amounts a rep needs to redo it: the cap or floor, and what the
+ * line or the other lines paid before it.
+ */
+function lineText(line: LineData, env: LineEnv): string | undefined {
+  const note = line.note;
+  if (line.estimate || note === undefined) return note;
+  if (note === 'reduced by the cap' && env.cap)
+    return `reduced by the cap of ${env.money(env.cap)}, from ${env.money(line.raw)}`;
+  if (note === 'brought to the cap' && env.cap)
+    return `brought to the cap of ${env.money(env.cap)}: the other lines add up to ${env.money(env.earned.minus(line.amount))}`;
+  if (note === 'raised to the floor' && env.floor)
+    return `raised to the floor of ${env.money(env.floor)}: the other lines add up to ${env.money(env.earned.minus(line.amount))}`;
+  return note;
+}
+
+/**
+ * The parts of a per-line trace that make its arithmetic add up to the line: a line priced
+ * retroactively pays its credit at the tier's rate plus the uplift of the earlier records (now at
+ * that rate); a line explained by the bands of the value with its record pays them minus what
+ * the records before it add up to.
+ */
+function lineArithmetic(line: LineData, trace: Trace, env: LineEnv): string | undefined {
   const entry = line.entry;
+  if (!entry) return undefined;
+  const tiers = trace.bands ?? (trace.tier ? [trace.tier] : []);
+  if (tiers.length === 0) return undefined;
+  if (tiers.every((t) => t.paid !== undefined)) {
+    const paid = tiers.reduce((sum, t) => sum.plus(new Dec(t.paid as string)), ZERO);
+    const earlier = paid.minus(line.raw);
+    return earlier.abs().gt(NEGLIGIBLE)
+      ? `minus the ${env.money(earlier)} the records before it add up to`
+      : undefined;
+  }
+  const tier = trace.tier as TierApplied;
+  if (tiers.length !== 1 || (tier.rateUnit !== undefined && tier.rateUnit !== '%')) return undefined;
+  const uplift = line.raw.minus(entry.amount.times(new Dec(tier.rate)));
+  if (uplift.abs().gt(NEGLIGIBLE))
+    trace.inputs.push(exactMoneyInput('uplift on earlier records', uplift, env.currency));
+  return undefined;
+}
+
+function lineResult(line: LineData, env: LineEnv): EarningLine {
+  const { run, e, format, currency } = env;
+  const entry = line.entry;
+  const stopped = line.estimate ? undefined : env.stopped;
   const whole = wholeTier(line);
   if (entry && whole) {
-    const trace = tierTrace(run, e, whole);
+    let trace = tierTrace(run, e, whole);
+    if (stopped) {
+      const shared = env.stoppedTraces.get(whole.desc);
+      if (shared?.tier?.rate === trace.tier?.rate) trace = shared as Trace;
+      else {
+        trace = { ...trace, text: stopped };
+        env.stoppedTraces.set(whole.desc, trace);
+      }
+    }
     const result: EarningLine = {
       id: line.id,
       record: recordRef(entry.rec),
@@ -123,18 +197,21 @@ function lineResult(
     if (line.estimate) result.estimate = true;
     return result;
   }
-  const trace: Trace = {
-    rule: e.def.rule,
-    range: e.earning.range,
-    inputs: entry
-      ? [{ name: e.earning.perLine?.credit ?? 'credited', value: entryText(entry), unit: currency }]
-      : [exactMoneyInput('value', line.raw, currency)],
-  };
+  let inputs: TraceInput[];
+  if (entry)
+    inputs = [{ name: e.earning.perLine?.credit ?? 'credited', value: entryText(entry), unit: currency }];
+  else if (line.id === `${e.earning.name}:period`) inputs = [...env.periodInputs];
+  else if (line.raw.isZero() && !line.amount.isZero()) inputs = [];
+  else inputs = [exactMoneyInput('value', line.raw, currency)];
+  const trace: Trace = { rule: e.def.rule, range: e.earning.range, inputs };
   const { tier, bands } = tierOf(line.tiers, run);
   if (entry) trace.records = [recordRef(entry.rec)];
   if (tier) trace.tier = tier;
   if (bands) trace.bands = bands;
-  if (line.note) trace.text = line.note;
+  const texts = [lineArithmetic(line, trace, env), stopped ?? lineText(line, env)].filter(
+    (t): t is string => t !== undefined,
+  );
+  if (texts.length > 0) trace.text = texts.join('; ');
   const result: EarningLine = { id: line.id, amount: format.line(line), trace };
   if (entry) {
     result.record = recordRef(entry.rec);
@@ -148,6 +225,31 @@ function lineResult(
   return result;
 }
 
+/**
+ * The context the earning was calculated in: its own dates when they cover only part of the
+ * period (as `earningOutcome` does), so that its trace shows the inputs it saw.
+ */
+function earningCtx(ctx: Ctx, e: CompiledEarning): Ctx {
+  const w = e.window;
+  const period = ctx.period;
+  if (!w || ctx.window || w.to < period.start || w.from > period.end) return ctx;
+  if (w.from > period.start || w.to < period.end) return ctx.run.context(ctx.payee, period, ctx.projected, w);
+  return ctx;
+}
+
+const decimal = (v: unknown): Dec | null => (v instanceof Dec ? v : null);
+
+/** Why an earning pays nothing at all, when something stopped it. */
+function stoppedText(e: CompiledEarning, actual: EarningOutcome): string | undefined {
+  if (actual.gated) {
+    const gate = e.earning.gate;
+    return `the condition (when${gate ? ` ${renderExpr(gate)}` : ''}) does not hold, so nothing is paid`;
+  }
+  if (e.earning.once && actual.paidBefore && !actual.paidBefore.isZero())
+    return 'already paid earlier this year';
+  return undefined;
+}
+
 /** The statement entry of one earning. */
 export function earningResult(
   actualCtx: Ctx,
@@ -156,27 +258,56 @@ export function earningResult(
   format: MoneyFormat,
 ): EarningResult {
   const e = actual.earning;
-  const program = actualCtx.run.program;
+  const run = actualCtx.run;
+  const program = run.program;
   const currency = program.currency;
-  const estimate = projected
-    ? estimateLines(actual, projected, program.plan.header.rounding)
-    : { lines: [], total: ZERO };
-  const inputs = inputsOf(actualCtx, e.def.uses);
+  const rounding = program.plan.header.rounding;
+  const decimals = moneyDecimals(rounding.decimals);
+  const money = (value: Dec) => moneyText(value.toString(), currency, decimals);
+  const estimate = projected ? estimateLines(actual, projected, rounding) : { lines: [], total: ZERO };
+  const ctx = earningCtx(actualCtx, e);
+  const inputs = inputsOf(ctx, e.def.uses);
   if (actual.value !== null) inputs.push(exactMoneyInput('value', actual.value, currency));
   if (actual.paidBefore !== undefined)
-    inputs.push(exactMoneyInput('paid earlier this year', actual.paidBefore, currency));
+    inputs.push(exactMoneyInput(PAID_EARLIER, actual.paidBefore, currency));
   const trace: Trace = { rule: e.def.rule, range: e.earning.range, inputs };
   const { tier, bands } = tierOf(actual.tiers);
   if (tier) trace.tier = tier;
   if (bands) trace.bands = bands;
-  if (actual.note) trace.text = actual.note;
+  const stopped = stoppedText(e, actual);
+  const cutByCap = actual.capped || actual.lines.some((l) => l.note === 'reduced by the cap');
+  const cap = cutByCap ? decimal(e.cap?.(ctx, undefined)) : null;
+  const floor = actual.floored ? decimal(e.floor?.(ctx, undefined)) : null;
+  let note = stopped ?? actual.note;
+  if (actual.capped && cap) note = `capped at ${money(cap)}`;
+  else if (actual.floored && floor) note = `raised to the floor of ${money(floor)}`;
+  const texts: string[] = [];
+  if (ctx !== actualCtx && e.window)
+    texts.push(
+      `counting only ${formatDate(e.window.from)} to ${formatDate(e.window.to)}, the dates of the earning`,
+    );
+  if (note) texts.push(note);
+  if (texts.length > 0) trace.text = texts.join('; ');
+  const env: LineEnv = {
+    run,
+    e,
+    format,
+    currency,
+    money,
+    stopped,
+    periodInputs: inputs,
+    cap,
+    floor,
+    earned: actual.amount,
+    stoppedTraces: new Map(),
+  };
   const result: EarningResult = {
     id: e.earning.name,
     name: e.earning.name,
     kind: e.earning.kind,
     amount: format.earned(actual.amount),
     estimate: format.earned(estimate.total),
-    lines: [...actual.lines, ...estimate.lines].map((l) => lineResult(actualCtx.run, e, l, format, currency)),
+    lines: [...actual.lines, ...estimate.lines].map((l) => lineResult(l, env)),
     trace,
   };
   if (e.earning.label !== undefined) result.label = e.earning.label;

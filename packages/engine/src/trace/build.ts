@@ -4,12 +4,15 @@
  */
 import type { Definition, RefKind, Type } from '@attain/dsl';
 import type { Dec } from '../decimal.js';
+import { WINDOWS } from '../evaluate/compile.js';
 import type { Ctx } from '../evaluate/context.js';
 import type { Def } from '../evaluate/program.js';
 import { toResult, unitOf, type Value } from '../evaluate/value.js';
 import type { Uses } from '../evaluate/walk.js';
+import { toDate } from '../measure/to-date.js';
 import type { TierApplied, TraceInput } from '../results/results.js';
 import { type TierHit, tierApplied } from '../tables/tier-hit.js';
+import type { PeriodKind } from '../time/calendar.js';
 
 /** The type of a definition's values. */
 export function defType(def: Def, currency: string): Type {
@@ -34,7 +37,18 @@ export function exactMoneyInput(name: string, value: Dec, currency: string): Tra
   return { name, value: value.toString(), unit: currency };
 }
 
-/** The values of the definitions and payee attributes an expression reads, in the context. */
+/** How a trace names a definition read through a to-date window: `bookings year to date`. */
+const WINDOW_NAMES: Readonly<Record<string, string>> = {
+  ytd: 'year to date',
+  htd: 'half year to date',
+  qtd: 'quarter to date',
+  mtd: 'month to date',
+};
+
+/**
+ * The values of the definitions and payee attributes an expression reads, in the context; a
+ * definition read through a to-date window (`ytd(bookings)`) with the window's value.
+ */
 export function inputsOf(ctx: Ctx, u: Uses): TraceInput[] {
   const program = ctx.run.program;
   const inputs: TraceInput[] = [];
@@ -43,7 +57,13 @@ export function inputsOf(ctx: Ctx, u: Uses): TraceInput[] {
     const id = program.defId(ref.slice(0, at) as RefKind, ref.slice(at + 1));
     if (id === undefined) continue;
     const def = program.defs[id] as Def;
-    inputs.push(input(def.name, ctx.get(id), defType(def, program.currency)));
+    const type = defType(def, program.currency);
+    const windows = u.windows?.get(ref);
+    if (!windows || u.direct?.has(ref)) inputs.push(input(def.name, ctx.get(id), type));
+    for (const w of windows ?? []) {
+      const value = toDate(ctx, WINDOWS[w] as PeriodKind, id);
+      inputs.push(input(`${def.name} ${WINDOW_NAMES[w] ?? w}`, value, type));
+    }
   }
   for (const name of u.attributes ?? []) {
     const field = program.plan.payee.find((f) => f.name === name);

@@ -40,11 +40,15 @@ describe('explain', () => {
     expect(percent('0.125')).toBe('12.5%');
   });
   it('explains a line priced by a retroactive tier', () => {
-    // D2 takes attainment from 80% to 120%: all 60,000 at 10% = 6,000, minus the 2,000 D1 paid = 4,000.
+    // D2 takes attainment from 80% to 120%: all 60,000 at 10% = 6,000, minus the 2,000 D1 paid = 4,000:
+    // its own 20,000 at 10% = 2,000, plus the uplift of D1's 40,000 from 5% to 10% = 2,000.
     const e = explain(results, { ...at, earning: 'c', line: 'c:D2' });
     expect(e?.value).toBe('4000.00');
     expect(e?.trace.tier).toMatchObject({ table: 'rates', index: 2, rate: '0.1' });
-    expect(e?.sentence).toBe('Commission for deals D2 is 4,000.00 USD: 10% (above quota), tier 2 of rates');
+    expect(e?.sentence).toBe(
+      'Commission for deals D2 is 4,000.00 USD: 10% (above quota), tier 2 of rates; ' +
+        'bookings 20,000.00 USD, uplift on earlier records 2,000.00 USD',
+    );
   });
   it('explains measures, quotas, credits, earnings and the payout', () => {
     expect(explain(results, { ...at, measure: 'attainment' })?.sentence).toBe(
@@ -104,5 +108,116 @@ describe('explain', () => {
     expect(explain(results, { ...at, earning: 'nope' })).toBeUndefined();
     expect(explain(results, { ...at, payee: 'nobody', payout: true })).toBeUndefined();
     expect(explain(results, { ...at, earning: 'c', line: 'c:D9' })).toBeUndefined();
+  });
+});
+
+describe('explain: units, decimals, curves and windows', () => {
+  it('prices a count in its own unit and shows the plan decimals', () => {
+    const plan3 = planOf(
+      quarterly(
+        `source meetings { id: Text key, owner: Payee owner, held: Date dated }
+  source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  credit bookings from deals { to owner }
+  measure held = count(meetings)
+  rate table mt on held marginal {
+    0 to 10: 50 USD
+    10 and up: 75 USD
+  }
+  bonus mb = tiered(held, mt)
+  commission p = bookings * 8.1%`,
+        'rounding half up to 3 decimals at line',
+      ),
+    );
+    const meetings = Array.from({ length: 12 }, (_, i) => ({
+      row: i + 1,
+      values: { id: `M${i}`, owner: 'rep', held: '2026-02-02' },
+    }));
+    const results = run(
+      plan3,
+      {
+        payees: [payee('rep')],
+        records: {
+          meetings,
+          deals: rows({ id: 'D1', owner: 'rep', amount: '123456.78', close_date: '2026-02-01' }),
+        },
+      },
+      ['2026-Q1'],
+    );
+    // 10 meetings at 50 USD = 500, plus 2 at 75 USD = 150: 650 (counts, not money).
+    expect(explain(results, { ...at, earning: 'mb' })?.sentence).toBe(
+      'mb is 650.000 USD: 50.000 USD each on the 10 between 0 and 10, tier 1 of mt, ' +
+        'plus 75.000 USD each on the 2 above 10, tier 2 of mt',
+    );
+    // 123,456.78 x 8.1% = 9,999.99918, rounded to 3 decimals: 9,999.999 (2 decimals would show 10,000.00).
+    expect(explain(results, { ...at, earning: 'p' })?.sentence).toBe(
+      'p is 9,999.999 USD: bookings 123,456.780 USD, value 9,999.999 USD',
+    );
+  });
+
+  it('explains a pay curve below its first point', () => {
+    const curved = planOf(
+      quarterly(`source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  payee { q: Money, target: Money }
+  quota bq = payee.q
+  credit bookings from deals { to owner }
+  measure attainment = bookings / bq
+  pay curve pc on attainment {
+    80%: 0%
+    100%: 100%
+  }
+  bonus cb = payee.target * curve(pc)`),
+    );
+    const at0 = (amount: string) =>
+      run(
+        curved,
+        {
+          payees: [payee('rep', { q: '100000', target: '10000' })],
+          records: { deals: rows({ id: 'D1', owner: 'rep', amount, close_date: '2026-02-01' }) },
+        },
+        ['2026-Q1'],
+      );
+    // 50% is below the first point (80%: 0%): 10,000 x 0% = 0.
+    expect(explain(at0('50000'), { ...at, earning: 'cb' })?.sentence).toBe(
+      'cb is 0.00 USD: 0% (at or below 80%, the first point of pc); payee.target 10,000.00 USD, value 0.00 USD',
+    );
+    // 90% is halfway from 80% (0%) to 100% (100%): 50%, and 10,000 x 50% = 5,000.
+    expect(explain(at0('90000'), { ...at, earning: 'cb' })?.sentence).toBe(
+      'cb is 5,000.00 USD: 50% (between 80% and 100%), tier 1 of pc; payee.target 10,000.00 USD, value 5,000.00 USD',
+    );
+  });
+
+  it('shows the value of a to-date window, not of the period', () => {
+    const ytd = planOf(
+      quarterly(`source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  credit bookings from deals { to owner }
+  measure y = ytd(bookings)
+  measure both = ytd(bookings) - bookings
+  bonus yb = ytd(bookings) * 1% paid year to date`),
+    );
+    const results = run(
+      ytd,
+      {
+        payees: [payee('rep')],
+        records: {
+          deals: rows(
+            { id: 'D1', owner: 'rep', amount: '60000', close_date: '2026-02-01' },
+            { id: 'D2', owner: 'rep', amount: '20000', close_date: '2026-05-01' },
+          ),
+        },
+      },
+      ['2026-Q1', '2026-Q2'],
+    );
+    const q2 = { payee: 'rep', period: '2026-Q2' };
+    // Year to date in Q2: 60,000 + 20,000 = 80,000 (Q2 alone is 20,000).
+    expect(explain(results, { ...q2, measure: 'y' })?.sentence).toBe(
+      'y is 80,000.00 USD: bookings year to date 80,000.00 USD',
+    );
+    expect(explain(results, { ...q2, measure: 'both' })?.sentence).toBe(
+      'both is 60,000.00 USD: bookings 20,000.00 USD, bookings year to date 80,000.00 USD',
+    );
+    // 80,000 x 1% = 800, minus the 600 paid in Q1 = 200.
+    expect(explain(results, { ...q2, earning: 'yb' })?.sentence).toBe(
+      'yb is 200.00 USD: bookings year to date 80,000.00 USD, value 800.00 USD, paid earlier this year 600.00 USD',
+    );
   });
 });

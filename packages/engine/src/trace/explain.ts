@@ -5,7 +5,16 @@
 import { recordName } from '../data/model.js';
 import type { EarningLine, Results, ResultValue, Statement, Trace } from '../results/results.js';
 import type { Explanation, ResultRef } from './ref.js';
-import { sentence } from './sentence.js';
+import { moneyDecimals, sentence } from './sentence.js';
+
+/**
+ * The decimals the plan rounds to, read from the statement's payout (always written with exactly
+ * the plan's decimals: `"4700.00"`, `"31656.172"`).
+ */
+function planDecimals(statement: Statement): number {
+  const dot = statement.payout.indexOf('.');
+  return dot < 0 ? 0 : statement.payout.length - dot - 1;
+}
 
 function found(
   value: ResultValue,
@@ -13,7 +22,8 @@ function found(
   unit: string | undefined,
   statement: Statement,
 ): Explanation {
-  return { value, trace, sentence: sentence(trace, value, unit, statement.currency) };
+  const decimals = moneyDecimals(planDecimals(statement));
+  return { value, trace, sentence: sentence(trace, value, unit, statement.currency, decimals) };
 }
 
 function unitOfType(type: string, currency: string): string | undefined {

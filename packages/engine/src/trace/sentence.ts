@@ -1,6 +1,8 @@
 /**
  * Sentences a rep understands, built from traces: "12% on the 40,000.00 USD above quota, tier 3
- * of commission_rates".
+ * of commission_rates". Every sentence gives what is needed to redo its arithmetic: the bands and
+ * their bases when a marginal table priced the number, else the inputs next to the tier or point
+ * of a curve reached.
  */
 
 import { recordName } from '../data/model.js';
@@ -15,9 +17,17 @@ function group(text: string): string {
   return `${negative ? '-' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
 }
 
-/** An amount for reading: grouped, 2 decimals. */
-export function money(value: string, currency?: string): string {
-  const text = group(new Dec(value).toDecimalPlaces(2, Dec.ROUND_HALF_UP).toFixed(2));
+/**
+ * The decimals money is shown with for a plan rounding to `planDecimals`: the plan's decimals,
+ * and never fewer than 2 (a plan rounding to 3 decimals shows `10,018.518`).
+ */
+export function moneyDecimals(planDecimals: number | undefined): number {
+  return Math.max(2, planDecimals ?? 2);
+}
+
+/** An amount for reading: grouped, with `decimals` decimals (2 by default). */
+export function money(value: string, currency?: string, decimals = 2): string {
+  const text = group(new Dec(value).toDecimalPlaces(decimals, Dec.ROUND_HALF_UP).toFixed(decimals));
   return currency ? `${text} ${currency}` : text;
 }
 
@@ -26,60 +36,99 @@ export function percent(value: string): string {
   return `${group(new Dec(value).times(100).toDecimalPlaces(4, Dec.ROUND_HALF_UP).toString())}%`;
 }
 
-/** A value with its unit, for reading. */
-export function shown(value: ResultValue, unit?: string): string {
-  if (value === null) return 'no value';
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (unit === '%' && isNumeric(value)) return percent(value);
-  if (unit !== undefined && isNumeric(value)) return money(value, unit);
-  return isNumeric(value) ? group(value) : value;
-}
-
 function isNumeric(value: string): boolean {
   return /^-?\d+(\.\d+)?$/.test(value);
 }
 
-function bound(value: string, unit: string | undefined): string {
-  return unit === '%' ? percent(value) : shown(value, unit);
+/** A currency code: the unit of money (`USD`), not `%`. */
+function isCurrency(unit: string | undefined): unit is string {
+  return unit !== undefined && /^[A-Z]{3}$/.test(unit);
 }
 
-/** Where a tier sits: "above quota", "between 50% and 100%", "from 15 up". */
-function band(t: TierApplied): string {
-  if (t.to === undefined)
-    return t.unit === '%' && new Dec(t.from).eq(1) ? 'above quota' : `above ${bound(t.from, t.unit)}`;
-  return `between ${bound(t.from, t.unit)} and ${bound(t.to, t.unit)}`;
+/** How the numbers of one sentence are written: the statement's currency and decimals. */
+export class Reading {
+  constructor(
+    readonly currency: string,
+    readonly decimals = 2,
+  ) {}
+
+  /** A value with its unit, for reading. */
+  shown(value: ResultValue, unit?: string): string {
+    if (value === null) return 'no value';
+    if (typeof value === 'boolean') return value ? 'yes' : 'no';
+    if (unit === '%' && isNumeric(value)) return percent(value);
+    if (unit !== undefined && isNumeric(value)) return money(value, unit, this.decimals);
+    return isNumeric(value) ? group(value) : value;
+  }
+
+  private bound(value: string, unit: string | undefined): string {
+    return unit === '%' ? percent(value) : this.shown(value, unit);
+  }
+
+  /**
+   * Where a tier sits: "above quota", "between 50% and 100%", "above 15"; for a pay curve below
+   * its first point (index 0), "at or below 80%".
+   */
+  band(t: TierApplied): string {
+    if (t.index === 0 && t.to === undefined) return `at or below ${this.bound(t.from, t.unit)}`;
+    if (t.to === undefined)
+      return t.unit === '%' && new Dec(t.from).eq(1) ? 'above quota' : `above ${this.bound(t.from, t.unit)}`;
+    return `between ${this.bound(t.from, t.unit)} and ${this.bound(t.to, t.unit)}`;
+  }
+
+  private rate(t: TierApplied): string {
+    return t.rateUnit === '%' ? percent(t.rate) : this.shown(t.rate, t.rateUnit);
+  }
+
+  /**
+   * The part of an amount in a band. A rate in money (`50 USD` a meeting) prices a count, so the
+   * base is a plain number; any other rate prices money in the statement's currency.
+   */
+  private base(t: TierApplied, base: string): string {
+    return isCurrency(t.rateUnit) ? group(base) : money(base, this.currency, this.decimals);
+  }
+
+  /**
+   * "12% on the 40,000.00 USD above quota, tier 3 of commission_rates"; "50.00 USD each on the 10
+   * between 0 and 10, tier 1 of meetings"; without a base, "12% (above quota), tier 3 of ...";
+   * a pay curve below its first point, "0% (at or below 80%, the first point of pc)".
+   */
+  tierSentence(t: TierApplied): string {
+    if (t.index === 0 && t.to === undefined)
+      return `${this.rate(t)} (${this.band(t)}, the first point of ${t.table})`;
+    const each = isCurrency(t.rateUnit) ? ' each' : '';
+    if (t.base === undefined)
+      return `${this.rate(t)}${each} (${this.band(t)}), tier ${t.index} of ${t.table}`;
+    return `${this.rate(t)}${each} on the ${this.base(t, t.base)} ${this.band(t)}, tier ${t.index} of ${t.table}`;
+  }
+
+  inputs(list: readonly TraceInput[]): string {
+    return list.map((i) => `${i.name} ${this.shown(i.value, i.unit)}`).join(', ');
+  }
 }
 
-function rate(t: TierApplied): string {
-  return t.rateUnit === '%' ? percent(t.rate) : shown(t.rate, t.rateUnit);
-}
-
-/** "12% on the 40,000.00 USD above quota, tier 3 of commission_rates". */
-export function tierSentence(t: TierApplied, currency: string): string {
-  const on = t.base === undefined ? '' : ` on the ${money(t.base, currency)} ${band(t)}`;
-  const where = t.base === undefined ? ` (${band(t)})` : '';
-  return `${rate(t)}${on}${where}, tier ${t.index} of ${t.table}`;
-}
-
-function inputs(list: readonly TraceInput[]): string {
-  return list.map((i) => `${i.name} ${shown(i.value, i.unit)}`).join(', ');
-}
-
-/** A sentence explaining a value with its trace. */
+/**
+ * A sentence explaining a value with its trace. Marginal bands with their bases add up to the
+ * value by themselves; a tier without a base (retroactive, a rate reached, a point of a curve)
+ * is followed by the inputs it multiplies.
+ */
 export function sentence(
   trace: Trace,
   value: ResultValue,
   unit: string | undefined,
   currency: string,
+  decimals = 2,
 ): string {
+  const reading = new Reading(currency, decimals);
   const what = trace.rule.label ?? trace.rule.name;
   const record = trace.records?.length === 1 ? trace.records[0] : undefined;
   const about = record ? ` for ${record.source} ${recordName(record)}` : '';
   const tiers = trace.bands ?? (trace.tier ? [trace.tier] : []);
   const parts: string[] = [];
-  if (tiers.length > 0) parts.push(tiers.map((t) => tierSentence(t, currency)).join(', plus '));
-  else if (trace.inputs.length > 0) parts.push(inputs(trace.inputs));
+  if (tiers.length > 0) parts.push(tiers.map((t) => reading.tierSentence(t)).join(', plus '));
+  const based = tiers.length > 0 && tiers.every((t) => t.base !== undefined);
+  if (!based && trace.inputs.length > 0) parts.push(reading.inputs(trace.inputs));
   if (trace.text) parts.push(trace.text);
   const detail = parts.length > 0 ? `: ${parts.join('; ')}` : '';
-  return `${what}${about} is ${shown(value, unit)}${detail}`;
+  return `${what}${about} is ${reading.shown(value, unit)}${detail}`;
 }

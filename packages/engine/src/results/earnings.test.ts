@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { payee, planOf, quarterly, rows, run, statement } from '../test-support.js';
+import { explain } from '../trace/explain.js';
+
+describe('earning traces', () => {
+  it('show the inputs an earning with its own dates saw, not the whole period', () => {
+    const plan = planOf(
+      quarterly(`source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  payee { q: Money }
+  quota bq = payee.q
+  credit bookings from deals { to owner }
+  measure attainment = bookings / bq
+  spiff s2 = bookings * 1% during 2026-02-15 to 2026-05-15
+  spiff gate = 1_000 USD during 2026-03-01 to 2026-05-31 when attainment >= 50%`),
+    );
+    const results = run(
+      plan,
+      {
+        payees: [payee('a', { q: '100000' })],
+        records: {
+          deals: rows(
+            { id: 'D1', owner: 'a', amount: '90000', close_date: '2026-02-01' },
+            { id: 'D2', owner: 'a', amount: '30000', close_date: '2026-03-05' },
+          ),
+        },
+      },
+      ['2026-Q1'],
+    );
+    const at = { payee: 'a', period: '2026-Q1' };
+    // Q1 bookings are 120,000, but only D2 (30,000) falls within 2026-02-15 to 2026-05-15:
+    // 30,000 x 1% = 300.
+    expect(statement(results, 'a', '2026-Q1').earnings[0]?.amount).toBe('300.00');
+    expect(explain(results, { ...at, earning: 's2' })?.sentence).toBe(
+      's2 is 300.00 USD: bookings 30,000.00 USD, value 300.00 USD; ' +
+        'counting only 2026-02-15 to 2026-05-15, the dates of the earning',
+    );
+    expect(explain(results, { ...at, earning: 's2', line: 'period' })?.sentence).toBe(
+      's2 is 300.00 USD: bookings 30,000.00 USD, value 300.00 USD',
+    );
+    // The gate saw attainment within 2026-03-01 to 2026-05-31: 30,000 / 100,000 = 30% < 50%
+    // (the quarter's 120% would have opened it).
+    expect(explain(results, { ...at, earning: 'gate' })?.sentence).toBe(
+      'gate is 0.00 USD: attainment 30%, value 1,000.00 USD; ' +
+        'counting only 2026-03-01 to 2026-05-31, the dates of the earning; ' +
+        'the condition (when attainment >= 50%) does not hold, so nothing is paid',
+    );
+  });
+});
