@@ -87,7 +87,8 @@ function keylessSources(program: Program): Set<string> {
  * Evaluates a checked plan over a dataset for the given periods.
  *
  * Pure and deterministic: the same plan, data and options give byte-identical results
- * (`JSON.stringify`) whatever the order of the input records. Never throws on bad data: in strict
+ * (`JSON.stringify`) whatever the order of the input records (when each carries its `row`: one
+ * without is named by its position). Never throws on bad data: in strict
  * mode any data error gives `errors` and no statements; in lenient mode bad rows are left out and
  * listed in `rejected`. Throws only on wrong use of the API (a period that is not a period of the
  * plan's kind, an unknown mode, an `asOf` that is not a date).

@@ -150,6 +150,30 @@ describe('earnings', () => {
     expect(pay(results, '2026-Q2', 'objectives_bonus')).toBe('1200.00');
   });
 
+  it('never let a cap from data take money: below zero it caps at 0, below the floor it wins, with a warning', () => {
+    const plan = planOf(
+      quarterly(`${DEALS}
+  payee { cap_amount: Money, floor_amount: Money }
+  commission c = bookings * 10% cap payee.cap_amount floor payee.floor_amount`),
+    );
+    const deals = dealRows(['1000', '2026-02-10']);
+    const payees = [payee('rep', { cap_amount: '-100', floor_amount: '0' })];
+    // 10% x 1,000 = 100, capped at -100 read as 0: pays 0.00 (it would pay -100.00).
+    const below = run(plan, { payees, records: { deals } }, ['2026-Q1']);
+    expect(pay(below, '2026-Q1', 'c')).toBe('0.00');
+    expect(below.warnings.map((w) => [w.code, w.message])).toEqual([
+      ['bad-cap', 'the cap of c is -100 USD, below zero: c is capped at 0'],
+    ]);
+    // Cap 50 below the floor 80: 100 is above the floor, and the cap takes it to 50; the warning
+    // says the cap wins.
+    const crossed = [payee('rep', { cap_amount: '50', floor_amount: '80' })];
+    const results = run(plan, { payees: crossed, records: { deals } }, ['2026-Q1']);
+    expect(pay(results, '2026-Q1', 'c')).toBe('50.00');
+    expect(results.warnings.map((w) => w.message)).toEqual([
+      'the cap of c (50 USD) is below its floor (80 USD): the cap wins',
+    ]);
+  });
+
   it('apply gates, caps and floors per period', () => {
     const plan = planOf(
       quarterly(`${DEALS}

@@ -163,11 +163,40 @@ function clampTo(value: Dec, floor: Dec | null, cap: Dec | null): Dec {
   return v;
 }
 
+/**
+ * The earning's floor and cap in the context. The checker rejects a cap below zero or below the
+ * floor when both are written in the plan; from data (`cap payee.cap_amount`) they are found here,
+ * with a `bad-cap` warning: a cap below zero caps at zero (a cap never takes money), and a cap
+ * below the floor wins over it (the floor applies first).
+ */
+function limitsOf(ctx: Ctx, e: CompiledEarning): { floor: Dec | null; cap: Dec | null } {
+  const floor = dec(e.floor?.(ctx, undefined));
+  let cap = dec(e.cap?.(ctx, undefined));
+  const name = e.earning.name;
+  const money = (v: Dec) => `${v.toFixed()} ${ctx.run.program.currency}`;
+  if (cap?.isNegative()) {
+    ctx.warn(
+      'bad-cap',
+      e.earning,
+      `the cap of ${name} is ${money(cap)}, below zero: ${name} is capped at 0`,
+      e.def.rule,
+    );
+    cap = ZERO;
+  }
+  if (cap && floor?.gt(cap))
+    ctx.warn(
+      'bad-cap',
+      e.earning,
+      `the cap of ${name} (${money(cap)}) is below its floor (${money(floor)}): the cap wins`,
+      e.def.rule,
+    );
+  return { floor, cap };
+}
+
 /** Applies floor and cap and rounds at the declared point; lines end up adding to the amount. */
 function settle(ctx: Ctx, e: CompiledEarning, outcome: EarningOutcome): void {
   const rounding = ctx.run.program.plan.header.rounding;
-  const floor = dec(e.floor?.(ctx, undefined));
-  const cap = dec(e.cap?.(ctx, undefined));
+  const { floor, cap } = limitsOf(ctx, e);
   const lines = outcome.lines;
   if (settleUnits(e, outcome, rounding, floor, cap)) return;
   let amounts: Dec[];

@@ -285,3 +285,36 @@ describe('the payout stage over a plan', () => {
     expect(JSON.stringify(backward.statements)).toBe(JSON.stringify(forward.statements));
   });
 });
+
+describe('a clawback of a line priced by a rate table', () => {
+  it('names the original rate as a percentage', () => {
+    const plan = planOf(
+      quarterly(`
+  source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated, cancel_date: Date optional }
+  credit bookings from deals { to owner }
+  rate table r on bookings marginal {
+    0 USD and up: 8%
+  }
+  commission c = tiered(bookings, r) per line
+  clawback cancellations = deals cancelled on cancel_date within 90 days at original rate
+`),
+    );
+    const cancelled = rows({
+      id: 'D1',
+      owner: 'rep',
+      amount: '10000',
+      close_date: '2026-02-01',
+      cancel_date: '2026-04-20',
+    });
+    const results = payRun(plan, { payees: [payee('rep')], records: { deals: cancelled } }, [
+      '2026-Q1',
+      '2026-Q2',
+    ]);
+    // D1 paid 8% x 10,000 = 800.00 in Q1; cancelled 78 days later: -800.00 in Q2.
+    const claw = of(results, '2026-Q2').adjustments[0];
+    expect(claw?.amount).toBe('-800.00');
+    expect(claw?.trace.text).toBe(
+      'deals D1 closed on 2026-02-01 and was cancelled on 2026-04-20, 78 days later (within 90): reverses 1 line paying 800.00 at the original rate 8% (c)',
+    );
+  });
+});

@@ -15,6 +15,7 @@ import { recordName } from '../data/model.js';
 import { type Dec, ZERO } from '../decimal.js';
 import type { AdjustmentLine, Statement, TraceInput } from '../results/results.js';
 import { formatDate } from '../time/dates.js';
+import { percent } from '../trace/sentence.js';
 import type { Ledger } from './ledger.js';
 import { recordKey } from './ledger.js';
 import { adjustmentLine, type LineEnv } from './lines.js';
@@ -88,7 +89,9 @@ export function clawbackLines(
       inputs.push({ name: `${period} ${line.id}`, value: line.amount, unit: env.currency });
       if (line.rate !== undefined) {
         inputs.push({ name: `${period} ${line.id} rate`, value: line.rate });
-        rates.add(`${line.rate} (${earning.name})`);
+        // A rate of a percentage table reads as one (`5%`, not `0.05`).
+        const rate = line.trace.tier?.rateUnit === '%' ? percent(line.rate) : line.rate;
+        rates.add(`${rate} (${earning.name})`);
       }
     }
     if (total.isZero()) continue;

@@ -1,8 +1,10 @@
 import { compile } from '@attain/dsl';
 import { describe, expect, it } from 'vitest';
+import { calculate } from '../calculate.js';
 import type { Dataset } from '../data/dataset.js';
 import { payee, planOf, quarterly, rows } from '../test-support.js';
 import { canonicalJson, dataHash, planHash } from './hash.js';
+import type { Statement } from './results.js';
 import { sha256 } from './sha256.js';
 
 describe('hashes', () => {
@@ -63,6 +65,26 @@ describe('hashes', () => {
       records: { deals: [...deals.slice(0, 2), { ...(deals[2] as (typeof deals)[0]), hypothetical: true }] },
     };
     expect(dataHash(hypothetical)).not.toBe(dataHash(data));
+  });
+
+  it('names earlier results whatever the order of their statements, and changes with any amount', () => {
+    const plan = planOf(
+      quarterly(`source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  credit bookings from deals { to owner }
+  commission c = bookings * 10%`),
+    );
+    const deals = rows(
+      { id: 'D1', owner: 'a', amount: '100', close_date: '2026-02-01' },
+      { id: 'D2', owner: 'b', amount: '200', close_date: '2026-05-01' },
+    );
+    const data: Dataset = { payees: [payee('a'), payee('b')], records: { deals } };
+    const previous = calculate(plan, data, { periods: ['2026-Q1', '2026-Q2'], mode: 'strict' });
+    expect(previous.statements.length).toBe(4);
+    const reversed = { ...previous, statements: [...previous.statements].reverse() };
+    expect(dataHash({ ...data, previous: reversed })).toBe(dataHash({ ...data, previous }));
+    const [first, ...rest] = previous.statements as [Statement, ...Statement[]];
+    const changed = { ...previous, statements: [{ ...first, payout: '0.01' }, ...rest] };
+    expect(dataHash({ ...data, previous: changed })).not.toBe(dataHash({ ...data, previous }));
   });
 
   it('keeps the row numbers of a keyless source, which results name its records by', () => {

@@ -10,12 +10,14 @@
  *   with typed values, in any key order), with the row count. Row numbers are left out (the same
  *   rows in any order give the same hash), except for the records of sources without a key field:
  *   results name those records by their row, so renumbered rows are different data. Earlier
- *   results (`previous`) are hashed as canonical JSON.
+ *   results (`previous`) are hashed as canonical JSON, their statements in payee and period order.
  */
 
 import type { Plan } from '@attain/dsl';
+import { compareText } from '../compare-text.js';
 import type { DataRecord, Dataset } from '../data/dataset.js';
 import { asList, rowOf } from '../data/values.js';
+import type { Results, Statement } from './results.js';
 import { sha256 } from './sha256.js';
 
 /** JSON with object keys sorted and `skip` keys left out; `undefined` values are dropped. */
@@ -173,6 +175,24 @@ function rowless(entry: unknown): string {
 }
 
 /**
+ * Earlier results with their statements in payee and period order: the order in which they are
+ * given (merged from several runs, say) means nothing.
+ */
+function previousInOrder(previous: Results): Results {
+  if (!Array.isArray(previous.statements)) return previous;
+  const key = (s: Statement) => [String(s?.payee ?? ''), String(s?.start ?? ''), String(s?.period ?? '')];
+  const statements = [...previous.statements].sort((a, b) => {
+    const [x, y] = [key(a), key(b)];
+    return (
+      compareText(x[0] as string, y[0] as string) ||
+      compareText(x[1] as string, y[1] as string) ||
+      compareText(x[2] as string, y[2] as string)
+    );
+  });
+  return { ...previous, statements };
+}
+
+/**
  * The data hash (independent of the order of rows within each section). `numbered`: the sources
  * whose records are named by row number in results (those without a key field).
  */
@@ -187,6 +207,6 @@ export function dataHash(data: Dataset, numbered: ReadonlySet<string> = new Set(
   parts.push(section('quotas', asList(data.quotas).map(rowless)));
   parts.push(section('territoryAssignments', asList(data.territoryAssignments).map(rowless)));
   parts.push(section('adjustments', asList(data.adjustments).map(rowless)));
-  if (data.previous) parts.push(`previous:${sha256(canonicalJson(data.previous))}`);
+  if (data.previous) parts.push(`previous:${sha256(canonicalJson(previousInOrder(data.previous)))}`);
   return sha256(parts.join('\n'));
 }

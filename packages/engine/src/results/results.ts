@@ -312,7 +312,8 @@ export type WarningCode =
   | 'not-recalculated'
   | 'previous-plan'
   | 'off-plan'
-  | 'adjustments-not-read';
+  | 'adjustments-not-read'
+  | 'bad-cap';
 
 /** Something the calculation could not do exactly as written, for one payee and period. */
 export interface CalculationWarning {
