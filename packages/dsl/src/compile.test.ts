@@ -130,3 +130,32 @@ describe('compile properties', () => {
     },
   );
 });
+
+describe('no cascade on top of a syntax error (review finding 10)', () => {
+  const plan = (body: string) =>
+    `plan "X" {\n  currency USD\n  period quarter\n  effective 2026-01-01 to 2026-12-31\n${body}\n}\n`;
+  const codes = (body: string) => compile(plan(body)).diagnostics.map((d) => d.code);
+
+  it('an unclosed text reports AT1003, not also a type error on the half-read expression', () => {
+    // Before: AT3008 "Earning closed pays money ... but this is Integer", listed before AT1003.
+    expect(codes('bonus closed = 2 USD * "Closed Won')).toEqual(['AT1003']);
+  });
+
+  it('a keyword where a value goes reports the syntax errors only', () => {
+    // Before: also AT4001 and AT4007 for a rate table "declared" by the word `rate`.
+    expect(codes('commission c = 5 USD * rate')).toEqual(['AT1002', 'AT1002']);
+  });
+
+  it('a currency code in small letters: the hint only, not also "must be Money"', () => {
+    // Before: AT3008 on `100`, right before the syntax error at `usd`.
+    const result = compile(plan('bonus b = 100 usd'));
+    expect(result.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ['AT1001', 'Currency codes are written in capitals: write `100 USD`, not `100 usd`'],
+    ]);
+  });
+
+  it('keeps the diagnostics of declarations away from the syntax error', () => {
+    const result = compile(plan('let a = unknown_name\nbonus b = a * 1 USD\nbonus c = 1 USD paid on hire'));
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['AT2001', 'AT1001']);
+  });
+});

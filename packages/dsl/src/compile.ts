@@ -48,6 +48,35 @@ const byPosition = (a: Diagnostic, b: Diagnostic): number =>
   a.range.end.offset - b.range.end.offset ||
   a.code.localeCompare(b.code);
 
+/** True for the errors of the syntax family (AT1xxx): the text cannot be read there. */
+function isSyntaxError(d: Diagnostic): boolean {
+  return d.severity === 'error' && d.code.startsWith('AT1');
+}
+
+/** Nothing but whitespace and comments. */
+const onlySpace = /^(?:\s|#[^\r\n]*|\/\*[\s\S]*?\*\/)*$/;
+
+/**
+ * Leaves out the name, type and table diagnostics that a syntax error makes meaningless: those
+ * whose range overlaps a syntax error's, or ends right before one (only space and comments
+ * between), as `bonus b = 100` is "not Money" only because `usd` in `100 usd` could not be read.
+ * They would describe the half-read text, not the plan; once the syntax error is fixed, the plan
+ * is checked again and any that still apply are reported.
+ */
+export function withoutCascades(diagnostics: readonly Diagnostic[], source: string): Diagnostic[] {
+  const syntax = diagnostics.filter(isSyntaxError);
+  if (syntax.length === 0) return [...diagnostics];
+  const hides = (d: Diagnostic, s: Diagnostic): boolean => {
+    const [from, to] = [d.range.start.offset, d.range.end.offset];
+    const [sFrom, sTo] = [s.range.start.offset, s.range.end.offset];
+    if (from < sTo && sFrom < to) return true;
+    // An empty range (the end of the file) hides what it is inside of or touches.
+    if ((from === to || sFrom === sTo) && from <= sTo && sFrom <= to) return true;
+    return to <= sFrom && onlySpace.test(source.slice(to, sFrom));
+  };
+  return diagnostics.filter((d) => d.code.startsWith('AT1') || !syntax.some((s) => hides(d, s)));
+}
+
 /** Reported instead of throwing if a phase fails on some input: a bug, never the user's mistake. */
 function internalError(phase: string, error: unknown): Diagnostic {
   const at = { line: 0, character: 0, offset: 0 };
@@ -66,10 +95,12 @@ function analyzeFully(source: string): FullAnalysis {
   const earlier = [...parsed.diagnostics, ...binding.diagnostics];
   try {
     const checked = check(parsed.file, binding, earlier);
-    const diagnostics = [...earlier, ...checked.diagnostics].sort(byPosition);
+    const diagnostics = withoutCascades([...earlier, ...checked.diagnostics], source).sort(byPosition);
     return { file: parsed.file, binding, types: checked.types, diagnostics, context: checked.context };
   } catch (error) {
-    const diagnostics = [...earlier, internalError('checked', error)].sort(byPosition);
+    const diagnostics = withoutCascades([...earlier, internalError('checked', error)], source).sort(
+      byPosition,
+    );
     const unknown: TypeTable = { typeOf: () => T.Unknown, typeOfSymbol: () => T.Unknown };
     return { file: parsed.file, binding, types: unknown, diagnostics };
   }

@@ -81,6 +81,16 @@ describe('docs/reference/diagnostics.md', () => {
         expect(produced.map((d) => d.message)).toContain(message?.content.trimEnd());
         expect(produced[0]?.severity).toBe(info.severity);
       });
+
+      it('shows an example whose first problem is its own, not one it causes', () => {
+        // The first error for an error code (a warning about what the mistake leaves unused may
+        // come before it), the first diagnostic otherwise.
+        const result = compile(example?.content ?? '', { uri: 'example.attain' });
+        const first = result.diagnostics.find((d) => info.severity !== 'error' || d.severity === 'error');
+        expect(first && `${first.code}: ${first.message}`).toBe(
+          `${section.code}: ${message?.content.trimEnd()}`,
+        );
+      });
     });
   }
 });

@@ -7,10 +7,10 @@
  * - a comment after code on its line trails the node before it when they touch, and otherwise
  *   leads the next node (so it stays after the keywords between them);
  * - inside a `{ ... }` block, comments after the `{` belong to the block's items (a doc comment
- *   to the item after it), a comment on the line of the `{` stays there, and so does a doc or
- *   block comment just before the `{`; own-line comments after the last item end the block;
- * - a comment inside a node without children (a run of keywords such as `per line`) dangles
- *   in it, and is printed between the same words.
+ *   to the item after it), a comment on the line of the `{` stays there, and so does a comment
+ *   just before the `{`; own-line comments after the last item end the block;
+ * - a comment with a keyword or symbol of the node on both sides (`rounding # r down to 2`,
+ *   `assign "x" as # c primary`) belongs to that node, and is printed between the same keywords.
  *
  * The search descends to the deepest node that contains the comment and chooses among that node's
  * children, as Prettier does.
@@ -34,8 +34,13 @@ export interface Attachments {
   readonly dangling: Map<SyntaxNode, Comment[]>;
   /** Comments on the line of a block's `{`, printed after it. */
   readonly brace: Map<SyntaxNode, Comment[]>;
-  /** Doc and block comments written just before a block's `{`, printed there. */
+  /** Comments written just before a block's `{`, printed there. */
   readonly beforeBrace: Map<SyntaxNode, Comment[]>;
+  /**
+   * Comments between keywords or symbols of a node (not touching any of its children), printed
+   * between the same keywords.
+   */
+  readonly among: Map<SyntaxNode, Comment[]>;
   /** Comments with only whitespace before them on their line. */
   readonly ownLine: Set<Comment>;
 }
@@ -93,6 +98,7 @@ export function attachComments(file: File, text: string, masked: string): Attach
     dangling: new Map(),
     brace: new Map(),
     beforeBrace: new Map(),
+    among: new Map(),
     ownLine: new Set(),
   };
   const cache = new Map<SyntaxNode, SyntaxNode[]>();
@@ -129,7 +135,7 @@ function attachOne(
   const kids = children(enclosing);
   const items = blockItems(enclosing);
   if (items !== undefined) attachInBlock(comment, enclosing, kids, items, masked, out);
-  else attachAmong(comment, enclosing, kids, masked, out);
+  else attachAmong(comment, enclosing, kids, masked, out, kids);
 }
 
 function attachInBlock(
@@ -145,7 +151,7 @@ function attachInBlock(
   const open = openBrace(block, others, items, masked);
   const close = open === undefined ? undefined : closeBrace(open, items, masked);
   if (open === undefined || close === undefined) {
-    attachAmong(comment, block, children, masked, out);
+    attachAmong(comment, block, children, masked, out, children);
     return;
   }
   const at = start(comment);
@@ -156,29 +162,39 @@ function attachInBlock(
       others.filter((child) => start(child) > close),
       masked,
       out,
+      children,
     );
     return;
   }
   const head = others.filter((child) => start(child) < open);
-  if (at < open && head.some((child) => start(child) >= at)) {
-    attachAmong(comment, block, head, masked, out);
+  if (at < open && (head.some((child) => start(child) >= at) || !onlySpace(masked, end(comment), open))) {
+    attachAmong(comment, block, head, masked, out, children);
     return;
   }
-  if (at < open && !comment.text.startsWith('#')) {
-    // A doc or block comment keeps its place before the `{` (a doc comment documents the next token).
+  if (at < open) {
+    // A comment keeps its place before the `{` (a doc comment documents the next token; after a
+    // line comment, the `{` starts the next line).
     add(out.beforeBrace, block, comment);
     return;
   }
   const before = items.filter((item) => end(item) <= at);
+  const after = items.find((item) => start(item) >= at);
+  // Once a comment of the gap leads the next item (a doc comment), the later ones do too, so a
+  // comment written after a doc comment on its line stays after it.
+  const tied = after !== undefined && out.leading.has(after);
   const lineEnded = (out.brace.get(block) ?? []).some((c) => c.text.startsWith('#'));
-  if (before.length === 0 && !lineEnded && !out.ownLine.has(comment) && !isDoc(comment)) {
+  if (before.length === 0 && !tied && !lineEnded && !out.ownLine.has(comment) && !isDoc(comment)) {
     add(out.brace, block, comment);
     return;
   }
-  const after = items.find((item) => start(item) >= at);
   const previous = before[before.length - 1];
   // A doc comment documents the next item, even when written at the end of the line before it.
-  if (previous !== undefined && !out.ownLine.has(comment) && !(isDoc(comment) && after !== undefined)) {
+  if (
+    previous !== undefined &&
+    !tied &&
+    !out.ownLine.has(comment) &&
+    !(isDoc(comment) && after !== undefined)
+  ) {
     add(out.trailing, previous, comment);
   } else if (after !== undefined) add(out.leading, after, comment);
   // Own-line comments after the last item stay at the end of the block, whatever the order of
@@ -192,8 +208,13 @@ function attachAmong(
   children: readonly SyntaxNode[],
   masked: string,
   out: Attachments,
+  all: readonly SyntaxNode[],
 ): void {
   const at = start(comment);
+  if (betweenKeywords(comment, enclosing, all, masked)) {
+    add(out.among, enclosing, comment);
+    return;
+  }
   let previous: SyntaxNode | undefined;
   let following: SyntaxNode | undefined;
   for (const child of children) {
@@ -220,6 +241,35 @@ function attachAmong(
     target = [out.dangling, enclosing];
   }
   add(target[0], target[1], comment);
+}
+
+/**
+ * True when a keyword or symbol of `node` comes both between the comment and the child before it
+ * (or the node's start) and between the comment and the child after it (or the node's end).
+ */
+function betweenKeywords(
+  comment: Comment,
+  node: SyntaxNode,
+  children: readonly SyntaxNode[],
+  masked: string,
+): boolean {
+  const { previous, next } = neighbours(comment, children);
+  const from = previous === undefined ? start(node) : end(previous);
+  const to = next === undefined ? end(node) : start(next);
+  return !onlySpace(masked, from, start(comment)) && !onlySpace(masked, end(comment), to);
+}
+
+/** The last child that ends before `comment` and the first that starts after it. */
+export function neighbours(
+  comment: Comment,
+  children: readonly SyntaxNode[],
+): { previous?: SyntaxNode; next?: SyntaxNode } {
+  let previous: SyntaxNode | undefined;
+  for (const child of children) {
+    if (end(child) <= start(comment)) previous = child;
+    else if (start(child) >= end(comment)) return { previous, next: child };
+  }
+  return { previous };
 }
 
 /** True when `masked[from, to)` holds nothing but whitespace and (masked) comments. */

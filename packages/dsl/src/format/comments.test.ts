@@ -137,10 +137,11 @@ describe('comments inside blocks', () => {
     );
   });
 
-  test('a comment written before the `{` moves onto its line', () => {
+  test('a comment written before the `{` stays before it', () => {
+    // It used to move after the `{`: every comment stays between the same tokens (review finding 9).
     expectBody(
       ['source deals # the deals', '{ id: Text key }'],
-      ['  source deals { # the deals', '    id: Text key', '  }'],
+      ['  source deals # the deals', '  {', '    id: Text key', '  }'],
     );
   });
 
@@ -240,6 +241,71 @@ describe('comments around the plan', () => {
         '# end of file',
         '',
       ].join('\n'),
+    );
+  });
+});
+
+describe('comments stay between the same tokens (review finding 9)', () => {
+  /** Formats `body` after the header, checks the result is `expected` and formats to itself. */
+  function expectStable(body: readonly string[], expected: readonly string[]): void {
+    expectBody(body, expected);
+    const once = formatted([...header, ...body, '}']);
+    expect(format(once).text).toBe(once);
+  }
+
+  test('a comment after a doc comment on its line stays after it, after a line comment too', () => {
+    // Before: `# note` moved to the end of `let a = 1`, and a second format added a blank line.
+    expectStable(
+      ['let a = 1 # one', '/** Doc. */ # note', 'adjustment manual from data'],
+      ['  let a = 1 # one', '', '  /** Doc. */ # note', '  adjustment manual from data'],
+    );
+    expectStable(
+      ['let a = 1', '/** Doc. */ # note', 'adjustment manual from data'],
+      ['  let a = 1', '', '  /** Doc. */ # note', '  adjustment manual from data'],
+    );
+  });
+
+  test('comments between the keywords of a header setting stay between them', () => {
+    // Before: `rounding down to # r # d 2`.
+    const head = header.slice(0, -1);
+    const once = formatted([...head, 'rounding # r', 'down # d', 'to 2 decimals at line', '}']);
+    expect(once).toBe(
+      [...head, '  rounding # r', '      down # d', '      to 2 decimals at line', '}', ''].join('\n'),
+    );
+    expect(format(once).text).toBe(once);
+    const inline = formatted([...head, 'rounding /* r */ half /* h */ up to 2 decimals at line', '}']);
+    expect(inline).toContain('\n  rounding /* r */ half /* h */ up to 2 decimals at line\n');
+  });
+
+  test('comments between keywords around a child node, before `{` and inside parentheses', () => {
+    expectStable(
+      [
+        'let t = (1 + 2 # c1',
+        ') / 4',
+        'territories on deals # c2',
+        'by priority {',
+        'territory t "T" # c3',
+        '{',
+        'named "A"',
+        'assign "x" as # c4',
+        'primary to 2026-06-30',
+        '}',
+        '}',
+      ],
+      [
+        '  let t = (1 + 2 # c1',
+        '      ) / 4',
+        '',
+        '  territories on deals # c2',
+        '      by priority {',
+        '    territory t "T" # c3',
+        '    {',
+        '      named "A"',
+        '      assign "x" as # c4',
+        '          primary to 2026-06-30',
+        '    }',
+        '  }',
+      ],
     );
   });
 });

@@ -6,7 +6,15 @@
  * prove that no comment was lost.
  */
 import type { Comment, File } from '../syntax/ast.js';
-import { type Attachments, attachComments, isDoc, maskComments, type SyntaxNode } from './attach.js';
+import {
+  type Attachments,
+  attachComments,
+  childNodes,
+  isDoc,
+  maskComments,
+  neighbours,
+  type SyntaxNode,
+} from './attach.js';
 import {
   breakAfter,
   type CommentSide,
@@ -14,9 +22,9 @@ import {
   type Doc,
   freshLine,
   hardline,
-  indent,
   inlineComment,
   lineComment,
+  nodeDoc,
 } from './doc.js';
 
 /** The comments of one file and the source they came from, shared by the printers. */
@@ -36,17 +44,16 @@ export class CommentContext {
   /** `doc` (the printed `node`) with the node's leading and trailing comments around it. */
   wrap(node: SyntaxNode, doc: Doc): Doc {
     const { leading, trailing, dangling } = this.attachments;
-    const split = this.splitKeywords(node, doc, dangling.get(node) ?? []);
-    // A comment inside a node without children that is not a run of keywords goes before it (so a
+    doc = this.placeAmongKeywords(node, doc);
+    // A comment dangling in a node (a node without tokens to put it between) goes before it (so a
     // doc comment still documents what it did), or, for a line comment, at the end of its line.
-    const inside = split === undefined ? (dangling.get(node) ?? []) : [];
-    if (split !== undefined) doc = split;
+    const inside = dangling.get(node) ?? [];
     const before = [...(leading.get(node) ?? []), ...inside.filter((c) => !c.text.startsWith('#'))];
     const after = [...inside.filter((c) => c.text.startsWith('#')), ...(trailing.get(node) ?? [])].sort(
       byStart,
     );
-    if (before.length === 0 && after.length === 0) return doc;
-    return [this.printLeading(node, before), doc, this.printTrailing(node, after)];
+    if (before.length === 0 && after.length === 0) return nodeDoc(node, doc);
+    return nodeDoc(node, [this.printLeading(node, before), doc, this.printTrailing(node, after)]);
   }
 
   /** Comments written on the line of a block's `{`, to print right after it. */
@@ -54,12 +61,12 @@ export class CommentContext {
     return (this.attachments.brace.get(block) ?? []).map((comment) => this.afterCode(comment));
   }
 
-  /** Doc and block comments written just before a block's `{`. */
+  /** Comments written just before a block's `{`. */
   beforeBrace(block: SyntaxNode): Doc {
     return (this.attachments.beforeBrace.get(block) ?? []).map((comment) =>
       this.attachments.ownLine.has(comment)
         ? [freshLine, commentText(this.use(comment)), breakAfter]
-        : inlineComment(this.use(comment), 'trailing'),
+        : this.afterCode(comment),
     );
   }
 
@@ -96,40 +103,43 @@ export class CommentContext {
   }
 
   /**
-   * A node printed as a run of keywords (`prorate by calendar days`) with comments written between
-   * its words printed between the same words; undefined when that is not possible.
+   * `doc` with the comments written between the keywords and symbols of `node` put back between
+   * the same ones: after as many tokens, counted from the child printed before the comment (or
+   * from the start of the node), as in the source. When the printed tokens run out first, the
+   * comment goes where they end.
    */
-  private splitKeywords(node: SyntaxNode, doc: Doc, comments: readonly Comment[]): Doc | undefined {
-    if (typeof doc === 'object' && 'kind' in doc && doc.kind === 'indent') {
-      const inner = this.splitKeywords(node, doc.contents, comments);
-      return inner === undefined ? undefined : indent(inner, doc.width);
-    }
-    const text = plainText(doc);
-    if (comments.length === 0 || text === undefined) return undefined;
-    const words = text.split(' ');
-    const parts: Doc[] = [];
-    let used = 0;
-    for (const comment of comments) {
-      const before = wordCount(this.masked.slice(start(node), start(comment)));
-      if (before <= used || before >= words.length) return undefined;
-      parts.push(`${used > 0 ? ' ' : ''}${words.slice(used, before).join(' ')}`);
-      used = before;
+  private placeAmongKeywords(node: SyntaxNode, doc: Doc): Doc {
+    const comments = this.attachments.among.get(node) ?? [];
+    if (comments.length === 0) return doc;
+    const kids = childNodes(node);
+    // From the last comment back, so comments at the same place keep their order.
+    for (const comment of [...comments].sort(byStart).reverse()) {
+      const { previous } = neighbours(comment, kids);
+      const count = tokenCount(
+        this.masked.slice(previous === undefined ? start(node) : end(previous), start(comment)),
+      );
       const commentDoc = this.attachments.ownLine.has(comment)
         ? [freshLine, commentText(this.use(comment)), breakAfter]
         : this.afterCode(comment);
-      parts.push(commentDoc);
+      doc = insertAfterTokens(doc, previous, count, commentDoc);
     }
-    parts.push(` ${words.slice(used).join(' ')}`);
-    return parts;
+    return doc;
   }
 
   private printLeading(node: SyntaxNode, comments: readonly Comment[]): Doc {
     return comments.map((comment, i) => {
+      const previous = comments[i - 1];
       // A doc comment goes on its own line above what it documents.
       if (!this.attachments.ownLine.has(comment) && !isDoc(comment)) {
-        return this.afterCode(comment, 'leading');
+        // After a comment on the same line: a space between them.
+        const space = previous !== undefined && sameLine(this.masked, end(previous), start(comment));
+        return [space ? ' ' : '', this.afterCode(comment, 'leading')];
       }
       const next = comments[i + 1];
+      // A comment written after this one on its line stays there.
+      if (next !== undefined && !this.attachments.ownLine.has(next) && !isDoc(next)) {
+        return [freshLine, commentText(this.use(comment))];
+      }
       const blank = this.hasBlankLine(end(comment), next === undefined ? start(node) : start(next));
       return [freshLine, commentText(this.use(comment)), blank ? [hardline, hardline] : hardline];
     });
@@ -169,22 +179,63 @@ export class CommentContext {
   }
 }
 
-/** The text of a document made only of text, or undefined. */
-function plainText(doc: Doc): string | undefined {
-  if (typeof doc === 'string') return doc;
-  if (!Array.isArray(doc)) return undefined;
-  let text = '';
-  for (const part of doc as readonly Doc[]) {
-    const t = plainText(part);
-    if (t === undefined) return undefined;
-    text += t;
-  }
-  return text;
+/** Keywords, names, numbers and single symbols: the tokens counted to place a comment. */
+const tokenPattern = /[\p{L}\p{N}_]+|[^\s\0\p{L}\p{N}_]/gu;
+
+/** Number of tokens in a stretch of masked source (masked comments are not tokens). */
+function tokenCount(masked: string): number {
+  return masked.match(tokenPattern)?.length ?? 0;
 }
 
-/** Number of words in a stretch of masked source (masked comments separate words). */
-function wordCount(masked: string): number {
-  return masked.split(/[\s\0]+/).filter((word) => word !== '').length;
+/**
+ * `doc` with `insert` placed after `count` tokens of its own text (not the text of a child node),
+ * counted from the end of the printed child `anchor`, or from the start when there is no anchor.
+ * When another child or the end comes first, `insert` goes there.
+ */
+function insertAfterTokens(doc: Doc, anchor: SyntaxNode | undefined, count: number, insert: Doc): Doc {
+  let counting = anchor === undefined;
+  let seen = 0;
+  let done = false;
+  const visit = (d: Doc): Doc => {
+    if (done) return d;
+    if (typeof d === 'string') {
+      if (!counting) return d;
+      for (const match of d.matchAll(tokenPattern)) {
+        seen++;
+        if (seen === count) {
+          done = true;
+          const at = (match.index ?? 0) + match[0].length;
+          return [d.slice(0, at), insert, d.slice(at)];
+        }
+      }
+      return d;
+    }
+    if (Array.isArray(d)) return (d as readonly Doc[]).map(visit);
+    const command = d as Exclude<Doc, string | readonly Doc[]>;
+    if (command.kind === 'node') {
+      if (command.node === anchor) {
+        counting = true;
+        return d;
+      }
+      if (counting) {
+        // Another child before the tokens ran out: the comment goes just before it.
+        done = true;
+        return [insert, d];
+      }
+      return { ...command, contents: visit(command.contents) };
+    }
+    if (command.kind === 'group' || command.kind === 'indent') {
+      return { ...command, contents: visit(command.contents) };
+    }
+    return d;
+  };
+  const result = visit(doc);
+  return done ? result : [result, insert];
+}
+
+/** True when no line break separates `from` and `to`. */
+function sameLine(masked: string, from: number, to: number): boolean {
+  return !masked.slice(from, to).includes('\n');
 }
 
 const start = (node: SyntaxNode | Comment): number => node.range.start.offset;

@@ -21,7 +21,8 @@ export type DocCommand =
   | { readonly kind: 'breakAfter' }
   | { readonly kind: 'lineComment'; readonly text: string; readonly side: CommentSide }
   | { readonly kind: 'comment'; readonly text: string }
-  | { readonly kind: 'inlineComment'; readonly text: string; readonly side: CommentSide };
+  | { readonly kind: 'inlineComment'; readonly text: string; readonly side: CommentSide }
+  | { readonly kind: 'node'; readonly node: object; readonly contents: Doc };
 
 /**
  * Whether a comment precedes the code it belongs to (if it ends up alone on a line, that code
@@ -71,6 +72,14 @@ export function commentText(text: string): Doc {
  */
 export function inlineComment(text: string, side: CommentSide): Doc {
   return { kind: 'inlineComment', text, side };
+}
+
+/**
+ * The printed form of a syntax node: `contents` as it is, marked so that comments written
+ * between the keywords of the node around it can find where its children were printed.
+ */
+export function nodeDoc(node: object, contents: Doc): Doc {
+  return { kind: 'node', node, contents };
 }
 
 /** `docs` with `separator` between each two. */

@@ -68,8 +68,9 @@ export function printName(ctx: CommentContext, name: Name | undefined): Doc {
 /** Prints `expr`, in parentheses when its level is below `minLevel`. */
 export function printExpr(ctx: CommentContext, expr: Expr, minLevel = 0): Doc {
   if (expr.kind === 'Paren') return ctx.wrap(expr, printExpr(ctx, expr.inner, minLevel));
-  const doc = printBare(ctx, expr);
-  return ctx.wrap(expr, level(expr) < minLevel ? bracketed('(', doc, ')') : doc);
+  // The comments of an expression in parentheses were written inside them.
+  const doc = ctx.wrap(expr, printBare(ctx, expr));
+  return level(expr) < minLevel ? bracketed('(', doc, ')') : doc;
 }
 
 function bracketed(open: string, inner: Doc, close: string): Doc {

@@ -39,6 +39,9 @@ export function render(doc: Doc, width = lineWidth): string {
       case 'indent':
         stack.push({ ind: ind + d.width, mode, doc: d.contents });
         break;
+      case 'node':
+        stack.push({ ind, mode, doc: d.contents });
+        break;
       case 'line':
         if (mode === 'break') out.newline(ind);
         else if (!d.soft) out.space();
@@ -111,6 +114,7 @@ function fits(next: Command, rest: readonly Command[], width: number, column: nu
     }
     switch (d.kind) {
       case 'group':
+      case 'node':
         todo.push({ cmd: { ...cmd, doc: d.contents }, fromRest });
         break;
       case 'indent':
@@ -169,7 +173,9 @@ class Output {
       return;
     }
     this.current += /\s$/.test(this.current) ? text : ` ${text}`;
-    this.pendingBreak = true;
+    // The code a leading comment precedes starts the next line at the comment's indentation.
+    if (side === 'leading') this.newline(ind);
+    else this.pendingBreak = true;
   }
 
   inlineComment(text: string, side: CommentSide, ind: number): void {

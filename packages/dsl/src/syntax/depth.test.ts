@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compile } from '../compile.js';
 import { format } from '../format/format.js';
 import { getCompletions, getHover, getReferences } from '../index.js';
-import { maxExpressionDepth } from './depth.js';
+import { maxExpressionDepth, maxExpressionTerms } from './depth.js';
 import { parse } from './parse.js';
 
 const plan = (expr: string) => `plan "Deep" {
@@ -16,7 +16,9 @@ const sum = (terms: number) => Array.from({ length: terms }, () => '1').join(' +
 
 describe('expressions too deep for the tree walks', () => {
   it('are reported over the expression and left out, whatever their length, and nothing throws', () => {
-    for (const terms of [maxExpressionDepth + 1, 5_000, 20_000]) {
+    // A flat sum used to be rejected as "more than 256 operators deep" from 257 terms on (review
+    // finding 12); now the limit of a run of operators is 1,000 terms.
+    for (const terms of [maxExpressionTerms + 1, 5_000, 20_000]) {
       const text = plan(sum(terms));
       const start = text.indexOf('1 + 1');
       const { diagnostics, plan: compiled } = compile(text);
@@ -26,7 +28,7 @@ describe('expressions too deep for the tree walks', () => {
         ['AT1001', start, start + sum(terms).length],
       ]);
       expect(errors[0]?.message).toBe(
-        `This expression is more than ${maxExpressionDepth} operators or calls deep: split it into smaller definitions with \`let\``,
+        'This expression is too long: more than 1,000 terms in a row; split it into smaller definitions with `let`',
       );
       const at = text.indexOf('measure y') + 'measure y = '.length;
       expect(getHover(text, at)).toBeDefined();
@@ -36,9 +38,38 @@ describe('expressions too deep for the tree walks', () => {
     }
   });
 
+  it('a flat run of 1,000 terms compiles and formats', () => {
+    // Before: anything above 256 terms was an error. 1,000 ones make 1,000; `-` runs too.
+    expect(maxExpressionTerms).toBe(1_000);
+    for (const text of [
+      plan(sum(1_000)),
+      plan(`1000${' - 1'.repeat(999)}`),
+      plan(`1${' * 1'.repeat(999)}`),
+    ]) {
+      expect(parse(text).diagnostics).toEqual([]);
+      const { plan: compiled, diagnostics } = compile(text);
+      expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(compiled).toBeDefined();
+      const formatted = format(text).text ?? '';
+      expect(format(formatted).text).toBe(formatted);
+    }
+  });
+
+  it('a run of one precedence counts as one level of nesting; nesting deeper than 256 is reported', () => {
+    // 300 `not`s are 301 levels: too deep, although far fewer than 1,000 terms.
+    const text = plan(`${'not '.repeat(300)}true`);
+    const errors = compile(text).diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => d.message)).toEqual([
+      `This expression is more than ${maxExpressionDepth} levels deep (operators, calls or brackets inside one another): split it into smaller definitions with \`let\``,
+    ]);
+    // 200 `-` signs around a run of 4 terms: 202 levels, fine.
+    const nested = plan(`${'-'.repeat(200)}(1 + 1 + 1 + 1)`);
+    expect(compile(nested).diagnostics.filter((d) => d.code === 'AT1001')).toEqual([]);
+  });
+
   it('leaves an expression at the limit alone', () => {
     // n terms make n - 1 nested additions plus the innermost number: n levels.
-    const text = plan(sum(maxExpressionDepth));
+    const text = plan(sum(maxExpressionTerms));
     expect(parse(text).diagnostics).toEqual([]);
     // (A warning that y is never used is all the checker says.)
     expect(compile(text).plan).toBeDefined();

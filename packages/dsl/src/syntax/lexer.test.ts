@@ -98,6 +98,22 @@ describe('lexical diagnostics', () => {
     expect(d?.message).toContain('double quotes');
   });
 
+  it('AT1004: invisible characters are shown by their code points (review finding 10)', () => {
+    // Before: the zero-width space and the NUL were printed as they are, invisible in the message.
+    expect(lexText('a\u200Bb').diagnostics[0]?.message).toBe(
+      'Unknown character U+200B: it has no meaning in a plan',
+    );
+    expect(lexText('a \u0000 b').diagnostics[0]?.message).toBe(
+      'Unknown character U+0000: it has no meaning in a plan',
+    );
+    expect(lexText('a\u2003b').diagnostics[0]?.message).toBe(
+      'This kind of space (U+2003) is not allowed in a plan: use ordinary spaces',
+    );
+    expect(lexText('a @ b').diagnostics[0]?.message).toBe(
+      'Unknown character `@`: it has no meaning in a plan',
+    );
+  });
+
   it('AT1003: text not closed on its line', () => {
     const { diagnostics, tokens } = lexText('"Closed Won\nx');
     expect(diagnostics.map((d) => d.code)).toEqual(['AT1003']);

@@ -74,9 +74,33 @@ export function tokenRange(token: IToken, index: LineIndex): Range {
 function unknownCharacterMessage(chars: string): string {
   if (chars.startsWith("'")) return 'Text is written in double quotes: use `"` instead of `\'`';
   if (chars === '!') return '`!` is not an operator here: write `!=` for "not equal" or `not` to negate';
-  if (/^[\s]+$/u.test(chars)) return 'This kind of space is not allowed in a plan: use ordinary spaces';
+  if (/^[\s]+$/u.test(chars)) {
+    return `This kind of space (${showCharacters(chars)}) is not allowed in a plan: use ordinary spaces`;
+  }
   const noun = [...chars].length === 1 ? 'character' : 'characters';
-  return `Unknown ${noun} ${quote(chars)}: it has no meaning in a plan`;
+  return `Unknown ${noun} ${showCharacters(chars)}: it has no meaning in a plan`;
+}
+
+/** Control, format and separator characters: they print as nothing, or as a plain space. */
+const invisible = /^[\p{C}\p{Z}]$/u;
+
+/**
+ * Characters for a message: quoted as they are, or, when one of them is invisible (a zero-width
+ * space, a NUL), each by its code point, like `U+200B`, so the reader can find it.
+ */
+export function showCharacters(chars: string): string {
+  const list = [...chars];
+  if (!list.some((c) => invisible.test(c))) return quote(chars);
+  const shown = list
+    .slice(0, 5)
+    .map((c) => (invisible.test(c) ? codePoint(c) : quote(c)))
+    .join(' ');
+  return list.length > 5 ? `${shown} ...` : shown;
+}
+
+/** `U+200B` for a zero-width space. */
+function codePoint(c: string): string {
+  return `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 interface LiteralProblem {

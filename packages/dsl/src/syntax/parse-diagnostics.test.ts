@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parse } from './parse.js';
+import { describeTokenType } from './parse-messages.js';
 import { declarations, parseBody, requiredHeader } from './test-support.js';
+import { allTokens } from './tokens.js';
 
 /** `[code, text covered by the range]` of each diagnostic. */
 function covered(source: string, diagnostics: Diagnostic[]): [string, string][] {
@@ -194,5 +196,30 @@ measure last = 1`;
     const result = parseBody('measure a =\nmeasure b = 2');
     const [a] = declarations(result);
     expect(a?.kind === 'Measure' && a.value?.kind).toBe('Missing');
+  });
+});
+
+describe('messages a comp admin can read (review finding 10)', () => {
+  it('never name an internal token or show a pattern', () => {
+    for (const type of allTokens) {
+      const described = describeTokenType(type);
+      expect(described, type.name).not.toMatch(/NOT_APPLICABLE|\\|\{\d|\[\^|\(\?/);
+      expect(described, type.name).not.toContain(type.name);
+    }
+  });
+
+  it('a keyword that is also a function, where a value is expected', () => {
+    // Before: "Missing a name or `NOT_APPLICABLE` after `*`".
+    const [d] = parseBody('commission c = bookings * rate').diagnostics;
+    expect(d?.message).toBe('Missing a name or a call of `rate`, `lookup` or `curve` after `*`');
+  });
+
+  it('a currency code in small letters after a number: write it in capitals', () => {
+    // Before: "Expected a setting, a declaration or the closing `}` of the plan but found `usd`".
+    expect(bodyDiagnostics('bonus b = 100 usd')).toEqual([['AT1001', 'usd']]);
+    const [d] = parseBody('bonus b = 100 usd').diagnostics;
+    expect(d?.message).toBe('Currency codes are written in capitals: write `100 USD`, not `100 usd`');
+    // Not a currency code: the usual message.
+    expect(parseBody('bonus b = 100 abc').diagnostics[0]?.message).toContain('but found `abc`');
   });
 });

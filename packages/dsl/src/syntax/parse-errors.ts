@@ -4,6 +4,7 @@
  * lexical diagnostic (an unknown character, unterminated text) already explains it.
  */
 import { EOF, type IRecognitionException, type IToken } from 'chevrotain';
+import { isKnownCurrency } from '../check/currencies.js';
 import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
 import { isRealToken } from './build-context.js';
 import { firstTokenFrom, tokenRange } from './lexer.js';
@@ -17,7 +18,7 @@ import {
 import type { MissingTokenError } from './parser.js';
 import type { LineIndex } from './positions.js';
 import { diagnostic } from './report.js';
-import { declarationStarts, RCurly } from './tokens.js';
+import { declarationStarts, NumberLiteral, RCurly } from './tokens.js';
 
 /**
  * Offsets of the tokens right after an unknown character or unterminated text or comment. The
@@ -48,7 +49,8 @@ export function recognitionDiagnostics(
     const found =
       isRealToken(error.token) && error.token.tokenType !== EOF ? error.token.startOffset : index.length;
     if (shadowed.has(found)) continue;
-    const result = recognitionDiagnostic(error, endOfInput, index);
+    const result =
+      currencyInCapitals(error, tokens, index) ?? recognitionDiagnostic(error, endOfInput, index);
     // One mistake can upset several nested rules at the same place: report it once.
     if (reported.has(result.range.start.offset)) continue;
     reported.add(result.range.start.offset);
@@ -89,6 +91,26 @@ function recognitionDiagnostic(error: MissingTokenError, endOfInput: Range, inde
     unexpectedMessage(expectation),
     index.range(found.startOffset, last.startOffset + last.image.length),
   );
+}
+
+/**
+ * `100 usd`: a known currency code written in small letters after a number reads as a name that
+ * does not fit there. The message says what was meant instead of what the parser expected.
+ */
+function currencyInCapitals(
+  error: MissingTokenError,
+  tokens: readonly IToken[],
+  index: LineIndex,
+): Diagnostic | undefined {
+  const found = error.token;
+  if (!isRealToken(found) || found.tokenType === EOF || error.missing !== undefined) return undefined;
+  const code = found.image.toUpperCase();
+  if (!/^[a-z]{3}$/i.test(found.image) || code === found.image || !isKnownCurrency(code)) return undefined;
+  const at = tokens.indexOf(found);
+  const number = at > 0 ? tokens[at - 1] : undefined;
+  if (number === undefined || number.tokenType !== NumberLiteral) return undefined;
+  const message = `Currency codes are written in capitals: write \`${number.image} ${code}\`, not \`${number.image} ${found.image}\``;
+  return diagnostic('AT1001', message, tokenRange(found, index));
 }
 
 /** Tokens that end what came before: finding one where something was expected means it is missing. */

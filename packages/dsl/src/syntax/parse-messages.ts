@@ -3,7 +3,7 @@
  * plugged into Chevrotain as its error message provider. Message texts live here, apart from the
  * grammar.
  */
-import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType, tokenName } from 'chevrotain';
+import { EOF, type IParserErrorMessageProvider, type IToken, Lexer, type TokenType } from 'chevrotain';
 import { quote } from './report.js';
 import * as t from './tokens.js';
 
@@ -31,6 +31,15 @@ const tokenDescriptions = new Map<TokenType, string>([
   [t.Dot, '`.`'],
   [t.EarningKindToken, 'an earning kind like `commission`'],
   [t.SimpleTypeName, 'a type such as Money, Date or Text'],
+  [t.FunctionKeyword, 'a call of `rate`, `lookup` or `curve`'],
+  [t.FiscalYearLiteral, 'a fiscal year like `FY2026`'],
+  [t.UnterminatedText, 'a text in double quotes'],
+  [t.SingleQuotedText, 'a text in double quotes'],
+  [t.DocComment, 'a doc comment'],
+  [t.BlockComment, 'a comment'],
+  [t.UnterminatedComment, 'a comment'],
+  [t.LineComment, 'a comment'],
+  [t.Whitespace, 'a space'],
 ]);
 
 /**
@@ -72,9 +81,14 @@ export function describeTokenType(type: TokenType): string {
   if (type === EOF) return 'the end of the file';
   const known = tokenDescriptions.get(type);
   if (known !== undefined) return known;
+  // Keywords and symbols: their text, when the pattern is a plain text. Never an internal name or
+  // a pattern (a category's pattern is Chevrotain's `NOT_APPLICABLE`).
   const pattern = type.PATTERN;
-  if (pattern instanceof RegExp) return `\`${pattern.source.replace(/\\/g, '')}\``;
-  return tokenName(type);
+  if (pattern instanceof RegExp && pattern.source !== Lexer.NA.source) {
+    const text = pattern.source.replace(/\\/g, '');
+    if (new RegExp(`^(?:${pattern.source})$`).test(text)) return `\`${text}\``;
+  }
+  return 'something else';
 }
 
 /** Describes a token found in the text. */
