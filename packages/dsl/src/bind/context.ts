@@ -6,6 +6,7 @@ import { type Code, codes } from '../diagnostics/codes.js';
 import type { Diagnostic, Range, RelatedInformation } from '../diagnostics/diagnostic.js';
 import type { CallExpr, Name } from '../syntax/ast.js';
 import type { PlanSymbol, Reference, SymbolKind } from './binding.js';
+import { SuggestionBudget } from './suggest.js';
 
 /** Kinds whose symbols are top-level declarations (nodes of the dependency graph). */
 const fieldLikeKinds: ReadonlySet<SymbolKind> = new Set(['field', 'payee-attribute', 'function']);
@@ -34,6 +35,8 @@ export class BindContext {
   readonly functions = new Map<string, PlanSymbol>();
   /** The row source of each aggregate call that has one. */
   readonly rowSources = new Map<CallExpr, PlanSymbol>();
+  /** The work "did you mean" suggestions may still do for this plan. */
+  readonly suggestionBudget = new SuggestionBudget();
   /** The top-level declaration whose definition is being resolved. */
   owner: PlanSymbol | undefined;
 
@@ -61,7 +64,13 @@ export class BindContext {
     const target = topLevelOf(symbol);
     if (target === undefined) return;
     if (target !== this.owner) this.used.add(target.name);
-    if (this.owner !== undefined) this.addDependency(this.owner, target, name);
+    if (this.owner === undefined) return;
+    // A versioned definition's value in a period is the version effective then, so a use of
+    // its name depends on every version: a cycle through a later version is a cycle too.
+    const versions = this.declarations.get(target.name);
+    for (const version of versions?.includes(target) ? versions : [target]) {
+      this.addDependency(this.owner, version, name);
+    }
   }
 
   /** Adds the edge `from -> to` to the dependency graph (once), remembering where it arises. */

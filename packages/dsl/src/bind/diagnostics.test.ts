@@ -170,6 +170,33 @@ describe('AT2005 cycle', () => {
     const { diagnostic } = only('  measure m = m + bookings\n  earning e = m', 'AT2005');
     expect(diagnostic.message).toBe('`m` depends on itself: m → m');
   });
+
+  it('finds a later version of a definition that uses its own name', () => {
+    // In Q3 `v` is the second version, so `v + 1` there needs the value it defines.
+    const { text, diagnostic } = only(
+      '  let v = 1 effective 2026-01-01 to 2026-06-30\n  let v = v + 1 effective 2026-07-01 to 2026-12-31\n  bonus b = v * 100 USD',
+      'AT2005',
+    );
+    expect(diagnostic.message).toBe('`v` depends on itself: v → v');
+    expect(diagnostic.range.start.line).toBe(18);
+    expect(textAt(text, diagnostic.range)).toBe('v');
+  });
+
+  it('finds a cycle that runs through a later version of another definition', () => {
+    // `b` uses `a`, whose second version uses `b`.
+    const { diagnostic } = only(
+      '  let a = 1 effective 2026-01-01 to 2026-06-30\n  let a = b effective 2026-07-01 to 2026-12-31\n  let b = a + 1\n  bonus c = b * 100 USD',
+      'AT2005',
+    );
+    expect(diagnostic.message).toBe('`a` depends on itself: a → b → a');
+  });
+
+  it('accepts versions that use other definitions without a cycle', () => {
+    const { diagnostics } = bindPlan(
+      '  let r = 5% effective 2026-01-01 to 2026-06-30\n  let r = 6% effective 2026-07-01 to 2026-12-31\n  let s = r * 2\n  bonus c = bookings * s',
+    );
+    expect(diagnostics).toEqual([]);
+  });
 });
 
 describe('AT2006 unused definition', () => {

@@ -32,7 +32,7 @@ export class ExprResolver {
   private readonly topLevelSuggestions: SuggestionCache;
 
   constructor(private readonly ctx: BindContext) {
-    this.topLevelSuggestions = new SuggestionCache([...ctx.declarations.keys()]);
+    this.topLevelSuggestions = new SuggestionCache([...ctx.declarations.keys()], ctx.suggestionBudget);
   }
 
   /** The row scope of a source or credit (an incomplete scope when `symbol` is undefined). */
@@ -111,7 +111,7 @@ export class ExprResolver {
     if (!allComplete(row)) return undefined;
     let suggestion = this.topLevelSuggestions.closest(name.text);
     for (let scope = row; scope !== undefined; scope = scope.outer) {
-      suggestion = closer(suggestion, closest(name.text, scope.fields.keys()));
+      suggestion = closer(suggestion, closest(name.text, scope.fields.keys(), this.ctx.suggestionBudget));
     }
     this.ctx.report(
       'AT2001',
@@ -152,7 +152,7 @@ export class ExprResolver {
       return field;
     }
     if (scope.complete) {
-      const suggestion = suggest(name.text, scope.fields.keys());
+      const suggestion = suggest(name.text, scope.fields.keys(), this.ctx.suggestionBudget);
       this.ctx.report('AT2003', messages.unknownField(owner.name, name.text, suggestion), name.range);
     }
     return undefined;
@@ -166,7 +166,7 @@ export class ExprResolver {
       this.ctx.reference(name, attribute);
       return attribute;
     }
-    const suggestion = suggest(name.text, this.ctx.payeeAttributes.keys());
+    const suggestion = suggest(name.text, this.ctx.payeeAttributes.keys(), this.ctx.suggestionBudget);
     this.ctx.report('AT2010', messages.unknownAttribute(name.text, suggestion), name.range);
     return undefined;
   }
@@ -178,7 +178,7 @@ export class ExprResolver {
       this.ctx.reference(name, field);
       return field;
     }
-    const suggestion = suggest(name.text, this.ctx.periodFields.keys());
+    const suggestion = suggest(name.text, this.ctx.periodFields.keys(), this.ctx.suggestionBudget);
     this.ctx.report('AT2003', messages.unknownPeriodField(name.text, suggestion), name.range);
     return undefined;
   }
@@ -223,7 +223,7 @@ export class ExprResolver {
       ]);
       return;
     }
-    const suggestion = suggest(name.text, this.ctx.functions.keys());
+    const suggestion = suggest(name.text, this.ctx.functions.keys(), this.ctx.suggestionBudget);
     this.ctx.report('AT2004', messages.unknownFunction(name.text, suggestion), name.range);
   }
 

@@ -65,7 +65,7 @@ class DeclarationResolver {
         (name, candidates) =>
           this.ctx.report(
             'AT2010',
-            messages.unknownAttribute(name.text, suggest(name.text, candidates)),
+            messages.unknownAttribute(name.text, suggest(name.text, candidates, this.ctx.suggestionBudget)),
             name.range,
           ),
       );
@@ -89,7 +89,11 @@ class DeclarationResolver {
           (name, candidates) =>
             this.ctx.report(
               'AT2003',
-              messages.unknownField(source?.name ?? 'source', name.text, suggest(name.text, candidates)),
+              messages.unknownField(
+                source?.name ?? 'source',
+                name.text,
+                suggest(name.text, candidates, this.ctx.suggestionBudget),
+              ),
               name.range,
             ),
         );
@@ -241,7 +245,10 @@ class DeclarationResolver {
   private suggestOfKind(name: string, kind: SymbolKind): string | undefined {
     let cache = this.suggestionsByKind.get(kind);
     if (cache === undefined) {
-      cache = new SuggestionCache(this.ctx.topLevel.filter((s) => s.kind === kind).map((s) => s.name));
+      cache = new SuggestionCache(
+        this.ctx.topLevel.filter((s) => s.kind === kind).map((s) => s.name),
+        this.ctx.suggestionBudget,
+      );
       this.suggestionsByKind.set(kind, cache);
     }
     return cache.closest(name)?.name;

@@ -1,6 +1,15 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { closest, editDistance, SuggestionCache, suggest, suggestionThreshold } from './suggest.js';
+import { parse } from '../syntax/parse.js';
+import { bind } from './bind.js';
+import {
+  closest,
+  editDistance,
+  SuggestionBudget,
+  SuggestionCache,
+  suggest,
+  suggestionThreshold,
+} from './suggest.js';
 
 describe('editDistance', () => {
   it('counts insertions, deletions and substitutions', () => {
@@ -96,4 +105,35 @@ describe('SuggestionCache', () => {
       expect(new SuggestionCache(candidates).closest(name)?.name).toBe(suggest(name, candidates));
     },
   );
+});
+
+describe('SuggestionBudget (review finding 13: "did you mean" grew with the square of the plan)', () => {
+  it('charges each comparison the product of the two lengths, and stops the search once spent', () => {
+    // 'bookngs' (7) against each 8-letter candidate costs 56: a budget of 100 pays for one.
+    const budget = new SuggestionBudget(100);
+    expect(closest('bookngs', ['deals_xx', 'bookings'], budget)).toBeUndefined();
+    expect(budget.spent).toBe(true);
+    expect(closest('bookngs', ['bookings'], budget)).toBeUndefined();
+    expect(closest('bookngs', ['bookings'], new SuggestionBudget(56))).toEqual({
+      name: 'bookings',
+      distance: 1,
+    });
+  });
+
+  it('bounds the work of binding a plan with thousands of distinct misspelled names', () => {
+    // Each of n lets uses a misspelling of another let's name: without a budget, each of the n
+    // unknown names is compared with all n names (n² comparisons of ~14 × 15 characters).
+    const n = 3000;
+    const lets = Array.from({ length: n }, (_, i) => `  let name_number_${i} = name_numbr_${(i + 1) % n}`);
+    const text = `plan "P" {\n  currency USD\n  period quarter\n  effective 2026-01-01 to 2026-12-31\n${lets.join('\n')}\n}\n`;
+    const parsed = parse(text);
+    const started = performance.now();
+    const unknown = bind(parsed.file).diagnostics.filter((d) => d.code === 'AT2001');
+    const elapsed = performance.now() - started;
+    expect(unknown).toHaveLength(n);
+    // The first ones still get their suggestion; the budget (about 0.1 s of work) keeps the whole
+    // bind fast, where 3000 × 3000 comparisons took over 10 s.
+    expect(unknown[0]?.message).toContain('name_number_1');
+    expect(elapsed).toBeLessThan(5000);
+  });
 });

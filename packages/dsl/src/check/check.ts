@@ -5,21 +5,24 @@
  */
 import type { Binding, PlanSymbol } from '../bind/binding.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Declaration, Expr, File, HeaderSetting } from '../syntax/ast.js';
+import type { Declaration, Expr, File, HeaderSetting, NumberLit } from '../syntax/ast.js';
 import { type CheckContext, createContext, report } from './context.js';
 import { checkCredit } from './credit.js';
 import { isKnownCurrency, unknownCurrencyMessage } from './currencies.js';
 import { checkDates } from './dates.js';
+import { toCount } from './decimal.js';
 import { checkDefinition, checkSignal } from './definitions.js';
 import { checkEarning } from './earning.js';
 import { typeExpr } from './expressions.js';
+import { MAX_PLACES } from './functions.js';
+import { checkLiteralLimits } from './literals.js';
 import { checkLookupTable } from './lookup-table.js';
 import { checkPayCurve } from './pay-curve.js';
 import { checkClawback, checkDraw, checkGuarantee, checkHoldback } from './payouts.js';
 import { checkQuota } from './quota.js';
 import { checkRateTable } from './rate-table.js';
 import { checkPayeeSchema, checkSource } from './sources.js';
-import { symbolType } from './symbols.js';
+import { symbolType, typeDefinitionsInOrder } from './symbols.js';
 import { checkTerritories } from './territories.js';
 import type { Type } from './types.js';
 
@@ -46,11 +49,13 @@ export interface CheckResult {
  */
 export function check(file: File, binding: Binding, earlier?: readonly Diagnostic[]): CheckResult {
   const ctx = createContext(file, binding, earlier ?? binding.diagnostics);
+  typeDefinitionsInOrder(ctx, binding.dependencies.keys());
   for (const item of file.plan?.items ?? []) {
     if (isHeader(item)) checkHeader(ctx, item);
     else checkDeclaration(ctx, item);
   }
   checkDates(ctx);
+  checkLiteralLimits(ctx, file);
   const diagnostics = [...ctx.diagnostics];
   return {
     diagnostics,
@@ -70,6 +75,19 @@ function checkHeader(ctx: CheckContext, setting: HeaderSetting): void {
   if (setting.kind === 'CurrencySetting' && setting.currency && !isKnownCurrency(setting.currency.text)) {
     report(ctx, 'AT3011', setting.currency.range, unknownCurrencyMessage(setting.currency.text));
   }
+  if (setting.kind === 'RoundingSetting' && setting.decimals) checkRoundingPlaces(ctx, setting.decimals);
+}
+
+/** `rounding ... to N decimals` keeps, like round(), a whole number of places from 0 to 50. */
+function checkRoundingPlaces(ctx: CheckContext, decimals: NumberLit): void {
+  const places = toCount(decimals.value);
+  if (decimals.integer && places !== undefined && places <= MAX_PLACES) return;
+  report(
+    ctx,
+    'AT3006',
+    decimals.range,
+    `Rounding keeps a whole number of decimal places from 0 to ${MAX_PLACES}, not ${decimals.value}`,
+  );
 }
 
 type Checker<K extends Declaration['kind']> = (

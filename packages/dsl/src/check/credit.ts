@@ -8,6 +8,7 @@ import Decimal from 'decimal.js';
 import type { RelatedInformation } from '../diagnostics/diagnostic.js';
 import type { CreditClause, CreditDecl, Name, Recipient } from '../syntax/ast.js';
 import { type CheckContext, report, reportOnce } from './context.js';
+import { checkCount } from './counts.js';
 import { toDecimal } from './decimal.js';
 import { expectType, typeCondition } from './expressions.js';
 import type { SourceInfo } from './schema.js';
@@ -118,16 +119,7 @@ function checkRecipient(
       break;
     case 'ManagersRecipient': {
       payeeField(ctx, recipient.of, name, source);
-      const levels = recipient.levels;
-      const count = levels && toDecimal(levels.value);
-      if (levels && (!levels.integer || !count || count.lt(1))) {
-        report(
-          ctx,
-          'AT3001',
-          levels.range,
-          'The number of manager levels must be a whole number of at least 1',
-        );
-      }
+      checkCount(ctx, recipient.levels, 'The number of manager levels');
       break;
     }
     case 'TerritoryRecipient':

@@ -52,6 +52,46 @@ describe('date ranges (AT6002)', () => {
   });
 });
 
+describe('territory assignments outside the plan (AT6003)', () => {
+  const block = (assign: string) => `  source accounts { id: Text key, region: Text }
+  territories on accounts by priority { territory t { where region = "A" ${assign} } }`;
+
+  it('warns about an assignment range not inside the plan', () => {
+    // Before: never compared with the plan's dates, although the docs said so.
+    const assign = 'assign "p1" as primary from 2020-01-01 to 2020-06-30';
+    const d = expectOne(checkDecls(block(assign)), 'AT6003', assign);
+    expect(d.message).toBe(
+      'The assignment of "p1" to territory t (2020-01-01 to 2020-06-30) is not inside the plan\'s effective dates (2026-01-01 to 2026-12-31)',
+    );
+    const partly = 'assign "p1" as overlay from 2026-10-01 to 2027-03-31';
+    expectOne(checkDecls(block(partly)), 'AT6003', partly);
+  });
+
+  it('warns about an open assignment that never applies', () => {
+    const after = 'assign "p1" as primary from 2030-01-01';
+    const late = expectOne(checkDecls(block(after)), 'AT6003', after);
+    expect(late.message).toBe(
+      'The assignment of "p1" to territory t starts on 2030-01-01, after the plan ends on 2026-12-31, so it never applies',
+    );
+    const before = 'assign "p1" as primary to 2025-12-31';
+    const early = expectOne(checkDecls(block(before)), 'AT6003', before);
+    expect(early.message).toBe(
+      'The assignment of "p1" to territory t ends on 2025-12-31, before the plan starts on 2026-01-01, so it never applies',
+    );
+  });
+
+  it('accepts assignments inside the plan, and open ones that carry on into it', () => {
+    for (const assign of [
+      'assign "p1" as primary',
+      'assign "p1" as primary from 2026-01-01 to 2026-12-31',
+      'assign "p1" as primary from 2020-01-01',
+      'assign "p1" as primary to 2030-12-31',
+    ]) {
+      expect(checkDecls(block(assign)).diagnostics).toEqual([]);
+    }
+  });
+});
+
 describe('versions (AT6001)', () => {
   it('accepts versions one after the other', () => {
     const decls =

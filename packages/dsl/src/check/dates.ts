@@ -4,7 +4,15 @@
  * holdback dates inside the plan's effective range (AT6003, AT6005; warnings).
  */
 import type { Range } from '../diagnostics/diagnostic.js';
-import type { DateLit, DateRange, Declaration, EarningDecl, HoldbackDecl, PlanItem } from '../syntax/ast.js';
+import type {
+  DateLit,
+  DateRange,
+  Declaration,
+  EarningDecl,
+  HoldbackDecl,
+  PlanItem,
+  TerritoriesDecl,
+} from '../syntax/ast.js';
 import { unparen } from './collections.js';
 import { type CheckContext, report } from './context.js';
 
@@ -51,6 +59,7 @@ export function checkDates(ctx: CheckContext): void {
   const byName = new Map<string, Declaration[]>();
   for (const item of plan.items) {
     checkItemRanges(ctx, item);
+    if (item.kind === 'Territories' && planSpan) checkTerritoriesInsidePlan(ctx, item, planSpan);
     if (!('name' in item) || !item.name) continue;
     const list = byName.get(item.name.text);
     if (list) list.push(item);
@@ -128,6 +137,42 @@ function checkInsidePlan(ctx: CheckContext, decl: Declaration, plan: Span): void
   if (effective) outside(ctx, effective, plan, `The effective dates of ${name ?? 'this definition'}`);
   if (decl.kind === 'Earning') checkWindow(ctx, decl, plan);
   if (decl.kind === 'Holdback') checkRelease(ctx, decl, plan);
+}
+
+/**
+ * Territories and their assignments inside the plan (AT6003): a range not inside the plan's dates
+ * partly never applies; an open assignment that starts after the plan ends (or ends before it
+ * starts) never applies at all. An open assignment from before the plan simply carries on.
+ */
+function checkTerritoriesInsidePlan(ctx: CheckContext, block: TerritoriesDecl, plan: Span): void {
+  for (const territory of block.territories) {
+    const name = territory.name?.text ?? 'this territory';
+    const effective = span(territory.effective);
+    if (effective) outside(ctx, effective, plan, `The effective dates of territory ${name}`);
+    for (const clause of territory.clauses) {
+      if (clause.kind !== 'TerritoryAssign') continue;
+      const what = `The assignment of ${clause.payee ? JSON.stringify(clause.payee.value) : 'a payee'} to territory ${name}`;
+      const from = clause.from && isCalendarDate(clause.from.value) ? clause.from.value : undefined;
+      const to = clause.to && isCalendarDate(clause.to.value) ? clause.to.value : undefined;
+      if (from !== undefined && to !== undefined) {
+        if (from <= to) outside(ctx, { from, to, range: clause.range }, plan, what);
+      } else if (from !== undefined && from > plan.to) {
+        report(
+          ctx,
+          'AT6003',
+          clause.range,
+          `${what} starts on ${from}, after the plan ends on ${plan.to}, so it never applies`,
+        );
+      } else if (to !== undefined && to < plan.from) {
+        report(
+          ctx,
+          'AT6003',
+          clause.range,
+          `${what} ends on ${to}, before the plan starts on ${plan.from}, so it never applies`,
+        );
+      }
+    }
+  }
 }
 
 function checkWindow(ctx: CheckContext, earning: EarningDecl, plan: Span): void {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkDecls, expectOne, textAt } from './test-plans.js';
+import { compile } from '../compile.js';
+import { checkDecls, expectOne, planText, textAt } from './test-plans.js';
 
 describe('lets, measures and metrics (AT3007)', () => {
   it('accepts a value of the declared type', () => {
@@ -27,6 +28,28 @@ describe('lets, measures and metrics (AT3007)', () => {
   it('uses the declared type where the name is used, so one mistake is reported once', () => {
     const result = checkDecls('  let x: Money = 5%\n  let y = x + payee.ote');
     expect(result.diagnostics.map((d) => d.code)).toEqual(['AT3007']);
+  });
+
+  it('types a long chain of lets, each using the next, without deep recursion', () => {
+    // Before: about 900 such lets overflowed the checker's stack ("internal error", AT1001).
+    const n = 5000;
+    const lets = Array.from({ length: n }, (_, i) => `  let l${i} = l${i + 1} + 1 USD`).join('\n');
+    const text = planText(`${lets}\n  let l${n} = 1 USD\n  bonus b = l0`);
+    const result = compile(text);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.plan?.lets).toHaveLength(n + 1);
+    expect(result.plan?.order[0]).toEqual({ kind: 'let', name: `l${n}` });
+  });
+
+  it('types a chain that runs through rate tables and lookup tables', () => {
+    const n = 3000;
+    const steps = Array.from({ length: n }, (_, i) =>
+      i % 2 === 0
+        ? `  let l${i} = rate(t${i}) + 1%\n  rate table t${i} on attainment marginal {\n    0% and up : l${i + 1}\n  }`
+        : `  let l${i} = lookup(k${i}, "A") + 1%\n  lookup table k${i} by x {\n    "A" : l${i + 1}\n    otherwise : 0%\n  }`,
+    ).join('\n');
+    const result = checkDecls(`${steps}\n  let l${n} = 1%\n  bonus b = bookings * l0`);
+    expect(result.diagnostics).toEqual([]);
   });
 
   it('ends a cycle in Unknown without a type error', () => {

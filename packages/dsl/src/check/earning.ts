@@ -3,9 +3,10 @@
  * and floors are money; a `per line` earning must involve a credit whose lines it pays (AT5007).
  */
 import type { PlanSymbol } from '../bind/binding.js';
-import type { EarningDecl } from '../syntax/ast.js';
+import type { EarningDecl, Expr } from '../syntax/ast.js';
 import { type CheckContext, report } from './context.js';
 import { expectType, typeCondition } from './expressions.js';
+import { comparable, formatLiteral, type LiteralValue, literalValue } from './literals.js';
 import { declaredSymbol } from './symbols.js';
 import { money } from './types.js';
 import { forEachExpression } from './walk.js';
@@ -38,6 +39,54 @@ export function checkEarning(ctx: CheckContext, earning: EarningDecl): void {
           );
         }
         break;
+    }
+  }
+  checkLimits(ctx, earning, name);
+}
+
+/**
+ * Caps and floors written as amounts: a cap below zero always takes money (AT3301), a floor below
+ * zero lets the earning go negative (AT3302, a warning: it may limit a loss), and a cap below a
+ * floor contradicts it (AT3303).
+ */
+function checkLimits(ctx: CheckContext, earning: EarningDecl, name: string): void {
+  const caps: { expr: Expr; literal: LiteralValue }[] = [];
+  const floors: { expr: Expr; literal: LiteralValue }[] = [];
+  for (const clause of earning.clauses) {
+    if ((clause.kind !== 'Cap' && clause.kind !== 'Floor') || !clause.value) continue;
+    const literal = literalValue(clause.value);
+    if (literal === undefined) continue;
+    const amount = formatLiteral(literal);
+    if (clause.kind === 'Cap') {
+      caps.push({ expr: clause.value, literal });
+      if (literal.value.isNegative() && !literal.value.isZero())
+        report(
+          ctx,
+          'AT3301',
+          clause.value.range,
+          `The cap of ${name} is ${amount}, below zero, so ${name} would always take money from the payee: a cap is the most an earning pays, 0 or more`,
+        );
+    } else {
+      floors.push({ expr: clause.value, literal });
+      if (literal.value.isNegative() && !literal.value.isZero())
+        report(
+          ctx,
+          'AT3302',
+          clause.value.range,
+          `The floor of ${name} is ${amount}, below zero, so it lets ${name} take money from the payee: a floor is usually the least an earning pays, 0 or more`,
+        );
+    }
+  }
+  for (const cap of caps) {
+    for (const floor of floors) {
+      if (!comparable(cap.literal, floor.literal) || !cap.literal.value.lt(floor.literal.value)) continue;
+      report(
+        ctx,
+        'AT3303',
+        cap.expr.range,
+        `The cap of ${name} (${formatLiteral(cap.literal)}) is below its floor (${formatLiteral(floor.literal)}): an earning cannot pay at most ${formatLiteral(cap.literal)} and at least ${formatLiteral(floor.literal)}`,
+        [{ message: `The floor of ${name}`, range: floor.expr.range }],
+      );
     }
   }
 }

@@ -19,7 +19,9 @@ import { type CheckContext, report, reportOnce } from './context.js';
 import { isKnownCurrency, unknownCurrencyMessage } from './currencies.js';
 import { checkCalendarDate } from './dates.js';
 import { typeCall } from './functions.js';
+import { comparable, formatLiteral, literalValue } from './literals.js';
 import { binary, comparison, negate } from './operators.js';
+import { checkPeriodEquality } from './period-literals.js';
 import { symbolType } from './symbols.js';
 import { formatType, isAssignable, join, list, money, T, type Type } from './types.js';
 import { adaptZero } from './unify.js';
@@ -265,6 +267,15 @@ function typeBinary(ctx: CheckContext, expr: BinaryExpr): Type {
     left = adaptZero(ctx, expr.left, left, right);
     right = adaptZero(ctx, expr.right, right, left);
   }
+  if (expr.op === '=' || expr.op === '!=') checkPeriodEquality(ctx, expr.left, expr.right, expr.op);
+  if (expr.op === '/' && literalValue(expr.right)?.value.isZero()) {
+    report(
+      ctx,
+      'AT3305',
+      expr.right.range,
+      'This divides by zero, which has no value: divide by a number other than 0',
+    );
+  }
   const result = binary(expr.op, left, right);
   if (result.ok) return result.type;
   report(ctx, result.code, expr.range, result.message);
@@ -289,9 +300,13 @@ function typeIn(ctx: CheckContext, expr: InExpr): Type {
     case 'RangeTarget':
       compareItem(ctx, target.from, value, '<=');
       compareItem(ctx, target.to, value, '<=');
+      checkRangeOrder(ctx, target.from, target.to);
       break;
     case 'ListTarget':
-      for (const item of target.items) compareItem(ctx, item, value, '=');
+      for (const item of target.items) {
+        compareItem(ctx, item, value, '=');
+        checkPeriodEquality(ctx, expr.value, item, expr.negated ? '!=' : '=');
+      }
       break;
     case 'PeriodTarget':
       if (value.kind !== 'Date' && value.kind !== 'Unknown') {
@@ -305,6 +320,28 @@ function typeIn(ctx: CheckContext, expr: InExpr): Type {
       break;
   }
   return T.Boolean;
+}
+
+/**
+ * `x in A to B` with literal ends: B below A leaves nothing between them, so the test is never
+ * true (AT3303; AT6002 for dates, as for any date range that ends before it starts).
+ */
+function checkRangeOrder(ctx: CheckContext, from: Expr, to: Expr): void {
+  const [start, end] = [unparen(from), unparen(to)];
+  if (start.kind === 'Date' && end.kind === 'Date') {
+    if (end.value < start.value)
+      report(ctx, 'AT6002', to.range, `This range ends on ${end.value}, before it starts on ${start.value}`);
+    return;
+  }
+  const low = literalValue(from);
+  const high = literalValue(to);
+  if (!low || !high || !comparable(low, high) || !low.value.gt(high.value)) return;
+  report(
+    ctx,
+    'AT3303',
+    from.range,
+    `This range starts at ${formatLiteral(low)}, above its end at ${formatLiteral(high)}, so no value is in it: write the lower end first`,
+  );
 }
 
 function typeIf(ctx: CheckContext, expr: IfExpr): Type {

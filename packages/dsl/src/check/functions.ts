@@ -12,6 +12,7 @@ import { type CheckContext, report } from './context.js';
 import { isKnownCurrency, unknownCurrencyMessage } from './currencies.js';
 import { toCount } from './decimal.js';
 import { typeExpr } from './expressions.js';
+import { comparable, formatLiteral, literalValue } from './literals.js';
 import { typeTableCall } from './table-functions.js';
 import { formatType, isOrdered, isQuantity, join, money, T, type Type } from './types.js';
 import { joinAll } from './unify.js';
@@ -111,7 +112,7 @@ function typeMinMax(ctx: CheckContext, call: CallExpr): Type {
 }
 
 /** Decimal places `round` keeps: the engine's precision is 50 significant digits. */
-const MAX_PLACES = 50;
+export const MAX_PLACES = 50;
 
 /** A literal number of places (`2`, `-3`) must be from 0 to {@link MAX_PLACES}. */
 function checkPlaces(ctx: CheckContext, places: Expr | undefined): void {
@@ -133,6 +134,19 @@ function checkPlaces(ctx: CheckContext, places: Expr | undefined): void {
   );
 }
 
+/** clamp(x, lowest, highest) with literal limits: the lowest must not be above the highest (AT3303). */
+function checkClampLimits(ctx: CheckContext, lowest: Expr | undefined, highest: Expr | undefined): void {
+  const low = literalValue(lowest);
+  const high = literalValue(highest);
+  if (!lowest || !low || !high || !comparable(low, high) || !low.value.gt(high.value)) return;
+  report(
+    ctx,
+    'AT3303',
+    lowest.range,
+    `clamp(value, lowest, highest) keeps a value between its limits, but the lowest (${formatLiteral(low)}) is above the highest (${formatLiteral(high)}): swap them`,
+  );
+}
+
 const isDate = (t: Type) => t.kind === 'Date';
 const isInteger = (t: Type) => t.kind === 'Integer';
 
@@ -141,6 +155,7 @@ function typeOtherCall(ctx: CheckContext, call: CallExpr): Type {
   switch (call.callee.text) {
     case 'clamp':
       if (!arity(ctx, call, 3, 3, 'clamp(value, lowest, highest)')) return T.Unknown;
+      checkClampLimits(ctx, args[1]?.value, args[2]?.value);
       return joinArgs(
         ctx,
         call,

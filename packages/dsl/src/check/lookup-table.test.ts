@@ -62,3 +62,32 @@ describe('lookup calls', () => {
     expectOne(probe('curve(rates)'), 'AT4012', 'rates');
   });
 });
+
+describe('lookup tables: empty tables and rows that never match (review finding 11)', () => {
+  it('reports a table without rows as AT4007, like an empty rate table, and not also AT4011', () => {
+    // Before: only the AT4011 warning, although the table can never give a value.
+    const result = lookupTable('');
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['AT4007']);
+    const d = expectOne(result, 'AT4007', 'lt');
+    expect(d.message).toBe(
+      'Lookup table lt has no rows, so it never gives a value: add at least one, such as `otherwise : 5%`',
+    );
+  });
+
+  it('warns about a row an earlier row always matches first (AT4013)', () => {
+    const result = lookupTable('    "A", * : 5%\n    "A", "EMEA" : 6%\n    otherwise : 1%');
+    const d = expectOne(result, 'AT4013', '"A", "EMEA" : 6%');
+    expect(d.message).toBe(
+      'The row "A", "EMEA" of lt can never match: the earlier row "A", * matches every key it has, and the first matching row wins; move it above that row or remove it',
+    );
+    expect(d.related?.map((r) => textAt(result.text, r.range))).toEqual(['"A", * : 5%']);
+    expectOne(lookupTable('    *, * : 5%\n    "B", * : 6%'), 'AT4013', '"B", * : 6%');
+  });
+
+  it('accepts specific rows before catch-all ones, and rows a wildcard does not cover', () => {
+    const rows = '    "A", "EMEA" : 6%\n    "A", * : 5%\n    *, "EMEA" : 4%\n    *, * : 1%';
+    expect(lookupTable(rows).diagnostics).toEqual([]);
+    // `"A", *` does not cover `*, "EMEA"`: "B" in EMEA matches only the second.
+    expect(lookupTable('    "A", * : 5%\n    *, "EMEA" : 4%\n    otherwise : 1%').diagnostics).toEqual([]);
+  });
+});

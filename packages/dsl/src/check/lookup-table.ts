@@ -51,7 +51,17 @@ export function checkLookupTable(ctx: CheckContext, table: LookupTableDecl): voi
   const columns = table.by.length;
   const seen = new Map<string, LookupRow>();
   const kinds = lookupColumnKinds(table);
+  if (table.rows.length === 0) {
+    report(
+      ctx,
+      'AT4007',
+      table.name?.range ?? table.range,
+      `Lookup table ${name} has no rows, so it never gives a value: add at least one, such as \`otherwise : 5%\``,
+    );
+    return;
+  }
   let catchAll = false;
+  const earlier: LookupRow[] = [];
   for (const row of table.rows) {
     if (!row.otherwise && row.keys.length !== columns) {
       const names = table.by.map((n) => n.text).join(', ');
@@ -77,7 +87,9 @@ export function checkLookupTable(ctx: CheckContext, table: LookupTableDecl): voi
       );
     } else {
       seen.set(signature, row);
+      if (!row.otherwise) checkReachable(ctx, row, earlier, name);
     }
+    if (!row.otherwise) earlier.push(row);
   }
   checkValues(ctx, table, name);
   if (!catchAll && table.name) {
@@ -88,6 +100,36 @@ export function checkLookupTable(ctx: CheckContext, table: LookupTableDecl): voi
       `Lookup table ${name} has no \`otherwise\` row, so keys that match no row give nothing; add \`otherwise : ...\` to say what they give`,
     );
   }
+}
+
+/** True when every key of `row` is matched by `by`: the same key or `*`. */
+function covers(by: LookupRow, row: LookupRow): boolean {
+  return by.keys.every((key, i) => {
+    const other = row.keys[i];
+    if (key.kind === 'Wildcard') return true;
+    return other !== undefined && other.kind !== 'Wildcard' && keyText(key) === keyText(other);
+  });
+}
+
+/**
+ * A row every key of which an earlier row already matches (with the same keys or `*`) can never
+ * be used, since the first matching row wins (AT4013, a warning). Exact repeats are AT4009.
+ */
+function checkReachable(
+  ctx: CheckContext,
+  row: LookupRow,
+  earlier: readonly LookupRow[],
+  name: string,
+): void {
+  const first = earlier.find((e) => e.keys.length === row.keys.length && covers(e, row));
+  if (!first) return;
+  report(
+    ctx,
+    'AT4013',
+    row.range,
+    `The row ${writtenKeys(row)} of ${name} can never match: the earlier row ${writtenKeys(first)} matches every key it has, and the first matching row wins; move it above that row or remove it`,
+    [{ message: `The row ${writtenKeys(first)} matches first`, range: first.range }],
+  );
 }
 
 function checkKeyKinds(

@@ -26,4 +26,12 @@ describe('pay curves', () => {
   it('needs points (AT4007)', () => {
     expectOne(curve(''), 'AT4007', 'pc');
   });
+
+  it('needs at least two points, as AT4007 says (review finding 11)', () => {
+    // Before: one point compiled, a curve that is the same value everywhere.
+    const d = expectOne(curve('    100% : 100%'), 'AT4007', 'pc');
+    expect(d.message).toBe(
+      'Pay curve pc has only one point, so it is the same value everywhere: add at least two, such as `0% : 0%` and `100% : 100%`',
+    );
+  });
 });

@@ -1,6 +1,6 @@
 /**
  * Pay curve checks: points in strictly ascending order (AT4010), in the unit of what the curve is
- * on (AT4006), and at least one point (AT4007).
+ * on (AT4006), and at least two points (AT4007).
  */
 import type { Bound, PayCurveDecl } from '../syntax/ast.js';
 import { boundValue, checkBoundUnits, checkTableOn, formatBound } from './bounds.js';
@@ -18,6 +18,14 @@ export function checkPayCurve(ctx: CheckContext, curve: PayCurveDecl): void {
       `Pay curve ${name} has no points: add at least two, such as \`0% : 0%\` and \`100% : 100%\``,
     );
     return;
+  }
+  if (curve.points.length === 1) {
+    report(
+      ctx,
+      'AT4007',
+      curve.name?.range ?? curve.range,
+      `Pay curve ${name} has only one point, so it is the same value everywhere: add at least two, such as \`0% : 0%\` and \`100% : 100%\``,
+    );
   }
   const bounds = curve.points.map((p) => p.at).filter((b): b is Bound => b !== undefined);
   if (!checkBoundUnits(ctx, bounds, on, (b) => `The point at ${formatBound(b)}`)) return;

@@ -3,26 +3,34 @@
  * holdbacks keep back a share of an earning until a date or a condition, clawbacks watch a Date
  * field of their source.
  */
-import type { ClawbackDecl, DrawDecl, GuaranteeDecl, HoldbackDecl, NumberLit } from '../syntax/ast.js';
+import Decimal from 'decimal.js';
+import type { ClawbackDecl, DrawDecl, Expr, GuaranteeDecl, HoldbackDecl } from '../syntax/ast.js';
 import { type CheckContext, report, reportOnce } from './context.js';
+import { checkCount } from './counts.js';
 import { toDecimal } from './decimal.js';
 import { perLineCredit } from './earning.js';
 import { expectType, typeExpr } from './expressions.js';
+import { formatLiteral, literalValue } from './literals.js';
 import { formatType, money, T } from './types.js';
 
-function wholeCount(ctx: CheckContext, count: NumberLit | undefined, what: string): void {
-  if (!count) return;
-  const value = toDecimal(count.value);
-  if (!count.integer || !value || value.lt(1)) {
-    report(ctx, 'AT3001', count.range, `${what} must be a whole number of at least 1`);
-  }
+/** Reports (AT3301) an amount written below zero, where only 0 or more means anything. */
+function notNegative(ctx: CheckContext, amount: Expr | undefined, what: string, meaning: string): void {
+  const literal = literalValue(amount);
+  if (!amount || !literal?.value.isNegative() || literal.value.isZero()) return;
+  report(
+    ctx,
+    'AT3301',
+    amount.range,
+    `${what} is ${formatLiteral(literal)}, below zero, so it would never pay anything: its amount is ${meaning}`,
+  );
 }
 
 /** Checks a draw. */
 export function checkDraw(ctx: CheckContext, draw: DrawDecl): void {
   const name = draw.name?.text ?? 'this draw';
   if (draw.amount) expectType(ctx, draw.amount, money(ctx.settings.currency), 'AT3001', `Draw ${name}`);
-  wholeCount(ctx, draw.periods, 'The number of periods');
+  notNegative(ctx, draw.amount, `Draw ${name}`, 'an advance, 0 or more');
+  checkCount(ctx, draw.periods, 'The number of periods');
 }
 
 /** Checks a guarantee. */
@@ -30,7 +38,8 @@ export function checkGuarantee(ctx: CheckContext, guarantee: GuaranteeDecl): voi
   const name = guarantee.name?.text ?? 'this guarantee';
   if (guarantee.amount)
     expectType(ctx, guarantee.amount, money(ctx.settings.currency), 'AT3001', `Guarantee ${name}`);
-  wholeCount(ctx, guarantee.periods, 'The number of periods');
+  notNegative(ctx, guarantee.amount, `Guarantee ${name}`, 'the least a payee is paid, 0 or more');
+  checkCount(ctx, guarantee.periods, 'The number of periods');
   if (guarantee.from) expectType(ctx, guarantee.from, T.Date, 'AT3001', `The start of guarantee ${name}`);
 }
 
@@ -45,6 +54,7 @@ export function checkHoldback(ctx: CheckContext, holdback: HoldbackDecl): void {
       `A holdback keeps back part of an earning: more than 0% and at most 100%, not ${holdback.share.value}%`,
     );
   }
+  checkHoldbackTotal(ctx, holdback);
   const earning = holdback.earning;
   if (earning) {
     const symbol = ctx.binding.symbolAt(earning);
@@ -71,6 +81,50 @@ export function checkHoldback(ctx: CheckContext, holdback: HoldbackDecl): void {
 }
 
 /**
+ * The holdbacks of one earning all keep back their share from the plan's start until released,
+ * so their shares together may not pass 100% (AT3304): the earning would be kept back more than
+ * in full, and the payout would go negative. Reported once per earning, on the holdback that
+ * passes 100%, with the earlier ones as related places.
+ */
+function checkHoldbackTotal(ctx: CheckContext, holdback: HoldbackDecl): void {
+  const target = holdback.earning && ctx.binding.symbolAt(holdback.earning);
+  if (target?.kind !== 'earning' || !holdback.share) return;
+  let total = new Decimal(0);
+  const earlier: HoldbackDecl[] = [];
+  for (const item of ctx.plan?.items ?? []) {
+    if (item.kind !== 'Holdback' || !item.earning || !item.share) continue;
+    if (ctx.binding.symbolAt(item.earning) !== target) continue;
+    const share = toDecimal(item.share.value);
+    if (!share) continue;
+    const before = total;
+    total = total.plus(share);
+    if (item !== holdback) {
+      earlier.push(item);
+      continue;
+    }
+    // A share above 100% on its own is already an error (AT3001).
+    if (!total.gt(100) || before.gt(100) || share.gt(100)) return;
+    report(
+      ctx,
+      'AT3304',
+      holdback.share.range,
+      `The holdbacks of ${target.name} keep back ${total.toFixed()}% of it in all, more than the whole earning, so the payout would go below zero: together they may keep back at most 100%`,
+      earlier.flatMap((h) =>
+        h.share
+          ? [
+              {
+                message: `${h.name?.text ?? 'A holdback'} keeps back ${h.share.value}%`,
+                range: h.share.range,
+              },
+            ]
+          : [],
+      ),
+    );
+    return;
+  }
+}
+
+/**
  * True when some `per line` earning pays lines on the records of `source` (through a credit from
  * it): the lines a clawback reverses. An earning paid per period has no line on any record.
  */
@@ -91,7 +145,7 @@ function paysLinesOn(ctx: CheckContext, source: string): boolean {
  * pays lines on the source's records (else nothing can be taken back: AT5106).
  */
 export function checkClawback(ctx: CheckContext, clawback: ClawbackDecl): void {
-  wholeCount(ctx, clawback.withinDays, 'The number of days');
+  checkCount(ctx, clawback.withinDays, 'The number of days');
   const source = clawback.source ? ctx.schema.sources.get(clawback.source.text) : undefined;
   const field = clawback.cancelledOn;
   if (source && clawback.source && !paysLinesOn(ctx, source.name)) {

@@ -107,7 +107,10 @@ function build(t: Target, depth: number): fc.Arbitrary<string> {
       bin(sub('USD'), '/', sub('USD')),
       bin(sub('EUR'), '/', sub('EUR')),
       call('ratio', sub('USD'), sub('USD')),
-      call('clamp', sub('Percent'), sub('Percent'), sub('Percent')),
+      // Limits through min and max, so that literal limits are never reversed (AT3303).
+      fc
+        .tuple(sub('Percent'), sub('Percent'), sub('Percent'))
+        .map(([x, a, b]) => `clamp(${x}, min(${a}, ${b}), max(${a}, ${b}))`),
     ],
     USD: money('USD'),
     EUR: money('EUR'),

@@ -57,6 +57,46 @@ function computeSymbolType(ctx: CheckContext, symbol: PlanSymbol): Type {
   }
 }
 
+/**
+ * Types every definition in dependency order (depth-first post-order over the binder's graph,
+ * iterative), so that typing one never has to type the definitions it uses first: however long a
+ * chain of lets using lets, no recursion goes deeper than one definition's expression.
+ */
+export function typeDefinitionsInOrder(ctx: CheckContext, topLevel: Iterable<PlanSymbol>): void {
+  const { dependencies } = ctx.binding;
+  const visited = new Set<PlanSymbol>();
+  for (const root of topLevel) {
+    if (visited.has(root)) continue;
+    visited.add(root);
+    const stack: { symbol: PlanSymbol; next: number }[] = [{ symbol: root, next: 0 }];
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1] as { symbol: PlanSymbol; next: number };
+      const next = dependencies.get(frame.symbol)?.[frame.next++];
+      if (next !== undefined) {
+        if (!visited.has(next)) {
+          visited.add(next);
+          stack.push({ symbol: next, next: 0 });
+        }
+        continue;
+      }
+      stack.pop();
+      typeDefinition(ctx, frame.symbol);
+    }
+  }
+}
+
+/** Types what using a symbol's name types: a definition's value, a table's rates or values. */
+function typeDefinition(ctx: CheckContext, symbol: PlanSymbol): void {
+  const decl = symbol.decl;
+  if (symbol.kind === 'let' || symbol.kind === 'measure' || symbol.kind === 'metric') {
+    symbolType(ctx, symbol);
+  } else if (decl?.kind === 'RateTable') {
+    for (const tier of decl.tiers) if (tier.rate) typeExpr(ctx, tier.rate);
+  } else if (decl?.kind === 'LookupTable') {
+    for (const row of decl.rows) if (row.value) typeExpr(ctx, row.value);
+  }
+}
+
 /** The symbol a declaration declares, when it has a name. */
 export function declaredSymbol(ctx: CheckContext, decl: Declaration): PlanSymbol | undefined {
   return 'name' in decl && decl.name ? ctx.binding.symbolAt(decl.name) : undefined;

@@ -6,6 +6,7 @@
 import type { Range } from '../diagnostics/diagnostic.js';
 import type { Expr, TerritoriesDecl, TerritoryDecl } from '../syntax/ast.js';
 import { type CheckContext, report } from './context.js';
+import { checkCount } from './counts.js';
 import { toDecimal } from './decimal.js';
 import { typeCondition, typeExpr } from './expressions.js';
 import { type Conjunction, overlaps, type RuleContext, readRule } from './territory-rules.js';
@@ -75,6 +76,7 @@ function checkTerritory(ctx: CheckContext, rc: RuleContext, territory: Territory
         if (clause.priority) {
           if (!clause.priority.integer)
             report(ctx, 'AT3001', clause.priority.range, 'A priority must be a whole number');
+          else checkCount(ctx, clause.priority, 'A priority', 0);
           priority = toDecimal(clause.priority.value)?.toString() ?? clause.priority.value;
         }
         break;

@@ -55,6 +55,12 @@ export const codes = {
   AT3201: { severity: 'error', title: 'Seasonality does not fit the period' },
   AT3202: { severity: 'error', title: 'Quota is not money' },
   AT3203: { severity: 'error', title: 'Ramp step above 100%' },
+  AT3301: { severity: 'error', title: 'Amount below zero' },
+  AT3302: { severity: 'warning', title: 'Floor below zero' },
+  AT3303: { severity: 'error', title: 'Lower limit above upper limit' },
+  AT3304: { severity: 'error', title: 'Holdbacks keep back more than the earning' },
+  AT3305: { severity: 'error', title: 'Division by zero' },
+  AT3306: { severity: 'error', title: 'Number beyond what a plan keeps exactly' },
 
   // ---- AT4xxx tables ----
   AT4001: { severity: 'error', title: 'Rate table mode missing' },
@@ -69,6 +75,7 @@ export const codes = {
   AT4010: { severity: 'error', title: 'Pay curve points out of order' },
   AT4011: { severity: 'warning', title: 'Lookup table has no `otherwise` row' },
   AT4012: { severity: 'error', title: 'Table used with the wrong function' },
+  AT4013: { severity: 'warning', title: 'Lookup row can never match' },
 
   // ---- AT5xxx crediting and sources ----
   AT5001: { severity: 'error', title: 'Split shares do not sum to 100%' },
@@ -91,6 +98,7 @@ export const codes = {
   AT6003: { severity: 'warning', title: 'Dates outside the plan' },
   AT6004: { severity: 'error', title: 'Invalid calendar date' },
   AT6005: { severity: 'warning', title: 'Holdback released after the plan ends' },
+  AT6006: { severity: 'error', title: 'Period of another kind' },
 } as const satisfies Record<string, CodeInfo>;
 
 /** A diagnostic code. */

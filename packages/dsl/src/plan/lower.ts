@@ -142,8 +142,10 @@ function header(ctx: CheckContext, decl: Ast.PlanDecl): P.PlanHeader {
   for (const item of decl.items) {
     if (item.kind === 'FiscalYearSetting' && item.month !== undefined) result.fiscalYearStart = item.month;
     if (item.kind === 'RoundingSetting' && item.mode && item.point) {
+      // The checker accepts only whole numbers from 0 to 50 (AT3006): never a silent default.
       const decimals = item.decimals && toCount(item.decimals.value);
-      result.rounding = { mode: item.mode, decimals: decimals ?? 2, point: item.point, declared: true };
+      if (decimals === undefined) throw new LoweringError('a number of decimal places is missing');
+      result.rounding = { mode: item.mode, decimals, point: item.point, declared: true };
     }
   }
   return result;

@@ -18,6 +18,9 @@ function perLineValue(state: PlanState): string {
   return `${credit} * ${percentLiteral(r, 1, 15)}`;
 }
 
+/** The earnings each generated plan already holds back. */
+const heldBack = new WeakMap<PlanState, Set<string>>();
+
 /** An earning of a random kind, with a random choice of clauses. */
 export function generateEarning(state: PlanState): GenDecl {
   const r = state.random;
@@ -30,7 +33,8 @@ export function generateEarning(state: PlanState): GenDecl {
   if (perLine) clauses.push('per line');
   else if (chance(r, 0.2)) clauses.push('per period');
   if (chance(r, 0.4)) clauses.push(`when ${state.expressions().generate('Boolean', 2)}`);
-  if (chance(r, 0.3)) clauses.push(`cap ${state.expressions().generate('Money', 1)}`);
+  // abs: a literal cap is never below zero (AT3301) nor below a literal floor (AT3303).
+  if (chance(r, 0.3)) clauses.push(`cap abs(${state.expressions().generate('Money', 1)})`);
   if (chance(r, 0.2)) clauses.push(`floor ${moneyLiteral(r, state.currency, 1000)}`);
   if (kind === 'spiff' && chance(r, 0.7)) {
     clauses.push(`during ${dateLiteral(r, state.year, 1, 6)} to ${dateLiteral(r, state.year, 7, 12)}`);
@@ -66,12 +70,18 @@ export function generatePayoutAdjustment(state: PlanState): GenDecl {
       ],
     };
   }
-  if (choice === 2 && state.earnings.length > 0) {
+  // The holdbacks of one earning keep back at most 100% together (AT3304): one per earning.
+  const held = heldBack.get(state) ?? new Set<string>();
+  heldBack.set(state, held);
+  const free = state.earnings.filter((e) => !held.has(e));
+  if (choice === 2 && free.length > 0) {
     const name = state.fresh('year_end_holdback');
     const until = chance(r, 0.6) ? ` until ${dateLiteral(r, state.year)}` : '';
+    const earning = pick(r, free);
+    held.add(earning);
     return {
       kind: 'Holdback',
-      lines: [`holdback ${name}${label} = ${percentLiteral(r, 1, 50)} of ${pick(r, state.earnings)}${until}`],
+      lines: [`holdback ${name}${label} = ${percentLiteral(r, 1, 50)} of ${earning}${until}`],
     };
   }
   const withCancel = state.transactions.filter((s) => fieldsOf(s, 'Date').includes('cancelled_on'));

@@ -120,7 +120,11 @@ export class ExpressionGenerator {
           : this.binary('*', g('Percent'), g('Money')),
       () => this.binary(pick(r, ['*', '/']), g('Money'), atom(integerLiteral(r, 1, 12))),
       () => this.call(pick(r, ['min', 'max']), [g('Money'), g('Money')]),
-      () => this.call('clamp', [g('Money'), g('Money'), g('Money')]),
+      () => {
+        // Limits through min and max, so that literal limits are never reversed (AT3303).
+        const [low, high] = [g('Money'), g('Money')];
+        return this.call('clamp', [g('Money'), this.call('min', [low, high]), this.call('max', [low, high])]);
+      },
       () => this.call('round', [g('Money'), atom(String(r.int(0, 2)))]),
       () => this.call('abs', [g('Money')]),
       () => this.negate(g('Money')),
@@ -196,10 +200,10 @@ export class ExpressionGenerator {
       () => {
         const t = pick(r, ['Money', 'Percent', 'Integer'] as const);
         const not = chance(r, 0.2) ? 'not in' : 'in';
-        return {
-          text: `${this.paren(g(t), 5)} ${not} ${this.paren(g(t), 5)} to ${this.paren(g(t), 5)}`,
-          level: 4,
-        };
+        // Ends through min and max, so that literal ends are never reversed (AT3303).
+        const [a, b] = [g(t), g(t)];
+        const [from, to] = [this.call('min', [a, b]), this.call('max', [a, b])];
+        return { text: `${this.paren(g(t), 5)} ${not} ${from.text} to ${to.text}`, level: 4 };
       },
       () => {
         const items = [textLiteral(r), textLiteral(r)];
