@@ -5,6 +5,7 @@
  */
 import type { File } from '../syntax/ast.js';
 import type { Binding } from './binding.js';
+import { reportDeepChains } from './chains.js';
 import { BindContext } from './context.js';
 import { reportCycles } from './cycles.js';
 import { resolveAll } from './resolve.js';
@@ -17,6 +18,7 @@ export function bind(file: File): Binding {
   declareAll(file, ctx);
   resolveAll(file, ctx);
   reportCycles(ctx);
+  reportDeepChains(ctx);
   reportUnused(ctx);
   ctx.diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
   return {

@@ -28,10 +28,22 @@ export function reportCycles(ctx: BindContext): void {
 }
 
 /**
- * Tarjan's algorithm, iterative so that long chains of definitions cannot overflow the stack.
- * Each returned group lists its members in the order of `nodes` (declaration order).
+ * The strongly connected groups of `nodes`, in the order of their first members in `nodes`
+ * (declaration order); each group lists its members in that order too.
  */
 export function stronglyConnected<T>(nodes: readonly T[], successors: (node: T) => readonly T[]): T[][] {
+  const order = new Map<T, number>(nodes.map((n, i) => [n, i]));
+  return groupsUsedFirst(nodes, successors).sort(
+    (a, b) => (order.get(a[0] as T) ?? 0) - (order.get(b[0] as T) ?? 0),
+  );
+}
+
+/**
+ * Tarjan's algorithm, iterative so that long chains of definitions cannot overflow the stack. The
+ * groups come in the order Tarjan finds them: each after every group its members use (reverse
+ * topological order). Each group lists its members in the order of `nodes`.
+ */
+export function groupsUsedFirst<T>(nodes: readonly T[], successors: (node: T) => readonly T[]): T[][] {
   const order = new Map<T, number>(nodes.map((n, i) => [n, i]));
   const index = new Map<T, number>();
   const low = new Map<T, number>();
@@ -81,7 +93,7 @@ export function stronglyConnected<T>(nodes: readonly T[], successors: (node: T) 
       }
     }
   }
-  return groups.sort((a, b) => (order.get(a[0] as T) ?? 0) - (order.get(b[0] as T) ?? 0));
+  return groups;
 }
 
 /** The shortest path `start -> ... -> start` inside `group` (breadth-first). */

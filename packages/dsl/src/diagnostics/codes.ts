@@ -38,6 +38,7 @@ export const codes = {
   AT2008: { severity: 'error', title: 'Name refers to the wrong kind of thing' },
   AT2009: { severity: 'error', title: 'Field declared twice' },
   AT2010: { severity: 'error', title: 'Unknown payee attribute' },
+  AT2011: { severity: 'error', title: 'Chain of definitions too deep' },
 
   // ---- AT3xxx types and units ----
   AT3001: { severity: 'error', title: 'Type mismatch' },

@@ -78,6 +78,42 @@ interface Visit {
 const isNode = (value: unknown): value is Node =>
   typeof value === 'object' && value !== null && typeof (value as Node).kind === 'string';
 
+/** True when `child`, under `key` of `parent`, continues its run: the left operand of `a + b` that is itself `… + …` or `… - …`. */
+function continuesRun(parent: Node, key: string, child: Node): boolean {
+  return (
+    parent.kind === 'Binary' &&
+    key === 'left' &&
+    child.kind === 'Binary' &&
+    chainLevel[parent.op as string] !== undefined &&
+    chainLevel[parent.op as string] === chainLevel[child.op as string]
+  );
+}
+
+/**
+ * The deepest nesting of the expressions under `root` (a declaration, say), counted as
+ * {@link maxExpressionDepth} counts it: a run of operators of one precedence is one level.
+ * Iterative, like the guard.
+ */
+export function expressionNesting(root: object): number {
+  let deepest = 0;
+  const stack: { node: Node; nesting: number }[] = [{ node: root as Node, nesting: 0 }];
+  while (stack.length > 0) {
+    const { node, nesting } = stack.pop() as { node: Node; nesting: number };
+    const inExpression = EXPRESSION.has(node.kind as string);
+    const level = inExpression ? Math.max(nesting, 1) : 0;
+    if (level > deepest) deepest = level;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'range') continue;
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (!isNode(child)) continue;
+        const next = !inExpression ? 0 : continuesRun(node, key, child) ? level : level + 1;
+        stack.push({ node: child, nesting: next });
+      }
+    }
+  }
+  return deepest;
+}
+
 /**
  * Replaces every expression deeper than {@link maxExpressionDepth} in `file` by a missing
  * expression, and returns one AT1001 per expression replaced.
@@ -101,13 +137,7 @@ export function limitExpressionDepth(file: File): Diagnostic[] {
     }
     if (own && tooDeep.has(own.node)) continue;
     const push = (child: Node, childSlot: Slot, key: string) => {
-      // The left operand of `a + b` continues the run when it is itself `… + …` or `… - …`.
-      const continues =
-        node.kind === 'Binary' &&
-        key === 'left' &&
-        child.kind === 'Binary' &&
-        chainLevel[node.op as string] !== undefined &&
-        chainLevel[node.op as string] === chainLevel[child.op as string];
+      const continues = continuesRun(node, key, child);
       stack.push({
         node: child,
         slot: childSlot,
