@@ -78,11 +78,6 @@ function warnNotRecalculated(run: Run, periods: readonly Period[]): void {
   }
 }
 
-/** The sources without a key field: results name their records by row number. */
-function keylessSources(program: Program): Set<string> {
-  return new Set([...program.schemas.values()].filter((s) => s.key === undefined).map((s) => s.name));
-}
-
 /**
  * Evaluates a checked plan over a dataset for the given periods.
  *
@@ -104,7 +99,7 @@ export function calculate(plan: Plan, data: Dataset, options: CalculateOptions):
   const meta: ResultsMeta = {
     engine: { name: ENGINE.name, version: ENGINE.version },
     plan: { name: plan.header.name, hash: planHash(plan) },
-    dataHash: dataHash(data, keylessSources(program)),
+    dataHash: dataHash(data, program.keylessSources()),
     periods: periods.map((p) => p.label),
     mode: options.mode,
     asOf: formatDate(asOf),

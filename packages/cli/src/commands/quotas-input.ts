@@ -1,9 +1,10 @@
 /**
  * The files of `attain quotas`: the hierarchy, the history or potential values, and the
  * capacities, read as CSV into the engine's planning inputs. Values stay text: the engine reads
- * and checks them, and reports every bad one with its node.
+ * and checks them, and reports every bad one with its node; {@link QuotaInputs.locate} finds the
+ * file, row and column each problem is about.
  */
-import type { HierarchyNode, RepCapacity, WeightBasis, WeightValue } from '@attain/engine';
+import type { HierarchyNode, PlanningProblem, RepCapacity, WeightBasis, WeightValue } from '@attain/engine';
 import type { Context } from '../context.js';
 import { missingColumns, readCsvTable } from '../data/csv.js';
 
@@ -29,13 +30,17 @@ export interface QuotaInputs {
   dates: Map<string, PayeeDates>;
   values?: WeightValue[];
   capacity?: RepCapacity[];
+  /**
+   * Cells of the hierarchy that cannot be read (an `own_quota` that is not yes or no), each naming
+   * its file and row: errors (exit 1), reported with the engine's problems. Such a cell counts as no.
+   */
+  errors: string[];
+  /** Where a problem of the engine is in the files or options: `v3.csv row 3, column history`. */
+  locate: (problem: PlanningProblem) => string | undefined;
 }
 
-/**
- * The inputs, or why they cannot be used: `trouble` when a file cannot be read or lacks a column
- * (exit 2), `errors` when a cell of the hierarchy cannot be read (exit 1).
- */
-export type QuotaRead = QuotaInputs | { trouble: string[] } | { errors: string[] };
+/** The inputs, or `trouble` when a file cannot be read or lacks a column (exit 2). */
+export type QuotaRead = QuotaInputs | { trouble: string[] };
 
 /** A CSV file's rows as column -> trimmed cell. */
 interface Table {
@@ -124,8 +129,16 @@ export async function readQuotaFiles(files: QuotaFiles, context: Context): Promi
   if (trouble.length > 0 || typeof hierarchy === 'string') return { trouble };
 
   const errors: string[] = [];
-  const inputs: QuotaInputs = hierarchyOf(hierarchy, files.hierarchy, errors);
-  if (errors.length > 0) return { errors };
+  const read = hierarchyOf(hierarchy, files.hierarchy, errors);
+  const located: Located = {
+    hierarchy: { path: files.hierarchy, table: hierarchy },
+    ...(values && typeof values !== 'string' && { values: { path: files.values as string, table: values } }),
+    ...(capacity &&
+      typeof capacity !== 'string' && { capacity: { path: files.capacity as string, table: capacity } }),
+    valueColumn: valueColumn ?? 'value',
+    dates: read.dates,
+  };
+  const inputs: QuotaInputs = { ...read, errors, locate: (problem) => locate(problem, located) };
   if (values && typeof values !== 'string') {
     inputs.values = values.rows.map((row) => ({
       id: row.get('id') ?? '',
@@ -139,4 +152,110 @@ export async function readQuotaFiles(files: QuotaFiles, context: Context): Promi
     });
   }
   return inputs;
+}
+
+/** A file that was read, as the user named it. */
+interface Read {
+  path: string;
+  table: Table;
+}
+
+/** The files a problem can be in. */
+interface Located {
+  hierarchy: Read;
+  values?: Read;
+  capacity?: Read;
+  valueColumn: string;
+  dates: ReadonlyMap<string, PayeeDates>;
+}
+
+/** `rows 4 and 5`, `row 3`. */
+function rowsText(numbers: readonly number[]): string {
+  if (numbers.length === 1) return `row ${numbers[0]}`;
+  return `rows ${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
+}
+
+/** `file row N, column C` for the rows of `file` whose `id` is `id`; undefined when there are none. */
+function cellOf(file: Read | undefined, id: string, column: string): string | undefined {
+  if (!file) return undefined;
+  const numbers = file.table.rows.flatMap((row, i) =>
+    (row.get('id') ?? '') === id ? [file.table.numbers[i] ?? i + 1] : [],
+  );
+  return numbers.length === 0 ? undefined : `${file.path} ${rowsText(numbers)}, column ${column}`;
+}
+
+/** The date columns of the hierarchy a spread's `bad-date` is about (the cells its reason quotes). */
+function dateColumns(problem: PlanningProblem, dates: PayeeDates | undefined): string[] {
+  if (!dates) return [];
+  const columns: [string, string | undefined][] = [
+    ['hire_date', dates.hire],
+    ['start_date', dates.start],
+    ['end_date', dates.end],
+  ];
+  const quoted = columns.filter(([, value]) => value !== undefined && problem.reason.includes(`"${value}"`));
+  if (quoted.length > 0) return quoted.map(([column]) => column);
+  // "the days on the plan end (...) before they start (...)": the start (or hire) date and the end date.
+  return [dates.start === undefined ? 'hire_date' : 'start_date', 'end_date'];
+}
+
+/** Where `problem` is: a file, row and column, a file it is missing from, or an option. */
+function locate(problem: PlanningProblem, files: Located): string | undefined {
+  const id = problem.node;
+  const { hierarchy, values, capacity, valueColumn } = files;
+  switch (problem.code) {
+    case 'bad-target':
+      return '--target';
+    case 'bad-over-assignment':
+    case 'unused-over-assignment':
+      return '--over-assign';
+    case 'bad-seasonality':
+    case 'seasonality-sum':
+      return '--seasonality';
+    case 'bad-ramp':
+      return problem.reason.includes('mid-month') ? '--ramp-after-day' : '--ramp';
+    case 'missing-id': {
+      // The engine names the node by its name, when it has one: `a node named "Nobody" has no id`.
+      const name = /named "(.*)" has no id$/.exec(problem.reason)?.[1] ?? '';
+      const numbers = hierarchy.table.rows.flatMap((row, i) =>
+        (row.get('id') ?? '') === '' && (row.get('name') ?? '') === name
+          ? [hierarchy.table.numbers[i] ?? i + 1]
+          : [],
+      );
+      return numbers.length === 0 ? undefined : `${hierarchy.path} ${rowsText(numbers)}, column id`;
+    }
+    case 'duplicate-node':
+      return id === undefined ? undefined : cellOf(hierarchy, id, 'id');
+    case 'unknown-parent':
+    case 'cycle':
+    case 'two-roots':
+      return id === undefined ? undefined : cellOf(hierarchy, id, 'parent');
+    case 'bad-date': {
+      if (id === undefined) return undefined;
+      const columns = dateColumns(problem, files.dates.get(id));
+      return columns.length === 0 ? undefined : cellOf(hierarchy, id, columns.join(' and '));
+    }
+    case 'missing-weight':
+      if (id === undefined) return values?.path;
+      return values ? `no row for ${id} in ${values.path}` : undefined;
+    case 'bad-weight':
+    case 'negative-weight':
+    case 'zero-weight':
+      return id === undefined ? undefined : cellOf(values, id, valueColumn);
+    case 'unused-value':
+    case 'duplicate-value':
+    case 'unknown-node': {
+      // The same checks read the capacity file: its problems say "capacity".
+      const ofCapacity = / capacity( |$)/.test(problem.reason);
+      const column = problem.code !== 'unused-value' ? 'id' : ofCapacity ? 'productivity' : valueColumn;
+      return cellOf(ofCapacity ? capacity : values, id ?? '', column);
+    }
+    case 'bad-capacity':
+      return id === undefined
+        ? undefined
+        : cellOf(capacity, id, problem.reason.startsWith('the ramp') ? 'ramp' : 'productivity');
+    case 'missing-capacity':
+      return id === undefined || !capacity ? undefined : `no row for ${id} in ${capacity.path}`;
+    default:
+      return undefined;
+  }
 }

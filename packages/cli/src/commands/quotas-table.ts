@@ -66,9 +66,10 @@ export function spreadTable(
   return columnText(lines, { left: [0, 1, periods.length + 3] });
 }
 
-/** `error cycle (a): ...` */
-export function formatProblem(problem: PlanningProblem): string {
-  const where = problem.node === undefined ? '' : ` (${problem.node})`;
+/** `error cycle (a, hierarchy.csv row 3, column parent): ...`: the node, and where it is when known. */
+export function formatProblem(problem: PlanningProblem, location?: string): string {
+  const parts = [problem.node, location].filter((part) => part !== undefined && part !== '');
+  const where = parts.length === 0 ? '' : ` (${parts.join(', ')})`;
   return `${problem.severity} ${problem.code}${where}: ${problem.reason}`;
 }
 

@@ -152,8 +152,8 @@ describe('attain quotas', () => {
     const zero = await run([...allocate, '--weights', 'potential', '--values', 'zero.csv'], { cwd });
     expect(zero.stdout).toContain(
       'Warnings (2):\n' +
-        "  warning zero-weight (east): the potential of east's own book is zero, so it gets no quota\n" +
-        '  warning zero-weight (r1): the potential of r1 is zero, so it gets no quota\n',
+        "  warning zero-weight (east, zero.csv row 1, column value): the potential of east's own book is zero, so it gets no quota\n" +
+        '  warning zero-weight (r1, zero.csv row 2, column value): the potential of r1 is zero, so it gets no quota\n',
     );
     expect(zero.code).toBe(0);
   });
@@ -168,11 +168,49 @@ describe('attain quotas', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toBe(
-      'error cycle (a): the parents go round in a cycle: a -> b -> a (each is the child of the next)\n' +
-        'error two-roots (other): other has no parent, but co is the root already: a hierarchy has one root ' +
+      'error cycle (a, bad.csv row 2, column parent): the parents go round in a cycle: a -> b -> a (each is the child of the next)\n' +
+        'error two-roots (other, bad.csv row 5, column parent): other has no parent, but co is the root already: a hierarchy has one root ' +
         '(give them a common parent, such as the company)\n' +
-        'error unknown-parent (x): the parent of x is nowhere, which is not in the hierarchy\n' +
+        'error unknown-parent (x, bad.csv row 4, column parent): the parent of x is nowhere, which is not in the hierarchy\n' +
         'attain: 3 errors in the input\n',
+    );
+  });
+
+  it('names the file, row and column of every problem, and reports a bad cell with the others', async () => {
+    const cwd = await files({
+      // Rows (the header not counted): 1 co, 2 the node without an id, 3 and 4 r1 twice, 5 r2 with a bad own_quota.
+      'nodes.csv':
+        'id,parent,name,own_quota\nco,,Acme,\n,co,Nobody,\nr1,co,R1,\nr1,co,R1b,\nr2,co,R2,maybe\n',
+      // Rows: 1 r1, 2 r2 with a letter O for a zero.
+      'weights.csv': 'id,history\nr1,5\nr2,12O\n',
+      'dates.csv': 'id,parent,hire_date,end_date\nco,,,\nr1,co,2026-02-30,\nr2,co,,2025-13-01\n',
+    });
+    const nodes = await run(['quotas', '--target', '1000', '--hierarchy', 'nodes.csv'], { cwd });
+    expect(nodes.code).toBe(1);
+    expect(nodes.stderr).toBe(
+      'error nodes.csv row 5: own_quota is "maybe", not yes or no\n' +
+        'error missing-id (nodes.csv row 2, column id): a node named "Nobody" has no id\n' +
+        'error duplicate-node (r1, nodes.csv rows 3 and 4, column id): the id r1 is used by more than one node\n' +
+        'attain: 3 errors in the input\n',
+    );
+    const weights = await run([...allocate, '--weights', 'history', '--values', 'weights.csv'], { cwd });
+    expect(weights.stderr).toContain(
+      'error bad-weight (r2, weights.csv row 2, column history): the history of r2 is "12O", which is not a number\n',
+    );
+    expect(weights.stderr).toContain(
+      'error missing-weight (east, no row for east in weights.csv): east carries a quota but has no history value\n',
+    );
+    const dates = await run(['quotas', '--target', '1000', '--hierarchy', 'dates.csv', '--year', '2026'], {
+      cwd,
+    });
+    expect(dates.stderr).toBe(
+      'error bad-date (r1, dates.csv row 2, column hire_date): the date on the plan "2026-02-30" is not a date (YYYY-MM-DD)\n' +
+        'error bad-date (r2, dates.csv row 3, column end_date): the date on the plan "2025-13-01" is not a date (YYYY-MM-DD)\n' +
+        'attain: 2 errors in the input\n',
+    );
+    const options = await run([...allocate, '--over-assign', 'rep=x'], { cwd });
+    expect(options.stderr).toContain(
+      'error bad-over-assignment (--over-assign): the over-assignment of rep is "x"',
     );
   });
 
@@ -181,13 +219,15 @@ describe('attain quotas', () => {
     const missing = await run([...allocate, '--weights', 'history', '--values', 'short.csv'], { cwd });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain(
-      'error missing-weight (r2): r2 carries a quota but has no history value\n',
+      'error missing-weight (r2, no row for r2 in short.csv): r2 carries a quota but has no history value\n',
     );
     const seasonality = await run([...allocate, '--year', '2026', '--seasonality', '20%,20%,20%,20%'], {
       cwd,
     });
     expect(seasonality.code).toBe(1);
-    expect(seasonality.stderr).toContain('error seasonality-sum: the seasonality adds up to 80%, not 100%');
+    expect(seasonality.stderr).toContain(
+      'error seasonality-sum (--seasonality): the seasonality adds up to 80%, not 100%',
+    );
   });
 
   it('exits 2 when a file or column is missing or the usage is wrong', async () => {

@@ -134,12 +134,8 @@ export async function runQuotas(options: QuotasOptions, context: Context): Promi
     for (const message of read.trouble) reportProblem(context, message);
     return ExitCode.trouble;
   }
-  if ('errors' in read) {
-    for (const message of read.errors) io.stderr.write(`${message}\n`);
-    reportProblem(context, `${plural(read.errors.length, 'error')} in ${options.hierarchy}`);
-    return ExitCode.findings;
-  }
-  const { nodes, dates, values, capacity } = read;
+  const { nodes, dates, values, capacity, locate } = read;
+  const format = (problem: PlanningProblem) => formatProblem(problem, locate(problem));
   const allocation = allocateQuotas({
     target: options.target,
     hierarchy: nodes,
@@ -155,6 +151,13 @@ export async function runQuotas(options: QuotasOptions, context: Context): Promi
   const gap = capacity && allocated ? capacityGap(allocation, capacity) : undefined;
   const problems = [...allocation.problems, ...(spread?.problems ?? []), ...(gap?.problems ?? [])];
   const errors = problems.filter((p) => p.severity === 'error');
+  // Cells of the hierarchy that cannot be read: reported with the engine's errors, and nothing printed.
+  if (read.errors.length > 0) {
+    for (const message of read.errors) io.stderr.write(`error ${message}\n`);
+    for (const error of errors) io.stderr.write(`${format(error)}\n`);
+    reportProblem(context, `${plural(read.errors.length + errors.length, 'error')} in the input`);
+    return ExitCode.findings;
+  }
 
   if (options.format === 'json') {
     const json: QuotasJson = { allocation };
@@ -173,12 +176,12 @@ export async function runQuotas(options: QuotasOptions, context: Context): Promi
     const warnings = problems.filter((p) => p.severity === 'warning');
     if (warnings.length > 0) {
       io.stdout.write(
-        `\nWarnings (${warnings.length}):\n${warnings.map((w) => `  ${formatProblem(w)}\n`).join('')}`,
+        `\nWarnings (${warnings.length}):\n${warnings.map((w) => `  ${format(w)}\n`).join('')}`,
       );
     }
   }
   if (errors.length > 0) {
-    for (const error of errors) io.stderr.write(`${formatProblem(error)}\n`);
+    for (const error of errors) io.stderr.write(`${format(error)}\n`);
     reportProblem(context, `${plural(errors.length, 'error')} in the input`);
     return ExitCode.findings;
   }

@@ -120,15 +120,20 @@ function series(source: Parameters<typeof trend>[0], names: readonly string[], w
 }
 
 /** Teams depth first from the top (the visible teams whose head reports to no visible team). */
-function hierarchyOrder<T extends { team: string; reports: string[] }>(teams: readonly T[]): T[] {
+export function hierarchyOrder<T extends { team: string; reports: string[] }>(teams: readonly T[]): T[] {
   const byHead = new Map(teams.map((t) => [t.team, t]));
   const below = new Set(teams.flatMap((t) => t.reports));
   const order: T[] = [];
-  const visit = (t: T) => {
-    order.push(t);
-    for (const r of t.reports) {
-      const sub = byHead.get(r);
-      if (sub) visit(sub);
+  const placed = new Set<string>();
+  // A stack, not recursion: a chain of managers may be tens of thousands deep.
+  const visit = (top: T) => {
+    const stack = [top];
+    for (let t = stack.pop(); t !== undefined; t = stack.pop()) {
+      if (placed.has(t.team)) continue;
+      placed.add(t.team);
+      order.push(t);
+      const subs = t.reports.map((r) => byHead.get(r)).filter((sub): sub is T => sub !== undefined);
+      for (let i = subs.length - 1; i >= 0; i--) stack.push(subs[i] as T);
     }
   };
   for (const t of [...teams].sort((a, b) => compareText(a.team, b.team))) if (!below.has(t.team)) visit(t);

@@ -14,6 +14,9 @@ import type { MetricSeries, Report, SignalEntry } from './report-build.js';
 /** Records named per signal and payee before the rest is counted. */
 const listedRecords = 6;
 
+/** Levels of teams shown by indentation; deeper teams say their level (0 is the top of the hierarchy). */
+const deepestIndent = 8;
+
 /** A value for people, by the metric's type: `41.2%`, `38,000.00`, `57.3`, `12`. */
 export function formatValue(value: ResultValue, type: string): string {
   if (value === null) return '-';
@@ -56,15 +59,22 @@ function scoreboard(report: Report, style: Style): string {
   const periods = report.meta.periods;
   const withChange = periods.length > 1;
   const header = ['', ...periods, ...(withChange ? [`vs ${periods[periods.length - 2]}`] : [])];
-  // Teams are indented by their depth below the highest team shown.
-  const top = Math.min(...board.teams.map((t) => t.level));
+  // Teams are indented by their depth below the highest team shown, up to `deepestIndent` levels:
+  // a deeper team says its depth instead (a chain of thousands of managers stays readable, and
+  // the text does not grow with the square of the depth).
+  const top = board.teams.reduce((min, t) => Math.min(min, t.level), Number.POSITIVE_INFINITY);
   const blocks = [
-    ...board.teams.map((t) => ({
-      title: `${t.teamName} (${t.team})`,
-      note: `team of ${t.size}`,
-      indent: '  '.repeat(t.level - top),
-      rows: metricRows(t.metrics, withChange, '  '.repeat(t.level - top)),
-    })),
+    ...board.teams.map((t) => {
+      const depth = t.level - top;
+      const indent = '  '.repeat(Math.min(depth, deepestIndent));
+      const deep = depth > deepestIndent ? `, level ${t.level}` : '';
+      return {
+        title: `${t.teamName} (${t.team})`,
+        note: `team of ${t.size}${deep}`,
+        indent,
+        rows: metricRows(t.metrics, withChange, indent),
+      };
+    }),
     ...board.payees.map((p) => ({
       title: `${p.payeeName} (${p.payee})`,
       note: p.manager === undefined ? '' : `reports to ${p.manager}`,
@@ -143,7 +153,7 @@ function liability(report: Report, style: Style): string {
     for (const r of p.payees)
       rows.push([
         p.period,
-        `${r.payeeName} (${r.payee})`,
+        `${r.payeeName} (${r.payee})${r.carriedFrom === undefined ? '' : `, no statement: balances of ${r.carriedFrom}`}`,
         amount(r.earned),
         amount(r.paid),
         amount(r.heldBack),

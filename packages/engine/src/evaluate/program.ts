@@ -83,6 +83,11 @@ export class Program implements CompileEnv {
     return true;
   }
 
+  /** The sources without a key field: results name their records by row number (and the data hash numbers them). */
+  keylessSources(): Set<string> {
+    return new Set([...this.schemas.values()].filter((s) => s.key === undefined).map((s) => s.name));
+  }
+
   /**
    * True when the payee is on the plan for at least one day of the period: within the plan's
    * effective dates and one of the payee's plan assignments. A statement is made only for such

@@ -130,7 +130,9 @@ describe('inquiries', () => {
   });
 
   it('change the payout of the period they are paid in by exactly the amount granted', () => {
-    const inquiry = raised(results);
+    const Q1Q3 = ['2026-Q1', '2026-Q2', '2026-Q3'];
+    const before = run(PLAN, data(), Q1Q3);
+    const inquiry = raised(before);
     fc.assert(
       fc.property(
         fc.integer({ min: -100_000, max: 100_000 }).filter((n) => n !== 0),
@@ -143,15 +145,16 @@ describe('inquiries', () => {
             reason: 'r',
             resolvedBy: 'u',
             resolvedAt: 't',
-            period: nextPeriod ? undefined : '2026-Q1',
+            period: nextPeriod ? undefined : '2026-Q3',
           });
           if (!('adjustment' in outcome) || !outcome.adjustment) throw new Error('no adjustment');
-          const after = run(PLAN, data([outcome.adjustment]), Q1Q2);
-          // Before the adjustment Q1 pays 800.00 + 1,800.00 = 2,600.00 and Q2 400.00.
-          const [paid, other] = nextPeriod ? ['2026-Q2', '2026-Q1'] : ['2026-Q1', '2026-Q2'];
-          const before = statement(results, 'rep', paid).payout;
-          expect(statement(after, 'rep', paid).payout).toBe(new Dec(before).plus(amount).toFixed(2));
-          expect(statement(after, 'rep', other)).toEqual(statement(results, 'rep', other));
+          const after = run(PLAN, data([outcome.adjustment]), Q1Q3);
+          // Before the adjustment Q1 pays 800.00 + 1,800.00 = 2,600.00, Q2 400.00 and Q3 0.00.
+          const paid = nextPeriod ? '2026-Q2' : '2026-Q3';
+          const was = statement(before, 'rep', paid).payout;
+          expect(statement(after, 'rep', paid).payout).toBe(new Dec(was).plus(amount).toFixed(2));
+          for (const other of Q1Q3.filter((p) => p !== paid))
+            expect(statement(after, 'rep', other)).toEqual(statement(before, 'rep', other));
         },
       ),
       { numRuns: 30 },
@@ -212,6 +215,31 @@ describe('inquiries', () => {
     });
     expect(resolve('10', '2026-05')).toMatchObject({ problem: { code: 'bad-period' } });
     expect(resolve('10', 'soon')).toMatchObject({ problem: { code: 'bad-period' } });
+  });
+
+  it('refuse to pay a correction in the disputed period or before it', () => {
+    // The inquiry is about the 2026-Q1 statement: 2026-Q1 itself is paid, 2025-Q4 is before it
+    // (and before the plan starts); 2026-Q2 and 2026-Q3 are later periods and fine.
+    const inquiry = raised(results);
+    const resolve = (period: string) =>
+      resolveInquiry(inquiry, {
+        status: 'resolved',
+        amount: '10',
+        reason: 'r',
+        resolvedBy: 'u',
+        resolvedAt: 't',
+        period,
+      });
+    expect(resolve('2026-Q1')).toEqual({
+      problem: {
+        code: 'bad-period',
+        message:
+          'the adjustment cannot be paid in 2026-Q1: it must be paid in a period after 2026-Q1, the period of the statement in question',
+      },
+    });
+    expect(resolve('2025-Q4')).toMatchObject({ problem: { code: 'bad-period' } });
+    expect(resolve('2026-Q2')).toMatchObject({ adjustment: { period: '2026-Q2' } });
+    expect(resolve('2026-Q3')).toMatchObject({ adjustment: { period: '2026-Q3' } });
   });
 
   it('pay in the next period of the same kind across a year end', () => {

@@ -174,7 +174,7 @@ function checkOpen(inquiry: Inquiry): { problem: InquiryProblem } | undefined {
  * statement's (or `period`), the amount and currency, a reason naming the inquiry, and the earning
  * questioned. A zero amount produces no adjustment. Problems: `closed` (already resolved or
  * rejected), `bad-amount` (not a decimal such as `"150.00"` or `"-20"`), `bad-period` (not a
- * period label of the statement's kind).
+ * period label of the statement's kind, or not after the statement's period).
  */
 export function resolveInquiry(inquiry: Inquiry, input: ResolveInput): ResolutionOutcome {
   const closed = checkOpen(inquiry);
@@ -187,13 +187,21 @@ export function resolveInquiry(inquiry: Inquiry, input: ResolveInput): Resolutio
   const value = readDecimal(amount);
   if (value === undefined)
     return problem('bad-amount', `the amount "${input.amount}" is not a decimal such as 150.00 or -20`);
-  const kind = LABELS.parse(inquiry.statement.period)?.kind;
+  const disputed = LABELS.parse(inquiry.statement.period);
   const period = input.period === undefined ? nextPeriod(inquiry.statement.period) : input.period.trim();
   const target = period === undefined ? undefined : LABELS.parse(period);
-  if (period === undefined || target === undefined || target.kind !== kind)
+  if (period === undefined || target === undefined || target.kind !== disputed?.kind)
     return problem(
       'bad-period',
       `"${input.period ?? inquiry.statement.period}" is not a period like ${inquiry.statement.period}`,
+    );
+  // The statement in question is paid (or being paid): a correction goes into a later period,
+  // never into it or before it (a paid period, or one before the plan even started).
+  if (target.ordinal <= disputed.ordinal)
+    return problem(
+      'bad-period',
+      `the adjustment cannot be paid in ${target.label}: it must be paid in a period after ` +
+        `${inquiry.statement.period}, the period of the statement in question`,
     );
   const resolution: InquiryResolution = {
     status: 'resolved',

@@ -172,6 +172,37 @@ describe('payoutLiability', () => {
     });
   });
 
+  it("carries a leaver's balances into the totals of periods without a statement, until one settles them", () => {
+    const data: Dataset = {
+      payees: [payee('gone', {}, { plans: [{ plan: 'Test', to: '2026-03-31' }] }), payee('stay')],
+      records: {
+        deals: rows(
+          { id: 'D1', owner: 'gone', amount: '10000', close_date: '2026-02-01', cancel_date: null },
+          { id: 'D2', owner: 'stay', amount: '40000', close_date: '2026-02-01', cancel_date: null },
+          { id: 'D3', owner: 'stay', amount: '40000', close_date: '2026-05-01', cancel_date: null },
+        ),
+      },
+    };
+    const report = payoutLiability(run(PLAN, data, ['2026-Q1', '2026-Q2']));
+    // gone Q1 (leaves 2026-03-31): c = 1,000; draw 3,000 - 1,000 = 2,000 owed; hold 100. No Q2 statement.
+    // stay Q1: c = 4,000; hold 400. stay Q2: c = 4,000; hold 400 more: 800 held, no draw owed.
+    // At the end of Q2 the company still holds 100 (gone) + 800 (stay) = 900 and is owed 2,000 by gone.
+    const q2 = report.periods[1];
+    expect(q2?.total).toMatchObject({
+      earned: '4000.00',
+      paid: '3600.00',
+      heldBack: '900.00',
+      drawOwed: '2000.00',
+    });
+    expect(q2?.payees.map((p) => [p.payee, p.carriedFrom, p.paid, p.heldBack, p.drawOwed])).toEqual([
+      ['gone', '2026-Q1', '0.00', '100.00', '2000.00'],
+      ['stay', undefined, '3600.00', '800.00', '0.00'],
+    ]);
+    // The grand total agrees with the end of the last period.
+    expect(report.total).toMatchObject({ heldBack: '900.00', drawOwed: '2000.00' });
+    expect(report.periods[0]?.payees.every((p) => p.carriedFrom === undefined)).toBe(true);
+  });
+
   it('is empty for no statements', () => {
     const report = payoutLiability(
       run(PLAN, { ...DATA, payees: [], records: {}, adjustments: [] }, ['2026-Q1']),

@@ -39,9 +39,18 @@ export interface LiabilityAmounts {
 export interface PayeeLiability extends LiabilityAmounts {
   payee: string;
   payeeName: string;
+  /**
+   * Set on a period's row of a payee without a statement in that period (a leaver, or someone
+   * off the plan for a while) who still had money held back or a draw owed: the period of their
+   * last statement, whose balances are carried. Every flow of such a row is zero.
+   */
+  carriedFrom?: string;
 }
 
-/** One period: each payee's figures and their sum. */
+/**
+ * One period: each payee's figures and their sum. `payees` holds every payee with a statement in the
+ * period and, marked `carriedFrom`, every payee without one whose last balances are not zero.
+ */
 export interface PeriodLiability {
   period: string;
   start: string;
@@ -132,7 +141,9 @@ function texts(figures: Figures): LiabilityAmounts {
  * carried forward: `heldBack` (every `holdback:*` balance: kept back minus released, cumulative,
  * including what earlier runs carried in) and `drawOwed` (every `draw:*` balance). Then per period
  * the sum over payees, per payee the sum over periods (balances as at the payee's last period),
- * and the grand total. Exact: decimal strings with as many decimals as the amounts they add up
+ * and the grand total. Balances stay owed or held until a statement settles them: a payee without
+ * a statement in a period keeps those of their last one, listed with `carriedFrom` and counted in
+ * the period's total, so each period's balances are those at its end. Exact: decimal strings with as many decimals as the amounts they add up
  * (`"4700.00"`). Pure; reads only `results` (scope them first for a viewer who may not see
  * everything).
  */
@@ -168,16 +179,36 @@ export function payoutLiability(results: Results): PayoutLiability {
     );
     return { s: last.s, f: { ...flows, heldBack: last.f.heldBack, drawOwed: last.f.drawOwed } };
   });
+  // Balances are owed or held until a statement settles them: a payee without a statement in a
+  // period (a leaver) keeps the balances of their last statement, so they count in the period's total.
+  const last = new Map<string, { s: Statement; f: Figures }>();
+  const periodRows = [...periods.values()].map(({ statement, rows }) => {
+    const here = new Set(rows.map((r) => r.s.payee));
+    const carried = [...last.values()]
+      .filter((r) => !here.has(r.s.payee) && !(r.f.heldBack.value.isZero() && r.f.drawOwed.value.isZero()))
+      .map((r) => ({
+        s: r.s,
+        f: { ...emptyFigures(scale), heldBack: r.f.heldBack, drawOwed: r.f.drawOwed },
+        from: r.s.period,
+      }));
+    for (const r of rows) last.set(r.s.payee, r);
+    const all: { s: Statement; f: Figures; from?: string }[] = [...rows, ...carried].sort((x, y) =>
+      compareText(x.s.payee, y.s.payee),
+    );
+    return { statement, all };
+  });
   return {
     currency: results.meta.currency,
-    periods: [...periods.values()].map(({ statement, rows }) => ({
+    periods: periodRows.map(({ statement, all }) => ({
       period: statement.period,
       start: statement.start,
       end: statement.end,
-      payees: rows.map((r) => payeeRow(r.s, r.f)),
+      payees: all.map((r) =>
+        r.from === undefined ? payeeRow(r.s, r.f) : { ...payeeRow(r.s, r.f), carriedFrom: r.from },
+      ),
       total: texts(
         sumFigures(
-          rows.map((r) => r.f),
+          all.map((r) => r.f),
           FIELDS,
           emptyFigures(scale),
         ),

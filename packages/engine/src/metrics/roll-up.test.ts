@@ -237,4 +237,16 @@ describe('rollUp', () => {
     const other = planOf(quarterly('metric one: Integer = 1'));
     expect(() => rollUp(plan, data, run(other, {}, ['2026-Q1']))).toThrow(TypeError);
   });
+
+  it('refuses results calculated over other data, instead of rolling up the wrong records', () => {
+    // The results count D1..D12; without the deals m1's team would silently show 0 won in Q1
+    // where the results say r1 and r2 won 2 + 1 = 3.
+    const noDeals: Dataset = { ...data, records: { deals: [] } };
+    expect(() => rollUp(plan, noDeals, results)).toThrow(
+      'results must be the results of calculate() over the same data: the data hash differs',
+    );
+    // The same rows in another order are the same data.
+    const reordered: Dataset = { ...data, records: { deals: [...(data.records.deals ?? [])].reverse() } };
+    expect(rollUp(plan, reordered, results).teams.length).toBe(rolled.teams.length);
+  });
 });

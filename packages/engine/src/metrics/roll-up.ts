@@ -13,7 +13,7 @@ import { recordsByOwner, validate } from '../data/validate.js';
 import { Program } from '../evaluate/program.js';
 import { Run } from '../evaluate/run.js';
 import { compare, isDec, toResult, type Value } from '../evaluate/value.js';
-import { planHash } from '../results/hash.js';
+import { dataHash, planHash } from '../results/hash.js';
 import type { Results, ResultValue } from '../results/results.js';
 import type { Period } from '../time/calendar.js';
 import { parseDate } from '../time/dates.js';
@@ -103,13 +103,20 @@ function combine(parts: readonly Part[], into: Values, from: Values): void {
  *
  * Pure and deterministic. The data is validated again exactly as `calculate` validates it (in
  * lenient mode the rows `calculate` rejected are left out here too); results with errors (strict
- * mode) give no teams. Throws a `TypeError` when `results` were calculated for another plan.
+ * mode) give no teams. Throws a `TypeError` when `results` were calculated for another plan or
+ * over other data (their `meta.dataHash` is not the hash of `data`).
  */
 export function rollUp(plan: Plan, data: Dataset, results: Results): RollUp {
   if (results?.meta?.plan?.hash !== planHash(plan))
     throw new TypeError('results must be the results of calculate() for the same plan');
   const meta = results.meta;
   const program = new Program(plan);
+  // Hashed as `calculate` hashes it: the records of sources without a key are numbered by row.
+  if (meta.dataHash !== dataHash(data, program.keylessSources()))
+    throw new TypeError(
+      'results must be the results of calculate() over the same data: the data hash differs ' +
+        '(the data changed since the results were calculated, or they come from another dataset)',
+    );
   const periods = meta.periods.flatMap((label) => program.calendar.parse(label) ?? []);
   const rollUpMeta = { plan: meta.plan, periods: meta.periods, asOf: meta.asOf, currency: meta.currency };
   const { valid, problems } = validate(plan, data, program.calendar, {

@@ -113,6 +113,51 @@ describe('allocateQuotas', () => {
     expect(quotas(allocation)).toMatchObject({ a: '33333.34', b: '33333.33', c: '33333.33' });
   });
 
+  it('compares remainders exactly: tied parts of different sizes go to the earlier id', () => {
+    const allocation = allocateQuotas({
+      target: '10000',
+      hierarchy: [
+        { id: 'co' },
+        { id: 'a', parent: 'co' },
+        { id: 'b', parent: 'co' },
+        { id: 'c', parent: 'co' },
+      ],
+      weights: 'history',
+      values: [
+        { id: 'a', value: '1' },
+        { id: 'b', value: '7' },
+        { id: 'c', value: '7' },
+      ],
+    });
+    // Σw = 15: a = 10,000 x 1/15 = 666.666..., b = c = 10,000 x 7/15 = 4,666.666...; every
+    // remainder is exactly 0.00666... (70,000 mod 15 = 10,000 mod 15 = 10, over 15 x 100). Floors
+    // 666.66 + 4,666.66 x 2 = 9,999.98: the two missing cents go to the earlier ids, a and b.
+    expect(quotas(allocation)).toMatchObject({ a: '666.67', b: '4666.67', c: '4666.66' });
+  });
+
+  it("breaks a tie between a manager's own book and a child by id, the own book under the manager's id", () => {
+    const split = (manager: string) =>
+      allocateQuotas({
+        target: '100',
+        hierarchy: [
+          { id: 'co' },
+          { id: manager, parent: 'co', ownQuota: true },
+          { id: 'k', parent: manager },
+          { id: 'n', parent: manager },
+        ],
+        weights: 'equal',
+        decimals: 0,
+      });
+    // 100 in three equal parts (own book, k, n): 33.333... each; floors 99; the missing unit goes
+    // to the earliest id: the own book when the manager's id is 'a', the child k when it is 'm'.
+    const a = split('a');
+    expect(node(a, 'a')?.own).toBe('34');
+    expect(quotas(a)).toMatchObject({ k: '33', n: '33' });
+    const m = split('m');
+    expect(node(m, 'm')?.own).toBe('33');
+    expect(quotas(m)).toMatchObject({ k: '34', n: '33' });
+  });
+
   it('rounds the over-assigned total half up before splitting it', () => {
     const allocation = allocateQuotas({
       target: '1000',

@@ -4,6 +4,7 @@
  * that the parts add up exactly to what they split (largest remainder).
  */
 
+import { compareText } from '../compare-text.js';
 import { readDecimal } from '../data/values.js';
 import { Dec, decText, ONE, sumOf, ZERO } from '../decimal.js';
 import { allocate } from '../round/allocate.js';
@@ -183,13 +184,8 @@ function splitBelow(
   const assigned = sumOf(parts.map((p) => amount.times(p.factor).times(p.weight)))
     .div(total)
     .toDecimalPlaces(decimals);
-  // One division per part: its share, which also weighs its exact amount for the rounding.
   const shares = parts.map((p) => p.weight.div(total));
-  const rounded = allocate(
-    parts.map((p, i) => amount.times(p.factor).times(shares[i] as Dec)),
-    assigned,
-    decimals,
-  );
+  const rounded = allocate(exactParts(parts, amount, total, decimals), assigned, decimals);
   mine.assigned = assigned;
   for (const [i, part] of parts.entries()) {
     const value = rounded[i] as Dec;
@@ -198,7 +194,48 @@ function splitBelow(
   }
 }
 
-/** The parts a manager's quota is split into: its children by id, then its own book. */
+/**
+ * The parts `Q × factor_i × w_i / Σw` as {@link allocate} rounds them, with their remainders compared
+ * exactly. Each part is the fraction `N_i / Σw` with `N_i = Q × factor_i × w_i` (a product: exact);
+ * its floor at `decimals` and remainder `N_i − floor × Σw` are exact too, so two parts tie only when
+ * their remainders are equal as fractions. Dividing instead would round each part at the 50th digit
+ * and break exact ties by that noise. What is handed to `allocate` is the floor plus a stand-in
+ * remainder below one unit that keeps the exact order: `unit × rank / 10^m`, equal ranks for equal
+ * remainders, so its ties (the earlier part first) decide between them.
+ */
+function exactParts(parts: readonly Part[], amount: Dec, total: Dec, decimals: number): Dec[] {
+  const unit = ONE.div(new Dec(10).pow(decimals));
+  const span = total.times(unit);
+  const exact = parts.map((p) => {
+    const numerator = amount.times(p.factor).times(p.weight);
+    let floor = numerator.div(total).toDecimalPlaces(decimals, Dec.ROUND_FLOOR);
+    // The division rounds at the 50th digit: step the floor back inside [0, one unit) if it crossed.
+    let rest = numerator.minus(floor.times(total));
+    while (rest.isNegative()) {
+      floor = floor.minus(unit);
+      rest = rest.plus(span);
+    }
+    while (rest.gte(span)) {
+      floor = floor.plus(unit);
+      rest = rest.minus(span);
+    }
+    return { floor, rest };
+  });
+  const ranks = new Map<string, number>();
+  for (const rest of exact.map((e) => e.rest).sort((a, b) => a.comparedTo(b))) {
+    const key = rest.toString();
+    if (!ranks.has(key)) ranks.set(key, ranks.size);
+  }
+  const scale = new Dec(10).pow(String(ranks.size).length);
+  return exact.map(({ floor, rest }) =>
+    floor.plus(unit.times(ranks.get(rest.toString()) as number).div(scale)),
+  );
+}
+
+/**
+ * The parts a manager's quota is split into, by id: its children, and its own book under the
+ * manager's id, so that largest-remainder ties go to the earlier id whichever it is.
+ */
 function partsOf(node: TreeNode, weights: Weights, overOf: (node: TreeNode) => Dec): Part[] {
   const parts: Part[] = node.children.map((child) => ({
     node: child,
@@ -207,5 +244,5 @@ function partsOf(node: TreeNode, weights: Weights, overOf: (node: TreeNode) => D
     factor: ONE.plus(overOf(child)),
   }));
   if (node.carries) parts.push({ node, own: true, weight: weights.own.get(node.id) ?? ZERO, factor: ONE });
-  return parts;
+  return parts.sort((a, b) => compareText(a.node.id, b.node.id));
 }

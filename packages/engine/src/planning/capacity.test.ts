@@ -82,6 +82,19 @@ describe('capacityGap', () => {
     ]);
   });
 
+  it('reports both a bad productivity and a bad ramp of the same entry', () => {
+    // a1's row has two bad cells: both are reported, not only the first.
+    const bad = capacityGap(allocation, [
+      { id: 'a1', productivity: 'lots', ramp: '150%' },
+      { id: 'a2', productivity: '1' },
+      { id: 'b1', productivity: '1' },
+    ]);
+    expect(bad.problems.map((p) => [p.code, p.node, p.reason])).toEqual([
+      ['bad-capacity', 'a1', 'the productivity of a1 is "lots", not an amount of at least 0'],
+      ['bad-capacity', 'a1', 'the ramp of a1 is "150%", not a percentage from 0% to 100%'],
+    ]);
+  });
+
   it('has no percentage for a zero quota', () => {
     const zero = allocateQuotas({ target: '0', hierarchy: [{ id: 'r' }], weights: 'equal' });
     expect(capacityGap(zero, [{ id: 'r', productivity: '10' }]).total).toMatchObject({

@@ -113,20 +113,23 @@ function readCapacities(
       read: (entry, id) => {
         const productivity = readDecimal(entry.productivity);
         const ramp = entry.ramp === undefined || entry.ramp.trim() === '' ? ONE : readRatio(entry.ramp);
-        if (productivity === undefined || productivity.isNegative()) {
+        // Both cells are checked, so that one run reports every bad one.
+        const badProductivity = productivity === undefined || productivity.isNegative();
+        const badRamp = ramp === undefined || ramp.isNegative() || ramp.gt(1);
+        if (badProductivity)
           problems.error(
             'bad-capacity',
             id,
             `the productivity of ${id} is ${JSON.stringify(entry.productivity)}, not an amount of at least 0`,
           );
-        } else if (ramp === undefined || ramp.isNegative() || ramp.gt(1)) {
+        if (badRamp)
           problems.error(
             'bad-capacity',
             id,
             `the ramp of ${id} is ${JSON.stringify(entry.ramp)}, not a percentage from 0% to 100%`,
           );
-        } else return productivity.times(ramp).toDecimalPlaces(decimals);
-        return undefined;
+        if (badProductivity || badRamp) return undefined;
+        return productivity.times(ramp).toDecimalPlaces(decimals);
       },
       what: 'capacity',
       unused: 'their capacity is not used',

@@ -44,6 +44,7 @@ export function readReliefs(
     const from = readDate(change.date);
     const moved = readDecimal(change.movedPotential);
     const territory = readDecimal(change.territoryPotential);
+    // Every part of a change is checked, so that one run reports every bad one.
     if (from === undefined) {
       problems.error(
         'bad-date',
@@ -51,7 +52,8 @@ export function readReliefs(
         `the territory change date ${JSON.stringify(change.date)} is not a date (YYYY-MM-DD)`,
       );
       usable = false;
-    } else if (
+    }
+    if (
       moved === undefined ||
       territory === undefined ||
       !territory.isPositive() ||
@@ -66,7 +68,7 @@ export function readReliefs(
           'potential between 0 and it',
       );
       usable = false;
-    } else read.push({ from, share: reliefShare(moved, territory) });
+    } else if (from !== undefined) read.push({ from, share: reliefShare(moved, territory) });
   }
   if (!usable) return undefined;
   read.sort((a, b) => a.from - b.from || compareDec(a.share, b.share));

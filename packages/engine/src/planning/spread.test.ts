@@ -150,6 +150,17 @@ describe('spreadQuota', () => {
     expect(() => spreadQuota('1', { fiscalYear: 2026, fiscalYearStart: 13 })).toThrow(RangeError);
   });
 
+  it('reports both a bad date and a bad potential of the same territory change', () => {
+    // One change with a date that is not one and a moved potential above the territory's (2 of 1):
+    // both are reported, not only the first.
+    const spread = spreadQuota('1000', {
+      fiscalYear: 2026,
+      relief: [{ date: '2026-13-01', movedPotential: '2', territoryPotential: '1' }],
+    });
+    expect(spread.problems.map((p) => p.code)).toEqual(['bad-date', 'bad-relief']);
+    expect(spread.periods).toEqual([]);
+  });
+
   it('a leaver who left before the year carries nothing', () => {
     const spread = spreadQuota('400000', { fiscalYear: 2026, onPlan: { to: '2025-12-31' } });
     expect(spread.total).toBe('0.00');
