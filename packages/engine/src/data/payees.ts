@@ -19,6 +19,11 @@ export interface PayeeTable {
   byId: Map<string, PayeeData>;
   /** The row of every payee id in the input, valid or not. */
   rowOf: Map<string, number>;
+  /**
+   * Plan assignments naming a plan whose name differs from this plan's only in capitals or spaces
+   * (`Enterprise Ae`): a typo, most likely, that leaves the payee off this plan.
+   */
+  misnamed: { payee: string; row: number; plan: string }[];
 }
 
 /**
@@ -34,6 +39,7 @@ export function validatePayees(
   const rowOfId = new Map<string, number>();
   const candidates: PayeeData[] = [];
   const seen = new Map<string, number[]>();
+  const misnamed: PayeeTable['misnamed'] = [];
   payees.forEach((entry, i) => {
     const payee: Payee =
       entry !== null && typeof entry === 'object' ? entry : ({ id: '', name: '', attributes: {} } as Payee);
@@ -44,7 +50,9 @@ export function validatePayees(
       row,
       key: typeof id === 'string' && id.trim() !== '' ? id.trim() : undefined,
     };
-    const data = readPayee(plan, payee, at, calendar, problems);
+    const data = readPayee(plan, payee, at, calendar, problems, (written) => {
+      if (at.key !== undefined) misnamed.push({ payee: at.key, row, plan: written });
+    });
     if (at.key === undefined) return;
     const rows = seen.get(at.key);
     if (rows) rows.push(row);
@@ -83,7 +91,7 @@ export function validatePayees(
       changed = true;
     }
   }
-  return { byId, rowOf: rowOfId };
+  return { byId, rowOf: rowOfId, misnamed };
 }
 
 function readPayee(
@@ -92,6 +100,7 @@ function readPayee(
   at: RowAt,
   calendar: FiscalCalendar,
   problems: Problems,
+  misnamed: (written: string) => void,
 ): PayeeData | undefined {
   if (at.key === undefined) problems.add(at, dataError(at, 'missing-field', 'id', 'id is missing'));
   const name = typeof payee.name === 'string' ? payee.name.trim() : '';
@@ -103,7 +112,7 @@ function readPayee(
     attrs.set(field.name, value === undefined ? null : value);
   }
   const manager = isMissing(payee.manager) ? undefined : String(payee.manager).trim();
-  const onPlan = assignments(plan, payee, at, problems);
+  const onPlan = assignments(plan, payee, at, problems, misnamed);
   if (at.key === undefined || problems.has(at.source, at.row)) return undefined;
   return { id: at.key, name, manager, row: at.row, attrs, onPlan };
 }
@@ -143,7 +152,18 @@ function readAttribute(
 }
 
 /** The days on this plan, from the assignments naming it; `undefined` when the payee has none listed. */
-function assignments(plan: Plan, payee: Payee, at: RowAt, problems: Problems): DaySpan[] | undefined {
+/** A plan name as compared for a typo: small letters, spaces collapsed. */
+function loosely(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+function assignments(
+  plan: Plan,
+  payee: Payee,
+  at: RowAt,
+  problems: Problems,
+  misnamed: (written: string) => void,
+): DaySpan[] | undefined {
   const plans = payee.plans as unknown;
   if (plans === undefined || plans === null) return undefined;
   // Anything else than a list would leave the payee on the plan all year: an error.
@@ -170,7 +190,10 @@ function assignments(plan: Plan, payee: Payee, at: RowAt, problems: Problems): D
       problems.add(at, dataError(at, missing ? 'missing-field' : 'bad-type', 'plans', what));
       continue;
     }
-    if (a.plan !== plan.header.name) continue;
+    if (a.plan !== plan.header.name) {
+      if (loosely(a.plan) === loosely(plan.header.name)) misnamed(a.plan);
+      continue;
+    }
     const from = a.from === undefined ? start : parseDate(a.from);
     const to = a.to === undefined ? end : parseDate(a.to);
     if (from === undefined)

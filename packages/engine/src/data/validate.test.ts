@@ -303,6 +303,26 @@ describe('record validation', () => {
     const errors = (plans: unknown, mode: 'strict' | 'lenient' = 'strict') =>
       run(plan, { payees: [{ ...payees[0], plans } as Payee], fx }, ['2026-Q1'], { mode });
 
+    it('warn about a plan name that differs from this plan only in capitals or spaces', () => {
+      // "test " and " TEST" are this plan ("Test") but for capitals and spaces: a typo, most likely,
+      // that leaves the payee off the plan (no statement), so each is named; "Other" is another plan.
+      const results = errors([{ plan: 'test ' }, { plan: ' TEST' }, { plan: 'Other' }]);
+      expect(results.errors).toEqual([]);
+      expect(results.statements).toEqual([]);
+      expect(results.warnings.map((w) => [w.code, w.payee, w.message])).toEqual([
+        [
+          'misnamed-plan',
+          'rep',
+          'payees row 1: rep is assigned to plan " TEST", not "Test": the names differ only in capitals or spaces, so rep is not on this plan (correct the name if it is a typo)',
+        ],
+        [
+          'misnamed-plan',
+          'rep',
+          'payees row 1: rep is assigned to plan "test ", not "Test": the names differ only in capitals or spaces, so rep is not on this plan (correct the name if it is a typo)',
+        ],
+      ]);
+    });
+
     it('must be a list: anything else is an error, not a payee on the plan all year', () => {
       const strict = errors('Test');
       expect(strict.errors).toEqual([

@@ -110,7 +110,7 @@ export function validate(
     problems,
     options.calculated,
   );
-  const warnings = checkPrevious(plan, data, calendar, problems);
+  const warnings = [...misnamedWarnings(plan, payees), ...checkPrevious(plan, data, calendar, problems)];
   return {
     valid: { payees, schemas, records, owned, fx, quotas, assignments, adjustments, hypothetical, warnings },
     problems,
@@ -173,4 +173,14 @@ function checkSplits(
         (records.get(split.source) ?? []).filter((r) => !problems.has(split.source, r.row)),
       );
   }
+}
+
+/** A `misnamed-plan` warning per plan assignment whose plan name is this plan's but for capitals or spaces. */
+function misnamedWarnings(plan: Plan, payees: PayeeTable): CalculationWarning[] {
+  const name = plan.header.name;
+  return payees.misnamed.map(({ payee, row, plan: written }) => ({
+    code: 'misnamed-plan' as const,
+    payee,
+    message: `payees row ${row}: ${payee} is assigned to plan "${written}", not "${name}": the names differ only in capitals or spaces, so ${payee} is not on this plan (correct the name if it is a typo)`,
+  }));
 }

@@ -313,7 +313,8 @@ export type WarningCode =
   | 'previous-plan'
   | 'off-plan'
   | 'adjustments-not-read'
-  | 'bad-cap';
+  | 'bad-cap'
+  | 'misnamed-plan';
 
 /** Something the calculation could not do exactly as written, for one payee and period. */
 export interface CalculationWarning {
