@@ -80,18 +80,19 @@ describe('a paid statement', () => {
     expect(paid?.estimatedPayout).toBe('2730.00');
     expect(paid?.balances).toEqual({ 'draw:d': '2000.00', 'holdback:reserve': '90.00' });
     expect(paid?.trace.rule).toEqual({ kind: 'payout', name: 'payout', label: 'Payout' });
+    // Named as a rep reads them: the rules' labels (here their names) and what each line does.
     expect(paid?.trace.inputs.map((i) => [i.name, i.value])).toEqual([
       ['commission', '900.00'],
       ['spiff', '100.00'],
       ['earned', '1000.00'],
-      ['draw:d', '2000.00'],
-      ['guarantee:g', '500.00'],
-      ['holdback:reserve', '-90.00'],
-      ['clawback:cancellations:D1', '-700.00'],
-      ['manual:A1', '25.00'],
+      ['d', '2000.00'],
+      ['g (guarantee)', '500.00'],
+      ['reserve (held back)', '-90.00'],
+      ['cancellations D1', '-700.00'],
+      ['manual adjustment A1', '25.00'],
       ['balances carried from', '2026-Q1'],
     ]);
-    expect(paid?.trace.text).toBe('adjustments of 1735.00');
+    expect(paid?.trace.text).toBe('adjustments of 1,735.00 USD');
   });
 
   it('carries balances the plan no longer names unchanged, after its own', () => {
@@ -124,7 +125,7 @@ describe('a paid statement', () => {
     );
     expect(linesOf(s as Statement)).toEqual([['holdback:reserve', '-1.0004']]);
     expect(s?.payout).toBe('9.00');
-    expect(s?.trace.text).toBe('adjustments of -1.0004, rounded half up to 2 decimals');
+    expect(s?.trace.text).toBe('adjustments of -1.0004 USD, rounded half up to 2 decimals');
   });
 });
 

@@ -3,13 +3,46 @@
  * point, and its trace lists every part.
  */
 import { type Dec, ZERO } from '../decimal.js';
+import { parseRecalculationId } from '../recalc/amounts.js';
 import type { AdjustmentLine, Statement, Trace, TraceInput } from '../results/results.js';
+import { group } from '../trace/sentence.js';
 import type { LineEnv } from './lines.js';
 import { amountOf, lineText, payoutAmount, payoutText, roundsLines } from './money.js';
 import { NO_RANGE, PAYOUT_RULE } from './rules.js';
 
 /** The payout trace input naming the period whose balances were carried in. */
 export const CARRIED_FROM = 'balances carried from';
+
+/** What each kind of line does, after the rule's label (`Commission reserve (held back)`). */
+const KIND_WORDS: Partial<Record<AdjustmentLine['kind'], string>> = {
+  'draw-recovery': 'recovered',
+  holdback: 'held back',
+  'holdback-release': 'released',
+  guarantee: 'guarantee',
+};
+
+/**
+ * How the payout's explanation names an adjustment line: the rule's label and what the line does,
+ * the record a clawback takes back, the id of a manual adjustment, the period a recalculation
+ * corrects.
+ */
+export function adjustmentName(line: AdjustmentLine): string {
+  const label = line.label ?? line.name;
+  switch (line.kind) {
+    case 'manual':
+      return `manual adjustment ${line.name}`;
+    case 'clawback':
+      return line.record ? `${label} ${line.record.key ?? `row ${line.record.row}`}` : label;
+    case 'recalculation': {
+      const target = parseRecalculationId(line.id);
+      return target ? `${label} for ${target.period} (recalculated)` : label;
+    }
+    default: {
+      const word = KIND_WORDS[line.kind];
+      return word ? `${label} (${word})` : label;
+    }
+  }
+}
 
 /** Names of balances in a stable order: the plan's (in `first`'s order), then any other carried balance by name. */
 export function balancesRecord(
@@ -50,15 +83,16 @@ export function settle(
 ): Statement {
   const earned = amountOf(statement.earned);
   let total = earned;
+  // Named as a rep reads them: labels, not ids (`New-hire draw`, not `draw:new_hire_draw`).
   const inputs: TraceInput[] = statement.earnings.map((e) => ({
-    name: e.name,
+    name: e.label ?? e.name,
     value: e.amount,
     unit: env.currency,
   }));
   inputs.push({ name: 'earned', value: statement.earned, unit: env.currency });
   for (const line of adjustments) {
     total = total.plus(amountOf(line.amount));
-    inputs.push({ name: line.id, value: line.amount, unit: env.currency });
+    inputs.push({ name: adjustmentName(line), value: line.amount, unit: env.currency });
   }
   let added = estimate ?? ESTIMATES.get(statement);
   if (added === undefined) {
@@ -70,7 +104,7 @@ export function settle(
   const parts =
     adjustments.length === 0
       ? 'no adjustments'
-      : `adjustments of ${lineText(total.minus(earned), env.rounding)}`;
+      : `adjustments of ${group(lineText(total.minus(earned), env.rounding))} ${env.currency}`;
   const rounded = roundsLines(env.rounding)
     ? ''
     : `, rounded ${env.rounding.mode.replace('-', ' ')} to ${env.rounding.decimals} decimals`;

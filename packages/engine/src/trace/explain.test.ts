@@ -67,7 +67,7 @@ describe('explain', () => {
     const payout = explain(results, { ...at, payout: true });
     expect(payout?.value).toBe('7000.00');
     expect(payout?.sentence).toBe(
-      'Payout is 7,000.00 USD: c 6,000.00 USD, b 1,000.00 USD, earned 7,000.00 USD; no adjustments',
+      'Payout is 7,000.00 USD: Commission 6,000.00 USD, Quarter bonus 1,000.00 USD, earned 7,000.00 USD; no adjustments',
     );
   });
   it('explains each line of a record credited twice, by its role, and a keyless record by row', () => {

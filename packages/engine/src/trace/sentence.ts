@@ -10,7 +10,8 @@ import { Dec } from '../decimal.js';
 import type { ResultValue, TierApplied, Trace, TraceInput } from '../results/results.js';
 
 /** Groups thousands with commas: `1234567.5` → `1,234,567.5`. */
-function group(text: string): string {
+/** Digits grouped by thousands: `-1234567.5` → `-1,234,567.5`. */
+export function group(text: string): string {
   const negative = text.startsWith('-');
   const [whole = '', fraction] = (negative ? text.slice(1) : text).split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
