@@ -115,7 +115,7 @@ export function calculate(plan: Plan, data: Dataset, options: CalculateOptions):
   if ((options.mode === 'strict' && problems.size > 0) || problems.inSource(PREVIOUS)) {
     return { meta, errors: problems.errors(), rejected: [], warnings: [], statements: [] };
   }
-  const run = new Run(program, valid, asOf, data.previous);
+  const run = new Run(program, valid, asOf, valid.previous);
   run.calculated = new Set(periods.map((p) => p.label));
   warnNotRecalculated(run, periods);
   for (const w of valid.warnings) run.warnings.set(`\u0000data\u0000${w.code}\u0000${w.message}`, w);

@@ -514,6 +514,23 @@ describe('crediting', () => {
     });
   });
 
+  it('credits a payee without assignments only from the day the plan starts', () => {
+    // The plan starts on 15 February: D1 (10 January) is before it, D2 (1 March) inside.
+    const plan = planOf(
+      quarterly(`${DEALS}
+  credit won from deals { to owner }
+  commission c = won * 10% per line`).replace('effective 2026-01-01', 'effective 2026-02-15'),
+    );
+    const deals = rows(
+      { id: 'D1', owner: 'b', amount: '4000', close_date: '2026-01-10', stage: 'Won' },
+      { id: 'D2', owner: 'b', amount: '2000', close_date: '2026-03-01', stage: 'Won' },
+    );
+    const results = run(plan, { payees: [payee('b')], records: { deals } }, ['2026-Q1']);
+    // 10% of D2 only: 200.00 (D1 paid 400.00 more before).
+    expect(statement(results, 'b', '2026-Q1').earned).toBe('200.00');
+    expect(results.warnings.map((w) => w.code)).toEqual(['off-plan']);
+  });
+
   describe('roll-up credit and cycles of managers', () => {
     const plan = planOf(
       quarterly(`${DEALS}

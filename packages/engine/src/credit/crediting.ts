@@ -45,7 +45,7 @@ export class PeriodCredits {
 
   /**
    * The days each payee met so far is on the plan, when not every day of the period (see
-   * {@link onPlanOn}); the last one is kept apart (a credit's records mostly go to one payee in a row).
+   * {@link planDays}); the last one is kept apart (a credit's records mostly go to one payee in a row).
    */
   private readonly days = new Map<string, PlanDays>();
   private lastPayee: string | undefined;
@@ -117,7 +117,10 @@ export class PeriodCredits {
     if (payee === this.lastPayee) return this.lastDays;
     let days = this.days.get(payee);
     if (days === undefined) {
-      const spans = this.run.data.payees.byId.get(payee)?.onPlan;
+      const known = this.run.data.payees.byId.get(payee);
+      // Without assignments, a payee is on the plan on every day of its effective dates.
+      const program = this.run.program;
+      const spans = known && (known.onPlan ?? [{ from: program.start, to: program.end }]);
       const { start, end } = this.period;
       if (!spans || spans.some((s) => s.from <= start && s.to >= end)) days = ALL_DAYS;
       else {

@@ -13,7 +13,8 @@
  * errors too. Results of a plan of another name are only a warning: plans are renamed between runs.
  */
 import type { Plan } from '@attain/dsl';
-import type { CalculationWarning } from '../results/results.js';
+import { canonicalJson } from '../results/hash.js';
+import type { CalculationWarning, Results, Statement } from '../results/results.js';
 import type { FiscalCalendar } from '../time/calendar.js';
 import { formatDate, parseDate } from '../time/dates.js';
 import type { Dataset } from './dataset.js';
@@ -179,4 +180,38 @@ export function checkPrevious(
   if (typeof other !== 'string' || other === name) return [];
   const message = `the earlier results (previous) are of plan "${other}", not "${name}": they are read as this plan's, as after a rename (if "${other}" is another plan, leave its results out)`;
   return [{ code: 'previous-plan', message }];
+}
+
+/**
+ * Earlier results with each statement once. Results of several runs merged together hold the same
+ * closed statement more than once (every run returns the closed periods it recalculated, as they
+ * were reported); such copies are the same statement, and counting them twice would count its
+ * corrections twice. Two different statements of one payee and period are an error: nothing says
+ * which was paid.
+ */
+export function distinctStatements(previous: Results | undefined, problems: Problems): Results | undefined {
+  if (!previous || !Array.isArray(previous.statements)) return previous;
+  const first = new Map<string, { index: number; text?: string }>();
+  const kept: Statement[] = [];
+  previous.statements.forEach((statement, i) => {
+    const s: unknown = statement;
+    if (!isObject(s) || typeof s.payee !== 'string' || typeof s.period !== 'string') {
+      kept.push(statement);
+      return;
+    }
+    const key = `${statement.payee}\u0000${statement.period}`;
+    const seen = first.get(key);
+    if (!seen) {
+      first.set(key, { index: i });
+      kept.push(statement);
+      return;
+    }
+    const earlier = previous.statements[seen.index] as Statement;
+    seen.text ??= canonicalJson(earlier);
+    if (canonicalJson(statement) === seen.text) return;
+    const at: RowAt = { source: PREVIOUS, row: i + 1, key: `${statement.payee} ${statement.period}` };
+    const why = `is a second statement of ${statement.payee} in ${statement.period}, different from statements[${seen.index}] (row ${seen.index + 1}): nothing says which was paid`;
+    problems.add(at, dataError(at, 'duplicate-key', 'statements', why));
+  });
+  return kept.length === previous.statements.length ? previous : { ...previous, statements: kept };
 }

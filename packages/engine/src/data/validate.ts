@@ -6,13 +6,13 @@
 
 import type { Plan } from '@attain/dsl';
 import { type Dec, ONE, sumOf, ZERO } from '../decimal.js';
-import type { CalculationWarning } from '../results/results.js';
+import type { CalculationWarning, Results } from '../results/results.js';
 import type { FiscalCalendar } from '../time/calendar.js';
 import type { Dataset } from './dataset.js';
 import { checkSelfRates, type FxTable } from './fx.js';
 import { type Rec, type SourceSchema, sourceSchema } from './model.js';
 import { type PayeeTable, validatePayees } from './payees.js';
-import { checkPrevious } from './previous.js';
+import { checkPrevious, distinctStatements } from './previous.js';
 import { dataError, Problems } from './problems.js';
 import { OwnedRows, validateRecords } from './records.js';
 import {
@@ -43,6 +43,8 @@ export interface ValidData {
   hypothetical: boolean;
   /** Warnings about the data as a whole (earlier results of a plan of another name). */
   warnings: CalculationWarning[];
+  /** The earlier results with each statement once (see `distinctStatements`). */
+  previous: Results | undefined;
 }
 
 /**
@@ -111,8 +113,21 @@ export function validate(
     options.calculated,
   );
   const warnings = [...misnamedWarnings(plan, payees), ...checkPrevious(plan, data, calendar, problems)];
+  const previous = distinctStatements(data.previous, problems);
   return {
-    valid: { payees, schemas, records, owned, fx, quotas, assignments, adjustments, hypothetical, warnings },
+    valid: {
+      payees,
+      schemas,
+      records,
+      owned,
+      fx,
+      quotas,
+      assignments,
+      adjustments,
+      hypothetical,
+      warnings,
+      previous,
+    },
     problems,
   };
 }

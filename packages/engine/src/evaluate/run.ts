@@ -161,9 +161,10 @@ export class Run {
       }
     }
     const amounts = this.previousIndex.get(`${payee}\u0000${period}`);
-    // A period the earlier results hold for others paid this payee nothing (they had no statement).
-    if (!amounts) return this.previousPeriods?.has(period) ? ZERO : undefined;
-    let paid = amounts.get(earning) ?? ZERO;
+    // A period the earlier results hold for others paid this payee nothing in its statement (they
+    // had none), but later statements may have paid its corrections.
+    if (!amounts && !this.previousPeriods?.has(period)) return undefined;
+    let paid = amounts?.get(earning) ?? ZERO;
     // Corrections of the period paid as recalculation lines by statements before `before`.
     for (const c of this.previousCorrections?.get(`${payee}\u0000${period}\u0000${earning}`) ?? [])
       if (before === undefined || c.start < before) paid = paid.plus(c.amount);

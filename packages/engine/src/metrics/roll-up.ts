@@ -123,7 +123,7 @@ export function rollUp(plan: Plan, data: Dataset, results: Results): RollUp {
     byOwner: recordsByOwner.enabled && program.ownerLocal,
   });
   const asOf = parseDate(meta.asOf) ?? program.end;
-  const run = new Run(program, valid, asOf, data.previous);
+  const run = new Run(program, valid, asOf, valid.previous);
   const book = new RuleBook(program);
   const ruleSets = periods.map((p) => new RuleSet(book, p, run.context(null, p, false)));
   const last = ruleSets[ruleSets.length - 1];

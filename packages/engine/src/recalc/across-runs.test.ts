@@ -122,3 +122,50 @@ describe('a payee without a statement in a closed period', () => {
     ]);
   });
 });
+
+describe('a payee first paid by a recalculation line', () => {
+  it('counts that line as paid in later runs (paid year to date)', () => {
+    const plan = planOf(
+      quarterly(`${DEALS}\n  bonus yb = ytd(bookings) * 1% paid year to date when bookings > 0 USD`),
+    );
+    const d1 = deal('D1', '60000', '2026-02-01');
+    const r1 = run(plan, { payees, records: { deals: rows(d1) } }, ['2026-Q1']);
+    // Run 2: D1 was c's. c had no Q1 statement: the 600 of Q1 is paid to c in Q2.
+    const both = [payee('a'), payee('c')];
+    const v2 = rows({ ...d1, owner: 'c' });
+    const r2 = run(plan, { payees: both, records: { deals: v2 }, previous: r1 }, ['2026-Q1', '2026-Q2']);
+    expect(statement(r2, 'c', '2026-Q2').payout).toBe('600.00');
+    // Run 3: c closes 10,000 in Q3. Year to date 70,000 x 1% = 700, minus the 600 paid for Q1 in
+    // Q2's recalculation line: 100 (it paid 700 when the line was not counted).
+    const v3 = rows({ ...d1, owner: 'c' }, { ...deal('D3', '10000', '2026-08-01'), owner: 'c' });
+    const r3 = run(plan, { payees: both, records: { deals: v3 }, previous: r2 }, ['2026-Q3']);
+    expect(statement(r3, 'c', '2026-Q3').payout).toBe('100.00');
+  });
+});
+
+describe('earlier results merged from several runs', () => {
+  const plan = planOf(quarterly(`${DEALS}\n  commission c = bookings * 10% per line`));
+  const late = rows(deal('D1', '50000', '2026-02-01'), deal('D2', '10000', '2026-03-01'));
+  const r1 = run(plan, { payees, records: { deals: rows(deal('D1', '50000', '2026-02-01')) } }, ['2026-Q1']);
+  // Run 2 recalculates Q1 (a late deal, +1,000 in Q2); run 3 recalculates Q2 and pays Q3.
+  const r2 = run(plan, { payees, records: { deals: late }, previous: r1 }, ['2026-Q1', '2026-Q2']);
+  const r3 = run(plan, { payees, records: { deals: late }, previous: r2 }, ['2026-Q2', '2026-Q3']);
+
+  it('count a statement that several runs returned once', () => {
+    // r2 and r3 both hold Q2 as reported (with its +1,000 line for Q1): merged, it is there twice.
+    const merged = { ...r3, statements: [...r2.statements, ...r3.statements] };
+    expect(merged.statements.filter((s) => s.period === '2026-Q2').length).toBe(2);
+    const r4 = run(plan, { payees, records: { deals: late }, previous: merged }, ['2026-Q1', '2026-Q4']);
+    // Nothing changed: no recalculation line (counting the copy twice took back 1,000).
+    expect(statement(r4, 'a', '2026-Q4').adjustments).toEqual([]);
+    expect(statement(r4, 'a', '2026-Q4').payout).toBe('0.00');
+  });
+
+  it('refuse two different statements of one payee and period', () => {
+    const q2 = statement(r2, 'a', '2026-Q2');
+    const other = { ...r3, statements: [...r2.statements, { ...q2, payout: '1.00' }] };
+    const r4 = run(plan, { payees, records: { deals: late }, previous: other }, ['2026-Q4']);
+    expect(r4.statements).toEqual([]);
+    expect(r4.errors.map((e) => [e.source, e.code, e.row])).toEqual([['previous', 'duplicate-key', 3]]);
+  });
+});
