@@ -37,15 +37,27 @@ describe('chains of definitions (AT2011)', () => {
     expect(more).toEqual([]);
     expect(text.slice(found?.range.start.offset, found?.range.end.offset)).toBe('b');
     expect(found?.message).toBe(
-      '`b` is worked out through a chain of 750 definitions, each used inside the next (`b` → `s1` → `s2` → … → `s749`): too deep to calculate (each definition counts 3 and each level of nesting in its expression 1, up to 3,000 in all). Compute it in fewer steps, with a sum or a table',
+      '`b` is worked out through a chain of 750 definitions, each used inside the next (`b` → `s1` → `s2` → … → `s749`): too deep to calculate (each definition counts 3 and each level of its expression 1, every operator of a sum counting, up to 3,000 in all). Compute it in fewer steps, with a sum or a table',
     );
   });
 
   it('counts the nesting of each expression', () => {
-    // 250 minus signs nest 251 levels with the name: each let costs 254. 11 lets: 2,794 + 5 for b,
-    // within; 12 lets: 3,048 + 5, beyond.
+    // 250 minus signs make a tree 251 levels deep with the name: each let costs 254. 11 lets:
+    // 2,794 + 5 for b, within; 12 lets: 3,048 + 5, beyond.
     expect(chainDiagnostics(chain(11, 250))).toEqual([]);
     expect(chainDiagnostics(chain(12, 250)).map((d) => d.severity)).toEqual(['error']);
+  });
+
+  it('counts every operator of a sum: the engine evaluates a sum one operator at a time', () => {
+    // Each let a sum of 1,000 terms, its first term the next let: a tree 1,000 levels deep, 1,003
+    // each. Two lets: 2,006 + 5, within; three: 3,009 + 5, beyond (twelve crashed the engine).
+    const sums = (n: number) =>
+      chain(n).replace(
+        /let s(\d+) = (\S+)/g,
+        (_, i, first) => `let s${i} = ${[first, ...Array(999).fill('1')].join(' + ')}`,
+      );
+    expect(chainDiagnostics(sums(2))).toEqual([]);
+    expect(chainDiagnostics(sums(3)).length).toBe(1);
   });
 
   it('leaves cycles to AT2005, and still measures the chain above them', () => {

@@ -5,7 +5,7 @@
  * would stop with a stack overflow. A plan is held to {@link maxChainCost}, about half of what
  * the engine was measured to evaluate, far beyond what any real plan chains.
  */
-import { expressionNesting } from '../syntax/depth.js';
+import { expressionTreeDepth } from '../syntax/depth.js';
 import type { PlanSymbol } from './binding.js';
 import type { BindContext } from './context.js';
 import { groupsUsedFirst } from './cycles.js';
@@ -15,8 +15,9 @@ import { messages } from './messages.js';
 export const chainStepCost = 3;
 
 /**
- * The most a chain may cost: each definition {@link chainStepCost} plus the nesting of its
- * expressions (a chain of plain `let a = b + 1` lines may be about 600 long).
+ * The most a chain may cost: each definition {@link chainStepCost} plus the depth of its
+ * expression tree, every operator of a run counting (a chain of plain `let a = b + 1` lines may be
+ * 599 long; three definitions each a sum of 1,000 terms are too deep).
  */
 export const maxChainCost = 3_000;
 
@@ -30,7 +31,7 @@ export function reportDeepChains(ctx: BindContext): void {
   // definition uses is known when it is reached. Cycles are AT2005's: their members count alone.
   for (const group of groupsUsedFirst(ctx.topLevel, successors)) {
     for (const s of group) {
-      const own = chainStepCost + (s.decl ? expressionNesting(s.decl) : 0);
+      const own = chainStepCost + (s.decl ? expressionTreeDepth(s.decl) : 0);
       let below = 0;
       let via: PlanSymbol | undefined;
       if (group.length === 1)

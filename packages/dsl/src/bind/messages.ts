@@ -71,7 +71,7 @@ export const messages = {
   chainTooDeep: (chain: readonly PlanSymbol[], limit: number): string => {
     const names = chain.length <= 4 ? chain : [...chain.slice(0, 3), undefined, chain[chain.length - 1]];
     const path = names.map((s) => (s ? `\`${s.name}\`` : '…')).join(' → ');
-    return `\`${chain[0]?.name ?? ''}\` is worked out through a chain of ${chain.length.toLocaleString('en-US')} definitions, each used inside the next (${path}): too deep to calculate (each definition counts 3 and each level of nesting in its expression 1, up to ${limit.toLocaleString('en-US')} in all). Compute it in fewer steps, with a sum or a table`;
+    return `\`${chain[0]?.name ?? ''}\` is worked out through a chain of ${chain.length.toLocaleString('en-US')} definitions, each used inside the next (${path}): too deep to calculate (each definition counts 3 and each level of its expression 1, every operator of a sum counting, up to ${limit.toLocaleString('en-US')} in all). Compute it in fewer steps, with a sum or a table`;
   },
   unused: (symbol: PlanSymbol): string => `The ${kindWord(symbol)} \`${symbol.name}\` is never used.`,
   unknownSource: (name: string, suggestion: string | undefined): string =>

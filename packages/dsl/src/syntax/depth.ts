@@ -90,25 +90,20 @@ function continuesRun(parent: Node, key: string, child: Node): boolean {
 }
 
 /**
- * The deepest nesting of the expressions under `root` (a declaration, say), counted as
- * {@link maxExpressionDepth} counts it: a run of operators of one precedence is one level.
- * Iterative, like the guard.
+ * The deepest expression tree under `root` (a declaration, say): every operator of a run counts,
+ * as evaluating the tree recurses once per level. Iterative, like the guard.
  */
-export function expressionNesting(root: object): number {
+export function expressionTreeDepth(root: object): number {
   let deepest = 0;
-  const stack: { node: Node; nesting: number }[] = [{ node: root as Node, nesting: 0 }];
+  const stack: { node: Node; depth: number }[] = [{ node: root as Node, depth: 0 }];
   while (stack.length > 0) {
-    const { node, nesting } = stack.pop() as { node: Node; nesting: number };
-    const inExpression = EXPRESSION.has(node.kind as string);
-    const level = inExpression ? Math.max(nesting, 1) : 0;
+    const { node, depth } = stack.pop() as { node: Node; depth: number };
+    const level = EXPRESSION.has(node.kind as string) ? depth + 1 : 0;
     if (level > deepest) deepest = level;
     for (const [key, value] of Object.entries(node)) {
       if (key === 'range') continue;
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (!isNode(child)) continue;
-        const next = !inExpression ? 0 : continuesRun(node, key, child) ? level : level + 1;
-        stack.push({ node: child, nesting: next });
-      }
+      for (const child of Array.isArray(value) ? value : [value])
+        if (isNode(child)) stack.push({ node: child, depth: level });
     }
   }
   return deepest;
