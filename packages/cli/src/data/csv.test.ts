@@ -93,6 +93,17 @@ describe('readCsv', () => {
     ]);
   });
 
+  it('reads a file whose lines end in CR alone (before: one header line and no rows)', async () => {
+    const { header, rows } = await read('id,name,manager\rp,P,\rq,Q,p\r');
+    expect(header).toEqual(['id', 'name', 'manager']);
+    expect(rows).toEqual([
+      [1, ['p', 'P', '']],
+      [2, ['q', 'Q', 'p']],
+    ]);
+    // CR ends lines also when the file does not end with one, and inside a quoted cell.
+    expect((await read('a,b\r"1\r2",3')).rows).toEqual([[1, ['1\n2', '3']]]);
+  });
+
   it('reads a CR and its LF split between chunks as one line end', async () => {
     // 70,000 bytes of row put the first chunk's end (64 KB) inside the rows; at least one CRLF is split.
     const rows = Array.from({ length: 10_000 }, (_, i) => `${String(i).padStart(5, '0')}`);

@@ -136,10 +136,10 @@ async function* text(chunks: Iterable<string> | AsyncIterable<string | Uint8Arra
 }
 
 /**
- * The text with CRLF line ends made LF, so that a file whose line ends are mixed (CRLF lines, then
- * LF lines, as when rows are appended to a file saved on Windows) is read line by line: PapaParse
- * takes the line end of the first lines for the whole file. A line break inside a quoted cell
- * becomes LF too.
+ * The text with every line end made LF: CRLF (Windows) and a lone CR (old Mac exports), so that
+ * a file whose line ends are mixed (CRLF lines, then LF lines, as when rows are appended to a file
+ * saved on Windows) is read line by line: PapaParse takes the line end of the first lines for the
+ * whole file. A line break inside a quoted cell becomes LF too.
  */
 async function* lf(parts: AsyncIterable<string>): AsyncIterable<string> {
   let carried = '';
@@ -151,10 +151,11 @@ async function* lf(parts: AsyncIterable<string>): AsyncIterable<string> {
       carried = '\r';
       text = text.slice(0, -1);
     }
-    if (text.includes('\r\n')) text = text.replaceAll('\r\n', '\n');
+    if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
     if (text.length > 0) yield text;
   }
-  if (carried.length > 0) yield carried;
+  // A CR ending the file ends its last line.
+  if (carried.length > 0) yield '\n';
 }
 
 /**
