@@ -154,6 +154,18 @@ describe('no cascade on top of a syntax error (review finding 10)', () => {
     ]);
   });
 
+  it('keeps a type error on the line before a syntax error, and other families beside one', () => {
+    // Before: the "ends right before" rule reached across the line break and hid AT3003.
+    expect(codes('earning e = 1 USD + "x"\ncomission c = 5%')).toEqual(['AT3003', 'AT1001']);
+    // Dates (AT6xxx) are never hidden: only names, types and tables.
+    expect(codes('spiff s = 1 USD during 2026-06-01 to 2026-03-01 paid on hire')).toContain('AT6002');
+  });
+
+  it('keeps an expression that merely ends with the token a missing brace follows', () => {
+    const text = plan('earning e = 1 USD + "x"').replace(/\n}\n$/, '\n');
+    expect(compile(text).diagnostics.map((d) => d.code)).toEqual(['AT3003', 'AT1002']);
+  });
+
   it('keeps the diagnostics of declarations away from the syntax error', () => {
     const result = compile(plan('let a = unknown_name\nbonus b = a * 1 USD\nbonus c = 1 USD paid on hire'));
     expect(result.diagnostics.map((d) => d.code)).toEqual(['AT2001', 'AT1001']);

@@ -53,15 +53,19 @@ function isSyntaxError(d: Diagnostic): boolean {
   return d.severity === 'error' && d.code.startsWith('AT1');
 }
 
-/** Nothing but whitespace and comments. */
-const onlySpace = /^(?:\s|#[^\r\n]*|\/\*[\s\S]*?\*\/)*$/;
+/** Nothing but spaces on one line. */
+const sameLineSpace = /^[ \t]*$/;
+
+/** The families a syntax error can make meaningless: names (AT2), types (AT3) and tables (AT4). */
+const CASCADING = /^AT[234]/;
 
 /**
  * Leaves out the name, type and table diagnostics that a syntax error makes meaningless: those
- * whose range overlaps a syntax error's, or ends right before one (only space and comments
+ * whose range overlaps a syntax error's, or ends right before one on the same line (only spaces
  * between), as `bonus b = 100` is "not Money" only because `usd` in `100 usd` could not be read.
  * They would describe the half-read text, not the plan; once the syntax error is fixed, the plan
- * is checked again and any that still apply are reported.
+ * is checked again and any that still apply are reported. Other families (dates, crediting,
+ * earnings...) and anything on another line are always kept.
  */
 export function withoutCascades(diagnostics: readonly Diagnostic[], source: string): Diagnostic[] {
   const syntax = diagnostics.filter(isSyntaxError);
@@ -69,12 +73,15 @@ export function withoutCascades(diagnostics: readonly Diagnostic[], source: stri
   const hides = (d: Diagnostic, s: Diagnostic): boolean => {
     const [from, to] = [d.range.start.offset, d.range.end.offset];
     const [sFrom, sTo] = [s.range.start.offset, s.range.end.offset];
+    // A missing token (AT1002) is reported over the token before it, which was read: it hides
+    // what starts there (`rate` read as a table), not an expression that merely ends with it.
+    if (s.code === 'AT1002' && from < sFrom) return false;
     if (from < sTo && sFrom < to) return true;
     // An empty range (the end of the file) hides what it is inside of or touches.
     if ((from === to || sFrom === sTo) && from <= sTo && sFrom <= to) return true;
-    return to <= sFrom && onlySpace.test(source.slice(to, sFrom));
+    return to <= sFrom && sameLineSpace.test(source.slice(to, sFrom));
   };
-  return diagnostics.filter((d) => d.code.startsWith('AT1') || !syntax.some((s) => hides(d, s)));
+  return diagnostics.filter((d) => !CASCADING.test(d.code) || !syntax.some((s) => hides(d, s)));
 }
 
 /** Reported instead of throwing if a phase fails on some input: a bug, never the user's mistake. */
