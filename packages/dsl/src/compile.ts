@@ -8,7 +8,7 @@ import type { Binding } from './bind/binding.js';
 import { check, type TypeTable } from './check/check.js';
 import type { CheckContext } from './check/context.js';
 import { T } from './check/types.js';
-import type { Diagnostic } from './diagnostics/diagnostic.js';
+import { type Diagnostic, isSyntaxError } from './diagnostics/diagnostic.js';
 import { lower } from './plan/lower.js';
 import type { Plan } from './plan/plan.js';
 import type { File } from './syntax/ast.js';
@@ -47,11 +47,6 @@ const byPosition = (a: Diagnostic, b: Diagnostic): number =>
   a.range.start.offset - b.range.start.offset ||
   a.range.end.offset - b.range.end.offset ||
   a.code.localeCompare(b.code);
-
-/** True for the errors of the syntax family (AT1xxx): the text cannot be read there. */
-function isSyntaxError(d: Diagnostic): boolean {
-  return d.severity === 'error' && d.code.startsWith('AT1');
-}
 
 /** Nothing but spaces on one line. */
 const sameLineSpace = /^[ \t]*$/;

@@ -118,6 +118,15 @@ describe('holdbacks of one earning above 100% (AT3304)', () => {
     expect(checkDecls(decls).diagnostics).toEqual([]);
   });
 
+  it('does not add up holdbacks released by conditions, which may exclude each other', () => {
+    // Kept back only while their conditions fail: never both at once here, so at most 60%.
+    const decls = `  measure attainment = bookings / 100_000 USD
+  holdback h1 = 60% of comm until attainment >= 100%
+  holdback h2 = 60% of comm until attainment < 100%
+  holdback h3 = 40% of comm until 2026-12-31`;
+    expect(checkDecls(decls).diagnostics.filter((d) => d.code === 'AT3304')).toEqual([]);
+  });
+
   it('leaves one share above 100% to AT3001 alone', () => {
     const result = checkDecls('  holdback h1 = 150% of comm until 2026-12-31');
     expect(result.diagnostics.map((d) => d.code)).toEqual(['AT3001']);

@@ -81,10 +81,12 @@ export function checkHoldback(ctx: CheckContext, holdback: HoldbackDecl): void {
 }
 
 /**
- * The holdbacks of one earning all keep back their share from the plan's start until released,
- * so their shares together may not pass 100% (AT3304): the earning would be kept back more than
- * in full, and the payout would go negative. Reported once per earning, on the holdback that
- * passes 100%, with the earlier ones as related places.
+ * The holdbacks of one earning released at a date (or never) all keep back their share from the
+ * plan's start until then, so their shares together may not pass 100% (AT3304): the earning would
+ * be kept back more than in full, and the payout would go negative. A holdback released by a
+ * condition keeps back only while the condition fails, and two conditions may exclude each other
+ * (`attainment >= 100%`, `attainment < 100%`): such holdbacks are not added up. Reported once per
+ * earning, on the holdback that passes 100%, with the earlier ones as related places.
  */
 function checkHoldbackTotal(ctx: CheckContext, holdback: HoldbackDecl): void {
   const target = holdback.earning && ctx.binding.symbolAt(holdback.earning);
@@ -94,6 +96,10 @@ function checkHoldbackTotal(ctx: CheckContext, holdback: HoldbackDecl): void {
   for (const item of ctx.plan?.items ?? []) {
     if (item.kind !== 'Holdback' || !item.earning || !item.share) continue;
     if (ctx.binding.symbolAt(item.earning) !== target) continue;
+    if (item.until && typeExpr(ctx, item.until).kind === 'Boolean') {
+      if (item === holdback) return;
+      continue;
+    }
     const share = toDecimal(item.share.value);
     if (!share) continue;
     const before = total;

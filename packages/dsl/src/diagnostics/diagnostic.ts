@@ -34,3 +34,8 @@ export interface Diagnostic {
   range: Range;
   related?: RelatedInformation[];
 }
+
+/** True for the errors of the syntax family (AT1xxx): the text cannot be read there. */
+export function isSyntaxError(diagnostic: Diagnostic): boolean {
+  return diagnostic.severity === 'error' && diagnostic.code.startsWith('AT1');
+}

@@ -16,7 +16,7 @@
  *
  * Formatting is idempotent and never changes what a plan means.
  */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, isSyntaxError } from '../diagnostics/diagnostic.js';
 import type { File } from '../syntax/ast.js';
 import { parse } from '../syntax/parse.js';
 import { CommentContext } from './comments.js';
@@ -33,9 +33,6 @@ export interface FormatResult {
 }
 
 /** True for the error diagnostics that stop formatting: the syntax family, AT1xxx. */
-function isSyntaxError(diagnostic: Diagnostic): boolean {
-  return diagnostic.severity === 'error' && diagnostic.code.startsWith('AT1');
-}
 
 /**
  * Formats plan text. Returns the text in the canonical layout, or no text and the syntax
