@@ -79,8 +79,8 @@ export interface DataRecord {
 }
 
 /**
- * An FX rate: 1 unit of `from` is worth `rate` units of `to`, from `date` on (until the next rate
- * of the pair). A conversion on a date uses the latest rate dated on or before it in either
+ * An FX rate: 1 unit of `from` is worth `rate` units of `to`, from `date` on (until a later rate of
+ * the pair, written either way). A conversion on a date uses the latest rate dated on or before it in either
  * direction (the inverse of the opposite pair), the one written in the pair's own direction when
  * both are dated the same day. A currency converts to itself only at 1 (another rate is an error).
  */

@@ -151,12 +151,15 @@ function readAttribute(
   return value;
 }
 
-/** The days on this plan, from the assignments naming it; `undefined` when the payee has none listed. */
 /** A plan name as compared for a typo: small letters, spaces collapsed. */
 function loosely(name: string): string {
   return name.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
+/**
+ * The days on this plan, from the assignments naming it; `undefined` when the payee has none
+ * listed. `misnamed` hears of each assignment naming this plan but for capitals or spaces.
+ */
 function assignments(
   plan: Plan,
   payee: Payee,

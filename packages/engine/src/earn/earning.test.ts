@@ -164,6 +164,17 @@ describe('earnings', () => {
     expect(below.warnings.map((w) => [w.code, w.message])).toEqual([
       ['bad-cap', 'the cap of c is -100 USD, below zero: c is capped at 0'],
     ]);
+    // The explanation names the cap applied, 0, not the -100 read.
+    const c = statement(below, 'rep', '2026-Q1').earnings[0];
+    expect(c?.trace.text).toBe('capped at 0.00 USD');
+    // A run of Q2 alone works Q1 out too (year to date), but warns only about Q2.
+    const ytd = planOf(
+      quarterly(`${DEALS}
+  payee { cap_amount: Money }
+  bonus y = ytd(bookings) * 1% paid year to date cap payee.cap_amount`),
+    );
+    const q2 = run(ytd, { payees, records: { deals } }, ['2026-Q2']);
+    expect(q2.warnings.map((w) => [w.code, w.period])).toEqual([['bad-cap', '2026-Q2']]);
     // Cap 50 below the floor 80: 100 is above the floor, and the cap takes it to 50; the warning
     // says the cap wins.
     const crossed = [payee('rep', { cap_amount: '50', floor_amount: '80' })];

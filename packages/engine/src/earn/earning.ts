@@ -152,7 +152,8 @@ function inLine(ctx: Ctx, e: CompiledEarning): EarningOutcome {
   const value = dec(e.value(ctx, undefined));
   if (value === null || (e.gate && e.gate(ctx, undefined) !== true)) return outcome;
   outcome.value = value;
-  outcome.amount = clampTo(value, dec(e.floor?.(ctx, undefined)), dec(e.cap?.(ctx, undefined)));
+  const { floor, cap } = limitsOf(ctx, e);
+  outcome.amount = clampTo(value, floor, cap);
   return outcome;
 }
 
@@ -169,7 +170,7 @@ function clampTo(value: Dec, floor: Dec | null, cap: Dec | null): Dec {
  * with a `bad-cap` warning: a cap below zero caps at zero (a cap never takes money), and a cap
  * below the floor wins over it (the floor applies first).
  */
-function limitsOf(ctx: Ctx, e: CompiledEarning): { floor: Dec | null; cap: Dec | null } {
+export function limitsOf(ctx: Ctx, e: CompiledEarning): { floor: Dec | null; cap: Dec | null } {
   const floor = dec(e.floor?.(ctx, undefined));
   let cap = dec(e.cap?.(ctx, undefined));
   const name = e.earning.name;

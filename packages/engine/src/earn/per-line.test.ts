@@ -224,3 +224,34 @@ describe('per-line earnings', () => {
     expect(s.measures.find((m) => m.name === 'attainment')).toMatchObject({ value: '1.3', estimate: '1.5' });
   });
 });
+
+describe('per-line explanations of a tiered value used in a larger expression', () => {
+  it('add no arithmetic of the bands, which are not what the line pays', () => {
+    // tiered(...) * 50%: D1 is the first record; "minus the ... the records before it" or an
+    // "uplift on earlier records" would be false.
+    const halved = planOf(
+      quarterly(`
+  source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  payee { quarterly_quota: Money }
+  quota q = payee.quarterly_quota
+  credit bookings from deals { to owner }
+  measure attainment = bookings / q
+  rate table rates on attainment marginal {
+    0% to 50%: 5%
+    50% and up: 10%
+  }
+  commission c = tiered(bookings, rates) * 50% per line`),
+    );
+    const results = run(
+      halved,
+      {
+        payees: [payee('rep', { quarterly_quota: '100000' })],
+        records: { deals: rows({ id: 'D1', owner: 'rep', amount: '60000', close_date: '2026-01-10' }) },
+      },
+      ['2026-Q1'],
+    );
+    const line = statement(results, 'rep', '2026-Q1').earnings[0]?.lines[0];
+    expect(line?.trace.text ?? '').not.toMatch(/records before it|uplift/);
+    expect(line?.trace.inputs.map((i) => i.name)).not.toContain('uplift on earlier records');
+  });
+});

@@ -180,6 +180,10 @@ export class Run {
     range: Range,
     message: string,
   ): void {
+    // A period the run does not report is worked out only for what later periods read of it (year
+    // to date, paid earlier): its warnings belong to the run that reports it. Only the warning that
+    // such a period is not recalculated names it here.
+    if (this.calculated && !this.calculated.has(period) && code !== 'not-recalculated') return;
     const key = `${payee ?? ''}\u0000${period}\u0000${code}\u0000${rule?.name ?? ''}\u0000${message}`;
     if (this.warnings.has(key)) return;
     const warning: CalculationWarning = { code, range, message };

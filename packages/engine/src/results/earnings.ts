@@ -5,7 +5,7 @@
 import type { Rounding } from '@attain/dsl';
 import { recordRef } from '../data/model.js';
 import { Dec, ZERO } from '../decimal.js';
-import type { CompiledEarning } from '../earn/earning.js';
+import { type CompiledEarning, limitsOf } from '../earn/earning.js';
 import { allocateRounded, fit, roundAmount } from '../earn/fit.js';
 import { type EarningOutcome, LineData } from '../earn/outcome.js';
 import { PAID_EARLIER } from '../earn/paid-before.js';
@@ -152,7 +152,9 @@ function lineText(line: LineData, env: LineEnv): string | undefined {
  */
 function lineArithmetic(line: LineData, trace: Trace, env: LineEnv): string | undefined {
   const entry = line.entry;
-  if (!entry) return undefined;
+  // Only a line that is the table's pay itself (`tiered(credit, table)`): in `tiered(...) * 50%`
+  // the bands are not what the line pays.
+  if (!entry || env.e.earning.value.op !== 'tiered') return undefined;
   const tiers = trace.bands ?? (trace.tier ? [trace.tier] : []);
   if (tiers.length === 0) return undefined;
   if (tiers.every((t) => t.paid !== undefined)) {
@@ -237,8 +239,6 @@ function earningCtx(ctx: Ctx, e: CompiledEarning): Ctx {
   return ctx;
 }
 
-const decimal = (v: unknown): Dec | null => (v instanceof Dec ? v : null);
-
 /** Why an earning pays nothing at all, when something stopped it. */
 function stoppedText(e: CompiledEarning, actual: EarningOutcome): string | undefined {
   if (actual.gated) {
@@ -276,8 +276,10 @@ export function earningResult(
   if (bands) trace.bands = bands;
   const stopped = stoppedText(e, actual);
   const cutByCap = actual.capped || actual.lines.some((l) => l.note === 'reduced by the cap');
-  const cap = cutByCap ? decimal(e.cap?.(ctx, undefined)) : null;
-  const floor = actual.floored ? decimal(e.floor?.(ctx, undefined)) : null;
+  // The limits as the earning applied them (a cap from data below zero caps at 0).
+  const limits = cutByCap || actual.floored ? limitsOf(ctx, e) : undefined;
+  const cap = cutByCap ? (limits?.cap ?? null) : null;
+  const floor = actual.floored ? (limits?.floor ?? null) : null;
   let note = stopped ?? actual.note;
   if (actual.capped && cap) note = `capped at ${money(cap)}`;
   else if (actual.floored && floor) note = `raised to the floor of ${money(floor)}`;
