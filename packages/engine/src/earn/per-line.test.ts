@@ -3,7 +3,7 @@ import type { DataRecord } from '../data/dataset.js';
 import { earned, payee, planOf, quarterly, rows, run, statement } from '../test-support.js';
 import { explain } from '../trace/explain.js';
 
-const plan = (clauses = '') =>
+const plan = (clauses = '', value = 'tiered(bookings, rates)') =>
   planOf(
     quarterly(`
   source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
@@ -16,7 +16,7 @@ const plan = (clauses = '') =>
     50% to 100%: 8%
     100% and up: 12%
   }
-  commission c = tiered(bookings, rates) per line ${clauses}
+  commission c = ${value} per line ${clauses}
 `),
   );
 
@@ -229,19 +229,7 @@ describe('per-line explanations of a tiered value used in a larger expression', 
   it('add no arithmetic of the bands, which are not what the line pays', () => {
     // tiered(...) * 50%: D1 is the first record; "minus the ... the records before it" or an
     // "uplift on earlier records" would be false.
-    const halved = planOf(
-      quarterly(`
-  source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
-  payee { quarterly_quota: Money }
-  quota q = payee.quarterly_quota
-  credit bookings from deals { to owner }
-  measure attainment = bookings / q
-  rate table rates on attainment marginal {
-    0% to 50%: 5%
-    50% and up: 10%
-  }
-  commission c = tiered(bookings, rates) * 50% per line`),
-    );
+    const halved = plan('', 'tiered(bookings, rates) * 50%');
     const results = run(
       halved,
       {
