@@ -1,7 +1,9 @@
+import type { Type } from '@attain/dsl';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../decimal.js';
-import { isMissing, memoized, readDecimal } from './values.js';
+import type { FiscalCalendar } from '../time/calendar.js';
+import { Bad, isMissing, memoized, readDecimal, readerFor, readMoney } from './values.js';
 
 const digits = fc.stringMatching(/^[0-9]{1,20}$/);
 
@@ -39,6 +41,25 @@ describe('readDecimal', () => {
     expect(readDecimal(`0.${'1'.repeat(51)}e1`)).toBeUndefined();
     expect(readDecimal('12 USD')).toBeUndefined();
     expect(readDecimal('')).toBeUndefined();
+  });
+});
+
+describe('reading amounts and numbers beyond range', () => {
+  it('says an amount or a number is too large or too fine, not that it is no number', () => {
+    const beyond =
+      'is beyond the numbers a plan reads (at most 10^30 either way, with at most 50 significant digits)';
+    expect(readMoney(1.2e32)).toEqual(new Bad('bad-number', beyond));
+    expect(readMoney('1e31')).toEqual(new Bad('bad-number', beyond));
+    expect(readMoney(' 1e-40 ')).toEqual(new Bad('bad-number', beyond));
+    expect(readMoney('12O0')).toEqual(
+      new Bad('bad-number', 'is not an amount (write it like 1200.50 or 1200.50 EUR)'),
+    );
+    expect(readMoney('1e31 EUR')).toEqual(
+      new Bad('bad-number', 'is not an amount (write it like 1200.50 or 1200.50 EUR)'),
+    );
+    const number = readerFor({ kind: 'Number' } as Type, undefined as unknown as FiscalCalendar);
+    expect(number(1e300)).toEqual(new Bad('bad-number', beyond));
+    expect(number('x')).toEqual(new Bad('bad-number', 'is not a number'));
   });
 });
 

@@ -94,6 +94,15 @@ export function isPlainAmount(raw: RawValue): boolean {
   return typeof raw === 'string' && PLAIN.test(raw.trim());
 }
 
+/** Why a number written correctly is not read: see {@link MAX_DECIMAL_EXPONENT}. */
+const BEYOND = `is beyond the numbers a plan reads (at most 10^${MAX_DECIMAL_EXPONENT} either way, with at most ${PRECISION} significant digits)`;
+
+/** True for a number that {@link readDecimal} leaves unread only for its size or its digits. */
+function isNumberBeyondRange(raw: string | number | boolean): boolean {
+  if (typeof raw === 'number') return Number.isFinite(raw);
+  return typeof raw === 'string' && NUMBER.test(raw.trim());
+}
+
 /** True for an ISO 4217-shaped code (three capital letters). */
 export function isCurrencyCode(code: string): boolean {
   return CURRENCY.test(code);
@@ -110,6 +119,7 @@ export function readMoney(raw: string | number | boolean): RawMoney | Bad {
   if (typeof raw === 'boolean') return new Bad('bad-type', 'is a boolean, not an amount');
   const direct = readDecimal(raw);
   if (direct) return { amount: direct };
+  if (isNumberBeyondRange(raw)) return new Bad('bad-number', BEYOND);
   const parts = String(raw).trim().split(/\s+/);
   const amount = parts.length === 2 ? readDecimal(parts[0] as string) : undefined;
   if (!amount) return new Bad('bad-number', 'is not an amount (write it like 1200.50 or 1200.50 EUR)');
@@ -129,7 +139,8 @@ const FALSE = new Set(['false', 'no', '0']);
 export function readerFor(type: Type, calendar: FiscalCalendar): Reader {
   switch (type.kind) {
     case 'Number':
-      return (raw) => readDecimal(raw) ?? new Bad('bad-number', 'is not a number');
+      return (raw) =>
+        readDecimal(raw) ?? new Bad('bad-number', isNumberBeyondRange(raw) ? BEYOND : 'is not a number');
     case 'Integer':
       return (raw) => {
         const value = readDecimal(raw);
