@@ -9,7 +9,7 @@ import { TerritoryMap } from '../credit/territory.js';
 import type { DaySpan, PayeeData, Rec } from '../data/model.js';
 import type { ValidData } from '../data/validate.js';
 import { Dec, decText, ZERO } from '../decimal.js';
-import { earningKey, parseRecalculationId } from '../recalc/amounts.js';
+import { type Correction, correctionsIn, earningKey } from '../recalc/amounts.js';
 import type { CalculationWarning, Results, RuleRef, Trace, WarningCode } from '../results/results.js';
 import type { Tables } from '../tables/tables.js';
 import type { Period } from '../time/calendar.js';
@@ -33,7 +33,7 @@ export class Run {
   private territoryMap: TerritoryMap | undefined;
   private previousIndex: Map<string, Map<string, Dec>> | undefined;
   /** Recalculation lines of earlier results, by payee, corrected period and earning. */
-  private previousCorrections: Map<string, { start: string; amount: Dec }[]> | undefined;
+  private previousCorrections: Map<string, Correction[]> | undefined;
   /** The periods of the earlier results' statements. */
   private previousPeriods: Set<string> | undefined;
   /**
@@ -141,6 +141,30 @@ export class Run {
    */
   previousEarning(payee: string, period: string, earning: string, before?: string): Dec | undefined {
     if (!this.previous) return undefined;
+    this.indexPrevious();
+    const amounts = this.previousIndex?.get(`${payee}\u0000${period}`);
+    // A period the earlier results hold for others paid this payee nothing in its statement (they
+    // had none), but later statements may have paid its corrections.
+    if (!amounts && !this.previousPeriods?.has(period)) return undefined;
+    let paid = amounts?.get(earning) ?? ZERO;
+    // Corrections of the period paid as recalculation lines by statements before `before`.
+    for (const c of this.previousCorrections?.get(`${payee}\u0000${period}\u0000${earning}`) ?? [])
+      if (before === undefined || c.start < before) paid = paid.plus(c.amount);
+    return paid;
+  }
+
+  /**
+   * The periods of the earlier results' statements: closed for every payee (a payee without a
+   * statement in one had nothing reported there).
+   */
+  closedPeriods(): ReadonlySet<string> {
+    this.indexPrevious();
+    return this.previousPeriods ?? new Set();
+  }
+
+  /** Indexes the earlier results once: earning amounts, corrections and periods. */
+  private indexPrevious(): void {
+    if (!this.previous) return;
     if (!this.previousIndex) {
       this.previousIndex = new Map();
       this.previousCorrections = new Map();
@@ -150,25 +174,15 @@ export class Run {
         for (const e of s.earnings ?? []) amounts.set(e.name, new Dec(e.amount));
         this.previousIndex.set(`${s.payee}\u0000${s.period}`, amounts);
         this.previousPeriods.add(s.period);
-        for (const a of s.adjustments ?? []) {
-          const target = a.kind === 'recalculation' ? parseRecalculationId(a.id) : undefined;
-          if (!target?.key.startsWith(EARNING) || target.period === s.period) continue;
-          const key = `${s.payee}\u0000${target.period}\u0000${target.key.slice(EARNING.length)}`;
-          const list = this.previousCorrections.get(key) ?? [];
-          list.push({ start: s.start, amount: new Dec(a.amount) });
-          this.previousCorrections.set(key, list);
-        }
+      }
+      for (const c of correctionsIn(this.previous.statements ?? [])) {
+        if (!c.key.startsWith(EARNING)) continue;
+        const key = `${c.payee}\u0000${c.period}\u0000${c.key.slice(EARNING.length)}`;
+        const list = this.previousCorrections.get(key) ?? [];
+        list.push(c);
+        this.previousCorrections.set(key, list);
       }
     }
-    const amounts = this.previousIndex.get(`${payee}\u0000${period}`);
-    // A period the earlier results hold for others paid this payee nothing in its statement (they
-    // had none), but later statements may have paid its corrections.
-    if (!amounts && !this.previousPeriods?.has(period)) return undefined;
-    let paid = amounts?.get(earning) ?? ZERO;
-    // Corrections of the period paid as recalculation lines by statements before `before`.
-    for (const c of this.previousCorrections?.get(`${payee}\u0000${period}\u0000${earning}`) ?? [])
-      if (before === undefined || c.start < before) paid = paid.plus(c.amount);
-    return paid;
   }
 
   /** Records a warning once per payee, period, code, rule and message. */

@@ -44,9 +44,7 @@ function stageOf(run: Run, periods: readonly string[]): Stage {
   if (known) return known;
   const { plan, calendar } = run.program;
   const previousBy = new Map<string, Statement[]>();
-  const closed = new Set<string>();
   for (const s of run.previous?.statements ?? []) {
-    closed.add(s.period);
     const list = previousBy.get(s.payee);
     if (list) list.push(s);
     else previousBy.set(s.payee, [s]);
@@ -63,7 +61,7 @@ function stageOf(run: Run, periods: readonly string[]): Stage {
     periods,
     current,
     selfCorrecting: new Set(plan.earnings.filter((e) => e.paidYearToDate).map((e) => e.name)),
-    closed,
+    closed: run.closedPeriods(),
   };
   STAGES.set(run, stage);
   warnUnread(run, current);

@@ -72,6 +72,39 @@ export function amountsOf(statement: Statement | undefined): Map<string, Amount>
   return amounts;
 }
 
+/** What a recalculation line paid for an earlier period: its payee, the period and key it corrects, and the start of the statement that paid it. */
+export interface Correction {
+  payee: string;
+  period: string;
+  key: string;
+  start: string;
+  amount: Dec;
+}
+
+/**
+ * The recalculation lines of `statements` that correct a period other than their own: one reader
+ * for the recalculation (what was reported for a closed period) and for what earlier periods paid
+ * (paid year to date, once), which must agree.
+ */
+export function correctionsIn(statements: Iterable<Statement>): Correction[] {
+  const found: Correction[] = [];
+  for (const s of statements) {
+    for (const a of s.adjustments ?? []) {
+      if (a.kind !== 'recalculation') continue;
+      const target = parseRecalculationId(a.id);
+      if (!target || target.period === s.period) continue;
+      found.push({
+        payee: s.payee,
+        period: target.period,
+        key: target.key,
+        start: s.start,
+        amount: amountOf(a.amount),
+      });
+    }
+  }
+  return found;
+}
+
 /**
  * What earlier runs reported for each period: the statement's amounts plus the recalculation
  * lines that statements of later periods, before the current one, added for them.
@@ -82,20 +115,15 @@ export class Reported {
 
   /** `previous`: the payee's statements of earlier runs; `currentStart`: the current period's first day. */
   constructor(previous: readonly Statement[], currentStart: string) {
-    for (const s of previous) {
-      this.byPeriod.set(s.period, s);
-      if (s.start >= currentStart) continue; // replaced by this run's current statement
-      for (const a of s.adjustments) {
-        if (a.kind !== 'recalculation') continue;
-        const target = parseRecalculationId(a.id);
-        if (!target || target.period === s.period) continue;
-        let forPeriod = this.corrections.get(target.period);
-        if (!forPeriod) {
-          forPeriod = new Map();
-          this.corrections.set(target.period, forPeriod);
-        }
-        forPeriod.set(target.key, (forPeriod.get(target.key) ?? ZERO).plus(amountOf(a.amount)));
+    for (const s of previous) this.byPeriod.set(s.period, s);
+    for (const c of correctionsIn(previous)) {
+      if (c.start >= currentStart) continue; // paid by a statement this run's current one replaces
+      let forPeriod = this.corrections.get(c.period);
+      if (!forPeriod) {
+        forPeriod = new Map();
+        this.corrections.set(c.period, forPeriod);
       }
+      forPeriod.set(c.key, (forPeriod.get(c.key) ?? ZERO).plus(c.amount));
     }
   }
 
