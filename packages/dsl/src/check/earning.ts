@@ -6,7 +6,7 @@ import type { PlanSymbol } from '../bind/binding.js';
 import type { EarningDecl, Expr } from '../syntax/ast.js';
 import { type CheckContext, report } from './context.js';
 import { expectType, typeCondition } from './expressions.js';
-import { comparable, formatLiteral, type LiteralValue, literalValue } from './literals.js';
+import { formatLiteral, isAbove, type LiteralValue, literalValue } from './literals.js';
 import { declaredSymbol } from './symbols.js';
 import { money } from './types.js';
 import { forEachExpression } from './walk.js';
@@ -56,30 +56,18 @@ function checkLimits(ctx: CheckContext, earning: EarningDecl, name: string): voi
     if ((clause.kind !== 'Cap' && clause.kind !== 'Floor') || !clause.value) continue;
     const literal = literalValue(clause.value);
     if (literal === undefined) continue;
+    const cap = clause.kind === 'Cap';
+    (cap ? caps : floors).push({ expr: clause.value, literal });
+    if (!literal.value.isNegative() || literal.value.isZero()) continue;
     const amount = formatLiteral(literal);
-    if (clause.kind === 'Cap') {
-      caps.push({ expr: clause.value, literal });
-      if (literal.value.isNegative() && !literal.value.isZero())
-        report(
-          ctx,
-          'AT3301',
-          clause.value.range,
-          `The cap of ${name} is ${amount}, below zero, so ${name} would always take money from the payee: a cap is the most an earning pays, 0 or more`,
-        );
-    } else {
-      floors.push({ expr: clause.value, literal });
-      if (literal.value.isNegative() && !literal.value.isZero())
-        report(
-          ctx,
-          'AT3302',
-          clause.value.range,
-          `The floor of ${name} is ${amount}, below zero, so it lets ${name} take money from the payee: a floor is usually the least an earning pays, 0 or more`,
-        );
-    }
+    const why = cap
+      ? `The cap of ${name} is ${amount}, below zero, so ${name} would always take money from the payee: a cap is the most an earning pays, 0 or more`
+      : `The floor of ${name} is ${amount}, below zero, so it lets ${name} take money from the payee: a floor is usually the least an earning pays, 0 or more`;
+    report(ctx, cap ? 'AT3301' : 'AT3302', clause.value.range, why);
   }
   for (const cap of caps) {
     for (const floor of floors) {
-      if (!comparable(cap.literal, floor.literal) || !cap.literal.value.lt(floor.literal.value)) continue;
+      if (!isAbove(floor.literal, cap.literal)) continue;
       report(
         ctx,
         'AT3303',

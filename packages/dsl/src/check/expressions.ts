@@ -19,7 +19,7 @@ import { type CheckContext, report, reportOnce } from './context.js';
 import { isKnownCurrency, unknownCurrencyMessage } from './currencies.js';
 import { checkCalendarDate } from './dates.js';
 import { typeCall } from './functions.js';
-import { comparable, formatLiteral, literalValue } from './literals.js';
+import { formatLiteral, isAbove, literalValue } from './literals.js';
 import { binary, comparison, negate } from './operators.js';
 import { checkPeriodEquality } from './period-literals.js';
 import { symbolType } from './symbols.js';
@@ -335,7 +335,7 @@ function checkRangeOrder(ctx: CheckContext, from: Expr, to: Expr): void {
   }
   const low = literalValue(from);
   const high = literalValue(to);
-  if (!low || !high || !comparable(low, high) || !low.value.gt(high.value)) return;
+  if (!low || !high || !isAbove(low, high)) return;
   report(
     ctx,
     'AT3303',

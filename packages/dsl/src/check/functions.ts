@@ -12,7 +12,7 @@ import { type CheckContext, report } from './context.js';
 import { isKnownCurrency, unknownCurrencyMessage } from './currencies.js';
 import { toCount } from './decimal.js';
 import { typeExpr } from './expressions.js';
-import { comparable, formatLiteral, literalValue } from './literals.js';
+import { formatLiteral, isAbove, literalValue } from './literals.js';
 import { typeTableCall } from './table-functions.js';
 import { formatType, isOrdered, isQuantity, join, money, T, type Type } from './types.js';
 import { joinAll } from './unify.js';
@@ -138,7 +138,7 @@ function checkPlaces(ctx: CheckContext, places: Expr | undefined): void {
 function checkClampLimits(ctx: CheckContext, lowest: Expr | undefined, highest: Expr | undefined): void {
   const low = literalValue(lowest);
   const high = literalValue(highest);
-  if (!lowest || !low || !high || !comparable(low, high) || !low.value.gt(high.value)) return;
+  if (!lowest || !low || !high || !isAbove(low, high)) return;
   report(
     ctx,
     'AT3303',

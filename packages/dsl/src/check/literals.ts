@@ -39,6 +39,11 @@ export function comparable(a: LiteralValue, b: LiteralValue): boolean {
   return a.unit === b.unit || zero(a) || zero(b);
 }
 
+/** True when literal `a` lies above literal `b`, both being of one unit (the check of every reversed pair of limits). */
+export function isAbove(a: LiteralValue | undefined, b: LiteralValue | undefined): boolean {
+  return a !== undefined && b !== undefined && comparable(a, b) && a.value.gt(b.value);
+}
+
 /** A literal value as a comp admin writes it: `-5 USD`, `50%`, `3`. */
 export function formatLiteral(literal: LiteralValue): string {
   const digits = literal.value.toFixed();

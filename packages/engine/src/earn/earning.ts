@@ -14,7 +14,7 @@ import type { TierHit } from '../tables/tier-hit.js';
 import { parseDate } from '../time/dates.js';
 import { roundUnits, safe, unitsOf } from '../units.js';
 import { allocateRounded, fit, roundAmount, toGrid } from './fit.js';
-import { type EarningOutcome, LineData } from './outcome.js';
+import { type EarningOutcome, LineData, NOTE } from './outcome.js';
 import { paidEarlier } from './paid-before.js';
 import { perLineRaw } from './per-line.js';
 
@@ -73,15 +73,23 @@ export function earningOutcome(ctx: Ctx, e: CompiledEarning): EarningOutcome {
   return outcome;
 }
 
-function calculate(ctx: Ctx, e: CompiledEarning): EarningOutcome {
+/**
+ * Where an earning is calculated in `ctx`: `ctx` itself, the context of its own dates when they
+ * cover only part of the period (`during`), or `undefined` when they miss the period entirely.
+ */
+export function earningContext(ctx: Ctx, e: CompiledEarning): Ctx | undefined {
+  const w = e.window;
   const period = ctx.period;
-  if (e.window && !ctx.window) {
-    if (e.window.to < period.start || e.window.from > period.end)
-      return emptyOutcome(e, 'outside the dates of the earning');
-    if (e.window.from > period.start || e.window.to < period.end) {
-      return earningOutcome(ctx.run.context(ctx.payee, period, ctx.projected, e.window), e);
-    }
-  }
+  if (!w || ctx.window) return ctx;
+  if (w.to < period.start || w.from > period.end) return undefined;
+  if (w.from > period.start || w.to < period.end) return ctx.run.context(ctx.payee, period, ctx.projected, w);
+  return ctx;
+}
+
+function calculate(ctx: Ctx, e: CompiledEarning): EarningOutcome {
+  const own = earningContext(ctx, e);
+  if (!own) return emptyOutcome(e, 'outside the dates of the earning');
+  if (own !== ctx) return earningOutcome(own, e);
   if (ctx.line) return inLine(ctx, e);
   const name = e.earning.name;
   let lines: LineData[];
@@ -133,7 +141,7 @@ function calculate(ctx: Ctx, e: CompiledEarning): EarningOutcome {
   if (!open || paidOnce) {
     for (const line of lines) line.amount = ZERO;
     outcome.gated = !open;
-    outcome.note = paidOnce ? 'already paid earlier this year' : 'the condition (when) does not hold';
+    outcome.note = paidOnce ? NOTE.paidOnce : NOTE.gated;
     return outcome;
   }
   settle(ctx, e, outcome);
@@ -225,7 +233,7 @@ function settle(ctx: Ctx, e: CompiledEarning, outcome: EarningOutcome): void {
         amount: extra,
         estimate: false,
         tiers: undefined,
-        note: outcome.floored ? 'raised to the floor' : 'brought to the cap',
+        note: outcome.floored ? NOTE.toFloor : NOTE.toCap,
       }),
     );
   }
@@ -238,10 +246,10 @@ function settle(ctx: Ctx, e: CompiledEarning, outcome: EarningOutcome): void {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as LineData;
     line.amount = amounts[i] as Dec;
-    if (cut[i]) line.note = 'reduced by the cap';
+    if (cut[i]) line.note = NOTE.cut;
   }
   if (outcome.capped) outcome.note = 'capped';
-  if (outcome.floored) outcome.note = 'raised to the floor';
+  if (outcome.floored) outcome.note = NOTE.toFloor;
 }
 
 /** The sum of the lines' amounts: on units when every line has them at one scale. */
@@ -309,7 +317,7 @@ function settleUnits(
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as LineData;
     line.setAmountUnits(amounts[i] as number, d);
-    if (cut[i]) line.note = 'reduced by the cap';
+    if (cut[i]) line.note = NOTE.cut;
   }
   if (excess !== 0) {
     const extra = new LineData({
@@ -318,12 +326,12 @@ function settleUnits(
       raw: ZERO,
       estimate: false,
       tiers: undefined,
-      note: outcome.floored ? 'raised to the floor' : 'brought to the cap',
+      note: outcome.floored ? NOTE.toFloor : NOTE.toCap,
     });
     extra.setAmountUnits(-excess, d);
     lines.push(extra);
   }
   if (outcome.capped) outcome.note = 'capped';
-  if (outcome.floored) outcome.note = 'raised to the floor';
+  if (outcome.floored) outcome.note = NOTE.toFloor;
   return true;
 }

@@ -7,6 +7,18 @@ import type { Entry } from '../evaluate/context.js';
 import type { TierHit } from '../tables/tier-hit.js';
 import type { CompiledEarning } from './earning.js';
 
+/**
+ * The notes the calculation leaves on earnings and lines, which the results turn into sentences
+ * with the amounts (`results/earnings.ts`): written once, matched by the same constant.
+ */
+export const NOTE = {
+  cut: 'reduced by the cap',
+  toCap: 'brought to the cap',
+  toFloor: 'raised to the floor',
+  paidOnce: 'already paid earlier this year',
+  gated: 'the condition (when) does not hold',
+} as const;
+
 /** What a line is made of; `amount` defaults to `raw`. */
 export interface LineParts {
   /** Unique within the statement: `<earning>:<record key>`, `<earning>:period`... */

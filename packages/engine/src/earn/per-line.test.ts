@@ -3,7 +3,14 @@ import type { DataRecord } from '../data/dataset.js';
 import { earned, payee, planOf, quarterly, rows, run, statement } from '../test-support.js';
 import { explain } from '../trace/explain.js';
 
-const plan = (clauses = '', value = 'tiered(bookings, rates)') =>
+/** The rate table's mode and its three rates (below 50%, 50% to 100%, above quota). */
+interface Table {
+  mode: string;
+  rates: [string, string, string];
+}
+const MARGINAL: Table = { mode: 'marginal', rates: ['2%', '8%', '12%'] };
+
+const plan = (clauses = '', value = 'tiered(bookings, rates)', table: Table = MARGINAL) =>
   planOf(
     quarterly(`
   source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
@@ -11,10 +18,10 @@ const plan = (clauses = '', value = 'tiered(bookings, rates)') =>
   quota q = payee.quarterly_quota
   credit bookings from deals { to owner }
   measure attainment = bookings / q
-  rate table rates on attainment marginal {
-    0% to 50%: 2%
-    50% to 100%: 8%
-    100% and up: 12%
+  rate table rates on attainment ${table.mode} {
+    0% to 50%: ${table.rates[0]}
+    50% to 100%: ${table.rates[1]}
+    100% and up: ${table.rates[2]}
   }
   commission c = ${value} per line ${clauses}
 `),
@@ -155,21 +162,7 @@ describe('per-line earnings', () => {
   });
   it('explain hybrid and retroactive lines with arithmetic that adds up to the line', () => {
     const table = (mode: string) =>
-      planOf(
-        quarterly(`
-  source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
-  payee { quarterly_quota: Money }
-  quota q = payee.quarterly_quota
-  credit bookings from deals { to owner }
-  measure attainment = bookings / q
-  rate table rates on attainment ${mode} {
-    0% to 50%: 5%
-    50% to 100%: 10%
-    100% and up: 15%
-  }
-  commission c = tiered(bookings, rates) per line
-`),
-      );
+      plan('', 'tiered(bookings, rates)', { mode, rates: ['5%', '10%', '15%'] });
     const three = rows(
       { id: 'D1', owner: 'rep', amount: '50000', close_date: '2026-01-10' },
       { id: 'D2', owner: 'rep', amount: '50000', close_date: '2026-02-05' },

@@ -5,9 +5,9 @@
 import type { Rounding } from '@attain/dsl';
 import { recordRef } from '../data/model.js';
 import { Dec, ZERO } from '../decimal.js';
-import { type CompiledEarning, limitsOf } from '../earn/earning.js';
+import { type CompiledEarning, earningContext, limitsOf } from '../earn/earning.js';
 import { allocateRounded, fit, roundAmount } from '../earn/fit.js';
-import { type EarningOutcome, LineData } from '../earn/outcome.js';
+import { type EarningOutcome, LineData, NOTE } from '../earn/outcome.js';
 import { PAID_EARLIER } from '../earn/paid-before.js';
 import { type Ctx, entryText } from '../evaluate/context.js';
 import type { Run } from '../evaluate/run.js';
@@ -47,7 +47,7 @@ function estimateLines(
   const lines = hyp.map((l, i) => {
     const line = l.copy();
     line.amount = amounts[i] as Dec;
-    if (cut[i]) line.note = 'reduced by the cap';
+    if (cut[i]) line.note = NOTE.cut;
     return line;
   });
   if (!extra.isZero()) {
@@ -135,11 +135,11 @@ interface LineEnv {
 function lineText(line: LineData, env: LineEnv): string | undefined {
   const note = line.note;
   if (line.estimate || note === undefined) return note;
-  if (note === 'reduced by the cap' && env.cap)
+  if (note === NOTE.cut && env.cap)
     return `reduced by the cap of ${env.money(env.cap)}, from ${env.money(line.raw)}`;
-  if (note === 'brought to the cap' && env.cap)
+  if (note === NOTE.toCap && env.cap)
     return `brought to the cap of ${env.money(env.cap)}: the other lines add up to ${env.money(env.earned.minus(line.amount))}`;
-  if (note === 'raised to the floor' && env.floor)
+  if (note === NOTE.toFloor && env.floor)
     return `raised to the floor of ${env.money(env.floor)}: the other lines add up to ${env.money(env.earned.minus(line.amount))}`;
   return note;
 }
@@ -227,26 +227,13 @@ function lineResult(line: LineData, env: LineEnv): EarningLine {
   return result;
 }
 
-/**
- * The context the earning was calculated in: its own dates when they cover only part of the
- * period (as `earningOutcome` does), so that its trace shows the inputs it saw.
- */
-function earningCtx(ctx: Ctx, e: CompiledEarning): Ctx {
-  const w = e.window;
-  const period = ctx.period;
-  if (!w || ctx.window || w.to < period.start || w.from > period.end) return ctx;
-  if (w.from > period.start || w.to < period.end) return ctx.run.context(ctx.payee, period, ctx.projected, w);
-  return ctx;
-}
-
 /** Why an earning pays nothing at all, when something stopped it. */
 function stoppedText(e: CompiledEarning, actual: EarningOutcome): string | undefined {
   if (actual.gated) {
     const gate = e.earning.gate;
     return `the condition (when${gate ? ` ${renderExpr(gate)}` : ''}) does not hold, so nothing is paid`;
   }
-  if (e.earning.once && actual.paidBefore && !actual.paidBefore.isZero())
-    return 'already paid earlier this year';
+  if (e.earning.once && actual.paidBefore && !actual.paidBefore.isZero()) return NOTE.paidOnce;
   return undefined;
 }
 
@@ -265,7 +252,8 @@ export function earningResult(
   const decimals = moneyDecimals(rounding.decimals);
   const money = (value: Dec) => moneyText(value.toString(), currency, decimals);
   const estimate = projected ? estimateLines(actual, projected, rounding) : { lines: [], total: ZERO };
-  const ctx = earningCtx(actualCtx, e);
+  // Outside its dates an earning has no outcome of its own: its trace reads the period's context.
+  const ctx = earningContext(actualCtx, e) ?? actualCtx;
   const inputs = inputsOf(ctx, e.def.uses);
   if (actual.value !== null) inputs.push(exactMoneyInput('value', actual.value, currency));
   if (actual.paidBefore !== undefined)
@@ -275,7 +263,7 @@ export function earningResult(
   if (tier) trace.tier = tier;
   if (bands) trace.bands = bands;
   const stopped = stoppedText(e, actual);
-  const cutByCap = actual.capped || actual.lines.some((l) => l.note === 'reduced by the cap');
+  const cutByCap = actual.capped || actual.lines.some((l) => l.note === NOTE.cut);
   // The limits as the earning applied them (a cap from data below zero caps at 0).
   const limits = cutByCap || actual.floored ? limitsOf(ctx, e) : undefined;
   const cap = cutByCap ? (limits?.cap ?? null) : null;
