@@ -1,6 +1,8 @@
 /**
  * A compact table of results, one line per statement (payee, period, attainment, earned,
- * adjustments, payout) and a totals line, as `attain demo` prints it.
+ * adjustments, payout) and a totals line, as `attain demo` prints it. Amounts keep the decimals
+ * the plan left them (an earning rounded only at payout may show `2,953.125`), so each line's
+ * columns add up as printed.
  */
 
 import type { Results } from '@attain/engine';
@@ -23,11 +25,11 @@ export function summaryLines(results: Results): string[] {
     cut(s.payeeName, nameWidth),
     ...(multiplePeriods ? [s.period] : []),
     s.attainment === undefined ? '-' : formatPercent(s.attainment),
-    formatAmount(s.earned, 2, 2),
-    formatAmount(sumDecimals(s.adjustments.map((a) => a.amount)), 2, 2),
-    formatAmount(s.payout, 2, 2),
+    formatAmount(s.earned),
+    formatAmount(sumDecimals(s.adjustments.map((a) => a.amount))),
+    formatAmount(s.payout),
   ]);
-  const total = (values: string[]) => formatAmount(sumDecimals(values), 2, 2);
+  const total = (values: string[]) => formatAmount(sumDecimals(values));
   const totals = [
     'total',
     '',
