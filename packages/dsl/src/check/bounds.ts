@@ -3,10 +3,9 @@
  * back in messages. A bound's unit must match what the table is on (AT4006): percentages for an
  * attainment, money for an amount.
  */
-import type Decimal from 'decimal.js';
 import type { Bound, Expr } from '../syntax/ast.js';
 import { type CheckContext, report } from './context.js';
-import { toDecimal } from './decimal.js';
+import { type Decimal, toDecimal } from './decimal.js';
 import { typeExpr } from './expressions.js';
 import { formatType, isAssignable, isNumeric, isQuantity, T, type Type } from './types.js';
 import { isZeroLiteral } from './unify.js';

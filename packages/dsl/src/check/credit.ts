@@ -1,16 +1,18 @@
 /**
  * Crediting checks: a credit reads a dated source (AT5005), credits money, has a recipient
- * (AT5004) that is a Payee field (AT5002), shares of the non-overlay recipients sum to exactly
- * 100% (AT5001), a split source has `payee` and `share` fields (AT5003), and territory credit
- * needs territories (AT5103).
+ * (AT5004) that is a Payee field (AT5002), shares of the non-overlay recipients (a split source
+ * counting 100%) sum to exactly 100% (AT5001), a split source has `payee` and `share` fields
+ * (AT5003), territory credit needs territories (AT5103), `where` and `amount` do not read the
+ * payee, which is not known yet when a record is credited (AT5008), and `amount` and `split by`
+ * are written once (AT5009).
  */
-import Decimal from 'decimal.js';
 import type { RelatedInformation } from '../diagnostics/diagnostic.js';
 import type { CreditClause, CreditDecl, Name, Recipient } from '../syntax/ast.js';
 import { type CheckContext, report, reportOnce } from './context.js';
 import { checkCount } from './counts.js';
-import { toDecimal } from './decimal.js';
+import { Decimal, toDecimal } from './decimal.js';
 import { expectType, typeCondition } from './expressions.js';
+import { describeUse, type PayeeUse, rejectPayeeUses } from './no-payee.js';
 import type { SourceInfo } from './schema.js';
 import { currenciesDiffer, formatType, money } from './types.js';
 
@@ -29,8 +31,12 @@ export function checkCredit(ctx: CheckContext, credit: CreditDecl): void {
       `Credit ${name} reads ${source.name}, which has no dated field: mark the Date field that places each record in a period as \`dated\``,
     );
   }
-  if (credit.where) typeCondition(ctx, credit.where, 'after `where`');
+  if (credit.where) {
+    typeCondition(ctx, credit.where, 'after `where`');
+    rejectPayeeUses(ctx, credit.where, (use) => whereReadsPayee(name, use, source));
+  }
   checkAmount(ctx, credit, name, source);
+  checkRepeated(ctx, credit, name);
   const tos = credit.clauses.filter((c): c is CreditTo => c.kind === 'CreditTo');
   const splits = credit.clauses.filter((c): c is CreditSplit => c.kind === 'CreditSplit');
   if (tos.length === 0 && splits.length === 0) {
@@ -42,8 +48,48 @@ export function checkCredit(ctx: CheckContext, credit: CreditDecl): void {
     );
   }
   for (const to of tos) if (to.recipient) checkRecipient(ctx, to.recipient, name, source);
-  if (splits.length === 0) checkShares(ctx, tos, name, credit);
+  checkShares(ctx, tos, splits[0], name, credit);
   for (const split of splits) checkSplit(ctx, split, name, source);
+}
+
+/** Why a credit is worked out without a payee: said the same way in every AT5008 about a credit. */
+const noPayeeYet =
+  'but a credit is worked out record by record, before it is known whose credit each record is, so there is no payee there';
+
+/** AT5008 for a payee read in a credit's `where`: filter the payee's credit in a measure instead. */
+function whereReadsPayee(name: string, use: PayeeUse, source: SourceInfo | undefined): string {
+  const attribute = use.attribute;
+  const test =
+    attribute !== undefined && source?.fields.has(attribute) ? `${attribute} = payee.${attribute}` : '...';
+  return `The \`where\` of credit ${name} reads ${describeUse(use)}, ${noPayeeYet}: credit the records without that test and make it in a measure over the credit, where the payee is known, such as sum(${name}.credited where ${test}), or credit by territory`;
+}
+
+/** AT5008 for a payee read in a credit's `amount`: apply the payee's part where the credit is used. */
+function amountReadsPayee(name: string, use: PayeeUse): string {
+  const example =
+    use.attribute !== undefined && use.via === undefined ? `, such as ${name} * payee.${use.attribute}` : '';
+  return `The \`amount\` of credit ${name} reads ${describeUse(use)}, ${noPayeeYet}: credit the record's own amount and apply the payee's part in the measure or earning that uses ${name}${example}`;
+}
+
+/** AT5009: `amount` and `split by` are written at most once in a credit; a second one would be lost. */
+function checkRepeated(ctx: CheckContext, credit: CreditDecl, name: string): void {
+  const first = new Map<CreditClause['kind'], CreditClause>();
+  for (const clause of credit.clauses) {
+    if (clause.kind === 'CreditTo') continue;
+    const earlier = first.get(clause.kind);
+    if (!earlier) {
+      first.set(clause.kind, clause);
+      continue;
+    }
+    const written = clause.kind === 'CreditSplit' ? '`split by`' : '`amount`';
+    const fix =
+      clause.kind === 'CreditSplit'
+        ? 'a record takes its recipients and shares from one split source: keep one `split by`, and put the split rows in that source'
+        : 'a record is credited one amount: keep one `amount` clause';
+    report(ctx, 'AT5009', clause.range, `Credit ${name} has more than one ${written} clause; ${fix}`, [
+      { message: `The first ${written} is here`, range: earlier.range },
+    ]);
+  }
 }
 
 function checkAmount(
@@ -55,7 +101,10 @@ function checkAmount(
   const expected = money(ctx.settings.currency);
   const amount = credit.clauses.find((c) => c.kind === 'CreditAmount');
   if (amount) {
-    if (amount.value) expectType(ctx, amount.value, expected, 'AT3001', `The amount credited by ${name}`);
+    if (amount.value) {
+      expectType(ctx, amount.value, expected, 'AT3001', `The amount credited by ${name}`);
+      rejectPayeeUses(ctx, amount.value, (use) => amountReadsPayee(name, use));
+    }
     return;
   }
   if (!source) return;
@@ -143,12 +192,26 @@ function checkRecipient(
   }
 }
 
-/** AT5001: shares of the recipients that are not overlays must sum to exactly 100%. */
-function checkShares(ctx: CheckContext, tos: readonly CreditTo[], name: string, credit: CreditDecl): void {
+/**
+ * AT5001: shares of the recipients that are not overlays must sum to exactly 100%. A split source
+ * gives each record 100% through its rows (the engine checks each record's rows add up to 100%),
+ * so next to `split by` every other recipient must be an overlay.
+ */
+function checkShares(
+  ctx: CheckContext,
+  tos: readonly CreditTo[],
+  split: CreditSplit | undefined,
+  name: string,
+  credit: CreditDecl,
+): void {
   const counted = tos.filter((to) => !to.overlay);
   if (counted.length === 0) return;
   let total = new Decimal(0);
   const related: RelatedInformation[] = [];
+  if (split) {
+    total = total.plus(100);
+    related.push({ message: '100% here (the split rows of each record)', range: split.range });
+  }
   for (const to of counted) {
     const share = (to.share ? toDecimal(to.share.value) : undefined) ?? new Decimal(100);
     total = total.plus(share);
@@ -158,11 +221,14 @@ function checkShares(ctx: CheckContext, tos: readonly CreditTo[], name: string, 
     });
   }
   if (total.eq(100)) return;
+  const fix = split
+    ? '`split by` already gives each record 100% through its split rows, so mark the other recipients `as overlay`'
+    : 'mark recipients who get credit on top `as overlay`';
   report(
     ctx,
     'AT5001',
     credit.name?.range ?? credit.range,
-    `The shares of credit ${name} add up to ${total.toString()}%, not 100%; mark recipients who get credit on top \`as overlay\``,
+    `The shares of credit ${name} add up to ${total.toString()}%, not 100%; ${fix}`,
     related,
   );
 }

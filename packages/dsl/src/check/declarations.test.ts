@@ -125,6 +125,17 @@ describe('quotas (AT3201, AT3202, AT3203)', () => {
     );
   });
 
+  // Added with 20 significant digits (decimal.js's default), 25.0000000000000000000001 × 3 +
+  // 24.9999999999999999999998 = 99.9999999999999999999999... was rounded up to 100.
+  it('adds seasonality shares exactly beyond 20 significant digits', () => {
+    const shares =
+      'seasonality 25.0000000000000000000001%, 25.0000000000000000000001%, 25.0000000000000000000001%, 24.9999999999999999999998%';
+    const off = checkDecls(`  quota s = payee.ote ${shares}`);
+    expect(expectOne(off, 'AT3201', shares).message).toBe(
+      'The seasonality shares of s add up to 100.0000000000000000000001%, not 100%',
+    );
+  });
+
   it('caps ramp steps at 100% and starts a ramp from a date', () => {
     expectOne(checkDecls('  quota r = payee.ote ramp 50%, 120% from payee.hire_date'), 'AT3203', '120%');
     expectOne(checkDecls('  quota r = payee.ote ramp 50% from payee.region'), 'AT3001', 'payee.region');

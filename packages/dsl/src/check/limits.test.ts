@@ -110,6 +110,18 @@ describe('holdbacks of one earning above 100% (AT3304)', () => {
     ]);
   });
 
+  // With decimal.js's default 20 significant digits, 50.00000000000000000000001% twice added up
+  // to 100% (100.00000000000000000000002 rounded): two holdbacks then kept back more than the earning.
+  it('adds holdback shares exactly beyond 20 significant digits', () => {
+    const result = checkDecls(
+      '  holdback h1 = 50.00000000000000000000001% of comm until 2026-12-31\n  holdback h2 = 50.00000000000000000000001% of comm until 2026-12-31',
+    );
+    const d = expectOne(result, 'AT3304', '50.00000000000000000000001%', {
+      after: result.text.indexOf('h2'),
+    });
+    expect(d.message).toContain('keep back 100.00000000000000000000002% of it in all');
+  });
+
   it('accepts holdbacks of one earning adding up to exactly 100%, and of different earnings', () => {
     const decls = `  bonus b = 100 USD
   holdback h1 = 60% of comm until 2026-12-31

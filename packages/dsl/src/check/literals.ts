@@ -3,10 +3,9 @@
  * the text alone decides (a negative cap, a cap below its floor, a division by zero), and the
  * limits within which the engine keeps a literal exactly (AT3306).
  */
-import type Decimal from 'decimal.js';
 import type { Expr, File, MoneyLit, NumberLit, PercentLit } from '../syntax/ast.js';
 import { type CheckContext, report } from './context.js';
-import { toDecimal } from './decimal.js';
+import { type Decimal, toDecimal } from './decimal.js';
 
 /** A literal's value with its unit: `'number'`, `'percent'` (the written value) or the currency code. */
 export interface LiteralValue {

@@ -3,11 +3,10 @@
  * holdbacks keep back a share of an earning until a date or a condition, clawbacks watch a Date
  * field of their source.
  */
-import Decimal from 'decimal.js';
 import type { ClawbackDecl, DrawDecl, Expr, GuaranteeDecl, HoldbackDecl } from '../syntax/ast.js';
 import { type CheckContext, report, reportOnce } from './context.js';
 import { checkCount } from './counts.js';
-import { toDecimal } from './decimal.js';
+import { Decimal, toDecimal } from './decimal.js';
 import { perLineCredit } from './earning.js';
 import { expectType, typeExpr } from './expressions.js';
 import { formatLiteral, literalValue } from './literals.js';

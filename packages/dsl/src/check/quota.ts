@@ -2,10 +2,9 @@
  * Quota checks: a quota is money (AT3202); seasonality has one share per period of the year and
  * the shares sum to 100% (AT3201); ramp steps are at most 100% (AT3203) and start from a date.
  */
-import Decimal from 'decimal.js';
 import type { PeriodKind, QuotaClause, QuotaDecl } from '../syntax/ast.js';
 import { type CheckContext, report } from './context.js';
-import { toDecimal } from './decimal.js';
+import { Decimal, toDecimal } from './decimal.js';
 import { expectType } from './expressions.js';
 import { money, T } from './types.js';
 

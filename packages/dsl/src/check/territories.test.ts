@@ -87,4 +87,25 @@ describe('territories', () => {
     const score = territories('    territory t { where region = "A" score region }', 'score');
     expectOne(score, 'AT3001', 'region', { after: score.text.indexOf('score region') });
   });
+
+  // Territory rules are read once per account (TerritoryMap), with no payee: `region =
+  // payee.region` compared every account with nothing and placed none.
+  it('rejects the payee in rules, which place accounts for all payees (AT5008)', () => {
+    const result = territories('    territory mine { where region = payee.region }');
+    const d = expectOne(result, 'AT5008', 'payee.region');
+    expect(d.message).toBe(
+      "The `where` of territory mine reads payee.region, but accounts are placed in territories once for all payees, before it is known whose credit a record is, so there is no payee there: test the account's fields only, and give the territory its payees with `assign`",
+    );
+    const scored = territories(
+      '    territory mine { where region = "EMEA" score employees * payee.ote / 1 USD }',
+      'score',
+    );
+    expect(expectOne(scored, 'AT5008', 'payee.ote').message).toMatch(
+      /^The score of territory mine reads payee.ote,/,
+    );
+    const quota = territories('    territory mine { where q > 0 USD }');
+    expect(expectOne(quota, 'AT5008', 'q', { after: quota.text.indexOf('where q') }).message).toContain(
+      'reads the quota q,',
+    );
+  });
 });

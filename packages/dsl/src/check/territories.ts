@@ -1,7 +1,8 @@
 /**
  * Territory checks: rules are conditions on the account source; two territories of equal priority
  * whose literal rules (or named accounts) can match the same account overlap (AT5104, warning);
- * a rule whose tests contradict each other never matches (AT5105, warning).
+ * a rule whose tests contradict each other never matches (AT5105, warning); rules are read once
+ * per account, for all payees, so they cannot read the payee (AT5008).
  */
 import type { Range } from '../diagnostics/diagnostic.js';
 import type { Expr, TerritoriesDecl, TerritoryDecl } from '../syntax/ast.js';
@@ -9,6 +10,7 @@ import { type CheckContext, report } from './context.js';
 import { checkCount } from './counts.js';
 import { toDecimal } from './decimal.js';
 import { typeCondition, typeExpr } from './expressions.js';
+import { describeUse, type PayeeUse, rejectPayeeUses } from './no-payee.js';
 import { type Conjunction, overlaps, type RuleContext, readRule } from './territory-rules.js';
 import { formatType, isQuantity } from './types.js';
 
@@ -56,12 +58,16 @@ function checkTerritory(ctx: CheckContext, rc: RuleContext, territory: Territory
       case 'TerritoryWhere':
         if (!clause.condition) break;
         typeCondition(ctx, clause.condition, `after \`where\` in territory ${name}`);
+        rejectPayeeUses(ctx, clause.condition, (use) =>
+          ruleReadsPayee(`The \`where\` of territory ${name}`, use),
+        );
         conditions.push(clause.condition);
         ruleRange ??= clause.range;
         break;
       case 'TerritoryScore': {
         if (!clause.score) break;
         const type = typeExpr(ctx, clause.score);
+        rejectPayeeUses(ctx, clause.score, (use) => ruleReadsPayee(`The score of territory ${name}`, use));
         if (!isQuantity(type)) {
           report(
             ctx,
@@ -95,6 +101,11 @@ function checkTerritory(ctx: CheckContext, rc: RuleContext, territory: Territory
     report(ctx, 'AT5105', ruleRange, `Territory ${name} can never match an account: ${contradiction}`);
   }
   return info;
+}
+
+/** AT5008 for a payee read in a territory rule: rules test the account alone. */
+function ruleReadsPayee(rule: string, use: PayeeUse): string {
+  return `${rule} reads ${describeUse(use)}, but accounts are placed in territories once for all payees, before it is known whose credit a record is, so there is no payee there: test the account's fields only, and give the territory its payees with \`assign\``;
 }
 
 /** An account named in two territories of equal priority is claimed by both. */

@@ -86,6 +86,8 @@ export const codes = {
   AT5005: { severity: 'error', title: 'Source has no dated field' },
   AT5006: { severity: 'error', title: 'Source has no owner field' },
   AT5007: { severity: 'error', title: 'Per-line earning has no credit to list' },
+  AT5008: { severity: 'error', title: 'Credit or territory rule reads the payee' },
+  AT5009: { severity: 'error', title: 'Credit clause repeated' },
   AT5101: { severity: 'error', title: 'More than one key field' },
   AT5102: { severity: 'error', title: 'Field modifier does not fit the field type' },
   AT5103: { severity: 'error', title: 'Territory recipient needs territories' },

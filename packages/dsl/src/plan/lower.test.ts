@@ -186,6 +186,24 @@ describe('lowering', () => {
   payee { ote: Money }
   credit bookings from deals { to owner }`;
 
+  // A percentage is a ratio: 50.0000000000000000000001% / 100 = 0.500000000000000000000001, which
+  // decimal.js's default 20 significant digits rounded to 0.5 (the shares became 50%/50%).
+  it('turns percentages into ratios exactly, beyond 20 significant digits', () => {
+    const text = `  source deals { id: Text key, owner: Payee owner, partner: Payee, amount: Money, close_date: Date dated }
+  credit shared from deals { to owner share 50.0000000000000000000001% to partner share 49.9999999999999999999999% }
+  bonus b = shared * 1.00000000000000000000001%`;
+    const plan = planOf(planText(text, header));
+    expect(plan.credits[0]?.recipients.map((r) => r.share)).toEqual([
+      '0.500000000000000000000001',
+      '0.499999999999999999999999',
+    ]);
+    const value = plan.earnings[0]?.value;
+    expect(value?.op === 'binary' && value.right).toMatchObject({
+      op: 'literal',
+      value: '0.0100000000000000000000001',
+    });
+  });
+
   it('gives a literal zero the unit it stands for', () => {
     const plan = planOf(planText(`${base}\n  bonus b = if bookings > 0 then 100 USD else 0`, header));
     const value = plan.earnings[0]?.value;

@@ -15,7 +15,7 @@ export function generateCredit(state: PlanState): GenDecl {
   const r = state.random;
   const source = pick(r, state.transactions);
   const name = state.fresh(pick(r, creditNames));
-  const record = state.expressions().inRecord(source);
+  const record = state.expressions().inRecord(source, false);
   const where = chance(r, 0.7) ? ` where ${record.generate('Boolean', 2)}` : '';
   const label = chance(r, 0.3) ? ` "${name} credit"` : '';
   const clauses: string[] = [];

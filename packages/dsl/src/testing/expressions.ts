@@ -39,10 +39,12 @@ export class ExpressionGenerator {
 
   /**
    * A generator for expressions about one record of `record`: its fields, the payee's attributes
+   * (unless `withPayee` is false: credit and territory rules are read without a payee, AT5008)
    * and literals (no aggregates and no plan-level definitions).
    */
-  inRecord(record: SourceModel): ExpressionGenerator {
-    const { currency, year, payee } = this.scope;
+  inRecord(record: SourceModel, withPayee = true): ExpressionGenerator {
+    const { currency, year } = this.scope;
+    const payee = withPayee ? this.scope.payee : new Map<ValueType, string[]>();
     return new ExpressionGenerator(this.random, { ...emptyScope(currency, year), payee, record });
   }
 

@@ -1,0 +1,204 @@
+/**
+ * Rules read without a payee (AT5008). A credit's `where` and `amount` are read once per record,
+ * before it is known whose credit the record is, and a territory's `where` and `score` once per
+ * account, for all payees: there is no current payee there. Anything that needs one (`payee`,
+ * `payee.x`, an aggregate over the payee's records, a quota, a credit, an earning...) would have
+ * no value, silently, so the checker rejects it, directly or through the definitions it uses.
+ *
+ * Per-record signals (`signal ... on source`) and quota `relief` are read for one payee, and so
+ * may use the payee.
+ */
+import type { PlanSymbol, SymbolKind } from '../bind/binding.js';
+import { kindWord } from '../bind/messages.js';
+import type { Range } from '../diagnostics/diagnostic.js';
+import type { Declaration, Expr } from '../syntax/ast.js';
+import { isAggregateCall } from './aggregates.js';
+import { collectionOf, unparen } from './collections.js';
+import { type CheckContext, report } from './context.js';
+import { childExpressions } from './walk.js';
+
+/** What makes an expression need a payee. */
+export interface PayeeUse {
+  /** Where it is written in the rule. */
+  range: Range;
+  /** What it reads, in plan words: `payee.region`, `the quota q`, `sum(deals.amount)`. */
+  what: string;
+  /** The payee attribute read at the root, when it is one (`region` for `payee.region`). */
+  attribute?: string;
+  /** The definition written in the rule through which it is read, when it is not read directly. */
+  via?: string;
+}
+
+/** What a definition needs a payee for (without a place: it is read where the definition is used). */
+type Need = Omit<PayeeUse, 'range' | 'via'>;
+
+/** Kinds whose value is per payee whatever their definition says. */
+const perPayee: ReadonlySet<SymbolKind> = new Set([
+  'quota',
+  'credit',
+  'earning',
+  'draw',
+  'guarantee',
+  'holdback',
+  'clawback',
+  'adjustment',
+  'signal',
+]);
+
+/** Kinds whose value is what their expressions say: a payee is needed when those need one. */
+const computed: ReadonlySet<SymbolKind> = new Set([
+  'let',
+  'measure',
+  'metric',
+  'rate-table',
+  'lookup-table',
+  'pay-curve',
+]);
+
+/** Per check: what each definition needs a payee for (null: nothing). */
+const needs = new WeakMap<CheckContext, Map<PlanSymbol, Need | null>>();
+
+/**
+ * Every place in `expr` that needs a payee, outermost first (what is inside a reported place is
+ * not reported again): `payee`, `payee.x`, aggregates, and names of definitions that need one.
+ */
+export function payeeUses(ctx: CheckContext, expr: Expr): PayeeUse[] {
+  const found: PayeeUse[] = [];
+  const stack: Expr[] = [expr];
+  while (stack.length > 0) {
+    const e = stack.pop() as Expr;
+    const need = directNeed(ctx, e);
+    if (need) {
+      found.push({ range: e.range, ...need });
+      continue;
+    }
+    if (e.kind === 'NameRef') {
+      const symbol = ctx.binding.symbolAt(e.name);
+      const through = symbol ? definitionNeed(ctx, symbol) : undefined;
+      if (symbol && through) found.push({ range: e.range, ...through, via: symbol.name });
+      continue;
+    }
+    const children = childExpressions(e);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Expr);
+  }
+  return found;
+}
+
+/** What `e` itself needs a payee for: `payee`, `payee.x`, an aggregate, a per-payee definition. */
+function directNeed(ctx: CheckContext, e: Expr): Need | undefined {
+  switch (e.kind) {
+    case 'PayeeRef':
+      return { what: 'payee' };
+    case 'Member': {
+      if (unparen(e.object).kind !== 'PayeeRef' || !e.member) return undefined;
+      return { what: `payee.${e.member.text}`, attribute: e.member.text };
+    }
+    case 'Call': {
+      const arg = e.args[0];
+      if (!isAggregateCall(e) || !arg) return undefined;
+      const collection = collectionOf(ctx, arg.value);
+      if (!collection) return undefined;
+      const field = collection.field === undefined ? '' : `.${collection.field}`;
+      return { what: `${e.callee.text}(${collection.name}${field}) over the payee's records` };
+    }
+    case 'NameRef': {
+      const symbol = ctx.binding.symbolAt(e.name);
+      if (!symbol || !perPayee.has(symbol.kind)) return undefined;
+      return { what: `the ${kindWord(symbol)} ${symbol.name}` };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * What a definition needs a payee for, through its own expressions (every version of it), or
+ * undefined. The definitions it uses are worked out first, iteratively, so a long chain of lets
+ * using lets never recurses deeply; a definition in a cycle (AT2005) counts as needing none.
+ */
+function definitionNeed(ctx: CheckContext, symbol: PlanSymbol): Need | undefined {
+  if (!computed.has(symbol.kind)) return undefined;
+  let known = needs.get(ctx);
+  if (!known) {
+    known = new Map();
+    needs.set(ctx, known);
+  }
+  if (!known.has(symbol)) {
+    for (const s of usedFirst(ctx, symbol, known)) {
+      if (known.has(s)) continue;
+      known.set(s, null);
+      known.set(s, computed.has(s.kind) ? ownNeed(ctx, s) : null);
+    }
+  }
+  return known.get(symbol) ?? undefined;
+}
+
+/** `symbol` and the definitions it uses not yet worked out, each after those it uses. */
+function usedFirst(
+  ctx: CheckContext,
+  symbol: PlanSymbol,
+  known: ReadonlyMap<PlanSymbol, unknown>,
+): PlanSymbol[] {
+  const { dependencies } = ctx.binding;
+  const order: PlanSymbol[] = [];
+  const visited = new Set<PlanSymbol>([symbol]);
+  const stack: { symbol: PlanSymbol; next: number }[] = [{ symbol, next: 0 }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1] as { symbol: PlanSymbol; next: number };
+    const next = dependencies.get(frame.symbol)?.[frame.next++];
+    if (next === undefined) {
+      stack.pop();
+      order.push(frame.symbol);
+    } else if (!visited.has(next) && !known.has(next) && computed.has(next.kind)) {
+      visited.add(next);
+      stack.push({ symbol: next, next: 0 });
+    }
+  }
+  return order;
+}
+
+/** What the expressions of a definition (all its versions) need a payee for, if anything. */
+function ownNeed(ctx: CheckContext, symbol: PlanSymbol): Need | null {
+  const versions = (ctx.binding.declarations.get(symbol.name) ?? [symbol]).filter(
+    (s) => s.kind === symbol.kind,
+  );
+  for (const version of versions) {
+    for (const expr of definitionExpressions(version.decl)) {
+      const use = payeeUses(ctx, expr)[0];
+      if (use)
+        return use.attribute === undefined
+          ? { what: use.what }
+          : { what: use.what, attribute: use.attribute };
+    }
+  }
+  return null;
+}
+
+/** The expressions a definition's value is made of. */
+function definitionExpressions(decl: PlanSymbol['decl']): Expr[] {
+  const d = decl as Declaration | undefined;
+  switch (d?.kind) {
+    case 'Let':
+    case 'Measure':
+    case 'Metric':
+      return d.value ? [d.value] : [];
+    case 'RateTable':
+      return [...(d.on ? [d.on] : []), ...d.tiers.flatMap((t) => (t.rate ? [t.rate] : []))];
+    case 'LookupTable':
+      return d.rows.flatMap((row) => (row.value ? [row.value] : []));
+    case 'PayCurve':
+      return d.on ? [d.on] : [];
+    default:
+      return [];
+  }
+}
+
+/** How a use reads in a message: `payee.region`, `payee.min_deal (through big)`. */
+export function describeUse(use: PayeeUse): string {
+  return use.via === undefined ? use.what : `${use.what} (through ${use.via})`;
+}
+
+/** Reports AT5008 at every place in `expr` that needs a payee, with the message `message` gives it. */
+export function rejectPayeeUses(ctx: CheckContext, expr: Expr, message: (use: PayeeUse) => string): void {
+  for (const use of payeeUses(ctx, expr)) report(ctx, 'AT5008', use.range, message(use));
+}
