@@ -1,5 +1,7 @@
+import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import type { CreditResult, Statement } from '../results/results.js';
+import type { DataRecord } from '../data/dataset.js';
+import type { CreditResult, Results, Statement } from '../results/results.js';
 import { payee, planOf, quarterly, rows, run, statement } from '../test-support.js';
 
 const credit = (s: Statement, name: string): CreditResult => {
@@ -614,5 +616,387 @@ describe('crediting', () => {
         'the managers of self go round in a cycle (self -> self), so no manager is credited for self',
       ]);
     });
+  });
+});
+
+describe('hypothetical rows of other sources', () => {
+  const SPLITS =
+    'source deal_splits { id: Text key, deal_id: Text, payee: Payee, share: Percent, approved_on: Date dated }';
+
+  it('credits an estimate through a hypothetical split row, never paid, even of a real deal', () => {
+    const plan = planOf(
+      quarterly(`${DEALS}
+  ${SPLITS}
+  credit alliance from deals { split by deal_splits on deal_id }
+  commission c = alliance * 10%`),
+    );
+    const results = run(
+      plan,
+      {
+        payees: [payee('a'), payee('b')],
+        records: {
+          deals: rows({ id: 'D1', owner: 'a', amount: '1000', close_date: '2026-01-05', stage: 'Won' }),
+          deal_splits: [
+            {
+              row: 1,
+              values: { id: 'S1', deal_id: 'D1', payee: 'a', share: '50%', approved_on: '2026-01-02' },
+            },
+            {
+              row: 2,
+              values: { id: 'S2', deal_id: 'D1', payee: 'b', share: '50%', approved_on: '2026-01-02' },
+              hypothetical: true,
+            },
+          ],
+        },
+      },
+      ['2026-Q1'],
+    );
+    // a: S1 is real, 1,000 x 50% = 500 credited, 500 x 10% = 50.00 paid.
+    const a = statement(results, 'a', '2026-Q1');
+    expect(credit(a, 'alliance')).toMatchObject({ total: '500', quotaCredit: '500', estimate: '0' });
+    expect([a.payout, a.estimatedPayout]).toEqual(['50.00', '50.00']);
+    // b: S2 is hypothetical, so its 500 is an estimate only: total 0, paid 0.00, estimated 50.00.
+    const b = statement(results, 'b', '2026-Q1');
+    expect(credit(b, 'alliance')).toMatchObject({ total: '0', quotaCredit: '0', estimate: '500' });
+    expect(
+      credit(b, 'alliance').lines.map((l) => [l.record.key, l.amount, l.share, l.role, l.estimate]),
+    ).toEqual([['D1', '500', '0.5', 'split', true]]);
+    expect([b.payout, b.estimatedPayout]).toEqual(['0.00', '50.00']);
+  });
+
+  it('credits an estimate through a hypothetical account, by key or by name', () => {
+    const plan = planOf(
+      quarterly(`${DEALS}
+  source accounts { id: Text key, name: Text, region: Text }
+  credit territorial from deals { to territory of account }
+  commission c = territorial * 10%
+  territories on accounts by priority {
+    territory emea { where region = "EMEA"
+      assign "t1" as primary }
+  }`),
+    );
+    const results = run(
+      plan,
+      {
+        payees: [payee('rep'), payee('t1')],
+        records: {
+          accounts: [
+            { row: 1, values: { id: 'A1', name: 'Initech', region: 'EMEA' }, hypothetical: true },
+            { row: 2, values: { id: 'A2', name: 'Globex', region: 'EMEA' } },
+          ],
+          deals: rows(
+            { id: 'D1', owner: 'rep', account: 'A1', amount: '1000', close_date: '2026-01-05', stage: 'Won' },
+            {
+              id: 'D2',
+              owner: 'rep',
+              account: 'Initech',
+              amount: '200',
+              close_date: '2026-01-06',
+              stage: 'Won',
+            },
+            { id: 'D3', owner: 'rep', account: 'A2', amount: '500', close_date: '2026-01-07', stage: 'Won' },
+          ),
+        },
+      },
+      ['2026-Q1'],
+    );
+    // Paid: D3 only (A2 is real): 500 x 10% = 50.00. Estimate: D1 (A1) 1,000 and D2 (named Initech,
+    // A1's name) 200: 1,200 x 10% = 120.00 more, 170.00 in all.
+    const t1 = statement(results, 't1', '2026-Q1');
+    expect(credit(t1, 'territorial')).toMatchObject({ total: '500', quotaCredit: '500', estimate: '1200' });
+    expect(credit(t1, 'territorial').lines.map((l) => [l.record.key, l.amount, l.estimate ?? false])).toEqual(
+      [
+        ['D3', '500', false],
+        ['D1', '1000', true],
+        ['D2', '200', true],
+      ],
+    );
+    expect([t1.payout, t1.estimatedPayout]).toEqual(['50.00', '170.00']);
+    expect(results.warnings).toEqual([]);
+  });
+
+  // Whole dollars by the hundred: every earning is exact in cents, so estimates add up exactly.
+  const PROPERTY_PLAN = planOf(
+    quarterly(`source deals { id: Text key, owner: Payee owner, account: Text optional, amount: Money, close_date: Date dated }
+  ${SPLITS}
+  source accounts { id: Text key, name: Text, region: Text }
+  credit own from deals { to owner }
+  credit alliance from deals { split by deal_splits on deal_id }
+  credit territorial from deals { to territory of account }
+  measure att = own / 10000 USD
+  rate table rt on att marginal {
+    0% to 100%: 2%
+    100% and up: 8%
+  }
+  commission e = tiered(own, rt) per line
+  commission s = alliance * 10%
+  commission t = territorial * 5%
+  territories on accounts by priority {
+    territory emea { where region = "EMEA"
+      assign "a" as primary
+      assign "b" as overlay }
+    territory amer { where region = "AMER"
+      assign "c" as primary }
+  }`),
+  );
+  const ON_PLAN = ['a', 'b', 'c'];
+  // z is on another plan: what is credited to z reaches no statement of this plan.
+  const PAYEES = [...ON_PLAN.map((id) => payee(id)), payee('z', {}, { plans: [{ plan: 'Other' }] })];
+
+  const caseArb = fc.record({
+    deals: fc.array(
+      fc.record({
+        owner: fc.constantFrom(...ON_PLAN),
+        hundreds: fc.integer({ min: 1, max: 200 }),
+        day: fc.integer({ min: 1, max: 90 }),
+        account: fc.option(fc.constantFrom('A1', 'A2', 'A3', 'Acme'), { nil: undefined }),
+        hyp: fc.boolean(),
+        splits: fc.array(
+          fc.record({
+            payee: fc.constantFrom(...ON_PLAN),
+            weight: fc.integer({ min: 1, max: 9 }),
+            hyp: fc.boolean(),
+          }),
+          { minLength: 1, maxLength: 3 },
+        ),
+      }),
+      { maxLength: 8 },
+    ),
+    accounts: fc.array(fc.record({ region: fc.constantFrom('EMEA', 'AMER', 'APAC'), hyp: fc.boolean() }), {
+      minLength: 3,
+      maxLength: 3,
+    }),
+  });
+  type Case = typeof caseArb extends fc.Arbitrary<infer T> ? T : never;
+
+  /**
+   * The dataset of a case: `flag` marks its hypothetical rows; `drop` leaves them out instead (a
+   * hypothetical split row goes to z, off the plan, so that the shares of each deal still add up to 100%).
+   */
+  function datasetOf(c: Case, how: 'flag' | 'drop' | 'real') {
+    const deals: DataRecord[] = [];
+    const splits: DataRecord[] = [];
+    c.deals.forEach((d, i) => {
+      const id = `D${i + 1}`;
+      const values: Record<string, string> = {
+        id,
+        owner: d.owner,
+        amount: String(d.hundreds * 100),
+        close_date: new Date(Date.UTC(2026, 0, d.day)).toISOString().slice(0, 10),
+      };
+      if (d.account !== undefined) values.account = d.account;
+      if (!(how === 'drop' && d.hyp))
+        deals.push({ row: i + 1, values, hypothetical: how === 'flag' && d.hyp });
+      // Whole percentages adding up to exactly 100%: the remainder goes to the first row.
+      const weights = d.splits.reduce((t, s) => t + s.weight, 0);
+      const shares = d.splits.map((s) => Math.floor((s.weight * 100) / weights));
+      shares[0] = (shares[0] as number) + 100 - shares.reduce((t, s) => t + s, 0);
+      d.splits.forEach((s, j) => {
+        const row = splits.length + 1;
+        const payeeOf = how === 'drop' && s.hyp ? 'z' : s.payee;
+        splits.push({
+          row,
+          values: {
+            id: `S${row}`,
+            deal_id: id,
+            payee: payeeOf,
+            share: `${shares[j]}%`,
+            approved_on: '2026-01-01',
+          },
+          hypothetical: how === 'flag' && s.hyp,
+        });
+      });
+    });
+    const accounts: DataRecord[] = [];
+    c.accounts.forEach((a, i) => {
+      if (how === 'drop' && a.hyp) return;
+      const values = { id: `A${i + 1}`, name: i === 0 ? 'Acme' : `Name${i + 1}`, region: a.region };
+      accounts.push({ row: i + 1, values, hypothetical: how === 'flag' && a.hyp });
+    });
+    return { payees: PAYEES, records: { deals, deal_splits: splits, accounts } };
+  }
+
+  const payouts = (results: Results, pick: (s: Statement) => string) =>
+    results.statements.map((s) => [s.payee, pick(s)]);
+
+  test.prop([caseArb], { numRuns: 60 })(
+    'hypothetical rows of any source change the estimated payout, never the payout',
+    (c) => {
+      const flagged = run(PROPERTY_PLAN, datasetOf(c, 'flag'), ['2026-Q1'], { mode: 'lenient' });
+      const dropped = run(PROPERTY_PLAN, datasetOf(c, 'drop'), ['2026-Q1'], { mode: 'lenient' });
+      const real = run(PROPERTY_PLAN, datasetOf(c, 'real'), ['2026-Q1'], { mode: 'lenient' });
+      expect(flagged.rejected).toEqual([]);
+      // Paid: as if the hypothetical rows were not there.
+      expect(payouts(flagged, (s) => s.payout)).toEqual(payouts(dropped, (s) => s.payout));
+      // Estimated: as if they were real.
+      expect(payouts(flagged, (s) => s.estimatedPayout)).toEqual(payouts(real, (s) => s.payout));
+    },
+  );
+});
+
+describe('credit that reaches no one', () => {
+  it('warns about a record whose recipient field is empty, with the share and amount not credited', () => {
+    const plan = planOf(
+      quarterly(`${DEALS}
+  source deal_splits { id: Text key, deal_id: Text, payee: Payee optional, share: Percent, approved_on: Date dated }
+  source accounts { id: Text key, name: Text, region: Text }
+  credit pair from deals { to owner share 60%
+    to co share 40%
+    to lead as overlay }
+  credit alliance from deals where stage = "Split" { split by deal_splits on deal_id }
+  credit territorial from deals { to territory of account }
+  credit team from deals where stage = "Split" { to owner share 90%
+    to managers of co share 10% }
+  commission c = pair * 10%
+  territories on accounts by priority {
+    territory emea { where region = "EMEA"
+      assign "a" as primary }
+  }`),
+    );
+    const results = run(
+      plan,
+      {
+        payees: [payee('a'), payee('b')],
+        records: {
+          accounts: rows({ id: 'A1', name: 'Initech', region: 'EMEA' }),
+          deals: rows(
+            {
+              id: 'D1',
+              owner: 'a',
+              co: 'b',
+              account: 'A1',
+              amount: '1000',
+              close_date: '2026-01-05',
+              stage: 'Won',
+            },
+            { id: 'D2', owner: 'a', amount: '500.005', close_date: '2026-01-06', stage: 'Won' },
+            { id: 'D3', owner: 'a', account: 'A1', amount: '2000', close_date: '2026-01-07', stage: 'Split' },
+          ),
+          deal_splits: rows(
+            { id: 'S1', deal_id: 'D3', payee: 'a', share: '60%', approved_on: '2026-01-01' },
+            { id: 'S2', deal_id: 'D3', share: '40%', approved_on: '2026-01-01' },
+          ),
+        },
+      },
+      ['2026-Q1'],
+    );
+    // D2 has no co: its 40% (500.005 x 40% = 200.002) goes to no one, and D3's (2,000 x 40% = 800);
+    // no lead is no overlay: no warning. Without a co, D3's 10% (2,000 x 10% = 200) for co's
+    // managers goes to none. D2 has no account: 500.005 goes to no territory. S2 has no payee:
+    // 2,000 x 40% = 800 of D3 is lost.
+    expect(results.warnings.map((w) => [w.code, w.rule?.name, w.message])).toEqual([
+      [
+        'no-value',
+        'alliance',
+        'deal_splits row 2 (S2) has no payee, so its 40% share of deals D3 in credit alliance (800.00 USD) credits no one',
+      ],
+      [
+        'no-value',
+        'pair',
+        'deals D2 has no co, so its 40% share in credit pair (200.002 USD) credits no one',
+      ],
+      ['no-value', 'pair', 'deals D3 has no co, so its 40% share in credit pair (800.00 USD) credits no one'],
+      [
+        'no-value',
+        'team',
+        'deals D3 has no co, so its 10% share in credit team (200.00 USD) credits no manager',
+      ],
+      [
+        'no-value',
+        'territorial',
+        'deals D2 has no account, so its 100% share in credit territorial (500.005 USD) credits no one',
+      ],
+    ]);
+    // What is credited is unchanged: a gets 60% of D1, D2 and D3 in pair, 60% of D3 in alliance.
+    const a = statement(results, 'a', '2026-Q1');
+    expect(credit(a, 'pair').total).toBe('2100.003');
+    expect(credit(a, 'alliance').total).toBe('1200');
+    expect(credit(a, 'territorial').total).toBe('3000');
+  });
+
+  it('says when the account of a record is in no territory because its row was rejected', () => {
+    const plan = planOf(
+      quarterly(`${DEALS}
+  source accounts { id: Text key, name: Text, region: Text }
+  credit territorial from deals { to territory of account }
+  commission c = territorial * 10%
+  territories on accounts by priority {
+    territory emea { where region = "EMEA"
+      assign "t1" as primary }
+  }`),
+    );
+    const results = run(
+      plan,
+      {
+        payees: [payee('rep'), payee('t1')],
+        records: {
+          accounts: rows({ id: 'A1', name: 'Initech' }, { id: 'A2', name: 'Globex', region: 'APAC' }),
+          deals: rows(
+            { id: 'D1', owner: 'rep', account: 'A1', amount: '1000', close_date: '2026-01-05', stage: 'Won' },
+            {
+              id: 'D2',
+              owner: 'rep',
+              account: 'Initech',
+              amount: '10',
+              close_date: '2026-01-05',
+              stage: 'Won',
+            },
+            { id: 'D3', owner: 'rep', account: 'A2', amount: '100', close_date: '2026-01-05', stage: 'Won' },
+          ),
+        },
+      },
+      ['2026-Q1'],
+      { mode: 'lenient' },
+    );
+    expect(results.rejected.map((r) => r.errors.map((e) => e.reason))).toEqual([
+      ['accounts row 1: region is missing'],
+    ]);
+    expect(results.warnings.map((w) => w.message)).toEqual([
+      'account A1 of deals D1 is in no territory: its row (accounts row 1) was rejected for its own errors, so deals D1 credits no one',
+      'account A2 of deals D3 is in no territory',
+      'account Initech of deals D2 is in no territory: its row (accounts row 1) was rejected for its own errors, so deals D2 credits no one',
+    ]);
+  });
+
+  it('warns about a territory assigned in the plan to a payee the data does not have', () => {
+    const plan = planOf(
+      quarterly(`${DEALS}
+  source accounts { id: Text key, name: Text, region: Text }
+  credit territorial from deals { to territory of account }
+  commission c = territorial * 10%
+  territories on accounts by priority {
+    territory emea { where region = "EMEA"
+      assign "t1" as primary
+      assign "ghost" as overlay }
+  }`),
+    );
+    const results = run(
+      plan,
+      {
+        payees: [payee('rep'), payee('t1')],
+        records: {
+          accounts: rows({ id: 'A1', name: 'Initech', region: 'EMEA' }),
+          deals: rows({
+            id: 'D1',
+            owner: 'rep',
+            account: 'A1',
+            amount: '1000',
+            close_date: '2026-01-05',
+            stage: 'Won',
+          }),
+        },
+      },
+      ['2026-Q1'],
+    );
+    expect(results.warnings.map((w) => [w.code, w.payee, w.period, w.message])).toEqual([
+      [
+        'unknown-assignee',
+        undefined,
+        undefined,
+        'territory emea is assigned to ghost, who is not among the payees: the assignment is ignored, so ghost is credited nothing through emea',
+      ],
+    ]);
+    expect(results.warnings[0]?.range).toBeDefined();
+    expect(credit(statement(results, 't1', '2026-Q1'), 'territorial').total).toBe('1000');
   });
 });

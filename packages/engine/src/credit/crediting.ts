@@ -15,6 +15,7 @@ import { versionIn } from '../evaluate/versions.js';
 import type { CreditRole } from '../results/results.js';
 import type { Period } from '../time/calendar.js';
 import { formatDate } from '../time/dates.js';
+import { money, percent } from '../trace/sentence.js';
 import {
   type CompiledCredit,
   type CompiledRecipient,
@@ -287,8 +288,21 @@ function applyCredit(
           `${rec.schema.name} ${recordName(rec)} has no valid rows in ${c.split.schema.name}, so it credits no one`,
         );
       for (const row of rows ?? []) {
+        // Validation rejects a split row without a share (see `checkSplits`).
         const share = row.v[c.split.share] as Dec;
-        result.add(id, row.v[c.split.payee] as string, rec, amount.times(share), share, 'split');
+        const credited = amount.times(share);
+        const payee = row.v[c.split.payee];
+        if (typeof payee !== 'string') {
+          const what = `${row.schema.name} row ${row.row}${row.key === undefined ? '' : ` (${row.key})`}`;
+          ctx.warn(
+            'no-value',
+            c.credit,
+            `${what} has no payee, so its ${percentText(share)} share of ${rec.schema.name} ${recordName(rec)} in credit ${c.credit.name} (${amountText(run, credited)}) credits no one`,
+          );
+          continue;
+        }
+        // A hypothetical split row credits an estimate, even of a real record.
+        result.add(id, payee, row.hyp ? asHypothetical(rec) : rec, credited, share, 'split');
       }
     }
   }
@@ -312,21 +326,37 @@ function creditRecipient(
   switch (r.kind) {
     case 'field': {
       const payee = rec.v[r.field];
-      if (typeof payee !== 'string') return;
+      if (typeof payee !== 'string') {
+        warnEmpty(run, ctx, c, r, rec, credited, c.schema.fields[r.field]?.name, 'credits no one');
+        return;
+      }
       result.add(id, payee, rec, credited, r.share, r.overlay ? 'overlay' : whole ? 'owner' : 'split');
       return;
     }
     case 'territory': {
       const account = rec.v[r.account];
-      if (account === null || account === undefined || rec.day === undefined) return;
+      if (account === null || account === undefined) {
+        warnEmpty(run, ctx, c, r, rec, credited, c.schema.fields[r.account]?.name, 'credits no one');
+        return;
+      }
+      if (rec.day === undefined) return;
       const map = run.territories();
       // Named only in a warning: not built for every record.
       const record = () => `${rec.schema.name} ${recordName(rec)}`;
       const found = map.territoryOf(String(account));
       if (found === undefined) {
-        ctx.warn('no-value', c.credit, `account ${String(account)} of ${record()} is in no territory`);
+        const rejected = run.data.rejectedAccounts?.get(String(account));
+        ctx.warn(
+          'no-value',
+          c.credit,
+          rejected === undefined
+            ? `account ${String(account)} of ${record()} is in no territory`
+            : `account ${String(account)} of ${record()} is in no territory: its row (${run.program.territories?.design.source} row ${rejected}) was rejected for its own errors, so ${record()} credits no one`,
+        );
         return;
       }
+      // The credit of a record placed by a hypothetical account is an estimate.
+      const target = found.hyp ? asHypothetical(rec) : rec;
       const territory = found.territory;
       if (found.ambiguous) {
         const [first] = found.ambiguous as [AccountPlace];
@@ -350,7 +380,7 @@ function creditRecipient(
         result.add(
           id,
           cover.payee,
-          rec,
+          target,
           credited,
           r.share,
           r.overlay || cover.role === 'overlay' ? 'overlay' : 'territory',
@@ -360,7 +390,10 @@ function creditRecipient(
     }
     case 'managers': {
       const start = rec.v[r.of];
-      if (typeof start !== 'string') return;
+      if (typeof start !== 'string') {
+        warnEmpty(run, ctx, c, r, rec, credited, c.schema.fields[r.of]?.name, 'credits no manager');
+        return;
+      }
       const chain = managersOf(run, start);
       if (chain.cycle) {
         ctx.warn(
@@ -383,6 +416,56 @@ function creditRecipient(
       return;
     }
   }
+}
+
+/**
+ * Warns that a record credits nobody through recipient `r`: its field `field` (the payee, the
+ * account, or whose managers) is empty. An overlay recipient with an empty field is not warned
+ * about: overlay credit is on top of the record's 100%, given only where there is someone to give it.
+ */
+function warnEmpty(
+  run: Run,
+  ctx: Ctx,
+  c: CompiledCredit,
+  r: CompiledRecipient,
+  rec: Rec,
+  credited: Dec,
+  field: string | undefined,
+  outcome: string,
+): void {
+  if (r.overlay) return;
+  ctx.warn(
+    'no-value',
+    c.credit,
+    `${rec.schema.name} ${recordName(rec)} has no ${field ?? 'recipient'}, so its ${percentText(r.share)} share in credit ${c.credit.name} (${amountText(run, credited)}) ${outcome}`,
+  );
+}
+
+/** A share for reading: `0.4` → `40%`. */
+function percentText(share: Dec): string {
+  return percent(share.toString());
+}
+
+/** A credited amount for reading, exact (credits are never rounded): `1,000.005 USD`. */
+function amountText(run: Run, amount: Dec): string {
+  return money(amount.toString(), run.program.currency, Math.max(2, amount.decimalPlaces()));
+}
+
+/**
+ * The hypothetical view of a record: the same record marked `hyp`, made once per record, for the
+ * credit a hypothetical row of another source gives it (a split row, an account). Its credit lines
+ * are estimates, never counted in totals or paid, like those of a hypothetical record.
+ */
+const hypotheticalViews = new WeakMap<Rec, Rec>();
+
+function asHypothetical(rec: Rec): Rec {
+  if (rec.hyp) return rec;
+  let view = hypotheticalViews.get(rec);
+  if (!view) {
+    view = { ...rec, hyp: true };
+    hypotheticalViews.set(rec, view);
+  }
+  return view;
 }
 
 /**

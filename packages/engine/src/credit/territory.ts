@@ -263,6 +263,8 @@ export interface AccountPlace {
   /** The account's row in its source. */
   row: number;
   territory: string;
+  /** A hypothetical account row: the credit it places is an estimate. */
+  hyp: boolean;
 }
 
 /** The territory an account reference (a key or a name) resolves to. */
@@ -273,6 +275,11 @@ export interface AccountTerritory {
    * account, by key, then territory, then row; `territory` is the first one's. Absent otherwise.
    */
   ambiguous?: AccountPlace[];
+  /**
+   * True when only hypothetical accounts place the reference in `territory` (every account of the
+   * key, or of the name in that territory): the credit is an estimate, never paid. Absent otherwise.
+   */
+  hyp?: true;
 }
 
 /**
@@ -280,7 +287,8 @@ export interface AccountTerritory {
  * matched by key first, then by `name`. A name shared by placed accounts in different territories
  * is ambiguous: it resolves to the territory of the account with the smallest key (then the
  * smallest territory name), whatever the order of the account rows. Accounts in no territory are
- * not candidates.
+ * not candidates. Hypothetical accounts are placed like real ones, but what they place is an
+ * estimate (see {@link AccountTerritory.hyp}).
  */
 export class TerritoryMap {
   private readonly byKey = new Map<string, AccountTerritory>();
@@ -304,11 +312,12 @@ export class TerritoryMap {
       const chosen = placeAccount(design, ctx, account)?.territory;
       if (!chosen) continue;
       const territory = chosen.territory.name;
-      if (account.key !== undefined) this.byKey.set(account.key, { territory });
+      if (account.key !== undefined)
+        this.byKey.set(account.key, account.hyp ? { territory, hyp: true } : { territory });
       const name = design.nameField === undefined ? undefined : account.v[design.nameField];
       if (typeof name !== 'string') continue;
       const list = named.get(name);
-      const place = { key: account.key, row: account.row, territory };
+      const place = { key: account.key, row: account.row, territory, hyp: account.hyp };
       if (list) list.push(place);
       else named.set(name, [place]);
     }
@@ -317,9 +326,10 @@ export class TerritoryMap {
         (a, b) => compareOptionalText(a.key, b.key) || compareText(a.territory, b.territory) || a.row - b.row,
       );
       const first = list[0] as AccountPlace;
-      if (list.every((a) => a.territory === first.territory))
-        this.byName.set(name, { territory: first.territory });
-      else this.byName.set(name, { territory: first.territory, ambiguous: list });
+      const found: AccountTerritory = { territory: first.territory };
+      if (list.some((a) => a.territory !== first.territory)) found.ambiguous = list;
+      if (list.every((a) => a.territory !== first.territory || a.hyp)) found.hyp = true;
+      this.byName.set(name, found);
     }
     this.covers = coversOf(design, run.data.assignments);
   }

@@ -378,3 +378,87 @@ describe('record validation', () => {
     });
   });
 });
+
+describe('split sources', () => {
+  const splitPlan = planOf(
+    quarterly(`source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  source deal_splits { id: Text key, deal_id: Text, payee: Payee, share: Percent optional, approved_on: Date dated }
+  credit alliance from deals { split by deal_splits on deal_id }
+  commission c = alliance * 10%`),
+  );
+  const deals = rows(
+    { id: 'D1', owner: 'a', amount: '1000', close_date: '2026-01-05' },
+    { id: 'D2', owner: 'a', amount: '300', close_date: '2026-01-05' },
+  );
+  const split = (id: string, deal: string, who: string, share?: string) => ({
+    id,
+    deal_id: deal,
+    payee: who,
+    approved_on: '2026-01-01',
+    ...(share === undefined ? {} : { share }),
+  });
+  const payees = [payee('a'), payee('b')];
+
+  it('rejects a split row without a share, instead of failing the run', () => {
+    // S2 gives b no share of D1: an error. S1 still gives a 100% of D1 (the empty row is not counted).
+    const data = {
+      payees,
+      records: {
+        deals,
+        deal_splits: rows(
+          split('S1', 'D1', 'a', '100%'),
+          split('S2', 'D1', 'b'),
+          split('S3', 'D2', 'a', '100%'),
+        ),
+      },
+    };
+    const strict = run(splitPlan, data, ['2026-Q1']);
+    expect(strict.errors).toEqual([
+      {
+        source: 'deal_splits',
+        row: 2,
+        key: 'S2',
+        field: 'share',
+        code: 'missing-field',
+        reason: `deal_splits row 2: share is missing: the row must give its payee's share of "D1"`,
+      },
+    ]);
+    const lenient = run(splitPlan, data, ['2026-Q1'], { mode: 'lenient' });
+    expect(lenient.rejected.map((r) => [r.source, r.row])).toEqual([['deal_splits', 2]]);
+    // a: 1,000 x 100% + 300 x 100% = 1,300, x 10% = 130.00.
+    expect(lenient.statements.find((s) => s.payee === 'a')?.payout).toBe('130.00');
+  });
+
+  it('says which rows of a record were left out when its shares do not add up to 100%', () => {
+    // S2 (40%, no share) and S3 (unknown payee) are left out: D1's shares are S1's 60% alone.
+    const data = {
+      payees,
+      records: {
+        deals,
+        deal_splits: rows(
+          split('S1', 'D1', 'a', '60%'),
+          split('S2', 'D1', 'b'),
+          split('S3', 'D1', 'zz', '40%'),
+          split('S4', 'D2', 'a', '100%'),
+        ),
+      },
+    };
+    const strict = run(splitPlan, data, ['2026-Q1']);
+    expect(strict.errors.map((e) => e.reason)).toEqual([
+      'deal_splits row 1: the shares of "D1" add up to 60%, not 100% (rows 1; rows 2, 3 are left out for their own errors, so their shares are not counted)',
+      `deal_splits row 2: share is missing: the row must give its payee's share of "D1"`,
+      'deal_splits row 3: payee is "zz", who is not among the payees',
+    ]);
+    const one = run(
+      splitPlan,
+      {
+        payees,
+        records: { deals, deal_splits: rows(split('S1', 'D1', 'a', '60%'), split('S3', 'D1', 'zz', '40%')) },
+      },
+      ['2026-Q1'],
+    );
+    expect(one.errors[0]?.reason).toBe(
+      'deal_splits row 1: the shares of "D1" add up to 60%, not 100% (rows 1; row 2 is left out for its own errors, so its share is not counted)',
+    );
+  });
+});

@@ -5,7 +5,7 @@
  */
 
 import type { Plan } from '@attain/dsl';
-import { type Dec, ONE, sumOf, ZERO } from '../decimal.js';
+import { type Dec, ONE, sumOf } from '../decimal.js';
 import type { CalculationWarning, Results } from '../results/results.js';
 import type { FiscalCalendar } from '../time/calendar.js';
 import type { Dataset } from './dataset.js';
@@ -24,7 +24,7 @@ import {
   validateFx,
   validateQuotas,
 } from './sections.js';
-import { asList } from './values.js';
+import { asList, Bad, isMissing, readerFor, rowOf } from './values.js';
 
 /** The dataset after validation: only rows without errors. */
 export interface ValidData {
@@ -41,6 +41,11 @@ export interface ValidData {
   adjustments: Adjustment[];
   /** True when some valid record is hypothetical. */
   hypothetical: boolean;
+  /**
+   * The rows of the territory design's accounts source left out for their errors (lenient mode),
+   * by account key and by `name`: crediting says why a reference to one is in no territory.
+   */
+  rejectedAccounts?: Map<string, number>;
   /** Warnings about the data as a whole (earlier results of a plan of another name). */
   warnings: CalculationWarning[];
   /** The earlier results with each statement once (see `distinctStatements`). */
@@ -100,7 +105,7 @@ export function validate(
     records.set(source.name, recs);
     if (!hypothetical) hypothetical = recs.some((r) => r.hyp);
   }
-  checkSplits(plan, schemas, records, problems);
+  checkSplits(plan, data, schemas, records, problems, calendar);
   const quotas = validateQuotas(plan, asList(data.quotas), payees, calendar, problems);
   const assignments = validateAssignments(plan, asList(data.territoryAssignments), payees, problems);
   const adjustments = validateAdjustments(
@@ -112,8 +117,17 @@ export function validate(
     problems,
     options.calculated,
   );
-  const warnings = [...misnamedWarnings(plan, payees), ...checkPrevious(plan, data, calendar, problems)];
+  const warnings = [
+    ...misnamedWarnings(plan, payees),
+    ...unknownAssigneeWarnings(plan, payees),
+    ...checkPrevious(plan, data, calendar, problems),
+  ];
   const previous = distinctStatements(data.previous, problems);
+  const accounts = plan.territories?.source;
+  const rejectedAccounts =
+    accounts === undefined || !problems.inSource(accounts)
+      ? undefined
+      : rejectedAccountRows(data, schemas.get(accounts), problems, calendar);
   return {
     valid: {
       payees,
@@ -125,6 +139,7 @@ export function validate(
       assignments,
       adjustments,
       hypothetical,
+      ...(rejectedAccounts ? { rejectedAccounts } : {}),
       warnings,
       previous,
     },
@@ -133,14 +148,65 @@ export function validate(
 }
 
 /**
+ * The value of field `field` in each rejected row of a source, as validation reads it (trimmed
+ * text...): the rows left out for their errors, with the value they were meant to have.
+ */
+function rejectedValues(
+  data: Dataset,
+  schema: SourceSchema,
+  field: number,
+  problems: Problems,
+  calendar: FiscalCalendar,
+): { value: string; row: number }[] {
+  const found: { value: string; row: number }[] = [];
+  const f = schema.fields[field];
+  if (!f || !problems.inSource(schema.name)) return found;
+  const read = readerFor(f.type, calendar);
+  const rows = asList(data.records?.[schema.name]);
+  for (const [i, input] of rows.entries()) {
+    const row = rowOf(input, i);
+    if (!problems.has(schema.name, row)) continue;
+    const raw = input?.values?.[f.name];
+    if (isMissing(raw) || typeof raw === 'object') continue;
+    const value = read(raw);
+    if (value instanceof Bad || value === null) continue;
+    found.push({ value: String(value), row });
+  }
+  return found;
+}
+
+/** The rejected rows of the accounts source by key and by name (the first row of each). */
+function rejectedAccountRows(
+  data: Dataset,
+  schema: SourceSchema | undefined,
+  problems: Problems,
+  calendar: FiscalCalendar,
+): Map<string, number> {
+  const byRef = new Map<string, number>();
+  if (!schema) return byRef;
+  for (const field of [schema.key, schema.index.get('name')]) {
+    if (field === undefined) continue;
+    for (const { value, row } of rejectedValues(data, schema, field, problems, calendar)) {
+      const known = byRef.get(value);
+      if (known === undefined || row < known) byRef.set(value, row);
+    }
+  }
+  return byRef;
+}
+
+/**
  * The rows of a split source must give each credited record shares adding up to exactly 100%.
- * When they do not, all the rows of that record are errors (and left out in lenient mode).
+ * When they do not, all the rows of that record are errors (and left out in lenient mode). A row
+ * without a share is an error of its own; like a row rejected for any other error, it is not
+ * counted in the total (and the total's error says so).
  */
 function checkSplits(
   plan: Plan,
+  data: Dataset,
   schemas: Map<string, SourceSchema>,
   records: Map<string, Rec[]>,
   problems: Problems,
+  calendar: FiscalCalendar,
 ): void {
   const checked = new Set<string>();
   for (const credit of plan.credits) {
@@ -160,25 +226,56 @@ function checkSplits(
       if (group) group.push(rec);
       else groups.set(id, [rec]);
     }
+    // The rows rejected before this check, by the record they split: found when a total is wrong.
+    let rejected: Map<string, number[]> | undefined;
+    const rejectedOf = (id: string): number[] => {
+      if (!rejected) {
+        rejected = new Map();
+        for (const { value, row } of rejectedValues(data, schema, on, problems, calendar)) {
+          const list = rejected.get(value);
+          if (list) list.push(row);
+          else rejected.set(value, [row]);
+        }
+      }
+      return rejected.get(id) ?? [];
+    };
     let bad = false;
     for (const [id, group] of groups) {
+      const left = rejectedOf(id).slice();
+      const counted: Rec[] = [];
       // Each share is a part of the record: from 0% to 100% (a negative share would credit a
       // payee below nothing and another above the whole).
       for (const rec of group) {
         const part = rec.v[share] as Dec | null;
-        if (part === null || (!part.isNegative() && part.lte(ONE))) continue;
-        bad = true;
         const at = { source: split.source, row: rec.row, key: rec.key };
+        if (part === null) {
+          bad = true;
+          left.push(rec.row);
+          const what = `share is missing: the row must give its payee's share of "${id}"`;
+          problems.add(at, dataError(at, 'missing-field', 'share', what));
+          continue;
+        }
+        counted.push(rec);
+        if (!part.isNegative() && part.lte(ONE)) continue;
+        bad = true;
         const what = `share is ${part.times(100).toString()}%, which is not between 0% and 100%`;
         problems.add(at, dataError(at, 'split-shares', 'share', what));
       }
-      const total = sumOf(group.map((r) => (r.v[share] as Dec | null) ?? ZERO));
+      if (counted.length === 0) continue;
+      const total = sumOf(counted.map((r) => r.v[share] as Dec));
       if (total.eq(ONE)) continue;
       bad = true;
-      const rows = group.map((r) => r.row).sort((a, b) => a - b);
-      for (const rec of group) {
+      const rows = counted.map((r) => r.row).sort((a, b) => a - b);
+      left.sort((a, b) => a - b);
+      const others =
+        left.length === 0
+          ? ''
+          : left.length === 1
+            ? `; row ${left[0]} is left out for its own errors, so its share is not counted`
+            : `; rows ${left.join(', ')} are left out for their own errors, so their shares are not counted`;
+      for (const rec of counted) {
         const at = { source: split.source, row: rec.row, key: rec.key };
-        const what = `the shares of "${id}" add up to ${total.times(100).toString()}%, not 100% (rows ${rows.join(', ')})`;
+        const what = `the shares of "${id}" add up to ${total.times(100).toString()}%, not 100% (rows ${rows.join(', ')}${others})`;
         problems.add(at, dataError(at, 'split-shares', 'share', what));
       }
     }
@@ -188,6 +285,30 @@ function checkSplits(
         (records.get(split.source) ?? []).filter((r) => !problems.has(split.source, r.row)),
       );
   }
+}
+
+/**
+ * An `unknown-assignee` warning per `assign` clause of the plan's territories naming a payee the
+ * data does not have (or whose row was rejected): the assignment covers nothing.
+ */
+function unknownAssigneeWarnings(plan: Plan, payees: PayeeTable): CalculationWarning[] {
+  const warnings: CalculationWarning[] = [];
+  for (const territory of plan.territories?.territories ?? []) {
+    for (const a of territory.assignments) {
+      if (payees.byId.has(a.payee)) continue;
+      const row = payees.rowOf.get(a.payee);
+      const who =
+        row === undefined
+          ? `${a.payee}, who is not among the payees`
+          : `${a.payee}, whose row (payees row ${row}) was rejected`;
+      warnings.push({
+        code: 'unknown-assignee',
+        range: a.range,
+        message: `territory ${territory.name} is assigned to ${who}: the assignment is ignored, so ${a.payee} is credited nothing through ${territory.name}`,
+      });
+    }
+  }
+  return warnings;
 }
 
 /** A `misnamed-plan` warning per plan assignment whose plan name is this plan's but for capitals or spaces. */

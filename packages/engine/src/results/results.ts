@@ -314,7 +314,8 @@ export type WarningCode =
   | 'off-plan'
   | 'adjustments-not-read'
   | 'bad-cap'
-  | 'misnamed-plan';
+  | 'misnamed-plan'
+  | 'unknown-assignee';
 
 /** Something the calculation could not do exactly as written, for one payee and period. */
 export interface CalculationWarning {
