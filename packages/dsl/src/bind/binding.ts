@@ -66,7 +66,7 @@ export interface Binding {
   dependencies: Map<PlanSymbol, PlanSymbol[]>;
   /** AT2xxx diagnostics: unknown names with "did you mean", duplicates, cycles, unused definitions. */
   diagnostics: Diagnostic[];
-  /** The fields of a source, or of a credit (its source's fields plus `credited`); undefined for other symbols. */
+  /** The fields of a source, or of a credit (its source's fields plus `credited` and `quota_credited`); undefined for other symbols. */
   fieldsOf(symbol: PlanSymbol): ReadonlyMap<string, PlanSymbol> | undefined;
   /** Payee attributes by name: the built-in `id`, `name`, `manager` and those of the `payee { }` block. */
   payeeAttributes: ReadonlyMap<string, PlanSymbol>;

@@ -1,7 +1,7 @@
 /**
  * The names the language provides without a declaration, besides the functions (whose catalogue
  * is check/builtins.ts): the built-in payee attributes, the fields of the current period, and the
- * `credited` field of every credit. Each carries the documentation shown in hover and completion.
+ * `credited` and `quota_credited` fields of every credit. Each carries the documentation shown in hover and completion.
  */
 import type { TypeName } from '../syntax/ast.js';
 
@@ -25,9 +25,16 @@ export const periodBuiltins: readonly BuiltinField[] = [
   { name: 'end', type: 'Date', doc: 'The last day of the current period.' },
 ];
 
-/** The field every credit adds to its source's fields. */
-export const creditedField: BuiltinField = {
-  name: 'credited',
-  type: 'Money',
-  doc: 'The amount this credit gives the payee for the record (after shares).',
-};
+/** The fields every credit adds to its source's fields. */
+export const creditFields: readonly BuiltinField[] = [
+  {
+    name: 'credited',
+    type: 'Money',
+    doc: 'The amount this credit gives the payee for the record (after shares), overlay credit included.',
+  },
+  {
+    name: 'quota_credited',
+    type: 'Money',
+    doc: 'The part of `credited` that counts toward quota: the same amount, but 0 for overlay credit.',
+  },
+];

@@ -7,7 +7,7 @@
 import { builtinFunctions } from '../check/builtins.js';
 import type { Declaration, FieldDecl, File, PlanItem, TerritoryDecl } from '../syntax/ast.js';
 import type { PlanSymbol, SymbolKind } from './binding.js';
-import { creditedField, payeeBuiltins, periodBuiltins } from './builtins.js';
+import { creditFields, payeeBuiltins, periodBuiltins } from './builtins.js';
 import type { BindContext } from './context.js';
 import { messages } from './messages.js';
 
@@ -170,16 +170,15 @@ const isVersioned = (symbol: PlanSymbol): boolean =>
 const isVersionable = (symbol: PlanSymbol): boolean =>
   symbol.decl !== undefined && ['Let', 'Measure', 'Quota', 'RateTable', 'Earning'].includes(symbol.decl.kind);
 
-/** Creates the fields of a credit: its source's fields plus the built-in `credited`. */
+/** Creates the fields of a credit: its source's fields plus the built-in `credited` and `quota_credited`. */
 export function declareCreditFields(
   ctx: BindContext,
   credit: PlanSymbol,
   source: PlanSymbol | undefined,
 ): void {
   const fields = new Map(source === undefined ? [] : (ctx.fields.get(source) ?? []));
-  const { name, doc, type } = creditedField;
-  const credited = ctx.newSymbol({ name, kind: 'field', doc, type, parent: credit });
-  fields.set(credited.name, credited);
+  for (const { name, doc, type } of creditFields)
+    fields.set(name, ctx.newSymbol({ name, kind: 'field', doc, type, parent: credit }));
   ctx.fields.set(credit, fields);
   if (source !== undefined) ctx.creditSources.set(credit, source);
 }

@@ -124,6 +124,7 @@ describe('fields', () => {
     expect(symbolAt('amount)', 0)).toBe(symbolAt('amount: Money'));
     const fields = [...(binding.fieldsOf(top(binding, 'bookings') as PlanSymbol)?.keys() ?? [])];
     expect(fields).toContain('term_months');
+    expect(fields).toContain('quota_credited');
     expect(fields).toContain('credited');
   });
 

@@ -13,6 +13,8 @@ import { money, record, T, type Type } from './types.js';
 
 /** The built-in field of a credit's records: the amount credited to the payee. */
 export const CREDITED = 'credited';
+/** The built-in field of a credit's records: the part of `credited` that counts toward quota. */
+export const QUOTA_CREDITED = 'quota_credited';
 
 /** A collection written in an aggregate. */
 export interface Collection {
@@ -88,6 +90,7 @@ function fieldOfCollection(ctx: CheckContext, records: Collection, member: Name)
   const resolved = ctx.binding.symbolAt(member);
   if (resolved && (resolved.kind === 'field' || resolved.kind === 'payee-attribute'))
     return symbolType(ctx, resolved);
-  if (records.over === 'credit' && member.text === CREDITED) return money(ctx.settings.currency);
+  if (records.over === 'credit' && (member.text === CREDITED || member.text === QUOTA_CREDITED))
+    return money(ctx.settings.currency);
   return records.source?.fields.get(member.text)?.type ?? T.Unknown;
 }

@@ -56,9 +56,9 @@ export interface IrRef extends IrBase {
 /** A field of the current record (inside `where`, a credit's `amount`, a signal `on` a source, a territory rule). */
 export interface IrField extends IrBase {
   op: 'field';
-  /** The source whose record it is; for the built-in `credited` field, the credit. */
+  /** The source whose record it is; for the built-in `credited` and `quota_credited` fields, the credit. */
   source: string;
-  /** The field name; `credited` is the amount a credit credited to the payee for the record. */
+  /** The field name; `credited` is the amount a credit credited to the payee for the record, `quota_credited` its part that counts toward quota (0 for overlay credit). */
   field: string;
 }
 

@@ -25,11 +25,12 @@ describe('members', () => {
     ]);
   });
 
-  it('proposes the source fields and `credited` after a credit', () => {
+  it('proposes the source fields, `credited` and `quota_credited` after a credit', () => {
     const labels = typing('measure x = sum(bookings.');
     expect(labels).toContain('amount');
     expect(labels).toContain('credited');
-    expect(labels).toHaveLength(8);
+    expect(labels).toContain('quota_credited');
+    expect(labels).toHaveLength(9);
   });
 
   it('proposes payee attributes, built-in and declared, after `payee.`', () => {

@@ -221,6 +221,44 @@ describe('crediting', () => {
     expect(s.earnings[0]?.amount).toBe('50.00');
   });
 
+  it('reads quota credit, without overlay lines, through `quota_credited`', () => {
+    const plan = planOf(
+      quarterly(`${DEALS}
+  credit bookings from deals {
+    to owner
+    to lead as overlay
+  }
+  measure all_credit = sum(bookings.credited)
+  measure quota_credit = sum(bookings.quota_credited)
+  commission c = quota_credit * 1%`),
+    );
+    const deal = (id: string, owner: string, lead: string, amount: string) => ({
+      id,
+      owner,
+      lead,
+      amount,
+      close_date: '2026-01-05',
+      stage: 'Won',
+    });
+    const results = run(
+      plan,
+      {
+        payees: [payee('rep'), payee('other')],
+        records: { deals: rows(deal('D1', 'rep', 'other', '5000'), deal('D2', 'other', 'rep', '3000')) },
+      },
+      ['2026-Q1'],
+    );
+    // rep owns D1 (5,000, quota credit) and is the overlay on D2 (3,000, no quota credit):
+    // credited 8,000, quota credit 5,000, and the commission 5,000 x 1% = 50.00.
+    const s = statement(results, 'rep', '2026-Q1');
+    expect(credit(s, 'bookings')).toMatchObject({ total: '8000', quotaCredit: '5000' });
+    expect(s.measures.map((m) => [m.name, m.value])).toEqual([
+      ['all_credit', '8000'],
+      ['quota_credit', '5000'],
+    ]);
+    expect(s.earnings[0]?.amount).toBe('50.00');
+  });
+
   it('credits the payees of the territory the account falls in, at the date of the record', () => {
     const plan = planOf(
       quarterly(`${DEALS}

@@ -206,7 +206,8 @@ function field(expr: IrField, env: CompileEnv, scopes: readonly Scope[]): Fn {
   const read = (row: Row): Value => {
     if (scope.entries) {
       const entry = row as Entry;
-      if (index === undefined) return expr.field === 'credited' ? entry.amount : null;
+      if (index === undefined)
+        return expr.field === 'credited' ? entry.amount : expr.field === 'quota_credited' ? entry.quota : null;
       return entry.rec.v[index] ?? null;
     }
     return index === undefined ? null : ((row as Rec).v[index] ?? null);
