@@ -124,6 +124,7 @@ export type {
   CreditLine,
   CreditResult,
   CreditRole,
+  CreditVia,
   DataError,
   DataErrorCode,
   EarningKind,

@@ -17,13 +17,26 @@ export interface QuotaFactors {
   relief?: Dec;
 }
 
-/** `base × seasonality × ramp × days on plan / days in period − relief`, never below zero. */
-export function quotaAmount(base: Dec, factors: QuotaFactors): Dec {
+/**
+ * `base × seasonality × ramp × days on plan / days in period − relief`, as computed: below zero
+ * when the relief is more than the rest (see {@link quotaAmount}).
+ */
+export function quotaBeforeFloor(base: Dec, factors: QuotaFactors): Dec {
   let value = base;
   if (factors.seasonality) value = value.times(factors.seasonality);
   if (factors.ramp) value = value.times(factors.ramp);
   const { days } = factors;
   if (days && days.days !== days.of) value = value.times(days.days).div(days.of);
   if (factors.relief) value = value.minus(factors.relief);
+  return value;
+}
+
+/** A quota as computed ({@link quotaBeforeFloor}), never below zero. */
+export function atLeastZero(value: Dec): Dec {
   return value.isNegative() ? ZERO : value;
+}
+
+/** `base × seasonality × ramp × days on plan / days in period − relief`, never below zero. */
+export function quotaAmount(base: Dec, factors: QuotaFactors): Dec {
+  return atLeastZero(quotaBeforeFloor(base, factors));
 }

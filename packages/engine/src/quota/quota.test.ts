@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Payee } from '../data/dataset.js';
 import type { Results } from '../results/results.js';
 import { payee, planOf, quarterly, rows, run, statement } from '../test-support.js';
+import { explain } from '../trace/explain.js';
 
 const quotaOf = (results: Results, who: string, period: string, name = 'q') =>
   statement(results, who, period).quotas.find((q) => q.name === name)?.amount;
@@ -122,6 +123,35 @@ describe('quotas', () => {
     // 100,000 - 15,000 = 85,000; 100,000 - 500,000 is below zero: 0.
     expect(quotaOf(results, 'rep', '2026-Q1')).toBe('85000');
     expect(quotaOf(results, 'rep', '2026-Q2')).toBe('0');
+    // The trace says why the quota is 0, with the amounts: 100,000 - 500,000 = -400,000.
+    const q2 = statement(results, 'rep', '2026-Q2').quotas[0];
+    expect(q2?.trace.text).toBe(
+      'the relief of 500,000.00 USD is more than the 100,000.00 USD of quota before relief, ' +
+        'so the quota is 0, not -400,000.00 USD (a quota is never below zero)',
+    );
+    expect(explain(results, { payee: 'rep', period: '2026-Q2', quota: 'q' })?.sentence).toBe(
+      'q is 0.00 USD: base 400,000.00 USD, seasonality 25%, relief 500,000.00 USD; ' +
+        'the relief of 500,000.00 USD is more than the 100,000.00 USD of quota before relief, ' +
+        'so the quota is 0, not -400,000.00 USD (a quota is never below zero)',
+    );
+    // A quota relief leaves above zero says nothing more.
+    expect(statement(results, 'rep', '2026-Q1').quotas[0]?.trace).not.toHaveProperty('text');
+  });
+
+  it('say when a quota below zero without relief is 0', () => {
+    const plan = planOf(
+      quarterly(`${SOURCES}
+  quota q = payee.annual_quota seasonality 25%, 25%, 25%, 25%`),
+    );
+    const results = run(
+      plan,
+      { payees: [payee('rep', { annual_quota: '-4000', hire_date: '2020-01-01' })] },
+      ['2026-Q1'],
+    );
+    // -4,000 x 25% = -1,000.
+    expect(statement(results, 'rep', '2026-Q1').quotas[0]?.trace.text).toBe(
+      'the quota comes to -1,000.00 USD, so it is 0 (a quota is never below zero)',
+    );
   });
 
   it('read quotas from data, and warn when one is missing', () => {

@@ -11,7 +11,8 @@ import type { Def } from '../evaluate/program.js';
 import type { Value } from '../evaluate/value.js';
 import type { TraceInput } from '../results/results.js';
 import { formatDate } from '../time/dates.js';
-import { type QuotaFactors, quotaAmount } from './amount.js';
+import { moneyDecimals, money as moneyText } from '../trace/sentence.js';
+import { atLeastZero, type QuotaFactors, quotaBeforeFloor } from './amount.js';
 import { daysOnPlan } from './proration.js';
 import { rampStart, rampStep } from './ramp.js';
 
@@ -45,6 +46,8 @@ export function compileQuota(quota: Quota, def: Def, env: CompileEnv): CompiledQ
 export interface QuotaParts {
   value: Dec | null;
   inputs: TraceInput[];
+  /** Why the quota is 0 when it came to less (`QuotaResult.trace.text`). */
+  text?: string;
 }
 
 /** The quota of the context's payee in its period, with its factors. */
@@ -107,7 +110,25 @@ export function quotaParts(ctx: Ctx, q: CompiledQuota): QuotaParts {
       factors.relief = relief;
     }
   }
-  return { value: quotaAmount(base, factors), inputs };
+  const computed = quotaBeforeFloor(base, factors);
+  const value = atLeastZero(computed);
+  if (value === computed) return { value, inputs };
+  return { value, inputs, text: floorText(ctx, computed, factors.relief) };
+}
+
+/**
+ * Why a quota is 0: it came to `computed`, below zero, most often because the relief is more than
+ * the quota before relief.
+ */
+function floorText(ctx: Ctx, computed: Dec, relief: Dec | undefined): string {
+  const program = ctx.run.program;
+  const decimals = moneyDecimals(program.plan.header.rounding.decimals);
+  const money = (value: Dec) => moneyText(value.toString(), program.currency, decimals);
+  const never = '(a quota is never below zero)';
+  const before = relief && computed.plus(relief);
+  if (relief && before && !before.isNegative())
+    return `the relief of ${money(relief)} is more than the ${money(before)} of quota before relief, so the quota is 0, not ${money(computed)} ${never}`;
+  return `the quota comes to ${money(computed)}, so it is 0 ${never}`;
 }
 
 /** The quota's value in a context. */

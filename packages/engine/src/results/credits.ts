@@ -7,13 +7,15 @@ import { type Dec, decText, sumOf } from '../decimal.js';
 import { type CreditLineData, type Ctx, type Entry, entryText, totalOf } from '../evaluate/context.js';
 import type { Def } from '../evaluate/program.js';
 import type { Run } from '../evaluate/run.js';
-import type { CreditLine, CreditResult } from './results.js';
+import { versionIn } from '../evaluate/versions.js';
+import { CreditPaths } from './credit-via.js';
+import type { CreditLine, CreditResult, CreditVia } from './results.js';
 
 function sum(entries: readonly Entry[], pick: (e: Entry) => Dec): Dec {
   return sumOf(entries.map(pick));
 }
 
-function creditLine(run: Run, e: Entry, l: CreditLineData): CreditLine {
+function creditLine(run: Run, e: Entry, l: CreditLineData, via: CreditVia | undefined): CreditLine {
   const line: CreditLine = {
     record: recordRef(l.rec),
     amount: l.amount === e.amount ? entryText(e) : run.text(l.amount),
@@ -21,13 +23,32 @@ function creditLine(run: Run, e: Entry, l: CreditLineData): CreditLine {
     role: l.role,
   };
   if (l.rec.hyp) line.estimate = true;
+  if (via) line.via = via;
   return line;
 }
 
-function lines(run: Run, entries: readonly Entry[], into: CreditLine[]): void {
+function lines(
+  run: Run,
+  entries: readonly Entry[],
+  paths: CreditPaths | undefined,
+  into: CreditLine[],
+): void {
   for (const e of entries) {
-    into.push(creditLine(run, e, { rec: e.rec, amount: e.first, share: e.share, role: e.role }));
-    if (e.more) for (const l of e.more) into.push(creditLine(run, e, l));
+    const first: CreditLineData = { rec: e.rec, amount: e.first, share: e.share, role: e.role };
+    if (!paths) {
+      into.push(creditLine(run, e, first, undefined));
+      if (e.more) for (const l of e.more) into.push(creditLine(run, e, l, undefined));
+      continue;
+    }
+    if (!e.more) {
+      into.push(creditLine(run, e, first, paths.via(e.rec, e.role, e.share)));
+      continue;
+    }
+    const all = [first, ...e.more];
+    const vias = paths.vias(e.rec, all);
+    all.forEach((l, i) => {
+      into.push(creditLine(run, e, l, vias[i]));
+    });
   }
 }
 
@@ -36,13 +57,18 @@ export function creditResult(def: Def, actual: Ctx, projected: Ctx | undefined):
   const real = actual.entries(def.id);
   const all = projected ? projected.entries(def.id) : real;
   const hyp = all.length > real.length ? all.slice(real.length) : [];
+  const run = actual.run;
+  const compiled = versionIn(run.program.credits.get(def.id) ?? [], actual.period);
+  const paths = actual.payee ? CreditPaths.of(run, compiled, actual.payee.id) : undefined;
   const credited: CreditLine[] = [];
-  lines(actual.run, real, credited);
-  lines(actual.run, hyp, credited);
+  lines(run, real, paths, credited);
+  lines(run, hyp, paths, credited);
+  const total = decText(totalOf(real));
+  const quotaCredit = decText(sum(real, (e) => e.quota));
   const result: CreditResult = {
     name: def.name,
-    total: decText(totalOf(real)),
-    quotaCredit: decText(sum(real, (e) => e.quota)),
+    total,
+    quotaCredit,
     estimate: decText(sum(hyp, (e) => e.amount)),
     lines: credited,
     trace: {
@@ -53,5 +79,8 @@ export function creditResult(def: Def, actual: Ctx, projected: Ctx | undefined):
   };
   if (def.element.label !== undefined) result.label = def.element.label;
   if (hyp.length > 0) result.trace.inputs.push({ name: 'hypothetical records', value: String(hyp.length) });
+  // Overlay credit counts in the total (what the credit's name reads in an expression), not here.
+  if (quotaCredit !== total)
+    result.trace.inputs.push({ name: 'quota credit', value: quotaCredit, unit: run.program.currency });
   return result;
 }

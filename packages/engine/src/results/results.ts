@@ -97,6 +97,32 @@ export interface CreditLine {
   role: CreditRole;
   /** True for a hypothetical record: shown, never counted in `total`. */
   estimate?: boolean;
+  /**
+   * How the line reached the payee, on every line but an `owner` line (and on none of a credit
+   * whose only recipient is its source's owner field): the field, the territory and account, the
+   * payee and level of a roll-up, or the split row. Tells apart the lines of a record that credits
+   * the payee twice in one role (`to owner share 50%` and `to co share 50%`, both the payee).
+   * Lines that came the same way share one object, like rules in traces.
+   */
+  via?: CreditVia;
+}
+
+/** How a credit line reached its payee (see {@link CreditLine.via}). */
+export interface CreditVia {
+  /**
+   * The record's field the recipient reads: the `Payee` field naming the payee (`to co share 40%`,
+   * `to lead as overlay`), the account field (`to territory of account`), or the field whose
+   * managers are credited (`to managers of owner`). Absent for a row of a split source.
+   */
+  field?: string;
+  /** Territory credit: the account the record names (its key or name), and the account's territory. */
+  account?: string;
+  territory?: string;
+  /** Roll-up credit: the payee in `field` (the record's owner, say) and how far above them the payee is (1: their manager). */
+  of?: string;
+  level?: number;
+  /** Credit from a split source (`split by`): the row that gives the payee their share. */
+  split?: RecordRef;
 }
 
 /** A credit for one payee and period. */

@@ -52,7 +52,7 @@ function quotaResult(program: Program, def: Def, ctx: Ctx): QuotaResult | undefi
   const versions = program.quotas.get(def.id);
   const q = versions && versionIn(versions, ctx.period);
   if (!q) return undefined;
-  const { value, inputs } = quotaParts(ctx, q);
+  const { value, inputs, text } = quotaParts(ctx, q);
   const result: QuotaResult = {
     name: def.name,
     // A missing quota (`from data`, no row) shows as 0, `amount` being a string; its trace says so.
@@ -60,6 +60,7 @@ function quotaResult(program: Program, def: Def, ctx: Ctx): QuotaResult | undefi
     trace: { rule: def.rule, range: def.range, inputs },
   };
   if (value === null) result.trace.text = 'no quota';
+  else if (text !== undefined) result.trace.text = text;
   if (def.element.label !== undefined) result.label = def.element.label;
   return result;
 }

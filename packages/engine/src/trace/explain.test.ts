@@ -97,10 +97,11 @@ describe('explain', () => {
       name: 'role',
       value: 'overlay',
     });
-    // Both lines credit the whole 500; without a role, the first line (the owner's) is explained.
+    // Both lines credit the whole 500; without a role, the record's credit in all: 500 + 500 = 1,000.
     expect(explain(both, { ...ref, role: 'owner' })?.value).toBe('500');
     expect(explain(both, { ...ref, role: 'overlay' })?.value).toBe('500');
-    expect(explain(both, ref)?.trace.inputs).toContainEqual({ name: 'role', value: 'owner' });
+    expect(explain(both, ref)?.value).toBe('1000');
+    expect(explain(both, ref)?.trace.inputs).toContainEqual({ name: 'owner', value: '500', unit: 'USD' });
     expect(explain(both, { ...ref, role: 'split' })).toBeUndefined();
   });
 

@@ -2,8 +2,8 @@
  * `explain(results, ref)`: one number of the results with its trace and a sentence.
  */
 
-import { recordName } from '../data/model.js';
 import type { EarningLine, Results, ResultValue, Statement, Trace } from '../results/results.js';
+import { creditLinesTrace, creditLineTrace, pickLines } from './credit-lines.js';
 import type { Explanation, ResultRef } from './ref.js';
 import { moneyDecimals, sentence } from './sentence.js';
 
@@ -68,21 +68,13 @@ export function explain(results: Results, ref: ResultRef): Explanation | undefin
     const credit = statement.credits.find((c) => c.name === ref.credit);
     if (!credit) return undefined;
     if (ref.record === undefined) return found(credit.total, credit.trace, cur, statement);
-    const line = credit.lines.find(
-      (l) => recordName(l.record) === ref.record && (ref.role === undefined || l.role === ref.role),
-    );
+    const lines = pickLines(credit, { record: ref.record, role: ref.role, via: ref.via });
+    const [line] = lines;
     if (!line) return undefined;
-    const trace: Trace = {
-      rule: credit.trace.rule,
-      range: credit.trace.range,
-      inputs: [
-        { name: 'share', value: line.share, unit: '%' },
-        { name: 'role', value: line.role },
-      ],
-      records: [line.record],
-    };
-    if (line.estimate) trace.text = 'an estimate: the record is hypothetical';
-    return found(line.amount, trace, cur, statement);
+    if (lines.length === 1)
+      return found(line.amount, creditLineTrace(credit, line, statement.payee), cur, statement);
+    const { value, trace } = creditLinesTrace(credit, lines, cur);
+    return found(value, trace, cur, statement);
   }
   if ('measure' in ref) {
     const measure =

@@ -4,14 +4,18 @@
 import type { CreditRole, ResultValue, Trace } from '../results/results.js';
 
 /**
- * Points at one number of a statement: an earning or one of its lines, a credit or one of its
- * lines, a measure or metric, a quota, an adjustment, or the payout. A credit line is named by its
- * record (the record's key, or `row N` for a source without a key) and, when the record credits
- * the payee in several roles (owner and overlay, say), by its role; without one, the first line.
+ * Points at one number of a statement: an earning or one of its lines, a credit, what it credits
+ * the payee for one record, or one credit line, a measure or metric, a quota, an adjustment, or
+ * the payout. A record is named by its key, or `row N` for a source without a key. When the record
+ * credits the payee through several lines (owner and overlay, or `to owner share 50%` and `to co
+ * share 50%` both naming the payee), `role` and `via` pick lines: `via` is the field a line came
+ * through (`CreditLine.via.field`: `co`, `lead`, the account field, the field whose managers are
+ * credited) or, for a split source's row, that row's key (`row N` without one). The lines left
+ * are explained together: their sum, with each line.
  */
 export type ResultRef = { payee: string; period: string } & (
   | { earning: string; line?: string }
-  | { credit: string; record?: string; role?: CreditRole }
+  | { credit: string; record?: string; role?: CreditRole; via?: string }
   | { measure: string }
   | { quota: string }
   | { adjustment: string }

@@ -1,0 +1,205 @@
+/**
+ * How each credit line of a statement reached its payee (`CreditLine.via`): the record's field
+ * that named them, the account and territory of territory credit, the payee and level of a
+ * roll-up, or the row of a split source. Crediting keeps only a line's role, share and amount (a
+ * million lines, one small object each); the path is found again here, for the lines of one
+ * statement, by going through the credit's recipients in the order crediting applies them, and
+ * matching each line to the first path of the same role and share not matched yet.
+ */
+import type { CompiledCredit, CompiledRecipient, CompiledSplit } from '../credit/compile-credit.js';
+import { ownerOnly } from '../credit/compile-credit.js';
+import { type Rec, recordRef } from '../data/model.js';
+import type { Dec } from '../decimal.js';
+import type { Run } from '../evaluate/run.js';
+import type { CreditRole, CreditVia } from './results.js';
+
+/** What a credit line says of itself, to be matched to a path. */
+interface LineKey {
+  role: CreditRole;
+  share: Dec;
+}
+
+/** Per split source (its validated rows): the rows by the value of their `on` field, by field position. */
+const splitIndexes = new WeakMap<readonly Rec[], Map<number, Map<string, Rec[]>>>();
+const NO_RECORDS: readonly Rec[] = [];
+
+/** The rows of a split source whose `on` field holds `key`, by row. */
+function splitRowsOf(run: Run, split: CompiledSplit, key: string): readonly Rec[] {
+  const records = run.data.records.get(split.schema.name) ?? NO_RECORDS;
+  let indexes = splitIndexes.get(records);
+  if (!indexes) {
+    indexes = new Map();
+    splitIndexes.set(records, indexes);
+  }
+  let index = indexes.get(split.on);
+  if (!index) {
+    index = new Map();
+    for (const rec of records) {
+      const on = rec.v[split.on];
+      if (on === null || on === undefined) continue;
+      const list = index.get(String(on));
+      if (list) list.push(rec);
+      else index.set(String(on), [rec]);
+    }
+    for (const list of index.values()) list.sort((a, b) => a.row - b.row);
+    indexes.set(split.on, index);
+  }
+  return index.get(key) ?? NO_RECORDS;
+}
+
+/** The paths of the lines of one credit to one payee. */
+export class CreditPaths {
+  /**
+   * The path of each recipient by what it depends on (nothing for a field, the account for a
+   * territory, the payee whose managers are credited for a roll-up), `null` when the recipient
+   * does not reach the payee: one object per distinct path, shared by the lines it explains.
+   */
+  private readonly memo = new Map<CompiledRecipient, Map<string, CreditVia | null>>();
+
+  /** The paths of split rows, one per row. */
+  private readonly rows = new Map<Rec, CreditVia>();
+
+  /** The payee's role on a territory, by territory and day: `null` when they do not cover it then. */
+  private readonly covers = new Map<string, Map<number, 'primary' | 'overlay' | null>>();
+
+  /** The role the path {@link reach} found last gives. */
+  private role: CreditRole = 'owner';
+
+  constructor(
+    private readonly run: Run,
+    private readonly c: CompiledCredit,
+    private readonly payee: string,
+  ) {}
+
+  /**
+   * The paths of a credit's lines to a payee, or `undefined` for a credit whose only recipient is
+   * its source's owner field (`to owner`): its lines say all there is with their role.
+   */
+  static of(run: Run, c: CompiledCredit | undefined, payee: string): CreditPaths | undefined {
+    return c === undefined || ownerOnly(c) ? undefined : new CreditPaths(run, c, payee);
+  }
+
+  /**
+   * The path of a line of `rec` in `role` with `share`: the first way, in the order crediting
+   * applies the recipients and then the split rows, that credits the payee so and is not `taken`
+   * by an earlier line of the record; `undefined` for an `owner` line (the role says it).
+   */
+  via(rec: Rec, role: CreditRole, share: Dec, taken?: readonly CreditVia[]): CreditVia | undefined {
+    if (role === 'owner') return undefined;
+    for (const r of this.c.recipients) {
+      if (r.share !== share && !r.share.eq(share)) continue;
+      const via = this.reach(r, rec);
+      if (via && this.role === role && !taken?.includes(via)) return via;
+    }
+    const split = this.c.split;
+    if (role !== 'split' || !split || rec.key === undefined) return undefined;
+    for (const row of splitRowsOf(this.run, split, rec.key)) {
+      const part = row.v[split.share] as Dec;
+      if (row.v[split.payee] !== this.payee || (part !== share && !part.eq(share))) continue;
+      let via = this.rows.get(row);
+      if (!via) {
+        via = { split: recordRef(row) };
+        this.rows.set(row, via);
+      }
+      if (!taken?.includes(via)) return via;
+    }
+    return undefined;
+  }
+
+  /** The paths of the lines of a record that credits the payee several times, in crediting's order. */
+  vias(rec: Rec, lines: readonly LineKey[]): (CreditVia | undefined)[] {
+    const taken: CreditVia[] = [];
+    return lines.map((line) => {
+      const via = this.via(rec, line.role, line.share, taken);
+      if (via) taken.push(via);
+      return via;
+    });
+  }
+
+  /** The path of `r` from what it depends on, made once. */
+  private remembered(r: CompiledRecipient, key: string, make: () => CreditVia | null): CreditVia | null {
+    let paths = this.memo.get(r);
+    if (!paths) {
+      paths = new Map();
+      this.memo.set(r, paths);
+    }
+    let via = paths.get(key);
+    if (via === undefined) {
+      via = make();
+      paths.set(key, via);
+    }
+    return via;
+  }
+
+  /** How `r` reaches the payee for `rec` (its role in {@link role}), or `null` when it does not. */
+  private reach(r: CompiledRecipient, rec: Rec): CreditVia | null {
+    const fields = this.c.schema.fields;
+    switch (r.kind) {
+      case 'field': {
+        if (rec.v[r.field] !== this.payee) return null;
+        this.role = r.overlay ? 'overlay' : r.whole ? 'owner' : 'split';
+        return this.remembered(r, '', () => ({ field: fields[r.field]?.name ?? '' }));
+      }
+      case 'territory': {
+        const value = rec.v[r.account];
+        if (value === null || value === undefined || rec.day === undefined) return null;
+        const account = String(value);
+        const via = this.remembered(r, account, () => {
+          const found = this.run.territories().territoryOf(account);
+          return found ? { field: fields[r.account]?.name ?? '', account, territory: found.territory } : null;
+        });
+        const cover = via && this.coverOn(via.territory as string, rec.day);
+        if (!cover) return null;
+        this.role = r.overlay || cover === 'overlay' ? 'overlay' : 'territory';
+        return via;
+      }
+      case 'managers': {
+        const start = rec.v[r.of];
+        if (typeof start !== 'string') return null;
+        this.role = r.overlay ? 'overlay' : 'manager';
+        return this.remembered(r, start, () => {
+          const level = this.levelAbove(start, r.levels);
+          return level === undefined ? null : { field: fields[r.of]?.name ?? '', of: start, level };
+        });
+      }
+    }
+  }
+
+  /** The payee's role on a territory on a day, `null` when they do not cover it then. */
+  private coverOn(territory: string, day: number): 'primary' | 'overlay' | null {
+    let days = this.covers.get(territory);
+    if (!days) {
+      days = new Map();
+      this.covers.set(territory, days);
+    }
+    let role = days.get(day);
+    if (role === undefined) {
+      const cover = this.run
+        .territories()
+        .payeesOn(territory, day)
+        .find((p) => p.payee === this.payee);
+      role = cover ? cover.role : null;
+      days.set(day, role);
+    }
+    return role;
+  }
+
+  /**
+   * How many levels above `start` the payee is (1: their manager), within `levels`; `undefined`
+   * when they are not (crediting credits no manager of a payee in or below a cycle: such a path
+   * matches no line).
+   */
+  private levelAbove(start: string, levels: number): number | undefined {
+    const payees = this.run.data.payees.byId;
+    const seen = new Set([start]);
+    let at = start;
+    for (let level = 1; level <= levels; level++) {
+      const manager = payees.get(at)?.manager;
+      if (manager === undefined || seen.has(manager)) return undefined;
+      if (manager === this.payee) return level;
+      seen.add(manager);
+      at = manager;
+    }
+    return undefined;
+  }
+}

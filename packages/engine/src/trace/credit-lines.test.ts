@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import type { CreditResult, Results } from '../results/results.js';
+import { payee, planOf, quarterly, rows, run, statement } from '../test-support.js';
+import { explain } from './explain.js';
+
+const DEALS = `source deals {
+    id: Text key
+    owner: Payee owner
+    co: Payee optional
+    lead: Payee optional
+    account: Text optional
+    amount: Money
+    close_date: Date dated
+  }`;
+
+const Q1 = '2026-Q1';
+const creditOf = (results: Results, who: string, name: string): CreditResult => {
+  const c = statement(results, who, Q1).credits.find((x) => x.name === name);
+  if (!c) throw new Error(`no credit ${name}`);
+  return c;
+};
+
+describe('explaining credit lines', () => {
+  // a owns D1 (1,000) and is also its co and its lead: three lines for one record,
+  // 50% as owner (500), 50% as co (500), and overlay as lead (1,000).
+  const twice = run(
+    planOf(
+      quarterly(`${DEALS}
+  credit c from deals {
+    to owner share 50%
+    to co share 50%
+    to lead as overlay
+  }
+  commission e = c * 10% per line`),
+    ),
+    {
+      payees: [payee('a')],
+      records: {
+        deals: rows({ id: 'D1', owner: 'a', co: 'a', lead: 'a', amount: '1000', close_date: '2026-01-05' }),
+      },
+    },
+    [Q1],
+  );
+  const at = { payee: 'a', period: Q1, credit: 'c' };
+
+  it('names the field each line came through', () => {
+    expect(creditOf(twice, 'a', 'c').lines.map((l) => [l.role, l.amount, l.via])).toEqual([
+      ['split', '500', { field: 'owner' }],
+      ['split', '500', { field: 'co' }],
+      ['overlay', '1000', { field: 'lead' }],
+    ]);
+  });
+
+  it('explains what a record credits the payee in all: every line, not the first', () => {
+    // 500 + 500 + 1,000 = 2,000, what the per-line commission priced (2,000 x 10% = 200);
+    // quota credit leaves the overlay out: 500 + 500 = 1,000.
+    const whole = explain(twice, { ...at, record: 'D1' });
+    expect(whole?.value).toBe('2000');
+    expect(whole?.sentence).toBe(
+      'c for deals D1 is 2,000.00 USD: split as owner (50%) 500.00 USD, split as co (50%) 500.00 USD, ' +
+        'overlay as lead 1,000.00 USD, quota credit 1,000.00 USD; 3 credit lines',
+    );
+    expect(explain(twice, { payee: 'a', period: Q1, earning: 'e', line: 'D1' })?.value).toBe('200.00');
+    // Both split lines: 500 + 500 = 1,000.
+    expect(explain(twice, { ...at, record: 'D1', role: 'split' })?.value).toBe('1000');
+  });
+
+  it('reaches each line by its role and field', () => {
+    const co = explain(twice, { ...at, record: 'D1', role: 'split', via: 'co' });
+    expect(co?.value).toBe('500');
+    expect(co?.sentence).toBe('c for deals D1 is 500.00 USD: share 50%, role split, co a');
+    expect(explain(twice, { ...at, record: 'D1', via: 'owner' })?.value).toBe('500');
+    expect(explain(twice, { ...at, record: 'D1', via: 'lead' })?.sentence).toBe(
+      'c for deals D1 is 1,000.00 USD: share 100%, role overlay, lead a; ' +
+        'overlay credit: counted in the credit, not in its quota credit',
+    );
+    expect(explain(twice, { ...at, record: 'D1', via: 'nobody' })).toBeUndefined();
+    // The credit's own trace says how much of it is quota credit.
+    expect(explain(twice, at)?.sentence).toBe(
+      'c is 2,000.00 USD: records credited 1, quota credit 1,000.00 USD',
+    );
+  });
+
+  it('names the account and territory of territory credit', () => {
+    const plan = planOf(
+      quarterly(`${DEALS}
+  source accounts { id: Text key, name: Text, region: Text }
+  credit terr from deals { to territory of account }
+  commission e = terr * 1%
+  territories on accounts by priority {
+    territory emea { where region = "EMEA"
+      priority 1
+      assign "t1" as primary
+      assign "t2" as overlay }
+  }`),
+    );
+    const results = run(
+      plan,
+      {
+        payees: [payee('rep'), payee('t1'), payee('t2')],
+        records: {
+          accounts: rows({ id: 'A1', name: 'Initech', region: 'EMEA' }),
+          deals: rows({
+            id: 'D1',
+            owner: 'rep',
+            account: 'Initech',
+            amount: '200',
+            close_date: '2026-02-15',
+          }),
+        },
+      },
+      [Q1],
+    );
+    // The deal names its account by name: Initech is A1's name, in emea.
+    expect(creditOf(results, 't1', 'terr').lines[0]?.via).toEqual({
+      field: 'account',
+      account: 'Initech',
+      territory: 'emea',
+    });
+    expect(explain(results, { payee: 't1', period: Q1, credit: 'terr', record: 'D1' })?.sentence).toBe(
+      'terr for deals D1 is 200.00 USD: share 100%, role territory, account Initech, territory emea',
+    );
+    expect(explain(results, { payee: 't2', period: Q1, credit: 'terr', record: 'D1' })?.sentence).toBe(
+      'terr for deals D1 is 200.00 USD: share 100%, role overlay, account Initech, territory emea; ' +
+        'overlay credit: counted in the credit, not in its quota credit',
+    );
+  });
+
+  it('names the payee and level of roll-up credit', () => {
+    const plan = planOf(
+      quarterly(`${DEALS}
+  credit team from deals { to managers of owner up to 2 levels }
+  commission e = team * 1%`),
+    );
+    const results = run(
+      plan,
+      {
+        payees: [payee('rep', {}, { manager: 'm1' }), payee('m1', {}, { manager: 'm2' }), payee('m2')],
+        records: { deals: rows({ id: 'D1', owner: 'rep', amount: '800', close_date: '2026-01-05' }) },
+      },
+      [Q1],
+    );
+    expect(creditOf(results, 'm2', 'team').lines[0]?.via).toEqual({ field: 'owner', of: 'rep', level: 2 });
+    expect(explain(results, { payee: 'm1', period: Q1, credit: 'team', record: 'D1' })?.sentence).toBe(
+      'team for deals D1 is 800.00 USD: share 100%, role manager, owner rep, level 1; m1 manages rep',
+    );
+    expect(explain(results, { payee: 'm2', period: Q1, credit: 'team', record: 'D1' })?.sentence).toBe(
+      'team for deals D1 is 800.00 USD: share 100%, role manager, owner rep, level 2; m2 is 2 levels above rep',
+    );
+  });
+
+  it('names the split row of a split source, and tells two rows of one payee apart', () => {
+    const plan = planOf(
+      quarterly(`${DEALS}
+  source deal_splits { id: Text key, deal_id: Text, payee: Payee, share: Percent }
+  credit alliance from deals { split by deal_splits on deal_id }
+  commission e = alliance * 1%`),
+    );
+    const results = run(
+      plan,
+      {
+        payees: [payee('a'), payee('b')],
+        records: {
+          deals: rows({ id: 'D1', owner: 'a', amount: '1000', close_date: '2026-01-05' }),
+          deal_splits: rows(
+            { id: 'S1', deal_id: 'D1', payee: 'a', share: '30%' },
+            { id: 'S2', deal_id: 'D1', payee: 'b', share: '50%' },
+            { id: 'S3', deal_id: 'D1', payee: 'a', share: '20%' },
+          ),
+        },
+      },
+      [Q1],
+    );
+    // a has two rows for D1: 30% (300) and 20% (200).
+    expect(creditOf(results, 'a', 'alliance').lines.map((l) => [l.amount, l.via?.split?.key])).toEqual([
+      ['300', 'S1'],
+      ['200', 'S3'],
+    ]);
+    const a = { payee: 'a', period: Q1, credit: 'alliance', record: 'D1' };
+    expect(explain(results, { ...a, via: 'S3' })?.sentence).toBe(
+      'alliance for deals D1 is 200.00 USD: share 20%, role split, deal_splits S3',
+    );
+    // 300 + 200 = 500.
+    expect(explain(results, a)?.sentence).toBe(
+      'alliance for deals D1 is 500.00 USD: split in deal_splits S1 (30%) 300.00 USD, ' +
+        'split in deal_splits S3 (20%) 200.00 USD; 2 credit lines',
+    );
+  });
+
+  it('gives no path to the lines of a credit to the owner alone', () => {
+    const results = run(
+      planOf(quarterly(`${DEALS}\n  credit own from deals { to owner }\n  commission e = own * 1%`)),
+      {
+        payees: [payee('a')],
+        records: { deals: rows({ id: 'D1', owner: 'a', amount: '10', close_date: '2026-01-05' }) },
+      },
+      [Q1],
+    );
+    expect(creditOf(results, 'a', 'own').lines[0]).not.toHaveProperty('via');
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * Traces of credit lines for `explain`: one line with how it reached the payee (the field, the
+ * account and territory, the payee and level of a roll-up, the split row), or the lines of one
+ * record together, their sum with each line.
+ */
+import { recordName } from '../data/model.js';
+import { Dec, decText, sumOf } from '../decimal.js';
+import type { CreditLine, CreditResult, CreditRole, Trace, TraceInput } from '../results/results.js';
+import { percent } from './sentence.js';
+
+/** What a credit reference picks: a record's lines, in a role, through a field or split row. */
+export interface CreditLinePick {
+  record: string;
+  role?: CreditRole | undefined;
+  via?: string | undefined;
+}
+
+/** The lines of `credit` that `pick` points at, in the credit's order. */
+export function pickLines(credit: CreditResult, pick: CreditLinePick): CreditLine[] {
+  return credit.lines.filter(
+    (l) =>
+      recordName(l.record) === pick.record &&
+      (pick.role === undefined || l.role === pick.role) &&
+      (pick.via === undefined ||
+        (l.via?.split ? recordName(l.via.split) === pick.via : l.via?.field === pick.via)),
+  );
+}
+
+const NOT_QUOTA = 'overlay credit: counted in the credit, not in its quota credit';
+
+/** The trace of one credit line: its share and role, how it reached `payee`, and what it means. */
+export function creditLineTrace(credit: CreditResult, line: CreditLine, payee: string): Trace {
+  const inputs: TraceInput[] = [
+    { name: 'share', value: line.share, unit: '%' },
+    { name: 'role', value: line.role },
+  ];
+  const texts: string[] = [];
+  const via = line.via;
+  if (via?.split) inputs.push({ name: via.split.source, value: recordName(via.split) });
+  else if (via?.territory !== undefined) {
+    inputs.push({ name: via.field ?? 'account', value: via.account ?? null });
+    inputs.push({ name: 'territory', value: via.territory });
+  } else if (via?.level !== undefined) {
+    inputs.push({ name: via.field ?? 'of', value: via.of ?? null });
+    inputs.push({ name: 'level', value: String(via.level) });
+    texts.push(
+      via.level === 1 ? `${payee} manages ${via.of}` : `${payee} is ${via.level} levels above ${via.of}`,
+    );
+  } else if (via?.field !== undefined) inputs.push({ name: via.field, value: payee });
+  if (line.role === 'overlay') texts.push(NOT_QUOTA);
+  if (line.estimate) texts.push('an estimate: the record is hypothetical');
+  const trace: Trace = { rule: credit.trace.rule, range: credit.trace.range, inputs, records: [line.record] };
+  if (texts.length > 0) trace.text = texts.join('; ');
+  return trace;
+}
+
+/** A credit line named for a list of lines: `split as co (50%)`, `territory emea`, `manager of rep`. */
+function lineName(line: CreditLine): string {
+  const via = line.via;
+  let name: string = line.role;
+  if (via?.split) name = `split in ${via.split.source} ${recordName(via.split)}`;
+  else if (via?.territory !== undefined) name = `${line.role} in territory ${via.territory}`;
+  else if (via?.level !== undefined) {
+    const above = via.level === 1 ? `manager of ${via.of}` : `manager ${via.level} levels above ${via.of}`;
+    name = line.role === 'manager' ? above : `${line.role} as ${above}`;
+  } else if (via?.field !== undefined) name = `${line.role} as ${via.field}`;
+  if (!new Dec(line.share).eq(1)) name += ` (${percent(line.share)})`;
+  if (line.estimate) name += ' (estimate)';
+  return name;
+}
+
+/**
+ * The lines of one record together: their sum (the lines that are not estimates, unless all are),
+ * each line with its amount, and the quota credit when overlay lines make it differ.
+ */
+export function creditLinesTrace(
+  credit: CreditResult,
+  lines: readonly CreditLine[],
+  currency: string,
+): { value: string; trace: Trace } {
+  const real = lines.filter((l) => !l.estimate);
+  const counted = real.length > 0 ? real : lines;
+  const value = decText(sumOf(counted.map((l) => new Dec(l.amount))));
+  const inputs: TraceInput[] = lines.map((l) => ({ name: lineName(l), value: l.amount, unit: currency }));
+  const quota = counted.filter((l) => l.role !== 'overlay');
+  if (quota.length < counted.length) {
+    const value = decText(sumOf(quota.map((l) => new Dec(l.amount))));
+    inputs.push({ name: 'quota credit', value, unit: currency });
+  }
+  const first = lines[0] as CreditLine;
+  const trace: Trace = {
+    rule: credit.trace.rule,
+    range: credit.trace.range,
+    inputs,
+    records: [first.record],
+  };
+  const texts = [`${lines.length} credit lines`];
+  if (real.length === 0) texts.push('an estimate: the record is hypothetical');
+  else if (real.length < lines.length) texts.push('estimate lines not counted');
+  trace.text = texts.join('; ');
+  return { value, trace };
+}
