@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Results } from '../results/results.js';
+import type { Results, Statement } from '../results/results.js';
 import { payee, planOf, quarterly, rows, run } from '../test-support.js';
+import { readAmount } from './previous.js';
 
 const plan = planOf(
   quarterly(`source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
@@ -217,5 +218,136 @@ describe('earlier results (previous)', () => {
       const same = run(plan, { ...data, previous: copy(q1) }, ['2026-Q2']);
       expect(same.warnings.map((w) => w.code)).not.toContain('previous-plan');
     });
+  });
+});
+
+describe('amounts of earlier results', () => {
+  // Every kind of amount a run reads from earlier results: earning amounts (paid year to date,
+  // once, recalculation), line amounts and rates (clawbacks), adjustment amounts (recalculation)
+  // and balances (draws, holdbacks).
+  const full = planOf(
+    quarterly(`source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated, cancel_date: Date optional }
+  credit bookings from deals { to owner }
+  rate table r on bookings marginal {
+    0 USD and up: 8%
+  }
+  commission c = tiered(bookings, r) per line
+  bonus y = ytd(bookings) * 1% paid year to date
+  milestone m = 100 USD when bookings > 0 USD once
+  draw d = 2_000 USD recoverable for 2 periods
+  holdback h = 10% of c until 2026-12-31
+  clawback cx = deals cancelled on cancel_date within 90 days at original rate`),
+  );
+  const fullData = {
+    payees: [payee('rep')],
+    records: {
+      deals: rows(
+        { id: 'D1', owner: 'rep', amount: '10000', close_date: '2026-02-01', cancel_date: '2026-04-20' },
+        { id: 'D2', owner: 'rep', amount: '20000', close_date: '2026-05-10', cancel_date: null },
+      ),
+    },
+  };
+  // Q1: c = 8% x 10,000 = 800.00 (line c:D1 at rate 0.08), y = 1% x 10,000 = 100.00, m = 100.00:
+  // earned 1,000.00; draw 2,000 - 1,000 = 1,000.00 (owed 1,000.00); held 10% x 800 = 80.00.
+  const first = run(full, fullData, ['2026-Q1']);
+  type Json = Record<string | number, unknown>;
+  /** Every amount of the statement's earnings, lines, line rates, adjustments and balances, as [holder, key]. */
+  const amountsIn = (s: Json): [Json, string | number][] => {
+    const found: [Json, string | number][] = [];
+    for (const e of s.earnings as Json[]) {
+      found.push([e, 'amount']);
+      for (const l of e.lines as Json[]) {
+        found.push([l, 'amount']);
+        if (l.rate !== undefined) found.push([l, 'rate']);
+      }
+    }
+    for (const a of s.adjustments as Json[]) found.push([a, 'amount']);
+    for (const name of Object.keys(s.balances as Json)) found.push([s.balances as Json, name]);
+    return found;
+  };
+
+  it('are read with surrounding spaces as the check reads them, never thrown on', () => {
+    const q1s = first.statements[0] as Statement;
+    expect([q1s.payout, q1s.balances]).toEqual(['1920.00', { 'draw:d': '1000.00', 'holdback:h': '80.00' }]);
+    const spaced = copy(first);
+    const holders = amountsIn(spaced.statements[0] as unknown as Json);
+    // c, its line and rate, y, m, their lines, the draw and holdback lines, two balances.
+    expect(holders.length).toBe(11);
+    for (const [holder, key] of holders) holder[key] = ` ${holder[key]} `;
+    for (const periods of [['2026-Q2'], ['2026-Q1', '2026-Q2']]) {
+      const clean = run(full, { ...fullData, previous: copy(first) }, periods);
+      const padded = run(full, { ...fullData, previous: spaced }, periods);
+      expect(padded.errors).toEqual([]);
+      const q2 = padded.statements.find((s) => s.period === '2026-Q2') as Statement;
+      expect(q2).toEqual(clean.statements.find((s) => s.period === '2026-Q2'));
+      // Q2: c = 8% x 20,000 = 1,600.00; y = 1% x 30,000 - 100.00 paid in Q1 = 200.00; m was paid in
+      // Q1 (once): 0. Earned 1,800.00. D1 (closed 2026-02-01, cancelled 2026-04-20, 78 days) is
+      // clawed back at its Q1 line: -800.00 at 8%. Held 10% x 1,600 = 160.00 (240.00 held). Draw
+      // period 2: 2,000 - 1,800 = 200.00 (owed 1,200.00). Payout 1,800 + 200 - 160 - 800 = 1,040.00.
+      expect(q2.adjustments.map((a) => [a.id, a.amount])).toEqual([
+        ['draw:d', '200.00'],
+        ['holdback:h', '-160.00'],
+        ['clawback:cx:D1', '-800.00'],
+      ]);
+      expect(q2.earnings.map((e) => e.amount)).toEqual(['1600.00', '200.00', '0.00']);
+      expect([q2.payout, q2.balances]).toEqual(['1040.00', { 'draw:d': '1200.00', 'holdback:h': '240.00' }]);
+      expect(q2.adjustments[2]?.trace.text).toContain('at the original rate 8% (c)');
+    }
+  });
+
+  it('a line rate or trace that cannot be read is an error, a line without a trace is read', () => {
+    const withLine = (change: (line: Json) => void): Results => {
+      const bad = copy(first);
+      const line = ((bad.statements[0] as unknown as Json).earnings as Json[])[0]?.lines as Json[];
+      change(line[0] as Json);
+      return run(full, { ...fullData, previous: bad }, ['2026-Q2']);
+    };
+    expect(withLine((l) => (l.rate = '8%')).errors.map((e) => e.reason)).toEqual([
+      'previous row 1: earnings[0].lines[0].rate is "8%", which is not an amount',
+    ]);
+    expect(withLine((l) => (l.trace = null)).errors.map((e) => e.reason)).toEqual([
+      'previous row 1: earnings[0].lines[0].trace is not an object',
+    ]);
+    // Without a trace the line has no tier: the rate reads as written (0.08), and D1 is clawed back.
+    const bare = withLine((l) => delete l.trace);
+    expect(bare.errors).toEqual([]);
+    const claw = bare.statements.find((s) => s.period === '2026-Q2')?.adjustments[2];
+    expect([claw?.amount, claw?.trace.text?.endsWith('at the original rate 0.08 (c)')]).toEqual([
+      '-800.00',
+      true,
+    ]);
+  });
+
+  it('are accepted by the check exactly when the run reads them, whatever the text', () => {
+    const decimal = fc
+      .tuple(
+        fc.constantFrom('', ' ', '  ', '\t', '\n', '+', '-', ' -'),
+        fc.stringMatching(/^(\d{1,6}(\.\d{0,3})?|\.\d{1,3})([eE][+-]?\d{1,2})?$/),
+        fc.constantFrom('', ' ', '\t', ' USD', '%', ',0', '\u00a0'),
+      )
+      .map(([a, b, c]) => `${a}${b}${c}`);
+    const text = fc.oneof(
+      decimal,
+      fc.string(),
+      fc.constantFrom('NaN', 'Infinity', '-Infinity', '0x10', '1_000', '1e31', '1e-31', '١٠٠', ''),
+    );
+    const holders = amountsIn(first.statements[0] as unknown as Json).length;
+    fc.assert(
+      fc.property(
+        fc.nat(holders - 1),
+        text,
+        fc.constantFrom(['2026-Q2'], ['2026-Q1', '2026-Q2']),
+        (at, value, periods) => {
+          const changed = copy(first);
+          const [holder, key] = amountsIn(changed.statements[0] as unknown as Json)[at] as [Json, string];
+          holder[key] = value;
+          const results = run(full, { ...fullData, previous: changed }, [...periods], { mode: 'lenient' });
+          const accepted = readAmount(value) !== undefined;
+          expect(results.errors.length === 0).toBe(accepted);
+          if (accepted) expect(results.statements.some((s) => s.period === '2026-Q2')).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

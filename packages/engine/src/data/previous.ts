@@ -1,7 +1,8 @@
 /**
  * The results of earlier runs (`Dataset.previous`) checked as far as a run reads them: the
- * statements' payee, period and dates, the earnings and their lines (what was paid on each record),
- * the adjustment lines and the balances carried. They come from a file, like any data, so an
+ * statements' payee, period and dates, the earnings and their lines (what was paid on each record,
+ * at what rate), the adjustment lines and the balances carried. Amounts are read by one reader,
+ * {@link readAmount}, in the check and in the run alike. They come from a file, like any data, so an
  * unreadable amount is a data error that names the statement and the field, never a throw.
  *
  * Unlike a bad record, a bad statement cannot be left out: a closed period missing from the earlier
@@ -13,6 +14,7 @@
  * errors too. Results of a plan of another name are only a warning: plans are renamed between runs.
  */
 import type { Plan } from '@attain/dsl';
+import type { Dec } from '../decimal.js';
 import { canonicalJson } from '../results/hash.js';
 import type { CalculationWarning, Results, Statement } from '../results/results.js';
 import type { FiscalCalendar } from '../time/calendar.js';
@@ -30,6 +32,17 @@ const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const textOr = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/**
+ * Reads an amount of a statement (a decimal text: `"1200.50"`, `" 100"`, `"1e3"`): the one reader
+ * of amounts in results. {@link checkPrevious} accepts an amount of the earlier results exactly
+ * when this reads it, and the run reads them through it (`amountOf` in payout/money.ts), so
+ * whatever the check lets through is read, never thrown on. `undefined` for anything else (a
+ * number, an empty or malformed text, a value beyond the numbers data may hold).
+ */
+export function readAmount(value: unknown): Dec | undefined {
+  return typeof value === 'string' ? readDecimal(value) : undefined;
+}
 
 /** Checks one statement's fields, reporting each problem at `at`. */
 class StatementCheck {
@@ -50,7 +63,7 @@ class StatementCheck {
   }
 
   amount(value: unknown, field: string): void {
-    if (typeof value === 'string' && readDecimal(value) !== undefined) return;
+    if (readAmount(value) !== undefined) return;
     if (value === undefined) this.shape(field, 'is missing');
     else
       this.problems.add(this.at, valueError(this.at, 'bad-number', field, String(value), 'is not an amount'));
@@ -163,6 +176,10 @@ export function checkPrevious(
       check.object(earning, 'trace', `${field}.trace`);
       check.list(earning, 'lines', `${field}.lines`, (line, lineField) => {
         check.amount(line.amount, `${lineField}.amount`);
+        // A clawback names the rate a line was paid at, as a percentage when its tier's rate is one.
+        if (line.rate !== undefined) check.amount(line.rate, `${lineField}.rate`);
+        if (line.trace !== undefined && !isObject(line.trace))
+          check.shape(`${lineField}.trace`, 'is not an object');
         if (line.record !== undefined && !(isObject(line.record) && typeof line.record.source === 'string'))
           check.shape(`${lineField}.record`, 'is not a record reference');
       });

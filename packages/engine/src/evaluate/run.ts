@@ -8,7 +8,8 @@ import { creditPeriod, type PeriodCredits } from '../credit/crediting.js';
 import { TerritoryMap } from '../credit/territory.js';
 import type { DaySpan, PayeeData, Rec } from '../data/model.js';
 import type { ValidData } from '../data/validate.js';
-import { Dec, decText, ZERO } from '../decimal.js';
+import { type Dec, decText, ZERO } from '../decimal.js';
+import { amountOf } from '../payout/money.js';
 import { type Correction, correctionsIn, earningKey } from '../recalc/amounts.js';
 import type { CalculationWarning, Results, RuleRef, Trace, WarningCode } from '../results/results.js';
 import type { Tables } from '../tables/tables.js';
@@ -171,7 +172,7 @@ export class Run {
       this.previousPeriods = new Set();
       for (const s of this.previous.statements ?? []) {
         const amounts = new Map<string, Dec>();
-        for (const e of s.earnings ?? []) amounts.set(e.name, new Dec(e.amount));
+        for (const e of s.earnings ?? []) amounts.set(e.name, amountOf(e.amount));
         this.previousIndex.set(`${s.payee}\u0000${s.period}`, amounts);
         this.previousPeriods.add(s.period);
       }

@@ -23,6 +23,7 @@ import { payoutPeriod } from './payout-period.js';
 import { PayoutResolver } from './resolve.js';
 import { NO_RANGE, PAYOUT_RULE } from './rules.js';
 import { noTerms } from './terms.js';
+import { warnUnknownPaid, warnUnsettled } from './unsettled.js';
 
 /** What the payout stage keeps for one run. */
 interface Stage {
@@ -35,6 +36,8 @@ interface Stage {
   selfCorrecting: ReadonlySet<string>;
   /** The periods of the earlier results (closed for every payee, see `RecalcScope.closed`). */
   closed: ReadonlySet<string>;
+  /** The periods of the run, in order. */
+  calculated: Period[];
 }
 
 const STAGES = new WeakMap<Run, Stage>();
@@ -50,10 +53,13 @@ function stageOf(run: Run, periods: readonly string[]): Stage {
     else previousBy.set(s.payee, [s]);
   }
   let current: Period | undefined;
+  const calculated: Period[] = [];
   for (const label of periods) {
     const p = calendar.parse(label);
+    if (p) calculated.push(p);
     if (p && (!current || p.start > current.start)) current = p;
   }
+  calculated.sort((a, b) => a.start - b.start);
   const stage: Stage = {
     env: { rounding: plan.header.rounding, currency: plan.header.currency },
     resolver: new PayoutResolver(run),
@@ -62,9 +68,11 @@ function stageOf(run: Run, periods: readonly string[]): Stage {
     current,
     selfCorrecting: new Set(plan.earnings.filter((e) => e.paidYearToDate).map((e) => e.name)),
     closed: run.closedPeriods(),
+    calculated,
   };
   STAGES.set(run, stage);
   warnUnread(run, current);
+  warnUnknownPaid(run, stage.resolver, calculated, stage.closed);
   return stage;
 }
 
@@ -102,10 +110,24 @@ export function applyPayout(
   periods: readonly string[],
 ): Statement[] {
   const stage = stageOf(run, periods);
-  const { env, resolver } = stage;
+  const ledger = new Ledger(stage.previousBy.get(payee.id) ?? []);
+  const result = payStatements(run, stage, payee, statements, ledger);
+  // Money the plan leaves unsettled for a leaver, or at the plan's end, is said, never silent.
+  warnUnsettled(run, stage.resolver, stage.env, payee, stage.calculated, result, ledger);
+  return result;
+}
+
+/** {@link applyPayout} without the warnings: pays the statements and recalculates closed periods. */
+function payStatements(
+  run: Run,
+  stage: Stage,
+  payee: PayeeData,
+  statements: readonly Statement[],
+  ledger: Ledger,
+): Statement[] {
+  const { env, resolver, periods } = stage;
   const calendar = run.program.calendar;
   const before = stage.previousBy.get(payee.id) ?? [];
-  const ledger = new Ledger(before);
   const ordered = [...statements].sort((a, b) => compareText(a.start, b.start));
   const paid = ordered.map((statement) => {
     const period = calendar.parse(statement.period);

@@ -8,16 +8,16 @@
  * cancellation period itself) is reversed at the amount it paid, that is at the rate it was
  * originally paid, as one negative `clawback` line naming the record. Earlier periods are never
  * rewritten. A cancellation after the window is not clawed back. When two clawbacks cover one
- * source, a record is taken back once, by the first.
+ * source, a record is taken back once, by the first. A cancellation in a period in which the payee
+ * has no statement (they left the plan, or it ended) takes nothing back: `unsettled.ts` says so.
  */
 
 import { recordName } from '../data/model.js';
-import { type Dec, ZERO } from '../decimal.js';
+import { type Dec, decText, ZERO } from '../decimal.js';
 import type { AdjustmentLine, Statement, TraceInput } from '../results/results.js';
 import { formatDate } from '../time/dates.js';
 import { percent } from '../trace/sentence.js';
-import type { Ledger } from './ledger.js';
-import { recordKey } from './ledger.js';
+import { type Ledger, type PaidLine, recordKey } from './ledger.js';
 import { adjustmentLine, type LineEnv } from './lines.js';
 import { amountOf, lineText } from './money.js';
 import type { Cancellation } from './terms.js';
@@ -67,6 +67,39 @@ function candidates(
   return positions.map((i) => cancellations[i] as Cancellation);
 }
 
+/** A cancelled record that a clawback takes back: what it paid until then, line by line and in all. */
+export interface TakenBack {
+  cancellation: Cancellation;
+  paid: PaidLine[];
+  total: Dec;
+}
+
+/**
+ * The records among `cancellations` that a clawback takes back in a period starting on `start`:
+ * cancelled within the window, with a non-zero total paid on them until then according to
+ * `ledger`; each record once, by the first clawback covering it. The clawback lines of a period
+ * and the warning that a leaver's are not taken (`unsettled.ts`) read them alike.
+ */
+export function takenBack(
+  cancellations: readonly Cancellation[],
+  ledger: Ledger,
+  start: string,
+): TakenBack[] {
+  const found: TakenBack[] = [];
+  const done = new Set<string>();
+  for (const c of candidates(cancellations, ledger, start)) {
+    const key = recordKey(c.record);
+    if (done.has(key) || !withinWindow(c.dated, c.cancelled, c.clawback.withinDays)) continue;
+    const paid = ledger.linesOn(c.record, start);
+    let total: Dec = ZERO;
+    for (const { line } of paid) total = total.plus(amountOf(line.amount));
+    if (total.isZero()) continue;
+    done.add(key);
+    found.push({ cancellation: c, paid, total });
+  }
+  return found;
+}
+
 /** The clawback lines of one period; `ledger` must already hold this period's statement (its earnings). */
 export function clawbackLines(
   env: LineEnv,
@@ -75,27 +108,22 @@ export function clawbackLines(
   ledger: Ledger,
 ): AdjustmentLine[] {
   const lines: AdjustmentLine[] = [];
-  const done = new Set<string>();
-  for (const c of candidates(cancellations, ledger, statement.start)) {
-    const key = recordKey(c.record);
-    if (done.has(key) || !withinWindow(c.dated, c.cancelled, c.clawback.withinDays)) continue;
-    const paid = ledger.linesOn(c.record, statement.start);
-    let total: Dec = ZERO;
+  for (const { cancellation: c, paid, total } of takenBack(cancellations, ledger, statement.start)) {
     const inputs: TraceInput[] = [];
     const rates = new Set<string>();
     for (const { period, earning, line } of paid) {
-      const amount = amountOf(line.amount);
-      total = total.plus(amount);
-      inputs.push({ name: `${period} ${line.id}`, value: line.amount, unit: env.currency });
+      // Earlier results are read as `previous.ts` checked them: amounts and rates through the
+      // amounts' reader (written without the spaces it ignores), a line without a trace as one
+      // without a tier.
+      inputs.push({ name: `${period} ${line.id}`, value: line.amount.trim(), unit: env.currency });
       if (line.rate !== undefined) {
-        inputs.push({ name: `${period} ${line.id} rate`, value: line.rate });
+        const text = line.rate.trim();
+        inputs.push({ name: `${period} ${line.id} rate`, value: text });
         // A rate of a percentage table reads as one (`5%`, not `0.05`).
-        const rate = line.trace.tier?.rateUnit === '%' ? percent(line.rate) : line.rate;
+        const rate = line.trace?.tier?.rateUnit === '%' ? percent(decText(amountOf(text))) : text;
         rates.add(`${rate} (${earning.name})`);
       }
     }
-    if (total.isZero()) continue;
-    done.add(key);
     const name = recordName(c.record);
     const days = c.cancelled - c.dated;
     const rateText =

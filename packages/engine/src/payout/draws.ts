@@ -1,8 +1,8 @@
 /**
  * Draws: advances paid when earnings fall short.
  *
- * In each period of the draw (the payee's first N periods on the plan with `for N periods`, every
- * period without), a draw of amount D pays `D − max(earned, 0)` when that is positive (a `draw`
+ * In each period of the draw (with `for N periods`, N consecutive calendar periods from the one
+ * containing the payee's first day on the plan, off-plan periods included; every period without), a draw of amount D pays `D − max(earned, 0)` when that is positive (a `draw`
  * line). A recoverable draw adds what it paid to the balance `draw:<name>`, which the payee owes;
  * a non-recoverable one keeps no balance and is never paid back.
  *

@@ -8,12 +8,18 @@
  * holds exactly. At the `payout` point lines keep full precision and only the payout is rounded.
  */
 import type { Rounding } from '@attain/dsl';
+import { readAmount } from '../data/previous.js';
 import { Dec, decText, ZERO } from '../decimal.js';
 import { fixed, roundTo } from '../round/round.js';
 
-/** Reads an amount of a statement (a decimal string); an unreadable amount is a programmer mistake. */
+/**
+ * Reads an amount of a statement (a decimal string) with {@link readAmount}, the reader that checked
+ * the earlier results (`previous`): every amount they hold is read as the check read it (`" 100"`
+ * is 100). The run's own amounts are canonical texts; one beyond the numbers data may hold (a sum
+ * of amounts near 10^30) is read as written. An unreadable amount is a programmer mistake.
+ */
 export function amountOf(text: string): Dec {
-  return new Dec(text);
+  return readAmount(text) ?? new Dec(text);
 }
 
 /** True when adjustment lines are rounded (points `line` and `earning`). */

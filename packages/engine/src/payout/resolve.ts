@@ -34,11 +34,15 @@ export class PayoutResolver {
 
   constructor(readonly run: Run) {}
 
-  /** The payee's first day on the plan: the plan's start, or the first day of the payee's first assignment to it, if later. */
+  /**
+   * The payee's first day on the plan: the first day, within the plan's dates, of the payee's first
+   * assignment to it that reaches them (the plan's start when it began earlier or has no dates). An
+   * assignment that ended before the plan started (an earlier stint of a rehire) is not on it.
+   */
   firstDay(payee: PayeeData): number {
-    const start = this.run.program.start;
-    const from = payee.onPlan?.[0]?.from;
-    return from !== undefined && from > start ? from : start;
+    const { start, end } = this.run.program;
+    const span = payee.onPlan?.find((s) => s.to >= start && s.from <= end);
+    return span !== undefined && span.from > start ? span.from : start;
   }
 
   /** The terms of `payee` in `period`. */
@@ -118,7 +122,7 @@ export class PayoutResolver {
   }
 
   /** Records of every clawback's source cancelled in `period`, by cancellation date then record. */
-  private cancelledIn(period: Period): Cancellation[] {
+  cancelledIn(period: Period): Cancellation[] {
     this.cancellations ??= this.indexCancellations(period.kind);
     return this.cancellations.get(period.ordinal) ?? [];
   }

@@ -14,8 +14,9 @@ export interface DrawTerm {
   /** The draw amount evaluated in the period (plan currency); `null` when it has no value. */
   amount: Dec | null;
   /**
-   * 1-based position of the period among the payee's first N periods on the plan (`for N periods`),
-   * or among all periods without `for`; `undefined` when the period is past the draw's periods.
+   * 1-based position of the period among the N consecutive calendar periods from the one containing
+   * the payee's first day on the plan (`for N periods`), or among all periods from it without `for`;
+   * `undefined` when the period is past the draw's periods.
    */
   position: number | undefined;
   /** True in the last period of a fiscal year (or the period the plan ends in): the true-up point. */

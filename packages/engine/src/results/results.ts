@@ -341,7 +341,9 @@ export type WarningCode =
   | 'adjustments-not-read'
   | 'bad-cap'
   | 'misnamed-plan'
-  | 'unknown-assignee';
+  | 'unknown-assignee'
+  | 'not-settled'
+  | 'not-clawed-back';
 
 /** Something the calculation could not do exactly as written, for one payee and period. */
 export interface CalculationWarning {

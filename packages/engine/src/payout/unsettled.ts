@@ -1,0 +1,220 @@
+/**
+ * Money the payout stage leaves unsettled, said as warnings: the engine invents no pay policy for
+ * leavers or for the plan's end, but nothing stays stuck silently.
+ *
+ * - `not-settled`, per payee, naming the amount:
+ *   - a record cancelled within a clawback's window in a period in which the payee is not on the
+ *     plan (they left it, or the plan ended): they have no statement there, so what the record paid
+ *     them is not clawed back;
+ *   - on the payee's last statement on the plan (they leave it, or the plan ends): a holdback
+ *     balance that is not released, and a recoverable draw balance still owed (not recovered, and
+ *     not trued up: a leaver leaves before the year-end true-up). No later statement of the plan
+ *     pays or recovers them.
+ * - `not-clawed-back`, once per run: a record cancelled within a clawback's window, dated in a
+ *   period that is neither in the earlier results (`previous`) nor among the run's periods. What it
+ *   paid is not known, so nothing is clawed back (engine.md, Recalculation).
+ */
+import type { Clawback } from '@attain/dsl';
+import { type PayeeData, recordName } from '../data/model.js';
+import { type Dec, ZERO } from '../decimal.js';
+import type { Program } from '../evaluate/program.js';
+import type { Run } from '../evaluate/run.js';
+import type { Statement } from '../results/results.js';
+import type { Period } from '../time/calendar.js';
+import { formatDate } from '../time/dates.js';
+import { group } from '../trace/sentence.js';
+import { type TakenBack, takenBack, withinWindow } from './clawbacks.js';
+import { drawBalance } from './draws.js';
+import { holdbackBalance } from './holdbacks.js';
+import { type Ledger, recordKey } from './ledger.js';
+import type { LineEnv } from './lines.js';
+import { amountOf, lineText } from './money.js';
+import type { PayoutResolver } from './resolve.js';
+import { ruleOf } from './rules.js';
+import type { Cancellation } from './terms.js';
+
+/** How many records a warning names before "and N more". */
+const NAMED = 5;
+
+/** An amount as a warning says it: `1,000.00 USD`. */
+function money(env: LineEnv, value: Dec): string {
+  return `${group(lineText(value, env.rounding))} ${env.currency}`;
+}
+
+/** The last day before `day` on which the payee is on the plan (within its dates); `undefined` if none. */
+function lastDayBefore(program: Program, payee: PayeeData, day: number): number | undefined {
+  let last: number | undefined;
+  for (const span of payee.onPlan ?? [{ from: program.start, to: program.end }]) {
+    const from = Math.max(span.from, program.start);
+    const to = Math.min(span.to, program.end, day - 1);
+    if (from <= to && (last === undefined || to > last)) last = to;
+  }
+  return last;
+}
+
+/** Why the payee is off the plan after `last`, their last day on it: the plan ends, or they leave it. */
+function ending(program: Program, payee: PayeeData, last: number, past: boolean): string {
+  if (last === program.end) return `the plan ${past ? 'ended' : 'ends'} on ${formatDate(last)}`;
+  return `${payee.id} ${past ? 'left' : 'leaves'} the plan on ${formatDate(last)}`;
+}
+
+/** Items grouped by their clawback, in the order met. */
+function byClawback<T extends { clawback: Clawback }>(items: readonly T[]): Map<Clawback, T[]> {
+  const groups = new Map<Clawback, T[]>();
+  for (const item of items) {
+    const list = groups.get(item.clawback);
+    if (list) list.push(item);
+    else groups.set(item.clawback, [item]);
+  }
+  return groups;
+}
+
+/** `D1, D2, D3, D4, D5 and 4 more`: the first items of a list, each as `name` writes it. */
+function named<T>(items: readonly T[], name: (item: T) => string): string {
+  const more = items.length > NAMED ? ` and ${items.length - NAMED} more` : '';
+  return `${items.slice(0, NAMED).map(name).join(', ')}${more}`;
+}
+
+/**
+ * Warns about the payee's money this run leaves unsettled (`not-settled`): records cancelled in
+ * the run's periods in which the payee is off the plan, and balances left on their last statement
+ * on the plan. `statements` are the payee's statements the run returns; `ledger` holds them over
+ * the earlier results.
+ */
+export function warnUnsettled(
+  run: Run,
+  resolver: PayoutResolver,
+  env: LineEnv,
+  payee: PayeeData,
+  periods: readonly Period[],
+  statements: readonly Statement[],
+  ledger: Ledger,
+): void {
+  const program = run.program;
+  for (const period of periods) {
+    if (program.onPlan(payee, period)) continue;
+    const cancelled = resolver.cancelledIn(period);
+    if (cancelled.length === 0) continue;
+    const taken = takenBack(cancelled, ledger, formatDate(period.start));
+    if (taken.length === 0) continue;
+    const last = lastDayBefore(program, payee, period.start);
+    const why =
+      last === undefined
+        ? `${payee.id} is not on the plan in ${period.label}`
+        : `${ending(program, payee, last, true)}, and ${payee.id} has no statement in ${period.label}`;
+    const items = taken.map((t) => ({ ...t, clawback: t.cancellation.clawback }));
+    for (const [clawback, list] of byClawback(items))
+      warnNotClawedBack(run, env, payee, period, clawback, list, why);
+  }
+  const last = lastDayBefore(program, payee, program.end + 1);
+  if (last === undefined) return;
+  const day = formatDate(last);
+  const final = statements.find((s) => s.start <= day && day <= s.end);
+  if (final) warnBalancesLeft(run, env, payee, final, ending(program, payee, last, false));
+}
+
+function warnNotClawedBack(
+  run: Run,
+  env: LineEnv,
+  payee: PayeeData,
+  period: Period,
+  clawback: Clawback,
+  taken: readonly TakenBack[],
+  why: string,
+): void {
+  const window = `within the ${clawback.withinDays} days of clawback ${clawback.name}`;
+  let message: string;
+  const [one] = taken;
+  if (taken.length === 1 && one) {
+    const c = one.cancellation;
+    const days = c.cancelled - c.dated;
+    message = `${c.record.source} ${recordName(c.record)} was cancelled on ${formatDate(c.cancelled)}, ${days} days after it closed on ${formatDate(c.dated)} (${window}), but the ${money(env, one.total)} it paid ${payee.id} is not clawed back: ${why}`;
+  } else {
+    let total: Dec = ZERO;
+    for (const t of taken) total = total.plus(t.total);
+    const source = taken[0]?.cancellation.record.source ?? clawback.source;
+    const list = named(
+      taken,
+      (t) => `${recordName(t.cancellation.record)} ${group(lineText(t.total, env.rounding))}`,
+    );
+    message = `${taken.length} ${source} records cancelled in ${period.label} ${window} (${list}) paid ${payee.id} ${money(env, total)}, which is not clawed back: ${why}`;
+  }
+  run.warn(payee.id, period.label, 'not-settled', ruleOf('clawback', clawback), clawback.range, message);
+}
+
+/** Balances left on the payee's last statement on the plan: holdbacks not released, draws still owed. */
+function warnBalancesLeft(run: Run, env: LineEnv, payee: PayeeData, final: Statement, why: string): void {
+  const plan = run.program.plan;
+  const balance = (name: string): Dec => {
+    const text = final.balances[name];
+    return text === undefined ? ZERO : amountOf(text);
+  };
+  const owed = (value: Dec) => value.isPositive() && !value.isZero();
+  for (const holdback of plan.holdbacks) {
+    const held = balance(holdbackBalance(holdback));
+    if (!owed(held)) continue;
+    const message = `${money(env, held)} held back by holdback ${holdback.name} is not released because ${why}: no later statement of this plan pays it`;
+    run.warn(payee.id, final.period, 'not-settled', ruleOf('holdback', holdback), holdback.range, message);
+  }
+  for (const draw of plan.draws) {
+    if (!draw.recoverable) continue;
+    const due = balance(drawBalance(draw));
+    if (!owed(due)) continue;
+    const message = draw.trueUpAtYearEnd
+      ? `${money(env, due)} owed on draw ${draw.name} is neither recovered nor trued up because ${why}, before the year-end true-up: no later statement of this plan recovers or forgives it`
+      : `${money(env, due)} owed on draw ${draw.name} is not recovered because ${why}: no later statement of this plan recovers it`;
+    run.warn(payee.id, final.period, 'not-settled', ruleOf('draw', draw), draw.range, message);
+  }
+}
+
+/**
+ * Warns once per run period, clawback and period of the records (`not-clawed-back`) about records
+ * cancelled within the window whose dated period is within the plan's dates but neither among the
+ * run's periods nor in the earlier results: the lines they paid are not known, so nothing is
+ * clawed back for them.
+ */
+export function warnUnknownPaid(
+  run: Run,
+  resolver: PayoutResolver,
+  periods: readonly Period[],
+  closed: ReadonlySet<string>,
+): void {
+  const program = run.program;
+  const known = new Set([...periods.map((p) => p.label), ...closed]);
+  for (const period of periods) {
+    const missing = new Map<string, (Cancellation & { paidIn: Period })[]>();
+    // A record is taken back once, by the first clawback covering it (clawbacks.ts): named once.
+    const seen = new Set<string>();
+    for (const c of resolver.cancelledIn(period)) {
+      if (!withinWindow(c.dated, c.cancelled, c.clawback.withinDays)) continue;
+      const record = recordKey(c.record);
+      if (seen.has(record)) continue;
+      seen.add(record);
+      const paidIn = program.calendar.containing(period.kind, c.dated);
+      if (known.has(paidIn.label) || paidIn.end < program.start || paidIn.start > program.end) continue;
+      const key = `${c.clawback.name}\u0000${paidIn.label}`;
+      const list = missing.get(key);
+      if (list) list.push({ ...c, paidIn });
+      else missing.set(key, [{ ...c, paidIn }]);
+    }
+    for (const list of missing.values()) {
+      const [first] = list;
+      if (!first) continue;
+      const { clawback, paidIn } = first;
+      const window = `within the ${clawback.withinDays} days of clawback ${clawback.name}`;
+      const unknown = `${paidIn.label} is neither in the earlier results (previous) nor among this run's periods, so what ${list.length === 1 ? 'it' : 'they'} paid is not known (pass the results of ${paidIn.label} in previous)`;
+      const message =
+        list.length === 1
+          ? `${first.record.source} ${recordName(first.record)}, dated in ${paidIn.label} and cancelled on ${formatDate(first.cancelled)} (${window}), is not clawed back: ${unknown}`
+          : `${list.length} ${first.record.source} records dated in ${paidIn.label} and cancelled in ${period.label} ${window} (${named(list, (c) => recordName(c.record))}) are not clawed back: ${unknown}`;
+      run.warn(
+        undefined,
+        period.label,
+        'not-clawed-back',
+        ruleOf('clawback', clawback),
+        clawback.range,
+        message,
+      );
+    }
+  }
+}
