@@ -65,7 +65,7 @@ describe('attain run | head -1', () => {
   // goes; the table (26 KB) and CSV (11 KB) are written after the first line is, in practice.
   it.each([
     ['table', 'Plan "Enterprise AE" version "2026.1": 2026-Q1, data examples/enterprise-ae/data'],
-    ['csv', 'payee,period,earning,line,record,amount,currency,estimate'],
+    ['csv', 'payee,period,kind,name,line,record,amount,currency,estimate'],
     ['json', '{'],
   ])(
     'stops quietly with exit code 0 in the %s format when the reader closes the pipe',

@@ -149,19 +149,41 @@ async function readSource(dir: Directory, source: Plan['sources'][number]): Prom
   const wanted = source.fields.flatMap((field) =>
     field.type.kind === 'Money' ? [field.name, `${field.name}_currency`] : [field.name],
   );
+  // A `hypothetical` column (unless the source declares a field of that name) flags records.
+  const flagged = !wanted.includes(HYPOTHETICAL);
   const records: DataRecord[] = [];
   const declaredBy = `the plan's source ${source.name}`;
   const texts = wanted.map(() => new ColumnTexts());
-  await readTable(dir, sourceFile(source.name), required, wanted, declaredBy, (cells, index, row) => {
+  const reads = flagged ? [...wanted, HYPOTHETICAL] : wanted;
+  await readTable(dir, sourceFile(source.name), required, reads, declaredBy, (cells, index, row) => {
     const values: Record<string, RawValue> = {};
     for (let c = 0; c < wanted.length; c++) {
       const column = wanted[c] as string;
       const value = cell(cells, index, column);
       if (value !== undefined) values[column] = (texts[c] as ColumnTexts).get(value);
     }
-    records.push({ row, values });
+    const hypothetical = flagged ? hypotheticalFlag(filled(cells, index, HYPOTHETICAL)) : undefined;
+    // Text that is not a flag goes on as it is: the engine rejects the row, naming the cell.
+    if (hypothetical === undefined) records.push({ row, values });
+    else records.push({ row, values, hypothetical: hypothetical as boolean });
   });
   return records;
+}
+
+/** The column of a source's CSV file that marks hypothetical records ("if this deal closes"). */
+const HYPOTHETICAL = 'hypothetical';
+
+/**
+ * A `hypothetical` cell: `true`/`yes`/`1` and `false`/`no`/`0` (any case) as booleans, empty as
+ * not hypothetical; any other text is passed on as it is, for the engine to reject the row
+ * (a record wrongly taken as real would be paid).
+ */
+function hypotheticalFlag(text: string | undefined): boolean | string | undefined {
+  if (text === undefined) return undefined;
+  const lower = text.toLowerCase();
+  if (lower === 'true' || lower === 'yes' || lower === '1') return true;
+  if (lower === 'false' || lower === 'no' || lower === '0') return false;
+  return text;
 }
 
 /** The cells of a row of a file with fixed columns. */

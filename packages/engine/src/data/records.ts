@@ -114,7 +114,7 @@ function walkRows(
     // Only a JSON boolean says whether a record is hypothetical: "yes" or 1 is not read as
     // either (a record wrongly taken as real would be paid).
     if (hypothetical !== undefined && hypothetical !== null && typeof hypothetical !== 'boolean') {
-      const what = `hypothetical is ${quoteAny(hypothetical)}, which is not true or false (write it as a JSON boolean, without quotes)`;
+      const what = `hypothetical is ${quoteAny(hypothetical)}, which is not true or false (in JSON a boolean, without quotes; in a CSV file true, false, yes or no)`;
       problems.add(at, dataError(at, 'bad-type', 'hypothetical', what));
     }
     const v = readRow(readers, values, at, env, problems, checkOnly);

@@ -269,7 +269,7 @@ describe('record validation', () => {
               key: 'H3',
               field: 'hypothetical',
               code: 'bad-type',
-              reason: `deals row 3: hypothetical is ${shown}, which is not true or false (write it as a JSON boolean, without quotes)`,
+              reason: `deals row 3: hypothetical is ${shown}, which is not true or false (in JSON a boolean, without quotes; in a CSV file true, false, yes or no)`,
             },
           ]);
           const lenient = run(simple, { payees: [payee('rep')], records: { deals } }, ['2026-Q1'], {

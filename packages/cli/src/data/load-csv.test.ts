@@ -1,0 +1,52 @@
+/** How `attain run` reads a data directory's CSV files into the engine's dataset. */
+import { describe, expect, it } from 'vitest';
+import { payeesCsv } from '../test-support/data.js';
+import { validPlan } from '../test-support/plans.js';
+import { run } from '../test-support/run.js';
+import { tempDir } from '../test-support/temp-dir.js';
+
+const runQ1 = ['run', 'plan.attain', '--data', 'data', '--period', '2026-Q1', '--format', 'csv'];
+
+describe('a hypothetical column in a source file', () => {
+  it('marks records as hypothetical: estimates, never paid; text that is not a flag rejects the row', async () => {
+    const deals = `id,owner,amount,close_date,stage,hypothetical
+D1,ae-1,60000,2026-01-15,Closed Won,
+D2,ae-1,50000.50,2026-02-20,Closed Won,Yes
+D3,ae-2,20000,2026-03-01,Closed Won,no
+D7,ae-2,100,2026-03-02,Closed Won,maybe
+`;
+    const cwd = await tempDir({
+      'plan.attain': validPlan,
+      'data/payees.csv': payeesCsv,
+      'data/deals.csv': deals,
+    });
+    const { code, stdout, stderr } = await run(runQ1, { cwd });
+    // Ada: D1 pays 60,000 x 8% = 4,800.00. D2, if it closes, pays 40,000 x 8% + 10,000.50 x 12%
+    // = 3,200.00 + 1,200.06 = 4,400.06: an estimated payout of 9,200.06. Grace: D3 ("no" is real)
+    // pays 20,000 x 8% = 1,600.00; D7 is left out.
+    expect(stdout).toBe(
+      'payee,period,kind,name,line,record,amount,currency,estimate\n' +
+        'ae-1,2026-Q1,earning,new_business,new_business:D1,D1,4800.00,USD,\n' +
+        'ae-1,2026-Q1,earning,new_business,new_business:D2,D2,4400.06,USD,yes\n' +
+        'ae-1,2026-Q1,payout,,,,4800.00,USD,\n' +
+        'ae-1,2026-Q1,estimated-payout,,,,9200.06,USD,yes\n' +
+        'ae-2,2026-Q1,earning,new_business,new_business:D3,D3,1600.00,USD,\n' +
+        'ae-2,2026-Q1,payout,,,,1600.00,USD,\n',
+    );
+    expect(stderr).toContain(
+      'data/deals.csv row 4 (D7): hypothetical is "maybe", which is not true or false (in JSON a boolean, ' +
+        'without quotes; in a CSV file true, false, yes or no)',
+    );
+    expect(code).toBe(0);
+  });
+
+  it('is an ordinary field when the source declares one of that name', async () => {
+    const plan = validPlan.replace('    stage: Text\n', '    stage: Text\n    hypothetical: Text optional\n');
+    const deals = 'id,owner,amount,close_date,stage,hypothetical\nD1,ae-1,60000,2026-01-15,Closed Won,yes\n';
+    const cwd = await tempDir({ 'plan.attain': plan, 'data/payees.csv': payeesCsv, 'data/deals.csv': deals });
+    const { code, stdout } = await run(runQ1, { cwd });
+    expect(stdout).toContain('ae-1,2026-Q1,payout,,,,4800.00,USD,\n');
+    expect(stdout).not.toContain(',yes\n');
+    expect(code).toBe(0);
+  });
+});
