@@ -102,22 +102,9 @@ export function channelPartner() {
   const aes = [];
   for (let n = 501; n <= 520; n++) aes.push(`ae-${n}`);
   const payees = [
-    {
-      id: 'ch-dir-01',
-      name: 'Gabriela Ortiz',
-      manager: '',
-      target_incentive: '30000',
-      partner_quota: '0',
-      plan: 'Channel Director',
-    },
-    {
-      id: 'ae-mgr-01',
-      name: 'Oskar Wilde',
-      manager: '',
-      target_incentive: '0',
-      partner_quota: '0',
-      plan: 'Sales Manager',
-    },
+    // On other plans (as are the AEs below): this plan's attributes are not theirs.
+    { id: 'ch-dir-01', name: 'Gabriela Ortiz', manager: '', plan: 'Channel Director' },
+    { id: 'ae-mgr-01', name: 'Oskar Wilde', manager: '', plan: 'Sales Manager' },
     ...cams.map(([id, who, ti, quota, from]) => ({
       id,
       name: who,
@@ -126,14 +113,7 @@ export function channelPartner() {
       partner_quota: quota,
       plan_from: from,
     })),
-    ...aes.map((id) => ({
-      id,
-      name: name(),
-      manager: 'ae-mgr-01',
-      target_incentive: '0',
-      partner_quota: '0',
-      plan: 'Enterprise AE',
-    })),
+    ...aes.map((id) => ({ id, name: name(), manager: 'ae-mgr-01', plan: 'Enterprise AE' })),
   ].sort(byKeys('id'));
 
   const accounts = accountList(rng);

@@ -91,14 +91,8 @@ export function csmRenewals() {
     [...leads, ...showcasePayees].map((p) => p[1]),
   );
   const payees = [
-    {
-      id: 'csm-dir-01',
-      name: 'Beatrice Hall',
-      manager: '',
-      variable_target: '60000',
-      book_assigned_on: '2020-01-06',
-      plan: 'CS Director',
-    },
+    // On another plan: this plan's attributes (variable_target, book_assigned_on) are not hers.
+    { id: 'csm-dir-01', name: 'Beatrice Hall', manager: '', plan: 'CS Director' },
     ...leads.map(([id, who, target, book]) => ({
       id,
       name: who,

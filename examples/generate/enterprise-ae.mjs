@@ -209,14 +209,8 @@ export function enterpriseAe() {
   const rng = random(2026_0201);
   const reps = generatedReps(rng);
   const payeeRows = [
-    ...managers.map((m) => ({
-      ...m,
-      ote: '300000',
-      base: '180000',
-      hire_date: '2018-04-02',
-      annual_quota: '0',
-      plan: 'Sales Manager',
-    })),
+    // On another plan: this plan's attributes (ote, base, hire_date, annual_quota) are not theirs.
+    ...managers.map((m) => ({ ...m, plan: 'Sales Manager' })),
     ...[...showcase.payees, ...reps].map((p) => ({
       id: p.id,
       name: p.name,

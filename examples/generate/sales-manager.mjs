@@ -113,15 +113,13 @@ export function salesManager() {
       promoted_on: promoted,
       plan_from: from,
     })),
-    ...reps.map((rep) => ({
-      id: rep.id,
-      name: name(),
-      manager: rep.manager,
-      ote: '260000',
-      base: '130000',
-      promoted_on: dayBetween(rng, '2019-01-01', '2025-06-30'),
-      plan: 'Enterprise AE',
-    })),
+    // On another plan: this plan's attributes (ote, base, promoted_on) are not theirs.
+    ...reps.map((rep) => {
+      const payee = { id: rep.id, name: name(), manager: rep.manager, plan: 'Enterprise AE' };
+      // A date was once drawn here: drawn still, so that the data generated after it stays the same.
+      dayBetween(rng, '2019-01-01', '2025-06-30');
+      return payee;
+    }),
   ].sort(byKeys('id'));
 
   const dealColumns = [

@@ -185,13 +185,8 @@ export function sdr() {
     'payees.csv': csv(
       ['id', 'name', 'manager', 'start_date', 'meeting_target', 'level', 'plan', 'plan_from', 'plan_to'],
       [
-        ...managers.map((m) => ({
-          ...m,
-          start_date: '2021-06-01',
-          meeting_target: 0,
-          level: 4,
-          plan: 'SDR Manager',
-        })),
+        // On another plan: this plan's attributes (start_date, meeting_target, level) are not theirs.
+        ...managers.map((m) => ({ ...m, plan: 'SDR Manager' })),
         ...reps.map((r) => ({
           id: r.id,
           name: r.name,

@@ -48,9 +48,18 @@ export interface Payee {
   id: string;
   /** The name shown on statements. */
   name: string;
-  /** The `id` of the payee's manager, for roll-up credit (`to managers of owner`). */
+  /**
+   * The `id` of the payee's manager, for roll-up credit (`to managers of owner`). A manager who is
+   * not among the payees, or whose row has errors, is no error of this payee's row: the payee is
+   * calculated without a manager, with an `unknown-manager` warning.
+   */
   manager?: string | null;
-  /** Values of the attributes the plan's `payee { ... }` block declares, read like record values. */
+  /**
+   * Values of the attributes the plan's `payee { ... }` block declares, read like record values.
+   * Required only of a payee on the plan in a period the run calculates: for a payee off the plan
+   * then, a missing or unreadable attribute has no value (a `no-value` warning where the plan
+   * reads it of another payee, `payee.manager.ote`).
+   */
   attributes: Record<string, RawValue>;
   /**
    * Plan assignments with effective dates. Absent: the payee is on the plan throughout its
@@ -147,10 +156,16 @@ export interface ManualAdjustment {
   earning?: string;
 }
 
-/** Everything a calculation reads besides the plan. */
+/**
+ * Everything a calculation reads besides the plan. Its outline is checked as well: a missing
+ * `payees` or `records`, a part that is not of its shape (`fx: "x"`, `records.deals: {}`), and a
+ * part under a name that differs from a missing one only in capitals, spaces, `_`, `-` or `.`
+ * (`records.Deals`, `territory_assignments`) are data errors with no row; any other name nothing
+ * reads is an `unread-part` warning. `null` is an absent optional part.
+ */
 export interface Dataset {
   payees: Payee[];
-  /** The records of each source the plan declares, by source name. A missing source is empty. */
+  /** The records of each source the plan declares, by source name. A missing source has no records. */
   records: Record<string, DataRecord[]>;
   fx?: FxRate[];
   /** Quotas for `quota ... from data`. */

@@ -3,11 +3,13 @@
  */
 import type { Field, Plan } from '@attain/dsl';
 import type { Value } from '../evaluate/value.js';
+import type { CalculationWarning, DataError } from '../results/results.js';
 import type { FiscalCalendar } from '../time/calendar.js';
 import { parseDate } from '../time/dates.js';
 import type { Payee, PlanAssignment, RawValue } from './dataset.js';
 import type { DaySpan, PayeeData } from './model.js';
 import { dataError, type Problems, type RowAt, valueError } from './problems.js';
+import type { CalculatedPeriods } from './sections.js';
 import { Bad, isMissing, quoteAny, readerFor, readMoney, rowOf } from './values.js';
 
 /** The section name of payees in errors. */
@@ -24,20 +26,42 @@ export interface PayeeTable {
    * (`Enterprise Ae`): a typo, most likely, that leaves the payee off this plan.
    */
   misnamed: { payee: string; row: number; plan: string }[];
+  /**
+   * Warnings about payees kept: a manager who is not among the payees or whose row has errors
+   * (`unknown-manager`: the link is dropped), and an attribute the plan reads of another payee
+   * (`payee.manager.ote`, `owner.region`) that is missing or unreadable in the row of a payee not on
+   * the plan (`no-value`).
+   */
+  warnings: CalculationWarning[];
+}
+
+/** An attribute of a payee off the plan that could not be read: not an error of their row. */
+interface Unread {
+  field: string;
+  /** The error it would be for a payee on the plan. */
+  error: DataError;
 }
 
 /**
- * Validates the payees. A payee with an error, or whose manager has one, is recorded in
- * `problems` and left out of `byId`.
+ * Validates the payees. A payee with an error is recorded in `problems` and left out of `byId`.
+ *
+ * Only a payee on the plan (in a period of `calculated`; without it, on any day of the plan's
+ * dates) must have the attributes the plan declares: for a payee off the plan (a manager on
+ * another plan, a co-selling rep) a missing or unreadable attribute has no value and is no error
+ * of their row; where the plan reads it of another payee it is a `no-value` warning. A payee whose
+ * manager is not among the payees, or whose manager's row has errors, is kept without a manager,
+ * with an `unknown-manager` warning: one payee's pay never depends on another payee's row.
  */
 export function validatePayees(
   plan: Plan,
   payees: readonly Payee[],
   calendar: FiscalCalendar,
   problems: Problems,
+  calculated?: CalculatedPeriods,
 ): PayeeTable {
   const rowOfId = new Map<string, number>();
   const candidates: PayeeData[] = [];
+  const unread = new Map<PayeeData, Unread[]>();
   const seen = new Map<string, number[]>();
   const misnamed: PayeeTable['misnamed'] = [];
   payees.forEach((entry, i) => {
@@ -50,7 +74,7 @@ export function validatePayees(
       row,
       key: typeof id === 'string' && id.trim() !== '' ? id.trim() : undefined,
     };
-    const data = readPayee(plan, payee, at, calendar, problems, (written) => {
+    const read = readPayee(plan, payee, at, calendar, problems, calculated, (written) => {
       if (at.key !== undefined) misnamed.push({ payee: at.key, row, plan: written });
     });
     if (at.key === undefined) return;
@@ -58,7 +82,9 @@ export function validatePayees(
     if (rows) rows.push(row);
     else seen.set(at.key, [row]);
     if (!rowOfId.has(at.key)) rowOfId.set(at.key, row);
-    if (data) candidates.push(data);
+    if (!read) return;
+    candidates.push(read.data);
+    if (read.unread.length > 0) unread.set(read.data, read.unread);
   });
   for (const [id, rows] of seen) {
     if (rows.length < 2) continue;
@@ -77,21 +103,29 @@ export function validatePayees(
   }
   const byId = new Map<string, PayeeData>();
   for (const p of candidates) if (!problems.has(PAYEES, p.row)) byId.set(p.id, p);
-  // A payee whose manager is unknown or left out is left out too, until nothing changes.
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const p of [...byId.values()]) {
-      if (p.manager === undefined || byId.has(p.manager)) continue;
-      const at: RowAt = { source: PAYEES, row: p.row, key: p.id };
-      const why = rowOfId.has(p.manager)
-        ? `who has errors in payees row ${rowOfId.get(p.manager)}`
-        : 'who is not among the payees';
-      problems.add(at, dataError(at, 'unknown-payee', 'manager', `manager is "${p.manager}", ${why}`));
-      byId.delete(p.id);
-      changed = true;
-    }
+  const warnings: CalculationWarning[] = [];
+  // A payee whose manager is unknown or left out keeps their own pay: only the link is dropped.
+  for (const p of byId.values()) {
+    if (p.manager === undefined || byId.has(p.manager)) continue;
+    const manager = p.manager;
+    p.manager = undefined;
+    const why = rowOfId.has(manager)
+      ? `who has errors in payees row ${rowOfId.get(manager)}`
+      : 'who is not among the payees';
+    warnings.push({
+      code: 'unknown-manager',
+      payee: p.id,
+      message: `payees row ${p.row}: manager is "${manager}", ${why}: ${p.id} is calculated without a manager: nobody above ${p.id} gets roll-up credit through ${p.id}, and ${p.id}'s manager has no value`,
+    });
   }
-  return { byId, rowOf: rowOfId, misnamed };
+  warnings.push(...unreadWarnings(plan, byId, unread, calculated !== undefined));
+  return { byId, rowOf: rowOfId, misnamed, warnings };
+}
+
+/** A payee as read, with the attributes left unread because the payee is off the plan. */
+interface ReadPayee {
+  data: PayeeData;
+  unread: Unread[];
 }
 
 function readPayee(
@@ -100,54 +134,151 @@ function readPayee(
   at: RowAt,
   calendar: FiscalCalendar,
   problems: Problems,
+  calculated: CalculatedPeriods | undefined,
   misnamed: (written: string) => void,
-): PayeeData | undefined {
+): ReadPayee | undefined {
   if (at.key === undefined) problems.add(at, dataError(at, 'missing-field', 'id', 'id is missing'));
   const name = typeof payee.name === 'string' ? payee.name.trim() : '';
   if (name === '') problems.add(at, dataError(at, 'missing-field', 'name', 'name is missing'));
-  const attributes = payee.attributes ?? {};
-  const attrs = new Map<string, Value>();
-  for (const field of plan.payee) {
-    const value = readAttribute(field, attributes[field.name], at, calendar, plan.header.currency, problems);
-    attrs.set(field.name, value === undefined ? null : value);
-  }
   const manager = isMissing(payee.manager) ? undefined : String(payee.manager).trim();
   const onPlan = assignments(plan, payee, at, problems, misnamed);
+  const attrs = new Map<string, Value>();
+  const data: PayeeData = { id: at.key ?? '', name, manager, row: at.row, attrs, onPlan };
+  const required = isOnPlan(plan, data, calculated);
+  const attributes = payee.attributes ?? {};
+  const unread: Unread[] = [];
+  for (const field of plan.payee) {
+    const read = readAttribute(field, attributes[field.name], at, calendar, plan.header.currency);
+    if (read instanceof Unreadable) {
+      if (required) problems.add(at, read.error);
+      else unread.push({ field: field.name, error: read.error });
+      attrs.set(field.name, null);
+    } else attrs.set(field.name, read);
+  }
   if (at.key === undefined || problems.has(at.source, at.row)) return undefined;
-  return { id: at.key, name, manager, row: at.row, attrs, onPlan };
+  return { data, unread };
 }
 
+/**
+ * True when the payee must have the plan's attributes: on the plan in a calculated period, or,
+ * without `calculated`, on any day of the plan's dates. A payee whose assignments are not a list
+ * is taken as on the plan (their row is an error anyway, and every error of it is named).
+ */
+function isOnPlan(plan: Plan, payee: PayeeData, calculated: CalculatedPeriods | undefined): boolean {
+  if (calculated) return calculated.periods.some((period) => calculated.onPlan(payee, period));
+  if (!payee.onPlan) return true;
+  const start = parseDate(plan.header.effective.from) as number;
+  const end = parseDate(plan.header.effective.to) as number;
+  return payee.onPlan.some((s) => s.from <= end && s.to >= start);
+}
+
+/** Why an attribute could not be read: the error it is in the row of a payee on the plan. */
+class Unreadable {
+  constructor(readonly error: DataError) {}
+}
+
+/**
+ * Where the plan reads attributes of a payee other than the one calculated: `payee.manager.ote`,
+ * `owner.region`. By attribute, the expressions as written, and whether each reads a manager's.
+ */
+function otherPayeeReads(plan: Plan): Map<string, { text: string; ofManager: boolean }[]> {
+  const declared = new Set(plan.payee.map((f) => f.name));
+  const reads = new Map<string, { text: string; ofManager: boolean }[]>();
+  const visit = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
+    const expr = node as {
+      op?: unknown;
+      member?: unknown;
+      object?: { op?: unknown; member?: unknown; type?: { kind?: unknown } };
+    };
+    if (
+      expr.op === 'member' &&
+      typeof expr.member === 'string' &&
+      declared.has(expr.member) &&
+      expr.object?.type?.kind === 'Payee' &&
+      expr.object.op !== 'payee'
+    ) {
+      const list = reads.get(expr.member) ?? [];
+      const text = `${written(expr.object)}.${expr.member}`;
+      if (!list.some((r) => r.text === text))
+        list.push({ text, ofManager: expr.object.op === 'member' && expr.object.member === 'manager' });
+      reads.set(expr.member, list);
+    }
+    for (const value of Object.values(node)) visit(value);
+  };
+  visit(plan);
+  return reads;
+}
+
+/** A payee-valued expression as written: `payee.manager`, `owner`; `…` for anything else. */
+function written(expr: unknown): string {
+  const e = expr as { op?: unknown; object?: unknown; member?: unknown; field?: unknown; name?: unknown };
+  if (e.op === 'payee') return 'payee';
+  if (e.op === 'field' && typeof e.field === 'string') return e.field;
+  if (e.op === 'ref' && typeof e.name === 'string') return e.name;
+  if (e.op === 'member' && typeof e.member === 'string') return `${written(e.object)}.${e.member}`;
+  return '…';
+}
+
+/**
+ * A `no-value` warning per payee off the plan and attribute of theirs the plan reads of another
+ * payee (`payee.manager.ote`: only of a payee who is someone's manager) but could not be read.
+ */
+function unreadWarnings(
+  plan: Plan,
+  byId: ReadonlyMap<string, PayeeData>,
+  unread: ReadonlyMap<PayeeData, Unread[]>,
+  calculated: boolean,
+): CalculationWarning[] {
+  const warnings: CalculationWarning[] = [];
+  if (unread.size === 0) return warnings;
+  const reads = otherPayeeReads(plan);
+  if (reads.size === 0) return warnings;
+  const managers = new Set<string>();
+  for (const p of byId.values()) if (p.manager !== undefined) managers.add(p.manager);
+  const when = calculated ? ' in the periods calculated' : '';
+  for (const [payee, list] of unread) {
+    if (byId.get(payee.id) !== payee) continue;
+    for (const { field, error } of list) {
+      const where = (reads.get(field) ?? []).filter((r) => !r.ofManager || managers.has(payee.id));
+      if (where.length === 0) continue;
+      warnings.push({
+        code: 'no-value',
+        payee: payee.id,
+        message: `${error.reason}; ${payee.id} is not on plan "${plan.header.name}"${when}, so the row is kept, but where the plan reads ${field} of ${payee.id} (${where.map((r) => r.text).join(', ')}) it has no value`,
+      });
+    }
+  }
+  return warnings;
+}
+
+/** Reads one attribute: its value (`null` when an optional one is empty), or why it cannot be read. */
 function readAttribute(
   field: Field,
   raw: RawValue | undefined,
   at: RowAt,
   calendar: FiscalCalendar,
   currency: string,
-  problems: Problems,
-): Value | undefined {
+): Value | Unreadable {
   if (isMissing(raw)) {
     if (!field.optional)
-      problems.add(at, dataError(at, 'missing-field', field.name, `${field.name} is missing`));
+      return new Unreadable(dataError(at, 'missing-field', field.name, `${field.name} is missing`));
     return null;
   }
   if (field.type.kind === 'Money') {
     const money = readMoney(raw);
-    if (money instanceof Bad) {
-      problems.add(at, valueError(at, money.code, field.name, raw, money.why));
-      return undefined;
-    }
+    if (money instanceof Bad) return new Unreadable(valueError(at, money.code, field.name, raw, money.why));
     const expected = field.type.currency ?? currency;
-    if (money.currency !== undefined && money.currency !== expected) {
-      problems.add(at, valueError(at, 'currency-mismatch', field.name, raw, `is not in ${expected}`));
-      return undefined;
-    }
+    if (money.currency !== undefined && money.currency !== expected)
+      return new Unreadable(valueError(at, 'currency-mismatch', field.name, raw, `is not in ${expected}`));
     return money.amount;
   }
   const value = readerFor(field.type, calendar)(raw);
-  if (value instanceof Bad) {
-    problems.add(at, valueError(at, value.code, field.name, raw, value.why));
-    return undefined;
-  }
+  if (value instanceof Bad) return new Unreadable(valueError(at, value.code, field.name, raw, value.why));
   return value;
 }
 

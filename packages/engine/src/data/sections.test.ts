@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { calculate } from '../calculate.js';
 import { payee, planOf, quarterly, rows, run } from '../test-support.js';
 import type { Dataset } from './dataset.js';
+import { Problems } from './problems.js';
+import { checkDataset } from './sections.js';
 
 const body = (adjustment: string) => `
   source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
@@ -77,5 +80,182 @@ describe('manual adjustments of a calculated period without a statement', () => 
     const results = run(planOf(quarterly(body(''))), data, ['2026-Q1', '2026-Q2']);
     expect(results.errors).toEqual([]);
     expect(results.warnings.map((w) => w.code)).toEqual(['adjustments-not-read']);
+  });
+});
+
+describe('the outline of a dataset', () => {
+  const payees = [payee('a')];
+  const deals = rows({ id: 'D1', owner: 'a', amount: '100', close_date: '2026-02-01' });
+  // Data from JSON is not typed: each case is a dataset as a host app might pass it.
+  const calc = (data: unknown, mode: 'strict' | 'lenient' = 'strict') =>
+    calculate(PLAN, data as Dataset, { periods: ['2026-Q1'], mode });
+  const reasons = (data: unknown) => calc(data).errors.map((e) => [e.source, e.field, e.code, e.reason]);
+
+  it('is checked: a misnamed source is an error with a did-you-mean, and nothing is paid in strict mode', () => {
+    const data = { payees, records: { Deals: deals } };
+    expect(reasons(data)).toEqual([
+      [
+        'records',
+        'Deals',
+        'unknown-part',
+        'records has "Deals", which is not a source of plan "Test" (did you mean deals?): its 1 row is not read, and deals has no records',
+      ],
+    ]);
+    expect(calc(data).statements).toEqual([]);
+    // Lenient: the part is listed in `rejected` (with no row), and a's payout is 0.00 (D1 was not read).
+    const lenient = calc(data, 'lenient');
+    expect(lenient.rejected.map((r) => [r.source, r.row, r.errors.length])).toEqual([
+      ['records', undefined, 1],
+    ]);
+    expect(lenient.statements.map((s) => s.payout)).toEqual(['0.00']);
+  });
+
+  it('needs payees and records, each of its shape', () => {
+    expect(reasons({ payees })).toEqual([
+      [
+        'records',
+        undefined,
+        'missing-field',
+        'records is missing: write the records of each source by source name ({ "deals": [{ "values": { … } }, …] }) (the plan\'s sources: deals)',
+      ],
+    ]);
+    expect(reasons({ payees, records: deals })).toEqual([
+      [
+        'records',
+        undefined,
+        'bad-type',
+        'records is a list, which is not the records of each source by source name ({ "deals": [{ "values": { … } }, …] }): nothing in it is read',
+      ],
+    ]);
+    expect(reasons({ payees, records: { deals: { a: 1 } } })).toEqual([
+      [
+        'records',
+        'deals',
+        'bad-type',
+        'records.deals is an object, which is not a list of rows ([{ "values": { … } }, …]): none of its rows is read',
+      ],
+    ]);
+    // Without payees, D1's owner is nobody: that error comes too.
+    expect(reasons({ records: { deals } }).filter((r) => r[0] === 'payees')).toEqual([
+      [
+        'payees',
+        undefined,
+        'missing-field',
+        'payees is missing: write a list of payees ([{ "id", "name", "attributes" }, …])',
+      ],
+    ]);
+    expect(
+      reasons({ payees: { a: payees[0] }, records: { deals } }).filter((r) => r[0] === 'payees'),
+    ).toEqual([
+      [
+        'payees',
+        undefined,
+        'bad-type',
+        'payees is an object, which is not a list of payees ([{ "id", "name", "attributes" }, …]): nothing in it is read',
+      ],
+    ]);
+  });
+
+  it('needs the optional parts as lists when they are given', () => {
+    const adjustment = { id: 'A1', payee: 'a', period: '2026-Q1', amount: '100', reason: 'x' };
+    expect(reasons({ payees, records: { deals }, fx: 'x' })).toEqual([
+      [
+        'fx',
+        undefined,
+        'bad-type',
+        'fx is "x", which is not a list of FX rates ([{ "from", "to", "date", "rate" }, …]): nothing in it is read',
+      ],
+    ]);
+    expect(reasons({ payees, records: { deals }, adjustments: adjustment })).toEqual([
+      [
+        'adjustments',
+        undefined,
+        'bad-type',
+        'adjustments is an object, which is not a list of manual adjustments ([{ "id", "payee", "period", "amount", "reason" }, …]): nothing in it is read',
+      ],
+    ]);
+    expect(reasons({ payees, records: { deals }, quotas: {}, territoryAssignments: 1 })).toEqual([
+      [
+        'quotas',
+        undefined,
+        'bad-type',
+        'quotas is an object, which is not a list of quotas ([{ "payee", "quota", "period", "amount" }, …]): nothing in it is read',
+      ],
+      [
+        'territoryAssignments',
+        undefined,
+        'bad-type',
+        'territoryAssignments is 1, which is not a list of territory assignments ([{ "payee", "territory", "role" }, …]): nothing in it is read',
+      ],
+    ]);
+    // Earlier results that are not results stop the run (checked with the earlier results).
+    expect(reasons({ payees, records: { deals }, previous: 'x' }).map((r) => r[0])).toEqual(['previous']);
+    // Lenient: the adjustments are left out and listed; D1 is paid: 100 x 10% = 10.00.
+    const lenient = calc({ payees, records: { deals }, adjustments: adjustment }, 'lenient');
+    expect(lenient.rejected.map((r) => r.source)).toEqual(['adjustments']);
+    expect(lenient.statements.map((s) => s.payout)).toEqual(['10.00']);
+    // Absent or null: nothing to read, no error.
+    const none = { payees, records: { deals }, fx: null, quotas: undefined, adjustments: null };
+    expect(calc(none).errors).toEqual([]);
+  });
+
+  it('names a part under a name nothing reads: an error when the part it means is missing, else a warning', () => {
+    expect(reasons({ payees, records: { deals }, territory_assignments: [{}] })).toEqual([
+      [
+        'dataset',
+        'territory_assignments',
+        'unknown-part',
+        'the dataset has "territory_assignments", which is not a part calculate reads (did you mean territoryAssignments?): its 1 row is not read',
+      ],
+    ]);
+    expect(reasons({ payees, records: {}, deals })).toEqual([
+      [
+        'dataset',
+        'deals',
+        'unknown-part',
+        'the dataset has "deals", which is not a part calculate reads (did you mean records.deals?): its 1 row is not read',
+      ],
+    ]);
+    const unread = calc({ payees, records: { deals, leads: [] }, accounts: [] });
+    expect(unread.errors).toEqual([]);
+    expect(unread.warnings.map((w) => [w.code, w.message])).toEqual([
+      [
+        'unread-part',
+        'records has "leads", which is not a source of plan "Test": it is not read (the plan\'s sources: deals)',
+      ],
+      [
+        'unread-part',
+        'the dataset has "accounts", which is not a part calculate reads: it is not read (the parts read: payees, records, fx, quotas, territoryAssignments, adjustments, previous)',
+      ],
+    ]);
+    // D1 is read and paid: 100 x 10% = 10.00.
+    expect(unread.statements.map((s) => s.payout)).toEqual(['10.00']);
+  });
+
+  it('is checked as a whole when it is not an object', () => {
+    const problems = new Problems();
+    expect(checkDataset(PLAN, null, problems)).toEqual([]);
+    expect(problems.errors()).toEqual([
+      {
+        source: 'dataset',
+        code: 'bad-type',
+        reason:
+          'the dataset is null, which is not an object of payees and records ({ "payees": [...], "records": { ... } })',
+      },
+    ]);
+  });
+
+  it('gives no problem for a dataset of the right shape', () => {
+    const problems = new Problems();
+    const data = {
+      payees,
+      records: { deals },
+      fx: [],
+      quotas: [],
+      territoryAssignments: [],
+      adjustments: [],
+    };
+    expect(checkDataset(PLAN, data, problems)).toEqual([]);
+    expect(problems.size).toBe(0);
   });
 });

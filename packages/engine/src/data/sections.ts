@@ -1,10 +1,11 @@
 /**
- * Validation of the other parts of a dataset: FX rates, quotas from data, territory assignments
- * and manual adjustments.
+ * Validation of the other parts of a dataset: its outline (each part where and of the shape
+ * `calculate` reads it), FX rates, quotas from data, territory assignments and manual adjustments.
  */
 import type { Plan } from '@attain/dsl';
 import { compareText } from '../compare-text.js';
 import type { Dec } from '../decimal.js';
+import type { CalculationWarning, DataError, DataErrorCode } from '../results/results.js';
 import type { FiscalCalendar, Period } from '../time/calendar.js';
 import { formatDate, parseDate } from '../time/dates.js';
 import type { FxRate, ManualAdjustment, QuotaValue, RawValue, TerritoryAssignment } from './dataset.js';
@@ -12,7 +13,169 @@ import { FxTable } from './fx.js';
 import type { DaySpan, PayeeData } from './model.js';
 import type { PayeeTable } from './payees.js';
 import { dataError, type Problems, type RowAt, valueError } from './problems.js';
-import { isCurrencyCode, isMissing, quote, readDecimal, rowOf } from './values.js';
+import { isCurrencyCode, isMissing, quote, quoteAny, readDecimal, rowOf } from './values.js';
+
+/** The parts of a dataset that are lists of rows, with what their rows are (for messages). */
+const LISTS = {
+  payees: 'a list of payees ([{ "id", "name", "attributes" }, …])',
+  fx: 'a list of FX rates ([{ "from", "to", "date", "rate" }, …])',
+  quotas: 'a list of quotas ([{ "payee", "quota", "period", "amount" }, …])',
+  territoryAssignments: 'a list of territory assignments ([{ "payee", "territory", "role" }, …])',
+  adjustments: 'a list of manual adjustments ([{ "id", "payee", "period", "amount", "reason" }, …])',
+} as const;
+
+/** Every part of a dataset `calculate` reads (`previous` is checked by `checkPrevious`). */
+const PARTS = ['payees', 'records', 'fx', 'quotas', 'territoryAssignments', 'adjustments', 'previous'];
+
+/** A name folded for comparison: lower case, without spaces, `_`, `-` and `.` (`Deals`, `deal-splits`). */
+function folded(name: string): string {
+  return name.toLowerCase().replace(/[\s_.-]/g, '');
+}
+
+/** The candidate `name` differs from only in capitals, spaces, `_`, `-` or `.`, if any. */
+function meant(name: string, candidates: readonly string[]): string | undefined {
+  const key = folded(name);
+  return candidates.find((candidate) => candidate !== name && folded(candidate) === key);
+}
+
+/** `its 3 rows are`, `its 1 row is`, `it is` (not a list, or an empty one): what is not read. */
+function rowsOf(value: unknown): string {
+  if (!Array.isArray(value) || value.length === 0) return 'it is';
+  return value.length === 1 ? 'its 1 row is' : `its ${value.length} rows are`;
+}
+
+/**
+ * Where a whole part of the dataset is: it has no row (`DataError.row` and `RejectedRecord.row`
+ * are left out).
+ */
+function wholePart(source: string): RowAt {
+  return { source } as RowAt;
+}
+
+/** An error about a whole part of the dataset (no row): `what` is the whole reason. */
+function partError(
+  problems: Problems,
+  source: string,
+  code: DataErrorCode,
+  field: string | undefined,
+  what: string,
+): void {
+  const error: DataError = { source, code, reason: what };
+  if (field !== undefined) error.field = field;
+  problems.add(wholePart(source), error);
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** True when `object` has nothing under `name` (`null` is nothing too). */
+const absent = (object: Record<string, unknown>, name: string): boolean =>
+  object[name] === undefined || object[name] === null;
+
+/**
+ * Checks the outline of `data` for `plan`: each part where `calculate` reads it and of the shape it
+ * reads. A part that is missing (`payees`, `records`) or not of its shape (`fx: "x"`,
+ * `records.deals = {}`) is an error with no row (nothing of it is read); so is a part or a list of
+ * records under a name that is not read but differs from a missing one only in capitals, spaces,
+ * `_`, `-` or `.` (`records.Deals` for `deals`, `territory_assignments`): its rows are lost. Any
+ * other name nothing reads is an `unread-part` warning. `null` is an absent optional part; a
+ * source of the plan without its list has no records.
+ */
+export function checkDataset(plan: Plan, data: unknown, problems: Problems): CalculationWarning[] {
+  const warnings: CalculationWarning[] = [];
+  if (!isObject(data)) {
+    partError(
+      problems,
+      'dataset',
+      'bad-type',
+      undefined,
+      `the dataset is ${quoteAny(data)}, which is not an object of payees and records ({ "payees": [...], "records": { ... } })`,
+    );
+    return warnings;
+  }
+  const sources = plan.sources.map((source) => source.name);
+  const example = `{ "${sources[0] ?? 'deals'}": [{ "values": { … } }, …] }`;
+  for (const [part, what] of Object.entries(LISTS)) {
+    const value = data[part];
+    if (Array.isArray(value)) continue;
+    if (!absent(data, part)) {
+      const why = `${part} is ${quoteAny(value)}, which is not ${what}: nothing in it is read`;
+      partError(problems, part, 'bad-type', undefined, why);
+    } else if (part === 'payees')
+      partError(problems, part, 'missing-field', undefined, `payees is missing: write ${what}`);
+  }
+  const records = data.records;
+  if (absent(data, 'records')) {
+    const them = sources.length === 0 ? '' : ` (the plan's sources: ${sources.join(', ')})`;
+    partError(
+      problems,
+      'records',
+      'missing-field',
+      undefined,
+      `records is missing: write the records of each source by source name (${example})${them}`,
+    );
+  } else if (!isObject(records)) {
+    partError(
+      problems,
+      'records',
+      'bad-type',
+      undefined,
+      `records is ${quoteAny(records)}, which is not the records of each source by source name (${example}): nothing in it is read`,
+    );
+  } else {
+    for (const [name, rows] of Object.entries(records)) {
+      if (sources.includes(name)) {
+        if (!absent(records, name) && !Array.isArray(rows))
+          partError(
+            problems,
+            'records',
+            'bad-type',
+            name,
+            `records.${name} is ${quoteAny(rows)}, which is not a list of rows ([{ "values": { … } }, …]): none of its rows is read`,
+          );
+        continue;
+      }
+      const source = meant(name, sources);
+      const them = `the plan's sources: ${sources.join(', ') || 'none'}`;
+      if (source !== undefined && absent(records, source)) {
+        partError(
+          problems,
+          'records',
+          'unknown-part',
+          name,
+          `records has "${name}", which is not a source of plan "${plan.header.name}" (did you mean ${source}?): ${rowsOf(rows)} not read, and ${source} has no records`,
+        );
+        continue;
+      }
+      const hint = source === undefined ? '' : ` (did you mean ${source}?)`;
+      warnings.push({
+        code: 'unread-part',
+        message: `records has "${name}", which is not a source of plan "${plan.header.name}"${hint}: ${rowsOf(rows)} not read (${them})`,
+      });
+    }
+  }
+  for (const [name, value] of Object.entries(data)) {
+    if (PARTS.includes(name)) continue;
+    const part = meant(name, PARTS);
+    const source =
+      part === undefined && isObject(records)
+        ? (meant(name, sources) ?? (sources.includes(name) ? name : undefined))
+        : undefined;
+    const lost =
+      (part !== undefined && absent(data, part)) ||
+      (source !== undefined && isObject(records) && absent(records, source));
+    const hint =
+      part !== undefined
+        ? ` (did you mean ${part}?)`
+        : source !== undefined
+          ? ` (did you mean records.${source}?)`
+          : '';
+    const what = `the dataset has "${name}", which is not a part calculate reads${hint}: ${rowsOf(value)} not read`;
+    if (lost) partError(problems, 'dataset', 'unknown-part', name, what);
+    else warnings.push({ code: 'unread-part', message: `${what} (the parts read: ${PARTS.join(', ')})` });
+  }
+  return warnings;
+}
 
 /** A validated territory assignment. */
 export interface Assignment {

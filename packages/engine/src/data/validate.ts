@@ -19,6 +19,7 @@ import {
   type Adjustment,
   type Assignment,
   type CalculatedPeriods,
+  checkDataset,
   validateAdjustments,
   validateAssignments,
   validateFx,
@@ -66,7 +67,10 @@ export interface ValidateOptions {
    * just its records' owners (`Program.ownerLocal`), calculated payee by payee.
    */
   byOwner?: boolean;
-  /** The periods the run calculates: a manual adjustment of one of them needs a statement to go on. */
+  /**
+   * The periods the run calculates: a manual adjustment of one of them needs a statement to go on,
+   * and only a payee on the plan in one of them must have the plan's attributes.
+   */
   calculated?: CalculatedPeriods;
 }
 
@@ -78,7 +82,8 @@ export function validate(
   options: ValidateOptions = {},
 ): { valid: ValidData; problems: Problems } {
   const problems = new Problems();
-  const payees = validatePayees(plan, asList(data.payees), calendar, problems);
+  const outline = checkDataset(plan, data, problems);
+  const payees = validatePayees(plan, asList(data.payees), calendar, problems, options.calculated);
   // First: a row found wrong here is left out of the table by `validateFx`.
   checkSelfRates(asList(data.fx), problems);
   const fx = validateFx(asList(data.fx), problems);
@@ -118,6 +123,8 @@ export function validate(
     options.calculated,
   );
   const warnings = [
+    ...outline,
+    ...payees.warnings,
     ...misnamedWarnings(plan, payees),
     ...unknownAssigneeWarnings(plan, payees),
     ...checkPrevious(plan, data, calendar, problems),

@@ -238,6 +238,23 @@ describe('rollUp', () => {
     expect(() => rollUp(plan, data, run(other, {}, ['2026-Q1']))).toThrow(TypeError);
   });
 
+  it('checks payees as calculate did: a bad attribute of a payee off the plan in the periods stops nothing', () => {
+    // "late" joins in Q3 with an unreadable annual quota: not an error for a Q1 run (they are off
+    // the plan), so calculate pays Q1 and the roll-up must give the same teams it gives without them.
+    const withLate: Dataset = {
+      ...data,
+      payees: [
+        ...(data.payees ?? []),
+        payee('late', { annual: 'lots' }, { manager: 'm1', plans: [{ plan: 'Test', from: '2026-07-01' }] }),
+      ],
+    };
+    const q1 = run(plan, withLate, ['2026-Q1']);
+    expect(q1.errors).toEqual([]);
+    const teams = rollUp(plan, withLate, q1).teams;
+    expect(teams.map((t) => t.team)).toEqual(rollUp(plan, data, run(plan, data, ['2026-Q1'])).teams.map((t) => t.team));
+    expect(teams.length).toBeGreaterThan(0);
+  });
+
   it('refuses results calculated over other data, instead of rolling up the wrong records', () => {
     // The results count D1..D12; without the deals m1's team would silently show 0 won in Q1
     // where the results say r1 and r2 won 2 + 1 = 3.

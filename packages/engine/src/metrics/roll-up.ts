@@ -119,8 +119,10 @@ export function rollUp(plan: Plan, data: Dataset, results: Results): RollUp {
     );
   const periods = meta.periods.flatMap((label) => program.calendar.parse(label) ?? []);
   const rollUpMeta = { plan: meta.plan, periods: meta.periods, asOf: meta.asOf, currency: meta.currency };
+  // Validated as `calculate` validated it: only payees on the plan in these periods need its attributes.
   const { valid, problems } = validate(plan, data, program.calendar, {
     byOwner: recordsByOwner.enabled && program.ownerLocal,
+    calculated: { periods, onPlan: (payee, period) => program.onPlan(payee, period) },
   });
   const asOf = parseDate(meta.asOf) ?? program.end;
   const run = new Run(program, valid, asOf, valid.previous);

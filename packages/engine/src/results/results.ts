@@ -296,6 +296,7 @@ export type DataErrorCode =
   | 'unknown-quota'
   | 'unknown-territory'
   | 'bad-fx-rate'
+  | 'unknown-part'
   | 'off-plan';
 
 /** A problem with one input row. */
@@ -342,6 +343,8 @@ export type WarningCode =
   | 'bad-cap'
   | 'misnamed-plan'
   | 'unknown-assignee'
+  | 'unknown-manager'
+  | 'unread-part'
   | 'not-settled'
   | 'not-clawed-back';
 
