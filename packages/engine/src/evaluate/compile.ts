@@ -207,7 +207,11 @@ function field(expr: IrField, env: CompileEnv, scopes: readonly Scope[]): Fn {
     if (scope.entries) {
       const entry = row as Entry;
       if (index === undefined)
-        return expr.field === 'credited' ? entry.amount : expr.field === 'quota_credited' ? entry.quota : null;
+        return expr.field === 'credited'
+          ? entry.amount
+          : expr.field === 'quota_credited'
+            ? entry.quota
+            : null;
       return entry.rec.v[index] ?? null;
     }
     return index === undefined ? null : ((row as Rec).v[index] ?? null);

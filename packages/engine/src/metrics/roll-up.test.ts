@@ -251,7 +251,9 @@ describe('rollUp', () => {
     const q1 = run(plan, withLate, ['2026-Q1']);
     expect(q1.errors).toEqual([]);
     const teams = rollUp(plan, withLate, q1).teams;
-    expect(teams.map((t) => t.team)).toEqual(rollUp(plan, data, run(plan, data, ['2026-Q1'])).teams.map((t) => t.team));
+    expect(teams.map((t) => t.team)).toEqual(
+      rollUp(plan, data, run(plan, data, ['2026-Q1'])).teams.map((t) => t.team),
+    );
     expect(teams.length).toBeGreaterThan(0);
   });
 
