@@ -162,7 +162,8 @@ describe('earnings', () => {
     const below = run(plan, { payees, records: { deals } }, ['2026-Q1']);
     expect(pay(below, '2026-Q1', 'c')).toBe('0.00');
     expect(below.warnings.map((w) => [w.code, w.message])).toEqual([
-      ['bad-cap', 'the cap of c is -100 USD, below zero: c is capped at 0'],
+      // Written as every amount of a warning or a trace: grouped, with the plan's decimals and currency.
+      ['bad-cap', 'the cap of c is -100.00 USD, below zero: c is capped at 0'],
     ]);
     // The explanation names the cap applied, 0, not the -100 read.
     const c = statement(below, 'rep', '2026-Q1').earnings[0];
@@ -181,7 +182,7 @@ describe('earnings', () => {
     const results = run(plan, { payees: crossed, records: { deals } }, ['2026-Q1']);
     expect(pay(results, '2026-Q1', 'c')).toBe('50.00');
     expect(results.warnings.map((w) => w.message)).toEqual([
-      'the cap of c (50 USD) is below its floor (80 USD): the cap wins',
+      'the cap of c (50.00 USD) is below its floor (80.00 USD): the cap wins',
     ]);
   });
 

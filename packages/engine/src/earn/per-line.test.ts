@@ -207,8 +207,16 @@ describe('per-line earnings', () => {
         hypothetical: true,
       },
     ];
-    const s = statement(run(plan(), data(records), ['2026-Q1']), 'rep', '2026-Q1');
+    const results = run(plan(), data(records), ['2026-Q1']);
+    const s = statement(results, 'rep', '2026-Q1');
     expect(earned(s, 'c')).toBe('8600.00');
+    // D4 is priced whole by the band above quota (130% to 150%): its explanation says it is an
+    // estimate, and the real lines priced whole by a band do not.
+    expect(explain(results, { payee: 'rep', period: '2026-Q1', earning: 'c', line: 'D4' })?.sentence).toBe(
+      'c for deals D4 is 2,400.00 USD: 12% on the 20,000.00 USD above quota, tier 3 of rates; ' +
+        'an estimate, not paid: it comes from a hypothetical record',
+    );
+    expect(s.earnings[0]?.lines.filter((l) => l.trace.text !== undefined).map((l) => l.id)).toEqual(['c:D4']);
     expect(s.earnings[0]?.estimate).toBe('2400.00');
     expect(s.earnings[0]?.lines.at(-1)).toMatchObject({ id: 'c:D4', amount: '2400.00', estimate: true });
     expect(s.payout).toBe('8600.00');

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../data/dataset.js';
 import type { Results, Statement } from '../results/results.js';
 import { payee, planOf, quarterly, rows, run } from '../test-support.js';
+import { explain } from '../trace/explain.js';
 import { linesOf } from './test-support.js';
 
 /** Calculates through the engine's front door, failing on data errors. */
@@ -314,7 +315,13 @@ describe('a clawback of a line priced by a rate table', () => {
     const claw = of(results, '2026-Q2').adjustments[0];
     expect(claw?.amount).toBe('-800.00');
     expect(claw?.trace.text).toBe(
-      'deals D1 closed on 2026-02-01 and was cancelled on 2026-04-20, 78 days later (within 90): reverses 1 line paying 800.00 at the original rate 8% (c)',
+      'deals D1 closed on 2026-02-01 and was cancelled on 2026-04-20, 78 days later (within 90): reverses 1 line paying 800.00 USD at the original rate 8% (c)',
+    );
+    // The rate input reads as a percentage too (8%, not 0.08), like the text after it.
+    expect(explain(results, { payee: 'rep', period: '2026-Q2', adjustment: claw?.id ?? '' })?.sentence).toBe(
+      'cancellations for deals D1 is -800.00 USD: dated 2026-02-01, cancelled 2026-04-20, days to cancellation 78, ' +
+        '2026-Q1 c:D1 800.00 USD, 2026-Q1 c:D1 rate 8%; deals D1 closed on 2026-02-01 and was cancelled on ' +
+        '2026-04-20, 78 days later (within 90): reverses 1 line paying 800.00 USD at the original rate 8% (c)',
     );
   });
 });

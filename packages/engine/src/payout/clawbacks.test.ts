@@ -79,10 +79,36 @@ describe('clawbacks', () => {
       { name: '2026-Q1 spiff:D1', value: '500.00', unit: 'USD' },
     ]);
     expect(line?.trace.text).toBe(
-      'deals D1 closed on 2026-03-01 and was cancelled on 2026-04-15, 45 days later (within 90): reverses 2 lines paying 1300.00 at the original rate 0.08 (commission)',
+      'deals D1 closed on 2026-03-01 and was cancelled on 2026-04-15, 45 days later (within 90): reverses 2 lines paying 1,300.00 USD at the original rate 0.08 (commission)',
     );
     // The earlier period is never rewritten.
     expect(before).toEqual(snapshot);
+  });
+
+  it('write the original rate in its unit: a percentage as one, money grouped with its currency', () => {
+    // Q1 (earlier run): D1 paid 1,250.00 at 1,250 USD a unit (a table pricing a count) and 400.00
+    // at 4% (a percentage table). Cancelled 2026-04-15, 45 days after 2026-03-01: -1,650.00 in Q2.
+    const q1 = statementOf(quarter(1), [
+      earning('per_unit', '1250.00', [{ amount: '1250.00', record: deal('D1'), rate: '1250' }]),
+      earning('commission', '400.00', [{ amount: '400.00', record: deal('D1'), rate: '0.04' }]),
+    ]);
+    const tier = (rateUnit: string) => ({ table: 't', index: 1, from: '0', rate: '0', rateUnit });
+    const [perUnit, commission] = q1.earnings;
+    for (const [e, unit] of [
+      [perUnit, 'USD'],
+      [commission, '%'],
+    ] as const) {
+      const line = e?.lines[0];
+      if (line) line.trace = { ...line.trace, tier: tier(unit) };
+    }
+    const [paid] = payAll(
+      [q2()],
+      [{ cancellations: [cancel('D1', '2026-03-01', '2026-04-15')] }],
+      [payAll([q1], [{}])[0] as Statement],
+    );
+    expect(paid?.adjustments[0]?.trace.text).toBe(
+      'deals D1 closed on 2026-03-01 and was cancelled on 2026-04-15, 45 days later (within 90): reverses 2 lines paying 1,650.00 USD at the original rate 1,250.00 USD (per_unit), 4% (commission)',
+    );
   });
 
   it('take back lines paid earlier in the same run and in the cancellation period itself', () => {

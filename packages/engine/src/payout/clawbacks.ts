@@ -16,10 +16,10 @@ import { recordName } from '../data/model.js';
 import { type Dec, decText, ZERO } from '../decimal.js';
 import type { AdjustmentLine, Statement, TraceInput } from '../results/results.js';
 import { formatDate } from '../time/dates.js';
-import { percent } from '../trace/sentence.js';
+import { exactMoney, moneyDecimals, percent } from '../trace/sentence.js';
 import { type Ledger, type PaidLine, recordKey } from './ledger.js';
-import { adjustmentLine, type LineEnv } from './lines.js';
-import { amountOf, lineText } from './money.js';
+import { adjustmentLine, type LineEnv, moneyText } from './lines.js';
+import { amountOf } from './money.js';
 import type { Cancellation } from './terms.js';
 
 /** True when a record dated on day `dated` and cancelled on day `cancelled` is within the window. */
@@ -118,9 +118,20 @@ export function clawbackLines(
       inputs.push({ name: `${period} ${line.id}`, value: line.amount.trim(), unit: env.currency });
       if (line.rate !== undefined) {
         const text = line.rate.trim();
-        inputs.push({ name: `${period} ${line.id} rate`, value: text });
-        // A rate of a percentage table reads as one (`5%`, not `0.05`).
-        const rate = line.trace?.tier?.rateUnit === '%' ? percent(decText(amountOf(text))) : text;
+        // A rate of a percentage table reads as one (`5%`, not `0.05`), a rate in money as money
+        // (`50.00 USD`), in the inputs and the text alike; a rate of unknown unit (a line without
+        // a trace) as written.
+        const unit = line.trace?.tier?.rateUnit;
+        const money = unit !== undefined && /^[A-Z]{3}$/.test(unit);
+        const input: TraceInput = { name: `${period} ${line.id} rate`, value: text };
+        if (unit === '%' || money) input.unit = unit;
+        inputs.push(input);
+        const rate =
+          unit === '%'
+            ? percent(decText(amountOf(text)))
+            : money
+              ? exactMoney(decText(amountOf(text)), unit, moneyDecimals(env.rounding.decimals))
+              : text;
         rates.add(`${rate} (${earning.name})`);
       }
     }
@@ -141,7 +152,7 @@ export function clawbackLines(
           { name: 'days to cancellation', value: String(days) },
           ...inputs,
         ],
-        text: `${c.record.source} ${name} closed on ${formatDate(c.dated)} and was cancelled on ${formatDate(c.cancelled)}, ${days} days later (within ${c.clawback.withinDays}): reverses ${paid.length} line${paid.length === 1 ? '' : 's'} paying ${lineText(total, env.rounding)}${rateText}`,
+        text: `${c.record.source} ${name} closed on ${formatDate(c.dated)} and was cancelled on ${formatDate(c.cancelled)}, ${days} days later (within ${c.clawback.withinDays}): reverses ${paid.length} line${paid.length === 1 ? '' : 's'} paying ${moneyText(env, total)}${rateText}`,
         reason: `${c.record.source} ${name} cancelled on ${formatDate(c.cancelled)}`,
       }),
     );

@@ -63,10 +63,23 @@ describe('recoverable draws', () => {
     const first = paid[0]?.adjustments[0];
     expect(first?.kind).toBe('draw');
     expect(first?.trace.rule).toEqual({ kind: 'draw', name: 'new_hire_draw' });
+    // Every amount written as the sentence's value is (grouped, with the currency), and the period
+    // read after its name: "draw period 1 of 2", not "draw period period 1 of 2".
     expect(first?.trace.text).toBe(
-      'earnings of 1000.00 fell short of the 3000.00 draw: it pays 3000.00 - max(1000.00, 0) = 2000.00; 2000.00 now owed',
+      'earnings of 1,000.00 USD fell short of the 3,000.00 USD draw: it pays 3,000.00 USD - max(1,000.00 USD, 0.00 USD) = 2,000.00 USD; 2,000.00 USD now owed',
     );
+    expect(first?.trace.inputs).toContainEqual({ name: 'draw period', value: '1 of 2' });
     expect(paid[1]?.adjustments[0]?.trace.rule).toBe(first?.trace.rule);
+    // Q2: 1,000 of the 2,000 owed recovered from the 4,000 - 3,000 above the draw, 1,000 still owed.
+    expect(paid[1]?.adjustments[0]?.trace.text).toBe(
+      'recovers 1,000.00 USD of the 2,000.00 USD draw balance from earnings above 3,000.00 USD; 1,000.00 USD still owed',
+    );
+    // Q3, past the 2 periods: the recovery is from earnings above 0; 500 of the 1,000 owed.
+    const after = paid[2]?.adjustments[0];
+    expect(after?.trace.inputs).toContainEqual({ name: 'draw period', value: 'ended' });
+    expect(after?.trace.text).toBe(
+      'recovers 500.00 USD of the 1,000.00 USD draw balance from earnings above 0.00 USD; 500.00 USD still owed',
+    );
   });
 
   it('carry the balance from the previous results into the first period of the run', () => {
@@ -117,7 +130,11 @@ describe('recoverable draws', () => {
     const trueUp = paid[3]?.adjustments[1];
     expect(trueUp?.kind).toBe('draw');
     expect(trueUp?.trace.inputs).toEqual([{ name: 'balance forgiven', value: '5500.00', unit: 'USD' }]);
-    expect(trueUp?.trace.text).toContain('5500.00 is forgiven');
+    expect(trueUp?.trace.text).toBe(
+      'true-up at year end: the remaining draw balance of 5,500.00 USD is forgiven',
+    );
+    // A draw without `for N periods`: the period is counted alone, "draw period 4".
+    expect(paid[3]?.adjustments[0]?.trace.inputs).toContainEqual({ name: 'draw period', value: '4' });
     expect(paid[3]?.payout).toBe('3000.00');
   });
 
@@ -148,7 +165,7 @@ describe('recoverable draws', () => {
     const [s] = payAll([q(1, '-500.00')], [{ draws: [term(drawOf('d', false, 1), '1000', 1)] }]);
     const line = s?.adjustments[0];
     expect(line?.trace.text).toBe(
-      'earnings of -500.00 fell short of the 1000.00 draw: it pays 1000.00 - max(-500.00, 0) = 1000.00; not recoverable',
+      'earnings of -500.00 USD fell short of the 1,000.00 USD draw: it pays 1,000.00 USD - max(-500.00 USD, 0.00 USD) = 1,000.00 USD; not recoverable',
     );
     expect(line?.trace.inputs).toContainEqual({ name: 'earned', value: '-500.00', unit: 'USD' });
   });

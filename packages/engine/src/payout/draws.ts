@@ -23,8 +23,8 @@
 import type { Draw } from '@attain/dsl';
 import { type Dec, ZERO } from '../decimal.js';
 import type { AdjustmentLine } from '../results/results.js';
-import { adjustmentLine, type LineEnv, moneyInput } from './lines.js';
-import { lineAmount, lineText, positive } from './money.js';
+import { adjustmentLine, type LineEnv, moneyInput, moneyText } from './lines.js';
+import { lineAmount, positive } from './money.js';
 import type { DrawTerm } from './terms.js';
 
 /** The balance name of a recoverable draw. */
@@ -67,10 +67,12 @@ function oneDraw(env: LineEnv, term: DrawTerm, base: Dec, balances: Map<string, 
   const amount = term.amount === null ? null : lineAmount(term.amount, env.rounding);
   const active = term.position !== undefined && amount !== null;
   const covered = positive(base);
+  // Read after its name: "draw period 1 of 2", "draw period ended".
   const periodText =
     term.position === undefined
-      ? 'after the draw periods'
-      : `period ${term.position}${draw.periods === undefined ? '' : ` of ${draw.periods}`}`;
+      ? 'ended'
+      : `${term.position}${draw.periods === undefined ? '' : ` of ${draw.periods}`}`;
+  const m = (value: Dec) => moneyText(env, value);
   const inputs = (extra: { name: string; value: Dec }[]) => [
     ...(amount !== null && active ? [moneyInput(env, 'draw', amount)] : []),
     moneyInput(env, 'earned', base),
@@ -81,7 +83,7 @@ function oneDraw(env: LineEnv, term: DrawTerm, base: Dec, balances: Map<string, 
   if (active && amount.greaterThan(covered)) {
     const paid = amount.minus(covered);
     if (draw.recoverable) balance = balance.plus(paid);
-    const owed = draw.recoverable ? `; ${lineText(balance, env.rounding)} now owed` : '; not recoverable';
+    const owed = draw.recoverable ? `; ${m(balance)} now owed` : '; not recoverable';
     made.push({
       amount: paid,
       line: adjustmentLine(env, {
@@ -90,7 +92,7 @@ function oneDraw(env: LineEnv, term: DrawTerm, base: Dec, balances: Map<string, 
         element: draw,
         amount: paid,
         inputs: inputs(draw.recoverable ? [{ name: 'balance before', value: opening }] : []),
-        text: `earnings of ${lineText(base, env.rounding)} fell short of the ${lineText(amount, env.rounding)} draw: it pays ${lineText(amount, env.rounding)} - max(${lineText(base, env.rounding)}, 0) = ${lineText(paid, env.rounding)}${owed}`,
+        text: `earnings of ${m(base)} fell short of the ${m(amount)} draw: it pays ${m(amount)} - max(${m(base)}, ${m(ZERO)}) = ${m(paid)}${owed}`,
       }),
     });
   } else if (draw.recoverable && balance.isPositive() && !balance.isZero()) {
@@ -108,7 +110,7 @@ function oneDraw(env: LineEnv, term: DrawTerm, base: Dec, balances: Map<string, 
           element: draw,
           amount: recovered.neg(),
           inputs: inputs([{ name: 'balance before', value: opening }]),
-          text: `recovers ${lineText(recovered, env.rounding)} of the ${lineText(opening, env.rounding)} draw balance from earnings above ${lineText(threshold, env.rounding)}; ${lineText(balance, env.rounding)} still owed`,
+          text: `recovers ${m(recovered)} of the ${m(opening)} draw balance from earnings above ${m(threshold)}; ${m(balance)} still owed`,
         }),
       });
     }
@@ -123,7 +125,7 @@ function oneDraw(env: LineEnv, term: DrawTerm, base: Dec, balances: Map<string, 
         element: draw,
         amount: ZERO,
         inputs: [moneyInput(env, 'balance forgiven', balance)],
-        text: `true-up at year end: the remaining draw balance of ${lineText(balance, env.rounding)} is forgiven`,
+        text: `true-up at year end: the remaining draw balance of ${m(balance)} is forgiven`,
         reason: 'year-end true-up: draw balance forgiven',
       }),
     });

@@ -35,7 +35,12 @@ describe('guarantees', () => {
     );
     expect(paid.map(linesOf)).toEqual([[['guarantee:book_transfer', '2500.00']], [], []]);
     expect(paid.map((s) => s.payout)).toEqual(['4000.00', '5000.00', '0.00']);
-    expect(paid[0]?.adjustments[0]?.trace.text).toBe('tops 1500.00 up to the guaranteed 4000.00');
+    expect(paid[0]?.adjustments[0]?.trace.text).toBe('tops 1,500.00 USD up to the guaranteed 4,000.00 USD');
+    // Read after its name: "guarantee period 1 of 2", not "guarantee period period 1 of 2".
+    expect(paid[0]?.adjustments[0]?.trace.inputs).toContainEqual({
+      name: 'guarantee period',
+      value: '1 of 2',
+    });
     expect(paid[0]?.adjustments[0]?.trace.rule).toEqual({ kind: 'guarantee', name: 'book_transfer' });
   });
 

@@ -11,8 +11,8 @@
  */
 import type { Dec } from '../decimal.js';
 import type { AdjustmentLine } from '../results/results.js';
-import { adjustmentLine, type LineEnv, moneyInput } from './lines.js';
-import { lineAmount, lineText, positive } from './money.js';
+import { adjustmentLine, type LineEnv, moneyInput, moneyText } from './lines.js';
+import { lineAmount, positive } from './money.js';
 import type { GuaranteeTerm } from './terms.js';
 
 /** The guarantee lines of one period, for earnings plus draws of `base`. */
@@ -34,9 +34,10 @@ export function guaranteeLines(env: LineEnv, terms: readonly GuaranteeTerm[], ba
         inputs: [
           moneyInput(env, 'guaranteed', minimum),
           moneyInput(env, 'earned with draws', paid),
-          { name: 'guarantee period', value: `period ${position} of ${guarantee.periods}` },
+          // Read after its name: "guarantee period 1 of 2".
+          { name: 'guarantee period', value: `${position} of ${guarantee.periods}` },
         ],
-        text: `tops ${lineText(covered, env.rounding)} up to the guaranteed ${lineText(minimum, env.rounding)}`,
+        text: `tops ${moneyText(env, covered)} up to the guaranteed ${moneyText(env, minimum)}`,
       }),
     );
     paid = paid.plus(topUp);

@@ -48,7 +48,9 @@ describe('holdbacks', () => {
     ]);
     const release = paid[3]?.adjustments[0];
     expect(release?.kind).toBe('holdback-release');
-    expect(release?.trace.text).toBe('releases the 323.46 held back: release date 2026-12-31');
+    expect(release?.trace.text).toBe('releases the 323.46 USD held back: release date 2026-12-31');
+    // Q3 keeps back 200.00, and 123.46 + 200.00 = 323.46 is then held.
+    expect(paid[2]?.adjustments[0]?.trace.text).toBe('keeps back 200.00 USD of c; 323.46 USD now held');
     expect(paid[0]?.adjustments[0]?.trace.inputs).toEqual([
       { name: 'c', value: '1234.55', unit: 'USD' },
       { name: 'share', value: '0.1', unit: '%' },
@@ -92,6 +94,12 @@ describe('holdbacks', () => {
     expect(exact?.adjustments[0]?.amount).toBe('-123.455');
     expect(exact?.balances).toEqual({ 'holdback:commission_reserve': '123.455' });
     expect(exact?.payout).toBe('1111.10');
+    // The text shows the exact line with every decimal it has (not 123.46), grouped, with the currency.
+    expect(exact?.adjustments[0]?.trace.text).toBe('keeps back 123.455 USD of c; 123.455 USD now held');
+    // A plan paying whole dollars still shows amounts with at least 2 decimals, like its explanations:
+    // 10% x 1234.55 = 123.455 -> 123 (half up to 0 decimals at line).
+    const [whole] = payAll([q(1, '1234.55')], [hold()], [], envOf(rounding('line', 'half-up', 0)));
+    expect(whole?.adjustments[0]?.trace.text).toBe('keeps back 123.00 USD of c; 123.00 USD now held');
   });
 });
 

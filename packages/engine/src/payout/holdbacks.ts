@@ -12,8 +12,8 @@
 import type { Holdback } from '@attain/dsl';
 import { type Dec, ZERO } from '../decimal.js';
 import type { AdjustmentLine, Statement } from '../results/results.js';
-import { adjustmentLine, type LineEnv, moneyInput } from './lines.js';
-import { amountOf, lineAmount, lineText } from './money.js';
+import { adjustmentLine, type LineEnv, moneyInput, moneyText } from './lines.js';
+import { amountOf, lineAmount } from './money.js';
 import type { HoldbackTerm } from './terms.js';
 
 /** The balance name of a holdback. */
@@ -47,7 +47,7 @@ export function holdbackLines(
             element: holdback,
             amount: balance,
             inputs: [moneyInput(env, 'balance held', balance)],
-            text: `releases the ${lineText(balance, env.rounding)} held back: ${why}`,
+            text: `releases the ${moneyText(env, balance)} held back: ${why}`,
           }),
         );
         balances.set(key, ZERO);
@@ -71,7 +71,7 @@ export function holdbackLines(
             { name: 'share', value: holdback.share, unit: '%' },
             moneyInput(env, 'balance before', balance),
           ],
-          text: `keeps back ${lineText(held, env.rounding)} of ${holdback.earning}; ${lineText(after, env.rounding)} now held`,
+          text: `keeps back ${moneyText(env, held)} of ${holdback.earning}; ${moneyText(env, after)} now held`,
         }),
       );
       balances.set(key, after);

@@ -4,6 +4,7 @@
 import type { Element, Rounding } from '@attain/dsl';
 import type { Dec } from '../decimal.js';
 import type { AdjustmentKind, AdjustmentLine, RecordRef, Trace, TraceInput } from '../results/results.js';
+import { exactMoney, moneyDecimals } from '../trace/sentence.js';
 import { lineText } from './money.js';
 import { ruleOf } from './rules.js';
 
@@ -20,6 +21,15 @@ export interface LineEnv {
  */
 export function moneyInput(env: LineEnv, name: string, value: Dec): TraceInput {
   return { name, value: lineText(value, env.rounding), unit: env.currency };
+}
+
+/**
+ * A line amount or balance as the sentences of the payout stage write it, like the rest of an
+ * explanation: grouped, with the currency and the plan's decimals (at least 2), `3,760.00 USD`. At
+ * the `payout` point lines are exact, and every decimal they have is shown (`-1.0004 USD`).
+ */
+export function moneyText(env: LineEnv, value: Dec): string {
+  return exactMoney(lineText(value, env.rounding), env.currency, moneyDecimals(env.rounding.decimals));
 }
 
 /** What an adjustment line says, besides its amount. */

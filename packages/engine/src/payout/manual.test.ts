@@ -65,6 +65,13 @@ describe('manual adjustments', () => {
     // 1000.00 - 108.425421 = 891.574579 -> 891.57.
     expect(linesOf(s as Statement)).toEqual([['manual:A', '-108.425421']]);
     expect(s?.payout).toBe('891.57');
+    expect(s?.adjustments[0]?.trace.text).toBe('Missed deal D9 (-100.005 EUR at 1.0842 = -108.425421 USD)');
+  });
+
+  it('write both amounts of a conversion grouped, with their currencies', () => {
+    // -12,000 EUR x 1.0842 = -13,010.40 USD.
+    const [s] = payAll([q2()], [{ manual: [term('A', '-12000', 'EUR', '1.0842')], manualElement: MANUAL }]);
+    expect(s?.adjustments[0]?.trace.text).toBe('Missed deal D9 (-12,000.00 EUR at 1.0842 = -13,010.40 USD)');
   });
 
   it('pay nothing when the plan declares no manual adjustments', () => {

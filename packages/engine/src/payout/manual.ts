@@ -6,8 +6,9 @@
 import type { Adjustment } from '@attain/dsl';
 import { decText } from '../decimal.js';
 import type { AdjustmentLine, TraceInput } from '../results/results.js';
-import { adjustmentLine, type LineEnv } from './lines.js';
-import { lineAmount, lineText } from './money.js';
+import { exactMoney, moneyDecimals } from '../trace/sentence.js';
+import { adjustmentLine, type LineEnv, moneyText } from './lines.js';
+import { lineAmount } from './money.js';
 import type { ManualTerm } from './terms.js';
 
 /** The manual lines of one period; none when the plan declares no manual adjustments. */
@@ -26,7 +27,12 @@ export function manualLines(
         name: `FX ${term.currency}/${env.currency} on ${term.rateDate}`,
         value: decText(term.rate),
       });
-      text = `${term.reason} (${decText(term.original)} ${term.currency} at ${decText(term.rate)} = ${lineText(amount, env.rounding)} ${env.currency})`;
+      const original = exactMoney(
+        decText(term.original),
+        term.currency,
+        moneyDecimals(env.rounding.decimals),
+      );
+      text = `${term.reason} (${original} at ${decText(term.rate)} = ${moneyText(env, amount)})`;
     }
     if (term.earning !== undefined) inputs.push({ name: 'earning', value: term.earning });
     return adjustmentLine(env, {

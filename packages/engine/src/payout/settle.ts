@@ -5,8 +5,7 @@
 import { type Dec, ZERO } from '../decimal.js';
 import { parseRecalculationId } from '../recalc/amounts.js';
 import type { AdjustmentLine, Statement, Trace, TraceInput } from '../results/results.js';
-import { group } from '../trace/sentence.js';
-import type { LineEnv } from './lines.js';
+import { type LineEnv, moneyText } from './lines.js';
 import { amountOf, lineText, payoutAmount, payoutText, roundsLines } from './money.js';
 import { NO_RANGE, PAYOUT_RULE } from './rules.js';
 
@@ -102,9 +101,7 @@ export function settle(
   const payout = payoutAmount(total, env.rounding);
   const estimated = payoutAmount(total.plus(added), env.rounding);
   const parts =
-    adjustments.length === 0
-      ? 'no adjustments'
-      : `adjustments of ${group(lineText(total.minus(earned), env.rounding))} ${env.currency}`;
+    adjustments.length === 0 ? 'no adjustments' : `adjustments of ${moneyText(env, total.minus(earned))}`;
   const rounded = roundsLines(env.rounding)
     ? ''
     : `, rounded ${env.rounding.mode.replace('-', ' ')} to ${env.rounding.decimals} decimals`;

@@ -79,7 +79,7 @@ describe('a cancellation after the payee is off the plan', () => {
     const results = calc(plan, { payees: [leaver], records: { deals: two } }, YEAR);
     // 1,000.00 + 500.00 = 1,500.00, in order of cancellation.
     expect(warned(results, 'not-settled').map((w) => w[4])).toEqual([
-      '2 deals records cancelled in 2026-Q3 within the 90 days of clawback cx (L1 1,000.00, L2 500.00) paid l 1,500.00 USD, which is not clawed back: l left the plan on 2026-06-30, and l has no statement in 2026-Q3',
+      '2 deals records cancelled in 2026-Q3 within the 90 days of clawback cx (L1 1,000.00 USD, L2 500.00 USD) paid l 1,500.00 USD, which is not clawed back: l left the plan on 2026-06-30, and l has no statement in 2026-Q3',
     ]);
   });
 

@@ -14,6 +14,7 @@
  *   period that is neither in the earlier results (`previous`) nor among the run's periods. What it
  *   paid is not known, so nothing is clawed back (engine.md, Recalculation).
  */
+
 import type { Clawback } from '@attain/dsl';
 import { type PayeeData, recordName } from '../data/model.js';
 import { type Dec, ZERO } from '../decimal.js';
@@ -22,24 +23,18 @@ import type { Run } from '../evaluate/run.js';
 import type { Statement } from '../results/results.js';
 import type { Period } from '../time/calendar.js';
 import { formatDate } from '../time/dates.js';
-import { group } from '../trace/sentence.js';
 import { type TakenBack, takenBack, withinWindow } from './clawbacks.js';
 import { drawBalance } from './draws.js';
 import { holdbackBalance } from './holdbacks.js';
 import { type Ledger, recordKey } from './ledger.js';
-import type { LineEnv } from './lines.js';
-import { amountOf, lineText } from './money.js';
+import { type LineEnv, moneyText } from './lines.js';
+import { amountOf } from './money.js';
 import type { PayoutResolver } from './resolve.js';
 import { ruleOf } from './rules.js';
 import type { Cancellation } from './terms.js';
 
 /** How many records a warning names before "and N more". */
 const NAMED = 5;
-
-/** An amount as a warning says it: `1,000.00 USD`. */
-function money(env: LineEnv, value: Dec): string {
-  return `${group(lineText(value, env.rounding))} ${env.currency}`;
-}
 
 /** The last day before `day` on which the payee is on the plan (within its dates); `undefined` if none. */
 function lastDayBefore(program: Program, payee: PayeeData, day: number): number | undefined {
@@ -128,16 +123,13 @@ function warnNotClawedBack(
   if (taken.length === 1 && one) {
     const c = one.cancellation;
     const days = c.cancelled - c.dated;
-    message = `${c.record.source} ${recordName(c.record)} was cancelled on ${formatDate(c.cancelled)}, ${days} days after it closed on ${formatDate(c.dated)} (${window}), but the ${money(env, one.total)} it paid ${payee.id} is not clawed back: ${why}`;
+    message = `${c.record.source} ${recordName(c.record)} was cancelled on ${formatDate(c.cancelled)}, ${days} days after it closed on ${formatDate(c.dated)} (${window}), but the ${moneyText(env, one.total)} it paid ${payee.id} is not clawed back: ${why}`;
   } else {
     let total: Dec = ZERO;
     for (const t of taken) total = total.plus(t.total);
     const source = taken[0]?.cancellation.record.source ?? clawback.source;
-    const list = named(
-      taken,
-      (t) => `${recordName(t.cancellation.record)} ${group(lineText(t.total, env.rounding))}`,
-    );
-    message = `${taken.length} ${source} records cancelled in ${period.label} ${window} (${list}) paid ${payee.id} ${money(env, total)}, which is not clawed back: ${why}`;
+    const list = named(taken, (t) => `${recordName(t.cancellation.record)} ${moneyText(env, t.total)}`);
+    message = `${taken.length} ${source} records cancelled in ${period.label} ${window} (${list}) paid ${payee.id} ${moneyText(env, total)}, which is not clawed back: ${why}`;
   }
   run.warn(payee.id, period.label, 'not-settled', ruleOf('clawback', clawback), clawback.range, message);
 }
@@ -153,7 +145,7 @@ function warnBalancesLeft(run: Run, env: LineEnv, payee: PayeeData, final: State
   for (const holdback of plan.holdbacks) {
     const held = balance(holdbackBalance(holdback));
     if (!owed(held)) continue;
-    const message = `${money(env, held)} held back by holdback ${holdback.name} is not released because ${why}: no later statement of this plan pays it`;
+    const message = `${moneyText(env, held)} held back by holdback ${holdback.name} is not released because ${why}: no later statement of this plan pays it`;
     run.warn(payee.id, final.period, 'not-settled', ruleOf('holdback', holdback), holdback.range, message);
   }
   for (const draw of plan.draws) {
@@ -161,8 +153,8 @@ function warnBalancesLeft(run: Run, env: LineEnv, payee: PayeeData, final: State
     const due = balance(drawBalance(draw));
     if (!owed(due)) continue;
     const message = draw.trueUpAtYearEnd
-      ? `${money(env, due)} owed on draw ${draw.name} is neither recovered nor trued up because ${why}, before the year-end true-up: no later statement of this plan recovers or forgives it`
-      : `${money(env, due)} owed on draw ${draw.name} is not recovered because ${why}: no later statement of this plan recovers it`;
+      ? `${moneyText(env, due)} owed on draw ${draw.name} is neither recovered nor trued up because ${why}, before the year-end true-up: no later statement of this plan recovers or forgives it`
+      : `${moneyText(env, due)} owed on draw ${draw.name} is not recovered because ${why}: no later statement of this plan recovers it`;
     run.warn(payee.id, final.period, 'not-settled', ruleOf('draw', draw), draw.range, message);
   }
 }

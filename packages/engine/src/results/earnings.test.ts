@@ -45,4 +45,44 @@ describe('earning traces', () => {
         'the condition (when attainment >= 50%) does not hold, so nothing is paid',
     );
   });
+
+  it('say on every estimate line that it is an estimate, never paid', () => {
+    const plan = planOf(
+      quarterly(`source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  credit bookings from deals { to owner }
+  commission c = bookings * 10% per line when bookings >= 50_000 USD
+  bonus b = bookings * 1%`),
+    );
+    const results = run(
+      plan,
+      {
+        payees: [payee('a')],
+        records: {
+          deals: [
+            ...rows({ id: 'D1', owner: 'a', amount: '40000', close_date: '2026-02-01' }),
+            {
+              row: 2,
+              values: { id: 'H1', owner: 'a', amount: '20000', close_date: '2026-02-01' },
+              hypothetical: true,
+            },
+          ],
+        },
+      },
+      ['2026-Q1'],
+    );
+    const at = { payee: 'a', period: '2026-Q1' };
+    const say = (earning: string, line: string) => explain(results, { ...at, earning, line })?.sentence;
+    // Bookings 40,000 < 50,000: c is gated (0.00). With H1, 60,000: D1 4,000 + H1 2,000 = 6,000,
+    // an estimate: line c:H1 2,000 and line c:estimate 4,000 (what D1 pays once the gate opens).
+    expect(say('c', 'H1')).toBe(
+      'c for deals H1 is 2,000.00 USD: bookings 20,000.00 USD; an estimate, not paid: it comes from a hypothetical record',
+    );
+    expect(say('c', 'estimate')).toBe(
+      "c is 4,000.00 USD: an estimate, not paid: what the hypothetical records change on real records' lines",
+    );
+    // b = 1% of 40,000 = 400; with H1, 1% of 60,000 = 600: an estimate of 200 on one period line.
+    expect(say('b', 'estimate')).toBe(
+      'b is 200.00 USD: value 200.00 USD; an estimate, not paid: what the hypothetical records add if they close',
+    );
+  });
 });

@@ -38,7 +38,7 @@ function estimateLines(
       raw: total,
       estimate: true,
       tiers: undefined,
-      note: 'if the hypothetical records close',
+      note: 'an estimate, not paid: what the hypothetical records add if they close',
     });
     return { lines: [line], total };
   }
@@ -60,7 +60,7 @@ function estimateLines(
         amount: extra,
         estimate: true,
         tiers: undefined,
-        note: 'brought to the estimate',
+        note: "an estimate, not paid: what the hypothetical records change on real records' lines",
       }),
     );
   }
@@ -105,6 +105,12 @@ function wholeTier(line: LineData): TierHit | undefined {
   return hit.base?.eq(entry.amount) && hit.paid?.eq(line.raw) ? hit : undefined;
 }
 
+/**
+ * What the trace of a line of a hypothetical record says (the record, or the split row or account
+ * that credits it, has not happened yet): its amount is an estimate, in no total and never paid.
+ */
+const ESTIMATE_LINE = 'an estimate, not paid: it comes from a hypothetical record';
+
 /** What an explanation may leave out: far below any amount (the values are exact to 50 digits). */
 const NEGLIGIBLE = new Dec('1e-20');
 
@@ -126,6 +132,8 @@ interface LineEnv {
   earned: Dec;
   /** Traces of lines priced whole by one band but stopped, shared by band. */
   stoppedTraces: Map<TierDesc, Trace>;
+  /** Traces of estimate lines priced whole by one band, shared by band. */
+  estimateTraces: Map<TierDesc, Trace>;
 }
 
 /**
@@ -179,12 +187,15 @@ function lineResult(line: LineData, env: LineEnv): EarningLine {
   const whole = wholeTier(line);
   if (entry && whole) {
     let trace = tierTrace(run, e, whole);
-    if (stopped) {
-      const shared = env.stoppedTraces.get(whole.desc);
+    // A stopped line (never an estimate) or an estimate line says so, in a trace shared by band.
+    const text = stopped ?? (line.estimate ? ESTIMATE_LINE : undefined);
+    if (text) {
+      const traces = stopped ? env.stoppedTraces : env.estimateTraces;
+      const shared = traces.get(whole.desc);
       if (shared?.tier?.rate === trace.tier?.rate) trace = shared as Trace;
       else {
-        trace = { ...trace, text: stopped };
-        env.stoppedTraces.set(whole.desc, trace);
+        trace = { ...trace, text };
+        traces.set(whole.desc, trace);
       }
     }
     const result: EarningLine = {
@@ -210,9 +221,11 @@ function lineResult(line: LineData, env: LineEnv): EarningLine {
   if (entry) trace.records = [recordRef(entry.rec)];
   if (tier) trace.tier = tier;
   if (bands) trace.bands = bands;
-  const texts = [lineArithmetic(line, trace, env), stopped ?? lineText(line, env)].filter(
-    (t): t is string => t !== undefined,
-  );
+  const texts = [
+    lineArithmetic(line, trace, env),
+    stopped ?? lineText(line, env),
+    line.estimate && entry ? ESTIMATE_LINE : undefined,
+  ].filter((t): t is string => t !== undefined);
   if (texts.length > 0) trace.text = texts.join('; ');
   const result: EarningLine = { id: line.id, amount: format.line(line), trace };
   if (entry) {
@@ -290,6 +303,7 @@ export function earningResult(
     floor,
     earned: actual.amount,
     stoppedTraces: new Map(),
+    estimateTraces: new Map(),
   };
   const result: EarningResult = {
     id: e.earning.name,

@@ -105,14 +105,44 @@ describe('rate tables', () => {
     const above = run(closed('marginal'), data('200000'), ['2026-Q1']);
     expect(earned(statement(above, 'rep', '2026-Q1'), 'c')).toBe('10000.00');
     expect(above.warnings.map((w) => [w.code, w.message])).toEqual([
-      ['no-tier', '2 is above the last tier of rates, which has no rate there'],
+      // Attainment 200,000 / 100,000 = 2, a Percent: it reads as 200%, not 2.
+      ['no-tier', '200% is above the last tier of rates, which has no rate there'],
     ]);
     // Retroactive has no rate for the whole 200,000: the warning, and the earning has no value.
     const retro = run(closed('retroactive'), data('200000'), ['2026-Q1']);
     expect(earned(statement(retro, 'rep', '2026-Q1'), 'c')).toBe('0.00');
     expect(retro.warnings.map((w) => [w.code, w.message])).toEqual([
-      ['no-tier', '2 is above the last tier of rates, which has no rate there'],
+      ['no-tier', '200% is above the last tier of rates, which has no rate there'],
       ['no-value', 'c has no value for this payee and period, so it pays nothing'],
+    ]);
+  });
+  it('says the value above the last tier in the unit of the table: money as money, a count as a number', () => {
+    const plan = planOf(
+      quarterly(`
+  source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  credit bookings from deals { to owner }
+  measure won = count(deals)
+  rate table by_amount on bookings marginal {
+    0 USD to 100_000 USD: 10%
+  }
+  rate table by_count on won retroactive {
+    0 to 2: 50 USD
+  }
+  commission c = tiered(bookings, by_amount)
+  bonus b = rate(by_count)
+`),
+    );
+    // Bookings 1,234,567.5 are above the 100,000 USD the money table ends at; 3 deals are above
+    // the 2 the count table ends at.
+    const deals = rows(
+      { id: 'D1', owner: 'rep', amount: '1234567.5', close_date: '2026-02-10' },
+      { id: 'D2', owner: 'rep', amount: '0', close_date: '2026-02-11' },
+      { id: 'D3', owner: 'rep', amount: '0', close_date: '2026-02-12' },
+    );
+    const results = run(plan, { payees: [payee('rep')], records: { deals } }, ['2026-Q1']);
+    expect(results.warnings.filter((w) => w.code === 'no-tier').map((w) => w.message)).toEqual([
+      '1,234,567.50 USD is above the last tier of by_amount, which has no rate there',
+      '3 is above the last tier of by_count, which has no rate there',
     ]);
   });
 });

@@ -28,6 +28,12 @@ export function pickLines(credit: CreditResult, pick: CreditLinePick): CreditLin
 
 const NOT_QUOTA = 'overlay credit: counted in the credit, not in its quota credit';
 
+/**
+ * What an estimate line says: the record, or the split row or account that credits it, is
+ * hypothetical, so the line is in no total.
+ */
+const ESTIMATE = 'an estimate, not counted: it comes from a hypothetical record';
+
 /** The trace of one credit line: its share and role, how it reached `payee`, and what it means. */
 export function creditLineTrace(credit: CreditResult, line: CreditLine, payee: string): Trace {
   const inputs: TraceInput[] = [
@@ -48,7 +54,7 @@ export function creditLineTrace(credit: CreditResult, line: CreditLine, payee: s
     );
   } else if (via?.field !== undefined) inputs.push({ name: via.field, value: payee });
   if (line.role === 'overlay') texts.push(NOT_QUOTA);
-  if (line.estimate) texts.push('an estimate: the record is hypothetical');
+  if (line.estimate) texts.push(ESTIMATE);
   const trace: Trace = { rule: credit.trace.rule, range: credit.trace.range, inputs, records: [line.record] };
   if (texts.length > 0) trace.text = texts.join('; ');
   return trace;
@@ -95,7 +101,7 @@ export function creditLinesTrace(
     records: [first.record],
   };
   const texts = [`${lines.length} credit lines`];
-  if (real.length === 0) texts.push('an estimate: the record is hypothetical');
+  if (real.length === 0) texts.push(ESTIMATE);
   else if (real.length < lines.length) texts.push('estimate lines not counted');
   trace.text = texts.join('; ');
   return { value, trace };

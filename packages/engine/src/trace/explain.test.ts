@@ -221,4 +221,72 @@ describe('explain: units, decimals, curves and windows', () => {
       'yb is 200.00 USD: bookings year to date 80,000.00 USD, value 800.00 USD, paid earlier this year 600.00 USD',
     );
   });
+
+  it('writes the amounts of adjustment lines like the rest of the sentence, and says what is an estimate', () => {
+    const paid = planOf(
+      quarterly(`source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  credit bookings from deals { to owner }
+  commission c "Commission" = bookings * 10% per line
+  draw d "New-hire draw" = 3_000 USD recoverable for 2 periods
+  holdback h "Reserve" = 10% of c until 2026-12-31`),
+    );
+    const results = run(
+      paid,
+      {
+        payees: [payee('rep')],
+        records: {
+          deals: [
+            ...rows(
+              { id: 'D1', owner: 'rep', amount: '12000', close_date: '2026-02-10' },
+              { id: 'D2', owner: 'rep', amount: '40000', close_date: '2026-05-10' },
+              { id: 'D3', owner: 'rep', amount: '10000', close_date: '2026-08-10' },
+            ),
+            {
+              row: 4,
+              values: { id: 'H1', owner: 'rep', amount: '20000', close_date: '2026-02-20' },
+              hypothetical: true,
+            },
+          ],
+        },
+      },
+      ['2026-Q1', '2026-Q2', '2026-Q3'],
+    );
+    const q = (n: number) => ({ payee: 'rep', period: `2026-Q${n}` });
+    // Q1: c = 12,000 x 10% = 1,200 < 3,000: the draw pays 3,000 - 1,200 = 1,800, now owed.
+    expect(explain(results, { ...q(1), adjustment: 'draw:d' })?.sentence).toBe(
+      'New-hire draw is 1,800.00 USD: draw 3,000.00 USD, earned 1,200.00 USD, draw period 1 of 2, ' +
+        'balance before 0.00 USD; earnings of 1,200.00 USD fell short of the 3,000.00 USD draw: ' +
+        'it pays 3,000.00 USD - max(1,200.00 USD, 0.00 USD) = 1,800.00 USD; 1,800.00 USD now owed',
+    );
+    // 10% of 1,200 = 120 kept back; nothing was held before.
+    expect(explain(results, { ...q(1), adjustment: 'holdback:h' })?.sentence).toBe(
+      'Reserve is -120.00 USD: c 1,200.00 USD, share 10%, balance before 0.00 USD; ' +
+        'keeps back 120.00 USD of c; 120.00 USD now held',
+    );
+    // 1,200 + 1,800 - 120 = 2,880: adjustments of 1,800 - 120 = 1,680.
+    expect(explain(results, { ...q(1), payout: true })?.sentence).toBe(
+      'Payout is 2,880.00 USD: Commission 1,200.00 USD, earned 1,200.00 USD, New-hire draw 1,800.00 USD, ' +
+        'Reserve (held back) -120.00 USD; adjustments of 1,680.00 USD',
+    );
+    // H1 (hypothetical): 20,000 x 10% = 2,000, an estimate, never paid nor counted.
+    expect(explain(results, { ...q(1), earning: 'c', line: 'H1' })?.sentence).toBe(
+      'Commission for deals H1 is 2,000.00 USD: bookings 20,000.00 USD; ' +
+        'an estimate, not paid: it comes from a hypothetical record',
+    );
+    expect(explain(results, { ...q(1), credit: 'bookings', record: 'H1' })?.sentence).toBe(
+      'bookings for deals H1 is 20,000.00 USD: share 100%, role owner; ' +
+        'an estimate, not counted: it comes from a hypothetical record',
+    );
+    // Q2: c = 4,000, 1,000 above the draw: 1,000 of the 1,800 owed recovered, 800 still owed.
+    expect(explain(results, { ...q(2), adjustment: 'draw-recovery:d' })?.sentence).toBe(
+      'New-hire draw is -1,000.00 USD: draw 3,000.00 USD, earned 4,000.00 USD, draw period 2 of 2, ' +
+        'balance before 1,800.00 USD; recovers 1,000.00 USD of the ' +
+        '1,800.00 USD draw balance from earnings above 3,000.00 USD; 800.00 USD still owed',
+    );
+    // Q3, after the 2 periods: all of c = 1,000 is above the draw; the 800 owed is recovered.
+    expect(explain(results, { ...q(3), adjustment: 'draw-recovery:d' })?.sentence).toBe(
+      'New-hire draw is -800.00 USD: earned 1,000.00 USD, draw period ended, balance before 800.00 USD; ' +
+        'recovers 800.00 USD of the 800.00 USD draw balance from earnings above 0.00 USD; 0.00 USD still owed',
+    );
+  });
 });

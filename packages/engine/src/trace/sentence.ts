@@ -9,7 +9,6 @@ import { recordName } from '../data/model.js';
 import { Dec } from '../decimal.js';
 import type { ResultValue, TierApplied, Trace, TraceInput } from '../results/results.js';
 
-/** Groups thousands with commas: `1234567.5` → `1,234,567.5`. */
 /** Digits grouped by thousands: `-1234567.5` → `-1,234,567.5`. */
 export function group(text: string): string {
   const negative = text.startsWith('-');
@@ -30,6 +29,14 @@ export function moneyDecimals(planDecimals: number | undefined): number {
 export function money(value: string, currency?: string, decimals = 2): string {
   const text = group(new Dec(value).toDecimalPlaces(decimals, Dec.ROUND_HALF_UP).toFixed(decimals));
   return currency ? `${text} ${currency}` : text;
+}
+
+/**
+ * An exact amount for reading: {@link money}, with `decimals` decimals or every decimal it has when
+ * it has more (`1000.005` → `1,000.005 USD`), so that no digit a rep needs to redo a sum is hidden.
+ */
+export function exactMoney(value: string, currency?: string, decimals = 2): string {
+  return money(value, currency, Math.max(decimals, new Dec(value).decimalPlaces()));
 }
 
 /** A ratio as a percentage: `0.125` → `12.5%`. */
