@@ -60,21 +60,35 @@ function byWarning(a: CalculationWarning, b: CalculationWarning): number {
 /**
  * Closed periods are recalculated only when they are among the run's periods: a period of the
  * earlier results before the current one but left out of the run keeps what it reported, and a
- * late change to its data is not paid. Says so once per such period.
+ * late change to its data is not paid, except through the year-to-date amount of `paid year to
+ * date` earnings in a later period of its fiscal year (they take off what it reported). Says so
+ * once per such period. A current period the earlier results hold is closed too: it is returned as
+ * reported, with nothing later to pay its changes in (`already-reported`).
  */
 function warnNotRecalculated(run: Run, periods: readonly Period[]): void {
   const current = periods[periods.length - 1];
   if (!current || !run.previous) return;
   const asked = new Set(periods.map((p) => p.label));
-  const skipped = new Set<string>();
+  const skipped = new Map<string, Period>();
+  let reported = false;
   for (const s of asList(run.previous.statements)) {
+    if (s.period === current.label) reported = true;
     const period = run.program.calendar.parse(s.period);
     if (period && period.kind === current.kind && period.start < current.start && !asked.has(s.period))
-      skipped.add(s.period);
+      skipped.set(s.period, period);
   }
-  for (const label of [...skipped].sort(compareText)) {
-    const why = `${label} is in the earlier results but not among this run's periods: changes to its data are not recalculated (calculate ${label} again with ${current.label} to pay them in ${current.label})`;
+  const yearToDate = run.program.plan.earnings.filter((e) => e.paidYearToDate).map((e) => e.name);
+  for (const [label, skip] of [...skipped].sort(([a], [b]) => compareText(a, b))) {
+    const later = periods.find((p) => p.start > skip.start && p.fiscalYear === skip.fiscalYear);
+    const why =
+      yearToDate.length > 0 && later
+        ? `${label} is in the earlier results but not among this run's periods: changes to its data are not recalculated, except in the earnings paid year to date (${yearToDate.join(', ')}): from ${later.label} on they pay the year to date minus what ${label} reported, which takes in its changes (calculate ${label} again with ${current.label} to pay its other changes in ${current.label})`
+        : `${label} is in the earlier results but not among this run's periods: changes to its data are not recalculated (calculate ${label} again with ${current.label} to pay them in ${current.label})`;
     run.warn(undefined, label, 'not-recalculated', undefined, NO_RANGE, why);
+  }
+  if (reported) {
+    const why = `${current.label} is in the earlier results: it was already reported, so its statements are returned as reported and none of its changes is paid (a paid period is never rewritten); calculate ${current.label} again with a later period to pay them there`;
+    run.warn(undefined, current.label, 'already-reported', undefined, NO_RANGE, why);
   }
 }
 

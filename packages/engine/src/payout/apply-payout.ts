@@ -10,9 +10,9 @@
 import { compareText } from '../compare-text.js';
 import type { PayeeData } from '../data/model.js';
 import { ZERO } from '../decimal.js';
-import { PAID_EARLIER } from '../earn/paid-before.js';
 import type { Run } from '../evaluate/run.js';
 import { type RecalcScope, recalculate } from '../recalc/recalculate.js';
+import type { YearToDateScope } from '../recalc/year-to-date.js';
 import type { Statement } from '../results/results.js';
 import type { Period } from '../time/calendar.js';
 import { formatDate } from '../time/dates.js';
@@ -32,8 +32,8 @@ interface Stage {
   previousBy: Map<string, Statement[]>;
   periods: readonly string[];
   current: Period | undefined;
-  /** Earnings paid year to date: a later period of the year pays their corrections itself. */
-  selfCorrecting: ReadonlySet<string>;
+  /** Earnings paid year to date, and the fiscal years: see `recalc/year-to-date.ts`. */
+  yearToDate: YearToDateScope;
   /** The periods of the earlier results (closed for every payee, see `RecalcScope.closed`). */
   closed: ReadonlySet<string>;
   /** The periods of the run, in order. */
@@ -66,7 +66,11 @@ function stageOf(run: Run, periods: readonly string[]): Stage {
     previousBy,
     periods,
     current,
-    selfCorrecting: new Set(plan.earnings.filter((e) => e.paidYearToDate).map((e) => e.name)),
+    yearToDate: {
+      yearToDate: new Set(plan.earnings.filter((e) => e.paidYearToDate).map((e) => e.name)),
+      fiscalYear: (label) => calendar.parse(label)?.fiscalYear,
+      closed: run.closedPeriods(),
+    },
     closed: run.closedPeriods(),
     calculated,
   };
@@ -110,7 +114,7 @@ export function applyPayout(
   periods: readonly string[],
 ): Statement[] {
   const stage = stageOf(run, periods);
-  const ledger = new Ledger(stage.previousBy.get(payee.id) ?? []);
+  const ledger = new Ledger(stage.previousBy.get(payee.id) ?? [], stage.yearToDate);
   const result = payStatements(run, stage, payee, statements, ledger);
   // Money the plan leaves unsettled for a leaver, or at the plan's end, is said, never silent.
   warnUnsettled(run, stage.resolver, stage.env, payee, stage.calculated, result, ledger);
@@ -136,27 +140,15 @@ function payStatements(
   });
   const current = stage.current;
   if (!current) return paid;
-  if (before.length === 0 && !paid.some((s) => s.period !== current.label && stage.closed.has(s.period)))
-    return paid;
+  if (before.length === 0 && !paid.some((s) => stage.closed.has(s.period))) return paid;
   const blank = () => payoutPeriod(env, blankStatement(env, payee, current), noTerms(), ledger);
-  // The current period absorbs a correction of a `paid year to date` earning only when its own
-  // amount took off what earlier periods paid: not when it is gated, or outside the earning's dates
-  // (it then has no such input), and the correction is a recalculation line.
-  const takesOffEarlier = new Set(
-    paid
-      .find((s) => s.period === current.label)
-      ?.earnings.filter((e) => e.gated !== true && e.trace.inputs.some((i) => i.name === PAID_EARLIER))
-      .map((e) => e.id),
-  );
   const scope: RecalcScope = {
     periods,
     current: current.label,
     currentStart: formatDate(current.start),
     closed: stage.closed,
-    absorbs: (period, earning) =>
-      stage.selfCorrecting.has(earning) &&
-      takesOffEarlier.has(earning) &&
-      calendar.parse(period)?.fiscalYear === current.fiscalYear,
+    yearToDate: stage.yearToDate.yearToDate,
+    fiscalYear: stage.yearToDate.fiscalYear,
   };
   return recalculate(env, paid, before, scope, blank);
 }

@@ -1,8 +1,11 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../decimal.js';
+import { ytdEarning } from '../recalc/test-support.js';
 import type { Statement } from '../results/results.js';
-import type { PeriodTerms } from './terms.js';
+import { Ledger } from './ledger.js';
+import { payoutPeriod } from './payout-period.js';
+import { noTerms, type PeriodTerms } from './terms.js';
 import {
   clawbackOf,
   day,
@@ -112,6 +115,43 @@ describe('a paid statement', () => {
       ['draw:d', '100.00'],
       ['holdback:reserve', '0.00'],
       ['draw:old_draw', '1200.00'],
+    ]);
+  });
+
+  it('counts only its own part of a year-to-date earning that pays a closed period its correction', () => {
+    // Reported Q1: ytd 1,000 (10% of 10,000), guarantee 3,000 - 1,000 = 2,000, holdback 50% = -500.
+    // A late Q1 deal of 20,000: ytd 3,000 in Q1 and Q2. Q2 pays 3,000 - the 1,000 Q1 reported =
+    // 2,000, all of it Q1's correction (Q1 now 3,000: +2,000). Its own part is 0: the guarantee
+    // pays 3,000 - max(0, 0) = 3,000 and nothing is held back (on 2,000 it paid 1,000 and held
+    // 1,000, while the recalculation of Q1 takes back Q1's guarantee of 2,000 and holds 1,000 more).
+    const g = guaranteeOf('g', 2);
+    const h = holdbackOf('h', '0.5', 'ytd');
+    const terms = (n: number): PeriodTerms => ({
+      ...noTerms(),
+      guarantees: [{ guarantee: g, amount: new Dec(3000), position: n }],
+      holdbacks: [{ holdback: h, release: false, why: '' }],
+    });
+    const [q1] = payAll([statementOf(quarter(1), [ytdEarning('1000.00', new Dec(0), false)])], [terms(1)]);
+    expect(q1?.payout).toBe('2500.00');
+    const env = envOf();
+    const years = { yearToDate: new Set(['ytd']), fiscalYear: () => 2026 };
+    const ledger = new Ledger([q1 as Statement], years);
+    const now1 = payoutPeriod(
+      env,
+      statementOf(quarter(1), [ytdEarning('3000.00', new Dec(0), false)]),
+      terms(1),
+      ledger,
+    );
+    expect(linesOf(now1)).toEqual([['holdback:h', '-1500.00']]);
+    const q2 = statementOf(quarter(2), [ytdEarning('2000.00', new Dec(1000), false)]);
+    const now2 = payoutPeriod(env, q2, terms(2), ledger);
+    expect(linesOf(now2)).toEqual([['guarantee:g', '3000.00']]);
+    expect(now2.payout).toBe('5000.00');
+    // Without the corrections of closed periods (no earlier results), the whole amount is its own.
+    const alone = payoutPeriod(env, q2, terms(2), new Ledger([], years));
+    expect(linesOf(alone)).toEqual([
+      ['guarantee:g', '1000.00'],
+      ['holdback:h', '-1000.00'],
     ]);
   });
 

@@ -169,3 +169,189 @@ describe('earlier results merged from several runs', () => {
     expect(r4.errors.map((e) => [e.source, e.code, e.row])).toEqual([['previous', 'duplicate-key', 3]]);
   });
 });
+
+describe('a deal corrected in a recalculation, then cancelled', () => {
+  it('is clawed back for all it was paid, the recalculation line included', () => {
+    const plan = planOf(
+      quarterly(`source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated, cancel_date: Date optional }
+  credit bookings from deals { to owner }
+  commission c = bookings * 10% per line
+  clawback cx = deals cancelled on cancel_date within 180 days at original rate`),
+    );
+    const d1 = { ...deal('D1', '10000', '2026-03-15'), cancel_date: null };
+    // Run 1: Q1 pays D1 10,000 x 10% = 1,000.
+    const r1 = run(plan, { payees, records: { deals: rows(d1) } }, ['2026-Q1']);
+    // Run 2: D1 was 12,000; Q1 now 1,200: Q2 pays the +200 as a recalculation line.
+    const r2 = run(plan, { payees, records: { deals: rows({ ...d1, amount: '12000' }) }, previous: r1 }, [
+      '2026-Q1',
+      '2026-Q2',
+    ]);
+    expect(statement(r2, 'a', '2026-Q2').payout).toBe('200.00');
+    // Run 3 (Q3 alone): D1 cancelled on 2026-08-01, 139 days after it closed. It was paid 1,000 in
+    // Q1 and 200 in Q2: the clawback takes back 1,200 (it took back 1,000, and the payee kept 200 for
+    // a cancelled deal).
+    const cancelled = rows({ ...d1, amount: '12000', cancel_date: '2026-08-01' });
+    const r3 = run(plan, { payees, records: { deals: cancelled }, previous: r2 }, ['2026-Q3']);
+    expect(statement(r3, 'a', '2026-Q3').adjustments.map((a) => [a.id, a.amount])).toEqual([
+      ['clawback:cx:D1', '-1200.00'],
+    ]);
+    // Paid in all 1,000 + 200 - 1,200 = 0, as one run over the final data.
+    expect(paidIn([r1, '2026-Q1'], [r2, '2026-Q2'], [r3, '2026-Q3'])).toBe('0.00');
+  });
+});
+
+describe('earlier results made by hand', () => {
+  it('are returned whole for the closed periods, with what they lack filled in', () => {
+    const plan = planOf(
+      quarterly(`${DEALS}
+  commission c "Commission" = bookings * 10% per line
+  draw d "Draw" = 3_000 USD recoverable for 2 periods`),
+    );
+    // What the earlier results must hold for a run to read them, and nothing else.
+    const previous = {
+      statements: [
+        {
+          payee: 'a',
+          period: '2026-Q1',
+          start: '2026-01-01',
+          end: '2026-03-31',
+          earnings: [{ name: 'c', id: 'c', amount: '100', trace: {}, lines: [] }],
+          adjustments: [{ kind: 'draw', id: 'draw:d', amount: '2900', trace: {} }],
+          balances: { 'draw:d': '2900' },
+        },
+      ],
+    } as unknown as Results;
+    const r = run(plan, { payees, records: { deals: rows(deal('D1', '10000', '2026-02-01')) }, previous }, [
+      '2026-Q1',
+      '2026-Q2',
+    ]);
+    const q1 = statement(r, 'a', '2026-Q1');
+    expect([q1.payeeName, q1.currency, q1.earned, q1.payout, q1.credits, q1.signals]).toEqual([
+      'A',
+      'USD',
+      '100.00',
+      '3000.00',
+      [],
+      [],
+    ]);
+    expect(q1.adjustments[0]?.name).toBe('d');
+    // Q1 is now 1,000 (+900) with a draw of 2,000 (-900): Q2 pays its draw of 3,000 and both.
+    expect(statement(r, 'a', '2026-Q2').adjustments.map((a) => [a.id, a.amount])).toEqual([
+      ['draw:d', '3000.00'],
+      ['recalculation:2026-Q1:earning:c', '900.00'],
+      ['recalculation:2026-Q1:adjustment:draw:d', '-900.00'],
+    ]);
+  });
+});
+
+describe('a run whose latest period the earlier results hold', () => {
+  it('returns it as reported: a paid period is never rewritten', () => {
+    const plan = planOf(quarterly(`${DEALS}\n  commission c = bookings * 10% per line`));
+    const q1q2 = rows(deal('D1', '10000', '2026-02-01'), deal('D2', '10000', '2026-05-01'));
+    const reported = run(plan, { payees, records: { deals: q1q2 } }, ['2026-Q1', '2026-Q2']);
+    // A late Q2 deal of 5,000: Q2 alone used to be returned as 1,500 over the 1,000 paid.
+    const late = rows(
+      deal('D1', '10000', '2026-02-01'),
+      deal('D2', '10000', '2026-05-01'),
+      deal('D3', '5000', '2026-06-01'),
+    );
+    const again = run(plan, { payees, records: { deals: late }, previous: reported }, ['2026-Q2']);
+    expect(again.statements).toEqual([statement(reported, 'a', '2026-Q2')]);
+    // A run with Q3 pays the +500 of Q2.
+    const next = run(plan, { payees, records: { deals: late }, previous: reported }, ['2026-Q2', '2026-Q3']);
+    expect(statement(next, 'a', '2026-Q3').adjustments.map((a) => [a.id, a.amount])).toEqual([
+      ['recalculation:2026-Q2:earning:c', '500.00'],
+    ]);
+  });
+});
+
+describe('paid year to date through runs, with a gated or later current period', () => {
+  const plan = planOf(
+    quarterly(
+      `${DEALS}\n  bonus y = ytd(bookings) * 10% paid year to date when bookings > 0 USD`,
+      '',
+    ).replace('effective 2026-01-01 to 2026-12-31', 'effective 2026-01-01 to 2027-12-31'),
+  );
+  const base = [deal('D1', '10000', '2026-02-01'), deal('D2', '5000', '2026-05-01')];
+  // Run 1 pays Q1: 1,000. Run 2 (a late Q1 deal of 10,000) pays Q2 2,500 - 1,000 = 1,500, the
+  // +1,000 of Q1 in it, with no line.
+  const r1 = run(plan, { payees, records: { deals: rows(...base) } }, ['2026-Q1']);
+  const late = rows(...base, deal('L1', '10000', '2026-03-30'));
+  const r2 = run(plan, { payees, records: { deals: late }, previous: r1 }, ['2026-Q1', '2026-Q2']);
+
+  it('never pays an absorbed correction again (gated quarter)', () => {
+    expect(statement(r2, 'a', '2026-Q2').payout).toBe('1500.00');
+    // Same data, Q1..Q3 (Q3 has no deal: gated): no line (it paid +1,000 for Q1 a second time).
+    const r3 = run(plan, { payees, records: { deals: late }, previous: r2 }, [
+      '2026-Q1',
+      '2026-Q2',
+      '2026-Q3',
+    ]);
+    expect(statement(r3, 'a', '2026-Q3').adjustments).toEqual([]);
+    // 1,000 + 1,500 + 0 = 2,500, as one run over the data (2,000 + 500 + 0).
+    expect(paidIn([r1, '2026-Q1'], [r2, '2026-Q2'], [r3, '2026-Q3'])).toBe('2500.00');
+  });
+
+  it('never pays an absorbed correction again (next fiscal year)', () => {
+    const periods = ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4', '2027-Q1'];
+    const r3 = run(plan, { payees, records: { deals: late }, previous: r2 }, periods);
+    expect(statement(r3, 'a', '2027-Q1').adjustments).toEqual([]);
+  });
+});
+
+describe('a guarantee or a draw in the period that absorbs a year-to-date correction', () => {
+  const body = (rule: string) =>
+    planOf(quarterly(`${DEALS}\n  bonus y = ytd(bookings) * 10% paid year to date\n  ${rule}`));
+  const v1 = rows(deal('D1', '10000', '2026-02-01'));
+  const v2 = rows(deal('D1', '10000', '2026-02-01'), deal('L1', '20000', '2026-03-30'));
+
+  it("counts only the period's own part (guarantee)", () => {
+    const plan = body('guarantee g = 3_000 USD for 2 periods');
+    const r1 = run(plan, { payees, records: { deals: v1 } }, ['2026-Q1']);
+    expect(statement(r1, 'a', '2026-Q1').payout).toBe('3000.00'); // 1,000 + guarantee 2,000
+    const r2 = run(plan, { payees, records: { deals: v2 }, previous: r1 }, ['2026-Q1', '2026-Q2']);
+    // Q2: y 3,000 - 1,000 = 2,000, all of it Q1's correction: guarantee 3,000 on its own part 0,
+    // Q1's guarantee taken back (-2,000). 2,000 + 3,000 - 2,000 = 3,000 (it paid 1,000).
+    const q2 = statement(r2, 'a', '2026-Q2');
+    expect(q2.adjustments.map((a) => [a.id, a.amount])).toEqual([
+      ['guarantee:g', '3000.00'],
+      ['recalculation:2026-Q1:adjustment:guarantee:g', '-2000.00'],
+    ]);
+    expect(q2.payout).toBe('3000.00');
+    // 3,000 + 3,000 = 6,000: one run over v2 pays Q1 3,000 and Q2 a guarantee of 3,000.
+    const once = run(plan, { payees, records: { deals: v2 } }, ['2026-Q1', '2026-Q2']);
+    expect(once.statements.map((s) => s.payout)).toEqual(['3000.00', '3000.00']);
+  });
+
+  it("counts only the period's own part (draw)", () => {
+    const plan = body('draw d = 3_000 USD recoverable for 2 periods');
+    const r1 = run(plan, { payees, records: { deals: v1 } }, ['2026-Q1']);
+    const r2 = run(plan, { payees, records: { deals: v2 }, previous: r1 }, ['2026-Q1', '2026-Q2']);
+    // Q2: draw 3,000 on its own part 0 (owed 3,000), Q1's draw of 2,000 taken back: 3,000 paid.
+    const q2 = statement(r2, 'a', '2026-Q2');
+    expect(q2.payout).toBe('3000.00');
+    expect(q2.balances).toEqual({ 'draw:d': '3000.00' });
+  });
+});
+
+describe('warnings of closed periods', () => {
+  const plan = planOf(quarterly(`${DEALS}\n  bonus y = ytd(bookings) * 10% paid year to date`));
+  const deals = rows(deal('D1', '10000', '2026-02-01'), deal('D2', '5000', '2026-05-01'));
+  const reported = run(plan, { payees, records: { deals } }, ['2026-Q1', '2026-Q2']);
+
+  it('say that a current period already reported is returned as reported', () => {
+    const again = run(plan, { payees, records: { deals }, previous: reported }, ['2026-Q2']);
+    expect(again.warnings.map((w) => [w.code, w.period, w.message])).toEqual([
+      [
+        'not-recalculated',
+        '2026-Q1',
+        "2026-Q1 is in the earlier results but not among this run's periods: changes to its data are not recalculated, except in the earnings paid year to date (y): from 2026-Q2 on they pay the year to date minus what 2026-Q1 reported, which takes in its changes (calculate 2026-Q1 again with 2026-Q2 to pay its other changes in 2026-Q2)",
+      ],
+      [
+        'already-reported',
+        '2026-Q2',
+        '2026-Q2 is in the earlier results: it was already reported, so its statements are returned as reported and none of its changes is paid (a paid period is never rewritten); calculate 2026-Q2 again with a later period to pay them there',
+      ],
+    ]);
+  });
+});

@@ -2,12 +2,20 @@
  * The amounts a recalculation compares: per period, each earning and each adjustment line (other
  * than recalculation lines) of a statement, by a stable key, and the corrections that
  * recalculation lines of later periods already made to them.
+ *
+ * A recalculation line of an earning also says, in its trace, what it changed on each record: the
+ * records whose earning lines changed (`trace.records`) and, for each, an input named after the
+ * record ({@link recordInputName}, `deals D1`) with the change. Later runs read them back
+ * ({@link recordChanges}): what a record was paid in all, recalculation included, is what a
+ * clawback takes back.
  */
 import type { Range } from '@attain/dsl';
+import { recordName } from '../data/model.js';
+import { readAmount } from '../data/previous.js';
 import { type Dec, ZERO } from '../decimal.js';
 import { amountOf } from '../payout/money.js';
 import { NO_RANGE } from '../payout/rules.js';
-import type { RecordRef, Statement } from '../results/results.js';
+import type { AdjustmentLine, RecordRef, Statement } from '../results/results.js';
 
 /** What one compared amount is, for the recalculation line that corrects it. */
 export interface AmountInfo {
@@ -72,13 +80,55 @@ export function amountsOf(statement: Statement | undefined): Map<string, Amount>
   return amounts;
 }
 
+/** The name of the trace input of a recalculation line giving its change on a record: `deals D1`, `calls row 3`. */
+export function recordInputName(record: RecordRef): string {
+  return `${record.source} ${recordName(record)}`;
+}
+
+/** What a recalculation line changed on one record. */
+export interface RecordChange {
+  record: RecordRef;
+  amount: Dec;
+  /** The amount as the line writes it. */
+  text: string;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The changes a recalculation line of an earning made on each record, from its trace (see the
+ * module comment). Earlier results are checked only as far as a run reads them, so anything that
+ * is not such a change (no records, no input for a record, an unreadable amount) is left out.
+ */
+export function recordChanges(line: AdjustmentLine): RecordChange[] {
+  const trace: unknown = line.trace;
+  if (!isObject(trace) || !Array.isArray(trace.records) || !Array.isArray(trace.inputs)) return [];
+  const byName = new Map<string, unknown>();
+  for (const input of trace.inputs as unknown[])
+    if (isObject(input) && typeof input.name === 'string') byName.set(input.name, input.value);
+  const changes: RecordChange[] = [];
+  for (const record of trace.records as unknown[]) {
+    if (!isObject(record) || typeof record.source !== 'string') continue;
+    const ref = record as unknown as RecordRef;
+    const text = byName.get(recordInputName(ref));
+    const amount = readAmount(text);
+    if (amount !== undefined) changes.push({ record: ref, amount, text: (text as string).trim() });
+  }
+  return changes;
+}
+
 /** What a recalculation line paid for an earlier period: its payee, the period and key it corrects, and the start of the statement that paid it. */
 export interface Correction {
   payee: string;
   period: string;
   key: string;
+  /** The period of the statement that paid it. */
+  paidIn: string;
   start: string;
   amount: Dec;
+  /** The recalculation line. */
+  line: AdjustmentLine;
 }
 
 /**
@@ -97,8 +147,10 @@ export function correctionsIn(statements: Iterable<Statement>): Correction[] {
         payee: s.payee,
         period: target.period,
         key: target.key,
+        paidIn: s.period,
         start: s.start,
         amount: amountOf(a.amount),
+        line: a,
       });
     }
   }
@@ -111,19 +163,22 @@ export function correctionsIn(statements: Iterable<Statement>): Correction[] {
  */
 export class Reported {
   private readonly byPeriod = new Map<string, Statement>();
-  private readonly corrections = new Map<string, Map<string, Dec>>();
+  /** The reported statements' own amounts, read on first use. */
+  private readonly own = new Map<string, Map<string, Amount>>();
+  /** Corrections by the period they correct, in the order of `previous`. */
+  private readonly corrections = new Map<string, Correction[]>();
 
-  /** `previous`: the payee's statements of earlier runs; `currentStart`: the current period's first day. */
-  constructor(previous: readonly Statement[], currentStart: string) {
+  /**
+   * `previous`: the payee's statements of earlier runs; `currentStart`: the current period's first
+   * day (corrections paid by statements from that day on are left out: the run replaces them).
+   */
+  constructor(previous: readonly Statement[], currentStart?: string) {
     for (const s of previous) this.byPeriod.set(s.period, s);
     for (const c of correctionsIn(previous)) {
-      if (c.start >= currentStart) continue; // paid by a statement this run's current one replaces
-      let forPeriod = this.corrections.get(c.period);
-      if (!forPeriod) {
-        forPeriod = new Map();
-        this.corrections.set(c.period, forPeriod);
-      }
-      forPeriod.set(c.key, (forPeriod.get(c.key) ?? ZERO).plus(c.amount));
+      if (currentStart !== undefined && c.start >= currentStart) continue;
+      const forPeriod = this.corrections.get(c.period);
+      if (forPeriod) forPeriod.push(c);
+      else this.corrections.set(c.period, [c]);
     }
   }
 
@@ -132,10 +187,20 @@ export class Reported {
     return this.byPeriod.get(period);
   }
 
+  /** The periods corrected by recalculation lines of later statements. */
+  correctedPeriods(): string[] {
+    return [...this.corrections.keys()];
+  }
+
+  /** The corrections of `period` paid by later statements. */
+  correctionsOf(period: string): readonly Correction[] {
+    return this.corrections.get(period) ?? [];
+  }
+
   /** The amounts reported for `period`, corrections included. */
   amounts(period: string): Map<string, Amount> {
     const amounts = amountsOf(this.byPeriod.get(period));
-    for (const [key, correction] of this.corrections.get(period) ?? []) {
+    for (const { key, amount: correction } of this.correctionsOf(period)) {
       const known = amounts.get(key);
       if (known) known.amount = known.amount.plus(correction);
       else
@@ -149,5 +214,28 @@ export class Reported {
         });
     }
     return amounts;
+  }
+
+  /**
+   * What `period` paid for `key` as a period starting on `before` read it: the reported amount plus
+   * the corrections paid by statements starting before that day (what `paid year to date` takes
+   * off, `Run.previousEarning`).
+   */
+  paidBefore(period: string, key: string, before: string): Dec {
+    let own = this.own.get(period);
+    if (!own) {
+      own = amountsOf(this.byPeriod.get(period));
+      this.own.set(period, own);
+    }
+    let paid = own.get(key)?.amount ?? ZERO;
+    for (const c of this.correctionsOf(period))
+      if (c.key === key && c.start < before) paid = paid.plus(c.amount);
+    return paid;
+  }
+
+  /** The changes on each record that corrections of earning `id` in `period` made. */
+  recordChanges(period: string, id: string): RecordChange[] {
+    const key = earningKey(id);
+    return this.correctionsOf(period).flatMap((c) => (c.key === key ? recordChanges(c.line) : []));
   }
 }

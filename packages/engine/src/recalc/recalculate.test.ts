@@ -9,6 +9,8 @@ import {
   drawOf,
   earning,
   envOf,
+  guaranteeOf,
+  holdbackOf,
   linesOf,
   payAll,
   quarter,
@@ -16,6 +18,7 @@ import {
 } from '../payout/test-support.js';
 import type { Statement } from '../results/results.js';
 import { type RecalcScope, recalculate } from './recalculate.js';
+import { runYear, totalPaid, type YearData, yearStatements, ytdEarning } from './test-support.js';
 
 const env = envOf();
 const draw = drawOf('d', true, 2);
@@ -72,7 +75,7 @@ describe('recalculation', () => {
     expect(line).toMatchObject({
       kind: 'recalculation',
       name: 'commission',
-      reason: '2026-Q1 recalculated: commission was 1000.00, is now 2000.00',
+      reason: '2026-Q1 recalculated: commission was 1,000.00 USD, is now 2,000.00 USD',
     });
     expect(line?.trace.inputs).toEqual([
       { name: 'period', value: '2026-Q1' },
@@ -80,7 +83,9 @@ describe('recalculation', () => {
       { name: 'recalculated', value: '2000.00', unit: 'USD' },
     ]);
     expect(line?.trace.rule).toEqual({ kind: 'recalculation', name: 'commission' });
-    expect(out[1]?.adjustments[2]?.reason).toBe('2026-Q1 recalculated: draw d was 2000.00, is now 1000.00');
+    expect(out[1]?.adjustments[2]?.reason).toBe(
+      '2026-Q1 recalculated: draw d was 2,000.00 USD, is now 1,000.00 USD',
+    );
   });
 
   it('adds nothing when the data did not change', () => {
@@ -167,19 +172,143 @@ describe('recalculation', () => {
   });
 
   it('leaves year-to-date earnings of the current year to the current period', () => {
-    const reported = payAll([commission(1, '0.00', '100.00')], []);
-    // The bonus (paid year to date) of Q1 is now 150: the current Q2 bonus already pays ytd minus
-    // what Q1 reported, so no line for it; the commission difference is paid.
-    const out = recalculate(
-      env,
-      payAll([commission(1, '10.00', '150.00'), commission(2, '0.00', '250.00')], [], []),
-      reported,
-      {
-        ...scope(['2026-Q1', '2026-Q2']),
-        absorbs: (_period, e) => e === 'bonus',
-      },
-    );
+    const q1 = (commission: string, ytd: string) =>
+      statementOf(Q[0], [earning('commission', commission), ytdEarning(ytd, new Dec(0), false)]);
+    const reported = payAll([q1('0.00', '100.00')], []);
+    // The year-to-date earning of Q1 is now 150: the current Q2 pays its year to date 250 minus the
+    // 100 Q1 reported = 150, the +50 of Q1 included, so no line for it; the commission's +10 is paid.
+    const q2 = statementOf(Q[1], [earning('commission', '0.00'), ytdEarning('150.00', new Dec(100), false)]);
+    const years = { yearToDate: new Set(['ytd']), fiscalYear: () => 2026 };
+    const out = recalculate(env, payAll([q1('10.00', '150.00'), q2], [], []), reported, {
+      ...scope(['2026-Q1', '2026-Q2']),
+      ...years,
+    });
     expect(linesOf(out[1] as Statement)).toEqual([['recalculation:2026-Q1:earning:commission', '10.00']]);
+  });
+
+  it('returns a current period that earlier results hold as reported, with no line', () => {
+    // Q1 and Q2 were reported (1,000 each). A late Q2 deal: Q2 now earns 1,500. Q2 is closed: it is
+    // returned as reported (it used to be rewritten as 1,500, or 2,200 with a change of Q1), and
+    // its changes wait for a run with a later period.
+    const reported = payAll([commission(1, '1000.00'), commission(2, '1000.00')], []);
+    const both = rerun([commission(1, '1700.00'), commission(2, '1500.00')], [], reported);
+    expect(both).toEqual(reported);
+    const alone = rerun([commission(2, '1500.00')], [], reported);
+    expect(alone).toEqual([reported[1]]);
+    // The next run pays both: Q1 +700, Q2 +500.
+    const next = rerun(
+      [commission(1, '1700.00'), commission(2, '1500.00'), commission(3, '0.00')],
+      [],
+      reported,
+    );
+    expect(linesOf(next[2] as Statement)).toEqual([
+      ['recalculation:2026-Q1:earning:commission', '700.00'],
+      ['recalculation:2026-Q2:earning:commission', '500.00'],
+    ]);
+  });
+
+  it('returns a reported statement made by hand whole', () => {
+    // What the earlier results must hold for a run to read them, and nothing else.
+    const minimal = {
+      payee: 'rep',
+      period: '2026-Q1',
+      start: '2026-01-01',
+      end: '2026-03-31',
+      earnings: [
+        { name: 'commission', id: 'commission', amount: '100', trace: {}, lines: [{ amount: '100' }] },
+      ],
+      adjustments: [{ kind: 'draw', id: 'draw:d', amount: '2900', trace: {} }],
+      balances: { 'draw:d': '2900' },
+    } as unknown as Statement;
+    const out = rerun(
+      [commission(1, '100.00'), commission(2, '0.00')],
+      [drawTerms(1), drawTerms(2)],
+      [minimal],
+    );
+    const range = { start: { line: 0, character: 0, offset: 0 }, end: { line: 0, character: 0, offset: 0 } };
+    expect(out[0]).toEqual({
+      ...minimal,
+      payeeName: 'REP',
+      currency: 'USD',
+      credits: [],
+      measures: [],
+      quotas: [],
+      earnings: [
+        {
+          name: 'commission',
+          id: 'commission',
+          kind: 'earning',
+          amount: '100',
+          estimate: '0.00',
+          trace: { rule: { kind: 'earning', name: 'commission' }, range, inputs: [] },
+          lines: [
+            {
+              id: 'commission:1',
+              amount: '100',
+              trace: { rule: { kind: 'earning', name: 'commission' }, range, inputs: [] },
+            },
+          ],
+        },
+      ],
+      // 100: the sum of the earnings; 100 + 2,900 = 3,000.
+      earned: '100.00',
+      adjustments: [
+        {
+          kind: 'draw',
+          id: 'draw:d',
+          name: 'd',
+          amount: '2900',
+          trace: { rule: { kind: 'draw', name: 'd' }, range, inputs: [] },
+        },
+      ],
+      payout: '3000.00',
+      estimatedPayout: '3000.00',
+      metrics: [],
+      signals: [],
+      trace: { rule: { kind: 'payout', name: 'payout', label: 'Payout' }, range, inputs: [] },
+    });
+    // The statement reported is left as it was.
+    expect(minimal).not.toHaveProperty('payout');
+  });
+
+  it("names a line's change on each record in its trace", () => {
+    const q1 = (lines: [string, string][]) =>
+      statementOf(Q[0], [
+        earning(
+          'commission',
+          lines.reduce((t, [, amount]) => t.plus(amount), new Dec(0)).toFixed(2),
+          lines.map(([key, amount]) => ({ amount, record: deal(key) })),
+        ),
+      ]);
+    // Reported: D1 500 + D2 500. Now: D1 700, D2 gone (moved to another rep), D3 400: +100 in all.
+    const reported = payAll(
+      [
+        q1([
+          ['D1', '500.00'],
+          ['D2', '500.00'],
+        ]),
+      ],
+      [],
+    );
+    const out = rerun(
+      [
+        q1([
+          ['D1', '700.00'],
+          ['D3', '400.00'],
+        ]),
+        commission(2, '0.00'),
+      ],
+      [],
+      reported,
+    );
+    const line = out[1]?.adjustments[0];
+    expect(line?.amount).toBe('100.00');
+    expect(line?.trace.records).toEqual([deal('D1'), deal('D3'), deal('D2')]);
+    expect(line?.trace.inputs.slice(3)).toEqual([
+      { name: 'deals D1', value: '200.00', unit: 'USD' },
+      { name: 'deals D3', value: '400.00', unit: 'USD' },
+      { name: 'deals D2', value: '-500.00', unit: 'USD' },
+    ]);
   });
 
   it('pays differences of a payee who has no statement in the current period on a blank one', () => {
@@ -215,6 +344,44 @@ describe('recalculation properties', () => {
     expect(out.slice(0, closed)).toEqual(previous);
     expect(out.flatMap((s) => s.adjustments).filter((a) => a.kind === 'recalculation')).toEqual([]);
   });
+
+  // The same for an earning paid year to date, after a correction: run 1 on the first data, run 2
+  // on corrected data (a later quarter may already pay the correction in its year-to-date amount),
+  // run 3 on the same data again, one or more quarters later (its quarter may be gated, and pay
+  // nothing of its own). With a draw, a guarantee and a holdback on the earning.
+  const quarterData = fc.record({ commission: cents, ytd: cents, open: fc.boolean() });
+  const version = fc.array(quarterData, { minLength: 4, maxLength: 4 });
+  const dataOf = (v: { commission: string; ytd: string; open: boolean }[]): YearData => ({
+    commission: v.map((q) => q.commission),
+    ytd: v.map((q) => q.ytd),
+    open: v.map((q) => q.open),
+  });
+  const runs = fc.constantFrom([1, 2, 3], [1, 2, 4], [1, 3, 4], [2, 3, 4]);
+  const yearTerms = (i: number): Partial<PeriodTerms> => ({
+    ...drawTerms(i + 1),
+    guarantees: [
+      { guarantee: guaranteeOf('g', 2), amount: new Dec(1500), position: i < 2 ? i + 1 : undefined },
+    ],
+    holdbacks: [{ holdback: holdbackOf('h', '0.25', 'ytd'), release: i === 3, why: 'on 2026-12-31' }],
+  });
+
+  test.prop([version, version, runs])(
+    'a recalculation with unchanged data yields no adjustment, for earnings paid year to date too',
+    (v1, v2, [a, b, c]) => {
+      const quarters = (n: number) => Q.slice(0, n);
+      const first = runYear(yearStatements(quarters(a), dataOf(v1), []), [], yearTerms);
+      const second = runYear(yearStatements(quarters(b), dataOf(v2), first), first, yearTerms);
+      const third = runYear(yearStatements(quarters(c), dataOf(v2), second), second, yearTerms);
+      expect(third.slice(0, b)).toEqual(second);
+      const current = third[c - 1] as Statement;
+      expect(current.adjustments.filter((x) => x.kind === 'recalculation')).toEqual([]);
+      // What the runs paid in all is what one run over the corrected data pays.
+      const once = runYear(yearStatements(quarters(c), dataOf(v2), []), [], yearTerms);
+      expect(totalPaid(second)).toBe(totalPaid(once.slice(0, b)));
+      expect(totalPaid(third)).toBe(totalPaid(once));
+      expect(current.balances).toEqual(once[c - 1]?.balances);
+    },
+  );
 
   test.prop([quarters, fc.array(cents, { minLength: 4, maxLength: 4 })])(
     'closed periods keep what they reported and the current period pays exactly the difference',

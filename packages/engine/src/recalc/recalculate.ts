@@ -2,10 +2,12 @@
  * Recalculation of closed periods: paid periods are never silently rewritten.
  *
  * A run that calculates periods which earlier runs already reported (the `previous` results hold a
- * statement of the payee for them) treats them as closed: the statements it returns for them are
- * the ones reported before, unchanged, and every difference between what the run calculated for
- * them now (from corrected data: a late deal, a changed split, a cancellation) and what was
- * reported becomes a `recalculation` line in the current period (the latest period of the run).
+ * statement of them) treats them as closed: the statements it returns for them are the ones
+ * reported before (`reported.ts`), and every difference between what the run calculated for them
+ * now (from corrected data: a late deal, a changed split, a cancellation) and what was reported
+ * becomes a `recalculation` line in the current period (the latest period of the run). When the
+ * current period is closed too, there is no later period to pay differences in: it is returned as
+ * reported as well, and the differences are left to a run with a later period.
  *
  * Differences are taken per earning (by earning id) and per adjustment line (by line id: draws,
  * guarantees, holdbacks, clawbacks, manual lines), so that the recalculation lines add up to the
@@ -14,14 +16,32 @@
  * `recalculation:<period>:<key>`, names what they correct), so the same difference is never paid
  * twice. Unchanged data gives no recalculation line. Balances need no correction: the current
  * period carries the balances of the periods as calculated now.
+ *
+ * A line correcting an earning names, in its trace, its change on each record (`amounts.ts`), so
+ * that a later clawback takes back what the record was paid in all.
+ *
+ * A `paid year to date` earning is compared over each fiscal year instead of period by period:
+ * what the closed periods of the year pay now in all, less what later periods of the run already
+ * pay of it in their own amount (`year-to-date.ts`), minus what they reported in all. One line,
+ * named after the latest closed period of the year, pays the rest.
  */
 import { compareText } from '../compare-text.js';
 import { type Dec, ZERO } from '../decimal.js';
-import type { LineEnv } from '../payout/lines.js';
-import { lineText } from '../payout/money.js';
+import { recordKey } from '../payout/ledger.js';
+import { type LineEnv, moneyText } from '../payout/lines.js';
+import { amountOf, lineText } from '../payout/money.js';
 import { CARRIED_FROM, settle } from '../payout/settle.js';
-import type { AdjustmentLine, RuleRef, Statement } from '../results/results.js';
-import { type Amount, amountsOf, earningKey, Reported, recalculationId } from './amounts.js';
+import type { AdjustmentLine, RecordRef, RuleRef, Statement, TraceInput } from '../results/results.js';
+import {
+  type AmountInfo,
+  amountsOf,
+  earningKey,
+  Reported,
+  recalculationId,
+  recordInputName,
+} from './amounts.js';
+import { reportedStatement } from './reported.js';
+import { YearToDate } from './year-to-date.js';
 
 const EARNING = earningKey('');
 
@@ -34,13 +54,12 @@ export interface RecalcScope {
   /** First day of the current period (`YYYY-MM-DD`). */
   currentStart: string;
   /**
-   * True when the current period's own calculation already pays the difference of an earning in a
-   * closed period: `paid year to date` earnings in the current fiscal year, which pay the
-   * year-to-date value minus what earlier periods reported (so a correction in a closed period of
-   * the year flows into the current period's amount, and must not be paid twice). Not `once`
-   * earnings: they pay nothing or the whole amount, so a correction is a recalculation line.
+   * The ids of the earnings paid year to date, compared over each fiscal year (see the module
+   * comment); with `fiscalYear`. Without them, every earning is compared period by period.
    */
-  absorbs?: (period: string, earning: string) => boolean;
+  yearToDate?: ReadonlySet<string>;
+  /** The fiscal year of a period label. */
+  fiscalYear?: (period: string) => number | undefined;
   /**
    * The periods earlier runs reported, for any payee: closed for every payee. A payee without a
    * statement in one (not on the plan then, or credited only by the corrected data, such as a
@@ -48,6 +67,18 @@ export interface RecalcScope {
    * period, and the closed period gets no new statement.
    */
   closed?: ReadonlySet<string>;
+}
+
+/** A `paid year to date` earning over the closed periods of one fiscal year. */
+interface YearGroup {
+  /** The closed periods compared, in order; the line is named after the last. */
+  periods: string[];
+  info: AmountInfo;
+  reported: Dec;
+  /** What the closed periods pay now, less what later periods of the run pay of it. */
+  now: Dec;
+  /** What later periods of the run pay of it in their own amount. */
+  absorbed: Dec;
 }
 
 /**
@@ -65,30 +96,26 @@ export function recalculate(
   blank?: () => Statement,
 ): Statement[] {
   const reported = new Reported(previous, scope.currentStart);
-  const isClosed = (p: string) =>
-    p !== scope.current && (reported.statement(p) !== undefined || scope.closed?.has(p) === true);
+  const isClosed = (p: string) => reported.statement(p) !== undefined || scope.closed?.has(p) === true;
   if (!scope.periods.some(isClosed)) return [...fresh];
   const freshBy = new Map(fresh.map((s) => [s.period, s]));
-  const rules = new Map<string, RuleRef>();
-  const lines: AdjustmentLine[] = [];
   const out = new Map<string, Statement>(freshBy);
   // In the order of the periods (labels of one kind compare by their start through the fresh
   // statement, the reported one, or else the label).
   const startOf = (p: string) => reported.statement(p)?.start ?? freshBy.get(p)?.start ?? p;
   const closed = scope.periods.filter(isClosed).sort((a, b) => compareText(startOf(a), startOf(b)));
-  const currentEarnings = new Set(freshBy.get(scope.current)?.earnings.map((e) => e.id));
+  const payeeName = fresh.find((s) => s.payeeName)?.payeeName;
   for (const period of closed) {
     const before = reported.statement(period);
-    if (before) out.set(period, structuredClone(before));
+    if (before) out.set(period, reportedStatement(env, before, payeeName));
     else out.delete(period);
-    const absorbed = (key: string): boolean => {
-      if (!key.startsWith(EARNING)) return false;
-      const id = key.slice(EARNING.length);
-      return currentEarnings.has(id) && scope.absorbs?.(period, id) === true;
-    };
-    const now = amountsOf(freshBy.get(period));
-    lines.push(...differences(env, period, reported.amounts(period), now, rules, absorbed));
   }
+  const done = () => [...out.values()].sort((a, b) => compareText(a.start, b.start));
+  if (isClosed(scope.current)) return done();
+  const compare = comparison(reported, fresh, freshBy, closed, scope);
+  const rules = new Map<string, RuleRef>();
+  const lines: AdjustmentLine[] = [];
+  for (const period of closed) lines.push(...differences(env, period, compare, rules));
   if (lines.length > 0) {
     const current = freshBy.get(scope.current) ?? blank?.();
     if (!current)
@@ -107,60 +134,237 @@ export function recalculate(
       ),
     );
   }
-  return [...out.values()].sort((a, b) => compareText(a.start, b.start));
+  return done();
+}
+
+/** What a recalculation compares, period by period. */
+interface Comparison {
+  reported: Reported;
+  freshBy: ReadonlyMap<string, Statement>;
+  /** The year group of a `paid year to date` earning key in a closed period, if it is one. */
+  groupOf: (period: string, key: string) => YearGroup | undefined;
+  /** Without year groups: true when the current period pays the key's difference itself. */
+  absorbed: (period: string, key: string) => boolean;
+}
+
+function comparison(
+  reported: Reported,
+  fresh: readonly Statement[],
+  freshBy: ReadonlyMap<string, Statement>,
+  closed: readonly string[],
+  scope: RecalcScope,
+): Comparison {
+  const { yearToDate, fiscalYear } = scope;
+  if (!yearToDate || yearToDate.size === 0 || !fiscalYear)
+    return { reported, freshBy, groupOf: () => undefined, absorbed: () => false };
+  const ytd = new YearToDate(reported, { yearToDate, fiscalYear, closed: scope.closed ?? new Set() });
+  for (const s of fresh) ytd.absorbed(s);
+  const groups = new Map<string, YearGroup>();
+  const groupKey = (key: string, year: number | undefined) => `${key}\u0000${year ?? ''}`;
+  for (const period of closed) {
+    const was = reported.amounts(period);
+    const now = amountsOf(freshBy.get(period));
+    for (const key of [...now.keys(), ...[...was.keys()].filter((k) => !now.has(k))]) {
+      if (!key.startsWith(EARNING) || !ytd.isYearToDate(key.slice(EARNING.length))) continue;
+      const id = key.slice(EARNING.length);
+      const at = groupKey(key, ytd.yearOf(period));
+      const info = (now.get(key) ?? was.get(key))?.info;
+      if (!info) continue;
+      let group = groups.get(at);
+      if (!group) {
+        group = { periods: [], info, reported: ZERO, now: ZERO, absorbed: ZERO };
+        groups.set(at, group);
+      }
+      group.periods.push(period);
+      if (now.has(key)) group.info = info;
+      group.reported = group.reported.plus(was.get(key)?.amount ?? ZERO);
+      // Its own part: without what it absorbed of earlier closed periods (counted there).
+      const own = (now.get(key)?.amount ?? ZERO).minus(ytd.absorbedIn(period, id));
+      group.now = group.now.plus(own);
+    }
+  }
+  // What the run's other periods pay of those corrections in their own amount.
+  for (const [period, { statement }] of ytd.periods()) {
+    if (ytd.isClosed(period)) continue;
+    for (const e of statement.earnings) {
+      const part = ytd.absorbedIn(period, e.id);
+      const group = groups.get(groupKey(earningKey(e.id), ytd.yearOf(period)));
+      if (part.isZero() || !group) continue;
+      group.now = group.now.minus(part);
+      group.absorbed = group.absorbed.plus(part);
+    }
+  }
+  return {
+    reported,
+    freshBy,
+    groupOf: (period, key) =>
+      key.startsWith(EARNING) ? groups.get(groupKey(key, ytd.yearOf(period))) : undefined,
+    absorbed: () => false,
+  };
 }
 
 /** The recalculation lines of one closed period: calculated now minus reported, per key. */
 function differences(
   env: LineEnv,
   period: string,
-  reported: Map<string, Amount>,
-  now: Map<string, Amount>,
+  compare: Comparison,
   rules: Map<string, RuleRef>,
-  absorbed: (key: string) => boolean,
 ): AdjustmentLine[] {
   const lines: AdjustmentLine[] = [];
+  const reported = compare.reported.amounts(period);
+  const now = amountsOf(compare.freshBy.get(period));
   const keys = [...now.keys(), ...[...reported.keys()].filter((k) => !now.has(k))];
   for (const key of keys) {
+    const group = compare.groupOf(period, key);
+    if (group) {
+      // Paid once for the year, on its latest closed period.
+      if (group.periods[group.periods.length - 1] === period) {
+        const line = yearLine(env, period, key, group, rules);
+        if (line) lines.push(line);
+      }
+      continue;
+    }
     const was = reported.get(key);
     const is = now.get(key);
     const wasAmount: Dec = was?.amount ?? ZERO;
     const isAmount: Dec = is?.amount ?? ZERO;
     const diff = isAmount.minus(wasAmount);
-    if (diff.isZero() || absorbed(key)) continue;
+    if (diff.isZero() || compare.absorbed(period, key)) continue;
     const info = (is ?? was)?.info;
     if (!info) continue;
-    const ruleKey = `${info.kind}\u0000${info.name}`;
-    let rule = rules.get(ruleKey);
-    if (!rule) {
-      rule = { kind: 'recalculation', name: info.name };
-      if (info.label !== undefined) rule.label = info.label;
-      rules.set(ruleKey, rule);
-    }
     const what =
       info.kind === 'earning' ? (info.label ?? info.name) : `${info.kind} ${info.label ?? info.name}`;
     const wasText = lineText(wasAmount, env.rounding);
     const isText = lineText(isAmount, env.rounding);
-    const line: AdjustmentLine = {
-      id: recalculationId(period, key),
-      kind: 'recalculation',
-      name: info.name,
-      amount: lineText(diff, env.rounding),
-      reason: `${period} recalculated: ${what} was ${wasText}, is now ${isText}`,
-      trace: {
-        rule,
-        range: info.range,
-        inputs: [
-          { name: 'period', value: period },
-          { name: 'reported', value: wasText, unit: env.currency },
-          { name: 'recalculated', value: isText, unit: env.currency },
-        ],
-        text: `${what} for ${period} was reported as ${wasText} and is ${isText} with the data as it is now: the difference is paid in this period`,
-      },
-    };
-    if (info.label !== undefined) line.label = info.label;
-    if (info.record) line.record = info.record;
+    const line = recalculationLine(env, period, key, info, diff, rules, {
+      reason: `${period} recalculated: ${what} was ${moneyText(env, wasAmount)}, is now ${moneyText(env, isAmount)}`,
+      inputs: [
+        { name: 'period', value: period },
+        { name: 'reported', value: wasText, unit: env.currency },
+        { name: 'recalculated', value: isText, unit: env.currency },
+      ],
+      text: `${what} for ${period} was reported as ${moneyText(env, wasAmount)} and is ${moneyText(env, isAmount)} with the data as it is now: the difference is paid in this period`,
+    });
+    if (key.startsWith(EARNING)) addRecordChanges(env, line, period, key.slice(EARNING.length), compare);
     lines.push(line);
   }
   return lines;
+}
+
+/** The line of a `paid year to date` earning for the closed periods of one fiscal year; none when nothing is owed. */
+function yearLine(
+  env: LineEnv,
+  period: string,
+  key: string,
+  group: YearGroup,
+  rules: Map<string, RuleRef>,
+): AdjustmentLine | undefined {
+  const diff = group.now.minus(group.reported);
+  if (diff.isZero()) return undefined;
+  const { info } = group;
+  const what = info.label ?? info.name;
+  const periods = group.periods.join(', ');
+  const wasText = lineText(group.reported, env.rounding);
+  const isText = lineText(group.now, env.rounding);
+  const inputs: TraceInput[] = [
+    { name: 'period', value: period },
+    { name: 'periods', value: periods },
+    { name: 'reported', value: wasText, unit: env.currency },
+    { name: 'recalculated', value: isText, unit: env.currency },
+  ];
+  let later = '';
+  if (!group.absorbed.isZero()) {
+    const paid = lineText(group.absorbed, env.rounding);
+    inputs.push({ name: 'paid by later periods of the year', value: paid, unit: env.currency });
+    later = `, less the ${moneyText(env, group.absorbed)} later periods of the year pay of it in their year-to-date amount`;
+  }
+  return recalculationLine(env, period, key, info, diff, rules, {
+    reason: `${periods} recalculated: ${what} was ${moneyText(env, group.reported)}, is now ${moneyText(env, group.now)}`,
+    inputs,
+    text: `${what}, paid year to date, was reported as ${moneyText(env, group.reported)} for ${periods} and is ${moneyText(env, group.now)} with the data as it is now${later}: the difference is paid in this period`,
+  });
+}
+
+function recalculationLine(
+  env: LineEnv,
+  period: string,
+  key: string,
+  info: AmountInfo,
+  diff: Dec,
+  rules: Map<string, RuleRef>,
+  say: { reason: string; inputs: TraceInput[]; text: string },
+): AdjustmentLine {
+  const ruleKey = `${info.kind}\u0000${info.name}`;
+  let rule = rules.get(ruleKey);
+  if (!rule) {
+    rule = { kind: 'recalculation', name: info.name };
+    if (info.label !== undefined) rule.label = info.label;
+    rules.set(ruleKey, rule);
+  }
+  const line: AdjustmentLine = {
+    id: recalculationId(period, key),
+    kind: 'recalculation',
+    name: info.name,
+    amount: lineText(diff, env.rounding),
+    reason: say.reason,
+    trace: { rule, range: info.range, inputs: say.inputs, text: say.text },
+  };
+  if (info.label !== undefined) line.label = info.label;
+  if (info.record) line.record = info.record;
+  return line;
+}
+
+/** The amounts paid on each record by an earning's lines (estimates left out), in line order. */
+function byRecord(
+  statement: Statement | undefined,
+  id: string,
+): Map<string, { record: RecordRef; amount: Dec }> {
+  const paid = new Map<string, { record: RecordRef; amount: Dec }>();
+  const earning = statement?.earnings.find((e) => e.id === id);
+  for (const line of earning?.lines ?? []) {
+    if (!line.record || line.estimate) continue;
+    const key = recordKey(line.record);
+    const known = paid.get(key);
+    const amount = amountOf(line.amount);
+    if (known) known.amount = known.amount.plus(amount);
+    else paid.set(key, { record: line.record, amount });
+  }
+  return paid;
+}
+
+/**
+ * Names in the line's trace its change on each record: the records whose lines of the earning
+ * changed (`records`), and for each an input with the change (what the record's lines pay now,
+ * minus what they reported and what earlier corrections changed on it).
+ */
+function addRecordChanges(
+  env: LineEnv,
+  line: AdjustmentLine,
+  period: string,
+  id: string,
+  compare: Comparison,
+): void {
+  const now = byRecord(compare.freshBy.get(period), id);
+  const was = byRecord(compare.reported.statement(period), id);
+  for (const change of compare.reported.recordChanges(period, id)) {
+    const key = recordKey(change.record);
+    const known = was.get(key);
+    if (known) known.amount = known.amount.plus(change.amount);
+    else was.set(key, { record: change.record, amount: change.amount });
+  }
+  const records: RecordRef[] = [];
+  for (const key of [...now.keys(), ...[...was.keys()].filter((k) => !now.has(k))]) {
+    const is = now.get(key);
+    const before = was.get(key);
+    const change = (is?.amount ?? ZERO).minus(before?.amount ?? ZERO);
+    const record = (is ?? before)?.record;
+    if (change.isZero() || !record) continue;
+    records.push(record);
+    line.trace.inputs.push({
+      name: recordInputName(record),
+      value: lineText(change, env.rounding),
+      unit: env.currency,
+    });
+  }
+  if (records.length > 0) line.trace.records = records;
 }

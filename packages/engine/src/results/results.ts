@@ -337,6 +337,7 @@ export type WarningCode =
   | 'no-coverage'
   | 'manager-cycle'
   | 'not-recalculated'
+  | 'already-reported'
   | 'previous-plan'
   | 'off-plan'
   | 'adjustments-not-read'

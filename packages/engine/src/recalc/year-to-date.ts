@@ -1,0 +1,143 @@
+/**
+ * `paid year to date` earnings in a recalculation.
+ *
+ * Such an earning pays in each period its year-to-date value minus what the earlier periods of the
+ * fiscal year paid, and for a closed period that is what the earlier results say it paid (with the
+ * recalculation lines paid for it before the period). So when a closed period is corrected, a later
+ * period calculated in the same run pays the correction in its own amount: it _absorbs_ it. Which
+ * later period does depends on the data (a gated period pays nothing and absorbs nothing; a period
+ * of the next fiscal year takes off nothing of this year), so a recalculation cannot tell a closed
+ * period's correction from what was absorbed by comparing periods one by one: it asks this module.
+ *
+ * For each statement of the run (in period order) and each such earning, the part of its amount
+ * that absorbs corrections of earlier periods is
+ *
+ *   A(P) = Σ over the periods Q of the run before P in P's fiscal year of  own(Q) − paid(Q, P)
+ *
+ * where own(Q) = amount(Q) − A(Q) when Q takes off what earlier periods paid (its own part: what a
+ * single run over the corrected data pays in Q), and paid(Q, P) is what P's amount took off for Q:
+ * for a closed Q the reported amount plus the corrections paid before P starts, for any other the
+ * amount calculated now. A period of the year the run does not calculate counts as what it paid in
+ * all: it adds the corrections paid for it from P's start on (P took off only those paid before).
+ * The payout rules count only a period's own part (`payout-period.ts`), and the recalculation pays
+ * as lines only what no period absorbed (`recalculate.ts`).
+ */
+import { compareText } from '../compare-text.js';
+import { type Dec, ZERO } from '../decimal.js';
+import { PAID_EARLIER } from '../earn/paid-before.js';
+import { amountOf } from '../payout/money.js';
+import type { EarningResult, Statement } from '../results/results.js';
+import { earningKey, type Reported } from './amounts.js';
+
+/** What the accounting needs to know about the run. */
+export interface YearToDateScope {
+  /** The ids of the earnings paid year to date. */
+  yearToDate: ReadonlySet<string>;
+  /** The fiscal year of a period label (`undefined` for a label the calendar does not read). */
+  fiscalYear: (period: string) => number | undefined;
+  /** The periods of the earlier results: closed for every payee. */
+  closed?: ReadonlySet<string>;
+}
+
+const NONE: ReadonlyMap<string, Dec> = new Map();
+
+/** True when the earning's amount took off what earlier periods paid (not gated, inside its dates). */
+export function takesOffEarlier(earning: EarningResult): boolean {
+  return earning.gated !== true && earning.trace.inputs.some((i) => i.name === PAID_EARLIER);
+}
+
+function amountIn(statement: Statement, id: string): Dec {
+  const earning = statement.earnings.find((e) => e.id === id);
+  return earning ? amountOf(earning.amount) : ZERO;
+}
+
+interface Calculated {
+  statement: Statement;
+  year: number | undefined;
+  /** A(P) by earning id (only the non-zero ones). */
+  absorbed: ReadonlyMap<string, Dec>;
+}
+
+/** The absorbed parts of one payee's statements of a run. */
+export class YearToDate {
+  /** The run's statements by period, in the order given (period order). */
+  private readonly calculated = new Map<string, Calculated>();
+  private readonly years = new Map<string, number | undefined>();
+
+  constructor(
+    private readonly reported: Reported,
+    private readonly scope: YearToDateScope,
+  ) {}
+
+  /** True when earlier results hold the period (for this payee or any other). */
+  isClosed(period: string): boolean {
+    return this.reported.statement(period) !== undefined || this.scope.closed?.has(period) === true;
+  }
+
+  /** True when `id` is an earning paid year to date. */
+  isYearToDate(id: string): boolean {
+    return this.scope.yearToDate.has(id);
+  }
+
+  /** The fiscal year of a period. */
+  yearOf(period: string): number | undefined {
+    if (!this.years.has(period)) this.years.set(period, this.scope.fiscalYear(period));
+    return this.years.get(period);
+  }
+
+  /**
+   * A(P) of `statement` by earning id: the part of each `paid year to date` earning's amount that
+   * pays corrections of earlier periods of the run. Statements must come in period order; a period
+   * given again keeps what it was first given.
+   */
+  absorbed(statement: Statement): ReadonlyMap<string, Dec> {
+    const known = this.calculated.get(statement.period);
+    if (known) return known.absorbed;
+    const year = this.yearOf(statement.period);
+    const earlier = [...this.calculated.entries()].filter(
+      ([, q]) => q.year === year && q.statement.start < statement.start,
+    );
+    // Earlier periods of the year the run does not calculate (labels of one fiscal year sort in
+    // time order), and the corrections paid for them from this period's start on.
+    const skipped = this.reported
+      .correctedPeriods()
+      .filter(
+        (q) => !this.calculated.has(q) && this.yearOf(q) === year && compareText(q, statement.period) < 0,
+      );
+    let absorbed = NONE;
+    // Without a closed period before it in the year, nothing is corrected: A is zero.
+    if (skipped.length > 0 || earlier.some(([period]) => this.isClosed(period))) {
+      const found = new Map<string, Dec>();
+      for (const earning of statement.earnings) {
+        if (!this.isYearToDate(earning.id) || !takesOffEarlier(earning)) continue;
+        const key = earningKey(earning.id);
+        let total = ZERO;
+        for (const [period, q] of earlier) {
+          const now = amountIn(q.statement, earning.id);
+          const own = now.minus(q.absorbed.get(earning.id) ?? ZERO);
+          const paid = this.isClosed(period) ? this.reported.paidBefore(period, key, statement.start) : now;
+          total = total.plus(own.minus(paid));
+        }
+        // A period not calculated again counts as what it paid in all; this period took off only
+        // what it paid before this period started.
+        for (const period of skipped)
+          for (const c of this.reported.correctionsOf(period))
+            if (c.key === key && c.start >= statement.start) total = total.plus(c.amount);
+        if (!total.isZero()) found.set(earning.id, total);
+      }
+      absorbed = found;
+    }
+    this.calculated.set(statement.period, { statement, year, absorbed });
+    return absorbed;
+  }
+
+  /** A(P) of earning `id` in `period` (zero for a period not given). */
+  absorbedIn(period: string, id: string): Dec {
+    return this.calculated.get(period)?.absorbed.get(id) ?? ZERO;
+  }
+
+  /** The periods given, in order, with their statements. */
+  periods(): IterableIterator<[string, Calculated]> {
+    return this.calculated.entries();
+  }
+}
