@@ -127,7 +127,8 @@ function settingsProblem(plan: Plan, settings: RunSettings): string | undefined 
 /**
  * Reads the data at `dataPath` and calculates `plan` over it. Problems (a bad period, missing files
  * or columns, a dataset the engine cannot use) are reported on stderr and give the exit code.
- * With `onStatement`, statements go there as they are made instead of into the results.
+ * With `onStatement`, statements go there as they are made instead of into the results. `previous`:
+ * files of earlier results (`attain run --previous`), as typed.
  */
 export async function calculateFromData(
   plan: Plan,
@@ -136,6 +137,7 @@ export async function calculateFromData(
   context: Context,
   progress: Progress,
   onStatement?: (statement: Statement) => void,
+  previous: readonly string[] = [],
 ): Promise<Calculation | number> {
   const problem = settingsProblem(plan, settings);
   if (problem !== undefined) {
@@ -156,7 +158,7 @@ export async function calculateFromData(
     }
     reportWarning(context, message);
   }
-  const loaded = await loadData(context.io, dataPath, plan, progress);
+  const loaded = await loadData(context.io, dataPath, plan, progress, previous);
   for (const message of loaded.warnings ?? []) reportWarning(context, message);
   if (loaded.problems) {
     for (const message of loaded.problems) reportProblem(context, message);
@@ -211,6 +213,8 @@ export interface PlanFileRun {
   onStatement?: (statement: Statement) => void;
   /** Plans the command compiled before (see {@link loadPlanForRun}). */
   cache?: PlanCache;
+  /** Files of earlier results (`attain run --previous`), as typed. */
+  previous?: readonly string[];
 }
 
 /**
@@ -233,6 +237,7 @@ export async function calculatePlanFile(
     context,
     run.progress,
     run.onStatement,
+    run.previous,
   );
   return typeof calculation === 'number' ? calculation : { ...calculation, plan };
 }

@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compile } from '@attain/dsl';
 import { type CalculationMode, calculate, type Dataset, type Results } from '@attain/engine';
@@ -76,14 +76,19 @@ describe('attain run', () => {
     expect(code).toBe(0);
   });
 
-  it('prints one CSV row per earning line', async () => {
+  it('prints a CSV row per earning line, per adjustment line and per payout', async () => {
     const cwd = await tempDir(files());
     const { code, stdout } = await run([...runQ1, '--format', 'csv'], { cwd });
+    // Ada: 4,800.00 + 4,400.06 = 9,200.06. Grace: 1,600.00 and the manual adjustment of 100 EUR at
+    // 1.1 = 110.00 USD: 1,710.00.
     expect(stdout).toBe(
-      'payee,period,earning,line,record,amount,currency,estimate\n' +
-        'ae-1,2026-Q1,new_business,new_business:D1,D1,4800.00,USD,\n' +
-        'ae-1,2026-Q1,new_business,new_business:D2,D2,4400.06,USD,\n' +
-        'ae-2,2026-Q1,new_business,new_business:D3,D3,1600.00,USD,\n',
+      'payee,period,kind,name,line,record,amount,currency,estimate\n' +
+        'ae-1,2026-Q1,earning,new_business,new_business:D1,D1,4800.00,USD,\n' +
+        'ae-1,2026-Q1,earning,new_business,new_business:D2,D2,4400.06,USD,\n' +
+        'ae-1,2026-Q1,payout,,,,9200.06,USD,\n' +
+        'ae-2,2026-Q1,earning,new_business,new_business:D3,D3,1600.00,USD,\n' +
+        'ae-2,2026-Q1,manual,ADJ-1,manual:ADJ-1,,110.00,USD,\n' +
+        'ae-2,2026-Q1,payout,,,,1710.00,USD,\n',
     );
     expect(code).toBe(0);
   });
@@ -176,8 +181,9 @@ describe('attain run', () => {
     const cwd = await tempDir({ 'plan.attain': plan, 'data/data.json': JSON.stringify(dataset) });
     const { code, stdout } = await run([...runQ1, '--format', 'csv'], { cwd });
     expect(stdout.split('\n').slice(1)).toEqual([
-      'ae-1,2026-Q1,new_business,new_business:D1,D1,4800.00,USD,',
-      'ae-1,2026-Q1,new_business,new_business:D2,D2,4400.06,USD,',
+      'ae-1,2026-Q1,earning,new_business,new_business:D1,D1,4800.00,USD,',
+      'ae-1,2026-Q1,earning,new_business,new_business:D2,D2,4400.06,USD,',
+      'ae-1,2026-Q1,payout,,,,9200.06,USD,',
       '',
     ]);
     expect(code).toBe(0);
@@ -540,6 +546,173 @@ describe('attain run --format json, streamed through a spool file', () => {
     expect(stdout).toBe('');
     expect(stderr).toMatch(
       /^attain: cannot create a temporary file in .*missing: ENOENT: no such file or directory/,
+    );
+    expect(code).toBe(2);
+  });
+});
+
+describe('attain run --previous', () => {
+  const example = join(repoRoot, 'examples', 'enterprise-ae');
+  const runAe = (...args: string[]) =>
+    ['run', join(example, 'plan.attain'), '--data', join(example, 'data'), ...args] as string[];
+  /** The statements of `results` in one period. */
+  const of = (results: Results, period: string) => results.statements.filter((s) => s.period === period);
+
+  it('carries draw and holdback balances from the JSON of an earlier run, as a run of both periods does', async () => {
+    const cwd = await tempDir({});
+    const q1 = await run(runAe('--period', '2026-Q1', '--format', 'json'), { cwd });
+    expect(q1.code).toBe(0);
+    await writeFile(join(cwd, 'q1.json'), q1.stdout);
+    const q2 = await run(runAe('--period', '2026-Q2', '--previous', 'q1.json', '--format', 'json'), { cwd });
+    expect(q2.code).toBe(0);
+    const q2Results = JSON.parse(q2.stdout) as Results;
+    const both = JSON.parse(
+      (await run(runAe('--period', '2026-Q1,2026-Q2', '--format', 'json'), { cwd })).stdout,
+    );
+    expect(q2Results.statements).toHaveLength(38);
+    expect(q2Results.statements).toEqual(of(both, '2026-Q2'));
+    // Tomás (ae-002) in Q1: earned 2,230.00, the draw pays 3,000 - 2,230 = 770.00 (owed), the
+    // holdback keeps 10% = 223.00. In Q2 (draw period 2 of 2) he earns 35,000.00 (capped) > 3,000:
+    // the recovery is -min(770, 35,000 - 3,000) = -770.00 and the holdback -3,500.00, so the payout
+    // is 35,000 - 770 - 3,500 = 30,730.00 and 223 + 3,500 = 3,723.00 stays held back.
+    const tomas = q2Results.statements.find((s) => s.payee === 'ae-002');
+    expect(tomas?.adjustments.map((a) => [a.kind, a.amount])).toEqual([
+      ['draw-recovery', '-770.00'],
+      ['holdback', '-3500.00'],
+    ]);
+    expect([tomas?.payout, tomas?.balances]).toEqual([
+      '30730.00',
+      { 'draw:new_hire_draw': '0.00', 'holdback:commission_reserve': '3723.00' },
+    ]);
+    expect(q2Results.warnings.map((w) => w.code)).toEqual(['not-recalculated']);
+
+    // Without the earlier results Q2 pays Tomás 35,000 - 3,500 = 31,500.00 (770.00 too much) and
+    // holds 3,500.00: the run says so once.
+    const alone = JSON.parse((await run(runAe('--period', '2026-Q2', '--format', 'json'), { cwd })).stdout);
+    expect(alone.statements.find((s: { payee: string }) => s.payee === 'ae-002')?.payout).toBe('31500.00');
+    expect(alone.warnings.filter((w: { code: string }) => w.code === 'no-previous')).toEqual([
+      {
+        code: 'no-previous',
+        period: '2026-Q2',
+        range: expect.anything(),
+        message:
+          '2026-Q2 is calculated without the results of 2026-Q1, the period before it (no earlier results are given in previous): ' +
+          'draw and holdback balances (new_hire_draw, commission_reserve) start at zero in 2026-Q2, so draws paid before are not recovered and money held back before is not paid out. ' +
+          'Pass the results of 2026-Q1 and the periods before it as previous (in data.json, or attain run --previous with the JSON of their run)',
+      },
+    ]);
+
+    // Period by period: Q3 with the JSON of Q1 and of Q2 is Q3 of a run of all three.
+    await writeFile(join(cwd, 'q2.json'), q2.stdout);
+    const q3 = await run(
+      runAe('--period', '2026-Q3', '--previous', 'q1.json', '--previous', 'q2.json', '--format', 'json'),
+      { cwd },
+    );
+    const all = JSON.parse(
+      (await run(runAe('--period', '2026-Q1,2026-Q2,2026-Q3', '--format', 'json'), { cwd })).stdout,
+    );
+    expect((JSON.parse(q3.stdout) as Results).statements).toEqual(of(all, '2026-Q3'));
+
+    const table = await run(runAe('--period', '2026-Q2', '--previous', 'q1.json'), { cwd });
+    expect(table.stdout.split('\n')[0]).toBe(
+      `Plan "Enterprise AE" version "2026.1": 2026-Q2, data ${join(example, 'data')}, previous q1.json`,
+    );
+    expect(table.stdout).toContain('  Payout                          30,730.00   USD\n');
+  });
+
+  it('names each file it cannot use as earlier results, and exits 2 before calculating', async () => {
+    const stopped = { meta: {}, errors: [{ source: 'deals', code: 'bad-number' }], statements: [] };
+    const cwd = await tempDir({
+      ...files(),
+      'bad.json': '{"statements": [',
+      'other.json': '{"payees": [], "records": {}}',
+      'stopped.json': JSON.stringify(stopped),
+    });
+    const previous = ['missing.json', 'bad.json', 'other.json', 'stopped.json'].flatMap((f) => [
+      '--previous',
+      f,
+    ]);
+    const { code, stdout, stderr } = await run([...runQ1, ...previous], { cwd });
+    expect(stderr.split('\n')).toEqual([
+      'attain: cannot read missing.json: no such file or directory',
+      expect.stringMatching(/^attain: cannot read bad\.json: is not valid JSON: /),
+      'attain: other.json is not the results of a run: it has no "statements" list ' +
+        '(--previous takes the JSON that attain run --format json writes)',
+      'attain: stopped.json holds no statements: its run stopped on 1 data error and paid nothing ' +
+        '(correct them and run its periods again)',
+      '',
+    ]);
+    expect(stdout).toBe('');
+    expect(code).toBe(2);
+  });
+
+  it('names the file and its row of an error in the earlier results, and exits 1', async () => {
+    const cwd = await tempDir(files());
+    const q1 = await run([...runQ1, '--format', 'json'], { cwd });
+    await writeFile(join(cwd, 'q1.json'), q1.stdout);
+    const runQ2 = ['run', 'plan.attain', '--data', 'data', '--period', '2026-Q2', '--previous', 'q1.json'];
+    const q2 = JSON.parse((await run([...runQ2, '--format', 'json'], { cwd })).stdout) as Results;
+    const [first, second] = q2.statements;
+    const q1First = (JSON.parse(q1.stdout) as Results).statements[0];
+    if (!first?.earnings[0] || !second || !q1First) throw new Error('the runs have too few statements');
+    first.earnings[0].amount = 'lots';
+    // A second, different statement of Ada in 2026-Q1 (the first is statement 1 of q1.json).
+    q2.statements.push({ ...q1First, payout: '1.00' });
+    await writeFile(join(cwd, 'q2.json'), JSON.stringify(q2));
+    const runQ3 = ['run', 'plan.attain', '--data', 'data', '--period', '2026-Q3'];
+    const args = [...runQ3, '--previous', 'q1.json', '--previous', 'q2.json'];
+    const { code, stdout, stderr } = await run(args, { cwd });
+    // q1.json holds 2 statements: q2.json's rows 1 and 3 are rows 3 and 5 of the merged results.
+    expect(stderr).toBe(
+      'q2.json: previous row 1: earnings[0].amount is "lots", which is not an amount (ae-1 2026-Q2)\n' +
+        'q2.json: previous row 3: is a second statement of ae-1 in 2026-Q1, different from statements[0] (row 1) of q1.json: ' +
+        'nothing says which was paid (ae-1 2026-Q1)\n' +
+        'attain: 2 data errors: nothing was calculated. Errors in the earlier results (previous) stop a run ' +
+        'with or without --strict: correct them and run again.\n',
+    );
+    expect(stdout).toBe('');
+    expect(code).toBe(1);
+    // The JSON format gives the engine's errors, their rows counted over the files in order.
+    const json = JSON.parse((await run([...args, '--format', 'json'], { cwd })).stdout) as Results;
+    expect(json.errors.map((e) => [e.source, e.row, e.key])).toEqual([
+      ['previous', 3, 'ae-1 2026-Q2'],
+      ['previous', 5, 'ae-1 2026-Q1'],
+    ]);
+  });
+
+  it('adds the files to the earlier results of a data.json', async () => {
+    const payees = [{ id: 'ae-1', name: 'Ada Lovelace', attributes: { quarterly_quota: '100000' } }];
+    const dataset = { payees, records: { deals: [] } };
+    /** What a run of `period` prints as JSON, over data.json with `extra` parts. */
+    const results = async (period: string, extra: object = {}) => {
+      const data = JSON.stringify({ ...dataset, ...extra });
+      const cwd = await tempDir({ 'plan.attain': plan, 'data/data.json': data });
+      const args = ['run', 'plan.attain', '--data', 'data', '--period', period, '--format', 'json'];
+      return (await run(args, { cwd })).stdout;
+    };
+    const q1 = JSON.parse(await results('2026-Q1'));
+    const q2 = await results('2026-Q2', { previous: q1 });
+    const cwd = await tempDir({
+      'plan.attain': plan,
+      'data/data.json': JSON.stringify({ ...dataset, previous: q1 }),
+      'q2.json': q2,
+    });
+    const args = ['run', 'plan.attain', '--data', 'data', '--period', '2026-Q3', '--previous', 'q2.json'];
+    const q3 = JSON.parse((await run([...args, '--format', 'json'], { cwd })).stdout) as Results;
+    // Both are read: 2026-Q1 from data.json and 2026-Q2 from q2.json are earlier results.
+    expect(q3.warnings.map((w) => [w.code, w.period])).toEqual([
+      ['not-recalculated', '2026-Q1'],
+      ['not-recalculated', '2026-Q2'],
+    ]);
+
+    const broken = await tempDir({
+      'plan.attain': plan,
+      'data/data.json': JSON.stringify({ ...dataset, previous: {} }),
+      'q2.json': q2,
+    });
+    const { code, stderr } = await run(args, { cwd: broken });
+    expect(stderr).toBe(
+      'attain: data/data.json: "previous" is not the results of a run: it has no "statements" list\n',
     );
     expect(code).toBe(2);
   });

@@ -1,15 +1,17 @@
 /**
- * `attain run PLAN --data DIR --period P [--period P...] [--format table|json|csv] [--strict]`:
- * calculates a plan over a data directory and prints the statements. Exits 1 when the plan has
+ * `attain run PLAN --data DIR --period P [--period P...] [--previous FILE...] [--format
+ * table|json|csv] [--strict]`: calculates a plan over a data directory, with the results of earlier
+ * runs (`--previous`, the JSON they printed), and prints the statements. Exits 1 when the plan has
  * errors or the data has errors that stop the run (any with --strict, those in the earlier results
  * always), 2 when the plan or data cannot be read.
  */
 
-import type { Results, Statement } from '@attain/engine';
-import type { Command } from 'commander';
+import { type DataError, PREVIOUS, type Results, type Statement } from '@attain/engine';
+import { type Command, Option } from 'commander';
 import { type CalculationOptions, calculatePlanFile, progressOf, runSettings } from '../calculation.js';
 import { type Context, ExitCode, type ExitWith, reportProblem } from '../context.js';
 import type { DataOrigin } from '../data/load-data.js';
+import { errorInFile } from '../data/previous-files.js';
 import {
   asOfOption,
   dataOption,
@@ -29,6 +31,27 @@ import { createMemorySpool, type Spool, SpoolError } from '../spool.js';
 /** Options of `attain run`. */
 export interface RunOptions extends CalculationOptions {
   format: 'table' | 'json' | 'csv';
+  /** Files of earlier results (`--previous`), as typed. */
+  previous?: string[];
+}
+
+/** `--previous <file>` (repeatable): the JSON an earlier `attain run --format json` wrote. */
+function previousOption(): Option {
+  return new Option(
+    '--previous <file>',
+    'results of earlier periods, as attain run --format json wrote them: balances carried in (repeatable)',
+  ).argParser((value: string, files: string[] | undefined) => [...(files ?? []), value]);
+}
+
+/**
+ * A data error as a line. One in the earlier results of `--previous` names the file its statement
+ * came from and its row there.
+ */
+function formatError(error: DataError, origin: DataOrigin): string {
+  const inFile =
+    error.source === PREVIOUS && origin.previous ? errorInFile(error, origin.previous) : undefined;
+  if (!inFile) return formatDataError(error, origin);
+  return formatDataError(inFile.error, { fileOf: () => inFile.file, json: true });
 }
 
 /** Line width of the table when stdout is not a terminal. */
@@ -68,8 +91,9 @@ async function printResults(
   } else {
     const { plan, periods } = results.meta;
     const version = plan.version === undefined ? '' : ` version "${plan.version}"`;
+    const previous = options.previous?.length ? `, previous ${options.previous.join(', ')}` : '';
     io.stdout.write(
-      `${out.bold(`Plan "${plan.name}"${version}`)}: ${periods.join(', ')}, data ${options.data}\n\n`,
+      `${out.bold(`Plan "${plan.name}"${version}`)}: ${periods.join(', ')}, data ${options.data}${previous}\n\n`,
     );
     if (results.statements.length === 0) {
       io.stdout.write(`No statements: no payee is on the plan in ${periods.join(', ')}.\n`);
@@ -118,6 +142,7 @@ async function calculateAndPrint(
       settings: runSettings(options),
       progress: progressOf(options, context),
       ...(stream && { onStatement: stream }),
+      ...(options.previous && { previous: options.previous }),
     },
     context,
   );
@@ -127,7 +152,7 @@ async function calculateAndPrint(
   if (results.errors.length > 0) {
     await csv?.flush();
     if (json) await json.write(results, io.stdout);
-    for (const error of results.errors) io.stderr.write(`${formatDataError(error, origin)}\n`);
+    for (const error of results.errors) io.stderr.write(`${formatError(error, origin)}\n`);
     reportProblem(context, dataErrorsStopped(results.errors.length, results.errors, 'calculated'));
     return ExitCode.findings;
   }
@@ -173,6 +198,7 @@ export function defineRun(program: Command, context: Context, exitWith: ExitWith
     .argument('<plan>', 'the plan file')
     .addOption(dataOption())
     .addOption(periodOption())
+    .addOption(previousOption())
     .addOption(formatOption(['table', 'json', 'csv'], 'table'))
     .addOption(strictOption())
     .addOption(asOfOption())
@@ -183,6 +209,8 @@ export function defineRun(program: Command, context: Context, exitWith: ExitWith
         '(any with --strict; those in earlier results always),\n' +
         '2 a file could not be read, a required file or column is missing, or a period is wrong.\n' +
         'Example: attain run examples/enterprise-ae/plan.attain --data examples/enterprise-ae/data --period 2026-Q1\n' +
+        "Payroll, period by period: keep each run's JSON (--format json > q1.json) and pass it to the next\n" +
+        '(--period 2026-Q2 --previous q1.json), so that draw and holdback balances carry over.\n' +
         'The data directory is described in docs/reference/run.md.',
     )
     .action(async (plan: string, options: RunOptions) => {

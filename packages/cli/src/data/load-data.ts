@@ -11,6 +11,13 @@ import { CsvFileError } from './csv.js';
 import { fileOfSection, jsonFile } from './layout.js';
 import { type Loaded, loadCsvDirectory } from './load-csv.js';
 import { didYouMean } from './names.js';
+import {
+  mergePrevious,
+  notResults,
+  type PreviousFile,
+  type PreviousPart,
+  readPreviousFile,
+} from './previous-files.js';
 
 /** Where the data came from, to name files in messages. */
 export interface DataOrigin {
@@ -18,6 +25,11 @@ export interface DataOrigin {
   fileOf(section: string): string;
   /** True for a JSON file: rows are positions in its arrays rather than rows of CSV files. */
   json: boolean;
+  /**
+   * With `--previous`: the files the earlier results came from (data.json's `previous` first), in
+   * order, to name a statement's file and its row there (see previous-files.ts).
+   */
+  previous?: readonly PreviousPart[];
 }
 
 /**
@@ -89,11 +101,50 @@ async function loadJson(io: Io, absolute: string, display: string, plan: Plan): 
 }
 
 /**
- * Reads the data at `path` (as typed on the command line, relative to `io.cwd`) for `plan`. Never
- * throws for a problem with the data: missing files, columns and unreadable files come back as
- * `problems`.
+ * Reads the data at `path` (as typed on the command line, relative to `io.cwd`) for `plan`, with
+ * the earlier results of the `previous` files (`attain run --previous`), merged after those of a
+ * data.json. Never throws for a problem with the data: missing files, columns and unreadable files
+ * come back as `problems`.
  */
-export async function loadData(io: Io, path: string, plan: Plan, progress: Progress): Promise<LoadedData> {
+export async function loadData(
+  io: Io,
+  path: string,
+  plan: Plan,
+  progress: Progress,
+  previous: readonly string[] = [],
+): Promise<LoadedData> {
+  const loaded = await loadDataOnly(io, path, plan, progress);
+  return previous.length === 0 ? loaded : withPreviousFiles(io, loaded, previous);
+}
+
+/**
+ * `loaded` with the earlier results of the `previous` files. A data.json that has earlier results
+ * too gives its own first: all of them are merged, as the results of several runs.
+ */
+async function withPreviousFiles(io: Io, loaded: LoadedData, paths: readonly string[]): Promise<LoadedData> {
+  const problems = [...(loaded.problems ?? [])];
+  const files: PreviousFile[] = [];
+  if (loaded.dataset && loaded.dataset.previous !== undefined) {
+    const file = loaded.origin.fileOf('previous');
+    const problem = notResults(loaded.dataset.previous, `${file}: "previous"`, false);
+    if (problem === undefined) files.push({ file, results: loaded.dataset.previous });
+    else problems.push(problem);
+  }
+  for (const path of paths) {
+    const read = await readPreviousFile(io, path);
+    if (read.problem === undefined) files.push(read.previous);
+    else problems.push(read.problem);
+  }
+  if (problems.length > 0 || !loaded.dataset) return { problems, warnings: loaded.warnings ?? [] };
+  const { previous, parts } = mergePrevious(files);
+  return {
+    dataset: { ...loaded.dataset, previous },
+    origin: { ...loaded.origin, previous: parts },
+    warnings: loaded.warnings,
+  };
+}
+
+async function loadDataOnly(io: Io, path: string, plan: Plan, progress: Progress): Promise<LoadedData> {
   const absolute = resolve(io.cwd, path);
   const kind = await io.pathKind(absolute);
   if (kind === 'missing') return { problems: [`cannot read ${path}: no such file or directory`] };

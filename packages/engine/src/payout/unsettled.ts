@@ -16,6 +16,7 @@
  */
 
 import type { Clawback } from '@attain/dsl';
+import { lastDayOnPlanBefore } from '../data/earlier-periods.js';
 import { type PayeeData, recordName } from '../data/model.js';
 import { type Dec, ZERO } from '../decimal.js';
 import type { Program } from '../evaluate/program.js';
@@ -35,17 +36,6 @@ import type { Cancellation } from './terms.js';
 
 /** How many records a warning names before "and N more". */
 const NAMED = 5;
-
-/** The last day before `day` on which the payee is on the plan (within its dates); `undefined` if none. */
-function lastDayBefore(program: Program, payee: PayeeData, day: number): number | undefined {
-  let last: number | undefined;
-  for (const span of payee.onPlan ?? [{ from: program.start, to: program.end }]) {
-    const from = Math.max(span.from, program.start);
-    const to = Math.min(span.to, program.end, day - 1);
-    if (from <= to && (last === undefined || to > last)) last = to;
-  }
-  return last;
-}
 
 /** Why the payee is off the plan after `last`, their last day on it: the plan ends, or they leave it. */
 function ending(program: Program, payee: PayeeData, last: number, past: boolean): string {
@@ -92,7 +82,7 @@ export function warnUnsettled(
     if (cancelled.length === 0) continue;
     const taken = takenBack(cancelled, ledger, formatDate(period.start));
     if (taken.length === 0) continue;
-    const last = lastDayBefore(program, payee, period.start);
+    const last = lastDayOnPlanBefore(program, payee, period.start);
     const why =
       last === undefined
         ? `${payee.id} is not on the plan in ${period.label}`
@@ -101,7 +91,7 @@ export function warnUnsettled(
     for (const [clawback, list] of byClawback(items))
       warnNotClawedBack(run, env, payee, period, clawback, list, why);
   }
-  const last = lastDayBefore(program, payee, program.end + 1);
+  const last = lastDayOnPlanBefore(program, payee, program.end + 1);
   if (last === undefined) return;
   const day = formatDate(last);
   const final = statements.find((s) => s.start <= day && day <= s.end);

@@ -347,7 +347,8 @@ export type WarningCode =
   | 'unknown-manager'
   | 'unread-part'
   | 'not-settled'
-  | 'not-clawed-back';
+  | 'not-clawed-back'
+  | 'no-previous';
 
 /** Something the calculation could not do exactly as written, for one payee and period. */
 export interface CalculationWarning {

@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import type { Dataset } from '../data/dataset.js';
+import type { Results } from '../results/results.js';
+import { payee, planOf, quarterly, rows, run, statement } from '../test-support.js';
+
+const SOURCE = `source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  credit bookings from deals { to owner }
+  commission c = bookings * 10% per line`;
+
+const PLAN = planOf(
+  quarterly(`${SOURCE}
+  draw d = 3_000 USD recoverable for 2 periods
+  holdback h = 10% of c until 2026-12-31`),
+);
+
+const deal = (id: string, owner: string, amount: string, close: string) => ({
+  id,
+  owner,
+  amount,
+  close_date: close,
+});
+
+// a: D1 10,000 in Q1 earns 1,000.00: the draw pays 3,000 - 1,000 = 2,000.00 (owed 2,000) and the
+// holdback keeps 10% = 100.00: payout 1,000 + 2,000 - 100 = 2,900.00. D2 60,000 in Q2 earns
+// 6,000.00 (draw period 2 of 2): recovery -min(2,000, 6,000 - 3,000) = -2,000.00, holdback
+// -600.00: payout 6,000 - 2,000 - 600 = 3,400.00, holdback balance 100 + 600 = 700.00.
+const DATA: Partial<Dataset> = {
+  payees: [payee('a')],
+  records: { deals: rows(deal('D1', 'a', '10000', '2026-01-15'), deal('D2', 'a', '60000', '2026-04-15')) },
+};
+
+/** Calculates, failing on data errors. */
+function calc(data: Partial<Dataset>, periods: string[], plan = PLAN): Results {
+  const results = run(plan, data, periods);
+  if (results.errors.length > 0) throw new Error(JSON.stringify(results.errors));
+  return results;
+}
+
+/** The `no-previous` warnings as [payee, period, message]. */
+function warned(results: Results): (string | undefined)[][] {
+  return results.warnings.filter((w) => w.code === 'no-previous').map((w) => [w.payee, w.period, w.message]);
+}
+
+const Q2_ALONE =
+  '2026-Q2 is calculated without the results of 2026-Q1, the period before it (no earlier results are given in previous): ' +
+  'draw and holdback balances (d, h) start at zero in 2026-Q2, so draws paid before are not recovered and money held back before is not paid out. ' +
+  'Pass the results of 2026-Q1 and the periods before it as previous (in data.json, or attain run --previous with the JSON of their run)';
+
+describe('a run that starts after the plan without the earlier results (no-previous)', () => {
+  it('says once that draw and holdback balances start at zero, and which period is missing', () => {
+    const alone = calc(DATA, ['2026-Q2']);
+    // Without Q1's balances: no 2,000 to recover, and the holdback starts from 0: payout
+    // 6,000 - 600 = 5,400.00 (2,000.00 too much), holdback balance 600.00 (the 100.00 is lost).
+    const q2 = statement(alone, 'a', '2026-Q2');
+    expect([q2.payout, q2.balances]).toEqual(['5400.00', { 'draw:d': '0.00', 'holdback:h': '600.00' }]);
+    expect(warned(alone)).toEqual([[undefined, '2026-Q2', Q2_ALONE]]);
+  });
+
+  it('says nothing when the earlier results hold the period before, and pays as a run of both periods', () => {
+    const q1 = calc(DATA, ['2026-Q1']);
+    expect(statement(q1, 'a', '2026-Q1').payout).toBe('2900.00');
+    const q2 = calc({ ...DATA, previous: q1 }, ['2026-Q2']);
+    expect(warned(q2)).toEqual([]);
+    const paid = statement(q2, 'a', '2026-Q2');
+    expect([paid.payout, paid.balances]).toEqual(['3400.00', { 'draw:d': '0.00', 'holdback:h': '700.00' }]);
+    expect(paid).toEqual(statement(calc(DATA, ['2026-Q1', '2026-Q2']), 'a', '2026-Q2'));
+  });
+
+  it('says nothing for a run from the plan’s first period, or from a payee’s first period on it', () => {
+    expect(warned(calc(DATA, ['2026-Q1', '2026-Q2']))).toEqual([]);
+    // b is hired on 2026-04-01: 2026-Q2 is b's first period, with nothing before it to carry.
+    const hire = {
+      payees: [payee('b', {}, { plans: [{ plan: 'Test', from: '2026-04-01' }] })],
+      records: { deals: [] },
+    };
+    expect(warned(calc(hire, ['2026-Q2']))).toEqual([]);
+    // A payee who left before the run's period has no statement in it, and nothing to carry into it.
+    const left = {
+      payees: [payee('l', {}, { plans: [{ plan: 'Test', to: '2026-03-31' }] })],
+      records: { deals: [] },
+    };
+    expect(warned(calc(left, ['2026-Q2']))).toEqual([]);
+  });
+
+  it('says nothing for a plan that carries no balance', () => {
+    // A non-recoverable draw and a guarantee count their periods from dates; `paid year to date`
+    // and `once` earnings count the earlier periods as calculated now.
+    const plan = planOf(
+      quarterly(`${SOURCE}
+  draw nd = 1_000 USD non-recoverable for 2 periods
+  guarantee g = 2_000 USD for 4 periods`),
+    );
+    expect(warned(calc(DATA, ['2026-Q2'], plan))).toEqual([]);
+  });
+
+  it('names only what the plan carries: holdback balances alone', () => {
+    const plan = planOf(
+      quarterly(`${SOURCE}
+  holdback h = 10% of c until 2026-12-31`),
+    );
+    expect(warned(calc(DATA, ['2026-Q3'], plan))).toEqual([
+      [
+        undefined,
+        '2026-Q3',
+        '2026-Q3 is calculated without the results of 2026-Q2, the period before it (no earlier results are given in previous): ' +
+          'holdback balances (h) start at zero in 2026-Q3, so money held back before is not paid out. ' +
+          'Pass the results of 2026-Q2 and the periods before it as previous (in data.json, or attain run --previous with the JSON of their run)',
+      ],
+    ]);
+  });
+
+  it('names the period just before the run when the earlier results stop short of it', () => {
+    const q1 = calc(DATA, ['2026-Q1']);
+    // Q1's balances would be carried into Q3, skipping what Q2 paid and held.
+    const [warning] = warned(calc({ ...DATA, previous: q1 }, ['2026-Q3']));
+    expect(warning?.[2]).toMatch(
+      /^2026-Q3 is calculated without the results of 2026-Q2, the period before it \(the earlier results \(previous\) have no statement of it\): /,
+    );
+  });
+
+  it('names the payees the earlier results leave out, in one warning for the run', () => {
+    const six = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const data = { payees: six.map((id) => payee(id)), records: { deals: [] } };
+    const q1 = calc(data, ['2026-Q1']);
+    const all = calc({ ...data, previous: q1 }, ['2026-Q2']);
+    expect(warned(all)).toEqual([]);
+    // Only a's Q1 statement is kept: b to f start from zero.
+    const some = calc({ ...data, previous: { ...q1, statements: q1.statements.slice(0, 1) } }, ['2026-Q2']);
+    const warnings = warned(some);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.[2]).toMatch(
+      /^2026-Q2 is calculated without the results of 2026-Q1, the period before it \(the earlier results \(previous\) have no statement of b, c, d, e and f in it\): /,
+    );
+    // With no earlier results at all, one warning for the six payees, naming none of them.
+    expect(warned(calc(data, ['2026-Q2']))).toEqual([[undefined, '2026-Q2', Q2_ALONE]]);
+  });
+
+  it('reads the last period the payee was on the plan, across a time off it', () => {
+    // On the plan in Q1, off in Q2, back in Q3: Q1 is the period whose balances Q3 carries in.
+    const back = payee(
+      'r',
+      {},
+      {
+        plans: [
+          { plan: 'Test', to: '2026-03-31' },
+          { plan: 'Test', from: '2026-07-01' },
+        ],
+      },
+    );
+    const data = { payees: [back], records: { deals: rows(deal('D1', 'r', '10000', '2026-01-15')) } };
+    const q1 = calc(data, ['2026-Q1']);
+    expect(warned(calc({ ...data, previous: q1 }, ['2026-Q3']))).toEqual([]);
+    expect(warned(calc(data, ['2026-Q3']))[0]?.[2]).toMatch(
+      /^2026-Q3 is calculated without the results of 2026-Q1, /,
+    );
+  });
+});
