@@ -51,7 +51,7 @@ describe('--period', () => {
         'no statements for it\n',
     );
     // Ada's D1 in Q1: 60,000 at 8% = 4,800.00.
-    expect(stdout).toContain('ae-1,2026-Q1,new_business,new_business:D1,D1,4800.00,USD,\n');
+    expect(stdout).toContain('ae-1,2026-Q1,earning,new_business,new_business:D1,D1,4800.00,USD,\n');
     expect(code).toBe(0);
   });
 });

@@ -53,7 +53,7 @@ describe('data.json with a source missing from records', () => {
       'attain: warning: data/data.json: records.leads is not a source of the plan: its rows are not read ' +
         "(the plan's sources: deals)\n",
     );
-    expect(stdout).toContain('ae-1,2026-Q1,new_business,new_business:D1,D1,4800.00,USD,\n');
+    expect(stdout).toContain('ae-1,2026-Q1,earning,new_business,new_business:D1,D1,4800.00,USD,\n');
     expect(code).toBe(0);
   });
 });
@@ -105,7 +105,7 @@ describe('columns nobody reads', () => {
     const ok = await run(runQ1, { cwd });
     expect(ok.stderr).toBe('');
     // Ada: D1 60,000 at 8% = 4,800.00.
-    expect(ok.stdout).toContain('ae-1,2026-Q1,new_business,new_business:D1,D1,4800.00,USD,\n');
+    expect(ok.stdout).toContain('ae-1,2026-Q1,earning,new_business,new_business:D1,D1,4800.00,USD,\n');
     expect(ok.code).toBe(0);
 
     const twice = await tempDir({
