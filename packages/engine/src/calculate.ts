@@ -100,10 +100,12 @@ function warnNotRecalculated(run: Run, periods: readonly Period[]): void {
  * (`JSON.stringify`) whatever the order of the input records (when each carries its `row`: one
  * without is named by its position). Never throws on bad data: in strict
  * mode any data error gives `errors` and no statements; in lenient mode bad rows are left out and
- * listed in `rejected`. Throws only on wrong use of the API (a period that is not a period of the
- * plan's kind, an unknown mode, an `asOf` that is not a date).
+ * listed in `rejected`. Throws only on wrong use of the API (data that is not an object, a period
+ * that is not a period of the plan's kind, an unknown mode, an `asOf` that is not a date).
  */
 export function calculate(plan: Plan, data: Dataset, options: CalculateOptions): Results {
+  if (data === null || typeof data !== 'object' || Array.isArray(data))
+    throw new TypeError('data must be a Dataset object ({ payees, records, ... })');
   if (options.mode !== 'strict' && options.mode !== 'lenient')
     throw new RangeError(`options.mode must be 'strict' or 'lenient'`);
   const program = new Program(plan);

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { calculate } from './calculate.js';
+import type { Dataset } from './data/dataset.js';
+import { planOf, quarterly } from './test-support.js';
+
+const plan = planOf(quarterly('metric one: Integer = 1'));
+
+describe('calculate on wrong use of the API', () => {
+  it('throws a TypeError naming what is wrong, not an error from deep inside', () => {
+    // Bad data is returned as data; a dataset that is not an object at all is a programming error.
+    for (const data of [null, undefined, 'payees.csv', [], 42])
+      expect(() =>
+        calculate(plan, data as unknown as Dataset, { periods: ['2026-Q1'], mode: 'strict' }),
+      ).toThrow(new TypeError('data must be a Dataset object ({ payees, records, ... })'));
+  });
+
+  it('throws on an unknown mode and on periods that are not a list of labels', () => {
+    const data: Dataset = { payees: [], records: {} };
+    expect(() => calculate(plan, data, { periods: ['2026-Q1'], mode: 'loose' as 'strict' })).toThrow(
+      RangeError,
+    );
+    expect(() =>
+      calculate(plan, data, { periods: '2026-Q1' as unknown as string[], mode: 'strict' }),
+    ).toThrow(new TypeError('options.periods must be an array of period labels'));
+  });
+
+  it('does not throw on an empty dataset: it is data, checked as data', () => {
+    const results = calculate(plan, {} as Dataset, { periods: ['2026-Q1'], mode: 'lenient' });
+    expect(results.statements).toEqual([]);
+  });
+});
