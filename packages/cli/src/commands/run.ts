@@ -9,7 +9,7 @@
 import { type DataError, PREVIOUS, type Results, type Statement } from '@attain/engine';
 import { type Command, Option } from 'commander';
 import { type CalculationOptions, calculatePlanFile, progressOf, runSettings } from '../calculation.js';
-import { type Context, ExitCode, type ExitWith, reportProblem } from '../context.js';
+import { type Context, ExitCode, type ExitWith, reportProblem, reportWarning } from '../context.js';
 import type { DataOrigin } from '../data/load-data.js';
 import { errorInFile } from '../data/previous-files.js';
 import {
@@ -102,6 +102,9 @@ async function printResults(
     io.stdout.write(formatStatements(results, { width, style: out }));
     io.stdout.write(tableAppendix(results, origin));
   }
+  // The CSV output has no place for the calculation's warnings (the table and JSON have): stderr.
+  if (options.format === 'csv')
+    for (const warning of results.warnings) reportWarning(context, formatWarning(warning));
   // The table lists them in full; for JSON and CSV, which tools read, a note on stderr is enough.
   if (options.format !== 'table' && results.rejected.length > 0) {
     reportProblem(context, `${plural(results.rejected.length, 'row')} left out of the calculation:`);

@@ -46,7 +46,9 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 /**
  * Problems with the outline of a JSON dataset for `plan`; the engine checks everything inside the
  * rows. Every source the plan declares must have its list in `records` (as a CSV directory must
- * have its file); a list under another name is read by nothing: a warning.
+ * have its file). A list under another name is read by nothing: when the run stops here, a warning
+ * names it with a did-you-mean (`records.Deals` for the missing `records.deals`); when it goes on,
+ * the engine's `unread-part` warning says so, once.
  */
 function outlineProblems(value: unknown, display: string, plan: Plan, warnings: string[]): string[] {
   if (!isObject(value)) return [`${display} must hold one JSON object with "payees" and "records"`];
@@ -61,7 +63,7 @@ function outlineProblems(value: unknown, display: string, plan: Plan, warnings: 
       if (!Array.isArray(rows) || !rows.every((row) => isObject(row) && isObject(row.values))) {
         problems.push(`${display}: "records.${source}" must be a list of { "values": { ... } } rows`);
       }
-      if (!sources.includes(source)) {
+      if (!sources.includes(source) && !sources.every((name) => Object.hasOwn(records, name))) {
         warnings.push(
           `${display}: records.${source} is not a source of the plan${didYouMean(source, sources)}: ` +
             `its rows are not read (the plan's sources: ${sources.join(', ') || 'none'})`,
