@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { describeIoError, type Io } from '../io.js';
+import { badBytePlace, NotUtf8, utf8Text } from './utf8.js';
 
 /** What to do with the rows of a file, as they are read. */
 export interface CsvReader {
@@ -54,87 +55,6 @@ export function checkHeader(columns: readonly string[], display: string, reads?:
   }
 }
 
-/** Bytes that are not UTF-8, `offset` bytes into the file (see {@link notUtf8Message}). */
-class NotUtf8 extends Error {
-  constructor(readonly offset: number) {
-    super(`not UTF-8 at byte ${offset}`);
-  }
-}
-
-/** How many bytes at the end of `bytes` begin a character that the next chunk completes (0 to 3). */
-function pendingBytes(bytes: Uint8Array): number {
-  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
-    const byte = bytes[bytes.length - back] as number;
-    if ((byte & 0xc0) === 0x80) continue;
-    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
-    return length > back ? back : 0;
-  }
-  return 0;
-}
-
-/** The index of the first byte of `bytes` that cannot be read as UTF-8 (they hold one). */
-function firstBadByte(bytes: Uint8Array): number {
-  const valid = (end: number) => {
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end), { stream: true });
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  // The shortest prefix that is not valid ends just after the bad byte.
-  let low = 0;
-  let high = bytes.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (valid(middle + 1)) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-/**
- * The file's text, decoded as UTF-8 chunk by chunk (a character split between chunks stays whole; a
- * BOM is dropped). Bytes that are not UTF-8 (a file saved as Latin-1 or UTF-16) throw
- * {@link NotUtf8} rather than becoming U+FFFD, which would silently change names and keys.
- */
-async function* text(chunks: Iterable<string> | AsyncIterable<string | Uint8Array>): AsyncIterable<string> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let first = true;
-  let offset = 0;
-  let previous: Uint8Array = new Uint8Array(0);
-  for await (const chunk of chunks) {
-    let part: string;
-    if (typeof chunk === 'string') part = chunk;
-    else {
-      try {
-        part = decoder.decode(chunk, { stream: true });
-      } catch {
-        const carried = previous.subarray(previous.length - pendingBytes(previous));
-        const joined = new Uint8Array(carried.length + chunk.length);
-        joined.set(carried);
-        joined.set(chunk, carried.length);
-        throw new NotUtf8(offset - carried.length + firstBadByte(joined));
-      }
-      offset += chunk.length;
-      previous = chunk;
-    }
-    if (first && part.length > 0) {
-      if (part.charCodeAt(0) === 0xfeff) part = part.slice(1);
-      first = false;
-    }
-    if (part.length > 0) yield part;
-  }
-  let rest: string;
-  try {
-    rest = decoder.decode();
-  } catch {
-    // The file ends in the middle of a character.
-    throw new NotUtf8(offset - pendingBytes(previous));
-  }
-  if (rest.length > 0) yield rest;
-}
-
 /**
  * The text with every line end made LF: CRLF (Windows) and a lone CR (old Mac exports), so that
  * a file whose line ends are mixed (CRLF lines, then LF lines, as when rows are appended to a file
@@ -159,25 +79,11 @@ async function* lf(parts: AsyncIterable<string>): AsyncIterable<string> {
 }
 
 /**
- * The message for a file with bytes that are not UTF-8 at `offset`: it names the line and the row
- * (counting the lines before the bad byte, read again: only a failed read pays for it).
+ * The message for a file with bytes that are not UTF-8 at `offset`: it names the line and the row.
  */
 async function notUtf8Message(io: Io, absolute: string, display: string, offset: number): Promise<string> {
-  let lines = 1;
-  let start: Uint8Array | undefined;
-  let read = 0;
-  for await (const chunk of io.readChunks?.(absolute) ?? []) {
-    const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
-    start ??= bytes;
-    const end = Math.min(bytes.length, offset - read);
-    for (let at = bytes.indexOf(0x0a); at !== -1 && at < end; at = bytes.indexOf(0x0a, at + 1)) lines++;
-    read += bytes.length;
-    if (read >= offset) break;
-  }
-  const utf16 =
-    start !== undefined &&
-    ((start[0] === 0xff && start[1] === 0xfe) || (start[0] === 0xfe && start[1] === 0xff));
-  const where = lines === 1 ? 'line 1, the header' : `line ${lines}, row ${lines - 1}`;
+  const { line, utf16 } = await badBytePlace(io, absolute, offset);
+  const where = line === 1 ? 'line 1, the header' : `line ${line}, row ${line - 1}`;
   const kind = utf16 ? 'UTF-16 text, not UTF-8' : 'not UTF-8 text';
   return `${display} is ${kind} (${where}): save it as UTF-8 (in Excel: CSV UTF-8)`;
 }
@@ -232,7 +138,7 @@ export async function readCsv(io: Io, absolute: string, display: string, reader:
       // An I/O error (a dangling link, no permission) names the file, not the directory it is in.
       else reject(new CsvFileError(`cannot read ${display}: ${describeIoError(error)}`));
     };
-    const input = Readable.from(lf(text(chunks)));
+    const input = Readable.from(lf(utf8Text(chunks)));
     input.on('error', (error) => fail(error));
     Papa.parse<string[]>(input as unknown as Papa.LocalFile, {
       delimiter: ',',

@@ -1,6 +1,6 @@
 /** How `attain run` reads a data directory's CSV files into the engine's dataset. */
 import { describe, expect, it } from 'vitest';
-import { payeesCsv } from '../test-support/data.js';
+import { dealsCsv, payeesCsv } from '../test-support/data.js';
 import { validPlan } from '../test-support/plans.js';
 import { run } from '../test-support/run.js';
 import { tempDir } from '../test-support/temp-dir.js';
@@ -48,5 +48,79 @@ D7,ae-2,100,2026-03-02,Closed Won,maybe
     expect(stdout).toContain('ae-1,2026-Q1,payout,,,,4800.00,USD,\n');
     expect(stdout).not.toContain(',yes\n');
     expect(code).toBe(0);
+  });
+});
+
+describe('a column named almost as one that is read', () => {
+  it('stops the run (exit 2) for a Hypothetical column: the deals it marks would be paid', async () => {
+    // Before: "Hypothetical" was ignored and D2 (50,000.50, "Yes") was paid as real: Ada's payout
+    // was 4,800.00 + 4,400.06 = 9,200.06 instead of 4,800.00.
+    const deals =
+      'id,owner,amount,close_date,stage,Hypothetical\nD1,ae-1,60000,2026-01-15,Closed Won,\nD2,ae-1,50000.50,2026-02-20,Closed Won,Yes\n';
+    const cwd = await tempDir({
+      'plan.attain': validPlan,
+      'data/payees.csv': payeesCsv,
+      'data/deals.csv': deals,
+    });
+    const { code, stdout, stderr } = await run(runQ1, { cwd });
+    expect(stderr).toBe(
+      'attain: data/deals.csv: the column "Hypothetical" is not read (did you mean hypothetical?): column names ' +
+        'must match exactly, case and all; rename it to hypothetical, or its values are left out\n',
+    );
+    expect(stdout).toBe('');
+    expect(code).toBe(2);
+  });
+
+  it('stops the run for an optional field, a currency column, a payee column, with every such column named', async () => {
+    // Before: Cancel_Date was ignored (no clawback), Amount Currency too (amounts read as USD), and
+    // Plan_To (the payee's leaving date).
+    const plan = validPlan.replace('    stage: Text\n', '    stage: Text\n    cancel_date: Date optional\n');
+    const deals =
+      'id,owner,amount,Amount Currency,close_date,stage,Cancel_Date,notes\nD1,ae-1,60000,EUR,2026-01-15,Closed Won,2026-02-01,x\n';
+    const cwd = await tempDir({
+      'plan.attain': plan,
+      'data/payees.csv': payeesCsv.replace('plan_to', 'Plan_To'),
+      'data/deals.csv': deals,
+    });
+    const { code, stdout, stderr } = await run(runQ1, { cwd });
+    expect(stderr.split('\n')).toEqual([
+      expect.stringMatching(
+        /^attain: data\/payees\.csv: the column "Plan_To" is not read \(did you mean plan_to\?\)/,
+      ),
+      expect.stringMatching(
+        /^attain: data\/deals\.csv: the column "Amount Currency" is not read \(did you mean amount_currency\?\)/,
+      ),
+      'attain: data/deals.csv: the column "Cancel_Date" is not read (did you mean cancel_date?): column names ' +
+        'must match exactly, case and all; rename it to cancel_date, or its values are left out',
+      '',
+    ]);
+    expect(stdout).toBe('');
+    expect(code).toBe(2);
+  });
+
+  it('is ignored when the column of the exact name is there too, and a missing required column is said once', async () => {
+    // hypothetical is read: D2 is an estimate of 50,000.50 x 8% = 4,000.04, paid 0.00. HYPOTHETICAL
+    // beside it is another column, not read.
+    const deals =
+      'id,owner,amount,close_date,stage,hypothetical,HYPOTHETICAL\nD2,ae-1,50000.50,2026-02-20,Closed Won,yes,no\n';
+    const cwd = await tempDir({
+      'plan.attain': validPlan,
+      'data/payees.csv': payeesCsv,
+      'data/deals.csv': deals,
+    });
+    const both = await run(runQ1, { cwd });
+    expect(both.stdout).toContain('ae-1,2026-Q1,estimated-payout,,,,4000.04,USD,yes\n');
+    expect(both.code).toBe(0);
+    const missing = await tempDir({
+      'plan.attain': validPlan,
+      'data/payees.csv': payeesCsv,
+      'data/deals.csv': dealsCsv.replace('amount', 'Amount'),
+    });
+    const { code, stderr } = await run(runQ1, { cwd: missing });
+    expect(stderr).toBe(
+      'attain: data/deals.csv has no "amount" column (the plan\'s source deals declares it); its columns are ' +
+        'id, owner, Amount, close_date, stage\n',
+    );
+    expect(code).toBe(2);
   });
 });

@@ -20,7 +20,7 @@ import type { Progress } from '../output/progress.js';
 import { checkHeader, missingColumns, readCsv } from './csv.js';
 import { ColumnTexts } from './intern.js';
 import { type FixedFile, fixedFiles, payeeColumns, payeesFile, sourceFile } from './layout.js';
-import { didYouMean } from './names.js';
+import { didYouMean, meant } from './names.js';
 
 /** A directory being read: where it is, how it is shown, and what the plan expects of it. */
 interface Directory {
@@ -41,10 +41,35 @@ export type Loaded =
 const shown = (dir: Directory, file: string): string => join(dir.display, file);
 
 /**
+ * Problems for the columns of a header that are not read but differ from a column that is read
+ * (and that the header lacks) only by case, spaces, `_`, `-` or `.`: `Cancel_Date` for
+ * `cancel_date`, `Hypothetical` for `hypothetical`. Column names are matched exactly, so such a
+ * column would be silently left out: a clawback not made, a hypothetical deal paid as real. A
+ * missing required column is already a problem of its own (see {@link missingColumns}).
+ */
+function misnamedColumns(
+  display: string,
+  columns: readonly string[],
+  read: ReadonlySet<string>,
+  required: readonly string[],
+): string[] {
+  const absent = [...read].filter((column) => !columns.includes(column) && !required.includes(column));
+  return columns.flatMap((column) => {
+    const target = read.has(column) ? undefined : meant(column, absent);
+    if (target === undefined) return [];
+    return [
+      `${display}: the column "${column}" is not read (did you mean ${target}?): column names must ` +
+        `match exactly, case and all; rename it to ${target}, or its values are left out`,
+    ];
+  });
+}
+
+/**
  * Reads one file, checking its header first. When the header lacks a required column the problem
- * is recorded (naming `declaredBy`, what asks for the columns) and the rows are not used. `reads`
- * are the columns read (with the required ones): a column it names twice stops the run, other
- * columns are ignored, however they are named.
+ * is recorded (naming `declaredBy`, what asks for the columns) and the rows are not used; so is a
+ * column that is not read but is named almost as one that is (see {@link misnamedColumns}).
+ * `reads` are the columns read (with the required ones): a column it names twice stops the run,
+ * other columns are ignored.
  */
 async function readTable(
   dir: Directory,
@@ -63,9 +88,13 @@ async function readTable(
     header: (columns) => {
       checkHeader(columns, display, read);
       index = new Map(columns.flatMap((column, i) => (read.has(column) ? [[column, i] as const] : [])));
-      const problem = missingColumns(display, columns, required, declaredBy);
-      if (problem === undefined) return;
-      dir.problems.push(problem);
+      const missing = missingColumns(display, columns, required, declaredBy);
+      const problems = [
+        ...(missing === undefined ? [] : [missing]),
+        ...misnamedColumns(display, columns, read, required),
+      ];
+      if (problems.length === 0) return;
+      dir.problems.push(...problems);
       usable = false;
     },
     row: (cells, n) => {

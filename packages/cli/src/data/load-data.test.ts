@@ -2,8 +2,9 @@
  * What `attain run` says about a data directory or data.json whose files or lists are not where
  * the plan looks for them: a missing one stops the run (exit 2), one that nothing reads is named.
  */
-import { mkdir, rm, symlink } from 'node:fs/promises';
+import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Results } from '@attain/engine';
 import { describe, expect, it } from 'vitest';
 import { dealsCsv, payeesCsv } from '../test-support/data.js';
 import { validPlan } from '../test-support/plans.js';
@@ -142,5 +143,74 @@ describe('files that cannot be read', () => {
         '(id, owner, amount, close_date, stage)\n',
     );
     expect(directory.code).toBe(2);
+  });
+});
+
+describe('JSON files with a byte order mark', () => {
+  it('reads data.json and --previous files that start with a UTF-8 BOM, as CSV files do', async () => {
+    // Before: "cannot read data/data.json: is not valid JSON: Unexpected token '\uFEFF'", exit 2.
+    // 60,000 at 8% (attainment 60% of 100,000) = 4,800.00.
+    const data = { payees, records: { deals: [deal('D1', '60000')] } };
+    const cwd = await tempDir({ 'plan.attain': plan, 'data/data.json': `\uFEFF${JSON.stringify(data)}` });
+    const q1 = await run([...runQ1.slice(0, -2), '--format', 'json'], { cwd });
+    expect(q1.stderr).toBe('');
+    expect((JSON.parse(q1.stdout) as Results).statements[0]?.payout).toBe('4800.00');
+    await writeFile(join(cwd, 'q1.json'), `\uFEFF${q1.stdout}`);
+    const q2 = ['run', 'plan.attain', '--data', 'data', '--period', '2026-Q2', '--previous', 'q1.json'];
+    const { code, stdout } = await run([...q2, '--format', 'json'], { cwd });
+    // q1.json is read: 2026-Q1 is an earlier period, not recalculated.
+    expect((JSON.parse(stdout) as Results).warnings.map((w) => [w.code, w.period])).toEqual([
+      ['not-recalculated', '2026-Q1'],
+    ]);
+    expect(code).toBe(0);
+  });
+});
+
+describe('several --previous files', () => {
+  /** A data directory with the JSON of runs of 2026-Q1 and 2026-Q2 (q1.json, q2.json). */
+  async function withRuns(): Promise<string> {
+    const cwd = await tempDir({
+      'plan.attain': validPlan,
+      'data/payees.csv': payeesCsv,
+      'data/deals.csv': dealsCsv,
+    });
+    const runOf = (period: string, ...more: string[]) =>
+      run(['run', 'plan.attain', '--data', 'data', '--period', period, ...more, '--format', 'json'], { cwd });
+    await writeFile(join(cwd, 'q1.json'), (await runOf('2026-Q1')).stdout);
+    await writeFile(join(cwd, 'q2.json'), (await runOf('2026-Q2', '--previous', 'q1.json')).stdout);
+    return cwd;
+  }
+  const runQ3 = async (cwd: string, ...files: string[]) => {
+    const args = ['run', 'plan.attain', '--data', 'data', '--period', '2026-Q3', '--format', 'json'];
+    const { stdout } = await run([...args, ...files.flatMap((file) => ['--previous', file])], { cwd });
+    return JSON.parse(stdout) as Results;
+  };
+
+  it('give the same data hash in any order', async () => {
+    // Before: the merged meta was the last file's, which the hash covers: q1,q2 and q2,q1 differed.
+    const cwd = await withRuns();
+    const forward = await runQ3(cwd, 'q1.json', 'q2.json');
+    const backward = await runQ3(cwd, 'q2.json', 'q1.json');
+    expect(backward.statements).toEqual(forward.statements);
+    expect(backward.meta.dataHash).toBe(forward.meta.dataHash);
+  });
+
+  it('warn that a file is of another plan, also when it comes last', async () => {
+    // Before: with the other plan's file last, the merged meta was q1.json's (the first whose plan
+    // differs from the last file's), so the engine saw its own plan and said nothing.
+    const cwd = await withRuns();
+    await writeFile(join(cwd, 'copy.attain'), validPlan.replace('"Inside Sales"', '"Inside Sales Copy"'));
+    const args = ['run', 'copy.attain', '--data', 'data', '--period', '2026-Q2', '--previous', 'q1.json'];
+    await writeFile(join(cwd, 'r2.json'), (await run([...args, '--format', 'json'], { cwd })).stdout);
+    for (const files of [
+      ['q1.json', 'r2.json'],
+      ['r2.json', 'q1.json'],
+    ]) {
+      const results = await runQ3(cwd, ...files);
+      expect(results.warnings.filter((w) => w.code === 'previous-plan').map((w) => w.message)).toEqual([
+        'the earlier results (previous) are of plan "Inside Sales Copy", not "Inside Sales": they are read as ' +
+          'this plan\'s, as after a rename (if "Inside Sales Copy" is another plan, leave its results out)',
+      ]);
+    }
   });
 });

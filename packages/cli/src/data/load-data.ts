@@ -16,6 +16,7 @@ import {
   notResults,
   type PreviousFile,
   type PreviousPart,
+  readJsonFile,
   readPreviousFile,
 } from './previous-files.js';
 
@@ -89,13 +90,9 @@ function outlineProblems(value: unknown, display: string, plan: Plan, warnings: 
 }
 
 async function loadJson(io: Io, absolute: string, display: string, plan: Plan): Promise<LoadedData> {
-  let value: unknown;
-  try {
-    value = JSON.parse(await io.readFile(absolute));
-  } catch (error) {
-    const why = error instanceof SyntaxError ? `is not valid JSON: ${error.message}` : describeIoError(error);
-    return { problems: [`cannot read ${display}: ${why}`] };
-  }
+  const parsed = await readJsonFile(io, absolute, display);
+  if (parsed.problem !== undefined) return { problems: [parsed.problem] };
+  const value = parsed.value;
   const warnings: string[] = [];
   const problems = outlineProblems(value, display, plan, warnings);
   if (problems.length > 0) return { problems, warnings };
@@ -116,14 +113,20 @@ export async function loadData(
   previous: readonly string[] = [],
 ): Promise<LoadedData> {
   const loaded = await loadDataOnly(io, path, plan, progress);
-  return previous.length === 0 ? loaded : withPreviousFiles(io, loaded, previous);
+  return previous.length === 0 ? loaded : withPreviousFiles(io, loaded, previous, plan.header.name);
 }
 
 /**
  * `loaded` with the earlier results of the `previous` files. A data.json that has earlier results
- * too gives its own first: all of them are merged, as the results of several runs.
+ * too gives its own first: all of them are merged, as the results of several runs (of the plan
+ * named `planName`, the running plan's, when they are of this plan).
  */
-async function withPreviousFiles(io: Io, loaded: LoadedData, paths: readonly string[]): Promise<LoadedData> {
+async function withPreviousFiles(
+  io: Io,
+  loaded: LoadedData,
+  paths: readonly string[],
+  planName: string,
+): Promise<LoadedData> {
   const problems = [...(loaded.problems ?? [])];
   const files: PreviousFile[] = [];
   if (loaded.dataset && loaded.dataset.previous !== undefined) {
@@ -138,7 +141,7 @@ async function withPreviousFiles(io: Io, loaded: LoadedData, paths: readonly str
     else problems.push(read.problem);
   }
   if (problems.length > 0 || !loaded.dataset) return { problems, warnings: loaded.warnings ?? [] };
-  const { previous, parts } = mergePrevious(files);
+  const { previous, parts } = mergePrevious(files, planName);
   return {
     dataset: { ...loaded.dataset, previous },
     origin: { ...loaded.origin, previous: parts },

@@ -14,8 +14,9 @@
  */
 import { resolve } from 'node:path';
 import type { DataError, Results, ResultsMeta, Statement } from '@attain/engine';
-import { describeIoError, type Io } from '../io.js';
+import type { Io } from '../io.js';
 import { plural } from '../output/plural.js';
+import { readUtf8File } from './utf8.js';
 
 /** Earlier results read from one file (or data.json's `previous`), as shown to the user. */
 export interface PreviousFile {
@@ -56,21 +57,39 @@ export function notResults(value: unknown, file: string, hint = true): string | 
   return undefined;
 }
 
+/** How to save a JSON file as UTF-8, where the usual way goes wrong. */
+const saveJsonAsUtf8 =
+  "Windows PowerShell 5's > writes UTF-16: write the file with | Out-File -Encoding utf8";
+
+/**
+ * The JSON value of the file at `absolute` (shown as `display`), or why it cannot be read: the file
+ * is missing, is not UTF-8 (a UTF-8 byte order mark is dropped, as in CSV files) or not JSON.
+ */
+export async function readJsonFile(
+  io: Io,
+  absolute: string,
+  display: string,
+): Promise<{ value: unknown; problem?: undefined } | { problem: string }> {
+  const read = await readUtf8File(io, absolute, display, saveJsonAsUtf8);
+  if (read.problem !== undefined) return read;
+  try {
+    return { value: JSON.parse(read.text) };
+  } catch (error) {
+    const why = error instanceof SyntaxError ? error.message : String(error);
+    return { problem: `cannot read ${display}: is not valid JSON: ${why}` };
+  }
+}
+
 /** Reads one `--previous` file (`path` as typed, relative to `io.cwd`). */
 export async function readPreviousFile(
   io: Io,
   path: string,
 ): Promise<{ previous: PreviousFile; problem?: undefined } | { problem: string }> {
-  let value: unknown;
-  try {
-    value = JSON.parse(await io.readFile(resolve(io.cwd, path)));
-  } catch (error) {
-    const why = error instanceof SyntaxError ? `is not valid JSON: ${error.message}` : describeIoError(error);
-    return { problem: `cannot read ${path}: ${why}` };
-  }
-  const problem = notResults(value, path);
+  const read = await readJsonFile(io, resolve(io.cwd, path), path);
+  if (read.problem !== undefined) return read;
+  const problem = notResults(read.value, path);
   if (problem !== undefined) return { problem };
-  return { previous: { file: path, results: value as Results } };
+  return { previous: { file: path, results: read.value as Results } };
 }
 
 /** The plan name in a results' meta, when it has one. */
@@ -78,15 +97,30 @@ function planName(meta: unknown): unknown {
   return isObject(meta) && isObject(meta.plan) ? meta.plan.name : undefined;
 }
 
+/** The one of `metas` that comes first in the order of their JSON text, whatever their order. */
+function firstByText<T>(metas: readonly T[]): T | undefined {
+  let first: { meta: T; text: string } | undefined;
+  for (const meta of metas) {
+    const text = JSON.stringify(meta);
+    if (first === undefined || text < first.text) first = { meta, text };
+  }
+  return first?.meta;
+}
+
 /**
  * Earlier results of several runs as one `previous`: every statement, in the order of the files.
  * One file is given as it is (so the run is the same, data hash included, as with a data.json
  * holding it in `previous`). Of several, a statement without its own `currency` takes its file's
- * (`meta.currency`), as the engine reads it from a single file; the merged `meta` is the last
- * file's, unless a file names another plan: then that file's, so that the engine names the other
- * plan in its `previous-plan` warning.
+ * (`meta.currency`), as the engine reads it from a single file. The merged `meta` is one of the
+ * files', chosen whatever their order (the data hash covers it, and the same files given in
+ * another order must give the same hash): one naming a plan other than `running` (the running
+ * plan's name) when there is one, so that the engine names that plan in its `previous-plan`
+ * warning; of several candidates, the first in the order of their JSON text.
  */
-export function mergePrevious(files: readonly PreviousFile[]): { previous: Results; parts: PreviousPart[] } {
+export function mergePrevious(
+  files: readonly PreviousFile[],
+  running: string,
+): { previous: Results; parts: PreviousPart[] } {
   const parts = files.map(({ file, results }) => ({ file, count: results.statements.length }));
   const [only] = files;
   if (only && files.length === 1) return { previous: only.results, parts };
@@ -99,9 +133,8 @@ export function mergePrevious(files: readonly PreviousFile[]): { previous: Resul
     }
   }
   const metas = files.map((f) => f.results.meta).filter(isObject);
-  const last = metas.at(-1);
-  const other = metas.find((m) => typeof planName(m) === 'string' && planName(m) !== planName(last));
-  const meta = (other ?? last) as ResultsMeta;
+  const others = metas.filter((m) => typeof planName(m) === 'string' && planName(m) !== running);
+  const meta = firstByText(others.length > 0 ? others : metas) as ResultsMeta;
   return { previous: { meta, errors: [], rejected: [], warnings: [], statements }, parts };
 }
 
