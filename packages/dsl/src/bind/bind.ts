@@ -31,5 +31,6 @@ export function bind(file: File): Binding {
     fieldsOf: (symbol) => ctx.fields.get(symbol),
     payeeAttributes: ctx.payeeAttributes,
     rowSourceOf: (call) => ctx.rowSources.get(call),
+    payeeFieldAt: (ref) => ctx.payeeFields.get(ref),
   };
 }

@@ -4,7 +4,15 @@
  * (hover, go to definition, references, rename, completion) all read this one structure.
  */
 import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
-import type { CallExpr, Declaration, FieldDecl, Name, TerritoryDecl, TypeName } from '../syntax/ast.js';
+import type {
+  CallExpr,
+  Declaration,
+  FieldDecl,
+  Name,
+  PayeeRef,
+  TerritoryDecl,
+  TypeName,
+} from '../syntax/ast.js';
 
 /** What kind of thing a name denotes, in the domain's words. */
 export type SymbolKind =
@@ -72,4 +80,10 @@ export interface Binding {
   payeeAttributes: ReadonlyMap<string, PlanSymbol>;
   /** The row source (source or credit) of an aggregate call, whose fields its arguments may name bare. */
   rowSourceOf(call: CallExpr): PlanSymbol | undefined;
+  /**
+   * The record's field `payee` that `payee` names in a rule without a current payee (a credit's
+   * `where` and `amount`, a territory's `where` and `score`, over a source with such a field);
+   * undefined where `payee` is the current payee.
+   */
+  payeeFieldAt(ref: PayeeRef): PlanSymbol | undefined;
 }

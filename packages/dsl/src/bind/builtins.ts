@@ -10,6 +10,8 @@ export interface BuiltinField {
   name: string;
   type: TypeName;
   doc: string;
+  /** For the fields of credits: what the field is, in a few words (said when a source takes its name). */
+  meaning?: string;
 }
 
 /** Attributes every payee has without declaring them. */
@@ -25,16 +27,18 @@ export const periodBuiltins: readonly BuiltinField[] = [
   { name: 'end', type: 'Date', doc: 'The last day of the current period.' },
 ];
 
-/** The fields every credit adds to its source's fields. */
+/** The fields every credit adds to its source's fields; no source may declare a field of these names (AT2009). */
 export const creditFields: readonly BuiltinField[] = [
   {
     name: 'credited',
     type: 'Money',
     doc: 'The amount this credit gives the payee for the record (after shares), overlay credit included.',
+    meaning: 'the amount the credit gives the payee for a record',
   },
   {
     name: 'quota_credited',
     type: 'Money',
     doc: 'The part of `credited` that counts toward quota: the same amount, but 0 for overlay credit.',
+    meaning: 'the part of `credited` that counts toward quota',
   },
 ];

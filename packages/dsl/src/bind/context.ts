@@ -4,7 +4,7 @@
  */
 import { type Code, codes } from '../diagnostics/codes.js';
 import type { Diagnostic, Range, RelatedInformation } from '../diagnostics/diagnostic.js';
-import type { CallExpr, Name } from '../syntax/ast.js';
+import type { CallExpr, Name, PayeeRef } from '../syntax/ast.js';
 import type { PlanSymbol, Reference, SymbolKind } from './binding.js';
 import { SuggestionBudget } from './suggest.js';
 
@@ -35,6 +35,8 @@ export class BindContext {
   readonly functions = new Map<string, PlanSymbol>();
   /** The row source of each aggregate call that has one. */
   readonly rowSources = new Map<CallExpr, PlanSymbol>();
+  /** `payee` written in a rule without a current payee, where it names the record's field `payee`. */
+  readonly payeeFields = new Map<PayeeRef, PlanSymbol>();
   /** The work "did you mean" suggestions may still do for this plan. */
   readonly suggestionBudget = new SuggestionBudget();
   /** The top-level declaration whose definition is being resolved. */

@@ -283,6 +283,20 @@ describe('AT2009 field declared twice', () => {
     const { diagnostic } = only('  payee { name: Text }', 'AT2009');
     expect(diagnostic.message).toBe('`name` is a built-in payee attribute; it does not need to be declared.');
   });
+
+  it('reports a source field named like a built-in field of credits', () => {
+    // A source field of that name would hide the amounts a credit gives (or, if Text, break them).
+    const body =
+      '  source calls {\n    owner: Payee owner\n    day: Date dated\n    credited: Money\n    quota_credited: Text\n  }\n  credit c from calls { amount credited\n    to owner }\n  metric n = sum(c.quota_credited)';
+    const { text, diagnostics } = bindPlan(body);
+    const found = diagnostics.filter((d) => d.code === 'AT2009');
+    expect(found.map((d) => textAt(text, d.range))).toEqual(['credited', 'quota_credited']);
+    expect(found[0]?.severity).toBe('error');
+    expect(found[0]?.message).toBe(
+      '`credited` is a built-in field of every credit (the amount the credit gives the payee for a record), so a source cannot declare a field of that name: rename it, for example `credited_amount`, and its column in the data.',
+    );
+    expect(found[1]?.message).toContain('(the part of `credited` that counts toward quota)');
+  });
 });
 
 describe('AT2010 unknown payee attribute', () => {

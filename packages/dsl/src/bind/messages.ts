@@ -83,6 +83,8 @@ export const messages = {
   declaredHere: (symbol: PlanSymbol): string => `\`${symbol.name}\` is declared here`,
   duplicateField: (field: string, owner: string): string =>
     `The field \`${field}\` is declared twice in ${owner}.`,
+  builtinCreditField: (field: string, meaning: string): string =>
+    `\`${field}\` is a built-in field of every credit (${meaning}), so a source cannot declare a field of that name: rename it, for example \`${field}_amount\`, and its column in the data.`,
   builtinAttribute: (field: string): string =>
     `\`${field}\` is a built-in payee attribute; it does not need to be declared.`,
   unknownAttribute: (attribute: string, suggestion: string | undefined): string =>

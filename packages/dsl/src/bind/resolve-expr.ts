@@ -2,10 +2,14 @@
  * Resolution of names inside expressions. A bare name is looked up in the row scopes first (the
  * fields of the records being read: a credit's source, an aggregate's row source, a signal's or
  * territories' source), innermost first, then among the plan's top-level declarations.
+ *
+ * `payee` is the current payee, except in the rules worked out without one (a credit's `where`
+ * and `amount`, a territory's `where` and `score`): there it is the record's field `payee` when
+ * the source has one, like any other field name.
  */
 
 import { builtinFunction } from '../check/builtins.js';
-import type { CallExpr, Expr, MemberExpr, Name, NameRef } from '../syntax/ast.js';
+import type { CallExpr, Expr, MemberExpr, Name, NameRef, PayeeRef } from '../syntax/ast.js';
 import type { PlanSymbol } from './binding.js';
 import type { BindContext } from './context.js';
 import { callHint, messages } from './messages.js';
@@ -22,6 +26,11 @@ export interface RowScope {
    */
   complete: boolean;
   outer: RowScope | undefined;
+  /**
+   * True for the rules worked out without a current payee (a credit's `where` and `amount`, a
+   * territory's `where` and `score`): `payee` there names the record's field `payee`, if any.
+   */
+  noPayee?: boolean;
 }
 
 /** Resolves the names of expressions against the declarations of one plan. */
@@ -35,14 +44,17 @@ export class ExprResolver {
     this.topLevelSuggestions = new SuggestionCache([...ctx.declarations.keys()], ctx.suggestionBudget);
   }
 
-  /** The row scope of a source or credit (an incomplete scope when `symbol` is undefined). */
-  rowScope(symbol: PlanSymbol | undefined, outer: RowScope | undefined): RowScope {
+  /**
+   * The row scope of a source or credit (an incomplete scope when `symbol` is undefined); `noPayee`
+   * for the rules worked out without a current payee.
+   */
+  rowScope(symbol: PlanSymbol | undefined, outer: RowScope | undefined, noPayee = false): RowScope {
     const fields = symbol === undefined ? undefined : this.ctx.fields.get(symbol);
     const complete =
       symbol !== undefined &&
       fields !== undefined &&
       (symbol.kind !== 'credit' || this.ctx.creditSources.has(symbol));
-    return { symbol, fields: fields ?? new Map(), complete, outer };
+    return { symbol, fields: fields ?? new Map(), complete, outer, ...(noPayee ? { noPayee } : {}) };
   }
 
   /** Resolves every name in `expr`. */
@@ -85,8 +97,11 @@ export class ExprResolver {
       case 'Paren':
         this.expr(expr.inner, row);
         return;
+      case 'PayeeRef':
+        this.payeeField(expr, row);
+        return;
       default:
-        // Literals, `payee`, `period`, `today` and missing expressions contain no names.
+        // Literals, `period`, `today` and missing expressions contain no names.
         return;
     }
   }
@@ -124,10 +139,13 @@ export class ExprResolver {
   /** `object.member`: a field of a source or credit, a payee attribute or a field of the period. */
   member(expr: MemberExpr, row: RowScope | undefined): PlanSymbol | undefined {
     const { object, member } = expr;
-    if (object.kind === 'PayeeRef') return member === undefined ? undefined : this.payeeAttribute(member);
-    if (object.kind === 'PeriodRef') return member === undefined ? undefined : this.periodField(member);
     let owner: PlanSymbol | undefined;
-    if (object.kind === 'NameRef') owner = this.bareName(object.name, row);
+    if (object.kind === 'PayeeRef') {
+      owner = this.payeeField(object, row);
+      if (owner === undefined) return member === undefined ? undefined : this.payeeAttribute(member);
+    } else if (object.kind === 'PeriodRef')
+      return member === undefined ? undefined : this.periodField(member);
+    else if (object.kind === 'NameRef') owner = this.bareName(object.name, row);
     else if (object.kind === 'Member') owner = this.member(object, row);
     else {
       this.expr(object, row);
@@ -141,6 +159,18 @@ export class ExprResolver {
     if (this.isPayee(owner)) return this.payeeAttribute(member);
     this.ctx.report('AT2003', messages.noFields(owner), member.range);
     return undefined;
+  }
+
+  /**
+   * In a rule without a current payee, the record's field `payee` that `payee` names there (when
+   * the source has one): recorded as a use of the field, at the keyword.
+   */
+  private payeeField(ref: PayeeRef, row: RowScope | undefined): PlanSymbol | undefined {
+    const field = row?.noPayee ? row.fields.get('payee') : undefined;
+    if (field === undefined) return undefined;
+    this.ctx.payeeFields.set(ref, field);
+    this.ctx.reference({ kind: 'Name', text: 'payee', range: ref.range }, field);
+    return field;
   }
 
   /** A field of the records of a source or credit, reported (AT2003) when unknown. */

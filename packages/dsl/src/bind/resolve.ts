@@ -158,7 +158,7 @@ class DeclarationResolver {
 
   private credit(decl: CreditDecl): void {
     const source = this.creditSources.get(decl);
-    const row = this.exprs.rowScope(source, undefined);
+    const row = this.exprs.rowScope(source, undefined, true);
     this.exprs.expr(decl.where, row);
     for (const clause of decl.clauses) {
       switch (clause.kind) {
@@ -204,7 +204,7 @@ class DeclarationResolver {
 
   private territories(decl: TerritoriesDecl): void {
     const source = this.sourceName(decl.source);
-    const row = this.exprs.rowScope(source, undefined);
+    const row = this.exprs.rowScope(source, undefined, true);
     for (const territory of decl.territories) {
       const symbol = this.symbolOf(territory.name);
       this.ctx.owner = symbol;

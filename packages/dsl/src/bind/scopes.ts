@@ -1,7 +1,8 @@
 /**
  * Declaration phase: creates a symbol for every top-level declaration (one plan scope, order
  * does not matter), for the fields of sources and the payee schema, and for the built-ins.
- * Reports names defined twice (AT2002) and fields declared twice (AT2009).
+ * Reports names defined twice (AT2002) and fields declared twice or named like a built-in field of
+ * credits (AT2009).
  */
 
 import { builtinFunctions } from '../check/builtins.js';
@@ -101,6 +102,13 @@ function declareSourceFields(ctx: BindContext, source: PlanSymbol, fields: reado
       ...docOf(field.doc),
     });
     ctx.nameSymbols.set(name, symbol);
+    const builtin = creditFields.find((f) => f.name === name.text);
+    if (builtin !== undefined)
+      ctx.report(
+        'AT2009',
+        messages.builtinCreditField(name.text, builtin.meaning ?? builtin.doc),
+        name.range,
+      );
     const first = byName.get(name.text);
     if (first === undefined) {
       byName.set(name.text, symbol);

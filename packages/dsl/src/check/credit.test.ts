@@ -28,6 +28,15 @@ describe('credits', () => {
     expect(d.related?.map((r) => textAt(result.text, r.range))).toEqual(['to owner', 'to partner']);
   });
 
+  // `share 0.5` is a syntax error (AT1001, a percentage is written `50%`); counting the unread
+  // share as 100% added "add up to 200%" on top of it, about shares nobody wrote.
+  it('leaves the sum alone when a share could not be read', () => {
+    const result = checkDecls('  credit shared from deals { to owner share 0.5\n    to partner share 0.5 }');
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['AT1001', 'AT1001']);
+    const one = checkDecls('  credit shared from deals { to owner share 50%\n    to partner share 0.5 }');
+    expect(one.diagnostics.map((d) => d.code)).toEqual(['AT1001']);
+  });
+
   it('adds shares exactly, as decimals', () => {
     const decls =
       '  credit shared from deals { to owner share 33.3% to partner share 33.3% to owner share 33.4% }';
@@ -165,6 +174,39 @@ describe('credit rules read without a payee (AT5008)', () => {
       "The `amount` of credit mine reads payee.ote, but a credit is worked out record by record, before it is known whose credit each record is, so there is no payee there: credit the record's own amount and apply the payee's part in the measure or earning that uses mine, such as mine * payee.ote",
     );
     expectOne(checkDecls('  credit mine from deals where payee = partner { to owner }'), 'AT5008', 'payee');
+  });
+
+  // `payee` in a credit over a source with a field `payee` used to be the current payee (AT5008),
+  // so the field could not be tested at all. With no current payee there, it is the field, as
+  // any other field name would be.
+  it("reads the record's field `payee` as `payee` over a source that has one", () => {
+    const allocations =
+      '  source allocations { id: Text key, payee: Payee owner, amount: Money, booked_on: Date dated }';
+    const result = checkDecls(
+      `${allocations}\n  credit mine from allocations where payee.region = "NA" and payee != partner_of { amount amount\n    to payee }\n  let partner_of = payee`,
+    );
+    // The let is not a rule: its `payee` is the current payee, and the credit reads it (AT5008).
+    const d = expectOne(result, 'AT5008', 'partner_of', { after: result.text.indexOf('!= partner_of') });
+    expect(d.message).toContain('reads payee (through partner_of)');
+    const fine = checkDecls(
+      `${allocations}\n  credit mine from allocations where payee.region = "NA" { amount if payee.region = "NA" then amount else 0 USD\n    to payee }`,
+    );
+    expect(fine.diagnostics).toEqual([]);
+    // A Text field named `payee` is Text there.
+    const text = checkDecls(
+      '  source notes { id: Text key, owner: Payee owner, payee: Text, amount: Money, day: Date dated }\n  credit mine from notes where payee = "x" { to owner }',
+    );
+    expect(text.diagnostics).toEqual([]);
+    // Without such a field, `payee` is still the current payee, which a credit has not.
+    expectOne(checkDecls('  credit mine from deals where payee = partner { to owner }'), 'AT5008', 'payee');
+  });
+
+  it('lets a credit read the period, the one each record is credited in', () => {
+    // Unlike territories (AT5010), each record is credited in the period it is dated in.
+    const result = checkDecls(
+      '  let cutoff = 1 USD effective 2026-01-01 to 2026-06-30\n  let cutoff = 2 USD effective 2026-07-01 to 2026-12-31\n  credit mine from deals where period = 2026-Q2 and close_date in period and amount > cutoff { amount if period.start < 2026-07-01 then amount else ytd(cutoff)\n  to owner }',
+    );
+    expect(result.diagnostics).toEqual([]);
   });
 
   it('follows the definitions a rule uses', () => {

@@ -195,7 +195,8 @@ function checkRecipient(
 /**
  * AT5001: shares of the recipients that are not overlays must sum to exactly 100%. A split source
  * gives each record 100% through its rows (the engine checks each record's rows add up to 100%),
- * so next to `split by` every other recipient must be an overlay.
+ * so next to `split by` every other recipient must be an overlay. Not checked when a share could
+ * not be read (`share 0.5`): its syntax error says what to write, and any sum would be a guess.
  */
 function checkShares(
   ctx: CheckContext,
@@ -205,7 +206,8 @@ function checkShares(
   credit: CreditDecl,
 ): void {
   const counted = tos.filter((to) => !to.overlay);
-  if (counted.length === 0) return;
+  // A share that could not be read has its own syntax error; without it the sum is unknown.
+  if (counted.length === 0 || counted.some((to) => to.unreadShare)) return;
   let total = new Decimal(0);
   const related: RelatedInformation[] = [];
   if (split) {

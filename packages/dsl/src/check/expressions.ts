@@ -54,8 +54,11 @@ function computeType(ctx: CheckContext, expr: Expr): Type {
       return T.Boolean;
     case 'NameRef':
       return typeName(ctx, expr);
-    case 'PayeeRef':
-      return T.Payee;
+    case 'PayeeRef': {
+      // In a credit or territory rule over a source with a field `payee`, it is that field.
+      const field = ctx.binding.payeeFieldAt(expr);
+      return field ? symbolType(ctx, field) : T.Payee;
+    }
     case 'PeriodRef':
       return T.Period;
     case 'TodayRef':

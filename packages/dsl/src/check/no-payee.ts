@@ -1,9 +1,15 @@
 /**
- * Rules read without a payee (AT5008). A credit's `where` and `amount` are read once per record,
- * before it is known whose credit the record is, and a territory's `where` and `score` once per
- * account, for all payees: there is no current payee there. Anything that needs one (`payee`,
- * `payee.x`, an aggregate over the payee's records, a quota, a credit, an earning...) would have
- * no value, silently, so the checker rejects it, directly or through the definitions it uses.
+ * Rules read without a payee (AT5008) or without a period of their own (AT5010). A credit's
+ * `where` and `amount` are read once per record, before it is known whose credit the record is,
+ * and a territory's `where` and `score` once per account, for all payees: there is no current
+ * payee there. Anything that needs one (`payee`, `payee.x`, an aggregate over the payee's records,
+ * a quota, a credit, an earning...) would have no value, silently, so the checker rejects it,
+ * directly or through the definitions it uses.
+ *
+ * Accounts are also placed in territories once per calculation, whatever period is paid, so a
+ * territory rule has no current period either (a credit's rules do: each record is credited in
+ * the period it is dated in). What reads the period there (`period`, `period.start`, `in period`,
+ * a period-to-date window, a definition with versions by date) is rejected the same way.
  *
  * Per-record signals (`signal ... on source`) and quota `relief` are read for one payee, and so
  * may use the payee.
@@ -17,11 +23,14 @@ import { collectionOf, unparen } from './collections.js';
 import { type CheckContext, report } from './context.js';
 import { childExpressions } from './walk.js';
 
-/** What makes an expression need a payee. */
+/** What a rule cannot read: the current payee, or the current period. */
+export type RuleNeed = 'payee' | 'period';
+
+/** What makes an expression need a payee (or a period). */
 export interface PayeeUse {
   /** Where it is written in the rule. */
   range: Range;
-  /** What it reads, in plan words: `payee.region`, `the quota q`, `sum(deals.amount)`. */
+  /** What it reads, in plan words: `payee.region`, `the quota q`, `sum(deals.amount)`, `period.start`. */
   what: string;
   /** The payee attribute read at the root, when it is one (`region` for `payee.region`). */
   attribute?: string;
@@ -55,26 +64,42 @@ const computed: ReadonlySet<SymbolKind> = new Set([
   'pay-curve',
 ]);
 
-/** Per check: what each definition needs a payee for (null: nothing). */
-const needs = new WeakMap<CheckContext, Map<PlanSymbol, Need | null>>();
+/** The period-to-date windows: their value adds up the periods of the year (half...) to the current one. */
+const windows: ReadonlySet<string> = new Set(['ytd', 'htd', 'qtd', 'mtd']);
+
+/** Per check and per need: what each definition needs a payee (or period) for (null: nothing). */
+const needs = new WeakMap<CheckContext, Record<RuleNeed, Map<PlanSymbol, Need | null>>>();
 
 /**
  * Every place in `expr` that needs a payee, outermost first (what is inside a reported place is
  * not reported again): `payee`, `payee.x`, aggregates, and names of definitions that need one.
  */
 export function payeeUses(ctx: CheckContext, expr: Expr): PayeeUse[] {
+  return uses(ctx, expr, 'payee');
+}
+
+/**
+ * Every place in `expr` that reads the current period, outermost first: `period`, `period.x`,
+ * `in period`, period-to-date windows, definitions with versions by date, and names of
+ * definitions that read one of those.
+ */
+export function periodUses(ctx: CheckContext, expr: Expr): PayeeUse[] {
+  return uses(ctx, expr, 'period');
+}
+
+function uses(ctx: CheckContext, expr: Expr, kind: RuleNeed): PayeeUse[] {
   const found: PayeeUse[] = [];
   const stack: Expr[] = [expr];
   while (stack.length > 0) {
     const e = stack.pop() as Expr;
-    const need = directNeed(ctx, e);
+    const need = kind === 'payee' ? directNeed(ctx, e) : directPeriodNeed(ctx, e);
     if (need) {
       found.push({ range: e.range, ...need });
       continue;
     }
     if (e.kind === 'NameRef') {
       const symbol = ctx.binding.symbolAt(e.name);
-      const through = symbol ? definitionNeed(ctx, symbol) : undefined;
+      const through = symbol ? definitionNeed(ctx, symbol, kind) : undefined;
       if (symbol && through) found.push({ range: e.range, ...through, via: symbol.name });
       continue;
     }
@@ -88,9 +113,11 @@ export function payeeUses(ctx: CheckContext, expr: Expr): PayeeUse[] {
 function directNeed(ctx: CheckContext, e: Expr): Need | undefined {
   switch (e.kind) {
     case 'PayeeRef':
-      return { what: 'payee' };
+      // The record's field `payee`, in a rule over a source that has one, is no payee of the rule.
+      return ctx.binding.payeeFieldAt(e) ? undefined : { what: 'payee' };
     case 'Member': {
-      if (unparen(e.object).kind !== 'PayeeRef' || !e.member) return undefined;
+      const object = unparen(e.object);
+      if (object.kind !== 'PayeeRef' || ctx.binding.payeeFieldAt(object) || !e.member) return undefined;
       return { what: `payee.${e.member.text}`, attribute: e.member.text };
     }
     case 'Call': {
@@ -111,23 +138,57 @@ function directNeed(ctx: CheckContext, e: Expr): Need | undefined {
   }
 }
 
+/** What `e` itself reads of the period: `period`, `period.x`, `in period`, a window, a versioned definition. */
+function directPeriodNeed(ctx: CheckContext, e: Expr): Need | undefined {
+  switch (e.kind) {
+    case 'PeriodRef':
+      return { what: 'period' };
+    case 'Member':
+      return unparen(e.object).kind === 'PeriodRef' && e.member
+        ? { what: `period.${e.member.text}` }
+        : undefined;
+    case 'In':
+      return e.target.kind === 'PeriodTarget' ? { what: '`in period`' } : undefined;
+    case 'Call':
+      return windows.has(e.callee.text) ? { what: `${e.callee.text}(...)` } : undefined;
+    case 'NameRef': {
+      const symbol = ctx.binding.symbolAt(e.name);
+      if (!symbol || !computed.has(symbol.kind) || !isVersioned(ctx, symbol)) return undefined;
+      return {
+        what: `the ${kindWord(symbol)} ${symbol.name}, whose versions take effect on different dates`,
+      };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Whether a definition has versions by date (`effective` on any of its declarations). */
+function isVersioned(ctx: CheckContext, symbol: PlanSymbol): boolean {
+  const versions = ctx.binding.declarations.get(symbol.name) ?? [symbol];
+  return versions.some(
+    (v) => v.decl !== undefined && 'effective' in v.decl && v.decl.effective !== undefined,
+  );
+}
+
 /**
  * What a definition needs a payee for, through its own expressions (every version of it), or
  * undefined. The definitions it uses are worked out first, iteratively, so a long chain of lets
  * using lets never recurses deeply; a definition in a cycle (AT2005) counts as needing none.
  */
-function definitionNeed(ctx: CheckContext, symbol: PlanSymbol): Need | undefined {
+function definitionNeed(ctx: CheckContext, symbol: PlanSymbol, kind: RuleNeed): Need | undefined {
   if (!computed.has(symbol.kind)) return undefined;
-  let known = needs.get(ctx);
-  if (!known) {
-    known = new Map();
-    needs.set(ctx, known);
+  let byKind = needs.get(ctx);
+  if (!byKind) {
+    byKind = { payee: new Map(), period: new Map() };
+    needs.set(ctx, byKind);
   }
+  const known = byKind[kind];
   if (!known.has(symbol)) {
     for (const s of usedFirst(ctx, symbol, known)) {
       if (known.has(s)) continue;
       known.set(s, null);
-      known.set(s, computed.has(s.kind) ? ownNeed(ctx, s) : null);
+      known.set(s, computed.has(s.kind) ? ownNeed(ctx, s, kind) : null);
     }
   }
   return known.get(symbol) ?? undefined;
@@ -157,14 +218,14 @@ function usedFirst(
   return order;
 }
 
-/** What the expressions of a definition (all its versions) need a payee for, if anything. */
-function ownNeed(ctx: CheckContext, symbol: PlanSymbol): Need | null {
+/** What the expressions of a definition (all its versions) need a payee (or period) for, if anything. */
+function ownNeed(ctx: CheckContext, symbol: PlanSymbol, kind: RuleNeed): Need | null {
   const versions = (ctx.binding.declarations.get(symbol.name) ?? [symbol]).filter(
     (s) => s.kind === symbol.kind,
   );
   for (const version of versions) {
     for (const expr of definitionExpressions(version.decl)) {
-      const use = payeeUses(ctx, expr)[0];
+      const use = uses(ctx, expr, kind)[0];
       if (use)
         return use.attribute === undefined
           ? { what: use.what }
@@ -198,7 +259,33 @@ export function describeUse(use: PayeeUse): string {
   return use.via === undefined ? use.what : `${use.what} (through ${use.via})`;
 }
 
-/** Reports AT5008 at every place in `expr` that needs a payee, with the message `message` gives it. */
-export function rejectPayeeUses(ctx: CheckContext, expr: Expr, message: (use: PayeeUse) => string): void {
-  for (const use of payeeUses(ctx, expr)) report(ctx, 'AT5008', use.range, message(use));
+/**
+ * Reports AT5008 at every place in `expr` that needs a payee, with the message `message` gives it;
+ * returns those places.
+ */
+export function rejectPayeeUses(
+  ctx: CheckContext,
+  expr: Expr,
+  message: (use: PayeeUse) => string,
+): PayeeUse[] {
+  const found = payeeUses(ctx, expr);
+  for (const use of found) report(ctx, 'AT5008', use.range, message(use));
+  return found;
+}
+
+/**
+ * Reports AT5010 at every place in `expr` that reads the period, except inside `reported` (places
+ * already rejected for needing a payee), with the message `message` gives it.
+ */
+export function rejectPeriodUses(
+  ctx: CheckContext,
+  expr: Expr,
+  reported: readonly PayeeUse[],
+  message: (use: PayeeUse) => string,
+): void {
+  const inside = (use: PayeeUse): boolean =>
+    reported.some(
+      (r) => r.range.start.offset <= use.range.start.offset && use.range.end.offset <= r.range.end.offset,
+    );
+  for (const use of periodUses(ctx, expr)) if (!inside(use)) report(ctx, 'AT5010', use.range, message(use));
 }

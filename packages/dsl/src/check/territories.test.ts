@@ -108,4 +108,68 @@ describe('territories', () => {
       'reads the quota q,',
     );
   });
+
+  // Accounts are placed once per calculation, in the plan's first period (TerritoryMap): a rule
+  // testing `period = 2026-Q1` kept placing accounts by Q1 in a run of Q2 alone.
+  it('rejects the period in rules, which place accounts once for all periods (AT5010)', () => {
+    const result = territories('    territory mine { where region = "EMEA" and period = 2026-Q1 }');
+    const d = expectOne(result, 'AT5010', 'period', { after: result.text.indexOf('and period') });
+    expect(d.message).toBe(
+      "The `where` of territory mine reads period, but accounts are placed in territories once per calculation, not once per period, so it would read the plan's first period whatever period is paid: test the account's fields only, and change who covers the territory over time with `assign ... from ... to ...` dates",
+    );
+    expect(result.diagnostics.map((x) => x.code)).toEqual(['AT5010']);
+    const start = territories('    territory mine { where region = "EMEA" and today >= period.start }');
+    expectOne(start, 'AT5010', 'period.start');
+    const scored = territories(
+      '    territory mine { where region = "EMEA" score days_between(period.end, today) }',
+      'score',
+    );
+    expect(expectOne(scored, 'AT5010', 'period.end').message).toMatch(
+      /^The score of territory mine reads period.end,/,
+    );
+    const within = territories('    territory mine { where 2026-02-01 in period }');
+    expectOne(within, 'AT5010', '2026-02-01 in period');
+    const through = checkDecls(
+      `${accounts}
+  let first_half = period.start < 2026-07-01
+  territories on accounts by priority {
+    territory mine { where region = "EMEA" and first_half }
+  }`,
+    );
+    expect(
+      expectOne(through, 'AT5010', 'first_half', { after: through.text.indexOf('and first_half') }).message,
+    ).toContain('reads period.start (through first_half),');
+    const versioned = checkDecls(
+      `${accounts}
+  let cutoff = 100 effective 2026-01-01 to 2026-06-30
+  let cutoff = 200 effective 2026-07-01 to 2026-12-31
+  territories on accounts by priority {
+    territory mine { where employees > cutoff }
+  }`,
+    );
+    expect(
+      expectOne(versioned, 'AT5010', 'cutoff', { after: versioned.text.indexOf('> cutoff') }).message,
+    ).toContain('reads the definition cutoff, whose versions take effect on different dates,');
+  });
+
+  it('reports a rule reading the payee and the period once for each', () => {
+    // The period inside a place already rejected for the payee is not reported again.
+    const result = territories(
+      '    territory mine { where region = payee.region and count(deals where close_date in period) > 0 }',
+    );
+    expect(result.diagnostics.map((x) => x.code)).toEqual(['AT5008', 'AT5008']);
+    const both = checkDecls(
+      `${accounts}
+  let mixed = payee.region = "EMEA" and period = 2026-Q1
+  territories on accounts by priority {
+    territory mine { where mixed and today > 2026-01-01 }
+  }`,
+    );
+    expect(both.diagnostics.map((x) => x.code)).toEqual(['AT5008']);
+  });
+
+  it('accepts `today` and constants in rules', () => {
+    const result = territories('    territory mine { where region = "EMEA" and today > 2026-06-01 }');
+    expect(result.diagnostics).toEqual([]);
+  });
 });

@@ -2,7 +2,8 @@
  * Territory checks: rules are conditions on the account source; two territories of equal priority
  * whose literal rules (or named accounts) can match the same account overlap (AT5104, warning);
  * a rule whose tests contradict each other never matches (AT5105, warning); rules are read once
- * per account, for all payees, so they cannot read the payee (AT5008).
+ * per account, for all payees and all periods, so they cannot read the payee (AT5008) or the
+ * period (AT5010).
  */
 import type { Range } from '../diagnostics/diagnostic.js';
 import type { Expr, TerritoriesDecl, TerritoryDecl } from '../syntax/ast.js';
@@ -10,7 +11,7 @@ import { type CheckContext, report } from './context.js';
 import { checkCount } from './counts.js';
 import { toDecimal } from './decimal.js';
 import { typeCondition, typeExpr } from './expressions.js';
-import { describeUse, type PayeeUse, rejectPayeeUses } from './no-payee.js';
+import { describeUse, type PayeeUse, rejectPayeeUses, rejectPeriodUses } from './no-payee.js';
 import { type Conjunction, overlaps, type RuleContext, readRule } from './territory-rules.js';
 import { formatType, isQuantity } from './types.js';
 
@@ -58,16 +59,14 @@ function checkTerritory(ctx: CheckContext, rc: RuleContext, territory: Territory
       case 'TerritoryWhere':
         if (!clause.condition) break;
         typeCondition(ctx, clause.condition, `after \`where\` in territory ${name}`);
-        rejectPayeeUses(ctx, clause.condition, (use) =>
-          ruleReadsPayee(`The \`where\` of territory ${name}`, use),
-        );
+        rejectRuleUses(ctx, clause.condition, `The \`where\` of territory ${name}`);
         conditions.push(clause.condition);
         ruleRange ??= clause.range;
         break;
       case 'TerritoryScore': {
         if (!clause.score) break;
         const type = typeExpr(ctx, clause.score);
-        rejectPayeeUses(ctx, clause.score, (use) => ruleReadsPayee(`The score of territory ${name}`, use));
+        rejectRuleUses(ctx, clause.score, `The score of territory ${name}`);
         if (!isQuantity(type)) {
           report(
             ctx,
@@ -101,6 +100,17 @@ function checkTerritory(ctx: CheckContext, rc: RuleContext, territory: Territory
     report(ctx, 'AT5105', ruleRange, `Territory ${name} can never match an account: ${contradiction}`);
   }
   return info;
+}
+
+/** AT5008 and AT5010: a territory rule reads neither the payee nor the period. */
+function rejectRuleUses(ctx: CheckContext, expr: Expr, rule: string): void {
+  const payee = rejectPayeeUses(ctx, expr, (use) => ruleReadsPayee(rule, use));
+  rejectPeriodUses(ctx, expr, payee, (use) => ruleReadsPeriod(rule, use));
+}
+
+/** AT5010 for the period read in a territory rule: accounts are placed once, in the first period. */
+function ruleReadsPeriod(rule: string, use: PayeeUse): string {
+  return `${rule} reads ${describeUse(use)}, but accounts are placed in territories once per calculation, not once per period, so it would read the plan's first period whatever period is paid: test the account's fields only, and change who covers the territory over time with \`assign ... from ... to ...\` dates`;
 }
 
 /** AT5008 for a payee read in a territory rule: rules test the account alone. */

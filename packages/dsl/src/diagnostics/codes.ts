@@ -88,6 +88,7 @@ export const codes = {
   AT5007: { severity: 'error', title: 'Per-line earning has no credit to list' },
   AT5008: { severity: 'error', title: 'Credit or territory rule reads the payee' },
   AT5009: { severity: 'error', title: 'Credit clause repeated' },
+  AT5010: { severity: 'error', title: 'Territory rule reads the period' },
   AT5101: { severity: 'error', title: 'More than one key field' },
   AT5102: { severity: 'error', title: 'Field modifier does not fit the field type' },
   AT5103: { severity: 'error', title: 'Territory recipient needs territories' },

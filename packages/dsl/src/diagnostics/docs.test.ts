@@ -57,9 +57,10 @@ describe('docs/reference/diagnostics.md', () => {
     describe(section.code, () => {
       const info = codes[section.code as Code];
       const blocks = fences(section.body);
-      const exampleIndex = blocks.findIndex((b) => b.info.trim() === `attain fails=${section.code}`);
-      const example = blocks[exampleIndex];
-      const message = blocks[exampleIndex + 1];
+      // Every failing example, each followed by the message it produces.
+      const examples = blocks.flatMap((b, i) =>
+        b.info.trim() === `attain fails=${section.code}` ? [{ example: b, message: blocks[i + 1] }] : [],
+      );
 
       it('has the title and severity of codes.ts', () => {
         expect(info).toBeDefined();
@@ -70,26 +71,30 @@ describe('docs/reference/diagnostics.md', () => {
       });
 
       it('has a failing example followed by its message and a fix', () => {
-        expect(example).toBeDefined();
-        expect(message?.info).toBe('text');
+        expect(examples.length).toBeGreaterThan(0);
+        for (const { message } of examples) expect(message?.info).toBe('text');
         expect(section.body).toContain('**Fix:**');
       });
 
-      it('shows an example that produces the code with the documented message', () => {
-        const result = compile(example?.content ?? '', { uri: 'example.attain' });
-        const produced = result.diagnostics.filter((d) => d.code === section.code);
-        expect(produced.map((d) => d.message)).toContain(message?.content.trimEnd());
-        expect(produced[0]?.severity).toBe(info.severity);
-      });
+      examples.forEach(({ example, message }, i) => {
+        const which = i === 0 ? '' : ` (example ${i + 1})`;
 
-      it('shows an example whose first problem is its own, not one it causes', () => {
-        // The first error for an error code (a warning about what the mistake leaves unused may
-        // come before it), the first diagnostic otherwise.
-        const result = compile(example?.content ?? '', { uri: 'example.attain' });
-        const first = result.diagnostics.find((d) => info.severity !== 'error' || d.severity === 'error');
-        expect(first && `${first.code}: ${first.message}`).toBe(
-          `${section.code}: ${message?.content.trimEnd()}`,
-        );
+        it(`shows an example that produces the code with the documented message${which}`, () => {
+          const result = compile(example.content, { uri: 'example.attain' });
+          const produced = result.diagnostics.filter((d) => d.code === section.code);
+          expect(produced.map((d) => d.message)).toContain(message?.content.trimEnd());
+          expect(produced[0]?.severity).toBe(info.severity);
+        });
+
+        it(`shows an example whose first problem is its own, not one it causes${which}`, () => {
+          // The first error for an error code (a warning about what the mistake leaves unused may
+          // come before it), the first diagnostic otherwise.
+          const result = compile(example.content, { uri: 'example.attain' });
+          const first = result.diagnostics.find((d) => info.severity !== 'error' || d.severity === 'error');
+          expect(first && `${first.code}: ${first.message}`).toBe(
+            `${section.code}: ${message?.content.trimEnd()}`,
+          );
+        });
       });
     });
   }

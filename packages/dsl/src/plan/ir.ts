@@ -62,7 +62,10 @@ export interface IrField extends IrBase {
   field: string;
 }
 
-/** The current payee (`payee`). */
+/**
+ * The current payee (`payee`). In a credit's or territory's rules over a source with a field named
+ * `payee`, `payee` is that field (an {@link IrField}): there is no current payee there.
+ */
 export interface IrPayee extends IrBase {
   op: 'payee';
 }

@@ -54,8 +54,12 @@ export function lowerExpr(ctx: CheckContext, expr: Expr): IrExpr {
       return { op: 'literal', type, range, value: expr.value };
     case 'NameRef':
       return lowerName(ctx, expr.name, type, range);
-    case 'PayeeRef':
+    case 'PayeeRef': {
+      // In a credit or territory rule over a source with a field `payee`, it is that field.
+      const field = ctx.binding.payeeFieldAt(expr);
+      if (field) return { op: 'field', type, range, source: field.parent?.name ?? '', field: field.name };
       return { op: 'payee', type, range };
+    }
     case 'PeriodRef':
       return { op: 'period', type, range };
     case 'TodayRef':

@@ -308,3 +308,38 @@ describe('lowering', () => {
     }
   });
 });
+
+// In a credit's or territory's rules, which have no current payee, `payee` is the record's field
+// `payee` when the source has one; in aggregates, which have a payee, it stays the current payee.
+describe('`payee` in rules over a source with a field `payee`', () => {
+  const plan = planOf(
+    planText(`  source allocations { id: Text key, payee: Payee owner, region: Text, amount: Money, booked_on: Date dated }
+  payee { region: Text }
+  territories on allocations by priority {
+    territory t { where payee.region = "NA" }
+  }
+  credit mine from allocations where payee.region = "NA" { to payee }
+  measure own = count(mine where region = payee.region)
+  commission c = mine * 1% + own * 1 USD`),
+  );
+
+  it('lowers it to the field in the rules', () => {
+    const where = plan.credits[0]?.where;
+    expect(where?.op === 'binary' && shape(where.left)).toMatchObject({
+      op: 'member',
+      member: 'region',
+      object: { op: 'field', source: 'allocations', field: 'payee' },
+    });
+    const rule = plan.territories?.territories[0]?.where[0];
+    expect(rule?.op === 'binary' && shape(rule.left)).toMatchObject({
+      object: { op: 'field', source: 'allocations', field: 'payee' },
+    });
+  });
+
+  it('keeps the current payee in aggregates', () => {
+    const own = plan.measures.find((m) => m.name === 'own');
+    const payees = irNodes(own).filter((n) => n.op === 'payee');
+    expect(payees).toHaveLength(1);
+    expect(irNodes(own).some((n) => n.op === 'field' && n.field === 'payee')).toBe(false);
+  });
+});

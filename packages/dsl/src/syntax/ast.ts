@@ -200,7 +200,15 @@ export type Recipient =
 
 export type CreditClause =
   | { kind: 'CreditAmount'; range: Range; value?: Expr }
-  | { kind: 'CreditTo'; range: Range; recipient?: Recipient; share?: PercentLit; overlay: boolean }
+  | {
+      kind: 'CreditTo';
+      range: Range;
+      recipient?: Recipient;
+      share?: PercentLit;
+      /** True when `share` is written but its percentage could not be read (a syntax error says so). */
+      unreadShare?: true;
+      overlay: boolean;
+    }
   | { kind: 'CreditSplit'; range: Range; source?: Name; on?: Name };
 
 export interface CreditDecl extends NamedDecl {

@@ -194,16 +194,19 @@ function buildCreditClause(ctx: BuildContext, node: CstNode): CreditClause[] {
   switch (keyword.image) {
     case 'amount':
       return [{ kind: 'CreditAmount', range, value: buildExpr(ctx, child(node, 'value'), range.end.offset) }];
-    case 'to':
+    case 'to': {
+      const share = ctx.percent(token(node, 'share'));
       return [
         {
           kind: 'CreditTo',
           range,
           recipient: buildRecipient(ctx, child(node, 'recipient'), range.end.offset),
-          share: ctx.percent(token(node, 'share')),
+          share,
+          ...(share === undefined && has(node, 'KwShare') ? { unreadShare: true as const } : {}),
           overlay: has(node, 'overlay'),
         },
       ];
+    }
     default:
       return [
         {

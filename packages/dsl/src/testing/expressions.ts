@@ -40,12 +40,14 @@ export class ExpressionGenerator {
   /**
    * A generator for expressions about one record of `record`: its fields, the payee's attributes
    * (unless `withPayee` is false: credit and territory rules are read without a payee, AT5008)
-   * and literals (no aggregates and no plan-level definitions).
+   * and literals (no aggregates and no plan-level definitions). Without `withPeriod` (territory
+   * rules, AT5010) they do not read the current period either.
    */
-  inRecord(record: SourceModel, withPayee = true): ExpressionGenerator {
+  inRecord(record: SourceModel, withPayee = true, withPeriod = true): ExpressionGenerator {
     const { currency, year } = this.scope;
     const payee = withPayee ? this.scope.payee : new Map<ValueType, string[]>();
-    return new ExpressionGenerator(this.random, { ...emptyScope(currency, year), payee, record });
+    const scope = { ...emptyScope(currency, year), payee, record };
+    return new ExpressionGenerator(this.random, withPeriod ? scope : { ...scope, noPeriod: true });
   }
 
   gen(type: ValueType, depth: number): GenExpr {
@@ -71,7 +73,8 @@ export class ExpressionGenerator {
       Text: () => atom(textLiteral(r)),
     };
     const extra: Production[] = [];
-    if (type === 'Date') extra.push(() => ({ text: `period.${pick(r, ['start', 'end'])}`, level: 8 }));
+    if (type === 'Date' && !s.noPeriod)
+      extra.push(() => ({ text: `period.${pick(r, ['start', 'end'])}`, level: 8 }));
     return [literal[type], ...names, ...payee, ...fields, ...fields, ...extra];
   }
 
@@ -102,7 +105,9 @@ export class ExpressionGenerator {
               this.gen('Date', depth),
               atom(integerLiteral(this.random, 1, 90)),
             ]),
-          () => this.call(pick(this.random, ['start_of', 'end_of']), [atom('period')]),
+          ...(this.scope.noPeriod
+            ? []
+            : [() => this.call(pick(this.random, ['start_of', 'end_of']), [atom('period')])]),
           () => this.ifThenElse('Date', depth),
         ];
       case 'Text':
@@ -211,8 +216,8 @@ export class ExpressionGenerator {
         const items = [textLiteral(r), textLiteral(r)];
         return { text: `${this.paren(g('Text'), 5)} in [${items.join(', ')}]`, level: 4 };
       },
-      () => ({ text: `${this.paren(g('Date'), 5)} in period`, level: 4 }),
     ];
+    if (!this.scope.noPeriod) list.push(() => ({ text: `${this.paren(g('Date'), 5)} in period`, level: 4 }));
     return list;
   }
 

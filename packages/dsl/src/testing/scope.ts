@@ -45,6 +45,8 @@ export interface Scope {
   lookups: LookupModel[];
   /** The record whose fields are in scope, if any. */
   record?: SourceModel;
+  /** True in territory rules, which have no current period (AT5010): no `period` there. */
+  noPeriod?: boolean;
 }
 
 /** An empty scope for a plan in `currency` and `year`. */

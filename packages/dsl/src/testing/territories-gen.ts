@@ -11,7 +11,7 @@ export function generateTerritories(state: PlanState): GenDecl {
   const accounts = state.accounts;
   if (accounts === undefined) throw new Error('territories need an account source');
   const byScore = chance(r, 0.3);
-  const rules = state.expressions().inRecord(accounts, false);
+  const rules = state.expressions().inRecord(accounts, false, false);
   const lines = [`territories on ${accounts.name} by ${byScore ? 'score' : 'priority'} {`];
   const count = r.int(1, 3);
   for (let i = 0; i < count; i++) {

@@ -26,11 +26,20 @@ export interface CompileEnv {
   defId(kind: RefKind, name: string): number | undefined;
 }
 
-/** One record scope: fields of `source`, read from records or from credit entries. */
+/**
+ * One record scope: fields of `source`, read from records or from credit entries. Over a credit's
+ * entries, `credit` is the credit's name: its built-in fields (`credited`, `quota_credited`) name
+ * the credit as their source in the IR.
+ */
 export interface Scope {
   source: string;
   entries: boolean;
+  credit?: string;
 }
+
+/** The built-in fields of a credit's entries: the amount credited to the payee, and its quota part. */
+const CREDITED = 'credited';
+const QUOTA_CREDITED = 'quota_credited';
 
 /** The period each to-date window adds up to (`ytd`: the fiscal year). */
 export const WINDOWS: Readonly<Record<string, PeriodKind>> = {
@@ -111,7 +120,11 @@ export function compile(expr: IrExpr, env: CompileEnv, scopes: readonly Scope[] 
       return (ctx, row) => items.map((i) => i(ctx, row));
     }
     case 'aggregate': {
-      const nested: Scope[] = [...scopes, { source: expr.source, entries: expr.over.kind === 'credit' }];
+      const scope: Scope =
+        expr.over.kind === 'credit'
+          ? { source: expr.source, entries: true, credit: expr.over.name }
+          : { source: expr.source, entries: false };
+      const nested: Scope[] = [...scopes, scope];
       const where = expr.where ? compile(expr.where, env, nested) : undefined;
       const value =
         expr.field === undefined
@@ -196,26 +209,26 @@ export function literal(value: string | boolean, kind: string, calendar: FiscalC
   }
 }
 
+/**
+ * A field of the record in the innermost scope of its source. The built-in `credited` and
+ * `quota_credited` name the credit as their source (`count(bookings where credited > 0)`), the
+ * other fields the source (`bookings.credited`, the aggregated field, names the source too); over
+ * a credit's entries both are the entry's amounts, never a source field of the same name.
+ */
 function field(expr: IrField, env: CompileEnv, scopes: readonly Scope[]): Fn {
   let depth = 0;
-  for (let i = scopes.length - 1; i >= 0; i--, depth++)
-    if ((scopes[i] as Scope).source === expr.source) break;
+  for (let i = scopes.length - 1; i >= 0; i--, depth++) {
+    const s = scopes[i] as Scope;
+    if (s.source === expr.source || s.credit === expr.source) break;
+  }
   const scope = scopes[scopes.length - 1 - depth];
   if (!scope) return () => null;
-  const index = env.schemas.get(expr.source)?.index.get(expr.field);
-  const read = (row: Row): Value => {
-    if (scope.entries) {
-      const entry = row as Entry;
-      if (index === undefined)
-        return expr.field === 'credited'
-          ? entry.amount
-          : expr.field === 'quota_credited'
-            ? entry.quota
-            : null;
-      return entry.rec.v[index] ?? null;
-    }
-    return index === undefined ? null : ((row as Rec).v[index] ?? null);
-  };
+  const index = env.schemas.get(scope.source)?.index.get(expr.field);
+  let read: (row: Row) => Value;
+  if (!scope.entries) read = (row) => (index === undefined ? null : ((row as Rec).v[index] ?? null));
+  else if (expr.field === CREDITED) read = (row) => (row as Entry).amount;
+  else if (expr.field === QUOTA_CREDITED) read = (row) => (row as Entry).quota;
+  else read = (row) => (index === undefined ? null : ((row as Entry).rec.v[index] ?? null));
   if (depth === 0) return (_ctx, row) => read(row);
   return (ctx) => read(ctx.frames[ctx.frames.length - depth] as Row);
 }
