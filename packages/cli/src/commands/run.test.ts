@@ -620,6 +620,61 @@ describe('attain run --previous', () => {
     expect(table.stdout).toContain('  Payout                          30,730.00   USD\n');
   });
 
+  it('leaves the closed period of a recalculation out of the CSV and the table totals: it was paid', async () => {
+    // Maya (ae-001) was paid 33,840.00 for 2026-Q1 (q1.json): 37,600.00 earned, 3,760.00 held
+    // back. A deal of 50,000.00 closed on 2026-03-15 arrives late. 2026-Q2 pays 14,255.64 +
+    // 21,505.30 = 35,760.94 earned, 3,576.09 held back, and the Q1 correction: uncapped 50,000 x
+    // 25% = 12,500, but the cap of 2 x 25,000 = 50,000 less the 37,600 paid leaves 12,400.00, with
+    // 1,240.00 held back on it: 35,760.94 - 3,576.09 + 12,400 - 1,240 = 43,344.85.
+    const data = join(example, 'data');
+    const late: Record<string, string> = {};
+    for (const name of ['payees.csv', 'deals.csv', 'fx.csv', 'adjustments.csv', 'quota_relief.csv'])
+      late[`late/${name}`] = await readFile(join(data, name), 'utf8');
+    late['late/deals.csv'] += 'D-9999,ae-001,Late Co,50000.00,2026-03-15,Closed Won,12,\n';
+    const cwd = await tempDir(late);
+    const q1 = await run(runAe('--period', '2026-Q1', '--format', 'json'), { cwd });
+    await writeFile(join(cwd, 'q1.json'), q1.stdout);
+    const recalc = ['run', join(example, 'plan.attain'), '--data', 'late', '--period', '2026-Q1,2026-Q2'];
+    const args = [...recalc, '--previous', 'q1.json'];
+
+    const csv = await run([...args, '--format', 'csv'], { cwd });
+    expect(csv.code).toBe(0);
+    const rows = csv.stdout.split('\n');
+    // Q1's 33,840.00 is not there to be paid a second time; Q2's 43,344.85 is.
+    expect(rows.filter((row) => row.startsWith('ae-001,') && row.includes(',payout,'))).toEqual([
+      'ae-001,2026-Q2,payout,,,,43344.85,USD,',
+    ]);
+    expect(rows.filter((row) => row.includes(',2026-Q1,'))).toEqual([]);
+    expect(rows).toContain(
+      'ae-001,2026-Q2,recalculation,new_business,recalculation:2026-Q1:earning:new_business,,12400.00,USD,',
+    );
+    expect(csv.stderr).toContain(
+      'attain: 38 statements of 2026-Q1 are not in the CSV: returned as reported, they were paid by an ' +
+        'earlier run (what changed in them is paid by recalculation rows)\n',
+    );
+
+    // The JSON keeps them, marked: the next run reads them.
+    const json = JSON.parse((await run([...args, '--format', 'json'], { cwd })).stdout) as Results;
+    const marked = (period: string) => of(json, period).map((s) => s.reported);
+    expect(marked('2026-Q1')).toEqual(Array(38).fill(true));
+    expect(marked('2026-Q2')).toEqual(Array(38).fill(undefined));
+    expect(of(json, '2026-Q1').find((s) => s.payee === 'ae-001')?.payout).toBe('33840.00');
+
+    // The table shows them, marked, and its totals are Q2's alone: the run of both periods pays
+    // 2,391,451.44 with Q1 counted, less Q1's 1,143,355.18 (as q1.json paid it) = 1,248,096.26.
+    const table = (await run(args, { cwd })).stdout;
+    expect(table).toContain(
+      'Maya Okafor (ae-001)  2026-Q1 (2026-02-01 to 2026-04-30)  (as reported, paid earlier)\n',
+    );
+    expect(table).toContain('  Payout                           33,840.00   USD, paid earlier\n');
+    expect(table).toContain('Maya Okafor (ae-001)  2026-Q2 (2026-05-01 to 2026-07-31)\n');
+    expect(table).toContain('  Payout                           43,344.85   USD\n');
+    expect(table).toContain(
+      'Total of 38 statements paid by this run (not counting 38 as reported, paid earlier): ' +
+        'earned 1,389,560.14, adjustments -141,463.88, payout 1,248,096.26 USD\n',
+    );
+  });
+
   it('names each file it cannot use as earlier results, and exits 2 before calculating', async () => {
     const stopped = { meta: {}, errors: [{ source: 'deals', code: 'bad-number' }], statements: [] };
     const cwd = await tempDir({

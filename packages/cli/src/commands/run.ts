@@ -72,9 +72,28 @@ function tableAppendix(results: Results, origin: DataOrigin): string {
   return parts.map((part) => `\n${part}`).join('');
 }
 
+/** The statements returned as reported (paid by an earlier run) that the CSV rows leave out. */
+interface LeftOut {
+  count: number;
+  /** Their periods, in the order met (by payee, then period: period order). */
+  periods: Set<string>;
+}
+
+/**
+ * `38 statements of 2026-Q1 are not in the CSV: …`, or `undefined` when the CSV leaves out none.
+ */
+function leftOutNote(left: LeftOut): string | undefined {
+  if (left.count === 0) return undefined;
+  const periods = [...left.periods].join(', ');
+  return (
+    `${plural(left.count, 'statement')} of ${periods} ${left.count === 1 ? 'is' : 'are'} not in the CSV: ` +
+    'returned as reported, they were paid by an earlier run (what changed in them is paid by recalculation rows)'
+  );
+}
+
 /**
  * Prints the results in the chosen format. `json` holds the statements of the JSON format (they
- * were streamed, like the CSV rows).
+ * were streamed, like the CSV rows); `left` the statements the CSV rows left out.
  */
 async function printResults(
   results: Results,
@@ -82,6 +101,7 @@ async function printResults(
   options: RunOptions,
   context: Context,
   json: ResultsJson | undefined,
+  left: LeftOut,
 ): Promise<void> {
   const { io, out } = context;
   if (json) {
@@ -103,8 +123,11 @@ async function printResults(
     io.stdout.write(tableAppendix(results, origin));
   }
   // The CSV output has no place for the calculation's warnings (the table and JSON have): stderr.
-  if (options.format === 'csv')
+  if (options.format === 'csv') {
     for (const warning of results.warnings) reportWarning(context, formatWarning(warning));
+    const note = leftOutNote(left);
+    if (note) reportProblem(context, note);
+  }
   // The table lists them in full; for JSON and CSV, which tools read, a note on stderr is enough.
   if (options.format !== 'table' && results.rejected.length > 0) {
     reportProblem(context, `${plural(results.rejected.length, 'row')} left out of the calculation:`);
@@ -131,8 +154,13 @@ async function calculateAndPrint(
     if (!header) csv?.write(csvHeader);
     header = true;
   };
+  const left: LeftOut = { count: 0, periods: new Set() };
   const csvStatement = (statement: Statement) => {
     writeHeader();
+    if (statement.reported === true) {
+      left.count++;
+      left.periods.add(statement.period);
+    }
     const rows = csvRows(statement);
     if (rows.length > 0) csv?.write(rows);
   };
@@ -163,7 +191,7 @@ async function calculateAndPrint(
     writeHeader();
     await csv.flush();
   }
-  await printResults(results, origin, options, context, json);
+  await printResults(results, origin, options, context, json, left);
   return ExitCode.ok;
 }
 

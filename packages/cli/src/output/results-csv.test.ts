@@ -98,4 +98,70 @@ describe('the CSV output', () => {
       '"ae,""1""",2026-Q1,clawback,c,clawback:c:row 3,row 3,-5.00,USD,\n"ae,""1""",2026-Q1,payout,,,,-5.00,USD,\n',
     );
   });
+
+  it('starts text cells a spreadsheet would read as a formula with a quote mark, never amounts', () => {
+    const text = csvRows(
+      statement({
+        payee: '=HYPERLINK("http://x","pay")',
+        period: '+Q1',
+        adjustments: [
+          // A manual adjustment whose id (name and line) and record start like formulas.
+          {
+            id: '@SUM(A1)',
+            kind: 'manual',
+            name: '@SUM(A1)',
+            amount: '-5.00',
+            record: { source: 'deals', key: '-2+3' },
+          },
+          // A negative number and a plain id are left as they are.
+          {
+            id: 'clawback:c:-7',
+            kind: 'clawback',
+            name: 'c',
+            amount: '-1.50',
+            record: { source: 'deals', key: '-7' },
+          },
+          { id: '\tx', kind: 'manual', name: '-x', amount: '1.00' },
+        ] as unknown as Statement['adjustments'],
+        payout: '-5.50',
+        estimatedPayout: '-5.50',
+      }),
+    );
+    const head = `"'=HYPERLINK(""http://x"",""pay"")",'+Q1,`;
+    expect(text.split('\n')).toEqual([
+      `${head}manual,'@SUM(A1),'@SUM(A1),'-2+3,-5.00,USD,`,
+      `${head}clawback,c,clawback:c:-7,-7,-1.50,USD,`,
+      `${head}manual,'-x,'\tx,,1.00,USD,`,
+      `${head}payout,,,,-5.50,USD,`,
+      '',
+    ]);
+  });
+
+  it('leaves out a statement returned as reported: an earlier run paid it', () => {
+    // enterprise-ae, ae-001 in 2026-Q1 as q1.json reported it (37,600.00 earned, 3,760.00 held
+    // back: 33,840.00 paid), returned by the 2026-Q1,2026-Q2 recalculation run.
+    const q1 = statement({
+      payee: 'ae-001',
+      earnings: [
+        {
+          id: 'new_business',
+          lines: [
+            { id: 'new_business:D-1001', record: { source: 'deals', key: 'D-1001' }, amount: '37600.00' },
+          ],
+        },
+      ] as unknown as Statement['earnings'],
+      adjustments: [
+        {
+          id: 'holdback:commission_reserve',
+          kind: 'holdback',
+          name: 'commission_reserve',
+          amount: '-3760.00',
+        },
+      ] as unknown as Statement['adjustments'],
+      payout: '33840.00',
+      estimatedPayout: '33840.00',
+    });
+    expect(csvRows(q1)).toContain('ae-001,2026-Q1,payout,,,,33840.00,USD,\n');
+    expect(csvRows({ ...q1, reported: true })).toBe('');
+  });
 });

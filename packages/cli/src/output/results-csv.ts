@@ -5,6 +5,13 @@
  * engine's exact decimal strings. Lines of hypothetical records say `yes` in the `estimate`
  * column: they are never earned, and the payout leaves them out. When hypothetical records
  * would change it, an `estimated-payout` row follows the payout.
+ *
+ * A statement returned as reported (`reported: true`: a closed period of a recalculation, paid by
+ * an earlier run) has no rows: a payroll import takes every `payout` row, and would pay it again.
+ * What changed in it is paid by the recalculation rows of the current period.
+ *
+ * Text cells that a spreadsheet would read as a formula (`=HYPERLINK(…)` as a payee id) start
+ * with a `'`, which makes them text (CSV injection); amounts never do.
  */
 import type { Statement } from '@attain/engine';
 import { compareDecimals } from './numbers.js';
@@ -30,16 +37,38 @@ function needsQuotes(text: string): boolean {
   return false;
 }
 
-/** A cell quoted when it holds a comma, a quote or a line break (RFC 4180). */
-function csvCell(text: string): string {
+/** A negative number, which a spreadsheet reads as one (`-5`, `-0.25`): not a formula. */
+const negativeNumber = /^-(?:\d+(?:\.\d*)?|\.\d+)$/;
+
+/**
+ * True when a spreadsheet opening the file would read the text as a formula: it starts with `=`,
+ * `+`, `@`, a tab or a carriage return, or with `-` and is not a number.
+ */
+function formulaLike(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c === 61 || c === 43 || c === 64 || c === 9 || c === 13) return true;
+  return c === 45 && !negativeNumber.test(text);
+}
+
+/**
+ * A text cell: with a leading `'` when a spreadsheet would read it as a formula (the usual guard
+ * against CSV injection), and quoted when it holds a comma, a quote or a line break (RFC 4180).
+ * Amounts do not go through it: they stay numbers.
+ */
+function csvCell(cell: string): string {
+  const text = formulaLike(cell) ? `'${cell}` : cell;
   return needsQuotes(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** The header row of the CSV output. */
 export const csvHeader = `${csvColumns.join(',')}\n`;
 
-/** The CSV rows of one statement: its earning lines, its adjustment lines and its payout. */
+/**
+ * The CSV rows of one statement: its earning lines, its adjustment lines and its payout; none for
+ * a statement returned as reported (paid by an earlier run).
+ */
 export function csvRows(statement: Statement): string {
+  if (statement.reported === true) return '';
   const rows: string[] = [];
   // The cells shared by every line of a statement (or earning) are quoted once.
   const head = `${csvCell(statement.payee)},${csvCell(statement.period)},`;

@@ -2,6 +2,10 @@
  * The `table` format of `attain run`: a readable statement per payee and period (credits, quota,
  * attainment, earnings with their lines summarised, adjustments, payout, balances), then totals.
  * Amounts are right-aligned in one column across all statements; notes wrap to the width.
+ *
+ * A statement returned as reported (a closed period of a recalculation, paid by an earlier run)
+ * says so after its period, `(as reported, paid earlier)`, and the totals leave it out: they add
+ * up what this run pays.
  */
 import type { AdjustmentLine, EarningLine, EarningResult, Results, Statement } from '@attain/engine';
 import { compareDecimals, formatAmount, formatPercent, groupDigits, isZero, sumDecimals } from './numbers.js';
@@ -20,6 +24,9 @@ interface Row {
 
 /** Lines of an earning listed one by one up to this many; more are summarised. */
 const listedLines = 3;
+
+/** What the header of a statement returned as reported says after its period. */
+const reportedNote = '(as reported, paid earlier)';
 
 /** The part of a line id after `<earning>:` (the record key, `period`, `floor`...). */
 function lineName(line: EarningLine): string {
@@ -116,7 +123,7 @@ function statementRows(statement: Statement): Row[] {
   rows.push({
     label: 'Payout',
     amount: formatAmount(statement.payout),
-    notes: [statement.currency],
+    notes: statement.reported ? [statement.currency, 'paid earlier'] : [statement.currency],
     strong: true,
   });
   if (statement.estimatedPayout !== statement.payout) {
@@ -155,7 +162,8 @@ export function formatStatements(results: Results, options: TableOptions): strin
   const out: string[] = [];
   for (const { statement, rows } of laidOut) {
     const when = `${statement.period} (${statement.start} to ${statement.end})`;
-    out.push(`${style.bold(`${statement.payeeName} (${statement.payee})`)}  ${when}`);
+    const reported = statement.reported ? `  ${reportedNote}` : '';
+    out.push(`${style.bold(`${statement.payeeName} (${statement.payee})`)}  ${when}${reported}`);
     for (const row of rows) {
       let text = `  ${row.label.padEnd(labelWidth)}`;
       if (row.amount !== '') {
@@ -173,15 +181,25 @@ export function formatStatements(results: Results, options: TableOptions): strin
   return `${out.join('\n')}\n`;
 }
 
-/** `Total of 48 statements: earned 1,234.00, adjustments -12.00, payout 1,222.00 USD`. */
+/**
+ * `Total of 48 statements: earned 1,234.00, adjustments -12.00, payout 1,222.00 USD`: the
+ * statements this run pays. When it returns some as reported, the line says it leaves them out:
+ * `Total of 38 statements paid by this run (not counting 38 as reported, paid earlier): …`.
+ */
 export function totalsLine(results: Results, style: Style): string {
-  const { statements } = results;
+  const statements = results.statements.filter((s) => s.reported !== true);
+  const reported = results.statements.length - statements.length;
   const earned = sumDecimals(statements.map((s) => s.earned));
   const adjustments = sumDecimals(statements.flatMap((s) => s.adjustments.map((a) => a.amount)));
   const payout = sumDecimals(statements.map((s) => s.payout));
-  const count = groupDigits(String(statements.length));
+  const count = (n: number) => groupDigits(String(n));
+  const what = `${count(statements.length)} ${statements.length === 1 ? 'statement' : 'statements'}`;
+  const which =
+    reported === 0
+      ? what
+      : `${what} paid by this run (not counting ${count(reported)} as reported, paid earlier)`;
   return style.bold(
-    `Total of ${count} ${statements.length === 1 ? 'statement' : 'statements'}: earned ${formatAmount(earned)}, ` +
+    `Total of ${which}: earned ${formatAmount(earned)}, ` +
       `adjustments ${formatAmount(adjustments)}, payout ${formatAmount(payout)} ${results.meta.currency}`,
   );
 }

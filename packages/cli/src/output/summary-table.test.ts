@@ -16,7 +16,7 @@ function results(statements: { payee: string; earned: string; adjustments: strin
 }
 
 describe('summaryLines', () => {
-  it('keeps the decimals a plan has not rounded, so that each line adds up as printed', () => {
+  it('keeps the decimals a plan has not rounded: earned plus adjustments is what the payout rounds', () => {
     // A plan rounding half to even at payout: 85,153.125 + 882.00 = 86,035.125 -> 86,035.12.
     // Shown to 2 places, the earning would read 85,153.13 and the line would not add up.
     const lines = summaryLines(

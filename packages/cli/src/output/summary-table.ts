@@ -1,8 +1,11 @@
 /**
  * A compact table of results, one line per statement (payee, period, attainment, earned,
  * adjustments, payout) and a totals line, as `attain demo` prints it. Amounts keep the decimals
- * the plan left them (an earning rounded only at payout may show `2,953.125`), so each line's
- * columns add up as printed.
+ * the plan left them (an earning rounded only at payout may show `2,953.125`), so that earned
+ * plus adjustments, as printed, is the exact sum the payout comes from. In a plan that rounds at
+ * payout the payout is that sum rounded, so the columns do not add up to it to the last digit:
+ * `85,153.125 + 882.00` pays `86,035.12` (half to even), `6,824.666592 - 900.00` pays `5,925.00`
+ * (up to whole units).
  */
 
 import type { Results } from '@attain/engine';

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { DataRecord } from '../data/dataset.js';
 import type { CreditResult, Results, Statement } from '../results/results.js';
 import { payee, planOf, quarterly, rows, run, statement } from '../test-support.js';
+import { explain } from '../trace/explain.js';
 
 const credit = (s: Statement, name: string): CreditResult => {
   const c = s.credits.find((x) => x.name === name);
@@ -751,6 +752,120 @@ describe('hypothetical rows of other sources', () => {
     );
     expect([t1.payout, t1.estimatedPayout]).toEqual(['50.00', '170.00']);
     expect(results.warnings).toEqual([]);
+  });
+
+  it('gives a record credited to one payee by a real and a hypothetical split row two lines, each by its row', () => {
+    const plan = planOf(
+      quarterly(`${DEALS}
+  ${SPLITS}
+  credit alliance from deals { split by deal_splits on deal_id }
+  commission c = alliance * 10% per line`),
+    );
+    const splits = [
+      { id: 'S1', deal_id: 'D1', payee: 'a', share: '50%', approved_on: '2026-01-02' },
+      { id: 'S2', deal_id: 'D1', payee: 'a', share: '50%', approved_on: '2026-01-02' },
+    ];
+    const results = run(
+      plan,
+      {
+        payees: [payee('a')],
+        records: {
+          deals: rows({ id: 'D1', owner: 'a', amount: '1000', close_date: '2026-01-05', stage: 'Won' }),
+          deal_splits: splits.map((values, i) => ({ row: i + 1, values, hypothetical: i === 1 })),
+        },
+      },
+      ['2026-Q1'],
+    );
+    // S1 (real): 1,000 x 50% = 500 credited, 500 x 10% = 50.00 paid. S2 (hypothetical): the same
+    // 500 and 50.00, an estimate only: paid 50.00, estimated 100.00.
+    const a = statement(results, 'a', '2026-Q1');
+    expect(credit(a, 'alliance')).toMatchObject({ total: '500', estimate: '500' });
+    expect(
+      credit(a, 'alliance').lines.map((l) => [
+        l.record.key,
+        l.amount,
+        l.estimate ?? false,
+        l.via?.split?.key,
+      ]),
+    ).toEqual([
+      ['D1', '500', false, 'S1'],
+      ['D1', '500', true, 'S2'],
+    ]);
+    // Line ids are unique within the statement: the estimate line's id says it is one.
+    const c = a.earnings.find((e) => e.name === 'c');
+    expect(c?.lines.map((l) => [l.id, l.record?.key, l.amount, l.estimate ?? false])).toEqual([
+      ['c:D1', 'D1', '50.00', false],
+      ['c:D1 (estimate)', 'D1', '50.00', true],
+    ]);
+    expect([a.payout, a.estimatedPayout]).toEqual(['50.00', '100.00']);
+    // Each split row picks its own line.
+    const at = { payee: 'a', period: '2026-Q1', credit: 'alliance', record: 'D1' };
+    expect(explain(results, { ...at, via: 'S1' })?.sentence).toBe(
+      'alliance for deals D1 is 500.00 USD: share 50%, role split, deal_splits S1',
+    );
+    expect(explain(results, { ...at, via: 'S2' })?.sentence).toBe(
+      'alliance for deals D1 is 500.00 USD: share 50%, role split, deal_splits S2; ' +
+        'an estimate, not counted: it comes from a hypothetical record',
+    );
+    expect(
+      explain(results, { payee: 'a', period: '2026-Q1', earning: 'c', line: 'D1 (estimate)' })?.value,
+    ).toBe('50.00');
+  });
+
+  it('names the hypothetical account of an estimate line, when a real account credits the payee the same record', () => {
+    const plan = planOf(
+      quarterly(`source deals { id: Text key, owner: Payee owner, account: Text, partner: Text, amount: Money, close_date: Date dated }
+  source accounts { id: Text key, name: Text, region: Text }
+  credit territorial from deals {
+    to territory of account share 50%
+    to territory of partner share 50%
+  }
+  commission c = territorial * 10% per line
+  territories on accounts by priority {
+    territory emea { where region = "EMEA"
+      assign "t1" as primary }
+  }`),
+    );
+    const results = run(
+      plan,
+      {
+        payees: [payee('rep'), payee('t1')],
+        records: {
+          accounts: [
+            { row: 1, values: { id: 'A1', name: 'Initech', region: 'EMEA' }, hypothetical: true },
+            { row: 2, values: { id: 'A2', name: 'Globex', region: 'EMEA' } },
+          ],
+          deals: rows({
+            id: 'D1',
+            owner: 'rep',
+            account: 'A2',
+            partner: 'A1',
+            amount: '1000',
+            close_date: '2026-01-05',
+          }),
+        },
+      },
+      ['2026-Q1'],
+    );
+    // D1 reaches t1 twice, 1,000 x 50% = 500 each: through A2 (real: 500 x 10% = 50.00 paid) and
+    // A1 (hypothetical: an estimate of 50.00 more, 100.00 estimated).
+    const t1 = statement(results, 't1', '2026-Q1');
+    expect(
+      credit(t1, 'territorial').lines.map((l) => [
+        l.amount,
+        l.estimate ?? false,
+        l.via?.field,
+        l.via?.account,
+      ]),
+    ).toEqual([
+      ['500', false, 'account', 'A2'],
+      ['500', true, 'partner', 'A1'],
+    ]);
+    expect(t1.earnings[0]?.lines.map((l) => [l.id, l.amount])).toEqual([
+      ['c:D1', '50.00'],
+      ['c:D1 (estimate)', '50.00'],
+    ]);
+    expect([t1.payout, t1.estimatedPayout]).toEqual(['50.00', '100.00']);
   });
 
   // Whole dollars by the hundred: every earning is exact in cents, so estimates add up exactly.

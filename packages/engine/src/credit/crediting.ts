@@ -7,7 +7,7 @@
  */
 
 import { compareText, cycleFrom } from '../compare-text.js';
-import { type DaySpan, type PayeeData, type Rec, recordName } from '../data/model.js';
+import { type DaySpan, type PayeeData, type Rec, recordName, recordRef } from '../data/model.js';
 import { Dec, ZERO } from '../decimal.js';
 import type { Ctx, Entry } from '../evaluate/context.js';
 import type { Run } from '../evaluate/run.js';
@@ -455,17 +455,33 @@ function amountText(run: Run, amount: Dec): string {
  * The hypothetical view of a record: the same record marked `hyp`, made once per record, for the
  * credit a hypothetical row of another source gives it (a split row, an account). Its credit lines
  * are estimates, never counted in totals or paid, like those of a hypothetical record.
+ *
+ * A payee may be credited a record both ways (a real split row and a hypothetical one, both
+ * naming them), so the view's lines must not take the ids of the record's own: the view's `key`
+ * is the record's name followed by ` (estimate)` (`D1 (estimate)`, `row 3 (estimate)`), which
+ * earning line ids are made of (`c:D1 (estimate)`). Its reference (`ref`) is the record's own,
+ * so results still name the record itself; {@link viewedRecord} gives the record back.
  */
 const hypotheticalViews = new WeakMap<Rec, Rec>();
+const viewed = new WeakMap<Rec, Rec>();
 
 function asHypothetical(rec: Rec): Rec {
   if (rec.hyp) return rec;
   let view = hypotheticalViews.get(rec);
   if (!view) {
-    view = { ...rec, hyp: true };
+    view = { ...rec, hyp: true, key: `${recordName(rec)} (estimate)`, ref: recordRef(rec) };
     hypotheticalViews.set(rec, view);
+    viewed.set(view, rec);
   }
   return view;
+}
+
+/**
+ * The real record of a hypothetical view (see {@link asHypothetical}): `undefined` for a record
+ * itself, real or hypothetical.
+ */
+export function viewedRecord(rec: Rec): Rec | undefined {
+  return viewed.get(rec);
 }
 
 /**

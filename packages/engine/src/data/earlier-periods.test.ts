@@ -118,6 +118,77 @@ describe('a run that starts after the plan without the earlier results (no-previ
     );
   });
 
+  it('says that the balances of the latest earlier results are carried in when a period is skipped', () => {
+    // D3 40,000 in Q3 earns 4,000.00; the holdback keeps 400.00. After Q1 and Q2 (above), a owes
+    // nothing and has 700.00 held back: Q3 pays 4,000 - 400 = 3,600.00 and holds 1,100.00. Run with
+    // Q1's results alone, Q3 carries in Q1's balances: 2,000.00 owed (Q2 recovered it) is recovered
+    // a second time, -min(2,000, 4,000) = -2,000.00, and the 600.00 Q2 held back is lost: Q3 pays
+    // 4,000 - 2,000 - 400 = 1,600.00 and holds 100 + 400 = 500.00. Nothing starts at zero.
+    const data = {
+      ...DATA,
+      records: { deals: [...(DATA.records?.deals ?? []), ...rows(deal('D3', 'a', '40000', '2026-07-15'))] },
+    };
+    const right = statement(calc(data, ['2026-Q1', '2026-Q2', '2026-Q3']), 'a', '2026-Q3');
+    expect([right.payout, right.balances]).toEqual([
+      '3600.00',
+      { 'draw:d': '0.00', 'holdback:h': '1100.00' },
+    ]);
+    const q1 = calc(data, ['2026-Q1']);
+    const skipped = calc({ ...data, previous: q1 }, ['2026-Q3']);
+    const q3 = statement(skipped, 'a', '2026-Q3');
+    expect([q3.payout, q3.balances]).toEqual(['1600.00', { 'draw:d': '0.00', 'holdback:h': '500.00' }]);
+    expect(q3.adjustments.map((line) => [line.id, line.amount])).toEqual([
+      ['draw-recovery:d', '-2000.00'],
+      ['holdback:h', '-400.00'],
+    ]);
+    expect(warned(skipped)).toEqual([
+      [
+        undefined,
+        '2026-Q3',
+        '2026-Q3 is calculated without the results of 2026-Q2, the period before it (the earlier results (previous) have no statement of it): ' +
+          'draw and holdback balances (d, h) are carried into 2026-Q3 from the latest earlier results, 2026-Q1, skipping 2026-Q2, ' +
+          'so what 2026-Q2 did to them is lost: draws it recovered are owed again, draws it paid are not owed, ' +
+          'money it held back is not held and money it released is held again. ' +
+          'Pass the results of 2026-Q2 and the periods before it as previous (in data.json, or attain run --previous with the JSON of their run)',
+      ],
+    ]);
+    // b, hired on 2026-04-01, has no statement in Q1's results: b's balances start at zero. One
+    // warning says both, naming whose balances are carried in and whose start at zero.
+    const hired = payee('b', {}, { plans: [{ plan: 'Test', from: '2026-04-01' }] });
+    const both = calc({ ...data, payees: [payee('a'), hired], previous: q1 }, ['2026-Q3']);
+    expect(warned(both)[0]?.[2]).toBe(
+      '2026-Q3 is calculated without the results of 2026-Q2, the period before it (the earlier results (previous) have no statement of it): ' +
+        'for a, draw and holdback balances (d, h) are carried into 2026-Q3 from the latest earlier results, 2026-Q1, skipping 2026-Q2, ' +
+        'so what 2026-Q2 did to them is lost: draws it recovered are owed again, draws it paid are not owed, ' +
+        'money it held back is not held and money it released is held again; ' +
+        'for b, they start at zero in 2026-Q3, so draws paid before are not recovered and money held back before is not paid out. ' +
+        'Pass the results of 2026-Q2 and the periods before it as previous (in data.json, or attain run --previous with the JSON of their run)',
+    );
+  });
+
+  it('names every period skipped', () => {
+    // Q1's results for a run of Q4: Q2 and Q3 are skipped.
+    const q1 = calc(DATA, ['2026-Q1']);
+    const [warning] = warned(calc({ ...DATA, previous: q1 }, ['2026-Q4']));
+    expect(warning?.[2]).toContain(
+      'are carried into 2026-Q4 from the latest earlier results, 2026-Q1, skipping 2026-Q2 and 2026-Q3, ' +
+        'so what 2026-Q2 and 2026-Q3 did to them is lost: draws they recovered are owed again',
+    );
+    // Monthly: January's results for a run of May skip February to April.
+    const monthly = planOf(
+      quarterly(`${SOURCE}\n  draw d = 3_000 USD recoverable for 2 periods`).replace(
+        'period quarter',
+        'period month',
+      ),
+    );
+    const jan = calc(DATA, ['2026-01'], monthly);
+    const [may] = warned(calc({ ...DATA, previous: jan }, ['2026-05'], monthly));
+    expect(may?.[2]).toContain(
+      'draw balances (d) are carried into 2026-05 from the latest earlier results, 2026-01, skipping 2026-02 to 2026-04, ' +
+        'so what 2026-02 to 2026-04 did to them is lost: draws they recovered are owed again and draws they paid are not owed. ',
+    );
+  });
+
   it('names the payees the earlier results leave out, in one warning for the run', () => {
     const six = ['a', 'b', 'c', 'd', 'e', 'f'];
     const data = { payees: six.map((id) => payee(id)), records: { deals: [] } };

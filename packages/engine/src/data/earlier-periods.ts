@@ -2,11 +2,13 @@
  * Earlier periods a run needs but does not have. Draw and holdback balances are carried into a
  * period from the payee's latest statement before it: one of this run, or one of the earlier
  * results (`Dataset.previous`). A run whose first period comes after payees were already on the
- * plan, without the results of the period before it, starts them from zero balances: a draw paid
- * before is not recovered, and money held back before is not paid out. Nothing in the data says
- * so, so the run warns (`no-previous`), once.
+ * plan, without the results of the period before it, carries in the balances of the payee's
+ * latest earlier statement the earlier results do hold (out of date: what the periods skipped
+ * recovered, paid, held back and released is not in them), or starts them from zero balances
+ * when there is none: a draw paid before is not recovered, and money held back before is not paid
+ * out. Nothing in the data says so, so the run warns (`no-previous`), once.
  *
- * Only balances start at zero. What else reaches across periods is worked out without the earlier
+ * Only balances are affected. What else reaches across periods is worked out without the earlier
  * results: `paid year to date` and `once` earnings count the earlier periods of the year as
  * calculated now, guarantees and draws count their periods from dates, and a non-recoverable draw
  * keeps no balance. A clawback of a record paid in a period missing from the earlier results has a
@@ -16,7 +18,7 @@ import type { Plan } from '@attain/dsl';
 import { compareText } from '../compare-text.js';
 import type { CalculationWarning, Results } from '../results/results.js';
 import type { FiscalCalendar, Period } from '../time/calendar.js';
-import { formatDate } from '../time/dates.js';
+import { formatDate, parseDate } from '../time/dates.js';
 import type { PayeeData } from './model.js';
 
 /** What the check reads of the plan: a `Program` is one. */
@@ -60,11 +62,31 @@ function carried(plan: Plan): { draws: string[]; holdbacks: string[] } {
   };
 }
 
-/** A payee whose balances start at zero: the earlier period missing, and the run's first period for them. */
+/**
+ * A payee whose balances are not those of the period before: the earlier period missing, the
+ * run's first period for them, and the latest earlier statement the earlier results hold of them
+ * (its balances are carried in, out of date), if any (else their balances start at zero).
+ */
 interface Missing {
   payee: string;
   before: Period;
   first: Period;
+  stale?: { period: string; end: string };
+}
+
+/** `a`, `a and b`, or `a to d` for more than two periods in a row (labels in calendar order). */
+function span(periods: readonly Period[]): string {
+  const labels = inOrder(periods);
+  const ordinals = [...new Map(periods.map((p) => [p.label, p.ordinal])).values()].sort((a, b) => a - b);
+  const inARow = ordinals.every((o, i) => i === 0 || o === (ordinals[i - 1] as number) + 1);
+  return labels.length > 2 && inARow ? `${labels[0]} to ${labels.at(-1)}` : and(labels);
+}
+
+/** `ae-1, ae-2 and ae-3`, or the first {@link NAMED} `and N more`. */
+function named(ids: readonly string[]): string {
+  const sorted = [...new Set(ids)].sort(compareText);
+  const more = sorted.length > NAMED ? ` and ${sorted.length - NAMED} more` : '';
+  return more ? `${sorted.slice(0, NAMED).join(', ')}${more}` : and(sorted);
 }
 
 /**
@@ -73,8 +95,10 @@ interface Missing {
  * For each payee on the plan in the run (`periods`, in order), the period before their first
  * period in the run in which they were on the plan: when there is one and the earlier results
  * (`previous`, already checked) hold no statement of the payee ending in or after it (and before
- * the run's period), their draw and holdback balances start at zero. One warning names the
- * periods (and, when the earlier results hold them for other payees, the payees) for the whole run.
+ * the run's period), their draw and holdback balances are those of their latest earlier statement
+ * there, out of date (the warning names it and the periods skipped), or zero when there is none.
+ * One warning names the periods (and, when the earlier results hold them for other payees, the
+ * payees) for the whole run.
  */
 export function missingEarlierResults(
   dates: PlanDates,
@@ -84,11 +108,11 @@ export function missingEarlierResults(
 ): CalculationWarning | undefined {
   const { draws, holdbacks } = carried(dates.plan);
   if (draws.length === 0 && holdbacks.length === 0) return undefined;
-  const ends = new Map<string, string[]>();
+  const ends = new Map<string, { period: string; end: string }[]>();
   for (const s of previous?.statements ?? []) {
     const list = ends.get(s.payee);
-    if (list) list.push(s.end);
-    else ends.set(s.payee, [s.end]);
+    if (list) list.push(s);
+    else ends.set(s.payee, [s]);
   }
   const missing: Missing[] = [];
   for (const payee of payees) {
@@ -100,8 +124,14 @@ export function missingEarlierResults(
     const from = formatDate(before.start);
     const to = formatDate(first.start);
     // Balances come from the latest statement ending before the period: one of `before` (or later) will do.
-    if (ends.get(payee.id)?.some((end) => end >= from && end < to)) continue;
-    missing.push({ payee: payee.id, before, first });
+    const earlier = (ends.get(payee.id) ?? []).filter((s) => s.end < to);
+    if (earlier.some((s) => s.end >= from)) continue;
+    // Else the latest one before `before` gives them, out of date.
+    const stale = earlier.reduce<{ period: string; end: string } | undefined>(
+      (latest, s) => (latest === undefined || s.end > latest.end ? s : latest),
+      undefined,
+    );
+    missing.push(stale ? { payee: payee.id, before, first, stale } : { payee: payee.id, before, first });
   }
   if (missing.length === 0) return undefined;
   const firsts = inOrder(missing.map((m) => m.first));
@@ -114,22 +144,72 @@ export function missingEarlierResults(
     why = `the earlier results (previous) have no statement of ${one ? 'it' : 'them'}`;
   else {
     // The earlier results hold the period, but not for these payees (left out of the run that made them).
-    const ids = [...new Set(missing.map((m) => m.payee))].sort(compareText);
-    const more = ids.length > NAMED ? ` and ${ids.length - NAMED} more` : '';
-    why = `the earlier results (previous) have no statement of ${and(ids.slice(0, NAMED))}${more} in ${one ? 'it' : 'them'}`;
+    why = `the earlier results (previous) have no statement of ${named(missing.map((m) => m.payee))} in ${one ? 'it' : 'them'}`;
   }
   const kinds = [draws.length > 0 ? 'draw' : '', holdbacks.length > 0 ? 'holdback' : ''].filter(Boolean);
-  const effects = [
-    draws.length > 0 ? 'draws paid before are not recovered' : '',
-    holdbacks.length > 0 ? 'money held back before is not paid out' : '',
-  ].filter(Boolean);
+  const balances = `${and(kinds)} balances (${[...draws, ...holdbacks].join(', ')})`;
+  const stale = missing.filter((m) => m.stale);
+  const zero = missing.filter((m) => !m.stale);
+  // Both kinds: each clause names its payees.
+  const who = (list: readonly Missing[]) =>
+    stale.length > 0 && zero.length > 0 ? `for ${named(list.map((m) => m.payee))}, ` : '';
+  const clauses: string[] = [];
+  if (stale.length > 0)
+    clauses.push(`${who(stale)}${carriedStale(dates, stale, balances, draws, holdbacks)}`);
+  if (zero.length > 0) {
+    const effects = [
+      draws.length > 0 ? 'draws paid before are not recovered' : '',
+      holdbacks.length > 0 ? 'money held back before is not paid out' : '',
+    ].filter(Boolean);
+    const starts = `start at zero in ${and(inOrder(zero.map((m) => m.first)))}, so ${and(effects)}`;
+    clauses.push(`${who(zero)}${stale.length > 0 ? 'they' : balances} ${starts}`);
+  }
   const message =
     `${and(firsts)} ${firsts.length === 1 ? 'is' : 'are'} calculated without the results of ${and(befores)}, ` +
-    `the period${one ? '' : 's'} before ${firsts.length === 1 ? 'it' : 'them'} (${why}): ${and(kinds)} balances ` +
-    `(${[...draws, ...holdbacks].join(', ')}) start at zero in ${and(firsts)}, so ${and(effects)}. ` +
+    `the period${one ? '' : 's'} before ${firsts.length === 1 ? 'it' : 'them'} (${why}): ${clauses.join('; ')}. ` +
     `Pass the results of ${and(befores)} and the periods before ${one ? 'it' : 'them'} as previous ` +
     '(in data.json, or attain run --previous with the JSON of their run)';
   return { period: firsts[0] as string, code: 'no-previous', message };
+}
+
+/**
+ * What happens to payees whose balances come from an out-of-date earlier statement:
+ * `draw balances (d) are carried into 2026-Q3 from the latest earlier results, 2026-Q1, skipping
+ * 2026-Q2, so what 2026-Q2 did to them is lost: draws it recovered are owed again, …`.
+ */
+function carriedStale(
+  dates: PlanDates,
+  stale: readonly Missing[],
+  balances: string,
+  draws: readonly string[],
+  holdbacks: readonly string[],
+): string {
+  const froms = stale
+    .map((m) => m.stale as { period: string; end: string })
+    .sort((x, y) => compareText(x.end, y.end))
+    .map((x) => x.period)
+    .filter((label, i, all) => all.indexOf(label) === i);
+  const skipped: Period[] = [];
+  for (const m of stale) {
+    // The periods after the statement carried in, up to the one before the run.
+    const day = (parseDate(m.stale?.end as string) as number) + 1;
+    const after = dates.calendar.containing(m.before.kind, day);
+    for (let o = after.ordinal; o <= m.before.ordinal; o++)
+      skipped.push(dates.calendar.byOrdinal(m.before.kind, o));
+  }
+  const gap = span(skipped);
+  const it = new Set(skipped.map((p) => p.label)).size === 1 ? 'it' : 'they';
+  const lost = [
+    ...(draws.length > 0 ? [`draws ${it} recovered are owed again`, `draws ${it} paid are not owed`] : []),
+    ...(holdbacks.length > 0
+      ? [`money ${it} held back is not held`, `money ${it} released is held again`]
+      : []),
+  ];
+  const latest = froms.length === 1 ? 'the latest earlier results' : "each payee's latest earlier results";
+  return (
+    `${balances} are carried into ${and(inOrder(stale.map((m) => m.first)))} from ${latest}, ` +
+    `${and(froms)}, skipping ${gap}, so what ${gap} did to them is lost: ${and(lost)}`
+  );
 }
 
 /** The labels of distinct periods, in calendar order. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Results, Statement } from '../results/results.js';
 import { payee, planOf, quarterly, rows, run } from '../test-support.js';
-import { readAmount } from './previous.js';
+import { readAmount, sameStatement } from './previous.js';
 
 const plan = planOf(
   quarterly(`source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
@@ -349,5 +349,97 @@ describe('amounts of earlier results', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('earlier results holding a statement twice', () => {
+  type Json = Record<string, unknown>;
+  // A Q1 statement made by hand, with only what a run reads: c = 10% x 4,000 = 400.00 on D1, the
+  // draw's 1,000 - 400 = 600.00, owed 600.00.
+  const hand = {
+    payee: 'rep',
+    period: '2026-Q1',
+    start: '2026-01-01',
+    end: '2026-03-31',
+    earnings: [
+      {
+        id: 'c',
+        name: 'c',
+        amount: '400',
+        trace: {},
+        lines: [{ amount: '400', record: { source: 'deals', key: 'D1' } }],
+      },
+    ],
+    adjustments: [{ kind: 'draw', id: 'draw:d', amount: '600', trace: {} }],
+    balances: { 'draw:d': '600' },
+  } as unknown as Statement;
+  // Run [Q1, Q2] on it: Q1 comes back as reported, completed (name, credits, kind, traces, earned,
+  // payout...); Q2: c = 10% x 20,000 = 2,000.00, minus the 600.00 recovered: 1,400.00.
+  const r2 = run(plan, { ...data, previous: { statements: [hand] } as unknown as Results }, [
+    '2026-Q1',
+    '2026-Q2',
+  ]);
+  const completed = r2.statements.find((s) => s.period === '2026-Q1') as Statement;
+  const only = run(plan, { ...data, previous: copy(r2) }, ['2026-Q3']);
+
+  it('once made by hand and once as a run returned it are one statement, whatever their order', () => {
+    expect(r2.statements.find((s) => s.period === '2026-Q2')?.payout).toBe('1400.00');
+    expect(completed).toMatchObject({ payeeName: 'REP', reported: true, payout: '1000.00' });
+    expect(sameStatement(hand, completed)).toBe(true);
+    for (const statements of [
+      [hand, ...copy(r2).statements],
+      [...copy(r2).statements, hand],
+    ]) {
+      for (const mode of ['strict', 'lenient'] as const) {
+        const q3 = run(plan, { ...data, previous: { statements } as unknown as Results }, ['2026-Q3'], {
+          mode,
+        });
+        expect(q3.errors).toEqual([]);
+        // Q3: no deal, the draw's 2 periods are over: 0.00, as with the run's results alone.
+        expect(q3.statements).toEqual(only.statements);
+        expect(q3.statements[0]?.payout).toBe('0.00');
+      }
+    }
+  });
+
+  it('compare amounts by their value, and parts a run fills in only where one copy lacks them', () => {
+    const spaced = copy({ statements: [completed] } as unknown as Results).statements[0] as Statement;
+    (spaced.earnings[0] as { amount: string }).amount = ' 400.00';
+    expect(sameStatement(completed, spaced)).toBe(true);
+    // What a run reads and never fills in, or fills in with another value, differs.
+    const differ = (change: (s: Json) => void) => {
+      const other = JSON.parse(JSON.stringify(hand)) as Json;
+      change(other);
+      return !sameStatement(other, completed) && !sameStatement(completed, other);
+    };
+    expect(differ((s) => Object.assign(s.balances as Json, { 'draw:d': '500' }))).toBe(true);
+    expect(differ((s) => Object.assign(s.balances as Json, { 'holdback:h': '0' }))).toBe(true);
+    expect(differ((s) => Object.assign((s.earnings as Json[])[0] as Json, { estimate: '10.00' }))).toBe(true);
+    expect(
+      differ((s) =>
+        Object.assign(((s.earnings as Json[])[0] as { lines: Json[] }).lines[0] as Json, { rate: '0.1' }),
+      ),
+    ).toBe(true);
+    expect(differ((s) => Object.assign(s, { payout: '1.00' }))).toBe(true);
+    expect(differ((s) => Object.assign(s, { payout: '1000.00', estimatedPayout: '1000.00' }))).toBe(false);
+  });
+
+  it('that differ are an error naming both, in both modes', () => {
+    // The same Q1 paying 500.00 instead of 400.00: nothing says which was paid.
+    const other = JSON.parse(JSON.stringify(hand)) as Json;
+    ((other.earnings as Json[])[0] as Json).amount = '500';
+    const statements = [...copy(r2).statements, other];
+    for (const mode of ['strict', 'lenient'] as const) {
+      const q3 = run(plan, { ...data, previous: { statements } as unknown as Results }, ['2026-Q3'], {
+        mode,
+      });
+      expect(q3.statements).toEqual([]);
+      expect(q3.errors.map((e) => [e.code, e.reason])).toEqual([
+        [
+          'duplicate-key',
+          'previous row 3: is a second statement of rep in 2026-Q1, different from statements[0] (row 1): nothing says which was paid',
+        ],
+      ]);
+    }
   });
 });

@@ -203,13 +203,19 @@ export function checkPrevious(
  * Earlier results with each statement once. Results of several runs merged together hold the same
  * closed statement more than once (every run returns the closed periods it recalculated, as they
  * were reported); such copies are the same statement, and counting them twice would count its
- * corrections twice. Two different statements of one payee and period are an error: nothing says
- * which was paid.
+ * corrections twice. Copies are the same when they agree on every part both have (amounts by
+ * their value) and any part only one has is one a run fills in when a statement lacks it
+ * ({@link sameStatement}): the copy a recalculation returned is marked `reported: true`, and a
+ * statement made by hand comes back from a run with its name, credits, traces, `earned` and
+ * `payout` filled in. They are kept as one statement with every part of each, the same whatever
+ * their order. Two different statements of one payee and period are an error: nothing says which
+ * was paid.
  */
 export function distinctStatements(previous: Results | undefined, problems: Problems): Results | undefined {
   if (!previous || !Array.isArray(previous.statements)) return previous;
-  const first = new Map<string, { index: number; text?: string }>();
-  const kept: Statement[] = [];
+  /** The positions of each payee and period's statements, the first where they are kept. */
+  const copies = new Map<string, number[]>();
+  const kept: (Statement | string)[] = [];
   previous.statements.forEach((statement, i) => {
     const s: unknown = statement;
     if (!isObject(s) || typeof s.payee !== 'string' || typeof s.period !== 'string') {
@@ -217,18 +223,208 @@ export function distinctStatements(previous: Results | undefined, problems: Prob
       return;
     }
     const key = `${statement.payee}\u0000${statement.period}`;
-    const seen = first.get(key);
-    if (!seen) {
-      first.set(key, { index: i });
-      kept.push(statement);
+    const earlier = copies.get(key);
+    if (!earlier) {
+      copies.set(key, [i]);
+      kept.push(key);
       return;
     }
-    const earlier = previous.statements[seen.index] as Statement;
-    seen.text ??= canonicalJson(earlier);
-    if (canonicalJson(statement) === seen.text) return;
+    const other = earlier.find((j) => !sameStatement(previous.statements[j], statement));
+    if (other === undefined) {
+      earlier.push(i);
+      return;
+    }
     const at: RowAt = { source: PREVIOUS, row: i + 1, key: `${statement.payee} ${statement.period}` };
-    const why = `is a second statement of ${statement.payee} in ${statement.period}, different from statements[${seen.index}] (row ${seen.index + 1}): nothing says which was paid`;
+    const why = `is a second statement of ${statement.payee} in ${statement.period}, different from statements[${other}] (row ${other + 1}): nothing says which was paid`;
     problems.add(at, dataError(at, 'duplicate-key', 'statements', why));
   });
-  return kept.length === previous.statements.length ? previous : { ...previous, statements: kept };
+  if (kept.length === previous.statements.length) return previous;
+  const statements = kept.map((k) => {
+    if (typeof k !== 'string') return k;
+    const at = copies.get(k) as number[];
+    if (at.length === 1) return previous.statements[at[0] as number] as Statement;
+    return oneOf(at.map((i) => previous.statements[i] as Statement));
+  });
+  return { ...previous, statements };
+}
+
+/**
+ * Where a part of a statement is, for {@link sameStatement}: what a run fills in there when a
+ * statement lacks it (`recalc/reported.ts`), and which of its parts are amounts.
+ */
+type Place =
+  | 'statement'
+  | 'earning'
+  | 'line'
+  | 'adjustment'
+  | 'recalculation'
+  | 'trace'
+  | 'recalculation-trace'
+  | 'balances'
+  /** Credits, measures, quotas, metrics, signals: shown, never read by a run. */
+  | 'shown'
+  | 'exact';
+
+/** The parts of a statement a run fills in when it lacks them, none of them read for money. */
+const FILLED = new Set([
+  'reported',
+  'payeeName',
+  'currency',
+  'credits',
+  'measures',
+  'quotas',
+  'metrics',
+  'signals',
+  'earned',
+  'payout',
+  'estimatedPayout',
+  'trace',
+]);
+const SHOWN = new Set(['credits', 'measures', 'quotas', 'metrics', 'signals']);
+const STATEMENT_AMOUNTS = new Set(['earned', 'payout', 'estimatedPayout']);
+const TRACE_FILLED = new Set(['rule', 'range', 'inputs']);
+
+/**
+ * Whether part `name` (`value`) at `place` may be missing from another copy of the statement: a
+ * part a run fills in that way, or that a run fills in with this very value (an earning's zero
+ * `estimate`, a line's trace without a tier, which a clawback reads for the rate's unit, a
+ * recalculation line's empty inputs, which name its changes on records).
+ */
+function filled(place: Place, name: string, value: unknown): boolean {
+  switch (place) {
+    case 'statement':
+      return FILLED.has(name);
+    case 'earning':
+      return name === 'kind' || (name === 'estimate' && readAmount(value)?.isZero() === true);
+    case 'line':
+      return name === 'id' || (name === 'trace' && !(isObject(value) && value.tier !== undefined));
+    case 'adjustment':
+    case 'recalculation':
+      return name === 'name';
+    case 'trace':
+      return TRACE_FILLED.has(name);
+    case 'recalculation-trace':
+      return (
+        name === 'rule' ||
+        name === 'range' ||
+        (name === 'inputs' && Array.isArray(value) && value.length === 0)
+      );
+    case 'shown':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** The place of part `name` of an object at `place` (a list's items are at the list's place). */
+function placeOf(place: Place, name: string): Place {
+  switch (place) {
+    case 'statement':
+      if (name === 'earnings') return 'earning';
+      if (name === 'adjustments') return 'adjustment';
+      if (name === 'balances') return 'balances';
+      if (name === 'trace') return 'trace';
+      return SHOWN.has(name) ? 'shown' : 'exact';
+    case 'earning':
+      return name === 'lines' ? 'line' : name === 'trace' ? 'trace' : 'exact';
+    case 'line':
+    case 'adjustment':
+      return name === 'trace' ? 'trace' : 'exact';
+    case 'recalculation':
+      return name === 'trace' ? 'recalculation-trace' : 'exact';
+    case 'shown':
+      return 'shown';
+    default:
+      return 'exact';
+  }
+}
+
+/** Whether part `name` of an object at `place` is an amount, compared by its value. */
+function isAmount(place: Place, name: string): boolean {
+  switch (place) {
+    case 'statement':
+      return STATEMENT_AMOUNTS.has(name);
+    case 'earning':
+      return name === 'amount' || name === 'estimate';
+    case 'line':
+      return name === 'amount' || name === 'rate';
+    case 'adjustment':
+    case 'recalculation':
+      return name === 'amount';
+    case 'balances':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether two statements of one payee and period are the same: they agree on every part both
+ * have, amounts by their value (`"900"` and `"900.00"`), lists item by item; and a part only one
+ * has is one a run fills in when a statement lacks it (see {@link filled}). So a statement made by
+ * hand and the same statement as a run returned it, completed, are the same; two statements that
+ * pay, carry or name anything differently are not.
+ */
+export function sameStatement(a: unknown, b: unknown): boolean {
+  return sameParts(a, b, 'statement');
+}
+
+function sameParts(a: unknown, b: unknown, place: Place): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item, i) => sameParts(item, b[i], place));
+  }
+  if (!isObject(a) || !isObject(b)) return a === b;
+  const at = place === 'adjustment' && a.kind === 'recalculation' ? 'recalculation' : place;
+  for (const name of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    const x = a[name];
+    const y = b[name];
+    if (x === undefined || y === undefined) {
+      if (x !== y && !filled(at, name, x ?? y)) return false;
+    } else if (isAmount(at, name)) {
+      const p = readAmount(x);
+      const q = readAmount(y);
+      if (x !== y && !(p !== undefined && q !== undefined && p.eq(q))) return false;
+    } else if (!sameParts(x, y, placeOf(at, name))) return false;
+  }
+  return true;
+}
+
+/**
+ * One statement of copies that are all the same ({@link sameStatement}): every part of each, a
+ * part all have taken from the copy with the most parts (then the first by its JSON text), so
+ * that the order of the copies changes nothing.
+ */
+function oneOf(statements: readonly Statement[]): Statement {
+  const ordered = statements
+    .map((s) => ({ s, parts: partsIn(s), text: canonicalJson(s) }))
+    .sort((x, y) => y.parts - x.parts || (x.text < y.text ? -1 : x.text > y.text ? 1 : 0));
+  let one: unknown = (ordered[0] as { s: Statement }).s;
+  for (const { s } of ordered.slice(1)) one = withParts(one, s);
+  return one as Statement;
+}
+
+/** How many values `value` holds, its own parts' included. */
+function partsIn(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((n: number, v) => n + partsIn(v), 1);
+  if (isObject(value)) return Object.values(value).reduce((n: number, v) => n + partsIn(v), 1);
+  return 1;
+}
+
+/** `value` with the parts of `other` it lacks (a copy where it gains any). */
+function withParts(value: unknown, other: unknown): unknown {
+  if (Array.isArray(value) && Array.isArray(other)) {
+    const items = value.map((v, i) => withParts(v, other[i]));
+    return items.every((v, i) => v === value[i]) ? value : items;
+  }
+  if (!isObject(value) || !isObject(other)) return value;
+  let copy: Json | undefined;
+  for (const [name, part] of Object.entries(other)) {
+    const mine = value[name];
+    const merged = mine === undefined ? part : withParts(mine, part);
+    if (merged === mine) continue;
+    copy ??= { ...value };
+    copy[name] = merged;
+  }
+  return copy ?? value;
 }

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { DataRecord } from '../data/dataset.js';
 import type { Results } from '../results/results.js';
 import { payee, planOf, quarterly, rows, run, statement } from '../test-support.js';
+import { asReported } from './test-support.js';
 
 const DEALS = `source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
   credit bookings from deals { to owner }`;
@@ -256,11 +257,41 @@ describe('a run whose latest period the earlier results hold', () => {
       deal('D3', '5000', '2026-06-01'),
     );
     const again = run(plan, { payees, records: { deals: late }, previous: reported }, ['2026-Q2']);
-    expect(again.statements).toEqual([statement(reported, 'a', '2026-Q2')]);
+    expect(again.statements).toEqual([asReported(statement(reported, 'a', '2026-Q2'))]);
     // A run with Q3 pays the +500 of Q2.
     const next = run(plan, { payees, records: { deals: late }, previous: reported }, ['2026-Q2', '2026-Q3']);
     expect(statement(next, 'a', '2026-Q3').adjustments.map((a) => [a.id, a.amount])).toEqual([
       ['recalculation:2026-Q2:earning:c', '500.00'],
+    ]);
+  });
+});
+
+describe('statements returned as reported', () => {
+  it('are marked reported, and only they: an earlier run paid them, this one does not', () => {
+    const plan = planOf(quarterly(`${DEALS}\n  commission c = bookings * 10% per line`));
+    const q1 = rows(deal('D1', '10000', '2026-02-01'));
+    const r1 = run(plan, { payees, records: { deals: q1 } }, ['2026-Q1']);
+    expect(statement(r1, 'a', '2026-Q1').reported).toBeUndefined();
+    // A late Q1 deal of 5,000: Q1 comes back as reported (1,000.00, marked), Q2 pays the +500.00.
+    const late = rows(deal('D1', '10000', '2026-02-01'), deal('D2', '5000', '2026-03-01'));
+    const r2 = run(plan, { payees, records: { deals: late }, previous: r1 }, ['2026-Q1', '2026-Q2']);
+    const [closed, current] = [statement(r2, 'a', '2026-Q1'), statement(r2, 'a', '2026-Q2')];
+    expect([closed.reported, closed.payout]).toEqual([true, '1000.00']);
+    expect(Object.keys(closed).slice(0, 7)).toEqual([
+      'payee',
+      'payeeName',
+      'period',
+      'start',
+      'end',
+      'currency',
+      'reported',
+    ]);
+    expect([current.reported, current.payout]).toEqual([undefined, '500.00']);
+    expect('reported' in current).toBe(false);
+    // A period run again alone comes back marked too (with an already-reported warning).
+    const again = run(plan, { payees, records: { deals: late }, previous: r2 }, ['2026-Q2']);
+    expect(again.statements.map((s) => [s.period, s.reported, s.payout])).toEqual([
+      ['2026-Q2', true, '500.00'],
     ]);
   });
 });

@@ -10,6 +10,9 @@
  * every part missing or of the wrong shape gets its empty value (an empty list, a zero amount, a
  * trace that names its rule and nothing else), the sums it lacks (`earned`, `payout`) worked out
  * from its lines. A statement the engine made is returned as it is (a copy).
+ *
+ * Either way it is marked `reported: true`: an earlier run paid it, this one does not (a payroll
+ * import of the run's payouts must leave it out).
  */
 
 import { readAmount } from '../data/previous.js';
@@ -150,8 +153,8 @@ function signalResult(value: Json, i: number): SignalResult {
 }
 
 /**
- * The statement `reported` (a statement of the earlier results) complete, as a copy. `payeeName`:
- * the payee's name when the statement has none (else its id).
+ * The statement `reported` (a statement of the earlier results) complete, as a copy marked
+ * `reported: true`. `payeeName`: the payee's name when the statement has none (else its id).
  */
 export function reportedStatement(env: LineEnv, reported: Statement, payeeName?: string): Statement {
   const s = structuredClone(reported) as unknown as Json;
@@ -179,5 +182,8 @@ export function reportedStatement(env: LineEnv, reported: Statement, payeeName?:
   s.metrics = objects(s.metrics).map((m, i) => measureResult(m, i, 'metric'));
   s.signals = objects(s.signals).map((g, i) => signalResult(g, i));
   s.trace = trace(s.trace, PAYOUT_RULE);
-  return s as unknown as Statement;
+  // Marked right after who and when, where a reader of the JSON sees it first.
+  const { payee, payeeName: name, period, start, end, currency, reported: _flag, ...rest } = s;
+  const marked = { payee, payeeName: name, period, start, end, currency, reported: true, ...rest };
+  return marked as unknown as Statement;
 }

@@ -110,6 +110,14 @@ export function runYear(
   return recalculate(env, paid, previous, scope);
 }
 
+/**
+ * A statement as a run returns it for a closed period: the one reported, marked `reported: true`
+ * (the copies of a statement several runs returned are equal but for that mark).
+ */
+export function asReported(statement: Statement | undefined): Statement | undefined {
+  return statement && { ...statement, reported: true };
+}
+
 /** The payouts of statements added up. */
 export function totalPaid(statements: readonly Statement[]): string {
   return fixed(

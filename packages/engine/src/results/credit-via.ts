@@ -8,6 +8,7 @@
  */
 import type { CompiledCredit, CompiledRecipient, CompiledSplit } from '../credit/compile-credit.js';
 import { ownerOnly } from '../credit/compile-credit.js';
+import { viewedRecord } from '../credit/crediting.js';
 import { type Rec, recordRef } from '../data/model.js';
 import type { Dec } from '../decimal.js';
 import type { Run } from '../evaluate/run.js';
@@ -62,6 +63,9 @@ export class CreditPaths {
   /** The payee's role on a territory, by territory and day: `null` when they do not cover it then. */
   private readonly covers = new Map<string, Map<number, 'primary' | 'overlay' | null>>();
 
+  /** The paths through a hypothetical account: only lines that are estimates come that way. */
+  private readonly hypothetical = new WeakSet<CreditVia>();
+
   /** The role the path {@link reach} found last gives. */
   private role: CreditRole = 'owner';
 
@@ -80,22 +84,31 @@ export class CreditPaths {
   }
 
   /**
-   * The path of a line of `rec` in `role` with `share`: the first way, in the order crediting
-   * applies the recipients and then the split rows, that credits the payee so and is not `taken`
-   * by an earlier line of the record; `undefined` for an `owner` line (the role says it).
+   * The path of a line of record `line` (a credit entry's record: a record, or its hypothetical
+   * view) in `role` with `share`: the first way, in the order crediting applies the recipients and
+   * then the split rows, that credits the payee so, is not `taken` by an earlier line of the
+   * record, and is hypothetical exactly when the line is an estimate of a real record (a
+   * hypothetical split row or account); `undefined` for an `owner` line (the role says it).
    */
-  via(rec: Rec, role: CreditRole, share: Dec, taken?: readonly CreditVia[]): CreditVia | undefined {
+  via(line: Rec, role: CreditRole, share: Dec, taken?: readonly CreditVia[]): CreditVia | undefined {
     if (role === 'owner') return undefined;
+    // A line of a real record's hypothetical view came through a hypothetical split row or account,
+    // a line of a real record through real ones; a hypothetical record's, through either.
+    const real = viewedRecord(line);
+    const rec = real ?? line;
+    const hyp = real ? true : rec.hyp ? undefined : false;
     for (const r of this.c.recipients) {
       if (r.share !== share && !r.share.eq(share)) continue;
       const via = this.reach(r, rec);
-      if (via && this.role === role && !taken?.includes(via)) return via;
+      if (!via || this.role !== role || taken?.includes(via)) continue;
+      if (hyp === undefined || this.hypothetical.has(via) === hyp) return via;
     }
     const split = this.c.split;
     if (role !== 'split' || !split || rec.key === undefined) return undefined;
     for (const row of splitRowsOf(this.run, split, rec.key)) {
       const part = row.v[split.share] as Dec;
       if (row.v[split.payee] !== this.payee || (part !== share && !part.eq(share))) continue;
+      if (hyp !== undefined && row.hyp !== hyp) continue;
       let via = this.rows.get(row);
       if (!via) {
         via = { split: recordRef(row) };
@@ -146,7 +159,10 @@ export class CreditPaths {
         const account = String(value);
         const via = this.remembered(r, account, () => {
           const found = this.run.territories().territoryOf(account);
-          return found ? { field: fields[r.account]?.name ?? '', account, territory: found.territory } : null;
+          if (!found) return null;
+          const via = { field: fields[r.account]?.name ?? '', account, territory: found.territory };
+          if (found.hyp) this.hypothetical.add(via);
+          return via;
         });
         const cover = via && this.coverOn(via.territory as string, rec.day);
         if (!cover) return null;

@@ -251,6 +251,12 @@ export interface Statement {
   end: string;
   /** The plan currency: every amount of the statement is in it. */
   currency: string;
+  /**
+   * True on a statement of a closed period returned as the earlier results (`previous`) reported
+   * it: paid by an earlier run, not by this one (its corrections are recalculation lines of the
+   * current period). Absent on a statement the run pays.
+   */
+  reported?: boolean;
   credits: CreditResult[];
   measures: MeasureResult[];
   quotas: QuotaResult[];
