@@ -5,8 +5,9 @@
  * period flows into it), else as calculated now. For `once` earnings as calculated now, on the
  * corrected data (a closed period's correction is paid as a recalculation line, and the milestone
  * is judged on what the earlier periods pay after it), except for a period of the earlier results
- * that this run does not calculate again: it keeps what it reported, so what it reported is what
- * it paid.
+ * that this run does not calculate again: it keeps what it reported, so what it reported, with
+ * every recalculation line paid for it (also one paid by the period judged, when that period is
+ * calculated again), is what it paid.
  */
 import { type Dec, ZERO } from '../decimal.js';
 import type { Ctx } from '../evaluate/context.js';
@@ -30,10 +31,12 @@ export function paidEarlier(ctx: Ctx, e: CompiledEarning): Dec {
     if (ctx.payee ? !program.onPlan(ctx.payee, p) : p.end < program.start || p.start > program.end) continue;
     const reported =
       e.earning.paidYearToDate || (run.calculated !== undefined && !run.calculated.has(p.label));
+    // A `paid year to date` earning took off, in the period, what was paid before it started
+    // (`recalc/year-to-date.ts` counts the rest as absorbed); a `once` earning counts what a
+    // period not calculated again pays in all: its corrections stand, wherever they were paid.
+    const before = e.earning.paidYearToDate ? formatDate(ctx.period.start) : undefined;
     const previous =
-      ctx.payee && reported
-        ? run.previousEarning(ctx.payee.id, p.label, e.earning.name, formatDate(ctx.period.start))
-        : undefined;
+      ctx.payee && reported ? run.previousEarning(ctx.payee.id, p.label, e.earning.name, before) : undefined;
     const paid = previous ?? earningOutcome(run.context(ctx.payee, p, false), e).amount;
     total = total.plus(paid);
   }

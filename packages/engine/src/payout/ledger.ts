@@ -11,10 +11,18 @@
  * already hold it.
  */
 import { compareText } from '../compare-text.js';
-import type { Dec } from '../decimal.js';
-import { correctionsIn, earningKey, Reported, recordChanges } from '../recalc/amounts.js';
+import { type Dec, ZERO } from '../decimal.js';
+import {
+  ABSORBS,
+  adjustmentKey,
+  correctionsIn,
+  earningKey,
+  Reported,
+  recordChanges,
+} from '../recalc/amounts.js';
 import { YearToDate, type YearToDateScope } from '../recalc/year-to-date.js';
-import type { EarningLine, EarningResult, RecordRef, Statement } from '../results/results.js';
+import type { EarningLine, EarningResult, RecordRef, Statement, TraceInput } from '../results/results.js';
+import { fixed } from '../round/round.js';
 import { amountOf } from './money.js';
 
 /**
@@ -49,6 +57,21 @@ interface RecordCorrection {
 }
 
 const NONE: ReadonlyMap<string, Dec> = new Map();
+const ADJUSTMENT = adjustmentKey('');
+
+/**
+ * The balance an adjustment line moves, from its id, and how: `1` when the balance moves by the
+ * line's amount (`draw:<name>`, `draw-recovery:<name>`), `-1` when against it (`holdback:<name>`,
+ * `holdback-release:<name>`). `undefined` for other lines (a true-up line pays nothing).
+ */
+function balanceOfLine(id: string): { name: string; sign: 1 | -1 } | undefined {
+  const match = /^(draw|draw-recovery|holdback|holdback-release):([^:]+)$/.exec(id);
+  if (!match) return undefined;
+  const [, kind, name] = match;
+  return kind === 'draw' || kind === 'draw-recovery'
+    ? { name: `draw:${name}`, sign: 1 }
+    : { name: `holdback:${name}`, sign: -1 };
+}
 
 /** Statements of one payee by period, earlier runs overlaid by this run. */
 export class Ledger {
@@ -57,6 +80,8 @@ export class Ledger {
   /** Changes on records paid by recalculation lines, by record key, then by the period that paid them. */
   private readonly corrections = new Map<string, Map<string, RecordCorrection[]>>();
   private readonly yearToDate: YearToDate | undefined;
+  /** Corrections of adjustment lines paid by recalculation lines of earlier results, by the period corrected. */
+  private readonly balanceFixes = new Map<string, { id: string; amount: Dec }[]>();
 
   /**
    * `previous`: the payee's statements in the results of earlier runs (any order). `scope`: the
@@ -66,6 +91,11 @@ export class Ledger {
     for (const statement of previous)
       this.entries.set(statement.period, { statement, reported: true, lines: undefined });
     for (const c of correctionsIn(previous)) {
+      if (c.key.startsWith(ADJUSTMENT)) {
+        const list = this.balanceFixes.get(c.period) ?? [];
+        list.push({ id: c.key.slice(ADJUSTMENT.length), amount: c.amount });
+        this.balanceFixes.set(c.period, list);
+      }
       if (!c.key.startsWith(earningKey(''))) continue;
       const name = c.key.slice(earningKey('').length);
       for (const change of recordChanges(c.line)) {
@@ -105,14 +135,69 @@ export class Ledger {
   /**
    * The balances carried into a period starting on `start` (`YYYY-MM-DD`): those of the latest
    * statement ending before it, and that statement's period (`undefined` when there is none).
+   * A statement of the earlier results carries its balances as corrected since (see
+   * {@link correctedBalances}).
    */
   opening(start: string): { from: string | undefined; balances: Map<string, Dec> } {
-    let latest: Statement | undefined;
-    for (const { statement } of this.inOrder()) if (statement.end < start) latest = statement;
-    const balances = new Map<string, Dec>();
-    if (latest)
-      for (const [name, value] of Object.entries(latest.balances)) balances.set(name, amountOf(value));
-    return { from: latest?.period, balances };
+    let latest: Entry | undefined;
+    for (const entry of this.inOrder()) if (entry.statement.end < start) latest = entry;
+    if (!latest) return { from: undefined, balances: new Map() };
+    return { from: latest.statement.period, balances: this.correctedBalances(latest.statement) };
+  }
+
+  /**
+   * The balances carried out of the ledger's statement of `period`: this run's, else the earlier
+   * results' as corrected since (`undefined` when the ledger has no statement of it).
+   */
+  balancesAfter(period: string): Map<string, Dec> | undefined {
+    const entry = this.entries.get(period);
+    return entry ? this.correctedBalances(entry.statement) : undefined;
+  }
+
+  /**
+   * The balances carried out of `statement` as corrected since it was reported. A reported
+   * statement's balances are its opening balances moved by its draw and holdback lines (a draw or
+   * draw-recovery line adds its amount to the draw's balance, a holdback or release line takes it
+   * off the holdback's). Recalculation lines paid later for those lines move them further, and
+   * when the balances carried into it have been corrected (those of the statement before it, in
+   * turn), so are the ones it carries out: a statement a run returned as reported kept the opening
+   * balances it was first paid on. A statement of this run carries its own balances; a draw that
+   * a true-up forgave (`draw:<name>:true-up`) carries zero. By balance name.
+   */
+  private correctedBalances(statement: Statement): Map<string, Dec> {
+    let carried: Map<string, Dec> | undefined;
+    for (const entry of this.inOrder()) {
+      const s = entry.statement;
+      if (s.start > statement.start) break;
+      const closing = new Map<string, Dec>();
+      for (const [name, value] of Object.entries(s.balances ?? {})) closing.set(name, amountOf(value));
+      if (!entry.reported) {
+        carried = closing;
+        continue;
+      }
+      const moved = new Map<string, Dec>();
+      const move = (id: string, amount: Dec, into: Map<string, Dec>) => {
+        const target = balanceOfLine(id);
+        if (!target) return;
+        into.set(target.name, (into.get(target.name) ?? ZERO).plus(target.sign < 0 ? amount.neg() : amount));
+      };
+      for (const a of s.adjustments ?? []) move(a.id, amountOf(a.amount), moved);
+      const corrected = new Map<string, Dec>();
+      for (const c of this.balanceFixes.get(s.period) ?? []) move(c.id, c.amount, corrected);
+      const forgiven = new Set<string>();
+      for (const a of s.adjustments ?? []) {
+        const trueUp = /^draw:([^:]+):true-up$/.exec(a.id);
+        if (trueUp) forgiven.add(`draw:${trueUp[1]}`);
+      }
+      for (const [name, value] of closing) {
+        if (forgiven.has(name)) continue;
+        const openedOn = value.minus(moved.get(name) ?? ZERO);
+        const opens = carried?.get(name) ?? openedOn;
+        closing.set(name, value.plus(opens.minus(openedOn)).plus(corrected.get(name) ?? ZERO));
+      }
+      carried = closing;
+    }
+    return carried ?? new Map();
   }
 
   /** The changes on `key`'s record paid in `period` that count: those of periods still as reported. */
@@ -160,9 +245,29 @@ export class Ledger {
   /**
    * The part of each `paid year to date` earning of `statement` (a statement of this run, given in
    * period order) that pays corrections of closed periods, by earning id (`recalc/year-to-date.ts`).
+   * Each such earning of `statement` gets a trace input per period whose correction it pays
+   * (`pays the correction of 2026-Q1`), which later runs read (`recalc/amounts.ts`).
    */
   absorbed(statement: Statement): ReadonlyMap<string, Dec> {
-    return this.yearToDate?.absorbed(statement) ?? NONE;
+    if (!this.yearToDate) return NONE;
+    const absorbed = this.yearToDate.absorbed(statement);
+    // Each earning says in its trace whose corrections it pays, for later runs (`recalc/amounts.ts`).
+    const parts = this.yearToDate.partsIn(statement.period);
+    if (parts.size > 0)
+      statement.earnings = statement.earnings.map((e) => {
+        const inputs: TraceInput[] = [];
+        for (const [from, part] of [...(parts.get(e.id) ?? [])].sort(([a], [b]) => compareText(a, b)))
+          if (!part.isZero())
+            inputs.push({
+              name: `${ABSORBS}${from}`,
+              value: fixed(part, Math.max(2, part.decimalPlaces())),
+              unit: statement.currency,
+            });
+        return inputs.length === 0
+          ? e
+          : { ...e, trace: { ...e.trace, inputs: [...e.trace.inputs, ...inputs] } };
+      });
+    return absorbed;
   }
 }
 

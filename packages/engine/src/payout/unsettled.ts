@@ -86,7 +86,10 @@ export function warnUnsettled(
     const why =
       last === undefined
         ? `${payee.id} is not on the plan in ${period.label}`
-        : `${ending(program, payee, last, true)}, and ${payee.id} has no statement in ${period.label}`;
+        : statements.some((s) => s.period === period.label)
+          ? // A statement made only to pay recalculation differences applies no clawback.
+            `${ending(program, payee, last, true)}, and ${payee.id}'s statement in ${period.label} only pays recalculation differences`
+          : `${ending(program, payee, last, true)}, and ${payee.id} has no statement in ${period.label}`;
     const items = taken.map((t) => ({ ...t, clawback: t.cancellation.clawback }));
     for (const [clawback, list] of byClawback(items))
       warnNotClawedBack(run, env, payee, period, clawback, list, why);
@@ -95,7 +98,18 @@ export function warnUnsettled(
   if (last === undefined) return;
   const day = formatDate(last);
   const final = statements.find((s) => s.start <= day && day <= s.end);
-  if (final) warnBalancesLeft(run, env, payee, final, ending(program, payee, last, false));
+  if (!final) return;
+  // The balances as they stand after the run: those of the payee's latest statement (a later
+  // one pays recalculation differences, corrections of the final statement's holdbacks and draws
+  // included), from the ledger (a closed statement's balances as calculated now).
+  let latest = final;
+  for (const s of statements) if (s.start > latest.start) latest = s;
+  const balances = ledger.balancesAfter(latest.period) ?? balancesOf(latest);
+  warnBalancesLeft(run, env, payee, final, balances, ending(program, payee, last, false));
+}
+
+function balancesOf(statement: Statement): Map<string, Dec> {
+  return new Map(Object.entries(statement.balances).map(([name, value]) => [name, amountOf(value)]));
 }
 
 function warnNotClawedBack(
@@ -124,13 +138,20 @@ function warnNotClawedBack(
   run.warn(payee.id, period.label, 'not-settled', ruleOf('clawback', clawback), clawback.range, message);
 }
 
-/** Balances left on the payee's last statement on the plan: holdbacks not released, draws still owed. */
-function warnBalancesLeft(run: Run, env: LineEnv, payee: PayeeData, final: Statement, why: string): void {
+/**
+ * Balances left on the payee's last statement on the plan (`final`): holdbacks not released, draws
+ * still owed, as they stand after the run (`balances`).
+ */
+function warnBalancesLeft(
+  run: Run,
+  env: LineEnv,
+  payee: PayeeData,
+  final: Statement,
+  balances: ReadonlyMap<string, Dec>,
+  why: string,
+): void {
   const plan = run.program.plan;
-  const balance = (name: string): Dec => {
-    const text = final.balances[name];
-    return text === undefined ? ZERO : amountOf(text);
-  };
+  const balance = (name: string): Dec => balances.get(name) ?? ZERO;
   const owed = (value: Dec) => value.isPositive() && !value.isZero();
   for (const holdback of plan.holdbacks) {
     const held = balance(holdbackBalance(holdback));

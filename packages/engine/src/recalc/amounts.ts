@@ -158,15 +158,54 @@ export function correctionsIn(statements: Iterable<Statement>): Correction[] {
 }
 
 /**
+ * The start of the name of the trace input by which a `paid year to date` earning says it pays in
+ * its amount the correction of an earlier, closed period (it _absorbs_ it: `year-to-date.ts`):
+ * `pays the correction of 2026-Q1`, with the amount.
+ */
+export const ABSORBS = 'pays the correction of ';
+
+/** A correction paid inside a `paid year to date` earning's amount (see {@link ABSORBS}): no line. */
+export type Absorption = Omit<Correction, 'line'> & { line?: undefined };
+
+/**
+ * The corrections of earlier periods that the `paid year to date` earnings of `statements` pay in
+ * their amounts, from their traces. Anything unreadable is left out.
+ */
+export function absorptionsIn(statements: Iterable<Statement>): Absorption[] {
+  const found: Absorption[] = [];
+  for (const s of statements)
+    for (const e of s.earnings ?? [])
+      for (const input of e.trace?.inputs ?? []) {
+        if (typeof input?.name !== 'string' || !input.name.startsWith(ABSORBS)) continue;
+        const period = input.name.slice(ABSORBS.length);
+        const amount = readAmount(input.value);
+        if (amount === undefined || period === '' || period === s.period) continue;
+        found.push({
+          payee: s.payee,
+          period,
+          key: earningKey(e.id),
+          paidIn: s.period,
+          start: s.start,
+          amount,
+        });
+      }
+  return found;
+}
+
+/**
  * What earlier runs reported for each period: the statement's amounts plus the recalculation
- * lines that statements of later periods, before the current one, added for them.
+ * lines that statements of later periods, before the current one, added for them. A correction a
+ * later statement paid inside a `paid year to date` earning's amount (it says so in its trace:
+ * {@link ABSORBS}) counts the same way, as the corrected period's, not the paying one's.
  */
 export class Reported {
   private readonly byPeriod = new Map<string, Statement>();
   /** The reported statements' own amounts, read on first use. */
   private readonly own = new Map<string, Map<string, Amount>>();
   /** Corrections by the period they correct, in the order of `previous`. */
-  private readonly corrections = new Map<string, Correction[]>();
+  private readonly corrections = new Map<string, (Correction | Absorption)[]>();
+  /** What each period's statement absorbed, by period, then by earning key. */
+  private readonly absorbedIn = new Map<string, Map<string, Dec>>();
 
   /**
    * `previous`: the payee's statements of earlier runs; `currentStart`: the current period's first
@@ -174,12 +213,30 @@ export class Reported {
    */
   constructor(previous: readonly Statement[], currentStart?: string) {
     for (const s of previous) this.byPeriod.set(s.period, s);
-    for (const c of correctionsIn(previous)) {
+    const absorptions = absorptionsIn(previous);
+    for (const c of [...correctionsIn(previous), ...absorptions]) {
       if (currentStart !== undefined && c.start >= currentStart) continue;
       const forPeriod = this.corrections.get(c.period);
       if (forPeriod) forPeriod.push(c);
       else this.corrections.set(c.period, [c]);
     }
+    // The statement that absorbed a correction paid it for the corrected period: its own amount
+    // is what it pays without it (whatever the current period, like its other amounts).
+    for (const a of absorptions) {
+      const byKey = this.absorbedIn.get(a.paidIn) ?? new Map<string, Dec>();
+      byKey.set(a.key, (byKey.get(a.key) ?? ZERO).plus(a.amount));
+      this.absorbedIn.set(a.paidIn, byKey);
+    }
+  }
+
+  /** The reported statement's own amounts: without what it absorbed of earlier periods. */
+  private ownAmounts(period: string): Map<string, Amount> {
+    const amounts = amountsOf(this.byPeriod.get(period));
+    for (const [key, part] of this.absorbedIn.get(period) ?? []) {
+      const known = amounts.get(key);
+      if (known) known.amount = known.amount.minus(part);
+    }
+    return amounts;
   }
 
   /** The statement an earlier run reported for `period`, if any. */
@@ -192,14 +249,14 @@ export class Reported {
     return [...this.corrections.keys()];
   }
 
-  /** The corrections of `period` paid by later statements. */
-  correctionsOf(period: string): readonly Correction[] {
+  /** The corrections of `period` paid by later statements (as lines, or absorbed). */
+  correctionsOf(period: string): readonly (Correction | Absorption)[] {
     return this.corrections.get(period) ?? [];
   }
 
   /** The amounts reported for `period`, corrections included. */
   amounts(period: string): Map<string, Amount> {
-    const amounts = amountsOf(this.byPeriod.get(period));
+    const amounts = this.ownAmounts(period);
     for (const { key, amount: correction } of this.correctionsOf(period)) {
       const known = amounts.get(key);
       if (known) known.amount = known.amount.plus(correction);
@@ -224,7 +281,7 @@ export class Reported {
   paidBefore(period: string, key: string, before: string): Dec {
     let own = this.own.get(period);
     if (!own) {
-      own = amountsOf(this.byPeriod.get(period));
+      own = this.ownAmounts(period);
       this.own.set(period, own);
     }
     let paid = own.get(key)?.amount ?? ZERO;
@@ -236,6 +293,6 @@ export class Reported {
   /** The changes on each record that corrections of earning `id` in `period` made. */
   recordChanges(period: string, id: string): RecordChange[] {
     const key = earningKey(id);
-    return this.correctionsOf(period).flatMap((c) => (c.key === key ? recordChanges(c.line) : []));
+    return this.correctionsOf(period).flatMap((c) => (c.key === key && c.line ? recordChanges(c.line) : []));
   }
 }

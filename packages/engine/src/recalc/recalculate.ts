@@ -20,10 +20,10 @@
  * A line correcting an earning names, in its trace, its change on each record (`amounts.ts`), so
  * that a later clawback takes back what the record was paid in all.
  *
- * A `paid year to date` earning is compared over each fiscal year instead of period by period:
- * what the closed periods of the year pay now in all, less what later periods of the run already
- * pay of it in their own amount (`year-to-date.ts`), minus what they reported in all. One line,
- * named after the latest closed period of the year, pays the rest.
+ * A `paid year to date` earning is compared on each closed period's own part: what the period pays
+ * now without what it absorbed of earlier periods' corrections, less what later periods of the run
+ * already pay of its correction in their own amount (`year-to-date.ts`), minus what it reported.
+ * The line, named after that period, pays the rest.
  */
 import { compareText } from '../compare-text.js';
 import { type Dec, ZERO } from '../decimal.js';
@@ -69,9 +69,9 @@ export interface RecalcScope {
   closed?: ReadonlySet<string>;
 }
 
-/** A `paid year to date` earning over the closed periods of one fiscal year. */
+/** A `paid year to date` earning in a closed period. */
 interface YearGroup {
-  /** The closed periods compared, in order; the line is named after the last. */
+  /** The closed period compared (one); the line is named after it. */
   periods: string[];
   info: AmountInfo;
   reported: Dec;
@@ -160,14 +160,17 @@ function comparison(
   const ytd = new YearToDate(reported, { yearToDate, fiscalYear, closed: scope.closed ?? new Set() });
   for (const s of fresh) ytd.absorbed(s);
   const groups = new Map<string, YearGroup>();
-  const groupKey = (key: string, year: number | undefined) => `${key}\u0000${year ?? ''}`;
+  // One group per closed period: its line is named after the period whose correction it pays, so
+  // that a later run that calculates some of the periods again reads each correction where it
+  // belongs.
+  const groupKey = (key: string, period: string) => `${key}\u0000${period}`;
   for (const period of closed) {
     const was = reported.amounts(period);
     const now = amountsOf(freshBy.get(period));
     for (const key of [...now.keys(), ...[...was.keys()].filter((k) => !now.has(k))]) {
       if (!key.startsWith(EARNING) || !ytd.isYearToDate(key.slice(EARNING.length))) continue;
       const id = key.slice(EARNING.length);
-      const at = groupKey(key, ytd.yearOf(period));
+      const at = groupKey(key, period);
       const info = (now.get(key) ?? was.get(key))?.info;
       if (!info) continue;
       let group = groups.get(at);
@@ -183,22 +186,23 @@ function comparison(
       group.now = group.now.plus(own);
     }
   }
-  // What the run's other periods pay of those corrections in their own amount.
+  // What the run's other periods pay of each closed period's correction in their own amount.
   for (const [period, { statement }] of ytd.periods()) {
     if (ytd.isClosed(period)) continue;
     for (const e of statement.earnings) {
-      const part = ytd.absorbedIn(period, e.id);
-      const group = groups.get(groupKey(earningKey(e.id), ytd.yearOf(period)));
-      if (part.isZero() || !group) continue;
-      group.now = group.now.minus(part);
-      group.absorbed = group.absorbed.plus(part);
+      for (const from of closed) {
+        const part = ytd.absorbedFrom(period, e.id, from);
+        const group = groups.get(groupKey(earningKey(e.id), from));
+        if (part.isZero() || !group) continue;
+        group.now = group.now.minus(part);
+        group.absorbed = group.absorbed.plus(part);
+      }
     }
   }
   return {
     reported,
     freshBy,
-    groupOf: (period, key) =>
-      key.startsWith(EARNING) ? groups.get(groupKey(key, ytd.yearOf(period))) : undefined,
+    groupOf: (period, key) => (key.startsWith(EARNING) ? groups.get(groupKey(key, period)) : undefined),
     absorbed: () => false,
   };
 }
@@ -217,7 +221,7 @@ function differences(
   for (const key of keys) {
     const group = compare.groupOf(period, key);
     if (group) {
-      // Paid once for the year, on its latest closed period.
+      // The period's own part, less what later periods of the run absorbed of it.
       if (group.periods[group.periods.length - 1] === period) {
         const line = yearLine(env, period, key, group, rules);
         if (line) lines.push(line);
@@ -251,7 +255,7 @@ function differences(
   return lines;
 }
 
-/** The line of a `paid year to date` earning for the closed periods of one fiscal year; none when nothing is owed. */
+/** The line of a `paid year to date` earning for a closed period; none when nothing is owed. */
 function yearLine(
   env: LineEnv,
   period: string,

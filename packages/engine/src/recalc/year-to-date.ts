@@ -20,7 +20,11 @@
  * amount calculated now. A period of the year the run does not calculate counts as what it paid in
  * all: it adds the corrections paid for it from P's start on (P took off only those paid before).
  * The payout rules count only a period's own part (`payout-period.ts`), and the recalculation pays
- * as lines only what no period absorbed (`recalculate.ts`).
+ * as lines only what no period absorbed (`recalculate.ts`). A(P) is kept by the period whose
+ * correction each part pays, so that each closed period's line pays its own correction, and the
+ * absorbing statement names those parts in its earning's trace (`pays the correction of <period>`,
+ * written by `payout/ledger.ts`): a later run that calculates the absorbing period again without
+ * the corrected one reads them as the corrected period's (`Reported` in `amounts.ts`).
  */
 import { compareText } from '../compare-text.js';
 import { type Dec, ZERO } from '../decimal.js';
@@ -56,6 +60,13 @@ interface Calculated {
   year: number | undefined;
   /** A(P) by earning id (only the non-zero ones). */
   absorbed: ReadonlyMap<string, Dec>;
+  /** A(P) by earning id, then by the earlier period whose correction each part pays. */
+  parts: ReadonlyMap<string, ReadonlyMap<string, Dec>>;
+}
+
+/** Adds `amount` to `period`'s part. */
+function addPart(parts: Map<string, Dec>, period: string, amount: Dec): void {
+  if (!amount.isZero()) parts.set(period, (parts.get(period) ?? ZERO).plus(amount));
 }
 
 /** The absorbed parts of one payee's statements of a run. */
@@ -105,30 +116,51 @@ export class YearToDate {
         (q) => !this.calculated.has(q) && this.yearOf(q) === year && compareText(q, statement.period) < 0,
       );
     let absorbed = NONE;
+    const byPeriod = new Map<string, ReadonlyMap<string, Dec>>();
     // Without a closed period before it in the year, nothing is corrected: A is zero.
     if (skipped.length > 0 || earlier.some(([period]) => this.isClosed(period))) {
       const found = new Map<string, Dec>();
       for (const earning of statement.earnings) {
         if (!this.isYearToDate(earning.id) || !takesOffEarlier(earning)) continue;
         const key = earningKey(earning.id);
-        let total = ZERO;
+        // By the period whose correction it pays: a closed period's own part minus what this
+        // period took off for it; a period calculated now took off what it pays now, its own
+        // part and what it absorbed itself (so that is not absorbed twice).
+        const parts = new Map<string, Dec>();
         for (const [period, q] of earlier) {
-          const now = amountIn(q.statement, earning.id);
-          const own = now.minus(q.absorbed.get(earning.id) ?? ZERO);
-          const paid = this.isClosed(period) ? this.reported.paidBefore(period, key, statement.start) : now;
-          total = total.plus(own.minus(paid));
+          if (this.isClosed(period)) {
+            const now = amountIn(q.statement, earning.id);
+            const own = now.minus(q.absorbed.get(earning.id) ?? ZERO);
+            addPart(parts, period, own.minus(this.reported.paidBefore(period, key, statement.start)));
+          } else for (const [from, part] of q.parts.get(earning.id) ?? NONE) addPart(parts, from, part.neg());
         }
         // A period not calculated again counts as what it paid in all; this period took off only
         // what it paid before this period started.
         for (const period of skipped)
           for (const c of this.reported.correctionsOf(period))
-            if (c.key === key && c.start >= statement.start) total = total.plus(c.amount);
+            if (c.key === key && c.start >= statement.start) addPart(parts, period, c.amount);
+        let total = ZERO;
+        for (const part of parts.values()) total = total.plus(part);
         if (!total.isZero()) found.set(earning.id, total);
+        if (parts.size > 0) byPeriod.set(earning.id, parts);
       }
       absorbed = found;
     }
-    this.calculated.set(statement.period, { statement, year, absorbed });
+    this.calculated.set(statement.period, { statement, year, absorbed, parts: byPeriod });
     return absorbed;
+  }
+
+  /**
+   * The part of A(P) of earning `id` in `period` that pays corrections of `from` (an earlier
+   * period of the year); zero for a period not given.
+   */
+  absorbedFrom(period: string, id: string, from: string): Dec {
+    return this.calculated.get(period)?.parts.get(id)?.get(from) ?? ZERO;
+  }
+
+  /** A(P) of `period` by earning id, then by the earlier period whose correction each part pays. */
+  partsIn(period: string): ReadonlyMap<string, ReadonlyMap<string, Dec>> {
+    return this.calculated.get(period)?.parts ?? new Map();
   }
 
   /** A(P) of earning `id` in `period` (zero for a period not given). */
