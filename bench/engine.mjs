@@ -144,7 +144,7 @@ async function runCli(dataDir) {
   const output = fileURLToPath(new URL('run.csv', dataDir));
   const args = [...nodeFlags, 'packages/cli/dist/bin.js', 'run', planPath, '--data', fileURLToPath(dataDir)];
   args.push('--period', period, '--format', 'csv', '--strict');
-  log('attain run end to end (CSV files in, one CSV row per earning line out)');
+  log('attain run end to end (CSV files in, CSV rows of earning lines, adjustments and payouts out)');
   const timed = existsSync('/usr/bin/time');
   const { stderr, ms } = timed
     ? await runProcess('/usr/bin/time', ['-f', 'peak-rss-kb %M', process.execPath, ...args], {
@@ -152,14 +152,20 @@ async function runCli(dataDir) {
       })
     : await runProcess(process.execPath, args, { stdoutFile: output });
   const peak = /peak-rss-kb (\d+)/.exec(stderr);
+  // Columns: payee, period, kind, name, line, record, amount, currency, estimate (no cell of this
+  // data needs quoting). Earning lines add up to the earnings; payout rows are the payouts.
   let rows = 0;
   let total = 0n;
+  const payouts = new Map();
   for (const line of (await readFile(output, 'utf8')).split('\n').slice(1)) {
     if (line === '') continue;
-    rows++;
-    total += cents(line.split(',')[5]);
+    const cells = line.split(',');
+    if (cells[2] === 'earning') {
+      rows++;
+      total += cents(cells[6]);
+    } else if (cells[2] === 'payout') payouts.set(cells[0], cells[6]);
   }
-  return { ms, maxRssMiB: peak ? mib(Number(peak[1])) : undefined, rows, earned: text(total) };
+  return { ms, maxRssMiB: peak ? mib(Number(peak[1])) : undefined, rows, earned: text(total), payouts };
 }
 
 async function main() {
@@ -189,24 +195,28 @@ async function main() {
 
   const payees = Object.keys(hand.payouts).sort();
   const mismatches = payees.filter(
-    (id) => engine.payouts[id] !== hand.payouts[id] || sql.payouts.get(id) !== hand.payouts[id],
+    (id) =>
+      engine.payouts[id] !== hand.payouts[id] ||
+      sql.payouts.get(id) !== hand.payouts[id] ||
+      cli.payouts.get(id) !== hand.payouts[id],
   );
   const agree =
     mismatches.length === 0 &&
     Object.keys(engine.payouts).length === payees.length &&
     sql.payouts.size === payees.length &&
+    cli.payouts.size === payees.length &&
     engine.commission === hand.commission &&
     sql.commission === hand.commission &&
     cli.earned === engine.earned;
   const totalPayout = text(payees.reduce((sum, id) => sum + cents(hand.payouts[id]), 0n));
   console.log(
-    `${agree ? 'PASS' : 'FAIL'}: engine, hand-written loop and DuckDB agree to the cent on ${fixed(payees.length, 0)} payouts ` +
+    `${agree ? 'PASS' : 'FAIL'}: engine, hand-written loop, DuckDB and attain run's payout rows agree to the cent on ${fixed(payees.length, 0)} payouts ` +
       `(total ${grouped(totalPayout)} USD, commission ${grouped(hand.commission)} USD); ` +
       `attain run's ${fixed(cli.rows, 0)} earning lines add up to the engine's earnings`,
   );
   for (const id of mismatches.slice(0, 5)) {
     console.log(
-      `  ${id}: engine ${engine.payouts[id]}, hand ${hand.payouts[id]}, SQL ${sql.payouts.get(id)}`,
+      `  ${id}: engine ${engine.payouts[id]}, hand ${hand.payouts[id]}, SQL ${sql.payouts.get(id)}, attain run ${cli.payouts.get(id)}`,
     );
   }
   if (!agree && mismatches.length === 0) {
