@@ -5,7 +5,7 @@
 import type { Plan } from '@attain/dsl';
 import { compareOptionalText, compareText } from './compare-text.js';
 import type { Dataset } from './data/dataset.js';
-import { missingEarlierResults } from './data/earlier-periods.js';
+import { and, missingEarlierResults } from './data/earlier-periods.js';
 import type { CalculateOptions } from './data/options.js';
 import { PREVIOUS } from './data/previous.js';
 import { recordsByOwner, validate } from './data/validate.js';
@@ -63,7 +63,7 @@ function byWarning(a: CalculationWarning, b: CalculationWarning): number {
  * earlier results before the current one but left out of the run keeps what it reported, and a
  * late change to its data is not paid, except through the year-to-date amount of `paid year to
  * date` earnings in a later period of its fiscal year (they take off what it reported). Says so
- * once per such period. A current period the earlier results hold is closed too: it is returned as
+ * once per run, naming every such period (a run period by period leaves them all out). A current period the earlier results hold is closed too: it is returned as
  * reported, with nothing later to pay its changes in (`already-reported`).
  */
 function warnNotRecalculated(run: Run, periods: readonly Period[]): void {
@@ -79,13 +79,28 @@ function warnNotRecalculated(run: Run, periods: readonly Period[]): void {
       skipped.set(s.period, period);
   }
   const yearToDate = run.program.plan.earnings.filter((e) => e.paidYearToDate).map((e) => e.name);
-  for (const [label, skip] of [...skipped].sort(([a], [b]) => compareText(a, b))) {
-    const later = periods.find((p) => p.start > skip.start && p.fiscalYear === skip.fiscalYear);
-    const why =
-      yearToDate.length > 0 && later
-        ? `${label} is in the earlier results but not among this run's periods: changes to its data are not recalculated, except in the earnings paid year to date (${yearToDate.join(', ')}): from ${later.label} on they pay the year to date minus what ${label} reported, which takes in its changes (calculate ${label} again with ${current.label} to pay its other changes in ${current.label})`
-        : `${label} is in the earlier results but not among this run's periods: changes to its data are not recalculated (calculate ${label} again with ${current.label} to pay them in ${current.label})`;
-    run.warn(undefined, label, 'not-recalculated', undefined, NO_RANGE, why);
+  const list = [...skipped].sort(([a], [b]) => compareText(a, b));
+  const [first] = list;
+  if (first) {
+    // One warning per run, naming every skipped period: a run period by period skips them all.
+    const [label, skip] = first;
+    const later = periods.find((p) =>
+      list.some(([, s]) => p.start > s.start && p.fiscalYear === s.fiscalYear),
+    );
+    const absorbed = yearToDate.length > 0 && later !== undefined;
+    const c = current.label;
+    let why: string;
+    if (list.length === 1) {
+      why = absorbed
+        ? `${label} is in the earlier results but not among this run's periods: changes to its data are not recalculated, except in the earnings paid year to date (${yearToDate.join(', ')}): from ${later.label} on they pay the year to date minus what ${label} reported, which takes in its changes (calculate ${label} again with ${c} to pay its other changes in ${c})`
+        : `${label} is in the earlier results but not among this run's periods: changes to its data are not recalculated (calculate ${label} again with ${c} to pay them in ${c})`;
+    } else {
+      const labels = and(list.map(([l]) => l));
+      why = absorbed
+        ? `${labels} are in the earlier results but not among this run's periods: changes to their data are not recalculated, except in the earnings paid year to date (${yearToDate.join(', ')}): later periods of the same fiscal year pay the year to date minus what was reported, which takes in their changes (calculate them again with ${c} to pay their other changes in ${c})`
+        : `${labels} are in the earlier results but not among this run's periods: changes to their data are not recalculated (calculate them again with ${c} to pay them in ${c})`;
+    }
+    run.warn(undefined, skip.label, 'not-recalculated', undefined, NO_RANGE, why);
   }
   if (reported) {
     const why = `${current.label} is in the earlier results: it was already reported, so its statements are returned as reported and none of its changes is paid (a paid period is never rewritten); calculate ${current.label} again with a later period to pay them there`;

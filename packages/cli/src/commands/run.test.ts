@@ -754,11 +754,13 @@ describe('attain run --previous', () => {
     });
     const args = ['run', 'plan.attain', '--data', 'data', '--period', '2026-Q3', '--previous', 'q2.json'];
     const q3 = JSON.parse((await run([...args, '--format', 'json'], { cwd })).stdout) as Results;
-    // Both are read: 2026-Q1 from data.json and 2026-Q2 from q2.json are earlier results.
-    expect(q3.warnings.map((w) => [w.code, w.period])).toEqual([
-      ['not-recalculated', '2026-Q1'],
-      ['not-recalculated', '2026-Q2'],
-    ]);
+    // Both are read: 2026-Q1 from data.json and 2026-Q2 from q2.json are earlier results, named
+    // in one warning.
+    expect(q3.warnings.map((w) => [w.code, w.period])).toEqual([['not-recalculated', '2026-Q1']]);
+    expect(q3.warnings[0]?.message).toBe(
+      "2026-Q1 and 2026-Q2 are in the earlier results but not among this run's periods: changes to " +
+        'their data are not recalculated (calculate them again with 2026-Q3 to pay them in 2026-Q3)',
+    );
 
     const broken = await tempDir({
       'plan.attain': plan,

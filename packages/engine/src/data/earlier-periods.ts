@@ -50,7 +50,7 @@ export function lastDayOnPlanBefore(dates: PlanDates, payee: PayeeData, day: num
 }
 
 /** `a`, `a and b`, `a, b and c`. */
-function and(items: readonly string[]): string {
+export function and(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 

@@ -77,6 +77,27 @@ describe('recalculating earnings paid year to date', () => {
   });
 });
 
+describe('earlier periods left out of a run', () => {
+  it('are named in one warning per run, not one per period', () => {
+    // Period by period: Q1, then Q2 with Q1's results, then Q3 with both. The Q3 run leaves Q1
+    // and Q2 out, and says so once.
+    const plan = planOf(quarterly(`${DEALS}\n  commission c = bookings * 10%`));
+    const deals = rows(deal('D1', '1000', '2026-02-01'), deal('D2', '2000', '2026-05-01'));
+    const q1 = run(plan, { payees, records: { deals } }, ['2026-Q1']);
+    const q2 = run(plan, { payees, records: { deals }, previous: q1 }, ['2026-Q2']);
+    const previous = { ...q2, statements: [...q1.statements, ...q2.statements] };
+    const q3 = run(plan, { payees, records: { deals }, previous }, ['2026-Q3']);
+    const notRecalculated = q3.warnings.filter((w) => w.code === 'not-recalculated');
+    expect(notRecalculated.map((w) => [w.period, w.message])).toEqual([
+      [
+        '2026-Q1',
+        "2026-Q1 and 2026-Q2 are in the earlier results but not among this run's periods: changes to " +
+          'their data are not recalculated (calculate them again with 2026-Q3 to pay them in 2026-Q3)',
+      ],
+    ]);
+  });
+});
+
 describe('a milestone paid once, after an earlier period that is not calculated again', () => {
   it('is judged on what that period reported', () => {
     const plan = planOf(
