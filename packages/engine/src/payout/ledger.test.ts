@@ -65,9 +65,15 @@ describe('what a record was paid', () => {
       new Set([recordKey(deal('D1')), recordKey(deal('D5'))]),
     );
     expect(ledger.linesOn(deal('D5'), Q[2]?.start as string).map((p) => p.line.amount)).toEqual(['300.00']);
-    // Not before the correction was paid (Q2).
-    expect(ledger.linesOn(deal('D1'), Q[0]?.start as string).map((p) => p.line.amount)).toEqual(['1000.00']);
-    expect(ledger.recordsPaid(Q[0]?.start as string)).toEqual(new Set([recordKey(deal('D1'))]));
+    // A correction counts for the period it corrects (Q1), whichever period paid it (Q2): as one
+    // call over both periods would have paid D1 1,200 and D5 300 in Q1.
+    expect(ledger.linesOn(deal('D1'), Q[0]?.start as string).map((p) => p.line.amount)).toEqual([
+      '1000.00',
+      '200.00',
+    ]);
+    expect(ledger.recordsPaid(Q[0]?.start as string)).toEqual(
+      new Set([recordKey(deal('D1')), recordKey(deal('D5'))]),
+    );
   });
 
   it('leaves them out once the run calculates the corrected period again (its lines hold them)', () => {

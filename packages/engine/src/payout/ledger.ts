@@ -77,7 +77,11 @@ function balanceOfLine(id: string): { name: string; sign: 1 | -1 } | undefined {
 export class Ledger {
   private readonly entries = new Map<string, Entry>();
   private ordered: Entry[] | undefined;
-  /** Changes on records paid by recalculation lines, by record key, then by the period that paid them. */
+  /**
+   * Changes on records paid by recalculation lines, by record key, then by the period they
+   * correct (not the one that paid them: a Q1 correction paid in Q3 was paid on the record for Q1,
+   * and counts for a clawback of Q2 worked out again without Q3).
+   */
   private readonly corrections = new Map<string, Map<string, RecordCorrection[]>>();
   private readonly yearToDate: YearToDate | undefined;
   /** Corrections of adjustment lines paid by recalculation lines of earlier results, by the period corrected. */
@@ -111,9 +115,9 @@ export class Ledger {
           byPeriod = new Map();
           this.corrections.set(key, byPeriod);
         }
-        const list = byPeriod.get(c.paidIn) ?? [];
+        const list = byPeriod.get(c.period) ?? [];
         list.push({ period: c.period, paid: { period: c.paidIn, earning: { name }, line } });
-        byPeriod.set(c.paidIn, list);
+        byPeriod.set(c.period, list);
       }
     }
     if (scope && scope.yearToDate.size > 0) this.yearToDate = new YearToDate(new Reported(previous), scope);
@@ -200,11 +204,13 @@ export class Ledger {
     return carried ?? new Map();
   }
 
-  /** The changes on `key`'s record paid in `period` that count: those of periods still as reported. */
-  private correctionsPaidIn(key: string, period: string): PaidLine[] {
-    const list = this.corrections.get(key)?.get(period);
-    if (!list) return [];
-    return list.filter((c) => this.entries.get(c.period)?.reported !== false).map((c) => c.paid);
+  /**
+   * The changes on `key`'s record made for `period`, whichever period paid them; none when this
+   * run calculates `period` again (its own lines replace what was reported and corrected).
+   */
+  private correctionsFor(key: string, period: string): PaidLine[] {
+    if (this.entries.get(period)?.reported === false) return [];
+    return (this.corrections.get(key)?.get(period) ?? []).map((c) => c.paid);
   }
 
   /** The keys ({@link recordKey}) of the records paid something in periods starting on or before `start`. */
@@ -218,8 +224,9 @@ export class Ledger {
     for (const [key, byPeriod] of this.corrections) {
       if (keys.has(key)) continue;
       for (const period of byPeriod.keys()) {
-        const paidIn = this.entries.get(period)?.statement;
-        if (paidIn && paidIn.start <= start && this.correctionsPaidIn(key, period).length > 0) keys.add(key);
+        const corrected = this.entries.get(period)?.statement;
+        if (corrected && corrected.start <= start && this.correctionsFor(key, period).length > 0)
+          keys.add(key);
       }
     }
     return keys;
@@ -237,7 +244,7 @@ export class Ledger {
       entry.lines ??= indexLines(entry.statement);
       const lines = entry.lines.get(key);
       if (lines) result.push(...lines);
-      result.push(...this.correctionsPaidIn(key, entry.statement.period));
+      result.push(...this.correctionsFor(key, entry.statement.period));
     }
     return result;
   }

@@ -272,3 +272,35 @@ describe('the balances a leaver leaves, after a recalculation', () => {
     expect(held(r2)).toEqual([['2026-Q1', '700.00']]);
   });
 });
+
+describe('a clawback worked out again without the period that paid the deal', () => {
+  it('takes back the correction paid for that period later, and unchanged data gives no line', () => {
+    const plan = planOf(
+      quarterly(`source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated, cancel_date: Date optional }
+  credit bookings from deals { to owner }
+  commission c = bookings * 10% per line
+  clawback cx = deals cancelled on cancel_date within 120 days at original rate`),
+    );
+    const d1 = { id: 'D1', owner: 'a', amount: '10000', close_date: '2026-02-01' };
+    const d2 = { id: 'D2', owner: 'a', amount: '5000', close_date: '2026-03-01', cancel_date: '2026-05-01' };
+    // Run 1, Q1..Q2: D1 pays 10,000 x 10% = 1,000 in Q1.
+    const r1 = run(plan, { payees, records: { deals: rows(d1) } }, ['2026-Q1', '2026-Q2']);
+    let previous = merge(undefined, r1);
+    // Run 2, Q1..Q3: the late D2 (Q1, cancelled in Q2) pays +500 for Q1 and -500 for Q2, both in Q3.
+    const deals = rows(d1, d2);
+    const r2 = run(plan, { payees, records: { deals }, previous }, ['2026-Q1', '2026-Q2', '2026-Q3']);
+    expect(adjustments(r2, '2026-Q3')).toEqual([
+      ['recalculation:2026-Q1:earning:c', '500.00'],
+      ['recalculation:2026-Q2:adjustment:clawback:cx:D2', '-500.00'],
+    ]);
+    previous = merge(previous, r2);
+    // Run 3, Q2..Q4 on the same data: Q2's clawback still takes back the 500 paid for Q1 (in Q3),
+    // so nothing changes. Before, it saw no payment on D2 and paid the 500 back (+500 in Q4).
+    const r3 = run(plan, { payees, records: { deals }, previous }, ['2026-Q2', '2026-Q3', '2026-Q4']);
+    expect(adjustments(r3, '2026-Q4')).toEqual([]);
+    // Paid in all: 1,000 + 0 + (500 - 500) + 0 = 1,000; one call: 1,500 - 500 = 1,000.
+    const one = run(plan, { payees, records: { deals } }, ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
+    expect(total(merge(previous, r3))).toBe('1000.00');
+    expect(total(one)).toBe('1000.00');
+  });
+});
