@@ -155,7 +155,7 @@ function directPeriodNeed(ctx: CheckContext, e: Expr): Need | undefined {
       const symbol = ctx.binding.symbolAt(e.name);
       if (!symbol || !computed.has(symbol.kind) || !isVersioned(ctx, symbol)) return undefined;
       return {
-        what: `the ${kindWord(symbol)} ${symbol.name}, whose versions take effect on different dates`,
+        what: `the ${kindWord(symbol)} ${symbol.name}, which takes effect on its own dates (\`effective\`), not on every day of the plan`,
       };
     }
     default:
@@ -163,12 +163,25 @@ function directPeriodNeed(ctx: CheckContext, e: Expr): Need | undefined {
   }
 }
 
-/** Whether a definition has versions by date (`effective` on any of its declarations). */
+/**
+ * Whether a definition's value depends on the date: several versions by date, or one version whose
+ * `effective` range leaves out part of the plan's (there, the definition has no value). One version
+ * over the plan's whole range is the same on every day.
+ */
 function isVersioned(ctx: CheckContext, symbol: PlanSymbol): boolean {
   const versions = ctx.binding.declarations.get(symbol.name) ?? [symbol];
-  return versions.some(
-    (v) => v.decl !== undefined && 'effective' in v.decl && v.decl.effective !== undefined,
+  const dated = versions.flatMap((v) =>
+    v.decl !== undefined && 'effective' in v.decl && v.decl.effective !== undefined ? [v.decl.effective] : [],
   );
+  if (dated.length === 0) return false;
+  if (versions.length > 1) return true;
+  // One version: dated unless its range holds the plan's (dates `YYYY-MM-DD` compare as text).
+  const from = dated[0]?.from?.value;
+  const to = dated[0]?.to?.value;
+  const plan = ctx.settings.effective;
+  const holdsStart = from === undefined || (plan?.from !== undefined && from <= plan.from);
+  const holdsEnd = to === undefined || (plan?.to !== undefined && to >= plan.to);
+  return !(holdsStart && holdsEnd);
 }
 
 /**

@@ -149,7 +149,22 @@ describe('territories', () => {
     );
     expect(
       expectOne(versioned, 'AT5010', 'cutoff', { after: versioned.text.indexOf('> cutoff') }).message,
-    ).toContain('reads the definition cutoff, whose versions take effect on different dates,');
+    ).toContain(
+      'reads the definition cutoff, which takes effect on its own dates (`effective`), not on every day of the plan,',
+    );
+    // One version over the plan's whole range (2026) is the same every day: no AT5010. One that
+    // leaves part of the plan out is not.
+    const whole = (range: string) =>
+      checkDecls(
+        `${accounts}
+  let home = "EMEA" effective ${range}
+  territories on accounts by priority {
+    territory mine { where region = home }
+  }`,
+      ).diagnostics.map((x) => x.code);
+    expect(whole('2026-01-01 to 2026-12-31')).toEqual([]);
+    expect(whole('2025-01-01 to 2027-12-31')).not.toContain('AT5010');
+    expect(whole('2026-01-01 to 2026-06-30')).toEqual(['AT5010']);
   });
 
   it('reports a rule reading the payee and the period once for each', () => {
