@@ -5,7 +5,7 @@
 import type { Plan } from '@attain/dsl';
 import { compareOptionalText, compareText } from './compare-text.js';
 import type { Dataset } from './data/dataset.js';
-import { and, missingEarlierResults } from './data/earlier-periods.js';
+import { and, missingEarlierResults, skippedInRun } from './data/earlier-periods.js';
 import type { CalculateOptions } from './data/options.js';
 import { PREVIOUS } from './data/previous.js';
 import { recordsByOwner, validate } from './data/validate.js';
@@ -154,6 +154,9 @@ export function calculate(plan: Plan, data: Dataset, options: CalculateOptions):
   const missing = missingEarlierResults(program, valid.payees.byId.values(), periods, valid.previous);
   if (missing?.period)
     run.warn(undefined, missing.period, missing.code, undefined, NO_RANGE, missing.message);
+  const skipped = skippedInRun(program, valid.payees.byId.values(), periods, valid.previous);
+  if (skipped?.period)
+    run.warn(undefined, skipped.period, skipped.code, undefined, NO_RANGE, skipped.message);
   for (const w of valid.warnings) run.warnings.set(`\u0000data\u0000${w.code}\u0000${w.message}`, w);
   const payees = [...valid.payees.byId.values()].sort((a, b) => compareText(a.id, b.id));
   const labels = periods.map((p) => p.label);

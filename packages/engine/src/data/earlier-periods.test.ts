@@ -226,3 +226,32 @@ describe('a run that starts after the plan without the earlier results (no-previ
     );
   });
 });
+
+describe('periods a run skips between its own', () => {
+  // a: Q1 as above (payout 2,900.00, draw owed 2,000, held 100). Q2 (D2 60,000) would recover the
+  // 2,000 and hold 600 more; a Q1+Q3 run skips it: Q3 (no deals, draw over after 2 periods) carries
+  // Q1's balances, as if Q2 paid nothing.
+  const GAP =
+    'the run skips 2026-Q2 between its periods, and the earlier results (previous) have no statement of it: ' +
+    'draw and holdback balances (d, h) are carried across it as if 2026-Q2 paid nothing, so whatever it would ' +
+    'have advanced, recovered, held back or released is missing from them. Calculate 2026-Q2 in the same ' +
+    'run, or pass its results as previous';
+
+  it('warns once when the earlier results do not hold the skipped period', () => {
+    const q13 = calc(DATA, ['2026-Q1', '2026-Q3']);
+    expect(warned(q13)).toEqual([[undefined, '2026-Q3', GAP]]);
+    // The balances Q3 carries are Q1's: 2,000 owed and 100 held (with Q2: 0 owed, 700 held).
+    expect(statement(q13, 'a', '2026-Q3').balances).toEqual({ 'draw:d': '2000.00', 'holdback:h': '100.00' });
+  });
+
+  it('is quiet when the run holds every period between its own, or the earlier results hold the gap', () => {
+    expect(warned(calc(DATA, ['2026-Q1', '2026-Q2', '2026-Q3']))).toEqual([]);
+    const q12 = calc(DATA, ['2026-Q1', '2026-Q2']);
+    expect(warned(calc({ ...DATA, previous: q12 }, ['2026-Q1', '2026-Q3']))).toEqual([]);
+  });
+
+  it('is quiet for a plan without draws or holdbacks', () => {
+    const plain = planOf(quarterly(SOURCE));
+    expect(warned(calc(DATA, ['2026-Q1', '2026-Q3'], plain))).toEqual([]);
+  });
+});

@@ -217,3 +217,50 @@ function inOrder(periods: readonly Period[]): string[] {
   const byLabel = new Map(periods.map((p) => [p.label, p]));
   return [...byLabel.values()].sort((a, b) => a.ordinal - b.ordinal).map((p) => p.label);
 }
+
+/**
+ * The `no-previous` warning for periods a run skips between its own (`--period 2026-Q1,2026-Q3`)
+ * that the earlier results do not hold either, for a plan that carries draw or holdback balances:
+ * they are carried from the period before the gap into the one after it, as if the skipped
+ * periods paid nothing. `undefined` when there is no such gap, or no payee is on the plan in it.
+ */
+export function skippedInRun(
+  dates: PlanDates,
+  payees: Iterable<PayeeData>,
+  periods: readonly Period[],
+  previous: Results | undefined,
+): CalculationWarning | undefined {
+  const { draws, holdbacks } = carried(dates.plan);
+  if (draws.length === 0 && holdbacks.length === 0) return undefined;
+  const reported = new Set((previous?.statements ?? []).map((s) => s.period));
+  const inRun = new Set(periods.map((p) => p.label));
+  const sorted = [...periods].sort((a, b) => a.ordinal - b.ordinal);
+  const everyone = [...payees];
+  const gaps: Period[] = [];
+  let after: Period | undefined;
+  for (let i = 1; i < sorted.length; i++) {
+    const [a, b] = [sorted[i - 1] as Period, sorted[i] as Period];
+    for (let o = a.ordinal + 1; o < b.ordinal; o++) {
+      const p = dates.calendar.byOrdinal(a.kind, o);
+      if (inRun.has(p.label) || reported.has(p.label)) continue;
+      if (!everyone.some((payee) => dates.onPlan(payee, p))) continue;
+      gaps.push(p);
+      after ??= b;
+    }
+  }
+  if (!after) return undefined;
+  const gap = span(gaps);
+  const one = new Set(gaps.map((p) => p.label)).size === 1;
+  const kinds = [draws.length > 0 ? 'draw' : '', holdbacks.length > 0 ? 'holdback' : ''].filter(Boolean);
+  const balances = `${and(kinds)} balances (${[...draws, ...holdbacks].join(', ')})`;
+  const words = [
+    ...(draws.length > 0 ? ['advanced', 'recovered'] : []),
+    ...(holdbacks.length > 0 ? ['held back', 'released'] : []),
+  ];
+  const message =
+    `the run skips ${gap} between its periods, and the earlier results (previous) have no statement of ${one ? 'it' : 'them'}: ` +
+    `${balances} are carried across ${one ? 'it' : 'them'} as if ${gap} paid nothing, so whatever ${one ? 'it' : 'they'} ` +
+    `would have ${words.slice(0, -1).join(', ')} or ${words.at(-1)} is missing from them. ` +
+    `Calculate ${gap} in the same run, or pass ${one ? 'its' : 'their'} results as previous`;
+  return { period: after.label, code: 'no-previous', message };
+}
