@@ -5,7 +5,7 @@
 import type { Plan } from '@attain/dsl';
 import { compareOptionalText, compareText } from './compare-text.js';
 import type { Dataset } from './data/dataset.js';
-import { and, missingEarlierResults, skippedInRun } from './data/earlier-periods.js';
+import { missingEarlierResults, skippedInRun } from './data/earlier-periods.js';
 import type { CalculateOptions } from './data/options.js';
 import { PREVIOUS } from './data/previous.js';
 import { recordsByOwner, validate } from './data/validate.js';
@@ -19,6 +19,7 @@ import type { CalculationWarning, Results, ResultsMeta, Statement } from './resu
 import { buildStatement } from './results/statement.js';
 import type { Period } from './time/calendar.js';
 import { formatDate, parseDate } from './time/dates.js';
+import { listed } from './trace/sentence.js';
 import { ENGINE } from './version.js';
 
 function readPeriods(program: Program, options: CalculateOptions): Period[] {
@@ -95,7 +96,7 @@ function warnNotRecalculated(run: Run, periods: readonly Period[]): void {
         ? `${label} is in the earlier results but not among this run's periods: changes to its data are not recalculated, except in the earnings paid year to date (${yearToDate.join(', ')}): from ${later.label} on they pay the year to date minus what ${label} reported, which takes in its changes (calculate ${label} again with ${c} to pay its other changes in ${c})`
         : `${label} is in the earlier results but not among this run's periods: changes to its data are not recalculated (calculate ${label} again with ${c} to pay them in ${c})`;
     } else {
-      const labels = and(list.map(([l]) => l));
+      const labels = listed(list.map(([l]) => l));
       why = absorbed
         ? `${labels} are in the earlier results but not among this run's periods: changes to their data are not recalculated, except in the earnings paid year to date (${yearToDate.join(', ')}): later periods of the same fiscal year pay the year to date minus what was reported, which takes in their changes (calculate them again with ${c} to pay their other changes in ${c})`
         : `${labels} are in the earlier results but not among this run's periods: changes to their data are not recalculated (calculate them again with ${c} to pay them in ${c})`;

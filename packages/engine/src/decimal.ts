@@ -20,6 +20,9 @@ export const Dec = DecimalJs.clone({
 /** A decimal of the engine. */
 export type Dec = InstanceType<typeof Dec>;
 
+/** Differences below this are rounding noise of a division, not money (1e-20). */
+export const NEGLIGIBLE: Dec = new Dec('1e-20');
+
 /** Zero, shared. */
 export const ZERO: Dec = new Dec(0);
 /** One, shared. */

@@ -7,6 +7,8 @@
 import type { HierarchyNode, PlanningProblem, RepCapacity, WeightBasis, WeightValue } from '@attain/engine';
 import type { Context } from '../context.js';
 import { missingColumns, readCsvTable } from '../data/csv.js';
+import { readFlag } from '../data/flags.js';
+import { listed } from '../output/plural.js';
 
 /** A payee's dates from the hierarchy: hired (the ramp counts from it), on the plan from and to. */
 export interface PayeeDates {
@@ -50,9 +52,6 @@ interface Table {
   numbers: number[];
 }
 
-const TRUE = new Set(['true', 'yes', '1']);
-const FALSE = new Set(['false', 'no', '0', '']);
-
 /** A non-empty cell, or `undefined`. */
 const cell = (row: ReadonlyMap<string, string>, column: string): string | undefined =>
   row.get(column) || undefined;
@@ -74,13 +73,15 @@ function hierarchyOf(table: Table, path: string, errors: string[]): Pick<QuotaIn
   const dates = new Map<string, PayeeDates>();
   for (const [i, row] of table.rows.entries()) {
     const id = row.get('id') ?? '';
-    const own = (row.get('own_quota') ?? '').toLowerCase();
-    if (!TRUE.has(own) && !FALSE.has(own)) {
+    // An empty own_quota is no.
+    const own = row.get('own_quota') ?? '';
+    const ownQuota = own === '' ? false : readFlag(own);
+    if (ownQuota === undefined) {
       errors.push(
         `${path} row ${table.numbers[i] ?? i + 1}: own_quota is "${row.get('own_quota')}", not yes or no`,
       );
     }
-    const node: HierarchyNode = { id, parent: row.get('parent'), ownQuota: TRUE.has(own) };
+    const node: HierarchyNode = { id, parent: row.get('parent'), ownQuota };
     const name = cell(row, 'name');
     const role = cell(row, 'role');
     if (name !== undefined) node.name = name;
@@ -172,7 +173,7 @@ interface Located {
 /** `rows 4 and 5`, `row 3`. */
 function rowsText(numbers: readonly number[]): string {
   if (numbers.length === 1) return `row ${numbers[0]}`;
-  return `rows ${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
+  return `rows ${listed(numbers.map(String))}`;
 }
 
 /** `file row N, column C` for the rows of `file` whose `id` is `id`; undefined when there are none. */

@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { describeIoError, type Io } from '../io.js';
+import { listed } from '../output/plural.js';
 import { badBytePlace, NotUtf8, utf8Text } from './utf8.js';
 
 /** What to do with the rows of a file, as they are read. */
@@ -210,8 +211,7 @@ export async function readCsvTable(io: Io, path: string): Promise<CsvTable | str
 
 /** `"a"`, `"a" and "b"`, `"a", "b" and "c"`. */
 function quotedList(names: readonly string[]): string {
-  const quoted = names.map((name) => `"${name}"`);
-  return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
+  return listed(names.map((name) => `"${name}"`));
 }
 
 /**

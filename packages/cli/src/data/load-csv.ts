@@ -18,6 +18,7 @@ import type {
 import type { Io } from '../io.js';
 import type { Progress } from '../output/progress.js';
 import { checkHeader, missingColumns, readCsv } from './csv.js';
+import { readFlag } from './flags.js';
 import { ColumnTexts } from './intern.js';
 import { type FixedFile, fixedFiles, payeeColumns, payeesFile, sourceFile } from './layout.js';
 import { didYouMean, meant } from './names.js';
@@ -208,11 +209,7 @@ const HYPOTHETICAL = 'hypothetical';
  * (a record wrongly taken as real would be paid).
  */
 function hypotheticalFlag(text: string | undefined): boolean | string | undefined {
-  if (text === undefined) return undefined;
-  const lower = text.toLowerCase();
-  if (lower === 'true' || lower === 'yes' || lower === '1') return true;
-  if (lower === 'false' || lower === 'no' || lower === '0') return false;
-  return text;
+  return text === undefined ? undefined : (readFlag(text) ?? text);
 }
 
 /** The cells of a row of a file with fixed columns. */

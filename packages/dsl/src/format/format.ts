@@ -32,8 +32,6 @@ export interface FormatResult {
   diagnostics: Diagnostic[];
 }
 
-/** True for the error diagnostics that stop formatting: the syntax family, AT1xxx. */
-
 /**
  * Formats plan text. Returns the text in the canonical layout, or no text and the syntax
  * diagnostics when the source does not parse. Never throws.

@@ -15,7 +15,7 @@ import { versionIn } from '../evaluate/versions.js';
 import type { CreditRole } from '../results/results.js';
 import type { Period } from '../time/calendar.js';
 import { formatDate } from '../time/dates.js';
-import { money, percent } from '../trace/sentence.js';
+import { exactMoney, namedFirst, percent } from '../trace/sentence.js';
 import {
   type CompiledCredit,
   type CompiledRecipient,
@@ -182,9 +182,6 @@ type PlanDays = readonly DaySpan[];
 const ALL_DAYS: PlanDays = [];
 const NO_DAYS: PlanDays = [];
 
-/** How many records an `off-plan` warning names before "and N more". */
-const NAMED = 5;
-
 /**
  * Warns once per payee about the records of credit `c` (id `id`) that `result` did not credit to
  * them because they are dated on days the payee is not on the plan.
@@ -198,11 +195,9 @@ function warnOffPlan(run: Run, period: Period, result: PeriodCredits, id: number
       return from === to ? formatDate(from) : `${formatDate(from)} to ${formatDate(to)}`;
     });
     const one = recs.length === 1;
-    const names = recs.slice(0, NAMED).map(recordName);
-    const more = recs.length > NAMED ? ` and ${recs.length - NAMED} more` : '';
     const what = one
-      ? `${c.schema.name} record ${names[0]} is`
-      : `${recs.length} ${c.schema.name} records (${names.join(', ')}${more}) are`;
+      ? `${c.schema.name} record ${recordName(recs[0] as Rec)} is`
+      : `${recs.length} ${c.schema.name} records (${namedFirst(recs.map(recordName))}) are`;
     run.warn(
       payee,
       period.label,
@@ -222,7 +217,7 @@ const NO_RECORDS: readonly Rec[] = [];
  * The rows of a split source by the key they split (`on`), each list by payee, built once per
  * dataset and `on` field: two credits may split by one source on different fields.
  */
-function splitRows(run: Run, split: CompiledSplit): Map<string, Rec[]> {
+export function splitRows(run: Run, split: CompiledSplit): Map<string, Rec[]> {
   const records = run.data.records.get(split.schema.name) ?? NO_RECORDS;
   let indexes = splitIndexes.get(records);
   if (!indexes) {
@@ -297,7 +292,7 @@ function applyCredit(
           ctx.warn(
             'no-value',
             c.credit,
-            `${what} has no payee, so its ${percentText(share)} share of ${rec.schema.name} ${recordName(rec)} in credit ${c.credit.name} (${amountText(run, credited)}) credits no one`,
+            `${what} has no payee, so its ${percentText(share)} share of ${rec.schema.name} ${recordName(rec)} in credit ${c.credit.name} (${exactMoney(credited.toString(), run.program.currency)}) credits no one`,
           );
           continue;
         }
@@ -437,18 +432,13 @@ function warnEmpty(
   ctx.warn(
     'no-value',
     c.credit,
-    `${rec.schema.name} ${recordName(rec)} has no ${field ?? 'recipient'}, so its ${percentText(r.share)} share in credit ${c.credit.name} (${amountText(run, credited)}) ${outcome}`,
+    `${rec.schema.name} ${recordName(rec)} has no ${field ?? 'recipient'}, so its ${percentText(r.share)} share in credit ${c.credit.name} (${exactMoney(credited.toString(), run.program.currency)}) ${outcome}`,
   );
 }
 
 /** A share for reading: `0.4` → `40%`. */
 function percentText(share: Dec): string {
   return percent(share.toString());
-}
-
-/** A credited amount for reading, exact (credits are never rounded): `1,000.005 USD`. */
-function amountText(run: Run, amount: Dec): string {
-  return money(amount.toString(), run.program.currency, Math.max(2, amount.decimalPlaces()));
 }
 
 /**

@@ -19,6 +19,7 @@ import { compareText } from '../compare-text.js';
 import type { CalculationWarning, Results } from '../results/results.js';
 import type { FiscalCalendar, Period } from '../time/calendar.js';
 import { formatDate, parseDate } from '../time/dates.js';
+import { listed, namedFirst } from '../trace/sentence.js';
 import type { PayeeData } from './model.js';
 
 /** What the check reads of the plan: a `Program` is one. */
@@ -31,9 +32,6 @@ export interface PlanDates {
   /** True when the payee is on the plan for at least one day of the period. */
   onPlan(payee: PayeeData, period: Period): boolean;
 }
-
-/** How many payees the warning names before "and N more". */
-const NAMED = 5;
 
 /**
  * The last day before `day` on which the payee is on the plan (within its dates); `undefined` when
@@ -49,9 +47,10 @@ export function lastDayOnPlanBefore(dates: PlanDates, payee: PayeeData, day: num
   return last;
 }
 
-/** `a`, `a and b`, `a, b and c`. */
-export function and(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+/** `draw and holdback balances (d, h)`: the balances a warning is about. */
+function balancesText(draws: readonly string[], holdbacks: readonly string[]): string {
+  const kinds = [draws.length > 0 ? 'draw' : '', holdbacks.length > 0 ? 'holdback' : ''].filter(Boolean);
+  return `${listed(kinds)} balances (${[...draws, ...holdbacks].join(', ')})`;
 }
 
 /** The balances the plan carries from period to period, by kind: recoverable draws and holdbacks. */
@@ -79,14 +78,14 @@ function span(periods: readonly Period[]): string {
   const labels = inOrder(periods);
   const ordinals = [...new Map(periods.map((p) => [p.label, p.ordinal])).values()].sort((a, b) => a - b);
   const inARow = ordinals.every((o, i) => i === 0 || o === (ordinals[i - 1] as number) + 1);
-  return labels.length > 2 && inARow ? `${labels[0]} to ${labels.at(-1)}` : and(labels);
+  return labels.length > 2 && inARow ? `${labels[0]} to ${labels.at(-1)}` : listed(labels);
 }
 
-/** `ae-1, ae-2 and ae-3`, or the first {@link NAMED} `and N more`. */
+/** `ae-1, ae-2 and ae-3`, or the first five `and N more` (see {@link namedFirst}). */
 function named(ids: readonly string[]): string {
   const sorted = [...new Set(ids)].sort(compareText);
-  const more = sorted.length > NAMED ? ` and ${sorted.length - NAMED} more` : '';
-  return more ? `${sorted.slice(0, NAMED).join(', ')}${more}` : and(sorted);
+  const first = namedFirst(sorted);
+  return first.endsWith(' more') ? first : listed(sorted);
 }
 
 /**
@@ -146,8 +145,7 @@ export function missingEarlierResults(
     // The earlier results hold the period, but not for these payees (left out of the run that made them).
     why = `the earlier results (previous) have no statement of ${named(missing.map((m) => m.payee))} in ${one ? 'it' : 'them'}`;
   }
-  const kinds = [draws.length > 0 ? 'draw' : '', holdbacks.length > 0 ? 'holdback' : ''].filter(Boolean);
-  const balances = `${and(kinds)} balances (${[...draws, ...holdbacks].join(', ')})`;
+  const balances = balancesText(draws, holdbacks);
   const stale = missing.filter((m) => m.stale);
   const zero = missing.filter((m) => !m.stale);
   // Both kinds: each clause names its payees.
@@ -161,13 +159,13 @@ export function missingEarlierResults(
       draws.length > 0 ? 'draws paid before are not recovered' : '',
       holdbacks.length > 0 ? 'money held back before is not paid out' : '',
     ].filter(Boolean);
-    const starts = `start at zero in ${and(inOrder(zero.map((m) => m.first)))}, so ${and(effects)}`;
+    const starts = `start at zero in ${listed(inOrder(zero.map((m) => m.first)))}, so ${listed(effects)}`;
     clauses.push(`${who(zero)}${stale.length > 0 ? 'they' : balances} ${starts}`);
   }
   const message =
-    `${and(firsts)} ${firsts.length === 1 ? 'is' : 'are'} calculated without the results of ${and(befores)}, ` +
+    `${listed(firsts)} ${firsts.length === 1 ? 'is' : 'are'} calculated without the results of ${listed(befores)}, ` +
     `the period${one ? '' : 's'} before ${firsts.length === 1 ? 'it' : 'them'} (${why}): ${clauses.join('; ')}. ` +
-    `Pass the results of ${and(befores)} and the periods before ${one ? 'it' : 'them'} as previous ` +
+    `Pass the results of ${listed(befores)} and the periods before ${one ? 'it' : 'them'} as previous ` +
     '(in data.json, or attain run --previous with the JSON of their run)';
   return { period: firsts[0] as string, code: 'no-previous', message };
 }
@@ -207,8 +205,8 @@ function carriedStale(
   ];
   const latest = froms.length === 1 ? 'the latest earlier results' : "each payee's latest earlier results";
   return (
-    `${balances} are carried into ${and(inOrder(stale.map((m) => m.first)))} from ${latest}, ` +
-    `${and(froms)}, skipping ${gap}, so what ${gap} did to them is lost: ${and(lost)}`
+    `${balances} are carried into ${listed(inOrder(stale.map((m) => m.first)))} from ${latest}, ` +
+    `${listed(froms)}, skipping ${gap}, so what ${gap} did to them is lost: ${listed(lost)}`
   );
 }
 
@@ -251,8 +249,7 @@ export function skippedInRun(
   if (!after) return undefined;
   const gap = span(gaps);
   const one = new Set(gaps.map((p) => p.label)).size === 1;
-  const kinds = [draws.length > 0 ? 'draw' : '', holdbacks.length > 0 ? 'holdback' : ''].filter(Boolean);
-  const balances = `${and(kinds)} balances (${[...draws, ...holdbacks].join(', ')})`;
+  const balances = balancesText(draws, holdbacks);
   const words = [
     ...(draws.length > 0 ? ['advanced', 'recovered'] : []),
     ...(holdbacks.length > 0 ? ['held back', 'released'] : []),
@@ -260,7 +257,7 @@ export function skippedInRun(
   const message =
     `the run skips ${gap} between its periods, and the earlier results (previous) have no statement of ${one ? 'it' : 'them'}: ` +
     `${balances} are carried across ${one ? 'it' : 'them'} as if ${gap} paid nothing, so whatever ${one ? 'it' : 'they'} ` +
-    `would have ${words.slice(0, -1).join(', ')} or ${words.at(-1)} is missing from them. ` +
+    `would have ${listed(words, 'or')} is missing from them. ` +
     `Calculate ${gap} in the same run, or pass ${one ? 'its' : 'their'} results as previous`;
   return { period: after.label, code: 'no-previous', message };
 }

@@ -75,7 +75,7 @@ export function incrementalLines(ctx: Ctx, e: CompiledEarning, credit: number): 
     // A divisor priced through a table would add its tier to every line's trace. A zero divisor
     // (decimal.js counts zero as positive) leaves the measure without a value: the general path
     // says so and prices nothing.
-    if (!(d instanceof Dec) || d.isZero() || !d.isPositive() || ctx.tiers[shape.divisor]) return undefined;
+    if (!(d instanceof Dec) || !d.gt(ZERO) || ctx.tiers[shape.divisor]) return undefined;
     divisor = d;
   }
   const total = sumOf(entries.map((entry) => entry.amount));

@@ -26,15 +26,15 @@ export function paidEarlier(ctx: Ctx, e: CompiledEarning): Dec {
   const run = ctx.run;
   const program = run.program;
   let total = ZERO;
+  // A `paid year to date` earning took off, in the period, what was paid before it started
+  // (`recalc/year-to-date.ts` counts the rest as absorbed); a `once` earning counts what a
+  // period not calculated again pays in all: its corrections stand, wherever they were paid.
+  const before = e.earning.paidYearToDate ? formatDate(ctx.period.start) : undefined;
   for (const p of program.calendar.toDate(ctx.period, 'year')) {
     if (p === ctx.period) continue;
     if (ctx.payee ? !program.onPlan(ctx.payee, p) : p.end < program.start || p.start > program.end) continue;
     const reported =
       e.earning.paidYearToDate || (run.calculated !== undefined && !run.calculated.has(p.label));
-    // A `paid year to date` earning took off, in the period, what was paid before it started
-    // (`recalc/year-to-date.ts` counts the rest as absorbed); a `once` earning counts what a
-    // period not calculated again pays in all: its corrections stand, wherever they were paid.
-    const before = e.earning.paidYearToDate ? formatDate(ctx.period.start) : undefined;
     const previous =
       ctx.payee && reported ? run.previousEarning(ctx.payee.id, p.label, e.earning.name, before) : undefined;
     const paid = previous ?? earningOutcome(run.context(ctx.payee, p, false), e).amount;

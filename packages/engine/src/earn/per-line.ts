@@ -5,7 +5,7 @@
  * that crosses a tier boundary shows the tiers it crossed. Hypothetical records come after the
  * real ones.
  */
-import { Dec, ZERO } from '../decimal.js';
+import { Dec, NEGLIGIBLE, ZERO } from '../decimal.js';
 import { Ctx, type Entry, type LineState } from '../evaluate/context.js';
 import type { TierHit } from '../tables/tier-hit.js';
 import type { CompiledEarning } from './earning.js';
@@ -74,9 +74,6 @@ function find(bands: readonly TierHit[], h: TierHit): TierHit | undefined {
 function hasBase(h: TierHit): boolean {
   return h.base !== undefined && h.paid !== undefined;
 }
-
-/** What an explanation may leave out: far below any amount (the values are exact to 50 digits). */
-const NEGLIGIBLE = new Dec('1e-20');
 
 /**
  * The tiers a line's increment went through: the marginal bands whose base moved, with the

@@ -24,6 +24,7 @@ import type { Run } from '../evaluate/run.js';
 import type { Statement } from '../results/results.js';
 import type { Period } from '../time/calendar.js';
 import { formatDate } from '../time/dates.js';
+import { namedFirst } from '../trace/sentence.js';
 import { type TakenBack, takenBack, withinWindow } from './clawbacks.js';
 import { drawBalance } from './draws.js';
 import { holdbackBalance } from './holdbacks.js';
@@ -33,9 +34,6 @@ import { amountOf } from './money.js';
 import type { PayoutResolver } from './resolve.js';
 import { ruleOf } from './rules.js';
 import type { Cancellation } from './terms.js';
-
-/** How many records a warning names before "and N more". */
-const NAMED = 5;
 
 /** Why the payee is off the plan after `last`, their last day on it: the plan ends, or they leave it. */
 function ending(program: Program, payee: PayeeData, last: number, past: boolean): string {
@@ -52,12 +50,6 @@ function byClawback<T extends { clawback: Clawback }>(items: readonly T[]): Map<
     else groups.set(item.clawback, [item]);
   }
   return groups;
-}
-
-/** `D1, D2, D3, D4, D5 and 4 more`: the first items of a list, each as `name` writes it. */
-function named<T>(items: readonly T[], name: (item: T) => string): string {
-  const more = items.length > NAMED ? ` and ${items.length - NAMED} more` : '';
-  return `${items.slice(0, NAMED).map(name).join(', ')}${more}`;
 }
 
 /**
@@ -132,7 +124,9 @@ function warnNotClawedBack(
     let total: Dec = ZERO;
     for (const t of taken) total = total.plus(t.total);
     const source = taken[0]?.cancellation.record.source ?? clawback.source;
-    const list = named(taken, (t) => `${recordName(t.cancellation.record)} ${moneyText(env, t.total)}`);
+    const list = namedFirst(
+      taken.map((t) => `${recordName(t.cancellation.record)} ${moneyText(env, t.total)}`),
+    );
     message = `${taken.length} ${source} records cancelled in ${period.label} ${window} (${list}) paid ${payee.id} ${moneyText(env, total)}, which is not clawed back: ${why}`;
   }
   run.warn(payee.id, period.label, 'not-settled', ruleOf('clawback', clawback), clawback.range, message);
@@ -209,7 +203,7 @@ export function warnUnknownPaid(
       const message =
         list.length === 1
           ? `${first.record.source} ${recordName(first.record)}, dated in ${paidIn.label} and cancelled on ${formatDate(first.cancelled)} (${window}), is not clawed back: ${unknown}`
-          : `${list.length} ${first.record.source} records dated in ${paidIn.label} and cancelled in ${period.label} ${window} (${named(list, (c) => recordName(c.record))}) are not clawed back: ${unknown}`;
+          : `${list.length} ${first.record.source} records dated in ${paidIn.label} and cancelled in ${period.label} ${window} (${namedFirst(list.map((c) => recordName(c.record)))}) are not clawed back: ${unknown}`;
       run.warn(
         undefined,
         period.label,

@@ -6,9 +6,9 @@
  * statement, by going through the credit's recipients in the order crediting applies them, and
  * matching each line to the first path of the same role and share not matched yet.
  */
-import type { CompiledCredit, CompiledRecipient, CompiledSplit } from '../credit/compile-credit.js';
+import type { CompiledCredit, CompiledRecipient } from '../credit/compile-credit.js';
 import { ownerOnly } from '../credit/compile-credit.js';
-import { viewedRecord } from '../credit/crediting.js';
+import { splitRows, viewedRecord } from '../credit/crediting.js';
 import { type Rec, recordRef } from '../data/model.js';
 import type { Dec } from '../decimal.js';
 import type { Run } from '../evaluate/run.js';
@@ -20,33 +20,7 @@ interface LineKey {
   share: Dec;
 }
 
-/** Per split source (its validated rows): the rows by the value of their `on` field, by field position. */
-const splitIndexes = new WeakMap<readonly Rec[], Map<number, Map<string, Rec[]>>>();
 const NO_RECORDS: readonly Rec[] = [];
-
-/** The rows of a split source whose `on` field holds `key`, by row. */
-function splitRowsOf(run: Run, split: CompiledSplit, key: string): readonly Rec[] {
-  const records = run.data.records.get(split.schema.name) ?? NO_RECORDS;
-  let indexes = splitIndexes.get(records);
-  if (!indexes) {
-    indexes = new Map();
-    splitIndexes.set(records, indexes);
-  }
-  let index = indexes.get(split.on);
-  if (!index) {
-    index = new Map();
-    for (const rec of records) {
-      const on = rec.v[split.on];
-      if (on === null || on === undefined) continue;
-      const list = index.get(String(on));
-      if (list) list.push(rec);
-      else index.set(String(on), [rec]);
-    }
-    for (const list of index.values()) list.sort((a, b) => a.row - b.row);
-    indexes.set(split.on, index);
-  }
-  return index.get(key) ?? NO_RECORDS;
-}
 
 /** The paths of the lines of one credit to one payee. */
 export class CreditPaths {
@@ -105,7 +79,8 @@ export class CreditPaths {
     }
     const split = this.c.split;
     if (role !== 'split' || !split || rec.key === undefined) return undefined;
-    for (const row of splitRowsOf(this.run, split, rec.key)) {
+    // Crediting's index of the split rows (by payee, then row): this payee's rows in row order.
+    for (const row of splitRows(this.run, split).get(rec.key) ?? NO_RECORDS) {
       const part = row.v[split.share] as Dec;
       if (row.v[split.payee] !== this.payee || (part !== share && !part.eq(share))) continue;
       if (hyp !== undefined && row.hyp !== hyp) continue;

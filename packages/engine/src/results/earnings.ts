@@ -4,7 +4,7 @@
 
 import type { Rounding } from '@attain/dsl';
 import { recordRef } from '../data/model.js';
-import { Dec, ZERO } from '../decimal.js';
+import { Dec, NEGLIGIBLE, ZERO } from '../decimal.js';
 import { type CompiledEarning, earningContext, limitsOf } from '../earn/earning.js';
 import { allocateRounded, fit, roundAmount } from '../earn/fit.js';
 import { type EarningOutcome, LineData, NOTE } from '../earn/outcome.js';
@@ -110,9 +110,6 @@ function wholeTier(line: LineData): TierHit | undefined {
  * that credits it, has not happened yet): its amount is an estimate, in no total and never paid.
  */
 const ESTIMATE_LINE = 'an estimate, not paid: it comes from a hypothetical record';
-
-/** What an explanation may leave out: far below any amount (the values are exact to 50 digits). */
-const NEGLIGIBLE = new Dec('1e-20');
 
 /** What the lines of one earning are explained with. */
 interface LineEnv {

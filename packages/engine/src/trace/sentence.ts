@@ -9,6 +9,22 @@ import { recordName } from '../data/model.js';
 import { Dec } from '../decimal.js';
 import type { ResultValue, TierApplied, Trace, TraceInput } from '../results/results.js';
 
+/** `a`, `a and b`, `a, b and c` (or `a, b or c` with `or`). */
+export function listed(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
+  return items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
+}
+
+/** How many items a warning names before "and N more". */
+const NAMED = 5;
+
+/** `D1, D2, D3, D4, D5 and 4 more`: the first {@link NAMED} names of a list, then how many are left. */
+export function namedFirst(names: readonly string[]): string {
+  const more = names.length > NAMED ? ` and ${names.length - NAMED} more` : '';
+  return `${names.slice(0, NAMED).join(', ')}${more}`;
+}
+
 /** Digits grouped by thousands: `-1234567.5` → `-1,234,567.5`. */
 export function group(text: string): string {
   const negative = text.startsWith('-');
