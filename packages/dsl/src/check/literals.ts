@@ -28,8 +28,16 @@ export function literalValue(expr: Expr | undefined): LiteralValue | undefined {
     return undefined;
   const value = toDecimal(e.value);
   if (value === undefined) return undefined;
-  const unit = e.kind === 'Number' ? 'number' : e.kind === 'Percent' ? 'percent' : e.currency.text;
-  return { value: negative ? value.neg() : value, unit };
+  return { value: negative ? value.neg() : value, unit: unitOf(e) };
+}
+
+/** The unit of a numeric literal: `number`, `percent` or its currency. */
+function unitOf(literal: NumericLiteral): string {
+  return literal.kind === 'Number'
+    ? 'number'
+    : literal.kind === 'Percent'
+      ? 'percent'
+      : literal.currency.text;
 }
 
 /** True when two literals can be ordered: the same unit, or one is a plain zero (which fits any unit). */
@@ -77,11 +85,7 @@ export function checkLiteralLimits(ctx: CheckContext, file: File): void {
 function literalProblem(literal: NumericLiteral): string | undefined {
   const written = toDecimal(literal.value);
   if (written === undefined || written.isZero()) return undefined;
-  const text = formatLiteral({
-    value: written,
-    unit:
-      literal.kind === 'Percent' ? 'percent' : literal.kind === 'Money' ? literal.currency.text : 'number',
-  });
+  const text = formatLiteral({ value: written, unit: unitOf(literal) });
   // A percentage is used as a ratio: 12% is 0.12.
   const value = literal.kind === 'Percent' ? written.div(100) : written;
   if (written.sd() > PRECISION) {

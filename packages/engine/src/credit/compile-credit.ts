@@ -7,6 +7,7 @@ import type { SourceSchema } from '../data/model.js';
 import { Dec } from '../decimal.js';
 import { type CompileEnv, compile, type Fn } from '../evaluate/compile.js';
 import type { Def } from '../evaluate/program.js';
+import type { CreditRole } from '../results/results.js';
 
 /** A recipient clause with its field positions. */
 export type CompiledRecipient = (
@@ -19,6 +20,23 @@ export type CompiledRecipient = (
   whole: boolean;
   overlay: boolean;
 };
+
+/**
+ * The role of the lines recipient `r` credits (crediting gives it, explanations match on it):
+ * an overlay recipient, or one reached through an overlay territory assignment (`cover`), is
+ * `overlay`; else a field is `owner` for a full share and `split` for part, a territory
+ * `territory`, a roll-up `manager`.
+ */
+export function recipientRole(r: CompiledRecipient, cover?: 'primary' | 'overlay'): CreditRole {
+  if (r.overlay || cover === 'overlay') return 'overlay';
+  return r.kind === 'field'
+    ? r.whole
+      ? 'owner'
+      : 'split'
+    : r.kind === 'territory'
+      ? 'territory'
+      : 'manager';
+}
 
 /** A split source: who gets which share of each record, by the record's key. */
 export interface CompiledSplit {

@@ -21,6 +21,7 @@ import {
   type CompiledRecipient,
   type CompiledSplit,
   ownerOnly,
+  recipientRole,
 } from './compile-credit.js';
 import type { AccountPlace } from './territory.js';
 
@@ -325,7 +326,7 @@ function creditRecipient(
         warnEmpty(run, ctx, c, r, rec, credited, c.schema.fields[r.field]?.name, 'credits no one');
         return;
       }
-      result.add(id, payee, rec, credited, r.share, r.overlay ? 'overlay' : whole ? 'owner' : 'split');
+      result.add(id, payee, rec, credited, r.share, recipientRole(r));
       return;
     }
     case 'territory': {
@@ -372,14 +373,7 @@ function creditRecipient(
         return;
       }
       for (const cover of covers) {
-        result.add(
-          id,
-          cover.payee,
-          target,
-          credited,
-          r.share,
-          r.overlay || cover.role === 'overlay' ? 'overlay' : 'territory',
-        );
+        result.add(id, cover.payee, target, credited, r.share, recipientRole(r, cover.role));
       }
       return;
     }
@@ -400,14 +394,7 @@ function creditRecipient(
       }
       const levels = Math.min(r.levels, chain.managers.length);
       for (let level = 0; level < levels; level++)
-        result.add(
-          id,
-          chain.managers[level] as string,
-          rec,
-          credited,
-          r.share,
-          r.overlay ? 'overlay' : 'manager',
-        );
+        result.add(id, chain.managers[level] as string, rec, credited, r.share, recipientRole(r));
       return;
     }
   }

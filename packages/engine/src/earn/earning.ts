@@ -6,13 +6,13 @@
  */
 import type { Earning, Rounding } from '@attain/dsl';
 import type { DaySpan } from '../data/model.js';
-import { Dec, decOf, decText, sumOf, ZERO } from '../decimal.js';
+import { Dec, decOf, sumOf, ZERO } from '../decimal.js';
 import { type CompileEnv, compile, type Fn } from '../evaluate/compile.js';
 import type { Ctx } from '../evaluate/context.js';
 import type { Def } from '../evaluate/program.js';
 import type { TierHit } from '../tables/tier-hit.js';
 import { parseDate } from '../time/dates.js';
-import { exactMoney, moneyDecimals } from '../trace/sentence.js';
+import { planMoney } from '../trace/sentence.js';
 import { roundUnits, safe, unitsOf } from '../units.js';
 import { allocateRounded, fit, roundAmount, toGrid } from './fit.js';
 import { type EarningOutcome, LineData, NOTE } from './outcome.js';
@@ -183,9 +183,7 @@ export function limitsOf(ctx: Ctx, e: CompiledEarning): { floor: Dec | null; cap
   const floor = dec(e.floor?.(ctx, undefined));
   let cap = dec(e.cap?.(ctx, undefined));
   const name = e.earning.name;
-  const program = ctx.run.program;
-  const decimals = moneyDecimals(program.plan.header.rounding.decimals);
-  const money = (v: Dec) => exactMoney(decText(v), program.currency, decimals);
+  const money = (v: Dec) => planMoney(ctx.run.program.plan, v, true);
   if (cap?.isNegative()) {
     ctx.warn(
       'bad-cap',

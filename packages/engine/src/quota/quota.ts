@@ -11,7 +11,7 @@ import type { Def } from '../evaluate/program.js';
 import type { Value } from '../evaluate/value.js';
 import type { TraceInput } from '../results/results.js';
 import { formatDate } from '../time/dates.js';
-import { moneyDecimals, money as moneyText } from '../trace/sentence.js';
+import { planMoney } from '../trace/sentence.js';
 import { atLeastZero, type QuotaFactors, quotaBeforeFloor } from './amount.js';
 import { daysOnPlan } from './proration.js';
 import { rampStart, rampStep } from './ramp.js';
@@ -121,9 +121,7 @@ export function quotaParts(ctx: Ctx, q: CompiledQuota): QuotaParts {
  * the quota before relief.
  */
 function floorText(ctx: Ctx, computed: Dec, relief: Dec | undefined): string {
-  const program = ctx.run.program;
-  const decimals = moneyDecimals(program.plan.header.rounding.decimals);
-  const money = (value: Dec) => moneyText(value.toString(), program.currency, decimals);
+  const money = (value: Dec) => planMoney(ctx.run.program.plan, value);
   const never = '(a quota is never below zero)';
   const before = relief && computed.plus(relief);
   if (relief && before && !before.isNegative())

@@ -7,7 +7,7 @@
  * matching each line to the first path of the same role and share not matched yet.
  */
 import type { CompiledCredit, CompiledRecipient } from '../credit/compile-credit.js';
-import { ownerOnly } from '../credit/compile-credit.js';
+import { ownerOnly, recipientRole } from '../credit/compile-credit.js';
 import { splitRows, viewedRecord } from '../credit/crediting.js';
 import { type Rec, recordRef } from '../data/model.js';
 import type { Dec } from '../decimal.js';
@@ -125,7 +125,7 @@ export class CreditPaths {
     switch (r.kind) {
       case 'field': {
         if (rec.v[r.field] !== this.payee) return null;
-        this.role = r.overlay ? 'overlay' : r.whole ? 'owner' : 'split';
+        this.role = recipientRole(r);
         return this.remembered(r, '', () => ({ field: fields[r.field]?.name ?? '' }));
       }
       case 'territory': {
@@ -141,13 +141,13 @@ export class CreditPaths {
         });
         const cover = via && this.coverOn(via.territory as string, rec.day);
         if (!cover) return null;
-        this.role = r.overlay || cover === 'overlay' ? 'overlay' : 'territory';
+        this.role = recipientRole(r, cover);
         return via;
       }
       case 'managers': {
         const start = rec.v[r.of];
         if (typeof start !== 'string') return null;
-        this.role = r.overlay ? 'overlay' : 'manager';
+        this.role = recipientRole(r);
         return this.remembered(r, start, () => {
           const level = this.levelAbove(start, r.levels);
           return level === undefined ? null : { field: fields[r.of]?.name ?? '', of: start, level };

@@ -15,7 +15,7 @@ import { renderExpr } from '../governance/render-expr.js';
 import { type TierDesc, type TierHit, tierApplied } from '../tables/tier-hit.js';
 import { formatDate } from '../time/dates.js';
 import { exactMoneyInput, inputsOf, tierOf } from '../trace/build.js';
-import { moneyDecimals, money as moneyText } from '../trace/sentence.js';
+import { planMoney } from '../trace/sentence.js';
 import type { MoneyFormat } from './format.js';
 import type { EarningLine, EarningResult, TierApplied, Trace, TraceInput } from './results.js';
 
@@ -259,8 +259,7 @@ export function earningResult(
   const program = run.program;
   const currency = program.currency;
   const rounding = program.plan.header.rounding;
-  const decimals = moneyDecimals(rounding.decimals);
-  const money = (value: Dec) => moneyText(value.toString(), currency, decimals);
+  const money = (value: Dec) => planMoney(program.plan, value);
   const estimate = projected ? estimateLines(actual, projected, rounding) : { lines: [], total: ZERO };
   // Outside its dates an earning has no outcome of its own: its trace reads the period's context.
   const ctx = earningContext(actualCtx, e) ?? actualCtx;

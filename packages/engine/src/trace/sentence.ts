@@ -5,8 +5,9 @@
  * of a curve reached.
  */
 
+import type { Plan } from '@attain/dsl';
 import { recordName } from '../data/model.js';
-import { Dec } from '../decimal.js';
+import { Dec, decText } from '../decimal.js';
 import type { ResultValue, TierApplied, Trace, TraceInput } from '../results/results.js';
 
 /** `a`, `a and b`, `a, b and c` (or `a, b or c` with `or`). */
@@ -53,6 +54,15 @@ export function money(value: string, currency?: string, decimals = 2): string {
  */
 export function exactMoney(value: string, currency?: string, decimals = 2): string {
   return money(value, currency, Math.max(decimals, new Dec(value).decimalPlaces()));
+}
+
+/**
+ * An amount of `plan` for reading: {@link money} in the plan currency with the decimals the plan
+ * shows ({@link moneyDecimals}), or {@link exactMoney} with `exact` (every decimal it has).
+ */
+export function planMoney(plan: Plan, value: Dec, exact = false): string {
+  const decimals = moneyDecimals(plan.header.rounding.decimals);
+  return (exact ? exactMoney : money)(decText(value), plan.header.currency, decimals);
 }
 
 /** A ratio as a percentage: `0.125` → `12.5%`. */
