@@ -8,7 +8,8 @@
  *   leads the next node (so it stays after the keywords between them);
  * - inside a `{ ... }` block, comments after the `{` belong to the block's items (a doc comment
  *   to the item after it), a comment on the line of the `{` stays there, and so does a comment
- *   just before the `{`; own-line comments after the last item end the block;
+ *   just before the `{`; own-line comments after the last item end the block, and so do the
+ *   comments written after them on their line;
  * - a comment with a keyword or symbol of the node on both sides (`rounding # r down to 2`,
  *   `assign "x" as # c primary`) belongs to that node, and is printed between the same keywords.
  *
@@ -179,6 +180,15 @@ function attachInBlock(
   }
   const before = items.filter((item) => end(item) <= at);
   const after = items.find((item) => start(item) >= at);
+  const previous = before[before.length - 1];
+  // Once a comment after the last item ends the block, the later ones do too: a comment written
+  // after it on its line stays after it, rather than going up to the last item or the `{`.
+  const from = previous === undefined ? open : end(previous);
+  const ending = (out.dangling.get(block) ?? []).some((c) => start(c) > from && start(c) < at);
+  if (after === undefined && ending) {
+    add(out.dangling, block, comment);
+    return;
+  }
   // Once a comment of the gap leads the next item (a doc comment), the later ones do too, so a
   // comment written after a doc comment on its line stays after it.
   const tied = after !== undefined && out.leading.has(after);
@@ -187,7 +197,6 @@ function attachInBlock(
     add(out.brace, block, comment);
     return;
   }
-  const previous = before[before.length - 1];
   // A doc comment documents the next item, even when written at the end of the line before it.
   if (
     previous !== undefined &&

@@ -25,6 +25,8 @@ const insertions = [
   ' /** cN */ # dN\n',
   '\n\n# cN\n\n',
   ' /* cN */ # dN\n',
+  '\n/* cN */ # dN\n',
+  '\n/* cN */ /* dN */\n',
 ] as const;
 
 /** The text's tokens and single-line comments in source order, comments marked by their text. */

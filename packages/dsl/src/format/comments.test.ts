@@ -145,6 +145,47 @@ describe('comments inside blocks', () => {
     );
   });
 
+  test('two comments on the last line before a `}` stay there, in their order', () => {
+    // The second used to go up to the end of the last item's line (`id: Text key # two`), before
+    // the first: a comment written after an end-of-block comment stays after it.
+    expectBody(
+      [
+        'source deals {',
+        '  id: Text key',
+        '  /* one */ # two',
+        '}',
+        'credit c from deals {',
+        '  to owner',
+        '  /* one */ /* two */ }',
+        'payee {',
+        '  /* one */ /* two */',
+        '}',
+        'let x = 1',
+        '/* one */ /* two */',
+      ],
+      [
+        '  source deals {',
+        '    id: Text key',
+        '    /* one */ # two',
+        '  }',
+        '',
+        '  credit c from deals {',
+        '    to owner',
+        '    /* one */ /* two */',
+        '  }',
+        '',
+        '  payee {',
+        '    /* one */ /* two */',
+        '  }',
+        '',
+        '  let x = 1',
+        '  /* one */ /* two */',
+      ],
+    );
+    const once = formatted([...header, 'source deals {', '  id: Text key', '  /* one */ # two', '}', '}']);
+    expect(format(once).text).toBe(once);
+  });
+
   test('comments inside territories', () => {
     expectBody(
       [

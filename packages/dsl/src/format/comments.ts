@@ -70,15 +70,23 @@ export class CommentContext {
     );
   }
 
-  /** Comments at the end of a block (after its items, or in an empty block), each on its own line. */
+  /**
+   * Comments at the end of a block (after its items, or in an empty block), one line each: a
+   * comment on its own line starts one, and those written after it on its line stay after it.
+   */
   danglingInBlock(block: SyntaxNode): Doc[] {
     const comments = this.attachments.dangling.get(block) ?? [];
     this.attachments.dangling.delete(block);
-    return comments.map((comment) => [
-      this.blankLineBefore(start(comment)) ? hardline : '',
-      commentText(this.use(comment)),
-      breakAfter,
-    ]);
+    const lines: Doc[][] = [];
+    for (const comment of comments) {
+      const line = lines[lines.length - 1];
+      if (line !== undefined && !this.attachments.ownLine.has(comment)) {
+        line.push(' ', commentText(this.use(comment)));
+      } else {
+        lines.push([this.blankLineBefore(start(comment)) ? hardline : '', commentText(this.use(comment))]);
+      }
+    }
+    return lines.map((line) => [...line, breakAfter]);
   }
 
   /**

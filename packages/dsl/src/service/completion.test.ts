@@ -248,3 +248,81 @@ describe('reusing the last analysis while typing', () => {
     }
   });
 });
+
+describe('`payee.` in the rules worked out without a payee', () => {
+  /** An allocation plan whose source has the given `payee` field line (or none), still being written. */
+  const allocations = (payeeField: string) => `plan "Allocations" {
+  currency USD
+  period quarter
+  effective 2026-01-01 to 2026-12-31
+
+  source allocations {
+    id: Text key
+    owner: Payee owner
+    amount: Money
+    close_date: Date dated
+    ${payeeField}
+  }
+
+  source accounts {
+    id: Text key
+    owner: Payee owner
+    close_date: Date dated
+  }
+
+  payee {
+    region: Text
+  }
+
+`;
+  const attributes = ['id', 'name', 'manager', 'region'];
+  /** Labels at the end of the plan with `typed` appended, analysed afresh. */
+  const at = (payeeField: string, typed: string) => {
+    const text = `${allocations(payeeField)}  ${typed}`;
+    analysisOf(text);
+    return labelsAtEnd(text);
+  };
+
+  it('proposes nothing after a Text field `payee` in a credit `where` (the checker reads the field)', () => {
+    // `where payee.region` over a Text field `payee` is AT2003: a Text has no fields.
+    expect(at('payee: Text', 'credit c from allocations where payee.')).toEqual([]);
+    expect(at('payee: Text', 'credit c from allocations {\n    amount payee.')).toEqual([]);
+  });
+
+  it('proposes the attributes of a Payee field `payee` in a credit `where`', () => {
+    expect(at('payee: Payee', 'credit c from allocations where payee.')).toEqual(attributes);
+  });
+
+  it('proposes the payee attributes over a source without a field `payee`', () => {
+    expect(at('', 'credit c from allocations where payee.')).toEqual(attributes);
+    expect(at('', 'credit c from allocations {\n    amount payee.')).toEqual(attributes);
+  });
+
+  it('reads the field in a territory rule, the current payee elsewhere', () => {
+    const territory = 'territories on allocations by priority {\n    territory t {\n      where payee.';
+    expect(at('payee: Text', territory)).toEqual([]);
+    expect(at('payee: Text', 'measure m = count(allocations where payee.')).toEqual(attributes);
+    expect(at('payee: Text', 'signal s warning on allocations when payee.')).toEqual(attributes);
+    // An aggregate over other records has a current payee again (AT5008 there, but not the field).
+    expect(at('payee: Text', 'credit c from allocations where count(accounts where payee.')).toEqual(
+      attributes,
+    );
+    // A credit named after `from` has no rows (AT2008): `payee` is not its field.
+    expect(
+      at('payee: Text', 'credit c from allocations {\n    to owner\n  }\n  credit d from c where payee.'),
+    ).toEqual(attributes);
+  });
+
+  it('gives the same answer whatever analysis was cached before', () => {
+    const typed = 'credit c from allocations where payee.';
+    for (const field of ['payee: Text', 'payee: Payee', '']) {
+      const text = `${allocations(field)}  ${typed}`;
+      analysisOf(text);
+      const fresh = labelsAtEnd(text);
+      for (const cached of [allocations(field), `${allocations(field)}  credit c from allocations where `]) {
+        analysisOf(cached);
+        expect(labelsAtEnd(text), `${field} after ${JSON.stringify(cached.slice(-30))}`).toEqual(fresh);
+      }
+    }
+  });
+});

@@ -1,8 +1,9 @@
 /**
  * Completion: the keywords valid at the cursor, the names in scope (declarations, and the fields
  * of the rows being read inside credits, aggregates, signals and territories), the fields after
- * `deals.` and the attributes after `payee.`, functions with their signatures, and currency codes
- * after a number. Works on text that does not parse: the context comes from the tokens.
+ * `deals.` and the attributes after `payee.` (where `payee` is a record's field, what that field
+ * has), functions with their signatures, and currency codes after a number. Works on text that
+ * does not parse: the context comes from the tokens.
  */
 import type { IToken } from 'chevrotain';
 import type { PlanSymbol } from '../bind/binding.js';
@@ -256,14 +257,24 @@ class Completer {
       const row = this.aggregateRow(scan.parens[i] as number);
       if (row !== undefined) rows.push(row);
     }
+    const source = this.declarationRow();
+    if (source !== undefined) rows.push(source);
+    return rows;
+  }
+
+  /**
+   * The source or credit whose records the current declaration's rule reads at the cursor: a
+   * credit's (in its `where` and its block), a signal's (after `when`), a territory's.
+   */
+  private declarationRow(): PlanSymbol | undefined {
+    const { scan } = this;
     const decl = scan.declaration;
     let source: PlanSymbol | undefined;
     if (decl === 'credit' && (seen(scan, 'where') || scan.blocks.length > 1))
       source = this.symbolNamed(wordAfter(scan, 'from'));
     else if (decl === 'signal' && seen(scan, 'when')) source = this.symbolNamed(wordAfter(scan, 'on'));
     else if (decl === 'territory') source = this.symbolNamed(wordAfter(scan, 'on', this.sourceSearchStart()));
-    if (source !== undefined && (source.kind === 'source' || source.kind === 'credit')) rows.push(source);
-    return rows;
+    return source?.kind === 'source' || source?.kind === 'credit' ? source : undefined;
   }
 
   /** The row source of the aggregate whose `(` is at `paren`: its first source or credit name. */
@@ -289,7 +300,9 @@ class Completer {
   private members(object: IToken | undefined): void {
     if (object === undefined) return;
     if (object.image === 'payee') {
-      this.out.attributes();
+      const field = this.payeeField();
+      if (field === undefined) this.out.attributes();
+      else this.membersOf(field);
       return;
     }
     if (object.image === 'period') {
@@ -300,10 +313,29 @@ class Completer {
     const occurrence = this.fresh ? this.analysis.occurrenceAt(object.startOffset) : undefined;
     const resolved =
       occurrence?.name.range.start.offset === object.startOffset ? occurrence.symbol : undefined;
-    const symbol = resolved ?? this.rowField(object.image) ?? this.symbolNamed(object);
+    this.membersOf(resolved ?? this.rowField(object.image) ?? this.symbolNamed(object));
+  }
+
+  /** What may follow `x.` when `x` denotes `symbol`: its fields, or a payee's attributes. */
+  private membersOf(symbol: PlanSymbol | undefined): void {
     if (symbol === undefined) return;
     if (symbol.kind === 'source' || symbol.kind === 'credit') this.out.fields(symbol);
     else if (typeText(this.analysis, symbol) === 'Payee') this.out.attributes();
+  }
+
+  /**
+   * The record's field that `payee` names at the cursor, as the binder resolves it: in a credit's or
+   * a territory's rules, which have no current payee, `payee` is the source's field `payee` when it
+   * has one; elsewhere, and inside an aggregate over other records, it is the current payee
+   * (undefined). Read from the tokens, so a cached analysis of an older text gives the same answer.
+   */
+  private payeeField(): PlanSymbol | undefined {
+    const { scan } = this;
+    if (scan.declaration !== 'credit' && scan.declaration !== 'territory') return undefined;
+    if (scan.parens.some((paren) => this.aggregateRow(paren) !== undefined)) return undefined;
+    // Both rules read a source (`from`, `territories on`): a credit named there is AT2008, no rows.
+    const source = this.declarationRow();
+    return source?.kind === 'source' ? this.analysis.binding.fieldsOf(source)?.get('payee') : undefined;
   }
 
   /** The field of that name among the rows in scope, innermost first. */
