@@ -199,9 +199,16 @@ export function validateRecords(
  * owner when a statement asks (see `calculate`): a million records are never all in memory.
  * Records without an owner, and those with a value in one of the `kept` date fields (what a
  * clawback may take back), are made at once.
+ *
+ * The check keeps what it read of each row in one flat table, each owner's rows side by side (a
+ * counting sort on the owner as written, worked out before the check), so that making an owner's
+ * records reads a few contiguous slots instead of going back to rows scattered through memory.
+ * The table holds only references to values the check made anyway (texts, dates, shared
+ * decimals) and, for a plain amount, its text: the decimal is made with the record. It is one
+ * large array, never copied by the young-generation collector, unlike a small array per row.
  */
 export class OwnedRows {
-  /** Input positions of the valid rows of each owner, in input order. */
+  /** The slot groups of each owner (by payee id; one per way the owner is written). */
   private readonly byOwner = new Map<string, number[]>();
   /** Valid records without an owner. */
   readonly unowned: Rec[] = [];
@@ -210,6 +217,19 @@ export class OwnedRows {
   /** True when some valid row is hypothetical. */
   hypothetical = false;
   private readonly readers: FieldReader[];
+  /** The money fields' positions. */
+  private readonly money: number[];
+  /** Slot `s` holds its row's values at `s × fields` (a plain amount as its trimmed text). */
+  private readonly table: Value[];
+  /** Per slot: the input position, the row number, the key text and the raw values. */
+  private readonly inputOf: Int32Array;
+  private readonly rowAt: Int32Array;
+  private readonly keyAt: (string | undefined)[];
+  private readonly rawAt: Record<string, RawValue>[];
+  /** Per slot: 0 empty (no valid row), 1 made from the table, 2 read again in full, plus 4 if hypothetical. */
+  private readonly state: Uint8Array;
+  /** The first slot of each group, and one past the last (`start[g + 1]`). */
+  private readonly start: Int32Array;
 
   constructor(
     readonly schema: SourceSchema,
@@ -219,41 +239,68 @@ export class OwnedRows {
     kept: readonly string[],
   ) {
     this.readers = fieldReaders(schema, env);
+    this.money = this.readers.flatMap((r, f) => (r.kind === 'money' ? [f] : []));
     const fields = kept.map((name) => ({ name, at: schema.index.get(name) }));
     for (const { name } of fields) this.withDate.set(name, []);
     const owner = schema.owner as number;
-    const rowOf: number[] = [];
+    const { slotOf, groupOf, start } = ownerGroups(schema, rows);
+    this.start = start;
+    const width = this.readers.length;
+    const n = rows.length;
+    this.table = new Array<Value>(n * width).fill(null);
+    this.inputOf = new Int32Array(n);
+    this.rowAt = new Int32Array(n);
+    this.keyAt = new Array<string | undefined>(n).fill(undefined);
+    this.rawAt = new Array<Record<string, RawValue>>(n);
+    this.state = new Uint8Array(n);
+    // The groups of each owner id, as the check reads the owner field.
+    const groupsOf = new Map<string, Set<number>>();
     const scratch = new Problems();
     // Only checked (amounts not made): a row kept as a record now is read again in full.
     walkRows(schema, rows, this.readers, env, problems, undefined, true, (i, row, input, v, key) => {
-      if (input.hypothetical === true) this.hypothetical = true;
+      const hyp = input.hypothetical === true;
+      if (hyp) this.hypothetical = true;
       const who = v[owner];
       let rec: Rec | undefined;
-      const made = () => {
-        rec ??= recOf(schema, row, input, this.valuesOf(input, row, scratch), key);
-        return rec;
-      };
       for (const { name, at } of fields) {
         if (at === undefined || typeof v[at] !== 'number') continue;
-        (this.withDate.get(name) as Rec[]).push(made());
+        rec ??= recOf(schema, row, input, this.valuesOf(input, row, scratch), key);
+        (this.withDate.get(name) as Rec[]).push(rec);
       }
       if (typeof who !== 'string') {
-        this.unowned.push(made());
+        this.unowned.push(rec ?? recOf(schema, row, input, this.valuesOf(input, row, scratch), key));
         return;
       }
-      const list = this.byOwner.get(who);
-      if (list) list.push(i);
-      else this.byOwner.set(who, [i]);
-      rowOf[i] = row;
+      const g = groupOf[i] as number;
+      const groups = groupsOf.get(who);
+      if (groups) groups.add(g);
+      else groupsOf.set(who, new Set([g]));
+      const slot = slotOf[i] as number;
+      this.inputOf[slot] = i;
+      this.rowAt[slot] = row;
+      this.keyAt[slot] = key;
+      this.rawAt[slot] = input.values;
+      let full = false;
+      for (const f of this.money) {
+        const text = plainAmount(this.readers[f] as FieldReader & { kind: 'money' }, input.values);
+        if (text === undefined) full = true;
+        else if (text !== null) v[f] = text;
+      }
+      const base = slot * width;
+      for (let f = 0; f < width; f++) this.table[base + f] = v[f] as Value;
+      this.state[slot] = (full ? 2 : 1) | (hyp ? 4 : 0);
     });
+    for (const [who, groups] of groupsOf)
+      this.byOwner.set(
+        who,
+        [...groups].sort((a, b) => a - b),
+      );
     if (problems.size === 0) return;
     // Rows found wrong at the end (repeated keys) are left out.
     const bad = (r: Rec) => problems.has(schema.name, r.row);
-    for (const [owner, list] of this.byOwner) {
-      const kept = list.filter((i) => !problems.has(schema.name, rowOf[i] as number));
-      if (kept.length > 0) this.byOwner.set(owner, kept);
-      else this.byOwner.delete(owner);
-    }
+    for (let slot = 0; slot < n; slot++)
+      if (this.state[slot] !== 0 && problems.has(schema.name, this.rowAt[slot] as number))
+        this.state[slot] = 0;
     this.unowned.splice(0, this.unowned.length, ...this.unowned.filter((r) => !bad(r)));
     for (const [name, list] of this.withDate)
       this.withDate.set(
@@ -267,18 +314,44 @@ export class OwnedRows {
     return this.byOwner.keys();
   }
 
-  /** New records of `owner`'s valid rows, read again exactly as they were checked. */
+  /** New records of `owner`'s valid rows, with the values a full read of each row makes. */
   recordsOf(owner: string): Rec[] {
-    const list = this.byOwner.get(owner);
-    if (!list) return [];
+    const groups = this.byOwner.get(owner);
+    if (!groups) return [];
+    const { schema, table, state } = this;
+    const width = this.readers.length;
     const scratch = new Problems();
     const recs: Rec[] = [];
-    for (const i of list) {
-      const input = this.rows[i] as DataRecord;
-      const row = rowOf(input, i);
-      const v = this.valuesOf(input, row, scratch);
-      const key = this.schema.key === undefined ? undefined : keyText(v[this.schema.key] ?? null);
-      recs.push(recOf(this.schema, row, input, v, key));
+    for (const g of groups) {
+      const end = this.start[g + 1] as number;
+      for (let slot = this.start[g] as number; slot < end; slot++) {
+        const kind = state[slot] as number;
+        if (kind === 0) continue;
+        const row = this.rowAt[slot] as number;
+        let v: Value[];
+        if ((kind & 3) === 2) {
+          const input = this.rows[this.inputOf[slot] as number] as DataRecord;
+          v = this.valuesOf(input, row, scratch);
+        } else {
+          v = table.slice(slot * width, slot * width + width);
+          for (const f of this.money) {
+            const text = v[f];
+            if (typeof text === 'string') v[f] = new Dec(text);
+          }
+        }
+        const day = schema.dated === undefined ? undefined : (v[schema.dated] as number | null);
+        recs.push({
+          schema,
+          v,
+          row,
+          key: this.keyAt[slot],
+          hyp: (kind & 4) !== 0,
+          day: day ?? undefined,
+          owner,
+          raw: this.rawAt[slot] as Record<string, RawValue>,
+          ref: undefined,
+        });
+      }
     }
     return recs;
   }
@@ -287,6 +360,34 @@ export class OwnedRows {
   private valuesOf(input: DataRecord, row: number, scratch: Problems): Value[] {
     return readRow(this.readers, input.values, { source: this.schema.name, row }, this.env, scratch);
   }
+}
+
+/**
+ * The trimmed text of a money field that reads as a plain amount in the field's own currency
+ * (no currency written, so no conversion): what {@link readMoney} makes into `new Dec(text)`;
+ * `null` for a missing value (a valid row has one only in an optional field); `undefined` for
+ * anything else (read again in full).
+ */
+function plainAmount(
+  reader: FieldReader & { kind: 'money' },
+  values: Record<string, RawValue>,
+): string | null | undefined {
+  const raw = values[reader.field.name];
+  if (isMissing(raw)) return null;
+  if (!isPlainAmount(raw) || !isMissing(values[reader.currencyColumn])) return undefined;
+  return (raw as string).trim();
+}
+
+/** The rows of a source grouped by the owner field as written, see {@link ownerGroups}. */
+interface OwnerGroups {
+  /** Row positions by group (first-seen owner first), then by day, then in input order. */
+  order: Int32Array;
+  /** Each row's place in {@link order}. */
+  slotOf: Int32Array;
+  /** Each row's group. */
+  groupOf: Int32Array;
+  /** Where each group starts in {@link order}, and one past the last (`start[g + 1]`). */
+  start: Int32Array;
 }
 
 /**
@@ -299,7 +400,12 @@ export class OwnedRows {
  */
 function ownerOrder(schema: SourceSchema, rows: readonly DataRecord[]): Int32Array | undefined {
   if (schema.owner === undefined || rows.length < 2) return undefined;
-  const field = (schema.fields[schema.owner] as Field).name;
+  return ownerGroups(schema, rows).order;
+}
+
+/** The rows of a source with an owner field grouped by it, as {@link ownerOrder} orders them. */
+function ownerGroups(schema: SourceSchema, rows: readonly DataRecord[]): OwnerGroups {
+  const field = (schema.fields[schema.owner as number] as Field).name;
   const dated = schema.dated === undefined ? undefined : (schema.fields[schema.dated] as Field).name;
   const groups = new Map<unknown, number>();
   const groupOf = new Int32Array(rows.length);
@@ -324,7 +430,6 @@ function ownerOrder(schema: SourceSchema, rows: readonly DataRecord[]): Int32Arr
       if (day > maxDay) maxDay = day;
     }
   }
-  if (counts === 1) return undefined;
   // Two stable counting sorts: by day, then by owner.
   let order: Int32Array = identity(rows.length);
   if (maxDay >= minDay && maxDay - minDay < 1 << 20)
@@ -332,8 +437,11 @@ function ownerOrder(schema: SourceSchema, rows: readonly DataRecord[]): Int32Arr
       order,
       (i) => (dayOf[i] === 0 ? 0 : (dayOf[i] as number) - minDay + 1),
       maxDay - minDay + 2,
-    );
-  return countingSort(order, (i) => groupOf[i] as number, counts);
+    ).sorted;
+  const { sorted, start } = countingSort(order, (i) => groupOf[i] as number, counts);
+  const slotOf = new Int32Array(rows.length);
+  for (let k = 0; k < sorted.length; k++) slotOf[sorted[k] as number] = k;
+  return { order: sorted, slotOf, groupOf, start };
 }
 
 function identity(n: number): Int32Array {
@@ -342,18 +450,23 @@ function identity(n: number): Int32Array {
   return order;
 }
 
-/** `order` stably sorted by `bucket` (0 to `buckets` − 1). */
-function countingSort(order: Int32Array, bucket: (i: number) => number, buckets: number): Int32Array {
+/** `order` stably sorted by `bucket` (0 to `buckets` − 1), with where each bucket starts (and ends). */
+function countingSort(
+  order: Int32Array,
+  bucket: (i: number) => number,
+  buckets: number,
+): { sorted: Int32Array; start: Int32Array } {
   const start = new Int32Array(buckets + 1);
   for (const i of order) start[bucket(i) + 1] = (start[bucket(i) + 1] as number) + 1;
   for (let b = 1; b <= buckets; b++) start[b] = (start[b] as number) + (start[b - 1] as number);
+  const next = start.slice();
   const sorted = new Int32Array(order.length);
   for (const i of order) {
     const b = bucket(i);
-    sorted[start[b] as number] = i;
-    start[b] = (start[b] as number) + 1;
+    sorted[next[b] as number] = i;
+    next[b] = (next[b] as number) + 1;
   }
-  return sorted;
+  return { sorted, start };
 }
 
 /** An increasing number for a date written `YYYY-MM-DD` (not checked further), 0 for anything else. */
