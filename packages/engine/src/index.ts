@@ -209,6 +209,11 @@ export {
   type RebalanceStop,
   rebalance,
 } from './territories/rebalance.js';
+// ---- names and periods ----
+/** The name a misspelt one was probably meant to be (`Deals` for `deals`), for "did you mean" hints. */
+export { meant } from './text/meant.js';
+/** A plan's calculation periods by label, as `calculate` reads `options.periods`. See {@link planPeriod}. */
+export { firstPlanPeriod, type PlanPeriod, planPeriod } from './time/plan-periods.js';
 // ---- explaining ----
 /** Finds one number of the results with its trace and a sentence explaining it. */
 export { explain } from './trace/explain.js';

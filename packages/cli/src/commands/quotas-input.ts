@@ -185,18 +185,20 @@ function cellOf(file: Read | undefined, id: string, column: string): string | un
   return numbers.length === 0 ? undefined : `${file.path} ${rowsText(numbers)}, column ${column}`;
 }
 
-/** The date columns of the hierarchy a spread's `bad-date` is about (the cells its reason quotes). */
+/**
+ * The date columns of the hierarchy a spread's `bad-date` is about, from the fields the engine
+ * names: the ramp counts from the hire date, and the days on the plan run from the start date (the
+ * hire date without one) to the end date (see `spreads` in quotas.ts).
+ */
 function dateColumns(problem: PlanningProblem, dates: PayeeDates | undefined): string[] {
   if (!dates) return [];
-  const columns: [string, string | undefined][] = [
-    ['hire_date', dates.hire],
-    ['start_date', dates.start],
-    ['end_date', dates.end],
+  const fields = problem.fields ?? [];
+  if (problem.input === 'ramp') return fields.includes('from') ? ['hire_date'] : [];
+  if (problem.input !== 'onPlan') return [];
+  return [
+    ...(fields.includes('from') ? [dates.start === undefined ? 'hire_date' : 'start_date'] : []),
+    ...(fields.includes('to') ? ['end_date'] : []),
   ];
-  const quoted = columns.filter(([, value]) => value !== undefined && problem.reason.includes(`"${value}"`));
-  if (quoted.length > 0) return quoted.map(([column]) => column);
-  // "the days on the plan end (...) before they start (...)": the start (or hire) date and the end date.
-  return [dates.start === undefined ? 'hire_date' : 'start_date', 'end_date'];
 }
 
 /** Where `problem` is: a file, row and column, a file it is missing from, or an option. */
@@ -213,10 +215,10 @@ function locate(problem: PlanningProblem, files: Located): string | undefined {
     case 'seasonality-sum':
       return '--seasonality';
     case 'bad-ramp':
-      return problem.reason.includes('mid-month') ? '--ramp-after-day' : '--ramp';
+      return problem.fields?.includes('startNextMonthAfterDay') ? '--ramp-after-day' : '--ramp';
     case 'missing-id': {
-      // The engine names the node by its name, when it has one: `a node named "Nobody" has no id`.
-      const name = /named "(.*)" has no id$/.exec(problem.reason)?.[1] ?? '';
+      // The engine gives the node's name, when it has one.
+      const name = problem.name ?? '';
       const numbers = hierarchy.table.rows.flatMap((row, i) =>
         (row.get('id') ?? '') === '' && (row.get('name') ?? '') === name
           ? [hierarchy.table.numbers[i] ?? i + 1]
@@ -245,15 +247,15 @@ function locate(problem: PlanningProblem, files: Located): string | undefined {
     case 'unused-value':
     case 'duplicate-value':
     case 'unknown-node': {
-      // The same checks read the capacity file: its problems say "capacity".
-      const ofCapacity = / capacity( |$)/.test(problem.reason);
+      // The same checks read the capacity file: the engine says which input a problem is in.
+      const ofCapacity = problem.input === 'capacity';
       const column = problem.code !== 'unused-value' ? 'id' : ofCapacity ? 'productivity' : valueColumn;
       return cellOf(ofCapacity ? capacity : values, id ?? '', column);
     }
     case 'bad-capacity':
       return id === undefined
         ? undefined
-        : cellOf(capacity, id, problem.reason.startsWith('the ramp') ? 'ramp' : 'productivity');
+        : cellOf(capacity, id, problem.fields?.includes('ramp') ? 'ramp' : 'productivity');
     case 'missing-capacity':
       return id === undefined || !capacity ? undefined : `no row for ${id} in ${capacity.path}`;
     default:

@@ -214,6 +214,49 @@ describe('attain quotas', () => {
     );
   });
 
+  it('finds the cell of a problem from where the engine says it is, not from its wording', async () => {
+    const cwd = await files({
+      // Rows: 1 co (a manager without a quota of their own), 2 east, 3 to 5 the reps, 6 a value for no node.
+      'values.csv': 'id,history\nco,1\neast,5\nr1,5\nr2,5\nr3,5\nghost,1\n',
+      // Rows: 1 r1 with a bad productivity and ramp, 2 r1 again.
+      'cap.csv': 'id,productivity,ramp\nr1,-1,120%\nr1,1,\nr2,1,\nr3,1,\neast,1,\n',
+      // r1 starts on a day that does not exist; r2's days on the plan end before they start.
+      'days.csv':
+        'id,parent,hire_date,start_date,end_date\nco,,,,\nr1,co,,2026-04-31,\nr2,co,2026-01-05,2026-06-01,2026-03-01\n',
+    });
+    const bad = await run([...allocate, '--capacity', 'cap.csv'], { cwd });
+    expect(bad.stderr).toBe(
+      'error bad-capacity (r1, cap.csv rows 1 and 2, column productivity): the productivity of r1 is "-1", not an amount of at least 0\n' +
+        'error bad-capacity (r1, cap.csv rows 1 and 2, column ramp): the ramp of r1 is "120%", not a percentage from 0% to 100%\n' +
+        'error duplicate-value (r1, cap.csv rows 1 and 2, column id): r1 has more than one capacity\n' +
+        'attain: 3 errors in the input\n',
+    );
+    const values = await run([...allocate, '--weights', 'history', '--values', 'values.csv'], { cwd });
+    expect(values.stdout).toContain(
+      '  warning unused-value (co, values.csv row 1, column history): co is a manager without a quota of their own: ' +
+        "their history is not used (their team's is the sum of its members')\n" +
+        '  warning unknown-node (ghost, values.csv row 6, column id): a history value is given for ghost, which is not in the hierarchy\n',
+    );
+    const gap = await run([...allocate, '--capacity', 'capacity.csv'], {
+      cwd: await files({ 'capacity.csv': `${capacity}ghost,1,\n` }),
+    });
+    expect(gap.stdout).toContain(
+      '  warning unknown-node (ghost, capacity.csv row 5, column id): a capacity is given for ghost, which is not in the hierarchy\n',
+    );
+    const days = await run(['quotas', '--target', '1000', '--hierarchy', 'days.csv', '--year', '2026'], {
+      cwd,
+    });
+    expect(days.stderr).toBe(
+      'error bad-date (r1, days.csv row 2, column start_date): the date on the plan "2026-04-31" is not a date (YYYY-MM-DD)\n' +
+        'error bad-date (r2, days.csv row 3, column start_date and end_date): the days on the plan end (2026-03-01) before they start (2026-06-01)\n' +
+        'attain: 2 errors in the input\n',
+    );
+    const ramp = await run([...allocate, '--year', '2026', '--ramp', '50%,150%'], { cwd });
+    expect(ramp.stderr).toBe(
+      'error bad-ramp (--ramp): the ramp step "150%" is not a percentage from 0% to 100%\nattain: 1 error in the input\n',
+    );
+  });
+
   it('exits 1 on a missing weight or a bad seasonality', async () => {
     const cwd = await files({ 'short.csv': 'id,history\nr1,5\n' });
     const missing = await run([...allocate, '--weights', 'history', '--values', 'short.csv'], { cwd });

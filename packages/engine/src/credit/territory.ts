@@ -13,6 +13,7 @@ import { Dec } from '../decimal.js';
 import { type CompileEnv, compile, type Fn } from '../evaluate/compile.js';
 import type { Ctx } from '../evaluate/context.js';
 import type { Run } from '../evaluate/run.js';
+import type { Period } from '../time/calendar.js';
 import { parseDate } from '../time/dates.js';
 
 /** A territory with compiled rules. */
@@ -177,6 +178,26 @@ export interface Placement {
   named: boolean;
 }
 
+/**
+ * The period territory rules are read in: the plan's period containing the as-of date (`today`:
+ * `CalculateOptions.asOf`, `AssignOptions.asOf`). Accounts are placed once, for every period paid,
+ * as they are on that day: a rule's `today` and a `convert(...)` without a date (the rate of the
+ * end of this period) read the same day, and `assignAccounts` with a calculation's `meta.asOf`
+ * places every account where that calculation's crediting does. (The checker keeps the period
+ * itself out of the rules, AT5010.)
+ */
+export function placementPeriod(run: Run): Period {
+  return run.program.calendar.containing(run.program.plan.header.period, run.asOf);
+}
+
+/**
+ * The context territory rules are read in: no payee, the {@link placementPeriod}. Used by
+ * crediting ({@link TerritoryMap}) and `assignAccounts` alike.
+ */
+export function placementContext(run: Run): Ctx {
+  return run.recordContext(placementPeriod(run));
+}
+
 /** True when every `where` rule of the territory holds for the account. */
 export function matches(t: CompiledTerritory, ctx: Ctx, account: Rec): boolean {
   for (const w of t.where) if (w(ctx, account) !== true) return false;
@@ -288,7 +309,8 @@ export interface AccountTerritory {
  * is ambiguous: it resolves to the territory of the account with the smallest key (then the
  * smallest territory name), whatever the order of the account rows. Accounts in no territory are
  * not candidates. Hypothetical accounts are placed like real ones, but what they place is an
- * estimate (see {@link AccountTerritory.hyp}).
+ * estimate (see {@link AccountTerritory.hyp}). Accounts are placed once, as of the run's as-of
+ * date ({@link placementPeriod}).
  */
 export class TerritoryMap {
   private readonly byKey = new Map<string, AccountTerritory>();
@@ -304,22 +326,28 @@ export class TerritoryMap {
       this.covers = new Map();
       return;
     }
-    const ctx = run.recordContext(
-      run.program.calendar.containing(run.program.plan.header.period, run.program.start),
-    );
+    const ctx = placementContext(run);
     const named = new Map<string, AccountPlace[]>();
-    for (const account of run.data.records.get(design.design.source) ?? []) {
-      const chosen = placeAccount(design, ctx, account)?.territory;
-      if (!chosen) continue;
-      const territory = chosen.territory.name;
-      if (account.key !== undefined)
-        this.byKey.set(account.key, account.hyp ? { territory, hyp: true } : { territory });
-      const name = design.nameField === undefined ? undefined : account.v[design.nameField];
-      if (typeof name !== 'string') continue;
-      const list = named.get(name);
-      const place = { key: account.key, row: account.row, territory, hyp: account.hyp };
-      if (list) list.push(place);
-      else named.set(name, [place]);
+    // Placing is done once for all the periods of the run: its warnings (a rule without a value...)
+    // belong to the run even when the as-of date falls in a period the run does not report.
+    const calculated = run.calculated;
+    run.calculated = undefined;
+    try {
+      for (const account of run.data.records.get(design.design.source) ?? []) {
+        const chosen = placeAccount(design, ctx, account)?.territory;
+        if (!chosen) continue;
+        const territory = chosen.territory.name;
+        if (account.key !== undefined)
+          this.byKey.set(account.key, account.hyp ? { territory, hyp: true } : { territory });
+        const name = design.nameField === undefined ? undefined : account.v[design.nameField];
+        if (typeof name !== 'string') continue;
+        const list = named.get(name);
+        const place = { key: account.key, row: account.row, territory, hyp: account.hyp };
+        if (list) list.push(place);
+        else named.set(name, [place]);
+      }
+    } finally {
+      run.calculated = calculated;
     }
     for (const [name, list] of named) {
       list.sort(

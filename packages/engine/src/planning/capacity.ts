@@ -121,17 +121,20 @@ function readCapacities(
             'bad-capacity',
             id,
             `the productivity of ${id} is ${JSON.stringify(entry.productivity)}, not an amount of at least 0`,
+            { input: 'capacity', fields: ['productivity'] },
           );
         if (badRamp)
           problems.error(
             'bad-capacity',
             id,
             `the ramp of ${id} is ${JSON.stringify(entry.ramp)}, not a percentage from 0% to 100%`,
+            { input: 'capacity', fields: ['ramp'] },
           );
         if (badProductivity || badRamp) return undefined;
         return productivity.times(ramp).toDecimalPlaces(decimals);
       },
       what: 'capacity',
+      input: 'capacity',
       unused: 'their capacity is not used',
     },
     problems,

@@ -56,7 +56,12 @@ export function buildTree(nodes: readonly HierarchyNode[], problems: PlanningPro
     const id = clean(node?.id);
     if (id === '') {
       const name = clean(node?.name);
-      problems.error('missing-id', undefined, `a node${name ? ` named "${name}"` : ''} has no id`);
+      problems.error(
+        'missing-id',
+        undefined,
+        `a node${name ? ` named "${name}"` : ''} has no id`,
+        name ? { name } : {},
+      );
     } else if (given.has(id)) repeated.add(id);
     else given.set(id, node);
   }

@@ -42,20 +42,38 @@ export interface PlanningProblem {
   node?: string;
   /** What is wrong, in a sentence. */
   reason: string;
+  /** The `name` of a node without an id (`missing-id`), when it has one: what tells it from the others. */
+  name?: string;
+  /**
+   * The input the bad value is in, by the name of its parameter or option, when the problem is
+   * about an input that more than one function reads: `values` (weights) or `capacity` for
+   * `duplicate-value`, `unknown-node` and `unused-value`; `capacity` for `bad-capacity`; `ramp` or
+   * `onPlan` for the `bad-date` and `bad-ramp` of `spreadQuota`.
+   */
+  input?: string;
+  /**
+   * The fields of that input holding the bad values: `productivity` or `ramp` (`bad-capacity`);
+   * `from` (`ramp`), `from` or `to`, or both when the days end before they start (`onPlan`);
+   * `steps` or `startNextMonthAfterDay` (`bad-ramp`).
+   */
+  fields?: string[];
 }
+
+/** Where in the input a problem is (see {@link PlanningProblem}). */
+export type ProblemPlace = Pick<PlanningProblem, 'name' | 'input' | 'fields'>;
 
 /** Collects problems and hands them back in a stable order. */
 export class PlanningProblems {
   private readonly list: PlanningProblem[] = [];
 
   /** Records an error. */
-  error(code: PlanningProblemCode, node: string | undefined, reason: string): void {
-    this.add('error', code, node, reason);
+  error(code: PlanningProblemCode, node: string | undefined, reason: string, place?: ProblemPlace): void {
+    this.add('error', code, node, reason, place);
   }
 
   /** Records a warning. */
-  warning(code: PlanningProblemCode, node: string | undefined, reason: string): void {
-    this.add('warning', code, node, reason);
+  warning(code: PlanningProblemCode, node: string | undefined, reason: string, place?: ProblemPlace): void {
+    this.add('warning', code, node, reason, place);
   }
 
   /** True when an error was recorded. */
@@ -73,9 +91,13 @@ export class PlanningProblems {
     code: PlanningProblemCode,
     node: string | undefined,
     reason: string,
+    place: ProblemPlace = {},
   ): void {
     const problem: PlanningProblem = { code, severity, reason };
     if (node !== undefined) problem.node = node;
+    if (place.name !== undefined) problem.name = place.name;
+    if (place.input !== undefined) problem.input = place.input;
+    if (place.fields !== undefined) problem.fields = place.fields;
     this.list.push(problem);
   }
 }

@@ -43,6 +43,8 @@ export interface PerNodeInput<E extends { id: string }> {
   read(entry: E, id: string): Dec | undefined;
   /** What one entry gives, as problems say it: "a capacity is given for ...", "more than one capacity". */
   what: string;
+  /** The name of the input, put on its problems (`PlanningProblem.input`): `values`, `capacity`. */
+  input: string;
   /** Why a manager without a quota of their own has no use for it: "their capacity is not used". */
   unused: string;
 }
@@ -72,6 +74,7 @@ export function readPerNode<E extends { id: string }>(
         'unknown-node',
         id || undefined,
         `a ${input.what} is given for ${id || 'a node without an id'}, which is not in the hierarchy`,
+        { input: input.input },
       );
       continue;
     }
@@ -83,10 +86,11 @@ export function readPerNode<E extends { id: string }>(
         'unused-value',
         id,
         `${id} is a manager without a quota of their own: ${input.unused}`,
+        { input: input.input },
       );
   }
   for (const id of [...repeated].sort(compareText)) {
-    problems.error('duplicate-value', id, `${id} has more than one ${input.what}`);
+    problems.error('duplicate-value', id, `${id} has more than one ${input.what}`, { input: input.input });
   }
   return { values, given };
 }

@@ -195,6 +195,7 @@ function readRamp(ramp: RampSchedule, problems: PlanningProblems): Ramp | undefi
       'bad-date',
       undefined,
       `the ramp date ${JSON.stringify(ramp.from)} is not a date (YYYY-MM-DD)`,
+      { input: 'ramp', fields: ['from'] },
     );
   }
   const steps: Dec[] = [];
@@ -205,6 +206,7 @@ function readRamp(ramp: RampSchedule, problems: PlanningProblems): Ramp | undefi
         'bad-ramp',
         undefined,
         `the ramp step ${JSON.stringify(text)} is not a percentage from 0% to 100%`,
+        { input: 'ramp', fields: ['steps'] },
       );
     } else steps.push(step);
   }
@@ -214,6 +216,7 @@ function readRamp(ramp: RampSchedule, problems: PlanningProblems): Ramp | undefi
       'bad-ramp',
       undefined,
       `the mid-month rule's day must be a day from 1 to 31, not ${String(cutoff)}`,
+      { input: 'ramp', fields: ['startNextMonthAfterDay'] },
     );
   }
   if (from === undefined || steps.length !== (ramp.steps ?? []).length) return undefined;
@@ -234,6 +237,7 @@ function readOnPlan(onPlan: SpreadOptions['onPlan'], problems: PlanningProblems)
         'bad-date',
         undefined,
         `the date on the plan ${JSON.stringify(bad)} is not a date (YYYY-MM-DD)`,
+        { input: 'onPlan', fields: [from === undefined ? 'from' : 'to'] },
       );
       usable = false;
     } else if (from > to && span.from !== undefined && span.to !== undefined) {
@@ -241,6 +245,7 @@ function readOnPlan(onPlan: SpreadOptions['onPlan'], problems: PlanningProblems)
         'bad-date',
         undefined,
         `the days on the plan end (${span.to}) before they start (${span.from})`,
+        { input: 'onPlan', fields: ['from', 'to'] },
       );
       usable = false;
     } else if (from <= to) spans.push({ from, to });

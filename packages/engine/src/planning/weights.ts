@@ -105,6 +105,7 @@ function readValues(
         return undefined;
       },
       what: `${basis} value`,
+      input: 'values',
       unused: `their ${basis} is not used (their team's is the sum of its members')`,
     },
     problems,

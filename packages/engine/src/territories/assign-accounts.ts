@@ -2,7 +2,8 @@
  * Territory planning, step one: every account of a design's accounts source goes to exactly one
  * territory, or to the unassigned list with the reason (no territory names it and no rule
  * matches, or the record itself is invalid). The rules are the ones crediting uses
- * ({@link placeAccount}); payees covering each territory are read on an as-of date.
+ * ({@link placeAccount}), read as crediting reads them ({@link placementContext}); accounts are
+ * placed and payees covering each territory read as of one date.
  */
 import type { Plan } from '@attain/dsl';
 import { compareText } from '../compare-text.js';
@@ -13,8 +14,9 @@ import {
   coversOf,
   matches,
   placeAccount,
+  placementContext,
 } from '../credit/territory.js';
-import type { DataRecord, Payee, TerritoryAssignment } from '../data/dataset.js';
+import type { DataRecord, FxRate, Payee, TerritoryAssignment } from '../data/dataset.js';
 import type { Rec } from '../data/model.js';
 import { validate } from '../data/validate.js';
 import { rowOf } from '../data/values.js';
@@ -28,8 +30,10 @@ import { formatDate, parseDate } from '../time/dates.js';
 /** Options of {@link assignAccounts}. */
 export interface AssignOptions {
   /**
-   * The day (`YYYY-MM-DD`) the covering payees are read on, and the plan's `today`. Default: the
-   * first day of the plan's effective dates.
+   * The day (`YYYY-MM-DD`) accounts are placed and covering payees read as of, and the plan's
+   * `today`: the rules are read in the plan's period containing it (see `placementPeriod`), as
+   * crediting reads them as of a calculation's `asOf`. Default: the first day of the plan's
+   * effective dates.
    */
   asOf?: string;
   /**
@@ -39,6 +43,11 @@ export interface AssignOptions {
   payees?: Payee[];
   /** Payees assigned to territories from data, on top of the plan's `assign` clauses (needs `payees`). */
   territoryAssignments?: TerritoryAssignment[];
+  /**
+   * FX rates, as in a calculation's dataset: needed when a rule or score converts money
+   * (`convert(potential, USD)` reads the rate of the end of the as-of date's period).
+   */
+  fx?: FxRate[];
 }
 
 /** A field of the accounts source, with its declared type. */
@@ -121,7 +130,7 @@ export interface AccountAssignment {
   accounts: AssignedAccount[];
   /** Accounts in no territory, by account then row. */
   unassigned: UnassignedAccount[];
-  /** Errors in `payees` and `territoryAssignments` (those rows are left out). */
+  /** Errors in `payees`, `territoryAssignments` and `fx` (those rows are left out). */
   problems: DataError[];
   /** Warnings from evaluating rules and scores (a division by zero...). */
   warnings: CalculationWarning[];
@@ -209,6 +218,7 @@ export function assignAccounts(
     {
       payees: options.payees ?? [],
       records: { [source]: list },
+      fx: options.fx ?? [],
       territoryAssignments: options.territoryAssignments ?? [],
     },
     program.calendar,
@@ -216,7 +226,7 @@ export function assignAccounts(
   const run = new Run(program, valid, day);
   const setting: Setting = {
     design,
-    ctx: run.recordContext(program.calendar.containing(plan.header.period, day)),
+    ctx: placementContext(run),
   };
   const payees = valid.payees.byId;
   const known = options.payees === undefined ? () => true : (id: string) => payees.has(id);
