@@ -9,17 +9,16 @@ import { missingEarlierResults, skippedInRun } from './data/earlier-periods.js';
 import type { CalculateOptions } from './data/options.js';
 import { PREVIOUS } from './data/previous.js';
 import { recordsByOwner, validate } from './data/validate.js';
-import { asList } from './data/values.js';
 import { Program } from './evaluate/program.js';
 import { Run } from './evaluate/run.js';
 import { applyPayout } from './payout/apply-payout.js';
 import { NO_RANGE } from './payout/rules.js';
+import { NotRecalculated } from './recalc/not-recalculated.js';
 import { dataHash, planHash } from './results/hash.js';
 import type { CalculationWarning, Results, ResultsMeta, Statement } from './results/results.js';
 import { buildStatement } from './results/statement.js';
 import type { Period } from './time/calendar.js';
 import { formatDate, parseDate } from './time/dates.js';
-import { listed } from './trace/sentence.js';
 import { ENGINE } from './version.js';
 
 function readPeriods(program: Program, options: CalculateOptions): Period[] {
@@ -57,56 +56,6 @@ function byWarning(a: CalculationWarning, b: CalculationWarning): number {
     compareOptionalText(a.rule?.name, b.rule?.name) ||
     compareOptionalText(a.message, b.message)
   );
-}
-
-/**
- * Closed periods are recalculated only when they are among the run's periods: a period of the
- * earlier results before the current one but left out of the run keeps what it reported, and a
- * late change to its data is not paid, except through the year-to-date amount of `paid year to
- * date` earnings in a later period of its fiscal year (they take off what it reported). Says so
- * once per run, naming every such period (a run period by period leaves them all out). A current period the earlier results hold is closed too: it is returned as
- * reported, with nothing later to pay its changes in (`already-reported`).
- */
-function warnNotRecalculated(run: Run, periods: readonly Period[]): void {
-  const current = periods[periods.length - 1];
-  if (!current || !run.previous) return;
-  const asked = new Set(periods.map((p) => p.label));
-  const skipped = new Map<string, Period>();
-  let reported = false;
-  for (const s of asList(run.previous.statements)) {
-    if (s.period === current.label) reported = true;
-    const period = run.program.calendar.parse(s.period);
-    if (period && period.kind === current.kind && period.start < current.start && !asked.has(s.period))
-      skipped.set(s.period, period);
-  }
-  const yearToDate = run.program.plan.earnings.filter((e) => e.paidYearToDate).map((e) => e.name);
-  const list = [...skipped].sort(([a], [b]) => compareText(a, b));
-  const [first] = list;
-  if (first) {
-    // One warning per run, naming every skipped period: a run period by period skips them all.
-    const [label, skip] = first;
-    const later = periods.find((p) =>
-      list.some(([, s]) => p.start > s.start && p.fiscalYear === s.fiscalYear),
-    );
-    const absorbed = yearToDate.length > 0 && later !== undefined;
-    const c = current.label;
-    let why: string;
-    if (list.length === 1) {
-      why = absorbed
-        ? `${label} is in the earlier results but not among this run's periods: changes to its data are not recalculated, except in the earnings paid year to date (${yearToDate.join(', ')}): from ${later.label} on they pay the year to date minus what ${label} reported, which takes in its changes (calculate ${label} again with ${c} to pay its other changes in ${c})`
-        : `${label} is in the earlier results but not among this run's periods: changes to its data are not recalculated (calculate ${label} again with ${c} to pay them in ${c})`;
-    } else {
-      const labels = listed(list.map(([l]) => l));
-      why = absorbed
-        ? `${labels} are in the earlier results but not among this run's periods: changes to their data are not recalculated, except in the earnings paid year to date (${yearToDate.join(', ')}): later periods of the same fiscal year pay the year to date minus what was reported, which takes in their changes (calculate them again with ${c} to pay their other changes in ${c})`
-        : `${labels} are in the earlier results but not among this run's periods: changes to their data are not recalculated (calculate them again with ${c} to pay them in ${c})`;
-    }
-    run.warn(undefined, skip.label, 'not-recalculated', undefined, NO_RANGE, why);
-  }
-  if (reported) {
-    const why = `${current.label} is in the earlier results: it was already reported, so its statements are returned as reported and none of its changes is paid (a paid period is never rewritten); calculate ${current.label} again with a later period to pay them there`;
-    run.warn(undefined, current.label, 'already-reported', undefined, NO_RANGE, why);
-  }
 }
 
 /**
@@ -150,7 +99,8 @@ export function calculate(plan: Plan, data: Dataset, options: CalculateOptions):
   }
   const run = new Run(program, valid, asOf, valid.previous);
   run.calculated = new Set(periods.map((p) => p.label));
-  warnNotRecalculated(run, periods);
+  // Closed periods left out of the run: warned about when their data changed (recalc/not-recalculated.ts).
+  const notRecalculated = new NotRecalculated(run, periods);
   // Balances carried in from periods neither calculated nor in the earlier results start at zero: said once.
   const missing = missingEarlierResults(program, valid.payees.byId.values(), periods, valid.previous);
   if (missing?.period)
@@ -170,8 +120,10 @@ export function calculate(plan: Plan, data: Dataset, options: CalculateOptions):
       if (options.onStatement) options.onStatement(s);
       else statements.push(s);
     }
+    notRecalculated.check(payee);
     run.release(payee.id);
   }
+  notRecalculated.finish();
   run.finishCredits();
   return {
     meta,

@@ -2,6 +2,7 @@ import { compile, format, type Plan } from '@attain/dsl';
 import { validPlanArbitrary } from '@attain/dsl/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { calculate } from '../calculate.js';
 import type { Dataset } from '../data/dataset.js';
 import { payee, planOf, rows } from '../test-support.js';
 import { diffPlans, type PlanChange } from './diff-plans.js';
@@ -83,6 +84,21 @@ describe('diffPlans', () => {
     ]);
     expect(diff.payouts?.total).toEqual({ a: '10400.00', b: '11000.00', delta: '600.00' });
     expect(diff.payouts?.a).toEqual({ errors: [], rejected: [] });
+  });
+
+  it('leaves out the statements returned as reported: an earlier run paid them', () => {
+    // Q1 was paid under BASE (amy 8,600, bob 1,800). Both plans calculate Q1 again with Q2: Q1
+    // comes back as reported on both sides (BASE's payouts), and B pays its Q1 difference as
+    // recalculation lines in Q2: amy 9,100 - 8,600 = 500, bob 1,900 - 1,800 = 100.
+    const q1 = calculate(BASE, data, { ...options, periods: ['2026-Q1'] });
+    const diff = diffPlans(BASE, planOf(planText({ tier2: '9%' })), { ...data, previous: q1 }, options);
+    // Before: Q1 rows of 8,600 / 8,600 and 1,800 / 1,800, and totals of 10,400 and 11,000 that
+    // counted again what run 1 paid.
+    expect(diff.payouts?.rows).toEqual([
+      { payee: 'amy', period: '2026-Q2', a: '0.00', b: '500.00', delta: '500.00' },
+      { payee: 'bob', period: '2026-Q2', a: '0.00', b: '100.00', delta: '100.00' },
+    ]);
+    expect(diff.payouts?.total).toEqual({ a: '0.00', b: '600.00', delta: '600.00' });
   });
 
   it('names a tier added and the tier it shortened', () => {

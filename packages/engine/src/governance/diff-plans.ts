@@ -176,11 +176,18 @@ function semanticChanges(a: Plan, b: Plan): PlanChange[] {
   return changes;
 }
 
+/**
+ * Each side's payouts: the statements its run pays. A statement returned as reported (`reported:
+ * true`, a closed period of a recalculation over `data.previous`) was paid by an earlier run, under
+ * whatever plan that run had, and is the same on both sides: it is left out of the rows and the
+ * totals (each plan's corrections of it are `recalculation` lines of the current period's payout).
+ */
 function comparePayouts(a: Results, b: Results): PayoutComparison {
   const rows = new Map<string, { statement: Statement; a?: string; b?: string }>();
   const keyOf = (s: Statement) => `${s.payee}\u0000${s.period}`;
-  for (const s of a.statements) rows.set(keyOf(s), { statement: s, a: s.payout });
-  for (const s of b.statements) {
+  const paid = (statements: readonly Statement[]) => statements.filter((s) => s.reported !== true);
+  for (const s of paid(a.statements)) rows.set(keyOf(s), { statement: s, a: s.payout });
+  for (const s of paid(b.statements)) {
     const row = rows.get(keyOf(s));
     if (row) row.b = s.payout;
     else rows.set(keyOf(s), { statement: s, b: s.payout });
@@ -237,7 +244,8 @@ function comparePayouts(a: Results, b: Results): PayoutComparison {
  * version; within an element, fields in a fixed order, then parts.
  *
  * With `data` and `options`, both plans are calculated on the same data and `payouts` lists each
- * payee's payout per period under `a` and `b` and the difference.
+ * payee's payout per period under `a` and `b` and the difference: what each plan's run pays, so a
+ * closed period returned as reported (with `data.previous`) is not listed.
  */
 export function diffPlans(a: Plan, b: Plan, data?: Dataset, options?: CalculateOptions): PlanDiff {
   if (!a || !b || typeof a !== 'object' || typeof b !== 'object')

@@ -203,6 +203,79 @@ describe('payoutLiability', () => {
     expect(report.periods[0]?.payees.every((p) => p.carriedFrom === undefined)).toBe(true);
   });
 
+  describe('statements returned as reported (paid by an earlier run)', () => {
+    // Run 1 pays Q1. Run 2 calculates Q1 again (unchanged data) with Q2: Q1 comes back as reported.
+    const q1 = run(PLAN, DATA, ['2026-Q1']);
+    const q2 = run(PLAN, { ...DATA, previous: q1 }, ['2026-Q1', '2026-Q2']);
+    const once = payoutLiability(run(PLAN, DATA, ['2026-Q1', '2026-Q2']));
+
+    it('count none of their flows: the report of run 2 is what run 2 pays, Q2', () => {
+      expect(q2.statements.map((s) => [s.payee, s.period, s.reported])).toEqual([
+        ['ann', '2026-Q1', true],
+        ['ann', '2026-Q2', undefined],
+        ['rep', '2026-Q1', true],
+        ['rep', '2026-Q2', undefined],
+      ]);
+      const report = payoutLiability(q2);
+      // Before: Q1 was counted as paid by run 2 too (6,500 + 4,750 = 11,250 instead of 4,750).
+      expect(report.periods.map((p) => p.period)).toEqual(['2026-Q2']);
+      expect(report.periods[0]).toEqual(once.periods[1]);
+      // ann 3,000 + rep 1,750 = 4,750; balances at the end of Q2: held 400 + 600, owed 3,000.
+      expect(report.total).toEqual(
+        figures({
+          earned: '5000.00',
+          draws: '3000.00',
+          drawRecoveries: '-2000.00',
+          holdbacks: '-500.00',
+          clawbacks: '-1000.00',
+          manual: '250.00',
+          paid: '4750.00',
+          heldBack: '1000.00',
+          drawOwed: '3000.00',
+        }),
+      );
+    });
+
+    it('count once a period the JSON of several runs holds twice (paid, and returned as reported)', () => {
+      // Run 1's Q1 (paid) + run 2's Q1 (reported copies) and Q2. Before: Q1 listed twice per payee
+      // and paid 2 x 6,500 + 4,750 = 17,750. Now as one run over both periods: 6,500 + 4,750 = 11,250.
+      const merged = { ...q2, statements: [...q1.statements, ...q2.statements] };
+      expect(payoutLiability(merged)).toEqual(once);
+      expect(once.total.paid).toBe('11250.00');
+    });
+
+    it("carry a leaver's balances from a reported statement", () => {
+      const data: Dataset = {
+        payees: [payee('gone', {}, { plans: [{ plan: 'Test', to: '2026-03-31' }] }), payee('stay')],
+        records: {
+          deals: rows(
+            { id: 'D1', owner: 'gone', amount: '10000', close_date: '2026-02-01', cancel_date: null },
+            { id: 'D2', owner: 'stay', amount: '40000', close_date: '2026-05-01', cancel_date: null },
+          ),
+        },
+      };
+      const first = run(PLAN, data, ['2026-Q1']);
+      const second = run(PLAN, { ...data, previous: first }, ['2026-Q1', '2026-Q2']);
+      const report = payoutLiability(second);
+      // gone Q1 (reported): c = 1,000, draw 2,000 owed, 100 held; stay Q1 (reported): draw 3,000
+      // owed. stay Q2: c = 4,000 recovers 1,000 of the 3,000 (2,000 owed), holds 400.
+      // End of Q2: held 100 + 400 = 500, owed 2,000 + 2,000 = 4,000; paid only stay's Q2:
+      // 4,000 - 1,000 - 400 = 2,600.
+      expect(report.periods.map((p) => p.period)).toEqual(['2026-Q2']);
+      expect(
+        report.periods[0]?.payees.map((p) => [p.payee, p.carriedFrom, p.paid, p.heldBack, p.drawOwed]),
+      ).toEqual([
+        ['gone', '2026-Q1', '0.00', '100.00', '2000.00'],
+        ['stay', undefined, '2600.00', '400.00', '2000.00'],
+      ]);
+      expect(report.payees.map((p) => [p.payee, p.paid, p.heldBack, p.drawOwed])).toEqual([
+        ['gone', '0.00', '100.00', '2000.00'],
+        ['stay', '2600.00', '400.00', '2000.00'],
+      ]);
+      expect(report.total).toMatchObject({ paid: '2600.00', heldBack: '500.00', drawOwed: '4000.00' });
+    });
+  });
+
   it('is empty for no statements', () => {
     const report = payoutLiability(
       run(PLAN, { ...DATA, payees: [], records: {}, adjustments: [] }, ['2026-Q1']),

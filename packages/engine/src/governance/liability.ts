@@ -135,6 +135,24 @@ function texts(figures: Figures): LiabilityAmounts {
 }
 
 /**
+ * The statements the report reads: those the results pay, and those returned as reported
+ * (`reported: true`, paid by an earlier run) for a payee and period the results do not pay. A
+ * reported copy of a statement the results also hold unmarked (the JSON of several runs put
+ * together: run 1 paid 2026-Q1, run 2 returned it as reported) is the same payout, counted once.
+ */
+function splitReported(statements: readonly Statement[]): { paid: Statement[]; reported: Statement[] } {
+  const byStart = (x: Statement, y: Statement) =>
+    compareText(x.start, y.start) || compareText(x.period, y.period) || compareText(x.payee, y.payee);
+  const keyOf = (s: Statement) => `${s.payee}\u0000${s.period}`;
+  const paid = statements.filter((s) => s.reported !== true).sort(byStart);
+  const paidKeys = new Set(paid.map(keyOf));
+  const reported = new Map<string, Statement>();
+  for (const s of statements)
+    if (s.reported === true && !paidKeys.has(keyOf(s)) && !reported.has(keyOf(s))) reported.set(keyOf(s), s);
+  return { paid, reported: [...reported.values()].sort(byStart) };
+}
+
+/**
  * The payout liability of a run, for finance. For each statement: `earned`, every kind of
  * adjustment summed by kind (draws, recoveries, guarantees, holdbacks, releases, clawbacks,
  * manual, recalculations; signed as on the statement), `paid` (the payout), and the balances
@@ -146,13 +164,17 @@ function texts(figures: Figures): LiabilityAmounts {
  * the period's total, so each period's balances are those at its end. Exact: decimal strings with as many decimals as the amounts they add up
  * (`"4700.00"`). Pure; reads only `results` (scope them first for a viewer who may not see
  * everything).
+ *
+ * A statement returned as reported (`reported: true`: a closed period of a recalculation) was paid
+ * by an earlier run, not by these results: it is no row and none of its flows counts (they were in
+ * the earlier run's report; its corrections are the `recalculation` lines of the current period).
+ * Its balances still count as the payee's last ones, carried into later periods until a statement
+ * settles them. A reported copy of a statement the results also pay is counted once (the results
+ * of several runs put together).
  */
 export function payoutLiability(results: Results): PayoutLiability {
-  const statements = [...results.statements].sort(
-    (x, y) =>
-      compareText(x.start, y.start) || compareText(x.period, y.period) || compareText(x.payee, y.payee),
-  );
-  const scale = statements.reduce((max, s) => Math.max(max, amountOf(s.payout).scale), 0);
+  const { paid: statements, reported } = splitReported(results.statements);
+  const scale = [...statements, ...reported].reduce((max, s) => Math.max(max, amountOf(s.payout).scale), 0);
   const periods = new Map<string, { statement: Statement; rows: { s: Statement; f: Figures }[] }>();
   const payees = new Map<string, { s: Statement; f: Figures }[]>();
   for (const s of statements) {
@@ -169,20 +191,23 @@ export function payoutLiability(results: Results): PayoutLiability {
     payeeName: s.payeeName,
     ...texts(f),
   });
-  const payeeTotals: { s: Statement; f: Figures }[] = [...payees.keys()].sort(compareText).map((id) => {
-    const rows = payees.get(id) ?? [];
-    const last = rows[rows.length - 1] as { s: Statement; f: Figures };
-    const flows = sumFigures(
-      rows.map((r) => r.f),
-      FLOWS,
-      emptyFigures(scale),
-    );
-    return { s: last.s, f: { ...flows, heldBack: last.f.heldBack, drawOwed: last.f.drawOwed } };
-  });
   // Balances are owed or held until a statement settles them: a payee without a statement in a
-  // period (a leaver) keeps the balances of their last statement, so they count in the period's total.
+  // period (a leaver) keeps the balances of their last statement, so they count in the period's
+  // total. A statement returned as reported is a last statement too, with no flows.
   const last = new Map<string, { s: Statement; f: Figures }>();
+  const setLast = (row: { s: Statement; f: Figures }) => {
+    const known = last.get(row.s.payee);
+    if (!known || compareText(known.s.start, row.s.start) <= 0) last.set(row.s.payee, row);
+  };
+  /** Payees listed only through the balances of a reported statement. */
+  const carriedOnly = new Map<string, { s: Statement; f: Figures }>();
+  let nextReported = 0;
   const periodRows = [...periods.values()].map(({ statement, rows }) => {
+    for (; nextReported < reported.length; nextReported++) {
+      const s = reported[nextReported] as Statement;
+      if (compareText(s.start, statement.start) > 0) break;
+      setLast({ s, f: statementFigures(s) });
+    }
     const here = new Set(rows.map((r) => r.s.payee));
     const carried = [...last.values()]
       .filter((r) => !here.has(r.s.payee) && !(r.f.heldBack.value.isZero() && r.f.drawOwed.value.isZero()))
@@ -191,12 +216,25 @@ export function payoutLiability(results: Results): PayoutLiability {
         f: { ...emptyFigures(scale), heldBack: r.f.heldBack, drawOwed: r.f.drawOwed },
         from: r.s.period,
       }));
-    for (const r of rows) last.set(r.s.payee, r);
+    for (const r of carried) if (!payees.has(r.s.payee)) carriedOnly.set(r.s.payee, r);
+    for (const r of rows) setLast(r);
     const all: { s: Statement; f: Figures; from?: string }[] = [...rows, ...carried].sort((x, y) =>
       compareText(x.s.payee, y.s.payee),
     );
     return { statement, all };
   });
+  const payeeTotals: { s: Statement; f: Figures }[] = [...payees.keys(), ...carriedOnly.keys()]
+    .sort(compareText)
+    .map((id) => {
+      const rows = payees.get(id) ?? [];
+      const end = last.get(id) as { s: Statement; f: Figures };
+      const flows = sumFigures(
+        rows.map((r) => r.f),
+        FLOWS,
+        emptyFigures(scale),
+      );
+      return { s: end.s, f: { ...flows, heldBack: end.f.heldBack, drawOwed: end.f.drawOwed } };
+    });
   return {
     currency: results.meta.currency,
     periods: periodRows.map(({ statement, all }) => ({

@@ -326,3 +326,61 @@ describe('a clawback of a line priced by a rate table', () => {
     );
   });
 });
+
+describe('a year-end true-up of a balance corrected after it was reported', () => {
+  // Two fiscal years (calendar years), a draw of 3,000 for 2 periods, trued up at year end.
+  const plan = planOf(`plan "Test" version "1" {
+  currency USD
+  period quarter
+  effective 2026-01-01 to 2027-12-31
+  source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  credit bookings from deals { to owner }
+  commission c = bookings * 10%
+  draw d = 3_000 USD recoverable for 2 periods true up at year end
+}`);
+  const deal = (id: string, amount: string, close_date: string) => ({ id, owner: 'rep', amount, close_date });
+  const v1 = [
+    deal('D1', '10000', '2026-02-01'),
+    deal('D2', '30000', '2026-05-01'),
+    deal('D4', '20000', '2026-11-01'),
+    deal('D5', '10000', '2027-02-01'),
+    deal('D6', '20000', '2027-05-01'),
+  ];
+  // D4 was 5,000, not 20,000.
+  const v2 = v1.map((d) => (d.id === 'D4' ? { ...d, amount: '5000' } : d));
+  const data = (values: typeof v1, previous?: Results): Dataset => ({
+    payees: [payee('rep')],
+    records: { deals: rows(...values) },
+    ...(previous ? { previous } : {}),
+  });
+
+  it('forgives the corrected balance at that year end instead of carrying it into the next year', () => {
+    // Run A, 2026 (v1). Q1: c 1,000, draw 2,000 (owed 2,000). Q2: c 3,000 = the draw: nothing
+    // paid or recovered. Q3: nothing. Q4 (year end, draw ended): c 2,000 recovers the 2,000 owed:
+    // balance 0, nothing to forgive, no true-up line.
+    const a = payRun(plan, data(v1), ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
+    expect(of(a, '2026-Q4').balances).toEqual({ 'draw:d': '0.00' });
+    expect(linesOf(of(a, '2026-Q4'))).toEqual([['draw-recovery:d', '-2000.00']]);
+    // Run B, 2026-Q4 again with 2027-Q1 (v2). Q4 now: c 500 recovers 500, 1,500 owed at year end,
+    // forgiven by the true-up. Its corrections are paid in 2027-Q1: c 500 - 2,000 = -1,500 and
+    // the recovery -500 - (-2,000) = +1,500. 2027-Q1: c 1,000, nothing owed: paid 1,000.
+    const b = payRun(plan, data(v2, a), ['2026-Q4', '2027-Q1']);
+    const q1 = of(b, '2027-Q1');
+    expect(linesOf(q1)).toEqual([
+      ['recalculation:2026-Q4:earning:c', '-1500.00'],
+      ['recalculation:2026-Q4:adjustment:draw-recovery:d', '1500.00'],
+    ]);
+    expect([q1.payout, q1.balances]).toEqual(['1000.00', { 'draw:d': '0.00' }]);
+    // Run C, 2027-Q2 with run B's results: 2026-Q4 as reported (balance 0, no true-up line) and the
+    // +1,500 correction of its recovery. At that year end the 1,500 is forgiven, so nothing is
+    // owed in 2027: c 2,000 is paid whole. Before: the ledger carried the 1,500 into 2027 and
+    // recovered it, paying 500.
+    const c = payRun(plan, data(v2, b), ['2027-Q2']);
+    const q2 = of(c, '2027-Q2');
+    expect(linesOf(q2)).toEqual([]);
+    expect([q2.payout, q2.balances]).toEqual(['2000.00', { 'draw:d': '0.00' }]);
+    // As one run over v2 pays: 2027-Q1 1,000 and 2027-Q2 2,000.
+    const once = payRun(plan, data(v2), ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4', '2027-Q1', '2027-Q2']);
+    expect([of(once, '2027-Q1').payout, of(once, '2027-Q2').payout]).toEqual(['1000.00', '2000.00']);
+  });
+});

@@ -16,11 +16,12 @@ import type { YearToDateScope } from '../recalc/year-to-date.js';
 import type { Statement } from '../results/results.js';
 import type { Period } from '../time/calendar.js';
 import { formatDate } from '../time/dates.js';
+import { drawBalance } from './draws.js';
 import { Ledger } from './ledger.js';
 import type { LineEnv } from './lines.js';
 import { lineText } from './money.js';
 import { payoutPeriod } from './payout-period.js';
-import { PayoutResolver } from './resolve.js';
+import { isYearEnd, PayoutResolver } from './resolve.js';
 import { NO_RANGE, PAYOUT_RULE } from './rules.js';
 import { noTerms } from './terms.js';
 import { warnUnknownPaid, warnUnsettled } from './unsettled.js';
@@ -38,7 +39,11 @@ interface Stage {
   closed: ReadonlySet<string>;
   /** The periods of the run, in order. */
   calculated: Period[];
+  /** The draw balances forgiven at the end of a period by a year-end true-up (see `Ledger`). */
+  trueUps: (period: string) => ReadonlySet<string>;
 }
+
+const NO_BALANCES: ReadonlySet<string> = new Set();
 
 const STAGES = new WeakMap<Run, Stage>();
 
@@ -60,6 +65,7 @@ function stageOf(run: Run, periods: readonly string[]): Stage {
     if (p && (!current || p.start > current.start)) current = p;
   }
   calculated.sort((a, b) => a.start - b.start);
+  const trued = new Set(plan.draws.filter((d) => d.recoverable && d.trueUpAtYearEnd).map(drawBalance));
   const stage: Stage = {
     env: { rounding: plan.header.rounding, currency: plan.header.currency },
     resolver: new PayoutResolver(run),
@@ -73,6 +79,11 @@ function stageOf(run: Run, periods: readonly string[]): Stage {
     },
     closed: run.closedPeriods(),
     calculated,
+    trueUps: (label) => {
+      if (trued.size === 0) return NO_BALANCES;
+      const period = calendar.parse(label);
+      return period && isYearEnd(run.program.end, period) ? trued : NO_BALANCES;
+    },
   };
   STAGES.set(run, stage);
   warnUnread(run, current);
@@ -114,7 +125,7 @@ export function applyPayout(
   periods: readonly string[],
 ): Statement[] {
   const stage = stageOf(run, periods);
-  const ledger = new Ledger(stage.previousBy.get(payee.id) ?? [], stage.yearToDate);
+  const ledger = new Ledger(stage.previousBy.get(payee.id) ?? [], stage.yearToDate, stage.trueUps);
   const result = payStatements(run, stage, payee, statements, ledger);
   // Money the plan leaves unsettled for a leaver, or at the plan's end, is said, never silent.
   warnUnsettled(run, stage.resolver, stage.env, payee, stage.calculated, result, ledger);

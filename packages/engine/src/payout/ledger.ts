@@ -90,8 +90,14 @@ export class Ledger {
   /**
    * `previous`: the payee's statements in the results of earlier runs (any order). `scope`: the
    * run's `paid year to date` earnings and fiscal years; without it no amount counts as absorbed.
+   * `trueUps`: the draw balances (`draw:<name>`) a year-end true-up forgives at the end of a
+   * period (see {@link correctedBalances}); without it, only a reported true-up line forgives.
    */
-  constructor(previous: readonly Statement[], scope?: YearToDateScope) {
+  constructor(
+    previous: readonly Statement[],
+    scope?: YearToDateScope,
+    private readonly trueUps?: (period: string) => ReadonlySet<string>,
+  ) {
     for (const statement of previous)
       this.entries.set(statement.period, { statement, reported: true, lines: undefined });
     for (const c of correctionsIn(previous)) {
@@ -166,7 +172,10 @@ export class Ledger {
    * when the balances carried into it have been corrected (those of the statement before it, in
    * turn), so are the ones it carries out: a statement a run returned as reported kept the opening
    * balances it was first paid on. A statement of this run carries its own balances; a draw that
-   * a true-up forgave (`draw:<name>:true-up`) carries zero. By balance name.
+   * a true-up forgave (`draw:<name>:true-up`) carries zero. So does a draw with `true up at year
+   * end` in a reported statement of a year-end period (`trueUps`) whose corrected balance is
+   * positive: it had nothing to forgive when reported (no true-up line), but what the corrections
+   * leave owed there is forgiven, as a run over the corrected data forgives it. By balance name.
    */
   private correctedBalances(statement: Statement): Map<string, Dec> {
     let carried: Map<string, Dec> | undefined;
@@ -193,11 +202,13 @@ export class Ledger {
         const trueUp = /^draw:([^:]+):true-up$/.exec(a.id);
         if (trueUp) forgiven.add(`draw:${trueUp[1]}`);
       }
+      const yearEnd = this.trueUps?.(s.period);
       for (const [name, value] of closing) {
         if (forgiven.has(name)) continue;
         const openedOn = value.minus(moved.get(name) ?? ZERO);
         const opens = carried?.get(name) ?? openedOn;
-        closing.set(name, value.plus(opens.minus(openedOn)).plus(corrected.get(name) ?? ZERO));
+        const balance = value.plus(opens.minus(openedOn)).plus(corrected.get(name) ?? ZERO);
+        closing.set(name, yearEnd?.has(name) && balance.isPositive() ? ZERO : balance);
       }
       carried = closing;
     }

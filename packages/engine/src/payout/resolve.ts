@@ -26,6 +26,15 @@ import type {
   PeriodTerms,
 } from './terms.js';
 
+/**
+ * True in the last period of a fiscal year, or the period containing `planEnd` (the plan's last
+ * day, a day number): where a draw with `true up at year end` forgives what is still owed.
+ */
+export function isYearEnd(planEnd: number, period: Period): boolean {
+  const lastOfYear = period.index === 12 / MONTHS[period.kind] - 1;
+  return lastOfYear || (period.start <= planEnd && planEnd <= period.end);
+}
+
 /** Resolves payout terms for the payees of one run; built once per run. */
 export class PayoutResolver {
   private readonly fns = new Map<IrExpr, Fn>();
@@ -80,14 +89,11 @@ export class PayoutResolver {
   }
 
   private draw(draw: DrawTerm['draw'], payee: PayeeData, period: Period): DrawTerm {
-    const program = this.run.program;
-    const lastOfYear = period.index === 12 / MONTHS[period.kind] - 1;
-    const planEnds = period.start <= program.end && program.end <= period.end;
     return {
       draw,
       amount: this.decimal(draw.amount, payee, period),
       position: this.position(this.firstDay(payee), period, draw.periods),
-      yearEnd: lastOfYear || planEnds,
+      yearEnd: isYearEnd(this.run.program.end, period),
     };
   }
 

@@ -78,23 +78,104 @@ describe('recalculating earnings paid year to date', () => {
 });
 
 describe('earlier periods left out of a run', () => {
-  it('are named in one warning per run, not one per period', () => {
-    // Period by period: Q1, then Q2 with Q1's results, then Q3 with both. The Q3 run leaves Q1
-    // and Q2 out, and says so once.
-    const plan = planOf(quarterly(`${DEALS}\n  commission c = bookings * 10%`));
-    const deals = rows(deal('D1', '1000', '2026-02-01'), deal('D2', '2000', '2026-05-01'));
+  const plan = planOf(quarterly(`${DEALS}\n  commission c = bookings * 10%`));
+  const deals = rows(deal('D1', '1000', '2026-02-01'), deal('D2', '2000', '2026-05-01'));
+  /** Q1, then Q2 with Q1's results, over `deals`; the results of both. */
+  const periodByPeriod = () => {
     const q1 = run(plan, { payees, records: { deals } }, ['2026-Q1']);
     const q2 = run(plan, { payees, records: { deals }, previous: q1 }, ['2026-Q2']);
-    const previous = { ...q2, statements: [...q1.statements, ...q2.statements] };
-    const q3 = run(plan, { payees, records: { deals }, previous }, ['2026-Q3']);
-    const notRecalculated = q3.warnings.filter((w) => w.code === 'not-recalculated');
-    expect(notRecalculated.map((w) => [w.period, w.message])).toEqual([
+    return { q1, q2, previous: { ...q2, statements: [...q1.statements, ...q2.statements] } };
+  };
+  const notRecalculated = (results: Results) =>
+    results.warnings.filter((w) => w.code === 'not-recalculated').map((w) => [w.period, w.message]);
+
+  it('give no warning when their data is as reported (a run period by period)', () => {
+    // Before: every run warned that Q1 (and then Q1 and Q2) were not recalculated.
+    const { q2, previous } = periodByPeriod();
+    expect(q2.warnings).toEqual([]);
+    // Q3 with a deal of its own (3,000 x 10% = 300): Q1 and Q2 are as reported.
+    const more = [...deals, { row: 3, values: deal('D3', '3000', '2026-08-01') }];
+    const q3 = run(plan, { payees, records: { deals: more }, previous }, ['2026-Q3']);
+    expect(q3.warnings).toEqual([]);
+    expect(statement(q3, 'a', '2026-Q3').payout).toBe('300.00');
+  });
+
+  it('give no warning when the data does not reach back to them (each run given its own deals)', () => {
+    const { previous } = periodByPeriod();
+    const own = rows(deal('D3', '3000', '2026-08-01'));
+    expect(run(plan, { payees, records: { deals: own }, previous }, ['2026-Q3']).warnings).toEqual([]);
+  });
+
+  it('name only the periods whose data changed, in one warning per run', () => {
+    const { previous } = periodByPeriod();
+    // A late Q1 deal: Q1 changed, Q2 did not.
+    const late = [...deals, { row: 3, values: deal('D0', '500', '2026-03-01') }];
+    const q3 = run(plan, { payees, records: { deals: late }, previous }, ['2026-Q3']);
+    expect(notRecalculated(q3)).toEqual([
+      [
+        '2026-Q1',
+        "2026-Q1 is in the earlier results but not among this run's periods: changes to its data are " +
+          'not recalculated (calculate 2026-Q1 again with 2026-Q3 to pay them in 2026-Q3)',
+      ],
+    ]);
+    // And D2 of Q2 corrected to 2,500: both are named, once.
+    const both = late.map((d) =>
+      d.values.id === 'D2' ? { ...d, values: { ...d.values, amount: '2500' } } : d,
+    );
+    const again = run(plan, { payees, records: { deals: both }, previous }, ['2026-Q3']);
+    expect(notRecalculated(again)).toEqual([
       [
         '2026-Q1',
         "2026-Q1 and 2026-Q2 are in the earlier results but not among this run's periods: changes to " +
           'their data are not recalculated (calculate them again with 2026-Q3 to pay them in 2026-Q3)',
       ],
     ]);
+  });
+
+  it('count as changed when a record they credited is credited to someone else or no more', () => {
+    const { previous } = periodByPeriod();
+    const two = [payee('a'), payee('b')];
+    // D1 (Q1) was b's deal: a's Q1 lost a line, b's gained one.
+    const moved = deals.map((d) =>
+      d.values.id === 'D1' ? { ...d, values: { ...d.values, owner: 'b' } } : d,
+    );
+    const q3 = run(plan, { payees: two, records: { deals: moved }, previous }, ['2026-Q3']);
+    expect(notRecalculated(q3).map(([period]) => period)).toEqual(['2026-Q1']);
+    // Q2 had D2 and D3; D3 is removed: Q2 credited it, the data no longer does. (Were every Q2
+    // deal removed, the data would not reach back to Q2: it would not be compared.)
+    const three = rows(
+      deal('D1', '1000', '2026-02-01'),
+      deal('D2', '2000', '2026-05-01'),
+      deal('D3', '500', '2026-06-01'),
+    );
+    const q1 = run(plan, { payees, records: { deals: three } }, ['2026-Q1']);
+    const q2 = run(plan, { payees, records: { deals: three }, previous: q1 }, ['2026-Q2']);
+    const earlier = { ...q2, statements: [...q1.statements, ...q2.statements] };
+    const removed = three.filter((d) => d.values.id !== 'D3');
+    const gone = run(plan, { payees, records: { deals: removed }, previous: earlier }, ['2026-Q3']);
+    expect(notRecalculated(gone).map(([period]) => period)).toEqual(['2026-Q2']);
+  });
+
+  it('count as changed when a manual adjustment for them was added', () => {
+    const manual = planOf(
+      quarterly(`${DEALS}\n  commission c = bookings * 10%\n  adjustment manual from data`),
+    );
+    const q1 = run(manual, { payees, records: { deals } }, ['2026-Q1']);
+    const same = run(manual, { payees, records: { deals }, previous: q1 }, ['2026-Q2']);
+    expect(same.warnings).toEqual([]);
+    const adjustments = [{ id: 'A1', payee: 'a', period: '2026-Q1', amount: '100', reason: 'missed SPIFF' }];
+    const added = run(manual, { payees, records: { deals }, adjustments, previous: q1 }, ['2026-Q2']);
+    expect(notRecalculated(added).map(([period]) => period)).toEqual(['2026-Q1']);
+    // Reported with it, and given again unchanged: quiet; given with another amount: changed.
+    const paid = run(manual, { payees, records: { deals }, adjustments }, ['2026-Q1']);
+    expect(
+      run(manual, { payees, records: { deals }, adjustments, previous: paid }, ['2026-Q2']).warnings,
+    ).toEqual([]);
+    const more = [{ ...adjustments[0], amount: '150' }] as typeof adjustments;
+    const changed = run(manual, { payees, records: { deals }, adjustments: more, previous: paid }, [
+      '2026-Q2',
+    ]);
+    expect(notRecalculated(changed).map(([period]) => period)).toEqual(['2026-Q1']);
   });
 });
 
@@ -392,18 +473,25 @@ describe('warnings of closed periods', () => {
   const reported = run(plan, { payees, records: { deals } }, ['2026-Q1', '2026-Q2']);
 
   it('say that a current period already reported is returned as reported', () => {
+    // Q1 is left out but its data is as reported: no `not-recalculated` warning (there was one before).
     const again = run(plan, { payees, records: { deals }, previous: reported }, ['2026-Q2']);
     expect(again.warnings.map((w) => [w.code, w.period, w.message])).toEqual([
-      [
-        'not-recalculated',
-        '2026-Q1',
-        "2026-Q1 is in the earlier results but not among this run's periods: changes to its data are not recalculated, except in the earnings paid year to date (y): from 2026-Q2 on they pay the year to date minus what 2026-Q1 reported, which takes in its changes (calculate 2026-Q1 again with 2026-Q2 to pay its other changes in 2026-Q2)",
-      ],
       [
         'already-reported',
         '2026-Q2',
         '2026-Q2 is in the earlier results: it was already reported, so its statements are returned as reported and none of its changes is paid (a paid period is never rewritten); calculate 2026-Q2 again with a later period to pay them there',
       ],
+    ]);
+  });
+
+  it('name a changed period with what the earnings paid year to date take in', () => {
+    // A late Q1 deal: Q2 pays y on the year to date minus what Q1 reported, which takes it in.
+    const late = [...deals, { row: 3, values: deal('D0', '1000', '2026-03-01') }];
+    const again = run(plan, { payees, records: { deals: late }, previous: reported }, ['2026-Q2']);
+    expect(again.warnings.map((w) => [w.code, w.period, w.message])[0]).toEqual([
+      'not-recalculated',
+      '2026-Q1',
+      "2026-Q1 is in the earlier results but not among this run's periods: changes to its data are not recalculated, except in the earnings paid year to date (y): from 2026-Q2 on they pay the year to date minus what 2026-Q1 reported, which takes in its changes (calculate 2026-Q1 again with 2026-Q2 to pay its other changes in 2026-Q2)",
     ]);
   });
 });

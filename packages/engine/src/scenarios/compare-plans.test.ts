@@ -267,3 +267,40 @@ describe('compareCalculated', () => {
     expect([comparison.a.payees, comparison.b.payees, comparison.difference.payees]).toEqual([6, 5, -1]);
   });
 });
+
+describe('statements returned as reported (paid by an earlier run)', () => {
+  const both = { ...Q1, periods: ['2026-Q1', '2026-Q2'] };
+  // Run 1 pays Q1 under A (45,000). Run 2 calculates Q1 (unchanged) and Q2 (no deals): Q1 comes
+  // back as reported and Q2 pays 0 to each of the 5 payees.
+  const q1 = calculate(planA, dataset, Q1);
+  const again = calculate(planA, { ...dataset, previous: q1 }, both);
+  const once = calculate(planA, dataset, both);
+
+  it('count once in the JSON of several runs put together', () => {
+    const merged = { ...again, statements: [...q1.statements, ...again.statements] };
+    const c = compareCalculated({ plan: planA, results: merged }, { plan: planA, results: once });
+    // Before: the merged side counted Q1 twice, 90,000.00 against 45,000.00.
+    expect([c.a.payout, c.b.payout, c.difference.payout]).toEqual(['45000.00', '45000.00', '0.00']);
+    expect([c.a.earned, c.a.creditedRevenue]).toEqual(['45000.00', '400000.00']);
+    expect([c.a.statements, c.b.statements]).toEqual([10, 10]);
+    expect(c.payees.map((p) => p.payoutDelta)).toEqual(['0.00', '0.00', '0.00', '0.00', '0.00']);
+  });
+
+  it('count nowhere in the run that returns them: it pays only Q2', () => {
+    const c = compareCalculated({ plan: planA, results: again }, { plan: planA, results: once });
+    // Run 2 pays 5 statements of 0.00: 0.00 against 45,000.00 for one run over both periods.
+    expect([c.a.payout, c.a.earned, c.a.creditedRevenue, c.a.statements]).toEqual([
+      '0.00',
+      '0.00',
+      '0.00',
+      5,
+    ]);
+    expect(c.payees.find((p) => p.payee === 'p3')?.a).toEqual({
+      statements: 1,
+      payout: '0.00',
+      earned: '0.00',
+      attainment: '0',
+      accelerated: false,
+    });
+  });
+});

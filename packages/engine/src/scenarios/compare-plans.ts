@@ -10,6 +10,7 @@ import { compareText } from '../compare-text.js';
 import type { Dataset } from '../data/dataset.js';
 import type { CalculateOptions } from '../data/options.js';
 import { Dec, decText, ONE } from '../decimal.js';
+import type { Results } from '../results/results.js';
 import { acceleratorTiers } from './accelerators.js';
 import { type Amount, amountOf, amountText, minus, NO_AMOUNT, ratioText, sumAmounts } from './amounts.js';
 import type {
@@ -34,7 +35,20 @@ interface Side {
 /** `count ÷ of` as a ratio string, `null` when `of` is 0. */
 const share = (count: number, of: number): string | null => ratioText(new Dec(count), new Dec(of));
 
-function summarise({ plan, results }: CalculatedScenario): Side {
+/**
+ * The results as far as this side pays them: without the statements returned as reported
+ * (`reported: true`), which an earlier run paid (a closed period of a recalculation over
+ * `data.previous`, or the copy of a paid statement in the JSON of several runs put together).
+ * Counting them would count a payout twice; their corrections are the `recalculation` lines of
+ * the current period, which count.
+ */
+function paidBySide(results: Results): Results {
+  const statements = results.statements.filter((s) => s.reported !== true);
+  return statements.length === results.statements.length ? results : { ...results, statements };
+}
+
+function summarise({ plan, results: all }: CalculatedScenario): Side {
+  const results = paidBySide(all);
   const payees = payeeResults(results, acceleratorTiers(plan));
   // Money totals are written with at least the plan's decimals ("0.00", not "0").
   const decimals = plan.header.rounding.decimals;
@@ -130,7 +144,9 @@ function payeeComparisons(a: readonly PayeeResult[], b: readonly PayeeResult[]):
 
 /**
  * Compares two sides that are already calculated: the plan of each side and its `Results`, over
- * the same periods and in the same currency. Pure and deterministic. Throws a `RangeError` when the
+ * the same periods and in the same currency. Pure and deterministic. Each side counts only the
+ * statements it pays: one returned as reported (`reported: true`) was paid by an earlier run and
+ * counts nowhere (not in payout, earned, revenue, attainment, the distribution or `statements`). Throws a `RangeError` when the
  * results are not over the same periods or not in the same currency (wrong use of the API): data
  * errors are not thrown but reported in each side's `errors` and `rejected`.
  */
