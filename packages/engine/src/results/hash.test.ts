@@ -1,7 +1,8 @@
 import { compile } from '@attain/dsl';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { calculate } from '../calculate.js';
-import type { Dataset } from '../data/dataset.js';
+import type { Dataset, RawValue } from '../data/dataset.js';
 import { payee, planOf, quarterly, rows } from '../test-support.js';
 import { canonicalJson, dataHash, planHash } from './hash.js';
 import type { Statement } from './results.js';
@@ -115,6 +116,49 @@ describe('hashes', () => {
     // A value moved to another field is different data.
     expect(hash({ id: 'D1', owner: 'a', amount: '10', note: '' }, b)).not.toBe(
       hash({ id: 'D1', owner: 'a', amount: '', note: '10' }, b),
+    );
+    // Text moved across the border of two values, or between a key and its value.
+    expect(hash({ x: 'ab', y: 'c' })).not.toBe(hash({ x: 'a', y: 'bc' }));
+    expect(hash({ xy: 'z' })).not.toBe(hash({ x: 'yz' }));
+  });
+
+  it('tells a value from the same text of another type, and a missing key from an empty value', () => {
+    const hash = (...values: Record<string, RawValue>[]) =>
+      dataHash({ payees: [], records: { deals: values.map((v, i) => ({ row: i + 1, values: v })) } });
+    expect(hash({ amount: '10' })).not.toBe(hash({ amount: 10 }));
+    expect(hash({ flag: 'true' })).not.toBe(hash({ flag: true }));
+    expect(hash({ note: '' })).not.toBe(hash({ note: null }));
+    expect(hash({ id: 'D1', note: '' })).not.toBe(hash({ id: 'D1' }));
+  });
+
+  it("gives the same hash whatever the order of each row's keys, rows with different orders mixed", () => {
+    const row = fc.dictionary(
+      fc.constantFrom('id', 'owner', 'amount', 'note', 'stage'),
+      fc.string({ maxLength: 5 }),
+      {
+        minKeys: 1,
+      },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(row, { maxLength: 8 }),
+        fc.array(fc.boolean(), { maxLength: 8 }),
+        (list, flips) => {
+          const reordered = list.map((values, i) =>
+            flips[i] ? Object.fromEntries(Object.entries(values).reverse()) : values,
+          );
+          const hash = (l: Record<string, string>[]) =>
+            dataHash({ payees: [], records: { deals: l.map((values, i) => ({ row: i + 1, values })) } });
+          expect(hash(reordered)).toBe(hash(list));
+          // Changing one value changes the hash.
+          const first = list[0];
+          if (first) {
+            const key = Object.keys(first)[0] as string;
+            const changed = [{ ...first, [key]: `${first[key]}!` }, ...list.slice(1)];
+            expect(hash(changed)).not.toBe(hash(list));
+          }
+        },
+      ),
     );
   });
 });

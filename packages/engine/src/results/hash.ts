@@ -6,8 +6,9 @@
  *   a doc comment or a date does.
  * - Data hash: SHA-256 over the dataset's sections. Each section (payees, each source's records,
  *   FX rates, quotas, territory assignments, adjustments) is summarised by an order-independent
- *   multiset hash: the sum, lane by lane modulo 2^32, of a 128-bit hash of each row (its fields
- *   with typed values, in any key order), with the row count. Row numbers are left out (the same
+ *   multiset hash: the sum, lane by lane modulo 2^32, of a 128-bit hash of each row (its key
+ *   names and typed values, in sorted key order, so the order of keys does not matter), with the
+ *   row count. Row numbers are left out (the same
  *   rows in any order give the same hash), except for the records of sources without a key field:
  *   results name those records by their row, so renumbered rows are different data. Earlier
  *   results (`previous`) are hashed as canonical JSON, their statements in payee and period order.
@@ -123,48 +124,109 @@ function section(name: string, rows: readonly string[]): string {
   return digest(name, rows.length, sum);
 }
 
+/** The keys of a record's values in the order they are enumerated, and the same keys sorted. */
+interface KeyOrder {
+  keys: string[];
+  /** Positions in {@link keys}, in sorted key order. */
+  sorted: number[];
+  /** The hash state after the sorted key names: where each row with these keys starts. */
+  state: Uint32Array;
+}
+
 /**
- * Hashes records field by field, without building their text or sorting their keys: each field
- * hashes its key and typed value (the key's part is computed once per key name), a row is the
- * lane-wise sum of its fields' hashes (so the order of keys does not matter) and goes into the
- * section's multiset sum through the same non-linear finish as any row. With `numbered`, the
- * row's number (as validation reads it) is part of the row.
+ * Hashes records without building their text: a row's hash starts from the hash of its sorted
+ * key names (worked out once per order of keys met, nearly always one per source) and goes on
+ * with each value, typed, in sorted key order, so the order of keys does not matter. With
+ * `numbered`, the row's number (as validation reads it) is part of the row.
  */
 function recordSection(name: string, rows: readonly DataRecord[], numbered: boolean): string {
   const sum = new Uint32Array(4);
-  const row = new Uint32Array(4);
   const h = new RowHash();
-  const keyStates = new Map<string, Uint32Array>();
+  const orders = new Map<string, KeyOrder>();
+  let last: KeyOrder | undefined;
+  const keys: string[] = [];
+  const raw: unknown[] = [];
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i] as DataRecord | null;
     const values = r?.values ?? {};
-    row.fill(0);
+    let n = 0;
+    let same = last !== undefined;
     for (const key in values) {
       if (!Object.hasOwn(values, key)) continue;
-      let state = keyStates.get(key);
-      if (!state) {
-        h.reset();
-        h.feed(key);
-        state = h.state();
-        keyStates.set(key, state);
-      }
-      h.restore(state);
-      const v = values[key];
-      if (v === null || v === undefined) h.feed('\u0000null');
-      else if (typeof v === 'string') h.feedJoined('s', v);
-      else h.feedJoined(typeof v, String(v));
-      h.addTo(row);
+      if (same && (last as KeyOrder).keys[n] !== key) same = false;
+      keys[n] = key;
+      raw[n++] = values[key];
     }
-    h.reset();
+    if (!same || (last as KeyOrder).keys.length !== n) last = keyOrder(orders, keys.slice(0, n), h);
+    const order = last as KeyOrder;
+    // The lanes of RowHash, kept in locals over the row's values: a value is its type's tag,
+    // its text two UTF-16 code units per step, and its length.
+    let h1 = order.state[0] as number;
+    let h2 = order.state[1] as number;
+    let h3 = order.state[2] as number;
+    let h4 = order.state[3] as number;
+    for (const k of order.sorted) {
+      const v = raw[k];
+      const text = typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v);
+      const n = text.length;
+      const words = (n + 1) >> 1;
+      for (let w = -1; w <= words; w++) {
+        let c: number;
+        if (w < 0) c = tagOf(v);
+        else if (w === words) c = n;
+        else {
+          const at = w << 1;
+          c = text.charCodeAt(at) | (at + 1 < n ? text.charCodeAt(at + 1) << 16 : 0);
+        }
+        h1 = Math.imul(h1 ^ c, 0x85ebca77);
+        h2 = Math.imul(h2 ^ c, 0xc2b2ae3d);
+        h3 = Math.imul(h3 ^ c, 0x27d4eb2f);
+        h4 = Math.imul(h4 ^ c, 0x165667b1);
+        h1 ^= h1 >>> 15;
+        h2 ^= h2 >>> 13;
+        h3 ^= h3 >>> 16;
+        h4 ^= h4 >>> 12;
+      }
+    }
+    h.h1 = h1;
+    h.h2 = h2;
+    h.h3 = h3;
+    h.h4 = h4;
     const flag = r?.hypothetical === true ? '?' : '';
     h.feed(numbered ? `${flag}#${rowOf(r, i)}` : flag);
-    h.h1 ^= row[0] as number;
-    h.h2 ^= row[1] as number;
-    h.h3 ^= row[2] as number;
-    h.h4 ^= row[3] as number;
     h.addTo(sum);
   }
   return digest(name, rows.length, sum);
+}
+
+/** The tag of a value's type in a row's hash (a text and a number written alike differ). */
+function tagOf(value: unknown): number {
+  if (value === null || value === undefined) return 0;
+  switch (typeof value) {
+    case 'string':
+      return 1;
+    case 'number':
+      return 2;
+    case 'boolean':
+      return 3;
+    default:
+      return 4;
+  }
+}
+
+/** The order of `keys` (as enumerated), found again or worked out and remembered. */
+function keyOrder(orders: Map<string, KeyOrder>, keys: string[], h: RowHash): KeyOrder {
+  const id = keys.join('\u0000');
+  let order = orders.get(id);
+  if (!order) {
+    const sorted = keys.map((_, k) => k).sort((a, b) => compareText(keys[a] as string, keys[b] as string));
+    h.reset();
+    h.feed(String(keys.length));
+    for (const k of sorted) h.feed(keys[k] as string);
+    order = { keys, sorted, state: h.state() };
+    orders.set(id, order);
+  }
+  return order;
 }
 
 /** The canonical JSON of an entry without its row number (rows move when files are sorted). */
