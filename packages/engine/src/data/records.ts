@@ -4,7 +4,7 @@
  * duplicate keys found. Each problem is recorded with its source, row, field and reason.
  */
 import type { Field } from '@attain/dsl';
-import { Dec, ZERO } from '../decimal.js';
+import { Dec } from '../decimal.js';
 import type { Value } from '../evaluate/value.js';
 import type { FiscalCalendar } from '../time/calendar.js';
 import { formatDate } from '../time/dates.js';
@@ -22,7 +22,6 @@ import {
   memoized,
   quote,
   quoteAny,
-  type RawMoney,
   type Reader,
   readerFor,
   readMoney,
@@ -77,9 +76,9 @@ type Visit = (i: number, row: number, input: DataRecord, v: Value[], key: string
 /**
  * Reads every row of a source in `order` (or input order), records each problem, calls `visit`
  * with each row that read without error, and at the end reports rows sharing a key (all of them:
- * nothing says which is right; callers leave them out with `problems.has`). With `check`, rows
- * are only checked: plain amounts are not made into decimals (see {@link readRow}) and read as
- * zero in the values `visit` gets, unless the key is an amount (keys must be read to compare).
+ * nothing says which is right; callers leave them out with `problems.has`). With `check`, plain
+ * amounts are not made into decimals (see {@link readRow}): `visit` gets their trimmed text,
+ * unless the key is an amount (keys must be read to compare).
  */
 function walkRows(
   schema: SourceSchema,
@@ -204,8 +203,9 @@ export function validateRecords(
  * counting sort on the owner as written, worked out before the check), so that making an owner's
  * records reads a few contiguous slots instead of going back to rows scattered through memory.
  * The table holds only references to values the check made anyway (texts, dates, shared
- * decimals) and, for a plain amount, its text: the decimal is made with the record. It is one
- * large array, never copied by the young-generation collector, unlike a small array per row.
+ * decimals, the rare amount read in full because its currency is written) and, for a plain
+ * amount, its text: the decimal is made with the record. It is one large array, never copied by
+ * the young-generation collector, unlike a small array per row.
  */
 export class OwnedRows {
   /** The slot groups of each owner (by payee id; one per way the owner is written). */
@@ -221,12 +221,11 @@ export class OwnedRows {
   private readonly money: number[];
   /** Slot `s` holds its row's values at `s × fields` (a plain amount as its trimmed text). */
   private readonly table: Value[];
-  /** Per slot: the input position, the row number, the key text and the raw values. */
-  private readonly inputOf: Int32Array;
+  /** Per slot: the row number, the key text and the raw values. */
   private readonly rowAt: Int32Array;
   private readonly keyAt: (string | undefined)[];
   private readonly rawAt: Record<string, RawValue>[];
-  /** Per slot: 0 empty (no valid row), 1 made from the table, 2 read again in full, plus 4 if hypothetical. */
+  /** Per slot: 0 empty (no valid row), 1 a valid row, 2 a valid hypothetical row. */
   private readonly state: Uint8Array;
   /** The first slot of each group, and one past the last (`start[g + 1]`). */
   private readonly start: Int32Array;
@@ -248,13 +247,13 @@ export class OwnedRows {
     const width = this.readers.length;
     const n = rows.length;
     this.table = new Array<Value>(n * width).fill(null);
-    this.inputOf = new Int32Array(n);
     this.rowAt = new Int32Array(n);
     this.keyAt = new Array<string | undefined>(n).fill(undefined);
     this.rawAt = new Array<Record<string, RawValue>>(n);
     this.state = new Uint8Array(n);
     // The groups of each owner id, as the check reads the owner field.
     const groupsOf = new Map<string, Set<number>>();
+    const ownerOf: (string | undefined)[] = [];
     const scratch = new Problems();
     // Only checked (amounts not made): a row kept as a record now is read again in full.
     walkRows(schema, rows, this.readers, env, problems, undefined, true, (i, row, input, v, key) => {
@@ -272,23 +271,20 @@ export class OwnedRows {
         return;
       }
       const g = groupOf[i] as number;
-      const groups = groupsOf.get(who);
-      if (groups) groups.add(g);
-      else groupsOf.set(who, new Set([g]));
+      // Every row of a group names its owner alike: only the first says whose group it is.
+      if (ownerOf[g] !== who) {
+        ownerOf[g] = who;
+        const groups = groupsOf.get(who);
+        if (groups) groups.add(g);
+        else groupsOf.set(who, new Set([g]));
+      }
       const slot = slotOf[i] as number;
-      this.inputOf[slot] = i;
       this.rowAt[slot] = row;
       this.keyAt[slot] = key;
       this.rawAt[slot] = input.values;
-      let full = false;
-      for (const f of this.money) {
-        const text = plainAmount(this.readers[f] as FieldReader & { kind: 'money' }, input.values);
-        if (text === undefined) full = true;
-        else if (text !== null) v[f] = text;
-      }
       const base = slot * width;
       for (let f = 0; f < width; f++) this.table[base + f] = v[f] as Value;
-      this.state[slot] = (full ? 2 : 1) | (hyp ? 4 : 0);
+      this.state[slot] = hyp ? 2 : 1;
     });
     for (const [who, groups] of groupsOf)
       this.byOwner.set(
@@ -320,7 +316,6 @@ export class OwnedRows {
     if (!groups) return [];
     const { schema, table, state } = this;
     const width = this.readers.length;
-    const scratch = new Problems();
     const recs: Rec[] = [];
     for (const g of groups) {
       const end = this.start[g + 1] as number;
@@ -328,16 +323,10 @@ export class OwnedRows {
         const kind = state[slot] as number;
         if (kind === 0) continue;
         const row = this.rowAt[slot] as number;
-        let v: Value[];
-        if ((kind & 3) === 2) {
-          const input = this.rows[this.inputOf[slot] as number] as DataRecord;
-          v = this.valuesOf(input, row, scratch);
-        } else {
-          v = table.slice(slot * width, slot * width + width);
-          for (const f of this.money) {
-            const text = v[f];
-            if (typeof text === 'string') v[f] = new Dec(text);
-          }
+        const v = table.slice(slot * width, slot * width + width);
+        for (const f of this.money) {
+          const text = v[f];
+          if (typeof text === 'string') v[f] = new Dec(text);
         }
         const day = schema.dated === undefined ? undefined : (v[schema.dated] as number | null);
         recs.push({
@@ -345,7 +334,7 @@ export class OwnedRows {
           v,
           row,
           key: this.keyAt[slot],
-          hyp: (kind & 4) !== 0,
+          hyp: kind === 2,
           day: day ?? undefined,
           owner,
           raw: this.rawAt[slot] as Record<string, RawValue>,
@@ -360,22 +349,6 @@ export class OwnedRows {
   private valuesOf(input: DataRecord, row: number, scratch: Problems): Value[] {
     return readRow(this.readers, input.values, { source: this.schema.name, row }, this.env, scratch);
   }
-}
-
-/**
- * The trimmed text of a money field that reads as a plain amount in the field's own currency
- * (no currency written, so no conversion): what {@link readMoney} makes into `new Dec(text)`;
- * `null` for a missing value (a valid row has one only in an optional field); `undefined` for
- * anything else (read again in full).
- */
-function plainAmount(
-  reader: FieldReader & { kind: 'money' },
-  values: Record<string, RawValue>,
-): string | null | undefined {
-  const raw = values[reader.field.name];
-  if (isMissing(raw)) return null;
-  if (!isPlainAmount(raw) || !isMissing(values[reader.currencyColumn])) return undefined;
-  return (raw as string).trim();
 }
 
 /** The rows of a source grouped by the owner field as written, see {@link ownerGroups}. */
@@ -507,8 +480,9 @@ function* keysOf(
 
 /**
  * The values of a row, in field order; each problem goes to `problems` and leaves its value
- * `null`. With `check`, a plain amount (see {@link isPlainAmount}) is checked but not made into a
- * decimal and reads as zero: the pass that only checks rows reads them again for their values.
+ * `null`. With `check`, a plain amount (see {@link isPlainAmount}) in the field's own currency is
+ * checked but not made into a decimal: its value is its trimmed text, which `new Dec` makes into
+ * the decimal a full read makes (see {@link OwnedRows.recordsOf}).
  */
 function readRow(
   readers: FieldReader[],
@@ -533,7 +507,16 @@ function readRow(
       continue;
     }
     if (reader.kind === 'money') {
-      const money = check && isPlainAmount(raw) ? UNREAD : readMoney(raw);
+      if (check && isPlainAmount(raw)) {
+        const currency = currencyColumn(values, reader.currencyColumn, at, problems);
+        if (currency === null) continue;
+        if (currency === undefined || currency === reader.currency) {
+          v[i] = (raw as string).trim();
+          continue;
+        }
+        // Written in another currency: read in full, to be converted or found wrong.
+      }
+      const money = readMoney(raw);
       if (money instanceof Bad) {
         problems.add(at, valueError(at, money.code, name, raw, money.why));
         continue;
@@ -574,9 +557,6 @@ function readRow(
   if (conversions) for (const c of conversions) convert(c, v, values, at, env, problems);
   return v;
 }
-
-/** A checked amount whose decimal was not made. */
-const UNREAD: RawMoney = { amount: ZERO };
 
 /** The currency of a `<field>_currency` column: `undefined` without one, `null` after an error. */
 function currencyColumn(
