@@ -142,6 +142,7 @@ describe('naming the file of a statement', () => {
       code: 'duplicate-key',
       reason:
         'previous row 4: is a second statement of a in 2026-Q1, different from statements[1] (row 2): nothing says which was paid',
+      otherRow: 2,
     };
     expect(errorInFile(error, parts)).toEqual({
       file: 'q2.json',
@@ -153,6 +154,41 @@ describe('naming the file of a statement', () => {
       },
     });
     expect(errorInFile({ ...error, row: undefined }, parts)).toBeUndefined();
+  });
+
+  it("takes the first statement's row from the error, not from words in the reason", () => {
+    // Merged row 5 is q2.json row 3 (q1.json holds 2, empty.json 0: 5 - 2 = 3); the first statement,
+    // merged row 3, is q2.json row 1 (3 - 2 = 1), in the same file. The payee id and a quoted value
+    // hold words like the engine's (data are text): they are left as they are.
+    const odd = 'x statements[0] (row 1)';
+    const error: DataError = {
+      source: 'previous',
+      row: 5,
+      key: `${odd} 2026-Q1`,
+      field: 'statements',
+      code: 'duplicate-key',
+      reason: `previous row 5: is a second statement of ${odd} in 2026-Q1, different from statements[2] (row 3): nothing says which was paid`,
+      otherRow: 3,
+    };
+    expect(errorInFile(error, parts)).toEqual({
+      file: 'q2.json',
+      error: {
+        ...error,
+        row: 3,
+        otherRow: 1,
+        reason: `previous row 3: is a second statement of ${odd} in 2026-Q1, different from statements[0] (row 1): nothing says which was paid`,
+      },
+    });
+    const value: DataError = {
+      source: 'previous',
+      row: 3,
+      field: 'payee',
+      code: 'bad-type',
+      reason: 'previous row 3: payee is "statements[0] (row 1)", which is not a payee id',
+    };
+    expect(errorInFile(value, parts)?.error.reason).toBe(
+      'previous row 1: payee is "statements[0] (row 1)", which is not a payee id',
+    );
   });
 });
 

@@ -150,8 +150,9 @@ export function placeOf(parts: readonly PreviousPart[], row: number): PreviousPl
 
 /**
  * An error of the engine in merged earlier results (source `previous`) as an error of the file
- * its statement came from: its row, and the rows its reason names (`statements[3] (row 4)`),
- * counted in that file. `undefined` when the error is not in a statement of `parts`.
+ * its statement came from: its `row` counted in that file, and the statement its reason names by
+ * position (`otherRow`: `statements[3] (row 4)`) counted in its own file, named when it is another
+ * (`... (row 2) of q1.json`). `undefined` when the error is not in a statement of `parts`.
  */
 export function errorInFile(
   error: DataError,
@@ -160,14 +161,21 @@ export function errorInFile(
   const place = error.row === undefined ? undefined : placeOf(parts, error.row);
   if (!place) return undefined;
   let reason = error.reason;
+  // The engine's reason starts with the source and row (documented in DataError).
   const prefix = `${error.source} row ${error.row}: `;
   if (reason.startsWith(prefix)) reason = `${error.source} row ${place.row}: ${reason.slice(prefix.length)}`;
-  // A second statement of a payee and period names the first one by its position.
-  reason = reason.replace(/statements\[(\d+)\] \(row (\d+)\)/g, (text, index: string) => {
-    const first = placeOf(parts, Number(index) + 1);
-    if (!first) return text;
+  const inFile: DataError = { ...error, row: place.row, reason };
+  // A second statement of a payee and period names the first one by its position, after the
+  // payee and period (which are the data's text, and could hold the same words).
+  const other = error.otherRow;
+  const first = other === undefined ? undefined : placeOf(parts, other);
+  const named = other === undefined ? '' : `statements[${other - 1}] (row ${other})`;
+  const at = reason.lastIndexOf(named);
+  if (first && at >= 0) {
     const where = first.file === place.file ? '' : ` of ${first.file}`;
-    return `statements[${first.row - 1}] (row ${first.row})${where}`;
-  });
-  return { error: { ...error, row: place.row, reason }, file: place.file };
+    const now = `statements[${first.row - 1}] (row ${first.row})${where}`;
+    inFile.reason = `${reason.slice(0, at)}${now}${reason.slice(at + named.length)}`;
+    inFile.otherRow = first.row;
+  }
+  return { error: inFile, file: place.file };
 }

@@ -440,6 +440,9 @@ describe('earlier results holding a statement twice', () => {
           'previous row 3: is a second statement of rep in 2026-Q1, different from statements[0] (row 1): nothing says which was paid',
         ],
       ]);
+      // The first statement's row is on the error too (statements[0] is row 1), so that a host
+      // can name it without reading the reason.
+      expect(q3.errors.map((e) => [e.row, e.otherRow])).toEqual([[3, 1]]);
     }
   });
 });

@@ -236,7 +236,9 @@ export function distinctStatements(previous: Results | undefined, problems: Prob
     }
     const at: RowAt = { source: PREVIOUS, row: i + 1, key: `${statement.payee} ${statement.period}` };
     const why = `is a second statement of ${statement.payee} in ${statement.period}, different from statements[${other}] (row ${other + 1}): nothing says which was paid`;
-    problems.add(at, dataError(at, 'duplicate-key', 'statements', why));
+    const error = dataError(at, 'duplicate-key', 'statements', why);
+    error.otherRow = other + 1;
+    problems.add(at, error);
   });
   if (kept.length === previous.statements.length) return previous;
   const statements = kept.map((k) => {

@@ -232,6 +232,40 @@ describe('the outline of a dataset', () => {
     expect(unread.statements.map((s) => s.payout)).toEqual(['10.00']);
   });
 
+  it('points a top-level part named like a source to a look-alike source first, as it always has', () => {
+    // Sources Deals and deals (plan order). "deals" at the top of the dataset is itself a source, but
+    // the hint names the other one, Deals, which differs from it only in capitals; then the loss is
+    // judged by records.Deals. Given, it is a warning; missing, an error. With one source "deals",
+    // the hint is the name itself (records.deals), as in the test above.
+    const twins = planOf(
+      quarterly(`
+  source Deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  credit bookings from deals { to owner }
+  credit big_bookings from Deals { to owner }
+  commission c = (bookings + big_bookings) * 10% per line
+`),
+    );
+    const what =
+      'the dataset has "deals", which is not a part calculate reads (did you mean records.Deals?): its 1 row is not read';
+    const given = calculate(twins, { payees, records: { Deals: deals }, deals } as unknown as Dataset, {
+      periods: ['2026-Q1'],
+      mode: 'strict',
+    });
+    expect(given.errors).toEqual([]);
+    expect(given.warnings.map((w) => [w.code, w.message])).toContainEqual([
+      'unread-part',
+      `${what} (the parts read: payees, records, fx, quotas, territoryAssignments, adjustments, previous)`,
+    ]);
+    const missing = calculate(twins, { payees, records: { deals }, deals } as unknown as Dataset, {
+      periods: ['2026-Q1'],
+      mode: 'strict',
+    });
+    expect(missing.errors.map((e) => [e.source, e.field, e.code, e.reason])).toEqual([
+      ['dataset', 'deals', 'unknown-part', what],
+    ]);
+  });
+
   it('is checked as a whole when it is not an object', () => {
     const problems = new Problems();
     expect(checkDataset(PLAN, null, problems)).toEqual([]);

@@ -6,6 +6,7 @@ import type { Plan } from '@attain/dsl';
 import { compareText } from '../compare-text.js';
 import type { Dec } from '../decimal.js';
 import type { CalculationWarning, DataError, DataErrorCode } from '../results/results.js';
+import { meant } from '../text/meant.js';
 import type { FiscalCalendar, Period } from '../time/calendar.js';
 import { formatDate, parseDate } from '../time/dates.js';
 import type { FxRate, ManualAdjustment, QuotaValue, RawValue, TerritoryAssignment } from './dataset.js';
@@ -27,15 +28,17 @@ const LISTS = {
 /** Every part of a dataset `calculate` reads (`previous` is checked by `checkPrevious`). */
 const PARTS = ['payees', 'records', 'fx', 'quotas', 'territoryAssignments', 'adjustments', 'previous'];
 
-/** A name folded for comparison: lower case, without spaces, `_`, `-` and `.` (`Deals`, `deal-splits`). */
-function folded(name: string): string {
-  return name.toLowerCase().replace(/[\s_.-]/g, '');
-}
-
-/** The candidate `name` differs from only in capitals, spaces, `_`, `-` or `.`, if any. */
-function meant(name: string, candidates: readonly string[]): string | undefined {
-  const key = folded(name);
-  return candidates.find((candidate) => candidate !== name && folded(candidate) === key);
+/**
+ * The source a part of the dataset named `name` was probably meant to be under `records`: another
+ * source that differs from it only in capitals, spaces, `_`, `-` or `.` (the first in plan order),
+ * else `name` itself when it is a source, else none. A name that is itself a source still points
+ * to such a look-alike first, as it always has (`deals` at the top of the dataset, with sources
+ * `Deals` and `deals`: records.Deals).
+ */
+function meantSource(name: string, sources: readonly string[]): string | undefined {
+  if (!sources.includes(name)) return meant(name, sources);
+  const others = sources.filter((source) => source !== name);
+  return meant(name, others) ?? name;
 }
 
 /** `its 3 rows are`, `its 1 row is`, `it is` (not a list, or an empty one): what is not read. */
@@ -157,10 +160,7 @@ export function checkDataset(plan: Plan, data: unknown, problems: Problems): Cal
   for (const [name, value] of Object.entries(data)) {
     if (PARTS.includes(name)) continue;
     const part = meant(name, PARTS);
-    const source =
-      part === undefined && isObject(records)
-        ? (meant(name, sources) ?? (sources.includes(name) ? name : undefined))
-        : undefined;
+    const source = part === undefined && isObject(records) ? meantSource(name, sources) : undefined;
     const lost =
       (part !== undefined && absent(data, part)) ||
       (source !== undefined && isObject(records) && absent(records, source));

@@ -321,6 +321,12 @@ export interface DataError {
   code: DataErrorCode;
   /** In plain English: `"amount" is "12O0" in deals row 7, which is not a number`. */
   reason: string;
+  /**
+   * The 1-based row of the other row this one conflicts with, counted as `row` is, when the reason
+   * names one by its position: on a second, different statement of a payee and period in
+   * `previous` (`duplicate-key`), the first statement (`statements[0] (row 1)` in the reason).
+   */
+  otherRow?: number;
 }
 
 /** A row left out in lenient mode, with everything wrong with it. */
