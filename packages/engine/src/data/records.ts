@@ -26,6 +26,7 @@ import {
   readerFor,
   readMoney,
   rowOf,
+  trimmed,
 } from './values.js';
 
 /** What validating records needs besides the rows. */
@@ -107,8 +108,8 @@ function walkRows(
     }
     const rawKey = schema.key === undefined ? undefined : values[(schema.fields[schema.key] as Field).name];
     // The key as written names the row in its errors (a list or an object names nothing).
-    if ((typeof rawKey === 'string' || typeof rawKey === 'number') && !isMissing(rawKey))
-      at.key = String(rawKey).trim();
+    if (typeof rawKey === 'string' && !isMissing(rawKey)) at.key = trimmed(rawKey);
+    else if (typeof rawKey === 'number') at.key = String(rawKey);
     const hypothetical = input.hypothetical as unknown;
     // Only a JSON boolean says whether a record is hypothetical: "yes" or 1 is not read as
     // either (a record wrongly taken as real would be paid).
@@ -511,7 +512,7 @@ function readRow(
         const currency = currencyColumn(values, reader.currencyColumn, at, problems);
         if (currency === null) continue;
         if (currency === undefined || currency === reader.currency) {
-          v[i] = (raw as string).trim();
+          v[i] = trimmed(raw as string);
           continue;
         }
         // Written in another currency: read in full, to be converted or found wrong.

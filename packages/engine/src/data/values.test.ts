@@ -3,7 +3,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../decimal.js';
 import type { FiscalCalendar } from '../time/calendar.js';
-import { Bad, isMissing, memoized, readDecimal, readerFor, readMoney } from './values.js';
+import { Bad, isMissing, memoized, readDecimal, readerFor, readMoney, trimmed } from './values.js';
 
 const digits = fc.stringMatching(/^[0-9]{1,20}$/);
 
@@ -61,6 +61,17 @@ describe('reading amounts and numbers beyond range', () => {
     expect(number(1e300)).toEqual(new Bad('bad-number', beyond));
     expect(number('x')).toEqual(new Bad('bad-number', 'is not a number'));
   });
+});
+
+describe('trimmed', () => {
+  const space = fc.constantFrom(' ', '\t', '\n', '\u00a0', '\u2028', '\ufeff', '\u3000', '');
+  test.prop([space, fc.string({ maxLength: 6, unit: 'binary' }), space])(
+    'is the trimmed text, the same string when there is nothing to trim',
+    (before, text, after) => {
+      const raw = `${before}${text}${after}`;
+      expect(trimmed(raw)).toBe(raw.trim());
+    },
+  );
 });
 
 describe('isMissing', () => {

@@ -39,6 +39,13 @@ export function rowOf(entry: { row?: number } | null | undefined, i: number): nu
   return typeof entry?.row === 'number' ? entry.row : i + 1;
 }
 
+/** `text` trimmed: the text itself, without a new string, when it starts and ends printable ASCII. */
+export function trimmed(text: string): string {
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return first > 32 && first < 127 && last > 32 && last < 127 ? text : text.trim();
+}
+
 /** True for "no value": `null`, `undefined`, or text that is empty after trimming. */
 export function isMissing(raw: RawValue | undefined): raw is null | undefined | '' {
   if (raw === null || raw === undefined) return true;
