@@ -191,6 +191,14 @@ describe('attain run', () => {
       cwd,
     });
     expect(direct.stdout).toContain('  Payout                         9,200.06   USD\n');
+    // Progress counts the rows of data.json as it counts those of CSV files (1 payee, 2 deals).
+    const progress = await run([...runQ1, '--progress'], { cwd });
+    expect(progress.stderr.split('\n')).toEqual([
+      expect.stringMatching(/^attain: read data\/data\.json: 3 rows in \d+\.\d s$/),
+      'attain: calculating 2026-Q1 for 1 payee (3 rows of data)',
+      expect.stringMatching(/^attain: calculated 1 statement in \d+\.\d s$/),
+      '',
+    ]);
   });
 
   it('stops on unreadable earlier results (previous) with or without --strict, and exits 1', async () => {

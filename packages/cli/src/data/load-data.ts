@@ -89,14 +89,37 @@ function outlineProblems(value: unknown, display: string, plan: Plan, warnings: 
   return problems;
 }
 
-async function loadJson(io: Io, absolute: string, display: string, plan: Plan): Promise<LoadedData> {
+async function loadJson(
+  io: Io,
+  absolute: string,
+  display: string,
+  plan: Plan,
+  progress: Progress,
+): Promise<LoadedData> {
+  const startedAt = progress.now();
   const parsed = await readJsonFile(io, absolute, display);
   if (parsed.problem !== undefined) return { problems: [parsed.problem] };
   const value = parsed.value;
   const warnings: string[] = [];
   const problems = outlineProblems(value, display, plan, warnings);
   if (problems.length > 0) return { problems, warnings };
-  return { dataset: value as Dataset, origin: { fileOf: () => display, json: true }, warnings };
+  const dataset = value as Dataset;
+  progress.read(display, rowsOf(dataset), startedAt);
+  return { dataset, origin: { fileOf: () => display, json: true }, warnings };
+}
+
+/** The rows of a dataset's parts (payees, records of every source, FX rates, quotas, ...), as CSV files count them. */
+function rowsOf(dataset: Dataset): number {
+  const count = (part: unknown) => (Array.isArray(part) ? part.length : 0);
+  const records = Object.values(dataset.records ?? {}).reduce((sum, rows) => sum + count(rows), 0);
+  return (
+    count(dataset.payees) +
+    records +
+    count(dataset.fx) +
+    count(dataset.quotas) +
+    count(dataset.adjustments) +
+    count(dataset.territoryAssignments)
+  );
 }
 
 /**
@@ -153,10 +176,11 @@ async function loadDataOnly(io: Io, path: string, plan: Plan, progress: Progress
   const absolute = resolve(io.cwd, path);
   const kind = await io.pathKind(absolute);
   if (kind === 'missing') return { problems: [`cannot read ${path}: no such file or directory`] };
-  if (kind === 'file') return loadJson(io, absolute, path, plan);
+  if (kind === 'file') return loadJson(io, absolute, path, plan, progress);
   try {
     const names = new Set((await io.readDir(absolute)).map((entry) => entry.name));
-    if (names.has(jsonFile)) return await loadJson(io, join(absolute, jsonFile), join(path, jsonFile), plan);
+    if (names.has(jsonFile))
+      return await loadJson(io, join(absolute, jsonFile), join(path, jsonFile), plan, progress);
     const loaded: Loaded = await loadCsvDirectory(io, absolute, path, plan, progress);
     if (loaded.problems) return loaded;
     return {

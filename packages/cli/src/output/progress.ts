@@ -15,8 +15,13 @@ const every = 100_000;
 /** When progress is shown: always (`--progress`), on a terminal for long runs, or never. */
 export type ProgressMode = 'always' | 'long-runs' | 'never';
 
+/** `1 row`, `12,000 rows`: a count with its digits grouped and the right form of its noun. */
+function counted(count: number, noun: string): string {
+  return `${groupDigits(String(count))} ${count === 1 ? noun : `${noun}s`}`;
+}
+
 function rows(count: number): string {
-  return `${groupDigits(String(count))} ${count === 1 ? 'row' : 'rows'}`;
+  return counted(count, 'row');
 }
 
 function seconds(ms: number): string {
@@ -75,15 +80,13 @@ export class Progress {
   /** The calculation starts. */
   calculating(payees: number, periods: readonly string[]): void {
     if (!this.shown(this.records)) return;
-    const what = `${groupDigits(String(payees))} payees (${rows(this.records)} of data)`;
+    const what = `${counted(payees, 'payee')} (${rows(this.records)} of data)`;
     this.line(`attain: calculating ${periods.join(', ')} for ${what}`);
   }
 
   /** The calculation is done. */
   calculated(statements: number, startedAt: number): void {
     if (!this.shown(this.records)) return;
-    this.line(
-      `attain: calculated ${groupDigits(String(statements))} statements in ${seconds(this.now() - startedAt)}`,
-    );
+    this.line(`attain: calculated ${counted(statements, 'statement')} in ${seconds(this.now() - startedAt)}`);
   }
 }
