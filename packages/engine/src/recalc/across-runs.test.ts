@@ -495,3 +495,76 @@ describe('warnings of closed periods', () => {
     ]);
   });
 });
+
+describe('recalculating with rounding at payout', () => {
+  const plan = planOf(
+    quarterly(`${DEALS}\n  commission c = bookings * 10%`, 'rounding half up to 2 decimals at payout'),
+  );
+  const q1 = deal('D1', '1000.05', '2026-02-01');
+  const q2 = deal('D2', '500.02', '2026-05-01');
+  const q3 = deal('D3', '200', '2026-08-01');
+  const lateQ1 = deal('D0', '0.03', '2026-03-01');
+  const laterQ1 = deal('D00', '0.04', '2026-03-02');
+  const ids = (r: Results, period: string) =>
+    statement(r, 'a', period).adjustments.map((a) => [a.id, a.amount]);
+
+  it('pays the rounding rest of a closed period, so that runs in sequence pay what one call pays', () => {
+    // Q1 reported: 1,000.05 x 10% = 100.005, paid 100.01 (rounding added 0.005).
+    const r1 = run(plan, { payees, records: { deals: rows(q1) } }, ['2026-Q1']);
+    expect(statement(r1, 'a', '2026-Q1').payout).toBe('100.01');
+    // A late Q1 deal of 0.03 adds 0.003: Q1 is now 100.008, which still rounds to 100.01. The
+    // earning's line pays +0.003 in full precision; the rounding line pays 100.01 - 100.008 -
+    // 0.005 = -0.003, so Q2 pays its own 500.02 x 10% = 50.002, rounded: 50.00. Without it Q2
+    // would round 50.005 up to 50.01, a cent more than one call pays.
+    const r2 = run(plan, { payees, records: { deals: rows(q1, lateQ1, q2) }, previous: r1 }, [
+      '2026-Q1',
+      '2026-Q2',
+    ]);
+    expect(ids(r2, '2026-Q2')).toEqual([
+      ['recalculation:2026-Q1:earning:c', '0.003'],
+      ['recalculation:2026-Q1:rounding', '-0.003'],
+    ]);
+    expect(statement(r2, 'a', '2026-Q2').payout).toBe('50.00');
+    const rounding = statement(r2, 'a', '2026-Q2').adjustments[1];
+    expect(rounding?.label).toBe('payout rounding');
+    expect(rounding?.trace.text).toBe(
+      '2026-Q1 pays 100.01 USD with the data as it is now (100.008 USD, rounded); the other lines for it keep full precision, so this line pays the rounding rest, and what 2026-Q1 is paid in all adds up to its rounded payout',
+    );
+    // Unchanged data: no line at all.
+    const again = run(plan, { payees, records: { deals: rows(q1, lateQ1, q2) }, previous: r2 }, [
+      '2026-Q1',
+      '2026-Q2',
+      '2026-Q3',
+    ]);
+    expect(ids(again, '2026-Q3')).toEqual([]);
+    // Another late Q1 deal of 0.04: Q1 is now 100.012 (still 100.01). Reported 100.005, corrected
+    // by 0.003 and -0.003 before: the earning's line pays 100.012 - 100.008 = 0.004, the rounding
+    // line 100.01 - 100.012 - 0.005 - (-0.003) = -0.004. Q3 pays its own 20.00.
+    const final = rows(q1, lateQ1, laterQ1, q2, q3);
+    const r3 = run(plan, { payees, records: { deals: final }, previous: r2 }, [
+      '2026-Q1',
+      '2026-Q2',
+      '2026-Q3',
+    ]);
+    expect(ids(r3, '2026-Q3')).toEqual([
+      ['recalculation:2026-Q1:earning:c', '0.004'],
+      ['recalculation:2026-Q1:rounding', '-0.004'],
+    ]);
+    expect(statement(r3, 'a', '2026-Q3').payout).toBe('20.00');
+    // In all 100.01 + 50.00 + 20.00 = 170.01, what one call over the final data pays.
+    expect(paidIn([r1, '2026-Q1'], [r2, '2026-Q2'], [r3, '2026-Q3'])).toBe('170.01');
+    const one = run(plan, { payees, records: { deals: final } }, ['2026-Q1', '2026-Q2', '2026-Q3']);
+    expect(one.statements.map((s) => s.payout)).toEqual(['100.01', '50.00', '20.00']);
+  });
+
+  it('pays no rounding line when lines are rounded (at line)', () => {
+    const atLine = planOf(quarterly(`${DEALS}\n  commission c = bookings * 10%`));
+    const r1 = run(atLine, { payees, records: { deals: rows(q1) } }, ['2026-Q1']);
+    const r2 = run(
+      atLine,
+      { payees, records: { deals: rows(q1, { ...lateQ1, amount: '50' }, q2) }, previous: r1 },
+      ['2026-Q1', '2026-Q2'],
+    );
+    expect(ids(r2, '2026-Q2')).toEqual([['recalculation:2026-Q1:earning:c', '5.00']]);
+  });
+});

@@ -86,6 +86,48 @@ describe('recalculation over successive runs', () => {
     );
   });
 
+  it('pays in all what one clean run pays with rounding at payout, where lines keep full precision', () => {
+    // Rates and amounts in cents that leave fractions of a cent on every line, a draw, a
+    // guarantee and a holdback: each payout is rounded on its own, and the rounding lines of the
+    // recalculation make the sequence round as one call does.
+    const atPayout = planOf(
+      quarterly(
+        `source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  credit bookings from deals { to owner }
+  commission c = bookings * 3.7% per line
+  draw d = 300 USD recoverable for 2 periods
+  guarantee g = 250 USD for 3 periods
+  holdback h = 15% of c until 2026-12-31`,
+        'rounding half up to 2 decimals at payout',
+      ),
+    );
+    // Whole dollars n as n / 7 dollars and n mod 100 cents (integer arithmetic): 1234 is 176.34.
+    const inCents = (whole: string) => {
+      const n = Number(whole);
+      return `${Math.trunc(n / 7)}.${String(n % 100).padStart(2, '0')}`;
+    };
+    fc.assert(
+      fc.property(fc.array(deal, { maxLength: 6 }), (deals) => {
+        const data = (i: 0 | 1 | 2, previous?: Results) => {
+          const d = dataOf(deals, i, previous);
+          for (const r of d.records.deals) r.values.amount = inCents(r.values.amount as string);
+          return d;
+        };
+        const first = run(atPayout, data(0), periods.slice(0, 1));
+        const second = run(atPayout, data(1, first), periods.slice(0, 2));
+        const third = run(atPayout, data(2, second), periods);
+        const paid = sumOf([
+          payoutOf(first, '2026-Q1'),
+          payoutOf(second, '2026-Q2'),
+          payoutOf(third, '2026-Q3'),
+        ]);
+        const clean = run(atPayout, data(2), periods);
+        expect(paid.toFixed(2)).toBe(sumOf(periods.map((p) => payoutOf(clean, p))).toFixed(2));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('takes back in Q3 what Q1 and Q2 paid when the final data removes every deal', () => {
     // Run 1: Q1 one 120,000 deal: c = 50,000 x 5% + 70,000 x 8% = 8,100; club 1,000; b 1,200.
     // Run 2 reports Q2 with nothing new. Run 3: the deal is gone: Q3 pays -(8,100 + 1,000 + 1,200).

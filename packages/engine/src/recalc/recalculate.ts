@@ -24,12 +24,16 @@
  * now without what it absorbed of earlier periods' corrections, less what later periods of the run
  * already pay of its correction in their own amount (`year-to-date.ts`), minus what it reported.
  * The line, named after that period, pays the rest.
+ *
+ * With `rounding ... at payout` the lines keep full precision while the payouts they correct were
+ * rounded: a `payout rounding` line per corrected period pays the rounding rest (`roundingLine`).
  */
 import { compareText } from '../compare-text.js';
 import { type Dec, ZERO } from '../decimal.js';
 import { recordKey } from '../payout/ledger.js';
 import { type LineEnv, moneyText } from '../payout/lines.js';
-import { amountOf, lineText } from '../payout/money.js';
+import { amountOf, lineText, payoutAmount, payoutText, roundsLines } from '../payout/money.js';
+import { NO_RANGE } from '../payout/rules.js';
 import { CARRIED_FROM, settle } from '../payout/settle.js';
 import type { AdjustmentLine, RecordRef, RuleRef, Statement, TraceInput } from '../results/results.js';
 import {
@@ -115,7 +119,12 @@ export function recalculate(
   const compare = comparison(reported, fresh, freshBy, closed, scope);
   const rules = new Map<string, RuleRef>();
   const lines: AdjustmentLine[] = [];
-  for (const period of closed) lines.push(...differences(env, period, compare, rules));
+  for (const period of closed) {
+    const found = differences(env, period, compare, rules);
+    lines.push(...found);
+    const rounding = roundingLine(env, period, found, compare, scope);
+    if (rounding) lines.push(rounding);
+  }
   if (lines.length > 0) {
     const current = freshBy.get(scope.current) ?? blank?.();
     if (!current)
@@ -219,6 +228,7 @@ function differences(
   const now = amountsOf(compare.freshBy.get(period));
   const keys = [...now.keys(), ...[...reported.keys()].filter((k) => !now.has(k))];
   for (const key of keys) {
+    if (key === ROUNDING) continue;
     const group = compare.groupOf(period, key);
     if (group) {
       // The period's own part, less what later periods of the run absorbed of it.
@@ -253,6 +263,82 @@ function differences(
     lines.push(line);
   }
   return lines;
+}
+
+/**
+ * The key of the line that keeps a closed period's payout rounding right when lines keep full
+ * precision (`rounding ... at payout`): see {@link roundingLine}.
+ */
+const ROUNDING = 'rounding';
+
+const ROUNDING_RULE: RuleRef = { kind: 'recalculation', name: ROUNDING, label: 'payout rounding' };
+
+/**
+ * With `rounding ... at payout`, the rounding rest of a closed period's corrections: its lines
+ * keep full precision, while the payout they correct was rounded. Paid with them, it makes what
+ * the period is paid in all (its reported payout and every correction) its payout as calculated
+ * now, rounded: `round(T) − T − ρ − R`, where T is what the period pays now unrounded (what was
+ * reported, earlier corrections and this run's lines for it), ρ what rounding added to the
+ * reported payout, and R the rounding lines paid for it before. The period's lines in one
+ * statement then add up to a whole number of cents (of the rounding grid), so a later payout
+ * rounds its own amount only, and runs in sequence pay what one call pays. None when the run pays
+ * nothing for the period (unchanged data gives no line), or the rest is zero. Not for a plan with
+ * `paid year to date` earnings: their corrections are also paid inside later periods' amounts,
+ * so a period's part of a rounded payout is not its own.
+ */
+function roundingLine(
+  env: LineEnv,
+  period: string,
+  found: readonly AdjustmentLine[],
+  compare: Comparison,
+  scope: RecalcScope,
+): AdjustmentLine | undefined {
+  if (roundsLines(env.rounding) || found.length === 0 || (scope.yearToDate?.size ?? 0) > 0) return undefined;
+  const paidNow = found.reduce((sum, line) => sum.plus(amountOf(line.amount)), ZERO);
+  let total = paidNow;
+  let earlier = ZERO;
+  for (const [key, { amount }] of compare.reported.amounts(period)) {
+    if (key === ROUNDING) earlier = earlier.plus(amount);
+    else total = total.plus(amount);
+  }
+  const before = compare.reported.statement(period);
+  let added = ZERO;
+  if (before) {
+    const lines = before.adjustments.reduce((sum, line) => sum.plus(amountOf(line.amount)), ZERO);
+    added = amountOf(before.payout).minus(amountOf(before.earned).plus(lines));
+  }
+  const rounded = payoutAmount(total, env.rounding);
+  const rest = rounded.minus(total).minus(added).minus(earlier);
+  if (rest.isZero()) return undefined;
+  const now = payoutText(rounded, env.rounding);
+  const reported = before ? payoutText(amountOf(before.payout), env.rounding) : undefined;
+  const inputs: TraceInput[] = [
+    { name: 'period', value: period },
+    { name: 'recalculated payout', value: now, unit: env.currency },
+    { name: 'unrounded', value: lineText(total, env.rounding), unit: env.currency },
+  ];
+  if (reported !== undefined)
+    inputs.push({
+      name: 'rounding of the reported payout',
+      value: lineText(added, env.rounding),
+      unit: env.currency,
+    });
+  if (!earlier.isZero())
+    inputs.push({ name: 'rounding paid before', value: lineText(earlier, env.rounding), unit: env.currency });
+  return {
+    id: recalculationId(period, ROUNDING),
+    kind: 'recalculation',
+    name: ROUNDING,
+    label: 'payout rounding',
+    amount: lineText(rest, env.rounding),
+    reason: `${period} recalculated: its payout now rounds to ${moneyText(env, rounded)} from ${moneyText(env, total)}`,
+    trace: {
+      rule: ROUNDING_RULE,
+      range: NO_RANGE,
+      inputs,
+      text: `${period} pays ${moneyText(env, rounded)} with the data as it is now (${moneyText(env, total)}, rounded); the other lines for it keep full precision, so this line pays the rounding rest, and what ${period} is paid in all adds up to its rounded payout`,
+    },
+  };
 }
 
 /** The line of a `paid year to date` earning for a closed period; none when nothing is owed. */
