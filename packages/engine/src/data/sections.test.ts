@@ -232,11 +232,9 @@ describe('the outline of a dataset', () => {
     expect(unread.statements.map((s) => s.payout)).toEqual(['10.00']);
   });
 
-  it('points a top-level part named like a source to a look-alike source first, as it always has', () => {
-    // Sources Deals and deals (plan order). "deals" at the top of the dataset is itself a source, but
-    // the hint names the other one, Deals, which differs from it only in capitals; then the loss is
-    // judged by records.Deals. Given, it is a warning; missing, an error. With one source "deals",
-    // the hint is the name itself (records.deals), as in the test above.
+  it('points a top-level part named like a source to that source, even with a look-alike source', () => {
+    // Sources Deals and deals. "deals" at the top of the dataset is records.deals: with records.deals
+    // missing, its rows are lost (an error); with records.deals given, they are only not read.
     const twins = planOf(
       quarterly(`
   source Deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
@@ -247,22 +245,21 @@ describe('the outline of a dataset', () => {
 `),
     );
     const what =
-      'the dataset has "deals", which is not a part calculate reads (did you mean records.Deals?): its 1 row is not read';
-    const given = calculate(twins, { payees, records: { Deals: deals }, deals } as unknown as Dataset, {
+      'the dataset has "deals", which is not a part calculate reads (did you mean records.deals?): its 1 row is not read';
+    const lost = calculate(twins, { payees, records: { Deals: deals }, deals } as unknown as Dataset, {
       periods: ['2026-Q1'],
       mode: 'strict',
     });
-    expect(given.errors).toEqual([]);
+    expect(lost.errors.map((e) => [e.source, e.field, e.code, e.reason])).toEqual([
+      ['dataset', 'deals', 'unknown-part', what],
+    ]);
+    const given = calculate(twins, { payees, records: { deals }, deals } as unknown as Dataset, {
+      periods: ['2026-Q1'],
+      mode: 'strict',
+    });
     expect(given.warnings.map((w) => [w.code, w.message])).toContainEqual([
       'unread-part',
       `${what} (the parts read: payees, records, fx, quotas, territoryAssignments, adjustments, previous)`,
-    ]);
-    const missing = calculate(twins, { payees, records: { deals }, deals } as unknown as Dataset, {
-      periods: ['2026-Q1'],
-      mode: 'strict',
-    });
-    expect(missing.errors.map((e) => [e.source, e.field, e.code, e.reason])).toEqual([
-      ['dataset', 'deals', 'unknown-part', what],
     ]);
   });
 

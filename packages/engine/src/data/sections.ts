@@ -29,16 +29,13 @@ const LISTS = {
 const PARTS = ['payees', 'records', 'fx', 'quotas', 'territoryAssignments', 'adjustments', 'previous'];
 
 /**
- * The source a part of the dataset named `name` was probably meant to be under `records`: another
- * source that differs from it only in capitals, spaces, `_`, `-` or `.` (the first in plan order),
- * else `name` itself when it is a source, else none. A name that is itself a source still points
- * to such a look-alike first, as it always has (`deals` at the top of the dataset, with sources
- * `Deals` and `deals`: records.Deals).
+ * The source a part of the dataset named `name` was probably meant to be under `records`: `name`
+ * itself when it is a source (`deals` at the top of the dataset is `records.deals`, even when a
+ * source `Deals` exists too), else a source that differs from it only in capitals, spaces, `_`,
+ * `-` or `.` (the first in plan order), else none.
  */
 function meantSource(name: string, sources: readonly string[]): string | undefined {
-  if (!sources.includes(name)) return meant(name, sources);
-  const others = sources.filter((source) => source !== name);
-  return meant(name, others) ?? name;
+  return sources.includes(name) ? name : meant(name, sources);
 }
 
 /** `its 3 rows are`, `its 1 row is`, `it is` (not a list, or an empty one): what is not read. */
