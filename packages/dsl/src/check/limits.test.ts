@@ -130,6 +130,33 @@ describe('holdbacks of one earning above 100% (AT3304)', () => {
     expect(checkDecls(decls).diagnostics).toEqual([]);
   });
 
+  it('adds up many holdbacks of interleaved earnings, each earning on its own, in plan order', () => {
+    // 300 holdbacks of 0.5% of comm and 300 of 0.4% of b, alternating. comm passes 100% at its
+    // 201st (201 x 0.5 = 100.5; 200 x 0.5 = 100 is not more), b at its 251st (251 x 0.4 = 100.4).
+    const lines = ['  bonus b = 100 USD'];
+    for (let i = 1; i <= 300; i++)
+      lines.push(
+        `  holdback hc${i} = 0.5% of comm until 2026-12-31`,
+        `  holdback hb${i} = 0.4% of b until 2026-12-31`,
+      );
+    const result = checkDecls(lines.join('\n'));
+    const found = result.diagnostics.filter((d) => d.code === 'AT3304');
+    expect(
+      found.map((d) => [
+        d.message.slice(0, d.message.indexOf(' in all')),
+        d.related?.length,
+        d.related?.at(-1)?.message,
+      ]),
+    ).toEqual([
+      ['The holdbacks of comm keep back 100.5% of it', 200, 'hc200 keeps back 0.5%'],
+      ['The holdbacks of b keep back 100.4% of it', 250, 'hb250 keeps back 0.4%'],
+    ]);
+    expect(found.map((d) => result.text.slice(d.range.start.offset - 17, d.range.end.offset))).toEqual([
+      'holdback hc201 = 0.5%',
+      'holdback hb251 = 0.4%',
+    ]);
+  });
+
   it('does not add up holdbacks released by conditions, which may exclude each other', () => {
     // Kept back only while their conditions fail: never both at once here, so at most 60%.
     const decls = `  measure attainment = bookings / 100_000 USD

@@ -21,6 +21,7 @@ import type { Declaration, Expr } from '../syntax/ast.js';
 import { isAggregateCall } from './aggregates.js';
 import { collectionOf, unparen } from './collections.js';
 import { type CheckContext, report } from './context.js';
+import { dependenciesFirst } from './dependencies-first.js';
 import { childExpressions } from './walk.js';
 
 /** What a rule cannot read: the current payee, or the current period. */
@@ -213,21 +214,13 @@ function usedFirst(
   symbol: PlanSymbol,
   known: ReadonlyMap<PlanSymbol, unknown>,
 ): PlanSymbol[] {
-  const { dependencies } = ctx.binding;
   const order: PlanSymbol[] = [];
-  const visited = new Set<PlanSymbol>([symbol]);
-  const stack: { symbol: PlanSymbol; next: number }[] = [{ symbol, next: 0 }];
-  while (stack.length > 0) {
-    const frame = stack[stack.length - 1] as { symbol: PlanSymbol; next: number };
-    const next = dependencies.get(frame.symbol)?.[frame.next++];
-    if (next === undefined) {
-      stack.pop();
-      order.push(frame.symbol);
-    } else if (!visited.has(next) && !known.has(next) && computed.has(next.kind)) {
-      visited.add(next);
-      stack.push({ symbol: next, next: 0 });
-    }
-  }
+  dependenciesFirst(
+    ctx.binding.dependencies,
+    [symbol],
+    (s) => order.push(s),
+    (s) => !known.has(s) && computed.has(s.kind),
+  );
   return order;
 }
 

@@ -3,6 +3,7 @@
  * holdbacks keep back a share of an earning until a date or a condition, clawbacks watch a Date
  * field of their source.
  */
+import type { PlanSymbol } from '../bind/binding.js';
 import type { ClawbackDecl, DrawDecl, Expr, GuaranteeDecl, HoldbackDecl } from '../syntax/ast.js';
 import { type CheckContext, report, reportOnce } from './context.js';
 import { checkCount } from './counts.js';
@@ -90,43 +91,90 @@ export function checkHoldback(ctx: CheckContext, holdback: HoldbackDecl): void {
 function checkHoldbackTotal(ctx: CheckContext, holdback: HoldbackDecl): void {
   const target = holdback.earning && ctx.binding.symbolAt(holdback.earning);
   if (target?.kind !== 'earning' || !holdback.share) return;
-  let total = new Decimal(0);
-  const earlier: HoldbackDecl[] = [];
-  for (const item of ctx.plan?.items ?? []) {
-    if (item.kind !== 'Holdback' || !item.earning || !item.share) continue;
-    if (ctx.binding.symbolAt(item.earning) !== target) continue;
-    if (item.until && typeExpr(ctx, item.until).kind === 'Boolean') {
-      if (item === holdback) return;
-      continue;
+  const passed = holdbackTotals(ctx, target, holdback);
+  if (!passed) return;
+  report(
+    ctx,
+    'AT3304',
+    holdback.share.range,
+    `The holdbacks of ${target.name} keep back ${passed.total.toFixed()}% of it in all, more than the whole earning, so the payout would go below zero: together they may keep back at most 100%`,
+    passed.earlier.flatMap((h) =>
+      h.share
+        ? [
+            {
+              message: `${h.name?.text ?? 'A holdback'} keeps back ${h.share.value}%`,
+              range: h.share.range,
+            },
+          ]
+        : [],
+    ),
+  );
+}
+
+/** The holdbacks of one earning, added up in plan order as far as they have been checked. */
+interface HoldbackSum {
+  /** The earning's holdbacks with a share, in plan order. */
+  holdbacks: HoldbackDecl[];
+  /** How many of them are added up so far. */
+  next: number;
+  total: Decimal;
+  /** The holdbacks added up so far (released at a date or never). */
+  counted: HoldbackDecl[];
+  /** For each holdback added up so far: the total it passes 100% with, and how many came before it. */
+  passes: Map<HoldbackDecl, { total: Decimal; earlier: number }>;
+}
+
+/** Per check: each earning's {@link HoldbackSum}, and the place of each holdback in its earning's list. */
+const sums = new WeakMap<
+  CheckContext,
+  { byEarning: Map<PlanSymbol, HoldbackSum>; at: Map<HoldbackDecl, number> }
+>();
+
+/**
+ * Where the holdbacks of `target` up to `holdback` (in plan order) pass 100%, when `holdback` is
+ * the one that does: the total and the holdbacks added up before it. Each earning's holdbacks are
+ * added up once, as far as the holdbacks checked so far, so a plan with many holdbacks is checked
+ * in linear time; a holdback's condition is typed when it is reached, as when it is checked.
+ */
+function holdbackTotals(
+  ctx: CheckContext,
+  target: PlanSymbol,
+  holdback: HoldbackDecl,
+): { total: Decimal; earlier: HoldbackDecl[] } | undefined {
+  let state = sums.get(ctx);
+  if (!state) {
+    state = { byEarning: new Map(), at: new Map() };
+    for (const item of ctx.plan?.items ?? []) {
+      if (item.kind !== 'Holdback' || !item.earning || !item.share) continue;
+      const symbol = ctx.binding.symbolAt(item.earning);
+      if (!symbol) continue;
+      let sum = state.byEarning.get(symbol);
+      if (!sum) {
+        sum = { holdbacks: [], next: 0, total: new Decimal(0), counted: [], passes: new Map() };
+        state.byEarning.set(symbol, sum);
+      }
+      state.at.set(item, sum.holdbacks.length);
+      sum.holdbacks.push(item);
     }
-    const share = toDecimal(item.share.value);
-    if (!share) continue;
-    const before = total;
-    total = total.plus(share);
-    if (item !== holdback) {
-      earlier.push(item);
-      continue;
-    }
-    // A share above 100% on its own is already an error (AT3001).
-    if (!total.gt(100) || before.gt(100) || share.gt(100)) return;
-    report(
-      ctx,
-      'AT3304',
-      holdback.share.range,
-      `The holdbacks of ${target.name} keep back ${total.toFixed()}% of it in all, more than the whole earning, so the payout would go below zero: together they may keep back at most 100%`,
-      earlier.flatMap((h) =>
-        h.share
-          ? [
-              {
-                message: `${h.name?.text ?? 'A holdback'} keeps back ${h.share.value}%`,
-                range: h.share.range,
-              },
-            ]
-          : [],
-      ),
-    );
-    return;
+    sums.set(ctx, state);
   }
+  const sum = state.byEarning.get(target);
+  const at = state.at.get(holdback);
+  if (!sum || at === undefined || sum.holdbacks[at] !== holdback) return undefined;
+  while (sum.next <= at) {
+    const item = sum.holdbacks[sum.next++] as HoldbackDecl;
+    if (item.until && typeExpr(ctx, item.until).kind === 'Boolean') continue;
+    const share = item.share && toDecimal(item.share.value);
+    if (!share) continue;
+    const before = sum.total;
+    sum.total = sum.total.plus(share);
+    // A share above 100% on its own is already an error (AT3001).
+    if (sum.total.gt(100) && !before.gt(100) && !share.gt(100))
+      sum.passes.set(item, { total: sum.total, earlier: sum.counted.length });
+    sum.counted.push(item);
+  }
+  const passed = sum.passes.get(holdback);
+  return passed && { total: passed.total, earlier: sum.counted.slice(0, passed.earlier) };
 }
 
 /**

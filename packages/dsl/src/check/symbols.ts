@@ -6,6 +6,7 @@
 import type { PlanSymbol } from '../bind/binding.js';
 import type { Declaration, FieldDecl } from '../syntax/ast.js';
 import type { CheckContext } from './context.js';
+import { dependenciesFirst } from './dependencies-first.js';
 import { typeExpr } from './expressions.js';
 import { fieldType, typeFromRef } from './schema.js';
 import { list, money, record, T, type Type } from './types.js';
@@ -58,31 +59,12 @@ function computeSymbolType(ctx: CheckContext, symbol: PlanSymbol): Type {
 }
 
 /**
- * Types every definition in dependency order (depth-first post-order over the binder's graph,
- * iterative), so that typing one never has to type the definitions it uses first: however long a
- * chain of lets using lets, no recursion goes deeper than one definition's expression.
+ * Types every definition in dependency order ({@link dependenciesFirst}), so that typing one never
+ * has to type the definitions it uses first: however long a chain of lets using lets, no recursion
+ * goes deeper than one definition's expression.
  */
 export function typeDefinitionsInOrder(ctx: CheckContext, topLevel: Iterable<PlanSymbol>): void {
-  const { dependencies } = ctx.binding;
-  const visited = new Set<PlanSymbol>();
-  for (const root of topLevel) {
-    if (visited.has(root)) continue;
-    visited.add(root);
-    const stack: { symbol: PlanSymbol; next: number }[] = [{ symbol: root, next: 0 }];
-    while (stack.length > 0) {
-      const frame = stack[stack.length - 1] as { symbol: PlanSymbol; next: number };
-      const next = dependencies.get(frame.symbol)?.[frame.next++];
-      if (next !== undefined) {
-        if (!visited.has(next)) {
-          visited.add(next);
-          stack.push({ symbol: next, next: 0 });
-        }
-        continue;
-      }
-      stack.pop();
-      typeDefinition(ctx, frame.symbol);
-    }
-  }
+  dependenciesFirst(ctx.binding.dependencies, topLevel, (symbol) => typeDefinition(ctx, symbol));
 }
 
 /** Types what using a symbol's name types: a definition's value, a table's rates or values. */
