@@ -466,7 +466,9 @@ export function viewedRecord(rec: Rec): Rec | undefined {
  * following managers comes back to a payee already met, the cycle, written from its smallest id
  * with each payee's manager after them and the first id again at the end (`a -> b -> a`).
  */
-type ManagerChain = { managers: string[]; cycle?: undefined } | { managers?: undefined; cycle: string[] };
+export type ManagerChain =
+  | { managers: string[]; cycle?: undefined }
+  | { managers?: undefined; cycle: string[] };
 
 const managerChains = new WeakMap<ReadonlyMap<string, PayeeData>, Map<string, ManagerChain>>();
 
@@ -476,7 +478,7 @@ const managerChains = new WeakMap<ReadonlyMap<string, PayeeData>, Map<string, Ma
  * cycle never reaches the top: like roll-ups (`hierarchyOf` in metrics), roll-up credit treats
  * them as unplaced, so their records credit no manager at all, whatever the number of levels.
  */
-function managersOf(run: Run, start: string): ManagerChain {
+export function managersOf(run: Run, start: string): ManagerChain {
   const payees = run.data.payees.byId;
   let memo = managerChains.get(payees);
   if (!memo) {

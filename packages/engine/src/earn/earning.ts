@@ -60,6 +60,8 @@ function emptyOutcome(e: CompiledEarning, note: string): EarningOutcome {
     capped: false,
     floored: false,
     paidBefore: undefined,
+    floor: null,
+    cap: null,
     tiers: [],
     note,
   };
@@ -133,6 +135,8 @@ function calculate(ctx: Ctx, e: CompiledEarning): EarningOutcome {
     capped: false,
     floored: false,
     paidBefore: undefined,
+    floor: null,
+    cap: null,
     tiers,
     note: undefined,
   };
@@ -162,6 +166,8 @@ function inLine(ctx: Ctx, e: CompiledEarning): EarningOutcome {
   if (value === null || (e.gate && e.gate(ctx, undefined) !== true)) return outcome;
   outcome.value = value;
   const { floor, cap } = limitsOf(ctx, e);
+  outcome.floor = floor;
+  outcome.cap = cap;
   outcome.amount = clampTo(value, floor, cap);
   return outcome;
 }
@@ -174,12 +180,12 @@ function clampTo(value: Dec, floor: Dec | null, cap: Dec | null): Dec {
 }
 
 /**
- * The earning's floor and cap in the context. The checker rejects a cap below zero or below the
+ * The earning's floor and cap in the context (kept on the outcome as `floor` and `cap`). The checker rejects a cap below zero or below the
  * floor when both are written in the plan; from data (`cap payee.cap_amount`) they are found here,
  * with a `bad-cap` warning: a cap below zero caps at zero (a cap never takes money), and a cap
  * below the floor wins over it (the floor applies first).
  */
-export function limitsOf(ctx: Ctx, e: CompiledEarning): { floor: Dec | null; cap: Dec | null } {
+function limitsOf(ctx: Ctx, e: CompiledEarning): { floor: Dec | null; cap: Dec | null } {
   const floor = dec(e.floor?.(ctx, undefined));
   let cap = dec(e.cap?.(ctx, undefined));
   const name = e.earning.name;
@@ -207,6 +213,8 @@ export function limitsOf(ctx: Ctx, e: CompiledEarning): { floor: Dec | null; cap
 function settle(ctx: Ctx, e: CompiledEarning, outcome: EarningOutcome): void {
   const rounding = ctx.run.program.plan.header.rounding;
   const { floor, cap } = limitsOf(ctx, e);
+  outcome.floor = floor;
+  outcome.cap = cap;
   const lines = outcome.lines;
   if (settleUnits(e, outcome, rounding, floor, cap)) return;
   let amounts: Dec[];

@@ -180,6 +180,12 @@ export interface EarningOutcome {
   floored: boolean;
   /** For `paid year to date` and `once`: paid by earlier periods of the fiscal year. */
   paidBefore: Dec | undefined;
+  /**
+   * The floor and cap as the earning applied them (a cap from data below zero is 0), found once
+   * when the earning is settled; `null` when it has none or was stopped before them (gate, `once`).
+   */
+  floor: Dec | null;
+  cap: Dec | null;
   /** Tiers applied to the period value. */
   tiers: TierHit[];
   /** Why it pays what it pays, when something intervened. */

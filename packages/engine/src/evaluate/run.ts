@@ -11,7 +11,8 @@ import type { ValidData } from '../data/validate.js';
 import { type Dec, decText, ZERO } from '../decimal.js';
 import { amountOf } from '../payout/money.js';
 import { type Correction, correctionsIn, earningKey } from '../recalc/amounts.js';
-import type { CalculationWarning, Results, RuleRef, Trace, WarningCode } from '../results/results.js';
+import type { SharedLineTraces } from '../results/earnings.js';
+import type { CalculationWarning, Results, RuleRef, WarningCode } from '../results/results.js';
 import type { Tables } from '../tables/tables.js';
 import type { Period } from '../time/calendar.js';
 import { Ctx } from './context.js';
@@ -29,7 +30,7 @@ export class Run {
   private readonly contexts = new Map<string, Map<string, Ctx>>();
   private readonly texts = new WeakMap<Dec, string>();
   /** Traces shared by the lines one tier priced whole, by earning version and tier (see `results/earnings.ts`). */
-  readonly lineTraces = new Map<object, Map<object, { rate: Dec; trace: Trace }>>();
+  readonly lineTraces = new Map<object, Map<object, SharedLineTraces>>();
   private readonly periodCredits = new Map<number, PeriodCredits>();
   private territoryMap: TerritoryMap | undefined;
   private previousIndex: Map<string, Map<string, Dec>> | undefined;

@@ -8,7 +8,7 @@
  */
 import type { CompiledCredit, CompiledRecipient } from '../credit/compile-credit.js';
 import { ownerOnly, recipientRole } from '../credit/compile-credit.js';
-import { splitRows, viewedRecord } from '../credit/crediting.js';
+import { managersOf, splitRows, viewedRecord } from '../credit/crediting.js';
 import { type Rec, recordRef } from '../data/model.js';
 import type { Dec } from '../decimal.js';
 import type { Run } from '../evaluate/run.js';
@@ -177,20 +177,13 @@ export class CreditPaths {
 
   /**
    * How many levels above `start` the payee is (1: their manager), within `levels`; `undefined`
-   * when they are not (crediting credits no manager of a payee in or below a cycle: such a path
-   * matches no line).
+   * when they are not. Read from crediting's own chain of managers ({@link managersOf}), so the
+   * two cannot disagree: crediting credits no manager of a payee in or below a cycle, and such a
+   * path matches no line.
    */
   private levelAbove(start: string, levels: number): number | undefined {
-    const payees = this.run.data.payees.byId;
-    const seen = new Set([start]);
-    let at = start;
-    for (let level = 1; level <= levels; level++) {
-      const manager = payees.get(at)?.manager;
-      if (manager === undefined || seen.has(manager)) return undefined;
-      if (manager === this.payee) return level;
-      seen.add(manager);
-      at = manager;
-    }
-    return undefined;
+    const managers = managersOf(this.run, start).managers;
+    const at = managers ? managers.indexOf(this.payee) : -1;
+    return at >= 0 && at < levels ? at + 1 : undefined;
   }
 }

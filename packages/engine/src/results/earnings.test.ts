@@ -86,3 +86,47 @@ describe('earning traces', () => {
     );
   });
 });
+
+describe('traces shared by the lines one tier priced whole', () => {
+  it('say why a stopped line pays nothing only on the statements where it is stopped', () => {
+    // One run, three payees, quota 1,000,000 each: every deal is priced whole in the first band (2%).
+    // a: 10,000 = 1% < 5%, gated; b: 60,000 = 6%, open, 60,000 x 2% = 1,200; c: 20,000 = 2%, gated.
+    // The traces are shared across the run by earning, tier and text: b's must carry no text.
+    const plan = planOf(
+      quarterly(`source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  payee { q: Money }
+  quota bq = payee.q
+  credit bookings from deals { to owner }
+  measure attainment = bookings / bq
+  rate table rates on attainment marginal {
+    0% to 50%: 2%
+    50% and up: 4%
+  }
+  commission c = tiered(bookings, rates) per line when attainment >= 5%`),
+    );
+    const results = run(
+      plan,
+      {
+        payees: ['a', 'b', 'c'].map((id) => payee(id, { q: '1000000' })),
+        records: {
+          deals: rows(
+            { id: 'D1', owner: 'a', amount: '10000', close_date: '2026-02-01' },
+            { id: 'D2', owner: 'b', amount: '60000', close_date: '2026-02-01' },
+            { id: 'D3', owner: 'c', amount: '20000', close_date: '2026-02-01' },
+          ),
+        },
+      },
+      ['2026-Q1'],
+    );
+    const line = (id: string) => statement(results, id, '2026-Q1').earnings[0]?.lines[0];
+    const stopped = 'the condition (when attainment >= 5%) does not hold, so nothing is paid';
+    expect([line('a'), line('b'), line('c')].map((l) => [l?.id, l?.amount, l?.tier, l?.trace.text])).toEqual([
+      ['c:D1', '0.00', 1, stopped],
+      ['c:D2', '1200.00', 1, undefined],
+      ['c:D3', '0.00', 1, stopped],
+    ]);
+    expect(explain(results, { payee: 'b', period: '2026-Q1', earning: 'c', line: 'D2' })?.sentence).toBe(
+      'c for deals D2 is 1,200.00 USD: 2% on the 60,000.00 USD between 0% and 50%, tier 1 of rates',
+    );
+  });
+});

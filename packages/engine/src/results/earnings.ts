@@ -4,15 +4,15 @@
 
 import type { Rounding } from '@attain/dsl';
 import { recordRef } from '../data/model.js';
-import { Dec, NEGLIGIBLE, ZERO } from '../decimal.js';
-import { type CompiledEarning, earningContext, limitsOf } from '../earn/earning.js';
+import { type Dec, NEGLIGIBLE, ZERO } from '../decimal.js';
+import { type CompiledEarning, earningContext } from '../earn/earning.js';
 import { allocateRounded, fit, roundAmount } from '../earn/fit.js';
 import { type EarningOutcome, LineData, NOTE } from '../earn/outcome.js';
 import { PAID_EARLIER } from '../earn/paid-before.js';
 import { type Ctx, entryText } from '../evaluate/context.js';
 import type { Run } from '../evaluate/run.js';
 import { renderExpr } from '../governance/render-expr.js';
-import { type TierDesc, type TierHit, tierApplied } from '../tables/tier-hit.js';
+import { type TierHit, tierApplied } from '../tables/tier-hit.js';
 import { formatDate } from '../time/dates.js';
 import { exactMoneyInput, inputsOf, tierOf } from '../trace/build.js';
 import { planMoney } from '../trace/sentence.js';
@@ -74,11 +74,24 @@ function estimateLines(
 }
 
 /**
- * The trace shared by the lines of one earning that one tier priced whole: the rule, its range
- * and the tier (without base and pay: a line's base is its `credited` amount). Made once per
- * earning and tier, so a million lines do not carry a million copies of the same explanation.
+ * The traces shared by the lines of one earning that one tier priced whole at one rate (the run
+ * keeps them by earning version and tier: `Run.lineTraces`).
  */
-function tierTrace(run: Run, e: CompiledEarning, hit: TierHit): Trace {
+export interface SharedLineTraces {
+  rate: Dec;
+  /** The rule, its range and the tier. */
+  trace: Trace;
+  /** The same with a text (a stopped line's, an estimate line's), by text; made on first use. */
+  texts: Map<string, Trace> | undefined;
+}
+
+/**
+ * The trace shared by the lines of one earning that one tier priced whole: the rule, its range
+ * and the tier (without base and pay: a line's base is its `credited` amount), and `text` when
+ * given. Made once per earning, tier and text, so a million lines do not carry a million copies
+ * of the same explanation.
+ */
+function tierTrace(run: Run, e: CompiledEarning, hit: TierHit, text: string | undefined): Trace {
   let byTier = run.lineTraces.get(e);
   if (!byTier) {
     byTier = new Map();
@@ -88,10 +101,21 @@ function tierTrace(run: Run, e: CompiledEarning, hit: TierHit): Trace {
   // A literal rate is one decimal object for every hit of its tier; a computed rate may differ.
   if (!shared || (shared.rate !== hit.rate && !shared.rate.eq(hit.rate))) {
     const tier = tierApplied({ desc: hit.desc, rate: hit.rate, base: undefined, paid: undefined }, run);
-    shared = { rate: hit.rate, trace: { rule: e.def.rule, range: e.earning.range, inputs: [], tier } };
+    shared = {
+      rate: hit.rate,
+      trace: { rule: e.def.rule, range: e.earning.range, inputs: [], tier },
+      texts: undefined,
+    };
     byTier.set(hit.desc, shared);
   }
-  return shared.trace;
+  if (text === undefined) return shared.trace;
+  shared.texts ??= new Map();
+  let trace = shared.texts.get(text);
+  if (!trace) {
+    trace = { ...shared.trace, text };
+    shared.texts.set(text, trace);
+  }
+  return trace;
 }
 
 /** The marginal band that priced the whole of a line's credit, when one did. */
@@ -127,10 +151,6 @@ interface LineEnv {
   floor: Dec | null;
   /** What the earning pays. */
   earned: Dec;
-  /** Traces of lines priced whole by one band but stopped, shared by band. */
-  stoppedTraces: Map<TierDesc, Trace>;
-  /** Traces of estimate lines priced whole by one band, shared by band. */
-  estimateTraces: Map<TierDesc, Trace>;
 }
 
 /**
@@ -153,25 +173,30 @@ function lineText(line: LineData, env: LineEnv): string | undefined {
  * The parts of a per-line trace that make its arithmetic add up to the line: a line priced
  * retroactively pays its credit at the tier's rate plus the uplift of the earlier records (now at
  * that rate); a line explained by the bands of the value with its record pays them minus what
- * the records before it add up to.
+ * the records before it add up to. `hits` are the line's tiers (the trace's `tier` and `bands`).
  */
-function lineArithmetic(line: LineData, trace: Trace, env: LineEnv): string | undefined {
+function lineArithmetic(
+  line: LineData,
+  hits: readonly TierHit[] | undefined,
+  trace: Trace,
+  env: LineEnv,
+): string | undefined {
   const entry = line.entry;
   // Only a line that is the table's pay itself (`tiered(credit, table)`): in `tiered(...) * 50%`
   // the bands are not what the line pays.
   if (!entry || env.e.earning.value.op !== 'tiered') return undefined;
-  const tiers = trace.bands ?? (trace.tier ? [trace.tier] : []);
-  if (tiers.length === 0) return undefined;
-  if (tiers.every((t) => t.paid !== undefined)) {
-    const paid = tiers.reduce((sum, t) => sum.plus(new Dec(t.paid as string)), ZERO);
+  if (!hits || hits.length === 0) return undefined;
+  if (hits.every((h) => h.paid !== undefined)) {
+    const paid = hits.reduce((sum, h) => sum.plus(h.paid as Dec), ZERO);
     const earlier = paid.minus(line.raw);
     return earlier.abs().gt(NEGLIGIBLE)
       ? `minus the ${env.money(earlier)} the records before it add up to`
       : undefined;
   }
-  const tier = trace.tier as TierApplied;
-  if (tiers.length !== 1 || (tier.rateUnit !== undefined && tier.rateUnit !== '%')) return undefined;
-  const uplift = line.raw.minus(entry.amount.times(new Dec(tier.rate)));
+  const hit = hits[hits.length - 1] as TierHit;
+  const rateUnit = hit.desc.rateUnit;
+  if (hits.length !== 1 || (rateUnit !== undefined && rateUnit !== '%')) return undefined;
+  const uplift = line.raw.minus(entry.amount.times(hit.rate));
   if (uplift.abs().gt(NEGLIGIBLE))
     trace.inputs.push(exactMoneyInput('uplift on earlier records', uplift, env.currency));
   return undefined;
@@ -183,18 +208,8 @@ function lineResult(line: LineData, env: LineEnv): EarningLine {
   const stopped = line.estimate ? undefined : env.stopped;
   const whole = wholeTier(line);
   if (entry && whole) {
-    let trace = tierTrace(run, e, whole);
     // A stopped line (never an estimate) or an estimate line says so, in a trace shared by band.
-    const text = stopped ?? (line.estimate ? ESTIMATE_LINE : undefined);
-    if (text) {
-      const traces = stopped ? env.stoppedTraces : env.estimateTraces;
-      const shared = traces.get(whole.desc);
-      if (shared?.tier?.rate === trace.tier?.rate) trace = shared as Trace;
-      else {
-        trace = { ...trace, text };
-        traces.set(whole.desc, trace);
-      }
-    }
+    const trace = tierTrace(run, e, whole, stopped ?? (line.estimate ? ESTIMATE_LINE : undefined));
     const result: EarningLine = {
       id: line.id,
       record: recordRef(entry.rec),
@@ -214,12 +229,13 @@ function lineResult(line: LineData, env: LineEnv): EarningLine {
   else if (line.raw.isZero() && !line.amount.isZero()) inputs = [];
   else inputs = [exactMoneyInput('value', line.raw, currency)];
   const trace: Trace = { rule: e.def.rule, range: e.earning.range, inputs };
-  const { tier, bands } = tierOf(line.tiers, run);
+  const hits = line.tiers;
+  const { tier, bands } = tierOf(hits, run);
   if (entry) trace.records = [recordRef(entry.rec)];
   if (tier) trace.tier = tier;
   if (bands) trace.bands = bands;
   const texts = [
-    lineArithmetic(line, trace, env),
+    lineArithmetic(line, hits, trace, env),
     stopped ?? lineText(line, env),
     line.estimate && entry ? ESTIMATE_LINE : undefined,
   ].filter((t): t is string => t !== undefined);
@@ -274,9 +290,8 @@ export function earningResult(
   const stopped = stoppedText(e, actual);
   const cutByCap = actual.capped || actual.lines.some((l) => l.note === NOTE.cut);
   // The limits as the earning applied them (a cap from data below zero caps at 0).
-  const limits = cutByCap || actual.floored ? limitsOf(ctx, e) : undefined;
-  const cap = cutByCap ? (limits?.cap ?? null) : null;
-  const floor = actual.floored ? (limits?.floor ?? null) : null;
+  const cap = cutByCap ? actual.cap : null;
+  const floor = actual.floored ? actual.floor : null;
   let note = stopped ?? actual.note;
   if (actual.capped && cap) note = `capped at ${money(cap)}`;
   else if (actual.floored && floor) note = `raised to the floor of ${money(floor)}`;
@@ -298,8 +313,6 @@ export function earningResult(
     cap,
     floor,
     earned: actual.amount,
-    stoppedTraces: new Map(),
-    estimateTraces: new Map(),
   };
   const result: EarningResult = {
     id: e.earning.name,
