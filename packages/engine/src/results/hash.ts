@@ -38,28 +38,30 @@ export function planHash(plan: Plan): string {
   return sha256(canonicalJson(plan, PLAN_SKIP));
 }
 
-/** A 128-bit string hash in four independent 32-bit lanes (multiply-xorshift, one seed per lane). */
+/**
+ * A 128-bit string hash in four independent 32-bit lanes (multiply-xorshift, one seed per lane).
+ * A string is fed as words of 32 bits: an optional tag, its UTF-16 code units two per word, then
+ * its length (so that "ab","c" and "a","bc" differ).
+ */
 class RowHash {
   h1 = 0x9e3779b9;
   h2 = 0x85ebca6b;
   h3 = 0xc2b2ae35;
   h4 = 0x27d4eb2f;
 
-  /** Feeds a string, then a separator (so that "ab","c" and "a","bc" differ). */
-  feed(text: string): void {
-    this.feedJoined('', text);
-  }
-
-  /**
-   * Feeds `prefix + text` as one string, then a separator: the same hash as `feed(prefix + text)`
-   * without building the joined string (one per field of every record).
-   */
-  feedJoined(prefix: string, text: string): void {
+  /** Feeds `text`, after `tag` when one is given (a record's values are tagged with their type). */
+  feed(text: string, tag?: number): void {
     let { h1, h2, h3, h4 } = this;
-    const p = prefix.length;
-    const n = p + text.length;
-    for (let i = 0; i <= n; i++) {
-      const c = i < p ? prefix.charCodeAt(i) : i < n ? text.charCodeAt(i - p) : 0x1_0000;
+    const n = text.length;
+    const words = (n + 1) >> 1;
+    for (let w = tag === undefined ? 0 : -1; w <= words; w++) {
+      let c: number;
+      if (w < 0) c = tag as number;
+      else if (w === words) c = n;
+      else {
+        const at = w << 1;
+        c = text.charCodeAt(at) | (at + 1 < n ? text.charCodeAt(at + 1) << 16 : 0);
+      }
       h1 = Math.imul(h1 ^ c, 0x85ebca77);
       h2 = Math.imul(h2 ^ c, 0xc2b2ae3d);
       h3 = Math.imul(h3 ^ c, 0x27d4eb2f);
@@ -159,39 +161,11 @@ function recordSection(name: string, rows: readonly DataRecord[], numbered: bool
     }
     if (!same || (last as KeyOrder).keys.length !== n) last = keyOrder(orders, keys.slice(0, n), h);
     const order = last as KeyOrder;
-    // The lanes of RowHash, kept in locals over the row's values: a value is its type's tag,
-    // its text two UTF-16 code units per step, and its length.
-    let h1 = order.state[0] as number;
-    let h2 = order.state[1] as number;
-    let h3 = order.state[2] as number;
-    let h4 = order.state[3] as number;
+    h.restore(order.state);
     for (const k of order.sorted) {
       const v = raw[k];
-      const text = typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v);
-      const n = text.length;
-      const words = (n + 1) >> 1;
-      for (let w = -1; w <= words; w++) {
-        let c: number;
-        if (w < 0) c = tagOf(v);
-        else if (w === words) c = n;
-        else {
-          const at = w << 1;
-          c = text.charCodeAt(at) | (at + 1 < n ? text.charCodeAt(at + 1) << 16 : 0);
-        }
-        h1 = Math.imul(h1 ^ c, 0x85ebca77);
-        h2 = Math.imul(h2 ^ c, 0xc2b2ae3d);
-        h3 = Math.imul(h3 ^ c, 0x27d4eb2f);
-        h4 = Math.imul(h4 ^ c, 0x165667b1);
-        h1 ^= h1 >>> 15;
-        h2 ^= h2 >>> 13;
-        h3 ^= h3 >>> 16;
-        h4 ^= h4 >>> 12;
-      }
+      h.feed(typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v), tagOf(v));
     }
-    h.h1 = h1;
-    h.h2 = h2;
-    h.h3 = h3;
-    h.h4 = h4;
     const flag = r?.hypothetical === true ? '?' : '';
     h.feed(numbered ? `${flag}#${rowOf(r, i)}` : flag);
     h.addTo(sum);
