@@ -557,6 +557,29 @@ describe('recalculating with rounding at payout', () => {
     expect(one.statements.map((s) => s.payout)).toEqual(['100.01', '50.00', '20.00']);
   });
 
+  it('counts what a later year-to-date amount takes in of the correction with its lines', () => {
+    const ytdPlan = planOf(
+      quarterly(
+        `${DEALS}\n  bonus y = ytd(bookings) * 10% paid year to date`,
+        'rounding half up to 2 decimals at payout',
+      ),
+    );
+    // Q1 reported 1,000.05 x 10% = 100.005, paid 100.01.
+    const r1 = run(ytdPlan, { payees, records: { deals: rows(q1) } }, ['2026-Q1']);
+    expect(statement(r1, 'a', '2026-Q1').payout).toBe('100.01');
+    // Q2: year to date (1,000.05 + 0.03 + 500.02) x 10% = 150.010, minus the 100.005 Q1 reported:
+    // 50.005, which takes in Q1's +0.003 (no line for it). The rounding line for Q1 is
+    // 100.01 - 100.008 - 0.005 = -0.003: Q2 pays 50.002, rounded 50.00, as one call does.
+    const r2 = run(ytdPlan, { payees, records: { deals: rows(q1, lateQ1, q2) }, previous: r1 }, [
+      '2026-Q1',
+      '2026-Q2',
+    ]);
+    expect(ids(r2, '2026-Q2')).toEqual([['recalculation:2026-Q1:rounding', '-0.003']]);
+    expect(statement(r2, 'a', '2026-Q2').payout).toBe('50.00');
+    const one = run(ytdPlan, { payees, records: { deals: rows(q1, lateQ1, q2) } }, ['2026-Q1', '2026-Q2']);
+    expect(one.statements.map((s) => s.payout)).toEqual(['100.01', '50.00']);
+  });
+
   it('pays no rounding line when lines are rounded (at line)', () => {
     const atLine = planOf(quarterly(`${DEALS}\n  commission c = bookings * 10%`));
     const r1 = run(atLine, { payees, records: { deals: rows(q1) } }, ['2026-Q1']);

@@ -154,6 +154,8 @@ interface Comparison {
   groupOf: (period: string, key: string) => YearGroup | undefined;
   /** Without year groups: true when the current period pays the key's difference itself. */
   absorbed: (period: string, key: string) => boolean;
+  /** What the run's other periods pay of a closed period's correction in their own year-to-date amounts. */
+  absorbedOf: (period: string) => Dec;
 }
 
 function comparison(
@@ -165,7 +167,7 @@ function comparison(
 ): Comparison {
   const { yearToDate, fiscalYear } = scope;
   if (!yearToDate || yearToDate.size === 0 || !fiscalYear)
-    return { reported, freshBy, groupOf: () => undefined, absorbed: () => false };
+    return { reported, freshBy, groupOf: () => undefined, absorbed: () => false, absorbedOf: () => ZERO };
   const ytd = new YearToDate(reported, { yearToDate, fiscalYear, closed: scope.closed ?? new Set() });
   for (const s of fresh) ytd.absorbed(s);
   const groups = new Map<string, YearGroup>();
@@ -208,11 +210,17 @@ function comparison(
       }
     }
   }
+  const absorbedBy = new Map<string, Dec>();
+  for (const group of groups.values()) {
+    const period = group.periods[group.periods.length - 1] as string;
+    absorbedBy.set(period, (absorbedBy.get(period) ?? ZERO).plus(group.absorbed));
+  }
   return {
     reported,
     freshBy,
     groupOf: (period, key) => (key.startsWith(EARNING) ? groups.get(groupKey(key, period)) : undefined),
     absorbed: () => false,
+    absorbedOf: (period) => absorbedBy.get(period) ?? ZERO,
   };
 }
 
@@ -278,13 +286,12 @@ const ROUNDING_RULE: RuleRef = { kind: 'recalculation', name: ROUNDING, label: '
  * keep full precision, while the payout they correct was rounded. Paid with them, it makes what
  * the period is paid in all (its reported payout and every correction) its payout as calculated
  * now, rounded: `round(T) − T − ρ − R`, where T is what the period pays now unrounded (what was
- * reported, earlier corrections and this run's lines for it), ρ what rounding added to the
- * reported payout, and R the rounding lines paid for it before. The period's lines in one
- * statement then add up to a whole number of cents (of the rounding grid), so a later payout
+ * reported, earlier corrections, and what this run pays for it: its lines, and what later
+ * periods' `paid year to date` amounts take in of its correction), ρ what rounding added to the
+ * reported payout, and R the rounding lines paid for it before. What one statement pays for the
+ * period then adds up to a whole number of cents (of the rounding grid), so a later payout
  * rounds its own amount only, and runs in sequence pay what one call pays. None when the run pays
- * nothing for the period (unchanged data gives no line), or the rest is zero. Not for a plan with
- * `paid year to date` earnings: their corrections are also paid inside later periods' amounts,
- * so a period's part of a rounded payout is not its own.
+ * nothing for the period (unchanged data gives no line), or the rest is zero.
  */
 function roundingLine(
   env: LineEnv,
@@ -293,8 +300,10 @@ function roundingLine(
   compare: Comparison,
   scope: RecalcScope,
 ): AdjustmentLine | undefined {
-  if (roundsLines(env.rounding) || found.length === 0 || (scope.yearToDate?.size ?? 0) > 0) return undefined;
-  const paidNow = found.reduce((sum, line) => sum.plus(amountOf(line.amount)), ZERO);
+  if (roundsLines(env.rounding)) return undefined;
+  const absorbed = compare.absorbedOf(period);
+  if (found.length === 0 && absorbed.isZero()) return undefined;
+  const paidNow = found.reduce((sum, line) => sum.plus(amountOf(line.amount)), absorbed);
   let total = paidNow;
   let earlier = ZERO;
   for (const [key, { amount }] of compare.reported.amounts(period)) {
