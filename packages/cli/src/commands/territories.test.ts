@@ -282,6 +282,108 @@ Territories after the proposal (1 account reassigned):
     expect(stdout).toBe(`${JSON.stringify(expected, null, 2)}\n`);
   });
 
+  it('reads FX rates from --fx or the fx.csv next to the accounts, and prints warnings in the table', async () => {
+    // A1's potential is 1000 EUR; big needs 1100 USD. EUR->USD is 1.0 until March, 1.2 from April:
+    // as of a day in Q2 (rate of 2026-06-30: 1000 x 1.2 = 1200 >= 1100) A1 is in big, as `attain
+    // run` credits Q2's deals; as of a day in Q1 (1000 x 1.0 = 1000) in rest.
+    const fxPlan = `plan "Fx" {
+  currency USD
+  period quarter
+  effective 2026-01-01 to 2026-12-31
+  source accounts { id: Text key, region: Text, potential: Money(EUR) }
+  territories on accounts by priority {
+    territory big {
+      where convert(potential, USD) >= 1100 USD
+      priority 1
+      assign "t-big" as primary
+    }
+    territory rest {
+      where region = "EMEA"
+      priority 2
+      assign "t-rest" as primary
+    }
+  }
+}
+`;
+    const fxCsv = 'from,to,date,rate\nEUR,USD,2026-01-01,1.0\nEUR,USD,2026-04-01,1.2\n';
+    const cwd = await tempDir({
+      'fx.attain': fxPlan,
+      'data/accounts.csv': 'id,region,potential\nA1,EMEA,1000\n',
+      'data/fx.csv': fxCsv,
+      'other/accounts.csv': 'id,region,potential\nA1,EMEA,1000\n',
+      'rates.csv': `${fxCsv}EUR,USD,2026-13-01,1.3\n`,
+    });
+    const table = (territory: string) => `  territory  label  accounts  primary  overlay
+  big                      ${territory === 'big' ? 1 : 0}  t-big    -
+  rest                     ${territory === 'rest' ? 1 : 0}  t-rest   -
+  total                    1
+
+Every account is in a territory.
+`;
+    const next = await run(
+      ['territories', 'fx.attain', '--accounts', 'data/accounts.csv', '--as-of', '2026-06-30'],
+      {
+        cwd,
+      },
+    );
+    expect([next.code, next.stderr]).toEqual([0, '']);
+    expect(next.stdout).toBe(
+      `Territories of plan "Fx": 1 accounts from data/accounts.csv (FX rates from ${join('data', 'fx.csv')}), as of 2026-06-30\n\n${table('big')}`,
+    );
+    const march = await run(
+      ['territories', 'fx.attain', '--accounts', 'data/accounts.csv', '--as-of', '2026-03-31'],
+      {
+        cwd,
+      },
+    );
+    expect(march.stdout).toContain(table('rest'));
+    // No FX rate: the rule has no value, A1 goes to rest, and the table says why.
+    const none = await run(
+      ['territories', 'fx.attain', '--accounts', 'other/accounts.csv', '--as-of', '2026-06-30'],
+      {
+        cwd,
+      },
+    );
+    expect([none.code, none.stderr]).toEqual([0, '']);
+    expect(none.stdout).toBe(`Territories of plan "Fx": 1 accounts from other/accounts.csv, as of 2026-06-30
+
+${table('rest')}
+Warnings (1):
+  2026-Q2: there is no FX rate from EUR to USD on or before the conversion date
+`);
+    // --fx names the file; a bad row of it is left out and listed.
+    const named = await run(
+      [
+        'territories',
+        'fx.attain',
+        '--accounts',
+        'other/accounts.csv',
+        '--fx',
+        'rates.csv',
+        '--as-of',
+        '2026-06-30',
+      ],
+      { cwd },
+    );
+    expect([named.code, named.stderr]).toEqual([0, '']);
+    expect(named.stdout).toContain(
+      `from other/accounts.csv (FX rates from rates.csv), as of 2026-06-30\n\n${table('big')}`,
+    );
+    expect(named.stdout).toMatch(
+      /\n\nRows left out \(1\):\n {2}rates\.csv row 3: date is "2026-13-01", which is not a date .*\n$/,
+    );
+    const missing = await run(
+      ['territories', 'fx.attain', '--accounts', 'other/accounts.csv', '--fx', 'nope.csv'],
+      {
+        cwd,
+      },
+    );
+    expect([missing.code, missing.stderr]).toEqual([
+      2,
+      'attain: cannot read nope.csv: no such file or directory\n',
+    ]);
+  });
+
   it('exits 2 when usage or input is wrong, and names the problem', async () => {
     const cwd = await tempDir(
       files({

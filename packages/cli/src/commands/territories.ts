@@ -1,11 +1,13 @@
 /**
  * `attain territories PLAN --accounts FILE [--balance potential=FIELD[,workload=FIELD][,basis=B]]
  * [--compare OTHER_PLAN] [--rebalance [--measure M] [--max-moves N] [--seed S] [--keep-geography FIELD]]
- * [--as-of DATE] [--format table|json]`: assigns the accounts of a CSV file to the territories of a
- * plan's `territories` block, with balance and fairness, a comparison with another design and a
- * rebalancing proposal. Exits 1 when a plan has errors, 2 when a file cannot be read or the usage
- * is wrong.
+ * [--fx FILE] [--as-of DATE] [--format table|json]`: assigns the accounts of a CSV file to the
+ * territories of a plan's `territories` block, with balance and fairness, a comparison with another
+ * design and a rebalancing proposal. FX rates (for rules that convert money) come from `--fx`, else
+ * from the fx.csv next to the accounts file, as `attain run` reads them from its data directory.
+ * Exits 1 when a plan has errors, 2 when a file cannot be read or the usage is wrong.
  */
+import { dirname, join, resolve } from 'node:path';
 import type { Plan } from '@attain/dsl';
 import {
   type AccountAssignment,
@@ -15,6 +17,7 @@ import {
   compareTerritories,
   type DataRecord,
   type FairnessMeasure,
+  type FxRate,
   type Rebalance,
   rebalance,
   type TerritoryBalance,
@@ -25,7 +28,9 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { loadPlanForRun } from '../calculation.js';
 import { type Context, ExitCode, type ExitWith, reportProblem } from '../context.js';
 import { missingColumns, readCsvTable } from '../data/csv.js';
+import { fixedFiles } from '../data/layout.js';
 import { asOfOption, formatOption, integer } from '../options.js';
+import { formatDataError, formatWarning } from '../output/data-errors.js';
 import {
   comparisonSection,
   fairnessLine,
@@ -45,6 +50,7 @@ export interface TerritoriesOptions {
   maxMoves: number;
   seed: number;
   keepGeography?: string;
+  fx?: string;
   asOf?: string;
   format: 'table' | 'json';
 }
@@ -88,6 +94,32 @@ async function readAccounts(
   return { records, columns };
 }
 
+/** The FX rates file: `--fx`, else fx.csv next to the accounts file when there is one. */
+async function fxFile(options: TerritoriesOptions, context: Context): Promise<string | undefined> {
+  if (options.fx !== undefined) return options.fx;
+  const file = fixedFiles.find((f) => f.section === 'fx')?.file ?? 'fx.csv';
+  const next = join(dirname(options.accounts), file);
+  return (await context.io.pathKind(resolve(context.io.cwd, next))) === 'file' ? next : undefined;
+}
+
+/** The FX rates of a CSV file with the columns of a data directory's fx.csv, or a problem. */
+async function readFx(path: string, context: Context): Promise<FxRate[] | string> {
+  const read = await readCsvTable(context.io, path);
+  if (typeof read === 'string') return read;
+  const required = fixedFiles.find((f) => f.section === 'fx')?.required ?? [];
+  const missing = missingColumns(path, read.columns, required, 'FX rates');
+  if (missing !== undefined) return missing;
+  const at = (column: string) => read.columns.indexOf(column);
+  const [from, to, date, rate] = [at('from'), at('to'), at('date'), at('rate')];
+  // The engine checks every value and reports a bad row by its number (rows are counted from 1).
+  return read.rows.map((cells) => ({
+    from: cells[from] ?? '',
+    to: cells[to] ?? '',
+    date: cells[date] ?? '',
+    rate: cells[rate] ?? '',
+  }));
+}
+
 /** The problem when the accounts file lacks a column the design's accounts source requires. */
 function accountsProblem(plan: Plan, columns: readonly string[], path: string): string | undefined {
   const source = plan.sources.find((s) => s.name === plan.territories?.source);
@@ -120,8 +152,12 @@ function compute(
   records: DataRecord[],
   balance: BalanceOptions | undefined,
   options: TerritoriesOptions,
+  fx: FxRate[] | undefined,
 ): TerritoriesJson | string {
-  const asOf = options.asOf === undefined ? {} : { asOf: options.asOf };
+  const asOf = {
+    ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+    ...(fx === undefined ? {} : { fx }),
+  };
   try {
     const result: TerritoriesJson = { assignment: assignAccounts(plan, records, asOf) };
     if (!balance) return result;
@@ -143,18 +179,38 @@ function compute(
   }
 }
 
+/**
+ * The problems with the input rows that were left out (FX rates) and the warnings of evaluating the
+ * rules (`no-fx-rate`...), as in `attain run`'s table; empty when there are none.
+ */
+function problemsSection(assignment: AccountAssignment, fx: string | undefined): string {
+  const origin = {
+    fileOf: (section: string) => (section === 'fx' && fx !== undefined ? fx : section),
+    json: false,
+  };
+  const { problems, warnings } = assignment;
+  let text = '';
+  if (problems.length > 0)
+    text += `\nRows left out (${problems.length}):\n${problems.map((e) => `  ${formatDataError(e, origin)}\n`).join('')}`;
+  if (warnings.length > 0)
+    text += `\nWarnings (${warnings.length}):\n${warnings.map((w) => `  ${formatWarning(w)}\n`).join('')}`;
+  return text;
+}
+
 /** The table format. */
-function tableText(result: TerritoriesJson, path: string): string {
+function tableText(result: TerritoriesJson, path: string, fx: string | undefined): string {
   const { assignment, balance } = result;
   const version = assignment.plan.version === undefined ? '' : ` version "${assignment.plan.version}"`;
   const count = assignment.accounts.length + assignment.unassigned.length;
   const places = balance ? placesOf(assignment, balance.potential) : 0;
-  let text = `Territories of plan "${assignment.plan.name}"${version}: ${count} accounts from ${path}, as of ${assignment.asOf}\n\n`;
+  const rates = fx === undefined ? '' : ` (FX rates from ${fx})`;
+  let text = `Territories of plan "${assignment.plan.name}"${version}: ${count} accounts from ${path}${rates}, as of ${assignment.asOf}\n\n`;
   text += territoryTable(assignment.territories, balance, places);
   if (balance) text += `\n${fairnessLine(balance)}`;
   text += `\n${unassignedSection(assignment, balance)}`;
   if (result.rebalance) text += `\n${rebalanceSection(result.rebalance, places)}`;
   if (result.comparison) text += `\n${comparisonSection(result.comparison, places)}`;
+  text += problemsSection(assignment, fx);
   return text;
 }
 
@@ -193,13 +249,21 @@ export async function runTerritories(
     reportProblem(context, problem ?? '');
     return ExitCode.trouble;
   }
-  const result = compute(plan, other, read.records, balance, options);
+  const fxPath = await fxFile(options, context);
+  const fx = fxPath === undefined ? undefined : await readFx(fxPath, context);
+  if (typeof fx === 'string') {
+    reportProblem(context, fx);
+    return ExitCode.trouble;
+  }
+  const result = compute(plan, other, read.records, balance, options, fx);
   if (typeof result === 'string') {
     reportProblem(context, result);
     return ExitCode.trouble;
   }
   context.io.stdout.write(
-    options.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : tableText(result, options.accounts),
+    options.format === 'json'
+      ? `${JSON.stringify(result, null, 2)}\n`
+      : tableText(result, options.accounts, fxPath),
   );
   return ExitCode.ok;
 }
@@ -261,7 +325,15 @@ export function defineTerritories(program: Command, context: Context, exitWith: 
       '--keep-geography <field>',
       'with --rebalance, keep each account in territories of its own value of the field',
     )
-    .addOption(asOfOption("the day payees are read on (YYYY-MM-DD); default: the plan's first day"))
+    .option(
+      '--fx <file>',
+      'CSV of FX rates (from,to,date,rate) for rules that convert money; default: fx.csv next to --accounts, if any',
+    )
+    .addOption(
+      asOfOption(
+        "the day payees are read on (YYYY-MM-DD); accounts are placed as crediting places them in the period holding it; default: the plan's first day",
+      ),
+    )
     .addOption(formatOption(['table', 'json'], 'table'))
     .addHelpText(
       'after',

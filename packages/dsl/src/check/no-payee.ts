@@ -6,10 +6,11 @@
  * a quota, a credit, an earning...) would have no value, silently, so the checker rejects it,
  * directly or through the definitions it uses.
  *
- * Accounts are also placed in territories once per calculation, whatever period is paid, so a
- * territory rule has no current period either (a credit's rules do: each record is credited in
- * the period it is dated in). What reads the period there (`period`, `period.start`, `in period`,
- * a period-to-date window, a definition with versions by date) is rejected the same way.
+ * A territory rule places an account by its own fields, never by the period paid (the engine
+ * places accounts once per period, `today` being its last day; a credit's rules do read the
+ * period: each record is credited in the period it is dated in). What reads the period there
+ * (`period`, `period.start`, `in period`, a period-to-date window, a definition with versions by
+ * date) is rejected the same way.
  *
  * Per-record signals (`signal ... on source`) and quota `relief` are read for one payee, and so
  * may use the payee.

@@ -109,14 +109,13 @@ describe('territories', () => {
     );
   });
 
-  // Accounts are placed once per calculation, in the period holding the run's as-of date (`today`,
-  // TerritoryMap): a rule testing `period = 2026-Q1` would place accounts by that one period
-  // whatever period is paid.
-  it('rejects the period in rules, which place accounts once for all periods (AT5010)', () => {
+  // Accounts are placed by their own fields, once per period (TerritoryMap): who covers a territory
+  // over time is set by `assign` dates, not by rules testing the period.
+  it('rejects the period in rules, which place accounts by their own fields (AT5010)', () => {
     const result = territories('    territory mine { where region = "EMEA" and period = 2026-Q1 }');
     const d = expectOne(result, 'AT5010', 'period', { after: result.text.indexOf('and period') });
     expect(d.message).toBe(
-      "The `where` of territory mine reads period, but accounts are placed in territories once per calculation, not once per period, so it would read the period of the run's as-of date (`today`) whatever period is paid: test the account's fields only, and change who covers the territory over time with `assign ... from ... to ...` dates",
+      "The `where` of territory mine reads period, but a territory's rules place an account by its own fields, never by the period paid: test the account's fields only, and change who covers the territory over time with `assign ... from ... to ...` dates",
     );
     expect(result.diagnostics.map((x) => x.code)).toEqual(['AT5010']);
     const start = territories('    territory mine { where region = "EMEA" and today >= period.start }');

@@ -108,9 +108,13 @@ function rejectRuleUses(ctx: CheckContext, expr: Expr, rule: string): void {
   rejectPeriodUses(ctx, expr, payee, (use) => ruleReadsPeriod(rule, use));
 }
 
-/** AT5010 for the period read in a territory rule: accounts are placed once, in the as-of date's period. */
+/**
+ * AT5010 for the period read in a territory rule: an account is placed in each period by its own
+ * fields (the engine reads `today` there as the period's last day, a `convert` without a date at
+ * its rate), never by which period is paid.
+ */
 function ruleReadsPeriod(rule: string, use: PayeeUse): string {
-  return `${rule} reads ${describeUse(use)}, but accounts are placed in territories once per calculation, not once per period, so it would read the period of the run's as-of date (\`today\`) whatever period is paid: test the account's fields only, and change who covers the territory over time with \`assign ... from ... to ...\` dates`;
+  return `${rule} reads ${describeUse(use)}, but a territory's rules place an account by its own fields, never by the period paid: test the account's fields only, and change who covers the territory over time with \`assign ... from ... to ...\` dates`;
 }
 
 /** AT5008 for a payee read in a territory rule: rules test the account alone. */

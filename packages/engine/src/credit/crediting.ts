@@ -339,7 +339,7 @@ function creditRecipient(
       const map = run.territories();
       // Named only in a warning: not built for every record.
       const record = () => `${rec.schema.name} ${recordName(rec)}`;
-      const found = map.territoryOf(String(account));
+      const found = map.territoryOf(String(account), rec.day);
       if (found === undefined) {
         const rejected = run.data.rejectedAccounts?.get(String(account));
         ctx.warn(

@@ -5,7 +5,7 @@
  * Payees cover territories through the plan's `assign` clauses and the dataset's territory
  * assignments, each with a role and optional dates.
  */
-import type { IrExpr, Territories, Territory } from '@attain/dsl';
+import type { Definition, IrExpr, IrToday, Territories, Territory } from '@attain/dsl';
 import { compareOptionalText, compareText } from '../compare-text.js';
 import type { Rec, SourceSchema } from '../data/model.js';
 import type { Assignment } from '../data/sections.js';
@@ -138,16 +138,76 @@ function candidatesFor(candidates: Candidates, account: Rec): CompiledTerritory[
   return node.list;
 }
 
-/** Compiles the `territories` block. */
-export function compileTerritories(design: Territories, env: CompileEnv): CompiledTerritories {
+/** `period.end`, written where a territory rule says `today` (see {@link ruleExpr}). */
+function periodEnd(today: IrToday): IrExpr {
+  const range = today.range;
+  return {
+    op: 'member',
+    object: { op: 'period', type: { kind: 'Period' }, range },
+    member: 'end',
+    type: today.type,
+    range,
+  };
+}
+
+/**
+ * A territory rule (or score) as it is evaluated: `today` reads the last day of the period the
+ * accounts are placed for, not the run's as-of date, so that where an account is in a period never
+ * depends on when the calculation is run (a sequence of runs and one call place it alike, and a
+ * rerun never moves a closed period's credit). The same holds inside a `let` the rule reads: such a
+ * let (one version, no dates) is written out in the rule. Returns `expr` itself when nothing reads
+ * `today`.
+ */
+function ruleExpr(expr: IrExpr, lets: readonly Definition[]): IrExpr {
+  const inlined = new Map<string, IrExpr | undefined>();
+  const letValue = (name: string): IrExpr | undefined => {
+    if (inlined.has(name)) return inlined.get(name);
+    inlined.set(name, undefined); // the checker rejects cycles; this stops one all the same
+    const versions = lets.filter((l) => l.name === name);
+    const only = versions.length === 1 && !versions[0]?.effective ? versions[0] : undefined;
+    const value = only ? rewrite(only.value) : undefined;
+    const result = value !== only?.value ? (value as IrExpr) : undefined;
+    inlined.set(name, result);
+    return result;
+  };
+  const rewrite = (node: unknown): unknown => {
+    if (Array.isArray(node)) {
+      const out = node.map(rewrite);
+      return out.some((v, i) => v !== node[i]) ? out : node;
+    }
+    if (node === null || typeof node !== 'object') return node;
+    const e = node as IrExpr;
+    if (e.op === 'today') return periodEnd(e);
+    if (e.op === 'ref') return (e.kind === 'let' ? letValue(e.name) : undefined) ?? node;
+    let changed = false;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(node)) {
+      const r = k === 'type' || k === 'range' ? v : rewrite(v);
+      if (r !== v) changed = true;
+      out[k] = r;
+    }
+    return changed ? out : node;
+  };
+  return rewrite(expr) as IrExpr;
+}
+
+/**
+ * Compiles the `territories` block. `env.plan` gives the lets a rule may read (see
+ * {@link ruleExpr}).
+ */
+export function compileTerritories(
+  design: Territories,
+  env: CompileEnv & { readonly plan?: { readonly lets: readonly Definition[] } },
+): CompiledTerritories {
   const scopes = [{ source: design.source, entries: false }];
   const schema = env.schemas.get(design.source);
+  const lets = env.plan?.lets ?? [];
   const territories = design.territories.map(
     (territory, order): CompiledTerritory => ({
       territory,
       order,
-      where: territory.where.map((w) => compile(w, env, scopes)),
-      score: territory.score ? compile(territory.score, env, scopes) : undefined,
+      where: territory.where.map((w) => compile(ruleExpr(w, lets), env, scopes)),
+      score: territory.score ? compile(ruleExpr(territory.score, lets), env, scopes) : undefined,
       named: new Set(territory.named),
       assignments: territory.assignments.map((a) => ({
         payee: a.payee,
@@ -179,23 +239,23 @@ export interface Placement {
 }
 
 /**
- * The period territory rules are read in: the plan's period containing the as-of date (`today`:
- * `CalculateOptions.asOf`, `AssignOptions.asOf`). Accounts are placed once, for every period paid,
- * as they are on that day: a rule's `today` and a `convert(...)` without a date (the rate of the
- * end of this period) read the same day, and `assignAccounts` with a calculation's `meta.asOf`
- * places every account where that calculation's crediting does. (The checker keeps the period
- * itself out of the rules, AT5010.)
+ * The period whose accounts are placed as of `day`: the plan's period containing it. Accounts are
+ * placed once per period: crediting places the account of a record dated in a period as the rules
+ * read in that period (a `convert(...)` without a date takes the rate of the period's end, `today`
+ * is the period's last day), whatever the run's as-of date or the other periods it calculates.
+ * (The checker keeps the period itself out of the rules, AT5010.)
  */
-export function placementPeriod(run: Run): Period {
-  return run.program.calendar.containing(run.program.plan.header.period, run.asOf);
+export function placementPeriod(run: Run, day: number): Period {
+  return run.program.calendar.containing(run.program.plan.header.period, day);
 }
 
 /**
- * The context territory rules are read in: no payee, the {@link placementPeriod}. Used by
- * crediting ({@link TerritoryMap}) and `assignAccounts` alike.
+ * The context territory rules are read in for the period containing `day`: no payee, the
+ * {@link placementPeriod}. Used by crediting ({@link TerritoryMap}) and `assignAccounts` alike, so
+ * `assignAccounts` as of a day places every account where crediting does for that day's period.
  */
-export function placementContext(run: Run): Ctx {
-  return run.recordContext(placementPeriod(run));
+export function placementContext(run: Run, day: number): Ctx {
+  return run.recordContext(placementPeriod(run, day));
 }
 
 /** True when every `where` rule of the territory holds for the account. */
@@ -303,68 +363,92 @@ export interface AccountTerritory {
   hyp?: true;
 }
 
+/** Accounts placed for one period: by key, and by name. */
+interface Placed {
+  byKey: Map<string, AccountTerritory>;
+  byName: Map<string, AccountTerritory>;
+}
+
+/** Places every account of the run's accounts source for one period (see {@link placementPeriod}). */
+function placeAll(run: Run, design: CompiledTerritories, period: Period): Placed {
+  const placed: Placed = { byKey: new Map(), byName: new Map() };
+  // Warnings of placing (a rule without a value...) are the period's: a period the run does not
+  // report (worked out for year to date, or a period of earlier results) keeps them to itself.
+  const ctx = run.recordContext(period);
+  const named = new Map<string, AccountPlace[]>();
+  for (const account of run.data.records.get(design.design.source) ?? []) {
+    const chosen = placeAccount(design, ctx, account)?.territory;
+    if (!chosen) continue;
+    const territory = chosen.territory.name;
+    if (account.key !== undefined)
+      placed.byKey.set(account.key, account.hyp ? { territory, hyp: true } : { territory });
+    const name = design.nameField === undefined ? undefined : account.v[design.nameField];
+    if (typeof name !== 'string') continue;
+    const list = named.get(name);
+    const place = { key: account.key, row: account.row, territory, hyp: account.hyp };
+    if (list) list.push(place);
+    else named.set(name, [place]);
+  }
+  for (const [name, list] of named) {
+    list.sort(
+      (a, b) => compareOptionalText(a.key, b.key) || compareText(a.territory, b.territory) || a.row - b.row,
+    );
+    const first = list[0] as AccountPlace;
+    const found: AccountTerritory = { territory: first.territory };
+    if (list.some((a) => a.territory !== first.territory)) found.ambiguous = list;
+    if (list.every((a) => a.territory !== first.territory || a.hyp)) found.hyp = true;
+    placed.byName.set(name, found);
+  }
+  return placed;
+}
+
 /**
  * Accounts to territories, and territories to payees, for one run. An account reference is
  * matched by key first, then by `name`. A name shared by placed accounts in different territories
  * is ambiguous: it resolves to the territory of the account with the smallest key (then the
  * smallest territory name), whatever the order of the account rows. Accounts in no territory are
  * not candidates. Hypothetical accounts are placed like real ones, but what they place is an
- * estimate (see {@link AccountTerritory.hyp}). Accounts are placed once, as of the run's as-of
- * date ({@link placementPeriod}).
+ * estimate (see {@link AccountTerritory.hyp}). Accounts are placed once per period, on first use,
+ * as the rules read in that period ({@link placementPeriod}): the credit of a record never depends
+ * on the run's as-of date or on the other periods the run calculates.
  */
 export class TerritoryMap {
-  private readonly byKey = new Map<string, AccountTerritory>();
-  private readonly byName = new Map<string, AccountTerritory>();
+  /** Accounts placed, by the ordinal of the period they are placed for. */
+  private readonly placed = new Map<number, Placed>();
+  /** The period asked for last, and its accounts: records come period by period. */
+  private last: { period: Period; placed: Placed } | undefined;
   private readonly covers: Map<string, Cover[]>;
   private readonly known: (payee: string) => boolean;
 
-  constructor(run: Run) {
+  constructor(private readonly run: Run) {
     const payees = run.data.payees.byId;
     this.known = (payee) => payees.has(payee);
     const design = run.program.territories;
-    if (!design) {
-      this.covers = new Map();
-      return;
-    }
-    const ctx = placementContext(run);
-    const named = new Map<string, AccountPlace[]>();
-    // Placing is done once for all the periods of the run: its warnings (a rule without a value...)
-    // belong to the run even when the as-of date falls in a period the run does not report.
-    const calculated = run.calculated;
-    run.calculated = undefined;
-    try {
-      for (const account of run.data.records.get(design.design.source) ?? []) {
-        const chosen = placeAccount(design, ctx, account)?.territory;
-        if (!chosen) continue;
-        const territory = chosen.territory.name;
-        if (account.key !== undefined)
-          this.byKey.set(account.key, account.hyp ? { territory, hyp: true } : { territory });
-        const name = design.nameField === undefined ? undefined : account.v[design.nameField];
-        if (typeof name !== 'string') continue;
-        const list = named.get(name);
-        const place = { key: account.key, row: account.row, territory, hyp: account.hyp };
-        if (list) list.push(place);
-        else named.set(name, [place]);
-      }
-    } finally {
-      run.calculated = calculated;
-    }
-    for (const [name, list] of named) {
-      list.sort(
-        (a, b) => compareOptionalText(a.key, b.key) || compareText(a.territory, b.territory) || a.row - b.row,
-      );
-      const first = list[0] as AccountPlace;
-      const found: AccountTerritory = { territory: first.territory };
-      if (list.some((a) => a.territory !== first.territory)) found.ambiguous = list;
-      if (list.every((a) => a.territory !== first.territory || a.hyp)) found.hyp = true;
-      this.byName.set(name, found);
-    }
-    this.covers = coversOf(design, run.data.assignments);
+    this.covers = design ? coversOf(design, run.data.assignments) : new Map();
   }
 
-  /** The territory of an account (by its key, else its name), if it is in one. */
-  territoryOf(account: string): AccountTerritory | undefined {
-    return this.byKey.get(account) ?? this.byName.get(account);
+  /**
+   * The territory of an account (by its key, else its name), if it is in one, for a record dated
+   * `day`: the account is placed as the rules read in the period containing `day`.
+   */
+  territoryOf(account: string, day: number): AccountTerritory | undefined {
+    const placed = this.placedOn(day);
+    return placed.byKey.get(account) ?? placed.byName.get(account);
+  }
+
+  /** The accounts placed for the period containing `day`, placed on first use. */
+  private placedOn(day: number): Placed {
+    const last = this.last;
+    if (last && day >= last.period.start && day <= last.period.end) return last.placed;
+    const period = placementPeriod(this.run, day);
+    let placed = this.placed.get(period.ordinal);
+    if (!placed) {
+      const design = this.run.program.territories;
+      placed = design ? placeAll(this.run, design, period) : { byKey: new Map(), byName: new Map() };
+      this.placed.set(period.ordinal, placed);
+    }
+    this.last = { period, placed };
+    return placed;
   }
 
   /** The payees covering a territory on a day, by payee id; a primary role wins over overlay. */

@@ -132,8 +132,9 @@ export class CreditPaths {
         const value = rec.v[r.account];
         if (value === null || value === undefined || rec.day === undefined) return null;
         const account = String(value);
+        const day = rec.day;
         const via = this.remembered(r, account, () => {
-          const found = this.run.territories().territoryOf(account);
+          const found = this.run.territories().territoryOf(account, day);
           if (!found) return null;
           const via = { field: fields[r.account]?.name ?? '', account, territory: found.territory };
           if (found.hyp) this.hypothetical.add(via);

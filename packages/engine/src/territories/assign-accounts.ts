@@ -2,8 +2,8 @@
  * Territory planning, step one: every account of a design's accounts source goes to exactly one
  * territory, or to the unassigned list with the reason (no territory names it and no rule
  * matches, or the record itself is invalid). The rules are the ones crediting uses
- * ({@link placeAccount}), read as crediting reads them ({@link placementContext}); accounts are
- * placed and payees covering each territory read as of one date.
+ * ({@link placeAccount}), read as crediting reads them ({@link placementContext}): accounts are
+ * placed for the period containing one date, and payees covering each territory read on that date.
  */
 import type { Plan } from '@attain/dsl';
 import { compareText } from '../compare-text.js';
@@ -30,10 +30,10 @@ import { formatDate, parseDate } from '../time/dates.js';
 /** Options of {@link assignAccounts}. */
 export interface AssignOptions {
   /**
-   * The day (`YYYY-MM-DD`) accounts are placed and covering payees read as of, and the plan's
-   * `today`: the rules are read in the plan's period containing it (see `placementPeriod`), as
-   * crediting reads them as of a calculation's `asOf`. Default: the first day of the plan's
-   * effective dates.
+   * The day (`YYYY-MM-DD`) covering payees are read on; accounts are placed for the plan's period
+   * containing it, as crediting places them for a record dated in that period (see
+   * `placementPeriod`): a rule's `today` is that period's last day and a `convert(...)` without a
+   * date takes the rate of that day. Default: the first day of the plan's effective dates.
    */
   asOf?: string;
   /**
@@ -45,7 +45,7 @@ export interface AssignOptions {
   territoryAssignments?: TerritoryAssignment[];
   /**
    * FX rates, as in a calculation's dataset: needed when a rule or score converts money
-   * (`convert(potential, USD)` reads the rate of the end of the as-of date's period).
+   * (`convert(potential, USD)` reads the rate of the last day of the as-of date's period).
    */
   fx?: FxRate[];
 }
@@ -132,7 +132,7 @@ export interface AccountAssignment {
   unassigned: UnassignedAccount[];
   /** Errors in `payees`, `territoryAssignments` and `fx` (those rows are left out). */
   problems: DataError[];
-  /** Warnings from evaluating rules and scores (a division by zero...). */
+  /** Warnings from evaluating rules and scores (a division by zero...), labelled with the as-of date's period. */
   warnings: CalculationWarning[];
 }
 
@@ -226,7 +226,7 @@ export function assignAccounts(
   const run = new Run(program, valid, day);
   const setting: Setting = {
     design,
-    ctx: placementContext(run),
+    ctx: placementContext(run, day),
   };
   const payees = valid.payees.byId;
   const known = options.payees === undefined ? () => true : (id: string) => payees.has(id);
