@@ -120,7 +120,7 @@ export function calculate(plan: Plan, data: Dataset, options: CalculateOptions):
       if (options.onStatement) options.onStatement(s);
       else statements.push(s);
     }
-    notRecalculated.check(payee);
+    notRecalculated.check(payee, own);
     run.release(payee.id);
   }
   notRecalculated.finish();

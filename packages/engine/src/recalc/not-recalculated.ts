@@ -6,108 +6,81 @@
  * late change to its data is not paid, except through the year-to-date amount of `paid year to
  * date` earnings in a later period of its fiscal year (they take off what it reported). A run
  * period by period (Q1, then Q2 with Q1's results, then Q3...) leaves every earlier period out,
- * so the run warns only about those whose data changed since they were reported:
+ * so the run warns only about those that calculating again would pay something for:
  *
- * A left-out period has _changed_ when, payee by payee, what the run's data credits in it now
- * differs from the credit lines its reported statement holds (per credit and record: role,
- * amount and share; estimates left out): a record dated in it that the statement does not credit
- * (a late deal), one it credits differently (a corrected amount, owner or split), or one it
- * credits that the data no longer credits; or when its manual adjustments (`adjustment ... from
- * data`) differ from the manual lines reported (id, amount, currency). A period of which the data
- * credits nothing at all and holds no adjustment is not compared: data given period by period
- * does not reach back to it. What the comparison does not see (a payee attribute, a quota, an FX
- * rate, a field of a record that changes no credit) is the admin's to recalculate.
+ * A left-out period has _changed_ when, for some payee, what its earnings come to now on the
+ * run's data (its statement built as the run builds statements, `buildStatement`) differs from
+ * what was reported for them plus the corrections later statements already paid for them
+ * (`Reported.amounts`: recalculation lines, and corrections paid inside a `paid year to date`
+ * amount), earning by earning, exactly; or when its manual adjustments (`adjustment ... from
+ * data`, each converted at the FX rate of the period's last day as the payout stage does) differ
+ * from the manual lines paid for it. So whatever the earnings read counts (credits, a count of
+ * records no credit reads, quota relief, a quota, an attribute, an FX rate), a correction already
+ * paid by a later run is not a change, and records named by row that only moved in the file are
+ * not either. Other adjustment lines (draws, guarantees, holdbacks, payout rounding) follow from
+ * the earnings and the balances: comparing the earnings is enough for them. A `paid year to date`
+ * earning is compared on the period's own part (without what it absorbed of earlier periods'
+ * corrections, `year-to-date.ts`), and not at all when a later period of the run in its fiscal
+ * year takes off what was paid before it: that period pays the change. A payee no longer in the
+ * data whose statement there paid something counts as a change too (the run cannot pay them).
  *
- * The comparison credits each left-out period once more (payee by payee, as statements are built,
- * and no further once the period is known to have changed): the work of crediting, not of
- * evaluating the plan. One warning per run names every changed period. A current period the
- * earlier results hold is closed too: it is returned as reported, with nothing later to pay its
- * changes in (`already-reported`).
+ * A period to which the data does not reach back (no record of any source dated in it, no manual
+ * adjustment for it) is not compared: data given period by period does not reach back to it.
+ *
+ * The comparison builds each left-out period's statement once more per payee (and no more for a
+ * period once it is known to have changed and the data reaches it), before the run releases the
+ * payee. One warning per run names every changed period. A current period the earlier results
+ * hold is closed too: it is returned as reported, with nothing later to pay its changes in
+ * (`already-reported`).
  */
 import { compareText } from '../compare-text.js';
-import { type PayeeData, recordRef } from '../data/model.js';
-import { readAmount } from '../data/previous.js';
-import { asList } from '../data/values.js';
-import { decText } from '../decimal.js';
+import type { PayeeData } from '../data/model.js';
+import { type Dec, ZERO } from '../decimal.js';
 import type { Run } from '../evaluate/run.js';
-import { versionIn } from '../evaluate/versions.js';
-import { recordKey } from '../payout/ledger.js';
+import { amountOf, lineAmount } from '../payout/money.js';
 import { NO_RANGE } from '../payout/rules.js';
-import type { RecordRef, Statement } from '../results/results.js';
+import type { Statement } from '../results/results.js';
+import { buildStatement } from '../results/statement.js';
 import type { Period } from '../time/calendar.js';
+import { formatDate } from '../time/dates.js';
 import { listed } from '../trace/sentence.js';
+import { adjustmentKey, earningKey, Reported } from './amounts.js';
+import { takesOffEarlier, YearToDate } from './year-to-date.js';
 
-/** Counts of comparison keys: a multiset of credit or manual lines. */
-type Lines = Map<string, number>;
+const EARNING = earningKey('');
+/** The start of the key of a manual line (`adjustment:manual:A1`). */
+const MANUAL = adjustmentKey('manual:');
 
-const add = (lines: Lines, key: string) => lines.set(key, (lines.get(key) ?? 0) + 1);
+/** Every owner: `notOwnedBy` with it gives the records of a source that have no owner. */
+const EVERYONE = { has: () => true } as unknown as ReadonlySet<string>;
 
-function same(a: Lines, b: Lines): boolean {
-  if (a.size !== b.size) return false;
-  for (const [key, count] of a) if (b.get(key) !== count) return false;
-  return true;
+/** A statement of this run or built again for a left-out period, with its period. */
+interface Dated {
+  period: Period;
+  statement: Statement;
 }
 
-/** A decimal as compared: its canonical text (`"1000.00"` and `"1000"` are one), else as given. */
-function decimal(value: unknown): string {
-  if (typeof value !== 'string') return String(value);
-  const amount = readAmount(value);
-  return amount === undefined ? value : decText(amount);
-}
-
-function creditKey(credit: string, ref: RecordRef, role: unknown, amount: unknown, share: unknown): string {
-  return `${credit}\u0000${recordKey(ref)}\u0000${String(role)}\u0000${decimal(amount)}\u0000${decimal(share)}`;
-}
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** The credit lines of a reported statement (earlier results are checked only as far as a run reads them). */
-function reportedCredits(statement: Statement | undefined): Lines {
-  const lines: Lines = new Map();
-  for (const credit of asList<unknown>(statement?.credits)) {
-    if (!isObject(credit) || typeof credit.name !== 'string') continue;
-    for (const line of asList(credit.lines as unknown[] | undefined)) {
-      if (!isObject(line) || line.estimate === true) continue;
-      const record = line.record;
-      if (!isObject(record) || typeof record.source !== 'string') continue;
-      add(lines, creditKey(credit.name, record as unknown as RecordRef, line.role, line.amount, line.share));
-    }
-  }
-  return lines;
-}
-
-/** The manual lines of a reported statement: id, amount as given and its currency. */
-function reportedManual(statement: Statement | undefined): Lines {
-  const lines: Lines = new Map();
-  for (const a of asList<unknown>(statement?.adjustments)) {
-    if (!isObject(a) || a.kind !== 'manual') continue;
-    const trace = isObject(a.trace) ? a.trace : {};
-    const given = asList(trace.inputs as unknown[] | undefined).find(
-      (i) => isObject(i) && i.name === 'amount',
-    );
-    const amount = isObject(given) ? given : {};
-    add(lines, `${String(a.name)}\u0000${decimal(amount.value)}\u0000${String(amount.unit)}`);
-  }
-  return lines;
-}
-
-/** The left-out closed periods of one run, compared payee by payee with what they reported. */
+/** The left-out closed periods of one run, compared payee by payee with what was paid for them. */
 export class NotRecalculated {
-  /** The closed periods before the current one that the run leaves out, by label. */
-  private readonly skipped = new Map<string, Period>();
-  /** Their reported statements, by payee and period. */
-  private readonly reported = new Map<string, Statement>();
-  /** Periods whose data differs from what they reported. */
+  /** The closed periods before the current one that the run leaves out, in time order. */
+  private readonly skipped: Period[] = [];
+  /** The earlier results' statements, by payee. */
+  private readonly previousBy = new Map<string, Statement[]>();
+  /** Periods that calculating again would pay something for. */
   private readonly changed = new Set<string>();
-  /** Periods the run's data credits something in (or has adjustments for): it reaches back to them. */
+  /** Periods the run's data reaches back to: a record dated in them, or a manual adjustment. */
   private readonly seen = new Set<string>();
   /** Payees compared so far. */
   private readonly compared = new Set<string>();
-  /** Manual adjustments of the left-out periods, by payee and period. */
-  private readonly manual = new Map<string, Lines>();
-
+  /** The manual lines the data gives the left-out periods now, by payee and period, then by key. */
+  private readonly manual = new Map<string, Map<string, Dec>>();
+  /** The ids of the earnings paid year to date. */
+  private readonly yearToDate: ReadonlySet<string>;
   private readonly current: Period | undefined;
+  /** The current period's first day; corrections paid from then on are this run's. */
+  private readonly currentStart: string;
+  /** True when the current period is closed too: the run pays nothing. */
+  private currentClosed = false;
 
   /** Says at once that a current period already reported is returned as reported. */
   constructor(
@@ -116,92 +89,108 @@ export class NotRecalculated {
   ) {
     const current = periods[periods.length - 1];
     this.current = current;
+    this.currentStart = current ? formatDate(current.start) : '';
+    const { plan, calendar } = run.program;
+    this.yearToDate = new Set(plan.earnings.filter((e) => e.paidYearToDate).map((e) => e.name));
     if (!current || !run.previous) return;
     const asked = new Set(periods.map((p) => p.label));
-    let already = false;
-    for (const s of asList(run.previous.statements)) {
-      if (s.period === current.label) already = true;
-      const period = run.program.calendar.parse(s.period);
-      if (period && period.kind === current.kind && period.start < current.start && !asked.has(s.period)) {
-        this.skipped.set(s.period, period);
-        this.reported.set(`${s.payee}\u0000${s.period}`, s);
-      }
+    const skipped = new Map<string, Period>();
+    for (const s of run.previous.statements ?? []) {
+      if (s.period === current.label) this.currentClosed = true;
+      const list = this.previousBy.get(s.payee);
+      if (list) list.push(s);
+      else this.previousBy.set(s.payee, [s]);
+      const period = calendar.parse(s.period);
+      if (period && period.kind === current.kind && period.start < current.start && !asked.has(s.period))
+        skipped.set(s.period, period);
     }
-    if (run.program.plan.adjustments.length > 0)
+    this.skipped.push(...[...skipped.values()].sort((a, b) => a.start - b.start));
+    if (plan.adjustments.length > 0)
       for (const a of run.data.adjustments) {
-        if (!this.skipped.has(a.period.label)) continue;
-        const key = `${a.payee}\u0000${a.period.label}`;
-        const lines = this.manual.get(key) ?? new Map<string, number>();
-        add(lines, `${a.id}\u0000${decText(a.amount)}\u0000${a.currency}`);
-        this.manual.set(key, lines);
-        this.seen.add(a.period.label);
+        const period = skipped.get(a.period.label);
+        if (!period || a.period.kind !== period.kind) continue;
+        // As the payout stage pays it: converted at the rate of the period's last day, else not paid.
+        const rate = run.data.fx.rate(a.currency, run.program.currency, period.end);
+        const amount = rate ? lineAmount(a.amount.times(rate), plan.header.rounding) : ZERO;
+        const at = `${a.payee}\u0000${period.label}`;
+        const lines = this.manual.get(at) ?? new Map<string, Dec>();
+        const key = adjustmentKey(`manual:${a.id}`);
+        lines.set(key, (lines.get(key) ?? ZERO).plus(amount));
+        this.manual.set(at, lines);
+        this.seen.add(period.label);
       }
-    if (already) {
-      const why = `${current.label} is in the earlier results: it was already reported, so its statements are returned as reported and none of its changes is paid (a paid period is never rewritten); calculate ${current.label} again with a later period to pay them there`;
-      run.warn(undefined, current.label, 'already-reported', undefined, NO_RANGE, why);
+    // Records without an owner reach back for everyone; owned ones are looked at payee by payee.
+    for (const period of this.skipped)
+      for (const source of run.program.schemas.keys())
+        if (!this.seen.has(period.label) && run.index.notOwnedBy(source, period, EVERYONE).length > 0)
+          this.seen.add(period.label);
+    if (this.currentClosed) {
+      const c = current.label;
+      const why = `${c} is in the earlier results: it was already reported, so its statements are returned as reported and none of its changes is paid (a paid period is never rewritten); calculate ${c} again with a later period to pay them there`;
+      run.warn(undefined, c, 'already-reported', undefined, NO_RANGE, why);
     }
-  }
-
-  /** The payee's credit lines in `period` as the run's data gives them now. */
-  private creditsNow(payee: string, period: Period): Lines {
-    const lines: Lines = new Map();
-    const credits = this.run.credits(period);
-    for (const [id, versions] of this.run.program.credits) {
-      const c = versionIn(versions, period);
-      if (!c) continue;
-      const name = c.def.name;
-      for (const e of credits.bucket(id, payee)?.real ?? []) {
-        const ref = recordRef(e.rec);
-        add(lines, creditKey(name, ref, e.role, decText(e.first), decText(e.share)));
-        for (const l of e.more ?? [])
-          add(lines, creditKey(name, recordRef(l.rec), l.role, decText(l.amount), decText(l.share)));
-      }
-    }
-    return lines;
   }
 
   /**
-   * Compares the payee's credits and manual adjustments in each left-out period with their
-   * reported statement there. Call once per payee, before the run releases them.
+   * Compares what the payee's earnings and manual adjustments in each left-out period come to now
+   * with what was paid for them. `fresh`: the payee's statements of this run (built, in any
+   * order). Call once per payee, before the run releases them.
    */
-  check(payee: PayeeData): void {
+  check(payee: PayeeData, fresh: readonly Statement[]): void {
     this.compared.add(payee.id);
-    for (const [label, period] of this.skipped) {
-      // Once a period is known to have changed, nothing more is worked out for it.
-      if (this.changed.has(label) && this.seen.has(label)) continue;
-      const key = `${payee.id}\u0000${label}`;
-      const statement = this.reported.get(key);
-      if (!statement && !this.run.program.onPlan(payee, period)) continue;
-      const now = this.creditsNow(payee.id, period);
-      if (now.size > 0) this.seen.add(label);
-      const manual = this.manual.get(key) ?? new Map<string, number>();
-      if (!same(now, reportedCredits(statement)) || !same(manual, reportedManual(statement)))
-        this.changed.add(label);
-    }
+    if (this.skipped.length === 0) return;
+    const { program, index } = this.run;
+    for (const period of this.skipped)
+      if (!this.seen.has(period.label))
+        for (const source of program.schemas.keys())
+          if (index.ofOwner(source, period, payee.id).length > 0) {
+            this.seen.add(period.label);
+            break;
+          }
+    const previous = this.previousBy.get(payee.id) ?? [];
+    const had = new Set(previous.map((s) => s.period));
+    const todo = this.skipped.filter(
+      (p) =>
+        !(this.changed.has(p.label) && this.seen.has(p.label)) &&
+        (had.has(p.label) || program.onPlan(payee, p)),
+    );
+    if (todo.length === 0) return;
+    const comparison = new PayeeComparison(this.run, payee, previous, fresh, this.skipped, {
+      currentStart: this.currentStart,
+      currentClosed: this.currentClosed,
+      yearToDate: this.yearToDate,
+    });
+    for (const period of todo)
+      if (comparison.differs(period, this.manual.get(`${payee.id}\u0000${period.label}`)))
+        this.changed.add(period.label);
   }
 
   /**
-   * A reported statement of a payee the run does not calculate (no longer in the data) counts as
-   * changed when it credited or adjusted anything. Then warns, once, naming every changed period
-   * the data reaches back to.
+   * A left-out period of a payee the run does not calculate (no longer in the data) counts as
+   * changed when it paid them something. Then warns, once, naming every changed period the data
+   * reaches back to.
    */
   finish(): void {
     const current = this.current;
-    if (!current || this.skipped.size === 0) return;
-    for (const [key, statement] of this.reported) {
-      if (this.compared.has(statement.payee) || this.changed.has(statement.period)) continue;
-      if (reportedCredits(statement).size > 0 || reportedManual(statement).size > 0 || this.manual.has(key))
-        this.changed.add(statement.period);
+    if (!current || this.skipped.length === 0) return;
+    for (const [payee, statements] of this.previousBy) {
+      if (this.compared.has(payee)) continue;
+      const reported = new Reported(statements, this.currentStart);
+      for (const { label } of this.skipped) {
+        if (this.changed.has(label)) continue;
+        const paid = [...reported.amounts(label)].some(
+          ([key, { amount }]) => (key.startsWith(EARNING) || key.startsWith(MANUAL)) && !amount.isZero(),
+        );
+        if (paid || this.manual.has(`${payee}\u0000${label}`)) this.changed.add(label);
+      }
     }
-    const list = [...this.skipped]
-      .filter(([label]) => this.changed.has(label) && this.seen.has(label))
-      .sort(([a], [b]) => compareText(a, b));
+    const list = this.skipped.filter((p) => this.changed.has(p.label) && this.seen.has(p.label));
     const [first] = list;
     if (!first) return;
     const yearToDate = this.run.program.plan.earnings.filter((e) => e.paidYearToDate).map((e) => e.name);
-    const [label, skip] = first;
+    const label = first.label;
     const later = this.periods.find((p) =>
-      list.some(([, s]) => p.start > s.start && p.fiscalYear === s.fiscalYear),
+      list.some((s) => p.start > s.start && p.fiscalYear === s.fiscalYear),
     );
     const absorbed = yearToDate.length > 0 && later !== undefined;
     const c = current.label;
@@ -211,11 +200,116 @@ export class NotRecalculated {
         ? `${label} is in the earlier results but not among this run's periods: changes to its data are not recalculated, except in the earnings paid year to date (${yearToDate.join(', ')}): from ${later.label} on they pay the year to date minus what ${label} reported, which takes in its changes (calculate ${label} again with ${c} to pay its other changes in ${c})`
         : `${label} is in the earlier results but not among this run's periods: changes to its data are not recalculated (calculate ${label} again with ${c} to pay them in ${c})`;
     } else {
-      const labels = listed(list.map(([l]) => l));
+      const labels = listed(list.map((p) => p.label).sort(compareText));
       why = absorbed
         ? `${labels} are in the earlier results but not among this run's periods: changes to their data are not recalculated, except in the earnings paid year to date (${yearToDate.join(', ')}): later periods of the same fiscal year pay the year to date minus what was reported, which takes in their changes (calculate them again with ${c} to pay their other changes in ${c})`
         : `${labels} are in the earlier results but not among this run's periods: changes to their data are not recalculated (calculate them again with ${c} to pay them in ${c})`;
     }
-    this.run.warn(undefined, skip.label, 'not-recalculated', undefined, NO_RANGE, why);
+    this.run.warn(undefined, first.label, 'not-recalculated', undefined, NO_RANGE, why);
+  }
+}
+
+/** One payee's left-out periods: what they come to now against what was paid for them. */
+class PayeeComparison {
+  private readonly reported: Reported;
+  /** The statements of this run, with their periods. */
+  private readonly fresh: Dated[] = [];
+  /** The statements of the left-out periods as built now, on first use (`undefined`: off the plan). */
+  private readonly built = new Map<string, Statement | undefined>();
+  private ytd: YearToDate | undefined;
+
+  constructor(
+    private readonly run: Run,
+    private readonly payee: PayeeData,
+    previous: readonly Statement[],
+    fresh: readonly Statement[],
+    private readonly skipped: readonly Period[],
+    private readonly scope: { currentStart: string; currentClosed: boolean; yearToDate: ReadonlySet<string> },
+  ) {
+    this.reported = new Reported(previous, scope.currentStart);
+    for (const statement of fresh) {
+      const period = run.program.calendar.parse(statement.period);
+      if (period) this.fresh.push({ period, statement });
+    }
+  }
+
+  /** The payee's statement of a left-out period as the run builds it now; none off the plan. */
+  private now(period: Period): Statement | undefined {
+    if (!this.built.has(period.label))
+      this.built.set(
+        period.label,
+        this.run.program.onPlan(this.payee, period)
+          ? buildStatement(this.run, this.payee, period)
+          : undefined,
+      );
+    return this.built.get(period.label);
+  }
+
+  /**
+   * True when a later period of this run in `period`'s fiscal year takes off, in `paid year to
+   * date` earning `id`, what was paid before it: it pays `period`'s change (none when the run pays
+   * nothing, its current period being closed).
+   */
+  private absorbs(period: Period, id: string): boolean {
+    if (this.scope.currentClosed) return false;
+    return this.fresh.some(
+      (f) =>
+        f.period.start > period.start &&
+        f.period.fiscalYear === period.fiscalYear &&
+        f.statement.earnings.some((e) => e.id === id && takesOffEarlier(e)),
+    );
+  }
+
+  /**
+   * A `paid year to date` earning's own part in a left-out period: its amount now without what it
+   * absorbs of earlier periods' corrections (the statements of the fiscal year up to it, this run's
+   * and the left-out ones as built now, are given in time order, as a recalculation gives them).
+   */
+  private ownPart(period: Period, id: string, amount: Dec): Dec {
+    const { calendar } = this.run.program;
+    this.ytd ??= new YearToDate(this.reported, {
+      yearToDate: this.scope.yearToDate,
+      fiscalYear: (label) => calendar.parse(label)?.fiscalYear,
+      closed: this.run.closedPeriods(),
+    });
+    const upTo = (p: Period) => p.fiscalYear === period.fiscalYear && p.start <= period.start;
+    const dated: Dated[] = this.fresh.filter((f) => upTo(f.period));
+    for (const p of this.skipped) {
+      const statement = upTo(p) ? this.now(p) : undefined;
+      if (statement) dated.push({ period: p, statement });
+    }
+    dated.sort((a, b) => a.period.start - b.period.start);
+    // A period given again keeps what it was first given: periods come in time order.
+    for (const { statement } of dated) this.ytd.absorbed(statement);
+    return amount.minus(this.ytd.absorbedIn(period.label, id));
+  }
+
+  /**
+   * True when calculating `period` again would pay something: an earning (by key) or a manual
+   * line (`manual`: the data's now) differs from what was paid for it.
+   */
+  differs(period: Period, manual: ReadonlyMap<string, Dec> | undefined): boolean {
+    const ids = this.scope.yearToDate;
+    // An earning paid year to date whose change a later period of the run pays is left out.
+    const skip = (key: string) => {
+      const id = key.slice(EARNING.length);
+      return key.startsWith(EARNING) && ids.has(id) && this.absorbs(period, id);
+    };
+    const now = new Map<string, Dec>();
+    for (const e of this.now(period)?.earnings ?? []) {
+      const key = earningKey(e.id);
+      if (skip(key)) continue;
+      let amount = amountOf(e.amount);
+      if (ids.has(e.id)) amount = this.ownPart(period, e.id, amount);
+      now.set(key, (now.get(key) ?? ZERO).plus(amount));
+    }
+    for (const [key, amount] of manual ?? []) now.set(key, amount);
+    const was = this.reported.amounts(period.label);
+    for (const [key, { amount }] of was) {
+      if (!(key.startsWith(EARNING) || key.startsWith(MANUAL)) || skip(key)) continue;
+      if (!(now.get(key) ?? ZERO).eq(amount)) return true;
+    }
+    for (const [key, amount] of now) if (!was.has(key) && !amount.isZero()) return true;
+    return false;
   }
 }
