@@ -185,12 +185,20 @@ async function readSource(dir: Directory, source: Plan['sources'][number]): Prom
   const declaredBy = `the plan's source ${source.name}`;
   const texts = wanted.map(() => new ColumnTexts());
   const reads = flagged ? [...wanted, HYPOTHETICAL] : wanted;
+  // Where each wanted column is in the file's rows (-1 for a column the file lacks), worked out
+  // once from the header's index rather than looked up for every cell of a million rows.
+  let positions: number[] = [];
+  let positionsOf: ReadonlyMap<string, number> | undefined;
   await readTable(dir, sourceFile(source.name), required, reads, declaredBy, (cells, index, row) => {
+    if (positionsOf !== index) {
+      positionsOf = index;
+      positions = wanted.map((column) => index.get(column) ?? -1);
+    }
     const values: Record<string, RawValue> = {};
     for (let c = 0; c < wanted.length; c++) {
-      const column = wanted[c] as string;
-      const value = cell(cells, index, column);
-      if (value !== undefined) values[column] = (texts[c] as ColumnTexts).get(value);
+      const at = positions[c] as number;
+      const value = at < 0 ? undefined : cells[at];
+      if (value !== undefined) values[wanted[c] as string] = (texts[c] as ColumnTexts).get(value);
     }
     const hypothetical = flagged ? hypotheticalFlag(filled(cells, index, HYPOTHETICAL)) : undefined;
     // Text that is not a flag goes on as it is: the engine rejects the row, naming the cell.

@@ -194,19 +194,37 @@ export function validateRecords(
   return problems.size === 0 ? valid : valid.filter((r) => !problems.has(schema.name, r.row));
 }
 
+/** What the owner tables hold: a row's values, then its key, raw values, row number and state. */
+type Slotted = Value | Record<string, RawValue>;
+
+/**
+ * The entries after a row's values in its slot of an owner table: the key text (or null), the
+ * raw values, the row number, and the state (null for a slot without a valid row, else
+ * {@link VALID} or {@link HYPOTHETICAL}).
+ */
+const KEY = 0;
+const RAW = 1;
+const ROW = 2;
+const STATE = 3;
+const SLOT_EXTRA = 4;
+const VALID = 1;
+const HYPOTHETICAL = 2;
+
 /**
  * The valid rows of a source with an owner field, checked now and made into records owner by
  * owner when a statement asks (see `calculate`): a million records are never all in memory.
  * Records without an owner, and those with a value in one of the `kept` date fields (what a
  * clawback may take back), are made at once.
  *
- * The check keeps what it read of each row in one flat table, each owner's rows side by side (a
- * counting sort on the owner as written, worked out before the check), so that making an owner's
- * records reads a few contiguous slots instead of going back to rows scattered through memory.
- * The table holds only references to values the check made anyway (texts, dates, shared
- * decimals, the rare amount read in full because its currency is written) and, for a plain
- * amount, its text: the decimal is made with the record. It is one large array, never copied by
- * the young-generation collector, unlike a small array per row.
+ * The check keeps what it read of each row in a table per owner group (the rows that write the
+ * owner alike; a counting sort on it, worked out before the check, gives each row its place), so
+ * that making an owner's records reads a few contiguous slots instead of going back to rows
+ * scattered through memory. The tables hold only references to values the check made anyway
+ * (texts, dates, shared decimals, the rare amount read in full because its currency is written)
+ * and, for a plain amount, its text: the decimal is made with the record. One array per group,
+ * not one per row (a million small arrays for the collector to trace) nor one for all rows (large
+ * arrays raised `attain run`'s peak memory by a third: 0.9-1.06 GB against 0.64-0.92 GB for a
+ * million deals).
  */
 export class OwnedRows {
   /** The slot groups of each owner (by payee id; one per way the owner is written). */
@@ -220,20 +238,16 @@ export class OwnedRows {
   private readonly readers: FieldReader[];
   /** The money fields' positions. */
   private readonly money: number[];
-  /** Slot `s` holds its row's values at `s × fields` (a plain amount as its trimmed text). */
-  private readonly table: Value[];
-  /** Per slot: the row number, the key text and the raw values. */
-  private readonly rowAt: Int32Array;
-  private readonly keyAt: (string | undefined)[];
-  private readonly rawAt: Record<string, RawValue>[];
-  /** Per slot: 0 empty (no valid row), 1 a valid row, 2 a valid hypothetical row. */
-  private readonly state: Uint8Array;
-  /** The first slot of each group, and one past the last (`start[g + 1]`). */
-  private readonly start: Int32Array;
+  /**
+   * Each group's rows: the k-th row of group g at `tables[g][k × (fields + SLOT_EXTRA)]`, its
+   * values (a plain amount as its trimmed text), then its key text, raw values, row number and
+   * state (see {@link SLOT_EXTRA}).
+   */
+  private readonly tables: Slotted[][] = [];
 
   constructor(
     readonly schema: SourceSchema,
-    private readonly rows: readonly DataRecord[],
+    rows: readonly DataRecord[],
     private readonly env: RecordEnv,
     problems: Problems,
     kept: readonly string[],
@@ -244,14 +258,8 @@ export class OwnedRows {
     for (const { name } of fields) this.withDate.set(name, []);
     const owner = schema.owner as number;
     const { slotOf, groupOf, start } = ownerGroups(schema, rows);
-    this.start = start;
     const width = this.readers.length;
-    const n = rows.length;
-    this.table = new Array<Value>(n * width).fill(null);
-    this.rowAt = new Int32Array(n);
-    this.keyAt = new Array<string | undefined>(n).fill(undefined);
-    this.rawAt = new Array<Record<string, RawValue>>(n);
-    this.state = new Uint8Array(n);
+    const stride = width + SLOT_EXTRA;
     // The groups of each owner id, as the check reads the owner field.
     const groupsOf = new Map<string, Set<number>>();
     const ownerOf: (string | undefined)[] = [];
@@ -279,13 +287,17 @@ export class OwnedRows {
         if (groups) groups.add(g);
         else groupsOf.set(who, new Set([g]));
       }
-      const slot = slotOf[i] as number;
-      this.rowAt[slot] = row;
-      this.keyAt[slot] = key;
-      this.rawAt[slot] = input.values;
-      const base = slot * width;
-      for (let f = 0; f < width; f++) this.table[base + f] = v[f] as Value;
-      this.state[slot] = hyp ? 2 : 1;
+      let table = this.tables[g];
+      if (!table) {
+        table = new Array<Slotted>(((start[g + 1] as number) - (start[g] as number)) * stride).fill(null);
+        this.tables[g] = table;
+      }
+      const base = ((slotOf[i] as number) - (start[g] as number)) * stride;
+      for (let f = 0; f < width; f++) table[base + f] = v[f] as Value;
+      table[base + width + KEY] = key ?? null;
+      table[base + width + RAW] = input.values;
+      table[base + width + ROW] = row;
+      table[base + width + STATE] = hyp ? HYPOTHETICAL : VALID;
     });
     for (const [who, groups] of groupsOf)
       this.byOwner.set(
@@ -295,9 +307,13 @@ export class OwnedRows {
     if (problems.size === 0) return;
     // Rows found wrong at the end (repeated keys) are left out.
     const bad = (r: Rec) => problems.has(schema.name, r.row);
-    for (let slot = 0; slot < n; slot++)
-      if (this.state[slot] !== 0 && problems.has(schema.name, this.rowAt[slot] as number))
-        this.state[slot] = 0;
+    for (const table of this.tables)
+      for (let base = 0; table && base < table.length; base += stride)
+        if (
+          table[base + width + STATE] !== null &&
+          problems.has(schema.name, table[base + width + ROW] as number)
+        )
+          table[base + width + STATE] = null;
     this.unowned.splice(0, this.unowned.length, ...this.unowned.filter((r) => !bad(r)));
     for (const [name, list] of this.withDate)
       this.withDate.set(
@@ -315,16 +331,16 @@ export class OwnedRows {
   recordsOf(owner: string): Rec[] {
     const groups = this.byOwner.get(owner);
     if (!groups) return [];
-    const { schema, table, state } = this;
+    const { schema } = this;
     const width = this.readers.length;
+    const stride = width + SLOT_EXTRA;
     const recs: Rec[] = [];
     for (const g of groups) {
-      const end = this.start[g + 1] as number;
-      for (let slot = this.start[g] as number; slot < end; slot++) {
-        const kind = state[slot] as number;
-        if (kind === 0) continue;
-        const row = this.rowAt[slot] as number;
-        const v = table.slice(slot * width, slot * width + width);
+      const table = this.tables[g] ?? [];
+      for (let base = 0; base < table.length; base += stride) {
+        const state = table[base + width + STATE];
+        if (state === null) continue;
+        const v = table.slice(base, base + width) as Value[];
         for (const f of this.money) {
           const text = v[f];
           if (typeof text === 'string') v[f] = new Dec(text);
@@ -333,12 +349,12 @@ export class OwnedRows {
         recs.push({
           schema,
           v,
-          row,
-          key: this.keyAt[slot],
-          hyp: kind === 2,
+          row: table[base + width + ROW] as number,
+          key: (table[base + width + KEY] as string | null) ?? undefined,
+          hyp: state === HYPOTHETICAL,
           day: day ?? undefined,
           owner,
-          raw: this.rawAt[slot] as Record<string, RawValue>,
+          raw: table[base + width + RAW] as Record<string, RawValue>,
           ref: undefined,
         });
       }
