@@ -116,7 +116,9 @@ export function calculate(plan: Plan, data: Dataset, options: CalculateOptions):
     const own = periods.filter((p) => program.onPlan(payee, p)).map((p) => buildStatement(run, payee, p));
     // The payout stage turns earnings into payouts: draws, guarantees, holdbacks, clawbacks,
     // manual adjustments and recalculation of closed periods.
-    for (const s of applyPayout(run, payee, own, labels)) {
+    // Closed periods left out but taken in by later `paid year to date` amounts, as built now.
+    const leftOut = notRecalculated.leftOut(payee, own);
+    for (const s of applyPayout(run, payee, own, labels, leftOut)) {
       if (options.onStatement) options.onStatement(s);
       else statements.push(s);
     }

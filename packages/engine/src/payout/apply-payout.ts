@@ -117,16 +117,21 @@ function warnUnread(run: Run, current: Period | undefined): void {
  * @returns The payee's statements in period order: paid statements for the periods calculated, and
  *   for closed periods (reported in `previous`) the statements reported then, unchanged. A payee
  *   without a statement in the current period but with differences to pay gets one there.
+ * @param leftOut The payee's statements of closed periods the run leaves out, as built now
+ *   (`NotRecalculated.leftOut`): a later `paid year to date` amount of their year pays their
+ *   changes (`recalc/year-to-date.ts`).
  */
 export function applyPayout(
   run: Run,
   payee: PayeeData,
   statements: readonly Statement[],
   periods: readonly string[],
+  leftOut: readonly Statement[] = [],
 ): Statement[] {
   const stage = stageOf(run, periods);
-  const ledger = new Ledger(stage.previousBy.get(payee.id) ?? [], stage.yearToDate, stage.trueUps);
-  const result = payStatements(run, stage, payee, statements, ledger);
+  const years: YearToDateScope = { ...stage.yearToDate, leftOut };
+  const ledger = new Ledger(stage.previousBy.get(payee.id) ?? [], years, stage.trueUps);
+  const result = payStatements(run, stage, payee, statements, ledger, leftOut);
   // Money the plan leaves unsettled for a leaver, or at the plan's end, is said, never silent.
   warnUnsettled(run, stage.resolver, stage.env, payee, stage.calculated, result, ledger);
   return result;
@@ -139,6 +144,7 @@ function payStatements(
   payee: PayeeData,
   statements: readonly Statement[],
   ledger: Ledger,
+  leftOut: readonly Statement[],
 ): Statement[] {
   const { env, resolver, periods } = stage;
   const calendar = run.program.calendar;
@@ -160,6 +166,7 @@ function payStatements(
     closed: stage.closed,
     yearToDate: stage.yearToDate.yearToDate,
     fiscalYear: stage.yearToDate.fiscalYear,
+    leftOut,
   };
   return recalculate(env, paid, before, scope, blank);
 }

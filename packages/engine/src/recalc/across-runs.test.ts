@@ -432,6 +432,53 @@ describe('paid year to date through runs, with a gated or later current period',
   });
 });
 
+describe('a correction paid year to date by a run that leaves the corrected period out', () => {
+  const plan = planOf(
+    quarterly(`${DEALS}\n  bonus y = ytd(bookings) * 10% paid year to date`).replace(
+      'effective 2026-01-01 to 2026-12-31',
+      'effective 2026-01-01 to 2027-12-31',
+    ),
+  );
+  const d1 = deal('D1', '10000', '2026-02-01');
+  // A late Q1 deal D0 of 1,000 comes with Q2's D2 of 2,000, then Q3's D3 of 3,000.
+  const v2 = [d1, deal('D0', '1000', '2026-03-01'), deal('D2', '2000', '2026-05-01')];
+  const v3 = rows(...v2, deal('D3', '3000', '2026-08-01'));
+  const r1 = run(plan, { payees, records: { deals: rows(d1) } }, ['2026-Q1']);
+  // Q2 alone: 13,000 x 10% - 1,000 (Q1 reported) = 300, its own 200 and Q1's late +100.
+  const r2 = run(plan, { payees, records: { deals: rows(...v2) }, previous: r1 }, ['2026-Q2']);
+  const earlier = (...runs: Results[]) =>
+    ({ ...runs[runs.length - 1], statements: runs.flatMap((r) => r.statements) }) as Results;
+
+  it('says it pays the correction, and no later run pays it again', () => {
+    const q2 = statement(r2, 'a', '2026-Q2');
+    expect(q2.payout).toBe('300.00');
+    const inputs = q2.earnings[0]?.trace.inputs.filter((i) => i.name.startsWith('pays the correction'));
+    expect(inputs?.map((i) => [i.name, i.value])).toEqual([['pays the correction of 2026-Q1', '100.00']]);
+    // Q3: 16,000 x 10% - 1,000 - 300 = 300; Q4: nothing.
+    const r3 = run(plan, { payees, records: { deals: v3 }, previous: earlier(r1, r2) }, ['2026-Q3']);
+    const r4 = run(plan, { payees, records: { deals: v3 }, previous: earlier(r1, r2, r3) }, ['2026-Q4']);
+    // Q1 again with 2027-Q1: Q1 earns 11,000 x 10% = 1,100 = 1,000 reported + the 100 Q2 paid for it:
+    // no line (it paid recalculation:2026-Q1:earning:y +100 a second time).
+    const r5 = run(plan, { payees, records: { deals: v3 }, previous: earlier(r1, r2, r3, r4) }, [
+      '2026-Q1',
+      '2027-Q1',
+    ]);
+    expect(statement(r5, 'a', '2027-Q1').adjustments).toEqual([]);
+    expect(r5.warnings).toEqual([]);
+    // In all 1,000 + 300 + 300 + 0 + 0 = 1,600: what one call pays (1,100 + 200 + 300 + 0 + 0).
+    const paid = paidIn([r1, '2026-Q1'], [r2, '2026-Q2'], [r3, '2026-Q3'], [r4, '2026-Q4'], [r5, '2027-Q1']);
+    expect(paid).toBe('1600.00');
+    const once = run(plan, { payees, records: { deals: v3 } }, [
+      '2026-Q1',
+      '2026-Q2',
+      '2026-Q3',
+      '2026-Q4',
+      '2027-Q1',
+    ]);
+    expect(once.statements.map((s) => s.payout)).toEqual(['1100.00', '200.00', '300.00', '0.00', '0.00']);
+  });
+});
+
 describe('a guarantee or a draw in the period that absorbs a year-to-date correction', () => {
   const body = (rule: string) =>
     planOf(quarterly(`${DEALS}\n  bonus y = ytd(bookings) * 10% paid year to date\n  ${rule}`));

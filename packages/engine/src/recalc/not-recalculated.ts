@@ -81,6 +81,8 @@ export class NotRecalculated {
   private readonly currentStart: string;
   /** True when the current period is closed too: the run pays nothing. */
   private currentClosed = false;
+  /** The left-out periods' statements built for a payee before `check` (see {@link leftOut}). */
+  private built: { payee: string; statements: Map<string, Statement | undefined> } | undefined;
 
   /** Says at once that a current period already reported is returned as reported. */
   constructor(
@@ -132,6 +134,29 @@ export class NotRecalculated {
   }
 
   /**
+   * The payee's statements, as the run builds them now, of the left-out periods that a period of
+   * `fresh` (the payee's statements of this run) follows in the same fiscal year, when the plan has
+   * earnings paid year to date: the payout stage counts what those later amounts absorb of their
+   * changes (`year-to-date.ts`). Call before {@link check} for the same payee, which reuses them.
+   */
+  leftOut(payee: PayeeData, fresh: readonly Statement[]): Statement[] {
+    this.built = undefined;
+    if (this.yearToDate.size === 0 || this.skipped.length === 0) return [];
+    const { program } = this.run;
+    const later = fresh.map((s) => program.calendar.parse(s.period)).filter((p) => p !== undefined);
+    const statements = new Map<string, Statement | undefined>();
+    const found: Statement[] = [];
+    for (const period of this.skipped) {
+      if (!later.some((p) => p.fiscalYear === period.fiscalYear && p.start > period.start)) continue;
+      const statement = program.onPlan(payee, period) ? buildStatement(this.run, payee, period) : undefined;
+      statements.set(period.label, statement);
+      if (statement) found.push(statement);
+    }
+    this.built = { payee: payee.id, statements };
+    return found;
+  }
+
+  /**
    * Compares what the payee's earnings and manual adjustments in each left-out period come to now
    * with what was paid for them. `fresh`: the payee's statements of this run (built, in any
    * order). Call once per payee, before the run releases them.
@@ -154,11 +179,14 @@ export class NotRecalculated {
         !(this.changed.has(p.label) && this.seen.has(p.label)) &&
         (had.has(p.label) || program.onPlan(payee, p)),
     );
+    const built = this.built?.payee === payee.id ? this.built.statements : undefined;
+    this.built = undefined;
     if (todo.length === 0) return;
     const comparison = new PayeeComparison(this.run, payee, previous, fresh, this.skipped, {
       currentStart: this.currentStart,
       currentClosed: this.currentClosed,
       yearToDate: this.yearToDate,
+      built,
     });
     for (const period of todo)
       if (comparison.differs(period, this.manual.get(`${payee.id}\u0000${period.label}`)))
@@ -215,7 +243,7 @@ class PayeeComparison {
   /** The statements of this run, with their periods. */
   private readonly fresh: Dated[] = [];
   /** The statements of the left-out periods as built now, on first use (`undefined`: off the plan). */
-  private readonly built = new Map<string, Statement | undefined>();
+  private readonly built: Map<string, Statement | undefined>;
   private ytd: YearToDate | undefined;
 
   constructor(
@@ -224,8 +252,15 @@ class PayeeComparison {
     previous: readonly Statement[],
     fresh: readonly Statement[],
     private readonly skipped: readonly Period[],
-    private readonly scope: { currentStart: string; currentClosed: boolean; yearToDate: ReadonlySet<string> },
+    private readonly scope: {
+      currentStart: string;
+      currentClosed: boolean;
+      yearToDate: ReadonlySet<string>;
+      /** Statements of left-out periods already built for the payee (`NotRecalculated.leftOut`). */
+      built?: ReadonlyMap<string, Statement | undefined> | undefined;
+    },
   ) {
+    this.built = new Map(scope.built);
     this.reported = new Reported(previous, scope.currentStart);
     for (const statement of fresh) {
       const period = run.program.calendar.parse(statement.period);

@@ -71,6 +71,8 @@ export interface RecalcScope {
    * period, and the closed period gets no new statement.
    */
   closed?: ReadonlySet<string>;
+  /** The payee's statements of closed periods the run leaves out, built now (`YearToDateScope.leftOut`). */
+  leftOut?: readonly Statement[];
 }
 
 /** A `paid year to date` earning in a closed period. */
@@ -168,7 +170,12 @@ function comparison(
   const { yearToDate, fiscalYear } = scope;
   if (!yearToDate || yearToDate.size === 0 || !fiscalYear)
     return { reported, freshBy, groupOf: () => undefined, absorbed: () => false, absorbedOf: () => ZERO };
-  const ytd = new YearToDate(reported, { yearToDate, fiscalYear, closed: scope.closed ?? new Set() });
+  const ytd = new YearToDate(reported, {
+    yearToDate,
+    fiscalYear,
+    closed: scope.closed ?? new Set(),
+    leftOut: scope.leftOut ?? [],
+  });
   for (const s of fresh) ytd.absorbed(s);
   const groups = new Map<string, YearGroup>();
   // One group per closed period: its line is named after the period whose correction it pays, so

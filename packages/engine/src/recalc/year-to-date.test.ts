@@ -7,9 +7,11 @@
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../decimal.js';
 import type { PeriodTerms } from '../payout/terms.js';
-import { drawOf, guaranteeOf, holdbackOf, linesOf, quarter } from '../payout/test-support.js';
-import type { Statement } from '../results/results.js';
-import { asReported, runYear, totalPaid, type YearData, yearStatements } from './test-support.js';
+import { drawOf, guaranteeOf, holdbackOf, linesOf, quarter, statementOf } from '../payout/test-support.js';
+import type { AdjustmentLine, Statement } from '../results/results.js';
+import { Reported } from './amounts.js';
+import { asReported, runYear, totalPaid, type YearData, yearStatements, ytdEarning } from './test-support.js';
+import { YearToDate } from './year-to-date.js';
 
 const Q = [quarter(1), quarter(2), quarter(3), quarter(4)];
 const ytdOf = (s: Statement | undefined) => s?.earnings.find((e) => e.id === 'ytd')?.amount;
@@ -163,5 +165,47 @@ describe('the payout rules of a period that pays a closed period its correction'
     expect(once[1]?.balances).toEqual(second[1]?.balances);
     expect(totalPaid(second)).toBe(totalPaid(once));
     expect(totalPaid(second)).toBe('4500.00');
+  });
+});
+
+describe('a closed period the run leaves out', () => {
+  const [q1, q2, q3] = [quarter(1), quarter(2), quarter(3)];
+  const ytd = (q: typeof q1, amount: string, paidEarlier: string) =>
+    statementOf(q, [ytdEarning(amount, new Dec(paidEarlier), false)]);
+  /** A(Q2) by the period corrected, Q1 left out of the run but built now (`now`), or not given. */
+  const partsOfQ2 = (previous: Statement[], now: Statement | undefined) => {
+    const ytdOf = new YearToDate(new Reported(previous), {
+      yearToDate: new Set(['ytd']),
+      fiscalYear: (period) => Number(period.slice(0, 4)),
+      closed: new Set(previous.map((s) => s.period)),
+      leftOut: now ? [now] : [],
+    });
+    // Q2 takes off what Q1 reported before Q2 started: 1,000.
+    ytdOf.absorbed(ytd(q2, '300.00', '1000.00'));
+    return [...(ytdOf.partsIn(q2.period).get('ytd') ?? [])].map(([from, part]) => [from, part.toFixed(2)]);
+  };
+  const reported = ytd(q1, '1000.00', '0');
+
+  it('is absorbed by a later period of its year for its change since what it reported', () => {
+    // Q1 reported 1,000 and is 1,100 now (a late deal): Q2's 300 pays 1,100 - 1,000 = 100 of it.
+    expect(partsOfQ2([reported], ytd(q1, '1100.00', '0'))).toEqual([['2026-Q1', '100.00']]);
+    // Not given (it used to be the only way), nothing is absorbed: a later run paid the 100 again.
+    expect(partsOfQ2([reported], undefined)).toEqual([]);
+  });
+
+  it('counts what it comes to now, not what was paid for it after the absorbing period started', () => {
+    // A Q3 statement paid +100 for Q1 (1,100); Q1 is 1,150 now. Q2 took off 1,000 (the line came
+    // after it started): it pays 1,150 - 1,000 = 150 of Q1 (counting Q1 as paid in all, 100, left 50
+    // of Q1's change in Q2's own part).
+    const line: AdjustmentLine = {
+      id: 'recalculation:2026-Q1:earning:ytd',
+      kind: 'recalculation',
+      name: 'ytd',
+      amount: '100.00',
+      trace: { rule: { kind: 'recalculation', name: 'ytd' }, range: reported.trace.range, inputs: [] },
+    };
+    const later = { ...ytd(q3, '0.00', '1000.00'), adjustments: [line] };
+    expect(partsOfQ2([reported, later], ytd(q1, '1150.00', '0'))).toEqual([['2026-Q1', '150.00']]);
+    expect(partsOfQ2([reported, later], undefined)).toEqual([['2026-Q1', '100.00']]);
   });
 });

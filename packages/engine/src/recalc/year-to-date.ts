@@ -17,8 +17,12 @@
  * where own(Q) = amount(Q) − A(Q) when Q takes off what earlier periods paid (its own part: what a
  * single run over the corrected data pays in Q), and paid(Q, P) is what P's amount took off for Q:
  * for a closed Q the reported amount plus the corrections paid before P starts, for any other the
- * amount calculated now. A period of the year the run does not calculate counts as what it paid in
- * all: it adds the corrections paid for it from P's start on (P took off only those paid before).
+ * amount calculated now. A closed period of the year that the run leaves out counts the same way,
+ * with its statement as the run builds it now (`YearToDateScope.leftOut`): P took off what it
+ * reported, so P's amount pays its change since, and says so like any absorption (else a later
+ * run recalculating it would pay that change again). One the run does not build (the payee is off
+ * the plan there now) counts as what it paid in all: it adds the corrections paid for it from P's
+ * start on (P took off only those paid before).
  * The payout rules count only a period's own part (`payout-period.ts`), and the recalculation pays
  * as lines only what no period absorbed (`recalculate.ts`). A(P) is kept by the period whose
  * correction each part pays, so that each closed period's line pays its own correction, and the
@@ -41,6 +45,11 @@ export interface YearToDateScope {
   fiscalYear: (period: string) => number | undefined;
   /** The periods of the earlier results: closed for every payee. */
   closed?: ReadonlySet<string>;
+  /**
+   * The payee's statements of closed periods the run leaves out, as the run builds them now on its
+   * data (`not-recalculated.ts`): what a later period of their year absorbs of their changes.
+   */
+  leftOut?: readonly Statement[];
 }
 
 const NONE: ReadonlyMap<string, Dec> = new Map();
@@ -74,11 +83,15 @@ export class YearToDate {
   /** The run's statements by period, in the order given (period order). */
   private readonly calculated = new Map<string, Calculated>();
   private readonly years = new Map<string, number | undefined>();
+  /** The left-out periods' statements not given yet, in period order. */
+  private readonly pending: Statement[];
 
   constructor(
     private readonly reported: Reported,
     private readonly scope: YearToDateScope,
-  ) {}
+  ) {
+    this.pending = [...(scope.leftOut ?? [])].sort((a, b) => compareText(a.start, b.start));
+  }
 
   /** True when earlier results hold the period (for this payee or any other). */
   isClosed(period: string): boolean {
@@ -104,6 +117,16 @@ export class YearToDate {
   absorbed(statement: Statement): ReadonlyMap<string, Dec> {
     const known = this.calculated.get(statement.period);
     if (known) return known.absorbed;
+    // The left-out periods before it come first, as built now: a closed period like the others.
+    for (let next = this.pending[0]; next && next.start < statement.start; next = this.pending[0]) {
+      this.pending.shift();
+      if (!this.calculated.has(next.period)) this.account(next);
+    }
+    return this.account(statement);
+  }
+
+  /** A(P) of a statement given in period order, after the ones before it. */
+  private account(statement: Statement): ReadonlyMap<string, Dec> {
     const year = this.yearOf(statement.period);
     const earlier = [...this.calculated.entries()].filter(
       ([, q]) => q.year === year && q.statement.start < statement.start,
