@@ -121,9 +121,14 @@ describe('territory placement period', () => {
   it("reads a rule's today as the last day of the period accounts are placed for", () => {
     // A1 opened on 2026-05-01. `today >= opened` holds at the end of Q2 (2026-06-30), not at the
     // end of Q1 (2026-03-31): D0 (Q1) credits t-rest, D1 (Q2) t-big, whatever the as-of date. The
-    // same through a let. With today = the as-of date (2026-06-30 for a Q1+Q2 run, before the fix),
-    // D0 credited t-big too.
-    for (const rule of ['today >= opened', 'cutoff >= opened']) {
+    // same through a let, also one with a version by date (it has a value in 2026 only). With
+    // today = the as-of date (2026-06-30 for a Q1+Q2 run, before the fix), D0 credited t-big too.
+    const lets = {
+      'today >= opened': 'let cutoff: Date = today',
+      'cutoff >= opened': 'let cutoff: Date = today',
+      'dated >= opened': 'let dated: Date = today effective 2026-01-01 to 2026-12-31',
+    };
+    for (const [rule, letLine] of Object.entries(lets)) {
       const dated = planOf(
         quarterly(`source accounts { id: Text key, region: Text, opened: Date }
   source deals {
@@ -133,7 +138,7 @@ describe('territory placement period', () => {
     amount: Money
     close_date: Date dated
   }
-  let cutoff: Date = today
+  ${letLine}
   credit territorial from deals { to territory of account }
   commission c = territorial * 1%
   territories on accounts by priority {

@@ -5,13 +5,13 @@
  * Payees cover territories through the plan's `assign` clauses and the dataset's territory
  * assignments, each with a role and optional dates.
  */
-import type { Definition, IrExpr, IrToday, Territories, Territory } from '@attain/dsl';
+import type { IrExpr, Territories, Territory } from '@attain/dsl';
 import { compareOptionalText, compareText } from '../compare-text.js';
 import type { Rec, SourceSchema } from '../data/model.js';
 import type { Assignment } from '../data/sections.js';
 import { Dec } from '../decimal.js';
 import { type CompileEnv, compile, type Fn } from '../evaluate/compile.js';
-import type { Ctx } from '../evaluate/context.js';
+import { Ctx } from '../evaluate/context.js';
 import type { Run } from '../evaluate/run.js';
 import type { Period } from '../time/calendar.js';
 import { parseDate } from '../time/dates.js';
@@ -138,76 +138,16 @@ function candidatesFor(candidates: Candidates, account: Rec): CompiledTerritory[
   return node.list;
 }
 
-/** `period.end`, written where a territory rule says `today` (see {@link ruleExpr}). */
-function periodEnd(today: IrToday): IrExpr {
-  const range = today.range;
-  return {
-    op: 'member',
-    object: { op: 'period', type: { kind: 'Period' }, range },
-    member: 'end',
-    type: today.type,
-    range,
-  };
-}
-
-/**
- * A territory rule (or score) as it is evaluated: `today` reads the last day of the period the
- * accounts are placed for, not the run's as-of date, so that where an account is in a period never
- * depends on when the calculation is run (a sequence of runs and one call place it alike, and a
- * rerun never moves a closed period's credit). The same holds inside a `let` the rule reads: such a
- * let (one version, no dates) is written out in the rule. Returns `expr` itself when nothing reads
- * `today`.
- */
-function ruleExpr(expr: IrExpr, lets: readonly Definition[]): IrExpr {
-  const inlined = new Map<string, IrExpr | undefined>();
-  const letValue = (name: string): IrExpr | undefined => {
-    if (inlined.has(name)) return inlined.get(name);
-    inlined.set(name, undefined); // the checker rejects cycles; this stops one all the same
-    const versions = lets.filter((l) => l.name === name);
-    const only = versions.length === 1 && !versions[0]?.effective ? versions[0] : undefined;
-    const value = only ? rewrite(only.value) : undefined;
-    const result = value !== only?.value ? (value as IrExpr) : undefined;
-    inlined.set(name, result);
-    return result;
-  };
-  const rewrite = (node: unknown): unknown => {
-    if (Array.isArray(node)) {
-      const out = node.map(rewrite);
-      return out.some((v, i) => v !== node[i]) ? out : node;
-    }
-    if (node === null || typeof node !== 'object') return node;
-    const e = node as IrExpr;
-    if (e.op === 'today') return periodEnd(e);
-    if (e.op === 'ref') return (e.kind === 'let' ? letValue(e.name) : undefined) ?? node;
-    let changed = false;
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(node)) {
-      const r = k === 'type' || k === 'range' ? v : rewrite(v);
-      if (r !== v) changed = true;
-      out[k] = r;
-    }
-    return changed ? out : node;
-  };
-  return rewrite(expr) as IrExpr;
-}
-
-/**
- * Compiles the `territories` block. `env.plan` gives the lets a rule may read (see
- * {@link ruleExpr}).
- */
-export function compileTerritories(
-  design: Territories,
-  env: CompileEnv & { readonly plan?: { readonly lets: readonly Definition[] } },
-): CompiledTerritories {
+/** Compiles the `territories` block. */
+export function compileTerritories(design: Territories, env: CompileEnv): CompiledTerritories {
   const scopes = [{ source: design.source, entries: false }];
   const schema = env.schemas.get(design.source);
-  const lets = env.plan?.lets ?? [];
   const territories = design.territories.map(
     (territory, order): CompiledTerritory => ({
       territory,
       order,
-      where: territory.where.map((w) => compile(ruleExpr(w, lets), env, scopes)),
-      score: territory.score ? compile(ruleExpr(territory.score, lets), env, scopes) : undefined,
+      where: territory.where.map((w) => compile(w, env, scopes)),
+      score: territory.score ? compile(territory.score, env, scopes) : undefined,
       named: new Set(territory.named),
       assignments: territory.assignments.map((a) => ({
         payee: a.payee,
@@ -251,11 +191,19 @@ export function placementPeriod(run: Run, day: number): Period {
 
 /**
  * The context territory rules are read in for the period containing `day`: no payee, the
- * {@link placementPeriod}. Used by crediting ({@link TerritoryMap}) and `assignAccounts` alike, so
- * `assignAccounts` as of a day places every account where crediting does for that day's period.
+ * {@link placementPeriod}, and `today` its last day, not the run's as-of date, also inside the
+ * definitions a rule reads (a `let`, with its versions by date): where an account is in a period
+ * never depends on when the calculation is run, so a sequence of runs and one call place it
+ * alike, and a rerun never moves a closed period's credit. Used by crediting
+ * ({@link TerritoryMap}) and `assignAccounts` alike, so `assignAccounts` as of a day places every
+ * account where crediting does for that day's period. A context of its own (not the run's record
+ * context of the period, whose `today` is the as-of date), made once per period by its callers.
  */
 export function placementContext(run: Run, day: number): Ctx {
-  return run.recordContext(placementPeriod(run, day));
+  const period = placementPeriod(run, day);
+  const ctx = new Ctx(run, null, period, false, undefined);
+  ctx.today = period.end;
+  return ctx;
 }
 
 /** True when every `where` rule of the territory holds for the account. */
@@ -374,7 +322,7 @@ function placeAll(run: Run, design: CompiledTerritories, period: Period): Placed
   const placed: Placed = { byKey: new Map(), byName: new Map() };
   // Warnings of placing (a rule without a value...) are the period's: a period the run does not
   // report (worked out for year to date, or a period of earlier results) keeps them to itself.
-  const ctx = run.recordContext(period);
+  const ctx = placementContext(run, period.start);
   const named = new Map<string, AccountPlace[]>();
   for (const account of run.data.records.get(design.design.source) ?? []) {
     const chosen = placeAccount(design, ctx, account)?.territory;

@@ -67,7 +67,7 @@ export function compile(expr: IrExpr, env: CompileEnv, scopes: readonly Scope[] 
     case 'period':
       return (ctx) => ctx.period;
     case 'today':
-      return (ctx) => ctx.run.asOf;
+      return (ctx) => ctx.today ?? ctx.run.asOf;
     case 'member':
       return member(expr, c(expr.object));
     case 'unary': {

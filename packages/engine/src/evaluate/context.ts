@@ -98,6 +98,11 @@ export class Ctx {
   readonly outcomes: (EarningOutcome | undefined)[] = [];
   /** The rule being computed, named in warnings. */
   rule: RuleRef | undefined;
+  /**
+   * The day `today` reads in this context, when it is not the run's as-of date: the last day of
+   * the period accounts are placed for (see `placementContext` in credit/territory.ts).
+   */
+  today: number | undefined;
   private records_: Map<string, readonly Rec[]> | undefined;
   private entries_: (readonly Entry[] | undefined)[] | undefined;
 
