@@ -71,6 +71,8 @@ const ESTIMATES = new WeakMap<Statement, Dec>();
  * closed (the earnings' estimates, and how draws, guarantees and holdbacks change with them:
  * `payout-period.ts`); `estimatedPayout` is the payout plus `estimate`, rounded. Without
  * `estimate`: the one `statement` was settled with before, else the sum of the earnings' estimates.
+ * `whole`: with rounding at payout, what recalculation pays for earlier periods, a whole number of
+ * rounding units, added after the rest is rounded (`recalc/recalculate.ts`).
  */
 export function settle(
   env: LineEnv,
@@ -79,6 +81,7 @@ export function settle(
   balances: Record<string, string>,
   carriedFrom?: string,
   estimate?: Dec,
+  whole?: Dec,
 ): Statement {
   const earned = amountOf(statement.earned);
   let total = earned;
@@ -98,13 +101,17 @@ export function settle(
     added = ZERO;
     for (const earning of statement.earnings) added = added.plus(amountOf(earning.estimate));
   }
-  const payout = payoutAmount(total, env.rounding);
-  const estimated = payoutAmount(total.plus(added), env.rounding);
+  // Corrections of earlier periods that add up to whole units are paid as they are, after the
+  // rest is rounded: rounding `x + k` is not `round(x) + k` for every mode (half even, or when the
+  // sign changes), and one call rounds the period's own amount only.
+  const kept = whole === undefined || roundsLines(env.rounding) ? ZERO : payoutAmount(whole, env.rounding);
+  const payout = payoutAmount(total.minus(kept), env.rounding).plus(kept);
+  const estimated = payoutAmount(total.plus(added).minus(kept), env.rounding).plus(kept);
   const parts =
     adjustments.length === 0 ? 'no adjustments' : `adjustments of ${moneyText(env, total.minus(earned))}`;
   const rounded = roundsLines(env.rounding)
     ? ''
-    : `, rounded ${env.rounding.mode.replace('-', ' ')} to ${env.rounding.decimals} decimals`;
+    : `, rounded ${env.rounding.mode.replace('-', ' ')} to ${env.rounding.decimals} decimals${kept.isZero() ? '' : ` before the ${moneyText(env, kept)} of recalculation, paid as it is`}`;
   if (carriedFrom !== undefined) inputs.push({ name: CARRIED_FROM, value: carriedFrom });
   const trace: Trace = {
     rule: PAYOUT_RULE,

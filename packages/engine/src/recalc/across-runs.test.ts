@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { DataRecord } from '../data/dataset.js';
-import type { Results } from '../results/results.js';
+import { Dec } from '../decimal.js';
+import type { Results, Statement } from '../results/results.js';
 import { payee, planOf, quarterly, rows, run, statement } from '../test-support.js';
 import { asReported } from './test-support.js';
 
@@ -625,6 +626,59 @@ describe('recalculating with rounding at payout', () => {
     expect(statement(r2, 'a', '2026-Q2').payout).toBe('50.00');
     const one = run(ytdPlan, { payees, records: { deals: rows(q1, lateQ1, q2) } }, ['2026-Q1', '2026-Q2']);
     expect(one.statements.map((s) => s.payout)).toEqual(['100.01', '50.00']);
+  });
+
+  it("pays the correction as it is after rounding the period's own amount, for every mode", () => {
+    // Each case: Q1 reported, a whole-cent (or whole-unit) correction of Q1 and Q2's own amount.
+    // Rounding Q2's own amount plus the correction is not rounding its own amount and adding the
+    // correction: half even (0.015 -> 0.02 but 0.005 -> 0.00), and any mode when the sign changes.
+    const cases: [string, string, string, string, string, string][] = [
+      // Q1 100.10 x 10% = 10.01; corrected 100.20: 10.02 (+0.01). Q2 own 0.005 -> 0.00.
+      ['half even to 2 decimals', '100.10', '100.20', '0.05', '0.01', '10.02,0.00'],
+      // Q1 10.01, corrected 10.00 (-0.01). Q2 own 0.005 -> 0.01; -0.005 would round to -0.01.
+      ['half up to 2 decimals', '100.10', '100.00', '0.05', '0.00', '10.00,0.01'],
+      // Q1 100, corrected 0 (-100). Q2 own 50.3 -> 51; -49.7 rounds up (away from zero) to -50.
+      ['up to 0 decimals', '1000', '0', '503', '-49', '0,51'],
+    ];
+    for (const [mode, q1a, q1b, q2a, q2Paid, oneCall] of cases) {
+      const p = planOf(quarterly(`${DEALS}\n  commission c = bookings * 10%`, `rounding ${mode} at payout`));
+      const r1 = run(p, { payees, records: { deals: rows(deal('D1', q1a, '2026-02-01')) } }, ['2026-Q1']);
+      const data = rows(deal('D1', q1b, '2026-02-01'), deal('D2', q2a, '2026-05-01'));
+      const r2 = run(p, { payees, records: { deals: data }, previous: r1 }, ['2026-Q1', '2026-Q2']);
+      const one = run(p, { payees, records: { deals: data } }, ['2026-Q1', '2026-Q2']);
+      expect([mode, statement(r2, 'a', '2026-Q2').payout]).toEqual([mode, q2Paid]);
+      expect([mode, one.statements.map((s) => s.payout).join(',')]).toEqual([mode, oneCall]);
+      // Q1 as reported plus Q2 is what one call pays for both.
+      const paid = new Dec(statement(r1, 'a', '2026-Q1').payout).plus(q2Paid);
+      expect(paid.eq(one.statements.reduce((sum, s) => sum.plus(s.payout), new Dec(0)))).toBe(true);
+    }
+  });
+
+  it('reads an earlier statement made by hand, without earned or payout, or with a payout its lines do not give', () => {
+    // Q1 by hand: c = 100.005. A late deal adds 0.003. Unknown or inconsistent rounding of the
+    // reported payout counts as none: the rounding line is 100.01 - 100.008 = 0.002.
+    const r1 = run(plan, { payees, records: { deals: rows(q1) } }, ['2026-Q1']);
+    const reported = statement(r1, 'a', '2026-Q1');
+    for (const hand of [
+      { earned: undefined, payout: undefined },
+      { earned: '100.005', payout: '150.00' },
+      { earned: '100.005', payout: 'abc' },
+    ]) {
+      const made = { ...reported, ...hand } as Statement;
+      const previous = { ...r1, statements: [made] };
+      const r2 = run(plan, { payees, records: { deals: rows(q1, lateQ1, q2) }, previous }, [
+        '2026-Q1',
+        '2026-Q2',
+      ]);
+      expect(r2.errors).toEqual([]);
+      expect([hand.payout, ids(r2, '2026-Q2')]).toEqual([
+        hand.payout,
+        [
+          ['recalculation:2026-Q1:earning:c', '0.003'],
+          ['recalculation:2026-Q1:rounding', '0.002'],
+        ],
+      ]);
+    }
   });
 
   it('pays no rounding line when lines are rounded (at line)', () => {

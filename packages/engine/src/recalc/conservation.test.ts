@@ -90,40 +90,51 @@ describe('recalculation over successive runs', () => {
     // Rates and amounts in cents that leave fractions of a cent on every line, a draw, a
     // guarantee and a holdback: each payout is rounded on its own, and the rounding lines of the
     // recalculation make the sequence round as one call does.
-    const atPayout = planOf(
-      quarterly(
-        `source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+    const atPayout = (rounding: string) =>
+      planOf(
+        quarterly(
+          `source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
   credit bookings from deals { to owner }
   commission c = bookings * 3.7% per line
   draw d = 300 USD recoverable for 2 periods
   guarantee g = 250 USD for 3 periods
   holdback h = 15% of c until 2026-12-31`,
-        'rounding half up to 2 decimals at payout',
-      ),
-    );
+          `rounding ${rounding} at payout`,
+        ),
+      );
     // Whole dollars n as n / 7 dollars and n mod 100 cents (integer arithmetic): 1234 is 176.34.
     const inCents = (whole: string) => {
       const n = Number(whole);
       return `${Math.trunc(n / 7)}.${String(n % 100).padStart(2, '0')}`;
     };
     fc.assert(
-      fc.property(fc.array(deal, { maxLength: 6 }), (deals) => {
-        const data = (i: 0 | 1 | 2, previous?: Results) => {
-          const d = dataOf(deals, i, previous);
-          for (const r of d.records.deals) r.values.amount = inCents(r.values.amount as string);
-          return d;
-        };
-        const first = run(atPayout, data(0), periods.slice(0, 1));
-        const second = run(atPayout, data(1, first), periods.slice(0, 2));
-        const third = run(atPayout, data(2, second), periods);
-        const paid = sumOf([
-          payoutOf(first, '2026-Q1'),
-          payoutOf(second, '2026-Q2'),
-          payoutOf(third, '2026-Q3'),
-        ]);
-        const clean = run(atPayout, data(2), periods);
-        expect(paid.toFixed(2)).toBe(sumOf(periods.map((p) => payoutOf(clean, p))).toFixed(2));
-      }),
+      fc.property(
+        fc.array(deal, { maxLength: 6 }),
+        fc.constantFrom(
+          'half up to 2 decimals',
+          'half even to 2 decimals',
+          'up to 2 decimals',
+          'down to 0 decimals',
+        ),
+        (deals, rounding) => {
+          const plan = atPayout(rounding);
+          const data = (i: 0 | 1 | 2, previous?: Results) => {
+            const d = dataOf(deals, i, previous);
+            for (const r of d.records.deals) r.values.amount = inCents(r.values.amount as string);
+            return d;
+          };
+          const first = run(plan, data(0), periods.slice(0, 1));
+          const second = run(plan, data(1, first), periods.slice(0, 2));
+          const third = run(plan, data(2, second), periods);
+          const paid = sumOf([
+            payoutOf(first, '2026-Q1'),
+            payoutOf(second, '2026-Q2'),
+            payoutOf(third, '2026-Q3'),
+          ]);
+          const clean = run(plan, data(2), periods);
+          expect(paid.toFixed(2)).toBe(sumOf(periods.map((p) => payoutOf(clean, p))).toFixed(2));
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -29,7 +29,8 @@
  * rounded: a `payout rounding` line per corrected period pays the rounding rest (`roundingLine`).
  */
 import { compareText } from '../compare-text.js';
-import { type Dec, ZERO } from '../decimal.js';
+import { readAmount } from '../data/previous.js';
+import { Dec, ZERO } from '../decimal.js';
 import { recordKey } from '../payout/ledger.js';
 import { type LineEnv, moneyText } from '../payout/lines.js';
 import { amountOf, lineText, payoutAmount, payoutText, roundsLines } from '../payout/money.js';
@@ -121,11 +122,20 @@ export function recalculate(
   const compare = comparison(reported, fresh, freshBy, closed, scope);
   const rules = new Map<string, RuleRef>();
   const lines: AdjustmentLine[] = [];
+  // With rounding at payout: what the run pays for the closed periods in all, their lines and what
+  // year-to-date amounts take in, which the rounding lines make whole units (see roundingLine).
+  let whole = ZERO;
   for (const period of closed) {
     const found = differences(env, period, compare, rules);
     lines.push(...found);
-    const rounding = roundingLine(env, period, found, compare, scope);
+    const rounding = roundingLine(env, period, found, compare);
     if (rounding) lines.push(rounding);
+    if (roundsLines(env.rounding)) continue;
+    const paid = [...found, ...(rounding ? [rounding] : [])];
+    whole = paid.reduce(
+      (sum, line) => sum.plus(amountOf(line.amount)),
+      whole.plus(compare.absorbedOf(period)),
+    );
   }
   if (lines.length > 0) {
     const current = freshBy.get(scope.current) ?? blank?.();
@@ -142,6 +152,8 @@ export function recalculate(
         [...current.adjustments, ...lines],
         current.balances,
         typeof carried === 'string' ? carried : undefined,
+        undefined,
+        whole,
       ),
     );
   }
@@ -305,7 +317,6 @@ function roundingLine(
   period: string,
   found: readonly AdjustmentLine[],
   compare: Comparison,
-  scope: RecalcScope,
 ): AdjustmentLine | undefined {
   if (roundsLines(env.rounding)) return undefined;
   const absorbed = compare.absorbedOf(period);
@@ -318,22 +329,18 @@ function roundingLine(
     else total = total.plus(amount);
   }
   const before = compare.reported.statement(period);
-  let added = ZERO;
-  if (before) {
-    const lines = before.adjustments.reduce((sum, line) => sum.plus(amountOf(line.amount)), ZERO);
-    added = amountOf(before.payout).minus(amountOf(before.earned).plus(lines));
-  }
+  const added = roundingAdded(before, env);
   const rounded = payoutAmount(total, env.rounding);
   const rest = rounded.minus(total).minus(added).minus(earlier);
   if (rest.isZero()) return undefined;
   const now = payoutText(rounded, env.rounding);
-  const reported = before ? payoutText(amountOf(before.payout), env.rounding) : undefined;
+  const reported = before === undefined ? undefined : readAmount(before.payout);
   const inputs: TraceInput[] = [
     { name: 'period', value: period },
     { name: 'recalculated payout', value: now, unit: env.currency },
     { name: 'unrounded', value: lineText(total, env.rounding), unit: env.currency },
   ];
-  if (reported !== undefined)
+  if (reported !== undefined && !added.isZero())
     inputs.push({
       name: 'rounding of the reported payout',
       value: lineText(added, env.rounding),
@@ -355,6 +362,26 @@ function roundingLine(
       text: `${period} pays ${moneyText(env, rounded)} with the data as it is now (${moneyText(env, total)}, rounded); the other lines for it keep full precision, so this line pays the rounding rest, and what ${period} is paid in all adds up to its rounded payout`,
     },
   };
+}
+
+/**
+ * What rounding added to a reported statement's payout: the payout minus its earnings and lines.
+ * Zero when a part is missing or unreadable (earlier results made by hand may leave `earned` and
+ * the payout out), or when the difference is a whole rounding unit or more: then the payout is not
+ * the rounded sum of its lines (made by hand, or by other rules), and nothing of it is rounding.
+ */
+function roundingAdded(statement: Statement | undefined, env: LineEnv): Dec {
+  const payout = readAmount(statement?.payout);
+  const earned = readAmount(statement?.earned);
+  if (!statement || payout === undefined || earned === undefined) return ZERO;
+  let total = earned;
+  for (const line of statement.adjustments ?? []) {
+    const amount = readAmount(line?.amount);
+    if (amount === undefined) return ZERO;
+    total = total.plus(amount);
+  }
+  const added = payout.minus(total);
+  return added.abs().lt(new Dec(10).pow(-env.rounding.decimals)) ? added : ZERO;
 }
 
 /** The line of a `paid year to date` earning for a closed period; none when nothing is owed. */
