@@ -681,6 +681,35 @@ describe('recalculating with rounding at payout', () => {
     }
   });
 
+  it('rounds a period that takes in a correction in its year-to-date amount with its own amount', () => {
+    // y = ytd x 10% paid year to date, c = 1% per deal, half even at payout. Q1 reported 100.00:
+    // y 10.00 + c 1.00 = 11.00. A late Q1 deal of 0.10 adds y +0.01 and c +0.001; Q3 has a deal of
+    // 0.50. In the Q1..Q3 run Q2 (new) takes in y's +0.01: it pays 0.01. Q3 pays its own
+    // 0.05 + 0.005 = 0.055 and c's +0.001 with a rounding line of -0.001: 0.055, rounded half even
+    // 0.06. In all 11.00 + 0.01 + 0.06 = 11.07, as one call (11.011 -> 11.01, 0.00, 0.055 -> 0.06).
+    const p = planOf(
+      quarterly(
+        `${DEALS}\n  bonus y = ytd(bookings) * 10% paid year to date\n  commission c = bookings * 1%`,
+        'rounding half even to 2 decimals at payout',
+      ),
+    );
+    const r1 = run(p, { payees, records: { deals: rows(deal('D1', '100.00', '2026-02-01')) } }, ['2026-Q1']);
+    const data = rows(
+      deal('D1', '100.00', '2026-02-01'),
+      deal('L', '0.10', '2026-03-01'),
+      deal('D3', '0.50', '2026-08-01'),
+    );
+    const periods = ['2026-Q1', '2026-Q2', '2026-Q3'];
+    const r2 = run(p, { payees, records: { deals: data }, previous: r1 }, periods);
+    expect(r2.statements.map((s) => [s.period, s.payout])).toEqual([
+      ['2026-Q1', '11.00'],
+      ['2026-Q2', '0.01'],
+      ['2026-Q3', '0.06'],
+    ]);
+    const one = run(p, { payees, records: { deals: data } }, periods);
+    expect(one.statements.map((s) => s.payout)).toEqual(['11.01', '0.00', '0.06']);
+  });
+
   it('pays no rounding line when lines are rounded (at line)', () => {
     const atLine = planOf(quarterly(`${DEALS}\n  commission c = bookings * 10%`));
     const r1 = run(atLine, { payees, records: { deals: rows(q1) } }, ['2026-Q1']);

@@ -122,20 +122,20 @@ export function recalculate(
   const compare = comparison(reported, fresh, freshBy, closed, scope);
   const rules = new Map<string, RuleRef>();
   const lines: AdjustmentLine[] = [];
-  // With rounding at payout: what the run pays for the closed periods in all, their lines and what
-  // year-to-date amounts take in, which the rounding lines make whole units (see roundingLine).
+  // With rounding at payout: what the run pays for the closed periods in all, which the rounding
+  // lines make whole units (see roundingLine), paid as it is after the rest is rounded. Not with
+  // `paid year to date` earnings: their corrections are also paid inside year-to-date amounts, of
+  // the current period or of other periods of the run, rounded with those periods' own amounts.
+  const yearToDate = (scope.yearToDate?.size ?? 0) > 0;
   let whole = ZERO;
   for (const period of closed) {
     const found = differences(env, period, compare, rules);
     lines.push(...found);
     const rounding = roundingLine(env, period, found, compare);
     if (rounding) lines.push(rounding);
-    if (roundsLines(env.rounding)) continue;
+    if (roundsLines(env.rounding) || yearToDate) continue;
     const paid = [...found, ...(rounding ? [rounding] : [])];
-    whole = paid.reduce(
-      (sum, line) => sum.plus(amountOf(line.amount)),
-      whole.plus(compare.absorbedOf(period)),
-    );
+    whole = paid.reduce((sum, line) => sum.plus(amountOf(line.amount)), whole);
   }
   if (lines.length > 0) {
     const current = freshBy.get(scope.current) ?? blank?.();
