@@ -12,7 +12,7 @@ import type { PayeeData } from '../data/model.js';
 import { ZERO } from '../decimal.js';
 import type { Run } from '../evaluate/run.js';
 import { type RecalcScope, recalculate } from '../recalc/recalculate.js';
-import type { YearToDateScope } from '../recalc/year-to-date.js';
+import { unrunBetween, type YearToDateScope } from '../recalc/year-to-date.js';
 import type { Statement } from '../results/results.js';
 import type { Period } from '../time/calendar.js';
 import { formatDate } from '../time/dates.js';
@@ -129,9 +129,9 @@ export function applyPayout(
   leftOut: readonly Statement[] = [],
 ): Statement[] {
   const stage = stageOf(run, periods);
-  const years: YearToDateScope = { ...stage.yearToDate, leftOut };
+  const years: YearToDateScope = { ...stage.yearToDate, leftOut, unrunBetween: unrunBetween(run, payee) };
   const ledger = new Ledger(stage.previousBy.get(payee.id) ?? [], years, stage.trueUps);
-  const result = payStatements(run, stage, payee, statements, ledger, leftOut);
+  const result = payStatements(run, stage, payee, statements, ledger, years);
   // Money the plan leaves unsettled for a leaver, or at the plan's end, is said, never silent.
   warnUnsettled(run, stage.resolver, stage.env, payee, stage.calculated, result, ledger);
   return result;
@@ -144,7 +144,7 @@ function payStatements(
   payee: PayeeData,
   statements: readonly Statement[],
   ledger: Ledger,
-  leftOut: readonly Statement[],
+  years: YearToDateScope,
 ): Statement[] {
   const { env, resolver, periods } = stage;
   const calendar = run.program.calendar;
@@ -166,7 +166,8 @@ function payStatements(
     closed: stage.closed,
     yearToDate: stage.yearToDate.yearToDate,
     fiscalYear: stage.yearToDate.fiscalYear,
-    leftOut,
+    leftOut: years.leftOut ?? [],
+    unrunBetween: years.unrunBetween,
   };
   return recalculate(env, paid, before, scope, blank);
 }

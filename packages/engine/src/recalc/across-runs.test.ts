@@ -480,6 +480,74 @@ describe('a correction paid year to date by a run that leaves the corrected peri
   });
 });
 
+describe('a left-out correction taken in by a period between that the run does not calculate', () => {
+  const plan = planOf(`plan "T" version "1" {
+  currency USD
+  period month
+  effective 2026-01-01 to 2026-12-31
+  ${DEALS}
+  bonus y = ytd(bookings) * 10% paid year to date
+  holdback h = 50% of y until 2026-12-31
+}`);
+  const base = [
+    deal('D1', '1000', '2026-01-10'),
+    deal('D2', '500', '2026-02-10'),
+    deal('D3', '300', '2026-03-10'),
+    deal('D4', '200', '2026-04-10'),
+  ];
+  // A late January deal L of 100 comes with March's run.
+  const late = rows(...base, deal('L', '100', '2026-01-20'));
+  const r1 = run(plan, { payees, records: { deals: rows(...base) } }, ['2026-01']);
+  const earlier = (...runs: Results[]) =>
+    ({
+      ...runs[runs.length - 1],
+      statements: runs.flatMap((r) => r.statements.filter((s) => !s.reported)),
+    }) as Results;
+  const pays = (s: Statement) =>
+    s.earnings[0]?.trace.inputs
+      .filter((i) => i.name.startsWith('pays the correction'))
+      .map((i) => [i.name, i.value]);
+
+  it('is not named absorbed by the later period, and is paid once', () => {
+    // January: y 1,000 x 10% = 100, held 50, paid 50.
+    expect(statement(r1, 'a', '2026-01').payout).toBe('50.00');
+    // March alone (February never run): 1,900 x 10% = 190 - 100 (January reported) - 60 (February as
+    // worked out now: 1,600 x 10% - 100, January's +10 in it) = 30, all its own: held 15, paid 15.
+    const r2 = run(plan, { payees, records: { deals: late }, previous: r1 }, ['2026-03']);
+    const march = statement(r2, 'a', '2026-03');
+    expect(pays(march)).toEqual([]);
+    expect(march.adjustments.map((a) => [a.id, a.amount])).toEqual([['holdback:h', '-15.00']]);
+    expect(march.payout).toBe('15.00');
+    // January, February and April: February pays 160 - 100 = 60, its own 50 (held 25) and
+    // January's +10; April pays 210 - 100 - 60 - 30 = 20 (held 10) and January's holdback of its
+    // +10 (-5): 60 - 25 = 35 and 20 - 10 - 5 = 5.
+    const r3 = run(plan, { payees, records: { deals: late }, previous: earlier(r1, r2) }, [
+      '2026-01',
+      '2026-02',
+      '2026-04',
+    ]);
+    const february = statement(r3, 'a', '2026-02');
+    expect(pays(february)).toEqual([['pays the correction of 2026-01', '10.00']]);
+    expect(february.payout).toBe('35.00');
+    const april = statement(r3, 'a', '2026-04');
+    expect(pays(april)).toEqual([]);
+    expect(april.adjustments.map((a) => [a.id, a.amount])).toEqual([
+      ['holdback:h', '-10.00'],
+      ['recalculation:2026-01:adjustment:holdback:h', '-5.00'],
+    ]);
+    // In all 50 + 15 + 35 + 5 = 105, held 105: what one call pays (55 + 25 + 15 + 10).
+    expect(paidIn([r1, '2026-01'], [r2, '2026-03'], [r3, '2026-02'], [r3, '2026-04'])).toBe('105.00');
+    expect(april.balances).toEqual({ 'holdback:h': '105.00' });
+    const once = run(plan, { payees, records: { deals: late } }, [
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+    ]);
+    expect(once.statements.map((s) => s.payout)).toEqual(['55.00', '25.00', '15.00', '10.00']);
+  });
+});
+
 describe('a guarantee or a draw in the period that absorbs a year-to-date correction', () => {
   const body = (rule: string) =>
     planOf(quarterly(`${DEALS}\n  bonus y = ytd(bookings) * 10% paid year to date\n  ${rule}`));

@@ -45,7 +45,7 @@ import type { Period } from '../time/calendar.js';
 import { formatDate } from '../time/dates.js';
 import { listed } from '../trace/sentence.js';
 import { adjustmentKey, earningKey, Reported } from './amounts.js';
-import { takesOffEarlier, YearToDate } from './year-to-date.js';
+import { takesOffEarlier, unrunBetween, YearToDate } from './year-to-date.js';
 
 const EARNING = earningKey('');
 /** The start of the key of a manual line (`adjustment:manual:A1`). */
@@ -306,6 +306,7 @@ class PayeeComparison {
       yearToDate: this.scope.yearToDate,
       fiscalYear: (label) => calendar.parse(label)?.fiscalYear,
       closed: this.run.closedPeriods(),
+      unrunBetween: unrunBetween(this.run, this.payee),
     });
     const upTo = (p: Period) => p.fiscalYear === period.fiscalYear && p.start <= period.start;
     const dated: Dated[] = this.fresh.filter((f) => upTo(f.period));

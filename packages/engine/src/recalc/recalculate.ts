@@ -74,6 +74,8 @@ export interface RecalcScope {
   closed?: ReadonlySet<string>;
   /** The payee's statements of closed periods the run leaves out, built now (`YearToDateScope.leftOut`). */
   leftOut?: readonly Statement[];
+  /** Left-out periods whose change a period between took in (`YearToDateScope.unrunBetween`). */
+  unrunBetween?: (from: string, to: string) => boolean;
 }
 
 /** A `paid year to date` earning in a closed period. */
@@ -187,6 +189,7 @@ function comparison(
     fiscalYear,
     closed: scope.closed ?? new Set(),
     leftOut: scope.leftOut ?? [],
+    unrunBetween: scope.unrunBetween,
   });
   for (const s of fresh) ytd.absorbed(s);
   const groups = new Map<string, YearGroup>();

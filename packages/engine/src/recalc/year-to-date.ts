@@ -22,7 +22,9 @@
  * reported, so P's amount pays its change since, and says so like any absorption (else a later
  * run recalculating it would pay that change again). One the run does not build (the payee is off
  * the plan there now) counts as what it paid in all: it adds the corrections paid for it from P's
- * start on (P took off only those paid before).
+ * start on (P took off only those paid before). So does a left-out one with a period between it and
+ * P that is neither closed nor calculated in the run (`YearToDateScope.unrunBetween`): P took that
+ * period off as worked out now, which already takes in the left-out period's change.
  * The payout rules count only a period's own part (`payout-period.ts`), and the recalculation pays
  * as lines only what no period absorbed (`recalculate.ts`). A(P) is kept by the period whose
  * correction each part pays, so that each closed period's line pays its own correction, and the
@@ -31,8 +33,10 @@
  * the corrected one reads them as the corrected period's (`Reported` in `amounts.ts`).
  */
 import { compareText } from '../compare-text.js';
+import type { PayeeData } from '../data/model.js';
 import { type Dec, ZERO } from '../decimal.js';
 import { PAID_EARLIER } from '../earn/paid-before.js';
+import type { Run } from '../evaluate/run.js';
 import { amountOf } from '../payout/money.js';
 import type { EarningResult, Statement } from '../results/results.js';
 import { earningKey, type Reported } from './amounts.js';
@@ -50,6 +54,39 @@ export interface YearToDateScope {
    * data (`not-recalculated.ts`): what a later period of their year absorbs of their changes.
    */
   leftOut?: readonly Statement[];
+  /**
+   * True when `from` is a closed period the run leaves out and a period of the fiscal year between
+   * it and `to`, in which the payee is on the plan, is neither closed nor calculated in the run
+   * ({@link unrunBetween}): `to`'s amount took that period off as worked out now, change of `from`
+   * included, so it does not take in that change itself. Without it, no such period is assumed.
+   */
+  unrunBetween?: (from: string, to: string) => boolean;
+}
+
+/**
+ * {@link YearToDateScope.unrunBetween} for a payee of a run (the run's periods are
+ * `run.calculated`, the closed ones those of the earlier results; the periods between are read as
+ * `earn/paid-before.ts` reads them: the calendar's periods of the year, the payee on the plan).
+ */
+export function unrunBetween(run: Run, payee: PayeeData): (from: string, to: string) => boolean {
+  const { program } = run;
+  const calculated = run.calculated;
+  const closed = run.closedPeriods();
+  return (from, to) => {
+    if (!calculated || calculated.has(from) || !closed.has(from)) return false;
+    const [q, p] = [program.calendar.parse(from), program.calendar.parse(to)];
+    if (!q || !p || q.fiscalYear !== p.fiscalYear) return false;
+    return program.calendar
+      .toDate(p, 'year')
+      .some(
+        (x) =>
+          x.start > q.start &&
+          x.start < p.start &&
+          !closed.has(x.label) &&
+          !calculated.has(x.label) &&
+          program.onPlan(payee, x),
+      );
+  };
 }
 
 const NONE: ReadonlyMap<string, Dec> = new Map();
@@ -150,8 +187,14 @@ export class YearToDate {
         // period took off for it; a period calculated now took off what it pays now, its own
         // part and what it absorbed itself (so that is not absorbed twice).
         const parts = new Map<string, Dec>();
+        const paidLater = (period: string) => {
+          for (const c of this.reported.correctionsOf(period))
+            if (c.key === key && c.start >= statement.start) addPart(parts, period, c.amount);
+        };
         for (const [period, q] of earlier) {
-          if (this.isClosed(period)) {
+          // A left-out period whose change a period between took in counts as what it paid in all.
+          if (this.scope.unrunBetween?.(period, statement.period)) paidLater(period);
+          else if (this.isClosed(period)) {
             const now = amountIn(q.statement, earning.id);
             const own = now.minus(q.absorbed.get(earning.id) ?? ZERO);
             addPart(parts, period, own.minus(this.reported.paidBefore(period, key, statement.start)));
@@ -159,9 +202,7 @@ export class YearToDate {
         }
         // A period not calculated again counts as what it paid in all; this period took off only
         // what it paid before this period started.
-        for (const period of skipped)
-          for (const c of this.reported.correctionsOf(period))
-            if (c.key === key && c.start >= statement.start) addPart(parts, period, c.amount);
+        for (const period of skipped) paidLater(period);
         let total = ZERO;
         for (const part of parts.values()) total = total.plus(part);
         if (!total.isZero()) found.set(earning.id, total);
