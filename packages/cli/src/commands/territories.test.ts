@@ -282,6 +282,45 @@ Territories after the proposal (1 account reassigned):
     expect(stdout).toBe(`${JSON.stringify(expected, null, 2)}\n`);
   });
 
+  it('reads the payees and territory assignments next to the accounts, as attain run does', async () => {
+    // The accounts name their owner (a Payee field): without payees.csv every row is an unknown
+    // payee; with it, A1's owner rep-1 is known and A2's ghost is not. territory_assignments.csv
+    // adds rep-2 to west.
+    const design = `plan "Owned" {
+  currency USD
+  period quarter
+  effective 2026-01-01 to 2026-12-31
+  source accounts { id: Text key, region: Text, owner: Payee }
+  payee { ote: Money }
+  territories on accounts by priority {
+    territory west {
+      where region = "West"
+      priority 1
+      assign "rep-1" as primary
+    }
+  }
+}
+`;
+    const cwd = await tempDir({
+      'owned.attain': design,
+      'data/accounts.csv': 'id,region,owner\nA1,West,rep-1\nA2,West,ghost\n',
+      'data/payees.csv': 'id,name\nrep-1,Ada\nrep-2,Grace\n',
+      'data/territory_assignments.csv': 'payee,territory,role\nrep-2,west,overlay\n',
+      'bare/accounts.csv': 'id,region,owner\nA1,West,rep-1\n',
+    });
+    const withPayees = await run(['territories', 'owned.attain', '--accounts', 'data/accounts.csv'], { cwd });
+    expect([withPayees.code, withPayees.stderr]).toEqual([0, '']);
+    expect(withPayees.stdout).toContain(
+      `2 accounts from data/accounts.csv (payees from ${join('data', 'payees.csv')}), as of 2026-01-01`,
+    );
+    expect(withPayees.stdout).toContain('  west                     1  rep-1    rep-2');
+    expect(withPayees.stdout).toContain('A2');
+    expect(withPayees.stdout).toContain('ghost');
+    // Without payees.csv beside the accounts: the owner is unknown and A1 is left unassigned.
+    const bare = await run(['territories', 'owned.attain', '--accounts', 'bare/accounts.csv'], { cwd });
+    expect(bare.stdout).toContain('  A1    accounts row 1: owner is "rep-1", who is not among the payees\n');
+  });
+
   it('reads FX rates from --fx or the fx.csv next to the accounts, and prints warnings in the table', async () => {
     // A1's potential is 1000 EUR; big needs 1100 USD. EUR->USD is 1.0 until March, 1.2 from April:
     // as of a day in Q2 (rate of 2026-06-30: 1000 x 1.2 = 1200 >= 1100) A1 is in big, as `attain

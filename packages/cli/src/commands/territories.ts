@@ -27,10 +27,12 @@ import {
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { loadPlanForRun } from '../calculation.js';
 import { type Context, ExitCode, type ExitWith, reportProblem } from '../context.js';
-import { missingColumns, readCsvTable } from '../data/csv.js';
+import { CsvFileError, missingColumns, readCsvTable } from '../data/csv.js';
 import { fixedFiles } from '../data/layout.js';
+import { loadPayeesBeside, type PayeesBeside } from '../data/load-csv.js';
 import { asOfOption, formatOption, integer } from '../options.js';
 import { formatDataError, formatWarning } from '../output/data-errors.js';
+import { Progress } from '../output/progress.js';
 import {
   comparisonSection,
   fairnessLine,
@@ -102,6 +104,23 @@ async function fxFile(options: TerritoriesOptions, context: Context): Promise<st
   return (await context.io.pathKind(resolve(context.io.cwd, next))) === 'file' ? next : undefined;
 }
 
+/**
+ * The payees and territory assignments beside the accounts file (payees.csv and
+ * territory_assignments.csv of its directory), as `attain run` reads them from a data directory:
+ * a design whose accounts have `Payee` fields needs the payees, and only known payees cover
+ * territories then.
+ */
+async function payeesBeside(accounts: string, plan: Plan, context: Context): Promise<PayeesBeside> {
+  const display = dirname(accounts);
+  try {
+    const progress = new Progress(context.io.stderr, 'never');
+    return await loadPayeesBeside(context.io, resolve(context.io.cwd, display), display, plan, progress);
+  } catch (error) {
+    if (error instanceof CsvFileError) return { problems: [error.message] };
+    throw error;
+  }
+}
+
 /** The FX rates of a CSV file with the columns of a data directory's fx.csv, or a problem. */
 async function readFx(path: string, context: Context): Promise<FxRate[] | string> {
   const read = await readCsvTable(context.io, path);
@@ -153,10 +172,15 @@ function compute(
   balance: BalanceOptions | undefined,
   options: TerritoriesOptions,
   fx: FxRate[] | undefined,
+  beside: PayeesBeside,
 ): TerritoriesJson | string {
   const asOf = {
     ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
     ...(fx === undefined ? {} : { fx }),
+    ...(beside.payees === undefined ? {} : { payees: beside.payees }),
+    ...(beside.territoryAssignments === undefined
+      ? {}
+      : { territoryAssignments: beside.territoryAssignments }),
   };
   try {
     const result: TerritoriesJson = { assignment: assignAccounts(plan, records, asOf) };
@@ -183,11 +207,8 @@ function compute(
  * The problems with the input rows that were left out (FX rates) and the warnings of evaluating the
  * rules (`no-fx-rate`...), as in `attain run`'s table; empty when there are none.
  */
-function problemsSection(assignment: AccountAssignment, fx: string | undefined): string {
-  const origin = {
-    fileOf: (section: string) => (section === 'fx' && fx !== undefined ? fx : section),
-    json: false,
-  };
+function problemsSection(assignment: AccountAssignment, files: ReadonlyMap<string, string>): string {
+  const origin = { fileOf: (section: string) => files.get(section) ?? section, json: false };
   const { problems, warnings } = assignment;
   let text = '';
   if (problems.length > 0)
@@ -198,19 +219,33 @@ function problemsSection(assignment: AccountAssignment, fx: string | undefined):
 }
 
 /** The table format. */
-function tableText(result: TerritoriesJson, path: string, fx: string | undefined): string {
+function tableText(
+  result: TerritoriesJson,
+  path: string,
+  fx: string | undefined,
+  payees: string | undefined,
+  assignments: string | undefined,
+): string {
   const { assignment, balance } = result;
   const version = assignment.plan.version === undefined ? '' : ` version "${assignment.plan.version}"`;
   const count = assignment.accounts.length + assignment.unassigned.length;
   const places = balance ? placesOf(assignment, balance.potential) : 0;
-  const rates = fx === undefined ? '' : ` (FX rates from ${fx})`;
+  const read = [
+    ...(payees === undefined ? [] : [`payees from ${payees}`]),
+    ...(fx === undefined ? [] : [`FX rates from ${fx}`]),
+  ];
+  const rates = read.length === 0 ? '' : ` (${read.join(', ')})`;
   let text = `Territories of plan "${assignment.plan.name}"${version}: ${count} accounts from ${path}${rates}, as of ${assignment.asOf}\n\n`;
   text += territoryTable(assignment.territories, balance, places);
   if (balance) text += `\n${fairnessLine(balance)}`;
   text += `\n${unassignedSection(assignment, balance)}`;
   if (result.rebalance) text += `\n${rebalanceSection(result.rebalance, places)}`;
   if (result.comparison) text += `\n${comparisonSection(result.comparison, places)}`;
-  text += problemsSection(assignment, fx);
+  const files = new Map<string, string>();
+  if (fx !== undefined) files.set('fx', fx);
+  if (payees !== undefined) files.set('payees', payees);
+  if (assignments !== undefined) files.set('territoryAssignments', assignments);
+  text += problemsSection(assignment, files);
   return text;
 }
 
@@ -255,7 +290,12 @@ export async function runTerritories(
     reportProblem(context, fx);
     return ExitCode.trouble;
   }
-  const result = compute(plan, other, read.records, balance, options, fx);
+  const beside = await payeesBeside(options.accounts, plan, context);
+  if (beside.problems.length > 0) {
+    for (const message of beside.problems) reportProblem(context, message);
+    return ExitCode.trouble;
+  }
+  const result = compute(plan, other, read.records, balance, options, fx, beside);
   if (typeof result === 'string') {
     reportProblem(context, result);
     return ExitCode.trouble;
@@ -263,7 +303,7 @@ export async function runTerritories(
   context.io.stdout.write(
     options.format === 'json'
       ? `${JSON.stringify(result, null, 2)}\n`
-      : tableText(result, options.accounts, fxPath),
+      : tableText(result, options.accounts, fxPath, beside.payeesFile, beside.assignmentsFile),
   );
   return ExitCode.ok;
 }

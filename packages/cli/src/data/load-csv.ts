@@ -145,11 +145,11 @@ function assignmentOf(
   return assignment;
 }
 
-async function readPayees(dir: Directory): Promise<Payee[]> {
+async function readPayees(dir: Directory, attributesRequired = true): Promise<Payee[]> {
   const attributes = dir.plan.payee;
   const required = [
     ...payeeColumns.required,
-    ...attributes.filter((field) => !field.optional).map((field) => field.name),
+    ...(attributesRequired ? attributes.filter((field) => !field.optional).map((field) => field.name) : []),
   ];
   const payees: Payee[] = [];
   const reads = [...payeeColumns.optional, ...attributes.map((field) => field.name)];
@@ -346,6 +346,49 @@ export async function loadCsvDirectory(
   for (const source of plan.sources) dataset.records[source.name] = await readSource(dir, source);
   for (const fixed of fixedFiles) if (present.has(fixed.file)) await readFixedFile(dir, fixed, dataset);
   return dir.problems.length > 0 ? { problems: dir.problems, warnings } : { dataset, warnings };
+}
+
+/** The payees and territory assignments of a directory, each read when its file is there. */
+export interface PayeesBeside {
+  /** The payees file as shown, when there is one. */
+  payeesFile?: string;
+  payees?: Payee[];
+  territoryAssignments?: TerritoryAssignment[];
+  /** The territory assignments file as shown, when there is one. */
+  assignmentsFile?: string;
+  /** Missing columns and unreadable files. */
+  problems: string[];
+}
+
+/**
+ * The payees (payees.csv) and territory assignments (territory_assignments.csv) of the directory
+ * `absolute` (shown as `display`), each when its file is there: for a command that reads one file
+ * of a data directory and uses these beside it (`attain territories` with the accounts file). The
+ * payee attributes the plan declares are read when their columns are there, not required: placing
+ * accounts needs the payees, not their pay.
+ */
+export async function loadPayeesBeside(
+  io: Io,
+  absolute: string,
+  display: string,
+  plan: Plan,
+  progress: Progress,
+): Promise<PayeesBeside> {
+  const dir: Directory = { io, absolute, display, plan, progress, problems: [] };
+  const files = new Set((await io.readDir(absolute)).filter((e) => !e.directory).map((e) => e.name));
+  const found: PayeesBeside = { problems: dir.problems };
+  if (files.has(payeesFile)) {
+    found.payeesFile = shown(dir, payeesFile);
+    found.payees = await readPayees(dir, false);
+  }
+  const assignments = fixedFiles.find((fixed) => fixed.section === 'territoryAssignments');
+  if (assignments && files.has(assignments.file)) {
+    const dataset: Dataset = { payees: [], records: {} };
+    await readFixedFile(dir, assignments, dataset);
+    found.assignmentsFile = shown(dir, assignments.file);
+    found.territoryAssignments = dataset.territoryAssignments;
+  }
+  return found;
 }
 
 /**

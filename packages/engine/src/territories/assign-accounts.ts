@@ -222,6 +222,8 @@ export function assignAccounts(
       territoryAssignments: options.territoryAssignments ?? [],
     },
     program.calendar,
+    // No period is calculated: placing accounts needs the payees, not the attributes their pay reads.
+    { calculated: { periods: [], onPlan: () => false } },
   );
   const run = new Run(program, valid, day);
   const setting: Setting = {
