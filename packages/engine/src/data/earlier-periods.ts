@@ -53,12 +53,14 @@ function balancesText(draws: readonly string[], holdbacks: readonly string[]): s
   return `${listed(kinds)} balances (${[...draws, ...holdbacks].join(', ')})`;
 }
 
-/** The balances the plan carries from period to period, by kind: recoverable draws and holdbacks. */
-function carried(plan: Plan): { draws: string[]; holdbacks: string[] } {
-  return {
-    draws: plan.draws.filter((d) => d.recoverable).map((d) => d.name),
-    holdbacks: plan.holdbacks.map((h) => h.name),
-  };
+/**
+ * The balances the plan carries from period to period, by kind: recoverable draws and holdbacks;
+ * `undefined` for a plan that carries none (nothing to warn about when earlier results are missing).
+ */
+function carried(plan: Plan): { draws: string[]; holdbacks: string[] } | undefined {
+  const draws = plan.draws.filter((d) => d.recoverable).map((d) => d.name);
+  const holdbacks = plan.holdbacks.map((h) => h.name);
+  return draws.length === 0 && holdbacks.length === 0 ? undefined : { draws, holdbacks };
 }
 
 /**
@@ -105,8 +107,9 @@ export function missingEarlierResults(
   periods: readonly Period[],
   previous: Results | undefined,
 ): CalculationWarning | undefined {
-  const { draws, holdbacks } = carried(dates.plan);
-  if (draws.length === 0 && holdbacks.length === 0) return undefined;
+  const balancesOf = carried(dates.plan);
+  if (!balancesOf) return undefined;
+  const { draws, holdbacks } = balancesOf;
   const ends = new Map<string, { period: string; end: string }[]>();
   for (const s of previous?.statements ?? []) {
     const list = ends.get(s.payee);
@@ -228,8 +231,9 @@ export function skippedInRun(
   periods: readonly Period[],
   previous: Results | undefined,
 ): CalculationWarning | undefined {
-  const { draws, holdbacks } = carried(dates.plan);
-  if (draws.length === 0 && holdbacks.length === 0) return undefined;
+  const balancesOf = carried(dates.plan);
+  if (!balancesOf) return undefined;
+  const { draws, holdbacks } = balancesOf;
   const reported = new Set((previous?.statements ?? []).map((s) => s.period));
   const inRun = new Set(periods.map((p) => p.label));
   const sorted = [...periods].sort((a, b) => a.ordinal - b.ordinal);

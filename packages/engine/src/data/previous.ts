@@ -21,15 +21,12 @@ import type { FiscalCalendar } from '../time/calendar.js';
 import { formatDate, parseDate } from '../time/dates.js';
 import type { Dataset } from './dataset.js';
 import { dataError, type Problems, type RowAt, valueError } from './problems.js';
-import { readDecimal } from './values.js';
+import { isObject, readDecimal } from './values.js';
 
 /** The source name of errors in `previous`; the row is the statement's position (1-based). */
 export const PREVIOUS = 'previous';
 
 type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const textOr = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 

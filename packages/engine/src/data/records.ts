@@ -257,7 +257,10 @@ export class OwnedRows {
     const fields = kept.map((name) => ({ name, at: schema.index.get(name) }));
     for (const { name } of fields) this.withDate.set(name, []);
     const owner = schema.owner as number;
-    const { slotOf, groupOf, start } = ownerGroups(schema, rows);
+    const { order, groupOf, start } = ownerGroups(schema, rows);
+    // Each row's place in the owner order: its slot.
+    const slotOf = new Int32Array(rows.length);
+    for (let k = 0; k < order.length; k++) slotOf[order[k] as number] = k;
     const width = this.readers.length;
     const stride = width + SLOT_EXTRA;
     // The groups of each owner id, as the check reads the owner field.
@@ -372,8 +375,6 @@ export class OwnedRows {
 interface OwnerGroups {
   /** Row positions by group (first-seen owner first), then by day, then in input order. */
   order: Int32Array;
-  /** Each row's place in {@link order}. */
-  slotOf: Int32Array;
   /** Each row's group. */
   groupOf: Int32Array;
   /** Where each group starts in {@link order}, and one past the last (`start[g + 1]`). */
@@ -429,9 +430,7 @@ function ownerGroups(schema: SourceSchema, rows: readonly DataRecord[]): OwnerGr
       maxDay - minDay + 2,
     ).sorted;
   const { sorted, start } = countingSort(order, (i) => groupOf[i] as number, counts);
-  const slotOf = new Int32Array(rows.length);
-  for (let k = 0; k < sorted.length; k++) slotOf[sorted[k] as number] = k;
-  return { order: sorted, slotOf, groupOf, start };
+  return { order: sorted, groupOf, start };
 }
 
 function identity(n: number): Int32Array {

@@ -14,7 +14,7 @@ import { FxTable } from './fx.js';
 import type { DaySpan, PayeeData } from './model.js';
 import type { PayeeTable } from './payees.js';
 import { dataError, type Problems, type RowAt, valueError } from './problems.js';
-import { isCurrencyCode, isMissing, quote, quoteAny, readDecimal, rowOf } from './values.js';
+import { isCurrencyCode, isMissing, isObject, quote, quoteAny, readDecimal, rowOf } from './values.js';
 
 /** The parts of a dataset that are lists of rows, with what their rows are (for messages). */
 const LISTS = {
@@ -64,9 +64,6 @@ function partError(
   if (field !== undefined) error.field = field;
   problems.add(wholePart(source), error);
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** True when `object` has nothing under `name` (`null` is nothing too). */
 const absent = (object: Record<string, unknown>, name: string): boolean =>

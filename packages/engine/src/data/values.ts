@@ -26,6 +26,11 @@ const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const PLAIN = /^[+-]?\d{1,20}(?:\.\d{1,20})?$/;
 const CURRENCY = /^[A-Z]{3}$/;
 
+/** True for a JSON object (not `null`, not a list): data from JSON is not trusted to have the shape it should. */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** A list as given, or an empty one in place of anything else (data from JSON is not trusted). */
 export function asList<T>(value: readonly T[] | undefined): readonly T[] {
   return Array.isArray(value) ? value : [];

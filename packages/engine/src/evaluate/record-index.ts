@@ -134,6 +134,11 @@ export class RecordIndex {
     return index.byOwner.get(period.ordinal)?.get(owner) ?? NONE;
   }
 
+  /** The records of `source` dated in `period` that have no owner (every record of a source without an owner field). */
+  unowned(source: string, period: Period): readonly Rec[] {
+    return this.index(source).unowned.get(period.ordinal) ?? NONE;
+  }
+
   /** The records of `source` dated in `period` whose owner is not in `except`, in no particular order. */
   notOwnedBy(source: string, period: Period, except: ReadonlySet<string>): Rec[] {
     const index = this.index(source);

@@ -12,6 +12,7 @@
 import type { Range } from '@attain/dsl';
 import { recordName } from '../data/model.js';
 import { readAmount } from '../data/previous.js';
+import { isObject } from '../data/values.js';
 import { type Dec, ZERO } from '../decimal.js';
 import { amountOf } from '../payout/money.js';
 import { NO_RANGE } from '../payout/rules.js';
@@ -92,9 +93,6 @@ export interface RecordChange {
   /** The amount as the line writes it. */
   text: string;
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The changes a recalculation line of an earning made on each record, from its trace (see the

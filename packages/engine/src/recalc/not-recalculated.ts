@@ -51,9 +51,6 @@ const EARNING = earningKey('');
 /** The start of the key of a manual line (`adjustment:manual:A1`). */
 const MANUAL = adjustmentKey('manual:');
 
-/** Every owner: `notOwnedBy` with it gives the records of a source that have no owner. */
-const EVERYONE = { has: () => true } as unknown as ReadonlySet<string>;
-
 /** A statement of this run or built again for a left-out period, with its period. */
 interface Dated {
   period: Period;
@@ -124,7 +121,7 @@ export class NotRecalculated {
     // Records without an owner reach back for everyone; owned ones are looked at payee by payee.
     for (const period of this.skipped)
       for (const source of run.program.schemas.keys())
-        if (!this.seen.has(period.label) && run.index.notOwnedBy(source, period, EVERYONE).length > 0)
+        if (!this.seen.has(period.label) && run.index.unowned(source, period).length > 0)
           this.seen.add(period.label);
     if (this.currentClosed) {
       const c = current.label;

@@ -38,6 +38,7 @@ import { NO_RANGE } from '../payout/rules.js';
 import { CARRIED_FROM, settle } from '../payout/settle.js';
 import type { AdjustmentLine, RecordRef, RuleRef, Statement, TraceInput } from '../results/results.js';
 import {
+  type Amount,
   type AmountInfo,
   amountsOf,
   earningKey,
@@ -131,9 +132,11 @@ export function recalculate(
   const yearToDate = (scope.yearToDate?.size ?? 0) > 0;
   let whole = ZERO;
   for (const period of closed) {
-    const found = differences(env, period, compare, rules);
+    // What was reported for the period, with the corrections paid for it since.
+    const reported = compare.reported.amounts(period);
+    const found = differences(env, period, reported, compare, rules);
     lines.push(...found);
-    const rounding = roundingLine(env, period, found, compare);
+    const rounding = roundingLine(env, period, reported, found, compare);
     if (rounding) lines.push(rounding);
     if (roundsLines(env.rounding) || yearToDate) continue;
     const paid = [...found, ...(rounding ? [rounding] : [])];
@@ -250,11 +253,11 @@ function comparison(
 function differences(
   env: LineEnv,
   period: string,
+  reported: ReadonlyMap<string, Amount>,
   compare: Comparison,
   rules: Map<string, RuleRef>,
 ): AdjustmentLine[] {
   const lines: AdjustmentLine[] = [];
-  const reported = compare.reported.amounts(period);
   const now = amountsOf(compare.freshBy.get(period));
   const keys = [...now.keys(), ...[...reported.keys()].filter((k) => !now.has(k))];
   for (const key of keys) {
@@ -318,6 +321,7 @@ const ROUNDING_RULE: RuleRef = { kind: 'recalculation', name: ROUNDING, label: '
 function roundingLine(
   env: LineEnv,
   period: string,
+  reported: ReadonlyMap<string, Amount>,
   found: readonly AdjustmentLine[],
   compare: Comparison,
 ): AdjustmentLine | undefined {
@@ -327,7 +331,7 @@ function roundingLine(
   const paidNow = found.reduce((sum, line) => sum.plus(amountOf(line.amount)), absorbed);
   let total = paidNow;
   let earlier = ZERO;
-  for (const [key, { amount }] of compare.reported.amounts(period)) {
+  for (const [key, { amount }] of reported) {
     if (key === ROUNDING) earlier = earlier.plus(amount);
     else total = total.plus(amount);
   }
@@ -337,13 +341,12 @@ function roundingLine(
   const rest = rounded.minus(total).minus(added).minus(earlier);
   if (rest.isZero()) return undefined;
   const now = payoutText(rounded, env.rounding);
-  const reported = before === undefined ? undefined : readAmount(before.payout);
   const inputs: TraceInput[] = [
     { name: 'period', value: period },
     { name: 'recalculated payout', value: now, unit: env.currency },
     { name: 'unrounded', value: lineText(total, env.rounding), unit: env.currency },
   ];
-  if (reported !== undefined && !added.isZero())
+  if (!added.isZero())
     inputs.push({
       name: 'rounding of the reported payout',
       value: lineText(added, env.rounding),

@@ -16,6 +16,7 @@
  */
 
 import { readAmount } from '../data/previous.js';
+import { isObject } from '../data/values.js';
 import { type Dec, ZERO } from '../decimal.js';
 import type { LineEnv } from '../payout/lines.js';
 import { lineText, payoutAmount, payoutText } from '../payout/money.js';
@@ -35,9 +36,6 @@ import type {
 } from '../results/results.js';
 
 type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const isText = (value: unknown): value is string => typeof value === 'string';
 
