@@ -64,6 +64,14 @@ export function balancesRecord(
 const ESTIMATES = new WeakMap<Statement, Dec>();
 
 /**
+ * What a settled statement's estimated payout adds to its payout (before rounding), for settling a
+ * copy of it again (`recalc/recalculate.ts`); `undefined` for a statement `settle` did not make.
+ */
+export function estimateOf(statement: Statement): Dec | undefined {
+  return ESTIMATES.get(statement);
+}
+
+/**
  * A copy of `statement` with `adjustments`, `balances`, and the `payout`, `estimatedPayout` and
  * payout trace they give. `carriedFrom` names the period the opening balances came from. The
  * payout is `earned + Σ adjustments` rounded at the declared mode and decimals (exactly that sum

@@ -673,7 +673,7 @@ describe('recalculating with rounding at payout', () => {
     expect(one.statements.map((s) => s.payout)).toEqual(['100.01', '50.00', '20.00']);
   });
 
-  it('counts what a later year-to-date amount takes in of the correction with its lines', () => {
+  it('pays what a later year-to-date amount takes in of the correction apart, with its lines', () => {
     const ytdPlan = planOf(
       quarterly(
         `${DEALS}\n  bonus y = ytd(bookings) * 10% paid year to date`,
@@ -684,13 +684,18 @@ describe('recalculating with rounding at payout', () => {
     const r1 = run(ytdPlan, { payees, records: { deals: rows(q1) } }, ['2026-Q1']);
     expect(statement(r1, 'a', '2026-Q1').payout).toBe('100.01');
     // Q2: year to date (1,000.05 + 0.03 + 500.02) x 10% = 150.010, minus the 100.005 Q1 reported:
-    // 50.005, which takes in Q1's +0.003 (no line for it). The rounding line for Q1 is
-    // 100.01 - 100.008 - 0.005 = -0.003: Q2 pays 50.002, rounded 50.00, as one call does.
+    // 50.005, which takes in Q1's +0.003. That part is paid apart: y pays its own 50.002, and Q1's
+    // lines are +0.003 and the rounding line 100.01 - 100.008 - 0.005 = -0.003 (0 in all): Q2
+    // pays 50.002, rounded 50.00, as one call does.
     const r2 = run(ytdPlan, { payees, records: { deals: rows(q1, lateQ1, q2) }, previous: r1 }, [
       '2026-Q1',
       '2026-Q2',
     ]);
-    expect(ids(r2, '2026-Q2')).toEqual([['recalculation:2026-Q1:rounding', '-0.003']]);
+    expect(ids(r2, '2026-Q2')).toEqual([
+      ['recalculation:2026-Q1:earning:y', '0.003'],
+      ['recalculation:2026-Q1:rounding', '-0.003'],
+    ]);
+    expect(statement(r2, 'a', '2026-Q2').earnings.map((e) => [e.id, e.amount])).toEqual([['y', '50.002']]);
     expect(statement(r2, 'a', '2026-Q2').payout).toBe('50.00');
     const one = run(ytdPlan, { payees, records: { deals: rows(q1, lateQ1, q2) } }, ['2026-Q1', '2026-Q2']);
     expect(one.statements.map((s) => s.payout)).toEqual(['100.01', '50.00']);
@@ -749,12 +754,13 @@ describe('recalculating with rounding at payout', () => {
     }
   });
 
-  it('rounds a period that takes in a correction in its year-to-date amount with its own amount', () => {
+  it('rounds a period that takes in a correction in its year-to-date amount on its own amount only', () => {
     // y = ytd x 10% paid year to date, c = 1% per deal, half even at payout. Q1 reported 100.00:
     // y 10.00 + c 1.00 = 11.00. A late Q1 deal of 0.10 adds y +0.01 and c +0.001; Q3 has a deal of
-    // 0.50. In the Q1..Q3 run Q2 (new) takes in y's +0.01: it pays 0.01. Q3 pays its own
-    // 0.05 + 0.005 = 0.055 and c's +0.001 with a rounding line of -0.001: 0.055, rounded half even
-    // 0.06. In all 11.00 + 0.01 + 0.06 = 11.07, as one call (11.011 -> 11.01, 0.00, 0.055 -> 0.06).
+    // 0.50. In the Q1..Q3 run Q2 (new) takes in y's +0.01, paid apart: Q2 pays its own 0.00. Q3
+    // pays its own 0.05 + 0.005 = 0.055, rounded half even 0.06, and Q1's lines y +0.01, c +0.001
+    // and rounding -0.001 (11.01 - 11.011), 0.01 in all: 0.07. In all 11.00 + 0.00 + 0.07 = 11.07,
+    // as one call (11.011 -> 11.01, 0.00, 0.055 -> 0.06); Q1's 0.01 is now paid in Q3, not Q2.
     const p = planOf(
       quarterly(
         `${DEALS}\n  bonus y = ytd(bookings) * 10% paid year to date\n  commission c = bookings * 1%`,
@@ -771,8 +777,13 @@ describe('recalculating with rounding at payout', () => {
     const r2 = run(p, { payees, records: { deals: data }, previous: r1 }, periods);
     expect(r2.statements.map((s) => [s.period, s.payout])).toEqual([
       ['2026-Q1', '11.00'],
-      ['2026-Q2', '0.01'],
-      ['2026-Q3', '0.06'],
+      ['2026-Q2', '0.00'],
+      ['2026-Q3', '0.07'],
+    ]);
+    expect(ids(r2, '2026-Q3')).toEqual([
+      ['recalculation:2026-Q1:earning:y', '0.01'],
+      ['recalculation:2026-Q1:earning:c', '0.001'],
+      ['recalculation:2026-Q1:rounding', '-0.001'],
     ]);
     const one = run(p, { payees, records: { deals: data } }, periods);
     expect(one.statements.map((s) => s.payout)).toEqual(['11.01', '0.00', '0.06']);

@@ -27,6 +27,9 @@
  *
  * With `rounding ... at payout` the lines keep full precision while the payouts they correct were
  * rounded: a `payout rounding` line per corrected period pays the rounding rest (`roundingLine`).
+ * There a `paid year to date` amount of the run pays its own part only: what it takes in of earlier
+ * periods' corrections is paid apart (`paidApart`), on the lines of the corrected periods, so that
+ * every payout rounds its own amount and adds the corrections, whole units, as they are.
  */
 import { compareText } from '../compare-text.js';
 import { readAmount } from '../data/previous.js';
@@ -35,11 +38,12 @@ import { recordKey } from '../payout/ledger.js';
 import { type LineEnv, moneyText } from '../payout/lines.js';
 import { amountOf, lineText, payoutAmount, payoutText, roundsLines } from '../payout/money.js';
 import { NO_RANGE } from '../payout/rules.js';
-import { CARRIED_FROM, settle } from '../payout/settle.js';
+import { CARRIED_FROM, estimateOf, settle } from '../payout/settle.js';
 import type { AdjustmentLine, RecordRef, RuleRef, Statement, TraceInput } from '../results/results.js';
 import {
   type Amount,
   type AmountInfo,
+  absorptionsIn,
   amountsOf,
   earningKey,
   Reported,
@@ -47,7 +51,7 @@ import {
   recordInputName,
 } from './amounts.js';
 import { reportedStatement } from './reported.js';
-import { YearToDate } from './year-to-date.js';
+import { paidApart, YearToDate } from './year-to-date.js';
 
 const EARNING = earningKey('');
 
@@ -107,7 +111,10 @@ export function recalculate(
 ): Statement[] {
   const reported = new Reported(previous, scope.currentStart);
   const isClosed = (p: string) => reported.statement(p) !== undefined || scope.closed?.has(p) === true;
-  if (!scope.periods.some(isClosed)) return [...fresh];
+  // With rounding at payout, a run without closed periods still pays apart what its `paid year to
+  // date` amounts take in of changes to closed periods it leaves out (they say so in their trace).
+  const takesIn = !roundsLines(env.rounding) && absorptionsIn(fresh).length > 0;
+  if (!scope.periods.some(isClosed) && !takesIn) return [...fresh];
   const freshBy = new Map(fresh.map((s) => [s.period, s]));
   const out = new Map<string, Statement>(freshBy);
   // In the order of the periods (labels of one kind compare by their start through the fresh
@@ -122,33 +129,46 @@ export function recalculate(
   }
   const done = () => [...out.values()].sort((a, b) => compareText(a.start, b.start));
   if (isClosed(scope.current)) return done();
-  const compare = comparison(reported, fresh, freshBy, closed, scope);
+  const compare = comparison(env, reported, fresh, freshBy, closed, scope);
+  // With rounding at payout, the run's statements pay their `paid year to date` earnings' own part:
+  // what they take in of earlier periods' corrections is paid on lines of the current period.
+  let apartCurrent: Statement | undefined;
+  for (const [period, parts] of compare.apart) {
+    const paid = out.get(period);
+    if (!paid) continue;
+    const own = paidApart(env, paid, parts, scope.current);
+    if (period === scope.current) apartCurrent = own;
+    else
+      out.set(period, settle(env, own, paid.adjustments, paid.balances, carriedFrom(paid), estimateOf(paid)));
+  }
   const rules = new Map<string, RuleRef>();
   const lines: AdjustmentLine[] = [];
-  // With rounding at payout: what the run pays for the closed periods in all, which the rounding
-  // lines make whole units (see roundingLine), paid as it is after the rest is rounded. Not with
-  // `paid year to date` earnings: their corrections are also paid inside year-to-date amounts, of
-  // the current period or of other periods of the run, rounded with those periods' own amounts.
-  const yearToDate = (scope.yearToDate?.size ?? 0) > 0;
+  // With rounding at payout: what the run pays for earlier periods in all, which the rounding
+  // lines make whole units (see roundingLine), paid as it is after the rest is rounded.
   let whole = ZERO;
-  for (const period of closed) {
+  const isRun = new Set(closed);
+  const corrected = [...new Set([...closed, ...compare.moved.keys()])].sort((a, b) =>
+    compareText(startOf(a), startOf(b)),
+  );
+  for (const period of corrected) {
     // What was reported for the period, with the corrections paid for it since.
     const reported = compare.reported.amounts(period);
-    const found = differences(env, period, reported, compare, rules);
+    const found = isRun.has(period) ? differences(env, period, reported, compare, rules) : [];
+    found.push(...apartLines(env, period, compare, rules));
     lines.push(...found);
     const rounding = roundingLine(env, period, reported, found, compare);
     if (rounding) lines.push(rounding);
-    if (roundsLines(env.rounding) || yearToDate) continue;
+    if (roundsLines(env.rounding)) continue;
     const paid = [...found, ...(rounding ? [rounding] : [])];
     whole = paid.reduce((sum, line) => sum.plus(amountOf(line.amount)), whole);
   }
-  if (lines.length > 0) {
-    const current = freshBy.get(scope.current) ?? blank?.();
-    if (!current)
+  if (lines.length > 0 || apartCurrent) {
+    const paid = freshBy.get(scope.current) ?? blank?.();
+    if (!paid)
       throw new Error(
         `recalculate: no statement of the current period ${scope.current} to pay differences in`,
       );
-    const carried = current.trace.inputs.find((i) => i.name === CARRIED_FROM)?.value;
+    const current = apartCurrent ?? paid;
     out.set(
       scope.current,
       settle(
@@ -156,13 +176,19 @@ export function recalculate(
         current,
         [...current.adjustments, ...lines],
         current.balances,
-        typeof carried === 'string' ? carried : undefined,
-        undefined,
+        carriedFrom(current),
+        estimateOf(paid),
         whole,
       ),
     );
   }
   return done();
+}
+
+/** The period whose balances a settled statement carried in (its payout trace names it). */
+function carriedFrom(statement: Statement): string | undefined {
+  const carried = statement.trace.inputs.find((i) => i.name === CARRIED_FROM)?.value;
+  return typeof carried === 'string' ? carried : undefined;
 }
 
 /** What a recalculation compares, period by period. */
@@ -175,9 +201,22 @@ interface Comparison {
   absorbed: (period: string, key: string) => boolean;
   /** What the run's other periods pay of a closed period's correction in their own year-to-date amounts. */
   absorbedOf: (period: string) => Dec;
+  /**
+   * With rounding at payout: the parts of the run's (not closed) statements' `paid year to date`
+   * amounts that take in earlier periods' corrections, paid apart (`paidApart`): by period, then
+   * by earning id, then by the period corrected.
+   */
+  apart: ReadonlyMap<string, ReadonlyMap<string, ReadonlyMap<string, Dec>>>;
+  /**
+   * Of those, the ones for which no year group of a closed period of the run pays a line (a closed
+   * period the run leaves out, say): by the period corrected, then by earning key, with the
+   * earning for the line.
+   */
+  moved: ReadonlyMap<string, ReadonlyMap<string, Amount>>;
 }
 
 function comparison(
+  env: LineEnv,
   reported: Reported,
   fresh: readonly Statement[],
   freshBy: ReadonlyMap<string, Statement>,
@@ -185,8 +224,18 @@ function comparison(
   scope: RecalcScope,
 ): Comparison {
   const { yearToDate, fiscalYear } = scope;
+  const apart = new Map<string, ReadonlyMap<string, ReadonlyMap<string, Dec>>>();
+  const moved = new Map<string, Map<string, Amount>>();
   if (!yearToDate || yearToDate.size === 0 || !fiscalYear)
-    return { reported, freshBy, groupOf: () => undefined, absorbed: () => false, absorbedOf: () => ZERO };
+    return {
+      reported,
+      freshBy,
+      groupOf: () => undefined,
+      absorbed: () => false,
+      absorbedOf: () => ZERO,
+      apart,
+      moved,
+    };
   const ytd = new YearToDate(reported, {
     yearToDate,
     fiscalYear,
@@ -222,9 +271,27 @@ function comparison(
       group.now = group.now.plus(own);
     }
   }
-  // What the run's other periods pay of each closed period's correction in their own amount.
+  // What the run's other periods pay of each closed period's correction in their own amount;
+  // with rounding at payout, nothing: it is paid apart, on the corrected periods' lines.
+  const payApart = !roundsLines(env.rounding);
   for (const [period, { statement }] of ytd.periods()) {
     if (ytd.isClosed(period)) continue;
+    if (payApart) {
+      const parts = ytd.partsIn(period);
+      if (parts.size > 0) apart.set(period, parts);
+      for (const e of statement.earnings)
+        for (const [from, part] of parts.get(e.id) ?? []) {
+          const key = earningKey(e.id);
+          if (part.isZero() || groups.has(groupKey(key, from))) continue;
+          const byKey = moved.get(from) ?? new Map<string, Amount>();
+          const known = byKey.get(key);
+          const info: AmountInfo = { name: e.name, kind: 'earning', range: e.trace.range };
+          if (e.label !== undefined) info.label = e.label;
+          byKey.set(key, { amount: (known?.amount ?? ZERO).plus(part), info });
+          moved.set(from, byKey);
+        }
+      continue;
+    }
     for (const e of statement.earnings) {
       for (const from of closed) {
         const part = ytd.absorbedFrom(period, e.id, from);
@@ -246,7 +313,39 @@ function comparison(
     groupOf: (period, key) => (key.startsWith(EARNING) ? groups.get(groupKey(key, period)) : undefined),
     absorbed: () => false,
     absorbedOf: (period) => absorbedBy.get(period) ?? ZERO,
+    apart,
+    moved,
   };
+}
+
+/**
+ * With rounding at payout, the lines of what the run's `paid year to date` amounts took in of
+ * `period`'s corrections, paid apart (`paidApart`), when no year group of the run pays it: a
+ * closed period the run leaves out, whose change since it was reported a later period's year to
+ * date takes in (it took off what the period reported).
+ */
+function apartLines(
+  env: LineEnv,
+  period: string,
+  compare: Comparison,
+  rules: Map<string, RuleRef>,
+): AdjustmentLine[] {
+  const lines: AdjustmentLine[] = [];
+  for (const [key, { amount, info }] of compare.moved.get(period) ?? []) {
+    const what = info.label ?? info.name;
+    const paid = lineText(amount, env.rounding);
+    lines.push(
+      recalculationLine(env, period, key, info, amount, rules, {
+        reason: `${what}, paid year to date, takes in ${moneyText(env, amount)} of changes to ${period}`,
+        inputs: [
+          { name: 'period', value: period },
+          { name: 'taken in by the year to date', value: paid, unit: env.currency },
+        ],
+        text: `${what}, paid year to date, takes off what ${period} was paid, so its amount takes in the ${moneyText(env, amount)} ${period} pays now beyond that: paid apart, in this period`,
+      }),
+    );
+  }
+  return lines;
 }
 
 /** The recalculation lines of one closed period: calculated now minus reported, per key. */

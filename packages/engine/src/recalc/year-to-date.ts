@@ -37,9 +37,10 @@ import type { PayeeData } from '../data/model.js';
 import { type Dec, ZERO } from '../decimal.js';
 import { PAID_EARLIER } from '../earn/paid-before.js';
 import type { Run } from '../evaluate/run.js';
-import { amountOf } from '../payout/money.js';
-import type { EarningResult, Statement } from '../results/results.js';
-import { earningKey, type Reported } from './amounts.js';
+import type { LineEnv } from '../payout/lines.js';
+import { amountOf, lineText } from '../payout/money.js';
+import type { EarningLine, EarningResult, Statement, TraceInput } from '../results/results.js';
+import { ABSORBS, earningKey, type Reported } from './amounts.js';
 
 /** What the accounting needs to know about the run. */
 export interface YearToDateScope {
@@ -236,4 +237,67 @@ export class YearToDate {
   periods(): IterableIterator<[string, Calculated]> {
     return this.calculated.entries();
   }
+}
+
+/**
+ * The start of the name of the trace input by which a `paid year to date` earning says that the
+ * correction of an earlier period its year-to-date amount took in is paid apart, on a recalculation
+ * line of the current period (`paid apart: the correction of 2026-Q1`): see {@link paidApart}.
+ */
+export const PAID_APART = 'paid apart: the correction of ';
+
+/**
+ * With `rounding ... at payout`, a statement of the run (not a closed period's) whose `paid year to
+ * date` earnings take in corrections of earlier periods, without them: each such earning pays its
+ * own part, and a line of its own per earlier period takes the part off (`<id>:correction:<period>`,
+ * so that its lines still add up to its amount), with a trace input saying so ({@link PAID_APART},
+ * instead of {@link ABSORBS}: the amount pays no correction). The recalculation pays the parts as
+ * lines named after the corrected periods, with their payout rounding lines, in the current period
+ * (`current`), whole units added after its own amount is rounded; so each period's payout rounds
+ * its own amount only, as one call over the corrected data does (rounding `x + k` is not
+ * `round(x) + k`). `parts`: by earning id, then by the period whose correction each part pays.
+ * `earned` is lowered by the parts; the payout is left to the caller to settle again.
+ */
+export function paidApart(
+  env: LineEnv,
+  statement: Statement,
+  parts: ReadonlyMap<string, ReadonlyMap<string, Dec>>,
+  current: string,
+): Statement {
+  let earned = amountOf(statement.earned);
+  const earnings = statement.earnings.map((e) => {
+    const byPeriod = [...(parts.get(e.id) ?? [])]
+      .filter(([, part]) => !part.isZero())
+      .sort(([a], [b]) => compareText(a, b));
+    if (byPeriod.length === 0) return e;
+    let amount = amountOf(e.amount);
+    const inputs: TraceInput[] = e.trace.inputs.filter((i) => !i.name.startsWith(ABSORBS));
+    const lines: EarningLine[] = [...e.lines];
+    for (const [from, part] of byPeriod) {
+      amount = amount.minus(part);
+      earned = earned.minus(part);
+      const text = lineText(part, env.rounding);
+      inputs.push({ name: `${PAID_APART}${from}`, value: text, unit: env.currency });
+      lines.push({
+        id: `${e.id}:correction:${from}`,
+        amount: lineText(part.neg(), env.rounding),
+        trace: {
+          rule: e.trace.rule,
+          range: e.trace.range,
+          inputs: [
+            { name: 'period', value: from },
+            { name: 'correction', value: text, unit: env.currency },
+          ],
+          text: `the year to date takes in the correction of ${from}: it is paid apart, on a recalculation line of ${current}, so that this period's payout rounds its own amount only`,
+        },
+      });
+    }
+    return {
+      ...e,
+      amount: lineText(amount, env.rounding),
+      lines,
+      trace: { ...e.trace, inputs },
+    };
+  });
+  return { ...statement, earnings, earned: lineText(earned, env.rounding) };
 }
