@@ -30,7 +30,10 @@
  * correction each part pays, so that each closed period's line pays its own correction, and the
  * absorbing statement names those parts in its earning's trace (`pays the correction of <period>`,
  * written by `payout/ledger.ts`): a later run that calculates the absorbing period again without
- * the corrected one reads them as the corrected period's (`Reported` in `amounts.ts`).
+ * the corrected one reads them as the corrected period's (`Reported` in `amounts.ts`). With
+ * `rounding ... at payout`, the run's statements pay their own part only: the recalculation pays
+ * A(P) apart, on the corrected periods' lines ({@link paidApart}), so that no payout rounds a
+ * correction with its own amount.
  */
 import { compareText } from '../compare-text.js';
 import type { PayeeData } from '../data/model.js';
