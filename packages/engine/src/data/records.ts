@@ -4,7 +4,7 @@
  * duplicate keys found. Each problem is recorded with its source, row, field and reason.
  */
 import type { Field } from '@attain/dsl';
-import { Dec } from '../decimal.js';
+import { Dec, decOfPlain } from '../decimal.js';
 import type { Value } from '../evaluate/value.js';
 import type { FiscalCalendar } from '../time/calendar.js';
 import { formatDate } from '../time/dates.js';
@@ -346,7 +346,7 @@ export class OwnedRows {
         const v = table.slice(base, base + width) as Value[];
         for (const f of this.money) {
           const text = v[f];
-          if (typeof text === 'string') v[f] = new Dec(text);
+          if (typeof text === 'string') v[f] = decOfPlain(text);
         }
         const day = schema.dated === undefined ? undefined : (v[schema.dated] as number | null);
         recs.push({
@@ -446,11 +446,17 @@ function countingSort(
   buckets: number,
 ): { sorted: Int32Array; start: Int32Array } {
   const start = new Int32Array(buckets + 1);
-  for (const i of order) start[bucket(i) + 1] = (start[bucket(i) + 1] as number) + 1;
+  // Indexed loops: a typed array's iterator made an object per row here.
+  const n = order.length;
+  for (let k = 0; k < n; k++) {
+    const b = bucket(order[k] as number) + 1;
+    start[b] = (start[b] as number) + 1;
+  }
   for (let b = 1; b <= buckets; b++) start[b] = (start[b] as number) + (start[b - 1] as number);
   const next = start.slice();
-  const sorted = new Int32Array(order.length);
-  for (const i of order) {
+  const sorted = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const i = order[k] as number;
     const b = bucket(i);
     sorted[next[b] as number] = i;
     next[b] = (next[b] as number) + 1;
