@@ -176,3 +176,161 @@ describe('earnings paid year to date', () => {
     ]);
   });
 });
+
+/** The adjustment lines of a statement as [id, amount]. */
+const lines = (s: { adjustments: { id: string; amount: string }[] }) =>
+  s.adjustments.map((a) => [a.id, a.amount]);
+
+describe('the payout rules of a left-out period', () => {
+  const SOURCE = `source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated, cancel_date: Date optional }
+  credit bookings from deals { to owner }
+  commission c = bookings * 10% per line`;
+  const sale = (id: string, owner: string, amount: string, close: string, cancel: string | null = null) => ({
+    id,
+    owner,
+    amount,
+    close_date: close,
+    cancel_date: cancel,
+  });
+
+  it('count a record cancelled there: the clawback is taken there, and nowhere else', () => {
+    const plan = planOf(
+      quarterly(`${SOURCE}\n  clawback cx = deals cancelled on cancel_date within 90 days at original rate`),
+    );
+    // D1 10,000 in Q1 pays 1,000; D3 2,000 in Q3 pays 200. No record is dated in Q2: the
+    // cancellation alone makes the data reach back to it.
+    const deals = (cancel: string | null) =>
+      rows(sale('D1', 'a', '10000', '2026-02-01', cancel), sale('D3', 'a', '2000', '2026-08-01'));
+    const data = { payees, records: { deals: deals(null) } };
+    const q1 = run(plan, data, ['2026-Q1']);
+    const q2 = run(plan, { ...data, previous: q1 }, ['2026-Q2']);
+    const earlier = merged(q1, q2);
+    // D1 cancelled on 2026-04-20, 28 + 31 + 19 = 78 days after it closed (within 90): one call
+    // takes its 1,000 back in Q2. Q2 was reported without it, and Q3 alone does not take it
+    // (the cancellation is not in Q3): Q3 pays 200, and nothing ever claws the 1,000 back.
+    const cancelled = { payees, records: { deals: deals('2026-04-20') } };
+    const q3 = run(plan, { ...cancelled, previous: earlier }, ['2026-Q3']);
+    expect(statement(q3, 'a', '2026-Q3').payout).toBe('200.00'); // 2,000 x 10%, no clawback
+    expect(named(q3)).toEqual(['2026-Q2']); // Q1's earnings are as reported: 1,000
+    // Unchanged data: quiet.
+    expect(run(plan, { ...data, previous: earlier }, ['2026-Q3']).warnings).toEqual([]);
+    // Done as the warning says: Q2 again with Q3 takes the 1,000 back in Q3 (200 - 1,000 = -800),
+    // and later runs are quiet.
+    const q23 = run(plan, { ...cancelled, previous: earlier }, ['2026-Q2', '2026-Q3']);
+    expect(lines(statement(q23, 'a', '2026-Q3'))).toEqual([
+      ['recalculation:2026-Q2:adjustment:clawback:cx:D1', '-1000.00'],
+    ]);
+    expect(statement(q23, 'a', '2026-Q3').payout).toBe('-800.00'); // 200 - 1,000
+    const q4 = run(plan, { ...cancelled, previous: merged(q1, q2, q23) }, ['2026-Q4']);
+    expect(q4.warnings).toEqual([]);
+  });
+
+  it('count a start date that moves a guarantee into the period', () => {
+    const plan = planOf(quarterly(`${SOURCE}\n  guarantee g = 2_000 USD for 2 periods`));
+    const from = (day: string) => payee('a', {}, { plans: [{ plan: 'Test', from: day }] });
+    // b's Q1 deal makes the data reach back to Q1. a: 5,000 in Q2 (c 500), 30,000 in Q3 (c 3,000).
+    const records = {
+      deals: rows(
+        sale('B1', 'b', '10000', '2026-02-01'),
+        sale('A2', 'a', '5000', '2026-05-01'),
+        sale('A3', 'a', '30000', '2026-08-01'),
+      ),
+    };
+    const data = { payees: [from('2026-04-01'), payee('b')], records };
+    const q1 = run(plan, data, ['2026-Q1']);
+    const q2 = run(plan, { ...data, previous: q1 }, ['2026-Q2']);
+    // a's first guaranteed quarter is Q2: 2,000 - 500 = 1,500.
+    expect(lines(statement(q2, 'a', '2026-Q2'))).toEqual([['guarantee:g', '1500.00']]);
+    const earlier = merged(q1, q2);
+    expect(run(plan, { ...data, previous: earlier }, ['2026-Q3']).warnings).toEqual([]);
+    // a started on 2026-03-01: one call guarantees Q1 (2,000, nothing earned) and Q2 (1,500).
+    // Q1 has no statement of a and earns 0 as reported; only the guarantee changed.
+    const moved = { ...data, payees: [from('2026-03-01'), payee('b')] };
+    const q3 = run(plan, { ...moved, previous: earlier }, ['2026-Q3']);
+    expect(statement(q3, 'a', '2026-Q3').payout).toBe('3000.00'); // 30,000 x 10%, past the guarantee
+    expect(named(q3)).toEqual(['2026-Q1']);
+    // Q1 again with Q3 pays its 2,000 in Q3; later runs are quiet.
+    const q13 = run(plan, { ...moved, previous: earlier }, ['2026-Q1', '2026-Q3']);
+    expect(lines(statement(q13, 'a', '2026-Q3'))).toEqual([
+      ['recalculation:2026-Q1:adjustment:guarantee:g', '2000.00'],
+    ]);
+    expect(run(plan, { ...moved, previous: merged(q1, q2, q13) }, ['2026-Q4']).warnings).toEqual([]);
+  });
+
+  it('count a start date that moves a draw out of the period', () => {
+    const plan = planOf(quarterly(`${SOURCE}\n  draw d = 1_000 USD recoverable for 2 periods`));
+    const records = {
+      deals: rows(
+        sale('B1', 'b', '10000', '2026-02-01'),
+        sale('A2', 'a', '5000', '2026-05-01'),
+        sale('A3', 'a', '30000', '2026-08-01'),
+      ),
+    };
+    const data = { payees: [payee('a'), payee('b')], records };
+    const q1 = run(plan, data, ['2026-Q1']);
+    const q2 = run(plan, { ...data, previous: q1 }, ['2026-Q2']);
+    // a on the plan from its start: Q1 draws 1,000 (owed 1,000), Q2 1,000 - 500 = 500 (owed 1,500).
+    expect(lines(statement(q1, 'a', '2026-Q1'))).toEqual([['draw:d', '1000.00']]);
+    expect(lines(statement(q2, 'a', '2026-Q2'))).toEqual([['draw:d', '500.00']]);
+    const earlier = merged(q1, q2);
+    const same = run(plan, { ...data, previous: earlier }, ['2026-Q3']);
+    expect(same.warnings).toEqual([]);
+    // Q3, past the draw's 2 periods, recovers the 1,500 owed from its 3,000 (at most the balance).
+    expect(lines(statement(same, 'a', '2026-Q3'))).toEqual([['draw-recovery:d', '-1500.00']]);
+    // Q4 given Q3's results alone: what Q3 carried in is not known (Q2 is missing), so Q3's
+    // recovery is not compared (paid again from nothing owed, it would recover nothing): quiet.
+    expect(named(run(plan, { ...data, previous: same }, ['2026-Q4']))).toEqual([]);
+    // a started on 2026-04-01: one call pays no draw in Q1, draws 500 in Q2 (owed 500) and
+    // recovers those 500 in Q3. Q3 alone carries in the 1,500 Q2 reported: it recovers 1,500 of
+    // the 3,000 - 1,000 above the draw, and Q1's 1,000 is never taken back. Q1 earned 0 as
+    // reported: only the draw changed (a is off the plan there now).
+    const moved = {
+      ...data,
+      payees: [payee('a', {}, { plans: [{ plan: 'Test', from: '2026-04-01' }] }), payee('b')],
+    };
+    const q3 = run(plan, { ...moved, previous: earlier }, ['2026-Q3']);
+    expect(lines(statement(q3, 'a', '2026-Q3'))).toEqual([['draw-recovery:d', '-1500.00']]);
+    expect(named(q3)).toEqual(['2026-Q1']);
+  });
+
+  it('count a release date that moves a holdback: what it holds and releases there', () => {
+    const plan = planOf(
+      quarterly(`${SOURCE}\n  payee { rel: Date }\n  holdback h = 50% of c until payee.rel`),
+    );
+    // c: 1,000 in Q1, 400 in Q2, 200 in Q3.
+    const records = {
+      deals: rows(
+        sale('A1', 'a', '10000', '2026-02-01'),
+        sale('A2', 'a', '4000', '2026-05-01'),
+        sale('A3', 'a', '2000', '2026-08-01'),
+      ),
+    };
+    const data = { payees: [payee('a', { rel: '2026-06-30' })], records };
+    const q1 = run(plan, data, ['2026-Q1']);
+    const q2 = run(plan, { ...data, previous: q1 }, ['2026-Q2']);
+    // Q1 holds 500; Q2 contains 2026-06-30: holds nothing and releases the 500 (payout 900).
+    expect(lines(statement(q1, 'a', '2026-Q1'))).toEqual([['holdback:h', '-500.00']]);
+    expect(lines(statement(q2, 'a', '2026-Q2'))).toEqual([['holdback-release:h', '500.00']]);
+    const earlier = merged(q1, q2);
+    expect(run(plan, { ...data, previous: earlier }, ['2026-Q3']).warnings).toEqual([]);
+    // Released on 2026-12-31 instead: one call holds 500 in Q1, 200 in Q2, 100 in Q3 and releases
+    // 800 in Q4. Q3 alone carries in nothing held (Q2 released it): it holds 100, and the 700
+    // paid early in Q2 are never held. Q1 is as reported; Q2's lines changed, not its earnings.
+    const later = { ...data, payees: [payee('a', { rel: '2026-12-31' })] };
+    const q3 = run(plan, { ...later, previous: earlier }, ['2026-Q3']);
+    expect(lines(statement(q3, 'a', '2026-Q3'))).toEqual([['holdback:h', '-100.00']]);
+    expect(named(q3)).toEqual(['2026-Q2']);
+    // Q2 again with Q3: Q3 holds its 100 on the 700 Q2 holds now, and takes back Q2's release and
+    // its 200 (payout 200 - 100 - 200 - 500 = -600); later runs are quiet.
+    const q23 = run(plan, { ...later, previous: earlier }, ['2026-Q2', '2026-Q3']);
+    expect(lines(statement(q23, 'a', '2026-Q3'))).toEqual([
+      ['holdback:h', '-100.00'],
+      ['recalculation:2026-Q2:adjustment:holdback:h', '-200.00'],
+      ['recalculation:2026-Q2:adjustment:holdback-release:h', '-500.00'],
+    ]);
+    expect(statement(q23, 'a', '2026-Q3').payout).toBe('-600.00');
+    const q4 = run(plan, { ...later, previous: merged(q1, q2, q23) }, ['2026-Q4']);
+    expect(q4.warnings).toEqual([]);
+    expect(lines(statement(q4, 'a', '2026-Q4'))).toEqual([['holdback-release:h', '800.00']]); // 500 + 200 + 100
+  });
+});

@@ -14,42 +14,74 @@
  * (`Reported.amounts`: recalculation lines, and corrections paid inside a `paid year to date`
  * amount), earning by earning, exactly; or when its manual adjustments (`adjustment ... from
  * data`, each converted at the FX rate of the period's last day as the payout stage does) differ
- * from the manual lines paid for it. So whatever the earnings read counts (credits, a count of
- * records no credit reads, quota relief, a quota, an attribute, an FX rate), a correction already
- * paid by a later run is not a change, and records named by row that only moved in the file are
- * not either. Other adjustment lines (draws, guarantees, holdbacks, payout rounding) follow from
- * the earnings and the balances: comparing the earnings is enough for them. A `paid year to date`
+ * from the manual lines paid for it; or when the lines of its payout rules (draws, guarantees,
+ * holdbacks, clawbacks) differ from those paid for it: the payout stage pays its statement as
+ * built now again (`payoutPeriod`, on the balances and the lines paid on records that the earlier
+ * results give before it), so a record cancelled in it, or a start or release date that moves a
+ * draw, a guarantee or a holdback, counts even when no earning changed. So whatever the earnings
+ * read counts (credits, a count of records no credit reads, quota relief, a quota, an attribute,
+ * an FX rate), a correction already paid by a later run is not a change, and records named by row
+ * that only moved in the file are not either (payout rounding is not compared). A `paid year to date`
  * earning is compared on the period's own part (without what it absorbed of earlier periods'
  * corrections, `year-to-date.ts`), and not at all when a later period of the run in its fiscal
  * year takes off what was paid before it: that period pays the change. A payee no longer in the
  * data whose statement there paid something counts as a change too (the run cannot pay them).
  *
- * A period to which the data does not reach back (no record of any source dated in it, no manual
- * adjustment for it) is not compared: data given period by period does not reach back to it.
+ * A period to which the data does not reach back (no record of any source dated in it or, for a
+ * clawback, cancelled in it within its window, no manual adjustment for it) is not compared: data
+ * given period by period does not reach back to it.
  *
- * The comparison builds each left-out period's statement once more per payee (and no more for a
- * period once it is known to have changed and the data reaches it), before the run releases the
- * payee. One warning per run names every changed period. A current period the earlier results
+ * The comparison builds each left-out period's statement once more per payee, and pays it again
+ * when the plan has payout rules (and no more for a period once it is known to have changed and
+ * the data reaches it), before the run releases the payee. One warning per run names every changed period. A current period the earlier results
  * hold is closed too: it is returned as reported, with nothing later to pay its changes in
  * (`already-reported`).
  */
 import { compareText } from '../compare-text.js';
+import { lastDayOnPlanBefore } from '../data/earlier-periods.js';
 import type { PayeeData } from '../data/model.js';
 import { type Dec, ZERO } from '../decimal.js';
 import type { Run } from '../evaluate/run.js';
+import { withinWindow } from '../payout/clawbacks.js';
+import { drawBalance } from '../payout/draws.js';
+import { Ledger } from '../payout/ledger.js';
+import type { LineEnv } from '../payout/lines.js';
 import { amountOf, lineAmount } from '../payout/money.js';
+import { payoutPeriod } from '../payout/payout-period.js';
+import { isYearEnd, PayoutResolver } from '../payout/resolve.js';
 import { NO_RANGE } from '../payout/rules.js';
 import type { Statement } from '../results/results.js';
 import { buildStatement } from '../results/statement.js';
 import type { Period } from '../time/calendar.js';
 import { formatDate } from '../time/dates.js';
 import { listed } from '../trace/sentence.js';
-import { adjustmentKey, earningKey, Reported } from './amounts.js';
+import { type Amount, adjustmentKey, amountsOf, earningKey, Reported } from './amounts.js';
 import { takesOffEarlier, unrunBetween, YearToDate } from './year-to-date.js';
 
 const EARNING = earningKey('');
+/** The start of the key of an adjustment line (`adjustment:draw:d`). */
+const ADJUSTMENT = adjustmentKey('');
 /** The start of the key of a manual line (`adjustment:manual:A1`). */
 const MANUAL = adjustmentKey('manual:');
+
+/** True for the key of a line of the payout rules: draws, guarantees, holdbacks, clawbacks. */
+const isRuleLine = (key: string) => key.startsWith(ADJUSTMENT) && !key.startsWith(MANUAL);
+
+/**
+ * What the payout stage needs to pay a left-out period again (a plan with draws, guarantees,
+ * holdbacks or clawbacks): the run's own resolver of payout terms, the line format, and the draw
+ * balances a year-end true-up forgives at the end of a period (as `apply-payout.ts` gives them).
+ */
+interface PayoutScope {
+  resolver: PayoutResolver;
+  env: LineEnv;
+  trueUps: (period: string) => ReadonlySet<string>;
+  /**
+   * True when some lines read what earlier periods did: the balances of recoverable draws and
+   * holdbacks, what a clawback takes back. Guarantees and other draws read only the period.
+   */
+  history: boolean;
+}
 
 /** A statement of this run or built again for a left-out period, with its period. */
 interface Dated {
@@ -80,6 +112,8 @@ export class NotRecalculated {
   private currentClosed = false;
   /** The left-out periods' statements built for a payee before `check` (see {@link leftOut}). */
   private built: { payee: string; statements: Map<string, Statement | undefined> } | undefined;
+  /** What paying a left-out period again needs; none for a plan without payout rules. */
+  private readonly payout: PayoutScope | undefined;
 
   /** Says at once that a current period already reported is returned as reported. */
   constructor(
@@ -123,6 +157,29 @@ export class NotRecalculated {
       for (const source of run.program.schemas.keys())
         if (!this.seen.has(period.label) && run.index.unowned(source, period).length > 0)
           this.seen.add(period.label);
+    const rules = plan.draws.length + plan.guarantees.length + plan.holdbacks.length + plan.clawbacks.length;
+    if (rules > 0 && this.skipped.length > 0) {
+      const resolver = new PayoutResolver(run);
+      const trued = new Set(plan.draws.filter((d) => d.recoverable && d.trueUpAtYearEnd).map(drawBalance));
+      const none: ReadonlySet<string> = new Set();
+      this.payout = {
+        resolver,
+        env: { rounding: plan.header.rounding, currency: plan.header.currency },
+        history: plan.draws.some((d) => d.recoverable) || plan.holdbacks.length + plan.clawbacks.length > 0,
+        trueUps: (label) => {
+          const period = trued.size > 0 ? calendar.parse(label) : undefined;
+          return period && isYearEnd(run.program.end, period) ? trued : none;
+        },
+      };
+      // A record cancelled in a period, within a clawback's window, reaches back to it: the
+      // clawback is taken there.
+      for (const period of this.skipped)
+        if (
+          !this.seen.has(period.label) &&
+          resolver.cancelledIn(period).some((c) => withinWindow(c.dated, c.cancelled, c.clawback.withinDays))
+        )
+          this.seen.add(period.label);
+    }
     if (this.currentClosed) {
       const c = current.label;
       const why = `${c} is in the earlier results: it was already reported, so its statements are returned as reported and none of its changes is paid (a paid period is never rewritten); calculate ${c} again with a later period to pay them there`;
@@ -184,8 +241,10 @@ export class NotRecalculated {
       currentClosed: this.currentClosed,
       yearToDate: this.yearToDate,
       built,
+      payout: this.payout,
     });
-    for (const period of todo)
+    // Latest first: each period is paid again on what was reported before it (see `payoutDiffers`).
+    for (const period of [...todo].reverse())
       if (comparison.differs(period, this.manual.get(`${payee.id}\u0000${period.label}`)))
         this.changed.add(period.label);
   }
@@ -242,11 +301,13 @@ class PayeeComparison {
   /** The statements of the left-out periods as built now, on first use (`undefined`: off the plan). */
   private readonly built: Map<string, Statement | undefined>;
   private ytd: YearToDate | undefined;
+  /** The payee's earlier results, overlaid by the left-out periods paid again (see `payoutDiffers`). */
+  private ledger: Ledger | undefined;
 
   constructor(
     private readonly run: Run,
     private readonly payee: PayeeData,
-    previous: readonly Statement[],
+    private readonly previous: readonly Statement[],
     fresh: readonly Statement[],
     private readonly skipped: readonly Period[],
     private readonly scope: {
@@ -255,6 +316,8 @@ class PayeeComparison {
       yearToDate: ReadonlySet<string>;
       /** Statements of left-out periods already built for the payee (`NotRecalculated.leftOut`). */
       built?: ReadonlyMap<string, Statement | undefined> | undefined;
+      /** What paying a left-out period again needs; none for a plan without payout rules. */
+      payout?: PayoutScope | undefined;
     },
   ) {
     this.built = new Map(scope.built);
@@ -343,6 +406,82 @@ class PayeeComparison {
       if (!(now.get(key) ?? ZERO).eq(amount)) return true;
     }
     for (const [key, amount] of now) if (!was.has(key) && !amount.isZero()) return true;
+    return this.payoutDiffers(period, was);
+  }
+
+  /**
+   * True when the payout rules' lines of `period` (draws, guarantees, holdbacks, clawbacks), paid
+   * again by the payout stage on its statement as built now, differ from those paid for it (`was`:
+   * reported, with the corrections paid since), line by line. The period is paid on the balances
+   * and the lines paid on records that the earlier results give before it (corrected since, as
+   * the payout stage reads them: `Ledger`), not on the left-out periods before it paid again: a
+   * change in those is theirs (so periods are paid latest first, each on earlier results as
+   * reported). With recoverable draws, holdbacks or clawbacks, not compared when the earlier
+   * results lack the payee's statement of the last period before in which they are on the plan:
+   * the balances carried in and what records were paid are not known (as `no-previous` says for a
+   * run). A payee off the plan in the period now is paid no line there.
+   */
+  private payoutDiffers(period: Period, was: ReadonlyMap<string, Amount>): boolean {
+    const payout = this.scope.payout;
+    if (!payout || (payout.history && !this.knownBefore(period))) return false;
+    const statement = this.now(period);
+    const now = new Map<string, Dec>();
+    if (statement) {
+      // A copy: the payout stage writes in it (what its year-to-date earnings pay of other periods).
+      const terms = payout.resolver.terms(this.payee, period);
+      const paid = payoutPeriod(payout.env, { ...statement, adjustments: [] }, terms, this.ledgerOf(payout));
+      for (const [key, { amount }] of amountsOf(paid)) if (isRuleLine(key)) now.set(key, amount);
+    }
+    for (const [key, { amount }] of was)
+      if (isRuleLine(key) && !(now.get(key) ?? ZERO).eq(amount)) return true;
+    for (const [key, amount] of now) if (!was.has(key) && !amount.isZero()) return true;
     return false;
+  }
+
+  /**
+   * True when the earlier results hold the payee's statement of the last period before `period`
+   * in which they are on the plan, or there is none (as `no-previous` reads it: one ending in or
+   * after that period and before `period`).
+   */
+  private knownBefore(period: Period): boolean {
+    const { program } = this.run;
+    const last = lastDayOnPlanBefore(program, this.payee, period.start);
+    if (last === undefined) return true;
+    const from = formatDate(program.calendar.containing(period.kind, last).start);
+    const to = formatDate(period.start);
+    return this.previous.some((s) => s.end < to && s.end >= from);
+  }
+
+  /**
+   * The ledger the left-out periods are paid again in: the payee's earlier results, with the run's
+   * `paid year to date` earnings, which count in each period only its own part (without what it
+   * takes in of other periods' changes: the run's statements and the left-out ones as built now,
+   * in time order, as the payout stage gives them).
+   */
+  private ledgerOf(payout: PayoutScope): Ledger {
+    if (this.ledger) return this.ledger;
+    const ids = this.scope.yearToDate;
+    const { calendar } = this.run.program;
+    const dated: Statement[] = [];
+    if (ids.size > 0) {
+      for (const p of this.skipped) {
+        const statement = this.now(p);
+        if (statement) dated.push(statement);
+      }
+      for (const { statement } of this.fresh) dated.push(statement);
+      dated.sort((a, b) => compareText(a.start, b.start));
+    }
+    this.ledger = new Ledger(
+      this.previous,
+      {
+        yearToDate: ids,
+        fiscalYear: (label) => calendar.parse(label)?.fiscalYear,
+        closed: this.run.closedPeriods(),
+        leftOut: dated,
+        unrunBetween: unrunBetween(this.run, this.payee),
+      },
+      payout.trueUps,
+    );
+    return this.ledger;
   }
 }
