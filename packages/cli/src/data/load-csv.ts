@@ -189,12 +189,16 @@ async function readSource(dir: Directory, source: Plan['sources'][number]): Prom
   // once from the header's index rather than looked up for every cell of a million rows.
   let positions: number[] = [];
   let positionsOf: ReadonlyMap<string, number> | undefined;
+  // One class per source for its rows' values: V8 gives a class's instances room for the
+  // properties they turn out to have (slack tracking), where an object literal has four and keeps
+  // the rest in a second object. 32 bytes less per row: 32 MB for a million rows.
+  const Values = class {};
   await readTable(dir, sourceFile(source.name), required, reads, declaredBy, (cells, index, row) => {
     if (positionsOf !== index) {
       positionsOf = index;
       positions = wanted.map((column) => index.get(column) ?? -1);
     }
-    const values: Record<string, RawValue> = {};
+    const values = new Values() as Record<string, RawValue>;
     for (let c = 0; c < wanted.length; c++) {
       const at = positions[c] as number;
       const value = at < 0 ? undefined : cells[at];
