@@ -17,7 +17,7 @@ import type { Statement } from '../results/results.js';
 import type { Period } from '../time/calendar.js';
 import { formatDate } from '../time/dates.js';
 import { drawBalance } from './draws.js';
-import { Ledger } from './ledger.js';
+import { Ledger, type PeriodDays } from './ledger.js';
 import type { LineEnv } from './lines.js';
 import { lineText } from './money.js';
 import { payoutPeriod } from './payout-period.js';
@@ -41,6 +41,8 @@ interface Stage {
   calculated: Period[];
   /** The draw balances forgiven at the end of a period by a year-end true-up (see `Ledger`). */
   trueUps: (period: string) => ReadonlySet<string>;
+  /** A period's first and last day, from its label (see `Ledger`). */
+  days: PeriodDays;
 }
 
 const NO_BALANCES: ReadonlySet<string> = new Set();
@@ -84,6 +86,7 @@ function stageOf(run: Run, periods: readonly string[]): Stage {
       const period = calendar.parse(label);
       return period && isYearEnd(run.program.end, period) ? trued : NO_BALANCES;
     },
+    days: (label) => calendar.parse(label),
   };
   STAGES.set(run, stage);
   warnUnread(run, current);
@@ -130,7 +133,11 @@ export function applyPayout(
 ): Statement[] {
   const stage = stageOf(run, periods);
   const years: YearToDateScope = { ...stage.yearToDate, leftOut, unrunBetween: unrunBetween(run, payee) };
-  const ledger = new Ledger(stage.previousBy.get(payee.id) ?? [], years, stage.trueUps);
+  const ledger = new Ledger(stage.previousBy.get(payee.id) ?? [], years, stage.trueUps, stage.days);
+  // A period of the run without the payee's statement (not on the plan then) pays them nothing:
+  // what earlier runs paid there, draws and holdbacks included, is taken back by the recalculation.
+  const own = new Set(statements.map((s) => s.period));
+  for (const label of periods) if (!own.has(label)) ledger.paysNothingIn(label);
   const result = payStatements(run, stage, payee, statements, ledger, years);
   // Money the plan leaves unsettled for a leaver, or at the plan's end, is said, never silent.
   warnUnsettled(run, stage.resolver, stage.env, payee, stage.calculated, result, ledger);

@@ -23,6 +23,8 @@ import {
 import { YearToDate, type YearToDateScope } from '../recalc/year-to-date.js';
 import type { EarningLine, EarningResult, RecordRef, Statement, TraceInput } from '../results/results.js';
 import { fixed } from '../round/round.js';
+import type { Period } from '../time/calendar.js';
+import { formatDate } from '../time/dates.js';
 import { amountOf } from './money.js';
 
 /**
@@ -42,12 +44,29 @@ export function recordKey(ref: RecordRef): string {
 }
 
 interface Entry {
-  statement: Statement;
-  /** True while the statement is the one of the earlier results (this run has not replaced it). */
-  reported: boolean;
+  period: string;
+  /** First and last day (`YYYY-MM-DD`). */
+  start: string;
+  end: string;
+  /**
+   * The payee's statement of the period: the earlier results' or this run's. None when the earlier
+   * results paid the payee something for the period only by recalculation lines of later periods
+   * (they had no statement there: not on the plan then, or credited only by corrected data).
+   */
+  statement: Statement | undefined;
+  /**
+   * `reported`: the earlier results' statement (or none), with the corrections paid for it since.
+   * `run`: this run's statement. `off`: this run calculates the period and the payee has no
+   * statement in it (not on the plan then): nothing is paid there, and what the earlier results
+   * paid for it, corrections included, no longer counts (the recalculation takes it back).
+   */
+  state: 'reported' | 'run' | 'off';
   /** Lines by record, built on first use. */
   lines: Map<string, PaidLine[]> | undefined;
 }
+
+/** The first and last day of a period, from its label (a calendar's `parse`). */
+export type PeriodDays = (label: string) => Pick<Period, 'start' | 'end'> | undefined;
 
 /** A change on a record paid by a recalculation line of an earlier run. */
 interface RecordCorrection {
@@ -73,6 +92,18 @@ function balanceOfLine(id: string): { name: string; sign: 1 | -1 } | undefined {
     : { name: `holdback:${name}`, sign: -1 };
 }
 
+/**
+ * Moves `into` by an adjustment line (or its correction) of id `id` and amount `amount`, on the
+ * balance it moves ({@link balanceOfLine}); other lines move nothing.
+ */
+function moveBalance(into: Map<string, Dec>, id: string, amount: Dec): void {
+  const target = balanceOfLine(id);
+  if (!target) return;
+  into.set(target.name, (into.get(target.name) ?? ZERO).plus(target.sign < 0 ? amount.neg() : amount));
+}
+
+const NO_LINES: ReadonlyMap<string, PaidLine[]> = new Map();
+
 /** Statements of one payee by period, earlier runs overlaid by this run. */
 export class Ledger {
   private readonly entries = new Map<string, Entry>();
@@ -92,19 +123,33 @@ export class Ledger {
    * run's `paid year to date` earnings and fiscal years; without it no amount counts as absorbed.
    * `trueUps`: the draw balances (`draw:<name>`) a year-end true-up forgives at the end of a
    * period (see {@link correctedBalances}); without it, only a reported true-up line forgives.
+   * `days`: the first and last day of a period; with it, a period the earlier results hold no
+   * statement of, but corrected by recalculation lines (the payee was paid there only by them),
+   * counts in its place in time: its corrections of draws and holdbacks move the balances carried
+   * out of it, and its changes on records count as paid on them. Without it they are not read.
    */
   constructor(
     previous: readonly Statement[],
     scope?: YearToDateScope,
     private readonly trueUps?: (period: string) => ReadonlySet<string>,
+    days?: PeriodDays,
   ) {
     for (const statement of previous)
-      this.entries.set(statement.period, { statement, reported: true, lines: undefined });
+      this.entries.set(statement.period, {
+        period: statement.period,
+        start: statement.start,
+        end: statement.end,
+        statement,
+        state: 'reported',
+        lines: undefined,
+      });
+    const corrected = new Set<string>();
     for (const c of correctionsIn(previous)) {
       if (c.key.startsWith(ADJUSTMENT)) {
         const list = this.balanceFixes.get(c.period) ?? [];
         list.push({ id: c.key.slice(ADJUSTMENT.length), amount: c.amount });
         this.balanceFixes.set(c.period, list);
+        corrected.add(c.period);
       }
       if (!c.key.startsWith(earningKey(''))) continue;
       const name = c.key.slice(earningKey('').length);
@@ -124,95 +169,146 @@ export class Ledger {
         const list = byPeriod.get(c.period) ?? [];
         list.push({ period: c.period, paid: { period: c.paidIn, earning: { name }, line } });
         byPeriod.set(c.period, list);
+        corrected.add(c.period);
       }
+    }
+    // A corrected period without a statement takes its place in time (see `days`).
+    for (const period of corrected) {
+      const dated = this.entries.has(period) ? undefined : days?.(period);
+      if (dated)
+        this.entries.set(period, {
+          period,
+          start: formatDate(dated.start),
+          end: formatDate(dated.end),
+          statement: undefined,
+          state: 'reported',
+          lines: undefined,
+        });
     }
     if (scope && scope.yearToDate.size > 0) this.yearToDate = new YearToDate(new Reported(previous), scope);
   }
 
   /** Records a statement of this run, replacing an earlier run's statement of the same period. */
   add(statement: Statement): void {
-    this.entries.set(statement.period, { statement, reported: false, lines: undefined });
+    this.entries.set(statement.period, {
+      period: statement.period,
+      start: statement.start,
+      end: statement.end,
+      statement,
+      state: 'run',
+      lines: undefined,
+    });
     this.ordered = undefined;
   }
 
+  /**
+   * Records that this run calculates `period` and the payee has no statement in it (not on the
+   * plan then): it pays them nothing there. What the earlier results paid for the period, its
+   * corrections included, no longer counts (the recalculation takes it back in the current
+   * period), and the balances carried into it pass through it unchanged. Call before paying the
+   * run's statements.
+   */
+  paysNothingIn(period: string): void {
+    const entry = this.entries.get(period);
+    if (!entry || entry.state === 'run') return;
+    entry.state = 'off';
+    entry.lines = undefined;
+  }
+
   private inOrder(): Entry[] {
-    this.ordered ??= [...this.entries.values()].sort((a, b) =>
-      compareText(a.statement.start, b.statement.start),
-    );
+    this.ordered ??= [...this.entries.values()].sort((a, b) => compareText(a.start, b.start));
     return this.ordered;
   }
 
   /**
-   * The balances carried into a period starting on `start` (`YYYY-MM-DD`): those of the latest
-   * statement ending before it, and that statement's period (`undefined` when there is none).
-   * A statement of the earlier results carries its balances as corrected since (see
-   * {@link correctedBalances}).
+   * The balances carried into a period starting on `start` (`YYYY-MM-DD`): those carried out of
+   * the periods before it (see {@link correctedBalances}), and the latest of them that paid the
+   * payee something (`undefined` when there is none): a period this run pays nothing in passes
+   * the balances on.
    */
   opening(start: string): { from: string | undefined; balances: Map<string, Dec> } {
     let latest: Entry | undefined;
-    for (const entry of this.inOrder()) if (entry.statement.end < start) latest = entry;
+    let from: string | undefined;
+    for (const entry of this.inOrder()) {
+      if (entry.end >= start) continue;
+      latest = entry;
+      if (entry.state !== 'off') from = entry.period;
+    }
     if (!latest) return { from: undefined, balances: new Map() };
-    return { from: latest.statement.period, balances: this.correctedBalances(latest.statement) };
+    return { from, balances: this.correctedBalances(latest) };
   }
 
   /**
-   * The balances carried out of the ledger's statement of `period`: this run's, else the earlier
-   * results' as corrected since (`undefined` when the ledger has no statement of it).
+   * The balances carried out of the ledger's period `period`: this run's statement's, else the
+   * earlier results' as corrected since (`undefined` when the ledger has nothing of it).
    */
   balancesAfter(period: string): Map<string, Dec> | undefined {
     const entry = this.entries.get(period);
-    return entry ? this.correctedBalances(entry.statement) : undefined;
+    return entry ? this.correctedBalances(entry) : undefined;
   }
 
   /**
-   * The balances carried out of `statement` as corrected since it was reported. A reported
-   * statement's balances are its opening balances moved by its draw and holdback lines (a draw or
-   * draw-recovery line adds its amount to the draw's balance, a holdback or release line takes it
-   * off the holdback's). Recalculation lines paid later for those lines move them further, and
-   * when the balances carried into it have been corrected (those of the statement before it, in
-   * turn), so are the ones it carries out: a statement a run returned as reported kept the opening
-   * balances it was first paid on. A statement of this run carries its own balances; a draw that
-   * a true-up forgave (`draw:<name>:true-up`) carries zero. So does a draw with `true up at year
-   * end` in a reported statement of a year-end period (`trueUps`) whose corrected balance is
+   * The balances carried out of `last`, each period up to it in turn moving those carried into it.
+   * A statement of this run carries its own balances. A reported statement's balances are its
+   * opening balances moved by its draw and holdback lines (a draw or draw-recovery line adds its
+   * amount to the draw's balance, a holdback or release line takes it off the holdback's).
+   * Recalculation lines paid later for those lines move them further, and when the balances
+   * carried into it have been corrected (those of the period before it, in turn), so are the ones
+   * it carries out: a statement a run returned as reported kept the opening balances it was first
+   * paid on. A draw that a true-up forgave (`draw:<name>:true-up`) carries zero; so does a draw
+   * with `true up at year end` in a reported year-end period (`trueUps`) whose corrected balance is
    * positive: it had nothing to forgive when reported (no true-up line), but what the corrections
-   * leave owed there is forgiven, as a run over the corrected data forgives it. By balance name.
+   * leave owed there is forgiven, as a run over the corrected data forgives it. A reported period
+   * without a statement (only corrected) carries what was carried into it, moved by its
+   * corrections, the same way. A period this run pays nothing in carries what was carried into it
+   * (with nothing known before it, what its reported statement opened on). By balance name.
    */
-  private correctedBalances(statement: Statement): Map<string, Dec> {
+  private correctedBalances(last: Entry): Map<string, Dec> {
     let carried: Map<string, Dec> | undefined;
     for (const entry of this.inOrder()) {
-      const s = entry.statement;
-      if (s.start > statement.start) break;
-      const closing = new Map<string, Dec>();
-      for (const [name, value] of Object.entries(s.balances ?? {})) closing.set(name, amountOf(value));
-      if (!entry.reported) {
-        carried = closing;
-        continue;
-      }
-      const moved = new Map<string, Dec>();
-      const move = (id: string, amount: Dec, into: Map<string, Dec>) => {
-        const target = balanceOfLine(id);
-        if (!target) return;
-        into.set(target.name, (into.get(target.name) ?? ZERO).plus(target.sign < 0 ? amount.neg() : amount));
-      };
-      for (const a of s.adjustments ?? []) move(a.id, amountOf(a.amount), moved);
-      const corrected = new Map<string, Dec>();
-      for (const c of this.balanceFixes.get(s.period) ?? []) move(c.id, c.amount, corrected);
-      const forgiven = new Set<string>();
-      for (const a of s.adjustments ?? []) {
-        const trueUp = /^draw:([^:]+):true-up$/.exec(a.id);
-        if (trueUp) forgiven.add(`draw:${trueUp[1]}`);
-      }
-      const yearEnd = this.trueUps?.(s.period);
-      for (const [name, value] of closing) {
-        if (forgiven.has(name)) continue;
-        const openedOn = value.minus(moved.get(name) ?? ZERO);
-        const opens = carried?.get(name) ?? openedOn;
-        const balance = value.plus(opens.minus(openedOn)).plus(corrected.get(name) ?? ZERO);
-        closing.set(name, yearEnd?.has(name) && balance.isPositive() ? ZERO : balance);
-      }
-      carried = closing;
+      if (entry.start > last.start) break;
+      carried = this.carriedOut(entry, carried);
     }
     return carried ?? new Map();
+  }
+
+  /** The balances carried out of one period, given those carried into it (see {@link correctedBalances}). */
+  private carriedOut(entry: Entry, carried: Map<string, Dec> | undefined): Map<string, Dec> | undefined {
+    const s = entry.statement;
+    const closing = new Map<string, Dec>();
+    for (const [name, value] of Object.entries(s?.balances ?? {})) closing.set(name, amountOf(value));
+    if (entry.state === 'run') return closing;
+    // What the reported statement's own draw and holdback lines moved.
+    const moved = new Map<string, Dec>();
+    for (const a of s?.adjustments ?? []) moveBalance(moved, a.id, amountOf(a.amount));
+    if (entry.state === 'off') {
+      if (!s) return carried;
+      const through = new Map(carried ?? []);
+      for (const [name, value] of closing)
+        if (!through.has(name)) through.set(name, value.minus(moved.get(name) ?? ZERO));
+      return through;
+    }
+    const corrected = new Map<string, Dec>();
+    for (const c of this.balanceFixes.get(entry.period) ?? []) moveBalance(corrected, c.id, c.amount);
+    const forgiven = new Set<string>();
+    for (const a of s?.adjustments ?? []) {
+      const trueUp = /^draw:([^:]+):true-up$/.exec(a.id);
+      if (trueUp) forgiven.add(`draw:${trueUp[1]}`);
+    }
+    if (!s) {
+      // No statement: the balances carried in, moved by the corrections.
+      for (const [name, value] of carried ?? []) closing.set(name, value);
+      for (const name of corrected.keys()) if (!closing.has(name)) closing.set(name, ZERO);
+    }
+    const yearEnd = this.trueUps?.(entry.period);
+    for (const [name, value] of closing) {
+      if (forgiven.has(name)) continue;
+      const openedOn = s ? value.minus(moved.get(name) ?? ZERO) : value;
+      const opens = carried?.get(name) ?? openedOn;
+      const balance = value.plus(opens.minus(openedOn)).plus(corrected.get(name) ?? ZERO);
+      closing.set(name, yearEnd?.has(name) && balance.isPositive() ? ZERO : balance);
+    }
+    return closing;
   }
 
   /**
@@ -220,22 +316,28 @@ export class Ledger {
    * run calculates `period` again (its own lines replace what was reported and corrected).
    */
   private correctionsFor(key: string, period: string): PaidLine[] {
-    if (this.entries.get(period)?.reported === false) return [];
+    if (this.entries.get(period)?.state !== 'reported') return [];
     return (this.corrections.get(key)?.get(period) ?? []).map((c) => c.paid);
+  }
+
+  /** The lines of an entry's statement by record (none in a period this run pays nothing in). */
+  private linesOf(entry: Entry): ReadonlyMap<string, PaidLine[]> {
+    if (!entry.statement || entry.state === 'off') return NO_LINES;
+    entry.lines ??= indexLines(entry.statement);
+    return entry.lines;
   }
 
   /** The keys ({@link recordKey}) of the records paid something in periods starting on or before `start`. */
   recordsPaid(start: string): Set<string> {
     const keys = new Set<string>();
     for (const entry of this.inOrder()) {
-      if (entry.statement.start > start) break;
-      entry.lines ??= indexLines(entry.statement);
-      for (const key of entry.lines.keys()) keys.add(key);
+      if (entry.start > start) break;
+      for (const key of this.linesOf(entry).keys()) keys.add(key);
     }
     for (const [key, byPeriod] of this.corrections) {
       if (keys.has(key)) continue;
       for (const period of byPeriod.keys()) {
-        const corrected = this.entries.get(period)?.statement;
+        const corrected = this.entries.get(period);
         if (corrected && corrected.start <= start && this.correctionsFor(key, period).length > 0)
           keys.add(key);
       }
@@ -251,11 +353,10 @@ export class Ledger {
     const key = recordKey(record);
     const result: PaidLine[] = [];
     for (const entry of this.inOrder()) {
-      if (entry.statement.start > start) break;
-      entry.lines ??= indexLines(entry.statement);
-      const lines = entry.lines.get(key);
+      if (entry.start > start) break;
+      const lines = this.linesOf(entry).get(key);
       if (lines) result.push(...lines);
-      result.push(...this.correctionsFor(key, entry.statement.period));
+      result.push(...this.correctionsFor(key, entry.period));
     }
     return result;
   }

@@ -800,3 +800,202 @@ describe('recalculating with rounding at payout', () => {
     expect(ids(r2, '2026-Q2')).toEqual([['recalculation:2026-Q1:earning:c', '5.00']]);
   });
 });
+
+describe('a start date moved for a payee, closed periods calculated again', () => {
+  const SALES = `${DEALS}\n  commission c = bookings * 10% per line`;
+  const sale = (id: string, owner: string, amount: string, close_date: string) => ({
+    id,
+    owner,
+    amount,
+    close_date,
+  });
+  /** a on the plan from `from`; b from the plan's start. */
+  const team = (from: string) => [payee('a', {}, { plans: [{ plan: 'Test', from }] }), payee('b')];
+  const merged = (...runs: Results[]) =>
+    ({ ...runs[runs.length - 1], statements: runs.flatMap((r) => r.statements) }) as Results;
+  const lines = (s: Statement) => s.adjustments.map((a) => [a.id, a.amount]);
+  const quarters = ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'];
+
+  describe('with a recoverable draw', () => {
+    const plan = planOf(quarterly(`${SALES}\n  draw d = 1_000 USD recoverable for 2 periods`));
+    // a: c is 0 in Q1, 500 in Q2, 1,200 in Q3, 3,000 in Q4. b earns the draw's 1,000 every
+    // quarter (never drawn): the earlier results hold Q1 whoever is on the plan.
+    const records = {
+      deals: rows(
+        sale('A2', 'a', '5000', '2026-05-01'),
+        sale('A3', 'a', '12000', '2026-08-01'),
+        sale('A4', 'a', '30000', '2026-11-01'),
+        sale('B1', 'b', '10000', '2026-02-01'),
+        sale('B2', 'b', '10000', '2026-05-01'),
+        sale('B3', 'b', '10000', '2026-08-01'),
+        sale('B4', 'b', '10000', '2026-11-01'),
+      ),
+    };
+    /** Q1 and Q2 run one by one with a on the plan from `from`: the earlier results. */
+    const firstHalf = (from: string) => {
+      const q1 = run(plan, { payees: team(from), records }, ['2026-Q1']);
+      const q2 = run(plan, { payees: team(from), records, previous: q1 }, ['2026-Q2']);
+      return merged(q1, q2);
+    };
+
+    it('takes back once the draw of a period the payee is now off the plan in (start moved later)', () => {
+      // From 2026-01-01: Q1 draws 1,000 (owed 1,000), Q2 1,000 - 500 = 500 (owed 1,500).
+      const earlier = firstHalf('2026-01-01');
+      expect(earlier.statements.filter((s) => s.payee === 'a').map((s) => [s.period, s.payout])).toEqual([
+        ['2026-Q1', '1000.00'],
+        ['2026-Q2', '1000.00'], // 500 + draw 500
+      ]);
+      // From 2026-04-01: the draw's periods are Q2 and Q3. Q1 pays a nothing now: its draw of
+      // 1,000 is taken back. Q2 draws 500 on nothing carried (owed 500, as reported), Q3 draws
+      // nothing on 1,200 and recovers the 200 above the draw (owed 300).
+      const moved = { payees: team('2026-04-01'), records };
+      const q13 = run(plan, { ...moved, previous: earlier }, ['2026-Q1', '2026-Q2', '2026-Q3']);
+      const q3 = statement(q13, 'a', '2026-Q3');
+      expect(lines(q3)).toEqual([
+        ['draw-recovery:d', '-200.00'], // it recovered 200 of the 1,500 Q2 reported (owed 1,300)
+        ['recalculation:2026-Q1:adjustment:draw:d', '-1000.00'],
+      ]);
+      expect(q3.payout).toBe('0.00'); // 1,200 - 200 - 1,000
+      expect(q3.balances).toEqual({ 'draw:d': '300.00' }); // 500 - 200 (it carried 1,300)
+      // Q4, past the draw: recovers the 300 still owed from its 3,000.
+      const q4 = run(plan, { ...moved, previous: merged(earlier, q13) }, ['2026-Q4']);
+      expect(q4.warnings).toEqual([]);
+      expect(lines(statement(q4, 'a', '2026-Q4'))).toEqual([['draw-recovery:d', '-300.00']]); // it recovered 1,300
+      // In all 1,000 + 1,000 + 0 + 2,700 = 4,700; one call pays Q2 1,000, Q3 1,000 (1,200 - 200)
+      // and Q4 2,700 (3,000 - 300): 4,700 (the runs paid 3,700).
+      const once = run(plan, moved, quarters);
+      expect(once.statements.filter((s) => s.payee === 'a').map((s) => s.payout)).toEqual([
+        '1000.00',
+        '1000.00',
+        '2700.00',
+      ]);
+      expect(paidOf(earlier, q13, q4)).toBe('4700.00');
+    });
+
+    it('counts the draw of a period without a reported statement in later balances (start moved earlier)', () => {
+      // From 2026-04-01: Q1 has no statement of a; Q2 draws 1,000 - 500 = 500 (owed 500).
+      const earlier = firstHalf('2026-04-01');
+      // From 2026-01-01: Q1 draws 1,000 (owed 1,000), Q2 500 (owed 1,500), Q3, past the draw,
+      // recovers 1,200 of them (owed 300). Q1's draw is paid in Q3.
+      const moved = { payees: team('2026-01-01'), records };
+      const q13 = run(plan, { ...moved, previous: earlier }, ['2026-Q1', '2026-Q2', '2026-Q3']);
+      const q3 = statement(q13, 'a', '2026-Q3');
+      expect(lines(q3)).toEqual([
+        ['draw-recovery:d', '-1200.00'],
+        ['recalculation:2026-Q1:adjustment:draw:d', '1000.00'],
+      ]);
+      expect(q3.payout).toBe('1000.00'); // 1,200 - 1,200 + 1,000
+      expect(q3.balances).toEqual({ 'draw:d': '300.00' });
+      // Q4 carries the 300 owed: Q1's 1,000 paid in Q3 counts (it carried 500 - 1,200 = -700 and
+      // recovered nothing).
+      const q4 = run(plan, { ...moved, previous: merged(earlier, q13) }, ['2026-Q4']);
+      const a4 = statement(q4, 'a', '2026-Q4');
+      expect(lines(a4)).toEqual([['draw-recovery:d', '-300.00']]);
+      expect(a4.balances).toEqual({ 'draw:d': '0.00' }); // 300 - 300 (it said -700)
+      // In all 1,000 + 1,000 + 2,700 = 4,700, as one call: 1,000, 1,000, 0 (1,200 - 1,200), 2,700.
+      const once = run(plan, moved, quarters);
+      expect(once.statements.filter((s) => s.payee === 'a').map((s) => s.payout)).toEqual([
+        '1000.00',
+        '1000.00',
+        '0.00',
+        '2700.00',
+      ]);
+      expect(paidOf(earlier, q13, q4)).toBe('4700.00');
+    });
+
+    // The warning's check pays Q3 again in a ledger of its own (recalc/not-recalculated.ts), which
+    // is not given the periods' days: it carries 500 into Q3 (Q1's correction not read), recovers
+    // 500 where 1,200 were, and names Q3. Passes once not-recalculated gives its Ledger the days.
+    it.fails('then is quiet in the next run (start moved earlier)', () => {
+      const earlier = firstHalf('2026-04-01');
+      const moved = { payees: team('2026-01-01'), records };
+      const q13 = run(plan, { ...moved, previous: earlier }, ['2026-Q1', '2026-Q2', '2026-Q3']);
+      const q4 = run(plan, { ...moved, previous: merged(earlier, q13) }, ['2026-Q4']);
+      expect(q4.warnings).toEqual([]);
+    });
+  });
+
+  describe('with a holdback', () => {
+    const plan = planOf(quarterly(`${SALES}\n  holdback h = 50% of c until 2026-12-31`));
+    // a: c is 1,000 in Q1, 400 in Q2, 200 in Q3; b has a Q1 deal (the earlier results hold Q1).
+    const records = {
+      deals: rows(
+        sale('A1', 'a', '10000', '2026-02-01'),
+        sale('A2', 'a', '4000', '2026-05-01'),
+        sale('A3', 'a', '2000', '2026-08-01'),
+        sale('B1', 'b', '10000', '2026-02-01'),
+      ),
+    };
+    const firstHalf = (from: string) => {
+      const q1 = run(plan, { payees: team(from), records }, ['2026-Q1']);
+      const q2 = run(plan, { payees: team(from), records, previous: q1 }, ['2026-Q2']);
+      return merged(q1, q2);
+    };
+
+    it('releases only what is held in the periods the payee is on the plan (start moved later)', () => {
+      // From 2026-01-01: Q1 holds 500 (pays 500), Q2 200 (pays 200; 700 held).
+      const earlier = firstHalf('2026-01-01');
+      // From 2026-04-01: Q1's 1,000 and its holdback of 500 are taken back; Q2 held 200 on
+      // nothing carried, Q3 holds 100 (300 held).
+      const moved = { payees: team('2026-04-01'), records };
+      const q13 = run(plan, { ...moved, previous: earlier }, ['2026-Q1', '2026-Q2', '2026-Q3']);
+      const q3 = statement(q13, 'a', '2026-Q3');
+      expect(lines(q3)).toEqual([
+        ['holdback:h', '-100.00'],
+        ['recalculation:2026-Q1:earning:c', '-1000.00'],
+        ['recalculation:2026-Q1:adjustment:holdback:h', '500.00'],
+      ]);
+      expect(q3.payout).toBe('-400.00'); // 200 - 100 - 1,000 + 500
+      expect(q3.balances).toEqual({ 'holdback:h': '300.00' }); // it said 800: Q1's 500 held twice
+      // Q4 releases the 300 (it released 800).
+      const q4 = run(plan, { ...moved, previous: merged(earlier, q13) }, ['2026-Q4']);
+      expect(q4.warnings).toEqual([]);
+      expect(lines(statement(q4, 'a', '2026-Q4'))).toEqual([['holdback-release:h', '300.00']]);
+      // In all 500 + 200 - 400 + 300 = 600; one call: Q2 200, Q3 100, Q4 300.
+      const once = run(plan, moved, quarters);
+      expect(once.statements.filter((s) => s.payee === 'a').map((s) => s.payout)).toEqual([
+        '200.00',
+        '100.00',
+        '300.00',
+      ]);
+      expect(paidOf(earlier, q13, q4)).toBe('600.00');
+    });
+
+    it('releases what a period without a reported statement holds now (start moved earlier)', () => {
+      // From 2026-04-01: Q1 has no statement of a; Q2 holds 200 (pays 200).
+      const earlier = firstHalf('2026-04-01');
+      // From 2026-01-01: Q1 holds 500 of its 1,000 (both paid in Q3), Q2 200, Q3 100: 800 held.
+      const moved = { payees: team('2026-01-01'), records };
+      const q13 = run(plan, { ...moved, previous: earlier }, ['2026-Q1', '2026-Q2', '2026-Q3']);
+      const q3 = statement(q13, 'a', '2026-Q3');
+      expect(lines(q3)).toEqual([
+        ['holdback:h', '-100.00'],
+        ['recalculation:2026-Q1:earning:c', '1000.00'],
+        ['recalculation:2026-Q1:adjustment:holdback:h', '-500.00'],
+      ]);
+      expect(q3.payout).toBe('600.00'); // 200 - 100 + 1,000 - 500
+      // Q4 releases the 800 (it released 300: Q1's 500, held in Q3's line, never came back).
+      const q4 = run(plan, { ...moved, previous: merged(earlier, q13) }, ['2026-Q4']);
+      expect(q4.warnings).toEqual([]);
+      expect(lines(statement(q4, 'a', '2026-Q4'))).toEqual([['holdback-release:h', '800.00']]);
+      // In all 200 + 600 + 800 = 1,600; one call: Q1 500, Q2 200, Q3 100, Q4 800.
+      const once = run(plan, moved, quarters);
+      expect(once.statements.filter((s) => s.payee === 'a').map((s) => s.payout)).toEqual([
+        '500.00',
+        '200.00',
+        '100.00',
+        '800.00',
+      ]);
+      expect(paidOf(earlier, q13, q4)).toBe('1600.00');
+    });
+  });
+
+  /** What the runs paid a: each period once, from the run that paid it (a later run's statement of it is as reported). */
+  function paidOf(...runs: Results[]): string {
+    const paid = new Map<string, Dec>();
+    for (const r of runs)
+      for (const s of r.statements)
+        if (s.payee === 'a' && !paid.has(s.period)) paid.set(s.period, new Dec(s.payout));
+    return [...paid.values()].reduce((t, p) => t.plus(p), new Dec(0)).toFixed(2);
+  }
+});
