@@ -76,6 +76,7 @@ interface RecordCorrection {
 }
 
 const NONE: ReadonlyMap<string, Dec> = new Map();
+const NO_PARTS: ReadonlyMap<string, ReadonlyMap<string, Dec>> = new Map();
 const ADJUSTMENT = adjustmentKey('');
 
 /**
@@ -387,6 +388,14 @@ export class Ledger {
           : { ...e, trace: { ...e.trace, inputs: [...e.trace.inputs, ...inputs] } };
       });
     return absorbed;
+  }
+
+  /**
+   * The parts of {@link absorbed} for `period` (once its statement was given to it), by earning
+   * id, then by the closed period whose correction each part pays.
+   */
+  absorbedParts(period: string): ReadonlyMap<string, ReadonlyMap<string, Dec>> {
+    return this.yearToDate?.partsIn(period) ?? NO_PARTS;
   }
 }
 

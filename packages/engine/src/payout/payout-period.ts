@@ -16,7 +16,10 @@
  * guarantees count only the period's own part, as a single run over the corrected data would: the
  * closed periods' own holdbacks, draws and guarantees are corrected by recalculation lines, and
  * counting the correction here too would lower this period's draw or guarantee a second time.
+ * Their lines say so in their trace; with rounding at payout the recalculation then pays the
+ * correction apart from the earning (`paidApart`), and the trace says that instead.
  */
+import { compareText } from '../compare-text.js';
 import { type Dec, ZERO } from '../decimal.js';
 import type { AdjustmentLine, Statement, TraceInput } from '../results/results.js';
 import { clawbackLines } from './clawbacks.js';
@@ -26,7 +29,7 @@ import { holdbackBalance, holdbackLines } from './holdbacks.js';
 import type { Ledger } from './ledger.js';
 import type { LineEnv } from './lines.js';
 import { manualLines } from './manual.js';
-import { amountOf, lineText } from './money.js';
+import { amountOf, lineText, roundsLines } from './money.js';
 import { balancesRecord, settle } from './settle.js';
 import type { PeriodTerms } from './terms.js';
 
@@ -102,14 +105,39 @@ function ownPart(
   return { own: { ...statement, earnings }, earned };
 }
 
-/** Says on a holdback, draw or guarantee line which corrections of closed periods it did not count. */
-function noteAbsorbed(env: LineEnv, lines: RuleLines, absorbed: ReadonlyMap<string, Dec>): void {
+/**
+ * Says on each holdback, draw and guarantee line what of the `paid year to date` earnings it did not
+ * count: the corrections of closed periods they take in (`absorbed`, by earning id; `parts`, by
+ * earning id, then by the period corrected). When lines are rounded (at `line` or `earning`), the
+ * earning pays them in its amount: `not counted: what y pays for closed periods`. With rounding at
+ * payout it pays its own part only, and what its year to date takes in of each period's correction
+ * is paid apart, on a recalculation line of that period (`paidApart` in `recalc/year-to-date.ts`):
+ * `not counted: the correction of 2026-Q1, paid apart from y`.
+ */
+function noteAbsorbed(
+  env: LineEnv,
+  lines: RuleLines,
+  absorbed: ReadonlyMap<string, Dec>,
+  parts: ReadonlyMap<string, ReadonlyMap<string, Dec>>,
+): void {
   if (absorbed.size === 0) return;
-  const inputs: TraceInput[] = [...absorbed].map(([id, part]) => ({
-    name: `not counted: what ${id} pays for closed periods`,
+  const note = (name: string, part: Dec): TraceInput => ({
+    name,
     value: lineText(part, env.rounding),
     unit: env.currency,
-  }));
+  });
+  const inputs: TraceInput[] = [];
+  for (const [id, part] of absorbed) {
+    if (roundsLines(env.rounding)) {
+      inputs.push(note(`not counted: what ${id} pays for closed periods`, part));
+      continue;
+    }
+    const byPeriod = [...(parts.get(id) ?? [])]
+      .filter(([, p]) => !p.isZero())
+      .sort(([a], [b]) => compareText(a, b));
+    for (const [from, p] of byPeriod)
+      inputs.push(note(`not counted: the correction of ${from}, paid apart from ${id}`, p));
+  }
   for (const line of [...lines.draws, ...lines.guarantees, ...lines.holdbacks])
     line.trace.inputs.push(...inputs);
 }
@@ -131,7 +159,7 @@ export function payoutPeriod(
   const { own, earned } = ownPart(env, statement, absorbed);
   const clawbacks = clawbackLines(env, terms.cancellations, statement, ledger);
   const real = ruleLines(env, own, terms, earned, balances, false);
-  noteAbsorbed(env, real, absorbed);
+  noteAbsorbed(env, real, absorbed, ledger.absorbedParts(statement.period));
   const manual = manualLines(env, terms.manual, terms.manualElement);
   const adjustments: AdjustmentLine[] = [
     ...real.draws,

@@ -581,6 +581,46 @@ describe('a guarantee or a draw in the period that absorbs a year-to-date correc
     expect(q2.payout).toBe('3000.00');
     expect(q2.balances).toEqual({ 'draw:d': '3000.00' });
   });
+
+  it('says on its lines what they did not count: the correction in the amount, or paid apart', () => {
+    const notes = (results: Results) =>
+      statement(results, 'a', '2026-Q2')
+        .adjustments.filter((a) => a.kind === 'guarantee')
+        .flatMap((a) => a.trace.inputs.filter((i) => i.name.startsWith('not counted')));
+    const twice = (header: string) => {
+      const plan = planOf(
+        quarterly(
+          `${DEALS}\n  bonus y = ytd(bookings) * 10% paid year to date\n  guarantee g = 3_000 USD for 2 periods`,
+          header,
+        ),
+      );
+      const r1 = run(plan, { payees, records: { deals: v1 } }, ['2026-Q1']);
+      return run(plan, { payees, records: { deals: v2 }, previous: r1 }, ['2026-Q1', '2026-Q2']);
+    };
+    // Rounded at line: Q2's y of 3,000 - 1,000 = 2,000 pays Q1's correction (+2,000) in its amount;
+    // the guarantee counted y without it.
+    const atLine = twice('');
+    expect(statement(atLine, 'a', '2026-Q2').earnings.map((e) => [e.id, e.amount])).toEqual([
+      ['y', '2000.00'],
+    ]);
+    expect(notes(atLine)).toEqual([
+      { name: 'not counted: what y pays for closed periods', value: '2000.00', unit: 'USD' },
+    ]);
+    // At payout: y pays its own 0, and Q1's 2,000 is paid apart on a recalculation line of Q1; the
+    // guarantee counted all of y (it said y pays 2,000 for closed periods, which y no longer does).
+    const atPayout = twice('rounding half up to 2 decimals at payout');
+    const q2 = statement(atPayout, 'a', '2026-Q2');
+    expect(q2.earnings.map((e) => [e.id, e.amount])).toEqual([['y', '0']]);
+    expect(q2.adjustments.map((a) => [a.id, a.amount])).toEqual([
+      ['guarantee:g', '3000'],
+      ['recalculation:2026-Q1:earning:y', '2000'],
+      ['recalculation:2026-Q1:adjustment:guarantee:g', '-2000'],
+    ]);
+    expect(q2.payout).toBe('3000.00'); // 0 + 3,000 + 2,000 - 2,000
+    expect(notes(atPayout)).toEqual([
+      { name: 'not counted: the correction of 2026-Q1, paid apart from y', value: '2000', unit: 'USD' },
+    ]);
+  });
 });
 
 describe('warnings of closed periods', () => {
