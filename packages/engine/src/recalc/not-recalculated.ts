@@ -481,6 +481,8 @@ class PayeeComparison {
         unrunBetween: unrunBetween(this.run, this.payee),
       },
       payout.trueUps,
+      // A corrected period without a statement of the payee takes its place in time (see Ledger).
+      (label) => calendar.parse(label),
     );
     return this.ledger;
   }
