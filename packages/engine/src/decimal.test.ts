@@ -30,6 +30,10 @@ describe('decOfPlain', () => {
         const made = decOfPlain(text);
         const parsed = new Dec(text);
         expect(parts(made)).toEqual(parts(parsed));
+        // The same own properties, in the same order, and the same clone of decimal.js.
+        expect(Object.keys(made)).toEqual(Object.keys(parsed));
+        expect(made).toBeInstanceOf(Dec);
+        expect(made.constructor).toBe(Dec);
         expect(made.eq(parsed)).toBe(true);
         expect(made.toString()).toBe(parsed.toString());
         // Arithmetic on it is decimal.js's: the instance is a full decimal.
