@@ -62,12 +62,17 @@ const NEGATIVE_ZERO: Dec = new Dec('-0');
  * generation: the heap grew by 200 MB over a million records.)
  */
 function decimalOf(s: number, e: number, d: number[]): Dec {
-  const x = new Dec(0) as unknown as { s: number; e: number; d: number[] };
+  // A copy of ZERO (decimal.js copies its words with slice): \`new Dec(0)\` would make its words
+  // with an array literal, a place V8 may pretenure (see \`ValidRecord\`).
+  const x = new Dec(ZERO) as unknown as { s: number; e: number; d: number[] };
   x.s = s;
   x.e = e;
   x.d = d;
   return x as unknown as Dec;
 }
+
+/** Where decOfPlain puts the words of a decimal (at most 7 for 42 characters). */
+const SCRATCH: number[] = [0, 0, 0, 0, 0, 0, 0, 0];
 
 /** Words of seven decimal digits: decimal.js's base (its `LOG_BASE`). */
 const WORD = 7;
@@ -118,9 +123,10 @@ export function decOfPlain(text: string): Dec {
   let head = (e + 1) % WORD;
   if (e < 0) head += WORD;
   if (head === 0) head = WORD;
-  // How many significant digits, and so how many words: the array is made at its size.
+  // How many significant digits, and so how many words.
   const len = last - first + 1 - (first < point && point < last ? 1 : 0);
-  const words = new Array<number>(len <= head ? 1 : 1 + Math.ceil((len - head) / WORD));
+  const count = len <= head ? 1 : 1 + Math.ceil((len - head) / WORD);
+  const words = SCRATCH;
   let w = 0;
   let word = 0;
   let size = head; // digits the current word holds when full
@@ -139,7 +145,9 @@ export function decOfPlain(text: string): Dec {
     for (; filled < size; filled++) word *= 10;
     words[w] = word;
   }
-  return decimalOf(sign, e, words);
+  // The words as an array of their own, made by slice (packed, like decimal.js's own, and from no
+  // literal: see decimalOf).
+  return decimalOf(sign, e, words.slice(0, count));
 }
 
 /** The sum of decimals (a loop: safe for a million values, unlike `Dec.sum(...values)`). */

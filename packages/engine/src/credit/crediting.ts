@@ -9,7 +9,7 @@
 import { compareText, cycleFrom } from '../compare-text.js';
 import { type DaySpan, type PayeeData, type Rec, recordName, recordRef } from '../data/model.js';
 import { Dec, ZERO } from '../decimal.js';
-import type { Ctx, Entry } from '../evaluate/context.js';
+import { CreditEntry, type Ctx, type Entry } from '../evaluate/context.js';
 import type { Run } from '../evaluate/run.js';
 import { versionIn } from '../evaluate/versions.js';
 import type { CreditRole } from '../results/results.js';
@@ -174,7 +174,7 @@ export class PeriodCredits {
       last.quota = last.quota.plus(quota);
       last.more ??= [];
       last.more.push({ rec, amount, share, role });
-    } else list.push({ rec, amount, quota, first: amount, share, role, more: undefined, text: undefined });
+    } else list.push(new CreditEntry(rec, amount, quota, share, role));
   }
 }
 

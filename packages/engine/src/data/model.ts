@@ -47,6 +47,28 @@ export interface Rec {
   ref: RecordRef | undefined;
 }
 
+/**
+ * A record made by validation. A class rather than object literals: V8 tracks the places that
+ * make object literals and, when one young collection finds most of a place's objects still
+ * alive, makes that place's later objects in the old generation (pretenuring). A statement's
+ * records are made in a burst and live until it is built, so a collection in the middle of a
+ * burst could send every later record there, garbage until a full collection. Objects made by a
+ * constructor are not tracked so.
+ */
+export class ValidRecord implements Rec {
+  ref: RecordRef | undefined = undefined;
+  constructor(
+    public schema: SourceSchema,
+    public v: Value[],
+    public row: number,
+    public key: string | undefined,
+    public hyp: boolean,
+    public day: number | undefined,
+    public owner: string | undefined,
+    public raw: Record<string, RawValue>,
+  ) {}
+}
+
 /** A span of days, both ends inclusive. */
 export interface DaySpan {
   from: number;

@@ -11,7 +11,7 @@ import { formatDate } from '../time/dates.js';
 import type { DataRecord, RawValue } from './dataset.js';
 import type { FxTable } from './fx.js';
 import { KeySet } from './key-set.js';
-import type { Rec, SourceSchema } from './model.js';
+import { type Rec, type SourceSchema, ValidRecord } from './model.js';
 import type { PayeeTable } from './payees.js';
 import { dataError, Problems, type RowAt, valueError } from './problems.js';
 import {
@@ -154,17 +154,16 @@ function recOf(
 ): Rec {
   const day = schema.dated === undefined ? undefined : (v[schema.dated] as number | null);
   const owner = schema.owner === undefined ? undefined : (v[schema.owner] as string | null);
-  return {
+  return new ValidRecord(
     schema,
     v,
     row,
     key,
-    hyp: input.hypothetical === true,
-    day: day ?? undefined,
-    owner: owner ?? undefined,
-    raw: input.values,
-    ref: undefined,
-  };
+    input.hypothetical === true,
+    day ?? undefined,
+    owner ?? undefined,
+    input.values,
+  );
 }
 
 /**
@@ -349,17 +348,18 @@ export class OwnedRows {
           if (typeof text === 'string') v[f] = decOfPlain(text);
         }
         const day = schema.dated === undefined ? undefined : (v[schema.dated] as number | null);
-        recs.push({
-          schema,
-          v,
-          row: table[base + width + ROW] as number,
-          key: (table[base + width + KEY] as string | null) ?? undefined,
-          hyp: state === HYPOTHETICAL,
-          day: day ?? undefined,
-          owner,
-          raw: table[base + width + RAW] as Record<string, RawValue>,
-          ref: undefined,
-        });
+        recs.push(
+          new ValidRecord(
+            schema,
+            v,
+            table[base + width + ROW] as number,
+            (table[base + width + KEY] as string | null) ?? undefined,
+            state === HYPOTHETICAL,
+            day ?? undefined,
+            owner,
+            table[base + width + RAW] as Record<string, RawValue>,
+          ),
+        );
       }
     }
     return recs;

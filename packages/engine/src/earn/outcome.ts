@@ -19,6 +19,16 @@ export const NOTE = {
   gated: 'the condition (when) does not hold',
 } as const;
 
+/** The parts a line of units starts from before {@link LineData.ofUnits} sets its own. */
+const UNIT_PARTS: LineParts = {
+  id: '',
+  entry: undefined,
+  raw: ZERO,
+  estimate: false,
+  tiers: undefined,
+  note: undefined,
+};
+
 /** What a line is made of; `amount` defaults to `raw`. */
 export interface LineParts {
   /** Unique within the statement: `<earning>:<record key>`, `<earning>:period`... */
@@ -76,7 +86,12 @@ export class LineData {
     whole: TierHit | undefined,
     tiers: TierHit[] | undefined,
   ): LineData {
-    const line = new LineData({ id, entry, raw: ZERO, estimate, tiers, note: undefined });
+    // No parts literal for the fast path's million lines: see `ValidRecord` on pretenuring.
+    const line = new LineData(UNIT_PARTS);
+    line.id = id;
+    line.entry = entry;
+    line.estimate = estimate;
+    line.tiers_ = tiers;
     line.raw_ = undefined;
     line.amount_ = undefined;
     line.rawUnits = units;

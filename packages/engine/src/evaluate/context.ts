@@ -47,6 +47,27 @@ export interface Entry {
 }
 
 /**
+ * A credit entry as crediting makes it: a class rather than an object literal, for the reason
+ * given at `ValidRecord` (a statement's entries are made in a burst and must stay young garbage).
+ */
+export class CreditEntry implements Entry {
+  quota: Dec;
+  first: Dec;
+  more: CreditLineData[] | undefined = undefined;
+  text: string | undefined = undefined;
+  constructor(
+    public rec: Rec,
+    public amount: Dec,
+    quota: Dec,
+    public share: Dec,
+    public role: CreditRole,
+  ) {
+    this.quota = quota;
+    this.first = amount;
+  }
+}
+
+/**
  * The text of an entry's amount, made once and shared by the credit line and the earning line
  * that show it (a lookup in a table of every decimal of the run costs more than the entry itself).
  */
