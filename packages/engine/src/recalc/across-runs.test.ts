@@ -621,6 +621,64 @@ describe('a guarantee or a draw in the period that absorbs a year-to-date correc
       { name: 'not counted: the correction of 2026-Q1, paid apart from y', value: '2000', unit: 'USD' },
     ]);
   });
+
+  it("pays the correction apart, as its lines say, when the run's latest period was already reported", () => {
+    const plan = planOf(
+      quarterly(
+        `${DEALS}\n  bonus y = ytd(bookings) * 10% paid year to date\n  guarantee g = 3_000 USD for 2 periods`,
+        'rounding half up to 2 decimals at payout',
+      ),
+    );
+    // Q1: y 1,000 + guarantee 2,000 = 3,000. Q3 alone (Q2 never run, outside the guarantee): y
+    // 1,000 - 1,000 - 0 = 0.
+    const r1 = run(plan, { payees, records: { deals: v1 } }, ['2026-Q1']);
+    const r2 = run(plan, { payees, records: { deals: v1 }, previous: r1 }, ['2026-Q3']);
+    expect(statement(r2, 'a', '2026-Q3').payout).toBe('0.00');
+    const previous = { ...r2, statements: [...r1.statements, ...r2.statements] };
+    // Q2 and Q3 with the late Q1 deal (Q3 reported: the run's current period is closed). Q2's y is
+    // 3,000 - 1,000 = 2,000, all of it Q1's correction: y pays its own 0 and Q1's 2,000 is paid apart
+    // on a recalculation line in Q2; the guarantee of 3,000 counts y's own 0, and its note says so.
+    // It used to leave the 2,000 in y's amount (y 2,000, 'pays the correction of 2026-Q1') while the
+    // guarantee said it was paid apart. Q1's guarantee (-2,000) is left to a later run.
+    const r3 = run(plan, { payees, records: { deals: v2 }, previous }, ['2026-Q2', '2026-Q3']);
+    const q2 = statement(r3, 'a', '2026-Q2');
+    expect(q2.earnings.map((e) => [e.id, e.amount])).toEqual([['y', '0']]);
+    expect(q2.earnings[0]?.trace.inputs.filter((i) => i.name.includes('correction of'))).toEqual([
+      { name: 'paid apart: the correction of 2026-Q1', value: '2000', unit: 'USD' },
+    ]);
+    expect(q2.adjustments.map((a) => [a.id, a.amount])).toEqual([
+      ['guarantee:g', '3000'],
+      ['recalculation:2026-Q1:earning:y', '2000'],
+    ]);
+    expect(
+      q2.adjustments
+        .filter((a) => a.kind === 'guarantee')
+        .flatMap((a) => a.trace.inputs.filter((i) => i.name.startsWith('not counted'))),
+    ).toEqual([
+      { name: 'not counted: the correction of 2026-Q1, paid apart from y', value: '2000', unit: 'USD' },
+    ]);
+    expect(q2.payout).toBe('5000.00'); // 0 + 3,000 + 2,000
+    expect(statement(r3, 'a', '2026-Q3').reported).toBe(true);
+    // Q1 to Q4 (run 3 returned Q2, and Q3 as reported): Q1's y was corrected (1,000 + 2,000 = 3,000 as now), its guarantee is taken back
+    // (0 now, 2,000 paid): Q4 pays -2,000. In all 3,000 + 0 + 5,000 - 2,000 = 6,000: one call pays
+    // Q1 3,000 (y) and Q2 3,000 (guarantee on 0).
+    const r4 = run(
+      plan,
+      {
+        payees,
+        records: { deals: v2 },
+        previous: { ...r3, statements: [...r1.statements, ...r3.statements] },
+      },
+      ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'],
+    );
+    const q4 = statement(r4, 'a', '2026-Q4');
+    expect(q4.adjustments.map((a) => [a.id, a.amount])).toEqual([
+      ['recalculation:2026-Q1:adjustment:guarantee:g', '-2000'],
+    ]);
+    expect(q4.payout).toBe('-2000.00');
+    const once = run(plan, { payees, records: { deals: v2 } }, ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
+    expect(once.statements.map((s) => s.payout)).toEqual(['3000.00', '3000.00', '0.00', '0.00']);
+  });
 });
 
 describe('warnings of closed periods', () => {

@@ -29,7 +29,10 @@
  * rounded: a `payout rounding` line per corrected period pays the rounding rest (`roundingLine`).
  * There a `paid year to date` amount of the run pays its own part only: what it takes in of earlier
  * periods' corrections is paid apart (`paidApart`), on the lines of the corrected periods, so that
- * every payout rounds its own amount and adds the corrections, whole units, as they are.
+ * every payout rounds its own amount and adds the corrections, whole units, as they are. Also when
+ * the current period is closed: a period of the run that is not (one no run calculated before,
+ * between reported ones) still takes in earlier corrections, so those are paid apart in the latest
+ * such period, with their rounding lines; the run's other differences are left to a later run.
  */
 import { compareText } from '../compare-text.js';
 import { readAmount } from '../data/previous.js';
@@ -128,16 +131,29 @@ export function recalculate(
     else out.delete(period);
   }
   const done = () => [...out.values()].sort((a, b) => compareText(a.start, b.start));
-  if (isClosed(scope.current)) return done();
-  const compare = comparison(env, reported, fresh, freshBy, closed, scope);
+  // The period whose statement pays the lines: the current one. When it is closed too, its
+  // differences are left to a later run; but with rounding at payout, the `paid year to date`
+  // amounts of the run's periods that are not closed still pay their own part only, and what they
+  // take in of earlier periods' corrections is paid apart, in the latest of them (`payIn`); no
+  // other difference is paid (rounded at line or earning, the amounts pay it themselves).
+  const apartOnly = isClosed(scope.current);
+  let payIn = scope.current;
+  if (apartOnly) {
+    const open = roundsLines(env.rounding) ? [] : fresh.filter((s) => !isClosed(s.period));
+    const latest = open[open.length - 1];
+    if (!latest) return done();
+    payIn = latest.period;
+  }
+  const compare = comparison(env, reported, fresh, freshBy, closed, scope, apartOnly);
+  if (apartOnly && compare.apart.size === 0) return done();
   // With rounding at payout, the run's statements pay their `paid year to date` earnings' own part:
-  // what they take in of earlier periods' corrections is paid on lines of the current period.
+  // what they take in of earlier periods' corrections is paid on lines of `payIn`.
   let apartCurrent: Statement | undefined;
   for (const [period, parts] of compare.apart) {
     const paid = out.get(period);
     if (!paid) continue;
-    const own = paidApart(env, paid, parts, scope.current);
-    if (period === scope.current) apartCurrent = own;
+    const own = paidApart(env, paid, parts, payIn);
+    if (period === payIn) apartCurrent = own;
     else
       out.set(period, settle(env, own, paid.adjustments, paid.balances, carriedFrom(paid), estimateOf(paid)));
   }
@@ -146,8 +162,8 @@ export function recalculate(
   // With rounding at payout: what the run pays for earlier periods in all, which the rounding
   // lines make whole units (see roundingLine), paid as it is after the rest is rounded.
   let whole = ZERO;
-  const isRun = new Set(closed);
-  const corrected = [...new Set([...closed, ...compare.moved.keys()])].sort((a, b) =>
+  const isRun = new Set(apartOnly ? [] : closed);
+  const corrected = [...new Set([...isRun, ...compare.moved.keys()])].sort((a, b) =>
     compareText(startOf(a), startOf(b)),
   );
   for (const period of corrected) {
@@ -163,14 +179,12 @@ export function recalculate(
     whole = paid.reduce((sum, line) => sum.plus(amountOf(line.amount)), whole);
   }
   if (lines.length > 0 || apartCurrent) {
-    const paid = freshBy.get(scope.current) ?? blank?.();
+    const paid = freshBy.get(payIn) ?? (apartOnly ? undefined : blank?.());
     if (!paid)
-      throw new Error(
-        `recalculate: no statement of the current period ${scope.current} to pay differences in`,
-      );
+      throw new Error(`recalculate: no statement of the current period ${payIn} to pay differences in`);
     const current = apartCurrent ?? paid;
     out.set(
-      scope.current,
+      payIn,
       settle(
         env,
         current,
@@ -209,8 +223,8 @@ interface Comparison {
   apart: ReadonlyMap<string, ReadonlyMap<string, ReadonlyMap<string, Dec>>>;
   /**
    * Of those, the ones for which no year group of a closed period of the run pays a line (a closed
-   * period the run leaves out, say): by the period corrected, then by earning key, with the
-   * earning for the line.
+   * period the run leaves out, say; all of them when the current period is closed: no year group
+   * pays a line then): by the period corrected, then by earning key, with the earning for the line.
    */
   moved: ReadonlyMap<string, ReadonlyMap<string, Amount>>;
 }
@@ -222,6 +236,7 @@ function comparison(
   freshBy: ReadonlyMap<string, Statement>,
   closed: readonly string[],
   scope: RecalcScope,
+  apartOnly: boolean,
 ): Comparison {
   const { yearToDate, fiscalYear } = scope;
   const apart = new Map<string, ReadonlyMap<string, ReadonlyMap<string, Dec>>>();
@@ -282,7 +297,7 @@ function comparison(
       for (const e of statement.earnings)
         for (const [from, part] of parts.get(e.id) ?? []) {
           const key = earningKey(e.id);
-          if (part.isZero() || groups.has(groupKey(key, from))) continue;
+          if (part.isZero() || (!apartOnly && groups.has(groupKey(key, from)))) continue;
           const byKey = moved.get(from) ?? new Map<string, Amount>();
           const known = byKey.get(key);
           const info: AmountInfo = { name: e.name, kind: 'earning', range: e.trace.range };
@@ -322,7 +337,8 @@ function comparison(
  * With rounding at payout, the lines of what the run's `paid year to date` amounts took in of
  * `period`'s corrections, paid apart (`paidApart`), when no year group of the run pays it: a
  * closed period the run leaves out, whose change since it was reported a later period's year to
- * date takes in (it took off what the period reported).
+ * date takes in (it took off what the period reported), or any closed period when the run's
+ * current period is closed too (only these lines are paid then, in the latest period that is not).
  */
 function apartLines(
   env: LineEnv,

@@ -63,12 +63,25 @@ function dataOf(deals: readonly Deal[], runIndex: number) {
  * the runs paid each payee, and what one call over every period on the last data pays them.
  */
 function sequence(text: string, deals: readonly Deal[], starts: readonly number[]) {
+  return sequenceOf(
+    text,
+    deals,
+    periods.map((_, i) => [starts[i] ?? 0, i] as const),
+  );
+}
+
+/**
+ * {@link sequence} with the periods of each run given: run i calculates the periods from
+ * `ranges[i][0]` to `ranges[i][1]` (any of them may be closed, the last one too), on the deals as
+ * run i sees them (one run per version of the deals).
+ */
+function sequenceOf(text: string, deals: readonly Deal[], ranges: readonly (readonly [number, number])[]) {
   const plan = planOf(text);
   const paid = new Map<string, Dec>();
   let previous: Results | undefined;
-  for (let i = 0; i < periods.length; i++) {
+  for (const [i, [from, to]] of ranges.entries()) {
     const data = { ...dataOf(deals, i), ...(previous ? { previous } : {}) };
-    const r = run(plan, data, periods.slice(starts[i] ?? 0, i + 1));
+    const r = run(plan, data, periods.slice(from, to + 1));
     expect(r.errors).toEqual([]);
     paidBy(r, paid);
     previous = merge(previous, r);
@@ -142,6 +155,70 @@ describe('paid year to date with rounding at payout, runs in sequence', () => {
         fc.constantFrom('half even to 2 decimals', 'half up to 2 decimals', 'down to 2 decimals'),
         (deals, mode) => {
           const { sequence: s, oneCall } = sequence(plan(mode), deals, [0, 0, 0, 0]);
+          expect(s).toEqual(oneCall);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  }, 60_000);
+
+  it("pay each payee what one call pays when a run's latest period was already reported", () => {
+    // Q1, then Q3 alone (Q2 not run yet), then Q1, Q2 or Q3 to Q3 (Q3 reported: the run's current
+    // period is closed, but Q2 is not), then a run to Q4 from any period. One of the last two runs
+    // calculates Q2 (a period no run calculates is never paid: the later ones take it off as it is
+    // worked out now).
+    const ranges = fc
+      .tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 3 }))
+      .filter(([third, last]) => third <= 1 || last <= 1);
+    fc.assert(
+      fc.property(
+        fc.array(dealArb, { minLength: 1, maxLength: 5 }),
+        ranges,
+        fc.constantFrom('half even to 2 decimals', 'half up to 2 decimals', 'up to 0 decimals'),
+        (deals, [third, last], mode) => {
+          // Only y: a left-out period's other changes are not recalculated (a warning says so).
+          const plan = quarterly(
+            `${DEALS}\n  bonus y = ytd(bookings) * 10% paid year to date`,
+            `rounding ${mode} at payout`,
+          );
+          const runs = [
+            [0, 0],
+            [2, 2],
+            [third, 2],
+            [last, 3],
+          ] as const;
+          const { sequence: s, oneCall } = sequenceOf(plan, deals, runs);
+          expect(s).toEqual(oneCall);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  }, 60_000);
+
+  it("pay each payee what one call pays when a run's latest period was already reported (a gate, a guarantee and a holdback)", () => {
+    const plan = (mode: string) =>
+      quarterly(
+        `${DEALS}
+  bonus y = ytd(bookings) * 10% paid year to date when bookings > 1 USD
+  commission c = bookings * 1%
+  guarantee g = 0.05 USD for 2 periods
+  holdback h = 25% of y until 2026-12-31`,
+        `rounding ${mode} at payout`,
+      );
+    fc.assert(
+      fc.property(
+        fc.array(dealArb, { minLength: 1, maxLength: 5 }),
+        fc.integer({ min: 0, max: 2 }),
+        fc.constantFrom('half even to 2 decimals', 'half up to 2 decimals', 'down to 2 decimals'),
+        (deals, third, mode) => {
+          // The last run calculates every period: each change is paid by then.
+          const runs = [
+            [0, 0],
+            [2, 2],
+            [third, 2],
+            [0, 3],
+          ] as const;
+          const { sequence: s, oneCall } = sequenceOf(plan(mode), deals, runs);
           expect(s).toEqual(oneCall);
         },
       ),
@@ -243,5 +320,59 @@ describe('a correction a year-to-date amount takes in, with rounding half even a
     expect(lines(r3, '2026-Q3')).toEqual([]);
     expect(statement(r3, 'a', '2026-Q3').payout).toBe('0.00');
     expect(r3.warnings).toEqual([]);
+  });
+
+  it("is paid apart when the run's latest period was already reported (a period between it and the corrected one never run)", () => {
+    // Run 1, Q1: D1 100.15 x 10% = 10.015, paid 10.02 (half even; rounding added 0.005).
+    const before = rows(deal('D1', '100.15', '2026-02-01'));
+    const r1 = run(plan, { payees: one, records: { deals: before } }, ['2026-Q1']);
+    // Run 2, Q3 alone (Q2 never run): 10.015 - 10.015 (Q1) - 0 (Q2 as worked out now) = 0.
+    const r2 = run(plan, { payees: one, records: { deals: before }, previous: r1 }, ['2026-Q3']);
+    expect(statement(r2, 'a', '2026-Q3').payout).toBe('0.00');
+    // Run 3, Q2 and Q3: a late Q1 deal of 0.05 (Q1 is now 10.02, +0.005) and a Q2 deal of 0.05 (own
+    // 0.005). Q3 is reported: the run's current period is closed. Q2's y is 10.025 - 10.015 =
+    // 0.010, which takes in Q1's +0.005. It used to pay it in its amount: 0.010, rounded 0.01, in
+    // all 10.03, a cent more than one call (10.02, and 0.005 -> 0.00). Now y pays its own 0.005, and
+    // Q1's +0.005 is paid apart in Q2 (the latest period of the run not reported), with a rounding
+    // line 10.02 - 10.02 - 0.005 = -0.005: 0.00 + 0.005 - 0.005, Q2 pays 0.00; in all 10.02.
+    const data = rows(
+      deal('D1', '100.15', '2026-02-01'),
+      deal('L', '0.05', '2026-03-01'),
+      deal('D2', '0.05', '2026-05-01'),
+    );
+    const r3 = run(plan, { payees: one, records: { deals: data }, previous: merge(r1, r2) }, [
+      '2026-Q2',
+      '2026-Q3',
+    ]);
+    const q2 = statement(r3, 'a', '2026-Q2');
+    expect(q2.earnings.map((e) => [e.id, e.amount])).toEqual([['y', '0.005']]);
+    expect(q2.earnings[0]?.trace.inputs).toContainEqual({
+      name: 'paid apart: the correction of 2026-Q1',
+      value: '0.005',
+      unit: 'USD',
+    });
+    expect(q2.earnings[0]?.lines.find((l) => l.id === 'y:correction:2026-Q1')?.trace.text).toContain(
+      'on a recalculation line of 2026-Q2',
+    );
+    expect(lines(r3, '2026-Q2')).toEqual([
+      ['recalculation:2026-Q1:earning:y', '0.005'],
+      ['recalculation:2026-Q1:rounding', '-0.005'],
+    ]);
+    expect(q2.payout).toBe('0.00');
+    // Q3 is returned as reported, nothing added.
+    expect(statement(r3, 'a', '2026-Q3').reported).toBe(true);
+    expect(lines(r3, '2026-Q3')).toEqual([]);
+    const once = run(plan, { payees: one, records: { deals: data } }, ['2026-Q1', '2026-Q2', '2026-Q3']);
+    expect(once.statements.map((s) => s.payout)).toEqual(['10.02', '0.00', '0.00']);
+    // Run 4, Q1 to Q4 on the same data: Q1's change was paid, nothing is paid again (Q1: 10.02 -
+    // 10.015 - 0.005 = 0; Q4: 10.025 - 10.02 - 0.005 - 0 = 0).
+    const r4 = run(plan, { payees: one, records: { deals: data }, previous: merge(merge(r1, r2), r3) }, [
+      '2026-Q1',
+      '2026-Q2',
+      '2026-Q3',
+      '2026-Q4',
+    ]);
+    expect(lines(r4, '2026-Q4')).toEqual([]);
+    expect(statement(r4, 'a', '2026-Q4').payout).toBe('0.00');
   });
 });
