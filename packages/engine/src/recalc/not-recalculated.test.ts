@@ -49,6 +49,19 @@ describe('a correction already paid by a later run', () => {
     expect(named(changed)).toEqual(['2026-Q1']);
   });
 
+  it("says to run a later period when the run's current period was already reported too", () => {
+    // Q1 and Q2 reported, then Q2 run alone again with the late Q1 deal: Q2 is closed, so calculating
+    // Q1 again with Q2 would pay nothing in Q2 (already-reported); the advice names a later period.
+    const q2 = run(plan, { payees, records: { deals: base }, previous: q1 }, ['2026-Q2']);
+    const again = run(plan, { payees, records: { deals: late }, previous: merged(q1, q2) }, ['2026-Q2']);
+    const messages = again.warnings.map((w) => [w.code, w.message]);
+    expect(messages).toContainEqual([
+      'not-recalculated',
+      "2026-Q1 is in the earlier results but not among this run's periods: changes to its data are not recalculated (calculate 2026-Q1 again with a period after 2026-Q2 to pay them there)",
+    ]);
+    expect(messages.map(([code]) => code)).toContain('already-reported');
+  });
+
   it('counts a manual adjustment paid by a recalculation line as paid', () => {
     const adjustments = [{ id: 'A1', payee: 'a', period: '2026-Q1', amount: '100', reason: 'missed SPIFF' }];
     const data = { payees, records: { deals: base }, adjustments };

@@ -278,16 +278,22 @@ export class NotRecalculated {
     );
     const absorbed = yearToDate.length > 0 && later !== undefined;
     const c = current.label;
+    // Where a run calculating them again pays their changes: its current period, unless that was
+    // already reported too (then nothing of them is paid in it: see the 'already-reported' warning).
+    const pay = (them: string, what: string) =>
+      this.currentClosed
+        ? `calculate ${them} again with a period after ${c} to pay ${what} there`
+        : `calculate ${them} again with ${c} to pay ${what} in ${c}`;
     let why: string;
     if (list.length === 1) {
       why = absorbed
-        ? `${label} is in the earlier results but not among this run's periods: changes to its data are not recalculated, except in the earnings paid year to date (${yearToDate.join(', ')}): from ${later.label} on they pay the year to date minus what ${label} reported, which takes in its changes (calculate ${label} again with ${c} to pay its other changes in ${c})`
-        : `${label} is in the earlier results but not among this run's periods: changes to its data are not recalculated (calculate ${label} again with ${c} to pay them in ${c})`;
+        ? `${label} is in the earlier results but not among this run's periods: changes to its data are not recalculated, except in the earnings paid year to date (${yearToDate.join(', ')}): from ${later.label} on they pay the year to date minus what ${label} reported, which takes in its changes (${pay(label, 'its other changes')})`
+        : `${label} is in the earlier results but not among this run's periods: changes to its data are not recalculated (${pay(label, 'them')})`;
     } else {
       const labels = listed(list.map((p) => p.label).sort(compareText));
       why = absorbed
-        ? `${labels} are in the earlier results but not among this run's periods: changes to their data are not recalculated, except in the earnings paid year to date (${yearToDate.join(', ')}): later periods of the same fiscal year pay the year to date minus what was reported, which takes in their changes (calculate them again with ${c} to pay their other changes in ${c})`
-        : `${labels} are in the earlier results but not among this run's periods: changes to their data are not recalculated (calculate them again with ${c} to pay them in ${c})`;
+        ? `${labels} are in the earlier results but not among this run's periods: changes to their data are not recalculated, except in the earnings paid year to date (${yearToDate.join(', ')}): later periods of the same fiscal year pay the year to date minus what was reported, which takes in their changes (${pay('them', 'their other changes')})`
+        : `${labels} are in the earlier results but not among this run's periods: changes to their data are not recalculated (${pay('them', 'them')})`;
     }
     this.run.warn(undefined, first.label, 'not-recalculated', undefined, NO_RANGE, why);
   }
