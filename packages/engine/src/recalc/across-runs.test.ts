@@ -699,13 +699,20 @@ describe('warnings of closed periods', () => {
   });
 
   it('name a changed period with what the earnings paid year to date take in', () => {
-    // A late Q1 deal: Q2 pays y on the year to date minus what Q1 reported, which takes it in.
+    // A late Q1 deal: Q3 pays y on the year to date minus what Q1 and Q2 reported, which takes it
+    // in whole (y is all the plan pays): nothing is left unpaid, no warning. (1,500 = (10,000 +
+    // 5,000) x 10%, reported; Q3: (16,000 x 10%) - 1,500 = 100.)
     const late = [...deals, { row: 3, values: deal('D0', '1000', '2026-03-01') }];
+    const q3 = run(plan, { payees, records: { deals: late }, previous: reported }, ['2026-Q3']);
+    expect(q3.warnings.filter((w) => w.code === 'not-recalculated')).toEqual([]);
+    expect(statement(q3, 'a', '2026-Q3').payout).toBe('100.00');
+    // Q2 run again alone: it was reported, so it pays nothing new and takes in nothing; the
+    // warning says to calculate Q1 again with a later period.
     const again = run(plan, { payees, records: { deals: late }, previous: reported }, ['2026-Q2']);
     expect(again.warnings.map((w) => [w.code, w.period, w.message])[0]).toEqual([
       'not-recalculated',
       '2026-Q1',
-      "2026-Q1 is in the earlier results but not among this run's periods: changes to its data are not recalculated, except in the earnings paid year to date (y): from 2026-Q2 on they pay the year to date minus what 2026-Q1 reported, which takes in its changes (calculate 2026-Q1 again with 2026-Q2 to pay its other changes in 2026-Q2)",
+      "2026-Q1 is in the earlier results but not among this run's periods: changes to its data are not recalculated (calculate 2026-Q1 again with a period after 2026-Q2 to pay them there)",
     ]);
   });
 });

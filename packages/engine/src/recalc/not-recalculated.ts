@@ -273,8 +273,11 @@ export class NotRecalculated {
     if (!first) return;
     const yearToDate = this.run.program.plan.earnings.filter((e) => e.paidYearToDate).map((e) => e.name);
     const label = first.label;
-    const later = this.periods.find((p) =>
-      list.some((s) => p.start > s.start && p.fiscalYear === s.fiscalYear),
+    // The first period of the run that takes in their changes: a later one of the same fiscal year
+    // that was not reported already (a reported one is returned as reported, paying nothing new).
+    const closed = this.run.closedPeriods();
+    const later = this.periods.find(
+      (p) => !closed.has(p.label) && list.some((s) => p.start > s.start && p.fiscalYear === s.fiscalYear),
     );
     const absorbed = yearToDate.length > 0 && later !== undefined;
     const c = current.label;
