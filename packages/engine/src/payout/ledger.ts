@@ -283,10 +283,15 @@ export class Ledger {
     const moved = new Map<string, Dec>();
     for (const a of s?.adjustments ?? []) moveBalance(moved, a.id, amountOf(a.amount));
     if (entry.state === 'off') {
-      if (!s) return carried;
+      // Nothing carried in is known (`undefined`) only before the first period: a period paying
+      // nothing then passes on what its reported statement opened on. After one, it passes on what
+      // was carried, none included, so that the next period does not fall back on the balance its
+      // own reported statement opened on (a draw already taken back, recovered again).
+      if (!s) return carried ?? new Map();
       const through = new Map(carried ?? []);
-      for (const [name, value] of closing)
-        if (!through.has(name)) through.set(name, value.minus(moved.get(name) ?? ZERO));
+      if (carried === undefined)
+        for (const [name, value] of closing)
+          if (!through.has(name)) through.set(name, value.minus(moved.get(name) ?? ZERO));
       return through;
     }
     const corrected = new Map<string, Dec>();

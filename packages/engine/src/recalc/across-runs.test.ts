@@ -977,6 +977,50 @@ describe('a start date moved for a payee, closed periods calculated again', () =
       expect(paidOf(earlier, q13, q4)).toBe('4700.00');
     });
 
+    it('recovers nothing of draws already taken back when the start moves earlier, then later', () => {
+      // A draw of 100 for 2 periods. a: A1 400 in Q1 (c 40), A3 1,100 in Q3 (c 110), A4 1,000 in
+      // Q4 (c 100); b keeps Q1 in the earlier results.
+      const small = planOf(quarterly(`${SALES}\n  draw d = 100 USD recoverable for 2 periods`));
+      const deals = {
+        deals: rows(
+          sale('A1', 'a', '400', '2026-02-01'),
+          sale('A3', 'a', '1100', '2026-08-01'),
+          sale('A4', 'a', '1000', '2026-11-01'),
+          sale('B1', 'b', '5000', '2026-02-01'),
+        ),
+      };
+      // Run 1, Q1 with a from 2026-04-01: no statement of a.
+      const r1 = run(small, { payees: team('2026-04-01'), records: deals }, ['2026-Q1']);
+      // Run 2, Q1-Q2 with a from 2026-01-01: Q1 now pays c 40 and draws 60 (lines in Q2); Q2 draws
+      // 100 on nothing: 200 paid, 160 owed.
+      const r2 = run(small, { payees: team('2026-01-01'), records: deals, previous: r1 }, [
+        '2026-Q1',
+        '2026-Q2',
+      ]);
+      expect(statement(r2, 'a', '2026-Q2').payout).toBe('200.00');
+      expect(statement(r2, 'a', '2026-Q2').balances).toEqual({ 'draw:d': '160.00' });
+      // Run 3, Q1-Q3 with a from 2026-07-01: Q1 and Q2 pay a nothing now, so the 40 + 60 + 100 are
+      // taken back and nothing is owed; Q3 earns 110 and, in the draw's first period, draws nothing
+      // and recovers nothing (it recovered 10 of Q1's 60 a second time): 110 - 200 = -90.
+      const moved = { payees: team('2026-07-01'), records: deals };
+      const r3 = run(small, { ...moved, previous: merged(r1, r2) }, ['2026-Q1', '2026-Q2', '2026-Q3']);
+      const q3 = statement(r3, 'a', '2026-Q3');
+      expect(lines(q3).filter(([id]) => id === 'draw-recovery:d')).toEqual([]);
+      expect(q3.payout).toBe('-90.00');
+      expect(q3.balances).toEqual({ 'draw:d': '0.00' });
+      // Q4 draws nothing on its 100 and owes nothing: quiet about a (b owes the 100 it drew in Q2).
+      const r4 = run(small, { ...moved, previous: merged(r1, r2, r3) }, ['2026-Q4']);
+      expect(r4.warnings.filter((w) => w.payee !== 'b').map((w) => w.code)).toEqual([]);
+      expect(statement(r4, 'a', '2026-Q4').payout).toBe('100.00');
+      // In all 200 - 90 + 100 = 210, as one call: Q3 110, Q4 100.
+      const once = run(small, moved, quarters);
+      expect(once.statements.filter((s) => s.payee === 'a').map((s) => s.payout)).toEqual([
+        '110.00',
+        '100.00',
+      ]);
+      expect(paidOf(r1, r2, r3, r4)).toBe('210.00');
+    });
+
     it('counts the draw of a period without a reported statement in later balances (start moved earlier)', () => {
       // From 2026-04-01: Q1 has no statement of a; Q2 draws 1,000 - 500 = 500 (owed 500).
       const earlier = firstHalf('2026-04-01');
