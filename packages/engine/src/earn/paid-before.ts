@@ -20,7 +20,10 @@ export const PAID_EARLIER = 'paid earlier this year';
 
 /**
  * The sum paid for `e` by the payee in the periods of the fiscal year before the context's in which
- * the payee was on the plan (a period before a mid-year start paid nothing: no statement).
+ * the payee is on the plan (a period before a mid-year start paid nothing: no statement). A period
+ * the payee is off the plan in now is skipped even when earlier results hold what it paid (a start
+ * date moved later), as one call over every period skips it: the recalculation takes that back on
+ * the period's own line, and `recalc/year-to-date.ts` counts none of it as taken in by this period.
  */
 export function paidEarlier(ctx: Ctx, e: CompiledEarning): Dec {
   const run = ctx.run;

@@ -54,7 +54,7 @@ import {
   recordInputName,
 } from './amounts.js';
 import { reportedStatement } from './reported.js';
-import { paidApart, YearToDate } from './year-to-date.js';
+import { paidApart, type UnrunBetween, YearToDate } from './year-to-date.js';
 
 const EARNING = earningKey('');
 
@@ -82,8 +82,11 @@ export interface RecalcScope {
   closed?: ReadonlySet<string>;
   /** The payee's statements of closed periods the run leaves out, built now (`YearToDateScope.leftOut`). */
   leftOut?: readonly Statement[];
-  /** Left-out periods whose change a period between took in (`YearToDateScope.unrunBetween`). */
-  unrunBetween?: (from: string, to: string) => boolean;
+  /**
+   * Left-out periods whose change a period between took in, and the periods the payee is on the
+   * plan in (`YearToDateScope.unrunBetween`).
+   */
+  unrunBetween?: UnrunBetween;
 }
 
 /** A `paid year to date` earning in a closed period. */

@@ -20,11 +20,20 @@
  * amount calculated now. A closed period of the year that the run leaves out counts the same way,
  * with its statement as the run builds it now (`YearToDateScope.leftOut`): P took off what it
  * reported, so P's amount pays its change since, and says so like any absorption (else a later
- * run recalculating it would pay that change again). One the run does not build (the payee is off
- * the plan there now) counts as what it paid in all: it adds the corrections paid for it from P's
- * start on (P took off only those paid before). So does a left-out one with a period between it and
- * P that is neither closed nor calculated in the run (`YearToDateScope.unrunBetween`): P took that
- * period off as worked out now, which already takes in the left-out period's change.
+ * run recalculating it would pay that change again). One the run does not build counts as what it
+ * paid in all: it adds the corrections paid for it from P's start on (P took off only those paid
+ * before). So does a left-out one with a period between it and P that is neither closed nor
+ * calculated in the run (`YearToDateScope.unrunBetween`): P took that period off as worked out now,
+ * which already takes in the left-out period's change.
+ *
+ * A period in which the payee is off the plan now (a start date moved later) has no own part, and P
+ * took nothing off for it (`earn/paid-before.ts` skips it, as one call over every period does):
+ * P's reported statements before it hold, though, what they absorbed of its corrections, and those
+ * P took off. So paid(Q, P) counts, for each correction absorbed before P started, the period whose
+ * statement P took off: an off-plan Q only what on-plan statements absorbed of it (its part is the
+ * opposite), an on-plan Q not what off-plan statements absorbed of it. Q1 reported 100, the payee
+ * now from 04-01: Q2 takes in nothing of Q1, its own part is its amount, and Q1's line takes the
+ * 100 back (Q2 used to count Q1's later correction as taken in, and Q2's own part was off by it).
  * The payout rules count only a period's own part (`payout-period.ts`), and the recalculation pays
  * as lines only what no period absorbed (`recalculate.ts`). A(P) is kept by the period whose
  * correction each part pays, so that each closed period's line pays its own correction, and the
@@ -63,20 +72,35 @@ export interface YearToDateScope {
    * it and `to`, in which the payee is on the plan, is neither closed nor calculated in the run
    * ({@link unrunBetween}): `to`'s amount took that period off as worked out now, change of `from`
    * included, so it does not take in that change itself. Without it, no such period is assumed.
+   * Its `onPlan`, when given, says in which periods the payee is on the plan now (see
+   * {@link UnrunBetween}).
    */
-  unrunBetween?: (from: string, to: string) => boolean;
+  unrunBetween?: UnrunBetween;
 }
+
+/**
+ * {@link YearToDateScope.unrunBetween}, with the payee's plan dates as the run reads them now:
+ * `onPlan(period)` is false for a period of the year in which the payee is off the plan (a start
+ * date moved later, an end date moved earlier). A later period takes off nothing for such a
+ * period (`earn/paid-before.ts` skips it, as one call over every period does), so its amount
+ * takes in none of that period's corrections either: what was paid there is taken back by that
+ * period's own recalculation line (or left as it is, when the run leaves the period out). Without
+ * it, the payee is read as on the plan in every period.
+ */
+export type UnrunBetween = ((from: string, to: string) => boolean) & {
+  onPlan?: (period: string) => boolean;
+};
 
 /**
  * {@link YearToDateScope.unrunBetween} for a payee of a run (the run's periods are
  * `run.calculated`, the closed ones those of the earlier results; the periods between are read as
  * `earn/paid-before.ts` reads them: the calendar's periods of the year, the payee on the plan).
  */
-export function unrunBetween(run: Run, payee: PayeeData): (from: string, to: string) => boolean {
+export function unrunBetween(run: Run, payee: PayeeData): UnrunBetween {
   const { program } = run;
   const calculated = run.calculated;
   const closed = run.closedPeriods();
-  return (from, to) => {
+  const between: UnrunBetween = (from, to) => {
     if (!calculated || calculated.has(from) || !closed.has(from)) return false;
     const [q, p] = [program.calendar.parse(from), program.calendar.parse(to)];
     if (!q || !p || q.fiscalYear !== p.fiscalYear) return false;
@@ -91,9 +115,17 @@ export function unrunBetween(run: Run, payee: PayeeData): (from: string, to: str
           program.onPlan(payee, x),
       );
   };
+  between.onPlan = (label) => {
+    const period = program.calendar.parse(label);
+    return period === undefined || program.onPlan(payee, period);
+  };
+  return between;
 }
 
 const NONE: ReadonlyMap<string, Dec> = new Map();
+
+/** A day after every period: {@link Reported.paidBefore} on it counts every correction. */
+const END = '9999-12-31';
 
 /** True when the earning's amount took off what earlier periods paid (not gated, inside its dates). */
 export function takesOffEarlier(earning: EarningResult): boolean {
@@ -137,6 +169,33 @@ export class YearToDate {
   /** True when earlier results hold the period (for this payee or any other). */
   isClosed(period: string): boolean {
     return this.reported.statement(period) !== undefined || this.scope.closed?.has(period) === true;
+  }
+
+  /**
+   * What a period starting on `before` took off for `key` in `period`, as `earn/paid-before.ts`
+   * reads it: for a period in which the payee is on the plan, the reported amount plus the
+   * corrections paid before that day ({@link Reported.paidBefore}), less those absorbed by
+   * statements of periods in which the payee is off the plan now (their amounts are not taken off);
+   * for a period off the plan, nothing of its own, only the corrections of it absorbed before that
+   * day by statements of periods on the plan (they are inside those amounts, which are taken off).
+   */
+  private takenOff(period: string, key: string, before: string): Dec {
+    const on = this.onPlan(period);
+    let paid = on ? this.reported.paidBefore(period, key, before) : ZERO;
+    for (const c of this.reported.correctionsOf(period)) {
+      if (c.key !== key || c.line !== undefined || c.start >= before || this.onPlan(c.paidIn) === on)
+        continue;
+      paid = on ? paid.minus(c.amount) : paid.plus(c.amount);
+    }
+    return paid;
+  }
+
+  /**
+   * True when the payee is on the plan in `period` now, so that a later period of its year took off
+   * what it paid ({@link UnrunBetween}); true when the scope does not say.
+   */
+  private onPlan(period: string): boolean {
+    return this.scope.unrunBetween?.onPlan?.(period) ?? true;
   }
 
   /** True when `id` is an earning paid year to date. */
@@ -189,24 +248,27 @@ export class YearToDate {
         const key = earningKey(earning.id);
         // By the period whose correction it pays: a closed period's own part minus what this
         // period took off for it; a period calculated now took off what it pays now, its own
-        // part and what it absorbed itself (so that is not absorbed twice).
+        // part and what it absorbed itself (so that is not absorbed twice). A period in which the
+        // payee is off the plan now has no own part (one call pays nothing there): this period's
+        // amount takes in the opposite of what it took off for it ({@link takenOff}).
         const parts = new Map<string, Dec>();
-        const paidLater = (period: string) => {
-          for (const c of this.reported.correctionsOf(period))
-            if (c.key === key && c.start >= statement.start) addPart(parts, period, c.amount);
-        };
+        const takenOff = (period: string) => this.takenOff(period, key, statement.start);
+        // A period not calculated again counts as what it paid in all.
+        const paidInAll = (period: string) =>
+          addPart(parts, period, this.reported.paidBefore(period, key, END).minus(takenOff(period)));
         for (const [period, q] of earlier) {
+          if (!this.onPlan(period)) addPart(parts, period, takenOff(period).neg());
           // A left-out period whose change a period between took in counts as what it paid in all.
-          if (this.scope.unrunBetween?.(period, statement.period)) paidLater(period);
+          else if (this.scope.unrunBetween?.(period, statement.period)) paidInAll(period);
           else if (this.isClosed(period)) {
             const now = amountIn(q.statement, earning.id);
             const own = now.minus(q.absorbed.get(earning.id) ?? ZERO);
-            addPart(parts, period, own.minus(this.reported.paidBefore(period, key, statement.start)));
+            addPart(parts, period, own.minus(takenOff(period)));
           } else for (const [from, part] of q.parts.get(earning.id) ?? NONE) addPart(parts, from, part.neg());
         }
-        // A period not calculated again counts as what it paid in all; this period took off only
-        // what it paid before this period started.
-        for (const period of skipped) paidLater(period);
+        for (const period of skipped)
+          if (this.onPlan(period)) paidInAll(period);
+          else addPart(parts, period, takenOff(period).neg());
         let total = ZERO;
         for (const part of parts.values()) total = total.plus(part);
         if (!total.isZero()) found.set(earning.id, total);
