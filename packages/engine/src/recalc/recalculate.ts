@@ -521,8 +521,11 @@ function yearLine(
   const { info } = group;
   const what = info.label ?? info.name;
   const periods = group.periods.join(', ');
+  // What the period pays now, its own part: the line pays it less what was reported and what
+  // later periods pay of it (`now` is without the latter already).
+  const own = group.now.plus(group.absorbed);
   const wasText = lineText(group.reported, env.rounding);
-  const isText = lineText(group.now, env.rounding);
+  const isText = lineText(own, env.rounding);
   const inputs: TraceInput[] = [
     { name: 'period', value: period },
     { name: 'periods', value: periods },
@@ -530,15 +533,17 @@ function yearLine(
     { name: 'recalculated', value: isText, unit: env.currency },
   ];
   let later = '';
+  let laterReason = '';
   if (!group.absorbed.isZero()) {
     const paid = lineText(group.absorbed, env.rounding);
     inputs.push({ name: 'paid by later periods of the year', value: paid, unit: env.currency });
     later = `, less the ${moneyText(env, group.absorbed)} later periods of the year pay of it in their year-to-date amount`;
+    laterReason = `, less the ${moneyText(env, group.absorbed)} later periods of the year pay of it`;
   }
   return recalculationLine(env, period, key, info, diff, rules, {
-    reason: `${periods} recalculated: ${what} was ${moneyText(env, group.reported)}, is now ${moneyText(env, group.now)}`,
+    reason: `${periods} recalculated: ${what} was ${moneyText(env, group.reported)}, is now ${moneyText(env, own)}${laterReason}`,
     inputs,
-    text: `${what}, paid year to date, was reported as ${moneyText(env, group.reported)} for ${periods} and is ${moneyText(env, group.now)} with the data as it is now${later}: the difference is paid in this period`,
+    text: `${what}, paid year to date, was reported as ${moneyText(env, group.reported)} for ${periods} and is ${moneyText(env, own)} with the data as it is now${later}: the difference is paid in this period`,
   });
 }
 

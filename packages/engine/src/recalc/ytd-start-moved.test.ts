@@ -87,6 +87,10 @@ describe('paid year to date, start date moved later across closed periods', () =
     expect(inputs(q4)).toContainEqual(['pays the correction of 2026-Q1', '100.00']);
     expect(inputs(q4)).toContainEqual(['pays the correction of 2026-Q2', '-100.00']);
     expect(lines(q4)).toEqual([['recalculation:2026-Q1:earning:y', '-100.00']]);
+    // The line says what Q1 pays now (0, not 0 - 100), then what Q4 pays of it.
+    expect(q4.adjustments[0]?.reason).toBe(
+      '2026-Q1 recalculated: y was 0.00 USD, is now 0.00 USD, less the 100.00 USD later periods of the year pay of it',
+    );
     // Q4 pays 0 - 100 = -100: the runs pay 100 + 0 + 0 + 0 - 100 = 0, as one call (Q2-Q4 pay 0).
     expect(q4.payout).toBe('-100.00');
     expect(r3.warnings).toEqual([]);
