@@ -22,8 +22,12 @@ export const PAID_EARLIER = 'paid earlier this year';
  * The sum paid for `e` by the payee in the periods of the fiscal year before the context's in which
  * the payee is on the plan (a period before a mid-year start paid nothing: no statement). A period
  * the payee is off the plan in now is skipped even when earlier results hold what it paid (a start
- * date moved later), as one call over every period skips it: the recalculation takes that back on
- * the period's own line, and `recalc/year-to-date.ts` counts none of it as taken in by this period.
+ * date moved later), as one call over every period skips it, when the run calculates it again: its
+ * recalculation line takes that back, and `recalc/year-to-date.ts` counts none of it as taken in
+ * here. A `paid year to date` earning takes off what such a period was paid when the run leaves it
+ * out (it is not recalculated): like a left-out period on the plan, whose change the year to date
+ * takes in, this amount takes back what it was paid (the year-to-date module counts it as that
+ * period's correction, its own part being what one call pays).
  */
 export function paidEarlier(ctx: Ctx, e: CompiledEarning): Dec {
   const run = ctx.run;
@@ -35,9 +39,15 @@ export function paidEarlier(ctx: Ctx, e: CompiledEarning): Dec {
   const before = e.earning.paidYearToDate ? formatDate(ctx.period.start) : undefined;
   for (const p of program.calendar.toDate(ctx.period, 'year')) {
     if (p === ctx.period) continue;
-    if (ctx.payee ? !program.onPlan(ctx.payee, p) : p.end < program.start || p.start > program.end) continue;
-    const reported =
-      e.earning.paidYearToDate || (run.calculated !== undefined && !run.calculated.has(p.label));
+    const again = run.calculated === undefined || run.calculated.has(p.label);
+    if (ctx.payee ? !program.onPlan(ctx.payee, p) : p.end < program.start || p.start > program.end) {
+      // Off the plan now (a start date moved later), a closed period the run leaves out keeps what
+      // it was paid: a `paid year to date` earning takes that off, so its amount takes it back.
+      if (ctx.payee && e.earning.paidYearToDate && !again)
+        total = total.plus(run.previousEarning(ctx.payee.id, p.label, e.earning.name, before) ?? ZERO);
+      continue;
+    }
+    const reported = e.earning.paidYearToDate || !again;
     const previous =
       ctx.payee && reported ? run.previousEarning(ctx.payee.id, p.label, e.earning.name, before) : undefined;
     const paid = previous ?? earningOutcome(run.context(ctx.payee, p, false), e).amount;

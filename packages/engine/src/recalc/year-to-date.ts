@@ -20,20 +20,23 @@
  * amount calculated now. A closed period of the year that the run leaves out counts the same way,
  * with its statement as the run builds it now (`YearToDateScope.leftOut`): P took off what it
  * reported, so P's amount pays its change since, and says so like any absorption (else a later
- * run recalculating it would pay that change again). One the run does not build counts as what it
- * paid in all: it adds the corrections paid for it from P's start on (P took off only those paid
- * before). So does a left-out one with a period between it and P that is neither closed nor
- * calculated in the run (`YearToDateScope.unrunBetween`): P took that period off as worked out now,
- * which already takes in the left-out period's change.
+ * run recalculating it would pay that change again). One the run does not build (not given, or
+ * the payee is off the plan there now) counts as what it paid in all: it adds the corrections paid
+ * for it from P's start on (P took off only those paid before). So does a left-out one with a period
+ * between it and P that is neither closed nor calculated in the run (`YearToDateScope.unrunBetween`):
+ * P took that period off as worked out now, which already takes in the left-out period's change.
  *
- * A period in which the payee is off the plan now (a start date moved later) has no own part, and P
- * took nothing off for it (`earn/paid-before.ts` skips it, as one call over every period does):
- * P's reported statements before it hold, though, what they absorbed of its corrections, and those
- * P took off. So paid(Q, P) counts, for each correction absorbed before P started, the period whose
- * statement P took off: an off-plan Q only what on-plan statements absorbed of it (its part is the
- * opposite), an on-plan Q not what off-plan statements absorbed of it. Q1 reported 100, the payee
- * now from 04-01: Q2 takes in nothing of Q1, its own part is its amount, and Q1's line takes the
- * 100 back (Q2 used to count Q1's later correction as taken in, and Q2's own part was off by it).
+ * A period of the run in which the payee is off the plan now (a start date moved later) has no own
+ * part, and P took nothing off for it (`earn/paid-before.ts` skips it, as one call over every period
+ * does): its recalculation line takes back what it was paid. P's reported statements before it
+ * hold, though, what they absorbed of its corrections, and those P took off. So paid(Q, P) counts,
+ * for each correction absorbed before P started, the period whose statement P took off: such a Q
+ * only what the others' statements absorbed of it (its part is the opposite), any other Q not what
+ * such a Q's statement absorbed of it. Q1 reported 100, the payee now from 04-01, a run of Q1 to Q2:
+ * Q2 takes in nothing of Q1, its own part is its amount, and Q1's line takes the 100 back (Q2 used
+ * to count Q1's later corrections as taken in, and Q2's own part was off by them). A left-out
+ * period off the plan now is taken off by P (`earn/paid-before.ts`), so P's amount takes back what
+ * it was paid; it counts like a period on the plan ({@link UnrunBetween}).
  * The payout rules count only a period's own part (`payout-period.ts`), and the recalculation pays
  * as lines only what no period absorbed (`recalculate.ts`). A(P) is kept by the period whose
  * correction each part pays, so that each closed period's line pays its own correction, and the
@@ -72,8 +75,8 @@ export interface YearToDateScope {
    * it and `to`, in which the payee is on the plan, is neither closed nor calculated in the run
    * ({@link unrunBetween}): `to`'s amount took that period off as worked out now, change of `from`
    * included, so it does not take in that change itself. Without it, no such period is assumed.
-   * Its `onPlan`, when given, says in which periods the payee is on the plan now (see
-   * {@link UnrunBetween}).
+   * Its `onPlan` and `leftOut`, when given, say in which periods the payee is on the plan now and
+   * which closed periods the run leaves out (see {@link UnrunBetween}).
    */
   unrunBetween?: UnrunBetween;
 }
@@ -81,14 +84,17 @@ export interface YearToDateScope {
 /**
  * {@link YearToDateScope.unrunBetween}, with the payee's plan dates as the run reads them now:
  * `onPlan(period)` is false for a period of the year in which the payee is off the plan (a start
- * date moved later, an end date moved earlier). A later period takes off nothing for such a
- * period (`earn/paid-before.ts` skips it, as one call over every period does), so its amount
- * takes in none of that period's corrections either: what was paid there is taken back by that
- * period's own recalculation line (or left as it is, when the run leaves the period out). Without
- * it, the payee is read as on the plan in every period.
+ * date moved later, an end date moved earlier), and `leftOut(period)` true for a closed period the
+ * run does not calculate. A later period takes off nothing for a period off the plan that the run
+ * calculates again (`earn/paid-before.ts` skips it, as one call over every period does): that
+ * period has no own part, and its recalculation line takes back what it was paid. One the run
+ * leaves out keeps what it was paid, and a later period takes that off, as for a period on the
+ * plan, so that its amount takes it back. Without them, the payee is read as on the plan in every
+ * period.
  */
 export type UnrunBetween = ((from: string, to: string) => boolean) & {
   onPlan?: (period: string) => boolean;
+  leftOut?: (period: string) => boolean;
 };
 
 /**
@@ -119,6 +125,7 @@ export function unrunBetween(run: Run, payee: PayeeData): UnrunBetween {
     const period = program.calendar.parse(label);
     return period === undefined || program.onPlan(payee, period);
   };
+  between.leftOut = (label) => calculated !== undefined && !calculated.has(label) && closed.has(label);
   return between;
 }
 
@@ -158,12 +165,15 @@ export class YearToDate {
   private readonly years = new Map<string, number | undefined>();
   /** The left-out periods' statements not given yet, in period order. */
   private readonly pending: Statement[];
+  /** The closed periods with a reported statement of the payee, who is off the plan there now. */
+  private readonly offPlan: string[];
 
   constructor(
     private readonly reported: Reported,
     private readonly scope: YearToDateScope,
   ) {
     this.pending = [...(scope.leftOut ?? [])].sort((a, b) => compareText(a.start, b.start));
+    this.offPlan = [...(scope.closed ?? [])].filter((q) => reported.statement(q) && !this.onPlan(q));
   }
 
   /** True when earlier results hold the period (for this payee or any other). */
@@ -173,17 +183,16 @@ export class YearToDate {
 
   /**
    * What a period starting on `before` took off for `key` in `period`, as `earn/paid-before.ts`
-   * reads it: for a period in which the payee is on the plan, the reported amount plus the
-   * corrections paid before that day ({@link Reported.paidBefore}), less those absorbed by
-   * statements of periods in which the payee is off the plan now (their amounts are not taken off);
-   * for a period off the plan, nothing of its own, only the corrections of it absorbed before that
-   * day by statements of periods on the plan (they are inside those amounts, which are taken off).
+   * reads it: for a period whose statement it takes off ({@link takesOff}), the reported amount
+   * plus the corrections paid before that day ({@link Reported.paidBefore}), less those absorbed
+   * by statements it does not take off; for any other, nothing of its own, only the corrections of
+   * it absorbed before that day by statements it takes off (they are inside those amounts).
    */
   private takenOff(period: string, key: string, before: string): Dec {
-    const on = this.onPlan(period);
+    const on = this.takesOff(period);
     let paid = on ? this.reported.paidBefore(period, key, before) : ZERO;
     for (const c of this.reported.correctionsOf(period)) {
-      if (c.key !== key || c.line !== undefined || c.start >= before || this.onPlan(c.paidIn) === on)
+      if (c.key !== key || c.line !== undefined || c.start >= before || this.takesOff(c.paidIn) === on)
         continue;
       paid = on ? paid.minus(c.amount) : paid.plus(c.amount);
     }
@@ -191,11 +200,19 @@ export class YearToDate {
   }
 
   /**
-   * True when the payee is on the plan in `period` now, so that a later period of its year took off
-   * what it paid ({@link UnrunBetween}); true when the scope does not say.
+   * True when the payee is on the plan in `period` now ({@link UnrunBetween}); true when the scope
+   * does not say.
    */
   private onPlan(period: string): boolean {
     return this.scope.unrunBetween?.onPlan?.(period) ?? true;
+  }
+
+  /**
+   * True when a later period of the year takes off what `period` paid (`earn/paid-before.ts`): the
+   * payee is on the plan there now, or the run leaves that closed period out.
+   */
+  private takesOff(period: string): boolean {
+    return this.onPlan(period) || this.scope.unrunBetween?.leftOut?.(period) === true;
   }
 
   /** True when `id` is an earning paid year to date. */
@@ -232,12 +249,10 @@ export class YearToDate {
       ([, q]) => q.year === year && q.statement.start < statement.start,
     );
     // Earlier periods of the year the run does not calculate (labels of one fiscal year sort in
-    // time order), and the corrections paid for them from this period's start on.
-    const skipped = this.reported
-      .correctedPeriods()
-      .filter(
-        (q) => !this.calculated.has(q) && this.yearOf(q) === year && compareText(q, statement.period) < 0,
-      );
+    // time order) that were corrected, or reported with the payee off the plan there now.
+    const skipped = [...new Set([...this.reported.correctedPeriods(), ...this.offPlan])].filter(
+      (q) => !this.calculated.has(q) && this.yearOf(q) === year && compareText(q, statement.period) < 0,
+    );
     let absorbed = NONE;
     const byPeriod = new Map<string, ReadonlyMap<string, Dec>>();
     // Without a closed period before it in the year, nothing is corrected: A is zero.
@@ -250,14 +265,15 @@ export class YearToDate {
         // period took off for it; a period calculated now took off what it pays now, its own
         // part and what it absorbed itself (so that is not absorbed twice). A period in which the
         // payee is off the plan now has no own part (one call pays nothing there): this period's
-        // amount takes in the opposite of what it took off for it ({@link takenOff}).
+        // amount takes in the opposite of what it took off for it ({@link takenOff}), all it was
+        // paid when the run leaves it out.
         const parts = new Map<string, Dec>();
         const takenOff = (period: string) => this.takenOff(period, key, statement.start);
         // A period not calculated again counts as what it paid in all.
         const paidInAll = (period: string) =>
           addPart(parts, period, this.reported.paidBefore(period, key, END).minus(takenOff(period)));
         for (const [period, q] of earlier) {
-          if (!this.onPlan(period)) addPart(parts, period, takenOff(period).neg());
+          if (!this.takesOff(period)) addPart(parts, period, takenOff(period).neg());
           // A left-out period whose change a period between took in counts as what it paid in all.
           else if (this.scope.unrunBetween?.(period, statement.period)) paidInAll(period);
           else if (this.isClosed(period)) {
@@ -267,7 +283,7 @@ export class YearToDate {
           } else for (const [from, part] of q.parts.get(earning.id) ?? NONE) addPart(parts, from, part.neg());
         }
         for (const period of skipped)
-          if (this.onPlan(period)) paidInAll(period);
+          if (this.takesOff(period)) paidInAll(period);
           else addPart(parts, period, takenOff(period).neg());
         let total = ZERO;
         for (const part of parts.values()) total = total.plus(part);

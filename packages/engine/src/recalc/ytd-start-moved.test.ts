@@ -126,6 +126,61 @@ describe('paid year to date, start date moved later across closed periods', () =
     expect(paidToA(once)).toBe('0.02');
   });
 
+  it('takes back, in a later period, what a left-out period now off the plan was paid', () => {
+    for (const header of ['', 'rounding half even to 2 decimals at payout']) {
+      const plan = planOf(quarterly(`${DEALS}\n  bonus y = ytd(bookings) * 10% paid year to date`, header));
+      const deals = rows(
+        B1,
+        { id: 'A1', owner: 'a', amount: '1000', close_date: '2026-02-15' },
+        { id: 'A2', owner: 'a', amount: '500', close_date: '2026-05-15' },
+      );
+      // Run 1, Q1, `a` on the plan from 2026-01-01: y = 1,000 x 10% = 100.
+      const r1 = run(plan, { payees: team('2026-01-01'), records: { deals } }, Q.slice(0, 1));
+      expect(statement(r1, 'a', '2026-Q1').payout).toBe('100.00');
+      // Run 2, Q2 alone (Q1 left out), `a` now from 2026-04-01: the year to date is A2's 500 x 10%
+      // = 50 (A1 is before the start); Q2 takes off what Q1 was paid, 100: y = 50 - 100 = -50.
+      const r2 = run(plan, { payees: team('2026-04-01'), records: { deals }, previous: r1 }, Q.slice(1, 2));
+      const q2 = statement(r2, 'a', '2026-Q2');
+      expect(q2.payout).toBe('-50.00');
+      expect(inputs(q2)).toContainEqual(['paid earlier this year', '100']);
+      // The runs pay 100 - 50 = 50, as one call (Q2 50); Q2 used to take off nothing: 150 in all,
+      // with no warning.
+      expect(r2.warnings).toEqual([]);
+      expect(paidToA(r1, r2)).toBe('50.00');
+      expect(paidToA(run(plan, { payees: team('2026-04-01'), records: { deals } }, Q.slice(0, 2)))).toBe(
+        '50.00',
+      );
+    }
+  });
+
+  it('takes back what a left-out period now off the plan was paid by a period the run calculates again', () => {
+    for (const header of ['', 'rounding half even to 2 decimals at payout']) {
+      const plan = planOf(quarterly(`${DEALS}\n  bonus y = ytd(bookings) * 10% paid year to date`, header));
+      const A1 = { id: 'A1', owner: 'a', amount: '1000', close_date: '2026-02-15' };
+      // Run 1, Q1, `a` from 2026-04-01: no statement of `a`.
+      const r1 = run(plan, { payees: team('2026-04-01'), records: { deals: rows(B1, A1) } }, Q.slice(0, 1));
+      // Run 2, Q1-Q2, `a` from 2026-01-01: Q1 now pays 1,000 x 10% = 100, taken in by Q2 (y =
+      // 100 - 0; at payout, a line for Q1 of +100 and y's own part 0): Q2 pays 100.
+      const r2 = run(
+        plan,
+        { payees: team('2026-01-01'), records: { deals: rows(B1, A1) }, previous: r1 },
+        Q.slice(0, 2),
+      );
+      expect(statement(r2, 'a', '2026-Q2').payout).toBe('100.00');
+      // Run 3, Q2-Q3 (Q1 left out), A1 deleted and `a` from 2026-04-01 again: Q3's year to date is
+      // 0 and it takes off 100 (Q2's 100 in y, or at payout Q1's +100 line paid before Q3): it
+      // pays -100. At payout its own part is 0 and the -100 is paid apart, as Q2's line (Q2 is
+      // now 0 and took in Q1's 100, which Q1, left out and off the plan, no longer pays).
+      const last = { payees: team('2026-04-01'), records: { deals: rows(B1) } };
+      const r3 = run(plan, { ...last, previous: merge(r1, r2) }, Q.slice(1, 3));
+      expect(statement(r3, 'a', '2026-Q3').payout).toBe('-100.00');
+      // The runs pay 0 + 100 - 100 = 0, as one call; at payout they used to pay 0 in Q3, 100 in all.
+      expect(r3.warnings).toEqual([]);
+      expect(paidToA(r1, r2, r3)).toBe('0.00');
+      expect(paidToA(run(plan, last, Q.slice(0, 3)))).toBe('0.00');
+    }
+  });
+
   it('takes off what a period off the plan now took in of an earlier correction (a gap in the plan dates)', () => {
     const plan = planOf(quarterly(`${DEALS}\n  bonus y = ytd(bookings) * 10% paid year to date`));
     const deal = (amount: string) => ({ id: 'A1', owner: 'a', amount, close_date: '2026-02-15' });
