@@ -12,7 +12,7 @@ import type { PayeeData } from '../data/model.js';
 import { ZERO } from '../decimal.js';
 import type { Run } from '../evaluate/run.js';
 import { type RecalcScope, recalculate } from '../recalc/recalculate.js';
-import { unrunBetween, type YearToDateScope } from '../recalc/year-to-date.js';
+import { payeePeriods, type YearToDateScope } from '../recalc/year-to-date.js';
 import type { Statement } from '../results/results.js';
 import type { Period } from '../time/calendar.js';
 import { formatDate } from '../time/dates.js';
@@ -132,7 +132,7 @@ export function applyPayout(
   leftOut: readonly Statement[] = [],
 ): Statement[] {
   const stage = stageOf(run, periods);
-  const years: YearToDateScope = { ...stage.yearToDate, leftOut, unrunBetween: unrunBetween(run, payee) };
+  const years: YearToDateScope = { ...stage.yearToDate, leftOut, payeePeriods: payeePeriods(run, payee) };
   const ledger = new Ledger(stage.previousBy.get(payee.id) ?? [], years, stage.trueUps, stage.days);
   // A period of the run without the payee's statement (not on the plan then) pays them nothing:
   // what earlier runs paid there, draws and holdbacks included, is taken back by the recalculation.
@@ -174,7 +174,7 @@ function payStatements(
     yearToDate: stage.yearToDate.yearToDate,
     fiscalYear: stage.yearToDate.fiscalYear,
     leftOut: years.leftOut ?? [],
-    unrunBetween: years.unrunBetween,
+    payeePeriods: years.payeePeriods,
   };
   return recalculate(env, paid, before, scope, blank);
 }

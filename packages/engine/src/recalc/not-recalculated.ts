@@ -56,7 +56,7 @@ import type { Period } from '../time/calendar.js';
 import { formatDate } from '../time/dates.js';
 import { listed } from '../trace/sentence.js';
 import { type Amount, adjustmentKey, amountsOf, earningKey, Reported } from './amounts.js';
-import { takesOffEarlier, unrunBetween, YearToDate } from './year-to-date.js';
+import { payeePeriods, takesOffEarlier, YearToDate } from './year-to-date.js';
 
 const EARNING = earningKey('');
 /** The start of the key of an adjustment line (`adjustment:draw:d`). */
@@ -375,7 +375,7 @@ class PayeeComparison {
       yearToDate: this.scope.yearToDate,
       fiscalYear: (label) => calendar.parse(label)?.fiscalYear,
       closed: this.run.closedPeriods(),
-      unrunBetween: unrunBetween(this.run, this.payee),
+      payeePeriods: payeePeriods(this.run, this.payee),
     });
     const upTo = (p: Period) => p.fiscalYear === period.fiscalYear && p.start <= period.start;
     const dated: Dated[] = this.fresh.filter((f) => upTo(f.period));
@@ -487,7 +487,7 @@ class PayeeComparison {
         fiscalYear: (label) => calendar.parse(label)?.fiscalYear,
         closed: this.run.closedPeriods(),
         leftOut: dated,
-        unrunBetween: unrunBetween(this.run, this.payee),
+        payeePeriods: payeePeriods(this.run, this.payee),
       },
       payout.trueUps,
       // A corrected period without a statement of the payee takes its place in time (see Ledger).

@@ -54,7 +54,7 @@ import {
   recordInputName,
 } from './amounts.js';
 import { reportedStatement } from './reported.js';
-import { paidApart, type UnrunBetween, YearToDate } from './year-to-date.js';
+import { type PayeePeriods, paidApart, YearToDate } from './year-to-date.js';
 
 const EARNING = earningKey('');
 
@@ -82,11 +82,8 @@ export interface RecalcScope {
   closed?: ReadonlySet<string>;
   /** The payee's statements of closed periods the run leaves out, built now (`YearToDateScope.leftOut`). */
   leftOut?: readonly Statement[];
-  /**
-   * Left-out periods whose change a period between took in, and the periods the payee is on the
-   * plan in (`YearToDateScope.unrunBetween`).
-   */
-  unrunBetween?: UnrunBetween;
+  /** The payee's periods as the run reads them now (`YearToDateScope.payeePeriods`). */
+  payeePeriods?: PayeePeriods;
 }
 
 /** A `paid year to date` earning in a closed period. */
@@ -259,7 +256,7 @@ function comparison(
     fiscalYear,
     closed: scope.closed ?? new Set(),
     leftOut: scope.leftOut ?? [],
-    unrunBetween: scope.unrunBetween,
+    payeePeriods: scope.payeePeriods,
   });
   for (const s of fresh) ytd.absorbed(s);
   const groups = new Map<string, YearGroup>();

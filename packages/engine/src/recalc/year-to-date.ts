@@ -23,7 +23,7 @@
  * run recalculating it would pay that change again). One the run does not build (not given, or
  * the payee is off the plan there now) counts as what it paid in all: it adds the corrections paid
  * for it from P's start on (P took off only those paid before). So does a left-out one with a period
- * between it and P that is neither closed nor calculated in the run (`YearToDateScope.unrunBetween`):
+ * between it and P that is neither closed nor calculated in the run (`PayeePeriods.unrunBetween`):
  * P took that period off as worked out now, which already takes in the left-out period's change.
  *
  * A period of the run in which the payee is off the plan now (a start date moved later) has no own
@@ -36,7 +36,7 @@
  * Q2 takes in nothing of Q1, its own part is its amount, and Q1's line takes the 100 back (Q2 used
  * to count Q1's later corrections as taken in, and Q2's own part was off by them). A left-out
  * period off the plan now is taken off by P (`earn/paid-before.ts`), so P's amount takes back what
- * it was paid; it counts like a period on the plan ({@link UnrunBetween}).
+ * it was paid; it counts like a period on the plan ({@link PayeePeriods}).
  * The payout rules count only a period's own part (`payout-period.ts`), and the recalculation pays
  * as lines only what no period absorbed (`recalculate.ts`). A(P) is kept by the period whose
  * correction each part pays, so that each closed period's line pays its own correction, and the
@@ -70,63 +70,65 @@ export interface YearToDateScope {
    * data (`not-recalculated.ts`): what a later period of their year absorbs of their changes.
    */
   leftOut?: readonly Statement[];
+  /** The payee's periods as the run reads them now ({@link payeePeriods}); without it, none is unrun
+   * between two others, and the payee is on the plan in every period. */
+  payeePeriods?: PayeePeriods;
+}
+
+/** A payee's periods of the year as the run reads them now (its plan dates, its runs). */
+export interface PayeePeriods {
   /**
    * True when `from` is a closed period the run leaves out and a period of the fiscal year between
-   * it and `to`, in which the payee is on the plan, is neither closed nor calculated in the run
-   * ({@link unrunBetween}): `to`'s amount took that period off as worked out now, change of `from`
-   * included, so it does not take in that change itself. Without it, no such period is assumed.
-   * Its `onPlan` and `leftOut`, when given, say in which periods the payee is on the plan now and
-   * which closed periods the run leaves out (see {@link UnrunBetween}).
+   * it and `to`, in which the payee is on the plan, is neither closed nor calculated in the run:
+   * `to`'s amount took that period off as worked out now, change of `from` included, so it does
+   * not take in that change itself.
    */
-  unrunBetween?: UnrunBetween;
+  unrunBetween(from: string, to: string): boolean;
+  /**
+   * False for a period of the year in which the payee is off the plan now (a start date moved
+   * later, an end date moved earlier). A later period takes off nothing for such a period that the
+   * run calculates again (`earn/paid-before.ts` skips it, as one call over every period does): that
+   * period has no own part, and its recalculation line takes back what it was paid.
+   */
+  onPlan(period: string): boolean;
+  /**
+   * True for a closed period the run does not calculate: one off the plan keeps what it was paid,
+   * and a later period takes that off, as for a period on the plan, so that its amount takes it back.
+   */
+  leftOut(period: string): boolean;
 }
 
 /**
- * {@link YearToDateScope.unrunBetween}, with the payee's plan dates as the run reads them now:
- * `onPlan(period)` is false for a period of the year in which the payee is off the plan (a start
- * date moved later, an end date moved earlier), and `leftOut(period)` true for a closed period the
- * run does not calculate. A later period takes off nothing for a period off the plan that the run
- * calculates again (`earn/paid-before.ts` skips it, as one call over every period does): that
- * period has no own part, and its recalculation line takes back what it was paid. One the run
- * leaves out keeps what it was paid, and a later period takes that off, as for a period on the
- * plan, so that its amount takes it back. Without them, the payee is read as on the plan in every
- * period.
+ * {@link PayeePeriods} for a payee of a run (the run's periods are `run.calculated`, the closed
+ * ones those of the earlier results; the periods between are read as `earn/paid-before.ts` reads
+ * them: the calendar's periods of the year, the payee on the plan).
  */
-export type UnrunBetween = ((from: string, to: string) => boolean) & {
-  onPlan?: (period: string) => boolean;
-  leftOut?: (period: string) => boolean;
-};
-
-/**
- * {@link YearToDateScope.unrunBetween} for a payee of a run (the run's periods are
- * `run.calculated`, the closed ones those of the earlier results; the periods between are read as
- * `earn/paid-before.ts` reads them: the calendar's periods of the year, the payee on the plan).
- */
-export function unrunBetween(run: Run, payee: PayeeData): UnrunBetween {
+export function payeePeriods(run: Run, payee: PayeeData): PayeePeriods {
   const { program } = run;
   const calculated = run.calculated;
   const closed = run.closedPeriods();
-  const between: UnrunBetween = (from, to) => {
-    if (!calculated || calculated.has(from) || !closed.has(from)) return false;
-    const [q, p] = [program.calendar.parse(from), program.calendar.parse(to)];
-    if (!q || !p || q.fiscalYear !== p.fiscalYear) return false;
-    return program.calendar
-      .toDate(p, 'year')
-      .some(
-        (x) =>
-          x.start > q.start &&
-          x.start < p.start &&
-          !closed.has(x.label) &&
-          !calculated.has(x.label) &&
-          program.onPlan(payee, x),
-      );
+  return {
+    unrunBetween(from, to) {
+      if (!calculated || calculated.has(from) || !closed.has(from)) return false;
+      const [q, p] = [program.calendar.parse(from), program.calendar.parse(to)];
+      if (!q || !p || q.fiscalYear !== p.fiscalYear) return false;
+      return program.calendar
+        .toDate(p, 'year')
+        .some(
+          (x) =>
+            x.start > q.start &&
+            x.start < p.start &&
+            !closed.has(x.label) &&
+            !calculated.has(x.label) &&
+            program.onPlan(payee, x),
+        );
+    },
+    onPlan(label) {
+      const period = program.calendar.parse(label);
+      return period === undefined || program.onPlan(payee, period);
+    },
+    leftOut: (label) => calculated !== undefined && !calculated.has(label) && closed.has(label),
   };
-  between.onPlan = (label) => {
-    const period = program.calendar.parse(label);
-    return period === undefined || program.onPlan(payee, period);
-  };
-  between.leftOut = (label) => calculated !== undefined && !calculated.has(label) && closed.has(label);
-  return between;
 }
 
 const NONE: ReadonlyMap<string, Dec> = new Map();
@@ -200,11 +202,11 @@ export class YearToDate {
   }
 
   /**
-   * True when the payee is on the plan in `period` now ({@link UnrunBetween}); true when the scope
+   * True when the payee is on the plan in `period` now ({@link PayeePeriods}); true when the scope
    * does not say.
    */
   private onPlan(period: string): boolean {
-    return this.scope.unrunBetween?.onPlan?.(period) ?? true;
+    return this.scope.payeePeriods?.onPlan(period) ?? true;
   }
 
   /**
@@ -212,7 +214,7 @@ export class YearToDate {
    * payee is on the plan there now, or the run leaves that closed period out.
    */
   private takesOff(period: string): boolean {
-    return this.onPlan(period) || this.scope.unrunBetween?.leftOut?.(period) === true;
+    return this.onPlan(period) || this.scope.payeePeriods?.leftOut(period) === true;
   }
 
   /** True when `id` is an earning paid year to date. */
@@ -275,7 +277,7 @@ export class YearToDate {
         for (const [period, q] of earlier) {
           if (!this.takesOff(period)) addPart(parts, period, takenOff(period).neg());
           // A left-out period whose change a period between took in counts as what it paid in all.
-          else if (this.scope.unrunBetween?.(period, statement.period)) paidInAll(period);
+          else if (this.scope.payeePeriods?.unrunBetween(period, statement.period)) paidInAll(period);
           else if (this.isClosed(period)) {
             const now = amountIn(q.statement, earning.id);
             const own = now.minus(q.absorbed.get(earning.id) ?? ZERO);
