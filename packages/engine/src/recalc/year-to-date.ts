@@ -70,8 +70,10 @@ export interface YearToDateScope {
    * data (`not-recalculated.ts`): what a later period of their year absorbs of their changes.
    */
   leftOut?: readonly Statement[];
-  /** The payee's periods as the run reads them now ({@link payeePeriods}); without it, none is unrun
-   * between two others, and the payee is on the plan in every period. */
+  /**
+   * The payee's periods as the run reads them now ({@link payeePeriods}). Without it, no period is
+   * unrun between two others, and the payee is on the plan in every period.
+   */
   payeePeriods?: PayeePeriods;
 }
 
