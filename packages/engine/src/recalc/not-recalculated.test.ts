@@ -347,3 +347,54 @@ describe('the payout rules of a left-out period', () => {
     expect(lines(statement(q4, 'a', '2026-Q4'))).toEqual([['holdback-release:h', '800.00']]); // 500 + 200 + 100
   });
 });
+
+describe('a left-out period no record reaches back to', () => {
+  const plan = planOf(
+    quarterly(`${DEALS}\n  commission c = bookings * 10%\n  draw d = 100 USD recoverable for 2 periods`),
+  );
+  const from = (day: string) => ({
+    payees: [payee('a', {}, { plans: [{ plan: 'Test', from: day }] })],
+    records: { deals: rows() },
+  });
+
+  it('is compared when the start date puts the payee on the plan there, after a run took it back', () => {
+    // No deal at all. From 2026-01-01: Q1 draws 100.
+    const q1 = run(plan, from('2026-01-01'), ['2026-Q1']);
+    expect(lines(statement(q1, 'a', '2026-Q1'))).toEqual([['draw:d', '100.00']]);
+    // From 2026-04-01: Q1 is off the plan, its 100 is taken back in Q2, and Q2 draws 100 (its first
+    // period): Q2 pays 100 - 100 = 0.
+    const q12 = run(plan, { ...from('2026-04-01'), previous: q1 }, ['2026-Q1', '2026-Q2']);
+    expect(statement(q12, 'a', '2026-Q2').payout).toBe('0.00');
+    // From 2026-01-01 again, Q2 and Q3 without Q1: Q2 is the draw's second period, 100 as paid;
+    // Q3 pays nothing. The runs paid 100 + 0 + 0 = 100; one call pays Q1 100 and Q2 100 = 200. Q1
+    // was paid 100 - 100 = 0 in all and draws 100 now: the start date reaches back to it.
+    const q23 = run(plan, { ...from('2026-01-01'), previous: merged(q1, q12) }, ['2026-Q2', '2026-Q3']);
+    expect(statement(q23, 'a', '2026-Q3').payout).toBe('0.00');
+    expect(named(q23)).toEqual(['2026-Q1']);
+    const once = run(plan, from('2026-01-01'), ['2026-Q1', '2026-Q2', '2026-Q3']);
+    expect(once.statements.map((s) => s.payout)).toEqual(['100.00', '100.00', '0.00']); // 200 in all
+  });
+});
+
+describe('a record that moved out of a left-out period', () => {
+  const plan = planOf(quarterly(`${DEALS}\n  commission c = bookings * 10%`));
+
+  it('reaches back to it when the run pays the payee on it in a later period', () => {
+    // D1 1,000 closed in Q1: Q1 pays 100.
+    const q1 = run(plan, { payees, records: { deals: rows(deal('D1', '1000', '2026-02-01')) } }, ['2026-Q1']);
+    expect(statement(q1, 'a', '2026-Q1').payout).toBe('100.00');
+    // D1's close date corrected to 2026-05-01, Q2 alone: Q2 pays 100 on it, and Q1's 100 is never
+    // taken back (200 in all, one call pays 100). No record is dated in Q1 now, but D1 was paid there.
+    const moved = { payees, records: { deals: rows(deal('D1', '1000', '2026-05-01')) } };
+    const q2 = run(plan, { ...moved, previous: q1 }, ['2026-Q2']);
+    expect(statement(q2, 'a', '2026-Q2').payout).toBe('100.00');
+    expect(named(q2)).toEqual(['2026-Q1']);
+    // As the warning says, Q1 again with Q2: Q2 takes Q1's 100 back (100 - 100 = 0), 100 in all.
+    const q12 = run(plan, { ...moved, previous: q1 }, ['2026-Q1', '2026-Q2']);
+    expect(statement(q12, 'a', '2026-Q2').payout).toBe('0.00');
+    expect(named(run(plan, { ...moved, previous: merged(q1, q12) }, ['2026-Q3']))).toEqual([]);
+    // Data given period by period (Q2's deals only, D2 new): Q1 is quiet.
+    const q2Only = { payees, records: { deals: rows(deal('D2', '500', '2026-05-01')) } };
+    expect(named(run(plan, { ...q2Only, previous: q1 }, ['2026-Q2']))).toEqual([]);
+  });
+});

@@ -29,7 +29,8 @@
  *
  * A period to which the data does not reach back (no record of any source dated in it or, for a
  * clawback, cancelled in it within its window, no manual adjustment for it) is not compared: data
- * given period by period does not reach back to it.
+ * given period by period does not reach back to it. A payee's own plan dates, or a keyed record
+ * that moved out of it into the run, still reach back to it for that payee (`reachedBy`).
  *
  * The comparison builds each left-out period's statement once more per payee, and pays it again
  * when the plan has payout rules (and no more for a period once it is known to have changed and
@@ -44,18 +45,18 @@ import { type Dec, ZERO } from '../decimal.js';
 import type { Run } from '../evaluate/run.js';
 import { withinWindow } from '../payout/clawbacks.js';
 import { drawBalance } from '../payout/draws.js';
-import { Ledger } from '../payout/ledger.js';
+import { Ledger, recordKey } from '../payout/ledger.js';
 import type { LineEnv } from '../payout/lines.js';
 import { amountOf, lineAmount } from '../payout/money.js';
 import { payoutPeriod } from '../payout/payout-period.js';
 import { isYearEnd, PayoutResolver } from '../payout/resolve.js';
 import { NO_RANGE } from '../payout/rules.js';
-import type { Statement } from '../results/results.js';
+import type { RecordRef, Statement } from '../results/results.js';
 import { buildStatement } from '../results/statement.js';
 import type { Period } from '../time/calendar.js';
 import { formatDate } from '../time/dates.js';
 import { listed } from '../trace/sentence.js';
-import { type Amount, adjustmentKey, amountsOf, earningKey, Reported } from './amounts.js';
+import { type Amount, adjustmentKey, amountsOf, earningKey, Reported, recordChanges } from './amounts.js';
 import { payeePeriods, takesOffEarlier, YearToDate } from './year-to-date.js';
 
 const EARNING = earningKey('');
@@ -227,11 +228,12 @@ export class NotRecalculated {
             break;
           }
     const previous = this.previousBy.get(payee.id) ?? [];
+    const own = this.reachedBy(payee, previous, fresh);
     const had = new Set(previous.map((s) => s.period));
     const todo = this.skipped.filter(
       (p) =>
         !(this.changed.has(p.label) && this.seen.has(p.label)) &&
-        (had.has(p.label) || program.onPlan(payee, p)),
+        (had.has(p.label) || program.onPlan(payee, p) || own.has(p.label)),
     );
     const built = this.built?.payee === payee.id ? this.built.statements : undefined;
     this.built = undefined;
@@ -245,8 +247,52 @@ export class NotRecalculated {
     });
     // Latest first: each period is paid again on what was reported before it (see `payoutDiffers`).
     for (const period of [...todo].reverse())
-      if (comparison.differs(period, this.manual.get(`${payee.id}\u0000${period.label}`)))
+      if (comparison.differs(period, this.manual.get(`${payee.id}\u0000${period.label}`))) {
         this.changed.add(period.label);
+        if (own.has(period.label)) this.seen.add(period.label);
+      }
+  }
+
+  /**
+   * The left-out periods that no record dated in them reaches back to, but the payee's own data
+   * does: a period is named for them when it changed for them (not for a change of other payees,
+   * whose records there the data may not give). Their plan dates reach back to a period when they
+   * are on the plan there now and nothing was paid them for it in all (no statement, or every line
+   * taken back since: a start date moved later, then earlier again), or off the plan there now and
+   * something was. A record reaches back to a period that credited or paid the payee on it (a
+   * credit or earning line of the reported statement, or a change a recalculation line made on it)
+   * when this run credits or pays them on it now, in one of its periods: it moved out of the period
+   * (by its key; records named by row are not followed).
+   */
+  private reachedBy(
+    payee: PayeeData,
+    previous: readonly Statement[],
+    fresh: readonly Statement[],
+  ): Set<string> {
+    const own = new Set<string>();
+    const open = this.skipped.filter((p) => !this.seen.has(p.label));
+    if (open.length === 0) return own;
+    const reported = new Reported(previous, this.currentStart);
+    let keys: Set<string> | undefined;
+    for (const period of open) {
+      const paid = [...reported.amounts(period.label).values()].some(({ amount }) => !amount.isZero());
+      if (paid !== this.run.program.onPlan(payee, period)) {
+        own.add(period.label);
+        continue;
+      }
+      keys ??= keyedRecords(fresh.flatMap(recordsOf));
+      if (keys.size === 0) continue;
+      const statement = reported.statement(period.label);
+      const paidOn = [
+        ...(statement ? recordsOf(statement) : []),
+        ...reported
+          .correctionsOf(period.label)
+          .flatMap((c) => (c.line ? recordChanges(c.line) : []))
+          .map((c) => c.record),
+      ];
+      if (paidOn.some((r) => r?.key !== undefined && keys?.has(recordKey(r)))) own.add(period.label);
+    }
+    return own;
   }
 
   /**
@@ -300,6 +346,21 @@ export class NotRecalculated {
     }
     this.run.warn(undefined, first.label, 'not-recalculated', undefined, NO_RANGE, why);
   }
+}
+
+/** The records a statement credits or pays on: its credit lines' and earning lines'. */
+function recordsOf(statement: Statement): (RecordRef | undefined)[] {
+  const records: (RecordRef | undefined)[] = [];
+  for (const c of statement.credits ?? []) for (const l of c.lines ?? []) records.push(l.record);
+  for (const e of statement.earnings ?? []) for (const l of e.lines ?? []) records.push(l.record);
+  return records;
+}
+
+/** The keys ({@link recordKey}) of the records among `records` that have a key. */
+function keyedRecords(records: readonly (RecordRef | undefined)[]): Set<string> {
+  const keys = new Set<string>();
+  for (const r of records) if (r?.key !== undefined) keys.add(recordKey(r));
+  return keys;
 }
 
 /** One payee's left-out periods: what they come to now against what was paid for them. */
