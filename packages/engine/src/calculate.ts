@@ -5,7 +5,7 @@
 import type { Plan } from '@attain/dsl';
 import { compareOptionalText, compareText } from './compare-text.js';
 import type { Dataset } from './data/dataset.js';
-import { missingEarlierResults, skippedInRun } from './data/earlier-periods.js';
+import { laterReported, missingEarlierResults, skippedInRun } from './data/earlier-periods.js';
 import type { CalculateOptions } from './data/options.js';
 import { PREVIOUS } from './data/previous.js';
 import { recordsByOwner, validate } from './data/validate.js';
@@ -108,6 +108,10 @@ export function calculate(plan: Plan, data: Dataset, options: CalculateOptions):
   const skipped = skippedInRun(program, valid.payees.byId.values(), periods, valid.previous);
   if (skipped?.period)
     run.warn(undefined, skipped.period, skipped.code, undefined, NO_RANGE, skipped.message);
+  // Periods run out of order: a later one already paid on balances without them.
+  const backwards = laterReported(program, valid.payees.byId.values(), periods, valid.previous);
+  if (backwards?.period)
+    run.warn(undefined, backwards.period, backwards.code, undefined, NO_RANGE, backwards.message);
   for (const w of valid.warnings) run.warnings.set(`\u0000data\u0000${w.code}\u0000${w.message}`, w);
   const payees = [...valid.payees.byId.values()].sort((a, b) => compareText(a.id, b.id));
   const labels = periods.map((p) => p.label);

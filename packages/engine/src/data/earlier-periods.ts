@@ -265,3 +265,52 @@ export function skippedInRun(
     `Calculate ${gap} in the same run, or pass ${one ? 'its' : 'their'} results as previous`;
   return { period: after.label, code: 'no-previous', message };
 }
+
+/**
+ * The `later-reported` warning for a run of periods before one the earlier results already hold
+ * (periods run out of order: Q4, then Q3, then Q1), for a plan that carries draw or holdback
+ * balances: the later period was paid on balances without what the run's periods pay now, and it
+ * is not paid again, so draws they advance are never recovered and money they hold back is never
+ * released there. `undefined` when the earlier results hold no period after the run's new ones, or
+ * no payee is on the plan in those.
+ */
+export function laterReported(
+  dates: PlanDates,
+  payees: Iterable<PayeeData>,
+  periods: readonly Period[],
+  previous: Results | undefined,
+): CalculationWarning | undefined {
+  const balancesOf = carried(dates.plan);
+  if (!balancesOf || !previous) return undefined;
+  const reported = new Set(
+    (previous.statements ?? []).map((s) => s?.period).filter((p) => typeof p === 'string'),
+  );
+  const everyone = [...payees];
+  // The run's periods that pay now (not returned as reported), with a payee on the plan.
+  const fresh = periods.filter(
+    (p) => !reported.has(p.label) && everyone.some((payee) => dates.onPlan(payee, p)),
+  );
+  const last = fresh.reduce<Period | undefined>((a, p) => (a && a.end >= p.end ? a : p), undefined);
+  if (!last) return undefined;
+  const later: Period[] = [];
+  for (const label of reported) {
+    const period = dates.calendar.parse(label);
+    if (period && period.start > last.end) later.push(period);
+  }
+  if (later.length === 0) return undefined;
+  const { draws, holdbacks } = balancesOf;
+  const them = span(later);
+  const one = new Set(later.map((p) => p.label)).size === 1;
+  const now = span(fresh);
+  const lost = [
+    ...(draws.length > 0 ? [`draws ${now} advance now are not recovered there`] : []),
+    ...(holdbacks.length > 0
+      ? [`money ${now} hold${fresh.length === 1 ? 's' : ''} back now is not released there`]
+      : []),
+  ];
+  const message =
+    `the earlier results (previous) hold ${them}, after this run's ${now}: ${one ? 'it was' : 'they were'} paid on ` +
+    `${balancesText(draws, holdbacks)} without what ${now} pay${fresh.length === 1 ? 's' : ''} now, and ${one ? 'it is' : 'they are'} not paid again, so ${listed(lost)}. ` +
+    `Calculate ${now} to ${inOrder(later).at(-1)} again in one run with a later period, which pays the differences`;
+  return { period: last.label, code: 'later-reported', message };
+}

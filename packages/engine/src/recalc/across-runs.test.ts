@@ -1148,3 +1148,63 @@ describe('a start date moved for a payee, closed periods calculated again', () =
     return [...paid.values()].reduce((t, p) => t.plus(p), new Dec(0)).toFixed(2);
   }
 });
+
+describe('periods run out of order', () => {
+  // c: 100, 200, 300, 400 in Q1 to Q4; a draw of 250 for the first 2 periods.
+  const plan = planOf(
+    quarterly(`${DEALS}\n  commission c = bookings * 10%\n  draw d = 250 USD recoverable for 2 periods`),
+  );
+  const data = {
+    payees,
+    records: {
+      deals: rows(
+        deal('D1', '1000', '2026-02-01'),
+        deal('D2', '2000', '2026-05-01'),
+        deal('D3', '3000', '2026-08-01'),
+        deal('D4', '4000', '2026-11-01'),
+      ),
+    },
+  };
+  const merged = (...runs: Results[]) =>
+    ({ ...runs[runs.length - 1], statements: runs.flatMap((r) => r.statements) }) as Results;
+
+  it('warn when a period the earlier results hold was paid on balances without them', () => {
+    // Q3 first, then Q1: Q1 draws 150 (250 - 100), which Q3, paid already on nothing owed, never
+    // recovers. One call: Q1 250 (draw 150), Q2 250 (draw 50), Q3 300 - 200 recovered = 100, Q4
+    // 400: 1,000.
+    const q3 = run(plan, data, ['2026-Q3']);
+    const q1 = run(plan, { ...data, previous: q3 }, ['2026-Q1']);
+    expect(statement(q1, 'a', '2026-Q1').payout).toBe('250.00'); // 100 + draw 150
+    expect(q1.warnings.map((w) => [w.code, w.period, w.message])).toContainEqual([
+      'later-reported',
+      '2026-Q1',
+      "the earlier results (previous) hold 2026-Q3, after this run's 2026-Q1: it was paid on draw balances (d) without what 2026-Q1 pays now, and it is not paid again, so draws 2026-Q1 advance now are not recovered there. Calculate 2026-Q1 to 2026-Q3 again in one run with a later period, which pays the differences",
+    ]);
+    // Doing so (Q1 to Q4, Q1 and Q3 closed): Q2 pays 250 (draw 50), and Q4 its 400 less Q3's
+    // recovery of 200 as a line, so the runs pay in all what one call pays: Q3 300 + Q1 250 + Q2
+    // 250 + Q4 200 = 1,000.
+    const all = run(plan, { ...data, previous: merged(q3, q1) }, [
+      '2026-Q1',
+      '2026-Q2',
+      '2026-Q3',
+      '2026-Q4',
+    ]);
+    expect(all.warnings.map((w) => w.code)).not.toContain('later-reported');
+    const once = run(plan, data, ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
+    const total = (statements: Statement[]) =>
+      statements.reduce((t, s) => t.plus(s.payout), new Dec(0)).toFixed(2);
+    expect(total(once.statements)).toBe('1000.00');
+    expect(total([...q3.statements, ...q1.statements, ...all.statements.filter((s) => !s.reported)])).toBe(
+      '1000.00',
+    );
+  });
+
+  it('say nothing for a plan without draws or holdbacks, or runs in order', () => {
+    const plain = planOf(quarterly(`${DEALS}\n  commission c = bookings * 10%`));
+    const q3 = run(plain, data, ['2026-Q3']);
+    expect(run(plain, { ...data, previous: q3 }, ['2026-Q1']).warnings).toEqual([]);
+    const q1 = run(plan, data, ['2026-Q1']);
+    const q2 = run(plan, { ...data, previous: q1 }, ['2026-Q2']);
+    expect(q2.warnings.map((w) => w.code)).not.toContain('later-reported');
+  });
+});

@@ -360,7 +360,8 @@ export type WarningCode =
   | 'unread-part'
   | 'not-settled'
   | 'not-clawed-back'
-  | 'no-previous';
+  | 'no-previous'
+  | 'later-reported';
 
 /** Something the calculation could not do exactly as written, for one payee and period. */
 export interface CalculationWarning {
