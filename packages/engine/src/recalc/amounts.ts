@@ -116,6 +116,19 @@ export function recordChanges(line: AdjustmentLine): RecordChange[] {
   return changes;
 }
 
+/**
+ * Every record a recalculation line's trace names: those of its changes on records
+ * ({@link recordChanges}) and, for an earning worked out per period, the records whose credit
+ * changed (named without an amount).
+ */
+export function tracedRecords(line: AdjustmentLine): RecordRef[] {
+  const trace: unknown = line.trace;
+  if (!isObject(trace) || !Array.isArray(trace.records)) return [];
+  return (trace.records as unknown[]).filter(
+    (r): r is RecordRef => isObject(r) && typeof r.source === 'string',
+  );
+}
+
 /** What a recalculation line paid for an earlier period: its payee, the period and key it corrects, and the start of the statement that paid it. */
 export interface Correction {
   payee: string;

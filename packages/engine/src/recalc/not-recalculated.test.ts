@@ -417,9 +417,9 @@ describe('a record that moved out of a left-out period a recalculation credited 
     expect(sequence(' per line')).toEqual(['2026-Q1']);
   });
 
-  // A recalculation line of an earning worked out per period names no record (recalculate.ts):
-  // nothing in the earlier results says Q1 was paid on D1, so the move is not seen.
-  it.fails('reaches back to it when the earning is worked out per period', () => {
+  // A recalculation line of an earning worked out per period names the records whose credit
+  // changed (recalculate.ts): Q2's line for Q1 names D1, so the move is seen.
+  it('reaches back to it when the earning is worked out per period', () => {
     expect(sequence('')).toEqual(['2026-Q1']);
   });
 });

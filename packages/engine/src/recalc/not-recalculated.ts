@@ -56,7 +56,7 @@ import { buildStatement } from '../results/statement.js';
 import type { Period } from '../time/calendar.js';
 import { formatDate } from '../time/dates.js';
 import { listed } from '../trace/sentence.js';
-import { type Amount, adjustmentKey, amountsOf, earningKey, Reported, recordChanges } from './amounts.js';
+import { type Amount, adjustmentKey, amountsOf, earningKey, Reported, tracedRecords } from './amounts.js';
 import { payeePeriods, takesOffEarlier, YearToDate } from './year-to-date.js';
 
 const EARNING = earningKey('');
@@ -285,10 +285,7 @@ export class NotRecalculated {
       const statement = reported.statement(period.label);
       const paidOn = [
         ...(statement ? recordsOf(statement) : []),
-        ...reported
-          .correctionsOf(period.label)
-          .flatMap((c) => (c.line ? recordChanges(c.line) : []))
-          .map((c) => c.record),
+        ...reported.correctionsOf(period.label).flatMap((c) => (c.line ? tracedRecords(c.line) : [])),
       ];
       if (paidOn.some((r) => r?.key !== undefined && keys?.has(recordKey(r)))) own.add(period.label);
     }

@@ -626,4 +626,42 @@ function addRecordChanges(
     });
   }
   if (records.length > 0) line.trace.records = records;
+  else if (
+    !hasRecordLines(compare.freshBy.get(period), id) &&
+    !hasRecordLines(compare.reported.statement(period), id)
+  ) {
+    // An earning worked out per period has no line per record: the records its change comes from
+    // are those whose credit changed (named, without an amount: the earning's change is not theirs
+    // to split). A later run follows them (`not-recalculated.ts`: a record moved out of the period).
+    const credited = creditChanged(compare.freshBy.get(period), compare.reported.statement(period));
+    if (credited.length > 0) line.trace.records = credited;
+  }
+}
+
+/** True when the statement's earning `id` has lines of records (worked out per line). */
+function hasRecordLines(statement: Statement | undefined, id: string): boolean {
+  return statement?.earnings.find((e) => e.id === id)?.lines.some((l) => l.record !== undefined) === true;
+}
+
+/** The records whose credit to the payee differs between two statements of a period, in the later one's order. */
+function creditChanged(now: Statement | undefined, was: Statement | undefined): RecordRef[] {
+  const credited = (statement: Statement | undefined) => {
+    const by = new Map<string, { record: RecordRef; amount: Dec }>();
+    for (const credit of statement?.credits ?? [])
+      for (const l of credit.lines ?? []) {
+        if (!l.record || l.estimate) continue;
+        const key = recordKey(l.record);
+        const known = by.get(key);
+        if (known) known.amount = known.amount.plus(amountOf(l.amount));
+        else by.set(key, { record: l.record, amount: amountOf(l.amount) });
+      }
+    return by;
+  };
+  const is = credited(now);
+  const before = credited(was);
+  const records: RecordRef[] = [];
+  for (const [key, { record, amount }] of is)
+    if (!amount.eq(before.get(key)?.amount ?? ZERO)) records.push(record);
+  for (const [key, { record, amount }] of before) if (!is.has(key) && !amount.isZero()) records.push(record);
+  return records;
 }
