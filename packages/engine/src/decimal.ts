@@ -62,8 +62,8 @@ const NEGATIVE_ZERO: Dec = new Dec('-0');
  * generation: the heap grew by 200 MB over a million records.)
  */
 function decimalOf(s: number, e: number, d: number[]): Dec {
-  // A copy of ZERO (decimal.js copies its words with slice): \`new Dec(0)\` would make its words
-  // with an array literal, a place V8 may pretenure (see \`ValidRecord\`).
+  // A copy of ZERO (decimal.js copies its words with slice): `new Dec(0)` would make its words
+  // with an array literal, a place V8 may pretenure (see `ValidRecord`).
   const x = new Dec(ZERO) as unknown as { s: number; e: number; d: number[] };
   x.s = s;
   x.e = e;
@@ -123,9 +123,6 @@ export function decOfPlain(text: string): Dec {
   let head = (e + 1) % WORD;
   if (e < 0) head += WORD;
   if (head === 0) head = WORD;
-  // How many significant digits, and so how many words.
-  const len = last - first + 1 - (first < point && point < last ? 1 : 0);
-  const count = len <= head ? 1 : 1 + Math.ceil((len - head) / WORD);
   const words = SCRATCH;
   let w = 0;
   let word = 0;
@@ -143,11 +140,11 @@ export function decOfPlain(text: string): Dec {
   }
   if (filled > 0) {
     for (; filled < size; filled++) word *= 10;
-    words[w] = word;
+    words[w++] = word;
   }
   // The words as an array of their own, made by slice (packed, like decimal.js's own, and from no
   // literal: see decimalOf).
-  return decimalOf(sign, e, words.slice(0, count));
+  return decimalOf(sign, e, words.slice(0, w));
 }
 
 /** The sum of decimals (a loop: safe for a million values, unlike `Dec.sum(...values)`). */

@@ -360,6 +360,20 @@ function keyedRecords(records: readonly (RecordRef | undefined)[]): Set<string> 
   return keys;
 }
 
+/**
+ * True when a line of `now` differs from what `was` paid for it, among the lines of `was` that
+ * `counted` keeps (a line missing from `now` pays nothing), or `now` pays a line `was` has not.
+ */
+function linesDiffer(
+  was: ReadonlyMap<string, Amount>,
+  now: ReadonlyMap<string, Dec>,
+  counted: (key: string) => boolean,
+): boolean {
+  for (const [key, { amount }] of was) if (counted(key) && !(now.get(key) ?? ZERO).eq(amount)) return true;
+  for (const [key, amount] of now) if (!was.has(key) && !amount.isZero()) return true;
+  return false;
+}
+
 /** One payee's left-out periods: what they come to now against what was paid for them. */
 class PayeeComparison {
   private readonly reported: Reported;
@@ -468,12 +482,8 @@ class PayeeComparison {
     }
     for (const [key, amount] of manual ?? []) now.set(key, amount);
     const was = this.reported.amounts(period.label);
-    for (const [key, { amount }] of was) {
-      if (!(key.startsWith(EARNING) || key.startsWith(MANUAL)) || skip(key)) continue;
-      if (!(now.get(key) ?? ZERO).eq(amount)) return true;
-    }
-    for (const [key, amount] of now) if (!was.has(key) && !amount.isZero()) return true;
-    return this.payoutDiffers(period, was);
+    const counted = (key: string) => (key.startsWith(EARNING) || key.startsWith(MANUAL)) && !skip(key);
+    return linesDiffer(was, now, counted) || this.payoutDiffers(period, was);
   }
 
   /**
@@ -499,10 +509,7 @@ class PayeeComparison {
       const paid = payoutPeriod(payout.env, { ...statement, adjustments: [] }, terms, this.ledgerOf(payout));
       for (const [key, { amount }] of amountsOf(paid)) if (isRuleLine(key)) now.set(key, amount);
     }
-    for (const [key, { amount }] of was)
-      if (isRuleLine(key) && !(now.get(key) ?? ZERO).eq(amount)) return true;
-    for (const [key, amount] of now) if (!was.has(key) && !amount.isZero()) return true;
-    return false;
+    return linesDiffer(was, now, isRuleLine);
   }
 
   /**

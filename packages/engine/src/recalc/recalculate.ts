@@ -573,28 +573,43 @@ function recalculationLine(
   return line;
 }
 
-/** The amounts paid on each record by an earning's lines (estimates left out), in line order. */
-function byRecord(
-  statement: Statement | undefined,
-  id: string,
-): Map<string, { record: RecordRef; amount: Dec }> {
-  const paid = new Map<string, { record: RecordRef; amount: Dec }>();
-  const earning = statement?.earnings.find((e) => e.id === id);
-  for (const line of earning?.lines ?? []) {
-    if (!line.record || line.estimate) continue;
-    const key = recordKey(line.record);
-    const known = paid.get(key);
-    const amount = amountOf(line.amount);
-    if (known) known.amount = known.amount.plus(amount);
-    else paid.set(key, { record: line.record, amount });
+/** Amounts by record (its key), in line order. */
+type ByRecord = Map<string, { record: RecordRef; amount: Dec }>;
+
+/** Adds `amount` to what `by` holds for `record`. */
+function addTo(by: ByRecord, record: RecordRef, amount: Dec): void {
+  const key = recordKey(record);
+  const known = by.get(key);
+  if (known) known.amount = known.amount.plus(amount);
+  else by.set(key, { record, amount });
+}
+
+/** The amounts of lines (earning or credit lines) by record, estimates and lines of no record left out. */
+function byRecord(lines: Iterable<{ record?: RecordRef; amount: string; estimate?: boolean }>): ByRecord {
+  const by: ByRecord = new Map();
+  for (const line of lines) if (line.record && !line.estimate) addTo(by, line.record, amountOf(line.amount));
+  return by;
+}
+
+/** What changed on each record from `was` to `now` (none for no change), `now`'s records first. */
+function changedOn(now: ByRecord, was: ByRecord): { record: RecordRef; change: Dec }[] {
+  const changes: { record: RecordRef; change: Dec }[] = [];
+  for (const [key, { record, amount }] of now) {
+    const change = amount.minus(was.get(key)?.amount ?? ZERO);
+    if (!change.isZero()) changes.push({ record, change });
   }
-  return paid;
+  for (const [key, { record, amount }] of was)
+    if (!now.has(key) && !amount.isZero()) changes.push({ record, change: amount.negated() });
+  return changes;
 }
 
 /**
  * Names in the line's trace its change on each record: the records whose lines of the earning
  * changed (`records`), and for each an input with the change (what the record's lines pay now,
- * minus what they reported and what earlier corrections changed on it).
+ * minus what they reported and what earlier corrections changed on it). An earning worked out per
+ * period has no line per record: its line names the records whose credit changed, without an
+ * input (the earning's change is not theirs to split), so that a later run can follow them
+ * (`not-recalculated.ts`: a record moved out of the period).
  */
 function addRecordChanges(
   env: LineEnv,
@@ -603,65 +618,25 @@ function addRecordChanges(
   id: string,
   compare: Comparison,
 ): void {
-  const now = byRecord(compare.freshBy.get(period), id);
-  const was = byRecord(compare.reported.statement(period), id);
-  for (const change of compare.reported.recordChanges(period, id)) {
-    const key = recordKey(change.record);
-    const known = was.get(key);
-    if (known) known.amount = known.amount.plus(change.amount);
-    else was.set(key, { record: change.record, amount: change.amount });
+  const fresh = compare.freshBy.get(period);
+  const reported = compare.reported.statement(period);
+  const linesOf = (s: Statement | undefined) => s?.earnings.find((e) => e.id === id)?.lines ?? [];
+  const now = byRecord(linesOf(fresh));
+  const was = byRecord(linesOf(reported));
+  const corrected = compare.reported.recordChanges(period, id);
+  if (now.size === 0 && was.size === 0 && corrected.length === 0) {
+    const credits = (s: Statement | undefined) => byRecord((s?.credits ?? []).flatMap((c) => c.lines ?? []));
+    const records = changedOn(credits(fresh), credits(reported)).map((c) => c.record);
+    if (records.length > 0) line.trace.records = records;
+    return;
   }
-  const records: RecordRef[] = [];
-  for (const key of [...now.keys(), ...[...was.keys()].filter((k) => !now.has(k))]) {
-    const is = now.get(key);
-    const before = was.get(key);
-    const change = (is?.amount ?? ZERO).minus(before?.amount ?? ZERO);
-    const record = (is ?? before)?.record;
-    if (change.isZero() || !record) continue;
-    records.push(record);
+  for (const c of corrected) addTo(was, c.record, c.amount);
+  const changes = changedOn(now, was);
+  for (const { record, change } of changes)
     line.trace.inputs.push({
       name: recordInputName(record),
       value: lineText(change, env.rounding),
       unit: env.currency,
     });
-  }
-  if (records.length > 0) line.trace.records = records;
-  else if (
-    !hasRecordLines(compare.freshBy.get(period), id) &&
-    !hasRecordLines(compare.reported.statement(period), id)
-  ) {
-    // An earning worked out per period has no line per record: the records its change comes from
-    // are those whose credit changed (named, without an amount: the earning's change is not theirs
-    // to split). A later run follows them (`not-recalculated.ts`: a record moved out of the period).
-    const credited = creditChanged(compare.freshBy.get(period), compare.reported.statement(period));
-    if (credited.length > 0) line.trace.records = credited;
-  }
-}
-
-/** True when the statement's earning `id` has lines of records (worked out per line). */
-function hasRecordLines(statement: Statement | undefined, id: string): boolean {
-  return statement?.earnings.find((e) => e.id === id)?.lines.some((l) => l.record !== undefined) === true;
-}
-
-/** The records whose credit to the payee differs between two statements of a period, in the later one's order. */
-function creditChanged(now: Statement | undefined, was: Statement | undefined): RecordRef[] {
-  const credited = (statement: Statement | undefined) => {
-    const by = new Map<string, { record: RecordRef; amount: Dec }>();
-    for (const credit of statement?.credits ?? [])
-      for (const l of credit.lines ?? []) {
-        if (!l.record || l.estimate) continue;
-        const key = recordKey(l.record);
-        const known = by.get(key);
-        if (known) known.amount = known.amount.plus(amountOf(l.amount));
-        else by.set(key, { record: l.record, amount: amountOf(l.amount) });
-      }
-    return by;
-  };
-  const is = credited(now);
-  const before = credited(was);
-  const records: RecordRef[] = [];
-  for (const [key, { record, amount }] of is)
-    if (!amount.eq(before.get(key)?.amount ?? ZERO)) records.push(record);
-  for (const [key, { record, amount }] of before) if (!is.has(key) && !amount.isZero()) records.push(record);
-  return records;
+  if (changes.length > 0) line.trace.records = changes.map((c) => c.record);
 }
