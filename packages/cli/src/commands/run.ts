@@ -25,7 +25,7 @@ import { OverflowWriter } from '../output/overflow.js';
 import { plural } from '../output/plural.js';
 import { csvHeader, csvRows } from '../output/results-csv.js';
 import { ResultsJson } from '../output/results-json.js';
-import { formatStatements } from '../output/statement-table.js';
+import { StatementTable } from '../output/statement-table.js';
 import { createMemorySpool, type Spool, SpoolError } from '../spool.js';
 
 /** Options of `attain run`. */
@@ -92,8 +92,9 @@ function leftOutNote(left: LeftOut): string | undefined {
 }
 
 /**
- * Prints the results in the chosen format. `json` holds the statements of the JSON format (they
- * were streamed, like the CSV rows); `left` the statements the CSV rows left out.
+ * Prints the results in the chosen format. The statements were streamed: `json` holds those of
+ * the JSON format, `table` those of the table format (laid out), and the CSV rows are written
+ * already; `left` counts the statements the CSV rows left out.
  */
 async function printResults(
   results: Results,
@@ -101,6 +102,7 @@ async function printResults(
   options: RunOptions,
   context: Context,
   json: ResultsJson | undefined,
+  table: StatementTable | undefined,
   left: LeftOut,
 ): Promise<void> {
   const { io, out } = context;
@@ -108,18 +110,18 @@ async function printResults(
     await json.write(results, io.stdout);
   } else if (options.format === 'csv') {
     // The rows were written as the statements were made (see calculateAndPrint).
-  } else {
+  } else if (table) {
     const { plan, periods } = results.meta;
     const version = plan.version === undefined ? '' : ` version "${plan.version}"`;
     const previous = options.previous?.length ? `, previous ${options.previous.join(', ')}` : '';
     io.stdout.write(
       `${out.bold(`Plan "${plan.name}"${version}`)}: ${periods.join(', ')}, data ${options.data}${previous}\n\n`,
     );
-    if (results.statements.length === 0) {
+    if (table.count === 0) {
       io.stdout.write(`No statements: no payee is on the plan in ${periods.join(', ')}.\n`);
     }
     const width = Math.min(160, Math.max(60, io.stdout.columns ?? defaultWidth));
-    io.stdout.write(formatStatements(results, { width, style: out }));
+    io.stdout.write(table.format(results.meta.currency, { width, style: out }));
     io.stdout.write(tableAppendix(results, origin));
   }
   // The CSV output has no place for the calculation's warnings (the table and JSON have): stderr.
@@ -137,7 +139,7 @@ async function printResults(
 
 /**
  * Calculates and prints; `json` receives the statements of the JSON format, `csv` the rows of the
- * CSV format.
+ * CSV format, and the table format lays each statement out as it comes (a {@link StatementTable}).
  */
 async function calculateAndPrint(
   planPath: string,
@@ -147,8 +149,9 @@ async function calculateAndPrint(
   csv: OverflowWriter | undefined,
 ): Promise<number> {
   const { io } = context;
-  // CSV rows are written as each statement is made (put aside when the reader is slow), and JSON
-  // statements spooled: a large run never holds all its statements.
+  // CSV rows are written as each statement is made (put aside when the reader is slow), JSON
+  // statements spooled, and table statements laid out into rows of text: a large run never holds
+  // all its statements.
   let header = false;
   const writeHeader = () => {
     if (!header) csv?.write(csvHeader);
@@ -164,7 +167,12 @@ async function calculateAndPrint(
     const rows = csvRows(statement);
     if (rows.length > 0) csv?.write(rows);
   };
-  const stream = json ? (statement: Statement) => json.add(statement) : csv ? csvStatement : undefined;
+  const table = options.format === 'table' ? new StatementTable() : undefined;
+  const stream = json
+    ? (statement: Statement) => json.add(statement)
+    : csv
+      ? csvStatement
+      : table && ((statement: Statement) => table.add(statement));
   const calculation = await calculatePlanFile(
     planPath,
     {
@@ -191,7 +199,7 @@ async function calculateAndPrint(
     writeHeader();
     await csv.flush();
   }
-  await printResults(results, origin, options, context, json, left);
+  await printResults(results, origin, options, context, json, table, left);
   return ExitCode.ok;
 }
 

@@ -145,40 +145,113 @@ function statementRows(statement: Statement): Row[] {
   return rows;
 }
 
-/** Options of {@link formatStatements}. */
+/** How {@link StatementTable.format} and {@link formatStatements} lay the table out. */
 export interface TableOptions {
   /** The line width notes are wrapped to. */
   width: number;
   style: Style;
 }
 
-/** Every statement of the results as text, each followed by a blank line, then a totals line. */
-export function formatStatements(results: Results, options: TableOptions): string {
-  const { style } = options;
-  const laidOut = results.statements.map((statement) => ({ statement, rows: statementRows(statement) }));
-  const all = laidOut.flatMap((entry) => entry.rows);
-  const labelWidth = Math.max(24, ...all.map((row) => row.label.length + 2));
-  const amountWidth = Math.max(12, ...all.map((row) => row.amount.length));
-  const out: string[] = [];
-  for (const { statement, rows } of laidOut) {
+/** What the totals line adds up, statement by statement. */
+interface Totals {
+  /** Statements this run pays. */
+  paid: number;
+  /** Statements returned as reported, left out of the sums. */
+  reported: number;
+  /** Sums of the paid statements, as decimal strings (exact: see `sumDecimals`). */
+  earned: string;
+  adjustments: string;
+  payout: string;
+}
+
+/** A statement as the table prints it: its header's parts and its rows. */
+interface Entry {
+  /** `Ada Lovelace (ae-1)`, printed in bold. */
+  who: string;
+  /** `2026-Q1 (2026-01-01 to 2026-03-31)`, and the reported note. */
+  when: string;
+  rows: Row[];
+}
+
+/**
+ * The table built one statement at a time, as `calculate`'s `onStatement` hands them over: it
+ * keeps each statement's header and laid-out rows (plain strings, a few per statement: an
+ * earning's lines are summarised) and running totals, never the statement itself, whose credit
+ * and earning lines are most of a large run's memory. The label and amount columns are as wide
+ * as the widest of all statements, known only at the end: {@link format} lays the table out then.
+ */
+export class StatementTable {
+  private readonly entries: Entry[] = [];
+  private labelWidth = 24;
+  private amountWidth = 12;
+  private readonly totals: Totals = { paid: 0, reported: 0, earned: '0', adjustments: '0', payout: '0' };
+
+  /** How many statements were added. */
+  get count(): number {
+    return this.entries.length;
+  }
+
+  /** Lays out one statement (statements are printed in the order added). */
+  add(statement: Statement): void {
+    const rows = statementRows(statement);
+    for (const row of rows) {
+      this.labelWidth = Math.max(this.labelWidth, row.label.length + 2);
+      this.amountWidth = Math.max(this.amountWidth, row.amount.length);
+    }
     const when = `${statement.period} (${statement.start} to ${statement.end})`;
     const reported = statement.reported ? `  ${reportedNote}` : '';
-    out.push(`${style.bold(`${statement.payeeName} (${statement.payee})`)}  ${when}${reported}`);
-    for (const row of rows) {
-      let text = `  ${row.label.padEnd(labelWidth)}`;
-      if (row.amount !== '') {
-        const amount = row.amount.padStart(amountWidth);
-        text += `${row.strong ? style.bold(amount) : amount}${row.notes.length > 0 ? '   ' : ''}`;
-      }
-      // Notes wrap below themselves; without an amount they start in the amount column.
-      const used = 2 + labelWidth + (row.amount === '' ? 0 : amountWidth + 3);
-      const notes = wrapList(row.notes, used, ' '.repeat(used), options.width);
-      out.push(row.notes.length > 0 ? `${text}${style.dim(notes)}` : text.trimEnd());
+    this.entries.push({
+      who: `${statement.payeeName} (${statement.payee})`,
+      when: `${when}${reported}`,
+      rows,
+    });
+    const totals = this.totals;
+    if (statement.reported === true) {
+      totals.reported++;
+      return;
     }
-    out.push('');
+    totals.paid++;
+    totals.earned = sumDecimals([totals.earned, statement.earned]);
+    totals.adjustments = sumDecimals([totals.adjustments, ...statement.adjustments.map((a) => a.amount)]);
+    totals.payout = sumDecimals([totals.payout, statement.payout]);
   }
-  out.push(totalsLine(results, style));
-  return `${out.join('\n')}\n`;
+
+  /**
+   * Every statement added as text, each followed by a blank line, then a totals line in
+   * `currency` (the results' `meta.currency`).
+   */
+  format(currency: string, options: TableOptions): string {
+    const { style } = options;
+    const { labelWidth, amountWidth } = this;
+    const out: string[] = [];
+    for (const { who, when, rows } of this.entries) {
+      out.push(`${style.bold(who)}  ${when}`);
+      for (const row of rows) {
+        let text = `  ${row.label.padEnd(labelWidth)}`;
+        if (row.amount !== '') {
+          const amount = row.amount.padStart(amountWidth);
+          text += `${row.strong ? style.bold(amount) : amount}${row.notes.length > 0 ? '   ' : ''}`;
+        }
+        // Notes wrap below themselves; without an amount they start in the amount column.
+        const used = 2 + labelWidth + (row.amount === '' ? 0 : amountWidth + 3);
+        const notes = wrapList(row.notes, used, ' '.repeat(used), options.width);
+        out.push(row.notes.length > 0 ? `${text}${style.dim(notes)}` : text.trimEnd());
+      }
+      out.push('');
+    }
+    out.push(totalsLine(this.totals, currency, style));
+    return `${out.join('\n')}\n`;
+  }
+}
+
+/**
+ * Every statement of the results as text, each followed by a blank line, then a totals line (a
+ * {@link StatementTable} of `results.statements`).
+ */
+export function formatStatements(results: Results, options: TableOptions): string {
+  const table = new StatementTable();
+  for (const statement of results.statements) table.add(statement);
+  return table.format(results.meta.currency, options);
 }
 
 /**
@@ -186,20 +259,16 @@ export function formatStatements(results: Results, options: TableOptions): strin
  * statements this run pays. When it returns some as reported, the line says it leaves them out:
  * `Total of 38 statements paid by this run (not counting 38 as reported, paid earlier): …`.
  */
-export function totalsLine(results: Results, style: Style): string {
-  const statements = results.statements.filter((s) => s.reported !== true);
-  const reported = results.statements.length - statements.length;
-  const earned = sumDecimals(statements.map((s) => s.earned));
-  const adjustments = sumDecimals(statements.flatMap((s) => s.adjustments.map((a) => a.amount)));
-  const payout = sumDecimals(statements.map((s) => s.payout));
+function totalsLine(totals: Totals, currency: string, style: Style): string {
+  const { paid, reported } = totals;
   const count = (n: number) => groupDigits(String(n));
-  const what = `${count(statements.length)} ${statements.length === 1 ? 'statement' : 'statements'}`;
+  const what = `${count(paid)} ${paid === 1 ? 'statement' : 'statements'}`;
   const which =
     reported === 0
       ? what
       : `${what} paid by this run (not counting ${count(reported)} as reported, paid earlier)`;
   return style.bold(
-    `Total of ${which}: earned ${formatAmount(earned)}, ` +
-      `adjustments ${formatAmount(adjustments)}, payout ${formatAmount(payout)} ${results.meta.currency}`,
+    `Total of ${which}: earned ${formatAmount(totals.earned)}, ` +
+      `adjustments ${formatAmount(totals.adjustments)}, payout ${formatAmount(totals.payout)} ${currency}`,
   );
 }
