@@ -71,15 +71,59 @@ function keyText(value: Value): string | undefined {
   return typeof value === 'string' ? value : String(value);
 }
 
-/** A row that read without error (so far: a repeated key is found only at the end). */
-type Visit = (i: number, row: number, input: DataRecord, v: Value[], key: string | undefined) => void;
+/**
+ * Where a row's values go as they are read, and what is done with a row that read without error
+ * (so far: a repeated key is found only at the end). Before each row `place(i)` sets
+ * {@link out} and {@link base}: the values of field f go to `out[base + f]`.
+ */
+interface RowSink {
+  out: Slotted[];
+  base: number;
+  place(i: number): void;
+  visit(i: number, row: number, input: DataRecord, key: string | undefined): void;
+}
 
 /**
- * Reads every row of a source in `order` (or input order), records each problem, calls `visit`
- * with each row that read without error, and at the end reports rows sharing a key (all of them:
- * nothing says which is right; callers leave them out with `problems.has`). With `check`, plain
- * amounts are not made into decimals (see {@link readRow}): `visit` gets their trimmed text,
- * unless the key is an amount (keys must be read to compare).
+ * Where the row being read is, for its errors. Its {@link RowAt} is made on the first error:
+ * most rows have none, and a million objects made for nothing cost the collector.
+ */
+class RowPlace {
+  row = 0;
+  /** The key as written, then as read. */
+  key: string | undefined = undefined;
+  private made: RowAt | undefined = undefined;
+
+  constructor(readonly source: string) {}
+
+  /** Moves to another row. */
+  reset(row: number, key: string | undefined): void {
+    this.row = row;
+    this.key = key;
+    this.made = undefined;
+  }
+
+  /** The row's place in its errors (the same object for all of them, to take the key read later). */
+  get at(): RowAt {
+    if (this.made) return this.made;
+    const at: RowAt = { source: this.source, row: this.row };
+    if (this.key !== undefined) at.key = this.key;
+    this.made = at;
+    return at;
+  }
+
+  /** Names the row by the key as read, in the errors already found too. */
+  keyRead(key: string): void {
+    this.key = key;
+    if (this.made) this.made.key = key;
+  }
+}
+
+/**
+ * Reads every row of a source in `order` (or input order) into `sink`, records each problem,
+ * calls `sink.visit` with each row that read without error, and at the end reports rows sharing a
+ * key (all of them: nothing says which is right; callers leave them out with `problems.has`).
+ * With `check`, plain amounts are not made into decimals (see {@link readRow}): the sink gets
+ * their trimmed text, unless the key is an amount (keys must be read to compare).
  */
 function walkRows(
   schema: SourceSchema,
@@ -89,49 +133,62 @@ function walkRows(
   problems: Problems,
   order: Int32Array | undefined,
   check: boolean,
-  visit: Visit,
+  sink: RowSink,
 ): void {
   const checkOnly = check && (schema.key === undefined || schema.fields[schema.key]?.type.kind !== 'Money');
   // Keys seen (one hash-table operation per row), and the keys seen again (their rows are
   // gathered afterwards, in the rare case there are any).
   const seen = new KeySet(rows.length);
   let repeated: Map<string, number[]> | undefined;
+  const place = new RowPlace(schema.name);
+  const keyAt = schema.key;
+  const keyName = keyAt === undefined ? undefined : (schema.fields[keyAt] as Field).name;
   for (let j = 0; j < rows.length; j++) {
     const i = order ? (order[j] as number) : j;
     const input = (rows[i] ?? {}) as DataRecord;
     const row = rowOf(input, i);
     const values = input.values;
-    const at: RowAt = { source: schema.name, row };
+    // The key as written names the row in its errors (a list or an object names nothing).
+    const rawKey =
+      keyName === undefined || values === null || typeof values !== 'object' ? undefined : values[keyName];
+    place.reset(
+      row,
+      typeof rawKey === 'string' && !isMissing(rawKey)
+        ? trimmed(rawKey)
+        : typeof rawKey === 'number'
+          ? String(rawKey)
+          : undefined,
+    );
     if (values === null || typeof values !== 'object') {
+      const at = place.at;
       problems.add(at, dataError(at, 'bad-type', undefined, 'the record has no values'));
       continue;
     }
-    const rawKey = schema.key === undefined ? undefined : values[(schema.fields[schema.key] as Field).name];
-    // The key as written names the row in its errors (a list or an object names nothing).
-    if (typeof rawKey === 'string' && !isMissing(rawKey)) at.key = trimmed(rawKey);
-    else if (typeof rawKey === 'number') at.key = String(rawKey);
     const hypothetical = input.hypothetical as unknown;
     // Only a JSON boolean says whether a record is hypothetical: "yes" or 1 is not read as
     // either (a record wrongly taken as real would be paid).
     if (hypothetical !== undefined && hypothetical !== null && typeof hypothetical !== 'boolean') {
       const what = `hypothetical is ${quoteAny(hypothetical)}, which is not true or false (in JSON a boolean, without quotes; in a CSV file true, false, yes or no)`;
+      const at = place.at;
       problems.add(at, dataError(at, 'bad-type', 'hypothetical', what));
     }
-    const v = readRow(readers, values, at, env, problems, checkOnly);
-    const key = schema.key === undefined ? undefined : keyText(v[schema.key] ?? null);
+    sink.place(i);
+    const { out, base } = sink;
+    readRow(readers, values, place, env, problems, checkOnly, out, base);
+    const key = keyAt === undefined ? undefined : keyText((out[base + keyAt] ?? null) as Value);
     if (key !== undefined) {
-      at.key = key;
+      place.keyRead(key);
       if (!seen.add(key)) {
         repeated ??= new Map();
         repeated.set(key, []);
       }
     }
-    if (!problems.has(schema.name, row)) visit(i, row, input, v, key);
+    if (!problems.has(schema.name, row)) sink.visit(i, row, input, key);
   }
   if (!repeated) return;
   for (const { key, row } of keysOf(schema, rows, readers, env)) repeated.get(key)?.push(row);
   for (const [key, list] of repeated) {
-    const keyField = schema.fields[schema.key as number]?.name ?? 'key';
+    const keyField = keyName ?? 'key';
     list.sort((a, b) => a - b);
     for (const row of list) {
       const at: RowAt = { source: schema.name, row, key };
@@ -178,18 +235,18 @@ export function validateRecords(
 ): Rec[] {
   const readers = fieldReaders(schema, env);
   const valid: Rec[] = [];
-  walkRows(
-    schema,
-    rows,
-    readers,
-    env,
-    problems,
-    ownerOrder(schema, rows),
-    false,
-    (_i, row, input, v, key) => {
-      valid.push(recOf(schema, row, input, v, key));
+  // Each row's values in an array of its own: the record keeps it.
+  const sink: RowSink = {
+    out: [],
+    base: 0,
+    place() {
+      this.out = new Array(readers.length);
     },
-  );
+    visit(_i, row, input, key) {
+      valid.push(recOf(schema, row, input, this.out as Value[], key));
+    },
+  };
+  walkRows(schema, rows, readers, env, problems, ownerOrder(schema, rows), false, sink);
   return problems.size === 0 ? valid : valid.filter((r) => !problems.has(schema.name, r.row));
 }
 
@@ -208,6 +265,8 @@ const STATE = 3;
 const SLOT_EXTRA = 4;
 const VALID = 1;
 const HYPOTHETICAL = 2;
+/** The fewest slots of a chunk of owner tables (256 KiB of references): see {@link OwnedRows}. */
+const CHUNK = 1 << 16;
 
 /**
  * The valid rows of a source with an owner field, checked now and made into records owner by
@@ -215,15 +274,20 @@ const HYPOTHETICAL = 2;
  * Records without an owner, and those with a value in one of the `kept` date fields (what a
  * clawback may take back), are made at once.
  *
- * The check keeps what it read of each row in a table per owner group (the rows that write the
- * owner alike; a counting sort on it, worked out before the check, gives each row its place), so
- * that making an owner's records reads a few contiguous slots instead of going back to rows
- * scattered through memory. The tables hold only references to values the check made anyway
- * (texts, dates, shared decimals, the rare amount read in full because its currency is written)
- * and, for a plain amount, its text: the decimal is made with the record. One array per group,
- * not one per row (a million small arrays for the collector to trace) nor one for all rows (large
- * arrays raised `attain run`'s peak memory by a third: 0.9-1.06 GB against 0.64-0.92 GB for a
- * million deals).
+ * The check writes what it reads of each row straight into a table, in the slot of the row's
+ * owner group (the rows that write the owner alike; a counting sort on it, worked out before the
+ * check, gives each row its place), so that making an owner's records reads a few contiguous
+ * slots instead of going back to rows scattered through memory. The tables hold only references
+ * to values the check made anyway (texts, dates, shared decimals, the rare amount read in full
+ * because its currency is written) and, for a plain amount, its text: the decimal is made with
+ * the record. Groups are packed into chunks of at least {@link CHUNK} slots, made before the
+ * check: V8 makes arrays that large outside the young generation's copying space, so the
+ * collector never copies them (an array per group, 12,000 slots for a payee with a thousand
+ * deals, was copied by the young collections that ran while the check filled the tables), and
+ * a chunk per group of groups, not one array for all rows, leaves no single array of 12
+ * million slots. With the rows read into one scratch array and each error's place made only
+ * when there is an error, checking a million deals allocates almost nothing but the tables
+ * (1,090-1,110 ms against 1,120-1,160 ms before, in the benchmark's full runs).
  */
 export class OwnedRows {
   /** The slot groups of each owner (by payee id; one per way the owner is written). */
@@ -238,11 +302,15 @@ export class OwnedRows {
   /** The money fields' positions. */
   private readonly money: number[];
   /**
-   * Each group's rows: the k-th row of group g at `tables[g][k × (fields + SLOT_EXTRA)]`, its
-   * values (a plain amount as its trimmed text), then its key text, raw values, row number and
-   * state (see {@link SLOT_EXTRA}).
+   * The tables: the k-th row of group g in `chunks[chunkOf[g]]` at `offsetOf[g] + k × (fields +
+   * SLOT_EXTRA)`: its values (a plain amount as its trimmed text), then its key text, raw values,
+   * row number and state (see {@link SLOT_EXTRA}).
    */
-  private readonly tables: Slotted[][] = [];
+  private readonly chunks: Slotted[][] = [];
+  private readonly chunkOf: Int32Array;
+  private readonly offsetOf: Int32Array;
+  /** Each group's row count. */
+  private readonly sizeOf: Int32Array;
 
   constructor(
     readonly schema: SourceSchema,
@@ -257,65 +325,93 @@ export class OwnedRows {
     for (const { name } of fields) this.withDate.set(name, []);
     const owner = schema.owner as number;
     const { order, groupOf, start } = ownerGroups(schema, rows);
+    const groups = start.length - 1;
     // Each row's place in the owner order: its slot.
     const slotOf = new Int32Array(rows.length);
     for (let k = 0; k < order.length; k++) slotOf[order[k] as number] = k;
     const width = this.readers.length;
     const stride = width + SLOT_EXTRA;
+    this.chunkOf = new Int32Array(groups);
+    this.offsetOf = new Int32Array(groups);
+    this.sizeOf = new Int32Array(groups);
+    for (let g = 0, size = 0; g <= groups; g++) {
+      const slots = g < groups ? ((start[g + 1] as number) - (start[g] as number)) * stride : 0;
+      // A chunk is made once it holds enough groups, or at the end.
+      if (size > 0 && (size >= CHUNK || g === groups)) {
+        this.chunks.push(new Array<Slotted>(size).fill(null));
+        size = 0;
+      }
+      if (g === groups) break;
+      this.chunkOf[g] = this.chunks.length;
+      this.offsetOf[g] = size;
+      this.sizeOf[g] = slots / stride;
+      size += slots;
+    }
+    const { chunks, chunkOf, offsetOf } = this;
     // The groups of each owner id, as the check reads the owner field.
     const groupsOf = new Map<string, Set<number>>();
     const ownerOf: (string | undefined)[] = [];
     const scratch = new Problems();
+    const self = this;
     // Only checked (amounts not made): a row kept as a record now is read again in full.
-    walkRows(schema, rows, this.readers, env, problems, undefined, true, (i, row, input, v, key) => {
-      const hyp = input.hypothetical === true;
-      if (hyp) this.hypothetical = true;
-      const who = v[owner];
-      let rec: Rec | undefined;
-      for (const { name, at } of fields) {
-        if (at === undefined || typeof v[at] !== 'number') continue;
-        rec ??= recOf(schema, row, input, this.valuesOf(input, row, scratch), key);
-        (this.withDate.get(name) as Rec[]).push(rec);
-      }
-      if (typeof who !== 'string') {
-        this.unowned.push(rec ?? recOf(schema, row, input, this.valuesOf(input, row, scratch), key));
-        return;
-      }
-      const g = groupOf[i] as number;
-      // Every row of a group names its owner alike: only the first says whose group it is.
-      if (ownerOf[g] !== who) {
-        ownerOf[g] = who;
-        const groups = groupsOf.get(who);
-        if (groups) groups.add(g);
-        else groupsOf.set(who, new Set([g]));
-      }
-      let table = this.tables[g];
-      if (!table) {
-        table = new Array<Slotted>(((start[g + 1] as number) - (start[g] as number)) * stride).fill(null);
-        this.tables[g] = table;
-      }
-      const base = ((slotOf[i] as number) - (start[g] as number)) * stride;
-      for (let f = 0; f < width; f++) table[base + f] = v[f] as Value;
-      table[base + width + KEY] = key ?? null;
-      table[base + width + RAW] = input.values;
-      table[base + width + ROW] = row;
-      table[base + width + STATE] = hyp ? HYPOTHETICAL : VALID;
-    });
-    for (const [who, groups] of groupsOf)
+    // Each row is read into one scratch array, then copied to its slot if it read without error:
+    // writing the slot directly, in the middle of reading, was slower (the slots of consecutive
+    // rows are far apart, and the reads waited on the writes).
+    const scratchRow = new Array<Slotted>(width).fill(null);
+    const sink: RowSink = {
+      out: scratchRow,
+      base: 0,
+      place() {},
+      visit(i, row, input, key) {
+        const hyp = input.hypothetical === true;
+        if (hyp) self.hypothetical = true;
+        const who = scratchRow[owner];
+        let rec: Rec | undefined;
+        for (const { name, at } of fields) {
+          if (at === undefined || typeof scratchRow[at] !== 'number') continue;
+          rec ??= recOf(schema, row, input, self.valuesOf(input, row, scratch), key);
+          (self.withDate.get(name) as Rec[]).push(rec);
+        }
+        if (typeof who !== 'string') {
+          self.unowned.push(rec ?? recOf(schema, row, input, self.valuesOf(input, row, scratch), key));
+          return;
+        }
+        const g = groupOf[i] as number;
+        // Every row of a group names its owner alike: only the first says whose group it is.
+        if (ownerOf[g] !== who) {
+          ownerOf[g] = who;
+          const known = groupsOf.get(who);
+          if (known) known.add(g);
+          else groupsOf.set(who, new Set([g]));
+        }
+        const out = chunks[chunkOf[g] as number] as Slotted[];
+        const base = (offsetOf[g] as number) + ((slotOf[i] as number) - (start[g] as number)) * stride;
+        for (let f = 0; f < width; f++) out[base + f] = scratchRow[f] as Slotted;
+        out[base + width + KEY] = key ?? null;
+        out[base + width + RAW] = input.values;
+        out[base + width + ROW] = row;
+        out[base + width + STATE] = hyp ? HYPOTHETICAL : VALID;
+      },
+    };
+    walkRows(schema, rows, this.readers, env, problems, undefined, true, sink);
+    for (const [who, list] of groupsOf)
       this.byOwner.set(
         who,
-        [...groups].sort((a, b) => a - b),
+        [...list].sort((a, b) => a - b),
       );
     if (problems.size === 0) return;
     // Rows found wrong at the end (repeated keys) are left out.
     const bad = (r: Rec) => problems.has(schema.name, r.row);
-    for (const table of this.tables)
-      for (let base = 0; table && base < table.length; base += stride)
+    for (let g = 0; g < groups; g++) {
+      const table = chunks[chunkOf[g] as number] as Slotted[];
+      const end = (offsetOf[g] as number) + (this.sizeOf[g] as number) * stride;
+      for (let base = offsetOf[g] as number; base < end; base += stride)
         if (
           table[base + width + STATE] !== null &&
           problems.has(schema.name, table[base + width + ROW] as number)
         )
           table[base + width + STATE] = null;
+    }
     this.unowned.splice(0, this.unowned.length, ...this.unowned.filter((r) => !bad(r)));
     for (const [name, list] of this.withDate)
       this.withDate.set(
@@ -338,8 +434,9 @@ export class OwnedRows {
     const stride = width + SLOT_EXTRA;
     const recs: Rec[] = [];
     for (const g of groups) {
-      const table = this.tables[g] ?? [];
-      for (let base = 0; base < table.length; base += stride) {
+      const table = this.chunks[this.chunkOf[g] as number] as Slotted[];
+      const end = (this.offsetOf[g] as number) + (this.sizeOf[g] as number) * stride;
+      for (let base = this.offsetOf[g] as number; base < end; base += stride) {
         const state = table[base + width + STATE];
         if (state === null) continue;
         const v = table.slice(base, base + width) as Value[];
@@ -367,7 +464,11 @@ export class OwnedRows {
 
   /** The values of a row that was checked without error, read in full. */
   private valuesOf(input: DataRecord, row: number, scratch: Problems): Value[] {
-    return readRow(this.readers, input.values, { source: this.schema.name, row }, this.env, scratch);
+    const v = new Array<Value>(this.readers.length);
+    const place = new RowPlace(this.schema.name);
+    place.reset(row, undefined);
+    readRow(this.readers, input.values, place, this.env, scratch, false, v, 0);
+    return v;
   }
 }
 
@@ -489,32 +590,36 @@ function* keysOf(
   env: RecordEnv,
 ): Iterable<{ key: string; row: number }> {
   const scratch = new Problems();
+  const place = new RowPlace(schema.name);
+  const v = new Array<Value>(readers.length);
   for (let i = 0; i < rows.length; i++) {
     const input = (rows[i] ?? {}) as DataRecord;
     const values = input.values;
     if (values === null || typeof values !== 'object') continue;
     const row = rowOf(input, i);
-    const v = readRow(readers, values, { source: schema.name, row }, env, scratch);
+    place.reset(row, undefined);
+    readRow(readers, values, place, env, scratch, false, v, 0);
     const key = keyText(v[schema.key as number] ?? null);
     if (key !== undefined) yield { key, row };
   }
 }
 
 /**
- * The values of a row, in field order; each problem goes to `problems` and leaves its value
- * `null`. With `check`, a plain amount (see {@link isPlainAmount}) in the field's own currency is
+ * Reads the values of a row, in field order, into `out` from `base` on; each problem goes to
+ * `problems` and leaves its value `null`. With `check`, a plain amount (see {@link isPlainAmount}) in the field's own currency is
  * checked but not made into a decimal: its value is its trimmed text, which `new Dec` makes into
  * the decimal a full read makes (see {@link OwnedRows.recordsOf}).
  */
 function readRow(
   readers: FieldReader[],
   values: Record<string, RawValue>,
-  at: RowAt,
+  place: RowPlace,
   env: RecordEnv,
   problems: Problems,
-  check = false,
-): Value[] {
-  const v: Value[] = new Array(readers.length);
+  check: boolean,
+  out: Slotted[],
+  base: number,
+): void {
   let conversions:
     | { index: number; reader: FieldReader & { kind: 'money' }; amount: Dec; currency: string }[]
     | undefined;
@@ -522,96 +627,96 @@ function readRow(
     const reader = readers[i] as FieldReader;
     const name = reader.field.name;
     const raw = values[name];
-    v[i] = null;
+    out[base + i] = null;
     if (isMissing(raw)) {
       if (!reader.field.optional)
-        problems.add(at, dataError(at, 'missing-field', name, `${name} is missing`));
+        problems.add(place.at, dataError(place.at, 'missing-field', name, `${name} is missing`));
       continue;
     }
     if (reader.kind === 'money') {
       if (check && isPlainAmount(raw)) {
-        const currency = currencyColumn(values, reader.currencyColumn, at, problems);
+        const currency = currencyColumn(values, reader.currencyColumn, place, problems);
         if (currency === null) continue;
         if (currency === undefined || currency === reader.currency) {
-          v[i] = trimmed(raw as string);
+          out[base + i] = trimmed(raw as string);
           continue;
         }
         // Written in another currency: read in full, to be converted or found wrong.
       }
       const money = readMoney(raw);
       if (money instanceof Bad) {
-        problems.add(at, valueError(at, money.code, name, raw, money.why));
+        problems.add(place.at, valueError(place.at, money.code, name, raw, money.why));
         continue;
       }
-      const currency = money.currency ?? currencyColumn(values, reader.currencyColumn, at, problems);
+      const currency = money.currency ?? currencyColumn(values, reader.currencyColumn, place, problems);
       if (currency === null) continue;
       if (reader.convertedOn !== undefined && currency !== undefined && currency !== reader.currency) {
         conversions ??= [];
         conversions.push({ index: i, reader, amount: money.amount, currency });
       } else if (currency !== undefined && currency !== reader.currency) {
         problems.add(
-          at,
+          place.at,
           valueError(
-            at,
+            place.at,
             'currency-mismatch',
             name,
             raw,
             `is in ${currency}, but ${name} is declared in ${reader.currency}`,
           ),
         );
-      } else v[i] = money.amount;
+      } else out[base + i] = money.amount;
       continue;
     }
     const value = reader.read(raw);
     if (value instanceof Bad) {
-      problems.add(at, valueError(at, value.code, name, raw, value.why));
+      problems.add(place.at, valueError(place.at, value.code, name, raw, value.why));
       continue;
     }
     if (reader.kind === 'payee' && !env.payees.byId.has(value as string)) {
       const known = env.payees.rowOf.get(value as string);
       const why =
         known === undefined ? 'who is not among the payees' : `who has errors in payees row ${known}`;
-      problems.add(at, dataError(at, 'unknown-payee', name, `${name} is ${quote(raw)}, ${why}`));
+      problems.add(place.at, dataError(place.at, 'unknown-payee', name, `${name} is ${quote(raw)}, ${why}`));
       continue;
     }
-    v[i] = value;
+    out[base + i] = value;
   }
-  if (conversions) for (const c of conversions) convert(c, v, values, at, env, problems);
-  return v;
+  if (conversions) for (const c of conversions) convert(c, out, base, values, place, env, problems);
 }
 
 /** The currency of a `<field>_currency` column: `undefined` without one, `null` after an error. */
 function currencyColumn(
   values: Record<string, RawValue>,
   column: string,
-  at: RowAt,
+  place: RowPlace,
   problems: Problems,
 ): string | undefined | null {
   const raw = values[column];
   if (isMissing(raw)) return undefined;
   const code = String(raw).trim().toUpperCase();
   if (isCurrencyCode(code)) return code;
-  problems.add(at, valueError(at, 'unknown-currency', column, raw, 'is not a currency code'));
+  problems.add(place.at, valueError(place.at, 'unknown-currency', column, raw, 'is not a currency code'));
   return null;
 }
 
 function convert(
   c: { index: number; reader: FieldReader & { kind: 'money' }; amount: Dec; currency: string },
-  v: Value[],
+  out: Slotted[],
+  base: number,
   values: Record<string, RawValue>,
-  at: RowAt,
+  place: RowPlace,
   env: RecordEnv,
   problems: Problems,
 ): void {
   const name = c.reader.field.name;
   const dateField = c.reader.field.convertedOn as string;
-  const day = v[c.reader.convertedOn as number];
+  const day = out[base + (c.reader.convertedOn as number)];
   if (typeof day !== 'number') {
     if (isMissing(values[dateField])) {
       problems.add(
-        at,
+        place.at,
         dataError(
-          at,
+          place.at,
           'missing-field',
           dateField,
           `${dateField} is missing, so ${name} cannot be converted from ${c.currency}`,
@@ -623,9 +728,9 @@ function convert(
   const rate = env.fx.rate(c.currency, c.reader.currency, day);
   if (rate === undefined) {
     problems.add(
-      at,
+      place.at,
       valueError(
-        at,
+        place.at,
         'unknown-currency',
         name,
         values[name] ?? null,
@@ -634,5 +739,5 @@ function convert(
     );
     return;
   }
-  v[c.index] = c.amount.times(rate);
+  out[base + c.index] = c.amount.times(rate);
 }
