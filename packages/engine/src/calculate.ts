@@ -5,7 +5,7 @@
 import type { Plan } from '@attain/dsl';
 import { compareOptionalText, compareText } from './compare-text.js';
 import type { Dataset } from './data/dataset.js';
-import { laterReported, missingEarlierResults, skippedInRun } from './data/earlier-periods.js';
+import { balanceWarnings } from './data/earlier-periods.js';
 import type { CalculateOptions } from './data/options.js';
 import { PREVIOUS } from './data/previous.js';
 import { recordsByOwner, validate } from './data/validate.js';
@@ -101,17 +101,11 @@ export function calculate(plan: Plan, data: Dataset, options: CalculateOptions):
   run.calculated = new Set(periods.map((p) => p.label));
   // Closed periods left out of the run: warned about when their data changed (recalc/not-recalculated.ts).
   const notRecalculated = new NotRecalculated(run, periods);
-  // Balances carried in from periods neither calculated nor in the earlier results start at zero: said once.
-  const missing = missingEarlierResults(program, valid.payees.byId.values(), periods, valid.previous);
-  if (missing?.period)
-    run.warn(undefined, missing.period, missing.code, undefined, NO_RANGE, missing.message);
-  const skipped = skippedInRun(program, valid.payees.byId.values(), periods, valid.previous);
-  if (skipped?.period)
-    run.warn(undefined, skipped.period, skipped.code, undefined, NO_RANGE, skipped.message);
-  // Periods run out of order: a later one already paid on balances without them.
-  const backwards = laterReported(program, valid.payees.byId.values(), periods, valid.previous);
-  if (backwards?.period)
-    run.warn(undefined, backwards.period, backwards.code, undefined, NO_RANGE, backwards.message);
+  // Balances carried in from periods neither calculated nor in the earlier results start at zero,
+  // periods skipped between the run's own pay nothing, periods run out of order (a later one
+  // already paid on balances without them): each said once.
+  for (const w of balanceWarnings(program, valid.payees.byId.values(), periods, valid.previous))
+    if (w.period) run.warn(undefined, w.period, w.code, undefined, NO_RANGE, w.message);
   for (const w of valid.warnings) run.warnings.set(`\u0000data\u0000${w.code}\u0000${w.message}`, w);
   const payees = [...valid.payees.byId.values()].sort((a, b) => compareText(a.id, b.id));
   const labels = periods.map((p) => p.label);

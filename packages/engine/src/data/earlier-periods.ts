@@ -57,7 +57,13 @@ function balancesText(draws: readonly string[], holdbacks: readonly string[]): s
  * The balances the plan carries from period to period, by kind: recoverable draws and holdbacks;
  * `undefined` for a plan that carries none (nothing to warn about when earlier results are missing).
  */
-function carried(plan: Plan): { draws: string[]; holdbacks: string[] } | undefined {
+/** The plan's balances carried from period to period: recoverable draws and holdbacks, by name. */
+interface Carried {
+  draws: string[];
+  holdbacks: string[];
+}
+
+function carried(plan: Plan): Carried | undefined {
   const draws = plan.draws.filter((d) => d.recoverable).map((d) => d.name);
   const holdbacks = plan.holdbacks.map((h) => h.name);
   return draws.length === 0 && holdbacks.length === 0 ? undefined : { draws, holdbacks };
@@ -101,15 +107,13 @@ function named(ids: readonly string[]): string {
  * One warning names the periods (and, when the earlier results hold them for other payees, the
  * payees) for the whole run.
  */
-export function missingEarlierResults(
+function missingEarlierResults(
   dates: PlanDates,
-  payees: Iterable<PayeeData>,
+  payees: readonly PayeeData[],
   periods: readonly Period[],
   previous: Results | undefined,
+  { draws, holdbacks }: Carried,
 ): CalculationWarning | undefined {
-  const balancesOf = carried(dates.plan);
-  if (!balancesOf) return undefined;
-  const { draws, holdbacks } = balancesOf;
   const ends = new Map<string, { period: string; end: string }[]>();
   for (const s of previous?.statements ?? []) {
     const list = ends.get(s.payee);
@@ -225,19 +229,16 @@ function inOrder(periods: readonly Period[]): string[] {
  * they are carried from the period before the gap into the one after it, as if the skipped
  * periods paid nothing. `undefined` when there is no such gap, or no payee is on the plan in it.
  */
-export function skippedInRun(
+function skippedInRun(
   dates: PlanDates,
-  payees: Iterable<PayeeData>,
+  payees: readonly PayeeData[],
   periods: readonly Period[],
   previous: Results | undefined,
+  { draws, holdbacks }: Carried,
 ): CalculationWarning | undefined {
-  const balancesOf = carried(dates.plan);
-  if (!balancesOf) return undefined;
-  const { draws, holdbacks } = balancesOf;
   const reported = new Set((previous?.statements ?? []).map((s) => s.period));
   const inRun = new Set(periods.map((p) => p.label));
   const sorted = [...periods].sort((a, b) => a.ordinal - b.ordinal);
-  const everyone = [...payees];
   const gaps: Period[] = [];
   let after: Period | undefined;
   for (let i = 1; i < sorted.length; i++) {
@@ -245,7 +246,7 @@ export function skippedInRun(
     for (let o = a.ordinal + 1; o < b.ordinal; o++) {
       const p = dates.calendar.byOrdinal(a.kind, o);
       if (inRun.has(p.label) || reported.has(p.label)) continue;
-      if (!everyone.some((payee) => dates.onPlan(payee, p))) continue;
+      if (!payees.some((payee) => dates.onPlan(payee, p))) continue;
       gaps.push(p);
       after ??= b;
     }
@@ -274,21 +275,20 @@ export function skippedInRun(
  * released there. `undefined` when the earlier results hold no period after the run's new ones, or
  * no payee is on the plan in those.
  */
-export function laterReported(
+function laterReported(
   dates: PlanDates,
-  payees: Iterable<PayeeData>,
+  payees: readonly PayeeData[],
   periods: readonly Period[],
   previous: Results | undefined,
+  { draws, holdbacks }: Carried,
 ): CalculationWarning | undefined {
-  const balancesOf = carried(dates.plan);
-  if (!balancesOf || !previous) return undefined;
+  if (!previous) return undefined;
   const reported = new Set(
     (previous.statements ?? []).map((s) => s?.period).filter((p) => typeof p === 'string'),
   );
-  const everyone = [...payees];
   // The run's periods that pay now (not returned as reported), with a payee on the plan.
   const fresh = periods.filter(
-    (p) => !reported.has(p.label) && everyone.some((payee) => dates.onPlan(payee, p)),
+    (p) => !reported.has(p.label) && payees.some((payee) => dates.onPlan(payee, p)),
   );
   const last = fresh.reduce<Period | undefined>((a, p) => (a && a.end >= p.end ? a : p), undefined);
   if (!last) return undefined;
@@ -298,7 +298,6 @@ export function laterReported(
     if (period && period.start > last.end) later.push(period);
   }
   if (later.length === 0) return undefined;
-  const { draws, holdbacks } = balancesOf;
   const them = span(later);
   const one = new Set(later.map((p) => p.label)).size === 1;
   const now = span(fresh);
@@ -313,4 +312,27 @@ export function laterReported(
     `${balancesText(draws, holdbacks)} without what ${now} pay${fresh.length === 1 ? 's' : ''} now, and ${one ? 'it is' : 'they are'} not paid again, so ${listed(lost)}. ` +
     `Calculate ${now} to ${inOrder(later).at(-1)} again in one run with a later period, which pays the differences`;
   return { period: last.label, code: 'later-reported', message };
+}
+
+/**
+ * The warnings of a run about balances carried from periods it does not calculate, for a plan
+ * that carries draw or holdback balances (none for any other): `no-previous` for the periods
+ * before the run missing from the earlier results ({@link missingEarlierResults}) and for periods
+ * the run skips between its own ({@link skippedInRun}); `later-reported` for a run of periods
+ * before one the earlier results already hold ({@link laterReported}).
+ */
+export function balanceWarnings(
+  dates: PlanDates,
+  payees: Iterable<PayeeData>,
+  periods: readonly Period[],
+  previous: Results | undefined,
+): CalculationWarning[] {
+  const balances = carried(dates.plan);
+  if (!balances) return [];
+  const everyone = [...payees];
+  return [
+    missingEarlierResults(dates, everyone, periods, previous, balances),
+    skippedInRun(dates, everyone, periods, previous, balances),
+    laterReported(dates, everyone, periods, previous, balances),
+  ].filter((w): w is CalculationWarning => w !== undefined);
 }
