@@ -47,9 +47,13 @@ describe('readDecimal', () => {
 describe('reading amounts and numbers beyond range', () => {
   it('says an amount or a number is too large or too fine, not that it is no number', () => {
     const beyond =
-      'is beyond the numbers a plan reads (at most 10^30 either way, with at most 50 significant digits)';
+      'is beyond the numbers a plan reads (below 10^31 and, other than zero, at least 10^-30 in size, with at most 50 significant digits)';
     expect(readMoney(1.2e32)).toEqual(new Bad('bad-number', beyond));
     expect(readMoney('1e31')).toEqual(new Bad('bad-number', beyond));
+    // The bounds as the message says them: 9.99...e30 is below 10^31, 1e-30 is at least 10^-30.
+    expect(readMoney(`9${'9'.repeat(30)}`)).toEqual({ amount: new Dec(`9${'9'.repeat(30)}`) });
+    expect(readMoney('1e-30')).toEqual({ amount: new Dec('1e-30') });
+    expect(readMoney('9e-31')).toEqual(new Bad('bad-number', beyond));
     expect(readMoney(' 1e-40 ')).toEqual(new Bad('bad-number', beyond));
     expect(readMoney('12O0')).toEqual(
       new Bad('bad-number', 'is not an amount (write it like 1200.50 or 1200.50 EUR)'),

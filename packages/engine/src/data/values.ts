@@ -63,8 +63,9 @@ export function isMissing(raw: RawValue | undefined): raw is null | undefined | 
 }
 
 /**
- * The largest power of ten a read number may reach either way: `1e30` and `1e-30` are read,
- * `1e31` and `1e-31` are not. Plain decimals (at most 20 digits each side of the point) always
+ * The largest power of ten a read number may reach either way: `1e30`, `9.9e30` and `1e-30` are
+ * read, `1e31` and `9e-31` are not (the exponent of the first significant digit is at most 30
+ * either way). Plain decimals (at most 20 digits each side of the point) always
  * fit; the bound keeps an exponent such as `1e600000000` from becoming a number whose plain text
  * (every result prints decimals in full) does not fit in memory.
  */
@@ -107,7 +108,7 @@ export function isPlainAmount(raw: RawValue): boolean {
 }
 
 /** Why a number written correctly is not read: see {@link MAX_DECIMAL_EXPONENT}. */
-const BEYOND = `is beyond the numbers a plan reads (at most 10^${MAX_DECIMAL_EXPONENT} either way, with at most ${PRECISION} significant digits)`;
+const BEYOND = `is beyond the numbers a plan reads (below 10^${MAX_DECIMAL_EXPONENT + 1} and, other than zero, at least 10^-${MAX_DECIMAL_EXPONENT} in size, with at most ${PRECISION} significant digits)`;
 
 /** True for a number that {@link readDecimal} leaves unread only for its size or its digits. */
 function isNumberBeyondRange(raw: string | number | boolean): boolean {
