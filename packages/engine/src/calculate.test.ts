@@ -24,6 +24,23 @@ describe('calculate on wrong use of the API', () => {
     ).toThrow(new TypeError('options.periods must be an array of period labels'));
   });
 
+  it('says why an as-of date is not one: how it must be written, or which day does not exist', () => {
+    const data: Dataset = { payees: [], records: {} };
+    const asOf = (text: string) => () =>
+      calculate(plan, data, { periods: ['2026-Q1'], mode: 'strict', asOf: text });
+    expect(asOf('31/03/2026')).toThrow(new RangeError('options.asOf must be a date written YYYY-MM-DD'));
+    expect(asOf('2026-13-01')).toThrow(
+      new RangeError('options.asOf is 2026-13-01, which is not a day of the calendar (there is no month 13)'),
+    );
+    // 2026 is not a leap year; 2028 is.
+    expect(asOf('2026-02-29')).toThrow(
+      new RangeError(
+        'options.asOf is 2026-02-29, which is not a day of the calendar (February 2026 has 28 days)',
+      ),
+    );
+    expect(asOf('2028-02-29')).not.toThrow();
+  });
+
   it('does not throw on an empty dataset: it is data, checked as data', () => {
     const results = calculate(plan, {} as Dataset, { periods: ['2026-Q1'], mode: 'lenient' });
     expect(results.statements).toEqual([]);

@@ -18,7 +18,7 @@ import { dataHash, planHash } from './results/hash.js';
 import type { CalculationWarning, Results, ResultsMeta, Statement } from './results/results.js';
 import { buildStatement } from './results/statement.js';
 import type { Period } from './time/calendar.js';
-import { formatDate, parseDate } from './time/dates.js';
+import { formatDate, notADate, parseDate } from './time/dates.js';
 import { ENGINE } from './version.js';
 
 function readPeriods(program: Program, options: CalculateOptions): Period[] {
@@ -77,7 +77,7 @@ export function calculate(plan: Plan, data: Dataset, options: CalculateOptions):
   const periods = readPeriods(program, options);
   const asOf =
     options.asOf === undefined ? (periods[periods.length - 1]?.end ?? program.end) : parseDate(options.asOf);
-  if (asOf === undefined) throw new RangeError(`options.asOf must be a date written YYYY-MM-DD`);
+  if (asOf === undefined) throw new RangeError(`options.asOf ${notADate(String(options.asOf))}`);
   const meta: ResultsMeta = {
     engine: { name: ENGINE.name, version: ENGINE.version },
     plan: { name: plan.header.name, hash: planHash(plan) },

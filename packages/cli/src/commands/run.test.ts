@@ -343,6 +343,19 @@ describe('attain run', () => {
     expect(period.stderr).toBe('attain: --period "2026-03" is not a quarter (write 2026-Q1)\n');
     expect(period.code).toBe(2);
 
+    // An --as-of written YYYY-MM-DD that is no day says which part is wrong.
+    const asOf = (day: string) =>
+      run(['run', 'plan.attain', '--data', 'data', '--period', '2026-Q1', '--as-of', day], { cwd });
+    const month = await asOf('2026-13-01');
+    expect(month.stderr).toBe(
+      'attain: --as-of is 2026-13-01, which is not a day of the calendar (there is no month 13)\n',
+    );
+    expect(month.code).toBe(2);
+    expect((await asOf('2026-04-31')).stderr).toBe(
+      'attain: --as-of is 2026-04-31, which is not a day of the calendar (April 2026 has 30 days)\n',
+    );
+    expect((await asOf('31.03.2026')).stderr).toBe('attain: --as-of must be a date written YYYY-MM-DD\n');
+
     const broken = await run(['run', 'broken.attain', '--data', 'data', '--period', '2026-Q1'], { cwd });
     expect(broken.stderr).toMatch(/^broken\.attain:22:43: error AT2001: .*bookngs/);
     expect(broken.stderr).toContain('attain: broken.attain has errors: fix them before running it');

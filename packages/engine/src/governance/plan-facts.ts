@@ -19,6 +19,7 @@ import type {
   Type,
 } from '@attain/dsl';
 import { formatType } from '@attain/dsl';
+import { MONTH_NAMES } from '../time/dates.js';
 import { percentText, renderExpr } from './render-expr.js';
 
 /** The kinds of plan element a diff names. */
@@ -64,21 +65,6 @@ export interface ElementFacts {
   fields: Fields;
   parts: PartFacts[];
 }
-
-const MONTH_NAMES = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 
 const yesNo = (value: boolean): string => (value ? 'yes' : 'no');
 const span = (s: DateSpan): string => `${s.from} to ${s.to}`;

@@ -61,6 +61,41 @@ export function parseDate(text: string): number | undefined {
   return dayOf(year, month, day);
 }
 
+/**
+ * Why `text` is not a date, in words that follow the value: `must be a date written YYYY-MM-DD`,
+ * or, for text written so that is no day of the calendar, `is 2026-02-30, which is not a day of
+ * the calendar (February 2026 has 28 days)`.
+ */
+export function notADate(text: string): string {
+  const m = DATE.exec(text);
+  if (!m) return 'must be a date written YYYY-MM-DD';
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const why =
+    month < 1 || month > 12
+      ? `there is no month ${m[2]}`
+      : `${capitalized(MONTH_NAMES[month - 1] as string)} ${m[1]} has ${daysInMonth(year, month)} days`;
+  return `is ${text}, which is not a day of the calendar (${why})`;
+}
+
+/** Month names in calendar order, lower case, as plans write them (`fiscal year starts july`). */
+export const MONTH_NAMES: readonly string[] = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+const capitalized = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
+
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
 /** The `YYYY-MM-DD` text of a day number. */

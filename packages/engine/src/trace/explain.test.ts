@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { AdjustmentLine, Results, Statement } from '../results/results.js';
 import { payee, planOf, quarterly, rows, run } from '../test-support.js';
 import { explain } from './explain.js';
 import { money, percent } from './sentence.js';
@@ -263,6 +264,23 @@ describe('explain: units, decimals, curves and windows', () => {
       'Reserve is -120.00 USD: c 1,200.00 USD, share 10%, balance before 0.00 USD; ' +
         'keeps back 120.00 USD of c; 120.00 USD now held',
     );
+    // The element's name picks the statement's one line of that name, as its id does.
+    expect(explain(results, { ...q(1), adjustment: 'd' })).toEqual(
+      explain(results, { ...q(1), adjustment: 'draw:d' }),
+    );
+    expect(explain(results, { ...q(1), adjustment: 'h' })?.value).toBe('-120.00');
+    expect(explain(results, { ...q(1), adjustment: 'nothing' })).toBeUndefined();
+    // Two lines of one name (a holdback kept and released in one period): only an id picks one.
+    const q1 = results.statements.find((s) => s.period === '2026-Q1') as Statement;
+    const held = q1.adjustments.find((a) => a.id === 'holdback:h') as AdjustmentLine;
+    const both: Results = {
+      ...results,
+      statements: [
+        { ...q1, adjustments: [...q1.adjustments, { ...held, id: 'holdback-release:h', amount: '50.00' }] },
+      ],
+    };
+    expect(explain(both, { ...q(1), adjustment: 'h' })).toBeUndefined();
+    expect(explain(both, { ...q(1), adjustment: 'holdback-release:h' })?.value).toBe('50.00');
     // 1,200 + 1,800 - 120 = 2,880: adjustments of 1,800 - 120 = 1,680.
     expect(explain(results, { ...q(1), payout: true })?.sentence).toBe(
       'Payout is 2,880.00 USD: Commission 1,200.00 USD, earned 1,200.00 USD, New-hire draw 1,800.00 USD, ' +

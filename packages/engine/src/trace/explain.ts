@@ -87,7 +87,11 @@ export function explain(results: Results, ref: ResultRef): Explanation | undefin
     return quota && found(quota.amount, quota.trace, cur, statement);
   }
   if ('adjustment' in ref) {
-    const adjustment = statement.adjustments.find((a) => a.id === ref.adjustment);
+    // A line id (`draw:new_hire_draw`), else the name of the one line of that name (`new_hire_draw`).
+    const byName = statement.adjustments.filter((a) => a.name === ref.adjustment);
+    const adjustment =
+      statement.adjustments.find((a) => a.id === ref.adjustment) ??
+      (byName.length === 1 ? byName[0] : undefined);
     return adjustment && found(adjustment.amount, adjustment.trace, cur, statement);
   }
   return found(statement.payout, statement.trace, cur, statement);

@@ -18,6 +18,7 @@ export type ResultRef = { payee: string; period: string } & (
   | { credit: string; record?: string; role?: CreditRole; via?: string }
   | { measure: string }
   | { quota: string }
+  /** A line id (`draw:new_hire_draw`), or the name of the statement's only line of that name. */
   | { adjustment: string }
   | { payout: true }
 );
