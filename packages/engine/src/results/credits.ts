@@ -27,6 +27,18 @@ function creditLine(run: Run, e: Entry, l: CreditLineData, via: CreditVia | unde
   return line;
 }
 
+/** The line of an entry that credits its record once (nearly all): its amount and share. */
+function onlyLine(run: Run, e: Entry): CreditLine {
+  const line: CreditLine = {
+    record: recordRef(e.rec),
+    amount: e.first === e.amount ? entryText(e) : run.text(e.first),
+    share: run.text(e.share),
+    role: e.role,
+  };
+  if (e.rec.hyp) line.estimate = true;
+  return line;
+}
+
 function lines(
   run: Run,
   entries: readonly Entry[],
@@ -34,6 +46,10 @@ function lines(
   into: CreditLine[],
 ): void {
   for (const e of entries) {
+    if (!paths && !e.more) {
+      into.push(onlyLine(run, e));
+      continue;
+    }
     const first: CreditLineData = { rec: e.rec, amount: e.first, share: e.share, role: e.role };
     if (!paths) {
       into.push(creditLine(run, e, first, undefined));
@@ -64,7 +80,8 @@ export function creditResult(def: Def, actual: Ctx, projected: Ctx | undefined):
   lines(run, real, paths, credited);
   lines(run, hyp, paths, credited);
   const total = decText(totalOf(real));
-  const quotaCredit = decText(sum(real, (e) => e.quota));
+  // Quota credit is the total when every entry counts its amount (no overlay): not summed again.
+  const quotaCredit = real.every((e) => e.quota === e.amount) ? total : decText(sum(real, (e) => e.quota));
   const result: CreditResult = {
     name: def.name,
     total,
