@@ -45,6 +45,26 @@ describe('LineIndex', () => {
     expect(range.end).toEqual({ line: 1, character: 1, offset: 4 });
     expect(rangeFromOffsets(index, 4, 1).end.offset).toBe(4);
   });
+
+  it('orders offsets given end first', () => {
+    const index = new LineIndex('abc\ndef\nghi');
+    // range(10, 5) is range(5, 10): `ef\ngh`, from line 1 character 1 (offset 5) to line 2
+    // character 2 (offset 10), not an empty range at 10.
+    expect(index.range(10, 5)).toEqual({
+      start: { line: 1, character: 1, offset: 5 },
+      end: { line: 2, character: 2, offset: 10 },
+    });
+    // range(2, 1) is `b`: offsets 1 to 2 on line 0.
+    expect(index.range(2, 1)).toEqual(index.range(1, 2));
+    expect(index.range(2, 1).start.offset).toBe(1);
+    // rangeFromOffsets(ix, 6, 2) is `c\nde`: offset 2 (line 0 character 2) to 6 (line 1 character 2).
+    expect(rangeFromOffsets(index, 6, 2)).toEqual({
+      start: { line: 0, character: 2, offset: 2 },
+      end: { line: 1, character: 2, offset: 6 },
+    });
+    // Both ends are clamped first: 100 becomes 11 (the length), -3 becomes 0.
+    expect(index.range(100, -3)).toEqual(index.range(0, 11));
+  });
 });
 
 describe('rangeContains', () => {
@@ -102,5 +122,18 @@ test.prop([lineBreakText, fc.integer({ min: -2, max: 20 }), fc.integer({ min: -2
       // The content of a line holds no line break: from its start to the offset there is none.
       expect(text.slice(index.offsetAt(line, 0), offset)).not.toMatch(/[\r\n]/);
     }
+  },
+);
+
+test.prop([lineBreakText, fc.integer({ min: -3, max: 30 }), fc.integer({ min: -3, max: 30 })])(
+  'range(a, b) is range(b, a), with its start at or before its end',
+  (text, a, b) => {
+    const index = new LineIndex(text);
+    const range = index.range(a, b);
+    expect(index.range(b, a)).toEqual(range);
+    expect(range.start.offset).toBeLessThanOrEqual(range.end.offset);
+    // Clamped into [0, length]: the ends are the smaller and larger clamped offset.
+    expect(range.start.offset).toBe(Math.min(clampOffset(a, text.length), clampOffset(b, text.length)));
+    expect(range.end.offset).toBe(Math.max(clampOffset(a, text.length), clampOffset(b, text.length)));
   },
 );

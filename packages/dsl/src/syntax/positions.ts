@@ -65,11 +65,14 @@ export class LineIndex {
     return Math.min(start + Math.max(0, character), end);
   }
 
-  /** The range `[start, end)`; offsets are clamped into the text and ordered. */
+  /**
+   * The range `[start, end)`; offsets are clamped into the text and ordered: `range(10, 5)` is the
+   * same range as `range(5, 10)`.
+   */
   range(start: number, end: number): Range {
-    const s = clampOffset(start, this.length);
-    const e = Math.max(s, clampOffset(end, this.length));
-    return { start: this.position(s), end: this.position(e) };
+    const a = clampOffset(start, this.length);
+    const b = clampOffset(end, this.length);
+    return { start: this.position(Math.min(a, b)), end: this.position(Math.max(a, b)) };
   }
 }
 
