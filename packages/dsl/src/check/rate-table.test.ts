@@ -70,6 +70,10 @@ describe('rate tables', () => {
   it('warns when the top tier is not open (AT4005)', () => {
     const d = expectOne(table('    0% to 100% : 1%\n    100% to 150% : 2%'), 'AT4005', '100% to 150% : 2%');
     expect(d.severity).toBe('warning');
+    // The advice is written as the formatter writes a tier: no space before the colon.
+    expect(d.message).toBe(
+      'The top tier of tbl ends at 150%, so nothing is paid above it; write `150% and up: ...` for an open top tier if that is not intended',
+    );
   });
 
   it('needs bounds in the unit of what the table is on (AT4006)', () => {
@@ -89,7 +93,9 @@ describe('rate tables', () => {
   });
 
   it('reports an empty table (AT4007)', () => {
-    expectOne(table(''), 'AT4007', 'tbl');
+    const d = expectOne(table(''), 'AT4007', 'tbl');
+    // The example tier is written as the formatter writes one: `0% and up: 5%`.
+    expect(d.message).toBe('Rate table tbl has no tiers: add at least one, such as `0% and up: 5%`');
   });
 
   it('needs every tier to pay the same kind of rate', () => {

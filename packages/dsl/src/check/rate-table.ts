@@ -42,12 +42,7 @@ export function checkRateTable(ctx: CheckContext, table: RateTableDecl): void {
     );
   }
   if (table.tiers.length === 0) {
-    report(
-      ctx,
-      'AT4007',
-      at,
-      `Rate table ${name} has no tiers: add at least one, such as \`0% and up : 5%\``,
-    );
+    report(ctx, 'AT4007', at, `Rate table ${name} has no tiers: add at least one, such as \`0% and up: 5%\``);
     return;
   }
   checkRates(ctx, table, name);
@@ -67,7 +62,7 @@ export function checkRateTable(ctx: CheckContext, table: RateTableDecl): void {
       ctx,
       'AT4005',
       last.range,
-      `The top tier of ${name} ends at ${top}, so nothing is paid above it; write \`${last.to ? formatBound(last.to) : '...'} and up : ...\` for an open top tier if that is not intended`,
+      `The top tier of ${name} ends at ${top}, so nothing is paid above it; write \`${last.to ? formatBound(last.to) : '...'} and up: ...\` for an open top tier if that is not intended`,
     );
   }
 }
