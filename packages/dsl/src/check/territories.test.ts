@@ -40,7 +40,7 @@ describe('territories', () => {
 
   it('does not guess about rules that are not literal tests', () => {
     const body =
-      '    territory a { where region = "EMEA" and employees > 100 }\n    territory b { where region = "EMEA" and employees <= 100 }';
+      '    territory a { where region = "EMEA" and employees > 100 }\n    territory b { where region = "EMEA" and employees <= 100 }\n    territory c { where region = "EMEA" and employees > employees * 2 }';
     expect(territories(body).diagnostics).toEqual([]);
   });
 
