@@ -132,6 +132,14 @@ describe('assignAccounts', () => {
       ['A4', 'small'],
       ['A5', 'small'],
     ]);
+    // Only A4's place was decided by a tie (small 1 = visits 1); A2's big 5 beat small 1.
+    expect(result.accounts.map((a) => [a.account, a.tiedWith])).toEqual([
+      ['A1', undefined],
+      ['A2', undefined],
+      ['A3', undefined],
+      ['A4', ['visits']],
+      ['A5', undefined],
+    ]);
     const noScore = assignAccounts(
       scored,
       accounts({ id: 'B1', name: 'B', region: 'NA', segment: 'SMB', potential: '5000', visits: '' }),
@@ -161,6 +169,50 @@ describe('assignAccounts', () => {
       ['A4', 'anywhere'],
       ['A5', 'second'],
     ]);
+  });
+
+  // A tie of priority was decided by plan order silently: the account went to the territory
+  // written first, and nothing said the other one's rules held with the same priority.
+  it('names the territories an account tied with, and only when a tie decided its place', () => {
+    const tied = planOf(
+      quarterly(`${ACCOUNTS}
+  territories on accounts by priority {
+    territory big { where potential >= 1000 USD
+      priority 2 }
+    territory emea { where region = "EMEA"
+      priority 2 }
+    territory per_visit { where potential / visits > 1000 USD
+      priority 2 }
+    territory emea_smb { where region = "EMEA" and segment = "SMB"
+      priority 3 }
+    territory first { named "Globex" }
+    territory second { named "G2", "Globex" }
+  }`),
+    );
+    const result = assignAccounts(
+      tied,
+      accounts(
+        { id: 'A1', name: 'Initech', region: 'EMEA', segment: 'ENT', potential: '2000', visits: '0' },
+        { id: 'A2', name: 'Hooli', region: 'EMEA', segment: 'SMB', potential: '300', visits: '0' },
+        { id: 'A3', name: 'Umbrella', region: 'NA', segment: 'ENT', potential: '1500', visits: '0' },
+        { id: 'A4', name: 'Globex', region: 'NA', segment: 'ENT', potential: '10', visits: '0' },
+        { id: 'G2', name: 'Other', region: 'NA', segment: 'ENT', potential: '10', visits: '0' },
+      ),
+    );
+    // A1 (EMEA, 2,000): big and emea hold, both priority 2; big is written first. A2 (EMEA, SMB,
+    // 300): emea (2) beats emea_smb (3), no tie. A3 (NA, 1,500): only big. A4 is named Globex in
+    // first and second: first. G2 is named (by key) in second alone.
+    expect(result.accounts.map((a) => [a.account, a.territory, a.tiedWith])).toEqual([
+      ['A1', 'big', ['emea']],
+      ['A2', 'emea', undefined],
+      ['A3', 'big', undefined],
+      ['A4', 'first', ['second']],
+      ['G2', 'second', undefined],
+    ]);
+    expect(result.accounts[1] && 'tiedWith' in result.accounts[1]).toBe(false);
+    // per_visit divides by 0 visits, but crediting never reads it (a territory before it always
+    // holds): looking for ties reads it without adding a warning crediting would not give.
+    expect(result.warnings).toEqual([]);
   });
 
   it('throws only on misuse: a plan without territories, an as-of that is not a date', () => {

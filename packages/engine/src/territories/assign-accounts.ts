@@ -8,11 +8,14 @@
 import type { Plan } from '@attain/dsl';
 import { compareText } from '../compare-text.js';
 import {
+  type Candidates,
   type CompiledTerritories,
+  type CompiledTerritory,
   type Coverage,
   coverageOn,
   coversOf,
   matches,
+  type Placement,
   placeAccount,
   placementContext,
 } from '../credit/territory.js';
@@ -20,6 +23,7 @@ import type { DataRecord, FxRate, Payee, TerritoryAssignment } from '../data/dat
 import type { Rec } from '../data/model.js';
 import { validate } from '../data/validate.js';
 import { rowOf } from '../data/values.js';
+import { Dec } from '../decimal.js';
 import type { Ctx } from '../evaluate/context.js';
 import { Program } from '../evaluate/program.js';
 import { Run } from '../evaluate/run.js';
@@ -67,6 +71,13 @@ export interface AssignedAccount {
   territory: string;
   /** True when the territory names the account (`named "..."`): it is never moved by rules. */
   named: boolean;
+  /**
+   * The other territories that had as good a claim, in plan order, when a tie decided the
+   * placement (the territory written first won): with `by priority`, those whose rules all hold
+   * with the same priority; with `by score`, those whose rules hold with the same highest score;
+   * for a named account, the others naming it. Absent when there was no tie.
+   */
+  tiedWith?: string[];
   /** Payees covering the territory as primary on the as-of date, by id. */
   primary: string[];
   /** Payees covering the territory as overlay on the as-of date, by id. */
@@ -184,6 +195,54 @@ function unplaced(
   };
 }
 
+/** The territories an account may match, in the order {@link placeAccount} tries them. */
+function candidatesOf(design: CompiledTerritories, rec: Rec): CompiledTerritory[] {
+  let node = design.candidates;
+  while (node.field !== undefined) {
+    const value = rec.v[node.field];
+    node = (typeof value === 'string' ? node.byValue.get(value) : undefined) ?? (node.rest as Candidates);
+  }
+  return node.list;
+}
+
+const priorityOf = (t: CompiledTerritory): number => t.territory.priority ?? Number.MAX_SAFE_INTEGER;
+
+/**
+ * The territories other than the chosen one with as good a claim on the account (see
+ * {@link AssignedAccount.tiedWith}), in plan order. Reading their rules and scores is only for
+ * this report: the warnings it raises are left out, so the warnings are those of crediting, which
+ * stops at the first territory.
+ */
+function tiesOf(setting: Setting, rec: Rec, placement: Placement, run: Run): string[] {
+  const { design, ctx } = setting;
+  const chosen = placement.territory;
+  let tied: CompiledTerritory[];
+  if (placement.named) {
+    const name = nameOf(setting, rec);
+    tied = design.territories.filter(
+      (t) =>
+        t !== chosen &&
+        ((rec.key !== undefined && t.named.has(rec.key)) || (name !== undefined && t.named.has(name))),
+    );
+  } else {
+    const before = new Set(run.warnings.keys());
+    const others = candidatesOf(design, rec).filter((t) => t !== chosen);
+    if (design.design.by !== 'score') {
+      const priority = priorityOf(chosen);
+      tied = others.filter((t) => priorityOf(t) === priority && matches(t, ctx, rec));
+    } else {
+      const best = chosen.score?.(ctx, rec);
+      tied = others.filter((t) => {
+        if (!(best instanceof Dec) || !matches(t, ctx, rec)) return false;
+        const score = t.score?.(ctx, rec);
+        return score instanceof Dec && score.eq(best);
+      });
+    }
+    for (const key of [...run.warnings.keys()]) if (!before.has(key)) run.warnings.delete(key);
+  }
+  return tied.sort((a, b) => a.order - b.order).map((t) => t.territory.name);
+}
+
 function parseAsOf(plan: Plan, asOf: string | undefined): number {
   const text = asOf ?? plan.header.effective.from;
   const day = typeof text === 'string' ? parseDate(text) : undefined;
@@ -195,7 +254,8 @@ function parseAsOf(plan: Plan, asOf: string | undefined): number {
  * Assigns every account record to one territory of the plan's `territories` block, or lists it
  * as unassigned with the reason. The rules are those of crediting: a territory naming the
  * account (by key or `name`) first, then the lowest `priority` (or highest `score`) among the
- * territories whose rules all hold, the earlier in the plan on a tie.
+ * territories whose rules all hold, the earlier in the plan on a tie; an account placed by a tie
+ * names the territories it tied with (`tiedWith`).
  *
  * Pure and deterministic: the same plan, accounts and options give the same result whatever the
  * order of the records (give each its `row`). Never throws on bad data: an invalid record is
@@ -262,12 +322,14 @@ export function assignAccounts(
     }
     const territory = placement.territory.territory.name;
     const covered = coverage.get(territory) ?? { primary: [], overlay: [] };
+    const tiedWith = tiesOf(setting, rec, placement, run);
     placed.push({
       account,
       row: rec.row,
       ...withName(name),
       territory,
       named: placement.named,
+      ...(tiedWith.length > 0 ? { tiedWith } : {}),
       primary: covered.primary,
       overlay: covered.overlay,
       values: valuesOf(rec),
