@@ -108,6 +108,22 @@ export function unassignedSection(
   return `Unassigned accounts (${list.length}${potential}):\n${columnText(rows, { left: [0, 1, 2], indent: '  ' })}${tail}`;
 }
 
+/**
+ * The accounts a tie placed (`tiedWith`), one line each (up to a limit): the territory written
+ * first took each; empty when no tie placed any.
+ */
+export function tiesSection(assignment: AccountAssignment): string {
+  const list = assignment.accounts.filter((a) => a.tiedWith !== undefined);
+  if (list.length === 0) return '';
+  const rows = list
+    .slice(0, unassignedLines)
+    .map((a) => [a.account, a.name ?? '', `${a.territory}, tied with ${(a.tiedWith ?? []).join(', ')}`]);
+  const more = list.length - rows.length;
+  const tail = more > 0 ? `  and ${more} more (--format json lists them all)\n` : '';
+  const head = `Accounts a tie placed (${list.length}), each in the territory written first`;
+  return `${head}:\n${columnText(rows, { left: [0, 1, 2], indent: '  ' })}${tail}`;
+}
+
 const STOPPED: Readonly<Record<string, string>> = {
   'no-improving-move': 'no move improves it further',
   'max-moves': 'the most moves allowed were made',

@@ -321,6 +321,50 @@ Territories after the proposal (1 account reassigned):
     expect(bare.stdout).toContain('  A1    accounts row 1: owner is "rep-1", who is not among the payees\n');
   });
 
+  // Two territories of priority 2 whose rules both hold for A1 (EU, size 2000): A1 went to the one
+  // written first, and the table did not say that a tie decided it.
+  it('lists the accounts a tie placed, with the territories they tied with', async () => {
+    const design = `plan "Tied" {
+  currency USD
+  period quarter
+  effective 2026-01-01 to 2026-12-31
+  source accounts { id: Text key, region: Text, size: Number }
+  territories on accounts by priority {
+    territory large {
+      where size >= 1000
+      priority 2
+    }
+    territory eu {
+      where region = "EU"
+      priority 2
+    }
+  }
+}
+`;
+    const cwd = await tempDir({
+      'tied.attain': design,
+      'acc.csv': 'id,region,size\nA1,EU,2000\nA2,EU,300\nA3,US,1500\n',
+    });
+    const { code, stdout, stderr } = await run(['territories', 'tied.attain', '--accounts', 'acc.csv'], {
+      cwd,
+    });
+    expect(stderr).toBe('');
+    // A1 matches large and eu (both 2): large, written first. A2 (300) only eu, A3 (US) only large.
+    expect(stdout).toBe(`Territories of plan "Tied": 3 accounts from acc.csv, as of 2026-01-01
+
+  territory  label  accounts  primary  overlay
+  large                    2  -        -
+  eu                       1  -        -
+  total                    3
+
+Every account is in a territory.
+
+Accounts a tie placed (1), each in the territory written first:
+  A1    large, tied with eu
+`);
+    expect(code).toBe(0);
+  });
+
   it('reads FX rates from --fx or the fx.csv next to the accounts, and prints warnings in the table', async () => {
     // A1's potential is 1000 EUR; big needs 1100 USD. EUR->USD is 1.0 until March, 1.2 from April:
     // as of a day in Q2 (rate of 2026-06-30: 1000 x 1.2 = 1200 >= 1100) A1 is in big, as `attain

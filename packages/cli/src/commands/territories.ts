@@ -39,6 +39,7 @@ import {
   placesOf,
   rebalanceSection,
   territoryTable,
+  tiesSection,
   unassignedSection,
 } from './territories-table.js';
 
@@ -239,6 +240,8 @@ function tableText(
   text += territoryTable(assignment.territories, balance, places);
   if (balance) text += `\n${fairnessLine(balance)}`;
   text += `\n${unassignedSection(assignment, balance)}`;
+  const ties = tiesSection(assignment);
+  if (ties) text += `\n${ties}`;
   if (result.rebalance) text += `\n${rebalanceSection(result.rebalance, places)}`;
   if (result.comparison) text += `\n${comparisonSection(result.comparison, places)}`;
   const files = new Map<string, string>();
