@@ -263,6 +263,48 @@ describe('assignAccounts', () => {
     );
   });
 
+  it('names as tied exactly the other territories whose rules hold with the best priority', () => {
+    const rule = fc.record({
+      field: fc.constantFrom('region', 'segment'),
+      value: fc.constantFrom('A', 'B'),
+      priority: fc.integer({ min: 1, max: 2 }),
+    });
+    const account = fc.record({ region: fc.constantFrom('A', 'B'), segment: fc.constantFrom('A', 'B') });
+    fc.assert(
+      fc.property(
+        fc.array(rule, { minLength: 1, maxLength: 5 }),
+        fc.array(account, { maxLength: 6 }),
+        (rules, rows) => {
+          const text = rules
+            .map(
+              (r, i) =>
+                `    territory t${i} { where ${r.field} = "${r.value}"\n      priority ${r.priority} }`,
+            )
+            .join('\n');
+          const plan = planOf(
+            quarterly(`${ACCOUNTS}\n  territories on accounts by priority {\n${text}\n  }`),
+          );
+          const records = accounts(
+            ...rows.map((r, i) => ({ id: `A${i}`, name: `N${i}`, ...r, potential: '1' })),
+          );
+          const result = assignAccounts(plan, records);
+          for (const [i, r] of rows.entries()) {
+            // Every territory whose rule holds, in plan order; the best priority's first wins.
+            const holds = rules.flatMap((t, j) =>
+              r[t.field] === t.value ? [{ j, priority: t.priority }] : [],
+            );
+            const best = Math.min(...holds.map((h) => h.priority));
+            const [winner, ...tied] = holds.filter((h) => h.priority === best).map((h) => `t${h.j}`);
+            const placed = result.accounts.find((a) => a.account === `A${i}`);
+            expect(placed?.territory).toBe(winner);
+            expect(placed?.tiedWith).toEqual(tied.length > 0 ? tied : undefined);
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
   it('gives the same result whatever the order of the records', () => {
     fc.assert(
       fc.property(territoriesArbitrary, accountsArbitrary, fc.integer(), (territories, records, seed) => {
