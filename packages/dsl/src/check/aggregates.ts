@@ -4,12 +4,13 @@
  * its dated field), and the period-to-date functions (`ytd`, `qtd`, `mtd`, `htd`).
  */
 import type { Range } from '../diagnostics/diagnostic.js';
-import type { CallExpr } from '../syntax/ast.js';
-import { type Collection, CREDITED, collectionOf, unparen } from './collections.js';
-import { type CheckContext, report } from './context.js';
+import type { CallExpr, Expr } from '../syntax/ast.js';
+import { type Collection, CREDITED, collectionOf, QUOTA_CREDITED, unparen } from './collections.js';
+import { type CheckContext, type EnclosingAggregate, report } from './context.js';
 import { typeCondition, typeExpr } from './expressions.js';
 import { symbolType } from './symbols.js';
 import { formatType, isOrdered, isQuantity, list, record, T, type Type } from './types.js';
+import { childExpressions } from './walk.js';
 
 /** The aggregate functions. */
 export type AggregateFunction = 'sum' | 'count' | 'avg' | 'min' | 'max';
@@ -57,8 +58,43 @@ export function typeAggregate(ctx: CheckContext, call: CallExpr): Type {
   }
   recordCollectionTypes(ctx, call, collection);
   checkScope(ctx, fn, collection, arg.value.range);
-  if (arg.where) typeCondition(ctx, arg.where, 'after `where`');
+  if (arg.where) {
+    markEnclosed(ctx, arg.where, enclosing(fn, collection));
+    typeCondition(ctx, arg.where, 'after `where`');
+  }
   return aggregateResult(ctx, fn, collection, arg.value.range);
+}
+
+function enclosing(fn: AggregateFunction, collection: Collection): EnclosingAggregate {
+  const fields = new Set(collection.source?.fields.keys() ?? []);
+  if (collection.over === 'credit') for (const f of [CREDITED, QUOTA_CREDITED]) fields.add(f);
+  const read = collection.field === undefined ? collection.name : `${collection.name}.${collection.field}`;
+  return {
+    collection: collection.name,
+    source: collection.source?.name,
+    fields,
+    written: `${fn}(${read} where ...)`,
+  };
+}
+
+/**
+ * Records that every `x.y` in `where` is inside `aggregate` (before the condition is typed, so
+ * that typing `x.y` knows). A nested aggregate's collection (`avg(deals.amount)`) is not a value
+ * and is skipped; its `where` is inside both.
+ */
+function markEnclosed(ctx: CheckContext, where: Expr, aggregate: EnclosingAggregate): void {
+  const stack: Expr[] = [where];
+  while (stack.length > 0) {
+    const e = stack.pop() as Expr;
+    if (e.kind === 'Member') {
+      const list = ctx.inAggregates.get(e);
+      if (list) list.push(aggregate);
+      else ctx.inAggregates.set(e, [aggregate]);
+    }
+    if (e.kind === 'Call' && isAggregateCall(e)) {
+      for (const a of e.args) if (a.where) stack.push(a.where);
+    } else stack.push(...childExpressions(e));
+  }
 }
 
 function recordCollectionTypes(ctx: CheckContext, call: CallExpr, collection: Collection): void {

@@ -35,6 +35,24 @@ export interface CheckContext {
   readonly diagnostics: Diagnostic[];
   /** Start offsets of earlier diagnostics (parser, binder), so the checker does not report a place twice. */
   readonly reported: Set<number>;
+  /**
+   * For each `x.y` inside the `where` of one or more aggregates: those aggregates, outermost first
+   * (so that `deals.stage` in `count(deals where deals.stage = "EU")` is known to be inside one
+   * over deals).
+   */
+  readonly inAggregates: Map<Expr, EnclosingAggregate[]>;
+}
+
+/** An aggregate whose `where` holds an expression: `count(deals where ...)`. */
+export interface EnclosingAggregate {
+  /** The source or credit it runs over. */
+  collection: string;
+  /** The source whose records it reads (for a credit, the source the credit credits from). */
+  source: string | undefined;
+  /** The fields of its records (for a credit, its source's fields and `credited`). */
+  fields: ReadonlySet<string>;
+  /** How to name it in a message: `count(deals where ...)`. */
+  written: string;
 }
 
 /** Creates the context for checking `file`. */
@@ -56,6 +74,7 @@ export function createContext(
     inProgress: new Set(),
     diagnostics: [],
     reported: new Set(earlier.map((d) => d.range.start.offset)),
+    inAggregates: new Map(),
   };
 }
 

@@ -14,8 +14,8 @@ import type {
   NameRef,
   UnaryExpr,
 } from '../syntax/ast.js';
-import { collectionSymbol, unparen } from './collections.js';
-import { type CheckContext, report, reportOnce } from './context.js';
+import { collectionOf, collectionSymbol, unparen } from './collections.js';
+import { type CheckContext, type EnclosingAggregate, report, reportOnce } from './context.js';
 import { isKnownCurrency, unknownCurrencyMessage } from './currencies.js';
 import { checkCalendarDate } from './dates.js';
 import { typeCall } from './functions.js';
@@ -23,7 +23,7 @@ import { formatLiteral, isAbove, literalValue } from './literals.js';
 import { binary, comparison, negate } from './operators.js';
 import { checkPeriodEquality } from './period-literals.js';
 import { symbolType } from './symbols.js';
-import { formatType, isAssignable, join, list, money, T, type Type } from './types.js';
+import { formatType, isAssignable, isOrdered, isQuantity, join, list, money, T, type Type } from './types.js';
 import { adaptZero } from './unify.js';
 
 /** The type of an expression; reports its errors the first time it is asked. */
@@ -175,17 +175,62 @@ function typeName(ctx: CheckContext, ref: NameRef): Type {
   }
 }
 
+/**
+ * Why `deals.stage` is not a value: outside an aggregate it is the field of all the records (to
+ * aggregate, the way its type allows); in the `where` of an aggregate over deals (or over a credit
+ * from deals), a field of the current record is written alone: `stage`.
+ */
+function recordFieldMessage(ctx: CheckContext, expr: MemberExpr, collection: string, field: string): string {
+  const written = `${collection}.${field}`;
+  const aggregates = ctx.inAggregates.get(expr) ?? [];
+  const own = innermost(aggregates, (a) => a.collection === collection || a.source === collection);
+  if (!own) {
+    const type = collectionOf(ctx, expr)?.element ?? T.Unknown;
+    const example = isQuantity(type)
+      ? `sum(${written}) or max(${written})`
+      : isOrdered(type)
+        ? `max(${written}) or min(${written})`
+        : `count(${collection} where ${field} = ...)`;
+    return `${written} has one value per record: use it inside an aggregate such as ${example}`;
+  }
+  const keyword = KEYWORD_VALUES.get(field);
+  if (keyword !== undefined) {
+    return `Inside ${own.written} ${field} is ${keyword}, so the field ${field} of ${collection} cannot be read there: name the field otherwise in the source and in the data`;
+  }
+  // A bare name reads the field of the innermost aggregate that has one of that name.
+  const reads = innermost(aggregates, (a) => a.fields.has(field)) ?? own;
+  if (reads === own) {
+    return `Inside ${own.written} a field of the record is written alone: write ${field}, not ${written}`;
+  }
+  return `Inside ${reads.written} ${field} is the field of ${reads.collection}, and the field ${field} of ${collection} cannot be read there: name one of them otherwise`;
+}
+
+/** Field names that, written alone inside an aggregate, are keywords: what they are there. */
+const KEYWORD_VALUES: ReadonlyMap<string, string> = new Map([
+  ['period', 'the current period'],
+  ['payee', 'the current payee'],
+  ['today', 'the date of the run'],
+]);
+
+function innermost(
+  aggregates: readonly EnclosingAggregate[],
+  test: (a: EnclosingAggregate) => boolean,
+): EnclosingAggregate | undefined {
+  for (let i = aggregates.length - 1; i >= 0; i--) {
+    const a = aggregates[i] as EnclosingAggregate;
+    if (test(a)) return a;
+  }
+  return undefined;
+}
+
 function typeMember(ctx: CheckContext, expr: MemberExpr): Type {
   const object = unparen(expr.object);
   const collection = object.kind === 'NameRef' ? collectionSymbol(ctx, object) : undefined;
   if (collection && object.kind === 'NameRef') {
-    const written = `${collection.name}.${expr.member?.text ?? ''}`;
-    report(
-      ctx,
-      'AT3009',
-      expr.range,
-      `${written} has one value per record: use it inside an aggregate such as sum(${written}) or max(${written})`,
-    );
+    // An unknown field (`deals.regoin`) was reported by the binder (AT2003, with its suggestion).
+    const field = expr.member?.text;
+    if (field === undefined || collectionOf(ctx, expr)?.element.kind === 'Unknown') return T.Unknown;
+    report(ctx, 'AT3009', expr.range, recordFieldMessage(ctx, expr, collection.name, field));
     return T.Unknown;
   }
   const objectType = typeExpr(ctx, expr.object);
