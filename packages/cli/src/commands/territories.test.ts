@@ -483,7 +483,10 @@ Warnings (1):
         [...base, '--balance', 'potential=region'],
         'attain: --balance potential: field region of accounts is Text, not a number\n',
       ],
-      [[...base, '--as-of', '2026-02-30'], 'attain: --as-of must be a date written YYYY-MM-DD\n'],
+      [
+        [...base, '--as-of', '2026-02-30'],
+        'attain: --as-of is 2026-02-30, which is not a day of the calendar (February 2026 has 28 days)\n',
+      ],
       [
         [...base, '--balance', 'potential=potential', '--rebalance', '--keep-geography', 'country'],
         'attain: --keep-geography: accounts has no field "country"\n',

@@ -219,6 +219,9 @@ describe('assignAccounts', () => {
     const plain = planOf(quarterly(ACCOUNTS));
     expect(() => assignAccounts(plain, handAccounts)).toThrow(RangeError);
     expect(() => assignAccounts(design, handAccounts, { asOf: '2026-13-01' })).toThrow(
+      'options.asOf is 2026-13-01, which is not a day of the calendar (there is no month 13)',
+    );
+    expect(() => assignAccounts(design, handAccounts, { asOf: '13/01/2026' })).toThrow(
       'options.asOf must be a date written YYYY-MM-DD',
     );
   });

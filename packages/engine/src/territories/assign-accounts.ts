@@ -29,7 +29,7 @@ import { Program } from '../evaluate/program.js';
 import { Run } from '../evaluate/run.js';
 import { toResult } from '../evaluate/value.js';
 import type { CalculationWarning, DataError, DataErrorCode, ResultValue } from '../results/results.js';
-import { formatDate, parseDate } from '../time/dates.js';
+import { formatDate, notADate, parseDate } from '../time/dates.js';
 
 /** Options of {@link assignAccounts}. */
 export interface AssignOptions {
@@ -246,7 +246,7 @@ function tiesOf(setting: Setting, rec: Rec, placement: Placement, run: Run): str
 function parseAsOf(plan: Plan, asOf: string | undefined): number {
   const text = asOf ?? plan.header.effective.from;
   const day = typeof text === 'string' ? parseDate(text) : undefined;
-  if (day === undefined) throw new RangeError('options.asOf must be a date written YYYY-MM-DD');
+  if (day === undefined) throw new RangeError(`options.asOf ${notADate(String(text))}`);
   return day;
 }
 

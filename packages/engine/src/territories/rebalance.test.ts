@@ -201,6 +201,11 @@ describe('rebalance', () => {
     expect(moved.accounts.find((a) => a.account === 'N1')?.territory).toBe('east');
     expect(moved.territories.map((t) => t.accounts)).toEqual([2, 1, 2]);
     expect(assignment.accounts.find((a) => a.account === 'N1')?.territory).toBe('north');
+    // An account a tie placed keeps its ties until it is moved: then they say nothing of it.
+    const tied = { ...assignment, accounts: assignment.accounts.map((a) => ({ ...a, tiedWith: ['south'] })) };
+    const after = applyReassignments(tied, [{ account: 'N1', to: 'east' }]);
+    expect(after.accounts.find((a) => a.account === 'N1')?.tiedWith).toBeUndefined();
+    expect(after.accounts.find((a) => a.account !== 'N1')?.tiedWith).toEqual(['south']);
   });
 });
 

@@ -230,7 +230,12 @@ export function applyReassignments(
   const accounts = assignment.accounts.map((a) => {
     const to = target.get(a.account);
     const t = to === undefined ? undefined : territories.get(to);
-    const moved = t ? { ...a, territory: t.name, primary: t.primary, overlay: t.overlay } : a;
+    let moved = a;
+    if (t) {
+      // Moved by hand, not placed by its rules: a tie that placed it no longer says where it is.
+      const { tiedWith: _placedByTie, ...account } = a;
+      moved = { ...account, territory: t.name, primary: t.primary, overlay: t.overlay };
+    }
     counts.set(moved.territory, (counts.get(moved.territory) ?? 0) + 1);
     return moved;
   });
