@@ -1,6 +1,7 @@
 /**
  * Territory checks: rules are conditions on the account source; two territories of equal priority
- * whose literal rules (or named accounts) can match the same account overlap (AT5104, warning);
+ * whose rules (tests of fields against literals: equalities, lists, ranges) or named accounts can
+ * match the same account overlap (AT5104, warning);
  * a rule whose tests contradict each other never matches (AT5105, warning); rules are read once
  * per account, for all payees and all periods, so they cannot read the payee (AT5008) or the
  * period (AT5010).
