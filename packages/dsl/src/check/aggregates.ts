@@ -5,7 +5,7 @@
  */
 import type { Range } from '../diagnostics/diagnostic.js';
 import type { CallExpr, Expr } from '../syntax/ast.js';
-import { type Collection, CREDITED, collectionOf, QUOTA_CREDITED, unparen } from './collections.js';
+import { type Collection, CREDITED, collectionOf, unparen } from './collections.js';
 import { type CheckContext, type EnclosingAggregate, report } from './context.js';
 import { typeCondition, typeExpr } from './expressions.js';
 import { symbolType } from './symbols.js';
@@ -59,22 +59,14 @@ export function typeAggregate(ctx: CheckContext, call: CallExpr): Type {
   recordCollectionTypes(ctx, call, collection);
   checkScope(ctx, fn, collection, arg.value.range);
   if (arg.where) {
-    markEnclosed(ctx, arg.where, enclosing(fn, collection));
+    markEnclosed(ctx, arg.where, enclosing(collection));
     typeCondition(ctx, arg.where, 'after `where`');
   }
   return aggregateResult(ctx, fn, collection, arg.value.range);
 }
 
-function enclosing(fn: AggregateFunction, collection: Collection): EnclosingAggregate {
-  const fields = new Set(collection.source?.fields.keys() ?? []);
-  if (collection.over === 'credit') for (const f of [CREDITED, QUOTA_CREDITED]) fields.add(f);
-  const read = collection.field === undefined ? collection.name : `${collection.name}.${collection.field}`;
-  return {
-    collection: collection.name,
-    source: collection.source?.name,
-    fields,
-    written: `${fn}(${read} where ...)`,
-  };
+function enclosing(collection: Collection): EnclosingAggregate {
+  return { collection: collection.name, source: collection.source?.name };
 }
 
 /**
@@ -82,7 +74,7 @@ function enclosing(fn: AggregateFunction, collection: Collection): EnclosingAggr
  * that typing `x.y` knows). A nested aggregate's collection (`avg(deals.amount)`) is not a value
  * and is skipped; its `where` is inside both.
  */
-function markEnclosed(ctx: CheckContext, where: Expr, aggregate: EnclosingAggregate): void {
+export function markEnclosed(ctx: CheckContext, where: Expr, aggregate: EnclosingAggregate): void {
   const stack: Expr[] = [where];
   while (stack.length > 0) {
     const e = stack.pop() as Expr;

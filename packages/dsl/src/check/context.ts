@@ -43,16 +43,12 @@ export interface CheckContext {
   readonly inAggregates: Map<Expr, EnclosingAggregate[]>;
 }
 
-/** An aggregate whose `where` holds an expression: `count(deals where ...)`. */
+/** An aggregate whose `where` holds an expression. */
 export interface EnclosingAggregate {
   /** The source or credit it runs over. */
   collection: string;
   /** The source whose records it reads (for a credit, the source the credit credits from). */
   source: string | undefined;
-  /** The fields of its records (for a credit, its source's fields and `credited`). */
-  fields: ReadonlySet<string>;
-  /** How to name it in a message: `count(deals where ...)`. */
-  written: string;
 }
 
 /** Creates the context for checking `file`. */

@@ -8,6 +8,7 @@
  */
 import type { RelatedInformation } from '../diagnostics/diagnostic.js';
 import type { CreditClause, CreditDecl, Name, Recipient } from '../syntax/ast.js';
+import { markEnclosed } from './aggregates.js';
 import { type CheckContext, report, reportOnce } from './context.js';
 import { checkCount } from './counts.js';
 import { Decimal, toDecimal } from './decimal.js';
@@ -31,10 +32,16 @@ export function checkCredit(ctx: CheckContext, credit: CreditDecl): void {
       `Credit ${name} reads ${source.name}, which has no dated field: mark the Date field that places each record in a period as \`dated\``,
     );
   }
+  // The credit's `where` and `amount` read one record of its source at a time: `deals.stage`
+  // there is that record's field, as `stage` is (as in the `where` of an aggregate over deals).
+  const records = source && { collection: source.name, source: source.name };
   if (credit.where) {
+    if (records) markEnclosed(ctx, credit.where, records);
     typeCondition(ctx, credit.where, 'after `where`');
     rejectPayeeUses(ctx, credit.where, (use) => whereReadsPayee(name, use, source));
   }
+  const amount = credit.clauses.find((c) => c.kind === 'CreditAmount');
+  if (records && amount?.value) markEnclosed(ctx, amount.value, records);
   checkAmount(ctx, credit, name, source);
   checkRepeated(ctx, credit, name);
   const tos = credit.clauses.filter((c): c is CreditTo => c.kind === 'CreditTo');

@@ -15,7 +15,7 @@ import type {
   UnaryExpr,
 } from '../syntax/ast.js';
 import { collectionOf, collectionSymbol, unparen } from './collections.js';
-import { type CheckContext, type EnclosingAggregate, report, reportOnce } from './context.js';
+import { type CheckContext, report, reportOnce } from './context.js';
 import { isKnownCurrency, unknownCurrencyMessage } from './currencies.js';
 import { checkCalendarDate } from './dates.js';
 import { typeCall } from './functions.js';
@@ -175,52 +175,9 @@ function typeName(ctx: CheckContext, ref: NameRef): Type {
   }
 }
 
-/**
- * Why `deals.stage` is not a value: outside an aggregate it is the field of all the records (to
- * aggregate, the way its type allows); in the `where` of an aggregate over deals (or over a credit
- * from deals), a field of the current record is written alone: `stage`.
- */
-function recordFieldMessage(ctx: CheckContext, expr: MemberExpr, collection: string, field: string): string {
-  const written = `${collection}.${field}`;
-  const aggregates = ctx.inAggregates.get(expr) ?? [];
-  const own = innermost(aggregates, (a) => a.collection === collection || a.source === collection);
-  if (!own) {
-    const type = collectionOf(ctx, expr)?.element ?? T.Unknown;
-    const example = isQuantity(type)
-      ? `sum(${written}) or max(${written})`
-      : isOrdered(type)
-        ? `max(${written}) or min(${written})`
-        : `count(${collection} where ${field} = ...)`;
-    return `${written} has one value per record: use it inside an aggregate such as ${example}`;
-  }
-  const keyword = KEYWORD_VALUES.get(field);
-  if (keyword !== undefined) {
-    return `Inside ${own.written} ${field} is ${keyword}, so the field ${field} of ${collection} cannot be read there: name the field otherwise in the source and in the data`;
-  }
-  // A bare name reads the field of the innermost aggregate that has one of that name.
-  const reads = innermost(aggregates, (a) => a.fields.has(field)) ?? own;
-  if (reads === own) {
-    return `Inside ${own.written} a field of the record is written alone: write ${field}, not ${written}`;
-  }
-  return `Inside ${reads.written} ${field} is the field of ${reads.collection}, and the field ${field} of ${collection} cannot be read there: name one of them otherwise`;
-}
-
-/** Field names that, written alone inside an aggregate, are keywords: what they are there. */
-const KEYWORD_VALUES: ReadonlyMap<string, string> = new Map([
-  ['period', 'the current period'],
-  ['payee', 'the current payee'],
-  ['today', 'the date of the run'],
-]);
-
-function innermost(
-  aggregates: readonly EnclosingAggregate[],
-  test: (a: EnclosingAggregate) => boolean,
-): EnclosingAggregate | undefined {
-  for (let i = aggregates.length - 1; i >= 0; i--) {
-    const a = aggregates[i] as EnclosingAggregate;
-    if (test(a)) return a;
-  }
-  return undefined;
+/** True when `x.y` is in the `where` of an aggregate over `x`, or over a credit from source `x`. */
+function readsRecord(ctx: CheckContext, expr: MemberExpr, name: string): boolean {
+  return (ctx.inAggregates.get(expr) ?? []).some((a) => a.collection === name || a.source === name);
 }
 
 function typeMember(ctx: CheckContext, expr: MemberExpr): Type {
@@ -229,8 +186,29 @@ function typeMember(ctx: CheckContext, expr: MemberExpr): Type {
   if (collection && object.kind === 'NameRef') {
     // An unknown field (`deals.regoin`) was reported by the binder (AT2003, with its suggestion).
     const field = expr.member?.text;
-    if (field === undefined || collectionOf(ctx, expr)?.element.kind === 'Unknown') return T.Unknown;
-    report(ctx, 'AT3009', expr.range, recordFieldMessage(ctx, expr, collection.name, field));
+    const type = collectionOf(ctx, expr)?.element ?? T.Unknown;
+    if (field === undefined || type.kind === 'Unknown') return T.Unknown;
+    // In the `where` of an aggregate over deals (or over a credit from deals), `deals.stage` is the
+    // current record's field, as `stage` is.
+    if (readsRecord(ctx, expr, collection.name)) {
+      // `deals` there is the current record, not the list of them.
+      const current = collectionOf(ctx, object)?.element ?? T.Unknown;
+      ctx.types.set(object, current);
+      ctx.types.set(expr.object, current);
+      return type;
+    }
+    const written = `${collection.name}.${field}`;
+    const example = isQuantity(type)
+      ? `sum(${written}) or max(${written})`
+      : isOrdered(type)
+        ? `max(${written}) or min(${written})`
+        : `count(${collection.name} where ${field} = ...)`;
+    report(
+      ctx,
+      'AT3009',
+      expr.range,
+      `${written} has one value per record: use it inside an aggregate such as ${example}`,
+    );
     return T.Unknown;
   }
   const objectType = typeExpr(ctx, expr.object);

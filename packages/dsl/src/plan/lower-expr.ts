@@ -5,7 +5,7 @@
  */
 import type { PlanSymbol } from '../bind/binding.js';
 import { type AggregateFunction, isAggregateCall } from '../check/aggregates.js';
-import { collectionOf, unparen } from '../check/collections.js';
+import { collectionOf, collectionSymbol, unparen } from '../check/collections.js';
 import type { CheckContext } from '../check/context.js';
 import { percentRatio, toDecimal } from '../check/decimal.js';
 import { typeExpr } from '../check/expressions.js';
@@ -147,6 +147,15 @@ function refTo(symbol: PlanSymbol, type: IrExpr['type'], range: IrExpr['range'])
 
 function lowerMember(ctx: CheckContext, expr: MemberExpr): IrExpr {
   if (!expr.member) throw new LoweringError('member without a name');
+  // `deals.stage` in the `where` of an aggregate over deals (the checker let only that through):
+  // the current record's field, the same IR as `stage` written alone.
+  const object = unparen(expr.object);
+  if (object.kind === 'NameRef' && collectionSymbol(ctx, object)) {
+    const field = ctx.binding.symbolAt(expr.member);
+    if (field?.kind !== 'field') throw new LoweringError(`${expr.member.text} is not a field`);
+    const type = typeExpr(ctx, expr);
+    return { op: 'field', type, range: expr.range, source: field.parent?.name ?? '', field: field.name };
+  }
   return {
     op: 'member',
     type: typeExpr(ctx, expr),
