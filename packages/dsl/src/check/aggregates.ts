@@ -8,6 +8,7 @@ import type { CallExpr, Expr } from '../syntax/ast.js';
 import { type Collection, CREDITED, collectionOf, unparen } from './collections.js';
 import { type CheckContext, type EnclosingAggregate, report } from './context.js';
 import { typeCondition, typeExpr } from './expressions.js';
+import type { SourceInfo } from './schema.js';
 import { symbolType } from './symbols.js';
 import { formatType, isOrdered, isQuantity, list, record, T, type Type } from './types.js';
 import { childExpressions } from './walk.js';
@@ -74,6 +75,15 @@ function enclosing(collection: Collection): EnclosingAggregate {
  * that typing `x.y` knows). A nested aggregate's collection (`avg(deals.amount)`) is not a value
  * and is skipped; its `where` is inside both.
  */
+/**
+ * The scope of a clause that reads one record of `source` at a time (a credit's `where` and
+ * `amount`, a territory's rules, a signal `on` the source): `deals.stage` there is the record's
+ * field, as in the `where` of an aggregate over the source.
+ */
+export function recordsOf(source: SourceInfo): EnclosingAggregate {
+  return { collection: source.name, source: source.name };
+}
+
 export function markEnclosed(ctx: CheckContext, where: Expr, aggregate: EnclosingAggregate): void {
   const stack: Expr[] = [where];
   while (stack.length > 0) {

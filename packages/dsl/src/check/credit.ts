@@ -8,7 +8,7 @@
  */
 import type { RelatedInformation } from '../diagnostics/diagnostic.js';
 import type { CreditClause, CreditDecl, Name, Recipient } from '../syntax/ast.js';
-import { markEnclosed } from './aggregates.js';
+import { markEnclosed, recordsOf } from './aggregates.js';
 import { type CheckContext, report, reportOnce } from './context.js';
 import { checkCount } from './counts.js';
 import { Decimal, toDecimal } from './decimal.js';
@@ -34,7 +34,7 @@ export function checkCredit(ctx: CheckContext, credit: CreditDecl): void {
   }
   // The credit's `where` and `amount` read one record of its source at a time: `deals.stage`
   // there is that record's field, as `stage` is (as in the `where` of an aggregate over deals).
-  const records = source && { collection: source.name, source: source.name };
+  const records = source && recordsOf(source);
   if (credit.where) {
     if (records) markEnclosed(ctx, credit.where, records);
     typeCondition(ctx, credit.where, 'after `where`');

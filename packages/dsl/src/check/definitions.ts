@@ -3,6 +3,7 @@
  * `signal` (its condition is true/false).
  */
 import type { LetDecl, MeasureDecl, MetricDecl, SignalDecl } from '../syntax/ast.js';
+import { markEnclosed, recordsOf } from './aggregates.js';
 import { type CheckContext, report } from './context.js';
 import { typeCondition, typeExpr } from './expressions.js';
 import { typeFromRef } from './schema.js';
@@ -34,6 +35,9 @@ export function checkDefinition(ctx: CheckContext, decl: LetDecl | MeasureDecl |
 
 /** Checks a signal. */
 export function checkSignal(ctx: CheckContext, signal: SignalDecl): void {
-  if (signal.condition)
-    typeCondition(ctx, signal.condition, `after \`when\` in ${signal.name?.text ?? 'this signal'}`);
+  if (!signal.condition) return;
+  // A signal `on deals` reads one deal at a time: `deals.amount` in its condition is that deal's.
+  const source = signal.on ? ctx.schema.sources.get(signal.on.text) : undefined;
+  if (source) markEnclosed(ctx, signal.condition, recordsOf(source));
+  typeCondition(ctx, signal.condition, `after \`when\` in ${signal.name?.text ?? 'this signal'}`);
 }

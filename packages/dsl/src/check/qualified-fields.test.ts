@@ -41,6 +41,26 @@ describe('a field qualified with its source inside an aggregate', () => {
     expect(credit.diagnostics).toEqual([]);
   });
 
+  it('is the record’s field in a signal on the source and in territory rules, which AT5104 reads', () => {
+    const signal = checkDecls(
+      '  signal big "Big deal" warning on deals when deals.amount > 1000 USD message "a big deal"',
+    );
+    expect(signal.diagnostics).toEqual([]);
+    // eu2's accounts (EU, size above 5) are all eu's: the overlap is found through accounts.region.
+    const territories = checkDecls(`  source accounts {
+    id: Text key
+    region: Text
+    size: Number
+  }
+  territories on accounts by priority {
+    territory eu { where accounts.region = "EU" priority 1 }
+    territory eu2 { where accounts.region = "EU" and accounts.size > 5 priority 1 }
+    territory us { where accounts.region = "US" priority 1 score accounts.size }
+  }`);
+    expect(territories.diagnostics.map((d) => d.code)).toEqual(['AT5104']);
+    expect(territories.diagnostics[0]?.message).toContain('Territories eu and eu2 can both match');
+  });
+
   it('reads the outer record from a nested aggregate, and a field named as a keyword', () => {
     const nested = checkDecls(
       `${REFUNDS}\n  measure m = count(deals where amount > avg(refunds.amount where refunds.stage = deals.stage))`,

@@ -8,6 +8,7 @@
  */
 import type { Range } from '../diagnostics/diagnostic.js';
 import type { Expr, TerritoriesDecl, TerritoryDecl } from '../syntax/ast.js';
+import { markEnclosed, recordsOf } from './aggregates.js';
 import { type CheckContext, report } from './context.js';
 import { checkCount } from './counts.js';
 import { toDecimal } from './decimal.js';
@@ -59,6 +60,7 @@ function checkTerritory(ctx: CheckContext, rc: RuleContext, territory: Territory
     switch (clause.kind) {
       case 'TerritoryWhere':
         if (!clause.condition) break;
+        if (rc.source) markEnclosed(ctx, clause.condition, recordsOf(rc.source));
         typeCondition(ctx, clause.condition, `after \`where\` in territory ${name}`);
         rejectRuleUses(ctx, clause.condition, `The \`where\` of territory ${name}`);
         conditions.push(clause.condition);
@@ -66,6 +68,7 @@ function checkTerritory(ctx: CheckContext, rc: RuleContext, territory: Territory
         break;
       case 'TerritoryScore': {
         if (!clause.score) break;
+        if (rc.source) markEnclosed(ctx, clause.score, recordsOf(rc.source));
         const type = typeExpr(ctx, clause.score);
         rejectRuleUses(ctx, clause.score, `The score of territory ${name}`);
         if (!isQuantity(type)) {

@@ -146,6 +146,14 @@ function orderedValue(key: string): { unit: string; value: Decimal } | undefined
 
 function fieldName(rc: RuleContext, expr: Expr): string | undefined {
   const e = unparen(expr);
+  // `accounts.region`, the field written with its source, is the field itself.
+  if (e.kind === 'Member') {
+    const object = unparen(e.object);
+    const member = e.member?.text;
+    if (object.kind !== 'NameRef' || object.name.text !== rc.source?.name || member === undefined)
+      return undefined;
+    return rc.source.fields.has(member) ? member : undefined;
+  }
   if (e.kind !== 'NameRef') return undefined;
   const symbol = rc.ctx.binding.symbolAt(e.name);
   if (symbol && symbol.kind !== 'field') return undefined;

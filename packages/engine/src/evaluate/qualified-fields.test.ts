@@ -152,3 +152,31 @@ describe('a field qualified with its source in a credit', () => {
     expect(credited('deals.stage = "Won"', 'deals.amount / 2')).toBe('750');
   });
 });
+
+describe('a field qualified with its source in a signal on it and in territory rules', () => {
+  const plan = (q: (source: string) => string) =>
+    planOf(
+      quarterly(`source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  source accounts { id: Text key, region: Text, size: Number }
+  credit won from deals { to owner }
+  commission c = won * 1%
+  signal big "Big deal" warning on deals when ${q('deals')}amount > 1000 USD message "a big deal"
+  territories on accounts by priority {
+    territory eu { where ${q('accounts')}region = "EU" and ${q('accounts')}size >= 10 priority 1 score ${q('accounts')}size }
+  }`),
+    );
+  const withoutRanges = (value: unknown) =>
+    JSON.parse(JSON.stringify(value, (k, v) => (k === 'range' ? undefined : v)));
+
+  it('is lowered as the field written alone, so signals and placements are the same', () => {
+    const alone = plan(() => '');
+    const qualified = plan((source) => `${source}.`);
+    expect(withoutRanges(qualified.signals)).toEqual(withoutRanges(alone.signals));
+    expect(withoutRanges(qualified.territories)).toEqual(withoutRanges(alone.territories));
+    expect(withoutRanges(qualified.territories?.territories[0]?.score)).toMatchObject({
+      op: 'field',
+      source: 'accounts',
+      field: 'size',
+    });
+  });
+});
