@@ -70,7 +70,7 @@ describe('lookup tables: empty tables and rows that never match (review finding 
     expect(result.diagnostics.map((d) => d.code)).toEqual(['AT4007']);
     const d = expectOne(result, 'AT4007', 'lt');
     expect(d.message).toBe(
-      'Lookup table lt has no rows, so it never gives a value: add at least one, such as `otherwise : 5%`',
+      'Lookup table lt has no rows, so it never gives a value: add at least one, such as `otherwise: 5%`',
     );
   });
 

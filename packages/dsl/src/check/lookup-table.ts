@@ -56,7 +56,7 @@ export function checkLookupTable(ctx: CheckContext, table: LookupTableDecl): voi
       ctx,
       'AT4007',
       table.name?.range ?? table.range,
-      `Lookup table ${name} has no rows, so it never gives a value: add at least one, such as \`otherwise : 5%\``,
+      `Lookup table ${name} has no rows, so it never gives a value: add at least one, such as \`otherwise: 5%\``,
     );
     return;
   }
@@ -97,7 +97,7 @@ export function checkLookupTable(ctx: CheckContext, table: LookupTableDecl): voi
       ctx,
       'AT4011',
       table.name?.range ?? table.range,
-      `Lookup table ${name} has no \`otherwise\` row, so keys that match no row give nothing; add \`otherwise : ...\` to say what they give`,
+      `Lookup table ${name} has no \`otherwise\` row, so keys that match no row give nothing; add \`otherwise: ...\` to say what they give`,
     );
   }
 }

@@ -31,7 +31,7 @@ describe('pay curves', () => {
     // Before: one point compiled, a curve that is the same value everywhere.
     const d = expectOne(curve('    100% : 100%'), 'AT4007', 'pc');
     expect(d.message).toBe(
-      'Pay curve pc has only one point, so it is the same value everywhere: add at least two, such as `0% : 0%` and `100% : 100%`',
+      'Pay curve pc has only one point, so it is the same value everywhere: add at least two, such as `0%: 0%` and `100%: 100%`',
     );
   });
 });

@@ -15,7 +15,7 @@ export function checkPayCurve(ctx: CheckContext, curve: PayCurveDecl): void {
       ctx,
       'AT4007',
       curve.name?.range ?? curve.range,
-      `Pay curve ${name} has no points: add at least two, such as \`0% : 0%\` and \`100% : 100%\``,
+      `Pay curve ${name} has no points: add at least two, such as \`0%: 0%\` and \`100%: 100%\``,
     );
     return;
   }
@@ -24,7 +24,7 @@ export function checkPayCurve(ctx: CheckContext, curve: PayCurveDecl): void {
       ctx,
       'AT4007',
       curve.name?.range ?? curve.range,
-      `Pay curve ${name} has only one point, so it is the same value everywhere: add at least two, such as \`0% : 0%\` and \`100% : 100%\``,
+      `Pay curve ${name} has only one point, so it is the same value everywhere: add at least two, such as \`0%: 0%\` and \`100%: 100%\``,
     );
   }
   const bounds = curve.points.map((p) => p.at).filter((b): b is Bound => b !== undefined);
