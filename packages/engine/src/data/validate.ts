@@ -12,6 +12,7 @@ import type { Dataset } from './dataset.js';
 import { checkSelfRates, type FxTable } from './fx.js';
 import { type Rec, type SourceSchema, sourceSchema } from './model.js';
 import { type PayeeTable, validatePayees } from './payees.js';
+import { percentRatioWarnings } from './percent-ratios.js';
 import { checkPrevious, distinctStatements } from './previous.js';
 import { dataError, Problems } from './problems.js';
 import { OwnedRows, validateRecords } from './records.js';
@@ -127,6 +128,7 @@ export function validate(
     ...payees.warnings,
     ...misnamedWarnings(plan, payees),
     ...unknownAssigneeWarnings(plan, payees),
+    ...percentRatioWarnings(plan, data),
     ...checkPrevious(plan, data, calendar, problems),
   ];
   const previous = distinctStatements(data.previous, problems);

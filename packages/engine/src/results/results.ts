@@ -361,7 +361,8 @@ export type WarningCode =
   | 'not-settled'
   | 'not-clawed-back'
   | 'no-previous'
-  | 'later-reported';
+  | 'later-reported'
+  | 'percent-as-ratio';
 
 /** Something the calculation could not do exactly as written, for one payee and period. */
 export interface CalculationWarning {
