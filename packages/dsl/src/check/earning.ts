@@ -29,6 +29,16 @@ export function checkEarning(ctx: CheckContext, earning: EarningDecl): void {
       case 'Floor':
         if (clause.value) expectType(ctx, clause.value, currency, 'AT3001', `The floor of ${name}`);
         break;
+      case 'PaidYearToDate':
+        if (earning.value && readsPeriodAlone(ctx, earning.value)) {
+          report(
+            ctx,
+            'AT6007',
+            clause.range,
+            `Earning ${name} is paid year to date: each period pays its value minus what earlier periods of the year paid, so its value must be a year-to-date figure, but it reads this period's records only: write it on ytd(...), such as ytd(bookings) * 10%`,
+          );
+        }
+        break;
       case 'PerLine':
         if (earning.value && !perLineCredit(ctx, earning)) {
           report(
@@ -107,4 +117,31 @@ export function perLineCredit(ctx: CheckContext, earning: EarningDecl): string |
     if (THROUGH.has(symbol.kind)) queue.push(...(ctx.binding.dependencies.get(symbol) ?? []));
   }
   return undefined;
+}
+
+/**
+ * True when `value` reads records (a credit, or a source through an aggregate), directly or
+ * through the lets, measures and metrics it uses, but no `ytd(...)` anywhere on the way: a value
+ * of the period alone. Paid year to date, such a value pays the period minus what the year paid
+ * before (bookings of 15,000 then 10,000 at 10% pay 1,500 then -500). A value that reads no
+ * records (a fixed amount) is paid once a year so, as written.
+ */
+function readsPeriodAlone(ctx: CheckContext, value: Expr): boolean {
+  let records = false;
+  let toDate = false;
+  const seen = new Set<PlanSymbol>();
+  const queue: Expr[] = [value];
+  for (let i = 0; i < queue.length && !toDate; i++) {
+    forEachExpression(queue[i] as Expr, (e) => {
+      if (e.kind === 'Call' && e.callee.text === 'ytd') toDate = true;
+      if (e.kind !== 'NameRef') return;
+      const symbol = ctx.binding.symbolAt(e.name);
+      if (!symbol || seen.has(symbol)) return;
+      seen.add(symbol);
+      if (symbol.kind === 'credit' || symbol.kind === 'source') records = true;
+      const decl = symbol.decl as { value?: Expr } | undefined;
+      if (THROUGH.has(symbol.kind) && decl?.value) queue.push(decl.value);
+    });
+  }
+  return records && !toDate;
 }

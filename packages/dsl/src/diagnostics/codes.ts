@@ -103,6 +103,7 @@ export const codes = {
   AT6004: { severity: 'error', title: 'Invalid calendar date' },
   AT6005: { severity: 'warning', title: 'Holdback released after the plan ends' },
   AT6006: { severity: 'error', title: 'Period of another kind' },
+  AT6007: { severity: 'warning', title: 'Paid year to date on a value of the period' },
 } as const satisfies Record<string, CodeInfo>;
 
 /** A diagnostic code. */
