@@ -472,6 +472,7 @@ Warnings (1):
       files({
         'no-territories.attain': current.replace(/\n {2}territories on[\s\S]*\n {2}}\n}\n$/, '\n}\n'),
         'short.csv': 'id,name,region\nA1,Initech,EMEA\n',
+        'later.attain': proposed.replace('2026-01-01 to 2026-12-31', '2027-01-01 to 2027-12-31'),
       }),
     );
     const cases: [string[], string][] = [
@@ -486,6 +487,16 @@ Warnings (1):
       [
         [...base, '--as-of', '2026-02-30'],
         'attain: --as-of is 2026-02-30, which is not a day of the calendar (February 2026 has 28 days)\n',
+      ],
+      [
+        // Current runs 2026-01-01 to 2026-12-31: a day six years early has no period of the plan.
+        [...base, '--as-of', '2020-01-01'],
+        `attain: --as-of is 2020-01-01, outside the effective dates of plan "Current" (2026-01-01 to 2026-12-31): accounts are placed for a period of the plan\n`,
+      ],
+      [
+        // 2026-07-01 is inside Current but outside the design compared with (2027 only).
+        [...base, '--balance', 'potential=potential', '--compare', 'later.attain', '--as-of', '2026-07-01'],
+        `attain: --as-of is 2026-07-01, outside the effective dates of plan "Proposed" (2027-01-01 to 2027-12-31): accounts are placed for a period of the plan\n`,
       ],
       [
         [...base, '--balance', 'potential=potential', '--rebalance', '--keep-geography', 'country'],

@@ -374,7 +374,7 @@ export function defineTerritories(program: Command, context: Context, exitWith: 
     )
     .addOption(
       asOfOption(
-        "the day payees are read on (YYYY-MM-DD); accounts are placed as crediting places them in the period holding it; default: the plan's first day",
+        "the day payees are read on (YYYY-MM-DD), inside the plan's effective dates; accounts are placed as crediting places them in the period holding it; default: the plan's first day",
       ),
     )
     .addOption(formatOption(['table', 'json'], 'table'))

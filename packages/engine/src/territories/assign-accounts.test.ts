@@ -2,11 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planOf, quarterly } from '../test-support.js';
 import { assignAccounts } from './assign-accounts.js';
+import { compareTerritories } from './compare.js';
 import {
   ACCOUNTS,
   accounts,
   accountsArbitrary,
   design,
+  designText,
   generatedDesign,
   handAccounts,
   territoriesArbitrary,
@@ -223,6 +225,30 @@ describe('assignAccounts', () => {
     );
     expect(() => assignAccounts(design, handAccounts, { asOf: '13/01/2026' })).toThrow(
       'options.asOf must be a date written YYYY-MM-DD',
+    );
+  });
+
+  it("throws on an as-of date outside the plan's effective dates, naming them", () => {
+    // The design runs 2026-01-01 to 2026-12-31: 2020-01-01 is six years early, 2027-01-01 the day
+    // after its last; neither is in a period of the plan.
+    expect(() => assignAccounts(design, handAccounts, { asOf: '2020-01-01' })).toThrow(
+      'options.asOf is 2020-01-01, outside the effective dates of plan "Test" (2026-01-01 to 2026-12-31): accounts are placed for a period of the plan',
+    );
+    expect(() => assignAccounts(design, handAccounts, { asOf: '2027-01-01' })).toThrow(RangeError);
+    // Its first and last days are inside: the 6 hand accounts are placed or listed on each.
+    for (const asOf of ['2026-01-01', '2026-12-31']) {
+      const result = assignAccounts(design, handAccounts, { asOf });
+      expect(result.accounts.length + result.unassigned.length).toBe(6);
+    }
+  });
+
+  it('makes compareTerritories throw when the as-of date is outside either design', () => {
+    // The same design effective in 2027 only: 2026-07-01 is inside the first, outside the second.
+    const later = planOf(designText.replace('2026-01-01 to 2026-12-31', '2027-01-01 to 2027-12-31'));
+    expect(() =>
+      compareTerritories(design, later, handAccounts, { potential: 'potential', asOf: '2026-07-01' }),
+    ).toThrow(
+      'options.asOf is 2026-07-01, outside the effective dates of plan "Test" (2027-01-01 to 2027-12-31)',
     );
   });
 

@@ -37,7 +37,8 @@ export interface AssignOptions {
    * The day (`YYYY-MM-DD`) covering payees are read on; accounts are placed for the plan's period
    * containing it, as crediting places them for a record dated in that period (see
    * `placementPeriod`): a rule's `today` is that period's last day and a `convert(...)` without a
-   * date takes the rate of that day. Default: the first day of the plan's effective dates.
+   * date takes the rate of that day. It must be a day of the plan's effective dates (a
+   * `RangeError` otherwise). Default: the first day of the plan's effective dates.
    */
   asOf?: string;
   /**
@@ -243,10 +244,19 @@ function tiesOf(setting: Setting, rec: Rec, placement: Placement, run: Run): str
   return tied.sort((a, b) => a.order - b.order).map((t) => t.territory.name);
 }
 
-function parseAsOf(plan: Plan, asOf: string | undefined): number {
+/**
+ * The as-of day: a date inside the plan's effective dates. A day outside them has no period of the
+ * plan to place accounts for (nor payees on the plan), so it is wrong use, not an empty result.
+ */
+function parseAsOf(plan: Plan, program: Program, asOf: string | undefined): number {
   const text = asOf ?? plan.header.effective.from;
   const day = typeof text === 'string' ? parseDate(text) : undefined;
   if (day === undefined) throw new RangeError(`options.asOf ${notADate(String(text))}`);
+  if (day < program.start || day > program.end)
+    throw new RangeError(
+      `options.asOf is ${formatDate(day)}, outside the effective dates of plan "${plan.header.name}" ` +
+        `(${formatDate(program.start)} to ${formatDate(program.end)}): accounts are placed for a period of the plan`,
+    );
   return day;
 }
 
@@ -260,7 +270,7 @@ function parseAsOf(plan: Plan, asOf: string | undefined): number {
  * Pure and deterministic: the same plan, accounts and options give the same result whatever the
  * order of the records (give each its `row`). Never throws on bad data: an invalid record is
  * listed as unassigned with its errors. Throws a `RangeError` when the plan has no `territories`
- * block or `asOf` is not a date.
+ * block, or `asOf` is not a date or is outside the plan's effective dates.
  */
 export function assignAccounts(
   plan: Plan,
@@ -268,8 +278,8 @@ export function assignAccounts(
   options: AssignOptions = {},
 ): AccountAssignment {
   if (!plan.territories) throw new RangeError(`plan "${plan.header.name}" has no territories block`);
-  const day = parseAsOf(plan, options.asOf);
   const program = new Program(plan);
+  const day = parseAsOf(plan, program, options.asOf);
   const design = program.territories as CompiledTerritories;
   const source = design.design.source;
   const list: DataRecord[] = Array.isArray(accounts) ? accounts.slice() : [];
