@@ -214,6 +214,57 @@ describe('attain quotas', () => {
     );
   });
 
+  it('lists the errors of the spread with those of the allocation: one run lists every error', async () => {
+    const cwd = await files({
+      // Rows: 1 co, 2 east (a player-coach), 3 Ada hired on a day that does not exist, 4 Grace.
+      'team.csv':
+        'id,parent,name,role,own_quota,hire_date\nco,,Acme,company,,\neast,co,East,team,yes,\n' +
+        'r1,east,Ada,rep,,2026-02-30\nr2,east,Grace,rep,,\n',
+      // Rows: 1 r1, 2 r2 with a letter O for a zero; no row for east.
+      'weights.csv': 'id,history\nr1,5\nr2,12O\n',
+    });
+    const team = ['quotas', '--target', '1000', '--hierarchy', 'team.csv', '--year', '2026'];
+    // The allocation fails (a bad over-assignment), yet Ada's hire date is still checked.
+    const options = await run([...team, '--over-assign', 'rep=x'], { cwd });
+    expect(options.code).toBe(1);
+    expect(options.stderr).toBe(
+      'error bad-over-assignment (--over-assign): the over-assignment of rep is "x"; write a percentage such as 10% (at least -100%)\n' +
+        'error bad-date (r1, team.csv row 3, column hire_date): the date on the plan "2026-02-30" is not a date (YYYY-MM-DD)\n' +
+        'attain: 2 errors in the input\n',
+    );
+    // Bad weights too: four errors of three inputs in one run (the example of docs/reference/quotas.md).
+    const all = await run(
+      [...team, '--weights', 'history', '--values', 'weights.csv', '--over-assign', 'rep=x'],
+      { cwd },
+    );
+    expect(all.stderr).toBe(
+      'error bad-over-assignment (--over-assign): the over-assignment of rep is "x"; write a percentage such as 10% (at least -100%)\n' +
+        'error missing-weight (east, no row for east in weights.csv): east carries a quota but has no history value\n' +
+        'error bad-weight (r2, weights.csv row 2, column history): the history of r2 is "12O", which is not a number\n' +
+        'error bad-date (r1, team.csv row 3, column hire_date): the date on the plan "2026-02-30" is not a date (YYYY-MM-DD)\n' +
+        'attain: 4 errors in the input\n',
+    );
+    // And a bad capacity: r1's ramp of 120% (cap.csv row 1).
+    const capacities = await run([...team, '--over-assign', 'rep=x', '--capacity', 'cap.csv'], {
+      cwd: await files({
+        'team.csv': 'id,parent\nco,\nr1,co\n',
+        'cap.csv': 'id,productivity,ramp\nr1,5,120%\n',
+      }),
+    });
+    expect(capacities.stderr).toBe(
+      'error bad-over-assignment (--over-assign): the over-assignment of rep is "x"; write a percentage such as 10% (at least -100%)\n' +
+        'error bad-capacity (r1, cap.csv row 1, column ramp): the ramp of r1 is "120%", not a percentage from 0% to 100%\n' +
+        'attain: 2 errors in the input\n',
+    );
+    // A bad seasonality is reported once, not per payee, with the allocation's errors.
+    const seasonality = await run([...team, '--over-assign', 'rep=x', '--seasonality', '50%,40%'], { cwd });
+    expect(seasonality.stderr).toBe(
+      'error bad-over-assignment (--over-assign): the over-assignment of rep is "x"; write a percentage such as 10% (at least -100%)\n' +
+        'error seasonality-sum (--seasonality): the seasonality adds up to 90%, not 100%\n' +
+        'attain: 2 errors in the input\n',
+    );
+  });
+
   it('finds the cell of a problem from where the engine says it is, not from its wording', async () => {
     const cwd = await files({
       // Rows: 1 co (a manager without a quota of their own), 2 east, 3 to 5 the reps, 6 a value for no node.

@@ -9,9 +9,12 @@ import {
   allocateQuotas,
   type CapacityGap,
   capacityGap,
+  compareText,
+  type HierarchyNode,
   type PlanningProblem,
   type QuotaAllocation,
   type QuotaSpread,
+  type RepCapacity,
   type SpreadOptions,
   type SpreadPeriodKind,
   spreadQuota,
@@ -56,6 +59,36 @@ export interface QuotasJson {
   capacity?: CapacityGap;
 }
 
+/** The spread options every payee shares, and each payee's own (their dates and ramp). */
+function spreadOptions(
+  dates: ReadonlyMap<string, PayeeDates>,
+  options: QuotasOptions,
+  year: number,
+): { shared: SpreadOptions; check: SpreadOptions; of: (id: string) => SpreadOptions } {
+  const shared: SpreadOptions = { fiscalYear: year, decimals: options.decimals };
+  if (options.fiscalYearStart !== undefined) shared.fiscalYearStart = options.fiscalYearStart;
+  if (options.period !== undefined) shared.period = options.period;
+  if (options.seasonality) shared.seasonality = options.seasonality;
+  const rampOf = (from: string) => ({
+    from,
+    steps: options.ramp ?? [],
+    ...(options.rampAfterDay !== undefined && { startNextMonthAfterDay: options.rampAfterDay }),
+  });
+  // The shared options with a ramp from the first day of the year: checks them once for all payees.
+  const check: SpreadOptions = { ...shared, ...(options.ramp && { ramp: rampOf(`${year}-01-01`) }) };
+  const of = (id: string): SpreadOptions => {
+    const { hire, start, end } = dates.get(id) ?? {};
+    const payeeOptions: SpreadOptions = { ...shared };
+    const from = start ?? hire;
+    if (from !== undefined || end !== undefined) {
+      payeeOptions.onPlan = { ...(from !== undefined && { from }), ...(end !== undefined && { to: end }) };
+    }
+    if (options.ramp && hire !== undefined) payeeOptions.ramp = rampOf(hire);
+    return payeeOptions;
+  };
+  return { shared, check, of };
+}
+
 /**
  * The spread of each quota carrier (reps, and managers' own quotas). The options all payees share
  * (seasonality, ramp steps) are checked once, so that a mistake in them is reported once.
@@ -66,35 +99,75 @@ function spreads(
   options: QuotasOptions,
   year: number,
 ): { payees?: PayeeSpread[]; problems: PlanningProblem[] } {
-  const shared: SpreadOptions = { fiscalYear: year, decimals: options.decimals };
-  if (options.fiscalYearStart !== undefined) shared.fiscalYearStart = options.fiscalYearStart;
-  if (options.period !== undefined) shared.period = options.period;
-  if (options.seasonality) shared.seasonality = options.seasonality;
-  const rampOf = (from: string) => ({
-    from,
-    steps: options.ramp ?? [],
-    ...(options.rampAfterDay !== undefined && { startNextMonthAfterDay: options.rampAfterDay }),
-  });
-  const check = spreadQuota('0', { ...shared, ...(options.ramp && { ramp: rampOf(`${year}-01-01`) }) });
-  if (check.problems.length > 0) return { problems: check.problems };
+  const { check, of } = spreadOptions(dates, options, year);
+  const checked = spreadQuota('0', check);
+  if (checked.problems.length > 0) return { problems: checked.problems };
 
   const payees: PayeeSpread[] = [];
   for (const node of allocation.nodes) {
     const annual = node.children.length === 0 ? node.quota : node.own;
     if (annual === undefined) continue;
-    const { hire, start, end } = dates.get(node.id) ?? {};
-    const payeeOptions: SpreadOptions = { ...shared };
-    const from = start ?? hire;
-    if (from !== undefined || end !== undefined) {
-      payeeOptions.onPlan = { ...(from !== undefined && { from }), ...(end !== undefined && { to: end }) };
-    }
-    if (options.ramp && hire !== undefined) payeeOptions.ramp = rampOf(hire);
-    const spread = spreadQuota(annual, payeeOptions);
+    const spread = spreadQuota(annual, of(node.id));
     const problems = spread.problems.map((p) => ({ ...p, node: node.id }));
     const name = node.children.length === 0 ? node.name : `${node.name} (own quota)`;
     payees.push({ id: node.id, name, ...spread, problems });
   }
   return { payees, problems: payees.flatMap((p) => p.problems) };
+}
+
+/**
+ * The problems of the spread's options and of the quota carriers' dates when the allocation has
+ * errors (and so no quotas to spread): checked on a zero quota, so that one run lists every error.
+ * The carriers are the hierarchy's leaves and the managers with `own_quota`, as the engine counts them.
+ */
+function spreadProblems(
+  nodes: readonly HierarchyNode[],
+  dates: ReadonlyMap<string, PayeeDates>,
+  options: QuotasOptions,
+  year: number,
+): PlanningProblem[] {
+  const { check, of } = spreadOptions(dates, options, year);
+  const checked = spreadQuota('0', check);
+  if (checked.problems.length > 0) return checked.problems;
+  const parents = new Set(nodes.map((node) => (node.parent ?? '').trim()));
+  const carriers = new Set(
+    nodes
+      .filter((node) => node.id.trim() !== '' && (node.ownQuota || !parents.has(node.id.trim())))
+      .map((node) => node.id.trim()),
+  );
+  return [...carriers]
+    .sort(compareText)
+    .flatMap((id) => spreadQuota('0', of(id)).problems.map((p) => ({ ...p, node: id })));
+}
+
+/**
+ * The errors of the capacity file when the allocation has errors (and so no quotas to compare):
+ * read against the hierarchy's ids, each node standing in with a zero quota. Only errors are kept
+ * (a bad productivity or ramp, an id given twice): the warnings need the allocated tree.
+ */
+function capacityProblems(
+  nodes: readonly HierarchyNode[],
+  capacity: readonly RepCapacity[],
+  decimals: number,
+): PlanningProblem[] {
+  const ids = [...new Set(nodes.map((node) => node.id.trim()).filter((id) => id !== ''))];
+  const standIn: QuotaAllocation = {
+    target: '0',
+    weights: 'equal',
+    decimals,
+    nodes: ids.map((id) => ({
+      id,
+      name: id,
+      level: 0,
+      quota: '0',
+      weight: '0',
+      share: '0',
+      overAssignment: '0',
+      children: [],
+    })),
+    problems: [],
+  };
+  return capacityGap(standIn, capacity).problems.filter((p) => p.severity === 'error');
 }
 
 /** A note per payee with dates: `hired 2026-03-18`, `to 2026-08-14`. */
@@ -145,11 +218,19 @@ export async function runQuotas(options: QuotasOptions, context: Context): Promi
     decimals: options.decimals,
   });
   const allocated = allocation.nodes.length > 0;
-  const spread =
-    spreading && allocated ? spreads(allocation, dates, options, options.year as number) : undefined;
+  const year = options.year as number;
+  const spread = spreading && allocated ? spreads(allocation, dates, options, year) : undefined;
   const payees = spread?.payees;
   const gap = capacity && allocated ? capacityGap(allocation, capacity) : undefined;
-  const problems = [...allocation.problems, ...(spread?.problems ?? []), ...(gap?.problems ?? [])];
+  // Without an allocation, the spread's inputs and the capacities are still checked, so that one
+  // run lists every error.
+  const spreadChecks = spreading && !allocated ? spreadProblems(nodes, dates, options, year) : [];
+  const capacityChecks = capacity && !allocated ? capacityProblems(nodes, capacity, options.decimals) : [];
+  const problems = [
+    ...allocation.problems,
+    ...(spread?.problems ?? spreadChecks),
+    ...(gap?.problems ?? capacityChecks),
+  ];
   const errors = problems.filter((p) => p.severity === 'error');
   // Cells of the hierarchy that cannot be read: reported with the engine's errors, and nothing printed.
   if (read.errors.length > 0) {
