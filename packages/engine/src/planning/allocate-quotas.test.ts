@@ -233,6 +233,36 @@ describe('allocateQuotas', () => {
     expect(node(allocation, 'm')?.assigned).toBe('1150.00');
   });
 
+  it('over-assigns `rep` only to the nodes whose role is rep, not to leaves without a role (quotas.md)', () => {
+    const team = (role?: string): AllocateQuotasInput => ({
+      target: '500000',
+      hierarchy: [
+        { id: 'lead', ownQuota: true, ...(role && { role: 'team' }) },
+        { id: 'ada', parent: 'lead', ...(role && { role }) },
+        { id: 'grace', parent: 'lead', ...(role && { role }) },
+      ],
+      weights: 'history',
+      values: [
+        { id: 'lead', value: '100000' },
+        { id: 'ada', value: '300000' },
+        { id: 'grace', value: '100000' },
+      ],
+      overAssignment: { rep: '10%' },
+    });
+    // The example of quotas.md: Σw = 500,000; own = 500,000 x 100/500 = 100,000;
+    // Ada = 500,000 x 1.1 x 300/500 = 330,000; Grace = 500,000 x 1.1 x 100/500 = 110,000; handed down 540,000.
+    const reps = allocateQuotas(team('rep'));
+    expect(reps.problems).toEqual([]);
+    expect(quotas(reps)).toEqual({ lead: '500000.00', ada: '330000.00', grace: '110000.00' });
+    expect(node(reps, 'lead')).toMatchObject({ own: '100000.00', assigned: '540000.00' });
+    // Without roles, `rep` matches no node: Ada 500,000 x 300/500 = 300,000, Grace 100,000,
+    // handed down 100,000 + 300,000 + 100,000 = 500,000, and a warning.
+    const bare = allocateQuotas(team());
+    expect(quotas(bare)).toEqual({ lead: '500000.00', ada: '300000.00', grace: '100000.00' });
+    expect(node(bare, 'lead')?.assigned).toBe('500000.00');
+    expect(codes(bare)).toEqual([['unused-over-assignment', null]]);
+  });
+
   it('falls back to equal weights when every weight of a split is zero, and says so', () => {
     const allocation = allocateQuotas({
       target: '900',
