@@ -6,8 +6,7 @@ import type { Results } from '../results/results.js';
 import { payee, planOf, quarterly, rows, run, statement } from '../test-support.js';
 import { type Inquiry, raiseInquiry, rejectInquiry, resolveInquiry } from './inquiry.js';
 
-const PLAN = planOf(
-  quarterly(`
+const PLAN_TEXT = quarterly(`
   source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
   payee { ote: Money }
   credit bookings from deals { to owner }
@@ -16,8 +15,8 @@ const PLAN = planOf(
   rate table rates on attainment marginal { 0% to 50%: 2%  50% to 100%: 8%  100% and up: 12% }
   commission c "Commission" = tiered(bookings, rates) per line
   adjustment manual "Manual adjustments" from data
-`),
-);
+`);
+const PLAN = planOf(PLAN_TEXT);
 
 const data = (adjustments: ManualAdjustment[] = []): Dataset => ({
   payees: [payee('rep', { ote: '400000' })],
@@ -252,5 +251,45 @@ describe('inquiries', () => {
       resolvedAt: 't',
     });
     expect('adjustment' in outcome && outcome.adjustment?.period).toBe('2027-Q1');
+  });
+
+  it("say when the period is after the last period of the plan given, and pay in the next plan's run", () => {
+    const inquiry = { ...raised(results), statement: { payee: 'rep', period: '2026-Q4' } };
+    const resolve = (amount: string, plan: typeof PLAN, period?: string) =>
+      resolveInquiry(
+        inquiry,
+        { status: 'resolved', amount, reason: 'r', resolvedBy: 'u', resolvedAt: 't', period },
+        plan,
+      );
+    // PLAN runs 2026-01-01 to 2026-12-31: its last quarter is 2026-Q4, the statement's, so the
+    // default 2027-Q1 has no run of PLAN to pay it (calculate of 2027-Q1 rejects it as off-plan).
+    expect(resolve('150.00', PLAN)).toEqual({
+      problem: {
+        code: 'after-plan',
+        message:
+          'the adjustment cannot be paid in 2027-Q1: the last period of plan "Test" is 2026-Q4 ' +
+          '(effective 2026-01-01 to 2026-12-31), so no run of it pays 2027-Q1; the adjustment goes ' +
+          'into the data of the plan that pays 2027-Q1: resolve with that plan',
+      },
+    });
+    expect(resolve('150.00', PLAN, '2027-Q2')).toMatchObject({ problem: { code: 'after-plan' } });
+    // A zero pays nothing: resolved, no adjustment, whatever the plan's dates.
+    expect(resolve('0', PLAN)).toMatchObject({ inquiry: { status: 'resolved' } });
+    // An earlier statement pays in the plan's last quarter, 2026-Q4.
+    const q3 = { ...inquiry, statement: { payee: 'rep', period: '2026-Q3' } };
+    const inQ4 = resolveInquiry(
+      q3,
+      { status: 'resolved', amount: '10', reason: 'r', resolvedBy: 'u', resolvedAt: 't' },
+      PLAN,
+    );
+    expect('adjustment' in inQ4 && inQ4.adjustment?.period).toBe('2026-Q4');
+    // The next plan (the same plan for 2027) pays it: its 2027-Q1 payout is the 150.00 (no deals).
+    const next = planOf(PLAN_TEXT.replace('2026-01-01 to 2026-12-31', '2027-01-01 to 2027-12-31'));
+    const outcome = resolve('150.00', next);
+    if (!('adjustment' in outcome) || !outcome.adjustment) throw new Error('no adjustment');
+    expect(outcome.adjustment.period).toBe('2027-Q1');
+    const paid = run(next, { ...data([outcome.adjustment]), records: { deals: [] } }, ['2027-Q1']);
+    expect(paid.errors).toEqual([]);
+    expect(statement(paid, 'rep', '2027-Q1').payout).toBe('150.00');
   });
 });

@@ -4,10 +4,12 @@
  * run. Only data in and out: storing inquiries and moving them through a workflow belong to the
  * host app.
  */
+import type { Plan } from '@attain/dsl';
 import type { ManualAdjustment } from '../data/dataset.js';
 import { readDecimal } from '../data/values.js';
 import type { Results, ResultValue, Trace } from '../results/results.js';
 import { FiscalCalendar } from '../time/calendar.js';
+import { formatDate, parseDate } from '../time/dates.js';
 import { explain } from '../trace/explain.js';
 import type { ResultRef } from '../trace/ref.js';
 
@@ -55,7 +57,7 @@ export interface Inquiry {
 }
 
 /** Codes of the problems of inquiry operations. */
-export type InquiryProblemCode = 'unknown-ref' | 'closed' | 'bad-amount' | 'bad-period';
+export type InquiryProblemCode = 'unknown-ref' | 'closed' | 'bad-amount' | 'bad-period' | 'after-plan';
 
 /** Why an inquiry operation could not be done, as data. */
 export interface InquiryProblem {
@@ -96,6 +98,25 @@ export interface RejectInput {
   reason: string;
   rejectedBy: string;
   rejectedAt: string;
+}
+
+/**
+ * The problem `after-plan` when `target` lies after the last period of `plan` (the plan whose runs
+ * pay the adjustment): `calculate` of that period has no statement of the plan to pay it on.
+ */
+function afterPlan(plan: Plan, target: string): { problem: InquiryProblem } | undefined {
+  const { effective, fiscalYearStart, name } = plan.header;
+  const calendar = new FiscalCalendar(fiscalYearStart);
+  const period = calendar.parse(target);
+  const end = parseDate(effective.to);
+  if (period === undefined || end === undefined || period.start <= end) return undefined;
+  const last = calendar.containing(period.kind, end).label;
+  return problem(
+    'after-plan',
+    `the adjustment cannot be paid in ${target}: the last period of plan "${name}" is ${last} ` +
+      `(effective ${effective.from} to ${formatDate(end)}), so no run of it pays ${target}; ` +
+      `the adjustment goes into the data of the plan that pays ${target}: resolve with that plan`,
+  );
 }
 
 /** Period labels only; their fiscal year start does not matter for label arithmetic. */
@@ -174,9 +195,16 @@ function checkOpen(inquiry: Inquiry): { problem: InquiryProblem } | undefined {
  * statement's (or `period`), the amount and currency, a reason naming the inquiry, and the earning
  * questioned. A zero amount produces no adjustment. Problems: `closed` (already resolved or
  * rejected), `bad-amount` (not a decimal such as `"150.00"` or `"-20"`), `bad-period` (not a
- * period label of the statement's kind, or not after the statement's period).
+ * period label of the statement's kind, or not after the statement's period), `after-plan` (with
+ * `plan`: the period is after the plan's last period).
+ *
+ * `plan` is the plan whose runs pay the adjustment: the statement's plan, or the next plan when
+ * the statement is in the last period of its plan. Given, a period after its effective dates (the
+ * default `2027-Q1` for a `2026-Q4` statement of a plan ending 2026-12-31) is the problem
+ * `after-plan` naming its last period, instead of an adjustment that `calculate` would reject as
+ * `off-plan`. Without it the effective dates are not known and not checked.
  */
-export function resolveInquiry(inquiry: Inquiry, input: ResolveInput): ResolutionOutcome {
+export function resolveInquiry(inquiry: Inquiry, input: ResolveInput, plan?: Plan): ResolutionOutcome {
   const closed = checkOpen(inquiry);
   if (closed) return closed;
   if (input?.status !== 'resolved') throw new TypeError("input.status must be 'resolved'");
@@ -211,6 +239,9 @@ export function resolveInquiry(inquiry: Inquiry, input: ResolveInput): Resolutio
     amount,
   };
   if (value.isZero()) return { inquiry: { ...inquiry, status: 'resolved', resolution } };
+  // A zero pays nothing, anywhere: only an adjustment to pay needs a run of the plan to pay it.
+  const outside = plan === undefined ? undefined : afterPlan(plan, target.label);
+  if (outside) return outside;
   const adjustment: ManualAdjustment = {
     id: `inquiry-${inquiry.id}`,
     payee: inquiry.statement.payee,
