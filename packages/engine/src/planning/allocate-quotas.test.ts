@@ -440,6 +440,10 @@ describe('allocateQuotas', () => {
     const input = { target: '1', hierarchy: company, weights: 'equal' } as const;
     expect(() => allocateQuotas({ ...input, weights: 'random' as 'equal' })).toThrow(TypeError);
     expect(() => allocateQuotas({ ...input, decimals: 2.5 })).toThrow(RangeError);
+    // No input: a message that says what to pass, not "Cannot read properties of null".
+    expect(() => allocateQuotas(null as unknown as AllocateQuotasInput)).toThrow(
+      new TypeError("input must be an object such as { target, hierarchy, weights: 'equal' }, not null"),
+    );
     expect(allocateQuotas({ ...input, target: '0.005', decimals: 0 }).nodes[0]?.quota).toBe('0');
   });
 });

@@ -86,9 +86,14 @@ interface Part {
  * that they add up exactly to the manager's `assigned` amount, `Σ Q × (1 + over_i) × w_i / Σw`
  * rounded half up. When every weight of a split is zero, the split uses equal weights (counts of
  * quota carriers) and says so. Problems come back as data; nothing is allocated while any is an
- * error. Throws only on API misuse (an unknown weight basis, bad `decimals`).
+ * error. Throws only on API misuse (no input object, an unknown weight basis, bad `decimals`).
  */
 export function allocateQuotas(input: AllocateQuotasInput): QuotaAllocation {
+  if (typeof input !== 'object' || input === null) {
+    throw new TypeError(
+      `input must be an object such as { target, hierarchy, weights: 'equal' }, not ${String(input)}`,
+    );
+  }
   const decimals = checkDecimals(input.decimals ?? 2);
   const basis = checkBasis(input.weights);
   const problems = new PlanningProblems();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocateQuotas } from './allocate-quotas.js';
+import { allocateQuotas, type QuotaAllocation } from './allocate-quotas.js';
 import { capacityGap } from './capacity.js';
 
 // A = 800,000 (a1 660,000, a2 220,000 with reps over-assigned 10%), B = 1,200,000 (b1 1,320,000).
@@ -102,5 +102,11 @@ describe('capacityGap', () => {
       gap: '-10.00',
       gapPercent: null,
     });
+  });
+
+  it('throws a clear message on misuse of the API: no allocation', () => {
+    expect(() => capacityGap(null as unknown as QuotaAllocation, [])).toThrow(
+      new TypeError('allocation must be what allocateQuotas returns, not null'),
+    );
   });
 });

@@ -54,6 +54,9 @@ export interface CapacityGap {
  * capacity counts as zero, with a warning.
  */
 export function capacityGap(allocation: QuotaAllocation, capacity: readonly RepCapacity[]): CapacityGap {
+  if (typeof allocation !== 'object' || allocation === null || !Array.isArray(allocation.nodes)) {
+    throw new TypeError(`allocation must be what allocateQuotas returns, not ${String(allocation)}`);
+  }
   const problems = new PlanningProblems();
   const byId = new Map<string, AllocatedQuota>(allocation.nodes.map((n) => [n.id, n]));
   const carriers = new Set(

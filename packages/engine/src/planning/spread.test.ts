@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type QuotaSpread, spreadQuota } from './spread.js';
+import { type QuotaSpread, type SpreadOptions, spreadQuota } from './spread.js';
 
 const amounts = (spread: QuotaSpread) => spread.periods.map((p) => p.amount);
 const column = (spread: QuotaSpread, key: 'seasonal' | 'ramp' | 'relief' | 'period') =>
@@ -147,6 +147,13 @@ describe('spreadQuota', () => {
       ),
     ).toEqual(['bad-amount', 'bad-date', 'bad-date', 'bad-ramp', 'bad-ramp', 'bad-relief']);
     expect(() => spreadQuota('1', { fiscalYear: 2026.5 })).toThrow(RangeError);
+    // No options: a message that says what to pass, not "Cannot read properties of null".
+    expect(() => spreadQuota('1', null as unknown as SpreadOptions)).toThrow(
+      new TypeError('options must be an object such as { fiscalYear: 2026 }, not null'),
+    );
+    expect(() => spreadQuota('1', undefined as unknown as SpreadOptions)).toThrow(
+      new TypeError('options must be an object such as { fiscalYear: 2026 }, not undefined'),
+    );
     expect(() => spreadQuota('1', { fiscalYear: 2026, fiscalYearStart: 13 })).toThrow(RangeError);
   });
 

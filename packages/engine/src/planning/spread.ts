@@ -98,9 +98,13 @@ const NO_DAY = { from: Number.MIN_SAFE_INTEGER, to: Number.MAX_SAFE_INTEGER };
  * `annual × share`, rounded so that they add up to the annual amount. Its quota is then the
  * engine's `seasonal × ramp step × days on plan / days in period − relief` (never below zero),
  * rounded by largest remainder so that the periods add up exactly to `total`, their rounded sum.
- * Throws only on API misuse (a fiscal year or start month that is not one, bad `decimals`).
+ * Throws only on API misuse (no options object, a fiscal year or start month that is not one, bad
+ * `decimals`).
  */
 export function spreadQuota(annual: string, options: SpreadOptions): QuotaSpread {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(`options must be an object such as { fiscalYear: 2026 }, not ${String(options)}`);
+  }
   const decimals = checkDecimals(options.decimals ?? 2);
   if (!Number.isInteger(options.fiscalYear)) {
     throw new RangeError(`fiscalYear must be an integer, not ${String(options.fiscalYear)}`);
