@@ -15,7 +15,9 @@ describe('AT6007 paid year to date on a value of the period', () => {
       'AT6007',
     ]);
     expect(
-      codes('  measure won = sum(deals.amount)\n  let won_pay = won * 2%\n  bonus b = won_pay paid year to date'),
+      codes(
+        '  measure won = sum(deals.amount)\n  let won_pay = won * 2%\n  bonus b = won_pay paid year to date',
+      ),
     ).toEqual(['AT6007']);
     // Priced on the period's bookings, though the table reads attainment: still the period's value.
     expect(codes('  bonus b = tiered(bookings, rates) paid year to date')).toEqual(['AT6007']);
