@@ -61,5 +61,6 @@ export type {
 } from './service/types.js';
 // ---- syntax tree, names and types (for tools built on the language) ----
 export type * as ast from './syntax/ast.js';
+export { monthNames } from './syntax/months.js';
 export { type ParseResult, parse } from './syntax/parse.js';
 export { LineIndex, rangeContains, rangeFromOffsets } from './syntax/positions.js';

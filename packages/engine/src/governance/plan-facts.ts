@@ -18,8 +18,7 @@ import type {
   Territory,
   Type,
 } from '@attain/dsl';
-import { formatType } from '@attain/dsl';
-import { MONTH_NAMES } from '../time/dates.js';
+import { formatType, monthNames } from '@attain/dsl';
 import { percentText, renderExpr } from './render-expr.js';
 
 /** The kinds of plan element a diff names. */
@@ -100,7 +99,7 @@ function header(plan: Plan): ElementFacts {
   fields.push(
     ['currency', h.currency],
     ['period', h.period],
-    ['fiscal year starts', MONTH_NAMES[h.fiscalYearStart - 1] ?? String(h.fiscalYearStart)],
+    ['fiscal year starts', monthNames[h.fiscalYearStart - 1] ?? String(h.fiscalYearStart)],
     ['effective', span(h.effective)],
     ['rounding', `${r.mode.replace('-', ' ')} to ${r.decimals} decimals at ${r.point}`],
   );

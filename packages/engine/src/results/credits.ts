@@ -15,27 +15,26 @@ function sum(entries: readonly Entry[], pick: (e: Entry) => Dec): Dec {
   return sumOf(entries.map(pick));
 }
 
-function creditLine(run: Run, e: Entry, l: CreditLineData, via: CreditVia | undefined): CreditLine {
+/**
+ * One credit line of entry `e`: its first line (`l` absent: the entry's own record, amount, share
+ * and role, which nearly every entry has alone) or one of its other lines.
+ */
+function creditLine(
+  run: Run,
+  e: Entry,
+  l: CreditLineData | undefined,
+  via: CreditVia | undefined,
+): CreditLine {
+  const rec = l ? l.rec : e.rec;
+  const amount = l ? l.amount : e.first;
   const line: CreditLine = {
-    record: recordRef(l.rec),
-    amount: l.amount === e.amount ? entryText(e) : run.text(l.amount),
-    share: run.text(l.share),
-    role: l.role,
+    record: recordRef(rec),
+    amount: amount === e.amount ? entryText(e) : run.text(amount),
+    share: run.text(l ? l.share : e.share),
+    role: l ? l.role : e.role,
   };
-  if (l.rec.hyp) line.estimate = true;
+  if (rec.hyp) line.estimate = true;
   if (via) line.via = via;
-  return line;
-}
-
-/** The line of an entry that credits its record once (nearly all): its amount and share. */
-function onlyLine(run: Run, e: Entry): CreditLine {
-  const line: CreditLine = {
-    record: recordRef(e.rec),
-    amount: e.first === e.amount ? entryText(e) : run.text(e.first),
-    share: run.text(e.share),
-    role: e.role,
-  };
-  if (e.rec.hyp) line.estimate = true;
   return line;
 }
 
@@ -46,20 +45,16 @@ function lines(
   into: CreditLine[],
 ): void {
   for (const e of entries) {
-    if (!paths && !e.more) {
-      into.push(onlyLine(run, e));
-      continue;
-    }
-    const first: CreditLineData = { rec: e.rec, amount: e.first, share: e.share, role: e.role };
     if (!paths) {
-      into.push(creditLine(run, e, first, undefined));
+      into.push(creditLine(run, e, undefined, undefined));
       if (e.more) for (const l of e.more) into.push(creditLine(run, e, l, undefined));
       continue;
     }
     if (!e.more) {
-      into.push(creditLine(run, e, first, paths.via(e.rec, e.role, e.share)));
+      into.push(creditLine(run, e, undefined, paths.via(e.rec, e.role, e.share)));
       continue;
     }
+    const first: CreditLineData = { rec: e.rec, amount: e.first, share: e.share, role: e.role };
     const all = [first, ...e.more];
     const vias = paths.vias(e.rec, all);
     all.forEach((l, i) => {

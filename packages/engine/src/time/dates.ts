@@ -3,6 +3,8 @@
  * Day numbers compare and subtract as plain integers, which keeps date logic exact and fast.
  */
 
+import { monthNames } from '@attain/dsl';
+
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True for leap years of the Gregorian calendar. */
@@ -74,25 +76,9 @@ export function notADate(text: string): string {
   const why =
     month < 1 || month > 12
       ? `there is no month ${m[2]}`
-      : `${capitalized(MONTH_NAMES[month - 1] as string)} ${m[1]} has ${daysInMonth(year, month)} days`;
+      : `${capitalized(monthNames[month - 1] as string)} ${m[1]} has ${daysInMonth(year, month)} days`;
   return `is ${text}, which is not a day of the calendar (${why})`;
 }
-
-/** Month names in calendar order, lower case, as plans write them (`fiscal year starts july`). */
-export const MONTH_NAMES: readonly string[] = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 
 const capitalized = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
 
