@@ -179,7 +179,9 @@ export function comparisonSection(comparison: TerritoryComparison, places: numbe
     ['without primary payee', String(a.withoutPrimary.length), String(b.withoutPrimary.length)],
     ['unassigned accounts', String(a.unassigned.length), String(b.unassigned.length)],
   ];
-  let text = `Compared with ${version(b.plan)}: ${plural(comparison.accounts, 'account')}, as of ${comparison.asOf}\n`;
+  // Without --as-of, each design is placed on its own plan's first day: both are said when they differ.
+  const days = a.asOf === b.asOf ? a.asOf : `${a.asOf} (after: ${b.asOf})`;
+  let text = `Compared with ${version(b.plan)}: ${plural(comparison.accounts, 'account')}, as of ${days}\n`;
   text += columnText(rows, { left: [0], indent: '  ' });
   if (b.withoutPrimary.length > 0)
     text += `  Without a primary payee after: ${someOf(b.withoutPrimary, '    ', 32)}\n`;

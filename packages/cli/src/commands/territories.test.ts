@@ -467,6 +467,15 @@ Warnings (1):
     ]);
   });
 
+  it('compares with the design of next year, each on the first day of its own plan, and says both days', async () => {
+    const later = proposed.replace('2026-01-01 to 2026-12-31', '2027-01-01 to 2027-12-31');
+    const cwd = await tempDir(files({ 'later.attain': later }));
+    const argv = [...base, '--balance', 'potential=potential', '--compare', 'later.attain'];
+    const { code, stdout } = await run(argv, { cwd });
+    expect(code).toBe(0);
+    expect(stdout).toContain('Compared with "Proposed": 6 accounts, as of 2026-01-01 (after: 2027-01-01)\n');
+  });
+
   it('exits 2 when usage or input is wrong, and names the problem', async () => {
     const cwd = await tempDir(
       files({

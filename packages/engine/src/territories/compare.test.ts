@@ -67,6 +67,26 @@ describe('compareTerritories', () => {
     expect(comparison.asOf).toBe('2026-01-01');
   });
 
+  it('places each design on its own first day without an as-of date, and says both days', () => {
+    // The proposal for next year: the same design, effective for 2027.
+    const nextYear = planOf(
+      quarterly(
+        `${ACCOUNTS}
+  territories on accounts by priority {
+    territory emea { where region = "EMEA"
+      priority 2
+      assign "rep-1" as primary }
+  }`,
+      ).replace('effective 2026-01-01 to 2026-12-31', 'effective 2027-01-01 to 2027-12-31'),
+    );
+    const comparison = compareTerritories(design, nextYear, handAccounts, { potential: 'potential' });
+    expect([comparison.asOf, comparison.before.asOf, comparison.after.asOf]).toEqual([
+      '2026-01-01',
+      '2026-01-01',
+      '2027-01-01',
+    ]);
+  });
+
   it('no change gives zero delta: a design compared with itself has no move, full continuity, one balance', () => {
     fc.assert(
       fc.property(territoriesArbitrary, accountsArbitrary, (territories, records) => {

@@ -25,6 +25,8 @@ export interface AccountMoves {
 /** One design as seen in a comparison. */
 export interface DesignReview {
   plan: { name: string; version?: string };
+  /** The day the design's accounts were placed on and its payees read (see {@link compareTerritories}). */
+  asOf: string;
   balance: TerritoryBalance;
   /** Territories with no primary payee on the as-of date, in plan order. */
   withoutPrimary: string[];
@@ -34,6 +36,7 @@ export interface DesignReview {
 
 /** Two territory designs compared. */
 export interface TerritoryComparison {
+  /** The before design's day (`before.asOf`): the one given, else the first day of its plan. */
   asOf: string;
   /** How many distinct accounts the comparison is about. */
   accounts: number;
@@ -70,6 +73,7 @@ function places(assignment: AccountAssignment): Map<string, { territory: string 
 function review(assignment: AccountAssignment, options: BalanceOptions): DesignReview {
   return {
     plan: assignment.plan,
+    asOf: assignment.asOf,
     balance: territoryBalance(assignment, options),
     withoutPrimary: assignment.territories.filter((t) => t.primary.length === 0).map((t) => t.name),
     unassigned: [...new Set(assignment.unassigned.map((u) => u.account))],
@@ -78,7 +82,9 @@ function review(assignment: AccountAssignment, options: BalanceOptions): DesignR
 
 /**
  * Compares two territory designs (two plans with a `territories` block) over the same account
- * records, on the same as-of date. Pure and deterministic. Throws a `RangeError` as
+ * records, on the as-of date given (inside both plans' dates), else each on the first day of its
+ * own plan (this year's design against next year's: each on its own first day; each review says
+ * its day). Pure and deterministic. Throws a `RangeError` as
  * {@link assignAccounts} and {@link territoryBalance} do.
  */
 export function compareTerritories(
