@@ -56,6 +56,35 @@ describe('quotas', () => {
     });
   });
 
+  it('say when a ramp has no date: the whole quota applies, with a warning', () => {
+    const plan = planOf(
+      quarterly(`source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  payee { annual_quota: Money, hire_date: Date optional }
+  credit bookings from deals { to owner }
+  commission c = bookings * 1%
+  quota q = payee.annual_quota seasonality 25%, 25%, 25%, 25%
+    ramp 50%, 75% from payee.hire_date
+  measure attainment = bookings / q`),
+    );
+    // An empty hire date (a missing cell of the HR export): 100,000 a quarter, not ramped.
+    const results = run(plan, { payees: [payee('new', { annual_quota: '400000', hire_date: '' })] }, [
+      '2026-Q1',
+    ]);
+    expect(quotaOf(results, 'new', '2026-Q1')).toBe('100000');
+    const trace = statement(results, 'new', '2026-Q1').quotas[0]?.trace;
+    expect(trace?.inputs).toContainEqual({ name: 'ramp start', value: null });
+    expect(trace?.text).toBe('not ramped: payee.hire_date has no value');
+    expect(results.warnings).toEqual([
+      expect.objectContaining({
+        code: 'no-value',
+        payee: 'new',
+        period: '2026-Q1',
+        message:
+          'payee.hire_date has no value for new, so q is not ramped in 2026-Q1: the whole quota applies',
+      }),
+    ]);
+  });
+
   it('prorate by calendar days for hires, leavers and plan changes', () => {
     const plan = planOf(
       quarterly(`${SOURCES}

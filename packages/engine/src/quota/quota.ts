@@ -3,12 +3,13 @@
  * zero. Without seasonality the base is the amount per period; with it, the base is annual and
  * each period carries its share.
  */
-import type { Quota } from '@attain/dsl';
+import type { IrExpr, Quota } from '@attain/dsl';
 import { Dec, ONE } from '../decimal.js';
 import { type CompileEnv, compile, type Fn } from '../evaluate/compile.js';
 import type { Ctx } from '../evaluate/context.js';
 import type { Def } from '../evaluate/program.js';
 import type { Value } from '../evaluate/value.js';
+import { renderExpr } from '../governance/render-expr.js';
 import type { TraceInput } from '../results/results.js';
 import { formatDate } from '../time/dates.js';
 import { planMoney } from '../trace/sentence.js';
@@ -73,6 +74,8 @@ export function quotaParts(ctx: Ctx, q: CompiledQuota): QuotaParts {
   if (!(base instanceof Dec)) return { value: null, inputs: [{ name: 'base', value: null }] };
   const inputs: TraceInput[] = [{ name: 'base', value: base.toString(), unit: currency }];
   const factors: QuotaFactors = {};
+  /** What the trace says besides its inputs. */
+  const notes: string[] = [];
   if (q.seasonality) {
     const share = q.seasonality[ctx.period.index % q.seasonality.length] ?? ONE;
     inputs.push({ name: 'seasonality', value: share.toString(), unit: '%' });
@@ -90,6 +93,18 @@ export function quotaParts(ctx: Ctx, q: CompiledQuota): QuotaParts {
         unit: '%',
       });
       factors.ramp = factor;
+    } else {
+      // No ramp date (an empty hire date): the quota is the whole one, and the run says so (a new
+      // hire would otherwise carry a full quota silently).
+      const from = renderExpr(q.quota.ramp?.from as IrExpr);
+      notes.push(`not ramped: ${from} has no value`);
+      inputs.push({ name: 'ramp start', value: null });
+      ctx.warn(
+        'no-value',
+        q.quota,
+        `${from} has no value for ${ctx.payee?.id ?? 'the payee'}, so ${q.quota.name} is not ramped in ${ctx.period.label}: the whole quota applies`,
+        q.def.rule,
+      );
     }
   }
   if (q.quota.prorate) {
@@ -112,8 +127,8 @@ export function quotaParts(ctx: Ctx, q: CompiledQuota): QuotaParts {
   }
   const computed = quotaBeforeFloor(base, factors);
   const value = atLeastZero(computed);
-  if (value === computed) return { value, inputs };
-  return { value, inputs, text: floorText(ctx, computed, factors.relief) };
+  if (value !== computed) notes.push(floorText(ctx, computed, factors.relief));
+  return notes.length === 0 ? { value, inputs } : { value, inputs, text: notes.join('; ') };
 }
 
 /**
