@@ -6,7 +6,7 @@ import type { Rounding } from '@attain/dsl';
 import { recordRef } from '../data/model.js';
 import { type Dec, NEGLIGIBLE, ZERO } from '../decimal.js';
 import { type CompiledEarning, earningContext } from '../earn/earning.js';
-import { allocateRounded, fit, roundAmount } from '../earn/fit.js';
+import { allocateRounded, fit, roundAmount, toGrid } from '../earn/fit.js';
 import { type EarningOutcome, LineData, NOTE } from '../earn/outcome.js';
 import { PAID_EARLIER } from '../earn/paid-before.js';
 import { type Ctx, entryText } from '../evaluate/context.js';
@@ -290,8 +290,12 @@ export function earningResult(
   const stopped = stoppedText(e, actual);
   const cutByCap = actual.capped || actual.lines.some((l) => l.note === NOTE.cut);
   // The limits as the earning applied them (a cap from data below zero caps at 0).
-  const cap = cutByCap ? actual.cap : null;
-  const floor = actual.floored ? actual.floor : null;
+  // The limits as applied: rounding at each line or earning lowers a cap to the rounding grid and
+  // raises a floor to it (a cap of 40.005 pays at most 40.00), so that is what the text says.
+  const onGrid = rounding.point !== 'payout';
+  const cap = cutByCap && actual.cap ? (onGrid ? toGrid(actual.cap, rounding, 'down') : actual.cap) : null;
+  const floor =
+    actual.floored && actual.floor ? (onGrid ? toGrid(actual.floor, rounding, 'up') : actual.floor) : null;
   let note = stopped ?? actual.note;
   if (actual.capped && cap) note = `capped at ${money(cap)}`;
   else if (actual.floored && floor) note = `raised to the floor of ${money(floor)}`;

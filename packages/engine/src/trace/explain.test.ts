@@ -308,3 +308,39 @@ describe('explain: units, decimals, curves and windows', () => {
     );
   });
 });
+
+describe('explain: limits as applied', () => {
+  it('says the cap as rounding applied it: a cap of 40.005 pays at most 40.00 at line and earning', () => {
+    for (const point of ['line', 'earning']) {
+      const plan = planOf(
+        quarterly(
+          `source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  credit bookings from deals { to owner }
+  commission g = bookings * 10% per line cap 40.005 USD`,
+          `rounding half up to 2 decimals at ${point}`,
+        ),
+      );
+      const results = run(
+        plan,
+        {
+          payees: [payee('a')],
+          records: {
+            deals: rows(
+              { id: 'D1', owner: 'a', amount: '300', close_date: '2026-02-01' },
+              { id: 'D2', owner: 'a', amount: '300', close_date: '2026-02-02' },
+            ),
+          },
+        },
+        ['2026-Q1'],
+      );
+      const q1 = { payee: 'a', period: '2026-Q1' };
+      // 30.00 + 30.00 = 60.00, capped at 40.005 lowered to the cent grid: 40.00 (D2 keeps 10.00).
+      expect(explain(results, { ...q1, earning: 'g' })?.sentence, point).toBe(
+        'g is 40.00 USD: bookings 600.00 USD, value 60.00 USD; capped at 40.00 USD',
+      );
+      expect(explain(results, { ...q1, earning: 'g', line: 'D2' })?.sentence, point).toBe(
+        'g for deals D2 is 10.00 USD: bookings 300.00 USD; reduced by the cap of 40.00 USD, from 30.00 USD',
+      );
+    }
+  });
+});
