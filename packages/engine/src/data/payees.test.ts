@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { payee, planOf, quarterly, rows, run, statement } from '../test-support.js';
 import { FiscalCalendar } from '../time/calendar.js';
+import { formatDate } from '../time/dates.js';
 import type { Payee } from './dataset.js';
 import { validatePayees } from './payees.js';
 import { Problems } from './problems.js';
@@ -196,5 +197,66 @@ describe('payee warnings in the results', () => {
     expect(
       run(PLAN, { payees: hire, records: { deals: [] } }, ['2026-Q2']).errors.map((e) => e.reason),
     ).toEqual(['payees row 1: target is missing']);
+  });
+});
+
+describe('a plan assignment with an open end written as null or empty text', () => {
+  const onPlan = (list: Payee[]) => {
+    const { table, problems } = validated(list);
+    const spans = (table.byId.get('rep')?.onPlan ?? []).map((s) => [formatDate(s.from), formatDate(s.to)]);
+    return { spans, errors: problems.errors().map((e) => [e.field, e.reason]) };
+  };
+
+  it('is open: from null is the plan\'s start, to null or "" is its end, as if left out', () => {
+    const open = onPlan([payee('rep', { target: '1' }, { plans: [{ plan: 'Test' }] })]);
+    // Left out: 2026-01-01 to 2026-12-31, the plan's effective dates.
+    expect(open).toEqual({ spans: [['2026-01-01', '2026-12-31']], errors: [] });
+    const written = (from: unknown, to: unknown) =>
+      onPlan([payee('rep', { target: '1' }, { plans: [{ plan: 'Test', from, to } as never] })]);
+    expect(written('2026-01-01', null)).toEqual(open); // to: null, as an HRIS export writes it
+    expect(written(null, null)).toEqual(open);
+    expect(written('', ' ')).toEqual(open);
+    // from 1 April, to null: 2026-04-01 to the plan's end, 2026-12-31.
+    const hire = written('2026-04-01', null);
+    expect(hire.errors).toEqual([]);
+    expect(hire.spans).toEqual([['2026-04-01', '2026-12-31']]);
+  });
+
+  it("in a strict run: the payee is on the plan to the plan's end", () => {
+    const list = [
+      payee('rep', { target: '1' }, { plans: [{ plan: 'Test', from: '2026-01-01', to: null as never }] }),
+    ];
+    const q4 = rows({ id: 'D1', owner: 'rep', amount: '1000', close_date: '2026-12-31' });
+    const results = run(PLAN, { payees: list, records: { deals: q4 } }, ['2026-Q1', '2026-Q4']);
+    expect(results.errors).toEqual([]);
+    // Q1: no deals, 0. Q4: the deal of 31 December, 1000 * 10% = 100.
+    expect(payouts(results)).toEqual([
+      ['rep', '0.00'],
+      ['rep', '100.00'],
+    ]);
+  });
+
+  it('names the element and the field of an unreadable or reversed date', () => {
+    const bad = onPlan([
+      payee(
+        'rep',
+        { target: '1' },
+        {
+          plans: [
+            { plan: 'Test', from: '2026-01-01', to: '2026-13-01' },
+            { plan: 'Test', from: 20260101 as never },
+            { plan: 'Test', from: '2026-06-30', to: '2026-03-01' },
+          ],
+        },
+      ),
+    ]);
+    expect(bad.errors).toEqual([
+      ['plans', 'payees row 1: plans[0].to is "2026-13-01", which is not a date (write it as YYYY-MM-DD)'],
+      ['plans', 'payees row 1: plans[1].from is 20260101, which is not a date (write it as YYYY-MM-DD)'],
+      [
+        'plans',
+        'payees row 1: plans[2].to (2026-03-01) is before plans[2].from (2026-06-30): the assignment to "Test" ends before it starts',
+      ],
+    ]);
   });
 });

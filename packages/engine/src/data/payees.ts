@@ -5,7 +5,7 @@ import type { Field, Plan } from '@attain/dsl';
 import type { Value } from '../evaluate/value.js';
 import type { CalculationWarning, DataError } from '../results/results.js';
 import type { FiscalCalendar } from '../time/calendar.js';
-import { parseDate } from '../time/dates.js';
+import { formatDate, parseDate } from '../time/dates.js';
 import type { Payee, PlanAssignment, RawValue } from './dataset.js';
 import type { DaySpan, PayeeData } from './model.js';
 import { dataError, type Problems, type RowAt, valueError } from './problems.js';
@@ -282,6 +282,25 @@ function readAttribute(
   return value;
 }
 
+/**
+ * The day written in an assignment's `from` or `to`: `undefined` when it has no value (left out,
+ * `null` or empty text: the plan's own start or end), `null` after an error naming `plans[i].to`.
+ */
+function assignmentDay(
+  raw: unknown,
+  i: number,
+  field: 'from' | 'to',
+  at: RowAt,
+  problems: Problems,
+): number | undefined | null {
+  if (raw === undefined || isMissing(raw as RawValue)) return undefined;
+  const day = typeof raw === 'string' ? parseDate(raw.trim()) : undefined;
+  if (day !== undefined) return day;
+  const what = `plans[${i}].${field} is ${quoteAny(raw as RawValue)}, which is not a date (write it as YYYY-MM-DD)`;
+  problems.add(at, dataError(at, 'bad-date', 'plans', what));
+  return null;
+}
+
 /** A plan name as compared for a typo: small letters, spaces collapsed. */
 function loosely(name: string): string {
   return name.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -328,22 +347,21 @@ function assignments(
       if (loosely(a.plan) === loosely(plan.header.name)) misnamed(a.plan);
       continue;
     }
-    const from = a.from === undefined ? start : parseDate(a.from);
-    const to = a.to === undefined ? end : parseDate(a.to);
-    if (from === undefined)
-      problems.add(at, valueError(at, 'bad-date', 'plans', a.from, 'is not a date (write it as YYYY-MM-DD)'));
-    if (to === undefined)
-      problems.add(at, valueError(at, 'bad-date', 'plans', a.to, 'is not a date (write it as YYYY-MM-DD)'));
-    if (from === undefined || to === undefined) continue;
-    if (from <= to) spans.push({ from, to });
-    else if (a.from !== undefined && a.to !== undefined)
+    // `null` and empty text are no value, as for any field: an open end, as if left out.
+    const from = assignmentDay(a.from, i, 'from', at, problems);
+    const to = assignmentDay(a.to, i, 'to', at, problems);
+    if (from === null || to === null) continue;
+    const first = from ?? start;
+    const last = to ?? end;
+    if (first <= last) spans.push({ from: first, to: last });
+    else if (from !== undefined && to !== undefined)
       problems.add(
         at,
         dataError(
           at,
           'bad-date',
           'plans',
-          `the assignment to "${a.plan}" ends (${a.to}) before it starts (${a.from})`,
+          `plans[${i}].to (${formatDate(to)}) is before plans[${i}].from (${formatDate(from)}): the assignment to "${a.plan}" ends before it starts`,
         ),
       );
     // With one end left open, a reversed span lies wholly outside the plan's dates (a leaver who
