@@ -290,3 +290,57 @@ describe('the outline of a dataset', () => {
     expect(problems.size).toBe(0);
   });
 });
+
+describe('a manual adjustment naming an earning the plan does not have', () => {
+  const adjusted = (earning: string | undefined, plan = PLAN) =>
+    run(
+      plan,
+      {
+        payees: [payee('a')],
+        records: { deals: [] },
+        adjustments: [
+          {
+            id: 'A4',
+            payee: 'a',
+            period: '2026-Q1',
+            amount: '7',
+            reason: 'x',
+            ...(earning ? { earning } : {}),
+          },
+        ],
+      },
+      ['2026-Q1'],
+    );
+
+  it("is paid, with an unknown-earning warning naming the adjustment, the earning and the plan's earnings", () => {
+    const results = adjusted('nope');
+    expect(results.errors).toEqual([]);
+    // No deals: the commission is 0; the adjustment pays 7.
+    expect(results.statements.map((s) => [s.payee, s.payout])).toEqual([['a', '7.00']]);
+    expect(results.warnings).toEqual([
+      {
+        code: 'unknown-earning',
+        payee: 'a',
+        period: '2026-Q1',
+        message:
+          'adjustments row 1: earning is "nope", which is not an earning of plan "Test" (its earnings: c); adjustment A4 is paid all the same, and reported under "nope"',
+      },
+    ]);
+  });
+
+  it('says which earning was likely meant', () => {
+    // "C" differs from the commission c only in capitals.
+    expect(adjusted('C').warnings.map((w) => w.message)).toEqual([
+      'adjustments row 1: earning is "C", which is not an earning of plan "Test" (its earnings: c, did you mean "c"?); adjustment A4 is paid all the same, and reported under "C"',
+    ]);
+  });
+
+  it("is no warning when the earning is the plan's, left out, or the plan reads no adjustments", () => {
+    expect(adjusted('c').warnings).toEqual([]);
+    expect(adjusted(undefined).warnings).toEqual([]);
+    // Without `adjustment ... from data` only adjustments-not-read is said.
+    expect(adjusted('nope', planOf(quarterly(body('')))).warnings.map((w) => w.code)).toEqual([
+      'adjustments-not-read',
+    ]);
+  });
+});

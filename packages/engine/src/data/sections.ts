@@ -496,5 +496,36 @@ export function validateAdjustments(
       );
     }
   }
-  return result.filter((a) => !problems.has('adjustments', a.row)).sort((a, b) => compareText(a.id, b.id));
+  const kept = result
+    .filter((a) => !problems.has('adjustments', a.row))
+    .sort((a, b) => compareText(a.id, b.id));
+  // The run's data warnings are gathered from the payee table: these go with them.
+  payees.warnings.push(...unknownEarningWarnings(plan, kept));
+  return kept;
+}
+
+/**
+ * An `unknown-earning` warning for each adjustment whose `earning` is none of the plan's earnings
+ * (`"nope"`, `"Comission"`): it is paid all the same (the earning is only reported), but the report
+ * would file it under an earning that does not exist. None when the plan reads no adjustments (the
+ * `adjustments-not-read` warning says so).
+ */
+export function unknownEarningWarnings(plan: Plan, adjustments: readonly Adjustment[]): CalculationWarning[] {
+  if (plan.adjustments.length === 0) return [];
+  const names = plan.earnings.map((e) => e.name);
+  const known = new Set(names);
+  const list = names.length === 0 ? 'the plan has no earnings' : `its earnings: ${names.join(', ')}`;
+  return adjustments
+    .filter((a) => a.earning !== undefined && !known.has(a.earning))
+    .map((a) => {
+      const written = a.earning as string;
+      const likely = meant(written, names);
+      const hint = likely === undefined ? '' : `, did you mean "${likely}"?`;
+      return {
+        code: 'unknown-earning' as const,
+        payee: a.payee,
+        period: a.period.label,
+        message: `adjustments row ${a.row}: earning is ${quote(written)}, which is not an earning of plan "${plan.header.name}" (${list}${hint}); adjustment ${a.id} is paid all the same, and reported under ${quote(written)}`,
+      };
+    });
 }

@@ -362,7 +362,8 @@ export type WarningCode =
   | 'not-clawed-back'
   | 'no-previous'
   | 'later-reported'
-  | 'percent-as-ratio';
+  | 'percent-as-ratio'
+  | 'unknown-earning';
 
 /** Something the calculation could not do exactly as written, for one payee and period. */
 export interface CalculationWarning {
