@@ -34,10 +34,10 @@ export type RawValue = string | number | boolean | null;
 export interface PlanAssignment {
   /** The plan's name as written in its header (`plan "Enterprise AE"`). */
   plan: string;
-  /** First day on the plan (`YYYY-MM-DD`, inclusive); absent: from the plan's start. */
-  from?: string;
-  /** Last day on the plan (`YYYY-MM-DD`, inclusive); absent: to the plan's end. */
-  to?: string;
+  /** First day on the plan (`YYYY-MM-DD`, inclusive); absent, `null` or empty: from the plan's start. */
+  from?: string | null;
+  /** Last day on the plan (`YYYY-MM-DD`, inclusive); absent, `null` or empty: to the plan's end. */
+  to?: string | null;
 }
 
 /** A person who is paid. */

@@ -30,7 +30,7 @@ export interface PayeeTable {
    * Warnings about payees kept: a manager who is not among the payees or whose row has errors
    * (`unknown-manager`: the link is dropped), and an attribute the plan reads of another payee
    * (`payee.manager.ote`, `owner.region`) that is missing or unreadable in the row of a payee not on
-   * the plan (`no-value`). Validating manual adjustments adds its `unknown-earning` warnings here.
+   * the plan (`no-value`).
    */
   warnings: CalculationWarning[];
 }

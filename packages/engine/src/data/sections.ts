@@ -499,8 +499,6 @@ export function validateAdjustments(
   const kept = result
     .filter((a) => !problems.has('adjustments', a.row))
     .sort((a, b) => compareText(a.id, b.id));
-  // The run's data warnings are gathered from the payee table: these go with them.
-  payees.warnings.push(...unknownEarningWarnings(plan, kept));
   return kept;
 }
 

@@ -21,6 +21,7 @@ import {
   type Assignment,
   type CalculatedPeriods,
   checkDataset,
+  unknownEarningWarnings,
   validateAdjustments,
   validateAssignments,
   validateFx,
@@ -129,6 +130,7 @@ export function validate(
     ...misnamedWarnings(plan, payees),
     ...unknownAssigneeWarnings(plan, payees),
     ...percentRatioWarnings(plan, data),
+    ...unknownEarningWarnings(plan, adjustments),
     ...checkPrevious(plan, data, calendar, problems),
   ];
   const previous = distinctStatements(data.previous, problems);
