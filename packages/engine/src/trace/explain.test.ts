@@ -343,4 +343,37 @@ describe('explain: limits as applied', () => {
       );
     }
   });
+
+  it('keeps every decimal at the payout rounding point, so that the items add up', () => {
+    const plan = planOf(
+      quarterly(
+        `source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  credit bookings from deals { to owner }
+  commission g = bookings * 10%
+  adjustment manual "Manual" from data`,
+        'rounding half up to 2 decimals at payout',
+      ),
+    );
+    const results = run(
+      plan,
+      {
+        payees: [payee('a')],
+        adjustments: [
+          { id: 'A2', payee: 'a', period: '2026-Q1', amount: '10.005', currency: 'EUR', reason: 'eur' },
+          { id: 'A3', payee: 'a', period: '2026-Q1', amount: '1.005', reason: 'usd' },
+        ],
+        fx: [{ from: 'EUR', to: 'USD', date: '2026-01-01', rate: '1.1' }],
+      },
+      ['2026-Q1'],
+    );
+    const q1 = { payee: 'a', period: '2026-Q1' };
+    // 10.005 EUR x 1.1 = 11.0055 USD, kept whole until the payout: 11.0055 + 1.005 = 12.0105, 12.01.
+    expect(explain(results, { ...q1, adjustment: 'manual:A3' })?.sentence).toBe(
+      'Manual is 1.005 USD: amount 1.005 USD; usd',
+    );
+    expect(explain(results, { ...q1, payout: true })?.sentence).toBe(
+      'Payout is 12.01 USD: g 0.00 USD, earned 0.00 USD, manual adjustment A2 11.0055 USD, ' +
+        'manual adjustment A3 1.005 USD; adjustments of 12.0105 USD, rounded half up to 2 decimals',
+    );
+  });
 });

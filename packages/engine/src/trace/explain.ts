@@ -16,6 +16,22 @@ function planDecimals(statement: Statement): number {
   return dot < 0 ? 0 : statement.payout.length - dot - 1;
 }
 
+/**
+ * True when the statement's lines keep more decimals than its payout: a plan rounded only at the
+ * payout (`rounding ... at payout`), whose sentences show every decimal so that they add up.
+ */
+function finerThanPayout(statement: Statement): boolean {
+  const decimals = planDecimals(statement);
+  const finer = (amount: string) => {
+    const dot = amount.indexOf('.');
+    return dot >= 0 && amount.length - dot - 1 > decimals;
+  };
+  return (
+    statement.adjustments.some((a) => finer(a.amount)) ||
+    statement.earnings.some((e) => finer(e.amount) || e.lines.some((l) => finer(l.amount)))
+  );
+}
+
 function found(
   value: ResultValue,
   trace: Trace,
@@ -23,7 +39,8 @@ function found(
   statement: Statement,
 ): Explanation {
   const decimals = moneyDecimals(planDecimals(statement));
-  return { value, trace, sentence: sentence(trace, value, unit, statement.currency, decimals) };
+  const exact = finerThanPayout(statement);
+  return { value, trace, sentence: sentence(trace, value, unit, statement.currency, decimals, exact) };
 }
 
 function unitOfType(type: string, currency: string): string | undefined {

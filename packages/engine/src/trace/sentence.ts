@@ -81,17 +81,27 @@ function isCurrency(unit: string | undefined): unit is string {
 
 /** How the numbers of one sentence are written: the statement's currency and decimals. */
 export class Reading {
+  /**
+   * `exact`: amounts keep every decimal they have (never fewer than `decimals`): for a statement
+   * rounded only at its payout, whose lines keep full precision, so that its items add up to the
+   * unrounded total the sentence states.
+   */
   constructor(
     readonly currency: string,
     readonly decimals = 2,
+    readonly exact = false,
   ) {}
+
+  private amount(value: string, unit: string): string {
+    return (this.exact ? exactMoney : money)(value, unit, this.decimals);
+  }
 
   /** A value with its unit, for reading. */
   shown(value: ResultValue, unit?: string): string {
     if (value === null) return 'no value';
     if (typeof value === 'boolean') return value ? 'yes' : 'no';
     if (unit === '%' && isNumeric(value)) return percent(value);
-    if (unit !== undefined && isNumeric(value)) return money(value, unit, this.decimals);
+    if (unit !== undefined && isNumeric(value)) return this.amount(value, unit);
     return isNumeric(value) ? group(value) : value;
   }
 
@@ -119,7 +129,7 @@ export class Reading {
    * base is a plain number; any other rate prices money in the statement's currency.
    */
   private base(t: TierApplied, base: string): string {
-    return isCurrency(t.rateUnit) ? group(base) : money(base, this.currency, this.decimals);
+    return isCurrency(t.rateUnit) ? group(base) : this.amount(base, this.currency);
   }
 
   /**
@@ -152,8 +162,9 @@ export function sentence(
   unit: string | undefined,
   currency: string,
   decimals = 2,
+  exact = false,
 ): string {
-  const reading = new Reading(currency, decimals);
+  const reading = new Reading(currency, decimals, exact);
   const what = trace.rule.label ?? trace.rule.name;
   const record = trace.records?.length === 1 ? trace.records[0] : undefined;
   const about = record ? ` for ${record.source} ${recordName(record)}` : '';
