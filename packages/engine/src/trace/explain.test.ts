@@ -377,3 +377,23 @@ describe('explain: limits as applied', () => {
     );
   });
 });
+
+describe('explain: a number without a value', () => {
+  it('says it has no value, with what it read', () => {
+    const plan = planOf(
+      quarterly(`source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  payee { annual_quota: Money }
+  credit bookings from deals { to owner }
+  quota q = payee.annual_quota
+  measure attainment = bookings / q
+  commission c = bookings * 10%`),
+    );
+    // A quota of 0: attainment divides by zero and has no value.
+    const results = run(plan, { payees: [payee('a', { annual_quota: '0' })] }, ['2026-Q1'], {
+      mode: 'lenient',
+    });
+    expect(explain(results, { payee: 'a', period: '2026-Q1', measure: 'attainment' })?.sentence).toBe(
+      'attainment has no value: bookings 0.00 USD, q 0.00 USD',
+    );
+  });
+});

@@ -175,5 +175,7 @@ export function sentence(
   if (!based && trace.inputs.length > 0) parts.push(reading.inputs(trace.inputs));
   if (trace.text) parts.push(trace.text);
   const detail = parts.length > 0 ? `: ${parts.join('; ')}` : '';
+  // "attainment has no value: bookings 0.00 USD, q 0.00 USD", not "is no value".
+  if (value === null) return `${what}${about} has no value${detail}`;
   return `${what}${about} is ${reading.shown(value, unit)}${detail}`;
 }
