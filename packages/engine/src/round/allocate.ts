@@ -3,10 +3,14 @@
  */
 import { Dec, sumOf, toCount } from '../decimal.js';
 
+/** Decimals to which remainders are compared: finer differences are division noise (see `NEGLIGIBLE`). */
+const REMAINDER_DECIMALS = 20;
+
 /**
  * Rounds each of `parts` to a multiple of 10^-decimals so that the results add up exactly to
  * `total` (itself such a multiple). Each part is first rounded down; the units still missing go,
- * one each, to the parts with the largest remainders (the earlier part on a tie). If the total is
+ * one each, to the parts with the largest remainders (the earlier part on a tie, remainders being
+ * compared to {@link REMAINDER_DECIMALS} decimals). If the total is
  * below the rounded-down parts, units are taken from the parts with the smallest remainders (the
  * later part on a tie). No part moves more than needed.
  */
@@ -26,7 +30,12 @@ export function allocate(parts: readonly Dec[], total: Dec, decimals: number): D
   }
   const missing = toCount(units.minus(rounds.times(n)), -n, n);
   if (missing === 0) return result;
-  const order = parts.map((p, i) => ({ i, rem: p.minus(floors[i] as Dec) }));
+  // Remainders are compared to 20 decimals: beyond, a difference is the noise of a division at 50
+  // digits (100 / 3 as prefix differences gives 33.33…33 and 33.33…34), and equal parts must tie.
+  const order = parts.map((p, i) => ({
+    i,
+    rem: p.minus(floors[i] as Dec).toDecimalPlaces(REMAINDER_DECIMALS, Dec.ROUND_HALF_UP),
+  }));
   if (missing > 0) {
     order.sort((a, b) => b.rem.comparedTo(a.rem) || a.i - b.i);
     for (let k = 0; k < missing; k++) {

@@ -31,6 +31,14 @@ describe('largest remainder allocation', () => {
       '33.33',
       '33.33',
     ]);
+    // Thirds as per-line differences of 100, 200 and 300 divided by 3 at 50 digits: the second is
+    // 33.33…334, one unit of the 50th digit above the others. That is division noise, not money:
+    // the three tie, and the cent goes to the first.
+    const second = d(200).div(3).minus(third);
+    expect(second.gt(third)).toBe(true);
+    expect(
+      allocate([third, second, d(100).minus(d(200).div(3))], d('100.00'), 2).map((x) => fixed(x, 2)),
+    ).toEqual(['33.34', '33.33', '33.33']);
     // 10.005 + 20.007 + 30.001 = 60.013, rounded total 60.01: floors 10.00 + 20.00 + 30.00 = 60.00;
     // one cent to the largest remainder (0.007 of the second part).
     expect(allocate([d('10.005'), d('20.007'), d('30.001')], d('60.01'), 2).map((x) => fixed(x, 2))).toEqual([
