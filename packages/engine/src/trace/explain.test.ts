@@ -150,9 +150,10 @@ describe('explain: units, decimals, curves and windows', () => {
       'mb is 650.000 USD: 50.000 USD each on the 10 between 0 and 10, tier 1 of mt, ' +
         'plus 75.000 USD each on the 2 above 10, tier 2 of mt',
     );
-    // 123,456.78 x 8.1% = 9,999.99918, rounded to 3 decimals: 9,999.999 (2 decimals would show 10,000.00).
+    // 123,456.78 x 8.1% = 9,999.99918, rounded to 3 decimals: 9,999.999 (2 decimals would show
+    // 10,000.00). The value the rule computed is an input: shown with every decimal it has.
     expect(explain(results, { ...at, earning: 'p' })?.sentence).toBe(
-      'p is 9,999.999 USD: bookings 123,456.780 USD, value 9,999.999 USD',
+      'p is 9,999.999 USD: bookings 123,456.780 USD, value 9,999.99918 USD',
     );
   });
 
@@ -342,6 +343,33 @@ describe('explain: limits as applied', () => {
         'g for deals D2 is 10.00 USD: bookings 300.00 USD; reduced by the cap of 40.00 USD, from 30.00 USD',
       );
     }
+  });
+
+  it('shows an input as given, every decimal of it, when the plan rounds at each line', () => {
+    const plan = planOf(
+      quarterly(
+        `source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  credit bookings from deals { to owner }
+  commission g = bookings * 10%
+  adjustment manual "Manual" from data`,
+        'rounding half up to 2 decimals at line',
+      ),
+    );
+    const results = run(
+      plan,
+      {
+        payees: [payee('a')],
+        adjustments: [
+          { id: 'A2', payee: 'a', period: '2026-Q1', amount: '10.005', currency: 'EUR', reason: 'eur' },
+        ],
+        fx: [{ from: 'EUR', to: 'USD', date: '2026-01-01', rate: '1.1' }],
+      },
+      ['2026-Q1'],
+    );
+    // 10.005 EUR x 1.1 = 11.0055 USD, rounded at the line: 11.01; the amount given stays 10.005 EUR.
+    expect(explain(results, { payee: 'a', period: '2026-Q1', adjustment: 'manual:A2' })?.sentence).toBe(
+      'Manual is 11.01 USD: amount 10.005 EUR, FX EUR/USD on 2026-03-31 1.1; eur (10.005 EUR at 1.1 = 11.01 USD)',
+    );
   });
 
   it('keeps every decimal at the payout rounding point, so that the items add up', () => {

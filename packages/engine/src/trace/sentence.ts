@@ -146,8 +146,14 @@ export class Reading {
     return `${this.rate(t)}${each} on the ${this.base(t, t.base)} ${this.band(t)}, tier ${t.index} of ${t.table}`;
   }
 
+  /**
+   * The inputs a rule saw, each amount with every decimal it has (at least the sentence's): an
+   * amount as given (`10.005 EUR`) or computed (`9,999.99918 USD` before rounding) is not shown
+   * rounded, so that a rep can redo the arithmetic from it.
+   */
   inputs(list: readonly TraceInput[]): string {
-    return list.map((i) => `${i.name} ${this.shown(i.value, i.unit)}`).join(', ');
+    const exact = this.exact ? this : new Reading(this.currency, this.decimals, true);
+    return list.map((i) => `${i.name} ${exact.shown(i.value, i.unit)}`).join(', ');
   }
 }
 
