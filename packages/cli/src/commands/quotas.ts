@@ -64,7 +64,7 @@ function spreadOptions(
   dates: ReadonlyMap<string, PayeeDates>,
   options: QuotasOptions,
   year: number,
-): { shared: SpreadOptions; check: SpreadOptions; of: (id: string) => SpreadOptions } {
+): { check: SpreadOptions; of: (id: string) => SpreadOptions } {
   const shared: SpreadOptions = { fiscalYear: year, decimals: options.decimals };
   if (options.fiscalYearStart !== undefined) shared.fiscalYearStart = options.fiscalYearStart;
   if (options.period !== undefined) shared.period = options.period;
@@ -86,7 +86,7 @@ function spreadOptions(
     if (options.ramp && hire !== undefined) payeeOptions.ramp = rampOf(hire);
     return payeeOptions;
   };
-  return { shared, check, of };
+  return { check, of };
 }
 
 /**

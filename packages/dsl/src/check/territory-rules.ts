@@ -14,6 +14,7 @@
 import type { Expr } from '../syntax/ast.js';
 import { unparen } from './collections.js';
 import type { CheckContext } from './context.js';
+import { isCalendarDate } from './dates.js';
 import { type Decimal, percentRatio, toDecimal } from './decimal.js';
 import { comparable } from './operators.js';
 import type { SourceInfo } from './schema.js';
@@ -117,14 +118,9 @@ function literalKey(expr: Expr, spellings: Spellings): string | undefined {
 
 /** The day number of a `YYYY-MM-DD` date, or undefined when it is no date. */
 function dayOf(date: string): number | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) return undefined;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const time = Date.UTC(y, mo - 1, d);
-  const back = new Date(time);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d)
-    return undefined;
-  return time / 86_400_000;
+  if (!isCalendarDate(date)) return undefined;
+  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, mo - 1, d) / 86_400_000;
 }
 
 /**

@@ -129,7 +129,7 @@ function candidatesOf(
 }
 
 /** The territories an account may match, in the order they are tried. */
-function candidatesFor(candidates: Candidates, account: Rec): CompiledTerritory[] {
+export function candidatesFor(candidates: Candidates, account: Rec): CompiledTerritory[] {
   let node = candidates;
   while (node.field !== undefined) {
     const value = account.v[node.field];

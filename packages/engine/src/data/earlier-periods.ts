@@ -19,7 +19,7 @@ import { compareText } from '../compare-text.js';
 import type { CalculationWarning, Results } from '../results/results.js';
 import type { FiscalCalendar, Period } from '../time/calendar.js';
 import { formatDate, parseDate } from '../time/dates.js';
-import { listed, namedFirst } from '../trace/sentence.js';
+import { listed, listedFirst } from '../trace/sentence.js';
 import type { PayeeData } from './model.js';
 
 /** What the check reads of the plan: a `Program` is one. */
@@ -89,11 +89,9 @@ function span(periods: readonly Period[]): string {
   return labels.length > 2 && inARow ? `${labels[0]} to ${labels.at(-1)}` : listed(labels);
 }
 
-/** `ae-1, ae-2 and ae-3`, or the first five `and N more` (see {@link namedFirst}). */
+/** `ae-1, ae-2 and ae-3`, or the first five `and N more` (see {@link listedFirst}). */
 function named(ids: readonly string[]): string {
-  const sorted = [...new Set(ids)].sort(compareText);
-  const first = namedFirst(sorted);
-  return first.endsWith(' more') ? first : listed(sorted);
+  return listedFirst([...new Set(ids)].sort(compareText));
 }
 
 /**

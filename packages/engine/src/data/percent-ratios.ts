@@ -9,7 +9,7 @@
 import type { Field, Plan } from '@attain/dsl';
 import { type Dec, ONE } from '../decimal.js';
 import type { CalculationWarning } from '../results/results.js';
-import { group, listed, namedFirst } from '../trace/sentence.js';
+import { group, listedFirst } from '../trace/sentence.js';
 import type { Dataset, RawValue } from './dataset.js';
 import { asList, isMissing, readDecimal, rowOf } from './values.js';
 
@@ -85,7 +85,7 @@ export function percentRatioWarnings(plan: Plan, data: Dataset): CalculationWarn
   }
   return noted.map(({ part, field, rows, example }) => {
     const sorted = [...rows].sort((a, b) => a - b);
-    const where = `${sorted.length === 1 ? 'row' : 'rows'} ${listedRows(sorted)}`;
+    const where = `${sorted.length === 1 ? 'row' : 'rows'} ${listedFirst(sorted.map(String))}`;
     const value = readDecimal(example) as Dec;
     const percent = `${group(value.times(100).toString())}%`;
     const them = sorted.length === 1 ? 'a value above 1' : `${sorted.length} values above 1`;
@@ -97,10 +97,4 @@ export function percentRatioWarnings(plan: Plan, data: Dataset): CalculationWarn
         `a ratio above 1 written with % (${percent}) is not warned about`,
     };
   });
-}
-
-/** `2, 5 and 9`, or the first five and how many more. */
-function listedRows(rows: readonly number[]): string {
-  const texts = rows.map(String);
-  return texts.length > 5 ? namedFirst(texts) : listed(texts);
 }

@@ -72,15 +72,13 @@ function keyText(value: Value): string | undefined {
 }
 
 /**
- * Where a row's values go as they are read, and what is done with a row that read without error
- * (so far: a repeated key is found only at the end). Before each row `place(i)` sets
- * {@link out} and {@link base}: the values of field f go to `out[base + f]`.
+ * Where a row's values go as they are read (`values()`: the array for the next row, the value of
+ * field f at f), and what is done with a row that read without error (so far: a repeated key is
+ * found only at the end).
  */
 interface RowSink {
-  out: Slotted[];
-  base: number;
-  place(i: number): void;
-  visit(i: number, row: number, input: DataRecord, key: string | undefined): void;
+  values(): Slotted[];
+  visit(i: number, row: number, input: DataRecord, values: Slotted[], key: string | undefined): void;
 }
 
 /**
@@ -172,10 +170,9 @@ function walkRows(
       const at = place.at;
       problems.add(at, dataError(at, 'bad-type', 'hypothetical', what));
     }
-    sink.place(i);
-    const { out, base } = sink;
-    readRow(readers, values, place, env, problems, checkOnly, out, base);
-    const key = keyAt === undefined ? undefined : keyText((out[base + keyAt] ?? null) as Value);
+    const out = sink.values();
+    readRow(readers, values, place, env, problems, checkOnly, out);
+    const key = keyAt === undefined ? undefined : keyText((out[keyAt] ?? null) as Value);
     if (key !== undefined) {
       place.keyRead(key);
       if (!seen.add(key)) {
@@ -183,7 +180,7 @@ function walkRows(
         repeated.set(key, []);
       }
     }
-    if (!problems.has(schema.name, row)) sink.visit(i, row, input, key);
+    if (!problems.has(schema.name, row)) sink.visit(i, row, input, out, key);
   }
   if (!repeated) return;
   for (const { key, row } of keysOf(schema, rows, readers, env)) repeated.get(key)?.push(row);
@@ -237,13 +234,9 @@ export function validateRecords(
   const valid: Rec[] = [];
   // Each row's values in an array of its own: the record keeps it.
   const sink: RowSink = {
-    out: [],
-    base: 0,
-    place() {
-      this.out = new Array(readers.length);
-    },
-    visit(_i, row, input, key) {
-      valid.push(recOf(schema, row, input, this.out as Value[], key));
+    values: () => new Array(readers.length),
+    visit(_i, row, input, values, key) {
+      valid.push(recOf(schema, row, input, values as Value[], key));
     },
   };
   walkRows(schema, rows, readers, env, problems, ownerOrder(schema, rows), false, sink);
@@ -359,10 +352,8 @@ export class OwnedRows {
     // rows are far apart, and the reads waited on the writes).
     const scratchRow = new Array<Slotted>(width).fill(null);
     const sink: RowSink = {
-      out: scratchRow,
-      base: 0,
-      place() {},
-      visit(i, row, input, key) {
+      values: () => scratchRow,
+      visit(i, row, input, _values, key) {
         const hyp = input.hypothetical === true;
         if (hyp) self.hypothetical = true;
         const who = scratchRow[owner];
@@ -467,7 +458,7 @@ export class OwnedRows {
     const v = new Array<Value>(this.readers.length);
     const place = new RowPlace(this.schema.name);
     place.reset(row, undefined);
-    readRow(this.readers, input.values, place, this.env, scratch, false, v, 0);
+    readRow(this.readers, input.values, place, this.env, scratch, false, v);
     return v;
   }
 }
@@ -598,15 +589,16 @@ function* keysOf(
     if (values === null || typeof values !== 'object') continue;
     const row = rowOf(input, i);
     place.reset(row, undefined);
-    readRow(readers, values, place, env, scratch, false, v, 0);
+    readRow(readers, values, place, env, scratch, false, v);
     const key = keyText(v[schema.key as number] ?? null);
     if (key !== undefined) yield { key, row };
   }
 }
 
 /**
- * Reads the values of a row, in field order, into `out` from `base` on; each problem goes to
- * `problems` and leaves its value `null`. With `check`, a plain amount (see {@link isPlainAmount}) in the field's own currency is
+ * Reads the values of a row, in field order, into `out`; each problem goes to `problems` and
+ * leaves its value `null`. With `check`, a plain amount (see {@link isPlainAmount}) in the field's
+ * own currency is
  * checked but not made into a decimal: its value is its trimmed text, which `new Dec` makes into
  * the decimal a full read makes (see {@link OwnedRows.recordsOf}).
  */
@@ -618,7 +610,6 @@ function readRow(
   problems: Problems,
   check: boolean,
   out: Slotted[],
-  base: number,
 ): void {
   let conversions:
     | { index: number; reader: FieldReader & { kind: 'money' }; amount: Dec; currency: string }[]
@@ -627,7 +618,7 @@ function readRow(
     const reader = readers[i] as FieldReader;
     const name = reader.field.name;
     const raw = values[name];
-    out[base + i] = null;
+    out[i] = null;
     if (isMissing(raw)) {
       if (!reader.field.optional)
         problems.add(place.at, dataError(place.at, 'missing-field', name, `${name} is missing`));
@@ -638,7 +629,7 @@ function readRow(
         const currency = currencyColumn(values, reader.currencyColumn, place, problems);
         if (currency === null) continue;
         if (currency === undefined || currency === reader.currency) {
-          out[base + i] = trimmed(raw as string);
+          out[i] = trimmed(raw as string);
           continue;
         }
         // Written in another currency: read in full, to be converted or found wrong.
@@ -664,7 +655,7 @@ function readRow(
             `is in ${currency}, but ${name} is declared in ${reader.currency}`,
           ),
         );
-      } else out[base + i] = money.amount;
+      } else out[i] = money.amount;
       continue;
     }
     const value = reader.read(raw);
@@ -679,9 +670,9 @@ function readRow(
       problems.add(place.at, dataError(place.at, 'unknown-payee', name, `${name} is ${quote(raw)}, ${why}`));
       continue;
     }
-    out[base + i] = value;
+    out[i] = value;
   }
-  if (conversions) for (const c of conversions) convert(c, out, base, values, place, env, problems);
+  if (conversions) for (const c of conversions) convert(c, out, values, place, env, problems);
 }
 
 /** The currency of a `<field>_currency` column: `undefined` without one, `null` after an error. */
@@ -702,7 +693,6 @@ function currencyColumn(
 function convert(
   c: { index: number; reader: FieldReader & { kind: 'money' }; amount: Dec; currency: string },
   out: Slotted[],
-  base: number,
   values: Record<string, RawValue>,
   place: RowPlace,
   env: RecordEnv,
@@ -710,7 +700,7 @@ function convert(
 ): void {
   const name = c.reader.field.name;
   const dateField = c.reader.field.convertedOn as string;
-  const day = out[base + (c.reader.convertedOn as number)];
+  const day = out[c.reader.convertedOn as number];
   if (typeof day !== 'number') {
     if (isMissing(values[dateField])) {
       problems.add(
@@ -739,5 +729,5 @@ function convert(
     );
     return;
   }
-  out[base + c.index] = c.amount.times(rate);
+  out[c.index] = c.amount.times(rate);
 }

@@ -8,10 +8,10 @@
 import type { Plan } from '@attain/dsl';
 import { compareText } from '../compare-text.js';
 import {
-  type Candidates,
   type CompiledTerritories,
   type CompiledTerritory,
   type Coverage,
+  candidatesFor,
   coverageOn,
   coversOf,
   matches,
@@ -196,16 +196,6 @@ function unplaced(
   };
 }
 
-/** The territories an account may match, in the order {@link placeAccount} tries them. */
-function candidatesOf(design: CompiledTerritories, rec: Rec): CompiledTerritory[] {
-  let node = design.candidates;
-  while (node.field !== undefined) {
-    const value = rec.v[node.field];
-    node = (typeof value === 'string' ? node.byValue.get(value) : undefined) ?? (node.rest as Candidates);
-  }
-  return node.list;
-}
-
 const priorityOf = (t: CompiledTerritory): number => t.territory.priority ?? Number.MAX_SAFE_INTEGER;
 
 /**
@@ -227,7 +217,7 @@ function tiesOf(setting: Setting, rec: Rec, placement: Placement, run: Run): str
     );
   } else {
     const before = new Set(run.warnings.keys());
-    const others = candidatesOf(design, rec).filter((t) => t !== chosen);
+    const others = candidatesFor(design.candidates, rec).filter((t) => t !== chosen);
     if (design.design.by !== 'score') {
       const priority = priorityOf(chosen);
       tied = others.filter((t) => priorityOf(t) === priority && matches(t, ctx, rec));

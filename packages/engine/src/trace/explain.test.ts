@@ -345,45 +345,18 @@ describe('explain: limits as applied', () => {
     }
   });
 
-  it('shows an input as given, every decimal of it, when the plan rounds at each line', () => {
-    const plan = planOf(
-      quarterly(
-        `source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  /** Manual adjustments of 10.005 EUR (at 1.1 USD) and 1.005 USD, rounded at `point`. */
+  const manualAt = (point: string) =>
+    run(
+      planOf(
+        quarterly(
+          `source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
   credit bookings from deals { to owner }
   commission g = bookings * 10%
   adjustment manual "Manual" from data`,
-        'rounding half up to 2 decimals at line',
+          `rounding half up to 2 decimals at ${point}`,
+        ),
       ),
-    );
-    const results = run(
-      plan,
-      {
-        payees: [payee('a')],
-        adjustments: [
-          { id: 'A2', payee: 'a', period: '2026-Q1', amount: '10.005', currency: 'EUR', reason: 'eur' },
-        ],
-        fx: [{ from: 'EUR', to: 'USD', date: '2026-01-01', rate: '1.1' }],
-      },
-      ['2026-Q1'],
-    );
-    // 10.005 EUR x 1.1 = 11.0055 USD, rounded at the line: 11.01; the amount given stays 10.005 EUR.
-    expect(explain(results, { payee: 'a', period: '2026-Q1', adjustment: 'manual:A2' })?.sentence).toBe(
-      'Manual is 11.01 USD: amount 10.005 EUR, FX EUR/USD on 2026-03-31 1.1; eur (10.005 EUR at 1.1 = 11.01 USD)',
-    );
-  });
-
-  it('keeps every decimal at the payout rounding point, so that the items add up', () => {
-    const plan = planOf(
-      quarterly(
-        `source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
-  credit bookings from deals { to owner }
-  commission g = bookings * 10%
-  adjustment manual "Manual" from data`,
-        'rounding half up to 2 decimals at payout',
-      ),
-    );
-    const results = run(
-      plan,
       {
         payees: [payee('a')],
         adjustments: [
@@ -394,6 +367,17 @@ describe('explain: limits as applied', () => {
       },
       ['2026-Q1'],
     );
+
+  it('shows an input as given, every decimal of it, when the plan rounds at each line', () => {
+    const results = manualAt('line');
+    // 10.005 EUR x 1.1 = 11.0055 USD, rounded at the line: 11.01; the amount given stays 10.005 EUR.
+    expect(explain(results, { payee: 'a', period: '2026-Q1', adjustment: 'manual:A2' })?.sentence).toBe(
+      'Manual is 11.01 USD: amount 10.005 EUR, FX EUR/USD on 2026-03-31 1.1; eur (10.005 EUR at 1.1 = 11.01 USD)',
+    );
+  });
+
+  it('keeps every decimal at the payout rounding point, so that the items add up', () => {
+    const results = manualAt('payout');
     const q1 = { payee: 'a', period: '2026-Q1' };
     // 10.005 EUR x 1.1 = 11.0055 USD, kept whole until the payout: 11.0055 + 1.005 = 12.0105, 12.01.
     expect(explain(results, { ...q1, adjustment: 'manual:A3' })?.sentence).toBe(

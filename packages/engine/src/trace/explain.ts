@@ -7,25 +7,20 @@ import { creditLinesTrace, creditLineTrace, pickLines } from './credit-lines.js'
 import type { Explanation, ResultRef } from './ref.js';
 import { moneyDecimals, sentence } from './sentence.js';
 
-/**
- * The decimals the plan rounds to, read from the statement's payout (always written with exactly
- * the plan's decimals: `"4700.00"`, `"31656.172"`).
- */
-function planDecimals(statement: Statement): number {
-  const dot = statement.payout.indexOf('.');
-  return dot < 0 ? 0 : statement.payout.length - dot - 1;
+/** The decimals an amount is written with (`"4700.00"`: 2, `"11.0055"`: 4, `"12"`: 0). */
+function decimalsOf(amount: string): number {
+  const dot = amount.indexOf('.');
+  return dot < 0 ? 0 : amount.length - dot - 1;
 }
 
 /**
- * True when the statement's lines keep more decimals than its payout: a plan rounded only at the
- * payout (`rounding ... at payout`), whose sentences show every decimal so that they add up.
+ * True when the statement's lines keep more decimals than its payout, which is always written with
+ * exactly the plan's decimals (`"4700.00"`, `"31656.172"`): a plan rounded only at the payout
+ * (`rounding ... at payout`), whose sentences show every decimal so that they add up.
  */
 function finerThanPayout(statement: Statement): boolean {
-  const decimals = planDecimals(statement);
-  const finer = (amount: string) => {
-    const dot = amount.indexOf('.');
-    return dot >= 0 && amount.length - dot - 1 > decimals;
-  };
+  const decimals = decimalsOf(statement.payout);
+  const finer = (amount: string) => decimalsOf(amount) > decimals;
   return (
     statement.adjustments.some((a) => finer(a.amount)) ||
     statement.earnings.some((e) => finer(e.amount) || e.lines.some((l) => finer(l.amount)))
@@ -38,7 +33,7 @@ function found(
   unit: string | undefined,
   statement: Statement,
 ): Explanation {
-  const decimals = moneyDecimals(planDecimals(statement));
+  const decimals = moneyDecimals(decimalsOf(statement.payout));
   const exact = finerThanPayout(statement);
   return { value, trace, sentence: sentence(trace, value, unit, statement.currency, decimals, exact) };
 }

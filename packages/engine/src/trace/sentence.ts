@@ -26,6 +26,11 @@ export function namedFirst(names: readonly string[]): string {
   return `${names.slice(0, NAMED).join(', ')}${more}`;
 }
 
+/** `a, b and c`, or with more than {@link NAMED} names the first ones and how many more. */
+export function listedFirst(names: readonly string[]): string {
+  return names.length > NAMED ? namedFirst(names) : listed(names);
+}
+
 /** Digits grouped by thousands: `-1234567.5` → `-1,234,567.5`. */
 export function group(text: string): string {
   const negative = text.startsWith('-');
