@@ -46,6 +46,7 @@ export { getHover } from './service/hover.js';
 export { getReferences, type ReferenceOptions } from './service/references.js';
 export { applyEdits, prepareRename, rename } from './service/rename.js';
 export { getSemanticTokens, semanticTokensLegend } from './service/semantic-tokens.js';
+export { type TextMateGrammar, type TextMateRule, textMateGrammar } from './service/textmate.js';
 export type {
   CompletionItem,
   CompletionItemKind,
