@@ -5,6 +5,8 @@
 
 // Command results
 export type { CheckedPlan, CheckReport } from './commands/check.js';
+// Reading data as `attain run --data` does
+export { type ReadDatasetOptions, type ReadDatasetResult, readDataset } from './data/read-dataset.js';
 // The process view
 export type { DirEntry, Io, Writer } from './io.js';
 export { createNodeIo, OutputClosed } from './io.js';
