@@ -40,7 +40,13 @@ export default defineConfig({
       { text: 'Reference', link: '/reference/language' },
     ],
     sidebar: [
-      { text: 'Guide', items: [{ text: 'Language tour', link: '/guide/language-tour' }] },
+      {
+        text: 'Guide',
+        items: [
+          { text: 'Language tour', link: '/guide/language-tour' },
+          { text: 'Calling Attain from Node', link: '/guide/node' },
+        ],
+      },
       { text: 'Reference', items: reference },
       { text: 'Planning and tracking', items: planning },
     ],

@@ -4,6 +4,7 @@
  * print checked against numbers worked out by hand from the example data.
  */
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -21,6 +22,11 @@ async function example(name: string, ...args: string[]): Promise<{ code: number;
     return { code: failed.code ?? -1, stdout: failed.stdout ?? '' };
   }
 }
+
+/** The ```text blocks of docs/guide/node.md, in order: what the guide says each example prints. */
+const printed = [
+  ...readFileSync(join(repoRoot, 'docs/guide/node.md'), 'utf8').matchAll(/```text\n([\s\S]*?)```/g),
+].map((m) => m[1]);
 
 describe('examples/api', () => {
   it('payroll.mjs pays Q1, then Q2 with Q1 as the earlier results', async () => {
@@ -40,6 +46,8 @@ describe('examples/api', () => {
     expect(stdout).toContain(
       'New business commission for deals D-1003 is 21,000.00 USD: 17% on the 20,000.00 USD between 50% and 100%, tier 2 of commission_rates, plus 22% on the 80,000.00 USD between 100% and 150%, tier 3 of commission_rates',
     );
+    // The guide shows the whole output.
+    expect(printed[0]).toBe(stdout);
   });
 
   it('estimator.mjs shows a hypothetical deal as an estimate, not in the payout', async () => {
@@ -53,6 +61,7 @@ describe('examples/api', () => {
     // Estimated: 2,230 + 14,130 = 16,360 earned, no draw (above 3,000), 10% held back: 14,724.
     expect(stdout).toMatch(/if WHATIF-1 closes: +14724\.00 USD/);
     expect(stdout).toContain('an estimate, not paid: it comes from a hypothetical record');
+    expect(printed[1]).toBe(stdout);
   });
 
   it('check-plans.mjs passes the example plans and fails a plan with an error', async () => {
