@@ -348,6 +348,19 @@ export function validateQuotas(
     }
     const period = requirePeriod(at, q.period, plan, calendar, problems);
     const amount = requireAmount(at, 'amount', q.amount, problems);
+    // A quota is never below zero (a computed one is raised to 0): a negative amount is a typo, and
+    // would make attainment negative.
+    if (amount?.isNegative())
+      problems.add(
+        at,
+        valueError(
+          at,
+          'bad-number',
+          'amount',
+          q.amount as RawValue,
+          'is below zero (a quota is never below zero)',
+        ),
+      );
     if (problems.has('quotas', at.row) || !payee || !quota || !period || !amount) return;
     const id = `${payee}|${quota}|${period.label}`;
     rowsById.set(id, [...(rowsById.get(id) ?? []), at.row]);

@@ -204,4 +204,30 @@ describe('quotas', () => {
       ['2026-Q2', 'no-value', 'team', 'there is no team for m1 in 2026-Q2 in the quota data'],
     ]);
   });
+
+  it('reject a quota from data below zero, as a data error of its row', () => {
+    const plan = planOf(
+      quarterly(`${SOURCES}
+  quota team from data
+  measure attainment = bookings / team`),
+    );
+    const data = {
+      payees: [payee('m1', { annual_quota: '1', hire_date: '2020-01-01' })],
+      quotas: [{ payee: 'm1', quota: 'team', period: '2026-Q1', amount: '-1000' }],
+      records: { deals: rows({ id: 'D1', owner: 'm1', amount: '500', close_date: '2026-01-02' }) },
+    };
+    const strict = run(plan, data, ['2026-Q1']);
+    expect(strict.errors.map((e) => [e.code, e.reason])).toEqual([
+      ['bad-number', 'quotas row 1: amount is "-1000", which is below zero (a quota is never below zero)'],
+    ]);
+    // Lenient: the row is left out, so there is no quota and no attainment, with a warning. Read as
+    // it was (before the fix), attainment was 500 / -1,000 = -50%.
+    const lenient = run(plan, data, ['2026-Q1'], { mode: 'lenient' });
+    expect(lenient.rejected.map((r) => [r.source, r.row])).toEqual([['quotas', 1]]);
+    expect(statement(lenient, 'm1', '2026-Q1').measures[0]?.value).toBeNull();
+    // A zero quota is a quota: no error (attainment 500 / 0 has no value).
+    expect(run(plan, { ...data, quotas: [{ ...data.quotas[0], amount: '0' }] }, ['2026-Q1']).errors).toEqual(
+      [],
+    );
+  });
 });
