@@ -226,8 +226,7 @@ describe('quotas', () => {
     expect(lenient.rejected.map((r) => [r.source, r.row])).toEqual([['quotas', 1]]);
     expect(statement(lenient, 'm1', '2026-Q1').measures[0]?.value).toBeNull();
     // A zero quota is a quota: no error (attainment 500 / 0 has no value).
-    expect(run(plan, { ...data, quotas: [{ ...data.quotas[0], amount: '0' }] }, ['2026-Q1']).errors).toEqual(
-      [],
-    );
+    const zero = [{ payee: 'm1', quota: 'team', period: '2026-Q1', amount: '0' }];
+    expect(run(plan, { ...data, quotas: zero }, ['2026-Q1']).errors).toEqual([]);
   });
 });
