@@ -482,7 +482,53 @@ describe('crediting', () => {
       );
       expect(credit(statement(results, 't2', '2026-Q1'), 'territorial').total).toBe('10');
       expect(results.warnings.map((w) => [w.code, w.message])).toEqual([
-        ['no-coverage', 'no payee covers territory amer on 2026-02-15, so deals D2 credits no one'],
+        [
+          'no-coverage',
+          'no payee covers territory amer on 2026-02-15, so the 100% share of deals D2 in credit territorial (20.00 USD) credits no one',
+        ],
+      ]);
+    });
+
+    it('says that only the territory share is lost when no payee covers it, not the whole record', () => {
+      // D1 (1,000) credits its owner 60% (600) and territory amer 40% (400). No one covers amer, so
+      // the 400 credits no one, but rep keeps 600: the warning names the 40% share and its 400, not
+      // the record (before the fix: 'so deals D1 credits no one', while rep was credited 600).
+      const p = planOf(
+        quarterly(`${DEALS}
+  source accounts { id: Text key, name: Text, region: Text }
+  credit territorial from deals { to owner share 60%
+    to territory of account share 40% }
+  commission c = territorial * 1%
+  territories on accounts by priority {
+    territory amer { where region = "AMER" }
+  }`),
+      );
+      const results = run(
+        p,
+        {
+          payees: [payee('rep')],
+          records: {
+            accounts: rows({ id: 'A1', name: 'Acme', region: 'AMER' }),
+            deals: rows({
+              id: 'D1',
+              owner: 'rep',
+              account: 'A1',
+              amount: '1000',
+              close_date: '2026-02-15',
+              stage: 'Won',
+            }),
+          },
+        },
+        ['2026-Q1'],
+      );
+      // 1,000 x 60% = 600
+      expect(credit(statement(results, 'rep', '2026-Q1'), 'territorial').total).toBe('600');
+      expect(results.warnings.map((w) => [w.code, w.message])).toEqual([
+        [
+          'no-coverage',
+          // 1,000 x 40% = 400
+          'no payee covers territory amer on 2026-02-15, so the 40% share of deals D1 in credit territorial (400.00 USD) credits no one',
+        ],
       ]);
     });
   });
@@ -1105,9 +1151,9 @@ describe('credit that reaches no one', () => {
       ['accounts row 1: region is missing'],
     ]);
     expect(results.warnings.map((w) => w.message)).toEqual([
-      'account A1 of deals D1 is in no territory: its row (accounts row 1) was rejected for its own errors, so deals D1 credits no one',
+      'account A1 of deals D1 is in no territory: its row (accounts row 1) was rejected for its own errors, so the 100% share of deals D1 in credit territorial (1,000.00 USD) credits no one',
       'account A2 of deals D3 is in no territory',
-      'account Initech of deals D2 is in no territory: its row (accounts row 1) was rejected for its own errors, so deals D2 credits no one',
+      'account Initech of deals D2 is in no territory: its row (accounts row 1) was rejected for its own errors, so the 100% share of deals D2 in credit territorial (10.00 USD) credits no one',
     ]);
   });
 

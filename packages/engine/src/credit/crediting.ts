@@ -339,6 +339,10 @@ function creditRecipient(
       const map = run.territories();
       // Named only in a warning: not built for every record.
       const record = () => `${rec.schema.name} ${recordName(rec)}`;
+      // What is lost: this recipient's share only, since the credit's other recipients (an owner's
+      // share, an overlay) still credit the record.
+      const lost = () =>
+        `the ${percentText(r.share)} share of ${record()} in credit ${c.credit.name} (${exactMoney(credited.toString(), run.program.currency)}) credits no one`;
       const found = map.territoryOf(String(account), rec.day);
       if (found === undefined) {
         const rejected = run.data.rejectedAccounts?.get(String(account));
@@ -347,7 +351,7 @@ function creditRecipient(
           c.credit,
           rejected === undefined
             ? `account ${String(account)} of ${record()} is in no territory`
-            : `account ${String(account)} of ${record()} is in no territory: its row (${run.program.territories?.design.source} row ${rejected}) was rejected for its own errors, so ${record()} credits no one`,
+            : `account ${String(account)} of ${record()} is in no territory: its row (${run.program.territories?.design.source} row ${rejected}) was rejected for its own errors, so ${lost()}`,
         );
         return;
       }
@@ -368,7 +372,7 @@ function creditRecipient(
         ctx.warn(
           'no-coverage',
           c.credit,
-          `no payee covers territory ${territory} on ${formatDate(rec.day)}, so ${record()} credits no one`,
+          `no payee covers territory ${territory} on ${formatDate(rec.day)}, so ${lost()}`,
         );
         return;
       }
