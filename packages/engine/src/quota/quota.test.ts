@@ -229,4 +229,32 @@ describe('quotas', () => {
     const zero = [{ payee: 'm1', quota: 'team', period: '2026-Q1', amount: '0' }];
     expect(run(plan, { ...data, quotas: zero }, ['2026-Q1']).errors).toEqual([]);
   });
+
+  it('say when a computed quota has no base: no quota, with a warning', () => {
+    const plan = planOf(
+      quarterly(`source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  payee { annual_quota: Money optional }
+  credit bookings from deals { to owner }
+  quota q = payee.annual_quota seasonality 25%, 25%, 25%, 25%
+  measure attainment = bookings / q
+  commission c = bookings * 1% when attainment >= 50%`),
+    );
+    const results = run(
+      plan,
+      {
+        payees: [payee('new', { annual_quota: '' })],
+        records: { deals: rows({ id: 'D1', owner: 'new', amount: '1000', close_date: '2026-01-10' }) },
+      },
+      ['2026-Q1'],
+    );
+    // No base, so no quota and no attainment (1,000 / no value), and the gate is closed: 0 paid.
+    // Before the fix nothing said why: no warning at all.
+    expect(statement(results, 'new', '2026-Q1').measures[0]?.value).toBeNull();
+    expect(results.warnings.map((w) => [w.code, w.rule?.name, w.message])).toEqual([
+      ['no-value', 'q', 'payee.annual_quota has no value for new, so q has no value in 2026-Q1'],
+    ]);
+    expect(statement(results, 'new', '2026-Q1').quotas[0]?.trace.text).toBe(
+      'no quota: payee.annual_quota has no value',
+    );
+  });
 });

@@ -71,7 +71,18 @@ export function quotaParts(ctx: Ctx, q: CompiledQuota): QuotaParts {
     return { value: amount, inputs: [{ name: 'from data', value: amount.toString(), unit: currency }] };
   }
   const base = q.base?.(ctx, undefined) ?? null;
-  if (!(base instanceof Dec)) return { value: null, inputs: [{ name: 'base', value: null }] };
+  if (!(base instanceof Dec)) {
+    // No base (an empty `annual_quota`): no quota, and so no attainment. The run says so, as it
+    // does for a quota missing from the quota data.
+    const what = q.quota.base ? renderExpr(q.quota.base) : 'the base';
+    ctx.warn(
+      'no-value',
+      q.quota,
+      `${what} has no value for ${ctx.payee?.id ?? 'the payee'}, so ${q.quota.name} has no value in ${ctx.period.label}`,
+      q.def.rule,
+    );
+    return { value: null, inputs: [{ name: 'base', value: null }], text: `${what} has no value` };
+  }
   const inputs: TraceInput[] = [{ name: 'base', value: base.toString(), unit: currency }];
   const factors: QuotaFactors = {};
   /** What the trace says besides its inputs. */

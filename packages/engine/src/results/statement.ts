@@ -59,7 +59,7 @@ function quotaResult(program: Program, def: Def, ctx: Ctx): QuotaResult | undefi
     amount: (value ?? ZERO).toString(),
     trace: { rule: def.rule, range: def.range, inputs },
   };
-  if (value === null) result.trace.text = 'no quota';
+  if (value === null) result.trace.text = text === undefined ? 'no quota' : `no quota: ${text}`;
   else if (text !== undefined) result.trace.text = text;
   if (def.element.label !== undefined) result.label = def.element.label;
   return result;
