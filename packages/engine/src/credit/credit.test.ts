@@ -134,6 +134,39 @@ describe('crediting', () => {
     );
   });
 
+  it('gives the lines of two split rows of one payee for one record in an order the input does not change', () => {
+    const plan = planOf(
+      quarterly(`${DEALS}
+  source deal_splits { id: Text key, deal_id: Text, payee: Payee, share: Percent, approved_on: Date dated }
+  credit alliance from deals { split by deal_splits on deal_id }
+  commission c = alliance * 1%`),
+    );
+    const s1 = { id: 'S1', deal_id: 'D1', payee: 'b', share: '25%', approved_on: '2026-01-02' };
+    const s2 = { id: 'S2', deal_id: 'D1', payee: 'b', share: '75%', approved_on: '2026-01-02' };
+    const linesWith = (splits: DataRecord[]) => {
+      const results = run(
+        plan,
+        {
+          payees: [payee('a'), payee('b')],
+          records: {
+            deals: rows({ id: 'D1', owner: 'a', amount: '1000', close_date: '2026-01-05', stage: 'Won' }),
+            deal_splits: splits,
+          },
+        },
+        ['2026-Q1'],
+      );
+      return credit(statement(results, 'b', '2026-Q1'), 'alliance').lines.map((l) => [l.amount, l.share]);
+    };
+    // 1,000 x 25% = 250 (S1), 1,000 x 75% = 750 (S2): by the rows' keys, whichever row comes first in
+    // the file (before the fix, by row: S2 first when its row came first).
+    const expected = [
+      ['250', '0.25'],
+      ['750', '0.75'],
+    ];
+    expect(linesWith(rows(s1, s2))).toEqual(expected);
+    expect(linesWith(rows(s2, s1))).toEqual(expected);
+  });
+
   it('rejects a split share below 0% or above 100%, even when the shares add up to 100%', () => {
     const plan = planOf(
       quarterly(`${DEALS}

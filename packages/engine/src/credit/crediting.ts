@@ -7,7 +7,7 @@
  */
 
 import { compareText, cycleFrom } from '../compare-text.js';
-import { type DaySpan, type PayeeData, type Rec, recordName, recordRef } from '../data/model.js';
+import { compareRecs, type DaySpan, type PayeeData, type Rec, recordName, recordRef } from '../data/model.js';
 import { Dec, ZERO } from '../decimal.js';
 import { CreditEntry, type Ctx, type Entry } from '../evaluate/context.js';
 import type { Run } from '../evaluate/run.js';
@@ -237,8 +237,12 @@ export function splitRows(run: Run, split: CompiledSplit): Map<string, Rec[]> {
     if (list) list.push(rec);
     else index.set(id, [rec]);
   }
+  // By payee, then in the stable record order (never the order of the input: two rows of one
+  // payee for one record give their lines in the same order whatever their rows).
   for (const list of index.values())
-    list.sort((a, b) => compareText(a.v[split.payee] as string, b.v[split.payee] as string) || a.row - b.row);
+    list.sort(
+      (a, b) => compareText(a.v[split.payee] as string, b.v[split.payee] as string) || compareRecs(a, b),
+    );
   indexes.set(which, index);
   return index;
 }
