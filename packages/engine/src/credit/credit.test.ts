@@ -651,6 +651,29 @@ describe('crediting', () => {
     expect(results.warnings.map((w) => w.code)).toEqual(['off-plan']);
   });
 
+  it('credits a payee whose assignment starts before the plan only from the day the plan starts', () => {
+    // The plan starts on 15 February; b is assigned to it from 1 June 2025, before it began. D1
+    // (10 January) is before the plan, as for a payee without assignments; D2 (1 March) inside.
+    // Before the fix the assignment's own start counted: D1 credited 4,000 and paid 400.00 more,
+    // while b's quota counted days from 15 February only.
+    const plan = planOf(
+      quarterly(`${DEALS}
+  credit won from deals { to owner }
+  commission c = won * 10% per line`).replace('effective 2026-01-01', 'effective 2026-02-15'),
+    );
+    const deals = rows(
+      { id: 'D1', owner: 'b', amount: '4000', close_date: '2026-01-10', stage: 'Won' },
+      { id: 'D2', owner: 'b', amount: '2000', close_date: '2026-03-01', stage: 'Won' },
+    );
+    const payees = [payee('b', {}, { plans: [{ plan: 'Test', from: '2025-06-01' }] })];
+    const results = run(plan, { payees, records: { deals } }, ['2026-Q1']);
+    // 10% of D2 only: 2,000 x 10% = 200.00.
+    expect(statement(results, 'b', '2026-Q1').earned).toBe('200.00');
+    expect(results.warnings.map((w) => w.message)).toEqual([
+      'deals record D1 is dated when b is not on the plan (on it only 2026-02-15 to 2026-03-31 of 2026-Q1), so it credits b nothing',
+    ]);
+  });
+
   describe('roll-up credit and cycles of managers', () => {
     const plan = planOf(
       quarterly(`${DEALS}

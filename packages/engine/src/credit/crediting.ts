@@ -120,9 +120,11 @@ export class PeriodCredits {
     let days = this.days.get(payee);
     if (days === undefined) {
       const known = this.run.data.payees.byId.get(payee);
-      // Without assignments, a payee is on the plan on every day of its effective dates.
+      // Without assignments, a payee is on the plan on every day of its effective dates; with
+      // them, on the days of their assignments within those dates (an assignment from a day
+      // before the plan began does not put them on it earlier), as their statements and quotas count.
       const program = this.run.program;
-      const spans = known && (known.onPlan ?? [{ from: program.start, to: program.end }]);
+      const spans = known && clipped(known.onPlan ?? [{ from: program.start, to: program.end }], program);
       const { start, end } = this.period;
       if (!spans || spans.some((s) => s.from <= start && s.to >= end)) days = ALL_DAYS;
       else {
@@ -176,6 +178,17 @@ export class PeriodCredits {
       last.more.push({ rec, amount, share, role });
     } else list.push(new CreditEntry(rec, amount, quota, share, role));
   }
+}
+
+/** `spans` cut to the plan's effective dates, leaving out those wholly outside them. */
+function clipped(spans: readonly DaySpan[], plan: { start: number; end: number }): DaySpan[] {
+  const result: DaySpan[] = [];
+  for (const s of spans) {
+    const from = Math.max(s.from, plan.start);
+    const to = Math.min(s.to, plan.end);
+    if (from <= to) result.push(from === s.from && to === s.to ? s : { from, to });
+  }
+  return result;
 }
 
 /** The days a payee is on the plan within a period (see `PeriodCredits.planDays`). */
