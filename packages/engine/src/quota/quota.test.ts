@@ -257,4 +257,41 @@ describe('quotas', () => {
       'no quota: payee.annual_quota has no value',
     );
   });
+
+  it('warn of no missing quota in the periods before a hire, which a year to date reads', () => {
+    const plan = planOf(
+      quarterly(`${SOURCES}
+  quota team from data
+  measure attainment = ytd(bookings) / ytd(team)`),
+    );
+    const results = run(
+      plan,
+      {
+        payees: [
+          payee('old', { annual_quota: '1', hire_date: '2020-01-01' }),
+          payee(
+            'new',
+            { annual_quota: '1', hire_date: '2026-07-01' },
+            { plans: [{ plan: 'Test', from: '2026-07-01' }] },
+          ),
+        ],
+        quotas: [
+          ...['2026-Q1', '2026-Q2', '2026-Q3'].map((period) => ({
+            payee: 'old',
+            quota: 'team',
+            period,
+            amount: '1000',
+          })),
+          { payee: 'new', quota: 'team', period: '2026-Q3', amount: '1000' },
+        ],
+        records: { deals: rows({ id: 'D1', owner: 'new', amount: '500', close_date: '2026-08-02' }) },
+      },
+      ['2026-Q1', '2026-Q2', '2026-Q3'],
+    );
+    // new joined on 1 July: year to date in Q3 is 500 / 1,000 = 50%, Q1 and Q2 having no quota.
+    expect(statement(results, 'new', '2026-Q3').measures[0]?.value).toBe('0.5');
+    // Before the fix: 'there is no team for new in 2026-Q1 in the quota data', and for Q2, though
+    // new has no statement then and needs no quota.
+    expect(results.warnings).toEqual([]);
+  });
 });
