@@ -245,9 +245,15 @@ export class Ctx {
     return rate;
   }
 
-  /** Records a calculation warning for this payee and period. */
+  /**
+   * Records a calculation warning for this payee and period. A period the payee is not on the plan
+   * (before a hire, after a leaver) has no statement: it is worked out only for what a later period
+   * reads of it (a to-date window), where what it lacks (a quota, a value) is as it should be, so
+   * its warnings would be about nothing the run reports.
+   */
   warn(code: WarningCode, node: { range: Range }, message: string, rule?: RuleRef): void {
     if (this.projected) return;
+    if (this.payee && !this.run.program.onPlan(this.payee, this.period)) return;
     this.run.warn(this.payee?.id, this.period.label, code, rule ?? this.rule, node.range, message);
   }
 

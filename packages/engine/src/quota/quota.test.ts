@@ -294,4 +294,33 @@ describe('quotas', () => {
     // new has no statement then and needs no quota.
     expect(results.warnings).toEqual([]);
   });
+
+  it('warn of nothing in the periods before a hire that a year to date of attainment reads', () => {
+    const plan = planOf(
+      quarterly(`${SOURCES}
+  quota q = payee.annual_quota prorate by calendar days
+  measure attainment = bookings / q
+  measure ytd_attainment = ytd(attainment)`),
+    );
+    const results = run(
+      plan,
+      {
+        payees: [
+          payee(
+            'new',
+            { annual_quota: '100', hire_date: '2026-07-01' },
+            { plans: [{ plan: 'Test', from: '2026-07-01' }] },
+          ),
+        ],
+        records: { deals: rows({ id: 'D1', owner: 'new', amount: '500', close_date: '2026-08-02' }) },
+      },
+      ['2026-Q1', '2026-Q2', '2026-Q3'],
+    );
+    // Q3: 500 / 100 (92 of 92 days) = 500%; Q1 and Q2, before the hire, have a quota of 0 days and
+    // no attainment, left out of the year to date: 500%.
+    expect(statement(results, 'new', '2026-Q3').measures.map((m) => m.value)).toEqual(['5', '5']);
+    // Before the fix: 'a division by zero has no value' for new in 2026-Q1 and in 2026-Q2, periods
+    // new has no statement in.
+    expect(results.warnings).toEqual([]);
+  });
 });

@@ -51,16 +51,6 @@ export interface QuotaParts {
   text?: string;
 }
 
-/**
- * Warns about the quota of the context's payee, when they are on the plan in its period. A period
- * before a hire or after a leaver is read only for a later period's to-date window (`ytd(q)`),
- * where a quota missing then is no quota at all, as it should be: no warning.
- */
-function warnOnPlan(ctx: Ctx, ...args: Parameters<Ctx['warn']>): void {
-  if (ctx.payee && !ctx.run.program.onPlan(ctx.payee, ctx.period)) return;
-  ctx.warn(...args);
-}
-
 /** The quota of the context's payee in its period, with its factors. */
 export function quotaParts(ctx: Ctx, q: CompiledQuota): QuotaParts {
   const currency = ctx.run.program.currency;
@@ -69,8 +59,7 @@ export function quotaParts(ctx: Ctx, q: CompiledQuota): QuotaParts {
       ? ctx.run.data.quotas.get(`${ctx.payee.id}|${q.quota.name}|${ctx.period.label}`)
       : undefined;
     if (!amount) {
-      warnOnPlan(
-        ctx,
+      ctx.warn(
         'no-value',
         q.quota,
         `there is no ${q.quota.name} for ${ctx.payee?.id ?? 'the payee'} in ${ctx.period.label} in the quota data`,
@@ -86,8 +75,7 @@ export function quotaParts(ctx: Ctx, q: CompiledQuota): QuotaParts {
     // No base (an empty `annual_quota`): no quota, and so no attainment. The run says so, as it
     // does for a quota missing from the quota data.
     const what = q.quota.base ? renderExpr(q.quota.base) : 'the base';
-    warnOnPlan(
-      ctx,
+    ctx.warn(
       'no-value',
       q.quota,
       `${what} has no value for ${ctx.payee?.id ?? 'the payee'}, so ${q.quota.name} has no value in ${ctx.period.label}`,
@@ -122,8 +110,7 @@ export function quotaParts(ctx: Ctx, q: CompiledQuota): QuotaParts {
       const from = renderExpr(q.quota.ramp?.from as IrExpr);
       notes.push(`not ramped: ${from} has no value`);
       inputs.push({ name: 'ramp start', value: null });
-      warnOnPlan(
-        ctx,
+      ctx.warn(
         'no-value',
         q.quota,
         `${from} has no value for ${ctx.payee?.id ?? 'the payee'}, so ${q.quota.name} is not ramped in ${ctx.period.label}: the whole quota applies`,
