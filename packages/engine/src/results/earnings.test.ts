@@ -130,3 +130,70 @@ describe('traces shared by the lines one tier priced whole', () => {
     );
   });
 });
+
+describe('caps and floors at the payout rounding point', () => {
+  it('name the cap and the floor with every decimal, as the lines keep them', () => {
+    const plan = planOf(
+      quarterly(
+        `source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  credit bookings from deals { to owner }
+  commission c = bookings * 10% per line cap 10.005 USD`,
+        'rounding half up to 2 decimals at payout',
+      ),
+    );
+    const results = run(
+      plan,
+      {
+        payees: [payee('a')],
+        records: {
+          deals: rows(
+            { id: 'D1', owner: 'a', amount: '60', close_date: '2026-02-01' },
+            { id: 'D2', owner: 'a', amount: '40.049', close_date: '2026-02-02' },
+            { id: 'D3', owner: 'a', amount: '100', close_date: '2026-02-03' },
+          ),
+        },
+      },
+      ['2026-Q1'],
+    );
+    const at = { payee: 'a', period: '2026-Q1' };
+    // c: 6 + 4.0049 + 10 = 20.0049 > cap 10.005: the 10.0 excess comes off D3 (10 -> 0.0001).
+    expect(explain(results, { ...at, earning: 'c' })?.sentence).toBe(
+      'c is 10.005 USD: bookings 200.049 USD, value 20.0049 USD; capped at 10.005 USD',
+    );
+    // D3 pays 10 - 9.9999 = 0.0001: reduced by the cap of 10.005 (6 + 4.0049 + 0.0001 = 10.005).
+    expect(explain(results, { ...at, earning: 'c', line: 'D3' })?.sentence).toBe(
+      'c for deals D3 is 0.0001 USD: bookings 100.00 USD; reduced by the cap of 10.005 USD, from 10.00 USD',
+    );
+  });
+  it('name the floor with every decimal', () => {
+    const plan = planOf(
+      quarterly(
+        `source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  credit bookings from deals { to owner }
+  commission f = bookings * 10% per line floor 10.005 USD`,
+        'rounding half up to 2 decimals at payout',
+      ),
+    );
+    const results = run(
+      plan,
+      {
+        payees: [payee('a')],
+        records: {
+          deals: rows(
+            { id: 'D1', owner: 'a', amount: '60', close_date: '2026-02-01' },
+            { id: 'D2', owner: 'a', amount: '40.049', close_date: '2026-02-02' },
+          ),
+        },
+      },
+      ['2026-Q1'],
+    );
+    const at = { payee: 'a', period: '2026-Q1' };
+    // 6 + 4.0049 = 10.0049 < floor 10.005: a floor line of 10.005 - 10.0049 = 0.0001.
+    expect(explain(results, { ...at, earning: 'f' })?.sentence).toBe(
+      'f is 10.005 USD: bookings 100.049 USD, value 10.0049 USD; raised to the floor of 10.005 USD',
+    );
+    expect(explain(results, { ...at, earning: 'f', line: 'floor' })?.sentence).toBe(
+      'f is 0.0001 USD: raised to the floor of 10.005 USD: the other lines add up to 10.0049 USD',
+    );
+  });
+});

@@ -275,7 +275,9 @@ export function earningResult(
   const program = run.program;
   const currency = program.currency;
   const rounding = program.plan.header.rounding;
-  const money = (value: Dec) => planMoney(program.plan, value);
+  // At the payout point lines keep full precision, and so do the cap and floor a sentence names
+  // (a floor of 10.005 is 10.005, not 10.01): every amount keeps every decimal it has.
+  const money = (value: Dec) => planMoney(program.plan, value, rounding.point === 'payout');
   const estimate = projected ? estimateLines(actual, projected, rounding) : { lines: [], total: ZERO };
   // Outside its dates an earning has no outcome of its own: its trace reads the period's context.
   const ctx = earningContext(actualCtx, e) ?? actualCtx;
