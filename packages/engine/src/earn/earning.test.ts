@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Results } from '../results/results.js';
 import { earned, payee, planOf, quarterly, rows, run, statement } from '../test-support.js';
+import { explain } from '../trace/explain.js';
 
 const DEALS = `source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated, product: Text optional, region: Text optional }
   credit bookings from deals { to owner }`;
@@ -314,5 +315,32 @@ describe('earnings', () => {
     // 99,999 x 10% = 9,999.90; 100,000 x 5% = 5,000 (the boundary belongs to the upper tier).
     expect(at('99999')).toBe('9999.90');
     expect(at('100000')).toBe('5000.00');
+  });
+});
+
+describe('a capped year-to-date earning', () => {
+  it('keeps the cap in the sentence of its period line', () => {
+    const plan = planOf(
+      quarterly(`${DEALS}
+  bonus y = ytd(bookings) * 1% paid year to date cap 1_000 USD`),
+    );
+    const results = run(
+      plan,
+      {
+        payees: [payee('rep')],
+        records: { deals: dealRows(['80000', '2026-02-01'], ['50000', '2026-05-01']) },
+      },
+      Q.slice(0, 2),
+    );
+    // Q1: 80,000 x 1% = 800.00 (under the cap). Q2: year to date 130,000 x 1% = 1,300.00, capped at
+    // 1,000.00, minus the 800.00 paid in Q1 = 200.00.
+    expect(pay(results, '2026-Q2', 'y')).toBe('200.00');
+    // The line must say the cap, or its arithmetic (1,300 - 800 = 500) is not the 200 it pays.
+    expect(
+      explain(results, { payee: 'rep', period: '2026-Q2', earning: 'y', line: 'period' })?.sentence,
+    ).toBe(
+      'y is 200.00 USD: bookings year to date 130,000.00 USD, value 1,300.00 USD, paid earlier this year 800.00 USD; ' +
+        'reduced by the cap of 1,000.00 USD, from 1,300.00 USD; year to date, minus what earlier periods paid',
+    );
   });
 });

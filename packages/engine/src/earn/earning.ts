@@ -153,7 +153,8 @@ function calculate(ctx: Ctx, e: CompiledEarning): EarningOutcome {
   if (e.earning.paidYearToDate && outcome.paidBefore) {
     const line = outcome.lines[0] as LineData;
     line.amount = line.amount.minus(outcome.paidBefore);
-    line.note = 'year to date, minus what earlier periods paid';
+    // A cap that reduced the year-to-date value stays in the line's explanation.
+    line.note = line.note === NOTE.cut ? NOTE.cutYtd : NOTE.ytd;
   }
   outcome.amount = sumAmounts(outcome.lines);
   return outcome;

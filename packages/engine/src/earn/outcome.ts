@@ -13,6 +13,9 @@ import type { CompiledEarning } from './earning.js';
  */
 export const NOTE = {
   cut: 'reduced by the cap',
+  ytd: 'year to date, minus what earlier periods paid',
+  /** A `paid year to date` line whose year-to-date value the cap reduced. */
+  cutYtd: 'reduced by the cap; year to date, minus what earlier periods paid',
   toCap: 'brought to the cap',
   toFloor: 'raised to the floor',
   paidOnce: 'already paid earlier this year',

@@ -162,6 +162,8 @@ function lineText(line: LineData, env: LineEnv): string | undefined {
   if (line.estimate || note === undefined) return note;
   if (note === NOTE.cut && env.cap)
     return `reduced by the cap of ${env.money(env.cap)}, from ${env.money(line.raw)}`;
+  if (note === NOTE.cutYtd && env.cap)
+    return `reduced by the cap of ${env.money(env.cap)}, from ${env.money(line.raw)}; ${NOTE.ytd}`;
   if (note === NOTE.toCap && env.cap)
     return `brought to the cap of ${env.money(env.cap)}: the other lines add up to ${env.money(env.earned.minus(line.amount))}`;
   if (note === NOTE.toFloor && env.floor)
