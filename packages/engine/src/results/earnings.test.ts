@@ -197,3 +197,43 @@ describe('caps and floors at the payout rounding point', () => {
     );
   });
 });
+
+describe('a per-line earning at the rate reached', () => {
+  it('shows the uplift on earlier records when a record moves the rate', () => {
+    const plan = planOf(
+      quarterly(`source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  payee { q: Money }
+  quota bq = payee.q
+  credit bookings from deals { to owner }
+  measure attainment = bookings / bq
+  rate table rt on attainment retroactive {
+    0% to 100%: 10%
+    100% and up: 20%
+  }
+  commission r = bookings * rate(rt) per line`),
+    );
+    const results = run(
+      plan,
+      {
+        payees: [payee('a', { q: '100000' })],
+        records: {
+          deals: rows(
+            { id: 'D1', owner: 'a', amount: '60000', close_date: '2026-02-01' },
+            { id: 'D2', owner: 'a', amount: '50000', close_date: '2026-02-02' },
+          ),
+        },
+      },
+      ['2026-Q1'],
+    );
+    const at = { payee: 'a', period: '2026-Q1', earning: 'r' };
+    // D1: 60,000 x 10% = 6,000.00. D2 takes attainment to 110%: 110,000 x 20% = 22,000.00, minus
+    // 6,000.00 = 16,000.00 = 50,000 x 20% (10,000.00) + the uplift of D1, 60,000 x (20% - 10%) = 6,000.00.
+    expect(explain(results, { ...at, line: 'D1' })?.sentence).toBe(
+      'r for deals D1 is 6,000.00 USD: 10% (between 0% and 100%), tier 1 of rt; bookings 60,000.00 USD',
+    );
+    expect(explain(results, { ...at, line: 'D2' })?.sentence).toBe(
+      'r for deals D2 is 16,000.00 USD: 20% (above quota), tier 2 of rt; bookings 50,000.00 USD, ' +
+        'uplift on earlier records 6,000.00 USD',
+    );
+  });
+});

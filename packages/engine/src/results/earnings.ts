@@ -2,7 +2,7 @@
  * The earnings of a statement: amount, estimate, lines with their traces, and flags.
  */
 
-import type { Rounding } from '@attain/dsl';
+import type { IrExpr, Rounding } from '@attain/dsl';
 import { recordRef } from '../data/model.js';
 import { type Dec, NEGLIGIBLE, ZERO } from '../decimal.js';
 import { type CompiledEarning, earningContext } from '../earn/earning.js';
@@ -184,11 +184,13 @@ function lineArithmetic(
   env: LineEnv,
 ): string | undefined {
   const entry = line.entry;
-  // Only a line that is the table's pay itself (`tiered(credit, table)`): in `tiered(...) * 50%`
-  // the bands are not what the line pays.
-  if (!entry || env.e.earning.value.op !== 'tiered') return undefined;
+  // Only a line that is the table's pay itself (`tiered(credit, table)`, or `credit * rate(table)`,
+  // the credit at the rate reached): in `tiered(...) * 50%` the bands are not what the line pays.
+  const value = env.e.earning.value;
+  const atRate = creditAtRate(value, env.e.earning.perLine?.credit);
+  if (!entry || (value.op !== 'tiered' && !atRate)) return undefined;
   if (!hits || hits.length === 0) return undefined;
-  if (hits.every((h) => h.paid !== undefined)) {
+  if (!atRate && hits.every((h) => h.paid !== undefined)) {
     const paid = hits.reduce((sum, h) => sum.plus(h.paid as Dec), ZERO);
     const earlier = paid.minus(line.raw);
     return earlier.abs().gt(NEGLIGIBLE)
@@ -202,6 +204,15 @@ function lineArithmetic(
   if (uplift.abs().gt(NEGLIGIBLE))
     trace.inputs.push(exactMoneyInput('uplift on earlier records', uplift, env.currency));
   return undefined;
+}
+
+/** `credit * rate(table)` or `rate(table) * credit`: the credit priced at the rate it reached. */
+function creditAtRate(value: IrExpr, credit: string | undefined): boolean {
+  if (value.op !== 'binary' || value.operator !== '*') return false;
+  const isCredit = (x: IrExpr) => x.op === 'ref' && x.kind === 'credit' && x.name === credit;
+  return (
+    (isCredit(value.left) && value.right.op === 'rate') || (value.left.op === 'rate' && isCredit(value.right))
+  );
 }
 
 function lineResult(line: LineData, env: LineEnv): EarningLine {
