@@ -116,7 +116,7 @@ function simpleMarginal(t: CompiledRateTable): boolean {
  * The measure the table is on, when it is the credit itself or `credit / d` with `d` a definition
  * that does not depend on the credit.
  */
-function measureShape(ctx: Ctx, on: IrExpr, creditName: string, credit: number): Shape | undefined {
+export function measureShape(ctx: Ctx, on: IrExpr, creditName: string, credit: number): Shape | undefined {
   if (isCreditRef(on, creditName)) return { divisor: undefined };
   if (on.op !== 'ref' || (on.kind !== 'measure' && on.kind !== 'let')) return undefined;
   const program = ctx.run.program;

@@ -237,3 +237,49 @@ describe('a per-line earning at the rate reached', () => {
     );
   });
 });
+
+describe('a threshold table (first tier above zero)', () => {
+  it('says why a number below the threshold pays nothing', () => {
+    const plan = planOf(
+      quarterly(`source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  payee { q: Money }
+  quota bq = payee.q
+  credit bookings from deals { to owner }
+  measure attainment = bookings / bq
+  rate table th on attainment marginal {
+    50% to 100%: 10%
+    100% and up: 20%
+  }
+  commission m = tiered(bookings, th) per line
+  commission p = tiered(bookings, th)`),
+    );
+    const data = (...amounts: string[]) => ({
+      payees: [payee('a', { q: '100000' })],
+      records: {
+        deals: rows(
+          ...amounts.map((amount, i) => ({
+            id: `D${i + 1}`,
+            owner: 'a',
+            amount,
+            close_date: `2026-02-0${i + 1}`,
+          })),
+        ),
+      },
+    });
+    const at = { payee: 'a', period: '2026-Q1' };
+    // D1 40,000: attainment 40%, below the 50% where tier 1 starts: 0.00. D2 30,000: 70%, the
+    // 20,000 between 50% and 70% at 10% = 2,000.00.
+    const results = run(plan, data('40000', '30000'), ['2026-Q1']);
+    expect(explain(results, { ...at, earning: 'm', line: 'D1' })?.sentence).toBe(
+      'm for deals D1 is 0.00 USD: bookings 40,000.00 USD; nothing is paid below 50%, where tier 1 of th starts',
+    );
+    expect(explain(results, { ...at, earning: 'm', line: 'D2' })?.sentence).toBe(
+      'm for deals D2 is 2,000.00 USD: 10% on the 20,000.00 USD between 50% and 100%, tier 1 of th',
+    );
+    // One deal of 40,000: the period's attainment is 40%, so p is 0.00.
+    const below = run(plan, data('40000'), ['2026-Q1']);
+    expect(explain(below, { ...at, earning: 'p' })?.sentence).toBe(
+      'p is 0.00 USD: bookings 40,000.00 USD, value 0.00 USD; nothing is paid below 50%, where tier 1 of th starts',
+    );
+  });
+});

@@ -4,9 +4,10 @@
 
 import type { IrExpr, Rounding } from '@attain/dsl';
 import { recordRef } from '../data/model.js';
-import { type Dec, NEGLIGIBLE, ZERO } from '../decimal.js';
+import { Dec, decText, NEGLIGIBLE, ZERO } from '../decimal.js';
 import { type CompiledEarning, earningContext } from '../earn/earning.js';
 import { allocateRounded, fit, roundAmount, toGrid } from '../earn/fit.js';
+import { measureShape } from '../earn/incremental.js';
 import { type EarningOutcome, LineData, NOTE } from '../earn/outcome.js';
 import { PAID_EARLIER } from '../earn/paid-before.js';
 import { type Ctx, entryText } from '../evaluate/context.js';
@@ -15,7 +16,7 @@ import { renderExpr } from '../governance/render-expr.js';
 import { type TierHit, tierApplied } from '../tables/tier-hit.js';
 import { formatDate } from '../time/dates.js';
 import { exactMoneyInput, inputsOf, tierOf } from '../trace/build.js';
-import { planMoney } from '../trace/sentence.js';
+import { moneyDecimals, planMoney, Reading } from '../trace/sentence.js';
 import type { MoneyFormat } from './format.js';
 import type { EarningLine, EarningResult, TierApplied, Trace, TraceInput } from './results.js';
 
@@ -151,6 +152,8 @@ interface LineEnv {
   floor: Dec | null;
   /** What the earning pays. */
   earned: Dec;
+  /** The lines whose running credit is below the first tier of a threshold table, and why they pay 0. */
+  belowFirst: { text: string; lines: Set<LineData> } | undefined;
 }
 
 /**
@@ -249,6 +252,9 @@ function lineResult(line: LineData, env: LineEnv): EarningLine {
   if (bands) trace.bands = bands;
   const texts = [
     lineArithmetic(line, hits, trace, env),
+    !hits?.length && line.raw.isZero() && !stopped && env.belowFirst?.lines.has(line)
+      ? env.belowFirst.text
+      : undefined,
     stopped ?? lineText(line, env),
     line.estimate && entry ? ESTIMATE_LINE : undefined,
   ].filter((t): t is string => t !== undefined);
@@ -264,6 +270,41 @@ function lineResult(line: LineData, env: LineEnv): EarningLine {
     result.rate = tier.rate;
   }
   return result;
+}
+
+/**
+ * For `tiered(credit, table)` through a table whose first tier starts above zero (a threshold) and
+ * is read on the credit or on the credit over a definition that does not move with it (an
+ * attainment): the credit, whether an amount of it is below the threshold, and what a number priced
+ * by no tier there says ("nothing is paid below 50%, where tier 1 of rates starts").
+ */
+function thresholdOf(
+  ctx: Ctx,
+  e: CompiledEarning,
+): { text: string; credit: Dec; below: (credit: Dec) => boolean } | undefined {
+  const value = e.earning.value;
+  if (value.op !== 'tiered' || value.amount.op !== 'ref' || value.amount.kind !== 'credit') return undefined;
+  const table = ctx.run.tables.rateTable(ctx, value.table);
+  if (!table) return undefined;
+  const first = table.tiers[0];
+  if (!first?.from.gt(ZERO)) return undefined;
+  const program = ctx.run.program;
+  const id = program.defId('credit', value.amount.name);
+  const shape = id === undefined ? undefined : measureShape(ctx, table.table.on, value.amount.name, id);
+  if (id === undefined || !shape) return undefined;
+  const credit = ctx.get(id);
+  const divisor = shape.divisor === undefined ? undefined : ctx.get(shape.divisor);
+  if (!(credit instanceof Dec) || (divisor !== undefined && !(divisor instanceof Dec && divisor.gt(ZERO))))
+    return undefined;
+  // The credit at which the measure reaches the first tier: one product, no division per line.
+  const limit = divisor instanceof Dec ? first.from.times(divisor) : first.from;
+  const reading = new Reading(program.currency, moneyDecimals(program.plan.header.rounding.decimals));
+  const bound = reading.shown(decText(first.from), first.desc.unit);
+  return {
+    text: `nothing is paid below ${bound}, where tier 1 of ${first.desc.table} starts`,
+    credit,
+    below: (amount) => amount.lt(limit),
+  };
 }
 
 /** Why an earning pays nothing at all, when something stopped it. */
@@ -319,6 +360,21 @@ export function earningResult(
     texts.push(
       `counting only ${formatDate(e.window.from)} to ${formatDate(e.window.to)}, the dates of the earning`,
     );
+  const threshold = thresholdOf(ctx, e);
+  let belowFirst: LineEnv['belowFirst'];
+  if (threshold) {
+    if (!tier && !stopped && actual.value?.isZero() && threshold.below(threshold.credit))
+      texts.push(threshold.text);
+    // Line i is priced on the credit of records 1..i: below the threshold, it pays nothing.
+    const lines = new Set<LineData>();
+    let running = ZERO;
+    for (const line of actual.lines) {
+      if (!line.entry || line.estimate) continue;
+      running = running.plus(line.entry.amount);
+      if (threshold.below(running)) lines.add(line);
+    }
+    belowFirst = { text: threshold.text, lines };
+  }
   if (note) texts.push(note);
   if (texts.length > 0) trace.text = texts.join('; ');
   const env: LineEnv = {
@@ -332,6 +388,7 @@ export function earningResult(
     cap,
     floor,
     earned: actual.amount,
+    belowFirst,
   };
   const result: EarningResult = {
     id: e.earning.name,
