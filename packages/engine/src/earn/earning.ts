@@ -99,7 +99,11 @@ function calculate(ctx: Ctx, e: CompiledEarning): EarningOutcome {
   let value: Dec | null;
   let tiers: TierHit[] = [];
   if (e.credit !== undefined && !e.earning.paidYearToDate) {
-    ({ lines, value } = perLineRaw(ctx, e, e.credit));
+    const raw = perLineRaw(ctx, e, e.credit);
+    ({ lines, value } = raw);
+    // The tiers of the period's value (all the records), for the earning's own explanation: the
+    // lines hold only what each record moved.
+    if (value !== null) tiers = raw.tiers ?? (e.def.uses.tables.size > 0 ? tiersOfValue(ctx, e) : []);
   } else {
     const start = ctx.trail.length;
     const outer = ctx.rule;
@@ -158,6 +162,16 @@ function calculate(ctx: Ctx, e: CompiledEarning): EarningOutcome {
   }
   outcome.amount = sumAmounts(outcome.lines);
   return outcome;
+}
+
+/** The tiers the earning's value goes through in the context (its value is memoised elsewhere). */
+function tiersOfValue(ctx: Ctx, e: CompiledEarning): TierHit[] {
+  const start = ctx.trail.length;
+  const outer = ctx.rule;
+  ctx.rule = e.def.rule;
+  e.value(ctx, undefined);
+  ctx.rule = outer;
+  return ctx.trail.slice(start);
 }
 
 /** In a per-line context an earning used by another is its value within cap and floor, without lines. */

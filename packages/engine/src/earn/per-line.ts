@@ -16,6 +16,8 @@ import { LineData, recordLine } from './outcome.js';
 export interface RawLines {
   lines: LineData[];
   value: Dec | null;
+  /** The tiers of the value of all the records, when the path has them (the general path does). */
+  tiers?: TierHit[];
 }
 
 /** Evaluates every prefix of the earning's credit and returns one line per record. */
@@ -59,7 +61,7 @@ export function perLineRaw(ctx: Ctx, e: CompiledEarning, credit: number): RawLin
     previous = current;
     previousTrail = lctx.trail;
   }
-  return { lines, value: anyValue ? previous : null };
+  return { lines, value: anyValue ? previous : null, tiers: previousTrail.slice() };
 }
 
 function decimalOf(v: unknown): Dec | null {

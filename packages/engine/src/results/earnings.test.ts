@@ -283,3 +283,41 @@ describe('a threshold table (first tier above zero)', () => {
     );
   });
 });
+
+describe('the total of a per-line earning', () => {
+  it('names the tiers and rates of the period, like a per-period earning', () => {
+    const plan = planOf(
+      quarterly(`source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  payee { q: Money }
+  quota bq = payee.q
+  credit bookings from deals { to owner }
+  measure attainment = bookings / bq
+  rate table rates on attainment marginal {
+    0% to 50%: 5%
+    50% to 100%: 10%
+    100% and up: 15%
+  }
+  commission c = tiered(bookings, rates) per line cap 10_000 USD`),
+    );
+    const results = run(
+      plan,
+      {
+        payees: [payee('a', { q: '100000' })],
+        records: {
+          deals: rows(
+            { id: 'D1', owner: 'a', amount: '80000', close_date: '2026-02-01' },
+            { id: 'D2', owner: 'a', amount: '50000', close_date: '2026-02-02' },
+          ),
+        },
+      },
+      ['2026-Q1'],
+    );
+    // 130,000 on a quota of 100,000: 50,000 x 5% + 50,000 x 10% + 30,000 x 15% = 2,500 + 5,000 +
+    // 4,500 = 12,000.00, capped at 10,000.00.
+    expect(explain(results, { payee: 'a', period: '2026-Q1', earning: 'c' })?.sentence).toBe(
+      'c is 10,000.00 USD: 5% on the 50,000.00 USD between 0% and 50%, tier 1 of rates, ' +
+        'plus 10% on the 50,000.00 USD between 50% and 100%, tier 2 of rates, ' +
+        'plus 15% on the 30,000.00 USD above quota, tier 3 of rates; capped at 10,000.00 USD',
+    );
+  });
+});
