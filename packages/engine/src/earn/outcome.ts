@@ -59,6 +59,8 @@ export class LineData {
   note: string | undefined;
   /** The marginal band that priced the whole of the line's credit, when the fast path knows it. */
   whole: TierHit | undefined = undefined;
+  /** On the general per-line path, the value of the records before this line's (its line pays the difference). */
+  before: Dec | undefined = undefined;
   /** The raw value in units of 10^-rawScale; NaN when it is held as a decimal only. */
   rawUnits = Number.NaN;
   rawScale = 0;

@@ -57,7 +57,9 @@ export function perLineRaw(ctx: Ctx, e: CompiledEarning, credit: number): RawLin
     const current = value ?? ZERO;
     const raw = current.minus(previous);
     const tiers = diffTiers(previousTrail, lctx.trail, raw);
-    lines.push(recordLine(name, entry, raw, tiers));
+    const made = recordLine(name, entry, raw, tiers);
+    made.before = previous;
+    lines.push(made);
     previous = current;
     previousTrail = lctx.trail;
   }

@@ -321,3 +321,44 @@ describe('the total of a per-line earning', () => {
     );
   });
 });
+
+describe('a per-line accelerator written with if', () => {
+  it('gives the values with and without the records before the line when its rate moved', () => {
+    const plan = planOf(
+      quarterly(`source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  payee { q: Money }
+  quota bq = payee.q
+  credit bookings from deals { to owner }
+  measure attainment = bookings / bq
+  commission i = (if attainment >= 100% then bookings * 20% else bookings * 10%) per line`),
+    );
+    const results = run(
+      plan,
+      {
+        payees: [payee('a', { q: '100000' })],
+        records: {
+          deals: rows(
+            { id: 'D1', owner: 'a', amount: '60000', close_date: '2026-02-01' },
+            { id: 'D2', owner: 'a', amount: '50000', close_date: '2026-02-02' },
+            { id: 'D3', owner: 'a', amount: '10000', close_date: '2026-02-03' },
+          ),
+        },
+      },
+      ['2026-Q1'],
+    );
+    const at = { payee: 'a', period: '2026-Q1', earning: 'i' };
+    // D1: 60,000 x 10% = 6,000.00. D2 takes attainment to 110%: 110,000 x 20% = 22,000.00, minus
+    // the 6,000.00 of D1 = 16,000.00 (not 50,000 x 20% = 10,000).
+    expect(explain(results, { ...at, line: 'D1' })?.sentence).toBe(
+      'i for deals D1 is 6,000.00 USD: bookings 60,000.00 USD',
+    );
+    expect(explain(results, { ...at, line: 'D2' })?.sentence).toBe(
+      'i for deals D2 is 16,000.00 USD: bookings 50,000.00 USD; ' +
+        'the records up to it add up to 22,000.00 USD, minus the 6,000.00 USD the records before it add up to',
+    );
+    // D3: 120,000 x 20% = 24,000.00 - 22,000.00 = 2,000.00 = 10,000 x 20%: the rate did not move.
+    expect(explain(results, { ...at, line: 'D3' })?.sentence).toBe(
+      'i for deals D3 is 2,000.00 USD: bookings 10,000.00 USD',
+    );
+  });
+});

@@ -154,6 +154,8 @@ interface LineEnv {
   earned: Dec;
   /** The lines whose running credit is below the first tier of a threshold table, and why they pay 0. */
   belowFirst: { text: string; lines: Set<LineData> } | undefined;
+  /** The credit of the records up to each line of the general per-line path, by line. */
+  running: Map<LineData, Dec> | undefined;
 }
 
 /**
@@ -209,6 +211,48 @@ function lineArithmetic(
   return undefined;
 }
 
+/**
+ * A line of any other per-line value pays the value of the records up to it minus that of the
+ * records before it. When what the sentence shows does not redo that by itself (a tier's rate on
+ * the credit of a value multiplied afterwards, an `if` accelerator whose rate moves with the
+ * total), the two values are given.
+ */
+function prefixArithmetic(
+  line: LineData,
+  hits: readonly TierHit[] | undefined,
+  env: LineEnv,
+): string | undefined {
+  const entry = line.entry;
+  const before = line.before;
+  const value = env.e.earning.value;
+  if (!entry || before === undefined || before.isZero() || line.estimate) return undefined;
+  if (value.op === 'tiered' || creditAtRate(value, env.e.earning.perLine?.credit)) return undefined;
+  const raw = line.raw;
+  const close = (a: Dec, b: Dec) => a.minus(b).abs().lte(NEGLIGIBLE);
+  if (hits && hits.length > 0) {
+    if (hits.every((h) => h.paid !== undefined)) {
+      if (
+        close(
+          hits.reduce((sum, h) => sum.plus(h.paid as Dec), ZERO),
+          raw,
+        )
+      )
+        return undefined;
+    } else {
+      const hit = hits[hits.length - 1] as TierHit;
+      if (hits.length === 1 && hit.desc.rateUnit === '%' && close(entry.amount.times(hit.rate), raw))
+        return undefined;
+    }
+  } else {
+    // No tier: a value proportional to the credit (`bookings * 3%`) pays each record at the rate of
+    // the total, which the rule states; only a rate that moves with the total needs the two values.
+    const credit = env.running?.get(line);
+    const upTo = before.plus(raw);
+    if (credit === undefined || close(raw.times(credit), upTo.times(entry.amount))) return undefined;
+  }
+  return `the records up to it add up to ${env.money(before.plus(raw))}, minus the ${env.money(before)} the records before it add up to`;
+}
+
 /** `credit * rate(table)` or `rate(table) * credit`: the credit priced at the rate it reached. */
 function creditAtRate(value: IrExpr, credit: string | undefined): boolean {
   if (value.op !== 'binary' || value.operator !== '*') return false;
@@ -251,7 +295,7 @@ function lineResult(line: LineData, env: LineEnv): EarningLine {
   if (tier) trace.tier = tier;
   if (bands) trace.bands = bands;
   const texts = [
-    lineArithmetic(line, hits, trace, env),
+    lineArithmetic(line, hits, trace, env) ?? (stopped ? undefined : prefixArithmetic(line, hits, env)),
     !hits?.length && line.raw.isZero() && !stopped && env.belowFirst?.lines.has(line)
       ? env.belowFirst.text
       : undefined,
@@ -270,6 +314,19 @@ function lineResult(line: LineData, env: LineEnv): EarningLine {
     result.rate = tier.rate;
   }
   return result;
+}
+
+/** The credit of the records up to each line, for the lines of the general per-line path. */
+function runningCredit(lines: readonly LineData[]): Map<LineData, Dec> | undefined {
+  if (!lines.some((l) => l.before !== undefined)) return undefined;
+  const running = new Map<LineData, Dec>();
+  let total = ZERO;
+  for (const line of lines) {
+    if (!line.entry || line.estimate) continue;
+    total = total.plus(line.entry.amount);
+    running.set(line, total);
+  }
+  return running;
 }
 
 /**
@@ -389,6 +446,7 @@ export function earningResult(
     floor,
     earned: actual.amount,
     belowFirst,
+    running: runningCredit(actual.lines),
   };
   const result: EarningResult = {
     id: e.earning.name,
