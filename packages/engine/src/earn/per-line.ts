@@ -8,6 +8,7 @@
 import { Dec, NEGLIGIBLE, ZERO } from '../decimal.js';
 import { Ctx, type Entry, type LineState } from '../evaluate/context.js';
 import type { TierHit } from '../tables/tier-hit.js';
+import { planMoney } from '../trace/sentence.js';
 import type { CompiledEarning } from './earning.js';
 import { incrementalLines } from './incremental.js';
 import { LineData, recordLine } from './outcome.js';
@@ -59,6 +60,10 @@ export function perLineRaw(ctx: Ctx, e: CompiledEarning, credit: number): RawLin
     const tiers = diffTiers(previousTrail, lctx.trail, raw);
     const made = recordLine(name, entry, raw, tiers);
     made.before = previous;
+    // Without a value (a retroactive table above its last, closed tier), the line takes back what
+    // the records before it paid; the warnings say why there is no value.
+    if (value === null && !previous.isZero())
+      made.note = `with this record ${name} has no value (see the warnings), so this line takes back the ${planMoney(run.program.plan, previous, true)} the records before it add up to`;
     lines.push(made);
     previous = current;
     previousTrail = lctx.trail;

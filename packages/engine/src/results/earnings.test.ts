@@ -362,3 +362,40 @@ describe('a per-line accelerator written with if', () => {
     );
   });
 });
+
+describe('a retroactive table whose last tier is closed', () => {
+  it('says why the line that leaves the table takes back what the records before it paid', () => {
+    const plan = planOf(
+      quarterly(`source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  payee { q: Money }
+  quota bq = payee.q
+  credit bookings from deals { to owner }
+  measure attainment = bookings / bq
+  rate table tr on attainment retroactive {
+    0% to 100%: 10%
+    100% to 150%: 20%
+  }
+  commission r = tiered(bookings, tr) per line`),
+    );
+    const results = run(
+      plan,
+      {
+        payees: [payee('a', { q: '100000' })],
+        records: {
+          deals: rows(
+            { id: 'D1', owner: 'a', amount: '100000', close_date: '2026-02-01' },
+            { id: 'D2', owner: 'a', amount: '50000', close_date: '2026-02-02' },
+          ),
+        },
+      },
+      ['2026-Q1'],
+      { mode: 'lenient' },
+    );
+    // D1: 100,000 at 100% is in tier 2: x 20% = 20,000.00. D2 takes attainment to 150%, where no
+    // tier has a rate: r has no value, and D2's line is 0 - 20,000.00 = -20,000.00.
+    expect(explain(results, { payee: 'a', period: '2026-Q1', earning: 'r', line: 'D2' })?.sentence).toBe(
+      'r for deals D2 is -20,000.00 USD: bookings 50,000.00 USD; with this record r has no value (see the ' +
+        'warnings), so this line takes back the 20,000.00 USD the records before it add up to',
+    );
+  });
+});
