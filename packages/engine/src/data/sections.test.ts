@@ -292,7 +292,7 @@ describe('the outline of a dataset', () => {
 });
 
 describe('a manual adjustment naming an earning the plan does not have', () => {
-  const adjusted = (earning: string | undefined, plan = PLAN) =>
+  const adjusted = (earning: string | undefined, plan = PLAN, periods = ['2026-Q1']) =>
     run(
       plan,
       {
@@ -309,7 +309,7 @@ describe('a manual adjustment naming an earning the plan does not have', () => {
           },
         ],
       },
-      ['2026-Q1'],
+      periods,
     );
 
   it("is paid, with an unknown-earning warning naming the adjustment, the earning and the plan's earnings", () => {
@@ -326,6 +326,14 @@ describe('a manual adjustment naming an earning the plan does not have', () => {
           'adjustments row 1: earning is "nope", which is not an earning of plan "Test" (its earnings: c); adjustment A4 is paid all the same, and reported under "nope"',
       },
     ]);
+  });
+
+  it("is no warning in a run that does not calculate the adjustment's period: it pays nothing of it", () => {
+    // A4 is of 2026-Q1; a run of 2026-Q2 pays no adjustment and earns 0 (no deals): payout 0.00,
+    // so "A4 is paid all the same" would be false there.
+    const results = adjusted('nope', PLAN, ['2026-Q2']);
+    expect(results.statements.map((s) => [s.payee, s.period, s.payout])).toEqual([['a', '2026-Q2', '0.00']]);
+    expect(results.warnings.filter((w) => w.code === 'unknown-earning')).toEqual([]);
   });
 
   it('says which earning was likely meant', () => {

@@ -519,15 +519,22 @@ export function validateAdjustments(
  * An `unknown-earning` warning for each adjustment whose `earning` is none of the plan's earnings
  * (`"nope"`, `"Comission"`): it is paid all the same (the earning is only reported), but the report
  * would file it under an earning that does not exist. None when the plan reads no adjustments (the
- * `adjustments-not-read` warning says so).
+ * `adjustments-not-read` warning says so), nor, with `calculated`, for an adjustment of a period
+ * the run does not calculate: this run pays nothing of it (the run that calculates it warns).
  */
-export function unknownEarningWarnings(plan: Plan, adjustments: readonly Adjustment[]): CalculationWarning[] {
+export function unknownEarningWarnings(
+  plan: Plan,
+  adjustments: readonly Adjustment[],
+  calculated?: CalculatedPeriods,
+): CalculationWarning[] {
   if (plan.adjustments.length === 0) return [];
+  const runs = calculated && new Set(calculated.periods.map((p) => p.ordinal));
   const names = plan.earnings.map((e) => e.name);
   const known = new Set(names);
   const list = names.length === 0 ? 'the plan has no earnings' : `its earnings: ${names.join(', ')}`;
   return adjustments
     .filter((a) => a.earning !== undefined && !known.has(a.earning))
+    .filter((a) => runs === undefined || runs.has(a.period.ordinal))
     .map((a) => {
       const written = a.earning as string;
       const likely = meant(written, names);

@@ -130,7 +130,7 @@ export function validate(
     ...misnamedWarnings(plan, payees),
     ...unknownAssigneeWarnings(plan, payees),
     ...percentRatioWarnings(plan, data),
-    ...unknownEarningWarnings(plan, adjustments),
+    ...unknownEarningWarnings(plan, adjustments, options.calculated),
     ...checkPrevious(plan, data, calendar, problems),
   ];
   const previous = distinctStatements(data.previous, problems);
