@@ -280,6 +280,23 @@ describe('attain run', () => {
     );
   });
 
+  it("names payees.csv's plan_from and plan_to columns in the errors of a plan assignment", async () => {
+    // The engine names the assignment as data.json writes it (plans[0].from); payees.csv has the
+    // columns plan_from and plan_to. ae-5 and ae-6 have no deals: Ada and Grace are paid as above.
+    const cwd = await tempDir(
+      files({
+        'data/payees.csv': `${payeesCsv}ae-5,Barbara Liskov,,100,,2026-3-1,\nae-6,Donald Knuth,,100,,2026-05-01,2026-04-01\n`,
+      }),
+    );
+    const { code, stdout } = await run(runQ1, { cwd });
+    expect(stdout.slice(table.length)).toBe(
+      '\nRejected rows (2 rows left out of the calculation):\n' +
+        '  data/payees.csv row 5 (ae-5): plan_from is "2026-3-1", which is not a date (write it as YYYY-MM-DD)\n' +
+        '  data/payees.csv row 6 (ae-6): plan_to (2026-04-01) is before plan_from (2026-05-01): the assignment to "Inside Sales" ends before it starts\n',
+    );
+    expect(code).toBe(0);
+  });
+
   it('--strict prints every data error, calculates nothing and exits 1', async () => {
     const cwd = await tempDir(
       files({

@@ -7,6 +7,18 @@ import type { DataOrigin } from '../data/load-data.js';
 import { plural } from './plural.js';
 
 /**
+ * The reason of an error as a CSV user reads it. The engine names a payee's plan assignment as
+ * data.json writes it (`plans[0].to`); payees.csv writes the one assignment of a row in its `plan`,
+ * `plan_from` and `plan_to` columns, so those are named instead.
+ */
+function csvReason(error: DataError): string {
+  if (error.source !== 'payees' || error.field !== 'plans') return error.reason;
+  return error.reason.replace(/plans\[0\]\.(plan|from|to)\b/g, (_, part: string) =>
+    part === 'plan' ? 'plan' : `plan_${part}`,
+  );
+}
+
+/**
  * One error as a line. For CSV files the engine's `deals row 7:` becomes `data/deals.csv row 7
  * (key):`; for a JSON file the file is put in front of the engine's reason.
  */
@@ -15,10 +27,11 @@ export function formatDataError(error: DataError, origin: DataOrigin): string {
   const prefix = `${error.source} row ${error.row}: `;
   const key = error.key === undefined ? '' : ` (${error.key})`;
   if (origin.json) return `${file}: ${error.reason}${key}`;
-  if (error.row !== undefined && error.reason.startsWith(prefix)) {
-    return `${file} row ${error.row}${key}: ${error.reason.slice(prefix.length)}`;
+  const reason = csvReason(error);
+  if (error.row !== undefined && reason.startsWith(prefix)) {
+    return `${file} row ${error.row}${key}: ${reason.slice(prefix.length)}`;
   }
-  return `${file}${key}: ${error.reason}`;
+  return `${file}${key}: ${reason}`;
 }
 
 /** Every error of the rejected rows, one line each, in the engine's order (by file and row). */
