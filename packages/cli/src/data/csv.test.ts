@@ -173,6 +173,20 @@ describe('readCsv of a file that is not UTF-8', () => {
     );
   });
 
+  it('counts rows as the rest of the run does: a quoted line break, blank lines above the header', async () => {
+    // Row 1 ("Lovelace,\nAda") takes lines 2 and 3; the Latin-1 byte of "Tomás" is on line 4, in
+    // row 2 (before: "row 3", line 4 less one).
+    const quoted = Buffer.from('id,name\nae-1,"Lovelace,\nAda"\nae-2,Tom\xe1s\n', 'latin1');
+    await expect(readBytes(quoted)).rejects.toThrow('data/x.csv is not UTF-8 text (line 4, row 2)');
+    // Two blank lines above the header are not rows: the header is line 3, "Tomás" on line 4 is row 1
+    // (before: "row 3").
+    const blankAbove = Buffer.from('\n\nid,name\nae-2,Tom\xe1s\n', 'latin1');
+    await expect(readBytes(blankAbove)).rejects.toThrow('data/x.csv is not UTF-8 text (line 4, row 1)');
+    // The header itself, on line 2 under a blank line (before: "line 2, row 1").
+    const inHeader = Buffer.from('\nid,n\xe1me\nae-1,Ada\n', 'latin1');
+    await expect(readBytes(inHeader)).rejects.toThrow('data/x.csv is not UTF-8 text (line 2, the header)');
+  });
+
   it('says that a UTF-16 file is UTF-16 (before: "row 3: 6 cells, but the header names...")', async () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('id,name\nae-1,Ada\n', 'utf16le')]);
     await expect(readBytes(utf16)).rejects.toThrow(

@@ -80,11 +80,58 @@ async function* lf(parts: AsyncIterable<string>): AsyncIterable<string> {
 }
 
 /**
+ * The text of the file's bytes before `offset` (chunks as `io.readChunks` gives them). The last of
+ * them may begin the character that is not UTF-8: it is read as U+FFFD, which counts for nothing.
+ */
+async function* textBefore(
+  chunks: Iterable<string> | AsyncIterable<string | Uint8Array>,
+  offset: number,
+): AsyncIterable<string> {
+  const decoder = new TextDecoder('utf-8');
+  let read = 0;
+  for await (const chunk of chunks) {
+    if (read >= offset) break;
+    const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
+    yield decoder.decode(bytes.subarray(0, Math.min(bytes.length, offset - read)), { stream: true });
+    read += bytes.length;
+  }
+  yield decoder.decode();
+}
+
+/**
+ * Where the byte at `offset` is among the file's records: in the header, or in row N as
+ * {@link CsvReader.row} counts rows (blank lines above the header do not count, a quoted cell's
+ * line break does not end its row). The bytes before it are read again: only a failed read pays
+ * for it.
+ */
+async function rowAtByte(io: Io, absolute: string, offset: number): Promise<number | 'header'> {
+  const chunks = io.readChunks ? io.readChunks(absolute) : [await io.readFile(absolute)];
+  let header = false;
+  let rows = 0;
+  let quoted = false;
+  // The record read so far has a cell that is not empty (a blank line above the header is skipped).
+  let filled = false;
+  for await (const text of lf(textBefore(chunks, offset))) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 34) quoted = !quoted;
+      else if (c === 10 && !quoted) {
+        if (header) rows++;
+        else if (filled) header = true;
+        filled = false;
+      } else if (c !== 44 && c !== 32 && c !== 9) filled = true;
+    }
+  }
+  return header ? rows + 1 : 'header';
+}
+
+/**
  * The message for a file with bytes that are not UTF-8 at `offset`: it names the line and the row.
  */
 async function notUtf8Message(io: Io, absolute: string, display: string, offset: number): Promise<string> {
   const { line, utf16 } = await badBytePlace(io, absolute, offset);
-  const where = line === 1 ? 'line 1, the header' : `line ${line}, row ${line - 1}`;
+  const row = await rowAtByte(io, absolute, offset);
+  const where = row === 'header' ? `line ${line}, the header` : `line ${line}, row ${row}`;
   const kind = utf16 ? 'UTF-16 text, not UTF-8' : 'not UTF-8 text';
   return `${display} is ${kind} (${where}): save it as UTF-8 (in Excel: CSV UTF-8)`;
 }
