@@ -146,6 +146,7 @@ export async function calculateFromData(
   }
   // A period wholly outside the plan's dates has no statements: with no other, nothing would be calculated.
   const outside = periodsOutside(plan, settings.periods);
+  let periods = settings.periods;
   if (outside.length > 0) {
     const { from, to } = plan.header.effective;
     const all = outside.length === settings.periods.length;
@@ -157,6 +158,9 @@ export async function calculateFromData(
       return ExitCode.trouble;
     }
     reportWarning(context, message);
+    // Only the others are calculated: a period outside would still set the default --as-of (the
+    // plan's today) and, after a closed period of --previous, get statements paying its corrections.
+    periods = settings.periods.filter((period) => !outside.includes(period));
   }
   const loaded = await loadData(context.io, dataPath, plan, progress, previous);
   for (const message of loaded.warnings ?? []) reportWarning(context, message);
@@ -165,11 +169,11 @@ export async function calculateFromData(
     return ExitCode.trouble;
   }
   const startedAt = progress.now();
-  progress.calculating(loaded.dataset.payees.length, settings.periods);
+  progress.calculating(loaded.dataset.payees.length, periods);
   let results: Results;
   let streamed = 0;
   let outputFailed = false;
-  const options: CalculateOptions = { ...settings };
+  const options: CalculateOptions = { ...settings, periods };
   if (onStatement)
     options.onStatement = (statement) => {
       streamed++;
