@@ -187,6 +187,14 @@ describe('readCsv of a file that is not UTF-8', () => {
     await expect(readBytes(inHeader)).rejects.toThrow('data/x.csv is not UTF-8 text (line 2, the header)');
   });
 
+  it('counts the lines of a file whose lines end in a lone CR (old Mac exports) or CRLF', async () => {
+    // "Tomás" in Latin-1 on line 3, row 2 (before, with CR line ends: "line 1", no LF being found).
+    const cr = Buffer.from('id,name\rae-1,Ada\rae-2,Tom\xe1s\r', 'latin1');
+    await expect(readBytes(cr)).rejects.toThrow('data/x.csv is not UTF-8 text (line 3, row 2)');
+    const crlf = Buffer.from('id,name\r\nae-1,Ada\r\nae-2,Tom\xe1s\r\n', 'latin1');
+    await expect(readBytes(crlf)).rejects.toThrow('data/x.csv is not UTF-8 text (line 3, row 2)');
+  });
+
   it('says that a UTF-16 file is UTF-16 (before: "row 3: 6 cells, but the header names...")', async () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('id,name\nae-1,Ada\n', 'utf16le')]);
     await expect(readBytes(utf16)).rejects.toThrow(

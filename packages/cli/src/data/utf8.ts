@@ -91,7 +91,7 @@ export async function* utf8Text(
 
 /**
  * Where the byte that is not UTF-8 at `offset` is: its line (counting the lines before it, read
- * again: only a failed read pays for it), and whether the file is UTF-16 (it starts with a UTF-16
+ * again: only a failed read pays for it; LF, CRLF and a lone CR end a line), and whether the file is UTF-16 (it starts with a UTF-16
  * byte order mark, as Windows PowerShell 5's `>` and some spreadsheets write).
  */
 export async function badBytePlace(
@@ -102,11 +102,19 @@ export async function badBytePlace(
   let line = 1;
   let start: Uint8Array | undefined;
   let read = 0;
+  // A line ends with LF, CRLF or a lone CR (as csv.ts reads them): a CR counts unless an LF follows.
+  let afterCr = false;
   for await (const chunk of io.readChunks?.(absolute) ?? []) {
     const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
     start ??= bytes;
     const end = Math.min(bytes.length, offset - read);
-    for (let at = bytes.indexOf(0x0a); at !== -1 && at < end; at = bytes.indexOf(0x0a, at + 1)) line++;
+    for (let at = 0; at < end; at++) {
+      const byte = bytes[at];
+      if (byte === 0x0a) {
+        if (!afterCr) line++;
+      } else if (byte === 0x0d) line++;
+      afterCr = byte === 0x0d;
+    }
     read += bytes.length;
     if (read >= offset) break;
   }
