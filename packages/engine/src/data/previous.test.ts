@@ -65,6 +65,18 @@ describe('earlier results (previous)', () => {
     ]);
   });
 
+  it('are absent when null, as any optional part of the dataset (before: "is not the results of a run")', () => {
+    const results = run(plan, { ...data, previous: null as unknown as Results }, ['2026-Q2'], {
+      mode: 'lenient',
+    });
+    expect(results.errors).toEqual([]);
+    // As without previous: Q2 starts from no balance; c = 2,000.00 (D2) is above the 1,000.00
+    // draw, so the draw pays nothing and nothing is owed: payout 2,000.00.
+    expect(results.statements.find((s) => s.period === '2026-Q2')?.payout).toBe('2000.00');
+    const absent = run(plan, data, ['2026-Q2'], { mode: 'lenient' });
+    expect(results.statements).toEqual(absent.statements);
+  });
+
   it('never make calculate throw, whatever field is broken, and every break is reported', () => {
     // Paths to every field a run reads, and values that break them.
     const paths = [

@@ -109,7 +109,8 @@ export function checkPrevious(
   problems: Problems,
 ): CalculationWarning[] {
   const previous: unknown = data.previous;
-  if (previous === undefined) return [];
+  // `null`, as for any optional part of the dataset, is no earlier results.
+  if (previous === undefined || previous === null) return [];
   const whole: RowAt = { source: PREVIOUS, row: 1 };
   if (!isObject(previous) || !Array.isArray(previous.statements)) {
     problems.add(

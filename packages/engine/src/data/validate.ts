@@ -133,7 +133,7 @@ export function validate(
     ...unknownEarningWarnings(plan, adjustments, options.calculated),
     ...checkPrevious(plan, data, calendar, problems),
   ];
-  const previous = distinctStatements(data.previous, problems);
+  const previous = distinctStatements(data.previous ?? undefined, problems);
   const accounts = plan.territories?.source;
   const rejectedAccounts =
     accounts === undefined || !problems.inSource(accounts)
