@@ -774,6 +774,22 @@ describe('attain run --previous', () => {
     ]);
   });
 
+  it("reads a data.json's null parts as absent, as the engine does", async () => {
+    const payees = [{ id: 'ae-1', name: 'Ada Lovelace', attributes: { quarterly_quota: '100000' } }];
+    const deals = [
+      { values: { id: 'D1', owner: 'ae-1', amount: '60000', close_date: '2026-01-15', stage: 'Closed Won' } },
+    ];
+    const runQ1Json = ['run', 'plan.attain', '--data', 'data', '--period', '2026-Q1', '--format', 'csv'];
+    // "fx": null and "previous": null, as a JSON writer puts them for none (before: exit 2, '"fx"
+    // must be a list'). D1: 60,000 at 8% = 4,800.00.
+    const nulls = { payees, records: { deals }, fx: null, adjustments: null, previous: null };
+    const cwd = await tempDir({ 'plan.attain': plan, 'data/data.json': JSON.stringify(nulls) });
+    const ok = await run(runQ1Json, { cwd });
+    expect(ok.stderr).toBe('');
+    expect(ok.stdout).toContain('ae-1,2026-Q1,payout,,,,4800.00,USD,\n');
+    expect(ok.code).toBe(0);
+  });
+
   it('adds the files to the earlier results of a data.json', async () => {
     const payees = [{ id: 'ae-1', name: 'Ada Lovelace', attributes: { quarterly_quota: '100000' } }];
     const dataset = { payees, records: { deals: [] } };

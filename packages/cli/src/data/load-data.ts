@@ -80,11 +80,12 @@ function outlineProblems(value: unknown, display: string, plan: Plan, warnings: 
       );
     }
   }
+  // `null` is an absent optional part, as the engine reads it (a JSON writer may put it for none).
   for (const part of ['fx', 'quotas', 'territoryAssignments', 'adjustments']) {
-    if (value[part] !== undefined && !Array.isArray(value[part]))
+    if (value[part] !== undefined && value[part] !== null && !Array.isArray(value[part]))
       problems.push(`${display}: "${part}" must be a list`);
   }
-  if (value.previous !== undefined && !isObject(value.previous))
+  if (value.previous !== undefined && value.previous !== null && !isObject(value.previous))
     problems.push(`${display}: "previous" must be the results of an earlier run`);
   return problems;
 }
@@ -152,7 +153,7 @@ async function withPreviousFiles(
 ): Promise<LoadedData> {
   const problems = [...(loaded.problems ?? [])];
   const files: PreviousFile[] = [];
-  if (loaded.dataset && loaded.dataset.previous !== undefined) {
+  if (loaded.dataset && loaded.dataset.previous !== undefined && loaded.dataset.previous !== null) {
     const file = loaded.origin.fileOf('previous');
     const problem = notResults(loaded.dataset.previous, `${file}: "previous"`, false);
     if (problem === undefined) files.push({ file, results: loaded.dataset.previous });
