@@ -790,6 +790,26 @@ describe('attain run --previous', () => {
     expect(ok.code).toBe(0);
   });
 
+  it("checks a data.json's own earlier results as a --previous file's, without --previous", async () => {
+    const payees = [{ id: 'ae-1', name: 'Ada Lovelace', attributes: { quarterly_quota: '100000' } }];
+    const deals = [
+      { values: { id: 'D1', owner: 'ae-1', amount: '60000', close_date: '2026-01-15', stage: 'Closed Won' } },
+    ];
+    const runQ1Json = ['run', 'plan.attain', '--data', 'data', '--period', '2026-Q1', '--format', 'csv'];
+    // The results of a run that stopped on data errors paid nothing: as a --previous file, they stop
+    // the run (before: in data.json alone they were taken for no earlier results, and it ran).
+    const stopped = { meta: {}, errors: [{ source: 'deals', code: 'bad-number' }], statements: [] };
+    const withStopped = { payees, records: { deals }, previous: stopped };
+    const broken = await tempDir({ 'plan.attain': plan, 'data/data.json': JSON.stringify(withStopped) });
+    const { code, stdout, stderr } = await run(runQ1Json, { cwd: broken });
+    expect(stderr).toBe(
+      'attain: data/data.json: "previous" holds no statements: its run stopped on 1 data error and paid ' +
+        'nothing (correct them and run its periods again)\n',
+    );
+    expect(stdout).toBe('');
+    expect(code).toBe(2);
+  });
+
   it('adds the files to the earlier results of a data.json', async () => {
     const payees = [{ id: 'ae-1', name: 'Ada Lovelace', attributes: { quarterly_quota: '100000' } }];
     const dataset = { payees, records: { deals: [] } };

@@ -137,7 +137,9 @@ export async function loadData(
   previous: readonly string[] = [],
 ): Promise<LoadedData> {
   const loaded = await loadDataOnly(io, path, plan, progress);
-  return previous.length === 0 ? loaded : withPreviousFiles(io, loaded, previous, plan.header.name);
+  // A data.json's own earlier results are checked as --previous files are, even without them.
+  const own = loaded.dataset?.previous !== undefined && loaded.dataset.previous !== null;
+  return previous.length === 0 && !own ? loaded : withPreviousFiles(io, loaded, previous, plan.header.name);
 }
 
 /**
