@@ -354,6 +354,28 @@ describe('attain run', () => {
     expect(nowhere.code).toBe(2);
   });
 
+  it('names the missing columns and unreadable files with the missing files, all at once', async () => {
+    // deals.csv is missing, payees.csv lacks quarterly_quota and fx.csv is Latin-1. Before: only
+    // deals.csv was named, and the others came one run later.
+    const cwd = await tempDir({
+      'plan.attain': plan,
+      'data/payees.csv': 'id,name\nae-1,Ada\n',
+      'data/fx.csv': 'from,to,date,rate\nEUR,USD,2026-03-31,1.1\n',
+    });
+    await writeFile(
+      join(cwd, 'data/fx.csv'),
+      Buffer.from('from,to,date,rate\n\xe9,USD,2026-03-31,1.1\n', 'latin1'),
+    );
+    const { code, stdout, stderr } = await run(runQ1, { cwd });
+    expect(stderr).toBe(
+      "attain: data/deals.csv is missing: it holds the plan's source deals (id, owner, amount, close_date, stage)\n" +
+        'attain: data/payees.csv has no "quarterly_quota" column; its columns are id, name\n' +
+        'attain: data/fx.csv is not UTF-8 text (line 2, row 1): save it as UTF-8 (in Excel: CSV UTF-8)\n',
+    );
+    expect(stdout).toBe('');
+    expect(code).toBe(2);
+  });
+
   it('exits 2 on a period of the wrong kind, and 1 on a plan with errors', async () => {
     const cwd = await tempDir(files({ 'broken.attain': plan.replace('bookings / ', 'bookngs / ') }));
     const period = await run(['run', 'plan.attain', '--data', 'data', '--period', '2026-03'], { cwd });

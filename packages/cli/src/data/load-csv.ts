@@ -17,7 +17,7 @@ import type {
 } from '@attain/engine';
 import type { Io } from '../io.js';
 import type { Progress } from '../output/progress.js';
-import { checkHeader, missingColumns, readCsv } from './csv.js';
+import { CsvFileError, checkHeader, missingColumns, readCsv } from './csv.js';
 import { readFlag } from './flags.js';
 import { ColumnTexts } from './intern.js';
 import { type FixedFile, fixedFiles, payeeColumns, payeesFile, sourceFile } from './layout.js';
@@ -317,8 +317,9 @@ function requiredFiles(plan: Plan): [file: string, why: string][] {
 }
 
 /**
- * Reads the CSV files of the directory `absolute` (shown as `display`) for `plan`. Missing files
- * and missing columns are all reported together as problems; values are not checked here.
+ * Reads the CSV files of the directory `absolute` (shown as `display`) for `plan`. Missing files,
+ * missing columns and files that cannot be read are all reported together as problems; values are
+ * not checked here.
  */
 export async function loadCsvDirectory(
   io: Io,
@@ -331,9 +332,11 @@ export async function loadCsvDirectory(
   const entries = await io.readDir(absolute);
   const present = new Set(entries.filter((e) => !e.directory).map((e) => e.name));
   const directories = new Set(entries.filter((e) => e.directory).map((e) => e.name));
+  let clashes = false;
   for (const source of plan.sources) {
     const clash = [payeesFile, ...fixedFiles.map((fixed) => fixed.file)].includes(sourceFile(source.name));
     if (clash) dir.problems.push(`the plan's source ${source.name} has the name of another data file`);
+    clashes ||= clash;
   }
   const csvFiles = [...present].filter((name) => name.toLowerCase().endsWith('.csv')).sort();
   for (const [file, why] of requiredFiles(plan)) {
@@ -344,11 +347,26 @@ export async function loadCsvDirectory(
     }
   }
   const warnings = unreadFiles(dir, csvFiles);
-  if (dir.problems.length > 0) return { problems: dir.problems, warnings };
-
-  const dataset: Dataset = { payees: await readPayees(dir), records: {} };
-  for (const source of plan.sources) dataset.records[source.name] = await readSource(dir, source);
-  for (const fixed of fixedFiles) if (present.has(fixed.file)) await readFixedFile(dir, fixed, dataset);
+  // A source named as another data file would be read as both: nothing more is read.
+  if (clashes) return { problems: dir.problems, warnings };
+  // With a file missing, the others are still read, so that every missing column is named at once
+  // too (and every file that cannot be read): the run stops on them all together.
+  const there = (file: string) => present.has(file) && !directories.has(file);
+  const read = async <T>(file: string, reading: () => Promise<T>): Promise<T | undefined> => {
+    if (!there(file)) return undefined;
+    try {
+      return await reading();
+    } catch (error) {
+      if (!(error instanceof CsvFileError)) throw error;
+      dir.problems.push(error.message);
+      return undefined;
+    }
+  };
+  const dataset: Dataset = { payees: (await read(payeesFile, () => readPayees(dir))) ?? [], records: {} };
+  for (const source of plan.sources) {
+    dataset.records[source.name] = (await read(sourceFile(source.name), () => readSource(dir, source))) ?? [];
+  }
+  for (const fixed of fixedFiles) await read(fixed.file, () => readFixedFile(dir, fixed, dataset));
   return dir.problems.length > 0 ? { problems: dir.problems, warnings } : { dataset, warnings };
 }
 
