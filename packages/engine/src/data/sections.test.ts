@@ -352,3 +352,41 @@ describe('a manual adjustment naming an earning the plan does not have', () => {
     ]);
   });
 });
+
+describe('a manual adjustment of a period outside the plan', () => {
+  const adjustment = (period: string) => ({ id: 'OLD', payee: 'a', period, amount: '250', reason: 'x' });
+  const data = (period: string): Dataset => ({
+    payees: [payee('a')],
+    records: { deals: [] },
+    adjustments: [adjustment(period)],
+  });
+
+  it('is named in an off-plan warning: no run of the plan would ever pay it', () => {
+    // The plan runs 2026-01-01 to 2026-12-31; 2025-Q4 ends on 2025-12-31, a day before it.
+    const results = run(PLAN, data('2025-Q4'), ['2026-Q1']);
+    expect(results.errors).toEqual([]);
+    // Nothing of the 250 is paid in 2026-Q1 (no deals: payout 0.00).
+    expect(results.statements.map((s) => [s.payee, s.payout])).toEqual([['a', '0.00']]);
+    expect(results.warnings).toEqual([
+      {
+        code: 'off-plan',
+        payee: 'a',
+        period: '2025-Q4',
+        message:
+          'adjustments row 1: adjustment OLD is for 2025-Q4, outside the effective dates of plan "Test" (2026-01-01 to 2026-12-31): no run of this plan calculates 2025-Q4, so it is not paid (give it to the plan in force then)',
+      },
+    ]);
+    // The same after the plan (2027-Q1 starts on 2027-01-01).
+    expect(run(PLAN, data('2027-Q1'), ['2026-Q4']).warnings.map((w) => [w.code, w.period])).toEqual([
+      ['off-plan', '2027-Q1'],
+    ]);
+  });
+
+  it('is no warning for a period of the plan, calculated or not, nor for a plan that reads no adjustments', () => {
+    // 2026-Q2 is the plan's: the run of 2026-Q2 pays it (250.00); a run of 2026-Q1 leaves it for that run.
+    expect(run(PLAN, data('2026-Q2'), ['2026-Q1']).warnings).toEqual([]);
+    expect(run(PLAN, data('2026-Q2'), ['2026-Q2']).statements[0]?.payout).toBe('250.00');
+    const unread = run(planOf(quarterly(body(''))), data('2025-Q4'), ['2026-Q1']);
+    expect(unread.warnings.map((w) => w.code)).toEqual(['adjustments-not-read']);
+  });
+});

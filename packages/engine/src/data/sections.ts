@@ -516,6 +516,28 @@ export function validateAdjustments(
 }
 
 /**
+ * An `off-plan` warning for each manual adjustment whose period lies outside the plan's effective
+ * dates (`2025-Q1` in the adjustments of a plan of 2026): no run of this plan calculates that
+ * period, so nothing would ever pay it, and it would be left out without a word. It belongs to
+ * the data of the plan in force then. None when the plan reads no adjustments.
+ */
+export function adjustmentsOutsidePlan(plan: Plan, adjustments: readonly Adjustment[]): CalculationWarning[] {
+  if (plan.adjustments.length === 0) return [];
+  const { from, to } = plan.header.effective;
+  const start = parseDate(from);
+  const end = parseDate(to);
+  if (start === undefined || end === undefined) return [];
+  return adjustments
+    .filter((a) => a.period.end < start || a.period.start > end)
+    .map((a) => ({
+      code: 'off-plan' as const,
+      payee: a.payee,
+      period: a.period.label,
+      message: `adjustments row ${a.row}: adjustment ${a.id} is for ${a.period.label}, outside the effective dates of plan "${plan.header.name}" (${from} to ${to}): no run of this plan calculates ${a.period.label}, so it is not paid (give it to the plan in force then)`,
+    }));
+}
+
+/**
  * An `unknown-earning` warning for each adjustment whose `earning` is none of the plan's earnings
  * (`"nope"`, `"Comission"`): it is paid all the same (the earning is only reported), but the report
  * would file it under an earning that does not exist. None when the plan reads no adjustments (the

@@ -19,6 +19,7 @@ import { OwnedRows, validateRecords } from './records.js';
 import {
   type Adjustment,
   type Assignment,
+  adjustmentsOutsidePlan,
   type CalculatedPeriods,
   checkDataset,
   unknownEarningWarnings,
@@ -131,6 +132,7 @@ export function validate(
     ...unknownAssigneeWarnings(plan, payees),
     ...percentRatioWarnings(plan, data),
     ...unknownEarningWarnings(plan, adjustments, options.calculated),
+    ...adjustmentsOutsidePlan(plan, adjustments),
     ...checkPrevious(plan, data, calendar, problems),
   ];
   const previous = distinctStatements(data.previous ?? undefined, problems);
