@@ -6,7 +6,7 @@
  */
 import type { Clawback, IrExpr } from '@attain/dsl';
 import { compareText } from '../compare-text.js';
-import { type PayeeData, recordRef } from '../data/model.js';
+import { type PayeeData, recordName, recordRef } from '../data/model.js';
 import type { Adjustment as ManualRow } from '../data/sections.js';
 import { Dec } from '../decimal.js';
 import { compile, type Fn } from '../evaluate/compile.js';
@@ -137,7 +137,7 @@ export class PayoutResolver {
     const program = this.run.program;
     const byPeriod = new Map<number, Cancellation[]>();
     for (const clawback of program.plan.clawbacks) {
-      for (const c of cancellationsOf(this.run, clawback)) {
+      for (const c of cancellationsOf(this.run, clawback, kind)) {
         const ordinal = program.calendar.containing(kind, c.cancelled).ordinal;
         const list = byPeriod.get(ordinal);
         if (list) list.push(c);
@@ -192,14 +192,33 @@ export class PayoutResolver {
 }
 
 /** The (not hypothetical) records of the clawback's source that have a cancellation date and a dated field. */
-function cancellationsOf(run: Run, clawback: Clawback): Cancellation[] {
+/**
+ * The records of a clawback's source with a cancellation date. One cancelled before its dated day
+ * (a deal cancelled before it closed: one of the dates is wrong) takes nothing back, and a
+ * `cancelled-before-dated` warning in the period of the cancellation says so.
+ */
+function cancellationsOf(run: Run, clawback: Clawback, kind: Period['kind']): Cancellation[] {
   const schema = run.program.schemas.get(clawback.source);
   const at = schema?.index.get(clawback.cancelledOn);
   if (!schema || at === undefined) return [];
+  const dated = schema.dated === undefined ? 'dated field' : schema.fields[schema.dated]?.name;
   const result: Cancellation[] = [];
   for (const rec of run.cancellable(clawback.source, clawback.cancelledOn)) {
     const cancelled = rec.v[at];
     if (rec.hyp || typeof cancelled !== 'number' || rec.day === undefined) continue;
+    if (cancelled < rec.day) {
+      const period = run.program.calendar.containing(kind, cancelled).label;
+      const why = `${clawback.source} ${recordName(rec)} was cancelled on ${formatDate(cancelled)} (${clawback.cancelledOn}), before its ${dated} ${formatDate(rec.day)}: clawback ${clawback.name} takes nothing back for it (is one of the dates wrong?)`;
+      run.warn(
+        rec.owner,
+        period,
+        'cancelled-before-dated',
+        ruleOf('clawback', clawback),
+        clawback.range,
+        why,
+      );
+      continue;
+    }
     result.push({ clawback, record: recordRef(rec), dated: rec.day, cancelled });
   }
   return result;

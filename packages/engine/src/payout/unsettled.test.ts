@@ -284,3 +284,39 @@ describe('a cancellation whose period is missing from the earlier results', () =
     ]);
   });
 });
+
+describe('a record cancelled before its dated day', () => {
+  const plan = planOf(
+    quarterly(`${SOURCE}
+  clawback cx = deals cancelled on cancel_date within 90 days at original rate`),
+  );
+  // B1: 10,000 closed 2026-05-10 pays r 10% = 1,000.00 in Q2; its cancel date, 2026-03-20, is
+  // before it closed: one of the dates is wrong, and nothing is clawed back, in Q1 or in Q2.
+  const data = {
+    payees: [payee('r')],
+    records: { deals: rows(deal('B1', 'r', '10000', '2026-05-10', '2026-03-20')) },
+  };
+
+  it('takes nothing back, and says so in the period of the cancellation date', () => {
+    const results = calc(plan, data, YEAR);
+    expect(results.statements.map((s) => [s.period, s.payout])).toEqual([
+      ['2026-Q1', '0.00'],
+      ['2026-Q2', '1000.00'],
+      ['2026-Q3', '0.00'],
+      ['2026-Q4', '0.00'],
+    ]);
+    expect(warned(results, 'cancelled-before-dated')).toEqual([
+      [
+        'r',
+        '2026-Q1',
+        'cancelled-before-dated',
+        'cx',
+        'deals B1 was cancelled on 2026-03-20 (cancel_date), before its close_date 2026-05-10: clawback cx takes nothing back for it (is one of the dates wrong?)',
+      ],
+    ]);
+  });
+
+  it('is said only by a run that calculates the period of the cancellation date', () => {
+    expect(warned(calc(plan, data, ['2026-Q2']), 'cancelled-before-dated')).toEqual([]);
+  });
+});

@@ -363,7 +363,8 @@ export type WarningCode =
   | 'no-previous'
   | 'later-reported'
   | 'percent-as-ratio'
-  | 'unknown-earning';
+  | 'unknown-earning'
+  | 'cancelled-before-dated';
 
 /** Something the calculation could not do exactly as written, for one payee and period. */
 export interface CalculationWarning {
