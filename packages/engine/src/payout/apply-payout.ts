@@ -24,7 +24,7 @@ import { payoutPeriod } from './payout-period.js';
 import { isYearEnd, PayoutResolver } from './resolve.js';
 import { NO_RANGE, PAYOUT_RULE } from './rules.js';
 import { noTerms } from './terms.js';
-import { warnUnknownPaid, warnUnsettled } from './unsettled.js';
+import { warnUnknownBalances, warnUnknownPaid, warnUnsettled } from './unsettled.js';
 
 /** What the payout stage keeps for one run. */
 interface Stage {
@@ -141,6 +141,7 @@ export function applyPayout(
   const result = payStatements(run, stage, payee, statements, ledger, years);
   // Money the plan leaves unsettled for a leaver, or at the plan's end, is said, never silent.
   warnUnsettled(run, stage.resolver, stage.env, payee, stage.calculated, result, ledger);
+  warnUnknownBalances(run, payee, result);
   return result;
 }
 

@@ -32,7 +32,7 @@ import { type Ledger, recordKey } from './ledger.js';
 import { type LineEnv, moneyText } from './lines.js';
 import { amountOf } from './money.js';
 import type { PayoutResolver } from './resolve.js';
-import { ruleOf } from './rules.js';
+import { NO_RANGE, ruleOf } from './rules.js';
 import type { Cancellation } from './terms.js';
 
 /** Why the payee is off the plan after `last`, their last day on it: the plan ends, or they leave it. */
@@ -213,5 +213,34 @@ export function warnUnknownPaid(
         message,
       );
     }
+  }
+}
+
+/**
+ * Warns (`unknown-balance`) when a payee carries a balance that none of the plan's draws or
+ * holdbacks keeps: one carried in from earlier results of a draw or holdback since renamed or
+ * removed. It is carried forward as it is, never recovered, released or trued up. Said once per
+ * payee and run, in the first period of the run that carries it.
+ */
+export function warnUnknownBalances(run: Run, payee: PayeeData, paid: readonly Statement[]): void {
+  const plan = run.program.plan;
+  const known = new Set([
+    ...plan.draws.filter((d) => d.recoverable).map(drawBalance),
+    ...plan.holdbacks.map(holdbackBalance),
+  ]);
+  for (const statement of paid) {
+    if (statement.reported) continue;
+    const stray = Object.entries(statement.balances).filter(
+      ([name, amount]) => !known.has(name) && !amountOf(amount).isZero(),
+    );
+    if (stray.length === 0) continue;
+    const listed = stray.map(([name, amount]) => `${name} (${amount} ${statement.currency})`).join(', ');
+    const kept =
+      plan.draws.length + plan.holdbacks.length === 0
+        ? 'keeps no balance'
+        : 'has no draw or holdback of that name';
+    const message = `${payee.id} carries ${listed} into ${statement.period}, but plan "${plan.header.name}" ${kept}: ${stray.length === 1 ? 'it is' : 'they are'} carried forward as ${stray.length === 1 ? 'it is' : 'they are'}, never recovered or released (a draw or holdback renamed or removed? settle ${stray.length === 1 ? 'it' : 'them'} with a manual adjustment)`;
+    run.warn(payee.id, statement.period, 'unknown-balance', undefined, NO_RANGE, message);
+    return;
   }
 }

@@ -364,7 +364,8 @@ export type WarningCode =
   | 'later-reported'
   | 'percent-as-ratio'
   | 'unknown-earning'
-  | 'cancelled-before-dated';
+  | 'cancelled-before-dated'
+  | 'unknown-balance';
 
 /** Something the calculation could not do exactly as written, for one payee and period. */
 export interface CalculationWarning {
