@@ -7,7 +7,15 @@
  * parser always returns a (possibly partial) CST; declarations have no terminator, and after a
  * mistake the parser resynchronises at the next declaration keyword or closing brace.
  */
-import type { CstNode, IRecognitionException, IToken, TokenType } from 'chevrotain';
+import {
+  type CstNode,
+  CstParser,
+  EOF,
+  type IRecognitionException,
+  type IToken,
+  type TokenType,
+  tokenMatcher,
+} from 'chevrotain';
 import { PayoutParser } from './parser-payouts.js';
 import * as t from './tokens.js';
 
@@ -134,6 +142,94 @@ export class PlanParser extends PayoutParser {
     if (last !== undefined) last.missing = tokType;
     return inserted;
   }
+
+  /**
+   * A block's `{` a few words further on: `credit c from deals where stage is "Won" {` or
+   * `payee attributes {`. The words before it are skipped and the block is read, as Chevrotain
+   * does for one extra word; otherwise its fields, recipients or tiers would be lost and reported
+   * as missing.
+   */
+  protected canRecoverWithSingleTokenDeletion(expected: TokenType): boolean {
+    return (
+      this.wordsBeforeBlock(expected) > 0 || chevrotain.canRecoverWithSingleTokenDeletion.call(this, expected)
+    );
+  }
+
+  protected tryInRuleRecovery(expected: TokenType, follows: TokenType[]): IToken {
+    const words = this.wordsBeforeBlock(expected);
+    if (words === 0) return chevrotain.tryInRuleRecovery.call(this, expected, follows);
+    for (let i = 1; i < words; i++) this.SKIP_TOKEN();
+    const block = this.SKIP_TOKEN();
+    chevrotain.consumeToken.call(this);
+    return block;
+  }
+
+  /** How many tokens come before the `{` expected here, when it follows soon; 0 otherwise. */
+  private wordsBeforeBlock(expected: TokenType): number {
+    if (expected !== t.LCurly) return 0;
+    for (let k = 1; k <= 12; k++) {
+      const type = this.LA(k).tokenType;
+      if (type === t.LCurly) return k - 1;
+      if (type === EOF || type === t.RCurly || t.declarationStarts.has(type)) return 0;
+    }
+    return 0;
+  }
+
+  /**
+   * Where to go on after a mistake: the first token that can follow one of the rules being read,
+   * as in Chevrotain, except that a `{ ... }` block skipped on the way is skipped whole. Without
+   * this, in `credit c from deals where stage is "Won" { to owner }` the `}` of the credit's block
+   * was taken for the end of the plan, and every later declaration was reported as "after the end
+   * of the plan".
+   */
+  protected findReSyncTokenType(): TokenType {
+    const follows = chevrotain.flattenFollowSet.call(this);
+    let depth = 0;
+    for (let k = 1; ; k++) {
+      const token = this.LA(k);
+      if (token.tokenType === EOF) return EOF;
+      const found = resyncPoint(token, depth) ? follows.find((type) => tokenMatcher(token, type)) : undefined;
+      if (found !== undefined) return found;
+      depth = depthAfter(token, depth);
+    }
+  }
+
+  /** Skips to the token {@link findReSyncTokenType} chose, stepping over `{ ... }` blocks the same way. */
+  protected reSyncTo(type: TokenType): IToken[] {
+    // As in Chevrotain: the tokens skipped after the first (which the error is about), not the
+    // one gone on from.
+    const skipped: IToken[] = [];
+    let depth = 0;
+    let token = this.LA(1);
+    while (token.tokenType !== EOF && !(resyncPoint(token, depth) && tokenMatcher(token, type))) {
+      depth = depthAfter(token, depth);
+      token = this.SKIP_TOKEN();
+      if (token.tokenType !== EOF) skipped.push(token);
+    }
+    return skipped.slice(0, -1);
+  }
+}
+
+/** The methods of Chevrotain's recovery the parser uses or overrides (not in its typings). */
+interface Recovery {
+  flattenFollowSet(): TokenType[];
+  canRecoverWithSingleTokenDeletion(expected: TokenType): boolean;
+  tryInRuleRecovery(expected: TokenType, follows: TokenType[]): IToken;
+  consumeToken(): void;
+}
+
+/** Chevrotain's own recovery methods, which the parser's overrides fall back on. */
+const chevrotain = CstParser.prototype as unknown as Recovery;
+
+/** A `}` that closes a block skipped during recovery is no place to go on from. */
+function resyncPoint(token: IToken, depth: number): boolean {
+  return depth === 0 || token.tokenType !== t.RCurly;
+}
+
+function depthAfter(token: IToken, depth: number): number {
+  if (token.tokenType === t.LCurly) return depth + 1;
+  if (token.tokenType === t.RCurly && depth > 0) return depth - 1;
+  return depth;
 }
 
 /** The one parser instance, shared by every parse. */

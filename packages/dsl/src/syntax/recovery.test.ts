@@ -1,0 +1,63 @@
+/**
+ * After a syntax mistake in a declaration's header, the parser reads on so that the rest of the
+ * plan is checked as written: a `{ ... }` block is never cut in two, and its `}` is never taken for
+ * the end of the plan.
+ */
+import { describe, expect, it } from 'vitest';
+import { compile } from '../compile.js';
+
+const plan = (credit: string, source = 'source deals {', payee = 'payee {'): string => `plan "Example" {
+  currency USD
+  period quarter
+  effective 2026-01-01 to 2026-12-31
+
+  ${source}
+    id: Text key
+    owner: Payee owner
+    amount: Money
+    close_date: Date dated
+    stage: Text
+  }
+  ${payee}
+    quota: Money
+  }
+  ${credit} {
+    to owner
+  }
+  measure attainment = ratio(sum(bookings.credited), payee.quota)
+  earning c "Commission" = sum(bookings.credited) * 5% when attainment >= 50%
+}
+`;
+
+/** `code: text covered` of every diagnostic. */
+function found(source: string): string[] {
+  return compile(source, { uri: 'x.attain' }).diagnostics.map(
+    (d) => `${d.code}: ${source.slice(d.range.start.offset, d.range.end.offset)}`,
+  );
+}
+
+describe('recovery after a mistake in a declaration header', () => {
+  it('reads the block after a few stray words before its `{`', () => {
+    // Before: AT5004 "Credit bookings credits nobody" (its `to owner` was skipped), and the `}` of
+    // the credit closed the plan: "Unexpected `measure` after the end of the plan".
+    expect(found(plan('credit bookings from deals where stage is "Closed Won"'))).toEqual(['AT1001: is']);
+    // Before: `attributes` was read as a field, then "Expected `:`", "Expected a name" and
+    // "Unexpected `credit` after the end of the plan".
+    expect(found(plan('credit bookings from deals', 'source deals {', 'payee attributes {'))).toEqual([
+      'AT1001: attributes',
+    ]);
+    // Before: "Unexpected `payee` after the end of the plan", the rest of the plan unchecked.
+    expect(found(plan('credit bookings from deals', 'source deals (crm) {'))).toEqual(['AT1001: (']);
+  });
+
+  it('skips a `{ ... }` block whole when it goes on after it', () => {
+    // `period` stops the search for the credit's `{`: the parser goes on at `period`, and the
+    // credit's block `{ to owner }` is skipped whole. Before, its `}` closed the plan and the
+    // measure and the earning were reported as "after the end of the plan".
+    const messages = compile(plan('credit bookings from deals where stage is "Won" and period = 2026-Q1'), {
+      uri: 'x.attain',
+    }).diagnostics.map((d) => d.message);
+    expect(messages.filter((m) => m.includes('after the end of the plan'))).toEqual([]);
+    expect(messages).toHaveLength(4); // AT5004, AT1001 at `is`, AT1102 `period` twice, AT1001 at `=`
+  });
+});
