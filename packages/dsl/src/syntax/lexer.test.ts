@@ -98,6 +98,28 @@ describe('lexical diagnostics', () => {
     expect(d?.message).toContain('double quotes');
   });
 
+  it('AT1004: curly quotes pasted from a word processor are read as text, with a hint', () => {
+    // Before: "Unknown character `“`", "Expected `{` but found `Won`" and "Unknown character `”`".
+    const curly = lexText('stage = \u201CClosed Won\u201D {');
+    expect(curly.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      [
+        'AT1004',
+        'Text is written in straight double quotes, not curly ones (as a word processor types them): write `"Closed Won"`',
+      ],
+    ]);
+    expect(curly.tokens.map((t) => t.image)).toEqual(['stage', '=', '\u201CClosed Won\u201D', '{']);
+    expect(unescapeText('\u201CClosed Won\u201D')).toBe('Closed Won');
+    // Curly single quotes, and a curly opening quote closed by a straight one.
+    expect(lexText('\u2018Won\u2019').diagnostics[0]?.message).toContain('write `"Won"`');
+    expect(lexText('\u201CWon" {').tokens.map((t) => t.image)).toEqual(['\u201CWon"', '{']);
+    // A straight opening quote closed by a curly one: the text runs on, and the message says why.
+    expect(lexText('"Won\u201D {').diagnostics[0]?.message).toBe(
+      'This text is never closed: end it with a straight `"`, not a curly `”`, on the same line',
+    );
+    // Curly quotes inside a text are text.
+    expect(lexText('"Rep\u2019s \u201Cbest\u201D"').diagnostics).toEqual([]);
+  });
+
   it('AT1004: invisible characters are shown by their code points (review finding 10)', () => {
     // Before: the zero-width space and the NUL were printed as they are, invisible in the message.
     expect(lexText('a\u200Bb').diagnostics[0]?.message).toBe(

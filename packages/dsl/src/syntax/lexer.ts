@@ -119,13 +119,20 @@ const problemsByType = new Map<TokenType, (image: string) => LiteralProblem | un
   [Text, textProblem],
   [
     UnterminatedText,
-    () => ({ code: 'AT1003', message: 'This text is never closed: end it with `"` on the same line' }),
+    (image) => ({
+      code: 'AT1003',
+      message: /[\u201C\u201D]/.test(image)
+        ? 'This text is never closed: end it with a straight `"`, not a curly `”`, on the same line'
+        : 'This text is never closed: end it with `"` on the same line',
+    }),
   ],
   [
     SingleQuotedText,
     (image) => ({
       code: 'AT1004',
-      message: `Text is written in double quotes: write \`"${image.slice(1, -1)}"\``,
+      message: image.startsWith("'")
+        ? `Text is written in double quotes: write \`"${image.slice(1, -1)}"\``
+        : `Text is written in straight double quotes, not curly ones (as a word processor types them): write \`"${image.slice(1, -1)}"\``,
     }),
   ],
 ]);
@@ -220,7 +227,8 @@ export function firstTokenFrom(tokens: readonly IToken[], offset: number): IToke
 
 /** The value of a text literal: quotes removed and escapes resolved. */
 export function unescapeText(image: string): string {
-  if (image.startsWith("'")) return image.slice(1, -1);
+  // `'Won'` or `“Won”` (reported): the text between the quotes.
+  if (!image.startsWith('"')) return image.slice(1, -1);
   const closed = image.length >= 2 && image.endsWith('"') && !isEscapedQuote(image);
   const body = image.slice(1, closed ? -1 : undefined);
   return body.replace(/\\(.)?/g, (_match, c: string | undefined) => {

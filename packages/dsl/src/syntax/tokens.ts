@@ -222,10 +222,14 @@ export const UnterminatedText = createToken({
   categories: [TextLiteral],
 });
 
-/** `'Won'`: reported (text takes double quotes) but read as text so the parser goes on. */
+/**
+ * `'Won'`, or `“Won”` and `‘Won’` in the curly quotes a word processor types: reported (text takes
+ * straight double quotes) but read as text so the parser goes on.
+ */
 export const SingleQuotedText = createToken({
   name: 'SingleQuotedText',
-  pattern: /'[^'\r\n]*'/,
+  pattern:
+    /'[^'\r\n]*'|[\u201C\u201D\u201E][^\u201C\u201D\u201E"\r\n]*[\u201C\u201D"]|[\u2018\u2019][^\u2018\u2019\r\n]*[\u2018\u2019']/,
   categories: [TextLiteral],
 });
 
