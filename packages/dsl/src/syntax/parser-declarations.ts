@@ -16,11 +16,14 @@ export class DeclarationParser extends ExpressionParser {
 
   /**
    * A field starts with a name followed by `:`. Reserved words are allowed as field names when
-   * the `:` follows, so a missing `}` before the next declaration is still noticed.
+   * the `:` follows, so a missing `}` before the next declaration is still noticed; so are the
+   * declaration keywords that may name a field (`payee: Payee`), but not `payee {`.
    */
   private fieldStarts(): boolean {
     const first = this.LA(1);
-    return tokenMatcher(first, t.Name) || (tokenMatcher(first, t.Word) && this.LA(2).tokenType === t.Colon);
+    const colonFollows = this.LA(2).tokenType === t.Colon;
+    if (t.declarationStarts.has(first.tokenType)) return colonFollows;
+    return tokenMatcher(first, t.Name) || (tokenMatcher(first, t.Word) && colonFollows);
   }
 
   // ---- sources and payee attributes ----

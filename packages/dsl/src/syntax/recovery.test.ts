@@ -60,4 +60,18 @@ describe('recovery after a mistake in a declaration header', () => {
     expect(messages.filter((m) => m.includes('after the end of the plan'))).toEqual([]);
     expect(messages).toHaveLength(4); // AT5004, AT1001 at `is`, AT1102 `period` twice, AT1001 at `=`
   });
+
+  it('ends a source whose `}` is missing at the `payee {` block that follows', () => {
+    // Before: `payee` was read as a field of deals, then "Expected `:` but found `{`", "Expected a
+    // name but found `:`" and "Unexpected `credit` after the end of the plan".
+    const source = plan('credit bookings from deals').replace('    stage: Text\n  }\n', '    stage: Text\n');
+    expect(found(source)).toEqual(['AT1002: Text']);
+    expect(compile(source).diagnostics[0]?.message).toBe('Missing `}` after `Text`');
+    // A field may still be called `payee` or `period`.
+    const fields = plan('credit bookings from deals').replace(
+      'stage: Text',
+      'stage: Text\n    payee: Payee\n    period: Period',
+    );
+    expect(found(fields)).toEqual([]);
+  });
 });
