@@ -156,12 +156,35 @@ export class PlanParser extends PayoutParser {
   }
 
   protected tryInRuleRecovery(expected: TokenType, follows: TokenType[]): IToken {
+    const unquoted = this.unquotedPlanText(expected);
+    if (unquoted > 0) {
+      // `plan Enterprise AE {` or `version 2026.1 {`: the words stand for the text, so the plan
+      // is read on instead of being lost (with every setting reported missing).
+      for (let i = 0; i < unquoted; i++) this.SKIP_TOKEN();
+      return chevrotain.getTokenToInsert.call(this, expected);
+    }
     const words = this.wordsBeforeBlock(expected);
     if (words === 0) return chevrotain.tryInRuleRecovery.call(this, expected, follows);
     for (let i = 1; i < words; i++) this.SKIP_TOKEN();
     const block = this.SKIP_TOKEN();
     chevrotain.consumeToken.call(this);
     return block;
+  }
+
+  /**
+   * How many words or numbers stand for a plan's name or version written without quotes, before
+   * `version` or `{`: 2 in `plan Enterprise AE {`; 0 when that is not the mistake.
+   */
+  private unquotedPlanText(expected: TokenType): number {
+    const before = this.LA(0).tokenType;
+    if (expected !== t.TextLiteral || (before !== t.Plan && before !== t.Version)) return 0;
+    for (let k = 1; k <= 8; k++) {
+      const token = this.LA(k);
+      const type = token.tokenType;
+      if (k > 1 && (type === t.LCurly || (before === t.Plan && type === t.Version))) return k - 1;
+      if (!tokenMatcher(token, t.Word) && type !== t.NumberLiteral) return 0;
+    }
+    return 0;
   }
 
   /** How many tokens come before the `{` expected here, when it follows soon; 0 otherwise. */
@@ -216,6 +239,7 @@ interface Recovery {
   canRecoverWithSingleTokenDeletion(expected: TokenType): boolean;
   tryInRuleRecovery(expected: TokenType, follows: TokenType[]): IToken;
   consumeToken(): void;
+  getTokenToInsert(type: TokenType): IToken;
 }
 
 /** Chevrotain's own recovery methods, which the parser's overrides fall back on. */

@@ -74,4 +74,20 @@ describe('recovery after a mistake in a declaration header', () => {
     );
     expect(found(fields)).toEqual([]);
   });
+
+  it('reads on after a plan name or version written without quotes', () => {
+    // Before: one AT1001 over the whole file and three false AT1101 errors ("The plan needs a
+    // `currency` setting", `period`, `effective`) although the plan sets all three.
+    const source = plan('credit bookings from deals');
+    expect(found(source.replace('plan "Example"', 'plan Example'))).toEqual(['AT1001: Example']);
+    expect(found(source.replace('plan "Example"', 'plan Enterprise AE version "1"'))).toEqual([
+      'AT1001: Enterprise',
+    ]);
+    expect(found(source.replace('plan "Example"', 'plan "Example" version 2026.1'))).toEqual([
+      'AT1001: 2026.1',
+    ]);
+    expect(compile(source.replace('plan "Example"', 'plan Example')).diagnostics[0]?.message).toBe(
+      'Expected a text in double quotes but found `Example`',
+    );
+  });
 });
