@@ -118,6 +118,51 @@ describe('versions (AT6001)', () => {
   });
 });
 
+describe('periods without a version (AT6008)', () => {
+  const versions = (header: string, first: string, second: string): string =>
+    planText(
+      `  let r: Percent = 5% effective ${first}\n  let r: Percent = 6% effective ${second}\n  bonus b = 1000 USD * r`,
+      header,
+    );
+  const gaps = (text: string): string[] =>
+    analyze(text)
+      .diagnostics.filter((d) => d.code === 'AT6008')
+      .map((d) => `${textAt(text, d.range)}: ${d.message}`);
+  const monthly = 'currency USD\n  period month\n  effective 2026-01-01 to 2026-12-31';
+  const quarterly = 'currency USD\n  period quarter\n  effective 2026-01-01 to 2026-12-31';
+
+  it('warns when a whole period falls between two versions', () => {
+    // Before: no diagnostic; each run of July warned `no-version` and r's bonus paid 0.00 USD.
+    // Monthly, versions to 2026-06-30 and from 2026-08-01: July (07-01 to 07-31) has none.
+    const text = versions(monthly, '2026-01-01 to 2026-06-30', '2026-08-01 to 2026-12-31');
+    expect(gaps(text)).toEqual([
+      '2026-08-01 to 2026-12-31: No version of r is in force from 2026-07-01 to 2026-07-31, so r has no value in the period from 2026-07-01 to 2026-07-31 and what uses it pays nothing there: start this version on 2026-07-01, the day after the previous one ends',
+    ]);
+    // Quarterly, versions to 2026-03-31 and from 2026-10-01: Q2 and Q3 (04-01 to 09-30) have none.
+    expect(gaps(versions(quarterly, '2026-01-01 to 2026-03-31', '2026-10-01 to 2026-12-31'))[0]).toContain(
+      'in the 2 periods from 2026-04-01 to 2026-09-30',
+    );
+  });
+
+  it('follows the fiscal year: with february, the first quarter is February to April', () => {
+    const fiscal = `${quarterly}\n  fiscal year starts february`;
+    // Versions to 2026-01-31 and from 2026-05-01: Q1 (02-01 to 04-30) has none.
+    expect(gaps(versions(fiscal, '2026-01-01 to 2026-01-31', '2026-05-01 to 2026-12-31'))[0]).toContain(
+      'in the period from 2026-02-01 to 2026-04-30',
+    );
+    // The same dates in calendar quarters lose nothing: Q1 (01-01 to 03-31) overlaps the first
+    // version and Q2 (04-01 to 06-30) the second.
+    expect(gaps(versions(quarterly, '2026-01-01 to 2026-01-31', '2026-05-01 to 2026-12-31'))).toEqual([]);
+  });
+
+  it('names no gap that leaves every period a version', () => {
+    // A day missing (2026-07-01): July takes the version in force on its last day.
+    expect(gaps(versions(monthly, '2026-01-01 to 2026-06-30', '2026-07-02 to 2026-12-31'))).toEqual([]);
+    // Quarterly, July missing: Q3 (07-01 to 09-30) takes the version in force on 09-30.
+    expect(gaps(versions(quarterly, '2026-01-01 to 2026-06-30', '2026-08-01 to 2026-12-31'))).toEqual([]);
+  });
+});
+
 describe('dates outside the plan (AT6003, AT6005)', () => {
   it('warns about windows and versions outside the plan’s dates', () => {
     const spiff = expectOne(

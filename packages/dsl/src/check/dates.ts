@@ -1,7 +1,8 @@
 /**
  * Date checks: real calendar dates (AT6004), ranges that end after they start (AT6002),
- * versions of one definition whose effective ranges do not overlap (AT6001), windows, versions and
- * holdback dates inside the plan's effective range (AT6003, AT6005; warnings).
+ * versions of one definition whose effective ranges do not overlap (AT6001) and leave no period
+ * of the plan without a version (AT6008, a warning), windows, versions and holdback dates inside
+ * the plan's effective range (AT6003, AT6005; warnings).
  */
 import type { Range } from '../diagnostics/diagnostic.js';
 import type {
@@ -66,7 +67,7 @@ export function checkDates(ctx: CheckContext): void {
     else byName.set(item.name.text, [item]);
     if (planSpan) checkInsidePlan(ctx, item, planSpan);
   }
-  for (const [name, decls] of byName) if (decls.length > 1) checkVersions(ctx, name, decls);
+  for (const [name, decls] of byName) if (decls.length > 1) checkVersions(ctx, name, decls, planSpan);
 }
 
 /** The date ranges an item writes: its effective range, SPIFF windows, territory assignments. */
@@ -209,8 +210,16 @@ function earlier(a: string, b: string): string {
   return a <= b ? a : b;
 }
 
-/** AT6001: versions of one name must have effective ranges that do not overlap. */
-function checkVersions(ctx: CheckContext, name: string, decls: readonly Declaration[]): void {
+/**
+ * AT6001: versions of one name must have effective ranges that do not overlap. AT6008: between two
+ * versions, no whole period of the plan may be left without one.
+ */
+function checkVersions(
+  ctx: CheckContext,
+  name: string,
+  decls: readonly Declaration[],
+  plan: Span | undefined,
+): void {
   const spans: Span[] = [];
   for (const decl of decls) {
     const s = 'effective' in decl ? span(decl.effective) : undefined;
@@ -228,7 +237,77 @@ function checkVersions(ctx: CheckContext, name: string, decls: readonly Declarat
         `Two versions of ${name} are both effective from ${s.from} to ${end}: the effective dates of versions must not overlap`,
         [{ message: `The other version is effective ${describe(latest)}`, range: latest.range }],
       );
+    } else if (latest) {
+      checkGap(ctx, name, latest, s, plan);
     }
     if (!latest || s.to > latest.to) latest = s;
   }
+}
+
+/** The number of months of each kind of period. */
+const monthsIn = { month: 1, quarter: 3, half: 6, year: 12 } as const;
+
+/**
+ * AT6008: the days after version `before` ends and before version `after` starts hold whole
+ * periods of the plan, and a period with no version in force on any of its days has no value of
+ * the definition (what uses it pays nothing). A shorter gap loses nothing: a period takes the
+ * version in force on its last day, or the latest one that starts within it.
+ */
+function checkGap(ctx: CheckContext, name: string, before: Span, after: Span, plan: Span | undefined): void {
+  const kind = ctx.settings.period;
+  if (kind === undefined) return;
+  const gapFrom = addDays(before.to, 1);
+  const gapTo = addDays(after.from, -1);
+  if (gapFrom > gapTo) return;
+  const length = monthsIn[kind];
+  const fiscalStart = fiscalYearStart(ctx);
+  const lost: Span[] = [];
+  // Periods start on the first of a month, every `length` months from the fiscal year's start.
+  let [year, month] = [Number(gapFrom.slice(0, 4)), Number(gapFrom.slice(5, 7))];
+  for (let step = 0; step < 120_000; step++) {
+    const start = isoDate(year, month, 1);
+    if (start > gapTo) break;
+    if ((((month - fiscalStart) % length) + length) % length === 0) {
+      const end = addDays(isoDate(year, month + length, 1), -1);
+      const inPlan = plan === undefined || (start <= plan.to && end >= plan.from);
+      if (start >= gapFrom && end <= gapTo && inPlan) lost.push({ from: start, to: end, range: after.range });
+    }
+    month += 1;
+    if (month > 12) [year, month] = [year + 1, 1];
+  }
+  const first = lost[0];
+  const last = lost[lost.length - 1];
+  if (first === undefined || last === undefined) return;
+  const periods =
+    lost.length === 1
+      ? `the period from ${first.from} to ${first.to}`
+      : `the ${lost.length} periods from ${first.from} to ${last.to}`;
+  report(
+    ctx,
+    'AT6008',
+    after.range,
+    `No version of ${name} is in force from ${gapFrom} to ${gapTo}, so ${name} has no value in ${periods} and what uses it pays nothing there: start this version on ${gapFrom}, the day after the previous one ends`,
+    [{ message: `The previous version ends on ${before.to}`, range: before.range }],
+  );
+}
+
+/** The month the fiscal year starts in (1 = January, the default). */
+function fiscalYearStart(ctx: CheckContext): number {
+  for (const item of ctx.plan?.items ?? []) {
+    if (item.kind === 'FiscalYearSetting' && item.month !== undefined) return item.month;
+  }
+  return 1;
+}
+
+/** `YYYY-MM-DD` of a day (a month past 12 rolls into the next year). */
+function isoDate(year: number, month: number, day: number): string {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day); // unlike Date.UTC, years below 100 stay as they are
+  return date.toISOString().slice(0, 10);
+}
+
+/** The date `days` days after `date` (before it when negative). */
+function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return isoDate(y, m, d + days);
 }

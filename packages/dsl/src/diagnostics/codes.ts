@@ -104,6 +104,7 @@ export const codes = {
   AT6005: { severity: 'warning', title: 'Holdback released after the plan ends' },
   AT6006: { severity: 'error', title: 'Period of another kind' },
   AT6007: { severity: 'warning', title: 'Paid year to date on a value of the period' },
+  AT6008: { severity: 'warning', title: 'Periods without a version' },
 } as const satisfies Record<string, CodeInfo>;
 
 /** A diagnostic code. */
