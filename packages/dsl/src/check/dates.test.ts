@@ -164,6 +164,16 @@ describe('periods without a version (AT6008)', () => {
 });
 
 describe('dates outside the plan (AT6003, AT6005)', () => {
+  it('says the effective dates of a version "are" not inside the plan', () => {
+    // Before: "The effective dates of r (2025-01-01 to 2025-06-30) is not inside ...".
+    const text = planText(
+      '  let r: Percent = 5% effective 2025-01-01 to 2025-06-30\n  let r: Percent = 6% effective 2026-01-01 to 2026-12-31\n  bonus b = 1000 USD * r',
+    );
+    expect(analyze(text).diagnostics.map((d) => d.message)).toEqual([
+      "The effective dates of r (2025-01-01 to 2025-06-30) are not inside the plan's effective dates (2026-01-01 to 2026-12-31)",
+    ]);
+  });
+
   it('warns about windows and versions outside the plan’s dates', () => {
     const spiff = expectOne(
       checkDecls('  spiff s = 100 USD during 2025-12-01 to 2026-01-31'),

@@ -122,20 +122,21 @@ function describe(s: Span): string {
   return `${s.from} to ${s.to}`;
 }
 
-function outside(ctx: CheckContext, s: Span, plan: Span, what: string): void {
+/** AT6003 when `s` is not inside the plan; `what` names it, `are` when it is plural ("the effective dates"). */
+function outside(ctx: CheckContext, s: Span, plan: Span, what: string, verb: 'is' | 'are' = 'is'): void {
   if (s.from >= plan.from && s.to <= plan.to) return;
   report(
     ctx,
     'AT6003',
     s.range,
-    `${what} (${describe(s)}) is not inside the plan's effective dates (${describe(plan)})`,
+    `${what} (${describe(s)}) ${verb} not inside the plan's effective dates (${describe(plan)})`,
   );
 }
 
 function checkInsidePlan(ctx: CheckContext, decl: Declaration, plan: Span): void {
   const name = 'name' in decl ? decl.name?.text : undefined;
   const effective = 'effective' in decl ? span(decl.effective) : undefined;
-  if (effective) outside(ctx, effective, plan, `The effective dates of ${name ?? 'this definition'}`);
+  if (effective) outside(ctx, effective, plan, `The effective dates of ${name ?? 'this definition'}`, 'are');
   if (decl.kind === 'Earning') checkWindow(ctx, decl, plan);
   if (decl.kind === 'Holdback') checkRelease(ctx, decl, plan);
 }
@@ -149,7 +150,7 @@ function checkTerritoriesInsidePlan(ctx: CheckContext, block: TerritoriesDecl, p
   for (const territory of block.territories) {
     const name = territory.name?.text ?? 'this territory';
     const effective = span(territory.effective);
-    if (effective) outside(ctx, effective, plan, `The effective dates of territory ${name}`);
+    if (effective) outside(ctx, effective, plan, `The effective dates of territory ${name}`, 'are');
     for (const clause of territory.clauses) {
       if (clause.kind !== 'TerritoryAssign') continue;
       const what = `The assignment of ${clause.payee ? JSON.stringify(clause.payee.value) : 'a payee'} to territory ${name}`;
