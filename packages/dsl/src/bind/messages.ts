@@ -63,6 +63,8 @@ export const messages = {
     `\`.${field}\` cannot be read here: only sources, credits, payees and the period have fields.`,
   unknownFunction: (name: string, suggestion: string | undefined): string =>
     `There is no function \`${name}\`.${didYouMean(suggestion)}`,
+  ifIsNotAFunction: (name: string): string =>
+    `There is no function \`${name}\`: a choice is written \`if condition then value else other\`, such as \`if attainment >= 100% then 500 USD else 0 USD\`.`,
   notAFunction: (symbol: PlanSymbol, hint: string | undefined): string =>
     `\`${symbol.name}\` is ${withArticle(kindWord(symbol))}, not a function.${hint === undefined ? '' : ` ${hint}`}`,
   cycle: (path: readonly PlanSymbol[]): string =>

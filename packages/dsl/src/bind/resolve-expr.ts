@@ -253,7 +253,15 @@ export class ExprResolver {
       ]);
       return;
     }
-    const suggestion = suggest(name.text, this.ctx.functions.keys(), this.ctx.suggestionBudget);
+    // `SUM(...)` or `IF(...)` as in a spreadsheet: functions and keywords are in small letters.
+    const lower = name.text.toLowerCase();
+    if (lower === 'if') {
+      this.ctx.report('AT2004', messages.ifIsNotAFunction(name.text), name.range);
+      return;
+    }
+    const suggestion = this.ctx.functions.has(lower)
+      ? lower
+      : suggest(name.text, this.ctx.functions.keys(), this.ctx.suggestionBudget);
     this.ctx.report('AT2004', messages.unknownFunction(name.text, suggestion), name.range);
   }
 

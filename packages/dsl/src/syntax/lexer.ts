@@ -74,6 +74,8 @@ export function tokenRange(token: IToken, index: LineIndex): Range {
 function unknownCharacterMessage(chars: string): string {
   if (chars.startsWith("'")) return 'Text is written in double quotes: use `"` instead of `\'`';
   if (chars === '!') return '`!` is not an operator here: write `!=` for "not equal" or `not` to negate';
+  if (chars === '&' || chars === '&&') return `${quote(chars)} is not an operator: write \`and\``;
+  if (chars === '|' || chars === '||') return `${quote(chars)} is not an operator: write \`or\``;
   if (/^[\s]+$/u.test(chars)) {
     return `This kind of space (${showCharacters(chars)}) is not allowed in a plan: use ordinary spaces`;
   }

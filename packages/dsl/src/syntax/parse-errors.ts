@@ -50,7 +50,9 @@ export function recognitionDiagnostics(
       isRealToken(error.token) && error.token.tokenType !== EOF ? error.token.startOffset : index.length;
     if (shadowed.has(found)) continue;
     const result =
-      currencyInCapitals(error, tokens, index) ?? recognitionDiagnostic(error, endOfInput, index);
+      currencyInCapitals(error, tokens, index) ??
+      spreadsheetOperator(error, tokens, index) ??
+      recognitionDiagnostic(error, endOfInput, index);
     // One mistake can upset several nested rules at the same place: report it once.
     if (reported.has(result.range.start.offset)) continue;
     reported.add(result.range.start.offset);
@@ -111,6 +113,38 @@ function currencyInCapitals(
   if (number === undefined || number.tokenType !== NumberLiteral) return undefined;
   const message = `Currency codes are written in capitals: write \`${number.image} ${code}\`, not \`${number.image} ${found.image}\``;
   return diagnostic('AT1001', message, tokenRange(found, index));
+}
+
+/** Operators of spreadsheets and programming languages, and how a plan writes them. */
+const operatorFixes: Record<string, string> = {
+  '==': '`==` is written `=` in a plan: `stage = "Closed Won"`',
+  '<>': '`<>` is written `!=` in a plan ("not equal")',
+  '=>': '`=>` is written `>=` in a plan',
+  '=<': '`=<` is written `<=` in a plan',
+};
+
+/**
+ * `a == b`, `a <> b`, `a => b`: the second symbol is where the parser stumbles. The message says
+ * how the plan writes the operator instead of what the parser expected.
+ */
+function spreadsheetOperator(
+  error: MissingTokenError,
+  tokens: readonly IToken[],
+  index: LineIndex,
+): Diagnostic | undefined {
+  const found = error.token;
+  if (!isRealToken(found) || found.tokenType === EOF || error.missing !== undefined) return undefined;
+  const at = tokens.indexOf(found);
+  const before = at > 0 ? tokens[at - 1] : undefined;
+  if (before === undefined || before.startOffset + before.image.length !== found.startOffset)
+    return undefined;
+  const message = operatorFixes[before.image + found.image];
+  if (message === undefined) return undefined;
+  return diagnostic(
+    'AT1001',
+    message,
+    index.range(before.startOffset, found.startOffset + found.image.length),
+  );
 }
 
 /** Tokens that end what came before: finding one where something was expected means it is missing. */
