@@ -63,4 +63,18 @@ describe('operators and functions from elsewhere', () => {
       'AT2004: IF: There is no function `IF`: a choice is written `if condition then value else other`, such as `if attainment >= 100% then 500 USD else 0 USD`.',
     );
   });
+
+  it('1,000 is written 1_000', () => {
+    // Before: "Expected a setting, a declaration or the closing `}` of the plan but found `,`".
+    expect(found(plan('1,000 USD')).filter((d) => d.startsWith('AT1'))).toEqual([
+      'AT1001: 1,000: Digit groups are separated with `_`, not `,` (which separates lists): write `1_000`, not `1,000`',
+    ]);
+    expect(found(plan('1,250,000.50 USD * 1%')).join('\n')).toContain(
+      'write `1_250_000.50`, not `1,250,000.50`',
+    );
+    // In a list, a comma separates values.
+    expect(found(plan('500 USD when count(deals where amount in [1,000 USD]) > 0')).join('\n')).not.toContain(
+      'Digit groups',
+    );
+  });
 });

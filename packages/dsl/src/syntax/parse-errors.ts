@@ -52,6 +52,7 @@ export function recognitionDiagnostics(
     const result =
       currencyInCapitals(error, tokens, index) ??
       spreadsheetOperator(error, tokens, index) ??
+      thousandsComma(error, tokens, index) ??
       recognitionDiagnostic(error, endOfInput, index);
     // One mistake can upset several nested rules at the same place: report it once.
     if (reported.has(result.range.start.offset)) continue;
@@ -145,6 +146,43 @@ function spreadsheetOperator(
     message,
     index.range(before.startOffset, found.startOffset + found.image.length),
   );
+}
+
+/**
+ * `1,000 USD`: a comma between digit groups, where the parser does not expect a list. The message
+ * says how a plan separates digit groups.
+ */
+function thousandsComma(
+  error: MissingTokenError,
+  tokens: readonly IToken[],
+  index: LineIndex,
+): Diagnostic | undefined {
+  const found = error.token;
+  if (!isRealToken(found) || found.tokenType === EOF || found.image !== ',') return undefined;
+  const at = tokens.indexOf(found);
+  const first = at > 0 ? tokens[at - 1] : undefined;
+  if (first?.tokenType !== NumberLiteral) return undefined;
+  // `1,000,000`: the number and every `,ddd` group right after it.
+  const groups = [first];
+  for (let i = at; ; i += 2) {
+    const [comma, group] = [tokens[i], tokens[i + 1]];
+    const last = groups[groups.length - 1] as IToken;
+    if (comma?.image !== ',' || group === undefined || !adjacent(last, comma) || !adjacent(comma, group))
+      break;
+    if (group.tokenType !== NumberLiteral || !/^\d{3}(?:\.\d+)?$/.test(group.image)) break;
+    groups.push(group);
+  }
+  const end = groups[groups.length - 1] as IToken;
+  if (groups.length < 2) return undefined;
+  const written = groups.map((g) => g.image).join(',');
+  const meant = groups.map((g) => g.image).join('_');
+  const message = `Digit groups are separated with \`_\`, not \`,\` (which separates lists): write \`${meant}\`, not \`${written}\``;
+  return diagnostic('AT1001', message, index.range(first.startOffset, end.startOffset + end.image.length));
+}
+
+/** True when `b` starts right where `a` ends. */
+function adjacent(a: IToken, b: IToken): boolean {
+  return a.startOffset + a.image.length === b.startOffset;
 }
 
 /** Tokens that end what came before: finding one where something was expected means it is missing. */
