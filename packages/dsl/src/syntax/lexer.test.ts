@@ -120,6 +120,16 @@ describe('lexical diagnostics', () => {
     expect(lexText('"Rep\u2019s \u201Cbest\u201D"').diagnostics).toEqual([]);
   });
 
+  it('AT1004: a `%` written apart from its number says where it goes', () => {
+    // Before: "Unknown character `%`: it has no meaning in a plan".
+    expect(lexText('100% and up: 12 %').diagnostics.map((d) => d.message)).toEqual([
+      'Write `%` right after the number, with no space: `12%`',
+    ]);
+    expect(lexText('a % b').diagnostics[0]?.message).toBe(
+      'Unknown character `%`: it has no meaning in a plan',
+    );
+  });
+
   it('AT1004: invisible characters are shown by their code points (review finding 10)', () => {
     // Before: the zero-width space and the NUL were printed as they are, invisible in the message.
     expect(lexText('a\u200Bb').diagnostics[0]?.message).toBe(

@@ -45,7 +45,11 @@ export function lex(text: string, index: LineIndex): LexResult {
     const start = error.offset;
     const end = start + Math.max(1, error.length);
     diagnostics.push(
-      diagnostic('AT1004', unknownCharacterMessage(text.slice(start, end)), index.range(start, end)),
+      diagnostic(
+        'AT1004',
+        unknownCharacterMessage(text.slice(start, end), text.slice(Math.max(0, start - 60), start)),
+        index.range(start, end),
+      ),
     );
   }
   for (const token of result.tokens) {
@@ -71,7 +75,11 @@ export function tokenRange(token: IToken, index: LineIndex): Range {
   return index.range(token.startOffset, token.startOffset + token.image.length);
 }
 
-function unknownCharacterMessage(chars: string): string {
+/** `before`: the text just before the characters (a few dozen characters are enough). */
+function unknownCharacterMessage(chars: string, before: string): string {
+  // `12 %`: the percent sign belongs right after its number.
+  const number = chars === '%' ? /(\d[\d_.]*)\s+$/.exec(before) : null;
+  if (number !== null) return `Write \`%\` right after the number, with no space: \`${number[1]}%\``;
   if (chars.startsWith("'")) return 'Text is written in double quotes: use `"` instead of `\'`';
   if (chars === '!') return '`!` is not an operator here: write `!=` for "not equal" or `not` to negate';
   if (chars === '&' || chars === '&&') return `${quote(chars)} is not an operator: write \`and\``;
