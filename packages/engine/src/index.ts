@@ -16,6 +16,7 @@ export { calculate } from './calculate.js';
 export { compareOptionalText, compareText } from './compare-text.js';
 // ---- input data ----
 export type {
+  AttributeChange,
   DataRecord,
   Dataset,
   FxRate,

@@ -157,6 +157,28 @@ export interface ManualAdjustment {
 }
 
 /**
+ * A payee attribute that changes on a date: from `from` on, the payee's `attribute` is `value`,
+ * until the payee's next change of that attribute (before the first change, the value in the
+ * payee's `attributes` applies). A period reads the value in force on its last day on which the
+ * payee is on the plan: a change takes effect for the whole period it falls in.
+ */
+export interface AttributeChange {
+  /** 1-based row in its file, named in error messages. Absent: the position in the list, from 1. */
+  row?: number;
+  /** Payee id. */
+  payee: string;
+  /** An attribute the plan's `payee { ... }` block declares (`ote`). */
+  attribute: string;
+  /**
+   * The new value, read with the attribute's declared type as `attributes` are. `null` or empty:
+   * no value from `from` on (only for an `optional` attribute).
+   */
+  value: RawValue;
+  /** First day of the new value (`YYYY-MM-DD`, inclusive). */
+  from: string;
+}
+
+/**
  * Everything a calculation reads besides the plan. Its outline is checked as well: a missing
  * `payees` or `records`, a part that is not of its shape (`fx: "x"`, `records.deals: {}`), and a
  * part under a name that differs from a missing one only in capitals, spaces, `_`, `-` or `.`
@@ -172,6 +194,8 @@ export interface Dataset {
   quotas?: QuotaValue[];
   territoryAssignments?: TerritoryAssignment[];
   adjustments?: ManualAdjustment[];
+  /** Effective-dated changes of payee attributes (an OTE raise from 1 August). */
+  attributeChanges?: AttributeChange[];
   /**
    * The results of earlier runs: what was calculated and paid before, for year-to-date earnings
    * paid per period, once-per-year milestones, carried balances and recalculation.

@@ -81,10 +81,41 @@ export interface PayeeData {
   name: string;
   manager: string | undefined;
   row: number;
-  /** Declared attributes by name (`null` when an optional one is empty). */
+  /**
+   * Declared attributes by name (`null` when an optional one is empty): the values before any
+   * change in {@link changes}. Read them with {@link attributeOn}.
+   */
   attrs: Map<string, Value>;
   /** The days this payee is on the plan; `undefined`: the whole plan. */
   onPlan: DaySpan[] | undefined;
+  /**
+   * The effective-dated changes of attributes (`Dataset.attributeChanges`), by attribute, each
+   * list by first day; `undefined` when the payee has none.
+   */
+  changes?: Map<string, AttributeValueFrom[]>;
+}
+
+/** A validated attribute change: the value from a day on (`null`: no value). */
+export interface AttributeValueFrom {
+  from: number;
+  value: Value;
+  row: number;
+}
+
+/**
+ * The payee's attribute `name` in force on `day`: the latest change dated on or before it, else
+ * the value of the payee's `attributes`. `day` is asked for only when the attribute has changes.
+ */
+export function attributeOn(payee: PayeeData, name: string, day: () => number): Value {
+  const changes = payee.changes?.get(name);
+  if (changes === undefined) return payee.attrs.get(name) ?? null;
+  const on = day();
+  let value: Value = payee.attrs.get(name) ?? null;
+  for (const change of changes) {
+    if (change.from > on) break;
+    value = change.value;
+  }
+  return value;
 }
 
 /**

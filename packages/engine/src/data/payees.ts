@@ -6,7 +6,8 @@ import type { Value } from '../evaluate/value.js';
 import type { CalculationWarning, DataError } from '../results/results.js';
 import type { FiscalCalendar } from '../time/calendar.js';
 import { formatDate, parseDate } from '../time/dates.js';
-import type { Payee, PlanAssignment, RawValue } from './dataset.js';
+import { validateAttributeChanges } from './attribute-changes.js';
+import type { AttributeChange, Payee, PlanAssignment, RawValue } from './dataset.js';
 import type { DaySpan, PayeeData } from './model.js';
 import { dataError, type Problems, type RowAt, valueError } from './problems.js';
 import type { CalculatedPeriods } from './sections.js';
@@ -51,6 +52,7 @@ interface Unread {
  * of their row; where the plan reads it of another payee it is a `no-value` warning. A payee whose
  * manager is not among the payees, or whose manager's row has errors, is kept without a manager,
  * with an `unknown-manager` warning: one payee's pay never depends on another payee's row.
+ * `changes` (`Dataset.attributeChanges`) are validated against the payees kept and attached to them.
  */
 export function validatePayees(
   plan: Plan,
@@ -58,6 +60,7 @@ export function validatePayees(
   calendar: FiscalCalendar,
   problems: Problems,
   calculated?: CalculatedPeriods,
+  changes: readonly AttributeChange[] = [],
 ): PayeeTable {
   const rowOfId = new Map<string, number>();
   const candidates: PayeeData[] = [];
@@ -118,8 +121,11 @@ export function validatePayees(
       message: `payees row ${p.row}: manager is "${manager}", ${why}: ${p.id} is calculated without a manager: nobody above ${p.id} gets roll-up credit through ${p.id}, and ${p.id}'s manager has no value`,
     });
   }
+  const table: PayeeTable = { byId, rowOf: rowOfId, misnamed, warnings };
+  // Before the warnings about attributes with no value: a change may give one from a date on.
+  validateAttributeChanges(plan, changes, table, calendar, problems);
   warnings.push(...unreadWarnings(plan, byId, unread, calculated !== undefined));
-  return { byId, rowOf: rowOfId, misnamed, warnings };
+  return table;
 }
 
 /** A payee as read, with the attributes left unread because the payee is off the plan. */
@@ -173,7 +179,7 @@ function isOnPlan(plan: Plan, payee: PayeeData, calculated: CalculatedPeriods | 
 }
 
 /** Why an attribute could not be read: the error it is in the row of a payee on the plan. */
-class Unreadable {
+export class Unreadable {
   constructor(readonly error: DataError) {}
 }
 
@@ -249,15 +255,21 @@ function unreadWarnings(
       warnings.push({
         code: 'no-value',
         payee: payee.id,
-        message: `${error.reason}; ${payee.id} is not on plan "${plan.header.name}"${when}, so the row is kept, but where the plan reads ${field} of ${payee.id} (${where.map((r) => r.text).join(', ')}) it has no value`,
+        message: `${error.reason}; ${payee.id} is not on plan "${plan.header.name}"${when}, so the row is kept, but where the plan reads ${field} of ${payee.id} (${where.map((r) => r.text).join(', ')}) it has no value${until(payee, field)}`,
       });
     }
   }
   return warnings;
 }
 
+/** `before 2026-08-01, …`: when the payee's attribute changes get it a value (none: nothing). */
+function until(payee: PayeeData, field: string): string {
+  const first = payee.changes?.get(field)?.[0];
+  return first === undefined ? '' : ` before ${formatDate(first.from)}, its first change in attributeChanges`;
+}
+
 /** Reads one attribute: its value (`null` when an optional one is empty), or why it cannot be read. */
-function readAttribute(
+export function readAttribute(
   field: Field,
   raw: RawValue | undefined,
   at: RowAt,

@@ -73,6 +73,19 @@ export function percentRatioWarnings(plan: Plan, data: Dataset): CalculationWarn
     (p) => (p as { attributes?: Record<string, RawValue> } | null)?.attributes,
     noted,
   );
+  // A change's value, under its attribute's name: `attributeChanges.rate has a value above 1 …`.
+  scan(
+    'attributeChanges',
+    attributes,
+    asList(data.attributeChanges),
+    (c) => {
+      const change = c as { attribute?: unknown; value?: RawValue } | null;
+      return typeof change?.attribute === 'string'
+        ? { [change.attribute.trim()]: change.value ?? null }
+        : undefined;
+    },
+    noted,
+  );
   for (const source of plan.sources) {
     const rows = asList(data.records?.[source.name]);
     scan(

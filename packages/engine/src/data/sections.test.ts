@@ -225,7 +225,7 @@ describe('the outline of a dataset', () => {
       ],
       [
         'unread-part',
-        'the dataset has "accounts", which is not a part calculate reads: it is not read (the parts read: payees, records, fx, quotas, territoryAssignments, adjustments, previous)',
+        'the dataset has "accounts", which is not a part calculate reads: it is not read (the parts read: payees, records, fx, quotas, territoryAssignments, adjustments, attributeChanges, previous)',
       ],
     ]);
     // D1 is read and paid: 100 x 10% = 10.00.
@@ -259,7 +259,7 @@ describe('the outline of a dataset', () => {
     });
     expect(given.warnings.map((w) => [w.code, w.message])).toContainEqual([
       'unread-part',
-      `${what} (the parts read: payees, records, fx, quotas, territoryAssignments, adjustments, previous)`,
+      `${what} (the parts read: payees, records, fx, quotas, territoryAssignments, adjustments, attributeChanges, previous)`,
     ]);
   });
 

@@ -23,10 +23,20 @@ const LISTS = {
   quotas: 'a list of quotas ([{ "payee", "quota", "period", "amount" }, …])',
   territoryAssignments: 'a list of territory assignments ([{ "payee", "territory", "role" }, …])',
   adjustments: 'a list of manual adjustments ([{ "id", "payee", "period", "amount", "reason" }, …])',
+  attributeChanges: 'a list of attribute changes ([{ "payee", "attribute", "value", "from" }, …])',
 } as const;
 
 /** Every part of a dataset `calculate` reads (`previous` is checked by `checkPrevious`). */
-const PARTS = ['payees', 'records', 'fx', 'quotas', 'territoryAssignments', 'adjustments', 'previous'];
+const PARTS = [
+  'payees',
+  'records',
+  'fx',
+  'quotas',
+  'territoryAssignments',
+  'adjustments',
+  'attributeChanges',
+  'previous',
+];
 
 /**
  * The source a part of the dataset named `name` was probably meant to be under `records`: `name`
@@ -204,13 +214,18 @@ const text = (raw: unknown): string | undefined =>
       ? String(raw)
       : undefined;
 
-function requireText(at: RowAt, field: string, raw: unknown, problems: Problems): string | undefined {
+export function requireText(at: RowAt, field: string, raw: unknown, problems: Problems): string | undefined {
   const value = text(raw);
   if (value === undefined) problems.add(at, dataError(at, 'missing-field', field, `${field} is missing`));
   return value;
 }
 
-function requirePayee(at: RowAt, raw: unknown, payees: PayeeTable, problems: Problems): string | undefined {
+export function requirePayee(
+  at: RowAt,
+  raw: unknown,
+  payees: PayeeTable,
+  problems: Problems,
+): string | undefined {
   const id = requireText(at, 'payee', raw, problems);
   if (id === undefined || payees.byId.has(id)) return id;
   const row = payees.rowOf.get(id);

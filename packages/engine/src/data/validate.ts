@@ -86,7 +86,14 @@ export function validate(
 ): { valid: ValidData; problems: Problems } {
   const problems = new Problems();
   const outline = checkDataset(plan, data, problems);
-  const payees = validatePayees(plan, asList(data.payees), calendar, problems, options.calculated);
+  const payees = validatePayees(
+    plan,
+    asList(data.payees),
+    calendar,
+    problems,
+    options.calculated,
+    asList(data.attributeChanges),
+  );
   // First: a row found wrong here is left out of the table by `validateFx`.
   checkSelfRates(asList(data.fx), problems);
   const fx = validateFx(asList(data.fx), problems);

@@ -4,7 +4,7 @@
  * `unsafe-eval` and the tree is never walked again while calculating.
  */
 import type { IrBinary, IrExpr, IrField, IrMember, RefKind } from '@attain/dsl';
-import type { Rec, SourceSchema } from '../data/model.js';
+import { attributeOn, type Rec, type SourceSchema } from '../data/model.js';
 import { Dec } from '../decimal.js';
 import { aggregate } from '../measure/aggregate.js';
 import { toDate } from '../measure/to-date.js';
@@ -250,7 +250,8 @@ function member(expr: IrMember, object: Fn): Fn {
     if (name === 'id') return payee.id;
     if (name === 'name') return payee.name;
     if (name === 'manager') return payee.manager ?? null;
-    return payee.attrs.get(name) ?? null;
+    if (payee.changes === undefined) return payee.attrs.get(name) ?? null;
+    return attributeOn(payee, name, () => ctx.attributeDay(payee));
   };
 }
 

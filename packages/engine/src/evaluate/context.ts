@@ -125,6 +125,7 @@ export class Ctx {
    */
   today: number | undefined;
   private records_: Map<string, readonly Rec[]> | undefined;
+  private attributeDay_: number | undefined;
   private entries_: (readonly Entry[] | undefined)[] | undefined;
 
   constructor(
@@ -231,6 +232,18 @@ export class Ctx {
   creditTotal(id: number): Dec {
     if (this.line && this.line.credit === id) return this.line.total;
     return totalOf(this.entries(id));
+  }
+
+  /**
+   * The day whose attribute values this context reads of `of` (see `Program.attributeDay`): the
+   * calculated payee's day, whoever's attribute it is (`payee.manager.ote` is the manager's value
+   * on the payee's day); in a context of record-level rules (no payee), `of`'s own day.
+   */
+  attributeDay(of: PayeeData): number {
+    const payee = this.payee;
+    if (!payee) return this.run.program.attributeDay(of, this.period);
+    this.attributeDay_ ??= this.run.program.attributeDay(payee, this.period);
+    return this.attributeDay_;
   }
 
   /** The FX rate on a day, warning when there is none. */

@@ -101,6 +101,23 @@ export class Program implements CompileEnv {
     return payee.onPlan.some((s) => s.from <= to && s.to >= from);
   }
 
+  /**
+   * The day whose attribute values a period reads for the payee (`Dataset.attributeChanges`): the
+   * last day of the period on which the payee is on the plan (the period's end, or the day they
+   * leave the plan or the plan ends, if earlier); the period's end when they are not on it then.
+   */
+  attributeDay(payee: PayeeData, period: Period): number {
+    const from = Math.max(period.start, this.start);
+    const to = Math.min(period.end, this.end);
+    if (from > to) return period.end;
+    if (!payee.onPlan) return to;
+    let last: number | undefined;
+    for (const s of payee.onPlan)
+      if (s.from <= to && s.to >= from && (last === undefined || Math.min(s.to, to) > last))
+        last = Math.min(s.to, to);
+    return last ?? period.end;
+  }
+
   constructor(plan: Plan) {
     this.plan = plan;
     this.calendar = new FiscalCalendar(plan.header.fiscalYearStart);

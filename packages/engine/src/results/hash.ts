@@ -5,7 +5,8 @@
  *   the URI: reformatting a plan or moving a comment does not change it; changing a rate, a tier,
  *   a doc comment or a date does.
  * - Data hash: SHA-256 over the dataset's sections. Each section (payees, each source's records,
- *   FX rates, quotas, territory assignments, adjustments) is summarised by an order-independent
+ *   FX rates, quotas, territory assignments, adjustments and, when there are any, attribute
+ *   changes) is summarised by an order-independent
  *   multiset hash: the sum, lane by lane modulo 2^32, of a 128-bit hash of each row (its key
  *   names and typed values, in sorted key order, so the order of keys does not matter), with the
  *   row count. Row numbers are left out (the same
@@ -243,6 +244,9 @@ export function dataHash(data: Dataset, numbered: ReadonlySet<string> = new Set(
   parts.push(section('quotas', asList(data.quotas).map(rowless)));
   parts.push(section('territoryAssignments', asList(data.territoryAssignments).map(rowless)));
   parts.push(section('adjustments', asList(data.adjustments).map(rowless)));
+  // Only when there are changes: the hash of a dataset without them is what it was before they existed.
+  const changes = asList(data.attributeChanges);
+  if (changes.length > 0) parts.push(section('attributeChanges', changes.map(rowless)));
   if (data.previous) parts.push(`previous:${sha256(canonicalJson(previousInOrder(data.previous)))}`);
   return sha256(parts.join('\n'));
 }

@@ -301,6 +301,7 @@ export type DataErrorCode =
   | 'split-shares'
   | 'unknown-quota'
   | 'unknown-territory'
+  | 'unknown-attribute'
   | 'bad-fx-rate'
   | 'unknown-part'
   | 'off-plan';
@@ -309,7 +310,7 @@ export type DataErrorCode =
 export interface DataError {
   /**
    * The plan source of the record (`deals`), or the part of the dataset for other rows:
-   * `payees`, `fx`, `quotas`, `territoryAssignments`, `adjustments`, or `previous` (the earlier
+   * `payees`, `fx`, `quotas`, `territoryAssignments`, `adjustments`, `attributeChanges`, or `previous` (the earlier
    * results; the row is the statement's position and the field a path such as `earnings[0].amount`).
    */
   source: string;

@@ -3,6 +3,7 @@
  * their values in the context), and the tiers it applied.
  */
 import type { Definition, RefKind, Type } from '@attain/dsl';
+import { attributeOn } from '../data/model.js';
 import type { Dec } from '../decimal.js';
 import { WINDOWS } from '../evaluate/compile.js';
 import type { Ctx } from '../evaluate/context.js';
@@ -67,7 +68,9 @@ export function inputsOf(ctx: Ctx, u: Uses): TraceInput[] {
   }
   for (const name of u.attributes ?? []) {
     const field = program.plan.payee.find((f) => f.name === name);
-    const value = ctx.payee?.attrs.get(name) ?? null;
+    const payee = ctx.payee;
+    // The value in force in the period (see `Dataset.attributeChanges`), as the rule read it.
+    const value = payee ? attributeOn(payee, name, () => ctx.attributeDay(payee)) : null;
     inputs.push(input(`payee.${name}`, value, field?.type ?? { kind: 'Text' }));
   }
   return inputs;
