@@ -19,7 +19,7 @@ export const payeeColumns = {
 /** A data file with fixed columns, read into one part of the dataset. */
 export interface FixedFile {
   /** The part of the dataset, as the engine names it in data errors (`fx`, `quotas`...). */
-  section: 'fx' | 'quotas' | 'adjustments' | 'territoryAssignments';
+  section: 'fx' | 'quotas' | 'adjustments' | 'territoryAssignments' | 'attributeChanges';
   file: string;
   /** Columns that must be present (their cells may still be empty: the engine reports those). */
   required: readonly string[];
@@ -42,6 +42,13 @@ export const fixedFiles: readonly FixedFile[] = [
     file: 'territory_assignments.csv',
     required: ['payee', 'territory', 'role'],
     optional: ['from', 'to'],
+  },
+  /** A payee attribute from a date on: `value` may be empty (no value from `from` on). */
+  {
+    section: 'attributeChanges',
+    file: 'payee_attributes.csv',
+    required: ['payee', 'attribute', 'value', 'from'],
+    optional: [],
   },
 ];
 

@@ -124,3 +124,81 @@ describe('a column named almost as one that is read', () => {
     expect(code).toBe(2);
   });
 });
+
+describe('payee_attributes.csv', () => {
+  // Ada's quarterly quota goes from 100,000 to 200,000 on 2026-03-31, Q1's last day: Q1 reads it.
+  const changes = `payee,attribute,value,from
+ae-1,quarterly_quota,200000,2026-03-31
+ae-1,Quarterly_Quota,1,2026-03-01
+ae-9,quarterly_quota,1,2026-03-01
+ae-2,quarterly_quota,lots,2026-03-01
+`;
+
+  it('changes an attribute from a date on; bad rows are named by file and row', async () => {
+    const cwd = await tempDir({
+      'plan.attain': validPlan,
+      'data/payees.csv': payeesCsv,
+      'data/deals.csv': dealsCsv,
+      'data/payee_attributes.csv': changes,
+    });
+    const { code, stdout, stderr } = await run(runQ1, { cwd });
+    // Ada, on a quota of 200,000: 110,000.50 booked is 55% attainment, all in the 8% band:
+    // D1 60,000 x 8% = 4,800.00; D2 50,000.50 x 8% = 4,000.04; payout 8,800.04.
+    // (On 100,000, D2 would pay 40,000 x 8% + 10,000.50 x 12% = 4,400.06.)
+    // Grace keeps 50,000 (row 4 is left out): D3 20,000 x 8% = 1,600.00.
+    expect(stdout).toBe(
+      'payee,period,kind,name,line,record,amount,currency,estimate\n' +
+        'ae-1,2026-Q1,earning,new_business,new_business:D1,D1,4800.00,USD,\n' +
+        'ae-1,2026-Q1,earning,new_business,new_business:D2,D2,4000.04,USD,\n' +
+        'ae-1,2026-Q1,payout,,,,8800.04,USD,\n' +
+        'ae-2,2026-Q1,earning,new_business,new_business:D3,D3,1600.00,USD,\n' +
+        'ae-2,2026-Q1,payout,,,,1600.00,USD,\n',
+    );
+    expect(stderr).toBe(
+      'attain: 3 rows left out of the calculation:\n' +
+        '  data/payee_attributes.csv row 2: attribute is "Quarterly_Quota", which is not an attribute of the ' +
+        'payee block of plan "Inside Sales" (did you mean quarterly_quota? its attributes: quarterly_quota)\n' +
+        '  data/payee_attributes.csv row 3: payee is "ae-9", who is not among the payees\n' +
+        '  data/payee_attributes.csv row 4: quarterly_quota is "lots", which is not an amount (write it like ' +
+        '1200.50 or 1200.50 EUR)\n',
+    );
+    expect(code).toBe(0);
+  });
+
+  it('is read from data.json as attributeChanges', async () => {
+    const dataset = {
+      payees: [{ id: 'ae-1', name: 'Ada Lovelace', attributes: { quarterly_quota: '100000' } }],
+      records: {
+        deals: dealsCsv
+          .trim()
+          .split('\n')
+          .slice(1, 3)
+          .map((line) => {
+            const [id, owner, amount, close_date, stage] = line.split(',');
+            return { values: { id, owner, amount, close_date, stage } };
+          }),
+      },
+      attributeChanges: [
+        { payee: 'ae-1', attribute: 'quarterly_quota', value: '200000', from: '2026-03-31' },
+      ],
+    };
+    const cwd = await tempDir({ 'plan.attain': validPlan, 'data/data.json': JSON.stringify(dataset) });
+    const { code, stdout } = await run(runQ1, { cwd });
+    // As above: 4,800.00 + 4,000.04 = 8,800.04
+    expect(stdout).toContain('ae-1,2026-Q1,payout,,,,8800.04,USD,\n');
+    expect(code).toBe(0);
+  });
+
+  it('without a required column stops the run', async () => {
+    const cwd = await tempDir({
+      'plan.attain': validPlan,
+      'data/payees.csv': payeesCsv,
+      'data/deals.csv': dealsCsv,
+      'data/payee_attributes.csv': 'payee,attribute,value\nae-1,quarterly_quota,200000\n',
+    });
+    const { code, stderr } = await run(runQ1, { cwd });
+    expect(stderr).toContain('data/payee_attributes.csv');
+    expect(stderr).toContain('from');
+    expect(code).toBe(2);
+  });
+});

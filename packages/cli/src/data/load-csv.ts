@@ -1,12 +1,13 @@
 /**
  * Reads a data directory of CSV files into the engine's `Dataset`: payees.csv, one file per source
- * the plan declares, and the optional fx.csv, quotas.csv, adjustments.csv and
- * territory_assignments.csv. Values stay text: the engine reads and validates them against the
+ * the plan declares, and the optional fx.csv, quotas.csv, adjustments.csv,
+ * territory_assignments.csv and payee_attributes.csv. Values stay text: the engine reads and validates them against the
  * plan, so that every bad value is reported with its source, row and field.
  */
 import { join } from 'node:path';
 import type { Plan } from '@attain/dsl';
 import type {
+  AttributeChange,
   DataRecord,
   Dataset,
   ManualAdjustment,
@@ -298,6 +299,15 @@ async function readFixedFile(dir: Directory, fixed: FixedFile, dataset: Dataset)
           { from: r.optional('from'), to: r.optional('to') },
         ),
       );
+      return;
+    case 'attributeChanges':
+      dataset.attributeChanges = await readFixed<AttributeChange>(dir, fixed, (r) => ({
+        payee: r.get('payee'),
+        attribute: r.get('attribute'),
+        // An empty cell stays empty text: no value from `from` on (for an optional attribute).
+        value: r.get('value'),
+        from: r.get('from'),
+      }));
       return;
   }
 }

@@ -77,7 +77,7 @@ describe('CSV files that nothing reads', () => {
     expect(stderr).toBe(
       'attain: warning: data/Adjustments.csv is not read (did you mean adjustments.csv?): file names must ' +
         'match exactly, case and all; the files read are payees.csv, deals.csv, fx.csv, quotas.csv, ' +
-        'adjustments.csv, territory_assignments.csv\n',
+        'adjustments.csv, territory_assignments.csv, payee_attributes.csv\n',
     );
     expect(code).toBe(0);
   });

@@ -81,7 +81,7 @@ function outlineProblems(value: unknown, display: string, plan: Plan, warnings: 
     }
   }
   // `null` is an absent optional part, as the engine reads it (a JSON writer may put it for none).
-  for (const part of ['fx', 'quotas', 'territoryAssignments', 'adjustments']) {
+  for (const part of ['fx', 'quotas', 'territoryAssignments', 'adjustments', 'attributeChanges']) {
     if (value[part] !== undefined && value[part] !== null && !Array.isArray(value[part]))
       problems.push(`${display}: "${part}" must be a list`);
   }
@@ -119,7 +119,8 @@ function rowsOf(dataset: Dataset): number {
     count(dataset.fx) +
     count(dataset.quotas) +
     count(dataset.adjustments) +
-    count(dataset.territoryAssignments)
+    count(dataset.territoryAssignments) +
+    count(dataset.attributeChanges)
   );
 }
 
