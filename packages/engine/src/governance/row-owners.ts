@@ -3,7 +3,7 @@
  * errors of their own rows. A row's owners are the payees it names:
  *
  * - a `payees` row: the payee it defines (the error's `key`, else the `id` of the entry at that row);
- * - a `quotas`, `adjustments` or `territoryAssignments` row: its `payee`;
+ * - a `quotas`, `adjustments`, `territoryAssignments` or `attributeChanges` row: its `payee`;
  * - a row of a plan source (`deals`, `deal_splits`...): every value of the row that is the id of a
  *   payee of the dataset, whatever the field (owner, co-seller, split payee);
  * - an `fx` row, or a row that names no payee: no one.
@@ -15,7 +15,9 @@ import type { Dataset, Payee, RawValue } from '../data/dataset.js';
 import { rowOf } from '../data/values.js';
 
 /** The parts of a dataset whose rows can be attributed to payees (besides `payees`). */
-export type ScopeData = Partial<Pick<Dataset, 'records' | 'quotas' | 'adjustments' | 'territoryAssignments'>>;
+export type ScopeData = Partial<
+  Pick<Dataset, 'records' | 'quotas' | 'adjustments' | 'territoryAssignments' | 'attributeChanges'>
+>;
 
 const NO_ONE: ReadonlySet<string> = new Set();
 
@@ -64,6 +66,7 @@ export class RowOwners {
       case 'quotas':
       case 'adjustments':
       case 'territoryAssignments':
+      case 'attributeChanges':
         (this.data[source] ?? []).forEach((e, i) => {
           add(rowOf(e, i), idText(e?.payee));
         });

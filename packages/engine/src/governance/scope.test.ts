@@ -127,6 +127,7 @@ describe('scope', () => {
         reason: 'rep1 has no name',
       },
       { source: 'quotas', row: 1, field: 'amount', code: 'bad-number', reason: 'quota of rep2' },
+      { source: 'attributeChanges', row: 1, field: 'value', code: 'bad-number', reason: 'ote of rep1' },
       { source: 'fx', row: 1, field: 'rate', code: 'bad-fx-rate', reason: 'EUR' },
       { source: 'deals', row: 6, field: 'amount', code: 'bad-number', reason: 'split rep1 rep3' },
     ];
@@ -134,6 +135,7 @@ describe('scope', () => {
     const data: Dataset = {
       ...DATA,
       quotas: [{ payee: 'rep2', quota: 'q', period: '2026-Q1', amount: 'x' }],
+      attributeChanges: [{ payee: 'rep1', attribute: 'ote', value: 'x', from: '2026-02-01' }],
       records: {
         deals: [
           ...(DATA.records.deals ?? []),
@@ -142,11 +144,18 @@ describe('scope', () => {
       },
     };
     const reasons = (viewer: Viewer) => scope(strict, viewer, PAYEES, data).errors.map((e) => e.reason);
-    expect(reasons({ role: 'rep', payee: 'rep1' })).toEqual(['rep1 has no name']);
-    expect(reasons({ role: 'manager', payee: 'mgr1' })).toEqual(['rep1 has no name', 'quota of rep2']);
+    // rep1's own attribute change is theirs to see (before: left out, as a row naming no payee).
+    expect(reasons({ role: 'rep', payee: 'rep1' })).toEqual(['rep1 has no name', 'ote of rep1']);
+    expect(reasons({ role: 'rep', payee: 'rep2' })).toEqual(['quota of rep2']);
+    expect(reasons({ role: 'manager', payee: 'mgr1' })).toEqual([
+      'rep1 has no name',
+      'quota of rep2',
+      'ote of rep1',
+    ]);
     expect(reasons({ role: 'manager', payee: 'vp' })).toEqual([
       'rep1 has no name',
       'quota of rep2',
+      'ote of rep1',
       'split rep1 rep3',
     ]);
     expect(reasons({ role: 'finance' })).toEqual(errors.map((e) => e.reason));

@@ -22,7 +22,7 @@ import { type Viewer, visiblePayees } from './viewer.js';
  *
  * `meta` is kept as is. The input is never changed; statement objects are shared, not copied.
  * `payees` are the dataset's payees (the hierarchy); `data` the rest of the dataset, to attribute
- * rows of sources, quotas, adjustments and territory assignments.
+ * rows of sources, quotas, adjustments, territory assignments and attribute changes.
  */
 export function scope(results: Results, viewer: Viewer, payees: readonly Payee[], data?: ScopeData): Results {
   const visible = visiblePayees(viewer, payees);
