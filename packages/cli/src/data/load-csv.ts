@@ -1,8 +1,9 @@
 /**
  * Reads a data directory of CSV files into the engine's `Dataset`: payees.csv, one file per source
  * the plan declares, and the optional fx.csv, quotas.csv, adjustments.csv,
- * territory_assignments.csv and payee_attributes.csv. Values stay text: the engine reads and validates them against the
- * plan, so that every bad value is reported with its source, row and field.
+ * territory_assignments.csv and payee_attributes.csv. Values stay text: the engine reads and
+ * validates them against the plan, so that every bad value is reported with its source, row and
+ * field.
  */
 import { join } from 'node:path';
 import type { Plan } from '@attain/dsl';

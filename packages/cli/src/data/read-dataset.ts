@@ -28,8 +28,8 @@ export type ReadDatasetResult =
 /**
  * Reads the data at `path` for `plan` as `attain run --data` does: a directory of CSV files
  * (`payees.csv`, one `<source>.csv` per source, and the optional `fx.csv`, `quotas.csv`,
- * `adjustments.csv`, `territory_assignments.csv`), a directory holding `data.json`, or a JSON
- * file of the `Dataset` shape. Relative paths are read from `io.cwd`. Never rejects for a problem
+ * `adjustments.csv`, `territory_assignments.csv`, `payee_attributes.csv`), a directory holding
+ * `data.json`, or a JSON file of the `Dataset` shape. Relative paths are read from `io.cwd`. Never rejects for a problem
  * with the data: missing files or columns and unreadable files come back as `problems`; the
  * values themselves are checked by `calculate`.
  */

@@ -255,6 +255,35 @@ describe("another payee's attribute", () => {
   });
 });
 
+describe("a record's payee's attribute, in a credit's condition", () => {
+  const plan = planOf(`plan "AE" version "1" {
+  currency USD
+  period quarter
+  fiscal year starts february
+  effective 2026-02-01 to 2027-01-31
+  source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  payee { region: Text }
+  credit emea from deals where owner.region = "EMEA" { to owner }
+  commission c = emea * 10%
+}`);
+
+  it('is the value in force on the last day of the period', () => {
+    const results = run(
+      plan,
+      {
+        payees: [payee('ae', { region: 'NA' })],
+        records: { deals: DEALS },
+        attributeChanges: [{ payee: 'ae', attribute: 'region', value: 'EMEA', from: '2026-08-01' }],
+      },
+      QUARTERS,
+    );
+    expect(payouts(results)).toEqual([
+      ['ae', '2026-Q2', '0.00'], // NA on 2026-07-31: D1 is not credited
+      ['ae', '2026-Q3', '20000.00'], // EMEA on 2026-10-31: D2 200,000 x 10%
+    ]);
+  });
+});
+
 describe('errors in attribute changes', () => {
   // A payee with an error of their own (ote is no amount) and one change row per error.
   const bad = payee('bad', { ote: 'lots', base: '100000' });
