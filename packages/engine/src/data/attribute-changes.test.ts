@@ -114,6 +114,14 @@ describe('an OTE raise from a date', () => {
     ]);
   });
 
+  it("explain shows the target incentive of each quarter's OTE", () => {
+    const results = run(PLAN, data([raise('2026-08-01')]), QUARTERS);
+    // Q3: (240,000 - 100,000) / 4 = 35,000; capped at 2 x 35,000 = 70,000
+    expect(explain(results, { payee: 'ae', period: '2026-Q3', earning: 'new_business' })?.sentence).toBe(
+      'new_business is 70,000.00 USD: bookings 200,000.00 USD, target_incentive 35,000.00 USD, value 200,000.00 USD; capped at 70,000.00 USD',
+    );
+  });
+
   it('explain shows the OTE used in each quarter', () => {
     // The cap written with the attributes themselves, so that the earning's trace reads them.
     const plan = planOf(`plan "AE" version "1" {
