@@ -92,7 +92,10 @@ export function validatePayees(
   for (const [id, rows] of seen) {
     if (rows.length < 2) continue;
     for (const row of rows) {
-      const others = rows.filter((r) => r !== row).join(', ');
+      const others = rows
+        .filter((r) => r !== row)
+        .sort((x, y) => x - y)
+        .join(', ');
       problems.add(
         { source: PAYEES, row, key: id },
         dataError(

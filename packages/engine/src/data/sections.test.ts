@@ -390,3 +390,32 @@ describe('a manual adjustment of a period outside the plan', () => {
     expect(unread.warnings.map((w) => w.code)).toEqual(['adjustments-not-read']);
   });
 });
+
+describe('rows given twice', () => {
+  const errors = (data: Partial<Dataset>) =>
+    run(PLAN, { payees: [payee('a')], records: { deals: [] }, ...data }, ['2026-Q1']).errors.map((e) => [
+      e.row,
+      e.reason,
+    ]);
+
+  it('name the other rows in row order, whatever the order of the input', () => {
+    // Three EUR to USD rates of 2026-01-01, listed as rows 3, 2, 1: row 1 names rows 2 and 3.
+    const rate = (row: number) => ({ row, from: 'EUR', to: 'USD', date: '2026-01-01', rate: '1.1' });
+    expect(errors({ fx: [rate(3), rate(2), rate(1)] })).toContainEqual([
+      1,
+      'fx row 1: the EUR to USD rate of 2026-01-01 is also given in row 2, 3',
+    ]);
+    const adjustment = (row: number) => ({
+      row,
+      id: 'A1',
+      payee: 'a',
+      period: '2026-Q1',
+      amount: '1',
+      reason: 'x',
+    });
+    expect(errors({ adjustments: [adjustment(3), adjustment(2), adjustment(1)] })).toContainEqual([
+      1,
+      'adjustments row 1: id "A1" is also used in row 2, 3',
+    ]);
+  });
+});

@@ -320,7 +320,10 @@ export function validateFx(rates: readonly FxRate[], problems: Problems): FxTabl
   for (const g of good) {
     const rows = byPairDay.get(`${g.from}>${g.to}@${g.day}`) ?? [];
     if (rows.length > 1) {
-      const others = rows.filter((r) => r !== g.at.row).join(', ');
+      const others = rows
+        .filter((r) => r !== g.at.row)
+        .sort((x, y) => x - y)
+        .join(', ');
       problems.add(
         g.at,
         dataError(
@@ -384,7 +387,10 @@ export function validateQuotas(
   for (const g of good) {
     const rows = rowsById.get(g.id) ?? [];
     if (rows.length > 1) {
-      const others = rows.filter((x) => x !== g.at.row).join(', ');
+      const others = rows
+        .filter((x) => x !== g.at.row)
+        .sort((x, y) => x - y)
+        .join(', ');
       problems.add(
         g.at,
         dataError(
@@ -519,7 +525,10 @@ export function validateAdjustments(
           at,
           'duplicate-key',
           'id',
-          `id "${id}" is also used in row ${rows.filter((x) => x !== row).join(', ')}`,
+          `id "${id}" is also used in row ${rows
+            .filter((x) => x !== row)
+            .sort((x, y) => x - y)
+            .join(', ')}`,
         ),
       );
     }
