@@ -55,8 +55,9 @@ describe('payoutLiability', () => {
     // ann Q1: c = 10% x 40,000 = 4,000 covers the 3,000 draw; hold 10% = 400. Paid 3,600.
     // ann Q2: nothing earned: draw 3,000 paid and owed; nothing held. Paid 3,000; 400 still held.
     // rep Q1: c = 1,000; draw 3,000 - 1,000 = 2,000 (owed); hold 100. Paid 1,000 + 2,000 - 100 = 2,900.
-    // rep Q2: c = 5,000; recover 5,000 - 3,000 = 2,000 (owed 0); hold 500 (600 held); D1 cancelled
-    //   78 days after closing: clawback -1,000; manual +250. Paid 5,000 - 2,000 - 500 - 1,000 + 250 = 1,750.
+    // rep Q2: c = 5,000; hold 500 (600 held): the period pays 4,500, recover 4,500 - 3,000 = 1,500
+    //   (owed 500); D1 cancelled 78 days after closing: clawback -1,000; manual +250.
+    //   Paid 5,000 - 1,500 - 500 - 1,000 + 250 = 2,250.
     const annQ1 = figures({ earned: '4000.00', holdbacks: '-400.00', paid: '3600.00', heldBack: '400.00' });
     const repQ1 = figures({
       earned: '1000.00',
@@ -69,12 +70,13 @@ describe('payoutLiability', () => {
     const annQ2 = figures({ draws: '3000.00', paid: '3000.00', heldBack: '400.00', drawOwed: '3000.00' });
     const repQ2 = figures({
       earned: '5000.00',
-      drawRecoveries: '-2000.00',
+      drawRecoveries: '-1500.00',
       holdbacks: '-500.00',
       clawbacks: '-1000.00',
       manual: '250.00',
-      paid: '1750.00',
+      paid: '2250.00',
       heldBack: '600.00',
+      drawOwed: '500.00',
     });
     expect(report).toEqual({
       currency: 'USD',
@@ -107,13 +109,13 @@ describe('payoutLiability', () => {
           total: figures({
             earned: '5000.00',
             draws: '3000.00',
-            drawRecoveries: '-2000.00',
+            drawRecoveries: '-1500.00',
             holdbacks: '-500.00',
             clawbacks: '-1000.00',
             manual: '250.00',
-            paid: '4750.00',
+            paid: '5250.00',
             heldBack: '1000.00',
-            drawOwed: '3000.00',
+            drawOwed: '3500.00',
           }),
         },
       ],
@@ -136,25 +138,26 @@ describe('payoutLiability', () => {
           ...figures({
             earned: '6000.00',
             draws: '2000.00',
-            drawRecoveries: '-2000.00',
+            drawRecoveries: '-1500.00',
             holdbacks: '-600.00',
             clawbacks: '-1000.00',
             manual: '250.00',
-            paid: '4650.00',
+            paid: '5150.00',
             heldBack: '600.00',
+            drawOwed: '500.00',
           }),
         },
       ],
       total: figures({
         earned: '10000.00',
         draws: '5000.00',
-        drawRecoveries: '-2000.00',
+        drawRecoveries: '-1500.00',
         holdbacks: '-1000.00',
         clawbacks: '-1000.00',
         manual: '250.00',
-        paid: '11250.00',
+        paid: '11750.00',
         heldBack: '1000.00',
-        drawOwed: '3000.00',
+        drawOwed: '3500.00',
       }),
     });
   });
@@ -162,13 +165,19 @@ describe('payoutLiability', () => {
   it('releases what was held in the release period', () => {
     const report = payoutLiability(run(PLAN, DATA, ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']));
     // Q4 holds the release date: rep's 600 and ann's 400 are paid out; nothing is held after it.
-    // Q3 and Q4 are past the draw periods: ann's 3,000 draw balance stays owed (nothing earned).
-    expect(report.periods[3]?.total).toMatchObject({ holdbackReleases: '1000.00', heldBack: '0.00' });
+    // Q3 and Q4 are past the draw periods, and nothing is earned: the releases are what Q4 pays,
+    // so they recover draws owed: rep's 500 from 600 (100 paid), 400 of ann's 3,000 (2,600 owed).
+    expect(report.periods[3]?.total).toMatchObject({
+      holdbackReleases: '1000.00',
+      drawRecoveries: '-900.00',
+      paid: '100.00',
+      heldBack: '0.00',
+    });
     expect(report.total).toMatchObject({
       holdbacks: '-1000.00',
       holdbackReleases: '1000.00',
       heldBack: '0.00',
-      drawOwed: '3000.00',
+      drawOwed: '2600.00',
     });
   });
 
@@ -217,31 +226,31 @@ describe('payoutLiability', () => {
         ['rep', '2026-Q2', undefined],
       ]);
       const report = payoutLiability(q2);
-      // Before: Q1 was counted as paid by run 2 too (6,500 + 4,750 = 11,250 instead of 4,750).
+      // Before: Q1 was counted as paid by run 2 too (6,500 + 5,250 = 11,750 instead of 5,250).
       expect(report.periods.map((p) => p.period)).toEqual(['2026-Q2']);
       expect(report.periods[0]).toEqual(once.periods[1]);
-      // ann 3,000 + rep 1,750 = 4,750; balances at the end of Q2: held 400 + 600, owed 3,000.
+      // ann 3,000 + rep 2,250 = 5,250; balances at the end of Q2: held 400 + 600, owed 3,000 + 500.
       expect(report.total).toEqual(
         figures({
           earned: '5000.00',
           draws: '3000.00',
-          drawRecoveries: '-2000.00',
+          drawRecoveries: '-1500.00',
           holdbacks: '-500.00',
           clawbacks: '-1000.00',
           manual: '250.00',
-          paid: '4750.00',
+          paid: '5250.00',
           heldBack: '1000.00',
-          drawOwed: '3000.00',
+          drawOwed: '3500.00',
         }),
       );
     });
 
     it('count once a period the JSON of several runs holds twice (paid, and returned as reported)', () => {
       // Run 1's Q1 (paid) + run 2's Q1 (reported copies) and Q2. Before: Q1 listed twice per payee
-      // and paid 2 x 6,500 + 4,750 = 17,750. Now as one run over both periods: 6,500 + 4,750 = 11,250.
+      // and paid 2 x 6,500 + 5,250 = 18,250. Now as one run over both periods: 6,500 + 5,250 = 11,750.
       const merged = { ...q2, statements: [...q1.statements, ...q2.statements] };
       expect(payoutLiability(merged)).toEqual(once);
-      expect(once.total.paid).toBe('11250.00');
+      expect(once.total.paid).toBe('11750.00');
     });
 
     it("carry a leaver's balances from a reported statement", () => {
@@ -258,21 +267,21 @@ describe('payoutLiability', () => {
       const second = run(PLAN, { ...data, previous: first }, ['2026-Q1', '2026-Q2']);
       const report = payoutLiability(second);
       // gone Q1 (reported): c = 1,000, draw 2,000 owed, 100 held; stay Q1 (reported): draw 3,000
-      // owed. stay Q2: c = 4,000 recovers 1,000 of the 3,000 (2,000 owed), holds 400.
-      // End of Q2: held 100 + 400 = 500, owed 2,000 + 2,000 = 4,000; paid only stay's Q2:
-      // 4,000 - 1,000 - 400 = 2,600.
+      // owed. stay Q2: c = 4,000, holds 400: the period pays 3,600, 600 above the draw, which
+      // recovers 600 of the 3,000 (2,400 owed). End of Q2: held 100 + 400 = 500, owed 2,000 +
+      // 2,400 = 4,400; paid only stay's Q2: 4,000 - 600 - 400 = 3,000.
       expect(report.periods.map((p) => p.period)).toEqual(['2026-Q2']);
       expect(
         report.periods[0]?.payees.map((p) => [p.payee, p.carriedFrom, p.paid, p.heldBack, p.drawOwed]),
       ).toEqual([
         ['gone', '2026-Q1', '0.00', '100.00', '2000.00'],
-        ['stay', undefined, '2600.00', '400.00', '2000.00'],
+        ['stay', undefined, '3000.00', '400.00', '2400.00'],
       ]);
       expect(report.payees.map((p) => [p.payee, p.paid, p.heldBack, p.drawOwed])).toEqual([
         ['gone', '0.00', '100.00', '2000.00'],
-        ['stay', '2600.00', '400.00', '2000.00'],
+        ['stay', '3000.00', '400.00', '2400.00'],
       ]);
-      expect(report.total).toMatchObject({ paid: '2600.00', heldBack: '500.00', drawOwed: '4000.00' });
+      expect(report.total).toMatchObject({ paid: '3000.00', heldBack: '500.00', drawOwed: '4400.00' });
     });
   });
 

@@ -59,32 +59,37 @@ describe('the payout stage over a plan', () => {
     const results = payRun(PLAN, dataset(), YEAR);
     // Q1: c = 10% x 10,000 = 1000.00. Draw 3000 - 1000 = 2000 (owed 2000). Hold 10% x 1000 = 100.00.
     //     Payout 1000 + 2000 - 100 = 2900.00.
-    // Q2: c = 5000.00 (D2). Draw period 2: excess 5000 - 3000 = 2000, recover 2000 (owed 0).
-    //     Hold 500.00 (held 600). D1 closed 2026-02-01, cancelled 2026-04-20: 27 + 31 + 20 = 78 days
-    //     <= 90: clawback -1000.00. Manual 200 EUR x 1.1 = 220.00.
-    //     Payout 5000 - 2000 - 500 - 1000 + 220 = 1720.00.
-    // Q3: nothing earned, past the draw periods, nothing owed: payout 0.00.
-    // Q4: c = 2000.00 (D3). The release date 2026-12-31 is in Q4: nothing kept, 600.00 released.
-    //     Payout 2600.00. Nothing owed, so no true-up.
+    // Q2: c = 5000.00 (D2). Hold 500.00 (held 600). Draw period 2: the period pays 5000 - 500 =
+    //     4500 after the holdback, excess 4500 - 3000 = 1500, recover 1500 (owed 500): the payout
+    //     before the clawback and the manual line, 5000 - 500 - 1500 = 3000, is the draw.
+    //     D1 closed 2026-02-01, cancelled 2026-04-20: 27 + 31 + 20 = 78 days <= 90: clawback
+    //     -1000.00. Manual 200 EUR x 1.1 = 220.00. Payout 5000 - 1500 - 500 - 1000 + 220 = 2220.00.
+    // Q3: nothing earned, past the draw periods: nothing to recover from (owed 500): payout 0.00.
+    // Q4: c = 2000.00 (D3). The release date 2026-12-31 is in Q4: nothing kept, 600.00 released;
+    //     the period pays 2000 + 600 = 2600: recover the 500 owed. Payout 2100.00. Nothing owed,
+    //     so no true-up. Over the year 2900 + 2220 + 0 + 2100 = 7220.00, as when Q2 recovered 2000.
     expect(YEAR.map((p) => linesOf(of(results, p)))).toEqual([
       [
         ['draw:new_hire_draw', '2000.00'],
         ['holdback:reserve', '-100.00'],
       ],
       [
-        ['draw-recovery:new_hire_draw', '-2000.00'],
+        ['draw-recovery:new_hire_draw', '-1500.00'],
         ['holdback:reserve', '-500.00'],
         ['clawback:cancellations:D1', '-1000.00'],
         ['manual:ADJ-1', '220.00'],
       ],
       [],
-      [['holdback-release:reserve', '600.00']],
+      [
+        ['draw-recovery:new_hire_draw', '-500.00'],
+        ['holdback-release:reserve', '600.00'],
+      ],
     ]);
-    expect(YEAR.map((p) => of(results, p).payout)).toEqual(['2900.00', '1720.00', '0.00', '2600.00']);
+    expect(YEAR.map((p) => of(results, p).payout)).toEqual(['2900.00', '2220.00', '0.00', '2100.00']);
     expect(YEAR.map((p) => of(results, p).balances)).toEqual([
       { 'draw:new_hire_draw': '2000.00', 'holdback:reserve': '100.00' },
-      { 'draw:new_hire_draw': '0.00', 'holdback:reserve': '600.00' },
-      { 'draw:new_hire_draw': '0.00', 'holdback:reserve': '600.00' },
+      { 'draw:new_hire_draw': '500.00', 'holdback:reserve': '600.00' },
+      { 'draw:new_hire_draw': '500.00', 'holdback:reserve': '600.00' },
       { 'draw:new_hire_draw': '0.00', 'holdback:reserve': '0.00' },
     ]);
     const claw = of(results, '2026-Q2').adjustments[2];

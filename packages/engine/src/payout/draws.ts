@@ -8,9 +8,11 @@
  *
  * Recovery (recoverable draws): while the balance is positive, earnings above the draw are taken
  * back, at most the balance (a negative `draw-recovery` line): above D in the draw's periods, above
- * zero after them (the draw no longer applies, so every earning counts as excess). A recovery never
- * takes more than the balance nor more than the excess, so the balance never goes negative and
- * the payout never drops below the draw through a recovery.
+ * zero after them (the draw no longer applies, so every earning counts as excess). The earnings
+ * recovered from are those the period pays: what holdbacks keep back this period is not paid, so
+ * it is no excess (and what they release is). A recovery never takes more than the balance nor
+ * more than the excess, so the balance never goes negative and the payout never drops below the
+ * draw (below zero after the draw's periods) through a recovery.
  *
  * True-up (`true up at year end`): in the last period of a fiscal year, or the period the plan ends
  * in, a balance still owed after that period's draw and recovery is forgiven: the balance goes to
@@ -34,18 +36,20 @@ export function drawBalance(draw: Draw): string {
 
 /**
  * The draw lines of one period. `balances` holds the balances carried in and is updated to the
- * balances carried out.
+ * balances carried out. `held`: the sum of the period's holdback lines (negative when they keep
+ * money back), which recoveries do not take.
  */
 export function drawLines(
   env: LineEnv,
   terms: readonly DrawTerm[],
   earned: Dec,
   balances: Map<string, Dec>,
+  held: Dec = ZERO,
 ): AdjustmentLine[] {
   const lines: AdjustmentLine[] = [];
   let base = earned;
   for (const term of terms) {
-    for (const { line, amount } of oneDraw(env, term, base, balances)) {
+    for (const { line, amount } of oneDraw(env, term, base, held, balances)) {
       lines.push(line);
       base = base.plus(amount);
     }
@@ -58,7 +62,7 @@ interface Made {
   amount: Dec;
 }
 
-function oneDraw(env: LineEnv, term: DrawTerm, base: Dec, balances: Map<string, Dec>): Made[] {
+function oneDraw(env: LineEnv, term: DrawTerm, base: Dec, held: Dec, balances: Map<string, Dec>): Made[] {
   const { draw } = term;
   const key = drawBalance(draw);
   const opening = draw.recoverable ? (balances.get(key) ?? ZERO) : ZERO;
@@ -97,7 +101,8 @@ function oneDraw(env: LineEnv, term: DrawTerm, base: Dec, balances: Map<string, 
     });
   } else if (draw.recoverable && balance.isPositive() && !balance.isZero()) {
     const threshold = active ? amount : ZERO;
-    const excess = base.minus(threshold);
+    const paying = base.plus(held);
+    const excess = paying.minus(threshold);
     if (excess.isPositive() && !excess.isZero()) {
       const recovered = excess.lessThan(balance) ? excess : balance;
       balance = balance.minus(recovered);
@@ -109,8 +114,11 @@ function oneDraw(env: LineEnv, term: DrawTerm, base: Dec, balances: Map<string, 
           ruleKind: 'draw',
           element: draw,
           amount: recovered.neg(),
-          inputs: inputs([{ name: 'balance before', value: opening }]),
-          text: `recovers ${m(recovered)} of the ${m(opening)} draw balance from earnings above ${m(threshold)}; ${m(balance)} still owed`,
+          inputs: inputs([
+            ...(held.isZero() ? [] : [{ name: 'holdbacks', value: held }]),
+            { name: 'balance before', value: opening },
+          ]),
+          text: `recovers ${m(recovered)} of the ${m(opening)} draw balance from earnings ${held.isZero() ? '' : `paid this period (${m(paying)} after holdbacks) `}above ${m(threshold)}; ${m(balance)} still owed`,
         }),
       });
     }

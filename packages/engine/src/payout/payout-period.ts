@@ -50,7 +50,9 @@ function ruleLines(
   projected: boolean,
 ): RuleLines {
   const holdbacks = holdbackLines(env, terms.holdbacks, statement, balances, projected);
-  const draws = drawLines(env, terms.draws, earned, balances);
+  let held = ZERO;
+  for (const line of holdbacks) held = held.plus(amountOf(line.amount));
+  const draws = drawLines(env, terms.draws, earned, balances, held);
   let base = earned;
   for (const line of draws) base = base.plus(amountOf(line.amount));
   const guarantees = guaranteeLines(env, terms.guarantees, base);

@@ -296,16 +296,20 @@ describe('explain: units, decimals, curves and windows', () => {
       'bookings for deals H1 is 20,000.00 USD: share 100%, role owner; ' +
         'an estimate, not counted: it comes from a hypothetical record',
     );
-    // Q2: c = 4,000, 1,000 above the draw: 1,000 of the 1,800 owed recovered, 800 still owed.
+    // Q2: c = 4,000, of which the reserve keeps 10% = 400 back: the period pays 3,600, 600 above
+    // the draw: 600 of the 1,800 owed recovered, 1,200 still owed.
     expect(explain(results, { ...q(2), adjustment: 'draw-recovery:d' })?.sentence).toBe(
-      'New-hire draw is -1,000.00 USD: draw 3,000.00 USD, earned 4,000.00 USD, draw period 2 of 2, ' +
-        'balance before 1,800.00 USD; recovers 1,000.00 USD of the ' +
-        '1,800.00 USD draw balance from earnings above 3,000.00 USD; 800.00 USD still owed',
+      'New-hire draw is -600.00 USD: draw 3,000.00 USD, earned 4,000.00 USD, draw period 2 of 2, ' +
+        'holdbacks -400.00 USD, balance before 1,800.00 USD; recovers 600.00 USD of the ' +
+        '1,800.00 USD draw balance from earnings paid this period (3,600.00 USD after holdbacks) above ' +
+        '3,000.00 USD; 1,200.00 USD still owed',
     );
-    // Q3, after the 2 periods: all of c = 1,000 is above the draw; the 800 owed is recovered.
+    // Q3, after the 2 periods: c = 1,000 less 100 held back, all 900 above the draw: 900 of the
+    // 1,200 owed recovered, 300 still owed.
     expect(explain(results, { ...q(3), adjustment: 'draw-recovery:d' })?.sentence).toBe(
-      'New-hire draw is -800.00 USD: earned 1,000.00 USD, draw period ended, balance before 800.00 USD; ' +
-        'recovers 800.00 USD of the 800.00 USD draw balance from earnings above 0.00 USD; 0.00 USD still owed',
+      'New-hire draw is -900.00 USD: earned 1,000.00 USD, draw period ended, holdbacks -100.00 USD, ' +
+        'balance before 1,200.00 USD; recovers 900.00 USD of the 1,200.00 USD draw balance from earnings ' +
+        'paid this period (900.00 USD after holdbacks) above 0.00 USD; 300.00 USD still owed',
     );
   });
 });
