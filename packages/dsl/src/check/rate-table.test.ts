@@ -26,6 +26,32 @@ describe('rate tables', () => {
     expect(table('    1 to 10 : 2%\n    10 and up : 3%', 'on count(deals) marginal').diagnostics).toEqual([]);
   });
 
+  it('warns of a rate above 1 written as a plain number, most likely a percentage (AT4014)', () => {
+    const result = table('    0% to 100% : 0.08\n    100% and up : 12');
+    const d = expectOne(result, 'AT4014', '12');
+    expect(d.severity).toBe('warning');
+    // 12 as a ratio is 12 x 100 = 1200%.
+    expect(d.message).toBe(
+      'The rate of tier 2 of tbl is 12, a plain number: it pays 12 times the amount (1200%); write `12%` if a percentage is meant, or `1200%` to keep it',
+    );
+    // Every such rate is named; 1.5 reads as 150%, 1_000 as 100000%.
+    const codes = (tiers: string) => table(tiers).diagnostics.filter((x) => x.code === 'AT4014');
+    expect(codes('    0% to 50% : 5\n    50% to 100% : 8\n    100% and up : 12')).toHaveLength(3);
+    expect(codes('    0% to 100% : 1\n    100% and up : 1.5')[0]?.message).toContain('(150%); write `1.5%`');
+    expect(codes('    0% and up : 1_000')[0]?.message).toContain(
+      'is 1000, a plain number: it pays 1000 times',
+    );
+    // Ratios of 1 or less, percentages and money are no warning.
+    expect(codes('    0% to 100% : 0.08\n    100% and up : 1')).toEqual([]);
+    expect(codes('    0% to 100% : 8%\n    100% and up : 1200%')).toEqual([]);
+    const money = table(
+      '    0% to 100% : 0\n    100% and up : 500 USD',
+      'on attainment retroactive',
+      'rate(tbl)',
+    );
+    expect(money.diagnostics).toEqual([]);
+  });
+
   it('needs a mode (AT4001)', () => {
     const d = expectOne(table('    0% and up : 5%', 'on attainment'), 'AT4001', 'tbl');
     expect(d.message).toContain('marginal');

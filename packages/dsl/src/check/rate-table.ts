@@ -1,12 +1,14 @@
 /**
  * Rate table checks: a stated mode (AT4001), tiers that cover the range without gaps (AT4002) or
  * overlaps (AT4003), in ascending order (AT4004), ending in an open tier (AT4005, warning), with
- * bounds in the unit of what the table is on (AT4006), and at least one tier (AT4007).
+ * bounds in the unit of what the table is on (AT4006), and at least one tier (AT4007); a rate
+ * above 1 written as a plain number, most likely a percentage without its `%` (AT4014, warning).
  */
 import type { RelatedInformation } from '../diagnostics/diagnostic.js';
 import type { Bound, Expr, RateTableDecl, Tier } from '../syntax/ast.js';
 import { boundValue, checkBoundUnits, checkTableOn, formatBound } from './bounds.js';
 import { type CheckContext, report } from './context.js';
+import { toDecimal } from './decimal.js';
 import { typeExpr } from './expressions.js';
 import { formatType, T, type Type } from './types.js';
 import { joinAll } from './unify.js';
@@ -46,6 +48,7 @@ export function checkRateTable(ctx: CheckContext, table: RateTableDecl): void {
     return;
   }
   checkRates(ctx, table, name);
+  checkPlainRates(ctx, table, name);
   const bounds = table.tiers.flatMap((t) => [t.from, t.to].filter((b): b is Bound => b !== undefined));
   const tierOf = new Map(table.tiers.flatMap((t, i) => [t.from, t.to].map((b) => [b, i + 1] as const)));
   const sameUnit = checkBoundUnits(
@@ -85,6 +88,31 @@ function checkRates(ctx: CheckContext, table: RateTableDecl, name: string): void
       first ? [{ message: `Tier ${f} pays ${formatType(expected)}`, range: first.range }] : undefined,
     );
   }
+}
+
+/**
+ * A rate written as a plain number above 1 (`8`) in a table whose rates are plain numbers: `8` is a
+ * ratio, so `tiered` pays 8 times the amount (800%), where `8%` was most likely meant. Rates
+ * written as percentages or money, and computed rates, are not looked at; a plain number of 1 or
+ * less is taken for the ratio it most likely is (`0.08` for 8%).
+ */
+function checkPlainRates(ctx: CheckContext, table: RateTableDecl, name: string): void {
+  const kind = rateTableRateType(ctx, table).kind;
+  if (kind !== 'Number' && kind !== 'Integer') return;
+  table.tiers.forEach((tier, i) => {
+    const rate = tier.rate;
+    if (rate?.kind !== 'Number') return;
+    const written = rate.value.replaceAll('_', '');
+    const value = toDecimal(written);
+    if (!value?.gt(1)) return;
+    const percent = `${value.times(100).toString()}%`;
+    report(
+      ctx,
+      'AT4014',
+      rate.range,
+      `The rate of tier ${i + 1} of ${name} is ${written}, a plain number: it pays ${written} times the amount (${percent}); write \`${written}%\` if a percentage is meant, or \`${percent}\` to keep it`,
+    );
+  });
 }
 
 function both(a: Tier, ai: number, b: Tier, bi: number): RelatedInformation[] {

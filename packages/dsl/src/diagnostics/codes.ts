@@ -77,6 +77,7 @@ export const codes = {
   AT4011: { severity: 'warning', title: 'Lookup table has no `otherwise` row' },
   AT4012: { severity: 'error', title: 'Table used with the wrong function' },
   AT4013: { severity: 'warning', title: 'Lookup row can never match' },
+  AT4014: { severity: 'warning', title: 'Rate written as a plain number' },
 
   // ---- AT5xxx crediting and sources ----
   AT5001: { severity: 'error', title: 'Split shares do not sum to 100%' },
