@@ -192,7 +192,7 @@ describe('per-line earnings', () => {
     // 10,000: its own 50,000 x 15% = 7,500 plus the uplift of D1 from 10% to 15%, 50,000 x 5% = 2,500.
     const retro = run(table('retroactive'), data(three), ['2026-Q1']);
     expect(explain(retro, { ...at, line: 'D2' })?.sentence).toBe(
-      'c for deals D2 is 10,000.00 USD: 15% (above quota), tier 3 of rates; ' +
+      'c for deals D2 is 10,000.00 USD: 15% (at or above quota), tier 3 of rates; ' +
         'bookings 50,000.00 USD, uplift on earlier records 2,500.00 USD',
     );
   });

@@ -232,7 +232,7 @@ describe('a per-line earning at the rate reached', () => {
       'r for deals D1 is 6,000.00 USD: 10% (between 0% and 100%), tier 1 of rt; bookings 60,000.00 USD',
     );
     expect(explain(results, { ...at, line: 'D2' })?.sentence).toBe(
-      'r for deals D2 is 16,000.00 USD: 20% (above quota), tier 2 of rt; bookings 50,000.00 USD, ' +
+      'r for deals D2 is 16,000.00 USD: 20% (at or above quota), tier 2 of rt; bookings 50,000.00 USD, ' +
         'uplift on earlier records 6,000.00 USD',
     );
   });

@@ -47,7 +47,7 @@ describe('explain', () => {
     expect(e?.value).toBe('4000.00');
     expect(e?.trace.tier).toMatchObject({ table: 'rates', index: 2, rate: '0.1' });
     expect(e?.sentence).toBe(
-      'Commission for deals D2 is 4,000.00 USD: 10% (above quota), tier 2 of rates; ' +
+      'Commission for deals D2 is 4,000.00 USD: 10% (at or above quota), tier 2 of rates; ' +
         'bookings 20,000.00 USD, uplift on earlier records 2,000.00 USD',
     );
   });

@@ -116,12 +116,16 @@ export class Reading {
 
   /**
    * Where a tier sits: "above quota", "between 50% and 100%", "above 15"; for a pay curve below
-   * its first point (index 0), "at or below 80%".
+   * its first point (index 0), "at or below 80%". With `reached`, the tier a value reached rather
+   * than the part of an amount inside it: an open top tier starts at its bound, so a value of
+   * exactly 100% is in it: "at or above quota".
    */
-  band(t: TierApplied): string {
+  band(t: TierApplied, reached = false): string {
     if (t.index === 0 && t.to === undefined) return `at or below ${this.bound(t.from, t.unit)}`;
-    if (t.to === undefined)
-      return t.unit === '%' && new Dec(t.from).eq(1) ? 'above quota' : `above ${this.bound(t.from, t.unit)}`;
+    if (t.to === undefined) {
+      const bound = t.unit === '%' && new Dec(t.from).eq(1) ? 'quota' : this.bound(t.from, t.unit);
+      return `${reached ? 'at or above' : 'above'} ${bound}`;
+    }
     return `between ${this.bound(t.from, t.unit)} and ${this.bound(t.to, t.unit)}`;
   }
 
@@ -139,7 +143,7 @@ export class Reading {
 
   /**
    * "12% on the 40,000.00 USD above quota, tier 3 of commission_rates"; "50.00 USD each on the 10
-   * between 0 and 10, tier 1 of meetings"; without a base, "12% (above quota), tier 3 of ...";
+   * between 0 and 10, tier 1 of meetings"; without a base, "12% (at or above quota), tier 3 of ...";
    * a pay curve below its first point, "0% (at or below 80%, the first point of pc)".
    */
   tierSentence(t: TierApplied): string {
@@ -147,7 +151,7 @@ export class Reading {
       return `${this.rate(t)} (${this.band(t)}, the first point of ${t.table})`;
     const each = isCurrency(t.rateUnit) ? ' each' : '';
     if (t.base === undefined)
-      return `${this.rate(t)}${each} (${this.band(t)}), tier ${t.index} of ${t.table}`;
+      return `${this.rate(t)}${each} (${this.band(t, true)}), tier ${t.index} of ${t.table}`;
     return `${this.rate(t)}${each} on the ${this.base(t, t.base)} ${this.band(t)}, tier ${t.index} of ${t.table}`;
   }
 
