@@ -131,68 +131,65 @@ describe('traces shared by the lines one tier priced whole', () => {
   });
 });
 
-describe('caps and floors at the payout rounding point', () => {
-  it('name the cap and the floor with every decimal, as the lines keep them', () => {
-    const plan = planOf(
-      quarterly(
-        `source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+/** A plan over deals of payee a, with a quota of 100,000 (`bq`) and `attainment`, and `rules`. */
+const QUOTA_PLAN = `source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  payee { q: Money }
+  quota bq = payee.q
   credit bookings from deals { to owner }
-  commission c = bookings * 10% per line cap 10.005 USD`,
-        'rounding half up to 2 decimals at payout',
-      ),
+  measure attainment = bookings / bq`;
+
+/**
+ * explain()'s sentences over deals D1, D2... of payee a (the amounts given, closed on 2026-02-01,
+ * 02-02...) in 2026-Q1, under {@link QUOTA_PLAN} with `rules`.
+ */
+function sentences(rules: string, amounts: string[], header = '', mode: 'strict' | 'lenient' = 'strict') {
+  const plan = planOf(quarterly(`${QUOTA_PLAN}\n  ${rules}`, header));
+  const deals = amounts.map((amount, i) => ({
+    id: `D${i + 1}`,
+    owner: 'a',
+    amount,
+    close_date: `2026-02-0${i + 1}`,
+  }));
+  const results = run(
+    plan,
+    { payees: [payee('a', { q: '100000' })], records: { deals: rows(...deals) } },
+    ['2026-Q1'],
+    { mode },
+  );
+  return (ref: { earning: string; line?: string }) =>
+    explain(results, { payee: 'a', period: '2026-Q1', ...ref })?.sentence;
+}
+
+describe('caps and floors at the payout rounding point', () => {
+  const payout = 'rounding half up to 2 decimals at payout';
+
+  it('name the cap and the floor with every decimal, as the lines keep them', () => {
+    const say = sentences(
+      'commission c = bookings * 10% per line cap 10.005 USD',
+      ['60', '40.049', '100'],
+      payout,
     );
-    const results = run(
-      plan,
-      {
-        payees: [payee('a')],
-        records: {
-          deals: rows(
-            { id: 'D1', owner: 'a', amount: '60', close_date: '2026-02-01' },
-            { id: 'D2', owner: 'a', amount: '40.049', close_date: '2026-02-02' },
-            { id: 'D3', owner: 'a', amount: '100', close_date: '2026-02-03' },
-          ),
-        },
-      },
-      ['2026-Q1'],
-    );
-    const at = { payee: 'a', period: '2026-Q1' };
     // c: 6 + 4.0049 + 10 = 20.0049 > cap 10.005: the 10.0 excess comes off D3 (10 -> 0.0001).
-    expect(explain(results, { ...at, earning: 'c' })?.sentence).toBe(
+    expect(say({ earning: 'c' })).toBe(
       'c is 10.005 USD: bookings 200.049 USD, value 20.0049 USD; capped at 10.005 USD',
     );
     // D3 pays 10 - 9.9999 = 0.0001: reduced by the cap of 10.005 (6 + 4.0049 + 0.0001 = 10.005).
-    expect(explain(results, { ...at, earning: 'c', line: 'D3' })?.sentence).toBe(
+    expect(say({ earning: 'c', line: 'D3' })).toBe(
       'c for deals D3 is 0.0001 USD: bookings 100.00 USD; reduced by the cap of 10.005 USD, from 10.00 USD',
     );
   });
+
   it('name the floor with every decimal', () => {
-    const plan = planOf(
-      quarterly(
-        `source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
-  credit bookings from deals { to owner }
-  commission f = bookings * 10% per line floor 10.005 USD`,
-        'rounding half up to 2 decimals at payout',
-      ),
+    const say = sentences(
+      'commission f = bookings * 10% per line floor 10.005 USD',
+      ['60', '40.049'],
+      payout,
     );
-    const results = run(
-      plan,
-      {
-        payees: [payee('a')],
-        records: {
-          deals: rows(
-            { id: 'D1', owner: 'a', amount: '60', close_date: '2026-02-01' },
-            { id: 'D2', owner: 'a', amount: '40.049', close_date: '2026-02-02' },
-          ),
-        },
-      },
-      ['2026-Q1'],
-    );
-    const at = { payee: 'a', period: '2026-Q1' };
     // 6 + 4.0049 = 10.0049 < floor 10.005: a floor line of 10.005 - 10.0049 = 0.0001.
-    expect(explain(results, { ...at, earning: 'f' })?.sentence).toBe(
+    expect(say({ earning: 'f' })).toBe(
       'f is 10.005 USD: bookings 100.049 USD, value 10.0049 USD; raised to the floor of 10.005 USD',
     );
-    expect(explain(results, { ...at, earning: 'f', line: 'floor' })?.sentence).toBe(
+    expect(say({ earning: 'f', line: 'floor' })).toBe(
       'f is 0.0001 USD: raised to the floor of 10.005 USD: the other lines add up to 10.0049 USD',
     );
   });
@@ -200,38 +197,20 @@ describe('caps and floors at the payout rounding point', () => {
 
 describe('a per-line earning at the rate reached', () => {
   it('shows the uplift on earlier records when a record moves the rate', () => {
-    const plan = planOf(
-      quarterly(`source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
-  payee { q: Money }
-  quota bq = payee.q
-  credit bookings from deals { to owner }
-  measure attainment = bookings / bq
-  rate table rt on attainment retroactive {
+    const say = sentences(
+      `rate table rt on attainment retroactive {
     0% to 100%: 10%
     100% and up: 20%
   }
-  commission r = bookings * rate(rt) per line`),
+  commission r = bookings * rate(rt) per line`,
+      ['60000', '50000'],
     );
-    const results = run(
-      plan,
-      {
-        payees: [payee('a', { q: '100000' })],
-        records: {
-          deals: rows(
-            { id: 'D1', owner: 'a', amount: '60000', close_date: '2026-02-01' },
-            { id: 'D2', owner: 'a', amount: '50000', close_date: '2026-02-02' },
-          ),
-        },
-      },
-      ['2026-Q1'],
-    );
-    const at = { payee: 'a', period: '2026-Q1', earning: 'r' };
     // D1: 60,000 x 10% = 6,000.00. D2 takes attainment to 110%: 110,000 x 20% = 22,000.00, minus
     // 6,000.00 = 16,000.00 = 50,000 x 20% (10,000.00) + the uplift of D1, 60,000 x (20% - 10%) = 6,000.00.
-    expect(explain(results, { ...at, line: 'D1' })?.sentence).toBe(
+    expect(say({ earning: 'r', line: 'D1' })).toBe(
       'r for deals D1 is 6,000.00 USD: 10% (between 0% and 100%), tier 1 of rt; bookings 60,000.00 USD',
     );
-    expect(explain(results, { ...at, line: 'D2' })?.sentence).toBe(
+    expect(say({ earning: 'r', line: 'D2' })).toBe(
       'r for deals D2 is 16,000.00 USD: 20% (at or above quota), tier 2 of rt; bookings 50,000.00 USD, ' +
         'uplift on earlier records 6,000.00 USD',
     );
@@ -240,45 +219,23 @@ describe('a per-line earning at the rate reached', () => {
 
 describe('a threshold table (first tier above zero)', () => {
   it('says why a number below the threshold pays nothing', () => {
-    const plan = planOf(
-      quarterly(`source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
-  payee { q: Money }
-  quota bq = payee.q
-  credit bookings from deals { to owner }
-  measure attainment = bookings / bq
-  rate table th on attainment marginal {
+    const rules = `rate table th on attainment marginal {
     50% to 100%: 10%
     100% and up: 20%
   }
   commission m = tiered(bookings, th) per line
-  commission p = tiered(bookings, th)`),
-    );
-    const data = (...amounts: string[]) => ({
-      payees: [payee('a', { q: '100000' })],
-      records: {
-        deals: rows(
-          ...amounts.map((amount, i) => ({
-            id: `D${i + 1}`,
-            owner: 'a',
-            amount,
-            close_date: `2026-02-0${i + 1}`,
-          })),
-        ),
-      },
-    });
-    const at = { payee: 'a', period: '2026-Q1' };
+  commission p = tiered(bookings, th)`;
     // D1 40,000: attainment 40%, below the 50% where tier 1 starts: 0.00. D2 30,000: 70%, the
     // 20,000 between 50% and 70% at 10% = 2,000.00.
-    const results = run(plan, data('40000', '30000'), ['2026-Q1']);
-    expect(explain(results, { ...at, earning: 'm', line: 'D1' })?.sentence).toBe(
+    const say = sentences(rules, ['40000', '30000']);
+    expect(say({ earning: 'm', line: 'D1' })).toBe(
       'm for deals D1 is 0.00 USD: bookings 40,000.00 USD; nothing is paid below 50%, where tier 1 of th starts',
     );
-    expect(explain(results, { ...at, earning: 'm', line: 'D2' })?.sentence).toBe(
+    expect(say({ earning: 'm', line: 'D2' })).toBe(
       'm for deals D2 is 2,000.00 USD: 10% on the 20,000.00 USD between 50% and 100%, tier 1 of th',
     );
     // One deal of 40,000: the period's attainment is 40%, so p is 0.00.
-    const below = run(plan, data('40000'), ['2026-Q1']);
-    expect(explain(below, { ...at, earning: 'p' })?.sentence).toBe(
+    expect(sentences(rules, ['40000'])({ earning: 'p' })).toBe(
       'p is 0.00 USD: bookings 40,000.00 USD, value 0.00 USD; nothing is paid below 50%, where tier 1 of th starts',
     );
   });
@@ -286,35 +243,18 @@ describe('a threshold table (first tier above zero)', () => {
 
 describe('the total of a per-line earning', () => {
   it('names the tiers and rates of the period, like a per-period earning', () => {
-    const plan = planOf(
-      quarterly(`source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
-  payee { q: Money }
-  quota bq = payee.q
-  credit bookings from deals { to owner }
-  measure attainment = bookings / bq
-  rate table rates on attainment marginal {
+    const say = sentences(
+      `rate table rates on attainment marginal {
     0% to 50%: 5%
     50% to 100%: 10%
     100% and up: 15%
   }
-  commission c = tiered(bookings, rates) per line cap 10_000 USD`),
-    );
-    const results = run(
-      plan,
-      {
-        payees: [payee('a', { q: '100000' })],
-        records: {
-          deals: rows(
-            { id: 'D1', owner: 'a', amount: '80000', close_date: '2026-02-01' },
-            { id: 'D2', owner: 'a', amount: '50000', close_date: '2026-02-02' },
-          ),
-        },
-      },
-      ['2026-Q1'],
+  commission c = tiered(bookings, rates) per line cap 10_000 USD`,
+      ['80000', '50000'],
     );
     // 130,000 on a quota of 100,000: 50,000 x 5% + 50,000 x 10% + 30,000 x 15% = 2,500 + 5,000 +
     // 4,500 = 12,000.00, capped at 10,000.00.
-    expect(explain(results, { payee: 'a', period: '2026-Q1', earning: 'c' })?.sentence).toBe(
+    expect(say({ earning: 'c' })).toBe(
       'c is 10,000.00 USD: 5% on the 50,000.00 USD between 0% and 50%, tier 1 of rates, ' +
         'plus 10% on the 50,000.00 USD between 50% and 100%, tier 2 of rates, ' +
         'plus 15% on the 30,000.00 USD above quota, tier 3 of rates; capped at 10,000.00 USD',
@@ -324,76 +264,37 @@ describe('the total of a per-line earning', () => {
 
 describe('a per-line accelerator written with if', () => {
   it('gives the values with and without the records before the line when its rate moved', () => {
-    const plan = planOf(
-      quarterly(`source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
-  payee { q: Money }
-  quota bq = payee.q
-  credit bookings from deals { to owner }
-  measure attainment = bookings / bq
-  commission i = (if attainment >= 100% then bookings * 20% else bookings * 10%) per line`),
+    const say = sentences(
+      'commission i = (if attainment >= 100% then bookings * 20% else bookings * 10%) per line',
+      ['60000', '50000', '10000'],
     );
-    const results = run(
-      plan,
-      {
-        payees: [payee('a', { q: '100000' })],
-        records: {
-          deals: rows(
-            { id: 'D1', owner: 'a', amount: '60000', close_date: '2026-02-01' },
-            { id: 'D2', owner: 'a', amount: '50000', close_date: '2026-02-02' },
-            { id: 'D3', owner: 'a', amount: '10000', close_date: '2026-02-03' },
-          ),
-        },
-      },
-      ['2026-Q1'],
-    );
-    const at = { payee: 'a', period: '2026-Q1', earning: 'i' };
     // D1: 60,000 x 10% = 6,000.00. D2 takes attainment to 110%: 110,000 x 20% = 22,000.00, minus
     // the 6,000.00 of D1 = 16,000.00 (not 50,000 x 20% = 10,000).
-    expect(explain(results, { ...at, line: 'D1' })?.sentence).toBe(
-      'i for deals D1 is 6,000.00 USD: bookings 60,000.00 USD',
-    );
-    expect(explain(results, { ...at, line: 'D2' })?.sentence).toBe(
+    expect(say({ earning: 'i', line: 'D1' })).toBe('i for deals D1 is 6,000.00 USD: bookings 60,000.00 USD');
+    expect(say({ earning: 'i', line: 'D2' })).toBe(
       'i for deals D2 is 16,000.00 USD: bookings 50,000.00 USD; ' +
         'the records up to it add up to 22,000.00 USD, minus the 6,000.00 USD the records before it add up to',
     );
     // D3: 120,000 x 20% = 24,000.00 - 22,000.00 = 2,000.00 = 10,000 x 20%: the rate did not move.
-    expect(explain(results, { ...at, line: 'D3' })?.sentence).toBe(
-      'i for deals D3 is 2,000.00 USD: bookings 10,000.00 USD',
-    );
+    expect(say({ earning: 'i', line: 'D3' })).toBe('i for deals D3 is 2,000.00 USD: bookings 10,000.00 USD');
   });
 });
 
 describe('a retroactive table whose last tier is closed', () => {
   it('says why the line that leaves the table takes back what the records before it paid', () => {
-    const plan = planOf(
-      quarterly(`source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
-  payee { q: Money }
-  quota bq = payee.q
-  credit bookings from deals { to owner }
-  measure attainment = bookings / bq
-  rate table tr on attainment retroactive {
+    const say = sentences(
+      `rate table tr on attainment retroactive {
     0% to 100%: 10%
     100% to 150%: 20%
   }
-  commission r = tiered(bookings, tr) per line`),
-    );
-    const results = run(
-      plan,
-      {
-        payees: [payee('a', { q: '100000' })],
-        records: {
-          deals: rows(
-            { id: 'D1', owner: 'a', amount: '100000', close_date: '2026-02-01' },
-            { id: 'D2', owner: 'a', amount: '50000', close_date: '2026-02-02' },
-          ),
-        },
-      },
-      ['2026-Q1'],
-      { mode: 'lenient' },
+  commission r = tiered(bookings, tr) per line`,
+      ['100000', '50000'],
+      '',
+      'lenient',
     );
     // D1: 100,000 at 100% is in tier 2: x 20% = 20,000.00. D2 takes attainment to 150%, where no
     // tier has a rate: r has no value, and D2's line is 0 - 20,000.00 = -20,000.00.
-    expect(explain(results, { payee: 'a', period: '2026-Q1', earning: 'r', line: 'D2' })?.sentence).toBe(
+    expect(say({ earning: 'r', line: 'D2' })).toBe(
       'r for deals D2 is -20,000.00 USD: bookings 50,000.00 USD; with this record r has no value (see the ' +
         'warnings), so this line takes back the 20,000.00 USD the records before it add up to',
     );
