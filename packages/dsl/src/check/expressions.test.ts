@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectOne, probe, textAt } from './test-plans.js';
+import { checkDecls, expectOne, probe, textAt } from './test-plans.js';
 
 describe('expression types', () => {
   const typed: [string, string][] = [
@@ -113,5 +113,30 @@ describe('type errors', () => {
   it('keeps the currency of the plan for Money without a currency', () => {
     const result = probe('payee.ote', '').type;
     expect(result).toBe('Money (USD)');
+  });
+});
+
+describe('a percentage compared with a number written as a literal', () => {
+  const message = (expr: string) =>
+    checkDecls(`  bonus b = if ${expr} then 100 USD else 0 USD`).diagnostics.find((d) => d.code === 'AT3001')
+      ?.message;
+
+  it('says what to write for that number', () => {
+    // 100 is most likely 100% without its %: as a ratio it would be 100 x 100% = 10000%.
+    expect(message('attainment >= 100')).toBe(
+      'Cannot compare Percent with Integer: write the number as a percentage, `100%` (the number 100 is 10000%)',
+    );
+    // 0.5 is a ratio: 0.5 x 100% = 50%.
+    expect(message('0.5 < attainment')).toBe(
+      'Cannot compare Number with Percent: write the number as a percentage, `50%` (the number 0.5 is 50%)',
+    );
+    expect(message('attainment > 1_000')).toContain('`1000%` (the number 1000 is 100000%)');
+  });
+
+  it('keeps the general advice for a number that is not a literal', () => {
+    expect(message('attainment >= payee.ote / payee.base * 2')).toBeUndefined();
+    expect(message('attainment >= count(deals)')).toBe(
+      'Cannot compare Percent with Integer: write the number as a percentage, for example 50% rather than 0.5',
+    );
   });
 });

@@ -18,6 +18,7 @@ import { collectionOf, collectionSymbol, unparen } from './collections.js';
 import { type CheckContext, report, reportOnce } from './context.js';
 import { isKnownCurrency, unknownCurrencyMessage } from './currencies.js';
 import { checkCalendarDate } from './dates.js';
+import { toDecimal } from './decimal.js';
 import { typeCall } from './functions.js';
 import { formatLiteral, isAbove, literalValue } from './literals.js';
 import { binary, comparison, negate } from './operators.js';
@@ -304,8 +305,35 @@ function typeBinary(ctx: CheckContext, expr: BinaryExpr): Type {
   }
   const result = binary(expr.op, left, right);
   if (result.ok) return result.type;
-  report(ctx, result.code, expr.range, result.message);
+  report(ctx, result.code, expr.range, percentHint(expr, left, right) ?? result.message);
   return isArithmetic(expr.op) ? T.Unknown : T.Boolean;
+}
+
+/**
+ * `attainment >= 100`: a percentage compared with a number written as a literal. The general
+ * message suggests `50%` whatever the number; with the literal at hand it says what to write: a
+ * number above 1 was most likely a percentage without its `%` (`100%`), one of 1 or less a ratio
+ * (`0.5` is `50%`).
+ */
+function percentHint(expr: BinaryExpr, left: Type, right: Type): string | undefined {
+  if (isArithmetic(expr.op) || expr.op === 'and' || expr.op === 'or') return undefined;
+  const sides = [
+    { type: left, other: right, node: expr.right },
+    { type: right, other: left, node: expr.left },
+  ];
+  for (const { type, other, node } of sides) {
+    if (type.kind !== 'Percent' || (other.kind !== 'Number' && other.kind !== 'Integer')) continue;
+    if (node.kind !== 'Number') continue;
+    const written = node.value.replaceAll('_', '');
+    const value = toDecimal(written);
+    if (!value) continue;
+    const fix = value.abs().gt(1) ? `${written}%` : `${value.times(100).toString()}%`;
+    const meaning = value.abs().gt(1)
+      ? `${written} is ${value.times(100).toString()}%`
+      : `${written} is ${fix}`;
+    return `Cannot compare ${formatType(left)} with ${formatType(right)}: write the number as a percentage, \`${fix}\` (the number ${meaning})`;
+  }
+  return undefined;
 }
 
 function isArithmetic(op: BinaryExpr['op']): boolean {
