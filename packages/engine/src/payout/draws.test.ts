@@ -133,6 +133,8 @@ describe('recoverable draws', () => {
     expect(trueUp?.trace.text).toBe(
       'true-up at year end: the remaining draw balance of 5,500.00 USD is forgiven',
     );
+    // The line pays 0.00: its reason says what was written off (a statement table shows it).
+    expect(trueUp?.reason).toBe('year-end true-up: 5,500.00 USD of draw balance forgiven');
     // A draw without `for N periods`: the period is counted alone, "draw period 4".
     expect(paid[3]?.adjustments[0]?.trace.inputs).toContainEqual({ name: 'draw period', value: '4' });
     expect(paid[3]?.payout).toBe('3000.00');

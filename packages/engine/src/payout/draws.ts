@@ -134,7 +134,7 @@ function oneDraw(env: LineEnv, term: DrawTerm, base: Dec, held: Dec, balances: M
         amount: ZERO,
         inputs: [moneyInput(env, 'balance forgiven', balance)],
         text: `true-up at year end: the remaining draw balance of ${m(balance)} is forgiven`,
-        reason: 'year-end true-up: draw balance forgiven',
+        reason: `year-end true-up: ${m(balance)} of draw balance forgiven`,
       }),
     });
     balance = ZERO;
