@@ -7,7 +7,15 @@
  */
 
 import { compareText, cycleFrom } from '../compare-text.js';
-import { compareRecs, type DaySpan, type PayeeData, type Rec, recordName, recordRef } from '../data/model.js';
+import {
+  compareRecs,
+  type DaySpan,
+  managerOn,
+  type PayeeData,
+  type Rec,
+  recordName,
+  recordRef,
+} from '../data/model.js';
 import { Dec, ZERO } from '../decimal.js';
 import { CreditEntry, type Ctx, type Entry } from '../evaluate/context.js';
 import type { Run } from '../evaluate/run.js';
@@ -404,7 +412,7 @@ function creditRecipient(
         warnEmpty(run, ctx, c, r, rec, credited, c.schema.fields[r.of]?.name, 'credits no manager');
         return;
       }
-      const chain = managersOf(run, start);
+      const chain = managersOf(run, start, rec.day);
       if (chain.cycle) {
         ctx.warn(
           'manager-cycle',
@@ -491,22 +499,35 @@ export type ManagerChain =
   | { managers: string[]; cycle?: undefined }
   | { managers?: undefined; cycle: string[] };
 
-const managerChains = new WeakMap<ReadonlyMap<string, PayeeData>, Map<string, ManagerChain>>();
+/** The chains of a dataset by start (and day, when some payee's manager changes). */
+interface ChainMemo {
+  /** True when some payee has dated changes of manager: chains then depend on the day. */
+  dated: boolean;
+  chains: Map<string, ManagerChain>;
+}
+
+const managerChains = new WeakMap<ReadonlyMap<string, PayeeData>, ChainMemo>();
 
 /**
- * The managers of `start`, memoised per dataset. The top is a payee without a manager (or whose
+ * The managers of `start` on `day` (the record's dated day): each level's manager in force on that
+ * day ({@link managerOn}, `Dataset.attributeChanges`); without a day, the managers of the payees
+ * rows. Memoised per dataset, start and day. The top is a payee without a manager (or whose
  * manager is not among the payees: that manager is the last of the chain). A payee in or below a
  * cycle never reaches the top: like roll-ups (`hierarchyOf` in metrics), roll-up credit treats
  * them as unplaced, so their records credit no manager at all, whatever the number of levels.
  */
-export function managersOf(run: Run, start: string): ManagerChain {
+export function managersOf(run: Run, start: string, day: number | undefined): ManagerChain {
   const payees = run.data.payees.byId;
   let memo = managerChains.get(payees);
   if (!memo) {
-    memo = new Map();
+    let dated = false;
+    for (const p of payees.values()) if (p.managerChanges !== undefined) dated = true;
+    memo = { dated, chains: new Map() };
     managerChains.set(payees, memo);
   }
-  const known = memo.get(start);
+  const on = memo.dated ? day : undefined;
+  const key = on === undefined ? start : `${start}\u0000${on}`;
+  const known = memo.chains.get(key);
   if (known) return known;
   const path: string[] = [];
   const onPath = new Map<string, number>();
@@ -519,7 +540,8 @@ export function managersOf(run: Run, start: string): ManagerChain {
     }
     onPath.set(at, path.length);
     path.push(at);
-    const manager = payees.get(at)?.manager;
+    const payee = payees.get(at);
+    const manager = payee && managerOn(payee, on);
     if (manager === undefined) {
       chain = { managers: path.slice(1) };
       break;
@@ -530,6 +552,6 @@ export function managersOf(run: Run, start: string): ManagerChain {
     }
     at = manager;
   }
-  memo.set(start, chain);
+  memo.chains.set(key, chain);
   return chain;
 }

@@ -299,7 +299,7 @@ describe('errors in attribute changes', () => {
     { payee: 'nobody', attribute: 'ote', value: '240000', from: '2026-08-01' },
     { payee: 'bad', attribute: 'ote', value: '240000', from: '2026-08-01' },
     { payee: 'ae', attribute: 'OTE', value: '240000', from: '2026-08-01' },
-    { payee: 'ae', attribute: 'manager', value: 'vp', from: '2026-08-01' },
+    { payee: 'ae', attribute: 'name', value: 'Ann', from: '2026-08-01' },
     { payee: 'ae', attribute: 'ote', value: '240000', from: '2026-02-30' },
     { payee: 'ae', attribute: 'ote', value: '240000', from: '' },
     { payee: 'ae', attribute: 'ote', value: '24O000', from: '2026-08-02' },
@@ -328,7 +328,7 @@ describe('errors in attribute changes', () => {
         4,
         'unknown-attribute',
         'attribute',
-        'attributeChanges row 4: attribute is "manager", which is not an attribute of the payee block of plan "AE" (its attributes: ote, base, region, rate); a manager is not dated: write it in payees',
+        'attributeChanges row 4: attribute is "name", which is not an attribute of the payee block of plan "AE" (its attributes: ote, base, region, rate); a payee name is not dated: write it in payees',
       ],
       [
         5,

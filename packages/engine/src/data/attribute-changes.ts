@@ -1,21 +1,26 @@
 /**
  * Validation of effective-dated payee attributes (`Dataset.attributeChanges`): each change names a
- * payee, an attribute the plan's `payee { ... }` block declares, the day it takes effect, and a
- * value read with the attribute's declared type exactly as a payee's `attributes` are. The
- * changes kept are attached to their payees (`PayeeData.changes`), where every read of an
- * attribute finds the value in force (`attributeOn`).
+ * payee, an attribute the plan's `payee { ... }` block declares (or `manager`), the day it takes
+ * effect, and a value read with the attribute's declared type exactly as a payee's `attributes`
+ * are (a manager: a payee id, as in payees). The changes kept are attached to their payees
+ * (`PayeeData.changes`, `PayeeData.managerChanges`), where every read finds the value in force
+ * (`attributeOn`, `managerOn`).
  */
 import type { Field, Plan } from '@attain/dsl';
 import type { Value } from '../evaluate/value.js';
+import type { CalculationWarning } from '../results/results.js';
 import { meant } from '../text/meant.js';
 import type { FiscalCalendar } from '../time/calendar.js';
 import { formatDate, parseDate } from '../time/dates.js';
 import type { AttributeChange, RawValue } from './dataset.js';
-import type { AttributeValueFrom } from './model.js';
+import type { ManagerFrom, PayeeData } from './model.js';
 import { type PayeeTable, readAttribute, Unreadable } from './payees.js';
 import { dataError, type Problems, type RowAt, valueError } from './problems.js';
 import { requirePayee, requireText } from './sections.js';
-import { rowOf } from './values.js';
+import { isMissing, rowOf } from './values.js';
+
+/** The attribute of a change of manager: not declared by the plan, read as a payee id. */
+const MANAGER = 'manager';
 
 /** The part of the dataset, as data errors name it. */
 export const ATTRIBUTE_CHANGES = 'attributeChanges';
@@ -24,7 +29,6 @@ export const ATTRIBUTE_CHANGES = 'attributeChanges';
 const NOT_ATTRIBUTES: Readonly<Record<string, string>> = {
   id: 'a payee id is not an attribute',
   name: 'a payee name is not dated: write it in payees',
-  manager: 'a manager is not dated: write it in payees',
 };
 
 /** A change read without errors so far. */
@@ -36,6 +40,14 @@ interface Read {
   value: Value;
 }
 
+/** A change of manager read without errors so far. */
+interface ManagerRead {
+  at: RowAt;
+  payee: string;
+  from: number;
+  manager: string | undefined;
+}
+
 /**
  * Validates the changes and attaches those kept to their payees in `payees.byId`. Errors (each a
  * row of `attributeChanges`): a payee who is not among the payees or whose row has errors
@@ -44,6 +56,11 @@ interface Read {
  * (the type's code, as in payees; an empty value is no value, allowed only for an `optional`
  * attribute), and two changes of one payee and attribute on the same day (`duplicate-key`, every
  * copy: nothing says which is right).
+ *
+ * A change of `manager` takes a payee id (empty: no manager from then on). A manager who is not
+ * among the payees, or whose row has errors, is no error of the change's row, as in payees: the
+ * link is dropped for that span (no manager from that day until the payee's next change of
+ * manager), with an `unknown-manager` warning in `payees.warnings`.
  */
 export function validateAttributeChanges(
   plan: Plan,
@@ -56,11 +73,21 @@ export function validateAttributeChanges(
   const declared = new Map<string, Field>(plan.payee.map((f) => [f.name, f]));
   const rowsByKey = new Map<string, number[]>();
   const read: Read[] = [];
+  const managers: ManagerRead[] = [];
   list.forEach((entry, i) => {
     const c: Partial<AttributeChange> = entry !== null && typeof entry === 'object' ? entry : {};
     const at: RowAt = { source: ATTRIBUTE_CHANGES, row: rowOf(c, i) };
     const payee = requirePayee(at, c.payee, payees, problems);
     const attribute = requireText(at, 'attribute', c.attribute, problems);
+    if (attribute === MANAGER && !declared.has(MANAGER)) {
+      const from = requireDay(at, c.from, problems);
+      if (payee === undefined || from === undefined) return;
+      keyed(rowsByKey, payee, MANAGER, from, at.row);
+      const raw = c.value as RawValue | undefined;
+      const manager = isMissing(raw) ? '' : String(raw).trim();
+      managers.push({ at, payee, from, manager: manager === '' ? undefined : manager });
+      return;
+    }
     const field = attribute === undefined ? undefined : declared.get(attribute);
     if (attribute !== undefined && field === undefined)
       problems.add(
@@ -82,10 +109,7 @@ export function validateAttributeChanges(
       } else value = got;
     }
     if (payee === undefined || field === undefined || from === undefined) return;
-    const key = `${payee}\u0000${field.name}\u0000${from}`;
-    const rows = rowsByKey.get(key);
-    if (rows) rows.push(at.row);
-    else rowsByKey.set(key, [at.row]);
+    keyed(rowsByKey, payee, field.name, from, at.row);
     if (value !== undefined) read.push({ at, payee, attribute: field.name, from, value });
   });
   for (const [key, rows] of rowsByKey) {
@@ -111,9 +135,68 @@ export function validateAttributeChanges(
   // By day (one change per payee, attribute and day is kept), whatever the order of the input.
   for (const data of payees.byId.values())
     for (const changes of data.changes?.values() ?? []) changes.sort(byDay);
+  attachManagers(managers, payees, problems);
 }
 
-function byDay(a: AttributeValueFrom, b: AttributeValueFrom): number {
+/** Notes the row of a change under its payee, attribute and day, for `duplicate-key`. */
+function keyed(
+  rowsByKey: Map<string, number[]>,
+  payee: string,
+  attribute: string,
+  from: number,
+  row: number,
+) {
+  const key = `${payee}\u0000${attribute}\u0000${from}`;
+  const rows = rowsByKey.get(key);
+  if (rows) rows.push(row);
+  else rowsByKey.set(key, [row]);
+}
+
+/**
+ * Attaches the changes of manager kept to their payees, by day; a manager who is not among the
+ * payees (or whose row has errors) is dropped for their span, with an `unknown-manager` warning.
+ */
+function attachManagers(list: readonly ManagerRead[], payees: PayeeTable, problems: Problems): void {
+  const touched = new Set<PayeeData>();
+  for (const change of list) {
+    if (problems.has(ATTRIBUTE_CHANGES, change.at.row)) continue;
+    const data = payees.byId.get(change.payee);
+    if (!data) continue;
+    data.managerChanges ??= [];
+    data.managerChanges.push({ from: change.from, manager: change.manager, row: change.at.row });
+    touched.add(data);
+  }
+  const warnings: { row: number; warning: CalculationWarning }[] = [];
+  for (const data of touched) {
+    const changes = data.managerChanges as ManagerFrom[];
+    changes.sort(byDay);
+    changes.forEach((change, i) => {
+      const manager = change.manager;
+      if (manager === undefined || payees.byId.has(manager)) return;
+      change.manager = undefined;
+      const why = payees.rowOf.has(manager)
+        ? `who has errors in payees row ${payees.rowOf.get(manager)}`
+        : 'who is not among the payees';
+      const next = changes[i + 1];
+      const span = next
+        ? `from ${formatDate(change.from)} until ${formatDate(next.from)}, their next change of manager`
+        : `from ${formatDate(change.from)}`;
+      const id = data.id;
+      warnings.push({
+        row: change.row,
+        warning: {
+          code: 'unknown-manager',
+          payee: id,
+          message: `${ATTRIBUTE_CHANGES} row ${change.row}: manager is "${manager}", ${why}: ${id} is calculated without a manager ${span}: nobody above ${id} gets roll-up credit through ${id} then, and ${id}'s manager has no value`,
+        },
+      });
+    });
+  }
+  warnings.sort((a, b) => a.row - b.row);
+  payees.warnings.push(...warnings.map((w) => w.warning));
+}
+
+function byDay(a: { from: number; row: number }, b: { from: number; row: number }): number {
   return a.from - b.from || a.row - b.row;
 }
 

@@ -79,6 +79,7 @@ export interface DaySpan {
 export interface PayeeData {
   id: string;
   name: string;
+  /** The manager before any change in {@link managerChanges}: read it with {@link managerOn}. */
   manager: string | undefined;
   row: number;
   /**
@@ -93,6 +94,33 @@ export interface PayeeData {
    * list by first day; `undefined` when the payee has none.
    */
   changes?: Map<string, AttributeValueFrom[]>;
+  /**
+   * The effective-dated changes of the manager (`attributeChanges` rows of `manager`), by first
+   * day; `undefined` when the payee has none.
+   */
+  managerChanges?: ManagerFrom[];
+}
+
+/** A validated change of manager: the manager from a day on (`undefined`: no manager). */
+export interface ManagerFrom {
+  from: number;
+  manager: string | undefined;
+  row: number;
+}
+
+/**
+ * The payee's manager in force on `day`: the latest change of manager dated on or before it, else
+ * the `manager` of their payees row. Without a day (an undated record), the payees row's.
+ */
+export function managerOn(payee: PayeeData, day: number | undefined): string | undefined {
+  const changes = payee.managerChanges;
+  if (changes === undefined || day === undefined) return payee.manager;
+  let manager = payee.manager;
+  for (const change of changes) {
+    if (change.from > day) break;
+    manager = change.manager;
+  }
+  return manager;
 }
 
 /** A validated attribute change: the value from a day on (`null`: no value). */

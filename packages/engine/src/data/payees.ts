@@ -248,7 +248,11 @@ function unreadWarnings(
   const reads = otherPayeeReads(plan);
   if (reads.size === 0) return warnings;
   const managers = new Set<string>();
-  for (const p of byId.values()) if (p.manager !== undefined) managers.add(p.manager);
+  for (const p of byId.values()) {
+    if (p.manager !== undefined) managers.add(p.manager);
+    for (const change of p.managerChanges ?? [])
+      if (change.manager !== undefined) managers.add(change.manager);
+  }
   const when = calculated ? ' in the periods calculated' : '';
   for (const [payee, list] of unread) {
     if (byId.get(payee.id) !== payee) continue;

@@ -4,7 +4,7 @@
  * `unsafe-eval` and the tree is never walked again while calculating.
  */
 import type { IrBinary, IrExpr, IrField, IrMember, RefKind } from '@attain/dsl';
-import { attributeOn, type Rec, type SourceSchema } from '../data/model.js';
+import { attributeOn, managerOn, type Rec, type SourceSchema } from '../data/model.js';
 import { Dec } from '../decimal.js';
 import { aggregate } from '../measure/aggregate.js';
 import { toDate } from '../measure/to-date.js';
@@ -249,7 +249,10 @@ function member(expr: IrMember, object: Fn): Fn {
     if (!payee) return null;
     if (name === 'id') return payee.id;
     if (name === 'name') return payee.name;
-    if (name === 'manager') return payee.manager ?? null;
+    if (name === 'manager') {
+      if (payee.managerChanges === undefined) return payee.manager ?? null;
+      return managerOn(payee, ctx.attributeDay(payee)) ?? null;
+    }
     if (payee.changes === undefined) return payee.attrs.get(name) ?? null;
     return attributeOn(payee, name, () => ctx.attributeDay(payee));
   };

@@ -149,8 +149,10 @@ export class CreditPaths {
         const start = rec.v[r.of];
         if (typeof start !== 'string') return null;
         this.role = recipientRole(r);
-        return this.remembered(r, start, () => {
-          const level = this.levelAbove(start, r.levels);
+        // Managers change by day (`attributeChanges`): the chain is the one on the record's day.
+        const day = rec.day;
+        return this.remembered(r, day === undefined ? start : `${start}\u0000${day}`, () => {
+          const level = this.levelAbove(start, day, r.levels);
           return level === undefined ? null : { field: fields[r.of]?.name ?? '', of: start, level };
         });
       }
@@ -177,13 +179,13 @@ export class CreditPaths {
   }
 
   /**
-   * How many levels above `start` the payee is (1: their manager), within `levels`; `undefined`
+   * How many levels above `start` the payee is on `day` (1: their manager), within `levels`; `undefined`
    * when they are not. Read from crediting's own chain of managers ({@link managersOf}), so the
    * two cannot disagree: crediting credits no manager of a payee in or below a cycle, and such a
    * path matches no line.
    */
-  private levelAbove(start: string, levels: number): number | undefined {
-    const managers = managersOf(this.run, start).managers;
+  private levelAbove(start: string, day: number | undefined, levels: number): number | undefined {
+    const managers = managersOf(this.run, start, day).managers;
     const at = managers ? managers.indexOf(this.payee) : -1;
     return at >= 0 && at < levels ? at + 1 : undefined;
   }
