@@ -233,3 +233,39 @@ describe('a change to an unknown manager', () => {
     ]);
   });
 });
+
+describe('a cycle of managers from a date', () => {
+  const plan2 = planOf(
+    quarterly(`
+  source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  credit team from deals { to managers of owner up to 2 levels }
+  commission override = team * 1%
+`),
+  );
+  // rep -> m1 -> m2; from 2026-04-01 m2's manager is m1: m1 -> m2 -> m1.
+  const data: Dataset = {
+    payees: [payee('rep', {}, { manager: 'm1' }), payee('m1', {}, { manager: 'm2' }), payee('m2')],
+    records: {
+      deals: rows(
+        { id: 'D1', owner: 'rep', amount: '1000', close_date: '2026-02-10' },
+        { id: 'D2', owner: 'rep', amount: '2000', close_date: '2026-05-10' },
+      ),
+    },
+    attributeChanges: [{ payee: 'm2', attribute: 'manager', value: 'm1', from: '2026-04-01' }],
+  };
+
+  it('credits the chain before it and no manager, with a manager-cycle warning, on its days', () => {
+    const r = run(plan2, data, ['2026-Q1', '2026-Q2']);
+    expect(override(r, 'm1', '2026-Q1')).toBe('10.00'); // D1 1,000 x 1%, level 1
+    expect(override(r, 'm2', '2026-Q1')).toBe('10.00'); // D1 1,000 x 1%, level 2
+    expect(override(r, 'm1', '2026-Q2')).toBe('0.00'); // D2 2,000: rep is below the cycle
+    expect(override(r, 'm2', '2026-Q2')).toBe('0.00');
+    expect(r.warnings.map((w) => [w.code, w.period, w.message])).toEqual([
+      [
+        'manager-cycle',
+        '2026-Q2',
+        'the managers of rep go round in a cycle (m1 -> m2 -> m1), so no manager is credited for rep',
+      ],
+    ]);
+  });
+});

@@ -214,6 +214,39 @@ describe('rollUp', () => {
     );
   });
 
+  it("places each period's payees under their manager on its last day (attributeChanges)", () => {
+    // r2 moves from m1 to m2 on 2026-06-15 (in Q2). Q1 (last day 2026-03-31): r2 in m1's team;
+    // Q2 (last day 2026-06-30): r2 in m2's, with all of r2's Q2 (no Q2 deals of r2: 0 won).
+    const moved: Dataset = {
+      ...data,
+      attributeChanges: [{ payee: 'r2', attribute: 'manager', value: 'm2', from: '2026-06-15' }],
+    };
+    const r = rollUp(plan, moved, run(plan, moved, ['2026-Q1', '2026-Q2']));
+    expect(r.teams.map((t) => [t.team, t.period, t.level, t.reports, t.size])).toEqual([
+      ['m1', '2026-Q1', 1, ['r1', 'r2'], 3],
+      ['m1', '2026-Q2', 1, ['r1'], 2],
+      ['m2', '2026-Q1', 1, ['r3'], 2],
+      ['m2', '2026-Q2', 1, ['r2', 'r3'], 3],
+      ['vp', '2026-Q1', 0, ['m1', 'm2'], 6],
+      ['vp', '2026-Q2', 0, ['m1', 'm2'], 6],
+    ]);
+    const metrics = (id: string, period: string) =>
+      Object.fromEntries(
+        (r.teams.find((t) => t.team === id && t.period === period) as TeamMetrics).metrics.map((m) => [
+          m.name,
+          m.value,
+        ]),
+      );
+    // m1 in Q1 as before: 4 won (D1, D2, D5, D9), quota 100,000 + 50,000 against 100,000 booked:
+    // 50,000 to close. In Q2 m1's team is m1 and r1: quota 100,000 (r1; q is payee.annual in each
+    // period), bookings D12 50,000: 50,000 to close (with r2, as before the move, 100,000).
+    expect(metrics('m1', '2026-Q1')).toMatchObject({ won: '4', remaining: '50000' });
+    expect(metrics('m1', '2026-Q2')).toMatchObject({ won: '1', remaining: '50000' });
+    // m2 in Q2: m2, r2 and r3; quotas 50,000 + 80,000 = 130,000, no bookings: 130,000 to close.
+    expect(metrics('m2', '2026-Q2')).toMatchObject({ won: '0', remaining: '130000' });
+    expect(r.unplaced).toEqual([]);
+  });
+
   it('places payees whose managers form a cycle in no team', () => {
     const cyclic: Dataset = {
       ...data,

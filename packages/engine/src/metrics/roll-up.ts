@@ -8,7 +8,7 @@
 import { formatType, type Plan, type Type } from '@attain/dsl';
 import { compareText } from '../compare-text.js';
 import type { Dataset } from '../data/dataset.js';
-import type { PayeeData } from '../data/model.js';
+import { managerOn, type PayeeData } from '../data/model.js';
 import { recordsByOwner, validate } from '../data/validate.js';
 import { Program } from '../evaluate/program.js';
 import { Run } from '../evaluate/run.js';
@@ -73,7 +73,10 @@ export interface RollUp {
   rules: RollUpRule[];
   /** Sorted by team (head id), then period. */
   teams: TeamMetrics[];
-  /** Payees in or below a cycle of managers (see {@link hierarchyOf}), by id: they are in no team. */
+  /**
+   * Payees in or below a cycle of managers (see {@link hierarchyOf}) on the last day of any of the
+   * periods, by id: they are in no team in those periods.
+   */
   unplaced: string[];
 }
 
@@ -99,7 +102,9 @@ function combine(parts: readonly Part[], into: Values, from: Values): void {
 /**
  * Every metric of `plan` for every team of the hierarchy in `data.payees` (each payee's
  * `manager`), in the periods of `results`, which must be the results of `calculate(plan, data,
- * ...)`. A team is a manager and everyone below them: their own records count in it too.
+ * ...)`. A team is a manager and everyone below them: their own records count in it too. Each
+ * period has the hierarchy of its last day: a payee's manager is the one in force that day (their
+ * changes of manager in `data.attributeChanges`), and the payee's whole period counts in that team.
  *
  * Pure and deterministic. The data is validated again exactly as `calculate` validates it (in
  * lenient mode the rows `calculate` rejected are left out here too); results with errors (strict
@@ -144,20 +149,28 @@ export function rollUp(plan: Plan, data: Dataset, results: Results): RollUp {
   if (meta.mode === 'strict' && problems.size > 0)
     return { meta: rollUpMeta, rules, teams: [], unplaced: [] };
 
-  const hierarchy = hierarchyOf(valid.payees.byId.values());
+  // The hierarchy of each period: each payee's manager in force on the period's last day (their
+  // changes of manager in `attributeChanges`); one hierarchy for all when no manager changes.
+  const payees = [...valid.payees.byId.values()];
+  const undated = payees.every((p) => p.managerChanges === undefined) ? hierarchyOf(payees) : undefined;
+  const hierarchies = periods.map(
+    (period) => undated ?? hierarchyOf(payees.map((p) => ({ id: p.id, manager: managerOn(p, period.end) }))),
+  );
+  const placed = new Set<string>();
+  for (const hierarchy of hierarchies) for (const place of hierarchy.order) placed.add(place.id);
   // Each payee's parts in each period, payee by payee like `calculate` (a payee's contexts and
   // credits are released once all their periods are done).
   const own = new Map<string, Values[]>();
-  for (const place of hierarchy.order) {
-    const payee = valid.payees.byId.get(place.id) as PayeeData;
+  for (const id of placed) {
+    const payee = valid.payees.byId.get(id) as PayeeData;
     own.set(
-      place.id,
+      id,
       periods.map((period, i) => {
         const ctx = run.context(payee, period, false);
         return (ruleSets[i] as RuleSet).parts.map((part) => part.fn(ctx, undefined));
       }),
     );
-    run.release(place.id);
+    run.release(id);
   }
 
   // Each metric's name, label and type, as its first declaration gives them (the same in every period).
@@ -169,6 +182,7 @@ export function rollUp(plan: Plan, data: Dataset, results: Results): RollUp {
   const teams: TeamMetrics[] = [];
   periods.forEach((period, i) => {
     const set = ruleSets[i] as RuleSet;
+    const hierarchy = hierarchies[i] as (typeof hierarchies)[number];
     const ctx = new TeamContext(run, period);
     const rolled = new Map<string, Values>();
     const sizes = new Map<string, number>();
@@ -200,7 +214,9 @@ export function rollUp(plan: Plan, data: Dataset, results: Results): RollUp {
     }
   });
   teams.sort((a, b) => compareText(a.team, b.team) || byPeriod(periods, a.period, b.period));
-  return { meta: rollUpMeta, rules, teams, unplaced: hierarchy.unplaced };
+  const unplaced = new Set<string>();
+  for (const hierarchy of hierarchies) for (const id of hierarchy.unplaced) unplaced.add(id);
+  return { meta: rollUpMeta, rules, teams, unplaced: [...unplaced].sort(compareText) };
 }
 
 function byPeriod(periods: readonly Period[], a: string, b: string): number {
