@@ -165,6 +165,45 @@ ae-2,quarterly_quota,lots,2026-03-01
     expect(code).toBe(0);
   });
 
+  it('takes manager rows: roll-up credit follows the manager on each deal date', async () => {
+    const teamPlan = `plan "Team" version "1" {
+  currency USD
+  period quarter
+  effective 2026-01-01 to 2026-12-31
+  source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  credit team from deals { to managers of owner }
+  commission override = team * 1%
+}
+`;
+    const cwd = await tempDir({
+      'plan.attain': teamPlan,
+      'data/payees.csv': 'id,name,manager\nrep,Rep,m1\nm1,Mia,\nm2,Max,\n',
+      'data/deals.csv': 'id,owner,amount,close_date\nD1,rep,1000,2026-02-10\nD2,rep,2000,2026-05-10\n',
+      'data/payee_attributes.csv': 'payee,attribute,value,from\nrep,manager,m2,2026-04-01\n',
+    });
+    const argv = ['run', 'plan.attain', '--data', 'data', '--period', '2026-Q1,2026-Q2', '--format', 'csv'];
+    const { code, stdout, stderr } = await run(argv, { cwd });
+    expect(stderr).toBe('');
+    // D1 (2026-02-10, manager m1): 1,000 x 1% = 10.00 to m1 in Q1; D2 (2026-05-10, m2 from
+    // 2026-04-01): 2,000 x 1% = 20.00 to m2 in Q2; nothing to m2 in Q1 nor to m1 in Q2.
+    expect(stdout).toBe(
+      'payee,period,kind,name,line,record,amount,currency,estimate\n' +
+        'm1,2026-Q1,earning,override,override:period,,10.00,USD,\n' +
+        'm1,2026-Q1,payout,,,,10.00,USD,\n' +
+        'm1,2026-Q2,earning,override,override:period,,0.00,USD,\n' +
+        'm1,2026-Q2,payout,,,,0.00,USD,\n' +
+        'm2,2026-Q1,earning,override,override:period,,0.00,USD,\n' +
+        'm2,2026-Q1,payout,,,,0.00,USD,\n' +
+        'm2,2026-Q2,earning,override,override:period,,20.00,USD,\n' +
+        'm2,2026-Q2,payout,,,,20.00,USD,\n' +
+        'rep,2026-Q1,earning,override,override:period,,0.00,USD,\n' +
+        'rep,2026-Q1,payout,,,,0.00,USD,\n' +
+        'rep,2026-Q2,earning,override,override:period,,0.00,USD,\n' +
+        'rep,2026-Q2,payout,,,,0.00,USD,\n',
+    );
+    expect(code).toBe(0);
+  });
+
   it('is read from data.json as attributeChanges', async () => {
     const dataset = {
       payees: [{ id: 'ae-1', name: 'Ada Lovelace', attributes: { quarterly_quota: '100000' } }],

@@ -167,11 +167,15 @@ export interface AttributeChange {
   row?: number;
   /** Payee id. */
   payee: string;
-  /** An attribute the plan's `payee { ... }` block declares (`ote`). */
+  /**
+   * An attribute the plan's `payee { ... }` block declares (`ote`), or `manager`: the payee's
+   * manager from `from` on, which roll-up credit follows by each record's date.
+   */
   attribute: string;
   /**
    * The new value, read with the attribute's declared type as `attributes` are. `null` or empty:
-   * no value from `from` on (only for an `optional` attribute).
+   * no value from `from` on (only for an `optional` attribute). For `manager`, a payee id (`null`
+   * or empty: no manager), read as a payee's `manager` is.
    */
   value: RawValue;
   /** First day of the new value (`YYYY-MM-DD`, inclusive). */
@@ -194,7 +198,7 @@ export interface Dataset {
   quotas?: QuotaValue[];
   territoryAssignments?: TerritoryAssignment[];
   adjustments?: ManualAdjustment[];
-  /** Effective-dated changes of payee attributes (an OTE raise from 1 August). */
+  /** Effective-dated changes of payee attributes (an OTE raise from 1 August) and managers. */
   attributeChanges?: AttributeChange[];
   /**
    * The results of earlier runs: what was calculated and paid before, for year-to-date earnings
