@@ -232,6 +232,21 @@ describe('a change to an unknown manager', () => {
       [2, 'duplicate-key'],
     ]);
   });
+
+  it('a misspelt Manager is an unknown-attribute error that names manager', () => {
+    const r = run(
+      plan,
+      {
+        payees: payees.slice(0, 2),
+        records: { deals },
+        attributeChanges: [{ payee: 'rep', attribute: 'Manager', value: 'm1', from: '2026-04-01' }],
+      },
+      ['2026-Q1'],
+    );
+    expect(r.errors.map((e) => e.reason)).toEqual([
+      'attributeChanges row 1: attribute is "Manager", which is not an attribute of the payee block of plan "Test" (did you mean manager? it declares none)',
+    ]);
+  });
 });
 
 describe('a cycle of managers from a date', () => {

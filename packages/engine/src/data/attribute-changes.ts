@@ -204,7 +204,8 @@ function byDay(a: { from: number; row: number }, b: { from: number; row: number 
 function notDeclared(plan: Plan, attribute: string): string {
   const names = plan.payee.map((f) => f.name);
   const them = names.length === 0 ? 'it declares none' : `its attributes: ${names.join(', ')}`;
-  const likely = meant(attribute, names);
+  // `Manager` for `manager`, which no plan declares but a change may name.
+  const likely = meant(attribute, plan.payee.some((f) => f.name === MANAGER) ? names : [...names, MANAGER]);
   const hint = likely === undefined ? '' : `did you mean ${likely}? `;
   const why = NOT_ATTRIBUTES[attribute];
   const also = why === undefined ? '' : `; ${why}`;
