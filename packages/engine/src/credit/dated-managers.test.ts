@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AttributeChange, Dataset, Payee } from '../data/dataset.js';
 import type { Results, Statement } from '../results/results.js';
 import { earned, payee, planOf, quarterly, rows, run, statement } from '../test-support.js';
+import { explain } from '../trace/explain.js';
 
 // Roll-up credit at 1% to the owner's manager; everyone on the plan.
 const plan = planOf(
@@ -60,6 +61,10 @@ describe('a rep moved from m1 to m2 on 2026-04-01 (attributeChanges manager)', (
     expect(line('m2', '2026-Q2').map((l) => [l.record.key, l.amount, l.via])).toEqual([
       ['D2', '2000', { field: 'owner', of: 'rep', level: 1 }],
     ]);
+    // m1 no longer manages rep, but did on 2026-02-10: the sentence says so, not "m1 manages rep".
+    expect(explain(r, { payee: 'm1', period: '2026-Q1', credit: 'team', record: 'D1' })?.sentence).toBe(
+      "team for deals D1 is 1,000.00 USD: share 100%, role manager, owner rep, level 1; m1 manages rep on the record's date",
+    );
   });
 
   test.prop([fc.boolean(), fc.boolean(), fc.boolean()])(

@@ -142,10 +142,10 @@ describe('explaining credit lines', () => {
     );
     expect(creditOf(results, 'm2', 'team').lines[0]?.via).toEqual({ field: 'owner', of: 'rep', level: 2 });
     expect(explain(results, { payee: 'm1', period: Q1, credit: 'team', record: 'D1' })?.sentence).toBe(
-      'team for deals D1 is 800.00 USD: share 100%, role manager, owner rep, level 1; m1 manages rep',
+      "team for deals D1 is 800.00 USD: share 100%, role manager, owner rep, level 1; m1 manages rep on the record's date",
     );
     expect(explain(results, { payee: 'm2', period: Q1, credit: 'team', record: 'D1' })?.sentence).toBe(
-      'team for deals D1 is 800.00 USD: share 100%, role manager, owner rep, level 2; m2 is 2 levels above rep',
+      "team for deals D1 is 800.00 USD: share 100%, role manager, owner rep, level 2; m2 is 2 levels above rep on the record's date",
     );
   });
 

@@ -49,8 +49,12 @@ export function creditLineTrace(credit: CreditResult, line: CreditLine, payee: s
   } else if (via?.level !== undefined) {
     inputs.push({ name: via.field ?? 'of', value: via.of ?? null });
     inputs.push({ name: 'level', value: String(via.level) });
+    // On the record's date: managers change by date (`attributeChanges`), and the line follows the
+    // chain of that day, not of today.
     texts.push(
-      via.level === 1 ? `${payee} manages ${via.of}` : `${payee} is ${via.level} levels above ${via.of}`,
+      via.level === 1
+        ? `${payee} manages ${via.of} on the record's date`
+        : `${payee} is ${via.level} levels above ${via.of} on the record's date`,
     );
   } else if (via?.field !== undefined) inputs.push({ name: via.field, value: payee });
   if (line.role === 'overlay') texts.push(NOT_QUOTA);
