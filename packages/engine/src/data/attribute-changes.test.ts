@@ -28,6 +28,20 @@ const PLAN = planOf(`plan "AE" version "1" {
     cap 2 * target_incentive
 }`);
 
+/** A plan like {@link PLAN} with its own payee block, credit and earning (one line each). */
+function aePlan(payeeBlock: string, credit: string, earning: string) {
+  return planOf(`plan "AE" version "1" {
+  currency USD
+  period quarter
+  fiscal year starts february
+  effective 2026-02-01 to 2027-01-31
+  source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  payee { ${payeeBlock} }
+  ${credit}
+  ${earning}
+}`);
+}
+
 // 200,000 booked in Q2 and in Q3: far above any cap, so each quarter pays its cap.
 const DEALS = rows(
   { id: 'D1', owner: 'ae', amount: '200000', close_date: '2026-05-15' },
@@ -151,16 +165,11 @@ describe('an OTE raise from a date', () => {
 });
 
 describe('an optional attribute changed to no value', () => {
-  const plan = planOf(`plan "AE" version "1" {
-  currency USD
-  period quarter
-  fiscal year starts february
-  effective 2026-02-01 to 2027-01-31
-  source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
-  payee { bonus: Money optional }
-  credit bookings from deals { to owner }
-  bonus flat = payee.bonus
-}`);
+  const plan = aePlan(
+    'bonus: Money optional',
+    'credit bookings from deals { to owner }',
+    'bonus flat = payee.bonus',
+  );
 
   it('has no value from the date on', () => {
     const results = run(
@@ -182,16 +191,11 @@ describe('an optional attribute changed to no value', () => {
 });
 
 describe("another payee's attribute", () => {
-  const plan = planOf(`plan "AE" version "1" {
-  currency USD
-  period quarter
-  fiscal year starts february
-  effective 2026-02-01 to 2027-01-31
-  source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
-  payee { target: Money }
-  credit bookings from deals { to owner }
-  bonus kicker = payee.manager.target * 1%
-}`);
+  const plan = aePlan(
+    'target: Money',
+    'credit bookings from deals { to owner }',
+    'bonus kicker = payee.manager.target * 1%',
+  );
   // The manager is on another plan: no statement here, but the rep's kicker reads their target.
   const manager = payee('mgr', { target: '100000' }, { plans: [{ plan: 'Managers' }] });
   const rep = payee('ae', { target: '50000' }, { manager: 'mgr' });
@@ -264,16 +268,11 @@ describe("another payee's attribute", () => {
 });
 
 describe("a record's payee's attribute, in a credit's condition", () => {
-  const plan = planOf(`plan "AE" version "1" {
-  currency USD
-  period quarter
-  fiscal year starts february
-  effective 2026-02-01 to 2027-01-31
-  source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
-  payee { region: Text }
-  credit emea from deals where owner.region = "EMEA" { to owner }
-  commission c = emea * 10%
-}`);
+  const plan = aePlan(
+    'region: Text',
+    'credit emea from deals where owner.region = "EMEA" { to owner }',
+    'commission c = emea * 10%',
+  );
 
   it('is the value in force on the last day of the period', () => {
     const results = run(
