@@ -56,6 +56,25 @@ describe('earlier results (previous)', () => {
     }
   });
 
+  it('with a balance below zero are an error: a draw owed or money held back never is', () => {
+    // Q1 carried 600.00 owed on d; a file edited to -600.00 would have Q2 recover a debt the
+    // company owes, adding 600.00 to the rep's balance instead of taking it back.
+    const bad = copy(q1);
+    (bad.statements[0] as Statement).balances = { 'draw:d': '-600.00' };
+    const results = run(plan, { ...data, previous: bad }, ['2026-Q2'], { mode: 'lenient' });
+    expect(results.statements).toEqual([]);
+    expect(results.errors.map((e) => [e.field, e.code, e.reason])).toEqual([
+      [
+        'balances.draw:d',
+        'bad-number',
+        'previous row 1: balances.draw:d is "-600.00", which is below zero (what a draw leaves owed or a holdback keeps back never is)',
+      ],
+    ]);
+    // Zero, however written, is a balance like any other.
+    (bad.statements[0] as Statement).balances = { 'draw:d': '-0.00' };
+    expect(run(plan, { ...data, previous: bad }, ['2026-Q2']).errors).toEqual([]);
+  });
+
   it('that are not results at all are one error', () => {
     const results = run(plan, { ...data, previous: { statements: 'none' } as unknown as Results }, [
       '2026-Q2',
@@ -354,7 +373,10 @@ describe('amounts of earlier results', () => {
           const [holder, key] = amountsIn(changed.statements[0] as unknown as Json)[at] as [Json, string];
           holder[key] = value;
           const results = run(full, { ...fullData, previous: changed }, [...periods], { mode: 'lenient' });
-          const accepted = readAmount(value) !== undefined;
+          const amount = readAmount(value);
+          // A balance below zero reads as an amount but is an error (a draw owed or money held back never is).
+          const balance = holder === (changed.statements[0] as unknown as Json).balances;
+          const accepted = amount !== undefined && !(balance && amount.isNegative() && !amount.isZero());
           expect(results.errors.length === 0).toBe(accepted);
           if (accepted) expect(results.statements.some((s) => s.period === '2026-Q2')).toBe(true);
         },

@@ -66,6 +66,19 @@ class StatementCheck {
       this.problems.add(this.at, valueError(this.at, 'bad-number', field, String(value), 'is not an amount'));
   }
 
+  belowZero(value: unknown, field: string): void {
+    this.problems.add(
+      this.at,
+      valueError(
+        this.at,
+        'bad-number',
+        field,
+        String(value),
+        'is below zero (what a draw leaves owed or a holdback keeps back never is)',
+      ),
+    );
+  }
+
   date(value: Json, name: string): void {
     const text = value[name];
     if (typeof text === 'string' && parseDate(text) !== undefined) return;
@@ -189,7 +202,13 @@ export function checkPrevious(
       check.object(adjustment, 'trace', `${field}.trace`);
     });
     const balances = check.object(statement, 'balances', 'balances');
-    for (const [name, value] of Object.entries(balances ?? {})) check.amount(value, `balances.${name}`);
+    for (const [name, value] of Object.entries(balances ?? {})) {
+      check.amount(value, `balances.${name}`);
+      // What a draw leaves owed and a holdback keeps back is never below zero: a balance that is
+      // would be carried, recovered or released the wrong way.
+      if (readAmount(value)?.isNegative() === true && !readAmount(value)?.isZero())
+        check.belowZero(value, `balances.${name}`);
+    }
   });
   const other = isObject(meta.plan) ? meta.plan.name : undefined;
   if (typeof other !== 'string' || other === name) return [];
