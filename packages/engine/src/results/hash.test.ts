@@ -86,6 +86,12 @@ describe('hashes', () => {
     const [first, ...rest] = previous.statements as [Statement, ...Statement[]];
     const changed = { ...previous, statements: [{ ...first, payout: '0.01' }, ...rest] };
     expect(dataHash({ ...data, previous: changed })).not.toBe(dataHash({ ...data, previous }));
+    // The same results given twice (one file passed twice) are read once, and hashed once; a
+    // second, different statement of one payee and period is not a copy.
+    const twice = { ...previous, statements: [...previous.statements, ...reversed.statements] };
+    expect(dataHash({ ...data, previous: twice })).toBe(dataHash({ ...data, previous }));
+    const differing = { ...previous, statements: [...previous.statements, { ...first, payout: '0.01' }] };
+    expect(dataHash({ ...data, previous: differing })).not.toBe(dataHash({ ...data, previous }));
   });
 
   it('keeps the row numbers of a keyless source, which results name its records by', () => {

@@ -213,12 +213,13 @@ function rowless(entry: unknown): string {
 
 /**
  * Earlier results with their statements in payee and period order: the order in which they are
- * given (merged from several runs, say) means nothing.
+ * given (merged from several runs, say) means nothing. A statement given twice, identical (the
+ * same results file passed twice), is hashed once, as the run reads it once.
  */
 function previousInOrder(previous: Results): Results {
   if (!Array.isArray(previous.statements)) return previous;
   const key = (s: Statement) => [String(s?.payee ?? ''), String(s?.start ?? ''), String(s?.period ?? '')];
-  const statements = [...previous.statements].sort((a, b) => {
+  const sorted = [...previous.statements].sort((a, b) => {
     const [x, y] = [key(a), key(b)];
     return (
       compareText(x[0] as string, y[0] as string) ||
@@ -226,6 +227,25 @@ function previousInOrder(previous: Results): Results {
       compareText(x[2] as string, y[2] as string)
     );
   });
+  // Copies can only be among statements of one payee, start and period, next to each other once
+  // sorted: only such runs are compared, so results without copies cost nothing more.
+  const statements: Statement[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i + 1;
+    const at = key(sorted[i] as Statement).join('\u0000');
+    while (j < sorted.length && key(sorted[j] as Statement).join('\u0000') === at) j++;
+    if (j - i === 1) statements.push(sorted[i] as Statement);
+    else {
+      const texts = new Set<string>();
+      for (let k = i; k < j; k++) {
+        const text = canonicalJson(sorted[k]);
+        if (texts.has(text)) continue;
+        texts.add(text);
+        statements.push(sorted[k] as Statement);
+      }
+    }
+    i = j;
+  }
   return { ...previous, statements };
 }
 
