@@ -101,28 +101,17 @@ async function* textBefore(
 /**
  * Where the byte at `offset` is among the file's records: in the header, or in row N as
  * {@link CsvReader.row} counts rows (blank lines above the header do not count, a quoted cell's
- * line break does not end its row). The bytes before it are read again: only a failed read pays
- * for it.
+ * line break does not end its row). The text before it is read again, and parsed as
+ * {@link readCsv} parses it: only a failed read pays for it.
  */
 async function rowAtByte(io: Io, absolute: string, offset: number): Promise<number | 'header'> {
   const chunks = io.readChunks ? io.readChunks(absolute) : [await io.readFile(absolute)];
-  let header = false;
-  let rows = 0;
-  let quoted = false;
-  // The record read so far has a cell that is not empty (a blank line above the header is skipped).
-  let filled = false;
-  for await (const text of lf(textBefore(chunks, offset))) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 34) quoted = !quoted;
-      else if (c === 10 && !quoted) {
-        if (header) rows++;
-        else if (filled) header = true;
-        filled = false;
-      } else if (c !== 44 && c !== 32 && c !== 9) filled = true;
-    }
-  }
-  return header ? rows + 1 : 'header';
+  let text = '';
+  for await (const part of lf(textBefore(chunks, offset))) text += part;
+  // The last record is the one the byte is in (cut short there).
+  const records = Papa.parse<string[]>(text, { delimiter: ',', newline: '\n', skipEmptyLines: false }).data;
+  const header = records.findIndex((record) => !blank(record));
+  return header < 0 || header === records.length - 1 ? 'header' : records.length - 1 - header;
 }
 
 /**

@@ -17,6 +17,8 @@ export interface Settings {
   period?: PeriodKind;
   /** The plan's effective range (`YYYY-MM-DD` strings), when declared. */
   effective?: { from?: string; to?: string };
+  /** The month the fiscal year starts in (1 = January), when declared. */
+  fiscalYearStart?: number;
 }
 
 /** Everything one check shares. */
@@ -87,6 +89,9 @@ function readSettings(plan: PlanDecl | undefined): Settings {
         break;
       case 'EffectiveSetting':
         settings.effective ??= { from: item.effective?.from?.value, to: item.effective?.to?.value };
+        break;
+      case 'FiscalYearSetting':
+        if (item.month !== undefined) settings.fiscalYearStart ??= item.month;
         break;
     }
   }

@@ -261,7 +261,7 @@ function checkGap(ctx: CheckContext, name: string, before: Span, after: Span, pl
   const gapTo = addDays(after.from, -1);
   if (gapFrom > gapTo) return;
   const length = monthsIn[kind];
-  const fiscalStart = fiscalYearStart(ctx);
+  const fiscalStart = ctx.settings.fiscalYearStart ?? 1;
   const lost: Span[] = [];
   // Periods start on the first of a month, every `length` months from the fiscal year's start.
   let [year, month] = [Number(gapFrom.slice(0, 4)), Number(gapFrom.slice(5, 7))];
@@ -290,14 +290,6 @@ function checkGap(ctx: CheckContext, name: string, before: Span, after: Span, pl
     `No version of ${name} is in force from ${gapFrom} to ${gapTo}, so ${name} has no value in ${periods} and what uses it pays nothing there: start this version on ${gapFrom}, the day after the previous one ends`,
     [{ message: `The previous version ends on ${before.to}`, range: before.range }],
   );
-}
-
-/** The month the fiscal year starts in (1 = January, the default). */
-function fiscalYearStart(ctx: CheckContext): number {
-  for (const item of ctx.plan?.items ?? []) {
-    if (item.kind === 'FiscalYearSetting' && item.month !== undefined) return item.month;
-  }
-  return 1;
 }
 
 /** `YYYY-MM-DD` of a day (a month past 12 rolls into the next year). */

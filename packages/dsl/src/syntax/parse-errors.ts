@@ -105,12 +105,11 @@ function currencyInCapitals(
   tokens: readonly IToken[],
   index: LineIndex,
 ): Diagnostic | undefined {
-  const found = error.token;
-  if (!isRealToken(found) || found.tokenType === EOF || error.missing !== undefined) return undefined;
+  const stray = strayToken(error, tokens);
+  if (stray === undefined || error.missing !== undefined) return undefined;
+  const { found, before: number } = stray;
   const code = found.image.toUpperCase();
   if (!/^[a-z]{3}$/i.test(found.image) || code === found.image || !isKnownCurrency(code)) return undefined;
-  const at = tokens.indexOf(found);
-  const number = at > 0 ? tokens[at - 1] : undefined;
   if (number === undefined || number.tokenType !== NumberLiteral) return undefined;
   const message = `Currency codes are written in capitals: write \`${number.image} ${code}\`, not \`${number.image} ${found.image}\``;
   return diagnostic('AT1001', message, tokenRange(found, index));
@@ -133,12 +132,10 @@ function spreadsheetOperator(
   tokens: readonly IToken[],
   index: LineIndex,
 ): Diagnostic | undefined {
-  const found = error.token;
-  if (!isRealToken(found) || found.tokenType === EOF || error.missing !== undefined) return undefined;
-  const at = tokens.indexOf(found);
-  const before = at > 0 ? tokens[at - 1] : undefined;
-  if (before === undefined || before.startOffset + before.image.length !== found.startOffset)
-    return undefined;
+  const stray = strayToken(error, tokens);
+  if (stray === undefined || error.missing !== undefined) return undefined;
+  const { found, before } = stray;
+  if (before === undefined || !adjacent(before, found)) return undefined;
   const message = operatorFixes[before.image + found.image];
   if (message === undefined) return undefined;
   return diagnostic(
@@ -157,10 +154,9 @@ function thousandsComma(
   tokens: readonly IToken[],
   index: LineIndex,
 ): Diagnostic | undefined {
-  const found = error.token;
-  if (!isRealToken(found) || found.tokenType === EOF || found.image !== ',') return undefined;
-  const at = tokens.indexOf(found);
-  const first = at > 0 ? tokens[at - 1] : undefined;
+  const stray = strayToken(error, tokens);
+  if (stray === undefined || stray.found.image !== ',') return undefined;
+  const { before: first, at } = stray;
   if (first?.tokenType !== NumberLiteral) return undefined;
   // `1,000,000`: the number and every `,ddd` group right after it.
   const groups = [first];
@@ -178,6 +174,20 @@ function thousandsComma(
   const meant = groups.map((g) => g.image).join('_');
   const message = `Digit groups are separated with \`_\`, not \`,\` (which separates lists): write \`${meant}\`, not \`${written}\``;
   return diagnostic('AT1001', message, index.range(first.startOffset, end.startOffset + end.image.length));
+}
+
+/**
+ * The token the parser stumbled on, when it is one of the text (not the end of it), with its place
+ * among `tokens` and the token before it: what the messages above read to say what was meant.
+ */
+function strayToken(
+  error: MissingTokenError,
+  tokens: readonly IToken[],
+): { found: IToken; at: number; before: IToken | undefined } | undefined {
+  const found = error.token;
+  if (!isRealToken(found) || found.tokenType === EOF) return undefined;
+  const at = tokens.indexOf(found);
+  return { found, at, before: at > 0 ? tokens[at - 1] : undefined };
 }
 
 /** True when `b` starts right where `a` ends. */

@@ -508,6 +508,22 @@ interface ChainMemo {
 
 const managerChains = new WeakMap<ReadonlyMap<string, PayeeData>, ChainMemo>();
 
+function chainMemo(payees: ReadonlyMap<string, PayeeData>): ChainMemo {
+  let memo = managerChains.get(payees);
+  if (!memo) {
+    let dated = false;
+    for (const p of payees.values()) if (p.managerChanges !== undefined) dated = true;
+    memo = { dated, chains: new Map() };
+    managerChains.set(payees, memo);
+  }
+  return memo;
+}
+
+/** True when some payee's manager changes by date: chains of managers then depend on the day. */
+export function managersByDay(run: Run): boolean {
+  return chainMemo(run.data.payees.byId).dated;
+}
+
 /**
  * The managers of `start` on `day` (the record's dated day): each level's manager in force on that
  * day ({@link managerOn}, `Dataset.attributeChanges`); without a day, the managers of the payees
@@ -518,13 +534,7 @@ const managerChains = new WeakMap<ReadonlyMap<string, PayeeData>, ChainMemo>();
  */
 export function managersOf(run: Run, start: string, day: number | undefined): ManagerChain {
   const payees = run.data.payees.byId;
-  let memo = managerChains.get(payees);
-  if (!memo) {
-    let dated = false;
-    for (const p of payees.values()) if (p.managerChanges !== undefined) dated = true;
-    memo = { dated, chains: new Map() };
-    managerChains.set(payees, memo);
-  }
+  const memo = chainMemo(payees);
   const on = memo.dated ? day : undefined;
   const key = on === undefined ? start : `${start}\u0000${on}`;
   const known = memo.chains.get(key);

@@ -11,12 +11,12 @@ import type { Value } from '../evaluate/value.js';
 import type { CalculationWarning } from '../results/results.js';
 import { meant } from '../text/meant.js';
 import type { FiscalCalendar } from '../time/calendar.js';
-import { formatDate, parseDate } from '../time/dates.js';
+import { formatDate } from '../time/dates.js';
 import type { AttributeChange, RawValue } from './dataset.js';
 import type { ManagerFrom, PayeeData } from './model.js';
 import { type PayeeTable, readAttribute, Unreadable } from './payees.js';
 import { dataError, type Problems, type RowAt, valueError } from './problems.js';
-import { requirePayee, requireText } from './sections.js';
+import { requireDate, requirePayee, requireText } from './sections.js';
 import { isMissing, rowOf } from './values.js';
 
 /** The attribute of a change of manager: not declared by the plan, read as a payee id. */
@@ -71,7 +71,7 @@ export function validateAttributeChanges(
 ): void {
   if (list.length === 0) return;
   const declared = new Map<string, Field>(plan.payee.map((f) => [f.name, f]));
-  const rowsByKey = new Map<string, number[]>();
+  const rowsByKey = new Map<string, Keyed>();
   const read: Read[] = [];
   const managers: ManagerRead[] = [];
   list.forEach((entry, i) => {
@@ -80,7 +80,7 @@ export function validateAttributeChanges(
     const payee = requirePayee(at, c.payee, payees, problems);
     const attribute = requireText(at, 'attribute', c.attribute, problems);
     if (attribute === MANAGER && !declared.has(MANAGER)) {
-      const from = requireDay(at, c.from, problems);
+      const from = requireDate(at, 'from', c.from, problems);
       if (payee === undefined || from === undefined) return;
       keyed(rowsByKey, payee, MANAGER, from, at.row);
       const raw = c.value as RawValue | undefined;
@@ -94,7 +94,7 @@ export function validateAttributeChanges(
         at,
         valueError(at, 'unknown-attribute', 'attribute', attribute, notDeclared(plan, attribute)),
       );
-    const from = requireDay(at, c.from, problems);
+    const from = requireDate(at, 'from', c.from, problems);
     let value: Value | undefined;
     if (field !== undefined) {
       const raw = c.value as RawValue | undefined;
@@ -112,14 +112,13 @@ export function validateAttributeChanges(
     keyed(rowsByKey, payee, field.name, from, at.row);
     if (value !== undefined) read.push({ at, payee, attribute: field.name, from, value });
   });
-  for (const [key, rows] of rowsByKey) {
+  for (const { payee, attribute, from, rows } of rowsByKey.values()) {
     if (rows.length < 2) continue;
     rows.sort((a, b) => a - b); // named in row order, whatever the order of the input
-    const [payee, attribute, day] = key.split('\u0000') as [string, string, string];
     for (const row of rows) {
       const at: RowAt = { source: ATTRIBUTE_CHANGES, row };
       const others = rows.filter((r) => r !== row).join(', ');
-      const what = `the ${attribute} of ${payee} from ${formatDate(Number(day))} is also given in row ${others}`;
+      const what = `the ${attribute} of ${payee} from ${formatDate(from)} is also given in row ${others}`;
       problems.add(at, dataError(at, 'duplicate-key', 'from', what));
     }
   }
@@ -138,18 +137,20 @@ export function validateAttributeChanges(
   attachManagers(managers, payees, problems);
 }
 
+/** The rows of the changes of one payee and attribute on one day (more than one: `duplicate-key`). */
+interface Keyed {
+  payee: string;
+  attribute: string;
+  from: number;
+  rows: number[];
+}
+
 /** Notes the row of a change under its payee, attribute and day, for `duplicate-key`. */
-function keyed(
-  rowsByKey: Map<string, number[]>,
-  payee: string,
-  attribute: string,
-  from: number,
-  row: number,
-) {
+function keyed(rowsByKey: Map<string, Keyed>, payee: string, attribute: string, from: number, row: number) {
   const key = `${payee}\u0000${attribute}\u0000${from}`;
-  const rows = rowsByKey.get(key);
-  if (rows) rows.push(row);
-  else rowsByKey.set(key, [row]);
+  const known = rowsByKey.get(key);
+  if (known) known.rows.push(row);
+  else rowsByKey.set(key, { payee, attribute, from, rows: [row] });
 }
 
 /**
@@ -210,19 +211,4 @@ function notDeclared(plan: Plan, attribute: string): string {
   const why = NOT_ATTRIBUTES[attribute];
   const also = why === undefined ? '' : `; ${why}`;
   return `is not an attribute of the payee block of plan "${plan.header.name}" (${hint}${them})${also}`;
-}
-
-/** The day of a change's `from`: a missing one or one that is not a date is an error. */
-function requireDay(at: RowAt, raw: unknown, problems: Problems): number | undefined {
-  if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
-    problems.add(at, dataError(at, 'missing-field', 'from', 'from is missing'));
-    return undefined;
-  }
-  const day = typeof raw === 'string' ? parseDate(raw.trim()) : undefined;
-  if (day === undefined)
-    problems.add(
-      at,
-      valueError(at, 'bad-date', 'from', raw as RawValue, 'is not a date (write it as YYYY-MM-DD)'),
-    );
-  return day;
 }

@@ -115,12 +115,18 @@ export interface ManagerFrom {
 export function managerOn(payee: PayeeData, day: number | undefined): string | undefined {
   const changes = payee.managerChanges;
   if (changes === undefined || day === undefined) return payee.manager;
-  let manager = payee.manager;
+  const change = inForce(changes, day);
+  return change === undefined ? payee.manager : change.manager;
+}
+
+/** The latest of `changes` (sorted by day) dated on or before `day`; `undefined` when none is. */
+function inForce<T extends { from: number }>(changes: readonly T[], day: number): T | undefined {
+  let found: T | undefined;
   for (const change of changes) {
     if (change.from > day) break;
-    manager = change.manager;
+    found = change;
   }
-  return manager;
+  return found;
 }
 
 /** A validated attribute change: the value from a day on (`null`: no value). */
@@ -136,14 +142,8 @@ export interface AttributeValueFrom {
  */
 export function attributeOn(payee: PayeeData, name: string, day: () => number): Value {
   const changes = payee.changes?.get(name);
-  if (changes === undefined) return payee.attrs.get(name) ?? null;
-  const on = day();
-  let value: Value = payee.attrs.get(name) ?? null;
-  for (const change of changes) {
-    if (change.from > on) break;
-    value = change.value;
-  }
-  return value;
+  const change = changes === undefined ? undefined : inForce(changes, day());
+  return change === undefined ? (payee.attrs.get(name) ?? null) : change.value;
 }
 
 /**

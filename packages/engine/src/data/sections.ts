@@ -262,6 +262,15 @@ function optionalDate(at: RowAt, field: string, raw: unknown, problems: Problems
   return day;
 }
 
+/** A date that must be given: missing (or blank) is `missing-field`, anything but a date `bad-date`. */
+export function requireDate(at: RowAt, field: string, raw: unknown, problems: Problems): number | undefined {
+  if (isMissing(raw as RawValue | undefined)) {
+    problems.add(at, dataError(at, 'missing-field', field, `${field} is missing`));
+    return undefined;
+  }
+  return optionalDate(at, field, raw, problems) ?? undefined;
+}
+
 function requirePeriod(
   at: RowAt,
   raw: unknown,

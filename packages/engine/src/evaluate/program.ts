@@ -6,6 +6,7 @@
 import type { Element, IrExpr, Plan, Range, RefKind } from '@attain/dsl';
 import { type CompiledCredit, compileCredit, ownerOnly } from '../credit/compile-credit.js';
 import { type CompiledTerritories, compileTerritories } from '../credit/territory.js';
+import { lastDayOnPlanBefore } from '../data/earlier-periods.js';
 import { type PayeeData, type SourceSchema, sourceSchema } from '../data/model.js';
 import { type CompiledEarning, compileEarning, earningOutcome } from '../earn/earning.js';
 import { type CompiledQuota, compileQuota, quotaValue } from '../quota/quota.js';
@@ -107,15 +108,8 @@ export class Program implements CompileEnv {
    * leave the plan or the plan ends, if earlier); the period's end when they are not on it then.
    */
   attributeDay(payee: PayeeData, period: Period): number {
-    const from = Math.max(period.start, this.start);
-    const to = Math.min(period.end, this.end);
-    if (from > to) return period.end;
-    if (!payee.onPlan) return to;
-    let last: number | undefined;
-    for (const s of payee.onPlan)
-      if (s.from <= to && s.to >= from && (last === undefined || Math.min(s.to, to) > last))
-        last = Math.min(s.to, to);
-    return last ?? period.end;
+    const last = lastDayOnPlanBefore(this, payee, period.end + 1);
+    return last !== undefined && last >= period.start ? last : period.end;
   }
 
   constructor(plan: Plan) {

@@ -8,7 +8,7 @@
  */
 import type { CompiledCredit, CompiledRecipient } from '../credit/compile-credit.js';
 import { ownerOnly, recipientRole } from '../credit/compile-credit.js';
-import { managersOf, splitRows, viewedRecord } from '../credit/crediting.js';
+import { managersByDay, managersOf, splitRows, viewedRecord } from '../credit/crediting.js';
 import { type Rec, recordRef } from '../data/model.js';
 import type { Dec } from '../decimal.js';
 import type { Run } from '../evaluate/run.js';
@@ -149,8 +149,8 @@ export class CreditPaths {
         const start = rec.v[r.of];
         if (typeof start !== 'string') return null;
         this.role = recipientRole(r);
-        // Managers change by day (`attributeChanges`): the chain is the one on the record's day.
-        const day = rec.day;
+        // Managers may change by day (`attributeChanges`): the chain is the one on the record's day.
+        const day = managersByDay(this.run) ? rec.day : undefined;
         return this.remembered(r, day === undefined ? start : `${start}\u0000${day}`, () => {
           const level = this.levelAbove(start, day, r.levels);
           return level === undefined ? null : { field: fields[r.of]?.name ?? '', of: start, level };

@@ -16,7 +16,7 @@ import { renderExpr } from '../governance/render-expr.js';
 import { type TierHit, tierApplied } from '../tables/tier-hit.js';
 import { formatDate } from '../time/dates.js';
 import { exactMoneyInput, inputsOf, tierOf } from '../trace/build.js';
-import { moneyDecimals, planMoney, Reading } from '../trace/sentence.js';
+import { planMoney, planReading } from '../trace/sentence.js';
 import type { MoneyFormat } from './format.js';
 import type { EarningLine, EarningResult, TierApplied, Trace, TraceInput } from './results.js';
 
@@ -316,9 +316,8 @@ function lineResult(line: LineData, env: LineEnv): EarningLine {
   return result;
 }
 
-/** The credit of the records up to each line, for the lines of the general per-line path. */
-function runningCredit(lines: readonly LineData[]): Map<LineData, Dec> | undefined {
-  if (!lines.some((l) => l.before !== undefined)) return undefined;
+/** The credit of the records up to each line (real lines with a record; estimates are not in it). */
+function runningCredit(lines: readonly LineData[]): Map<LineData, Dec> {
   const running = new Map<LineData, Dec>();
   let total = ZERO;
   for (const line of lines) {
@@ -355,7 +354,7 @@ function thresholdOf(
     return undefined;
   // The credit at which the measure reaches the first tier: one product, no division per line.
   const limit = divisor instanceof Dec ? first.from.times(divisor) : first.from;
-  const reading = new Reading(program.currency, moneyDecimals(program.plan.header.rounding.decimals));
+  const reading = planReading(program.plan);
   const bound = reading.shown(decText(first.from), first.desc.unit);
   return {
     text: `nothing is paid below ${bound}, where tier 1 of ${first.desc.table} starts`,
@@ -418,18 +417,16 @@ export function earningResult(
       `counting only ${formatDate(e.window.from)} to ${formatDate(e.window.to)}, the dates of the earning`,
     );
   const threshold = thresholdOf(ctx, e);
+  // Needed by lines of a threshold table and of the general per-line path (they hold `before`).
+  const running =
+    threshold || actual.lines.some((l) => l.before !== undefined) ? runningCredit(actual.lines) : undefined;
   let belowFirst: LineEnv['belowFirst'];
   if (threshold) {
     if (!tier && !stopped && actual.value?.isZero() && threshold.below(threshold.credit))
       texts.push(threshold.text);
     // Line i is priced on the credit of records 1..i: below the threshold, it pays nothing.
     const lines = new Set<LineData>();
-    let running = ZERO;
-    for (const line of actual.lines) {
-      if (!line.entry || line.estimate) continue;
-      running = running.plus(line.entry.amount);
-      if (threshold.below(running)) lines.add(line);
-    }
+    for (const [line, credit] of running ?? []) if (threshold.below(credit)) lines.add(line);
     belowFirst = { text: threshold.text, lines };
   }
   if (note) texts.push(note);
@@ -446,7 +443,7 @@ export function earningResult(
     floor,
     earned: actual.amount,
     belowFirst,
-    running: runningCredit(actual.lines),
+    running,
   };
   const result: EarningResult = {
     id: e.earning.name,

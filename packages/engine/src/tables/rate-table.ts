@@ -11,7 +11,7 @@ import { type CompileEnv, compile, type Fn } from '../evaluate/compile.js';
 import type { Ctx } from '../evaluate/context.js';
 import { unitOf, type Value } from '../evaluate/value.js';
 import type { RuleRef } from '../results/results.js';
-import { moneyDecimals, Reading } from '../trace/sentence.js';
+import { planReading } from '../trace/sentence.js';
 import type { TierDesc, TierHit } from './tier-hit.js';
 
 /** A tier ready to apply. */
@@ -104,7 +104,7 @@ function noTier(ctx: Ctx, t: CompiledRateTable, x: Dec): Dec | null {
   if (first && x.lt(first.from)) return ZERO;
   // In the unit of the table's measure, as a sentence shows it: `200%`, `1,250,000.00 USD`.
   const program = ctx.run.program;
-  const reading = new Reading(program.currency, moneyDecimals(program.plan.header.rounding.decimals));
+  const reading = planReading(program.plan);
   const shown = reading.shown(decText(x), first?.desc.unit);
   ctx.warn(
     'no-tier',

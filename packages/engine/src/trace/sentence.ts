@@ -70,6 +70,11 @@ export function planMoney(plan: Plan, value: Dec, exact = false): string {
   return (exact ? exactMoney : money)(decText(value), plan.header.currency, decimals);
 }
 
+/** How sentences about `plan` show values: its currency, money with its decimals (at least 2). */
+export function planReading(plan: Plan): Reading {
+  return new Reading(plan.header.currency, moneyDecimals(plan.header.rounding.decimals));
+}
+
 /** A ratio as a percentage: `0.125` → `12.5%`. */
 export function percent(value: string): string {
   return `${group(new Dec(value).times(100).toDecimalPlaces(4, Dec.ROUND_HALF_UP).toString())}%`;
