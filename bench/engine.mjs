@@ -2,9 +2,11 @@
  * `pnpm bench`, part two: how fast the engine calculates the enterprise-ae example over a large
  * generated quarter (default 1,000 payees and 1,000,000 deals; BENCH_PAYEES, BENCH_DEALS,
  * BENCH_SEED, BENCH_RUNS and BENCH_WARMUP_DEALS change it), against a hand-written decimal.js loop
- * and DuckDB SQL computing the same payouts, and `attain run` end to end from the CSV files.
+ * and DuckDB SQL computing the same payouts, and `attain run` end to end from the CSV files. It
+ * also times the least work (engine-floor.mjs): a program that does only what this plan over this
+ * data needs, the floor under any general engine's time.
  *
- * The engine and the hand loop each run in a child process that builds the same records in memory
+ * The engine, the hand loop and the least work each run in a child process that builds the same records in memory
  * (so each one's peak memory is its own), warms up on a smaller set, then times BENCH_RUNS runs and
  * reports the median. Payouts of the three must agree to the cent for every payee. Uses the built
  * dist of the packages (`pnpm bench` builds first). Prints figures and ratios; asserts nothing
@@ -15,6 +17,7 @@ import { createWriteStream, existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { generate, settings, writeCsv } from './engine-data.mjs';
+import { floorPayouts } from './engine-floor.mjs';
 import { handPayouts } from './engine-hand.mjs';
 import { sqlPayouts } from './engine-sql.mjs';
 import { importPackage, median, timeRuns } from './measure.mjs';
@@ -30,7 +33,7 @@ const mib = (kilobytes) => kilobytes / 1024;
 const log = (text) => process.stderr.write(`bench: ${text}\n`);
 const logRun = (runs) => (i, ms) => log(`  run ${i + 1}/${runs}: ${fixed(ms / 1000, 2)} s`);
 
-/** The child processes: `--child engine` or `--child hand`, printing one JSON line. */
+/** The child processes: `--child engine`, `--child hand` or `--child floor`, printing one JSON line. */
 async function child(kind, config) {
   const full = generate(config);
   const warmupDeals = Number(
@@ -74,7 +77,8 @@ async function child(kind, config) {
     }
     report = { times, payouts, commission: text(commission), earned: text(earned), lines, traced };
   } else {
-    const { times, result } = timeRuns(runs, warmup, full, handPayouts, logRun(runs));
+    const run = kind === 'hand' ? handPayouts : floorPayouts;
+    const { times, result } = timeRuns(runs, warmup, full, run, logRun(runs));
     report = { times, payouts: Object.fromEntries(result.payouts), commission: result.commission };
   }
   report.maxRssMiB = mib(process.resourceUsage().maxRSS);
@@ -127,9 +131,8 @@ function runProcess(command, args, { stdoutFile } = {}) {
 }
 
 async function runChild(kind) {
-  log(
-    `${kind === 'engine' ? 'calculate (engine)' : 'hand-written decimal.js loop'}: warm-up, then timed runs`,
-  );
+  const names = { engine: 'calculate (engine)', hand: 'hand-written decimal.js loop', floor: 'least work' };
+  log(`${names[kind]}: warm-up, then timed runs`);
   const { stdout } = await runProcess(process.execPath, [
     ...nodeFlags,
     fileURLToPath(import.meta.url),
@@ -189,6 +192,7 @@ async function main() {
   }
   const engine = await runChild('engine');
   const hand = await runChild('hand');
+  const floor = await runChild('floor');
   log('DuckDB: load the CSV files, then the payouts in SQL');
   const sql = await sqlPayouts(dataDir);
   const cli = await runCli(dataDir);
@@ -197,31 +201,34 @@ async function main() {
   const mismatches = payees.filter(
     (id) =>
       engine.payouts[id] !== hand.payouts[id] ||
+      floor.payouts[id] !== hand.payouts[id] ||
       sql.payouts.get(id) !== hand.payouts[id] ||
       cli.payouts.get(id) !== hand.payouts[id],
   );
   const agree =
     mismatches.length === 0 &&
     Object.keys(engine.payouts).length === payees.length &&
+    Object.keys(floor.payouts).length === payees.length &&
     sql.payouts.size === payees.length &&
     cli.payouts.size === payees.length &&
     engine.commission === hand.commission &&
+    floor.commission === hand.commission &&
     sql.commission === hand.commission &&
     cli.earned === engine.earned;
   const totalPayout = text(payees.reduce((sum, id) => sum + cents(hand.payouts[id]), 0n));
   console.log(
-    `${agree ? 'PASS' : 'FAIL'}: engine, hand-written loop, DuckDB and attain run's payout rows agree to the cent on ${fixed(payees.length, 0)} payouts ` +
+    `${agree ? 'PASS' : 'FAIL'}: engine, hand-written loop, least work, DuckDB and attain run's payout rows agree to the cent on ${fixed(payees.length, 0)} payouts ` +
       `(total ${grouped(totalPayout)} USD, commission ${grouped(hand.commission)} USD); ` +
       `attain run's ${fixed(cli.rows, 0)} earning lines add up to the engine's earnings`,
   );
   for (const id of mismatches.slice(0, 5)) {
     console.log(
-      `  ${id}: engine ${engine.payouts[id]}, hand ${hand.payouts[id]}, SQL ${sql.payouts.get(id)}, attain run ${cli.payouts.get(id)}`,
+      `  ${id}: engine ${engine.payouts[id]}, hand ${hand.payouts[id]}, least work ${floor.payouts[id]}, SQL ${sql.payouts.get(id)}, attain run ${cli.payouts.get(id)}`,
     );
   }
   if (!agree && mismatches.length === 0) {
     console.log(
-      `  commission: engine ${engine.commission}, hand ${hand.commission}, SQL ${sql.commission}; ` +
+      `  commission: engine ${engine.commission}, hand ${hand.commission}, least work ${floor.commission}, SQL ${sql.commission}; ` +
         `earned: engine ${engine.earned}, attain run ${cli.earned}`,
     );
   }
@@ -231,6 +238,7 @@ async function main() {
 
   const engineMs = median(engine.times);
   const handMs = median(hand.times);
+  const floorMs = median(floor.times);
   const rate = (ms) => fixed((config.deals / ms) * 1000, 0);
   const memory = (value) => (value === undefined ? 'n/a' : `${fixed(value, 0)} MiB`);
   console.log(
@@ -249,6 +257,12 @@ async function main() {
           rate(handMs),
           memory(hand.maxRssMiB),
         ],
+        [
+          `least work, one plan only (median of ${floor.times.length})`,
+          `${fixed(floorMs, 0)} ms`,
+          rate(floorMs),
+          memory(floor.maxRssMiB),
+        ],
         ['DuckDB: load CSV', `${fixed(sql.loadMs, 0)} ms`, rate(sql.loadMs), ''],
         ['DuckDB: payouts in SQL (1 thread)', `${fixed(sql.queryMs, 0)} ms`, rate(sql.queryMs), ''],
         ['attain run, end to end', `${fixed(cli.ms, 0)} ms`, rate(cli.ms), memory(cli.maxRssMiB)],
@@ -258,7 +272,7 @@ async function main() {
   const engineRatio = engineMs / handMs;
   const runRatio = cli.ms / engineMs;
   console.log(
-    `\nRatios: calculate / hand loop = ${fixed(engineRatio, 2)}, attain run / calculate = ${fixed(runRatio, 2)}, calculate / DuckDB SQL = ${fixed(engineMs / sql.queryMs, 2)}`,
+    `\nRatios: calculate / hand loop = ${fixed(engineRatio, 2)}, attain run / calculate = ${fixed(runRatio, 2)}, calculate / DuckDB SQL = ${fixed(engineMs / sql.queryMs, 2)}, calculate / least work = ${fixed(engineMs / floorMs, 2)}`,
   );
   const verdict = (met) => (met ? 'met' : 'MISSED');
   const peak = Math.max(engine.maxRssMiB, cli.maxRssMiB ?? 0);
