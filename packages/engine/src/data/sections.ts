@@ -14,6 +14,7 @@ import { FxTable } from './fx.js';
 import type { DaySpan, PayeeData } from './model.js';
 import type { PayeeTable } from './payees.js';
 import { dataError, type Problems, type RowAt, valueError } from './problems.js';
+import { checkRowNumbers } from './row-numbers.js';
 import { isCurrencyCode, isMissing, isObject, quote, quoteAny, readDecimal, rowOf } from './values.js';
 
 /** The parts of a dataset that are lists of rows, with what their rows are (for messages). */
@@ -178,6 +179,7 @@ export function checkDataset(plan: Plan, data: unknown, problems: Problems): Cal
     if (lost) partError(problems, 'dataset', 'unknown-part', name, what);
     else warnings.push({ code: 'unread-part', message: `${what} (the parts read: ${PARTS.join(', ')})` });
   }
+  checkRowNumbers(plan, data, problems);
   return warnings;
 }
 

@@ -36,12 +36,18 @@ export function asList<T>(value: readonly T[] | undefined): readonly T[] {
   return Array.isArray(value) ? value : [];
 }
 
+/** True when `row` is a row number: a whole number from 1 (see `checkRowNumbers`). */
+export function isRowNumber(row: unknown): row is number {
+  return typeof row === 'number' && Number.isSafeInteger(row) && row >= 1;
+}
+
 /**
- * The 1-based row of an input entry, as every error and result names it: its `row` when given,
- * else its position from 1 (`i` is its index in its list).
+ * The 1-based row of an input entry, as every error and result names it: its `row` when it is a
+ * row number, else its position from 1 (`i` is its index in its list).
  */
 export function rowOf(entry: { row?: number } | null | undefined, i: number): number {
-  return typeof entry?.row === 'number' ? entry.row : i + 1;
+  const row = entry?.row;
+  return isRowNumber(row) ? row : i + 1;
 }
 
 /** `text` trimmed: the text itself, without a new string, when it starts and ends printable ASCII. */
