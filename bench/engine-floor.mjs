@@ -26,8 +26,6 @@
 import { quarter } from './engine-data.mjs';
 
 const SCHEMA_KEYS = ['account', 'amount', 'cancel_date', 'close_date', 'id', 'owner', 'stage', 'term_months'];
-const PLAIN = /^[+-]?\d{1,20}(?:\.\d{1,20})?$/;
-const INTEGER = /^[+-]?\d{1,15}$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Feeds `text` (after a type tag, then its length) into four 32-bit lanes. */
@@ -77,6 +75,54 @@ function hashRows(deals) {
   return [...sum].map((x) => x.toString(16).padStart(8, '0')).join('');
 }
 
+/** True for a plain decimal: digits, at most one point with digits on both sides, an optional sign. */
+function isPlain(text) {
+  const n = text.length;
+  let i = text.charCodeAt(0) === 43 || text.charCodeAt(0) === 45 ? 1 : 0;
+  let digits = 0;
+  let point = false;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 46 && !point && digits > 0) {
+      point = true;
+      digits = 0;
+    } else return false;
+  }
+  return digits > 0;
+}
+
+/** True for a whole number of at most 15 digits. */
+function isInteger(text) {
+  const n = text.length;
+  if (n === 0 || n > 15) return false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** A set of texts with room for `count` of them made up front (open addressing, FNV-1a). */
+function keyTable(count) {
+  const size = 2 ** Math.ceil(Math.log2(Math.max(2, count * 2)));
+  const slots = new Array(size).fill(undefined);
+  const mask = size - 1;
+  /** Adds `key`; false when it was there already. */
+  return (key) => {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+    for (let at = h & mask; ; at = (at + 1) & mask) {
+      const there = slots[at];
+      if (there === undefined) {
+        slots[at] = key;
+        return true;
+      }
+      if (there === key) return false;
+    }
+  };
+}
+
 /** Day number of a valid `YYYY-MM-DD`, or undefined. */
 function dayOf(text) {
   const m = DATE.exec(text);
@@ -108,7 +154,7 @@ function roundHalfUp(value, divisor) {
 
 /** Checks the deals, then groups the valid ones of the quarter by owner: `{ byOwner, errors }`. */
 function checkAndGroup(deals, payees) {
-  const seen = new Set();
+  const addKey = keyTable(deals.length);
   const dates = new Map();
   const byOwner = new Map();
   const start = dayOf(quarter.start);
@@ -125,11 +171,10 @@ function checkAndGroup(deals, payees) {
   for (const deal of deals) {
     const v = deal.values;
     let bad = 0;
-    if (typeof v.id !== 'string' || v.id.trim() === '' || seen.has(v.id)) bad++;
-    seen.add(v.id);
+    if (typeof v.id !== 'string' || v.id.trim() === '' || !addKey(v.id)) bad++;
     if (!payees.has(v.owner)) bad++;
     if (typeof v.account !== 'string' || typeof v.stage !== 'string') bad++;
-    if (!PLAIN.test(v.amount) || !INTEGER.test(v.term_months)) bad++;
+    if (!isPlain(v.amount) || !isInteger(v.term_months)) bad++;
     const day = date(v.close_date);
     if (day === null) bad++;
     if (v.cancel_date !== '' && date(v.cancel_date) === null) bad++;
