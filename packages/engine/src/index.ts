@@ -30,6 +30,8 @@ export type {
 export type { CalculateOptions, CalculationMode } from './data/options.js';
 /** The `source` of data errors in the earlier results (`Dataset.previous`): they stop a run in both modes. */
 export { PREVIOUS } from './data/previous.js';
+/** The days of a period, to ask whom a manager sees during it. See {@link visiblePayees}. */
+export type { DaysOf } from './governance/dated-teams.js';
 // ---- governance ----
 /** The semantic difference between two plans, and the payout difference on the same data. See {@link diffPlans}. */
 export {

@@ -162,6 +162,190 @@ describe('scope', () => {
   });
 });
 
+describe('scope with changes of manager (the hierarchy of each day)', () => {
+  // vp <- m1 <- r in the payees rows; vp <- m2. r moves by attributeChanges rows.
+  const base: Payee[] = [
+    payee('vp'),
+    payee('m1', {}, { manager: 'vp' }),
+    payee('m2', {}, { manager: 'vp' }),
+    payee('r', {}, { manager: 'm1' }),
+  ];
+  const Q = {
+    '2026-Q1': ['2026-01-01', '2026-03-31'],
+    '2026-Q2': ['2026-04-01', '2026-06-30'],
+    '2026-Q3': ['2026-07-01', '2026-09-30'],
+  } as const;
+  const quarters = Object.keys(Q) as (keyof typeof Q)[];
+  const dated = (id: string, period: keyof typeof Q): Statement => ({
+    ...statementOf(id, period),
+    start: Q[period][0],
+    end: Q[period][1],
+  });
+  const resultsOf = (ids: string[]): Results => ({
+    ...RESULTS,
+    errors: [],
+    rejected: [],
+    warnings: [],
+    statements: ids.flatMap((id) => quarters.map((q) => dated(id, q))),
+  });
+  const move = (from: string, value: string | null, who = 'r') => ({
+    payee: who,
+    attribute: 'manager',
+    value,
+    from,
+  });
+  /** The periods of `who`'s statements `viewer` sees. */
+  const periodsOf = (
+    viewer: string,
+    data: Dataset,
+    who = 'r',
+    results = resultsOf(['m1', 'm2', 'r', 'vp']),
+  ) =>
+    scope(results, { role: 'manager', payee: viewer }, data.payees, data)
+      .statements.filter((s) => s.payee === who)
+      .map((s) => s.period);
+
+  it('shows a quarter to both managers when the rep moves in the middle of it', () => {
+    // r moves from m1 to m2 on 2026-05-15: r reports to m1 on 2026-04-01..05-14 and to m2 on
+    // 2026-05-15..06-30, so both have a share of Q2. Q1 is m1's alone, Q3 m2's alone.
+    const data: Dataset = { payees: base, records: {}, attributeChanges: [move('2026-05-15', 'm2')] };
+    expect(periodsOf('m1', data)).toEqual(['2026-Q1', '2026-Q2']);
+    expect(periodsOf('m2', data)).toEqual(['2026-Q2', '2026-Q3']);
+    expect(periodsOf('vp', data)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3']); // above both, every day
+    // visiblePayees by the days of a period, and over any day without one.
+    const m2 = { role: 'manager', payee: 'm2' } as const;
+    expect(visiblePayees(m2, base, data, { start: '2026-01-01', end: '2026-03-31' })).toEqual(['m2']);
+    expect(visiblePayees(m2, base, data, { start: '2026-04-01', end: '2026-06-30' })).toEqual(['m2', 'r']);
+    expect(visiblePayees(m2, base, data)).toEqual(['m2', 'r']);
+    expect(visiblePayees({ role: 'manager', payee: 'm1' }, base, data)).toEqual(['m1', 'r']);
+  });
+
+  it('gives each quarter to one manager when the move is on the first day of a quarter', () => {
+    // from 2026-04-01: r reports to m1 on every day of Q1 and to m2 on every day of Q2 and Q3.
+    const data: Dataset = { payees: base, records: {}, attributeChanges: [move('2026-04-01', 'm2')] };
+    expect(periodsOf('m1', data)).toEqual(['2026-Q1']);
+    expect(periodsOf('m2', data)).toEqual(['2026-Q2', '2026-Q3']);
+    // A move on the last day of Q1 gives m2 one day of it: Q1 is in both teams.
+    const late: Dataset = { ...data, attributeChanges: [move('2026-03-31', 'm2')] };
+    expect(periodsOf('m1', late)).toEqual(['2026-Q1']);
+    expect(periodsOf('m2', late)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3']);
+  });
+
+  it('reads a change dated before the first period as the manager of every period', () => {
+    // The payees row still says m1, but r reports to m2 since 2025-06-01: m1 has no day of 2026.
+    const data: Dataset = { payees: base, records: {}, attributeChanges: [move('2025-06-01', 'm2')] };
+    expect(periodsOf('m1', data)).toEqual([]);
+    expect(periodsOf('m2', data)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3']);
+  });
+
+  it('grants nothing through a cycle that exists only for some days', () => {
+    // m1 reports to r from 2026-05-01 to 2026-08-31 (r reports to m1: a cycle), then to vp again.
+    // Days in the cycle give m1 and r no team, and vp nothing of them; the other days do.
+    const data: Dataset = {
+      payees: base,
+      records: {},
+      attributeChanges: [move('2026-05-01', 'r', 'm1'), move('2026-09-01', 'vp', 'm1')],
+    };
+    expect(periodsOf('m1', data)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3']); // April, September
+    expect(periodsOf('vp', data, 'm1')).toEqual(['2026-Q1', '2026-Q2', '2026-Q3']);
+    // Without the way back, Q3 has the cycle from its first day to its last: m1 then sees no one.
+    const stuck: Dataset = { ...data, attributeChanges: [move('2026-05-01', 'r', 'm1')] };
+    expect(periodsOf('m1', stuck)).toEqual(['2026-Q1', '2026-Q2']);
+    expect(periodsOf('vp', stuck)).toEqual(['2026-Q1', '2026-Q2']);
+    expect(periodsOf('vp', stuck, 'm1')).toEqual(['2026-Q1', '2026-Q2']);
+    expect(periodsOf('r', stuck, 'm1')).toEqual([]); // r is in the cycle too: it grants r nothing
+    expect(
+      visiblePayees({ role: 'manager', payee: 'm1' }, base, stuck, {
+        start: '2026-07-01',
+        end: '2026-09-30',
+      }),
+    ).toEqual(['m1']);
+  });
+
+  it('keeps the old hierarchy without changes, and without the data', () => {
+    const data: Dataset = { payees: base, records: {} };
+    expect(periodsOf('m1', data)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3']);
+    expect(periodsOf('m2', data)).toEqual([]);
+    // The changes are read from `data`: without it, the payees rows' managers, for every period.
+    const moved: Dataset = { payees: base, records: {}, attributeChanges: [move('2026-04-01', 'm2')] };
+    const all = resultsOf(['r']);
+    expect(statementsOf(scope(all, { role: 'manager', payee: 'm1' }, base))).toEqual(['r', 'r', 'r']);
+    expect(statementsOf(scope(all, { role: 'manager', payee: 'm2' }, base))).toEqual([]);
+    expect(visiblePayees({ role: 'manager', payee: 'm2' }, base)).toEqual(['m2']);
+    expect(periodsOf('m2', moved, 'r', all)).toEqual(['2026-Q2', '2026-Q3']);
+  });
+
+  it('leaves out changes the engine rejects: a bad date, an unknown payee, two on one day', () => {
+    const data: Dataset = {
+      payees: base,
+      records: {},
+      attributeChanges: [
+        move('2026-13-01', 'm2'), // not a date
+        move('2026-04-01', 'm2', 'ghost'), // not a payee
+        { payee: 'r', attribute: 'region', value: 'm2', from: '2026-04-01' }, // not the manager
+        move('2026-07-01', 'm2'),
+        move('2026-07-01', 'vp'), // two managers of r from 2026-07-01: both are errors
+        move(' 2026-08-01 ', ' m2 '), // read as the engine reads it: trimmed
+      ],
+    };
+    expect(periodsOf('m1', data)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3']); // r is m1's until 08-01
+    expect(periodsOf('m2', data)).toEqual(['2026-Q3']);
+    // An empty value: no manager from then on.
+    const alone: Dataset = { ...data, attributeChanges: [move('2026-04-01', null)] };
+    expect(periodsOf('m1', alone)).toEqual(['2026-Q1']);
+    expect(periodsOf('vp', alone)).toEqual(['2026-Q1']);
+  });
+
+  it('scopes warnings by their period and rows by the days of the results', () => {
+    const data: Dataset = {
+      payees: base,
+      records: { deals: rows({ id: 'D1', owner: 'r', amount: 'x', close_date: '2026-02-01' }) },
+      attributeChanges: [move('2026-04-01', 'm2')],
+    };
+    const results: Results = {
+      ...resultsOf(['r']),
+      rejected: [{ source: 'deals', row: 1, key: 'D1', errors: [] }],
+      warnings: [
+        { code: 'no-value', payee: 'r', period: '2026-Q1', message: 'r in Q1' },
+        { code: 'no-value', payee: 'r', period: '2026-Q3', message: 'r in Q3' },
+        { code: 'no-value', payee: 'r', message: 'r, no period' },
+      ],
+    };
+    const seen = (id: string) => scope(results, { role: 'manager', payee: id }, base, data);
+    expect(seen('m1').warnings.map((w) => w.message)).toEqual(['r in Q1', 'r, no period']);
+    expect(seen('m2').warnings.map((w) => w.message)).toEqual(['r in Q3', 'r, no period']);
+    // r's row is r's: both managers of r in 2026 see its error.
+    expect(seen('m1').rejected.map((r) => r.key)).toEqual(['D1']);
+    expect(seen('m2').rejected.map((r) => r.key)).toEqual(['D1']);
+    // Results of Q1 alone: m2 manages r on no day of them.
+    const q1: Results = { ...results, statements: results.statements.filter((s) => s.period === '2026-Q1') };
+    expect(scope(q1, { role: 'manager', payee: 'm2' }, base, data).rejected).toEqual([]);
+  });
+
+  it('follows the engine on a real run: the statements of r after the move are m2’s', () => {
+    const data: Dataset = {
+      payees: base,
+      records: {
+        deals: rows(
+          { id: 'D1', owner: 'r', amount: '1000', close_date: '2026-02-10' },
+          { id: 'D2', owner: 'r', amount: '2000', close_date: '2026-05-10' },
+        ),
+      },
+      attributeChanges: [move('2026-04-01', 'm2')],
+    };
+    const results = run(PLAN, data, ['2026-Q1', '2026-Q2'], { mode: 'lenient' });
+    // The override follows the move: m1 gets 1% of D1 = 10.00 in Q1, m2 1% of D2 = 20.00 in Q2.
+    const override = (id: string, q: string) =>
+      results.statements
+        .find((s) => s.payee === id && s.period === q)
+        ?.earnings.find((e) => e.name === 'override')?.amount;
+    expect(override('m1', '2026-Q1')).toBe('10.00'); // 1000 * 1%
+    expect(override('m2', '2026-Q2')).toBe('20.00'); // 2000 * 1%
+    expect(periodsOf('m1', data, 'r', results)).toEqual(['2026-Q1']);
+    expect(periodsOf('m2', data, 'r', results)).toEqual(['2026-Q2']);
+  });
+});
+
 // ---- properties over random hierarchies and results ----
 
 /** Payee ids `p0`, `p1`... and strangers `x0`, `x1`... who are not payees. */

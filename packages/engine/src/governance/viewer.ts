@@ -3,7 +3,9 @@
  * their whole team (direct and indirect reports) and themself, finance and admin everyone.
  */
 import type { Payee } from '../data/dataset.js';
-import { hierarchyOf } from '../metrics/hierarchy.js';
+import type { hierarchyOf } from '../metrics/hierarchy.js';
+import { DatedTeams, type DaysOf } from './dated-teams.js';
+import type { ScopeData } from './row-owners.js';
 
 /** The roles results can be scoped to. */
 export type ViewerRole = 'rep' | 'manager' | 'finance' | 'admin';
@@ -36,22 +38,29 @@ export function seesEverything(viewer: Viewer): boolean {
 
 /**
  * The payees `viewer` may see, from the hierarchy of `payees` (each payee's `manager`, walked as
- * {@link hierarchyOf} walks it for roll-ups):
+ * {@link hierarchyOf} walks it for roll-ups) and, when `data` is given, the changes of manager in
+ * `data.attributeChanges` (the hierarchy of each day, as roll-up credit follows it):
  *
  * - `finance`, `admin`: everyone;
  * - `rep`: their own id;
  * - `manager`: their own id and every payee whose chain of managers reaches them (direct and
- *   indirect reports). A manager whose own chain of managers is a cycle (or runs into one) sees
- *   only themself: a cycle never grants visibility (roll-ups list those payees as `unplaced`).
+ *   indirect reports) on some day of `during` (a statement's `start` and `end`), or on any day
+ *   at all without `during`. A manager whose own chain of managers is a cycle (or runs into one)
+ *   on a day sees only themself that day: a cycle never grants visibility (roll-ups list those
+ *   payees as `unplaced`).
  *
  * A rep or manager without a `payee`, or whose id is not among `payees`, sees no one. Throws a
  * `TypeError` only for a viewer that is not a viewer (an unknown role).
  */
-export function visiblePayees(viewer: Viewer, payees: readonly Payee[]): VisiblePayees {
+export function visiblePayees(
+  viewer: Viewer,
+  payees: readonly Payee[],
+  data?: Pick<ScopeData, 'attributeChanges'>,
+  during?: DaysOf,
+): VisiblePayees {
   if (seesEverything(viewer)) return 'everyone';
   const self = viewer.payee;
   if (self === undefined || !payees.some((p) => p.id === self)) return [];
   if (viewer.role === 'rep') return [self];
-  // Raw payees: an id that is not text names no one, a manager that is not text is no manager.
-  return hierarchyOf(payees.filter((p) => typeof p?.id === 'string')).team(self);
+  return new DatedTeams(payees, data?.attributeChanges ?? []).team(self, during);
 }

@@ -1,0 +1,128 @@
+/**
+ * Teams by day: the reporting hierarchy of raw payees as their changes of manager
+ * (`Dataset.attributeChanges` rows of `manager`) make it, day by day, so that what a manager may
+ * see follows the manager in force on each day, as roll-up credit does.
+ */
+import { compareText } from '../compare-text.js';
+import type { AttributeChange, Payee } from '../data/dataset.js';
+import { type Hierarchy, hierarchyOf } from '../metrics/hierarchy.js';
+import { parseDate } from '../time/dates.js';
+
+/** Days from `start` to `end` (`YYYY-MM-DD`, both inclusive), like a statement's. */
+export interface DaysOf {
+  start: string;
+  end: string;
+}
+
+/** A raw value as a text the engine reads (trimmed text, or a number), else `undefined`. */
+function text(raw: unknown): string | undefined {
+  if (typeof raw === 'string') return raw.trim() === '' ? undefined : raw.trim();
+  return typeof raw === 'number' ? String(raw) : undefined;
+}
+
+/** A change of manager the engine keeps: from `from` (a day number) on, `manager`. */
+interface ManagerChange {
+  payee: string;
+  from: number;
+  manager: string | undefined;
+}
+
+/**
+ * The changes of manager among `list` that the engine keeps: a row naming a payee of `ids`, the
+ * attribute `manager`, and a `from` that is a date. A row that is not (a data error of the engine's)
+ * is left out, and so are two changes of one payee on one day (both are `duplicate-key` errors).
+ * An empty value is no manager from that day on.
+ */
+function managerChanges(list: readonly AttributeChange[], ids: ReadonlySet<string>): ManagerChange[] {
+  const byKey = new Map<string, ManagerChange[]>();
+  for (const entry of list) {
+    if (entry === null || typeof entry !== 'object') continue;
+    if (text(entry.attribute) !== 'manager') continue;
+    const payee = text(entry.payee);
+    const from = typeof entry.from === 'string' ? parseDate(entry.from.trim()) : undefined;
+    if (payee === undefined || !ids.has(payee) || from === undefined) continue;
+    const value = entry.value;
+    const manager = value === null || value === undefined ? undefined : text(String(value));
+    const key = `${payee}\u0000${from}`;
+    const same = byKey.get(key);
+    if (same) same.push({ payee, from, manager });
+    else byKey.set(key, [{ payee, from, manager }]);
+  }
+  return [...byKey.values()].flatMap((same) => (same.length === 1 ? same : []));
+}
+
+/**
+ * The hierarchy of raw `payees` on each day. Before the first change of manager (and without
+ * changes, on every day) it is their `manager` fields; from each day a change is dated, the payee
+ * reports to the manager it names until their next change. Hierarchies are built on first use,
+ * one per stretch of days between two change dates.
+ */
+export class DatedTeams {
+  private readonly lines: { id: string; manager?: unknown }[];
+  private readonly changes: ManagerChange[];
+  /** The distinct days changes take effect, in order: stretch `i` starts on `days[i - 1]`. */
+  private readonly days: number[];
+  private readonly built = new Map<number, Hierarchy>();
+
+  constructor(payees: readonly Payee[], attributeChanges: readonly AttributeChange[] = []) {
+    // Raw payees: an id that is not text names no one, a manager that is not text is no manager.
+    this.lines = payees.filter((p) => typeof p?.id === 'string');
+    const ids = new Set(this.lines.map((p) => p.id));
+    this.changes = managerChanges(Array.isArray(attributeChanges) ? attributeChanges : [], ids).sort(
+      (a, b) => a.from - b.from,
+    );
+    this.days = [...new Set(this.changes.map((c) => c.from))];
+  }
+
+  /**
+   * `id` and everyone below them on some day of `during` (any day when absent, or when its start
+   * or end is not a date): the union of their teams of those days. A day on which `id` is in or
+   * below a cycle of managers adds only `id`; an id not among the payees has no team (`[]`).
+   */
+  team(id: string, during?: DaysOf): string[] {
+    const start = during === undefined ? undefined : parseDate(String(during.start));
+    const end = during === undefined ? undefined : parseDate(String(during.end));
+    const dated = start !== undefined && end !== undefined && start <= end;
+    const first = dated ? this.stretchOf(start) : 0;
+    const last = dated ? this.stretchOf(end) : this.days.length;
+    if (first === last) return this.hierarchy(first).team(id);
+    const seen = new Set<string>();
+    for (let i = first; i <= last; i++) for (const member of this.hierarchy(i).team(id)) seen.add(member);
+    return [...seen].sort(compareText);
+  }
+
+  /** The stretch `day` falls in: how many change days are on or before it. */
+  private stretchOf(day: number): number {
+    let lo = 0;
+    let hi = this.days.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.days[mid] as number) <= day) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The hierarchy of stretch `i`: each payee's manager in force from its first day. */
+  private hierarchy(i: number): Hierarchy {
+    const known = this.built.get(i);
+    if (known) return known;
+    let hierarchy: Hierarchy;
+    if (i === 0) hierarchy = hierarchyOf(this.lines as { id: string; manager?: string }[]);
+    else {
+      const day = this.days[i - 1] as number;
+      const now = new Map<string, string | undefined>();
+      for (const change of this.changes) {
+        if (change.from > day) break;
+        now.set(change.payee, change.manager);
+      }
+      hierarchy = hierarchyOf(
+        this.lines.map((p) =>
+          now.has(p.id) ? { id: p.id, manager: now.get(p.id) } : (p as { id: string; manager?: string }),
+        ),
+      );
+    }
+    this.built.set(i, hierarchy);
+    return hierarchy;
+  }
+}
