@@ -101,11 +101,16 @@ export interface ReportRequest {
 
 const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
 
-/** The viewer `--as id` stands for: a manager when someone reports to them, else a rep. */
+/**
+ * The viewer `--as id` stands for: a manager when someone reports to them (in payees, or on some
+ * day by a change of manager in `attributeChanges`), else a rep.
+ */
 export function viewerOf(id: string, data: Dataset): ReportViewer | undefined {
   const payee = data.payees.find((p) => p.id === id);
   if (!payee) return undefined;
-  const manages = data.payees.some((p) => p.manager === id);
+  const manages =
+    data.payees.some((p) => p.manager === id) ||
+    (visiblePayees({ role: 'manager', payee: id }, data.payees, data) as readonly string[]).length > 1;
   return { role: manages ? 'manager' : 'rep', payee: id, name: payee.name };
 }
 
@@ -149,7 +154,12 @@ export function buildReport(plan: Plan, data: Dataset, results: Results, request
   if (viewer) {
     report.viewer = viewer;
     seen = scope(results, { role: viewer.role, payee: viewer.payee }, data.payees, data);
-    const visible = visiblePayees({ role: viewer.role, payee: viewer.payee }, data.payees);
+    // The team heads shown: those in the viewer's team on some day of the periods reported.
+    const starts = results.statements.map((s) => s.start).sort();
+    const ends = results.statements.map((s) => s.end).sort();
+    const days =
+      starts.length === 0 ? undefined : { start: starts[0] ?? '', end: ends[ends.length - 1] ?? '' };
+    const visible = visiblePayees({ role: viewer.role, payee: viewer.payee }, data.payees, data, days);
     const ids = new Set(visible === 'everyone' ? data.payees.map((p) => p.id) : visible);
     sees = (id) => ids.has(id);
   }

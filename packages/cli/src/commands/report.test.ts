@@ -312,4 +312,43 @@ describe('attain report', () => {
     expect(everyone.signals?.map((s) => [s.payee, s.name])).toEqual([['rep-605', expect.any(String)]]);
     expect(team.signals).toEqual([]);
   });
+
+  it('--as follows changes of manager in payee_attributes.csv, period by period', async () => {
+    // Ray moves from Mia (m) to Nia (n) from 2026-04-01: his Q1 is Mia's to see, his Q2 Nia's.
+    // Nia manages no one in payees.csv: she is a manager through the change alone.
+    const cwd = await tempDir({
+      ...files,
+      'data/payees.csv': `${payees}n,Nia New,,0,Leadership\n`,
+      'data/payee_attributes.csv': 'payee,attribute,value,from\nr1,manager,n,2026-04-01\n',
+    });
+    const as = async (who: string) => {
+      const { code, stdout } = await run([...report, '--as', who, '--format', 'json'], { cwd });
+      expect(code).toBe(0);
+      return JSON.parse(stdout) as Report;
+    };
+    const wonOf = (r: Report, who: string) =>
+      r.scoreboard?.payees
+        .find((p) => p.payee === who)
+        ?.metrics.find((m) => m.name === 'won')
+        ?.points.map((p) => [p.period, p.value]);
+    const nia = await as('n');
+    expect(nia.viewer?.role).toBe('manager');
+    // Ray wins O1 in Q1 (1 deal, not Nia's to see) and O6, O7 in Q2 (2 deals).
+    expect(wonOf(nia, 'r1')).toEqual([
+      ['2026-Q1', null],
+      ['2026-Q2', '2'],
+    ]);
+    expect(nia.scoreboard?.teams.map((t) => t.team)).toEqual(['n']);
+    const mia = await as('m');
+    expect(wonOf(mia, 'r1')).toEqual([
+      ['2026-Q1', '1'],
+      ['2026-Q2', null],
+    ]);
+    // Rae stays with Mia: no win in Q2 is Mia's signal, not Nia's.
+    expect(mia.signals?.map((s) => [s.period, s.payee, s.name])).toEqual([
+      ['2026-Q1', 'r2', 'pushed'],
+      ['2026-Q2', 'r2', 'no_wins'],
+    ]);
+    expect(nia.signals).toEqual([]);
+  });
 });
