@@ -37,7 +37,7 @@ export class RowOwners {
     private readonly payees: readonly Payee[],
     private readonly data: ScopeData = {},
   ) {
-    this.ids = new Set(payees.map((p) => idText(p.id)).filter((id): id is string => id !== undefined));
+    this.ids = new Set(payees.map((p) => idText(p?.id)).filter((id): id is string => id !== undefined));
   }
 
   /** The payees a row names; empty when it names none or cannot be found. */

@@ -346,6 +346,23 @@ describe('scope with changes of manager (the hierarchy of each day)', () => {
   });
 });
 
+describe('scope over bad payees rows', () => {
+  it('does not throw on a payees entry that is not an object: calculate reports it as a data error', () => {
+    const payees = [null, payee('m'), payee('r', {}, { manager: 'm' })] as unknown as Payee[];
+    const data: Dataset = {
+      payees,
+      records: { deals: rows({ id: 'D1', owner: 'r', amount: '100', close_date: '2026-01-05' }) },
+    };
+    const results = run(PLAN, data, ['2026-Q1'], { mode: 'lenient' });
+    // payees row 1 is rejected (no id, no name); m and r are calculated.
+    expect(results.rejected.map((r) => [r.source, r.row])).toEqual([['payees', 1]]);
+    expect(statementsOf(scope(results, { role: 'manager', payee: 'm' }, payees, data))).toEqual(['m', 'r']);
+    expect(statementsOf(scope(results, { role: 'rep', payee: 'r' }, payees, data))).toEqual(['r']);
+    expect(scope(results, { role: 'rep', payee: 'r' }, payees, data).rejected).toEqual([]); // names no one
+    expect(visiblePayees({ role: 'manager', payee: 'm' }, payees)).toEqual(['m', 'r']);
+  });
+});
+
 // ---- properties over random hierarchies and results ----
 
 /** Payee ids `p0`, `p1`... and strangers `x0`, `x1`... who are not payees. */

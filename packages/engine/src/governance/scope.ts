@@ -45,7 +45,7 @@ export function scope(results: Results, viewer: Viewer, payees: readonly Payee[]
       statements: [...results.statements],
     };
   const self = viewer.payee;
-  if (self === undefined || !payees.some((p) => p.id === self))
+  if (self === undefined || !payees.some((p) => p?.id === self))
     return { meta: results.meta, errors: [], rejected: [], warnings: [], statements: [] };
   const teams = viewer.role === 'rep' ? undefined : new DatedTeams(payees, data?.attributeChanges ?? []);
   // The payees visible on some day of a span (a period's), by span; `run`: the statements' span.

@@ -60,7 +60,7 @@ export function visiblePayees(
 ): VisiblePayees {
   if (seesEverything(viewer)) return 'everyone';
   const self = viewer.payee;
-  if (self === undefined || !payees.some((p) => p.id === self)) return [];
+  if (self === undefined || !payees.some((p) => p?.id === self)) return [];
   if (viewer.role === 'rep') return [self];
   return new DatedTeams(payees, data?.attributeChanges ?? []).team(self, during);
 }
