@@ -106,10 +106,10 @@ const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
  * day by a change of manager in `attributeChanges`), else a rep.
  */
 export function viewerOf(id: string, data: Dataset): ReportViewer | undefined {
-  const payee = data.payees.find((p) => p.id === id);
+  const payee = data.payees.find((p) => p?.id === id);
   if (!payee) return undefined;
   const manages =
-    data.payees.some((p) => p.manager === id) ||
+    data.payees.some((p) => p?.manager === id) ||
     (visiblePayees({ role: 'manager', payee: id }, data.payees, data) as readonly string[]).length > 1;
   return { role: manages ? 'manager' : 'rep', payee: id, name: payee.name };
 }
@@ -160,13 +160,14 @@ export function buildReport(plan: Plan, data: Dataset, results: Results, request
     const days =
       starts.length === 0 ? undefined : { start: starts[0] ?? '', end: ends[ends.length - 1] ?? '' };
     const visible = visiblePayees({ role: viewer.role, payee: viewer.payee }, data.payees, data, days);
-    const ids = new Set(visible === 'everyone' ? data.payees.map((p) => p.id) : visible);
+    const ids = new Set(visible === 'everyone' ? data.payees.map((p) => p?.id) : visible);
     sees = (id) => ids.has(id);
   }
   const metricNames = [...new Set(plan.metrics.map((m) => m.name))];
   if (request.metrics) {
     const rolled = rollUp(plan, data, results);
-    const managers = new Map(data.payees.map((p) => [p.id, p.manager]));
+    // A payees entry that is not an object is a data error of the run (calculate names it): skipped.
+    const managers = new Map(data.payees.flatMap((p) => (p ? [[p.id, p.manager]] : [])));
     const payeeIds = [...new Set(seen.statements.map((s) => s.payee))].sort(compareText);
     const names = new Map(seen.statements.map((s) => [s.payee, s.payeeName]));
     const heads = new Map<string, (typeof rolled.teams)[number]>();

@@ -351,4 +351,43 @@ describe('attain report', () => {
     ]);
     expect(nia.signals).toEqual([]);
   });
+
+  it('reports over a data.json whose payees hold an entry that is not an object', async () => {
+    // payees[0] is null: a data error of payees row 1 (the run goes on without it, lenient).
+    const data = {
+      payees: [
+        null,
+        { id: 'm', name: 'Mia Manager', attributes: { quarterly_quota: '0' } },
+        { id: 'r1', name: 'Ray One', manager: 'm', attributes: { quarterly_quota: '100000' } },
+      ],
+      records: {
+        opportunities: [
+          {
+            values: {
+              id: 'O1',
+              owner: 'r1',
+              amount: '40000',
+              close_date: '2026-01-10',
+              stage: 'Won',
+              pushes: 0,
+            },
+          },
+        ],
+      },
+    };
+    const cwd = await tempDir({ 'plan.attain': plan, 'data/data.json': JSON.stringify(data) });
+    const args = ['report', 'plan.attain', '--data', 'data', '--period', '2026-Q1', '--format', 'json'];
+    const all = await run(args, { cwd });
+    expect(all.code).toBe(0);
+    expect(all.stderr).toContain('payees row 1: id is missing');
+    const mia = await run([...args, '--as', 'm'], { cwd });
+    expect(mia.code).toBe(0);
+    const json = JSON.parse(mia.stdout) as Report;
+    expect(json.viewer?.role).toBe('manager');
+    // Ray won O1: 1 deal in Q1.
+    expect(json.scoreboard?.payees.map((p) => [p.payee, p.manager, p.metrics[0]?.points[0]?.value])).toEqual([
+      ['m', undefined, '0'],
+      ['r1', 'm', '1'],
+    ]);
+  });
 });
