@@ -149,29 +149,45 @@ export function hierarchyOrder<T extends { team: string; reports: string[] }>(te
 export function buildReport(plan: Plan, data: Dataset, results: Results, request: ReportRequest): Report {
   const report: Report = { meta: results.meta };
   let seen = results;
-  let sees: (id: string) => boolean = () => true;
+  // Whether the viewer sees `id` in `period` (its days, from the statements), or on some day of the
+  // periods reported when `period` is not given.
+  let sees: (id: string, period?: string) => boolean = () => true;
   const { viewer } = request;
   if (viewer) {
     report.viewer = viewer;
-    seen = scope(results, { role: viewer.role, payee: viewer.payee }, data.payees, data);
-    // The team heads shown: those in the viewer's team on some day of the periods reported.
+    const who = { role: viewer.role, payee: viewer.payee };
+    seen = scope(results, who, data.payees, data);
+    const periods = new Map<string, { start: string; end: string }>();
+    for (const s of results.statements) if (!periods.has(s.period)) periods.set(s.period, s);
     const starts = results.statements.map((s) => s.start).sort();
     const ends = results.statements.map((s) => s.end).sort();
-    const days =
+    const run =
       starts.length === 0 ? undefined : { start: starts[0] ?? '', end: ends[ends.length - 1] ?? '' };
-    const visible = visiblePayees({ role: viewer.role, payee: viewer.payee }, data.payees, data, days);
-    const ids = new Set(visible === 'everyone' ? data.payees.map((p) => p?.id) : visible);
-    sees = (id) => ids.has(id);
+    const visible = new Map<string, ReadonlySet<string>>();
+    sees = (id, period) => {
+      const key = period !== undefined && periods.has(period) ? period : '';
+      let ids = visible.get(key);
+      if (!ids) {
+        const days = key === '' ? run : periods.get(key);
+        const list = visiblePayees(who, data.payees, data, days);
+        ids = new Set(list === 'everyone' ? data.payees.map((p) => p?.id) : list);
+        visible.set(key, ids);
+      }
+      return ids.has(id);
+    };
   }
   const metricNames = [...new Set(plan.metrics.map((m) => m.name))];
   if (request.metrics) {
-    const rolled = rollUp(plan, data, results);
+    const all = rollUp(plan, data, results);
+    // A team's metrics of a period are shown when its head is in the viewer's team on some day of
+    // that period: the team of a head who moved away is not the viewer's from then on.
+    const rolled = { ...all, teams: all.teams.filter((t) => sees(t.team, t.period)) };
     // A payees entry that is not an object is a data error of the run (calculate names it): skipped.
     const managers = new Map(data.payees.flatMap((p) => (p ? [[p.id, p.manager]] : [])));
     const payeeIds = [...new Set(seen.statements.map((s) => s.payee))].sort(compareText);
     const names = new Map(seen.statements.map((s) => [s.payee, s.payeeName]));
     const heads = new Map<string, (typeof rolled.teams)[number]>();
-    for (const t of rolled.teams) if (sees(t.team) && !heads.has(t.team)) heads.set(t.team, t);
+    for (const t of rolled.teams) if (!heads.has(t.team)) heads.set(t.team, t);
     report.scoreboard = {
       rules: rolled.rules,
       teams: hierarchyOrder([...heads.values()]).map((t) => ({

@@ -390,4 +390,34 @@ describe('attain report', () => {
       ['r1', 'm', '1'],
     ]);
   });
+
+  it('--as shows a team’s metrics only in the periods its head is in the viewer’s team', async () => {
+    // Mia (m) and her team move from Val (vp) to Vic (vp2) from 2026-04-01.
+    const cwd = await tempDir({
+      ...files,
+      'data/payees.csv':
+        'id,name,manager,quarterly_quota,plan\nvp,Val Boss,,0,Leadership\nvp2,Vic Two,,0,Leadership\n' +
+        'm,Mia Manager,vp,0,Leadership\nr1,Ray One,m,100000,\nr2,Rae Two,m,50000,\n',
+      'data/payee_attributes.csv': 'payee,attribute,value,from\nm,manager,vp2,2026-04-01\n',
+    });
+    const teamsOf = async (who: string) => {
+      const { code, stdout } = await run([...report, '--as', who, '--format', 'json'], { cwd });
+      expect(code).toBe(0);
+      const json = JSON.parse(stdout) as Report;
+      return json.scoreboard?.teams.map((t) => [
+        t.team,
+        t.metrics.find((m) => m.name === 'won')?.points.map((p) => p.value),
+      ]);
+    };
+    // Mia's team wins 2 deals in Q1 (O1, O3) and 2 in Q2 (O6, O7): Q1 is Val's to see, Q2 Vic's.
+    expect(await teamsOf('vp')).toEqual([
+      ['vp', ['2', null]],
+      ['m', ['2', null]],
+    ]);
+    expect(await teamsOf('vp2')).toEqual([
+      ['vp2', [null, '2']],
+      ['m', [null, '2']],
+    ]);
+    expect(await teamsOf('m')).toEqual([['m', ['2', '2']]]);
+  });
 });
