@@ -183,7 +183,18 @@ export function buildReport(plan: Plan, data: Dataset, results: Results, request
     // that period: the team of a head who moved away is not the viewer's from then on.
     const rolled = { ...all, teams: all.teams.filter((t) => sees(t.team, t.period)) };
     // A payees entry that is not an object is a data error of the run (calculate names it): skipped.
-    const managers = new Map(data.payees.flatMap((p) => (p ? [[p.id, p.manager]] : [])));
+    const managers = new Map<string, unknown>(data.payees.flatMap((p) => (p ? [[p.id, p.manager]] : [])));
+    // A payee with changes of manager reports to the manager in force on the last day reported,
+    // as the roll-up of the last period places them (none when they are at the top then).
+    const last = results.meta.periods[results.meta.periods.length - 1];
+    const moved = new Set(
+      (data.attributeChanges ?? []).flatMap((c) =>
+        c && String(c.attribute).trim() === 'manager' ? [String(c.payee).trim()] : [],
+      ),
+    );
+    for (const id of moved) managers.set(id, undefined);
+    for (const t of all.teams)
+      if (t.period === last) for (const id of t.reports) if (moved.has(id)) managers.set(id, t.team);
     const payeeIds = [...new Set(seen.statements.map((s) => s.payee))].sort(compareText);
     const names = new Map(seen.statements.map((s) => [s.payee, s.payeeName]));
     const heads = new Map<string, (typeof rolled.teams)[number]>();

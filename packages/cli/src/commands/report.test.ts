@@ -350,6 +350,13 @@ describe('attain report', () => {
       ['2026-Q2', 'r2', 'no_wins'],
     ]);
     expect(nia.signals).toEqual([]);
+    // The scoreboard says whom Ray reports to on the last day reported (2026-06-30): Nia, not the
+    // Mia of payees.csv; Rae, who did not move, still reports to Mia.
+    expect(nia.scoreboard?.payees.map((p) => [p.payee, p.manager])).toEqual([['r1', 'n']]);
+    expect(mia.scoreboard?.payees.map((p) => [p.payee, p.manager])).toEqual([
+      ['r1', 'n'],
+      ['r2', 'm'],
+    ]);
   });
 
   it('reports over a data.json whose payees hold an entry that is not an object', async () => {
