@@ -528,3 +528,56 @@ describe('scope (properties)', () => {
     );
   });
 });
+
+describe('visiblePayees by day (properties)', () => {
+  const day = (d: number) => `2026-01-${String(d).padStart(2, '0')}`;
+  it('is the union over the days of the span of the teams of each day, walked up day by day', () => {
+    const arbitrary = fc.integer({ min: 1, max: 6 }).chain((n) => {
+      const someone = fc.oneof(fc.integer({ min: 0, max: n - 1 }).map(id), fc.constant('x0'));
+      return fc.record({
+        managers: fc.array(fc.option(someone, { nil: undefined }), { minLength: n, maxLength: n }),
+        changes: fc.array(
+          fc.record({
+            payee: someone,
+            from: fc.integer({ min: 1, max: 12 }),
+            value: fc.option(someone, { nil: null }),
+          }),
+          { maxLength: 8 },
+        ),
+        viewer: fc.integer({ min: 0, max: n - 1 }).map(id),
+        span: fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 5 })),
+      });
+    });
+    fc.assert(
+      fc.property(arbitrary, ({ managers, changes, viewer: v, span: [start, length] }) => {
+        const payees = managers.map((m, i) => payee(id(i), {}, m === undefined ? {} : { manager: m }));
+        const data = {
+          attributeChanges: changes.map((c) => ({ ...c, attribute: 'manager', from: day(c.from) })),
+        };
+        const end = start + length;
+        // The oracle: each day's managers (two changes of one payee on one day count for neither).
+        const ids = new Set(payees.map((p) => p.id));
+        const kept = changes.filter(
+          (c) =>
+            ids.has(c.payee) && changes.filter((o) => o.payee === c.payee && o.from === c.from).length === 1,
+        );
+        const expected = new Set<string>();
+        for (let d = start; d <= end; d++) {
+          const onDay = payees.map((p) => {
+            const last = kept
+              .filter((c) => c.payee === p.id && c.from <= d)
+              .sort((a, b) => b.from - a.from)[0];
+            return last === undefined ? p : { ...p, manager: last.value ?? undefined };
+          });
+          for (const member of teamByWalkingUp(v, onDay)) expected.add(member);
+        }
+        const got = visiblePayees({ role: 'manager', payee: v }, payees, data, {
+          start: day(start),
+          end: day(end),
+        });
+        expect(got).toEqual([...expected].sort());
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
