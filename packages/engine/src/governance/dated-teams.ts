@@ -58,20 +58,33 @@ function managerChanges(list: readonly AttributeChange[], ids: ReadonlySet<strin
  * one per stretch of days between two change dates.
  */
 export class DatedTeams {
-  private readonly lines: { id: string; manager?: unknown }[];
+  private readonly lines: { id: string; manager: string | undefined }[];
   private readonly changes: ManagerChange[];
   /** The distinct days changes take effect, in order: stretch `i` starts on `days[i - 1]`. */
   private readonly days: number[];
   private readonly built = new Map<number, Hierarchy>();
+  private readonly ids: ReadonlySet<string>;
 
   constructor(payees: readonly Payee[], attributeChanges: readonly AttributeChange[] = []) {
-    // Raw payees: an id that is not text names no one, a manager that is not text is no manager.
-    this.lines = payees.filter((p) => typeof p?.id === 'string');
+    // Raw payees, read as the engine reads them: an id is trimmed text or a number (`7` is "7"),
+    // a manager any value but an empty one, trimmed; an entry without an id names no one.
+    this.lines = payees.flatMap((p) => {
+      const id = p !== null && typeof p === 'object' ? text(p.id) : undefined;
+      if (id === undefined) return [];
+      const manager = p.manager === null || p.manager === undefined ? undefined : text(String(p.manager));
+      return [{ id, manager }];
+    });
     const ids = new Set(this.lines.map((p) => p.id));
+    this.ids = ids;
     this.changes = managerChanges(Array.isArray(attributeChanges) ? attributeChanges : [], ids).sort(
       (a, b) => a.from - b.from,
     );
     this.days = [...new Set(this.changes.map((c) => c.from))];
+  }
+
+  /** True when `id` is the id of one of the payees. */
+  has(id: string): boolean {
+    return this.ids.has(id);
   }
 
   /**
@@ -108,7 +121,7 @@ export class DatedTeams {
     const known = this.built.get(i);
     if (known) return known;
     let hierarchy: Hierarchy;
-    if (i === 0) hierarchy = hierarchyOf(this.lines as { id: string; manager?: string }[]);
+    if (i === 0) hierarchy = hierarchyOf(this.lines);
     else {
       const day = this.days[i - 1] as number;
       const now = new Map<string, string | undefined>();
@@ -117,9 +130,7 @@ export class DatedTeams {
         now.set(change.payee, change.manager);
       }
       hierarchy = hierarchyOf(
-        this.lines.map((p) =>
-          now.has(p.id) ? { id: p.id, manager: now.get(p.id) } : (p as { id: string; manager?: string }),
-        ),
+        this.lines.map((p) => (now.has(p.id) ? { id: p.id, manager: now.get(p.id) } : p)),
       );
     }
     this.built.set(i, hierarchy);

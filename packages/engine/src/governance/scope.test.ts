@@ -347,6 +347,35 @@ describe('scope with changes of manager (the hierarchy of each day)', () => {
 });
 
 describe('scope over bad payees rows', () => {
+  it('reads ids and managers as the engine does: trimmed, and numbers as text', () => {
+    // r's manager is written " m " and s's manager is the number 7, the id of payee 7 (a number
+    // in data.json): the engine trims and reads numbers as text, so m and 7 get the overrides.
+    const payees = [
+      payee('m'),
+      payee('r', {}, { manager: ' m ' }),
+      { ...payee('7'), id: 7 },
+      payee('s', {}, { manager: 7 }),
+    ] as unknown as Payee[];
+    const data: Dataset = {
+      payees,
+      records: {
+        deals: rows(
+          { id: 'D1', owner: 'r', amount: '100', close_date: '2026-01-05' },
+          { id: 'D2', owner: 's', amount: '100', close_date: '2026-01-05' },
+        ),
+      },
+    };
+    const results = run(PLAN, data, ['2026-Q1'], { mode: 'lenient' });
+    const override = (id: string) =>
+      results.statements.find((s) => s.payee === id)?.earnings.find((e) => e.name === 'override')?.amount;
+    expect(override('m')).toBe('1.00'); // 1% of r's D1, 100
+    expect(override('7')).toBe('1.00'); // 1% of s's D2, 100
+    // So m sees r's statement, and 7 (a payee, though a number in the data) sees s's.
+    expect(statementsOf(scope(results, { role: 'manager', payee: 'm' }, payees, data))).toEqual(['m', 'r']);
+    expect(statementsOf(scope(results, { role: 'manager', payee: '7' }, payees, data))).toEqual(['7', 's']);
+    expect(visiblePayees({ role: 'rep', payee: '7' }, payees)).toEqual(['7']);
+  });
+
   it('does not throw on a payees entry that is not an object: calculate reports it as a data error', () => {
     const payees = [null, payee('m'), payee('r', {}, { manager: 'm' })] as unknown as Payee[];
     const data: Dataset = {

@@ -45,9 +45,10 @@ export function scope(results: Results, viewer: Viewer, payees: readonly Payee[]
       statements: [...results.statements],
     };
   const self = viewer.payee;
-  if (self === undefined || !payees.some((p) => p?.id === self))
+  const dated = new DatedTeams(payees, data?.attributeChanges ?? []);
+  if (self === undefined || !dated.has(self))
     return { meta: results.meta, errors: [], rejected: [], warnings: [], statements: [] };
-  const teams = viewer.role === 'rep' ? undefined : new DatedTeams(payees, data?.attributeChanges ?? []);
+  const teams = viewer.role === 'rep' ? undefined : dated;
   // The payees visible on some day of a span (a period's), by span; `run`: the statements' span.
   const spans = new Map<string, ReadonlySet<string>>();
   const visibleDuring = (during: DaysOf | undefined): ReadonlySet<string> => {

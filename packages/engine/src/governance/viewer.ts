@@ -60,7 +60,8 @@ export function visiblePayees(
 ): VisiblePayees {
   if (seesEverything(viewer)) return 'everyone';
   const self = viewer.payee;
-  if (self === undefined || !payees.some((p) => p?.id === self)) return [];
+  const teams = new DatedTeams(payees, data?.attributeChanges ?? []);
+  if (self === undefined || !teams.has(self)) return [];
   if (viewer.role === 'rep') return [self];
-  return new DatedTeams(payees, data?.attributeChanges ?? []).team(self, during);
+  return teams.team(self, during);
 }
