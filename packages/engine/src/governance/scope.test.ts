@@ -354,7 +354,7 @@ describe('scope over bad payees rows', () => {
       payee('m'),
       payee('r', {}, { manager: ' m ' }),
       { ...payee('7'), id: 7 },
-      payee('s', {}, { manager: 7 }),
+      { ...payee('s'), manager: 7 },
     ] as unknown as Payee[];
     const data: Dataset = {
       payees,
