@@ -427,4 +427,41 @@ describe('attain report', () => {
     ]);
     expect(await teamsOf('m')).toEqual([['m', ['2', '2']]]);
   });
+
+  it('--as finds a payee whose id is a number in data.json, as the engine does', async () => {
+    // Payee 7 (the number 7) manages Ray (manager 7): the engine reads both as "7".
+    const data = {
+      payees: [
+        { id: 7, name: 'Seven', attributes: { quarterly_quota: '0' } },
+        { id: 'r1', name: 'Ray One', manager: 7, attributes: { quarterly_quota: '100000' } },
+      ],
+      records: {
+        opportunities: [
+          {
+            values: {
+              id: 'O1',
+              owner: 'r1',
+              amount: '40000',
+              close_date: '2026-01-10',
+              stage: 'Won',
+              pushes: 0,
+            },
+          },
+        ],
+      },
+    };
+    const cwd = await tempDir({ 'plan.attain': plan, 'data/data.json': JSON.stringify(data) });
+    const args = ['report', 'plan.attain', '--data', 'data', '--period', '2026-Q1', '--format', 'json'];
+    const seven = await run([...args, '--as', '7'], { cwd });
+    expect(seven.stderr).toBe('');
+    expect(seven.code).toBe(0);
+    const json = JSON.parse(seven.stdout) as Report;
+    expect(json.viewer).toEqual({ role: 'manager', payee: '7', name: 'Seven' });
+    // Team 7 counts 7 and Ray (size 2); Ray won O1 (1 deal) and reports to 7.
+    expect(json.scoreboard?.teams.map((t) => [t.team, t.size])).toEqual([['7', 2]]);
+    expect(json.scoreboard?.payees.map((p) => [p.payee, p.manager, p.metrics[0]?.points[0]?.value])).toEqual([
+      ['7', undefined, '0'],
+      ['r1', '7', '1'],
+    ]);
+  });
 });
