@@ -54,8 +54,9 @@ function managerChanges(list: readonly AttributeChange[], ids: ReadonlySet<strin
 /**
  * The hierarchy of raw `payees` on each day. Before the first change of manager (and without
  * changes, on every day) it is their `manager` fields; from each day a change is dated, the payee
- * reports to the manager it names until their next change. Hierarchies are built on first use,
- * one per stretch of days between two change dates.
+ * reports to the manager it names until their next change. The days between two change dates
+ * (a stretch) share one hierarchy: a span within one stretch reads it ({@link hierarchyOf}, built on
+ * first use), a span over several walks the changes stretch by stretch.
  */
 export class DatedTeams {
   private readonly lines: { id: string; manager: string | undefined }[];
@@ -64,6 +65,8 @@ export class DatedTeams {
   private readonly days: number[];
   private readonly built = new Map<number, Hierarchy>();
   private readonly ids: ReadonlySet<string>;
+  /** The indexes in `lines` of each id (more than one only in a raw list that repeats an id). */
+  private readonly linesOf = new Map<string, number[]>();
 
   constructor(payees: readonly Payee[], attributeChanges: readonly AttributeChange[] = []) {
     // Raw payees, read as the engine reads them: an id is trimmed text or a number (`7` is "7"),
@@ -76,6 +79,11 @@ export class DatedTeams {
     });
     const ids = new Set(this.lines.map((p) => p.id));
     this.ids = ids;
+    this.lines.forEach((line, i) => {
+      const list = this.linesOf.get(line.id);
+      if (list) list.push(i);
+      else this.linesOf.set(line.id, [i]);
+    });
     this.changes = managerChanges(Array.isArray(attributeChanges) ? attributeChanges : [], ids).sort(
       (a, b) => a.from - b.from,
     );
@@ -99,9 +107,80 @@ export class DatedTeams {
     const first = dated ? this.stretchOf(start) : 0;
     const last = dated ? this.stretchOf(end) : this.days.length;
     if (first === last) return this.hierarchy(first).team(id);
-    const seen = new Set<string>();
-    for (let i = first; i <= last; i++) for (const member of this.hierarchy(i).team(id)) seen.add(member);
-    return [...seen].sort(compareText);
+    if (!this.ids.has(id)) return [];
+    return [...this.walk(id, first, last)].sort(compareText);
+  }
+
+  /**
+   * The union of `id`'s teams in stretches `first` to `last`, following the changes stretch by
+   * stretch (a hierarchy per stretch would sort every payee for each of up to 366 stretches a
+   * year): `id` is placed when a walk up its managers reaches the top (a payee none of whose
+   * managers is a payee), and then their team is everyone below them.
+   */
+  private walk(id: string, first: number, last: number): Set<string> {
+    const ids = this.ids;
+    const managerOf = this.lines.map((l) => l.manager);
+    const down = new Map<string, Map<string, number>>();
+    const link = (i: number, by: number) => {
+      const manager = managerOf[i];
+      if (manager === undefined || !ids.has(manager)) return;
+      const report = (this.lines[i] as { id: string }).id;
+      let reports = down.get(manager);
+      if (!reports) {
+        reports = new Map();
+        down.set(manager, reports);
+      }
+      const count = (reports.get(report) ?? 0) + by;
+      if (count === 0) reports.delete(report);
+      else reports.set(report, count);
+    };
+    for (let i = 0; i < managerOf.length; i++) link(i, 1);
+    let next = 0;
+    const applyUntil = (day: number) => {
+      for (
+        let change = this.changes[next];
+        change !== undefined && change.from <= day;
+        change = this.changes[++next]
+      )
+        for (const i of this.linesOf.get(change.payee) ?? []) {
+          link(i, -1);
+          managerOf[i] = change.manager;
+          link(i, 1);
+        }
+    };
+    const placed = (): boolean => {
+      const visited = new Set<string>([id]);
+      const stack = [id];
+      for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+        let top = true;
+        for (const i of this.linesOf.get(node) ?? []) {
+          const manager = managerOf[i];
+          if (manager === undefined || !ids.has(manager)) continue;
+          top = false;
+          if (!visited.has(manager)) {
+            visited.add(manager);
+            stack.push(manager);
+          }
+        }
+        if (top) return true;
+      }
+      return false;
+    };
+    const seen = new Set<string>([id]);
+    for (let stretch = first; stretch <= last; stretch++) {
+      if (stretch > 0) applyUntil(this.days[stretch - 1] as number);
+      if (!placed()) continue;
+      const below = new Set<string>([id]);
+      const queue = [id];
+      for (let node = queue.pop(); node !== undefined; node = queue.pop())
+        for (const report of down.get(node)?.keys() ?? [])
+          if (!below.has(report)) {
+            below.add(report);
+            seen.add(report);
+            queue.push(report);
+          }
+    }
+    return seen;
   }
 
   /** The stretch `day` falls in: how many change days are on or before it. */
