@@ -74,6 +74,10 @@ function recognitionDiagnostic(error: MissingTokenError, endOfInput: Range, inde
     const message = `Unexpected ${expectation.found} after the end of the plan: a file holds one plan`;
     return diagnostic('AT1001', message, index.range(found.startOffset, endOfInput.end.offset));
   }
+  if (error.missingValue !== undefined) {
+    const range = previous !== undefined ? tokenRange(previous, index) : endOfInput;
+    return diagnostic('AT1002', missingMessage(error.missingValue, previous), range);
+  }
   if (error.missing !== undefined || found === undefined || isTerminator(found)) {
     const expected =
       error.missing !== undefined

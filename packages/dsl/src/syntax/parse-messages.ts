@@ -139,6 +139,10 @@ export function decodeExpectation(message: string): Expectation | undefined {
 /** The encoded expectations Chevrotain stores as error messages. */
 export const parserMessages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, ruleName }) {
+    if (ruleName === 'lookupRow' && expected === t.Colon) {
+      // After a key: another key (`"Platform", "EMEA": 7%`) or the value.
+      return encode('`,` and another key, or `:`', actual, describeTokenType(expected));
+    }
     const block = expected === t.RCurly ? blockContents[ruleName] : undefined;
     return encode(block ?? describeTokenType(expected), actual, describeTokenType(expected));
   },

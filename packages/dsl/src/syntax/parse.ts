@@ -57,7 +57,7 @@ function parseWith(text: string, index: LineIndex): ParseResult {
   const limited = limitNesting(planTokens, index);
   diagnostics.push(...limited.diagnostics);
   const builder = new FileBuilder(lexed.comments, limited.tokens, index);
-  const cst = parseTokens(limited.tokens, builder.partRead);
+  const cst = parseTokens(limited.tokens, builder.partRead, (offset) => index.position(offset).line);
   const shadowed = afterLexicalErrors(lexed.diagnostics, limited.tokens, text.length);
   for (const offset of limited.afterCuts) shadowed.add(offset);
   diagnostics.push(...recognitionDiagnostics(planParser.errors, limited.tokens, index, shadowed));

@@ -26,6 +26,28 @@ export class DeclarationParser extends ExpressionParser {
     return tokenMatcher(first, t.Name) || (tokenMatcher(first, t.Word) && colonFollows);
   }
 
+  /** A whole row of any table follows (where a row's value was expected on the next line). */
+  private rowAhead = (): boolean => this.tierShape() || this.pointShape() || this.lookupRowShape();
+
+  /** A whole field follows: a name and `:`. */
+  private fieldShape = (): boolean => tokenMatcher(this.LA(1), t.Word) && this.LA(2).tokenType === t.Colon;
+
+  /** A whole tier follows: a bound and `to` or `and`. */
+  private tierShape = (): boolean =>
+    this.boundThen(1, (next) => next.tokenType === t.To || next.tokenType === t.And);
+
+  /** A whole curve point follows: a bound and `:`. */
+  private pointShape = (): boolean => this.boundThen(1, (next) => next.tokenType === t.Colon);
+
+  /** A whole lookup row follows: `otherwise` or a key, then `,` or `:`. */
+  private lookupRowShape = (): boolean => {
+    const first = this.LA(1);
+    const next = this.LA(2).tokenType;
+    if (first.tokenType === t.Otherwise) return next === t.Colon;
+    const key = [t.TextLiteral, t.NumberLiteral, t.Star].some((type) => tokenMatcher(first, type));
+    return key && (next === t.Comma || next === t.Colon);
+  };
+
   // ---- sources and payee attributes ----
 
   source = this.RULE('source', () => {
@@ -41,7 +63,7 @@ export class DeclarationParser extends ExpressionParser {
 
   private fieldBlock(): void {
     this.CONSUME(t.LCurly);
-    this.MANY({ GATE: () => this.fieldStarts(), DEF: () => this.partDone(this.SUBRULE(this.field)) });
+    this.rows(this.field, this.fieldShape, () => this.fieldStarts());
     this.CONSUME(t.RCurly);
   }
 
@@ -251,7 +273,7 @@ export class DeclarationParser extends ExpressionParser {
     this.SUBRULE(this.expression, { LABEL: 'on' });
     this.OPTION(() => this.SUBRULE(this.tableMode));
     this.CONSUME(t.LCurly);
-    this.MANY(() => this.partDone(this.SUBRULE(this.tier)));
+    this.rows(this.tier, this.tierShape);
     this.CONSUME(t.RCurly);
     this.OPTION1(() => this.SUBRULE(this.effectiveClause));
   });
@@ -287,7 +309,7 @@ export class DeclarationParser extends ExpressionParser {
       },
     ]);
     this.CONSUME(t.Colon);
-    this.SUBRULE(this.expression, { LABEL: 'rate' });
+    this.rowValue(() => this.SUBRULE(this.expression, { LABEL: 'rate' }), 'a rate like `5%`', this.rowAhead);
     this.OPTION(() => this.CONSUME(t.Comma));
   });
 
@@ -298,7 +320,7 @@ export class DeclarationParser extends ExpressionParser {
     this.CONSUME(t.By);
     this.AT_LEAST_ONE_SEP({ SEP: t.Comma, DEF: () => this.CONSUME1(t.Name, { LABEL: 'by' }) });
     this.CONSUME(t.LCurly);
-    this.MANY(() => this.partDone(this.SUBRULE(this.lookupRow)));
+    this.rows(this.lookupRow, this.lookupRowShape);
     this.CONSUME(t.RCurly);
   });
 
@@ -311,7 +333,11 @@ export class DeclarationParser extends ExpressionParser {
       },
     ]);
     this.CONSUME(t.Colon);
-    this.SUBRULE(this.expression, { LABEL: 'value' });
+    this.rowValue(
+      () => this.SUBRULE(this.expression, { LABEL: 'value' }),
+      'a value like `5%`',
+      this.rowAhead,
+    );
     this.OPTION(() => this.CONSUME1(t.Comma));
   });
 
@@ -330,14 +356,18 @@ export class DeclarationParser extends ExpressionParser {
     this.CONSUME(t.On);
     this.SUBRULE(this.expression, { LABEL: 'on' });
     this.CONSUME(t.LCurly);
-    this.MANY(() => this.partDone(this.SUBRULE(this.curvePoint)));
+    this.rows(this.curvePoint, this.pointShape);
     this.CONSUME(t.RCurly);
   });
 
   curvePoint = this.RULE('curvePoint', () => {
     this.SUBRULE(this.bound, { LABEL: 'at' });
     this.CONSUME(t.Colon);
-    this.CONSUME(t.PercentLiteral, { LABEL: 'value' });
+    this.rowValue(
+      () => this.CONSUME(t.PercentLiteral, { LABEL: 'value' }),
+      'a percentage like `10%`',
+      this.rowAhead,
+    );
     this.OPTION(() => this.CONSUME(t.Comma));
   });
 }

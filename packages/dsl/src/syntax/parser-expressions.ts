@@ -6,8 +6,16 @@
  * member access. An expression ends at the first token that cannot continue it, which is how
  * declarations and clauses without terminators find their end.
  */
-import { type CstNode, CstParser, type IToken, tokenMatcher } from 'chevrotain';
-import { parserMessages } from './parse-messages.js';
+import {
+  type CstNode,
+  CstParser,
+  type IRecognitionException,
+  type IToken,
+  MismatchedTokenException,
+  type ParserMethod,
+  tokenMatcher,
+} from 'chevrotain';
+import { describeToken, parserMessages } from './parse-messages.js';
 import * as t from './tokens.js';
 
 /** True when `token` is an identifier of exactly three upper-case letters (`USD`). */
@@ -28,9 +36,102 @@ export class ExpressionParser extends CstParser {
     });
   }
 
+  /** The line an offset is on (set by `parseTokens`: tokens carry only offsets). */
+  lineOf: (offset: number) => number = () => 0;
+
+  /**
+   * The first token of the row being read: a tier, lookup row, curve point or field. Rows are
+   * written one a line, so after a mistake in one the parser goes on at the next line (see
+   * `findReSyncTokenType` in parser.ts).
+   */
+  rowStart: IToken | undefined;
+
   /** Passes a part just read (a plan item, field, tier, lookup row, curve point, territory) on. */
   protected partDone(node: CstNode): void {
     this.ACTION(() => this.partRead?.(node));
+  }
+
+  /**
+   * The repeated rows of a table or field block. A row starts on a new line, after the `{` or after
+   * a `,`; one that follows another on the same line must look like a whole row (`shape`), so that
+   * a stray word or number at the end of a row (`50% to 100%: 17% 5%`) is one mistake on that row,
+   * not a row of its own.
+   */
+  protected rows(
+    rule: ParserMethod<[], CstNode>,
+    shape: () => boolean,
+    gate: () => boolean = () => true,
+  ): void {
+    this.MANY({
+      GATE: () => gate() && this.rowMayStart(shape),
+      DEF: () => {
+        this.ACTION(() => {
+          this.rowStart = this.LA(1);
+        });
+        this.partDone(this.SUBRULE(rule));
+        this.ACTION(() => {
+          this.rowEnd = this.LA(0);
+        });
+      },
+    });
+  }
+
+  /** The last token of the last row read. */
+  private rowEnd: IToken | undefined;
+
+  /**
+   * True when a row may start at the next token: on a new line, after the `{`, or right after the
+   * row before (after its `,`, or when it looks like a whole row). Not after words skipped on a
+   * mistaken row: in `Platform, "EMEA": 7%` no row is read from `"EMEA"`.
+   */
+  private rowMayStart(shape: () => boolean): boolean {
+    const before = this.LA(0);
+    if (before.tokenType === t.LCurly || this.lineBreakBefore(1)) return true;
+    return before === this.rowEnd && (before.tokenType === t.Comma || shape());
+  }
+
+  /** True when a line break comes before the `k`th next token (or there is no token before it). */
+  protected lineBreakBefore(k: number): boolean {
+    const before = this.LA(k - 1);
+    const token = this.LA(k);
+    if (Number.isNaN(before.startOffset) || Number.isNaN(token.startOffset)) return true;
+    return this.lineOf(token.startOffset) > this.lineOf(before.startOffset + before.image.length);
+  }
+
+  /** True when a bound (`50%`, `10000`, `10000 USD`) starts at the `k`th next token, followed by one of `then`. */
+  protected boundThen(k: number, then: (type: IToken) => boolean): boolean {
+    const first = this.LA(k);
+    if (first.tokenType === t.PercentLiteral) return then(this.LA(k + 1));
+    if (first.tokenType !== t.NumberLiteral) return false;
+    const next = this.LA(k + 1);
+    return then(next) || (isCurrencyCode(next) && then(this.LA(k + 2)));
+  }
+
+  /**
+   * The value after a row's `:`, unless it is missing: the next line starts another row (`shape`)
+   * or the block ends. Without this, `50% to 100%:` took the next row's `100%` for its rate, and
+   * the rest of that row was reported as mistakes.
+   */
+  protected rowValue(value: () => void, what: string, shape: () => boolean): void {
+    this.OR9([
+      {
+        GATE: () => !(this.lineBreakBefore(1) && shape()) && this.LA(1).tokenType !== t.RCurly,
+        ALT: value,
+      },
+      { ALT: () => this.ACTION(() => this.valueMissing(what)) },
+    ]);
+  }
+
+  /** Reports the value of a row as missing (AT1002), or as not fitting (AT1001) when something else is written there. */
+  private valueMissing(what: string): void {
+    const next = this.LA(1);
+    const missing = next.tokenType === t.RCurly || Number.isNaN(next.startOffset) || this.lineBreakBefore(1);
+    const message = JSON.stringify({ expected: what, found: describeToken(next) });
+    const error = new MismatchedTokenException(message, next, this.LA(0)) as MismatchedTokenException & {
+      missingValue?: string;
+    };
+    if (missing) error.missingValue = what;
+    (this as unknown as { SAVE_ERROR(e: IRecognitionException): void }).SAVE_ERROR(error);
   }
 
   /** A money literal's currency: an upper-case three-letter identifier right after the number. */

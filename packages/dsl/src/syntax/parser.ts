@@ -24,6 +24,8 @@ export interface MissingTokenError extends IRecognitionException {
   /** The token type the parser assumed was there. */
   missing?: TokenType;
   previousToken?: IToken;
+  /** What a row lacks after its `:` (`a rate like \`5%\``), when nothing was written there. */
+  missingValue?: string;
 }
 
 export class PlanParser extends PayoutParser {
@@ -155,6 +157,24 @@ export class PlanParser extends PayoutParser {
     );
   }
 
+  /**
+   * A row's `:` is not assumed missing when one follows later on the row's line: in
+   * `"Platform" "EMEA": 7%` or `50% to 100% USD: 17%` the word before it is the mistake. Assuming
+   * the `:` read `"EMEA"` as the row's value and reported the real `:` as a second mistake.
+   */
+  override canTokenTypeBeInsertedInRecovery(type: TokenType): boolean {
+    if (type !== t.Colon) return true;
+    const row = this.rowLine();
+    if (row === undefined) return true;
+    for (let k = 1; ; k++) {
+      const token = this.LA(k);
+      if (token.tokenType === EOF || token.tokenType === t.RCurly || this.lineOf(token.startOffset) !== row) {
+        return true;
+      }
+      if (token.tokenType === t.Colon) return false;
+    }
+  }
+
   protected tryInRuleRecovery(expected: TokenType, follows: TokenType[]): IToken {
     const unquoted = this.unquotedPlanText(expected);
     if (unquoted > 0) {
@@ -207,11 +227,14 @@ export class PlanParser extends PayoutParser {
    */
   protected findReSyncTokenType(): TokenType {
     const follows = chevrotain.flattenFollowSet.call(this);
+    const row = this.rowLine();
     let depth = 0;
     for (let k = 1; ; k++) {
       const token = this.LA(k);
       if (token.tokenType === EOF) return EOF;
-      const found = resyncPoint(token, depth) ? follows.find((type) => tokenMatcher(token, type)) : undefined;
+      const found = this.resyncPoint(token, depth, row)
+        ? follows.find((type) => tokenMatcher(token, type))
+        : undefined;
       if (found !== undefined) return found;
       depth = depthAfter(token, depth);
     }
@@ -222,14 +245,36 @@ export class PlanParser extends PayoutParser {
     // As in Chevrotain: the tokens skipped after the first (which the error is about), not the
     // one gone on from.
     const skipped: IToken[] = [];
+    const row = this.rowLine();
     let depth = 0;
     let token = this.LA(1);
-    while (token.tokenType !== EOF && !(resyncPoint(token, depth) && tokenMatcher(token, type))) {
+    while (token.tokenType !== EOF && !(this.resyncPoint(token, depth, row) && tokenMatcher(token, type))) {
       depth = depthAfter(token, depth);
       token = this.SKIP_TOKEN();
       if (token.tokenType !== EOF) skipped.push(token);
     }
     return skipped.slice(0, -1);
+  }
+
+  /**
+   * Where the parser may go on after a mistake. Within a row (a tier, lookup row, curve point or
+   * field: `row` is its line), only on a later line or at the block's `}`: rows are written one a
+   * line, so the rest of the mistyped row is skipped. Before, in `50%-100%: 17%` the parser went
+   * on at `100%` and then at `17%`, reading them as tiers of their own: three errors on the row,
+   * a false "out of order" error for the tier at 17%, and one on the correct row after it.
+   */
+  private resyncPoint(token: IToken, depth: number, row: number | undefined): boolean {
+    if (!resyncPoint(token, depth)) return false;
+    if (row === undefined) return true;
+    return depth === 0 && (token.tokenType === t.RCurly || this.lineOf(token.startOffset) > row);
+  }
+
+  /** The line where the row being read starts; undefined when no row is being read. */
+  private rowLine(): number | undefined {
+    const start = this.rowStart;
+    const stack = (this as unknown as { CST_STACK: CstNode[] }).CST_STACK;
+    if (start === undefined || !stack.some((node) => rowRules.has(node.name))) return undefined;
+    return this.lineOf(start.startOffset);
   }
 }
 
@@ -244,6 +289,9 @@ interface Recovery {
 
 /** Chevrotain's own recovery methods, which the parser's overrides fall back on. */
 const chevrotain = CstParser.prototype as unknown as Recovery;
+
+/** The rules that read one row of a block: rows are written one a line. */
+const rowRules = new Set(['tier', 'lookupRow', 'curvePoint', 'field']);
 
 /** A `}` that closes a block skipped during recovery is no place to go on from. */
 function resyncPoint(token: IToken, depth: number): boolean {
@@ -263,14 +311,22 @@ export const planParser = new PlanParser();
  * Parses `tokens` into a CST; recognition errors are left in `planParser.errors`. While the parse
  * goes on, `partRead` is called with each repeated part the parser finishes: a plan item, a field,
  * a tier, a lookup row, a curve point or a territory (a part it gives up on halfway is not
- * passed). It may empty the part's node.
+ * passed). It may empty the part's node. `lineOf` gives the line of an offset: rows of tables and
+ * field blocks are written one a line, which error recovery relies on.
  */
-export function parseTokens(tokens: IToken[], partRead?: (node: CstNode) => void): CstNode {
+export function parseTokens(
+  tokens: IToken[],
+  partRead?: (node: CstNode) => void,
+  lineOf: (offset: number) => number = () => 0,
+): CstNode {
   planParser.input = tokens;
   planParser.partRead = partRead;
+  planParser.lineOf = lineOf;
+  planParser.rowStart = undefined;
   try {
     return planParser.file();
   } finally {
     planParser.partRead = undefined;
+    planParser.rowStart = undefined;
   }
 }
