@@ -16,9 +16,10 @@ import {
   unexpectedMessage,
 } from './parse-messages.js';
 import type { MissingTokenError } from './parser.js';
+import { isCurrencyCode } from './parser-expressions.js';
 import type { LineIndex } from './positions.js';
-import { diagnostic } from './report.js';
-import { declarationStarts, NumberLiteral, RCurly } from './tokens.js';
+import { diagnostic, quote } from './report.js';
+import { declarationStarts, NumberLiteral, PercentLiteral, RCurly } from './tokens.js';
 
 /**
  * Offsets of the tokens right after an unknown character or unterminated text or comment. The
@@ -53,6 +54,7 @@ export function recognitionDiagnostics(
       currencyInCapitals(error, tokens, index) ??
       spreadsheetOperator(error, tokens, index) ??
       thousandsComma(error, tokens, index) ??
+      tierWithoutTo(error, tokens, index) ??
       recognitionDiagnostic(error, endOfInput, index);
     // One mistake can upset several nested rules at the same place: report it once.
     if (reported.has(result.range.start.offset)) continue;
@@ -178,6 +180,71 @@ function thousandsComma(
   const meant = groups.map((g) => g.image).join('_');
   const message = `Digit groups are separated with \`_\`, not \`,\` (which separates lists): write \`${meant}\`, not \`${written}\``;
   return diagnostic('AT1001', message, index.range(first.startOffset, end.startOffset + end.image.length));
+}
+
+/**
+ * `50%-100%: 17%` or `50% t0 100%: 17%`: a tier whose bounds are joined by something other than
+ * `to`. The message says to write `to` between them (`50% to 100%`), over the bounds and what
+ * joins them, instead of "Expected `to` and an upper bound, or `and up` but found `-`".
+ */
+function tierWithoutTo(
+  error: MissingTokenError,
+  tokens: readonly IToken[],
+  index: LineIndex,
+): Diagnostic | undefined {
+  const stack = error.context?.ruleStack;
+  if (error.missing !== undefined || stack?.[stack.length - 1] !== 'tier') return undefined;
+  const stray = strayToken(error, tokens);
+  if (stray === undefined || stray.before === undefined) return undefined;
+  const { found, at } = stray;
+  const lower = boundEndingAt(tokens, at - 1);
+  const upper = boundStartingAt(tokens, at + 1);
+  if (lower === undefined || upper === undefined) return undefined;
+  const dash = found.image === '-';
+  if (!dash && !/^[a-z]\w*$/i.test(found.image)) return undefined;
+  const meant = `${lower.text} to ${upper.text}`;
+  const written = `${lower.text}${spaceBetween(lower.last, found)}${found.image}${spaceBetween(found, upper.first)}${upper.text}`;
+  const message = dash
+    ? `Write \`to\` between the bounds of a tier: \`${meant}\`, not \`${written}\``
+    : `Expected \`to\` between the bounds of a tier but found ${quote(found.image)}: write \`${meant}\``;
+  const end = upper.last.startOffset + upper.last.image.length;
+  return diagnostic('AT1001', message, index.range(lower.first.startOffset, end));
+}
+
+interface WrittenBound {
+  text: string;
+  first: IToken;
+  last: IToken;
+}
+
+/** The bound (`50%`, `10000`, `10000 USD`) whose last token is `tokens[i]`. */
+function boundEndingAt(tokens: readonly IToken[], i: number): WrittenBound | undefined {
+  const last = tokens[i];
+  if (last === undefined) return undefined;
+  if (isBoundNumber(last)) return { text: last.image, first: last, last };
+  const number = tokens[i - 1];
+  if (!isCurrencyCode(last) || number?.tokenType !== NumberLiteral) return undefined;
+  return { text: `${number.image} ${last.image}`, first: number, last };
+}
+
+/** The bound (`100%`, `20000`, `20000 USD`) that starts at `tokens[i]`. */
+function boundStartingAt(tokens: readonly IToken[], i: number): WrittenBound | undefined {
+  const first = tokens[i];
+  if (first === undefined || !isBoundNumber(first)) return undefined;
+  const currency = tokens[i + 1];
+  if (first.tokenType === NumberLiteral && currency !== undefined && isCurrencyCode(currency)) {
+    return { text: `${first.image} ${currency.image}`, first, last: currency };
+  }
+  return { text: first.image, first, last: first };
+}
+
+function isBoundNumber(token: IToken): boolean {
+  return token.tokenType === PercentLiteral || token.tokenType === NumberLiteral;
+}
+
+/** The spaces between two tokens on one line, as written. */
+function spaceBetween(a: IToken, b: IToken): string {
+  return ' '.repeat(Math.max(0, b.startOffset - (a.startOffset + a.image.length)));
 }
 
 /**
