@@ -13,9 +13,10 @@ import {
   type IToken,
   MismatchedTokenException,
   type ParserMethod,
+  type TokenType,
   tokenMatcher,
 } from 'chevrotain';
-import { describeToken, parserMessages } from './parse-messages.js';
+import { describeToken, describeTokenType, parserMessages } from './parse-messages.js';
 import * as t from './tokens.js';
 
 /** True when `token` is an identifier of exactly three upper-case letters (`USD`). */
@@ -120,6 +121,20 @@ export class ExpressionParser extends CstParser {
       },
       { ALT: () => this.ACTION(() => this.valueMissing(what)) },
     ]);
+  }
+
+  /** Reports `type` as missing before the next token (AT1002), and reads on. */
+  private tokenMissing(type: TokenType): void {
+    const message = JSON.stringify({ expected: describeTokenType(type), found: describeToken(this.LA(1)) });
+    const error = new MismatchedTokenException(
+      message,
+      this.LA(1),
+      this.LA(0),
+    ) as MismatchedTokenException & {
+      missing?: TokenType;
+    };
+    error.missing = type;
+    (this as unknown as { SAVE_ERROR(e: IRecognitionException): void }).SAVE_ERROR(error);
   }
 
   /** Reports the value of a row as missing (AT1002), or as not fitting (AT1001) when something else is written there. */
@@ -388,8 +403,25 @@ export class ExpressionParser extends CstParser {
     this.SUBRULE(this.dateRange);
   });
 
+  /**
+   * `20%, 24%, 26%, 30%`. A percentage right after another on the same line is read as the next
+   * item, with its `,` reported missing: before, `seasonality 20%, 24% 26%, 30%` ended the list
+   * (and the quota) at `24%`, and the quota's later clauses were skipped as text that fits nowhere.
+   */
   percentList = this.RULE('percentList', () => {
-    this.AT_LEAST_ONE_SEP({ SEP: t.Comma, DEF: () => this.CONSUME(t.PercentLiteral, { LABEL: 'item' }) });
+    this.CONSUME(t.PercentLiteral, { LABEL: 'item' });
+    this.MANY({
+      GATE: () =>
+        this.LA(1).tokenType === t.Comma ||
+        (this.LA(1).tokenType === t.PercentLiteral && !this.lineBreakBefore(1)),
+      DEF: () => {
+        this.OPTION(() => this.CONSUME(t.Comma));
+        this.ACTION(() => {
+          if (this.LA(0).tokenType !== t.Comma) this.tokenMissing(t.Comma);
+        });
+        this.CONSUME1(t.PercentLiteral, { LABEL: 'item' });
+      },
+    });
   });
 
   /** A tier or curve bound: a percent, a number, or money. */
