@@ -4,7 +4,12 @@
  */
 import type { Binding, PlanSymbol } from '../bind/binding.js';
 import { type Code, codes } from '../diagnostics/codes.js';
-import type { Diagnostic, Range, RelatedInformation } from '../diagnostics/diagnostic.js';
+import {
+  type Diagnostic,
+  isSyntaxError,
+  type Range,
+  type RelatedInformation,
+} from '../diagnostics/diagnostic.js';
 import type { Expr, File, PeriodKind, PlanDecl } from '../syntax/ast.js';
 import { isKnownCurrency } from './currencies.js';
 import { buildSchema, type Schema } from './schema.js';
@@ -37,6 +42,8 @@ export interface CheckContext {
   readonly diagnostics: Diagnostic[];
   /** Start offsets of earlier diagnostics (parser, binder), so the checker does not report a place twice. */
   readonly reported: Set<number>;
+  /** Where the syntax errors found before checking (AT1xxx) are. */
+  readonly syntaxErrors: readonly Range[];
   /**
    * For each `x.y` inside the `where` of one or more aggregates: those aggregates, outermost first
    * (so that `deals.stage` in `count(deals where deals.stage = "EU")` is known to be inside one
@@ -72,8 +79,20 @@ export function createContext(
     inProgress: new Set(),
     diagnostics: [],
     reported: new Set(earlier.map((d) => d.range.start.offset)),
+    syntaxErrors: earlier.filter(isSyntaxError).map((d) => d.range),
     inAggregates: new Map(),
   };
+}
+
+/**
+ * True when a syntax error lies within `range`. A table whose rows did not all parse is not
+ * compared row against row (order, gaps, overlaps, repeats, kinds of value): the rows that were
+ * read are not the rows that were written, so such a check would describe the half-read text.
+ */
+export function hasSyntaxErrorIn(ctx: CheckContext, range: Range): boolean {
+  return ctx.syntaxErrors.some(
+    (error) => error.start.offset < range.end.offset && range.start.offset <= error.start.offset,
+  );
 }
 
 function readSettings(plan: PlanDecl | undefined): Settings {

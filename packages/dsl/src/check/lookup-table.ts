@@ -4,7 +4,7 @@
  * all text or all numbers, and every row gives the same kind of value.
  */
 import type { Expr, LookupKey, LookupRow, LookupTableDecl } from '../syntax/ast.js';
-import { type CheckContext, report } from './context.js';
+import { type CheckContext, hasSyntaxErrorIn, report } from './context.js';
 import { toDecimal } from './decimal.js';
 import { typeExpr } from './expressions.js';
 import { formatType, T, type Type } from './types.js';
@@ -51,7 +51,10 @@ export function checkLookupTable(ctx: CheckContext, table: LookupTableDecl): voi
   const columns = table.by.length;
   const seen = new Map<string, LookupRow>();
   const kinds = lookupColumnKinds(table);
-  if (table.rows.length === 0) {
+  // A row that did not parse is missing or half read: rows are then not compared with each other,
+  // and the table is not said to lack rows or an `otherwise` row.
+  const unread = hasSyntaxErrorIn(ctx, table.range);
+  if (table.rows.length === 0 && !unread) {
     report(
       ctx,
       'AT4007',
@@ -74,6 +77,7 @@ export function checkLookupTable(ctx: CheckContext, table: LookupTableDecl): voi
       continue;
     }
     if (!row.otherwise) checkKeyKinds(ctx, row, kinds, table);
+    if (unread) continue;
     catchAll ||= row.otherwise || row.keys.every((k) => k.kind === 'Wildcard');
     const signature = row.otherwise ? 'otherwise' : row.keys.map(keyText).join('\u0000');
     const first = seen.get(signature);
@@ -91,6 +95,7 @@ export function checkLookupTable(ctx: CheckContext, table: LookupTableDecl): voi
     }
     if (!row.otherwise) earlier.push(row);
   }
+  if (unread) return;
   checkValues(ctx, table, name);
   if (!catchAll && table.name) {
     report(

@@ -4,13 +4,16 @@
  */
 import type { Bound, PayCurveDecl } from '../syntax/ast.js';
 import { boundValue, checkBoundUnits, checkTableOn, formatBound } from './bounds.js';
-import { type CheckContext, report } from './context.js';
+import { type CheckContext, hasSyntaxErrorIn, report } from './context.js';
 
 /** Checks one pay curve declaration. */
 export function checkPayCurve(ctx: CheckContext, curve: PayCurveDecl): void {
   const name = curve.name?.text ?? 'this pay curve';
   const on = checkTableOn(ctx, curve.on, `Pay curve ${name}`);
-  if (curve.points.length === 0) {
+  // A point that did not parse is missing or half read: the points are then not counted or
+  // compared with each other (only their units are checked).
+  const unread = hasSyntaxErrorIn(ctx, curve.range);
+  if (curve.points.length === 0 && !unread) {
     report(
       ctx,
       'AT4007',
@@ -19,7 +22,7 @@ export function checkPayCurve(ctx: CheckContext, curve: PayCurveDecl): void {
     );
     return;
   }
-  if (curve.points.length === 1) {
+  if (curve.points.length === 1 && !unread) {
     report(
       ctx,
       'AT4007',
@@ -28,7 +31,7 @@ export function checkPayCurve(ctx: CheckContext, curve: PayCurveDecl): void {
     );
   }
   const bounds = curve.points.map((p) => p.at).filter((b): b is Bound => b !== undefined);
-  if (!checkBoundUnits(ctx, bounds, on, (b) => `The point at ${formatBound(b)}`)) return;
+  if (!checkBoundUnits(ctx, bounds, on, (b) => `The point at ${formatBound(b)}`) || unread) return;
   let previous: { at: Bound; range: PayCurveDecl['range'] } | undefined;
   for (const point of curve.points) {
     if (!point.at) continue;

@@ -7,7 +7,7 @@
 import type { RelatedInformation } from '../diagnostics/diagnostic.js';
 import type { Bound, Expr, RateTableDecl, Tier } from '../syntax/ast.js';
 import { boundValue, checkBoundUnits, checkTableOn, formatBound } from './bounds.js';
-import { type CheckContext, report } from './context.js';
+import { type CheckContext, hasSyntaxErrorIn, report } from './context.js';
 import { toDecimal } from './decimal.js';
 import { typeExpr } from './expressions.js';
 import { formatType, T, type Type } from './types.js';
@@ -43,10 +43,22 @@ export function checkRateTable(ctx: CheckContext, table: RateTableDecl): void {
       `A hybrid table switches from retroactive to marginal at a percentage of quota, so it must be on a percentage such as attainment, not ${formatType(on)}`,
     );
   }
+  // A tier that did not parse is missing or half read (`50%-100%: 17%` gives a tier from 50% and
+  // nothing else): tiers are then not compared with each other, so no false "out of order", gap,
+  // overlap or "no open top tier" is reported on the rows that were read, and no tier is
+  // mis-numbered by a row that was skipped.
+  const unread = hasSyntaxErrorIn(ctx, table.range);
   if (table.tiers.length === 0) {
-    report(ctx, 'AT4007', at, `Rate table ${name} has no tiers: add at least one, such as \`0% and up: 5%\``);
+    if (!unread)
+      report(
+        ctx,
+        'AT4007',
+        at,
+        `Rate table ${name} has no tiers: add at least one, such as \`0% and up: 5%\``,
+      );
     return;
   }
+  if (unread) return;
   checkRates(ctx, table, name);
   checkPlainRates(ctx, table, name);
   const bounds = table.tiers.flatMap((t) => [t.from, t.to].filter((b): b is Bound => b !== undefined));
