@@ -109,6 +109,29 @@ export class ExpressionParser extends CstParser {
   }
 
   /**
+   * True when the next token is an operator `op` at the end of a row's line and the next line
+   * starts another row: `50% to 100%: 17% *` does not take the next row's `100%` as its operand
+   * (which left that row's `to 150%: 22%` to be reported as the mistake, on the correct row).
+   */
+  protected operatorEndsRow(op: TokenType): boolean {
+    if (!tokenMatcher(this.LA(1), op) || !this.lineBreakBefore(2) || !this.rowStartsAt(2)) return false;
+    const stack = (this as unknown as { CST_STACK: CstNode[] }).CST_STACK;
+    return stack.some((node) => valueRows.has(node.name));
+  }
+
+  /** True when a whole tier, curve point or lookup row starts at the `k`th next token. */
+  protected rowStartsAt(k: number): boolean {
+    const afterBound = (next: IToken) =>
+      next.tokenType === t.To || next.tokenType === t.And || next.tokenType === t.Colon;
+    if (this.boundThen(k, afterBound)) return true;
+    const first = this.LA(k);
+    const next = this.LA(k + 1).tokenType;
+    if (first.tokenType === t.Otherwise) return next === t.Colon;
+    const key = [t.TextLiteral, t.NumberLiteral, t.Star].some((type) => tokenMatcher(first, type));
+    return key && (next === t.Comma || next === t.Colon);
+  }
+
+  /**
    * The value after a row's `:`, unless it is missing: the next line starts another row (`shape`)
    * or the block ends. Without this, `50% to 100%:` took the next row's `100%` for its rate, and
    * the rest of that row was reported as mistakes.
@@ -184,17 +207,23 @@ export class ExpressionParser extends CstParser {
 
   orExpression = this.RULE('orExpression', () => {
     this.SUBRULE(this.andExpression, { LABEL: 'operand' });
-    this.MANY(() => {
-      this.CONSUME(t.Or, { LABEL: 'operator' });
-      this.SUBRULE1(this.andExpression, { LABEL: 'operand' });
+    this.MANY({
+      GATE: () => !this.operatorEndsRow(t.Or),
+      DEF: () => {
+        this.CONSUME(t.Or, { LABEL: 'operator' });
+        this.SUBRULE1(this.andExpression, { LABEL: 'operand' });
+      },
     });
   });
 
   andExpression = this.RULE('andExpression', () => {
     this.SUBRULE(this.notExpression, { LABEL: 'operand' });
-    this.MANY(() => {
-      this.CONSUME(t.And, { LABEL: 'operator' });
-      this.SUBRULE1(this.notExpression, { LABEL: 'operand' });
+    this.MANY({
+      GATE: () => !this.operatorEndsRow(t.And),
+      DEF: () => {
+        this.CONSUME(t.And, { LABEL: 'operator' });
+        this.SUBRULE1(this.notExpression, { LABEL: 'operand' });
+      },
     });
   });
 
@@ -266,9 +295,12 @@ export class ExpressionParser extends CstParser {
 
   additive = this.RULE('additive', () => {
     this.SUBRULE(this.multiplicative, { LABEL: 'operand' });
-    this.MANY(() => {
-      this.CONSUME(t.AdditiveOp, { LABEL: 'operator' });
-      this.SUBRULE1(this.multiplicative, { LABEL: 'operand' });
+    this.MANY({
+      GATE: () => !this.operatorEndsRow(t.AdditiveOp),
+      DEF: () => {
+        this.CONSUME(t.AdditiveOp, { LABEL: 'operator' });
+        this.SUBRULE1(this.multiplicative, { LABEL: 'operand' });
+      },
     });
   });
 
@@ -276,7 +308,9 @@ export class ExpressionParser extends CstParser {
     this.SUBRULE(this.unary, { LABEL: 'operand' });
     this.MANY({
       // In a lookup row `*` followed by `,` or `:` is a wildcard key, not a multiplication.
-      GATE: () => !(this.LA(1).tokenType === t.Star && isKeySeparator(this.LA(2))),
+      GATE: () =>
+        !(this.LA(1).tokenType === t.Star && isKeySeparator(this.LA(2))) &&
+        !this.operatorEndsRow(t.MultiplicativeOp),
       DEF: () => {
         this.CONSUME(t.MultiplicativeOp, { LABEL: 'operator' });
         this.SUBRULE1(this.unary, { LABEL: 'operand' });
@@ -440,6 +474,9 @@ export class ExpressionParser extends CstParser {
     ]);
   });
 }
+
+/** The rows whose value is an expression. */
+const valueRows = new Set(['tier', 'lookupRow', 'curvePoint']);
 
 function isKeySeparator(token: IToken): boolean {
   return tokenMatcher(token, t.Comma) || tokenMatcher(token, t.Colon);

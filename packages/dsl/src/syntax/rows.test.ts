@@ -66,6 +66,16 @@ describe('rate table rows', () => {
     ]);
   });
 
+  it('does not continue a rate ending in an operator onto the next row', () => {
+    // Before: `17% *` took the next row's `100%` as its operand, and the error was reported on
+    // the correct row 75: "Expected a tier like `0% to 50%: 2%` or `}` but found `to`".
+    expect(found(mistype(enterpriseAe, tier2, '    50% to 100%: 17% *'))).toEqual([
+      'AT1001 74: Expected a tier like `0% to 50%: 2%` or `}` but found `*`',
+    ]);
+    // A rate may still go on over lines when the next line does not start a row.
+    expect(found(mistype(enterpriseAe, tier2, '    50% to 100%: 17% *\n      1'))).toEqual([]);
+  });
+
   it('reports two mistyped rows with one error each', () => {
     // Before: six diagnostics, among them a false AT4004 and an error on the correct line 75.
     const source = mistype(
