@@ -413,3 +413,51 @@ describe('explain: a number without a value', () => {
     );
   });
 });
+
+describe('explain: long decimals', () => {
+  const ratios = planOf(
+    quarterly(`source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  payee { q: Money, target: Money }
+  quota bq = payee.q
+  credit bookings from deals { to owner }
+  measure attainment = bookings / bq
+  measure avg_deal = bookings / 3
+  measure per_deal: Number = count(deals) / 3
+  bonus rb = payee.target * attainment
+  bonus ab = avg_deal`),
+  );
+  const results = run(
+    ratios,
+    {
+      payees: [payee('rep', { q: '30000', target: '1000' })],
+      records: {
+        deals: rows(
+          { id: 'D1', owner: 'rep', amount: '25000', close_date: '2026-02-01' },
+          { id: 'D2', owner: 'rep', amount: '15000', close_date: '2026-02-02' },
+        ),
+      },
+    },
+    ['2026-Q1'],
+  );
+  it('shows a quotient to the cent and says what it was rounded from', () => {
+    // 1,000 x 40,000 / 30,000 = 1,333.3333...: paid 1,333.33 (half up at the line); the value the
+    // rule computed is shown to the cent, and to 4 decimals what it was rounded from.
+    expect(explain(results, { ...at, earning: 'rb' })?.sentence).toBe(
+      'rb is 1,333.33 USD: attainment 133.3333%, payee.target 1,000.00 USD, value 1,333.33 USD (rounded from 1,333.3333)',
+    );
+    // 40,000 / 3 = 13,333.3333...
+    expect(explain(results, { ...at, measure: 'avg_deal' })?.sentence).toBe(
+      'avg_deal is 13,333.33 USD (rounded from 13,333.3333): bookings 40,000.00 USD',
+    );
+  });
+  it('says once that an amount was rounded', () => {
+    // avg_deal and the value of ab are the same 13,333.3333...: said rounded once.
+    expect(explain(results, { ...at, earning: 'ab' })?.sentence).toBe(
+      'ab is 13,333.33 USD: avg_deal 13,333.33 USD (rounded from 13,333.3333), value 13,333.33 USD',
+    );
+  });
+  it('shows a plain number to at most 4 decimals, like a percentage', () => {
+    // 2 deals / 3 = 0.6666...: 0.6667.
+    expect(explain(results, { ...at, measure: 'per_deal' })?.sentence).toBe('per_deal is 0.6667');
+  });
+});

@@ -13,20 +13,6 @@ function decimalsOf(amount: string): number {
   return dot < 0 ? 0 : amount.length - dot - 1;
 }
 
-/**
- * True when the statement's lines keep more decimals than its payout, which is always written with
- * exactly the plan's decimals (`"4700.00"`, `"31656.172"`): a plan rounded only at the payout
- * (`rounding ... at payout`), whose sentences show every decimal so that they add up.
- */
-function finerThanPayout(statement: Statement): boolean {
-  const decimals = decimalsOf(statement.payout);
-  const finer = (amount: string) => decimalsOf(amount) > decimals;
-  return (
-    statement.adjustments.some((a) => finer(a.amount)) ||
-    statement.earnings.some((e) => finer(e.amount) || e.lines.some((l) => finer(l.amount)))
-  );
-}
-
 function found(
   value: ResultValue,
   trace: Trace,
@@ -34,8 +20,7 @@ function found(
   statement: Statement,
 ): Explanation {
   const decimals = moneyDecimals(decimalsOf(statement.payout));
-  const exact = finerThanPayout(statement);
-  return { value, trace, sentence: sentence(trace, value, unit, statement.currency, decimals, exact) };
+  return { value, trace, sentence: sentence(trace, value, unit, statement.currency, decimals) };
 }
 
 function unitOfType(type: string, currency: string): string | undefined {

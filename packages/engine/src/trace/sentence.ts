@@ -54,11 +54,32 @@ export function money(value: string, currency?: string, decimals = 2): string {
 }
 
 /**
- * An exact amount for reading: {@link money}, with `decimals` decimals or every decimal it has when
- * it has more (`1000.005` → `1,000.005 USD`), so that no digit a rep needs to redo a sum is hidden.
+ * How many decimals beyond the shown ones an amount may have and still be shown whole: an amount
+ * as given (`10.005 EUR`) or a product of a few decimals (`-100.005 EUR` at 1.0842 is
+ * `-108.425421 USD`), not a quotient's 50 digits.
  */
-export function exactMoney(value: string, currency?: string, decimals = 2): string {
-  return money(value, currency, Math.max(decimals, new Dec(value).decimalPlaces()));
+const WHOLE_EXTRA = 4;
+
+/** How many decimals beyond the shown ones "rounded from" gives: `1,400.6065` for cents. */
+const ROUNDED_FROM_EXTRA = 2;
+
+/**
+ * An exact amount for reading: {@link money}, with `decimals` decimals or every decimal it has when
+ * it has a few more (`1000.005` → `1,000.005 USD`), so that no digit a rep needs to redo a sum is
+ * hidden. An amount with more than {@link WHOLE_EXTRA} decimals beyond `decimals` (a ratio's 50
+ * digits) is shown to `decimals` and says so, with the amount it was rounded from to
+ * {@link ROUNDED_FROM_EXTRA} more decimals: `1,400.61 USD (rounded from 1,400.6065)`; with
+ * `said`, an amount whose rounding it already holds is shown rounded only, so that a sentence
+ * says it once.
+ */
+export function exactMoney(value: string, currency?: string, decimals = 2, said?: Set<string>): string {
+  const places = new Dec(value).decimalPlaces();
+  if (places <= decimals + WHOLE_EXTRA) return money(value, currency, Math.max(decimals, places));
+  const shown = money(value, currency, decimals);
+  const from = money(value, undefined, decimals + ROUNDED_FROM_EXTRA);
+  if (said?.has(from)) return shown;
+  said?.add(from);
+  return `${shown} (rounded from ${from})`;
 }
 
 /**
@@ -80,6 +101,11 @@ export function percent(value: string): string {
   return `${group(new Dec(value).times(100).toDecimalPlaces(4, Dec.ROUND_HALF_UP).toString())}%`;
 }
 
+/** A plain number for reading, to at most 4 decimals like {@link percent}: `78.666…` → `78.6667`. */
+export function plain(value: string): string {
+  return group(new Dec(value).toDecimalPlaces(4, Dec.ROUND_HALF_UP).toString());
+}
+
 function isNumeric(value: string): boolean {
   return /^-?\d+(\.\d+)?$/.test(value);
 }
@@ -89,21 +115,22 @@ function isCurrency(unit: string | undefined): unit is string {
   return unit !== undefined && /^[A-Z]{3}$/.test(unit);
 }
 
-/** How the numbers of one sentence are written: the statement's currency and decimals. */
+/**
+ * How the numbers of one sentence are written: the statement's currency and decimals. Amounts
+ * keep every decimal they have up to a few more than `decimals` (an amount as given, `10.005 EUR`,
+ * or a line of a plan rounded only at its payout, so that its items add up), and beyond that are
+ * rounded to `decimals` saying what they were rounded from, once a sentence ({@link exactMoney}).
+ */
 export class Reading {
-  /**
-   * `exact`: amounts keep every decimal they have (never fewer than `decimals`): for a statement
-   * rounded only at its payout, whose lines keep full precision, so that its items add up to the
-   * unrounded total the sentence states.
-   */
   constructor(
     readonly currency: string,
     readonly decimals = 2,
-    readonly exact = false,
+    /** The amounts this sentence already said were rounded, by what they were rounded from. */
+    private readonly said = new Set<string>(),
   ) {}
 
   private amount(value: string, unit: string): string {
-    return (this.exact ? exactMoney : money)(value, unit, this.decimals);
+    return exactMoney(value, unit, this.decimals, this.said);
   }
 
   /** A value with its unit, for reading. */
@@ -112,7 +139,7 @@ export class Reading {
     if (typeof value === 'boolean') return value ? 'yes' : 'no';
     if (unit === '%' && isNumeric(value)) return percent(value);
     if (unit !== undefined && isNumeric(value)) return this.amount(value, unit);
-    return isNumeric(value) ? group(value) : value;
+    return isNumeric(value) ? plain(value) : value;
   }
 
   private bound(value: string, unit: string | undefined): string {
@@ -161,13 +188,12 @@ export class Reading {
   }
 
   /**
-   * The inputs a rule saw, each amount with every decimal it has (at least the sentence's): an
-   * amount as given (`10.005 EUR`) or computed (`9,999.99918 USD` before rounding) is not shown
-   * rounded, so that a rep can redo the arithmetic from it.
+   * The inputs a rule saw, each amount with every decimal it has (but a quotient's, see
+   * {@link exactMoney}): an amount as given (`10.005 EUR`) or computed (`9,999.99918 USD` before
+   * rounding) is not shown rounded, so that a rep can redo the arithmetic from it.
    */
   inputs(list: readonly TraceInput[]): string {
-    const exact = this.exact ? this : new Reading(this.currency, this.decimals, true);
-    return list.map((i) => `${i.name} ${exact.shown(i.value, i.unit)}`).join(', ');
+    return list.map((i) => `${i.name} ${this.shown(i.value, i.unit)}`).join(', ');
   }
 }
 
@@ -182,9 +208,8 @@ export function sentence(
   unit: string | undefined,
   currency: string,
   decimals = 2,
-  exact = false,
 ): string {
-  const reading = new Reading(currency, decimals, exact);
+  const reading = new Reading(currency, decimals);
   const what = trace.rule.label ?? trace.rule.name;
   const record = trace.records?.length === 1 ? trace.records[0] : undefined;
   const about = record ? ` for ${record.source} ${recordName(record)}` : '';
