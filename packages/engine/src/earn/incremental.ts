@@ -202,7 +202,8 @@ function linesOf(
   table: CompiledRateTable,
 ): RawLines {
   const lines: LineData[] = [];
-  const first = (table.tiers[0] as { fixed: { hit: TierHit } }).fixed.hit;
+  // A zero measure is priced retroactively at the first tier, reached at 0 (as the general path says).
+  const first: TierHit = { ...(table.tiers[0] as { fixed: { hit: TierHit } }).fixed.hit, at: ZERO };
   let t = ZERO;
   let k = 0;
   let prevValue = ZERO;
@@ -327,7 +328,8 @@ function unitLines(
   const p = a + r;
   const prefix = `${name}:`;
   const lines: LineData[] = [];
-  const first = (table.tiers[0] as { fixed: { hit: TierHit } }).fixed.hit;
+  // A zero measure is priced retroactively at the first tier, reached at 0 (as the general path says).
+  const first: TierHit = { ...(table.tiers[0] as { fixed: { hit: TierHit } }).fixed.hit, at: ZERO };
   let t = 0;
   let k = 0;
   let prevValue = 0;

@@ -179,7 +179,8 @@ describe('per-line earnings', () => {
       '4500.00',
     ]);
     expect(explain(hybrid, { ...at, line: 'D1' })?.sentence).toBe(
-      'c for deals D1 is 5,000.00 USD: 10% (between 50% and 100%), tier 2 of rates; bookings 50,000.00 USD',
+      // D1 alone: 50,000 / 100,000 = attainment 50%, in tier 2.
+      'c for deals D1 is 5,000.00 USD: 10% (attainment 50%, between 50% and 100%), tier 2 of rates; bookings 50,000.00 USD',
     );
     expect(explain(hybrid, { ...at, line: 'D2' })?.sentence).toBe(
       'c for deals D2 is 5,000.00 USD: 10% on the 100,000.00 USD between 50% and 100%, tier 2 of rates; ' +
@@ -192,7 +193,7 @@ describe('per-line earnings', () => {
     // 10,000: its own 50,000 x 15% = 7,500 plus the uplift of D1 from 10% to 15%, 50,000 x 5% = 2,500.
     const retro = run(table('retroactive'), data(three), ['2026-Q1']);
     expect(explain(retro, { ...at, line: 'D2' })?.sentence).toBe(
-      'c for deals D2 is 10,000.00 USD: 15% (at or above quota), tier 3 of rates; ' +
+      'c for deals D2 is 10,000.00 USD: 15% (attainment 100%, at or above quota), tier 3 of rates; ' +
         'bookings 50,000.00 USD, uplift on earlier records 2,500.00 USD',
     );
   });

@@ -208,10 +208,11 @@ describe('a per-line earning at the rate reached', () => {
     // D1: 60,000 x 10% = 6,000.00. D2 takes attainment to 110%: 110,000 x 20% = 22,000.00, minus
     // 6,000.00 = 16,000.00 = 50,000 x 20% (10,000.00) + the uplift of D1, 60,000 x (20% - 10%) = 6,000.00.
     expect(say({ earning: 'r', line: 'D1' })).toBe(
-      'r for deals D1 is 6,000.00 USD: 10% (between 0% and 100%), tier 1 of rt; bookings 60,000.00 USD',
+      // D1 alone: 60,000 / 100,000 = attainment 60%.
+      'r for deals D1 is 6,000.00 USD: 10% (attainment 60%, between 0% and 100%), tier 1 of rt; bookings 60,000.00 USD',
     );
     expect(say({ earning: 'r', line: 'D2' })).toBe(
-      'r for deals D2 is 16,000.00 USD: 20% (at or above quota), tier 2 of rt; bookings 50,000.00 USD, ' +
+      'r for deals D2 is 16,000.00 USD: 20% (attainment 110%, at or above quota), tier 2 of rt; bookings 50,000.00 USD, ' +
         'uplift on earlier records 6,000.00 USD',
     );
   });

@@ -63,6 +63,16 @@ export interface TierApplied {
   base?: string;
   /** For marginal bands: what this tier paid (`base × rate`). */
   paid?: string;
+  /**
+   * For a tier reached without a base (a retroactive table, `rate(table)`, a pay curve): what the
+   * table reads, as the plan writes it (`attainment`), and its value (`at`, a ratio for
+   * percentages), which picked the tier or the point on the curve.
+   */
+  on?: string;
+  at?: string;
+  /** For a pay curve: its values at the points `from` and `to` (`rate` lies between them). */
+  fromRate?: string;
+  toRate?: string;
 }
 
 /**

@@ -7,13 +7,17 @@ import { Dec, decText } from '../decimal.js';
 import { type CompileEnv, compile, type Fn } from '../evaluate/compile.js';
 import type { Ctx } from '../evaluate/context.js';
 import { unitOf, type Value } from '../evaluate/value.js';
+import { renderExpr } from '../governance/render-expr.js';
 import type { RuleRef } from '../results/results.js';
+import type { TierDesc } from './tier-hit.js';
 
 /** A pay curve ready to use. */
 export interface CompiledCurve {
   curve: PayCurve;
   rule: RuleRef;
   on: Fn;
+  /** What the curve reads, as the plan writes it (`gross_retention`). */
+  onText: string;
   points: { at: Dec; value: Dec }[];
 }
 
@@ -24,7 +28,7 @@ export function compileCurve(curve: PayCurve, env: CompileEnv): CompiledCurve {
   const points = curve.points
     .map((p) => ({ at: new Dec(p.at), value: new Dec(p.value) }))
     .sort((a, b) => a.at.comparedTo(b.at));
-  return { curve, rule, on: compile(curve.on, env), points };
+  return { curve, rule, on: compile(curve.on, env), onText: renderExpr(curve.on), points };
 }
 
 /** The value of an exact point on the curve at `x` (no rounding but the division's 50 digits). */
@@ -56,15 +60,18 @@ export function curve(ctx: Ctx, c: CompiledCurve): Value {
   const hi = c.points[Math.min(c.points.length - 1, segment)];
   if (lo && hi) {
     const inside = segment > 0 && segment < c.points.length;
-    const desc = {
+    const desc: TierDesc = {
       table: c.curve.name,
       unit: unitOf(c.curve.on.type),
       rateUnit: '%',
       index: segment,
       from: decText(lo.at),
       to: inside ? decText(hi.at) : undefined,
+      on: c.onText,
+      fromRate: decText(lo.value),
     };
-    ctx.trail.push({ desc, rate: value, base: undefined, paid: undefined });
+    if (inside) desc.toRate = decText(hi.value);
+    ctx.trail.push({ desc, rate: value, base: undefined, paid: undefined, at: x });
   }
   return value;
 }

@@ -10,6 +10,7 @@ import { Dec, decText, ZERO } from '../decimal.js';
 import { type CompileEnv, compile, type Fn } from '../evaluate/compile.js';
 import type { Ctx } from '../evaluate/context.js';
 import { unitOf, type Value } from '../evaluate/value.js';
+import { renderExpr } from '../governance/render-expr.js';
 import type { RuleRef } from '../results/results.js';
 import { planReading } from '../trace/sentence.js';
 import type { TierDesc, TierHit } from './tier-hit.js';
@@ -42,6 +43,7 @@ export function compileRateTable(table: RateTable, env: CompileEnv): CompiledRat
     table: table.name,
     unit: unitOf(table.on.type),
     rateUnit: table.tiers[0] && unitOf(table.tiers[0].rate.type),
+    on: renderExpr(table.on),
   };
   if (table.label !== undefined) rule.label = table.label;
   const tiers = table.tiers.map((tier, i): CompiledTier => {
@@ -123,8 +125,13 @@ export function rateReached(ctx: Ctx, t: CompiledRateTable): Value {
   if (!tier) return noTier(ctx, t, x);
   const rate = rateOf(ctx, tier);
   if (rate === null) return null;
-  ctx.trail.push(tier.fixed?.hit ?? hit(tier, rate));
+  ctx.trail.push(reachedAt(tier, rate, x));
   return rate;
+}
+
+/** The hit of a tier reached (no base), with the value of the measure that reached it. */
+function reachedAt(tier: CompiledTier, rate: Dec, x: Dec): TierHit {
+  return { ...(tier.fixed?.hit ?? hit(tier, rate)), at: x };
 }
 
 /** `tiered(amount, table)`: the amount paid through the table, in the table's mode. */
@@ -170,7 +177,7 @@ function retroactive(ctx: Ctx, t: CompiledRateTable, x: Dec, amount: Dec): Value
   }
   const rate = rateOf(ctx, tier);
   if (rate === null) return null;
-  ctx.trail.push(tier.fixed?.hit ?? hit(tier, rate));
+  ctx.trail.push(reachedAt(tier, rate, x));
   return amount.times(rate);
 }
 

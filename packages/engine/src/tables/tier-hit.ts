@@ -15,6 +15,11 @@ export interface TierDesc {
   index: number;
   from: string;
   to: string | undefined;
+  /** What the table or curve reads, as the plan writes it (`gross_retention`), for sentences. */
+  on?: string;
+  /** A pay curve's values at `from` and `to`, the points around the value read. */
+  fromRate?: string;
+  toRate?: string;
 }
 
 /** A tier applied to a value. */
@@ -24,6 +29,8 @@ export interface TierHit {
   /** For marginal bands: the part of the amount in the tier, and what it paid. */
   base: Dec | undefined;
   paid: Dec | undefined;
+  /** For a tier reached without a base (retroactive, `rate(table)`, a pay curve): the value read. */
+  at?: Dec;
 }
 
 /** The trace form of a hit; `texts` shares the text of a rate used on many lines. */
@@ -40,5 +47,11 @@ export function tierApplied(h: TierHit, texts?: { text(value: Dec): string }): T
   if (d.rateUnit !== undefined) t.rateUnit = d.rateUnit;
   if (h.base !== undefined) t.base = decText(h.base);
   if (h.paid !== undefined) t.paid = decText(h.paid);
+  if (h.at !== undefined && d.on !== undefined) {
+    t.on = d.on;
+    t.at = decText(h.at);
+  }
+  if (d.fromRate !== undefined) t.fromRate = d.fromRate;
+  if (d.toRate !== undefined) t.toRate = d.toRate;
   return t;
 }

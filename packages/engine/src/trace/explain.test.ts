@@ -47,7 +47,7 @@ describe('explain', () => {
     expect(e?.value).toBe('4000.00');
     expect(e?.trace.tier).toMatchObject({ table: 'rates', index: 2, rate: '0.1' });
     expect(e?.sentence).toBe(
-      'Commission for deals D2 is 4,000.00 USD: 10% (at or above quota), tier 2 of rates; ' +
+      'Commission for deals D2 is 4,000.00 USD: 10% (attainment 120%, at or above quota), tier 2 of rates; ' +
         'bookings 20,000.00 USD, uplift on earlier records 2,000.00 USD',
     );
   });
@@ -181,11 +181,11 @@ describe('explain: units, decimals, curves and windows', () => {
       );
     // 50% is below the first point (80%: 0%): 10,000 x 0% = 0.
     expect(explain(at0('50000'), { ...at, earning: 'cb' })?.sentence).toBe(
-      'cb is 0.00 USD: 0% (at or below 80%, the first point of pc); payee.target 10,000.00 USD, value 0.00 USD',
+      'cb is 0.00 USD: 0% from pc at attainment 50%, at or below its first point 80%; payee.target 10,000.00 USD, value 0.00 USD',
     );
     // 90% is halfway from 80% (0%) to 100% (100%): 50%, and 10,000 x 50% = 5,000.
     expect(explain(at0('90000'), { ...at, earning: 'cb' })?.sentence).toBe(
-      'cb is 5,000.00 USD: 50% (between 80% and 100%), tier 1 of pc; payee.target 10,000.00 USD, value 5,000.00 USD',
+      'cb is 5,000.00 USD: 50% from pc at attainment 90%, between its points 80% (pays 0%) and 100% (pays 100%); payee.target 10,000.00 USD, value 5,000.00 USD',
     );
   });
 
@@ -459,5 +459,52 @@ describe('explain: long decimals', () => {
   it('shows a plain number to at most 4 decimals, like a percentage', () => {
     // 2 deals / 3 = 0.6666...: 0.6667.
     expect(explain(results, { ...at, measure: 'per_deal' })?.sentence).toBe('per_deal is 0.6667');
+  });
+});
+
+describe('explain: the value a curve or a tier was read at', () => {
+  const curved = planOf(
+    quarterly(`source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  payee { q: Money, target: Money }
+  quota bq = payee.q
+  credit bookings from deals { to owner }
+  measure retention = bookings / bq
+  pay curve rc on retention {
+    80%: 0%
+    85%: 25%
+    90%: 60%
+    95%: 100%
+    100%: 130%
+    105%: 150%
+  }
+  bonus rb = payee.target * curve(rc)`),
+  );
+  const at = (amount: string) =>
+    run(
+      curved,
+      {
+        payees: [payee('rep', { q: '284000', target: '6300' })],
+        records: { deals: rows({ id: 'D1', owner: 'rep', amount, close_date: '2026-02-01' }) },
+      },
+      ['2026-Q1'],
+    );
+  const q1 = { payee: 'rep', period: '2026-Q1', earning: 'rb' };
+  it('says the measure, its value and the two points of a curve around it (csm-004)', () => {
+    // 239,827.69 / 284,000 = 84.44637...%, between 80% (0%) and 85% (25%):
+    // 0% + (84.44637 - 80) / (85 - 80) x 25% = 22.23185%; 6,300 x 22.23185% = 1,400.6065, paid 1,400.61.
+    const e = explain(at('239827.69'), q1);
+    expect(e?.trace.tier).toMatchObject({ on: 'retention', fromRate: '0', toRate: '0.25' });
+    expect(e?.trace.tier?.at?.slice(0, 8)).toBe('0.844463');
+    expect(e?.sentence).toBe(
+      'rb is 1,400.61 USD: 22.2318% from rc at retention 84.4464%, between its points 80% (pays 0%) ' +
+        'and 85% (pays 25%); payee.target 6,300.00 USD, value 1,400.61 USD (rounded from 1,400.6065)',
+    );
+  });
+  it('says when the value is beyond the last point of a curve', () => {
+    // 300,000 / 284,000 = 105.63380...%, above the last point 105% (150%): 6,300 x 150% = 9,450.
+    expect(explain(at('300000'), q1)?.sentence).toBe(
+      'rb is 9,450.00 USD: 150% from rc at retention 105.6338%, at or above its last point 105%; ' +
+        'payee.target 6,300.00 USD, value 9,450.00 USD',
+    );
   });
 });

@@ -161,8 +161,28 @@ export class Reading {
     return `between ${this.bound(t.from, t.unit)} and ${this.bound(t.to, t.unit)}`;
   }
 
-  private rate(t: TierApplied): string {
-    return t.rateUnit === '%' ? percent(t.rate) : this.shown(t.rate, t.rateUnit);
+  private rate(t: TierApplied, rate = t.rate): string {
+    return t.rateUnit === '%' ? percent(rate) : this.shown(rate, t.rateUnit);
+  }
+
+  /**
+   * A tier reached by the value a table reads, with that value: "10% (attainment 120%, at or
+   * above quota), tier 2 of rates"; a pay curve's value with the points around it: "22.2318% from
+   * retention_curve at gross_retention 84.4464%, between its points 80% (pays 0%) and 85% (pays
+   * 25%)", or beyond its first or last point: "0% from pc at attainment 50%, at or below its first
+   * point 80%".
+   */
+  private reachedSentence(t: TierApplied, on: string, at: string): string {
+    const value = `${on} ${this.bound(at, t.unit)}`;
+    if (t.fromRate !== undefined) {
+      const head = `${this.rate(t)} from ${t.table} at ${value}`;
+      const from = this.bound(t.from, t.unit);
+      if (t.to !== undefined && t.toRate !== undefined)
+        return `${head}, between its points ${from} (pays ${this.rate(t, t.fromRate)}) and ${this.bound(t.to, t.unit)} (pays ${this.rate(t, t.toRate)})`;
+      return `${head}, at or ${t.index === 0 ? 'below its first' : 'above its last'} point ${from}`;
+    }
+    const each = isCurrency(t.rateUnit) ? ' each' : '';
+    return `${this.rate(t)}${each} (${value}, ${this.band(t, true)}), tier ${t.index} of ${t.table}`;
   }
 
   /**
@@ -179,6 +199,8 @@ export class Reading {
    * a pay curve below its first point, "0% (at or below 80%, the first point of pc)".
    */
   tierSentence(t: TierApplied): string {
+    if (t.base === undefined && t.on !== undefined && t.at !== undefined)
+      return this.reachedSentence(t, t.on, t.at);
     if (t.index === 0 && t.to === undefined)
       return `${this.rate(t)} (${this.band(t)}, the first point of ${t.table})`;
     const each = isCurrency(t.rateUnit) ? ' each' : '';
