@@ -53,6 +53,13 @@ export interface Uses {
   windows?: Map<string, Set<string>>;
   /** For traces: `kind:name` of definitions read as they are (not through a window). */
   direct?: Set<string>;
+  /**
+   * For traces: the aggregates of the period (`count(sourced_pipeline)`) that are part of a larger
+   * expression (not the whole of it) and not inside a record's scope, whose values a rep needs.
+   */
+  aggregates?: IrExpr[];
+  /** For traces: the conversions outside a record's scope (`convert(services_fees, USD)`), for their rates. */
+  converts?: IrExpr[];
 }
 
 /** An empty set of uses. */
@@ -60,8 +67,11 @@ export function noUses(): Uses {
   return { refs: new Set(), credits: new Set(), tables: new Set(), attributes: new Set() };
 }
 
-/** Collects the definitions, credits and tables an expression uses. */
-export function uses(expr: IrExpr | undefined, into: Uses = noUses()): Uses {
+/**
+ * Collects the definitions, credits and tables an expression uses. `depth`: 0 for the whole
+ * expression, more inside it, -1 inside an aggregate (where a record is in scope).
+ */
+export function uses(expr: IrExpr | undefined, into: Uses = noUses(), depth = 0): Uses {
   if (!expr) return into;
   switch (expr.op) {
     case 'ref':
@@ -80,6 +90,17 @@ export function uses(expr: IrExpr | undefined, into: Uses = noUses()): Uses {
     }
     case 'aggregate':
       if (expr.over.kind === 'credit') into.credits.add(expr.over.name);
+      if (depth > 0) {
+        into.aggregates ??= [];
+        into.aggregates.push(expr);
+      }
+      for (const child of children(expr)) uses(child, into, -1);
+      return into;
+    case 'convert':
+      if (depth >= 0) {
+        into.converts ??= [];
+        into.converts.push(expr);
+      }
       break;
     case 'tiered':
     case 'rate':
@@ -98,6 +119,6 @@ export function uses(expr: IrExpr | undefined, into: Uses = noUses()): Uses {
     default:
       break;
   }
-  for (const child of children(expr)) uses(child, into);
+  for (const child of children(expr)) uses(child, into, depth < 0 ? -1 : depth + 1);
   return into;
 }

@@ -391,7 +391,7 @@ export function earningResult(
   const estimate = projected ? estimateLines(actual, projected, rounding) : { lines: [], total: ZERO };
   // Outside its dates an earning has no outcome of its own: its trace reads the period's context.
   const ctx = earningContext(actualCtx, e) ?? actualCtx;
-  const inputs = inputsOf(ctx, e.def.uses);
+  const inputs = inputsOf(ctx, e.def.uses, e.def.rule);
   if (actual.value !== null) inputs.push(exactMoneyInput('value', actual.value, currency));
   if (actual.paidBefore !== undefined)
     inputs.push(exactMoneyInput(PAID_EARLIER, actual.paidBefore, currency));

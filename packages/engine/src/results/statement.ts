@@ -38,7 +38,7 @@ function measureResult(def: Def, actual: Ctx, projected: Ctx | undefined): Measu
     name: def.name,
     type: formatType(type),
     value: toResult(value, type),
-    trace: { rule: def.rule, range: def.range, inputs: inputsOf(actual, def.uses) },
+    trace: { rule: def.rule, range: def.range, inputs: inputsOf(actual, def.uses, def.rule) },
   };
   if (def.element.label !== undefined) result.label = def.element.label;
   if (projected) {

@@ -2,18 +2,20 @@
  * Building traces: the inputs of a rule (the definitions and payee attributes it reads, with
  * their values in the context), and the tiers it applied.
  */
-import type { Definition, RefKind, Type } from '@attain/dsl';
+import type { Definition, IrExpr, RefKind, Type } from '@attain/dsl';
 import { attributeOn } from '../data/model.js';
-import type { Dec } from '../decimal.js';
-import { WINDOWS } from '../evaluate/compile.js';
+import { type Dec, decText } from '../decimal.js';
+import { compile, type Fn, WINDOWS } from '../evaluate/compile.js';
 import type { Ctx } from '../evaluate/context.js';
 import type { Def } from '../evaluate/program.js';
 import { toResult, unitOf, type Value } from '../evaluate/value.js';
 import type { Uses } from '../evaluate/walk.js';
+import { renderExpr } from '../governance/render-expr.js';
 import { toDate } from '../measure/to-date.js';
-import type { TierApplied, TraceInput } from '../results/results.js';
+import type { RuleRef, TierApplied, TraceInput } from '../results/results.js';
 import { type TierHit, tierApplied } from '../tables/tier-hit.js';
 import type { PeriodKind } from '../time/calendar.js';
+import { formatDate } from '../time/dates.js';
 
 /** The type of a definition's values. */
 export function defType(def: Def, currency: string): Type {
@@ -46,11 +48,51 @@ const WINDOW_NAMES: Readonly<Record<string, string>> = {
   mtd: 'month to date',
 };
 
+/** The expressions traces evaluate ({@link Uses.aggregates}, conversion dates), compiled on first use. */
+const traceFns = new WeakMap<object, WeakMap<IrExpr, Fn>>();
+
+function compiledFor(program: object): WeakMap<IrExpr, Fn> {
+  let fns = traceFns.get(program);
+  if (!fns) {
+    fns = new WeakMap();
+    traceFns.set(program, fns);
+  }
+  return fns;
+}
+
+/**
+ * The rate a conversion used, as manual adjustments name it (`FX EUR/USD on 2026-09-30 1.1`):
+ * on its date, else the period's last day; `undefined` for a conversion into the same currency.
+ */
+function fxInput(ctx: Ctx, expr: IrExpr): TraceInput | undefined {
+  if (expr.op !== 'convert') return undefined;
+  const program = ctx.run.program;
+  const from =
+    expr.value.type.kind === 'Money' ? (expr.value.type.currency ?? program.currency) : program.currency;
+  const to = expr.currency;
+  if (from === to) return undefined;
+  let day: Value = ctx.period.end;
+  if (expr.date) {
+    const fns = compiledFor(program);
+    let fn = fns.get(expr.date);
+    if (!fn) {
+      fn = compile(expr.date, program);
+      fns.set(expr.date, fn);
+    }
+    day = fn(ctx, undefined);
+  }
+  if (typeof day !== 'number') return undefined;
+  const rate = ctx.run.data.fx.rate(from, to, day);
+  return { name: `FX ${from}/${to} on ${formatDate(day)}`, value: rate ? decText(rate) : null };
+}
+
 /**
  * The values of the definitions and payee attributes an expression reads, in the context; a
- * definition read through a to-date window (`ytd(bookings)`) with the window's value.
+ * definition read through a to-date window (`ytd(bookings)`) with the window's value; and the
+ * aggregates it is made of (`count(sourced_pipeline) 3` in `count(sourced_pipeline) *
+ * opportunity_rate`), evaluated for `rule`.
  */
-export function inputsOf(ctx: Ctx, u: Uses): TraceInput[] {
+export function inputsOf(ctx: Ctx, u: Uses, rule?: RuleRef): TraceInput[] {
   const program = ctx.run.program;
   const inputs: TraceInput[] = [];
   for (const ref of u.refs) {
@@ -65,6 +107,30 @@ export function inputsOf(ctx: Ctx, u: Uses): TraceInput[] {
       const value = toDate(ctx, WINDOWS[w] as PeriodKind, id);
       inputs.push(input(`${def.name} ${WINDOW_NAMES[w] ?? w}`, value, type));
     }
+  }
+  if (u.aggregates) {
+    const fns = compiledFor(program);
+    // Evaluated as the rule evaluated them: a warning they raise is the rule's, already given once.
+    const outer = ctx.rule;
+    const trail = ctx.trail.length;
+    ctx.rule = rule ?? outer;
+    try {
+      for (const expr of u.aggregates) {
+        let fn = fns.get(expr);
+        if (!fn) {
+          fn = compile(expr, program);
+          fns.set(expr, fn);
+        }
+        inputs.push(input(renderExpr(expr), fn(ctx, undefined), expr.type));
+      }
+    } finally {
+      ctx.rule = outer;
+      ctx.trail.length = trail;
+    }
+  }
+  for (const expr of u.converts ?? []) {
+    const rate = fxInput(ctx, expr);
+    if (rate) inputs.push(rate);
   }
   for (const name of u.attributes ?? []) {
     const field = program.plan.payee.find((f) => f.name === name);

@@ -458,7 +458,9 @@ describe('explain: long decimals', () => {
   });
   it('shows a plain number to at most 4 decimals, like a percentage', () => {
     // 2 deals / 3 = 0.6666...: 0.6667.
-    expect(explain(results, { ...at, measure: 'per_deal' })?.sentence).toBe('per_deal is 0.6667');
+    expect(explain(results, { ...at, measure: 'per_deal' })?.sentence).toBe(
+      'per_deal is 0.6667: count(deals) 2',
+    );
   });
 });
 
@@ -505,6 +507,60 @@ describe('explain: the value a curve or a tier was read at', () => {
     expect(explain(at('300000'), q1)?.sentence).toBe(
       'rb is 9,450.00 USD: 150% from rc at retention 105.6338%, at or above its last point 105%; ' +
         'payee.target 6,300.00 USD, value 9,450.00 USD',
+    );
+  });
+});
+
+describe('explain: the aggregates and conversions a rule is made of', () => {
+  const counted = planOf(
+    quarterly(`source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  source fees { id: Text key, owner: Payee owner, fee: Money(EUR), billed: Date dated, approved: Boolean }
+  credit pipeline from deals { to owner }
+  let rate_each: Money = 150 USD
+  measure eur_fees = sum(fees.fee where approved)
+  earning per_deal = count(pipeline) * rate_each
+  bonus attach = convert(eur_fees, USD, end_of(period)) * 4%
+  bonus claims = convert(sum(fees.fee where approved), USD) * 2%
+  measure whole = count(pipeline)`),
+  );
+  const results = run(
+    counted,
+    {
+      payees: [payee('rep')],
+      records: {
+        deals: rows(
+          { id: 'D1', owner: 'rep', amount: '1000', close_date: '2026-01-10' },
+          { id: 'D2', owner: 'rep', amount: '2000', close_date: '2026-02-10' },
+          { id: 'D3', owner: 'rep', amount: '3000', close_date: '2026-03-10' },
+        ),
+        fees: rows(
+          { id: 'F1', owner: 'rep', fee: '2000', billed: '2026-02-01', approved: 'true' },
+          { id: 'F2', owner: 'rep', fee: '500', billed: '2026-02-02', approved: 'false' },
+        ),
+      },
+      fx: [
+        { from: 'EUR', to: 'USD', date: '2026-01-01', rate: '1.08' },
+        { from: 'EUR', to: 'USD', date: '2026-03-01', rate: '1.1' },
+      ],
+    },
+    ['2026-Q1'],
+  );
+  it('gives the value of an aggregate that is part of the rule (sdr opportunity_pay)', () => {
+    // 3 deals credited x 150 USD = 450: the count was missing, so 450 could not be redone.
+    expect(explain(results, { ...at, earning: 'per_deal' })?.sentence).toBe(
+      'per_deal is 450.00 USD: rate_each 150.00 USD, count(pipeline) 3, value 450.00 USD',
+    );
+    // An aggregate that is the whole rule is its value: not repeated as an input.
+    expect(explain(results, { ...at, measure: 'whole' })?.sentence).toBe('whole is 3');
+  });
+  it('gives the FX rate of a conversion (csm services_attach, channel-partner mdf_bonus)', () => {
+    // F1 only (approved): 2,000 EUR at the 2026-03-31 rate 1.1 (from 2026-03-01) = 2,200 USD x 4% = 88.
+    expect(explain(results, { ...at, earning: 'attach' })?.sentence).toBe(
+      'attach is 88.00 USD: eur_fees 2,000.00 EUR, FX EUR/USD on 2026-03-31 1.1, value 88.00 USD',
+    );
+    // The same sum written in the rule: 2,000 EUR x 1.1 x 2% = 44.
+    expect(explain(results, { ...at, earning: 'claims' })?.sentence).toBe(
+      'claims is 44.00 USD: sum(fees.fee where approved) 2,000.00 EUR, FX EUR/USD on 2026-03-31 1.1, value 44.00 USD',
     );
   });
 });
