@@ -60,6 +60,8 @@ export interface Uses {
   aggregates?: IrExpr[];
   /** For traces: the conversions outside a record's scope (`convert(services_fees, USD)`), for their rates. */
   converts?: IrExpr[];
+  /** For traces: the lookups outside a record's scope (`lookup(opportunity_rates, payee.level)`), for their rows. */
+  lookups?: IrExpr[];
 }
 
 /** An empty set of uses. */
@@ -102,9 +104,15 @@ export function uses(expr: IrExpr | undefined, into: Uses = noUses(), depth = 0)
         into.converts.push(expr);
       }
       break;
+    case 'lookup':
+      into.tables.add(expr.table);
+      if (depth >= 0) {
+        into.lookups ??= [];
+        into.lookups.push(expr);
+      }
+      break;
     case 'tiered':
     case 'rate':
-    case 'lookup':
       into.tables.add(expr.table);
       break;
     case 'curve':

@@ -46,6 +46,12 @@ function matches(key: Key, value: Value): boolean {
   }
 }
 
+/** The 1-based row of `t` that `keys` match first, else `otherwise` (there may be no such row). */
+export function rowOf(t: CompiledLookup, keys: readonly Value[]): number | 'otherwise' {
+  for (const row of t.rows) if (row.keys.every((k, i) => matches(k, keys[i] ?? null))) return row.index;
+  return 'otherwise';
+}
+
 /** `lookup(table, key, ...)`. */
 export function lookup(ctx: Ctx, t: CompiledLookup, keys: readonly Value[]): Value {
   for (const row of t.rows) {

@@ -52,9 +52,14 @@ export class Tables {
     return table ? rateReached(ctx, table) : null;
   }
 
-  lookup(ctx: Ctx, name: string, keys: readonly Value[]): Value {
+  /** The lookup table in force in the context's period. */
+  lookupTable(ctx: Ctx, name: string): CompiledLookup | undefined {
     const versions = this.lookups.get(name);
-    const table = versions && versionIn(versions, ctx.period);
+    return versions && versionIn(versions, ctx.period);
+  }
+
+  lookup(ctx: Ctx, name: string, keys: readonly Value[]): Value {
+    const table = this.lookupTable(ctx, name);
     return table ? lookup(ctx, table, keys) : null;
   }
 

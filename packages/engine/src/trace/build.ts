@@ -4,15 +4,16 @@
  */
 import type { Definition, IrExpr, RefKind, Type } from '@attain/dsl';
 import { attributeOn } from '../data/model.js';
-import { type Dec, decText } from '../decimal.js';
+import { Dec, decText } from '../decimal.js';
 import { compile, type Fn, WINDOWS } from '../evaluate/compile.js';
 import type { Ctx } from '../evaluate/context.js';
-import type { Def } from '../evaluate/program.js';
+import type { Def, Program } from '../evaluate/program.js';
 import { toResult, unitOf, type Value } from '../evaluate/value.js';
 import type { Uses } from '../evaluate/walk.js';
 import { renderExpr } from '../governance/render-expr.js';
 import { toDate } from '../measure/to-date.js';
 import type { RuleRef, TierApplied, TraceInput } from '../results/results.js';
+import { rowOf } from '../tables/lookup.js';
 import { type TierHit, tierApplied } from '../tables/tier-hit.js';
 import type { PeriodKind } from '../time/calendar.js';
 import { formatDate } from '../time/dates.js';
@@ -60,6 +61,47 @@ function compiledFor(program: object): WeakMap<IrExpr, Fn> {
   return fns;
 }
 
+/** The lookups of `u`, then those of the lets it reads. */
+function lookupsOf(program: Program, u: Uses): IrExpr[] {
+  const list = [...(u.lookups ?? [])];
+  for (const ref of u.refs) {
+    if (!ref.startsWith('let:')) continue;
+    const id = program.defId('let', ref.slice(4));
+    const def = id === undefined ? undefined : program.defs[id];
+    for (const expr of def?.uses.lookups ?? []) if (!list.includes(expr)) list.push(expr);
+  }
+  return list;
+}
+
+function evaluated(ctx: Ctx, expr: IrExpr): Value {
+  const fns = compiledFor(ctx.run.program);
+  let fn = fns.get(expr);
+  if (!fn) {
+    fn = compile(expr, ctx.run.program);
+    fns.set(expr, fn);
+  }
+  return fn(ctx, undefined);
+}
+
+/** A lookup's keys, the row they matched and its value: `partner_rates at product Platform, region NA (row 1) 6%`. */
+function lookupInput(ctx: Ctx, expr: IrExpr): TraceInput | undefined {
+  if (expr.op !== 'lookup') return undefined;
+  const table = ctx.run.tables.lookupTable(ctx, expr.table);
+  if (!table) return undefined;
+  const keys = expr.keys.map((k) => evaluated(ctx, k));
+  const row = rowOf(table, keys);
+  if (row === 'otherwise' && !table.otherwise) return undefined;
+  const shown = keys.map((k, i) => `${table.table.by[i] ?? `key ${i + 1}`} ${keyText(k)}`).join(', ');
+  const name = `${expr.table} at ${shown} (${row === 'otherwise' ? 'otherwise' : `row ${row}`})`;
+  return input(name, evaluated(ctx, expr), expr.type);
+}
+
+function keyText(value: Value): string {
+  if (value === null) return 'no value';
+  if (value instanceof Dec) return decText(value);
+  return typeof value === 'string' ? value : String(value);
+}
+
 /**
  * The rate a conversion used, as manual adjustments name it (`FX EUR/USD on 2026-09-30 1.1`):
  * on its date, else the period's last day; `undefined` for a conversion into the same currency.
@@ -71,16 +113,7 @@ function fxInput(ctx: Ctx, expr: IrExpr): TraceInput | undefined {
     expr.value.type.kind === 'Money' ? (expr.value.type.currency ?? program.currency) : program.currency;
   const to = expr.currency;
   if (from === to) return undefined;
-  let day: Value = ctx.period.end;
-  if (expr.date) {
-    const fns = compiledFor(program);
-    let fn = fns.get(expr.date);
-    if (!fn) {
-      fn = compile(expr.date, program);
-      fns.set(expr.date, fn);
-    }
-    day = fn(ctx, undefined);
-  }
+  const day: Value = expr.date ? evaluated(ctx, expr.date) : ctx.period.end;
   if (typeof day !== 'number') return undefined;
   const rate = ctx.run.data.fx.rate(from, to, day);
   return { name: `FX ${from}/${to} on ${formatDate(day)}`, value: rate ? decText(rate) : null };
@@ -108,29 +141,27 @@ export function inputsOf(ctx: Ctx, u: Uses, rule?: RuleRef): TraceInput[] {
       inputs.push(input(`${def.name} ${WINDOW_NAMES[w] ?? w}`, value, type));
     }
   }
-  if (u.aggregates) {
-    const fns = compiledFor(program);
-    // Evaluated as the rule evaluated them: a warning they raise is the rule's, already given once.
-    const outer = ctx.rule;
-    const trail = ctx.trail.length;
-    ctx.rule = rule ?? outer;
-    try {
-      for (const expr of u.aggregates) {
-        let fn = fns.get(expr);
-        if (!fn) {
-          fn = compile(expr, program);
-          fns.set(expr, fn);
-        }
-        inputs.push(input(renderExpr(expr), fn(ctx, undefined), expr.type));
-      }
-    } finally {
-      ctx.rule = outer;
-      ctx.trail.length = trail;
+  // Evaluated as the rule evaluated them: a warning they raise is the rule's, already given once;
+  // a tier they reach is not the rule's (the rule's tiers are taken already).
+  const outer = ctx.rule;
+  const trail = ctx.trail.length;
+  ctx.rule = rule ?? outer;
+  try {
+    for (const expr of u.aggregates ?? [])
+      inputs.push(input(renderExpr(expr), evaluated(ctx, expr), expr.type));
+    // The row of each lookup the rule makes, and of the lookups of the lets it reads (a let is not
+    // explained on its own): `opportunity_rates at level 2 (row 2) 175.00 USD`.
+    for (const expr of lookupsOf(program, u)) {
+      const row = lookupInput(ctx, expr);
+      if (row) inputs.push(row);
     }
-  }
-  for (const expr of u.converts ?? []) {
-    const rate = fxInput(ctx, expr);
-    if (rate) inputs.push(rate);
+    for (const expr of u.converts ?? []) {
+      const rate = fxInput(ctx, expr);
+      if (rate) inputs.push(rate);
+    }
+  } finally {
+    ctx.rule = outer;
+    ctx.trail.length = trail;
   }
   for (const name of u.attributes ?? []) {
     const field = program.plan.payee.find((f) => f.name === name);

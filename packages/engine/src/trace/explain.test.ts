@@ -564,3 +564,54 @@ describe('explain: the aggregates and conversions a rule is made of', () => {
     );
   });
 });
+
+describe('explain: the row of a lookup table', () => {
+  const looked = planOf(
+    quarterly(`source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  payee { level: Integer, region: Text }
+  credit pipeline from deals { to owner }
+  lookup table opp_rates by level {
+    1: 150 USD
+    2: 175 USD
+    otherwise: 200 USD
+  }
+  lookup table uplift by level, region {
+    1, "EMEA": 2%
+    *, *: 1%
+  }
+  let opp_rate: Money = lookup(opp_rates, payee.level)
+  earning opp_pay = count(pipeline) * opp_rate
+  bonus kicker = pipeline * lookup(uplift, payee.level, payee.region)`),
+  );
+  const results = run(
+    looked,
+    {
+      payees: [payee('rep', { level: '2', region: 'EMEA' }), payee('lead', { level: '3', region: 'NA' })],
+      records: {
+        deals: rows(
+          { id: 'D1', owner: 'rep', amount: '1000', close_date: '2026-01-10' },
+          { id: 'D2', owner: 'rep', amount: '2000', close_date: '2026-02-10' },
+          { id: 'D3', owner: 'lead', amount: '4000', close_date: '2026-02-11' },
+        ),
+      },
+    },
+    ['2026-Q1'],
+  );
+  it('says which row the keys matched, for a let the rule reads (sdr opportunity_rate)', () => {
+    // rep is level 2: row 2, 175 USD; 2 deals x 175 = 350.
+    expect(explain(results, { ...at, earning: 'opp_pay' })?.sentence).toBe(
+      'opp_pay is 350.00 USD: opp_rate 175.00 USD, count(pipeline) 2, opp_rates at level 2 (row 2) 175.00 USD, value 350.00 USD',
+    );
+    // lead is level 3: no row, otherwise 200 USD; 1 deal x 200 = 200.
+    expect(explain(results, { payee: 'lead', period: '2026-Q1', earning: 'opp_pay' })?.sentence).toBe(
+      'opp_pay is 200.00 USD: opp_rate 200.00 USD, count(pipeline) 1, opp_rates at level 3 (otherwise) 200.00 USD, value 200.00 USD',
+    );
+  });
+  it('says which row the keys matched, in the rule itself', () => {
+    // rep: level 2 in EMEA does not match row 1 (level 1 only): row 2, 1%; 3,000 x 1% = 30.
+    expect(explain(results, { ...at, earning: 'kicker' })?.sentence).toBe(
+      'kicker is 30.00 USD: pipeline 3,000.00 USD, uplift at level 2, region EMEA (row 2) 1%, ' +
+        'payee.level 2, payee.region EMEA, value 30.00 USD',
+    );
+  });
+});
