@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AdjustmentLine, Results, Statement } from '../results/results.js';
 import { payee, planOf, quarterly, rows, run } from '../test-support.js';
 import { explain } from './explain.js';
-import { money, percent } from './sentence.js';
+import { exactMoney, money, percent } from './sentence.js';
 
 const plan = planOf(
   quarterly(`source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
@@ -455,6 +455,16 @@ describe('explain: long decimals', () => {
     expect(explain(results, { ...at, earning: 'ab' })?.sentence).toBe(
       'ab is 13,333.33 USD: avg_deal 13,333.33 USD (rounded from 13,333.3333), value 13,333.33 USD',
     );
+  });
+  it('says once per amount, not per rounded text', () => {
+    const said = new Set<string>();
+    // 1,400.6064612 and 1,400.6065388 both read 1,400.6065 to 4 decimals: each says it was rounded;
+    // the first again does not.
+    expect(exactMoney('1400.6064612', 'USD', 2, said)).toBe('1,400.61 USD (rounded from 1,400.6065)');
+    expect(exactMoney('1400.6065388', 'USD', 2, said)).toBe('1,400.61 USD (rounded from 1,400.6065)');
+    expect(exactMoney('1400.6064612', 'USD', 2, said)).toBe('1,400.61 USD');
+    // 6 decimals, 4 more than shown: whole, as an amount given or a product of a few decimals is.
+    expect(exactMoney('108.425421', 'USD', 2, said)).toBe('108.425421 USD');
   });
   it('shows a plain number to at most 4 decimals, like a percentage', () => {
     // 2 deals / 3 = 0.6666...: 0.6667.

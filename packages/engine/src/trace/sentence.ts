@@ -77,8 +77,9 @@ export function exactMoney(value: string, currency?: string, decimals = 2, said?
   if (places <= decimals + WHOLE_EXTRA) return money(value, currency, Math.max(decimals, places));
   const shown = money(value, currency, decimals);
   const from = money(value, undefined, decimals + ROUNDED_FROM_EXTRA);
-  if (said?.has(from)) return shown;
-  said?.add(from);
+  const exact = new Dec(value).toString();
+  if (said?.has(exact)) return shown;
+  said?.add(exact);
   return `${shown} (rounded from ${from})`;
 }
 
@@ -125,7 +126,7 @@ export class Reading {
   constructor(
     readonly currency: string,
     readonly decimals = 2,
-    /** The amounts this sentence already said were rounded, by what they were rounded from. */
+    /** The amounts this sentence already said were rounded (their exact digits). */
     private readonly said = new Set<string>(),
   ) {}
 
