@@ -224,20 +224,30 @@ describe('a threshold table (first tier above zero)', () => {
     50% to 100%: 10%
     100% and up: 20%
   }
+  rate table rt on attainment retroactive {
+    50% to 100%: 10%
+    100% and up: 20%
+  }
   commission m = tiered(bookings, th) per line
-  commission p = tiered(bookings, th)`;
-    // D1 40,000: attainment 40%, below the 50% where tier 1 starts: 0.00. D2 30,000: 70%, the
-    // 20,000 between 50% and 70% at 10% = 2,000.00.
+  commission p = tiered(bookings, th)
+  commission r = bookings * rate(rt)`;
+    // D1 40,000: attainment 40% (of the 100,000 quota), below the 50% where tier 1 starts: 0.00.
+    // D2 30,000: 70%, the 20,000 between 50% and 70% at 10% = 2,000.00.
     const say = sentences(rules, ['40000', '30000']);
     expect(say({ earning: 'm', line: 'D1' })).toBe(
-      'm for deals D1 is 0.00 USD: bookings 40,000.00 USD; nothing is paid below 50%, where tier 1 of th starts',
+      'm for deals D1 is 0.00 USD: 0% (attainment 40%, below 50%, where tier 1 of th starts); bookings 40,000.00 USD',
     );
     expect(say({ earning: 'm', line: 'D2' })).toBe(
       'm for deals D2 is 2,000.00 USD: 10% on the 20,000.00 USD between 50% and 100%, tier 1 of th',
     );
     // One deal of 40,000: the period's attainment is 40%, so p is 0.00.
-    expect(sentences(rules, ['40000'])({ earning: 'p' })).toBe(
-      'p is 0.00 USD: bookings 40,000.00 USD, value 0.00 USD; nothing is paid below 50%, where tier 1 of th starts',
+    const one = sentences(rules, ['40000']);
+    expect(one({ earning: 'p' })).toBe(
+      'p is 0.00 USD: 0% (attainment 40%, below 50%, where tier 1 of th starts); bookings 40,000.00 USD, value 0.00 USD',
+    );
+    // rate(rt) at 40% has no tier: 40,000 x 0% = 0.00; the sentence said nothing of why.
+    expect(one({ earning: 'r' })).toBe(
+      'r is 0.00 USD: 0% (attainment 40%, below 50%, where tier 1 of rt starts); bookings 40,000.00 USD, value 0.00 USD',
     );
   });
 });

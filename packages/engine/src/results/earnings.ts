@@ -4,10 +4,9 @@
 
 import type { IrExpr, Rounding } from '@attain/dsl';
 import { recordRef } from '../data/model.js';
-import { Dec, decText, NEGLIGIBLE, ZERO } from '../decimal.js';
+import { type Dec, NEGLIGIBLE, ZERO } from '../decimal.js';
 import { type CompiledEarning, earningContext } from '../earn/earning.js';
 import { allocateRounded, fit, roundAmount, toGrid } from '../earn/fit.js';
-import { measureShape } from '../earn/incremental.js';
 import { type EarningOutcome, LineData, NOTE } from '../earn/outcome.js';
 import { PAID_EARLIER } from '../earn/paid-before.js';
 import { type Ctx, entryText } from '../evaluate/context.js';
@@ -16,7 +15,7 @@ import { renderExpr } from '../governance/render-expr.js';
 import { type TierHit, tierApplied } from '../tables/tier-hit.js';
 import { formatDate } from '../time/dates.js';
 import { exactMoneyInput, inputsOf, tierOf } from '../trace/build.js';
-import { planMoney, planReading } from '../trace/sentence.js';
+import { planMoney } from '../trace/sentence.js';
 import type { MoneyFormat } from './format.js';
 import type { EarningLine, EarningResult, TierApplied, Trace, TraceInput } from './results.js';
 
@@ -152,8 +151,6 @@ interface LineEnv {
   floor: Dec | null;
   /** What the earning pays. */
   earned: Dec;
-  /** The lines whose running credit is below the first tier of a threshold table, and why they pay 0. */
-  belowFirst: { text: string; lines: Set<LineData> } | undefined;
   /** The credit of the records up to each line of the general per-line path, by line. */
   running: Map<LineData, Dec> | undefined;
 }
@@ -296,9 +293,6 @@ function lineResult(line: LineData, env: LineEnv): EarningLine {
   if (bands) trace.bands = bands;
   const texts = [
     lineArithmetic(line, hits, trace, env) ?? (stopped ? undefined : prefixArithmetic(line, hits, env)),
-    !hits?.length && line.raw.isZero() && !stopped && env.belowFirst?.lines.has(line)
-      ? env.belowFirst.text
-      : undefined,
     stopped ?? lineText(line, env),
     line.estimate && entry ? ESTIMATE_LINE : undefined,
   ].filter((t): t is string => t !== undefined);
@@ -326,41 +320,6 @@ function runningCredit(lines: readonly LineData[]): Map<LineData, Dec> {
     running.set(line, total);
   }
   return running;
-}
-
-/**
- * For `tiered(credit, table)` through a table whose first tier starts above zero (a threshold) and
- * is read on the credit or on the credit over a definition that does not move with it (an
- * attainment): the credit, whether an amount of it is below the threshold, and what a number priced
- * by no tier there says ("nothing is paid below 50%, where tier 1 of rates starts").
- */
-function thresholdOf(
-  ctx: Ctx,
-  e: CompiledEarning,
-): { text: string; credit: Dec; below: (credit: Dec) => boolean } | undefined {
-  const value = e.earning.value;
-  if (value.op !== 'tiered' || value.amount.op !== 'ref' || value.amount.kind !== 'credit') return undefined;
-  const table = ctx.run.tables.rateTable(ctx, value.table);
-  if (!table) return undefined;
-  const first = table.tiers[0];
-  if (!first?.from.gt(ZERO)) return undefined;
-  const program = ctx.run.program;
-  const id = program.defId('credit', value.amount.name);
-  const shape = id === undefined ? undefined : measureShape(ctx, table.table.on, value.amount.name, id);
-  if (id === undefined || !shape) return undefined;
-  const credit = ctx.get(id);
-  const divisor = shape.divisor === undefined ? undefined : ctx.get(shape.divisor);
-  if (!(credit instanceof Dec) || (divisor !== undefined && !(divisor instanceof Dec && divisor.gt(ZERO))))
-    return undefined;
-  // The credit at which the measure reaches the first tier: one product, no division per line.
-  const limit = divisor instanceof Dec ? first.from.times(divisor) : first.from;
-  const reading = planReading(program.plan);
-  const bound = reading.shown(decText(first.from), first.desc.unit);
-  return {
-    text: `nothing is paid below ${bound}, where tier 1 of ${first.desc.table} starts`,
-    credit,
-    below: (amount) => amount.lt(limit),
-  };
 }
 
 /** Why an earning pays nothing at all, when something stopped it. */
@@ -416,19 +375,9 @@ export function earningResult(
     texts.push(
       `counting only ${formatDate(e.window.from)} to ${formatDate(e.window.to)}, the dates of the earning`,
     );
-  const threshold = thresholdOf(ctx, e);
-  // Needed by lines of a threshold table and of the general per-line path (they hold `before`).
-  const running =
-    threshold || actual.lines.some((l) => l.before !== undefined) ? runningCredit(actual.lines) : undefined;
-  let belowFirst: LineEnv['belowFirst'];
-  if (threshold) {
-    if (!tier && !stopped && actual.value?.isZero() && threshold.below(threshold.credit))
-      texts.push(threshold.text);
-    // Line i is priced on the credit of records 1..i: below the threshold, it pays nothing.
-    const lines = new Set<LineData>();
-    for (const [line, credit] of running ?? []) if (threshold.below(credit)) lines.add(line);
-    belowFirst = { text: threshold.text, lines };
-  }
+  // Needed by lines of the general per-line path (they hold `before`). A value below a threshold
+  // (a first tier that starts above zero) says so by its tier 0 (see `noTier` in rate-table.ts).
+  const running = actual.lines.some((l) => l.before !== undefined) ? runningCredit(actual.lines) : undefined;
   if (note) texts.push(note);
   if (texts.length > 0) trace.text = texts.join('; ');
   const env: LineEnv = {
@@ -442,7 +391,6 @@ export function earningResult(
     cap,
     floor,
     earned: actual.amount,
-    belowFirst,
     running,
   };
   const result: EarningResult = {

@@ -34,6 +34,8 @@ export interface CompiledRateTable {
   on: Fn;
   tiers: CompiledTier[];
   hybridAt: Dec | undefined;
+  /** The tier 0 of a value below a first tier that starts above zero (made on first use). */
+  below?: TierDesc;
 }
 
 /** Compiles a rate table. */
@@ -103,7 +105,12 @@ function tierBelow(t: CompiledRateTable, x: Dec): CompiledTier | undefined {
  */
 function noTier(ctx: Ctx, t: CompiledRateTable, x: Dec): Dec | null {
   const first = t.tiers[0];
-  if (first && x.lt(first.from)) return ZERO;
+  if (first && x.lt(first.from)) {
+    // Below a threshold: a tier 0 that pays nothing, with the value that did not reach tier 1.
+    t.below ??= { ...first.desc, index: 0, to: undefined };
+    ctx.trail.push({ desc: t.below, rate: ZERO, base: undefined, paid: undefined, at: x });
+    return ZERO;
+  }
   // In the unit of the table's measure, as a sentence shows it: `200%`, `1,250,000.00 USD`.
   const program = ctx.run.program;
   const reading = planReading(program.plan);

@@ -171,7 +171,8 @@ export class Reading {
    * above quota), tier 2 of rates"; a pay curve's value with the points around it: "22.2318% from
    * retention_curve at gross_retention 84.4464%, between its points 80% (pays 0%) and 85% (pays
    * 25%)", or beyond its first or last point: "0% from pc at attainment 50%, at or below its first
-   * point 80%".
+   * point 80%"; a value below a threshold: "0% (attainment 40%, below 50%, where tier 1 of th
+   * starts)".
    */
   private reachedSentence(t: TierApplied, on: string, at: string): string {
     const value = `${on} ${this.bound(at, t.unit)}`;
@@ -183,6 +184,9 @@ export class Reading {
       return `${head}, at or ${t.index === 0 ? 'below its first' : 'above its last'} point ${from}`;
     }
     const each = isCurrency(t.rateUnit) ? ' each' : '';
+    // Below a first tier that starts above zero (a threshold): tier 0, which pays nothing.
+    if (t.index === 0)
+      return `${this.rate(t)}${each} (${value}, below ${this.bound(t.from, t.unit)}, where tier 1 of ${t.table} starts)`;
     return `${this.rate(t)}${each} (${value}, ${this.band(t, true)}), tier ${t.index} of ${t.table}`;
   }
 
