@@ -101,6 +101,20 @@ Signals in 2026-Q2: 1 signal
 
 `;
 
+/** Ray (r1) wins O1, 40,000 in 2026-Q1: a record of data.json. */
+const rayWinsO1 = {
+  values: { id: 'O1', owner: 'r1', amount: '40000', close_date: '2026-01-10', stage: 'Won', pushes: 0 },
+};
+
+/** A directory with the plan and `data` as data/data.json, and the report's arguments over it. */
+async function dataJson(data: unknown): Promise<{ cwd: string; args: string[] }> {
+  const cwd = await tempDir({ 'plan.attain': plan, 'data/data.json': JSON.stringify(data) });
+  return {
+    cwd,
+    args: ['report', 'plan.attain', '--data', 'data', '--period', '2026-Q1', '--format', 'json'],
+  };
+}
+
 describe('attain report', () => {
   it('prints the scoreboard of each team and payee with the change, then the signals', async () => {
     const cwd = await tempDir(files);
@@ -367,23 +381,9 @@ describe('attain report', () => {
         { id: 'm', name: 'Mia Manager', attributes: { quarterly_quota: '0' } },
         { id: 'r1', name: 'Ray One', manager: 'm', attributes: { quarterly_quota: '100000' } },
       ],
-      records: {
-        opportunities: [
-          {
-            values: {
-              id: 'O1',
-              owner: 'r1',
-              amount: '40000',
-              close_date: '2026-01-10',
-              stage: 'Won',
-              pushes: 0,
-            },
-          },
-        ],
-      },
+      records: { opportunities: [rayWinsO1] },
     };
-    const cwd = await tempDir({ 'plan.attain': plan, 'data/data.json': JSON.stringify(data) });
-    const args = ['report', 'plan.attain', '--data', 'data', '--period', '2026-Q1', '--format', 'json'];
+    const { cwd, args } = await dataJson(data);
     const all = await run(args, { cwd });
     expect(all.code).toBe(0);
     expect(all.stderr).toContain('payees row 1: id is missing');
@@ -435,23 +435,9 @@ describe('attain report', () => {
         { id: 7, name: 'Seven', attributes: { quarterly_quota: '0' } },
         { id: 'r1', name: 'Ray One', manager: 7, attributes: { quarterly_quota: '100000' } },
       ],
-      records: {
-        opportunities: [
-          {
-            values: {
-              id: 'O1',
-              owner: 'r1',
-              amount: '40000',
-              close_date: '2026-01-10',
-              stage: 'Won',
-              pushes: 0,
-            },
-          },
-        ],
-      },
+      records: { opportunities: [rayWinsO1] },
     };
-    const cwd = await tempDir({ 'plan.attain': plan, 'data/data.json': JSON.stringify(data) });
-    const args = ['report', 'plan.attain', '--data', 'data', '--period', '2026-Q1', '--format', 'json'];
+    const { cwd, args } = await dataJson(data);
     const seven = await run([...args, '--as', '7'], { cwd });
     expect(seven.stderr).toBe('');
     expect(seven.code).toBe(0);
