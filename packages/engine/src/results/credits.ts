@@ -2,14 +2,17 @@
  * The credits of a statement: each credit's total, quota credit, estimate and lines.
  */
 
-import { recordRef } from '../data/model.js';
+import type { CompiledCredit } from '../credit/compile-credit.js';
+import { type Rec, recordRef } from '../data/model.js';
 import { type Dec, decText, sumOf } from '../decimal.js';
 import { type CreditLineData, type Ctx, type Entry, entryText, totalOf } from '../evaluate/context.js';
 import type { Def } from '../evaluate/program.js';
 import type { Run } from '../evaluate/run.js';
 import { versionIn } from '../evaluate/versions.js';
+import type { Period } from '../time/calendar.js';
+import { computedAmount, creditAmountInputs } from '../trace/credit-amount.js';
 import { CreditPaths } from './credit-via.js';
-import type { CreditLine, CreditResult, CreditVia } from './results.js';
+import type { CreditLine, CreditResult, CreditVia, TraceInput } from './results.js';
 
 function sum(entries: readonly Entry[], pick: (e: Entry) => Dec): Dec {
   return sumOf(entries.map(pick));
@@ -24,6 +27,7 @@ function creditLine(
   e: Entry,
   l: CreditLineData | undefined,
   via: CreditVia | undefined,
+  inputs: TraceInput[] | undefined,
 ): CreditLine {
   const rec = l ? l.rec : e.rec;
   const amount = l ? l.amount : e.first;
@@ -35,30 +39,47 @@ function creditLine(
   };
   if (rec.hyp) line.estimate = true;
   if (via) line.via = via;
+  if (inputs) line.inputs = inputs;
   return line;
+}
+
+/**
+ * What a credit's computed `amount` read from each record (see {@link creditAmountInputs}), for
+ * the lines of a credit whose amount is not a bare field; `undefined` for the others, which do no
+ * work per record here.
+ */
+function amountInputs(run: Run, period: Period, compiled: CompiledCredit | undefined) {
+  if (!compiled || !computedAmount(compiled.credit.amount)) return undefined;
+  const ctx = run.recordContext(period);
+  ctx.rule = compiled.def.rule;
+  return (rec: Rec): TraceInput[] =>
+    creditAmountInputs(ctx, compiled.credit.amount, rec, compiled.amount(ctx, rec));
 }
 
 function lines(
   run: Run,
   entries: readonly Entry[],
   paths: CreditPaths | undefined,
+  read: ((rec: Rec) => TraceInput[]) | undefined,
   into: CreditLine[],
 ): void {
   for (const e of entries) {
+    // One list for the lines of a record: they read the same values.
+    const inputs = read?.(e.rec);
     if (!paths) {
-      into.push(creditLine(run, e, undefined, undefined));
-      if (e.more) for (const l of e.more) into.push(creditLine(run, e, l, undefined));
+      into.push(creditLine(run, e, undefined, undefined, inputs));
+      if (e.more) for (const l of e.more) into.push(creditLine(run, e, l, undefined, inputs));
       continue;
     }
     if (!e.more) {
-      into.push(creditLine(run, e, undefined, paths.via(e.rec, e.role, e.share)));
+      into.push(creditLine(run, e, undefined, paths.via(e.rec, e.role, e.share), inputs));
       continue;
     }
     const first: CreditLineData = { rec: e.rec, amount: e.first, share: e.share, role: e.role };
     const all = [first, ...e.more];
     const vias = paths.vias(e.rec, all);
     all.forEach((l, i) => {
-      into.push(creditLine(run, e, l, vias[i]));
+      into.push(creditLine(run, e, l, vias[i], inputs));
     });
   }
 }
@@ -72,8 +93,9 @@ export function creditResult(def: Def, actual: Ctx, projected: Ctx | undefined):
   const compiled = versionIn(run.program.credits.get(def.id) ?? [], actual.period);
   const paths = actual.payee ? CreditPaths.of(run, compiled, actual.payee.id) : undefined;
   const credited: CreditLine[] = [];
-  lines(run, real, paths, credited);
-  lines(run, hyp, paths, credited);
+  const read = amountInputs(run, actual.period, compiled);
+  lines(run, real, paths, read, credited);
+  lines(run, hyp, paths, read, credited);
   const total = decText(totalOf(real));
   // Quota credit is the total when every entry counts its amount (no overlay): not summed again.
   const quotaCredit = real.every((e) => e.quota === e.amount) ? total : decText(sum(real, (e) => e.quota));

@@ -115,6 +115,15 @@ export interface CreditLine {
    * Lines that came the same way share one object, like rules in traces.
    */
   via?: CreditVia;
+  /**
+   * For a credit whose `amount` is an expression rather than a bare field (`amount * lookup(rates,
+   * product, region)`): what it read from the record, so that a rep can redo the line. The
+   * expression as the plan writes it with its value before the share, then the record's fields it
+   * read, each lookup's keys, row and value, each conversion's FX rate. The lines of one record
+   * share the list. Absent for a bare field (the default `amount`): the line is its value times
+   * the share.
+   */
+  inputs?: TraceInput[];
 }
 
 /** How a credit line reached its payee (see {@link CreditLine.via}). */

@@ -3,7 +3,7 @@
  * their values in the context), and the tiers it applied.
  */
 import type { Definition, IrExpr, RefKind, Type } from '@attain/dsl';
-import { attributeOn } from '../data/model.js';
+import { attributeOn, type Rec } from '../data/model.js';
 import { Dec, decText } from '../decimal.js';
 import { compile, type Fn, WINDOWS } from '../evaluate/compile.js';
 import type { Ctx } from '../evaluate/context.js';
@@ -73,27 +73,32 @@ function lookupsOf(program: Program, u: Uses): IrExpr[] {
   return list;
 }
 
-function evaluated(ctx: Ctx, expr: IrExpr): Value {
+/**
+ * The value of `expr` in `ctx`; with `rec`, of an expression over that record (a credit's
+ * `amount`), compiled in the record's scope.
+ */
+function evaluated(ctx: Ctx, expr: IrExpr, rec?: Rec): Value {
   const fns = compiledFor(ctx.run.program);
   let fn = fns.get(expr);
   if (!fn) {
-    fn = compile(expr, ctx.run.program);
+    const scopes = rec ? [{ source: rec.schema.name, entries: false }] : [];
+    fn = compile(expr, ctx.run.program, scopes);
     fns.set(expr, fn);
   }
-  return fn(ctx, undefined);
+  return fn(ctx, rec);
 }
 
 /** A lookup's keys, the row they matched and its value: `partner_rates at product Platform, region NA (row 1) 6%`. */
-function lookupInput(ctx: Ctx, expr: IrExpr): TraceInput | undefined {
+export function lookupInput(ctx: Ctx, expr: IrExpr, rec?: Rec): TraceInput | undefined {
   if (expr.op !== 'lookup') return undefined;
   const table = ctx.run.tables.lookupTable(ctx, expr.table);
   if (!table) return undefined;
-  const keys = expr.keys.map((k) => evaluated(ctx, k));
+  const keys = expr.keys.map((k) => evaluated(ctx, k, rec));
   const row = rowOf(table, keys);
   if (row === 'otherwise' && !table.otherwise) return undefined;
   const shown = keys.map((k, i) => `${table.table.by[i] ?? `key ${i + 1}`} ${keyText(k)}`).join(', ');
   const name = `${expr.table} at ${shown} (${row === 'otherwise' ? 'otherwise' : `row ${row}`})`;
-  return input(name, evaluated(ctx, expr), expr.type);
+  return input(name, evaluated(ctx, expr, rec), expr.type);
 }
 
 function keyText(value: Value): string {
@@ -106,14 +111,14 @@ function keyText(value: Value): string {
  * The rate a conversion used, as manual adjustments name it (`FX EUR/USD on 2026-09-30 1.1`):
  * on its date, else the period's last day; `undefined` for a conversion into the same currency.
  */
-function fxInput(ctx: Ctx, expr: IrExpr): TraceInput | undefined {
+export function fxInput(ctx: Ctx, expr: IrExpr, rec?: Rec): TraceInput | undefined {
   if (expr.op !== 'convert') return undefined;
   const program = ctx.run.program;
   const from =
     expr.value.type.kind === 'Money' ? (expr.value.type.currency ?? program.currency) : program.currency;
   const to = expr.currency;
   if (from === to) return undefined;
-  const day: Value = expr.date ? evaluated(ctx, expr.date) : ctx.period.end;
+  const day: Value = expr.date ? evaluated(ctx, expr.date, rec) : ctx.period.end;
   if (typeof day !== 'number') return undefined;
   const rate = ctx.run.data.fx.rate(from, to, day);
   return { name: `FX ${from}/${to} on ${formatDate(day)}`, value: rate ? decText(rate) : null };

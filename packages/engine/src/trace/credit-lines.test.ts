@@ -199,3 +199,106 @@ describe('explaining credit lines', () => {
     expect(creditOf(results, 'a', 'own').lines[0]).not.toHaveProperty('via');
   });
 });
+
+describe('explaining a credit line of a computed amount', () => {
+  // D1 is Platform in EMEA: 50,000 x 7% (row 2 of rates) = 3,500 credited to a as owner.
+  // D2 is Services in NA, shared 60/40 between a (owner) and b (co): 10,000 x 2% (row 3) = 200,
+  // a's line 60% = 120, b's line 40% = 80.
+  const results = run(
+    planOf(
+      quarterly(`source deals {
+    id: Text key
+    owner: Payee owner
+    co: Payee optional
+    product: Text
+    region: Text
+    amount: Money
+    close_date: Date dated
+  }
+  lookup table rates by product, region {
+    "Platform", "NA": 6%
+    "Platform", "EMEA": 7%
+    "Services", *: 2%
+    otherwise: 4%
+  }
+  credit rated from deals {
+    amount amount * lookup(rates, product, region)
+    to owner
+  }
+  credit shared from deals {
+    amount amount * lookup(rates, product, region)
+    to owner share 60%
+    to co share 40%
+  }
+  commission e = rated per line`),
+    ),
+    {
+      payees: [payee('a'), payee('b')],
+      records: {
+        deals: rows(
+          {
+            id: 'D1',
+            owner: 'a',
+            co: '',
+            product: 'Platform',
+            region: 'EMEA',
+            amount: '50000',
+            close_date: '2026-01-05',
+          },
+          {
+            id: 'D2',
+            owner: 'a',
+            co: 'b',
+            product: 'Services',
+            region: 'NA',
+            amount: '10000',
+            close_date: '2026-01-06',
+          },
+        ),
+      },
+    },
+    [Q1],
+  );
+
+  it('names the record values and the lookup row the amount read', () => {
+    const line = explain(results, { payee: 'a', period: Q1, credit: 'rated', record: 'D1' });
+    // 50,000.00 x 7% = 3,500.00
+    expect(line?.sentence).toBe(
+      'rated for deals D1 is 3,500.00 USD: amount * lookup(rates, product, region) 3,500.00 USD, amount 50,000.00 USD, rates at product Platform, region EMEA (row 2) 7%, share 100%, role owner',
+    );
+  });
+
+  it('gives the value before the share on each line of a shared record', () => {
+    const a = explain(results, { payee: 'a', period: Q1, credit: 'shared', record: 'D2' });
+    // 10,000.00 x 2% = 200.00; 60% of it = 120.00
+    expect(a?.sentence).toBe(
+      'shared for deals D2 is 120.00 USD: amount * lookup(rates, product, region) 200.00 USD, amount 10,000.00 USD, rates at product Services, region NA (row 3) 2%, share 60%, role split, owner a',
+    );
+    const b = explain(results, { payee: 'b', period: Q1, credit: 'shared', record: 'D2' });
+    // 200.00 x 40% = 80.00
+    expect(b?.sentence).toBe(
+      'shared for deals D2 is 80.00 USD: amount * lookup(rates, product, region) 200.00 USD, amount 10,000.00 USD, rates at product Services, region NA (row 3) 2%, share 40%, role split, co b',
+    );
+  });
+
+  it('says the same on the line of a per-line earning on the credit', () => {
+    const line = explain(results, { payee: 'a', period: Q1, earning: 'e', line: 'D1' });
+    // rated 3,500.00 = 50,000.00 x 7%
+    expect(line?.sentence).toContain(
+      'rated 3,500.00 USD, amount * lookup(rates, product, region) 3,500.00 USD, amount 50,000.00 USD, rates at product Platform, region EMEA (row 2) 7%',
+    );
+  });
+
+  it('adds nothing to a credit of a bare field', () => {
+    expect(creditOf(results, 'a', 'rated').lines[0]?.inputs).toHaveLength(3);
+    const plain = run(
+      planOf(quarterly(`${DEALS}\n  credit c from deals { to owner }`)),
+      {
+        payees: [payee('a')],
+        records: { deals: rows({ id: 'D1', owner: 'a', amount: '1000', close_date: '2026-01-05' }) },
+      },
+      [Q1],
+    );
+    expect(creditOf(plain, 'a', 'c').lines[0]?.inputs).toBeUndefined();
+  });
+});

@@ -5,7 +5,14 @@
  */
 import { recordName } from '../data/model.js';
 import { Dec, decText, sumOf } from '../decimal.js';
-import type { CreditLine, CreditResult, CreditRole, Trace, TraceInput } from '../results/results.js';
+import type {
+  CreditLine,
+  CreditResult,
+  CreditRole,
+  RecordRef,
+  Trace,
+  TraceInput,
+} from '../results/results.js';
 import { percent } from './sentence.js';
 
 /** What a credit reference picks: a record's lines, in a role, through a field or split row. */
@@ -34,9 +41,13 @@ const NOT_QUOTA = 'overlay credit: counted in the credit, not in its quota credi
  */
 const ESTIMATE = 'an estimate, not counted: it comes from a hypothetical record';
 
-/** The trace of one credit line: its share and role, how it reached `payee`, and what it means. */
+/**
+ * The trace of one credit line: what a computed `amount` read from the record (its
+ * {@link CreditLine.inputs}), its share and role, how it reached `payee`, and what it means.
+ */
 export function creditLineTrace(credit: CreditResult, line: CreditLine, payee: string): Trace {
   const inputs: TraceInput[] = [
+    ...(line.inputs ?? []),
     { name: 'share', value: line.share, unit: '%' },
     { name: 'role', value: line.role },
   ];
@@ -109,4 +120,31 @@ export function creditLinesTrace(
   else if (real.length < lines.length) texts.push('estimate lines not counted');
   trace.text = texts.join('; ');
   return { value, trace };
+}
+
+/**
+ * What the credits an earning line reads (its trace's inputs naming a credit) computed for the
+ * line's record: the inputs of the credit's computed `amount` ({@link CreditLine.inputs}), and the
+ * payee's share when the lines of the record do not give them all of it. Nothing for a credit
+ * whose amount is a bare field.
+ */
+export function creditedInputs(
+  credits: readonly CreditResult[],
+  names: readonly TraceInput[],
+  record: RecordRef,
+): TraceInput[] {
+  const found: TraceInput[] = [];
+  const key = recordName(record);
+  for (const credit of credits) {
+    if (!names.some((i) => i.name === credit.name)) continue;
+    const lines = credit.lines.filter(
+      (l) => l.record.source === record.source && recordName(l.record) === key,
+    );
+    const inputs = lines.find((l) => l.inputs)?.inputs;
+    if (!inputs) continue;
+    found.push(...inputs);
+    const share = sumOf(lines.map((l) => new Dec(l.share)));
+    if (!share.eq(1)) found.push({ name: `${credit.name} share`, value: decText(share), unit: '%' });
+  }
+  return found;
 }

@@ -3,7 +3,7 @@
  */
 
 import type { EarningLine, Results, ResultValue, Statement, Trace } from '../results/results.js';
-import { creditLinesTrace, creditLineTrace, pickLines } from './credit-lines.js';
+import { creditedInputs, creditLinesTrace, creditLineTrace, pickLines } from './credit-lines.js';
 import type { Explanation, ResultRef } from './ref.js';
 import { moneyDecimals, sentence } from './sentence.js';
 
@@ -34,12 +34,16 @@ function unitOfType(type: string, currency: string): string | undefined {
  * trace (rule, range, tier) with the other lines of that band; its own inputs are on the line:
  * the record and the credited amount, which is the band's base.
  */
-function lineTrace(line: EarningLine, currency: string): Trace {
+function lineTrace(line: EarningLine, statement: Statement): Trace {
   const shared = line.trace;
-  if (shared.records || line.record === undefined || line.credited === undefined) return shared;
+  // What a credit's computed amount read from the record: "amount 50,000.00 USD, partner_rates at
+  // product Platform, region EMEA (row 2) 7%" after "rated_bookings 3,500.00 USD".
+  const read = line.record ? creditedInputs(statement.credits, shared.inputs, line.record) : [];
+  if (shared.records || line.record === undefined || line.credited === undefined)
+    return read.length > 0 ? { ...shared, inputs: [...shared.inputs, ...read] } : shared;
   const trace: Trace = {
     ...shared,
-    inputs: [...shared.inputs, { name: 'credited', value: line.credited, unit: currency }],
+    inputs: [...shared.inputs, ...read, { name: 'credited', value: line.credited, unit: statement.currency }],
     records: [line.record],
   };
   if (shared.tier) trace.tier = { ...shared.tier, base: line.credited };
@@ -59,7 +63,7 @@ export function explain(results: Results, ref: ResultRef): Explanation | undefin
     if (!earning) return undefined;
     if (ref.line === undefined) return found(earning.amount, earning.trace, cur, statement);
     const line = earning.lines.find((l) => l.id === ref.line || l.id === `${earning.name}:${ref.line}`);
-    return line && found(line.amount, lineTrace(line, cur), cur, statement);
+    return line && found(line.amount, lineTrace(line, statement), cur, statement);
   }
   if ('credit' in ref) {
     const credit = statement.credits.find((c) => c.name === ref.credit);
