@@ -30,6 +30,8 @@ export type {
 export type { CalculateOptions, CalculationMode } from './data/options.js';
 /** The `source` of data errors in the earlier results (`Dataset.previous`): they stop a run in both modes. */
 export { PREVIOUS } from './data/previous.js';
+/** A raw value as the engine reads a payee id or a key: trimmed text, or a number's text. */
+export { idText } from './data/values.js';
 /** The days of a period, to ask whom a manager sees during it. See {@link visiblePayees}. */
 export type { DaysOf } from './governance/dated-teams.js';
 // ---- governance ----

@@ -9,6 +9,7 @@ import type { Plan } from '@attain/dsl';
 import {
   compareText,
   type Dataset,
+  idText,
   type PayoutLiability,
   payoutLiability,
   type RecordRef,
@@ -101,21 +102,15 @@ export interface ReportRequest {
 
 const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
 
-/** A payee id or manager as the engine reads it: trimmed text, or a number as its text. */
-function idOf(raw: unknown): string | undefined {
-  const id = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
-  return id === '' ? undefined : id;
-}
-
 /**
  * The viewer `--as id` stands for: a manager when someone reports to them (in payees, or on some
  * day by a change of manager in `attributeChanges`), else a rep.
  */
 export function viewerOf(id: string, data: Dataset): ReportViewer | undefined {
-  const payee = data.payees.find((p) => idOf(p?.id) === id);
+  const payee = data.payees.find((p) => idText(p?.id) === id);
   if (!payee) return undefined;
   const manages =
-    data.payees.some((p) => idOf(p?.manager) === id) ||
+    data.payees.some((p) => idText(p?.manager) === id) ||
     (visiblePayees({ role: 'manager', payee: id }, data.payees, data) as readonly string[]).length > 1;
   return { role: manages ? 'manager' : 'rep', payee: id, name: payee.name };
 }
@@ -176,7 +171,7 @@ export function buildReport(plan: Plan, data: Dataset, results: Results, request
       if (!ids) {
         const days = key === '' ? run : periods.get(key);
         const list = visiblePayees(who, data.payees, data, days);
-        ids = new Set(list === 'everyone' ? data.payees.flatMap((p) => idOf(p?.id) ?? []) : list);
+        ids = new Set(list === 'everyone' ? data.payees.flatMap((p) => idText(p?.id) ?? []) : list);
         visible.set(key, ids);
       }
       return ids.has(id);
@@ -189,13 +184,13 @@ export function buildReport(plan: Plan, data: Dataset, results: Results, request
     // that period: the team of a head who moved away is not the viewer's from then on.
     const rolled = { ...all, teams: all.teams.filter((t) => sees(t.team, t.period)) };
     // Ids and managers as the engine reads them; an entry that is not an object has neither.
-    const managers = new Map(data.payees.map((p) => [idOf(p?.id), idOf(p?.manager)]));
+    const managers = new Map(data.payees.map((p) => [idText(p?.id), idText(p?.manager)]));
     // A payee with changes of manager reports to the manager in force on the last day reported,
     // as the roll-up of the last period places them (none when they are at the top then).
     const last = results.meta.periods[results.meta.periods.length - 1];
     const moved = new Set(
       (data.attributeChanges ?? []).flatMap((c) =>
-        c && String(c.attribute).trim() === 'manager' ? [String(c.payee).trim()] : [],
+        c && idText(c.attribute) === 'manager' ? (idText(c.payee) ?? []) : [],
       ),
     );
     for (const id of moved) managers.set(id, undefined);

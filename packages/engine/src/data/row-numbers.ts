@@ -6,7 +6,7 @@
 
 import type { Plan } from '@attain/dsl';
 import { dataError, type Problems, type RowAt } from './problems.js';
-import { isMissing, isObject, isRowNumber, quoteAny, trimmed } from './values.js';
+import { idText, isObject, isRowNumber, quoteAny } from './values.js';
 
 /**
  * The lists of a dataset whose entries may carry a `row`, besides the records of each source, with
@@ -23,10 +23,7 @@ const SECTIONS = {
 
 /** The key an entry is named by in errors: `values[field]` as text, when there is one. */
 function keyOf(values: unknown, field: string | undefined): string | undefined {
-  if (field === undefined || !isObject(values)) return undefined;
-  const raw = values[field];
-  if (typeof raw === 'number') return String(raw);
-  return typeof raw === 'string' && !isMissing(raw) ? trimmed(raw) : undefined;
+  return field === undefined || !isObject(values) ? undefined : idText(values[field]);
 }
 
 /** Reports each entry of `list` whose `row` is given but is not a row number. */

@@ -50,6 +50,15 @@ export function rowOf(entry: { row?: number } | null | undefined, i: number): nu
   return isRowNumber(row) ? row : i + 1;
 }
 
+/**
+ * A raw value as the engine reads an id or a key: text trimmed (`undefined` when blank), a number
+ * as its text (`7` is "7"); anything else is no id.
+ */
+export function idText(raw: unknown): string | undefined {
+  if (typeof raw === 'number') return String(raw);
+  return typeof raw === 'string' && !isMissing(raw) ? trimmed(raw) : undefined;
+}
+
 /** `text` trimmed: the text itself, without a new string, when it starts and ends printable ASCII. */
 export function trimmed(text: string): string {
   const first = text.charCodeAt(0);

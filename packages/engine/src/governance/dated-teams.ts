@@ -5,6 +5,7 @@
  */
 import { compareText } from '../compare-text.js';
 import type { AttributeChange, Payee } from '../data/dataset.js';
+import { idText } from '../data/values.js';
 import { type Hierarchy, hierarchyOf } from '../metrics/hierarchy.js';
 import { parseDate } from '../time/dates.js';
 
@@ -12,12 +13,6 @@ import { parseDate } from '../time/dates.js';
 export interface DaysOf {
   start: string;
   end: string;
-}
-
-/** A raw value as a text the engine reads (trimmed text, or a number), else `undefined`. */
-function text(raw: unknown): string | undefined {
-  if (typeof raw === 'string') return raw.trim() === '' ? undefined : raw.trim();
-  return typeof raw === 'number' ? String(raw) : undefined;
 }
 
 /** A change of manager the engine keeps: from `from` (a day number) on, `manager`. */
@@ -37,12 +32,12 @@ function managerChanges(list: readonly AttributeChange[], ids: ReadonlySet<strin
   const byKey = new Map<string, ManagerChange[]>();
   for (const entry of list) {
     if (entry === null || typeof entry !== 'object') continue;
-    if (text(entry.attribute) !== 'manager') continue;
-    const payee = text(entry.payee);
+    if (idText(entry.attribute) !== 'manager') continue;
+    const payee = idText(entry.payee);
     const from = typeof entry.from === 'string' ? parseDate(entry.from.trim()) : undefined;
     if (payee === undefined || !ids.has(payee) || from === undefined) continue;
     const value = entry.value;
-    const manager = value === null || value === undefined ? undefined : text(String(value));
+    const manager = value === null || value === undefined ? undefined : idText(String(value));
     const key = `${payee}\u0000${from}`;
     const same = byKey.get(key);
     if (same) same.push({ payee, from, manager });
@@ -72,9 +67,9 @@ export class DatedTeams {
     // Raw payees, read as the engine reads them: an id is trimmed text or a number (`7` is "7"),
     // a manager any value but an empty one, trimmed; an entry without an id names no one.
     this.lines = payees.flatMap((p) => {
-      const id = p !== null && typeof p === 'object' ? text(p.id) : undefined;
+      const id = p !== null && typeof p === 'object' ? idText(p.id) : undefined;
       if (id === undefined) return [];
-      const manager = p.manager === null || p.manager === undefined ? undefined : text(String(p.manager));
+      const manager = p.manager === null || p.manager === undefined ? undefined : idText(String(p.manager));
       return [{ id, manager }];
     });
     const ids = new Set(this.lines.map((p) => p.id));

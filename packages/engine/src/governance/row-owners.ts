@@ -11,8 +11,8 @@
  * Rows are found by `source` and 1-based `row` (an entry's `row`, else its position from 1), as
  * the engine numbers them in errors.
  */
-import type { Dataset, Payee, RawValue } from '../data/dataset.js';
-import { rowOf } from '../data/values.js';
+import type { Dataset, Payee } from '../data/dataset.js';
+import { idText, rowOf } from '../data/values.js';
 
 /** The parts of a dataset whose rows can be attributed to payees (besides `payees`). */
 export type ScopeData = Partial<
@@ -20,13 +20,6 @@ export type ScopeData = Partial<
 >;
 
 const NO_ONE: ReadonlySet<string> = new Set();
-
-/** The text of a raw value as a payee id could be written (`"rep-1"`, `7`), else `undefined`. */
-function idText(value: RawValue | undefined): string | undefined {
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'number') return String(value);
-  return undefined;
-}
 
 /** Finds the owners of input rows; indexes each part of the dataset on first use. */
 export class RowOwners {
