@@ -10,7 +10,7 @@ import type { FiscalCalendar } from '../time/calendar.js';
 import { formatDate } from '../time/dates.js';
 import type { DataRecord, RawValue } from './dataset.js';
 import type { FxTable } from './fx.js';
-import { KeySet } from './key-set.js';
+import { KeyList } from './key-list.js';
 import { type Rec, type SourceSchema, ValidRecord } from './model.js';
 import type { PayeeTable } from './payees.js';
 import { dataError, Problems, type RowAt, valueError } from './problems.js';
@@ -134,10 +134,9 @@ function walkRows(
   sink: RowSink,
 ): void {
   const checkOnly = check && (schema.key === undefined || schema.fields[schema.key]?.type.kind !== 'Money');
-  // Keys seen (one hash-table operation per row), and the keys seen again (their rows are
-  // gathered afterwards, in the rare case there are any).
-  const seen = new KeySet(rows.length);
-  let repeated: Map<string, number[]> | undefined;
+  // The keys read, and at the end the keys read again (their rows are gathered afterwards, in
+  // the rare case there are any).
+  const seen = new KeyList(rows.length);
   const place = new RowPlace(schema.name);
   const keyAt = schema.key;
   const keyName = keyAt === undefined ? undefined : (schema.fields[keyAt] as Field).name;
@@ -175,14 +174,13 @@ function walkRows(
     const key = keyAt === undefined ? undefined : keyText((out[keyAt] ?? null) as Value);
     if (key !== undefined) {
       place.keyRead(key);
-      if (!seen.add(key)) {
-        repeated ??= new Map();
-        repeated.set(key, []);
-      }
+      seen.add(key);
     }
     if (!problems.has(schema.name, row)) sink.visit(i, row, input, out, key);
   }
-  if (!repeated) return;
+  const again = seen.repeated();
+  if (again.length === 0) return;
+  const repeated = new Map<string, number[]>(again.map((key) => [key, []]));
   for (const { key, row } of keysOf(schema, rows, readers, env)) repeated.get(key)?.push(row);
   for (const [key, list] of repeated) {
     const keyField = keyName ?? 'key';
