@@ -900,13 +900,13 @@ describe('hypothetical rows of other sources', () => {
       ['c:D1 (estimate)', 'D1', '50.00', true],
     ]);
     expect([a.payout, a.estimatedPayout]).toEqual(['50.00', '100.00']);
-    // Each split row picks its own line.
+    // Each split row picks its own line, each 50% of D1's 1,000 = 500.
     const at = { payee: 'a', period: '2026-Q1', credit: 'alliance', record: 'D1' };
     expect(explain(results, { ...at, via: 'S1' })?.sentence).toBe(
-      'alliance for deals D1 is 500.00 USD: share 50%, role split, deal_splits S1',
+      'alliance for deals D1 is 500.00 USD: amount 1,000.00 USD, share 50%, role split, deal_splits S1',
     );
     expect(explain(results, { ...at, via: 'S2' })?.sentence).toBe(
-      'alliance for deals D1 is 500.00 USD: share 50%, role split, deal_splits S2; ' +
+      'alliance for deals D1 is 500.00 USD: amount 1,000.00 USD, share 50%, role split, deal_splits S2; ' +
         'an estimate, not counted: it comes from a hypothetical record',
     );
     expect(

@@ -112,6 +112,9 @@ export function creditResult(def: Def, actual: Ctx, projected: Ctx | undefined):
     },
   };
   if (def.element.label !== undefined) result.label = def.element.label;
+  // Named once per credit, not per line: explanations divide a line by its share for its base.
+  const amount = compiled?.credit.amount;
+  if (amount?.op === 'field') result.amountField = amount.field;
   if (hyp.length > 0) result.trace.inputs.push({ name: 'hypothetical records', value: String(hyp.length) });
   // Overlay credit counts in the total (what the credit's name reads in an expression), not here.
   if (quotaCredit !== total)

@@ -156,6 +156,13 @@ export interface CreditResult {
   estimate: string;
   /** In a stable order: by the source's dated field, then key, then row. */
   lines: CreditLine[];
+  /**
+   * For a credit whose `amount` is a bare field of its source (`amount`, the default): that
+   * field's name. A line's base, the field's value that its share was taken of, is its amount
+   * divided by its share: explanations show it under this name ("amount 100,000.00 USD, share
+   * 60%"). Absent for a computed amount, whose lines carry what it read ({@link CreditLine.inputs}).
+   */
+  amountField?: string;
   trace: Trace;
 }
 

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { Dec } from '../decimal.js';
 import type { CreditResult, Results } from '../results/results.js';
 import { payee, planOf, quarterly, rows, run, statement } from '../test-support.js';
 import { explain } from './explain.js';
@@ -54,10 +56,11 @@ describe('explaining credit lines', () => {
   it('explains what a record credits the payee in all: every line, not the first', () => {
     // 500 + 500 + 1,000 = 2,000, what the per-line commission priced (2,000 x 10% = 200);
     // quota credit leaves the overlay out: 500 + 500 = 1,000.
+    // The shares are of D1's amount, 1,000, said first: 1,000 x 50% = 500.
     const whole = explain(twice, { ...at, record: 'D1' });
     expect(whole?.value).toBe('2000');
     expect(whole?.sentence).toBe(
-      'c for deals D1 is 2,000.00 USD: split as owner (50%) 500.00 USD, split as co (50%) 500.00 USD, ' +
+      'c for deals D1 is 2,000.00 USD: amount 1,000.00 USD, split as owner (50%) 500.00 USD, split as co (50%) 500.00 USD, ' +
         'overlay as lead 1,000.00 USD, quota credit 1,000.00 USD; 3 credit lines',
     );
     expect(explain(twice, { payee: 'a', period: Q1, earning: 'e', line: 'D1' })?.value).toBe('200.00');
@@ -68,7 +71,10 @@ describe('explaining credit lines', () => {
   it('reaches each line by its role and field', () => {
     const co = explain(twice, { ...at, record: 'D1', role: 'split', via: 'co' });
     expect(co?.value).toBe('500');
-    expect(co?.sentence).toBe('c for deals D1 is 500.00 USD: share 50%, role split, co a');
+    // 50% of D1's amount: 1,000 x 50% = 500.
+    expect(co?.sentence).toBe(
+      'c for deals D1 is 500.00 USD: amount 1,000.00 USD, share 50%, role split, co a',
+    );
     expect(explain(twice, { ...at, record: 'D1', via: 'owner' })?.value).toBe('500');
     expect(explain(twice, { ...at, record: 'D1', via: 'lead' })?.sentence).toBe(
       'c for deals D1 is 1,000.00 USD: share 100%, role overlay, lead a; ' +
@@ -177,12 +183,13 @@ describe('explaining credit lines', () => {
       ['200', 'S3'],
     ]);
     const a = { payee: 'a', period: Q1, credit: 'alliance', record: 'D1' };
+    // S3's 20% of D1's amount: 1,000 x 20% = 200.
     expect(explain(results, { ...a, via: 'S3' })?.sentence).toBe(
-      'alliance for deals D1 is 200.00 USD: share 20%, role split, deal_splits S3',
+      'alliance for deals D1 is 200.00 USD: amount 1,000.00 USD, share 20%, role split, deal_splits S3',
     );
-    // 300 + 200 = 500.
+    // 1,000 x 30% + 1,000 x 20% = 300 + 200 = 500.
     expect(explain(results, a)?.sentence).toBe(
-      'alliance for deals D1 is 500.00 USD: split in deal_splits S1 (30%) 300.00 USD, ' +
+      'alliance for deals D1 is 500.00 USD: amount 1,000.00 USD, split in deal_splits S1 (30%) 300.00 USD, ' +
         'split in deal_splits S3 (20%) 200.00 USD; 2 credit lines',
     );
   });
@@ -300,5 +307,127 @@ describe('explaining a credit line of a computed amount', () => {
       [Q1],
     );
     expect(creditOf(plain, 'a', 'c').lines[0]?.inputs).toBeUndefined();
+  });
+});
+
+describe('explaining a share of a bare field', () => {
+  const SPLITS = `${DEALS}
+  source deal_splits { id: Text key, deal_id: Text, payee: Payee, share: Percent }`;
+  const shared = (credit: string, deals: Record<string, string>[], splits: Record<string, string>[] = []) =>
+    run(
+      planOf(quarterly(`${SPLITS}\n  ${credit}\n  commission e = c * 3% per line`)),
+      {
+        payees: [payee('a'), payee('b')],
+        records: { deals: rows(...deals), deal_splits: rows(...splits) },
+      },
+      [Q1],
+    );
+  const at = { payee: 'a', period: Q1, credit: 'c', record: 'D1' };
+
+  it('says what a 60% share was taken of: the field with the record value', () => {
+    // Like channel-partner's registered_bookings: D1 of 100,000, 60% to the owner a, 40% to the co b.
+    const results = shared('credit c from deals { to owner share 60%\n to co share 40% }', [
+      { id: 'D1', owner: 'a', co: 'b', amount: '100000', close_date: '2026-01-05' },
+    ]);
+    expect(creditOf(results, 'a', 'c').amountField).toBe('amount');
+    // 100,000 x 60% = 60,000
+    expect(explain(results, at)?.sentence).toBe(
+      'c for deals D1 is 60,000.00 USD: amount 100,000.00 USD, share 60%, role split, owner a',
+    );
+    // 100,000 x 40% = 40,000
+    expect(explain(results, { ...at, payee: 'b' })?.sentence).toBe(
+      'c for deals D1 is 40,000.00 USD: amount 100,000.00 USD, share 40%, role split, co b',
+    );
+    // The per-line commission on it: 60,000 x 3% = 1,800, with the deal's 100,000 and a's 60%.
+    expect(explain(results, { payee: 'a', period: Q1, earning: 'e', line: 'D1' })?.sentence).toContain(
+      'c 60,000.00 USD, amount 100,000.00 USD, c share 60%',
+    );
+  });
+
+  it('names the field a credit reads when it is not amount, and exact decimals', () => {
+    // arr, not amount: 1,000.01 x 33.5% = 335.00335 (credits are exact, never rounded).
+    const results = run(
+      planOf(
+        quarterly(`source deals { id: Text key, owner: Payee owner, co: Payee optional, arr: Money, close_date: Date dated }
+  credit c from deals { amount arr
+    to owner share 33.5%
+    to co share 66.5% }`),
+      ),
+      {
+        payees: [payee('a'), payee('b')],
+        records: { deals: rows({ id: 'D1', owner: 'a', co: 'b', arr: '1000.01', close_date: '2026-01-05' }) },
+      },
+      [Q1],
+    );
+    expect(creditOf(results, 'a', 'c').lines[0]?.amount).toBe('335.00335');
+    expect(explain(results, at)?.sentence).toBe(
+      'c for deals D1 is 335.00335 USD: arr 1,000.01 USD, share 33.5%, role split, owner a',
+    );
+  });
+
+  it('says which split row a share came from and what it was of', () => {
+    // Like channel-partner's alliance_bookings: D1 of 50,000 split by S1 50% to a, S2 50% to b.
+    const results = shared(
+      'credit c from deals { split by deal_splits on deal_id }',
+      [{ id: 'D1', owner: 'a', amount: '50000', close_date: '2026-01-05' }],
+      [
+        { id: 'S1', deal_id: 'D1', payee: 'a', share: '50%' },
+        { id: 'S2', deal_id: 'D1', payee: 'b', share: '50%' },
+      ],
+    );
+    // 50,000 x 50% = 25,000
+    expect(explain(results, at)?.sentence).toBe(
+      'c for deals D1 is 25,000.00 USD: amount 50,000.00 USD, share 50%, role split, deal_splits S1',
+    );
+    // 25,000 x 3% = 750, of the deal's 50,000 at a's 50%.
+    const line = explain(results, { payee: 'a', period: Q1, earning: 'e', line: 'D1' });
+    expect(line?.value).toBe('750.00');
+    expect(line?.sentence).toContain('c 25,000.00 USD, amount 50,000.00 USD, c share 50%');
+  });
+
+  it('says nothing more for a whole share, and has no value to divide back from a 0% row', () => {
+    // S1 gives a 0% of D1 (0), S2 gives b 100% (1,000): nothing to divide 0 by.
+    const results = shared(
+      'credit c from deals { split by deal_splits on deal_id }',
+      [{ id: 'D1', owner: 'a', amount: '1000', close_date: '2026-01-05' }],
+      [
+        { id: 'S1', deal_id: 'D1', payee: 'a', share: '0%' },
+        { id: 'S2', deal_id: 'D1', payee: 'b', share: '100%' },
+      ],
+    );
+    expect(explain(results, at)?.sentence).toBe(
+      'c for deals D1 is 0.00 USD: share 0%, role split, deal_splits S1',
+    );
+    // 100%: the line is the amount itself, 1,000.
+    expect(explain(results, { ...at, payee: 'b' })?.sentence).toBe(
+      'c for deals D1 is 1,000.00 USD: share 100%, role split, deal_splits S2',
+    );
+  });
+
+  it('gives a base that multiplies back to the line exactly, for any amount and share', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -10_000_000_000, max: 10_000_000_000 }),
+        fc.integer({ min: 1, max: 9_999 }),
+        (cents, basisPoints) => {
+          const amount = (cents / 100).toFixed(2);
+          const share = `${basisPoints / 100}%`;
+          const rest = `${(10_000 - basisPoints) / 100}%`;
+          const results = shared(`credit c from deals { to owner share ${share}\n to co share ${rest} }`, [
+            { id: 'D1', owner: 'a', co: 'b', amount, close_date: '2026-01-05' },
+          ]);
+          for (const who of ['a', 'b']) {
+            const line = creditOf(results, who, 'c').lines[0] as CreditResult['lines'][number];
+            const base = explain(results, { ...at, payee: who })?.trace.inputs.find(
+              (i) => i.name === 'amount',
+            );
+            // The base is the deal's amount, and base x share is the line's amount, to the last digit.
+            expect(new Dec(base?.value as string).eq(amount)).toBe(true);
+            expect(new Dec(base?.value as string).times(line.share).eq(line.amount)).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });

@@ -33,6 +33,28 @@ export function pickLines(credit: CreditResult, pick: CreditLinePick): CreditLin
   );
 }
 
+/**
+ * What the lines of one record of `credit` took their shares of, when its amount is a bare field
+ * and some line takes less than all of it: the field with the record's value, the line's amount
+ * divided by its share ("amount 100,000.00 USD" for 60,000 at 60%). Every line of a record is
+ * that one value times its share, so any line with a share gives it; exact, since the amount is
+ * the value times the share, exactly. Worked out here, when explaining, so that crediting does no
+ * work for it. `undefined` for a computed amount (its lines carry what it read), when every line
+ * takes 100% (each line is the value) or no line has a share above 0% (no value to divide back).
+ */
+function baseInput(
+  credit: CreditResult,
+  lines: readonly CreditLine[],
+  currency: string,
+): TraceInput | undefined {
+  if (credit.amountField === undefined || lines.some((l) => l.inputs)) return undefined;
+  if (lines.every((l) => new Dec(l.share).eq(1))) return undefined;
+  const line = lines.find((l) => !new Dec(l.share).isZero());
+  if (!line) return undefined;
+  const base = decText(new Dec(line.amount).div(line.share));
+  return { name: credit.amountField, value: base, unit: currency };
+}
+
 const NOT_QUOTA = 'overlay credit: counted in the credit, not in its quota credit';
 
 /**
@@ -43,11 +65,19 @@ const ESTIMATE = 'an estimate, not counted: it comes from a hypothetical record'
 
 /**
  * The trace of one credit line: what a computed `amount` read from the record (its
- * {@link CreditLine.inputs}), its share and role, how it reached `payee`, and what it means.
+ * {@link CreditLine.inputs}), or the bare field's value its share was taken of (see
+ * {@link baseInput}), its share and role, how it reached `payee` (for a split source, the row
+ * whose share it is), and what it means.
  */
-export function creditLineTrace(credit: CreditResult, line: CreditLine, payee: string): Trace {
+export function creditLineTrace(
+  credit: CreditResult,
+  line: CreditLine,
+  payee: string,
+  currency: string,
+): Trace {
+  const base = baseInput(credit, [line], currency);
   const inputs: TraceInput[] = [
-    ...(line.inputs ?? []),
+    ...(line.inputs ?? (base ? [base] : [])),
     { name: 'share', value: line.share, unit: '%' },
     { name: 'role', value: line.role },
   ];
@@ -102,7 +132,12 @@ export function creditLinesTrace(
   const real = lines.filter((l) => !l.estimate);
   const counted = real.length > 0 ? real : lines;
   const value = decText(sumOf(counted.map((l) => new Dec(l.amount))));
-  const inputs: TraceInput[] = lines.map((l) => ({ name: lineName(l), value: l.amount, unit: currency }));
+  // What the lines' shares were taken of first: "amount 1,000.00 USD, split as owner (50%) 500.00 USD".
+  // A computed amount's inputs are the same list on every line of the record.
+  const read = lines.find((l) => l.inputs)?.inputs;
+  const base = baseInput(credit, lines, currency);
+  const inputs: TraceInput[] = read ? [...read] : base ? [base] : [];
+  for (const l of lines) inputs.push({ name: lineName(l), value: l.amount, unit: currency });
   const quota = counted.filter((l) => l.role !== 'overlay');
   if (quota.length < counted.length) {
     const value = decText(sumOf(quota.map((l) => new Dec(l.amount))));
@@ -125,13 +160,15 @@ export function creditLinesTrace(
 /**
  * What the credits an earning line reads (its trace's inputs naming a credit) computed for the
  * line's record: the inputs of the credit's computed `amount` ({@link CreditLine.inputs}), and the
- * payee's share when the lines of the record do not give them all of it. Nothing for a credit
- * whose amount is a bare field.
+ * payee's share when the lines of the record do not give them all of it; for a credit whose
+ * amount is a bare field, only when they do not: the field's value and the share ("amount
+ * 50,000.00 USD, alliance share 50%").
  */
 export function creditedInputs(
   credits: readonly CreditResult[],
   names: readonly TraceInput[],
   record: RecordRef,
+  currency: string,
 ): TraceInput[] {
   const found: TraceInput[] = [];
   const key = recordName(record);
@@ -141,10 +178,12 @@ export function creditedInputs(
       (l) => l.record.source === record.source && recordName(l.record) === key,
     );
     const inputs = lines.find((l) => l.inputs)?.inputs;
-    if (!inputs) continue;
-    found.push(...inputs);
     const share = sumOf(lines.map((l) => new Dec(l.share)));
-    if (!share.eq(1)) found.push({ name: `${credit.name} share`, value: decText(share), unit: '%' });
+    const whole = share.eq(1);
+    const base = inputs || whole ? undefined : baseInput(credit, lines, currency);
+    if (!inputs && !base) continue;
+    found.push(...(inputs ?? [base as TraceInput]));
+    if (!whole) found.push({ name: `${credit.name} share`, value: decText(share), unit: '%' });
   }
   return found;
 }

@@ -38,7 +38,9 @@ function lineTrace(line: EarningLine, statement: Statement): Trace {
   const shared = line.trace;
   // What a credit's computed amount read from the record: "amount 50,000.00 USD, partner_rates at
   // product Platform, region EMEA (row 2) 7%" after "rated_bookings 3,500.00 USD".
-  const read = line.record ? creditedInputs(statement.credits, shared.inputs, line.record) : [];
+  const read = line.record
+    ? creditedInputs(statement.credits, shared.inputs, line.record, statement.currency)
+    : [];
   if (shared.records || line.record === undefined || line.credited === undefined)
     return read.length > 0 ? { ...shared, inputs: [...shared.inputs, ...read] } : shared;
   const trace: Trace = {
@@ -73,7 +75,7 @@ export function explain(results: Results, ref: ResultRef): Explanation | undefin
     const [line] = lines;
     if (!line) return undefined;
     if (lines.length === 1)
-      return found(line.amount, creditLineTrace(credit, line, statement.payee), cur, statement);
+      return found(line.amount, creditLineTrace(credit, line, statement.payee, cur), cur, statement);
     const { value, trace } = creditLinesTrace(credit, lines, cur);
     return found(value, trace, cur, statement);
   }
