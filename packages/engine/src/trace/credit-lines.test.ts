@@ -296,6 +296,44 @@ describe('explaining a credit line of a computed amount', () => {
     );
   });
 
+  it('gives what the amount read once, before the lines of a record explained together', () => {
+    // D3 is Platform in NA, a its owner and its co: 20,000 x 6% (row 1) = 1,200, 60% = 720 and 40% = 480.
+    const both = run(
+      planOf(
+        quarterly(`source deals { id: Text key, owner: Payee owner, co: Payee optional, product: Text, region: Text, amount: Money, close_date: Date dated }
+  lookup table rates by product, region {
+    "Platform", "NA": 6%
+    otherwise: 4%
+  }
+  credit shared from deals {
+    amount amount * lookup(rates, product, region)
+    to owner share 60%
+    to co share 40%
+  }`),
+      ),
+      {
+        payees: [payee('a')],
+        records: {
+          deals: rows({
+            id: 'D3',
+            owner: 'a',
+            co: 'a',
+            product: 'Platform',
+            region: 'NA',
+            amount: '20000',
+            close_date: '2026-01-07',
+          }),
+        },
+      },
+      [Q1],
+    );
+    // 720 + 480 = 1,200
+    expect(explain(both, { payee: 'a', period: Q1, credit: 'shared', record: 'D3' })?.sentence).toBe(
+      'shared for deals D3 is 1,200.00 USD: amount * lookup(rates, product, region) 1,200.00 USD, amount 20,000.00 USD, rates at product Platform, region NA (row 1) 6%, ' +
+        'split as owner (60%) 720.00 USD, split as co (40%) 480.00 USD; 2 credit lines',
+    );
+  });
+
   it('adds nothing to a credit of a bare field', () => {
     expect(creditOf(results, 'a', 'rated').lines[0]?.inputs).toHaveLength(3);
     const plain = run(
