@@ -160,7 +160,8 @@ export function creditLinesTrace(
 /**
  * What the credits an earning line reads (its trace's inputs naming a credit) computed for the
  * line's record: the inputs of the credit's computed `amount` ({@link CreditLine.inputs}), and the
- * payee's share when the lines of the record do not give them all of it; for a credit whose
+ * payee's share when the lines of the record (its estimate lines for an estimate line, else its
+ * real ones) do not give them all of it; for a credit whose
  * amount is a bare field, only when they do not: the field's value and the share ("amount
  * 50,000.00 USD, alliance share 50%").
  */
@@ -169,13 +170,19 @@ export function creditedInputs(
   names: readonly TraceInput[],
   record: RecordRef,
   currency: string,
+  estimate: boolean,
 ): TraceInput[] {
   const found: TraceInput[] = [];
   const key = recordName(record);
   for (const credit of credits) {
     if (!names.some((i) => i.name === credit.name)) continue;
+    // The lines the earning line priced: a paid line the record's real lines, an estimate line its
+    // estimate lines (a hypothetical split row's share of a real deal is not in the paid line).
     const lines = credit.lines.filter(
-      (l) => l.record.source === record.source && recordName(l.record) === key,
+      (l) =>
+        l.record.source === record.source &&
+        recordName(l.record) === key &&
+        (l.estimate === true) === estimate,
     );
     const inputs = lines.find((l) => l.inputs)?.inputs;
     const share = sumOf(lines.map((l) => new Dec(l.share)));

@@ -39,7 +39,13 @@ function lineTrace(line: EarningLine, statement: Statement): Trace {
   // What a credit's computed amount read from the record: "amount 50,000.00 USD, partner_rates at
   // product Platform, region EMEA (row 2) 7%" after "rated_bookings 3,500.00 USD".
   const read = line.record
-    ? creditedInputs(statement.credits, shared.inputs, line.record, statement.currency)
+    ? creditedInputs(
+        statement.credits,
+        shared.inputs,
+        line.record,
+        statement.currency,
+        line.estimate === true,
+      )
     : [];
   if (shared.records || line.record === undefined || line.credited === undefined)
     return read.length > 0 ? { ...shared, inputs: [...shared.inputs, ...read] } : shared;
