@@ -442,7 +442,7 @@ describe('explaining a share of a bare field', () => {
     );
   });
 
-  it('gives a base that multiplies back to the line exactly, for any amount and share', () => {
+  it('gives a base that multiplies back to the line exactly, for any amount and share, of a field or a split row', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: -10_000_000_000, max: 10_000_000_000 }),
@@ -451,18 +451,28 @@ describe('explaining a share of a bare field', () => {
           const amount = (cents / 100).toFixed(2);
           const share = `${basisPoints / 100}%`;
           const rest = `${(10_000 - basisPoints) / 100}%`;
-          const results = shared(`credit c from deals { to owner share ${share}\n to co share ${rest} }`, [
-            { id: 'D1', owner: 'a', co: 'b', amount, close_date: '2026-01-05' },
+          const deal = { id: 'D1', owner: 'a', co: 'b', amount, close_date: '2026-01-05' };
+          const byField = shared(`credit c from deals { to owner share ${share}\n to co share ${rest} }`, [
+            deal,
           ]);
-          for (const who of ['a', 'b']) {
-            const line = creditOf(results, who, 'c').lines[0] as CreditResult['lines'][number];
-            const base = explain(results, { ...at, payee: who })?.trace.inputs.find(
-              (i) => i.name === 'amount',
-            );
-            // The base is the deal's amount, and base x share is the line's amount, to the last digit.
-            expect(new Dec(base?.value as string).eq(amount)).toBe(true);
-            expect(new Dec(base?.value as string).times(line.share).eq(line.amount)).toBe(true);
-          }
+          const byRow = shared(
+            'credit c from deals { split by deal_splits on deal_id }',
+            [deal],
+            [
+              { id: 'S1', deal_id: 'D1', payee: 'a', share },
+              { id: 'S2', deal_id: 'D1', payee: 'b', share: rest },
+            ],
+          );
+          for (const results of [byField, byRow])
+            for (const who of ['a', 'b']) {
+              const line = creditOf(results, who, 'c').lines[0] as CreditResult['lines'][number];
+              const base = explain(results, { ...at, payee: who })?.trace.inputs.find(
+                (i) => i.name === 'amount',
+              );
+              // The base is the deal's amount, and base x share is the line's amount, to the last digit.
+              expect(new Dec(base?.value as string).eq(amount)).toBe(true);
+              expect(new Dec(base?.value as string).times(line.share).eq(line.amount)).toBe(true);
+            }
         },
       ),
       { numRuns: 40 },
