@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../decimal.js';
-import type { CreditResult, Results } from '../results/results.js';
+import type { CreditLine, CreditResult, Results } from '../results/results.js';
 import { payee, planOf, quarterly, rows, run, statement } from '../test-support.js';
 import { explain } from './explain.js';
 
@@ -476,6 +476,40 @@ describe('explaining a share of a bare field', () => {
         },
       ),
       { numRuns: 40 },
+    );
+  });
+});
+
+describe('explaining credit lines of results edited by hand', () => {
+  it('does not throw on a share that is not a number, and says it as written', () => {
+    // a is D1's owner (60% of 1,000 = 600) and co (40% = 400); the file says "half" and "?" instead.
+    const results = run(
+      planOf(
+        quarterly(`${DEALS}
+  credit c from deals { to owner share 60%
+    to co share 40% }
+  commission e = c * 10% per line`),
+      ),
+      {
+        payees: [payee('a')],
+        records: { deals: rows({ id: 'D1', owner: 'a', co: 'a', amount: '1000', close_date: '2026-01-05' }) },
+      },
+      [Q1],
+    );
+    const [owner, co] = creditOf(results, 'a', 'c').lines as [CreditLine, CreditLine];
+    owner.share = 'half';
+    co.share = '?';
+    const at = { payee: 'a', period: Q1, credit: 'c', record: 'D1' };
+    expect(explain(results, { ...at, via: 'owner' })?.sentence).toBe(
+      'c for deals D1 is 600.00 USD: share half, role split, owner a',
+    );
+    // 600 + 400 = 1,000
+    expect(explain(results, at)?.sentence).toBe(
+      'c for deals D1 is 1,000.00 USD: split as owner (half) 600.00 USD, split as co (?) 400.00 USD; 2 credit lines',
+    );
+    // 1,000 x 10% = 100.00
+    expect(explain(results, { payee: 'a', period: Q1, earning: 'e', line: 'D1' })?.sentence).toBe(
+      'e for deals D1 is 100.00 USD: c 1,000.00 USD',
     );
   });
 });

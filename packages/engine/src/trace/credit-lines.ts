@@ -34,6 +34,14 @@ export function pickLines(credit: CreditResult, pick: CreditLinePick): CreditLin
 }
 
 /**
+ * A number of the results as a decimal; `undefined` for anything else: results read back from a
+ * file, or a statement reported by hand, may hold any text, and explaining them must not throw.
+ */
+function decimal(text: unknown): Dec | undefined {
+  return typeof text === 'string' && /^-?\d+(\.\d+)?$/.test(text) ? new Dec(text) : undefined;
+}
+
+/**
  * What the lines of one record of `credit` took their shares of, when its amount is a bare field
  * and some line takes less than all of it: the field with the record's value, the line's amount
  * divided by its share ("amount 100,000.00 USD" for 60,000 at 60%). Every line of a record is
@@ -47,11 +55,13 @@ function baseInput(
   lines: readonly CreditLine[],
   currency: string,
 ): TraceInput | undefined {
-  if (credit.amountField === undefined || lines.some((l) => l.inputs)) return undefined;
-  if (lines.every((l) => new Dec(l.share).eq(1))) return undefined;
-  const line = lines.find((l) => !new Dec(l.share).isZero());
-  if (!line) return undefined;
-  const base = decText(new Dec(line.amount).div(line.share));
+  if (typeof credit.amountField !== 'string' || lines.some((l) => l.inputs)) return undefined;
+  const shares = lines.map((l) => decimal(l.share));
+  if (shares.every((share) => share?.eq(1))) return undefined;
+  const at = shares.findIndex((share) => share !== undefined && !share.isZero());
+  const amount = decimal(lines[at]?.amount);
+  if (!amount) return undefined;
+  const base = decText(amount.div(shares[at] as Dec));
   return { name: credit.amountField, value: base, unit: currency };
 }
 
@@ -115,7 +125,8 @@ function lineName(line: CreditLine): string {
     const above = via.level === 1 ? `manager of ${via.of}` : `manager ${via.level} levels above ${via.of}`;
     name = line.role === 'manager' ? above : `${line.role} as ${above}`;
   } else if (via?.field !== undefined) name = `${line.role} as ${via.field}`;
-  if (!new Dec(line.share).eq(1)) name += ` (${percent(line.share)})`;
+  const share = decimal(line.share);
+  if (!share?.eq(1)) name += ` (${share ? percent(line.share) : String(line.share)})`;
   if (line.estimate) name += ' (estimate)';
   return name;
 }
@@ -185,12 +196,14 @@ export function creditedInputs(
         (l.estimate === true) === estimate,
     );
     const inputs = lines.find((l) => l.inputs)?.inputs;
-    const share = sumOf(lines.map((l) => new Dec(l.share)));
-    const whole = share.eq(1);
+    const shares = lines.map((l) => decimal(l.share));
+    // A share that is not a number says nothing of the payee's share of the record.
+    const share = shares.every((d) => d !== undefined) ? sumOf(shares as Dec[]) : undefined;
+    const whole = share === undefined || share.eq(1);
     const base = inputs || whole ? undefined : baseInput(credit, lines, currency);
     if (!inputs && !base) continue;
     found.push(...(inputs ?? [base as TraceInput]));
-    if (!whole) found.push({ name: `${credit.name} share`, value: decText(share), unit: '%' });
+    if (share && !whole) found.push({ name: `${credit.name} share`, value: decText(share), unit: '%' });
   }
   return found;
 }
