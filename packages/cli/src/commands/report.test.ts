@@ -373,6 +373,30 @@ describe('attain report', () => {
     ]);
   });
 
+  it('--as shows an error of a change of manager to the new manager it names (governance.md)', async () => {
+    // Ray is to move from Mia (m) to Nia (n), from a day that is not a date: the change is left
+    // out, Ray stays Mia's. The row is Ray's, and Nia, the manager it names, must fix it: she sees
+    // it too (before, only Ray, Mia and a run without --as did). Rae, in neither role, does not.
+    const cwd = await tempDir({
+      ...files,
+      'data/payees.csv': `${payees}n,Nia New,,0,Leadership\n`,
+      'data/payee_attributes.csv': 'payee,attribute,value,from\nr1,manager,n,2026-04-31\n',
+    });
+    const row = 'data/payee_attributes.csv row 1: from is "2026-04-31", which is not a date';
+    for (const who of ['n', 'm', 'r1']) {
+      const lenient = await run([...report, '--as', who], { cwd });
+      expect(lenient.code).toBe(0);
+      expect(lenient.stderr).toContain(row);
+      const strict = await run([...report, '--as', who, '--strict'], { cwd });
+      expect(strict.code).toBe(1);
+      expect(strict.stderr).toContain(row);
+      expect(strict.stderr).not.toContain('may not see');
+    }
+    const rae = await run([...report, '--as', 'r2', '--strict'], { cwd });
+    expect(rae.stderr).not.toContain('payee_attributes.csv');
+    expect(rae.stderr).toContain('(1 more error about rows --as r2 may not see is not shown');
+  });
+
   it('reports over a data.json whose payees hold an entry that is not an object', async () => {
     // payees[0] is null: a data error of payees row 1 (the run goes on without it, lenient).
     const data = {

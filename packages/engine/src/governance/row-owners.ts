@@ -8,6 +8,10 @@
  *   payee of the dataset, whatever the field (owner, co-seller, split payee);
  * - an `fx` row, or a row that names no payee: no one.
  *
+ * A row of `attributeChanges` that changes a payee's `manager` also names the new manager (its
+ * `value`, when it is the id of a payee): {@link RowOwners.managersNamed}. The new manager is not
+ * an owner (the row is the moved payee's), but must see an error of the row to fix or confirm it.
+ *
  * Rows are found by `source` and 1-based `row` (an entry's `row`, else its position from 1), as
  * the engine numbers them in errors.
  */
@@ -25,6 +29,7 @@ const NO_ONE: ReadonlySet<string> = new Set();
 export class RowOwners {
   private readonly ids: ReadonlySet<string>;
   private readonly index = new Map<string, Map<number, Set<string>>>();
+  private managers: Map<number, Set<string>> | undefined;
 
   constructor(
     private readonly payees: readonly Payee[],
@@ -38,6 +43,30 @@ export class RowOwners {
     if (source === 'payees' && key !== undefined) return new Set([key]);
     if (row === undefined) return NO_ONE;
     return this.rowsOf(source).get(row) ?? NO_ONE;
+  }
+
+  /**
+   * The managers a row of `attributeChanges` of `manager` names as the payee's new manager (its
+   * `value`, read as the engine reads a manager: trimmed, a number as its text), when they are
+   * payees; empty for any other row.
+   */
+  managersNamed(source: string, row: number | undefined): ReadonlySet<string> {
+    if (source !== 'attributeChanges' || row === undefined) return NO_ONE;
+    if (!this.managers) {
+      const managers = new Map<number, Set<string>>();
+      (this.data.attributeChanges ?? []).forEach((e, i) => {
+        if (e === null || typeof e !== 'object' || idText(e.attribute) !== 'manager') return;
+        const value = e.value;
+        const manager = value === null || value === undefined ? undefined : idText(String(value));
+        if (manager === undefined || !this.ids.has(manager)) return;
+        const at = rowOf(e, i);
+        const set = managers.get(at);
+        if (set) set.add(manager);
+        else managers.set(at, new Set([manager]));
+      });
+      this.managers = managers;
+    }
+    return this.managers.get(row) ?? NO_ONE;
   }
 
   private rowsOf(source: string): Map<number, Set<string>> {

@@ -296,6 +296,44 @@ describe('scope with changes of manager (the hierarchy of each day)', () => {
     expect(periodsOf('vp', alone)).toEqual(['2026-Q1']);
   });
 
+  it('shows an error of a change of manager to the new manager it names, who must fix it', () => {
+    // r (m1's) is to move to m2, but the rows have errors: the engine keeps no change, so r stays
+    // m1's every day and m2's team is m2 alone. The rows are r's, and they name m2 as the manager.
+    const data: Dataset = {
+      payees: base,
+      records: { deals: rows({ id: 'D1', owner: 'r', amount: '1000', close_date: '2026-02-10' }) },
+      attributeChanges: [
+        move('2026-05-32', 'm2'), // row 1: not a date
+        { payee: 'r', attribute: 'manager', value: ' m2 ', from: '' }, // row 2: no from (m2, trimmed)
+        move('2026-13-01', 'ghost'), // row 3: not a date, and a manager who is not a payee
+        { payee: 'r', attribute: 'region', value: 'm2', from: '2026-04-01' }, // row 4: not the manager
+        move('2026-99-01', 'm2', 'ghost'), // row 5: a payee who is not one, moved to m2
+      ],
+    };
+    for (const mode of ['lenient', 'strict'] as const) {
+      const results = run(PLAN, data, ['2026-Q1', '2026-Q2'], { mode });
+      const rowsSeen = (role: 'rep' | 'manager', id: string) => {
+        const seen = scope(results, { role, payee: id }, base, data);
+        // Strict mode has an error per problem: row 5 has two (unknown-payee, bad-date).
+        return [...new Set((mode === 'strict' ? seen.errors : seen.rejected).map((e) => e.row))];
+      };
+      // Every row has errors: bad-date, missing-field, bad-date, unknown-attribute, unknown-payee.
+      expect(rowsSeen('manager', 'vp')).toEqual([1, 2, 3, 4, 5]); // above everyone
+      expect(rowsSeen('rep', 'r')).toEqual([1, 2, 3, 4]); // r's rows; row 5 moves ghost, not r
+      expect(rowsSeen('manager', 'm1')).toEqual([1, 2, 3, 4]); // r's manager on every day
+      // m2 sees the rows naming m2 as r's (or ghost's) new manager (before: none, r is not m2's),
+      // whatever m2's role; not row 3 (ghost's) nor row 4 (a region, not a manager).
+      expect(rowsSeen('manager', 'm2')).toEqual([1, 2, 5]);
+      expect(rowsSeen('rep', 'm2')).toEqual([1, 2, 5]);
+      // The move never happened: no statement of r is m2's to see.
+      if (mode === 'lenient')
+        expect(statementsOf(scope(results, { role: 'manager', payee: 'm2' }, base, data))).toEqual([
+          'm2',
+          'm2',
+        ]); // m2's Q1 and Q2
+    }
+  });
+
   it('scopes warnings by their period and rows by the days of the results', () => {
     const data: Dataset = {
       payees: base,

@@ -28,7 +28,11 @@ import { seesEverything, type Viewer, type visiblePayees } from './viewer.js';
  *   visible (on some day of the results' statements, or any day when there are none) and that
  *   has at least one owner (see {@link RowOwners}). Rows naming another payee, FX rates and rows
  *   naming no payee are left out, so nothing about other payees leaks through an error's key or
- *   reason. Without `data`, only `payees` rows can be attributed, so only their errors are kept.
+ *   reason. One exception: a row of `attributeChanges` that changes a payee's `manager` is also
+ *   shown to the new manager it names (when they are a payee, and visible on some day of the
+ *   results' statements: the manager themself and those above them), who must fix or confirm it,
+ *   though the change, rejected, never moved the payee into their team. Without `data`, only
+ *   `payees` rows can be attributed, so only their errors are kept.
  *
  * `meta` is kept as is. The input is never changed; statement objects are shared, not copied.
  * `payees` are the dataset's payees (the hierarchy); `data` the rest of the dataset: its changes
@@ -75,6 +79,8 @@ export function scope(results: Results, viewer: Viewer, payees: readonly Payee[]
   const owners = new RowOwners(payees, data);
   const rowVisible = (source: string, row: number | undefined, key: string | undefined): boolean => {
     const named = owners.of(source, row, key);
+    // A change of manager is also the new manager's to fix or confirm (and so of those above them).
+    for (const manager of owners.managersNamed(source, row)) if (sees.has(manager)) return true;
     if (named.size === 0) return false;
     for (const id of named) if (!sees.has(id)) return false;
     return true;
