@@ -130,6 +130,21 @@ describe('lexical diagnostics', () => {
     );
   });
 
+  it('AT1006: a word written with `%` is one invalid number over both', () => {
+    // Before: "Unknown character `%`" on the `%` alone (and the parser's error on the word).
+    const fifty = lexText('fifty% to 100%');
+    expect(
+      fifty.diagnostics.map((d) => [d.code, d.message, d.range.start.offset, d.range.end.offset]),
+    ).toEqual([
+      ['AT1006', '`fifty%` is not a number: write a percentage with digits, as in `50%`', 0, 6], // `fifty%`
+    ]);
+    // With a space between, the `%` is no part of the word; a number with letters is one token.
+    expect(lexText('fifty % x').diagnostics.map((d) => d.code)).toEqual(['AT1004']);
+    expect(lexText('5O% x').diagnostics.map((d) => d.message)).toEqual([
+      '`5O` is not a number: a number has only digits',
+    ]);
+  });
+
   it('AT1004: invisible characters are shown by their code points (review finding 10)', () => {
     // Before: the zero-width space and the NUL were printed as they are, invisible in the message.
     expect(lexText('a\u200Bb').diagnostics[0]?.message).toBe(

@@ -44,6 +44,15 @@ export function lex(text: string, index: LineIndex): LexResult {
   for (const error of result.errors) {
     const start = error.offset;
     const end = start + Math.max(1, error.length);
+    const word = text.slice(start, end) === '%' ? wordBefore(result.tokens, start) : undefined;
+    if (word !== undefined) {
+      // `fifty%`: a number written in words (or a name) with a percent sign. One error over both,
+      // an invalid number, rather than "Unknown character `%`" (the parser's error on the word is
+      // left out: see `afterLexicalErrors`).
+      const message = `${quote(`${word.image}%`)} is not a number: write a percentage with digits, as in \`50%\``;
+      diagnostics.push(diagnostic('AT1006', message, index.range(word.startOffset, end)));
+      continue;
+    }
     diagnostics.push(
       diagnostic(
         'AT1004',
@@ -68,6 +77,18 @@ export function lex(text: string, index: LineIndex): LexResult {
   }
   diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
   return { tokens: result.tokens, comments, diagnostics };
+}
+
+/**
+ * The word (a name or keyword, not a number) that ends right where `offset` starts, with no space
+ * between: `fifty` in `fifty%`.
+ */
+function wordBefore(tokens: readonly IToken[], offset: number): IToken | undefined {
+  const next = firstTokenFrom(tokens, offset);
+  const at = next === undefined ? tokens.length : tokens.indexOf(next);
+  const word = tokens[at - 1];
+  if (word === undefined || word.startOffset + word.image.length !== offset) return undefined;
+  return /^[A-Za-z_]\w*$/.test(word.image) ? word : undefined;
 }
 
 /** The range a token covers. */

@@ -22,13 +22,21 @@ import { diagnostic, quote } from './report.js';
 import { declarationStarts, NumberLiteral, PercentLiteral, RCurly } from './tokens.js';
 
 /**
- * Offsets of the tokens right after an unknown character or unterminated text or comment. The
- * parser usually stumbles there too; the lexical diagnostic already names the mistake.
+ * Offsets of the tokens right after an unknown character or unterminated text or comment, and of
+ * a word written as a percentage (`fifty%`) and the token after it. The parser usually stumbles
+ * there too; the lexical diagnostic already names the mistake.
  */
 export function afterLexicalErrors(lexical: Diagnostic[], tokens: IToken[], end: number): Set<number> {
   const offsets = new Set<number>();
   for (const d of lexical) {
-    if (d.code !== 'AT1003' && d.code !== 'AT1004') continue;
+    if (d.code === 'AT1006') {
+      // `fifty%`, a word then `%` (not `5O%`, one number token): the parser stumbles on the word
+      // (`fifty% to 100%` in a rate table), or after the `%`.
+      const word = firstTokenFrom(tokens, d.range.start.offset);
+      if (word === undefined || word.tokenType === NumberLiteral || word.tokenType === PercentLiteral)
+        continue;
+      offsets.add(word.startOffset);
+    } else if (d.code !== 'AT1003' && d.code !== 'AT1004') continue;
     offsets.add(firstTokenFrom(tokens, d.range.end.offset)?.startOffset ?? end);
   }
   return offsets;

@@ -40,6 +40,26 @@ describe('tier bounds joined by something other than `to`', () => {
     ]);
   });
 
+  it('gives one error for a bound written in words with a `%`, such as `fifty%`', () => {
+    // Before: two errors on the row, "Expected a tier like `0% to 50%: 2%` or `}` but found
+    // `fifty`" over the row and "Unknown character `%`: it has no meaning in a plan" on the `%`.
+    const words = '`fifty%` is not a number: write a percentage with digits, as in `50%`';
+    expect(found('fifty% to 100%: 17%')).toEqual([`AT1006 74: ${words} [fifty%]`]);
+    expect(found('fifty%: 17%')).toEqual([`AT1006 74: ${words} [fifty%]`]);
+    // The upper bound (before: "Expected a bound like `50%` ... but found `hundred`" and AT1004),
+    // and the rate (before: AT1004 alone, "Unknown character `%`").
+    expect(found('50% to hundred%: 17%')).toEqual([
+      'AT1006 74: `hundred%` is not a number: write a percentage with digits, as in `50%` [hundred%]',
+    ]);
+    expect(found('50% to 100%: seventeen%')).toEqual([
+      'AT1006 74: `seventeen%` is not a number: write a percentage with digits, as in `50%` [seventeen%]',
+    ]);
+    // A word without `%` is not a number either, but nothing says it was meant as one.
+    expect(found('fifty to 100%: 17%')).toEqual([
+      'AT1001 74: Expected a tier like `0% to 50%: 2%` or `}` but found `fifty` [fifty to 100%: 17%]',
+    ]);
+  });
+
   it('keeps the general message for other mistakes', () => {
     expect(found('50% and 100%: 17%')[0]).toBe('AT1001 74: Expected `up` but found `100%` [100%: 17%]');
   });
