@@ -166,6 +166,17 @@ export class PlanParser extends PayoutParser {
     if (type !== t.Colon) return true;
     const row = this.rowLine();
     if (row === undefined) return true;
+    // `50% to 100%, 17%`: the `,` stands for the `:`. Assuming a `:` before it read an empty rate,
+    // then `17%` as a row of its own that ran on into the next line: three errors, one of them on
+    // the correct row after it.
+    const after = this.LA(2);
+    if (
+      this.LA(1).tokenType === t.Comma &&
+      after.tokenType !== EOF &&
+      after.tokenType !== t.RCurly &&
+      this.lineOf(after.startOffset) === row
+    )
+      return false;
     for (let k = 1; ; k++) {
       const token = this.LA(k);
       if (token.tokenType === EOF || token.tokenType === t.RCurly || this.lineOf(token.startOffset) !== row) {

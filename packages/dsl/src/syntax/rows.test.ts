@@ -56,6 +56,20 @@ describe('rate table rows', () => {
     ]);
   });
 
+  it('reports a `,` written for the colon once, not the next row', () => {
+    // Before: three errors, AT1002 "Missing `:` after `100%`" and AT1001 "Expected a rate like
+    // `5%` but found `,`" on line 74, then `17%` was read as a tier running on into line 75:
+    // AT1001 "Expected `to` and an upper bound, or `and up` but found `100%`" on the correct row.
+    expect(found(mistype(enterpriseAe, tier2, '    50% to 100%, 17%'))).toEqual([
+      'AT1001 74: Expected `:` but found `,`',
+    ]);
+    // A curve point too (csm-renewals, line 78). Before: three errors on the row, the last
+    // "Missing `:` after `25%`" (`25%` read as a point of its own).
+    expect(found(mistype(csmRenewals, '    85%: 25%', '    85%, 25%'))).toEqual([
+      'AT1001 78: Expected `:` but found `,`',
+    ]);
+  });
+
   it('reports an extra token at the end of a row once, not as a tier of its own', () => {
     // Before: `5%` was read as tier 3, AT4004 "tier 3 starts at 5%" and an AT1001 on line 75.
     expect(found(mistype(enterpriseAe, tier2, '    50% to 100%: 17% 5%'))).toEqual([
