@@ -49,7 +49,11 @@ export function lex(text: string, index: LineIndex): LexResult {
       // `fifty%`: a number written in words (or a name) with a percent sign. One error over both,
       // an invalid number, rather than "Unknown character `%`" (the parser's error on the word is
       // left out: see `afterLexicalErrors`).
-      const message = `${quote(`${word.image}%`)} is not a number: write a percentage with digits, as in \`50%\``;
+      // `to100%`: a word run into a number.
+      const joined = /^([A-Za-z_]+)(\d[\d_.]*)$/.exec(word.image);
+      const message = joined
+        ? `Write a space between ${quote(joined[1] as string)} and the number: \`${joined[1]} ${joined[2]}%\``
+        : `${quote(`${word.image}%`)} is not a number: write a percentage with digits, as in \`50%\``;
       diagnostics.push(diagnostic('AT1006', message, index.range(word.startOffset, end)));
       continue;
     }

@@ -54,6 +54,11 @@ describe('tier bounds joined by something other than `to`', () => {
     expect(found('50% to 100%: seventeen%')).toEqual([
       'AT1006 74: `seventeen%` is not a number: write a percentage with digits, as in `50%` [seventeen%]',
     ]);
+    // A word run into the number: the space is the mistake (before: AT1004 on the `%` and AT1001
+    // "Expected `to` and an upper bound, or `and up` but found `to100`").
+    expect(found('50% to100%: 17%')).toEqual([
+      'AT1006 74: Write a space between `to` and the number: `to 100%` [to100%]',
+    ]);
     // A word without `%` is not a number either, but nothing says it was meant as one.
     expect(found('fifty to 100%: 17%')).toEqual([
       'AT1001 74: Expected a tier like `0% to 50%: 2%` or `}` but found `fifty` [fifty to 100%: 17%]',
