@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Dec, decOfPlain } from './decimal.js';
+import { Dec, decOf, decOfPlain, ZERO } from './decimal.js';
+import { unitsText } from './units.js';
 
 /** The representation decimal.js gives a value: sign, exponent and digit words. */
 const parts = (d: Dec) => ({ s: d.s, e: d.e, d: [...d.d] });
@@ -50,5 +51,40 @@ describe('decOfPlain', () => {
     // And refuses these as it always does.
     for (const text of ['1.2.3', '', '-', '1 000', '12a', '+-1'])
       expect(() => decOfPlain(text)).toThrow(/DecimalError/);
+  });
+});
+
+describe('decOf', () => {
+  it('gives the words decimal.js gives (hand-checked layouts)', () => {
+    // 12345 units of 0.01 = 123.45: as decOfPlain('123.45').
+    expect(parts(decOf(12345, 2))).toEqual({ s: 1, e: 2, d: [123, 4500000] });
+    // 5 units of 0.01 = 0.05.
+    expect(parts(decOf(5, 2))).toEqual({ s: 1, e: -2, d: [500000] });
+    // 12345678 units: eight digits over two words.
+    expect(parts(decOf(12345678, 0))).toEqual({ s: 1, e: 7, d: [1, 2345678] });
+    // -120050 units of 0.01 = -1200.5 (the trailing zero is not a digit of the decimal).
+    expect(parts(decOf(-120050, 2))).toEqual({ s: -1, e: 3, d: [1200, 5000000] });
+    // 1200 units of 1 = 1200, one word.
+    expect(parts(decOf(1200, 0))).toEqual({ s: 1, e: 3, d: [1200] });
+    expect(decOf(0, 4)).toBe(ZERO);
+  });
+
+  it('is new Dec(unitsText(units, scale)) for every safe integer and scale', () => {
+    const units = fc.oneof(
+      fc.integer({ min: -1_000_000, max: 1_000_000 }),
+      fc.maxSafeInteger().map((n) => n),
+      fc.integer({ min: 0, max: 15 }).chain((k) => fc.constantFrom(10 ** k, -(10 ** k), 10 ** k + 1)),
+    );
+    fc.assert(
+      fc.property(units, fc.integer({ min: 0, max: 30 }), (u, scale) => {
+        const made = decOf(u, scale);
+        const parsed = new Dec(unitsText(u, scale));
+        expect(parts(made)).toEqual(parts(parsed));
+        expect(Object.keys(made)).toEqual(Object.keys(parsed));
+        expect(made.constructor).toBe(Dec);
+        expect(made.toString()).toBe(parsed.toString());
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

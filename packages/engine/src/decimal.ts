@@ -45,11 +45,6 @@ export function decText(value: Dec): string {
   return value.isZero() ? '0' : value.toString();
 }
 
-/** The decimal `units × 10^-scale` (exact). */
-export function decOf(units: number, scale: number): Dec {
-  return decOfPlain(unitsText(units, scale));
-}
-
 /** Minus zero, shared (decimals are immutable). */
 const NEGATIVE_ZERO: Dec = new Dec('-0');
 
@@ -145,6 +140,48 @@ export function decOfPlain(text: string): Dec {
   // The words as an array of their own, made by slice (packed, like decimal.js's own, and from no
   // literal: see decimalOf).
   return decimalOf(sign, e, words.slice(0, w));
+}
+
+/** Powers of ten up to 10^7, exact. */
+const POW10_WORD = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000];
+
+/**
+ * The decimal `units × 10^-scale` (exact; `units` a safe integer), made from the number without
+ * text: the same decimal as `new Dec(unitsText(units, scale))`, its digits laid out in words as
+ * {@link decOfPlain} describes (a property test checks every field). Integer arithmetic on a
+ * safe integer only: `%` and division by a power of ten that divides exactly.
+ */
+export function decOf(units: number, scale: number): Dec {
+  if (units === 0) return ZERO;
+  if (!Number.isSafeInteger(units)) return new Dec(unitsText(units, scale));
+  const sign = units < 0 ? -1 : 1;
+  let u = units < 0 ? -units : units;
+  let s = scale;
+  while (u % 10 === 0) {
+    u /= 10;
+    s--;
+  }
+  let n = 1;
+  for (let p = 10; p <= u; p *= 10) n++;
+  // The exponent of the first digit, and how many digits the first word takes (see decOfPlain).
+  const e = n - 1 - s;
+  let head = (e + 1) % WORD;
+  if (e < 0) head += WORD;
+  if (head === 0) head = WORD;
+  const count = n <= head ? 1 : 1 + Math.ceil((n - head) / WORD);
+  // Zeros after the last digit, to fill the last word to its width.
+  const pad = head + WORD * (count - 1) - n;
+  const words = SCRATCH;
+  let rest = u;
+  for (let w = count - 1; w > 0; w--) {
+    const take = w === count - 1 ? WORD - pad : WORD;
+    const p = POW10_WORD[take] as number;
+    const r = rest % p;
+    words[w] = w === count - 1 ? r * (POW10_WORD[pad] as number) : r;
+    rest = (rest - r) / p;
+  }
+  words[0] = count === 1 ? rest * (POW10_WORD[pad] as number) : rest;
+  return decimalOf(sign, e, words.slice(0, count));
 }
 
 /** The sum of decimals (a loop: safe for a million values, unlike `Dec.sum(...values)`). */

@@ -4,7 +4,7 @@
  * duplicate keys found. Each problem is recorded with its source, row, field and reason.
  */
 import type { Field } from '@attain/dsl';
-import { Dec, decOfPlain } from '../decimal.js';
+import { Dec } from '../decimal.js';
 import type { Value } from '../evaluate/value.js';
 import type { FiscalCalendar } from '../time/calendar.js';
 import { formatDate } from '../time/dates.js';
@@ -13,12 +13,12 @@ import type { FxTable } from './fx.js';
 import { KeyList } from './key-list.js';
 import { type Rec, type SourceSchema, ValidRecord } from './model.js';
 import type { PayeeTable } from './payees.js';
+import { amountOf, plainAmount } from './plain-amount.js';
 import { dataError, Problems, type RowAt, valueError } from './problems.js';
 import {
   Bad,
   isCurrencyCode,
   isMissing,
-  isPlainAmount,
   memoized,
   quote,
   quoteAny,
@@ -443,8 +443,8 @@ export class OwnedRows {
         if (state === null) continue;
         const v = table.slice(base, base + width) as Value[];
         for (const f of this.money) {
-          const text = v[f];
-          if (typeof text === 'string') v[f] = decOfPlain(text);
+          const plain = v[f];
+          if (typeof plain === 'string' || typeof plain === 'number') v[f] = amountOf(plain);
         }
         const day = schema.dated === undefined ? undefined : (v[schema.dated] as number | null);
         ranked[table[base + width + RANK] as number] = new ValidRecord(
@@ -634,11 +634,12 @@ function readRow(
       continue;
     }
     if (reader.kind === 'money') {
-      if (check && isPlainAmount(raw)) {
+      const plain = check && typeof raw === 'string' ? plainAmount(raw) : undefined;
+      if (plain !== undefined) {
         const currency = currencyColumn(values, reader.currencyColumn, place, problems);
         if (currency === null) continue;
         if (currency === undefined || currency === reader.currency) {
-          out[i] = trimmed(raw as string);
+          out[i] = plain;
           continue;
         }
         // Written in another currency: read in full, to be converted or found wrong.

@@ -113,15 +113,6 @@ function usable(value: Dec): Dec | undefined {
   return inRange && value.sd() <= PRECISION ? value : undefined;
 }
 
-/**
- * True when `raw` is money that {@link readMoney} reads as a plain decimal with no currency
- * (`1200.50`, `-3`): valid without making the decimal, for a pass that only checks rows.
- */
-export function isPlainAmount(raw: RawValue): boolean {
-  // Text only: a JSON number may be beyond the range readDecimal accepts, so it is read in full.
-  return typeof raw === 'string' && PLAIN.test(raw.trim());
-}
-
 /** Why a number written correctly is not read: see {@link MAX_DECIMAL_EXPONENT}. */
 const BEYOND = `is beyond the numbers a plan reads (below 10^${MAX_DECIMAL_EXPONENT + 1} and, other than zero, at least 10^-${MAX_DECIMAL_EXPONENT} in size, with at most ${PRECISION} significant digits)`;
 
