@@ -147,6 +147,7 @@ export type {
   Statement,
   TierApplied,
   Trace,
+  TraceConstant,
   TraceInput,
   WarningCode,
 } from './results/results.js';

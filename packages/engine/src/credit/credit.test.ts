@@ -915,12 +915,12 @@ describe('hypothetical rows of other sources', () => {
     // The paid line is S1's 50% of D1 alone (1,000 x 50% = 500, x 10% = 50.00), not 100% with the
     // estimate's S2; the estimate line is S2's 50%.
     expect(explain(results, { payee: 'a', period: '2026-Q1', earning: 'c', line: 'D1' })?.sentence).toBe(
-      'c for deals D1 is 50.00 USD: alliance 500.00 USD, amount 1,000.00 USD, alliance share 50%',
+      'c for deals D1 is 50.00 USD: alliance 500.00 USD x 10%, amount 1,000.00 USD, alliance share 50%',
     );
     expect(
       explain(results, { payee: 'a', period: '2026-Q1', earning: 'c', line: 'D1 (estimate)' })?.sentence,
     ).toBe(
-      'c for deals D1 is 50.00 USD: alliance 500.00 USD, amount 1,000.00 USD, alliance share 50%; ' +
+      'c for deals D1 is 50.00 USD: alliance 500.00 USD x 10%, amount 1,000.00 USD, alliance share 50%; ' +
         'an estimate, not paid: it comes from a hypothetical record',
     );
   });

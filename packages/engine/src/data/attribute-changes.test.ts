@@ -132,7 +132,7 @@ describe('an OTE raise from a date', () => {
     const results = run(PLAN, data([raise('2026-08-01')]), QUARTERS);
     // Q3: (240,000 - 100,000) / 4 = 35,000; capped at 2 x 35,000 = 70,000
     expect(explain(results, { payee: 'ae', period: '2026-Q3', earning: 'new_business' })?.sentence).toBe(
-      'new_business is 70,000.00 USD: bookings 200,000.00 USD, target_incentive 35,000.00 USD, value 200,000.00 USD; capped at 70,000.00 USD',
+      'new_business is 70,000.00 USD: bookings 200,000.00 USD x 100%, target_incentive 35,000.00 USD, value 200,000.00 USD; capped at 70,000.00 USD',
     );
   });
 
@@ -155,11 +155,11 @@ describe('an OTE raise from a date', () => {
       explain(results, { payee: 'ae', period, earning: 'new_business' })?.sentence;
     // Q2: (200,000 - 100,000) / 2 = 50,000
     expect(sentence('2026-Q2')).toBe(
-      'new_business is 50,000.00 USD: bookings 200,000.00 USD, payee.ote 200,000.00 USD, payee.base 100,000.00 USD, value 200,000.00 USD; capped at 50,000.00 USD',
+      'new_business is 50,000.00 USD: bookings 200,000.00 USD x 100%, payee.ote 200,000.00 USD, payee.base 100,000.00 USD, value 200,000.00 USD; capped at 50,000.00 USD',
     );
     // Q3: the OTE of 2026-08-01 on: (240,000 - 100,000) / 2 = 70,000
     expect(sentence('2026-Q3')).toBe(
-      'new_business is 70,000.00 USD: bookings 200,000.00 USD, payee.ote 240,000.00 USD, payee.base 100,000.00 USD, value 200,000.00 USD; capped at 70,000.00 USD',
+      'new_business is 70,000.00 USD: bookings 200,000.00 USD x 100%, payee.ote 240,000.00 USD, payee.base 100,000.00 USD, value 200,000.00 USD; capped at 70,000.00 USD',
     );
   });
 });

@@ -339,7 +339,7 @@ describe('a capped year-to-date earning', () => {
     expect(
       explain(results, { payee: 'rep', period: '2026-Q2', earning: 'y', line: 'period' })?.sentence,
     ).toBe(
-      'y is 200.00 USD: bookings year to date 130,000.00 USD, value 1,300.00 USD, paid earlier this year 800.00 USD; ' +
+      'y is 200.00 USD: bookings year to date 130,000.00 USD x 1%, value 1,300.00 USD, paid earlier this year 800.00 USD; ' +
         'reduced by the cap of 1,000.00 USD, from 1,300.00 USD; year to date, minus what earlier periods paid',
     );
   });

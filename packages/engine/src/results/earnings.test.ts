@@ -31,11 +31,11 @@ describe('earning traces', () => {
     // 30,000 x 1% = 300.
     expect(statement(results, 'a', '2026-Q1').earnings[0]?.amount).toBe('300.00');
     expect(explain(results, { ...at, earning: 's2' })?.sentence).toBe(
-      's2 is 300.00 USD: bookings 30,000.00 USD, value 300.00 USD; ' +
+      's2 is 300.00 USD: bookings 30,000.00 USD x 1%, value 300.00 USD; ' +
         'counting only 2026-02-15 to 2026-05-15, the dates of the earning',
     );
     expect(explain(results, { ...at, earning: 's2', line: 'period' })?.sentence).toBe(
-      's2 is 300.00 USD: bookings 30,000.00 USD, value 300.00 USD',
+      's2 is 300.00 USD: bookings 30,000.00 USD x 1%, value 300.00 USD',
     );
     // The gate saw attainment within 2026-03-01 to 2026-05-31: 30,000 / 100,000 = 30% < 50%
     // (the quarter's 120% would have opened it).
@@ -75,7 +75,7 @@ describe('earning traces', () => {
     // Bookings 40,000 < 50,000: c is gated (0.00). With H1, 60,000: D1 4,000 + H1 2,000 = 6,000,
     // an estimate: line c:H1 2,000 and line c:estimate 4,000 (what D1 pays once the gate opens).
     expect(say('c', 'H1')).toBe(
-      'c for deals H1 is 2,000.00 USD: bookings 20,000.00 USD; an estimate, not paid: it comes from a hypothetical record',
+      'c for deals H1 is 2,000.00 USD: bookings 20,000.00 USD x 10%; an estimate, not paid: it comes from a hypothetical record',
     );
     expect(say('c', 'estimate')).toBe(
       "c is 4,000.00 USD: an estimate, not paid: what the hypothetical records change on real records' lines",
@@ -171,11 +171,11 @@ describe('caps and floors at the payout rounding point', () => {
     );
     // c: 6 + 4.0049 + 10 = 20.0049 > cap 10.005: the 10.0 excess comes off D3 (10 -> 0.0001).
     expect(say({ earning: 'c' })).toBe(
-      'c is 10.005 USD: bookings 200.049 USD, value 20.0049 USD; capped at 10.005 USD',
+      'c is 10.005 USD: bookings 200.049 USD x 10%, value 20.0049 USD; capped at 10.005 USD',
     );
     // D3 pays 10 - 9.9999 = 0.0001: reduced by the cap of 10.005 (6 + 4.0049 + 0.0001 = 10.005).
     expect(say({ earning: 'c', line: 'D3' })).toBe(
-      'c for deals D3 is 0.0001 USD: bookings 100.00 USD; reduced by the cap of 10.005 USD, from 10.00 USD',
+      'c for deals D3 is 0.0001 USD: bookings 100.00 USD x 10%; reduced by the cap of 10.005 USD, from 10.00 USD',
     );
   });
 
@@ -187,7 +187,7 @@ describe('caps and floors at the payout rounding point', () => {
     );
     // 6 + 4.0049 = 10.0049 < floor 10.005: a floor line of 10.005 - 10.0049 = 0.0001.
     expect(say({ earning: 'f' })).toBe(
-      'f is 10.005 USD: bookings 100.049 USD, value 10.0049 USD; raised to the floor of 10.005 USD',
+      'f is 10.005 USD: bookings 100.049 USD x 10%, value 10.0049 USD; raised to the floor of 10.005 USD',
     );
     expect(say({ earning: 'f', line: 'floor' })).toBe(
       'f is 0.0001 USD: raised to the floor of 10.005 USD: the other lines add up to 10.0049 USD',

@@ -15,9 +15,10 @@ import { renderExpr } from '../governance/render-expr.js';
 import { type TierHit, tierApplied } from '../tables/tier-hit.js';
 import { formatDate } from '../time/dates.js';
 import { exactMoneyInput, inputsOf, tierOf } from '../trace/build.js';
+import { ruleConstants, withConstants } from '../trace/constants.js';
 import { planMoney } from '../trace/sentence.js';
 import type { MoneyFormat } from './format.js';
-import type { EarningLine, EarningResult, TierApplied, Trace, TraceInput } from './results.js';
+import type { EarningLine, EarningResult, TierApplied, Trace, TraceConstant, TraceInput } from './results.js';
 
 /**
  * The lines of what hypothetical records would add: the projected run's lines of hypothetical
@@ -153,6 +154,8 @@ interface LineEnv {
   earned: Dec;
   /** The credit of the records up to each line of the general per-line path, by line. */
   running: Map<LineData, Dec> | undefined;
+  /** The constants each line's credit is multiplied by (`alliance_bookings * 3%`), when that is the rule. */
+  lineConstants: TraceConstant[] | undefined;
 }
 
 /**
@@ -280,9 +283,16 @@ function lineResult(line: LineData, env: LineEnv): EarningLine {
     return result;
   }
   let inputs: TraceInput[];
-  if (entry)
-    inputs = [{ name: e.earning.perLine?.credit ?? 'credited', value: entryText(entry), unit: currency }];
-  else if (line.id === `${e.earning.name}:period`) inputs = [...env.periodInputs];
+  if (entry) {
+    const input: TraceInput = {
+      name: e.earning.perLine?.credit ?? 'credited',
+      value: entryText(entry),
+      unit: currency,
+    };
+    // `alliance_bookings * 3%`: each line is its credit times the rule's constants.
+    if (env.lineConstants) input.constants = env.lineConstants;
+    inputs = [input];
+  } else if (line.id === `${e.earning.name}:period`) inputs = [...env.periodInputs];
   else if (line.raw.isZero() && !line.amount.isZero()) inputs = [];
   else inputs = [exactMoneyInput('value', line.raw, currency)];
   const trace: Trace = { rule: e.def.rule, range: e.earning.range, inputs };
@@ -350,7 +360,9 @@ export function earningResult(
   const estimate = projected ? estimateLines(actual, projected, rounding) : { lines: [], total: ZERO };
   // Outside its dates an earning has no outcome of its own: its trace reads the period's context.
   const ctx = earningContext(actualCtx, e) ?? actualCtx;
-  const inputs = inputsOf(ctx, e.def.uses, e.def.rule);
+  // The constants the rule applies to an input: "alliance_bookings 25,000.00 USD x 3%".
+  const constants = ruleConstants(e.earning.value, currency);
+  const inputs = withConstants(inputsOf(ctx, e.def.uses, e.def.rule), constants);
   if (actual.value !== null) inputs.push(exactMoneyInput('value', actual.value, currency));
   if (actual.paidBefore !== undefined)
     inputs.push(exactMoneyInput(PAID_EARLIER, actual.paidBefore, currency));
@@ -392,6 +404,10 @@ export function earningResult(
     floor,
     earned: actual.amount,
     running,
+    lineConstants:
+      constants?.proportional && !constants.converted && constants.input === e.earning.perLine?.credit
+        ? constants.constants
+        : undefined,
   };
   const result: EarningResult = {
     id: e.earning.name,

@@ -41,6 +41,22 @@ export interface TraceInput {
   value: ResultValue;
   /** `USD`, `EUR` for money; `%` for a percentage (the value is still a ratio); absent otherwise. */
   unit?: string;
+  /**
+   * The constants the rule applied to this input, in its order: `bookings * 3% + 500 USD` gives
+   * `[{ op: '*', value: '0.03', unit: '%' }, { op: '+', value: '500', unit: 'USD' }]`. Absent when
+   * the rule applies none (or is not a simple product and sum of inputs and constants).
+   */
+  constants?: TraceConstant[];
+}
+
+/** A constant a rule applied to an input: `* 3%` in `bookings * 3%`. */
+export interface TraceConstant {
+  /** The operator as the rule writes it. */
+  op: '*' | '/' | '+' | '-';
+  /** A decimal string (a percentage as a ratio: `3%` is `"0.03"`). */
+  value: string;
+  /** A currency for money, `%` for a percentage; absent for a plain number. */
+  unit?: string;
 }
 
 /** A tier of a rate table applied to a number. */

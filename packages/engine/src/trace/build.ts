@@ -42,7 +42,7 @@ export function exactMoneyInput(name: string, value: Dec, currency: string): Tra
 }
 
 /** How a trace names a definition read through a to-date window: `bookings year to date`. */
-const WINDOW_NAMES: Readonly<Record<string, string>> = {
+export const WINDOW_NAMES: Readonly<Record<string, string>> = {
   ytd: 'year to date',
   htd: 'half year to date',
   qtd: 'quarter to date',

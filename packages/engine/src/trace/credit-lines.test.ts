@@ -378,7 +378,7 @@ describe('explaining a share of a bare field', () => {
     );
     // The per-line commission on it: 60,000 x 3% = 1,800, with the deal's 100,000 and a's 60%.
     expect(explain(results, { payee: 'a', period: Q1, earning: 'e', line: 'D1' })?.sentence).toContain(
-      'c 60,000.00 USD, amount 100,000.00 USD, c share 60%',
+      'c 60,000.00 USD x 3%, amount 100,000.00 USD, c share 60%',
     );
   });
 
@@ -420,7 +420,7 @@ describe('explaining a share of a bare field', () => {
     // 25,000 x 3% = 750, of the deal's 50,000 at a's 50%.
     const line = explain(results, { payee: 'a', period: Q1, earning: 'e', line: 'D1' });
     expect(line?.value).toBe('750.00');
-    expect(line?.sentence).toContain('c 25,000.00 USD, amount 50,000.00 USD, c share 50%');
+    expect(line?.sentence).toContain('c 25,000.00 USD x 3%, amount 50,000.00 USD, c share 50%');
   });
 
   it('says nothing more for a whole share, and has no value to divide back from a 0% row', () => {
@@ -509,7 +509,7 @@ describe('explaining credit lines of results edited by hand', () => {
     );
     // 1,000 x 10% = 100.00
     expect(explain(results, { payee: 'a', period: Q1, earning: 'e', line: 'D1' })?.sentence).toBe(
-      'e for deals D1 is 100.00 USD: c 1,000.00 USD',
+      'e for deals D1 is 100.00 USD: c 1,000.00 USD x 10%',
     );
   });
 });

@@ -153,7 +153,7 @@ describe('explain: units, decimals, curves and windows', () => {
     // 123,456.78 x 8.1% = 9,999.99918, rounded to 3 decimals: 9,999.999 (2 decimals would show
     // 10,000.00). The value the rule computed is an input: shown with every decimal it has.
     expect(explain(results, { ...at, earning: 'p' })?.sentence).toBe(
-      'p is 9,999.999 USD: bookings 123,456.780 USD, value 9,999.99918 USD',
+      'p is 9,999.999 USD: bookings 123,456.780 USD x 8.1%, value 9,999.99918 USD',
     );
   });
 
@@ -220,7 +220,7 @@ describe('explain: units, decimals, curves and windows', () => {
     );
     // 80,000 x 1% = 800, minus the 600 paid in Q1 = 200.
     expect(explain(results, { ...q2, earning: 'yb' })?.sentence).toBe(
-      'yb is 200.00 USD: bookings year to date 80,000.00 USD, value 800.00 USD, paid earlier this year 600.00 USD',
+      'yb is 200.00 USD: bookings year to date 80,000.00 USD x 1%, value 800.00 USD, paid earlier this year 600.00 USD',
     );
   });
 
@@ -289,7 +289,7 @@ describe('explain: units, decimals, curves and windows', () => {
     );
     // H1 (hypothetical): 20,000 x 10% = 2,000, an estimate, never paid nor counted.
     expect(explain(results, { ...q(1), earning: 'c', line: 'H1' })?.sentence).toBe(
-      'Commission for deals H1 is 2,000.00 USD: bookings 20,000.00 USD; ' +
+      'Commission for deals H1 is 2,000.00 USD: bookings 20,000.00 USD x 10%; ' +
         'an estimate, not paid: it comes from a hypothetical record',
     );
     expect(explain(results, { ...q(1), credit: 'bookings', record: 'H1' })?.sentence).toBe(
@@ -341,10 +341,10 @@ describe('explain: limits as applied', () => {
       const q1 = { payee: 'a', period: '2026-Q1' };
       // 30.00 + 30.00 = 60.00, capped at 40.005 lowered to the cent grid: 40.00 (D2 keeps 10.00).
       expect(explain(results, { ...q1, earning: 'g' })?.sentence, point).toBe(
-        'g is 40.00 USD: bookings 600.00 USD, value 60.00 USD; capped at 40.00 USD',
+        'g is 40.00 USD: bookings 600.00 USD x 10%, value 60.00 USD; capped at 40.00 USD',
       );
       expect(explain(results, { ...q1, earning: 'g', line: 'D2' })?.sentence, point).toBe(
-        'g for deals D2 is 10.00 USD: bookings 300.00 USD; reduced by the cap of 40.00 USD, from 30.00 USD',
+        'g for deals D2 is 10.00 USD: bookings 300.00 USD x 10%; reduced by the cap of 40.00 USD, from 30.00 USD',
       );
     }
   });
@@ -566,11 +566,11 @@ describe('explain: the aggregates and conversions a rule is made of', () => {
   it('gives the FX rate of a conversion (csm services_attach, channel-partner mdf_bonus)', () => {
     // F1 only (approved): 2,000 EUR at the 2026-03-31 rate 1.1 (from 2026-03-01) = 2,200 USD x 4% = 88.
     expect(explain(results, { ...at, earning: 'attach' })?.sentence).toBe(
-      'attach is 88.00 USD: eur_fees 2,000.00 EUR, FX EUR/USD on 2026-03-31 1.1, value 88.00 USD',
+      'attach is 88.00 USD: eur_fees 2,000.00 EUR x 4%, FX EUR/USD on 2026-03-31 1.1, value 88.00 USD',
     );
     // The same sum written in the rule: 2,000 EUR x 1.1 x 2% = 44.
     expect(explain(results, { ...at, earning: 'claims' })?.sentence).toBe(
-      'claims is 44.00 USD: sum(fees.fee where approved) 2,000.00 EUR, FX EUR/USD on 2026-03-31 1.1, value 44.00 USD',
+      'claims is 44.00 USD: sum(fees.fee where approved) 2,000.00 EUR x 2%, FX EUR/USD on 2026-03-31 1.1, value 44.00 USD',
     );
   });
 });

@@ -220,7 +220,13 @@ export class Reading {
    * rounding) is not shown rounded, so that a rep can redo the arithmetic from it.
    */
   inputs(list: readonly TraceInput[]): string {
-    return list.map((i) => `${i.name} ${this.shown(i.value, i.unit)}`).join(', ');
+    return list.map((i) => `${i.name} ${this.shown(i.value, i.unit)}${this.constants(i)}`).join(', ');
+  }
+
+  /** The constants a rule applied to an input, as it writes them: " x 3% + 500.00 USD". */
+  private constants(i: TraceInput): string {
+    if (!i.constants || i.value === null) return '';
+    return i.constants.map((c) => ` ${c.op === '*' ? 'x' : c.op} ${this.shown(c.value, c.unit)}`).join('');
   }
 }
 
