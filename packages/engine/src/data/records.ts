@@ -121,7 +121,7 @@ class RowPlace {
  * calls `sink.visit` with each row that read without error, and at the end reports rows sharing a
  * key (all of them: nothing says which is right; callers leave them out with `problems.has`).
  * With `check`, plain amounts are not made into decimals (see {@link readRow}): the sink gets
- * what {@link plainAmount} reads of them, unless the key is an amount (keys must be read to compare).
+ * their trimmed text, unless the key is an amount (keys must be read to compare).
  */
 function walkRows(
   schema: SourceSchema,
@@ -241,20 +241,19 @@ export function validateRecords(
   return problems.size === 0 ? valid : valid.filter((r) => !problems.has(schema.name, r.row));
 }
 
-/** What the owner tables hold: a row's values, then its key, raw values, row number, state and rank. */
+/** What the owner tables hold: a row's values, then its key, raw values, row number and state. */
 type Slotted = Value | Record<string, RawValue>;
 
 /**
  * The entries after a row's values in its slot of an owner table: the key text (or null), the
- * raw values, the row number, the state (null for a slot without a valid row, else
- * {@link VALID} or {@link HYPOTHETICAL}), and the row's rank in its group's order by day.
+ * raw values, the row number, and the state (null for a slot without a valid row, else
+ * {@link VALID} or {@link HYPOTHETICAL}).
  */
 const KEY = 0;
 const RAW = 1;
 const ROW = 2;
 const STATE = 3;
-const RANK = 4;
-const SLOT_EXTRA = 5;
+const SLOT_EXTRA = 4;
 const VALID = 1;
 const HYPOTHETICAL = 2;
 /** The fewest slots of a chunk of owner tables (256 KiB of references): see {@link OwnedRows}. */
@@ -266,16 +265,12 @@ const CHUNK = 1 << 16;
  * Records without an owner, and those with a value in one of the `kept` date fields (what a
  * clawback may take back), are made at once.
  *
- * The check writes what it reads of each row straight into a table, in the next free slot of the
- * row's owner group (the rows that write the owner alike; a counting sort on it, worked out before
- * the check, sizes each group and gives each row its rank in the group's order by day), so that
- * making an owner's records reads a few contiguous slots instead of going back to rows scattered
- * through memory, and puts each record at its rank. Filling each group in input order writes
- * where the group's last row was written, a place still in the processor's cache: writing each
- * row at its rank scattered the writes over the whole table, one wait on memory per row (about
- * 150 ms over the benchmark's million deals). The tables hold only references
+ * The check writes what it reads of each row straight into a table, in the slot of the row's
+ * owner group (the rows that write the owner alike; a counting sort on it, worked out before the
+ * check, gives each row its place), so that making an owner's records reads a few contiguous
+ * slots instead of going back to rows scattered through memory. The tables hold only references
  * to values the check made anyway (texts, dates, shared decimals, the rare amount read in full
- * because its currency is written) and, for a plain amount, what {@link plainAmount} reads (nearly always one small integer): the decimal is made with
+ * because its currency is written) and, for a plain amount, its text: the decimal is made with
  * the record. Groups are packed into chunks of at least {@link CHUNK} slots, made before the
  * check: V8 makes arrays that large outside the young generation's copying space, so the
  * collector never copies them (an array per group, 12,000 slots for a payee with a thousand
@@ -299,7 +294,7 @@ export class OwnedRows {
   private readonly money: number[];
   /**
    * The tables: the k-th row of group g in `chunks[chunkOf[g]]` at `offsetOf[g] + k × (fields +
-   * SLOT_EXTRA)`: its values (a plain amount as {@link plainAmount} reads it), then its key text, raw values,
+   * SLOT_EXTRA)`: its values (a plain amount as its trimmed text), then its key text, raw values,
    * row number and state (see {@link SLOT_EXTRA}).
    */
   private readonly chunks: Slotted[][] = [];
@@ -322,11 +317,9 @@ export class OwnedRows {
     const owner = schema.owner as number;
     const { order, groupOf, start } = ownerGroups(schema, rows);
     const groups = start.length - 1;
-    // Each row's place in the owner order (its rank in its group plus where the group starts).
+    // Each row's place in the owner order: its slot.
     const slotOf = new Int32Array(rows.length);
     for (let k = 0; k < order.length; k++) slotOf[order[k] as number] = k;
-    // The slots of each group filled so far.
-    const filled = new Int32Array(groups);
     const width = this.readers.length;
     const stride = width + SLOT_EXTRA;
     this.chunkOf = new Int32Array(groups);
@@ -381,15 +374,12 @@ export class OwnedRows {
           else groupsOf.set(who, new Set([g]));
         }
         const out = chunks[chunkOf[g] as number] as Slotted[];
-        const next = filled[g] as number;
-        filled[g] = next + 1;
-        const base = (offsetOf[g] as number) + next * stride;
+        const base = (offsetOf[g] as number) + ((slotOf[i] as number) - (start[g] as number)) * stride;
         for (let f = 0; f < width; f++) out[base + f] = scratchRow[f] as Slotted;
         out[base + width + KEY] = key ?? null;
         out[base + width + RAW] = input.values;
         out[base + width + ROW] = row;
         out[base + width + STATE] = hyp ? HYPOTHETICAL : VALID;
-        out[base + width + RANK] = (slotOf[i] as number) - (start[g] as number);
       },
     };
     walkRows(schema, rows, this.readers, env, problems, undefined, true, sink);
@@ -434,10 +424,7 @@ export class OwnedRows {
     const recs: Rec[] = [];
     for (const g of groups) {
       const table = this.chunks[this.chunkOf[g] as number] as Slotted[];
-      const size = this.sizeOf[g] as number;
-      // The group's records at their ranks (the slots of rows left out leave holes).
-      const ranked = new Array<Rec | undefined>(size).fill(undefined);
-      const end = (this.offsetOf[g] as number) + size * stride;
+      const end = (this.offsetOf[g] as number) + (this.sizeOf[g] as number) * stride;
       for (let base = this.offsetOf[g] as number; base < end; base += stride) {
         const state = table[base + width + STATE];
         if (state === null) continue;
@@ -447,18 +434,19 @@ export class OwnedRows {
           if (typeof plain === 'string' || typeof plain === 'number') v[f] = amountOf(plain);
         }
         const day = schema.dated === undefined ? undefined : (v[schema.dated] as number | null);
-        ranked[table[base + width + RANK] as number] = new ValidRecord(
-          schema,
-          v,
-          table[base + width + ROW] as number,
-          (table[base + width + KEY] as string | null) ?? undefined,
-          state === HYPOTHETICAL,
-          day ?? undefined,
-          owner,
-          table[base + width + RAW] as Record<string, RawValue>,
+        recs.push(
+          new ValidRecord(
+            schema,
+            v,
+            table[base + width + ROW] as number,
+            (table[base + width + KEY] as string | null) ?? undefined,
+            state === HYPOTHETICAL,
+            day ?? undefined,
+            owner,
+            table[base + width + RAW] as Record<string, RawValue>,
+          ),
         );
       }
-      for (const rec of ranked) if (rec !== undefined) recs.push(rec);
     }
     return recs;
   }
@@ -607,9 +595,10 @@ function* keysOf(
 
 /**
  * Reads the values of a row, in field order, into `out`; each problem goes to `problems` and
- * leaves its value `null`. With `check`, a plain amount (see {@link plainAmount}) in the field's
- * own currency is checked but not made into a decimal: its value is what `plainAmount` reads,
- * which `amountOf` makes into the decimal a full read makes (see {@link OwnedRows.recordsOf}).
+ * leaves its value `null`. With `check`, a plain amount (see {@link isPlainAmount}) in the field's
+ * own currency is
+ * checked but not made into a decimal: its value is its trimmed text, which `new Dec` makes into
+ * the decimal a full read makes (see {@link OwnedRows.recordsOf}).
  */
 function readRow(
   readers: FieldReader[],
