@@ -311,3 +311,91 @@ describe('a retroactive table whose last tier is closed', () => {
     );
   });
 });
+
+describe('a per-line rule that adds a constant', () => {
+  it('pays the constant once on the base line and says so; each deal line is its credit times the rate', () => {
+    const say = sentences('commission c = bookings * 10% + 100 USD per line', ['1000', '2000', '3000']);
+    // c = 6,000 x 10% + 100 = 700.00: the base line pays the 100.00 the rule adds once (c with no
+    // record: 0 x 10% + 100 = 100), and each deal its bookings x 10%: D1 100, D2 200, D3 300
+    // (100 + 100 + 200 + 300 = 700). The 100 is not what "the records before" D1 add up to.
+    expect(say({ earning: 'c' })).toBe(
+      'c is 700.00 USD: bookings 6,000.00 USD x 10% + 100.00 USD, value 700.00 USD',
+    );
+    expect(say({ earning: 'c', line: 'base' })).toBe(
+      'c is 100.00 USD: value 100.00 USD; the 100.00 USD the rule adds once, not for any record',
+    );
+    // 1,000 x 10% = 100.00; 2,000 x 10% = 200.00; 3,000 x 10% = 300.00.
+    expect(say({ earning: 'c', line: 'D1' })).toBe(
+      'c for deals D1 is 100.00 USD: bookings 1,000.00 USD x 10%',
+    );
+    expect(say({ earning: 'c', line: 'D2' })).toBe(
+      'c for deals D2 is 200.00 USD: bookings 2,000.00 USD x 10%',
+    );
+    expect(say({ earning: 'c', line: 'D3' })).toBe(
+      'c for deals D3 is 300.00 USD: bookings 3,000.00 USD x 10%',
+    );
+  });
+
+  it('says a constant taken off is taken off once', () => {
+    const say = sentences('commission c = bookings * 10% - 100 USD per line', ['1000', '2000', '3000']);
+    // c = 6,000 x 10% - 100 = 500.00: base line -100.00, then D1 100, D2 200, D3 300
+    // (-100 + 100 + 200 + 300 = 500). D1 read "the records up to it add up to 0.00 USD, minus the
+    // -100.00 USD the records before it add up to", and D3 "... add up to 500.00 USD, minus the
+    // 200.00 USD ...", though D1 to D3 pay 600.00 and D1 and D2 300.00.
+    expect(say({ earning: 'c', line: 'base' })).toBe(
+      'c is -100.00 USD: value -100.00 USD; the 100.00 USD the rule takes off once, not for any record',
+    );
+    expect(say({ earning: 'c', line: 'D1' })).toBe(
+      'c for deals D1 is 100.00 USD: bookings 1,000.00 USD x 10%',
+    );
+    expect(say({ earning: 'c', line: 'D3' })).toBe(
+      'c for deals D3 is 300.00 USD: bookings 3,000.00 USD x 10%',
+    );
+  });
+
+  it('names the cap on the deal line it reduces, not the constant', () => {
+    const say = sentences('commission c = bookings * 10% + 100 USD per line cap 500 USD', [
+      '1000',
+      '2000',
+      '3000',
+    ]);
+    // 700.00 capped at 500.00: base 100 + D1 100 + D2 200 = 400, so D3 pays 500 - 400 = 100.00 of its 300.00.
+    expect(say({ earning: 'c', line: 'D3' })).toBe(
+      'c for deals D3 is 100.00 USD: bookings 3,000.00 USD x 10%; reduced by the cap of 500.00 USD, from 300.00 USD',
+    );
+  });
+
+  it('gives the values of the earning, not of the records, under a max or a min', () => {
+    const floor = sentences('commission c = max(bookings * 10%, 250 USD) per line', ['1000', '2000', '3000']);
+    // Without any record c is max(0, 250) = 250.00, the base line. D1: max(100, 250) = 250 - 250 =
+    // 0.00; D2: max(300, 250) = 300 - 250 = 50.00; D3: max(600, 250) = 600 - 300 = 300.00
+    // (= 3,000 x 10%). D1 has no record before it: it read "minus the 250.00 USD the records before
+    // it add up to".
+    expect(floor({ earning: 'c', line: 'base' })).toBe(
+      'c is 250.00 USD: value 250.00 USD; without any record',
+    );
+    expect(floor({ earning: 'c', line: 'D1' })).toBe(
+      'c for deals D1 is 0.00 USD: bookings 1,000.00 USD; c with this record is 250.00 USD, minus the 250.00 USD it is without any record (the base line)',
+    );
+    expect(floor({ earning: 'c', line: 'D2' })).toBe(
+      'c for deals D2 is 50.00 USD: bookings 2,000.00 USD; c with the records up to it is 300.00 USD, minus the 250.00 USD it is with the records before it',
+    );
+    expect(floor({ earning: 'c', line: 'D3' })).toBe('c for deals D3 is 300.00 USD: bookings 3,000.00 USD');
+    const capped = sentences('commission c = min(bookings * 10% + 100 USD, 500 USD) per line', [
+      '1000',
+      '2000',
+      '3000',
+    ]);
+    // Base min(100, 500) = 100.00; D1 min(200, 500) - 100 = 100.00; D2 400 - 200 = 200.00;
+    // D3 min(700, 500) - 400 = 100.00. D3 read "the records up to it add up to 500.00 USD", though
+    // D1 to D3 pay 400.00.
+    expect(capped({ earning: 'c', line: 'D3' })).toBe(
+      'c for deals D3 is 100.00 USD: bookings 3,000.00 USD; c with the records up to it is 500.00 USD, minus the 400.00 USD it is with the records before it',
+    );
+    // Without a constant of its own the wording stays: min(100, 250) = 100; min(300, 250) - 100 = 150.00.
+    const min = sentences('commission c = min(bookings * 10%, 250 USD) per line', ['1000', '2000']);
+    expect(min({ earning: 'c', line: 'D2' })).toBe(
+      'c for deals D2 is 150.00 USD: bookings 2,000.00 USD; the records up to it add up to 250.00 USD, minus the 100.00 USD the records before it add up to',
+    );
+  });
+});

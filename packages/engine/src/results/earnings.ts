@@ -136,6 +136,9 @@ function wholeTier(line: LineData): TierHit | undefined {
  */
 const ESTIMATE_LINE = 'an estimate, not paid: it comes from a hypothetical record';
 
+/** The note of the line of a per-line value without any record (`per-line.ts`). */
+const BASE_NOTE = 'without any record';
+
 /** What the lines of one earning are explained with. */
 interface LineEnv {
   run: Run;
@@ -154,6 +157,15 @@ interface LineEnv {
   earned: Dec;
   /** The credit of the records up to each line of the general per-line path, by line. */
   running: Map<LineData, Dec> | undefined;
+  /**
+   * The value without any record (the `base` line of the general per-line path), zero when there
+   * is none: what the value of the records before a line holds besides them.
+   */
+  base: Dec;
+  /** The first line of a real record (the records before it are none). */
+  firstRecord: LineData | undefined;
+  /** The rule is its per-line credit times constants plus constants: the base is the constants added. */
+  addsOnce: boolean;
   /** The constants each line's credit is multiplied by (`alliance_bookings * 3%`), when that is the rule. */
   lineConstants: TraceConstant[] | undefined;
 }
@@ -165,6 +177,11 @@ interface LineEnv {
 function lineText(line: LineData, env: LineEnv): string | undefined {
   const note = line.note;
   if (line.estimate || note === undefined) return note;
+  // `bookings * 10% + 100 USD per line`: the 100 USD is the rule's, paid once on this line.
+  if (note === BASE_NOTE && env.addsOnce && line.id === `${env.e.earning.name}:base`)
+    return line.raw.isNegative()
+      ? `the ${env.money(line.raw.neg())} the rule takes off once, not for any record`
+      : `the ${env.money(line.raw)} the rule adds once, not for any record`;
   if (note === NOTE.cut && env.cap)
     return `reduced by the cap of ${env.money(env.cap)}, from ${env.money(line.raw)}`;
   if (note === NOTE.cutYtd && env.cap)
@@ -245,12 +262,32 @@ function prefixArithmetic(
     }
   } else {
     // No tier: a value proportional to the credit (`bookings * 3%`) pays each record at the rate of
-    // the total, which the rule states; only a rate that moves with the total needs the two values.
+    // the total, which the rule states, and so does a value that adds a constant, paid once on the
+    // base line (`bookings * 3% + 100 USD`): each line is then its share of the value less the
+    // base. Only a rate that moves with the total needs the two values.
     const credit = env.running?.get(line);
     const upTo = before.plus(raw);
-    if (credit === undefined || close(raw.times(credit), upTo.times(entry.amount))) return undefined;
+    if (
+      credit === undefined ||
+      close(raw.times(credit), upTo.times(entry.amount)) ||
+      (env.addsOnce && close(raw.times(credit), upTo.minus(env.base).times(entry.amount)))
+    )
+      return undefined;
   }
-  return `the records up to it add up to ${env.money(before.plus(raw))}, minus the ${env.money(before)} the records before it add up to`;
+  if (env.base.isZero())
+    return `the records up to it add up to ${env.money(before.plus(raw))}, minus the ${env.money(before)} the records before it add up to`;
+  // With a value without any record (its own base line), the two values are not what records add up
+  // to: they are the earning's value with the records up to the line and with those before it.
+  const name = env.e.earning.name;
+  return line === env.firstRecord
+    ? `${name} with this record is ${env.money(before.plus(raw))}, minus the ${env.money(before)} it is without any record (the base line)`
+    : `${name} with the records up to it is ${env.money(before.plus(raw))}, minus the ${env.money(before)} it is with the records before it`;
+}
+
+/** The constants a line's credit is multiplied or divided by: those before any added constant. */
+function lineFactors(constants: TraceConstant[]): TraceConstant[] | undefined {
+  const factors = constants.filter((c) => c.op === '*' || c.op === '/');
+  return factors.length === 0 ? undefined : factors.length === constants.length ? constants : factors;
 }
 
 /** `credit * rate(table)` or `rate(table) * credit`: the credit priced at the rate it reached. */
@@ -362,6 +399,11 @@ export function earningResult(
   const ctx = earningContext(actualCtx, e) ?? actualCtx;
   // The constants the rule applies to an input: "alliance_bookings 25,000.00 USD x 3%".
   const constants = ruleConstants(e.earning.value, currency);
+  // The rule is the per-line credit times constants, plus constants: each record's line is its
+  // credit times those constants (`bookings * 10% + 100 USD`: bookings x 10%; the 100 USD is the
+  // base line's).
+  const perLineAffine =
+    !!constants?.affine && !constants.converted && constants.input === e.earning.perLine?.credit;
   const inputs = withConstants(inputsOf(ctx, e.def.uses, e.def.rule), constants);
   if (actual.value !== null) inputs.push(exactMoneyInput('value', actual.value, currency));
   if (actual.paidBefore !== undefined)
@@ -390,6 +432,7 @@ export function earningResult(
   // Needed by lines of the general per-line path (they hold `before`). A value below a threshold
   // (a first tier that starts above zero) says so by its tier 0 (see `noTier` in rate-table.ts).
   const running = actual.lines.some((l) => l.before !== undefined) ? runningCredit(actual.lines) : undefined;
+  const first = actual.lines[0];
   if (note) texts.push(note);
   if (texts.length > 0) trace.text = texts.join('; ');
   const env: LineEnv = {
@@ -404,10 +447,11 @@ export function earningResult(
     floor,
     earned: actual.amount,
     running,
-    lineConstants:
-      constants?.proportional && !constants.converted && constants.input === e.earning.perLine?.credit
-        ? constants.constants
-        : undefined,
+    // Only lines of the general per-line path (`running`) have a base line, first when there is one.
+    base: running && first?.id === `${e.earning.name}:base` ? first.raw : ZERO,
+    firstRecord: running && (first?.entry ? first : actual.lines[1]),
+    addsOnce: perLineAffine,
+    lineConstants: perLineAffine && constants ? lineFactors(constants.constants) : undefined,
   };
   const result: EarningResult = {
     id: e.earning.name,

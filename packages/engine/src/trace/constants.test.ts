@@ -94,15 +94,21 @@ describe('sentences name the constants a rule applied', () => {
     );
   });
 
-  it('a per-line rule plus a constant gives no constants on its lines, which are not the credit times them', () => {
+  it('a per-line rule plus a constant gives its lines the factors only: the constant is on the base line', () => {
     const results = resultsOf('commission c = bookings * 10% + 100 USD per line');
     // The earning: 50,000 x 10% = 5,000, + 100 = 5,100.
     expect(explain(results, { ...at, earning: 'c' })?.sentence).toBe(
       'c is 5,100.00 USD: bookings 50,000.00 USD x 10% + 100.00 USD, value 5,100.00 USD',
     );
-    // D1 is not 30,000 x 10% + 100 alone once D2 adds its own part: no "x 10% + 100" on a line.
-    for (const line of ['D1', 'D2'])
-      expect(explain(results, { ...at, earning: 'c', line })?.sentence).not.toMatch(/ x |\+ 100/);
+    // The 100 is paid once, on the base line (c without any record: 0 x 10% + 100 = 100), so each
+    // deal's line is its bookings x 10%: D1 30,000 x 10% = 3,000, D2 20,000 x 10% = 2,000
+    // (100 + 3,000 + 2,000 = 5,100). No "+ 100" on a deal's line.
+    expect(explain(results, { ...at, earning: 'c', line: 'D1' })?.sentence).toBe(
+      'c for deals D1 is 3,000.00 USD: bookings 30,000.00 USD x 10%',
+    );
+    expect(explain(results, { ...at, earning: 'c', line: 'D2' })?.sentence).toBe(
+      'c for deals D2 is 2,000.00 USD: bookings 20,000.00 USD x 10%',
+    );
   });
 
   it('keeps rate-table, rate and if sentences as they were', () => {

@@ -21,6 +21,12 @@ export interface RuleConstants {
   constants: TraceConstant[];
   /** The whole rule is the input times (or divided by) constants only: proportional to it. */
   proportional: boolean;
+  /**
+   * The whole rule is the input times (or divided by) constants, plus or minus constants
+   * (`bookings * 10% + 100 USD`): the constants added are a value without the input, and the
+   * rest is proportional to it. True when `proportional` is.
+   */
+  affine: boolean;
   /** The input is converted into another currency (its FX rate is an input of its own). */
   converted: boolean;
 }
@@ -94,11 +100,11 @@ function analyse(expr: IrExpr, currency: string): RuleConstants | undefined {
     const inner =
       name === undefined
         ? analyse(rest, currency)
-        : { input: name, constants: [], converted: rest.op === 'convert' };
+        : { input: name, constants: [], converted: rest.op === 'convert', affine: true };
     // `convert(fees, USD) - 100 USD` would read as if 100 USD came off the fees in euros.
     if (!inner || inner.converted) return undefined;
     const constants: TraceConstant[] = [...inner.constants, { op: expr.operator, ...term }];
-    return { input: inner.input, constants, proportional: false, converted: false };
+    return { input: inner.input, constants, proportional: false, affine: inner.affine, converted: false };
   }
   const factors: IrExpr[] = [];
   const constants: TraceConstant[] = [];
@@ -107,7 +113,8 @@ function analyse(expr: IrExpr, currency: string): RuleConstants | undefined {
   const [first] = names;
   if (first === undefined || names.some((n) => n === undefined)) return undefined;
   const converted = factors[0]?.op === 'convert';
-  return { input: first, constants, proportional: factors.length === 1, converted };
+  const proportional = factors.length === 1;
+  return { input: first, constants, proportional, affine: proportional, converted };
 }
 
 const analysed = new WeakMap<IrExpr, RuleConstants | null>();
