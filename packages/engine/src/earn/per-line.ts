@@ -13,6 +13,12 @@ import type { CompiledEarning } from './earning.js';
 import { incrementalLines } from './incremental.js';
 import { LineData, recordLine } from './outcome.js';
 
+/** The note of the line of the value without any record. */
+export const BASE_NOTE = 'without any record';
+
+/** What the note of a line says when the value has no value with its record. */
+export const NO_VALUE = 'has no value (see the warnings)';
+
 /** The raw lines of a per-line earning and the value they add up to. */
 export interface RawLines {
   lines: LineData[];
@@ -42,7 +48,7 @@ export function perLineRaw(ctx: Ctx, e: CompiledEarning, credit: number): RawLin
         raw: base,
         estimate: false,
         tiers: undefined,
-        note: 'without any record',
+        note: BASE_NOTE,
       }),
     );
   }
@@ -61,9 +67,16 @@ export function perLineRaw(ctx: Ctx, e: CompiledEarning, credit: number): RawLin
     const made = recordLine(name, entry, raw, tiers);
     made.before = previous;
     // Without a value (a retroactive table above its last, closed tier), the line takes back what
-    // the records before it paid; the warnings say why there is no value.
-    if (value === null && !previous.isZero())
-      made.note = `with this record ${name} has no value (see the warnings), so this line takes back the ${planMoney(run.program.plan, previous, true)} the records before it add up to`;
+    // the records before it paid; the warnings say why there is no value. With a base line (`+ 100
+    // USD`), that is the value with the records before it, not what they add up to.
+    if (value === null && !previous.isZero()) {
+      const back = planMoney(run.program.plan, previous, true);
+      made.note = `with this record ${name} ${NO_VALUE}, so this line takes back the ${back} ${
+        base === null || base.isZero()
+          ? 'the records before it add up to'
+          : `${name} is with the records before it`
+      }`;
+    }
     lines.push(made);
     previous = current;
     previousTrail = lctx.trail;

@@ -399,3 +399,45 @@ describe('a per-line rule that adds a constant', () => {
     );
   });
 });
+
+describe('a retroactive table whose last tier is closed, with a constant added', () => {
+  it('says the line takes back the value with the records before it, once', () => {
+    const say = sentences(
+      `rate table tr on attainment retroactive {
+    0% to 100%: 10%
+    100% to 150%: 20%
+  }
+  commission r = tiered(bookings, tr) + 100 USD per line`,
+      ['100000', '50000'],
+      '',
+      'lenient',
+    );
+    // Without any record r is 0 + 100 = 100.00 (the base line). D1: 100,000 at 100% is in tier 2:
+    // x 20% = 20,000 + 100 = 20,100.00, minus 100 = 20,000.00. D2 takes attainment to 150%, where no
+    // tier has a rate: r has no value, and D2's line is 0 - 20,100.00 = -20,100.00, the 20,000.00
+    // of D1 and the 100.00 of the base line. It read "... the 20,100.00 USD the records before it
+    // add up to", after "the records up to it add up to 0.00 USD, minus the 20,100.00 USD ...".
+    expect(say({ earning: 'r', line: 'D2' })).toBe(
+      'r for deals D2 is -20,100.00 USD: bookings 50,000.00 USD; with this record r has no value (see the ' +
+        'warnings), so this line takes back the 20,100.00 USD r is with the records before it',
+    );
+  });
+
+  it('says what a line without a value takes back once, also without a constant', () => {
+    const say = sentences(
+      `rate table tr on attainment retroactive {
+    0% to 100%: 10%
+    100% to 150%: 20%
+  }
+  commission h = tiered(bookings, tr) * 50% per line`,
+      ['100000', '50000'],
+      '',
+      'lenient',
+    );
+    // D1: 100,000 x 20% x 50% = 10,000.00; D2: no value, 0 - 10,000.00 = -10,000.00.
+    expect(say({ earning: 'h', line: 'D2' })).toBe(
+      'h for deals D2 is -10,000.00 USD: bookings 50,000.00 USD; with this record h has no value (see the ' +
+        'warnings), so this line takes back the 10,000.00 USD the records before it add up to',
+    );
+  });
+});

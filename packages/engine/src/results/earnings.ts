@@ -9,6 +9,7 @@ import { type CompiledEarning, earningContext } from '../earn/earning.js';
 import { allocateRounded, fit, roundAmount, toGrid } from '../earn/fit.js';
 import { type EarningOutcome, LineData, NOTE } from '../earn/outcome.js';
 import { PAID_EARLIER } from '../earn/paid-before.js';
+import { BASE_NOTE, NO_VALUE } from '../earn/per-line.js';
 import { type Ctx, entryText } from '../evaluate/context.js';
 import type { Run } from '../evaluate/run.js';
 import { renderExpr } from '../governance/render-expr.js';
@@ -136,9 +137,6 @@ function wholeTier(line: LineData): TierHit | undefined {
  */
 const ESTIMATE_LINE = 'an estimate, not paid: it comes from a hypothetical record';
 
-/** The note of the line of a per-line value without any record (`per-line.ts`). */
-const BASE_NOTE = 'without any record';
-
 /** What the lines of one earning are explained with. */
 interface LineEnv {
   run: Run;
@@ -243,6 +241,8 @@ function prefixArithmetic(
   const before = line.before;
   const value = env.e.earning.value;
   if (!entry || before === undefined || before.isZero() || line.estimate) return undefined;
+  // A line without a value with its record says what it takes back by itself.
+  if (line.note?.includes(NO_VALUE)) return undefined;
   if (value.op === 'tiered' || creditAtRate(value, env.e.earning.perLine?.credit)) return undefined;
   const raw = line.raw;
   const close = (a: Dec, b: Dec) => a.minus(b).abs().lte(NEGLIGIBLE);
