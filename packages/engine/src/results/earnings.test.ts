@@ -353,6 +353,15 @@ describe('a per-line rule that adds a constant', () => {
     );
   });
 
+  it('names the constant as the rule writes it, not as the line rounds it', () => {
+    const say = sentences('commission c = bookings * 10% + 100.005 USD per line', ['1000']);
+    // The base line pays 100.005 rounded at the line to 100.01; the rule adds 100.005, not 100.01.
+    // D1: 1,000 x 10% = 100.00.
+    expect(say({ earning: 'c', line: 'base' })).toBe(
+      'c is 100.01 USD: value 100.005 USD; the 100.005 USD the rule adds once, not for any record',
+    );
+  });
+
   it('names the cap on the deal line it reduces, not the constant', () => {
     const say = sentences('commission c = bookings * 10% + 100 USD per line cap 500 USD', [
       '1000',

@@ -175,11 +175,14 @@ interface LineEnv {
 function lineText(line: LineData, env: LineEnv): string | undefined {
   const note = line.note;
   if (line.estimate || note === undefined) return note;
-  // `bookings * 10% + 100 USD per line`: the 100 USD is the rule's, paid once on this line.
-  if (note === BASE_NOTE && env.addsOnce && line.id === `${env.e.earning.name}:base`)
+  // `bookings * 10% + 100 USD per line`: the 100 USD is the rule's, paid once on this line, and
+  // named as the rule writes it (100.005 USD, though the line pays 100.01 rounded).
+  if (note === BASE_NOTE && env.addsOnce && line.id === `${env.e.earning.name}:base`) {
+    const added = (value: Dec) => planMoney(env.run.program.plan, value, true);
     return line.raw.isNegative()
-      ? `the ${env.money(line.raw.neg())} the rule takes off once, not for any record`
-      : `the ${env.money(line.raw)} the rule adds once, not for any record`;
+      ? `the ${added(line.raw.neg())} the rule takes off once, not for any record`
+      : `the ${added(line.raw)} the rule adds once, not for any record`;
+  }
   if (note === NOTE.cut && env.cap)
     return `reduced by the cap of ${env.money(env.cap)}, from ${env.money(line.raw)}`;
   if (note === NOTE.cutYtd && env.cap)
