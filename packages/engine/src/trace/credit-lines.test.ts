@@ -481,7 +481,7 @@ describe('explaining a share of a bare field', () => {
 });
 
 describe('explaining credit lines of results edited by hand', () => {
-  it('does not throw on a share that is not a number, and says it as written', () => {
+  it('does not throw on a share that is not a number, and says it is not one', () => {
     // a is D1's owner (60% of 1,000 = 600) and co (40% = 400); the file says "half" and "?" instead.
     const results = run(
       planOf(
@@ -501,11 +501,11 @@ describe('explaining credit lines of results edited by hand', () => {
     co.share = '?';
     const at = { payee: 'a', period: Q1, credit: 'c', record: 'D1' };
     expect(explain(results, { ...at, via: 'owner' })?.sentence).toBe(
-      'c for deals D1 is 600.00 USD: share half, role split, owner a',
+      'c for deals D1 is 600.00 USD: share "half" (not a number), role split, owner a',
     );
     // 600 + 400 = 1,000
     expect(explain(results, at)?.sentence).toBe(
-      'c for deals D1 is 1,000.00 USD: split as owner (half) 600.00 USD, split as co (?) 400.00 USD; 2 credit lines',
+      'c for deals D1 is 1,000.00 USD: split as owner ("half" (not a number)) 600.00 USD, split as co ("?" (not a number)) 400.00 USD; 2 credit lines',
     );
     // 1,000 x 10% = 100.00
     expect(explain(results, { payee: 'a', period: Q1, earning: 'e', line: 'D1' })?.sentence).toBe(

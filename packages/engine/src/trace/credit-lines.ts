@@ -126,7 +126,7 @@ function lineName(line: CreditLine): string {
     name = line.role === 'manager' ? above : `${line.role} as ${above}`;
   } else if (via?.field !== undefined) name = `${line.role} as ${via.field}`;
   const share = decimal(line.share);
-  if (!share?.eq(1)) name += ` (${share ? percent(line.share) : String(line.share)})`;
+  if (!share?.eq(1)) name += ` (${percent(line.share)})`;
   if (line.estimate) name += ' (estimate)';
   return name;
 }

@@ -47,8 +47,29 @@ export function moneyDecimals(planDecimals: number | undefined): number {
   return Math.max(2, planDecimals ?? 2);
 }
 
+/**
+ * A value where a number belongs that is no number (results read back from a file, or a statement
+ * reported by hand, may hold any text): as written, and saying so: `"half" (not a number)`,
+ * `"" (not a number)`, `{} (not a number)`. Every sentence shows such a value this way.
+ */
+export function notANumber(value: unknown): string {
+  return `${JSON.stringify(value) ?? String(value)} (not a number)`;
+}
+
+/** `value` as a finite decimal; `undefined` for anything else (see {@link notANumber}). */
+function readDecimal(value: unknown): Dec | undefined {
+  if (typeof value !== 'string') return undefined;
+  try {
+    const d = new Dec(value);
+    return d.isFinite() ? d : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** An amount for reading: grouped, with `decimals` decimals (2 by default). */
 export function money(value: string, currency?: string, decimals = 2): string {
+  if (!readDecimal(value)) return notANumber(value);
   const text = group(new Dec(value).toDecimalPlaces(decimals, Dec.ROUND_HALF_UP).toFixed(decimals));
   return currency ? `${text} ${currency}` : text;
 }
@@ -73,6 +94,7 @@ const ROUNDED_FROM_EXTRA = 2;
  * says it once.
  */
 export function exactMoney(value: string, currency?: string, decimals = 2, said?: Set<string>): string {
+  if (!readDecimal(value)) return notANumber(value);
   const places = new Dec(value).decimalPlaces();
   if (places <= decimals + WHOLE_EXTRA) return money(value, currency, Math.max(decimals, places));
   const shown = money(value, currency, decimals);
@@ -99,16 +121,18 @@ export function planReading(plan: Plan): Reading {
 
 /** A ratio as a percentage: `0.125` → `12.5%`. */
 export function percent(value: string): string {
+  if (!readDecimal(value)) return notANumber(value);
   return `${group(new Dec(value).times(100).toDecimalPlaces(4, Dec.ROUND_HALF_UP).toString())}%`;
 }
 
 /** A plain number for reading, to at most 4 decimals like {@link percent}: `78.666…` → `78.6667`. */
 export function plain(value: string): string {
+  if (!readDecimal(value)) return notANumber(value);
   return group(new Dec(value).toDecimalPlaces(4, Dec.ROUND_HALF_UP).toString());
 }
 
-function isNumeric(value: string): boolean {
-  return /^-?\d+(\.\d+)?$/.test(value);
+function isNumeric(value: unknown): value is string {
+  return typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value);
 }
 
 /** A currency code: the unit of money (`USD`), not `%`. */
@@ -134,16 +158,21 @@ export class Reading {
     return exactMoney(value, unit, this.decimals, this.said);
   }
 
-  /** A value with its unit, for reading. */
+  /**
+   * A value with its unit, for reading. A value with a unit (money, a percentage) that is not a
+   * number, or a value that is neither text, a yes/no nor empty, says so ({@link notANumber}).
+   */
   shown(value: ResultValue, unit?: string): string {
     if (value === null) return 'no value';
     if (typeof value === 'boolean') return value ? 'yes' : 'no';
+    if (typeof value !== 'string') return notANumber(value);
     if (unit === '%' && isNumeric(value)) return percent(value);
-    if (unit !== undefined && isNumeric(value)) return this.amount(value, unit);
+    if (unit !== undefined) return isNumeric(value) ? this.amount(value, unit) : notANumber(value);
     return isNumeric(value) ? plain(value) : value;
   }
 
   private bound(value: string, unit: string | undefined): string {
+    if (!isNumeric(value)) return notANumber(value);
     return unit === '%' ? percent(value) : this.shown(value, unit);
   }
 
@@ -156,13 +185,15 @@ export class Reading {
   band(t: TierApplied, reached = false): string {
     if (t.index === 0 && t.to === undefined) return `at or below ${this.bound(t.from, t.unit)}`;
     if (t.to === undefined) {
-      const bound = t.unit === '%' && new Dec(t.from).eq(1) ? 'quota' : this.bound(t.from, t.unit);
+      const bound =
+        t.unit === '%' && isNumeric(t.from) && new Dec(t.from).eq(1) ? 'quota' : this.bound(t.from, t.unit);
       return `${reached ? 'at or above' : 'above'} ${bound}`;
     }
     return `between ${this.bound(t.from, t.unit)} and ${this.bound(t.to, t.unit)}`;
   }
 
   private rate(t: TierApplied, rate = t.rate): string {
+    if (!isNumeric(rate)) return notANumber(rate);
     return t.rateUnit === '%' ? percent(rate) : this.shown(rate, t.rateUnit);
   }
 
@@ -195,6 +226,7 @@ export class Reading {
    * base is a plain number; any other rate prices money in the statement's currency.
    */
   private base(t: TierApplied, base: string): string {
+    if (!isNumeric(base)) return notANumber(base);
     return isCurrency(t.rateUnit) ? group(base) : this.amount(base, this.currency);
   }
 
