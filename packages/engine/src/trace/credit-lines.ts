@@ -132,6 +132,15 @@ function lineName(line: CreditLine): string {
 }
 
 /**
+ * The sum of the amounts of `lines`; `null` (no value) when one of them is not a number (results
+ * read back may hold any text): the sum is not known, and each line says what it holds.
+ */
+function total(lines: readonly CreditLine[]): string | null {
+  const amounts = lines.map((l) => decimal(l.amount));
+  return amounts.every((a) => a !== undefined) ? decText(sumOf(amounts as Dec[])) : null;
+}
+
+/**
  * The lines of one record together: their sum (the lines that are not estimates, unless all are),
  * each line with its amount, and the quota credit when overlay lines make it differ.
  */
@@ -139,10 +148,10 @@ export function creditLinesTrace(
   credit: CreditResult,
   lines: readonly CreditLine[],
   currency: string,
-): { value: string; trace: Trace } {
+): { value: string | null; trace: Trace } {
   const real = lines.filter((l) => !l.estimate);
   const counted = real.length > 0 ? real : lines;
-  const value = decText(sumOf(counted.map((l) => new Dec(l.amount))));
+  const value = total(counted);
   // What the lines' shares were taken of first: "amount 1,000.00 USD, split as owner (50%) 500.00 USD".
   // A computed amount's inputs are the same list on every line of the record.
   const read = lines.find((l) => l.inputs)?.inputs;
@@ -151,7 +160,7 @@ export function creditLinesTrace(
   for (const l of lines) inputs.push({ name: lineName(l), value: l.amount, unit: currency });
   const quota = counted.filter((l) => l.role !== 'overlay');
   if (quota.length < counted.length) {
-    const value = decText(sumOf(quota.map((l) => new Dec(l.amount))));
+    const value = total(quota);
     inputs.push({ name: 'quota credit', value, unit: currency });
   }
   const first = lines[0] as CreditLine;

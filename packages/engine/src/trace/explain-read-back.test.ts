@@ -74,4 +74,23 @@ describe('explain on results read back: a number that is not one', () => {
     expect(explain(bad, { ...at, earning: 'c' })?.sentence).toMatch(/^c is "half" \(not a number\): 5% on/);
     expect(explain(bad, { ...at, quota: 'q' })?.sentence).toMatch(/^q is 12.5 \(not a number\)/);
   });
+  it('explains the lines of a record together when one amount is not a number', () => {
+    // D1: 40,000, 50% to rep as owner (20,000) and 50% as co (20,000): 40,000 together.
+    expect(explain(small, { ...at, credit: 'bookings', record: 'D1' })?.sentence).toBe(
+      'bookings for deals D1 is 40,000.00 USD: amount 40,000.00 USD, split as owner (50%) 20,000.00 USD, ' +
+        'split as co (50%) 20,000.00 USD; 2 credit lines',
+    );
+    // The co line says "half": 20,000 + "half" has no sum. It threw "[DecimalError] Invalid argument: half".
+    const bad = readBack((s) => {
+      const co = s.credits[0]?.lines.find((l) => l.via?.field === 'co');
+      if (!co) throw new Error('no co line');
+      co.amount = 'half';
+    });
+    const both = explain(bad, { ...at, credit: 'bookings', record: 'D1' });
+    expect(both?.value).toBeNull();
+    expect(both?.sentence).toBe(
+      'bookings for deals D1 has no value: amount 40,000.00 USD, split as owner (50%) 20,000.00 USD, ' +
+        'split as co (50%) "half" (not a number); 2 credit lines',
+    );
+  });
 });
