@@ -93,4 +93,16 @@ describe('explain on results read back: a number that is not one', () => {
         'split as co (50%) "half" (not a number); 2 credit lines',
     );
   });
+  it('explains a number of a statement whose payout is missing or not a text', () => {
+    // The payout's decimals give the sentence's: without one, money is shown with 2.
+    // It threw "Cannot read properties of undefined (reading 'indexOf')" for every number.
+    const missing = readBack((s) => {
+      delete (s as { payout?: unknown }).payout;
+    });
+    expect(explain(missing, { ...at, quota: 'q' })?.sentence).toBe('q is 50,000.00 USD: base 50,000.00 USD');
+    const number = readBack((s) => {
+      (s as { payout: unknown }).payout = 3500;
+    });
+    expect(explain(number, { ...at, payout: true })?.sentence).toMatch(/^Payout is 3500 \(not a number\)/);
+  });
 });

@@ -7,8 +7,12 @@ import { creditedInputs, creditLinesTrace, creditLineTrace, pickLines } from './
 import type { Explanation, ResultRef } from './ref.js';
 import { moneyDecimals, sentence } from './sentence.js';
 
-/** The decimals an amount is written with (`"4700.00"`: 2, `"11.0055"`: 4, `"12"`: 0). */
-function decimalsOf(amount: string): number {
+/**
+ * The decimals an amount is written with (`"4700.00"`: 2, `"11.0055"`: 4, `"12"`: 0); 0 for an
+ * amount that is not a text (results read back may lack it): money is then shown with 2.
+ */
+function decimalsOf(amount: unknown): number {
+  if (typeof amount !== 'string') return 0;
   const dot = amount.indexOf('.');
   return dot < 0 ? 0 : amount.length - dot - 1;
 }
