@@ -116,11 +116,18 @@ function creditResult(value: Json, i: number, zero: string): CreditResult {
   text(value, 'total', () => zero);
   text(value, 'quotaCredit', () => value.total as string);
   text(value, 'estimate', () => zero);
+  // The bare field a line's share was taken of: a name, or absent (a computed amount).
+  if (value.amountField !== undefined && !isText(value.amountField)) delete value.amountField;
   value.lines = objects(value.lines).filter((l) => isObject(l.record) && isText(l.record.source));
   for (const line of value.lines as Json[]) {
     text(line, 'amount', () => zero);
     text(line, 'share', () => '1');
     text(line, 'role', () => 'owner');
+    // What a computed amount read from the record: a list of named inputs, or absent.
+    if (line.inputs !== undefined) {
+      if (Array.isArray(line.inputs)) line.inputs = objects(line.inputs).filter((i) => isText(i.name));
+      else delete line.inputs;
+    }
   }
   value.trace = trace(value.trace, { kind: 'credit', name: value.name as string });
   return value as unknown as CreditResult;

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import type { Statement } from '../results/results.js';
+import { reportedStatement } from './reported.js';
+
+const env = {
+  currency: 'USD',
+  rounding: { mode: 'half-up', decimals: 2, point: 'line', declared: false },
+} as const;
+
+describe('a statement reported by hand', () => {
+  it('keeps a credit amountField that is a name, and drops one that is not', () => {
+    const line = { record: { source: 'deals', key: 'D1' }, amount: '600', share: '0.6', role: 'split' };
+    const made = {
+      payee: 'a',
+      period: '2026-Q1',
+      credits: [
+        { name: 'c', amountField: 'amount', lines: [line] },
+        { name: 'd', amountField: 5, lines: [line] },
+        { name: 'e', amountField: { field: 'amount' }, lines: [line] },
+      ],
+    } as unknown as Statement;
+    const credits = reportedStatement(env, made).credits;
+    expect(credits.map((c) => c.amountField)).toEqual(['amount', undefined, undefined]);
+    expect(credits.map((c) => 'amountField' in c)).toEqual([true, false, false]);
+  });
+  it('keeps the named inputs of a credit line, and drops inputs that are not a list', () => {
+    const record = { source: 'deals', key: 'D1' };
+    const made = {
+      payee: 'a',
+      period: '2026-Q1',
+      credits: [
+        {
+          name: 'c',
+          lines: [
+            { record, amount: '70', inputs: [{ name: 'amount', value: '1000' }, 7, { value: '3' }] },
+            { record, amount: '70', inputs: 'amount 1000' },
+          ],
+        },
+      ],
+    } as unknown as Statement;
+    const [listed, text] = reportedStatement(env, made).credits[0]?.lines ?? [];
+    expect(listed?.inputs).toEqual([{ name: 'amount', value: '1000' }]);
+    expect(text && 'inputs' in text).toBe(false);
+  });
+});
