@@ -4,10 +4,17 @@
  * explained at every reference the docs allow. It must never throw; unmutated, it must give what
  * it gave before the read-back fixes (a hash of every explanation).
  */
-import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { recordName } from '../data/model.js';
 import type { Results, Statement } from '../results/results.js';
 import { payee, planOf, quarterly, rows, run } from '../test-support.js';
 import { explain } from './explain.js';
+import type { ResultRef } from './ref.js';
 
 // rep books 60,000 against a 50,000 quota: 120%. Marginal: 5% of the first 50,000 (2,500) plus
 // 10% of the 10,000 above it (1,000) = 3,500.
@@ -104,5 +111,198 @@ describe('explain on results read back: a number that is not one', () => {
       (s as { payout: unknown }).payout = 3500;
     });
     expect(explain(number, { ...at, payout: true })?.sentence).toMatch(/^Payout is 3500 \(not a number\)/);
+  });
+});
+describe('explain on results read back: a part of the wrong shape', () => {
+  it('gives what the parts it reads hold, instead of throwing', () => {
+    // Each of these threw a TypeError ("Cannot read properties of undefined (reading 'rule')",
+    // "statement.credits.find is not a function", "list.map is not a function", ...).
+    const noTrace = readBack((s) => {
+      delete (s.quotas[0] as { trace?: unknown }).trace;
+      (s as { credits: unknown }).credits = 'none';
+      (s.earnings[0]?.trace as { inputs: unknown }).inputs = 'bookings 60000';
+      (s.earnings[0]?.trace as { bands: unknown }).bands = [null, s.earnings[0]?.trace.bands?.[1]];
+    });
+    // A quota without its trace names its rule and its amount: 50,000.
+    expect(explain(noTrace, { ...at, quota: 'q' })?.sentence).toBe('q is 50,000.00 USD');
+    // Credits that are not a list hold no credit.
+    expect(explain(noTrace, { ...at, credit: 'bookings' })).toBeUndefined();
+    // The band left: 10% of the 10,000 above quota = 1,000 (the earning is still 3,500).
+    expect(explain(noTrace, { ...at, earning: 'c' })?.sentence).toBe(
+      'c is 3,500.00 USD: 10% on the 10,000.00 USD above quota, tier 2 of rates',
+    );
+    const noRecord = readBack((s) => {
+      const [owner, co] = s.credits[0]?.lines ?? [];
+      (owner as { record: unknown }).record = 'D1';
+      (co as { via: unknown }).via = 'co';
+      (co as { inputs: unknown }).inputs = 7;
+    });
+    // The owner line of D1 has no record left: the co line is D1's only line, 20,000 (50% of 40,000).
+    expect(explain(noRecord, { ...at, credit: 'bookings', record: 'D1' })?.sentence).toBe(
+      'bookings for deals D1 is 20,000.00 USD: amount 40,000.00 USD, share 50%, role split',
+    );
+    expect(explain({ statements: 'none' } as unknown as Results, { ...at, payout: true })).toBeUndefined();
+  });
+});
+
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
+const bin = `${root}packages/cli/dist/bin.js`;
+
+/** `attain run --format json` of an example, parsed back. */
+function runExample(name: string, periods: string[]): Results {
+  const args = [bin, 'run', `examples/${name}/plan.attain`, '--data', `examples/${name}/data`];
+  for (const p of periods) args.push('--period', p);
+  const out = execFileSync(process.execPath, [...args, '--format', 'json'], {
+    cwd: root,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return JSON.parse(out.toString()) as Results;
+}
+
+/** Every reference the docs allow into `s`: each earning and line, credit, record, role, via... */
+function refsOf(s: Statement): ResultRef[] {
+  const at = { payee: s.payee, period: s.period };
+  const refs: ResultRef[] = [{ ...at, payout: true }];
+  for (const e of s.earnings) {
+    refs.push({ ...at, earning: e.name });
+    for (const l of e.lines) {
+      refs.push({ ...at, earning: e.name, line: l.id });
+      if (l.record) refs.push({ ...at, earning: e.name, line: recordName(l.record) });
+    }
+  }
+  for (const c of s.credits) {
+    refs.push({ ...at, credit: c.name });
+    const seen = new Set<string>();
+    for (const l of c.lines) {
+      const record = recordName(l.record);
+      const via = l.via?.split ? recordName(l.via.split) : l.via?.field;
+      for (const ref of [
+        { record },
+        { record, role: l.role },
+        ...(via === undefined
+          ? []
+          : [
+              { record, via },
+              { record, role: l.role, via },
+            ]),
+      ]) {
+        const key = JSON.stringify(ref);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        refs.push({ ...at, credit: c.name, ...ref });
+      }
+    }
+  }
+  for (const m of [...s.measures, ...s.metrics]) refs.push({ ...at, measure: m.name });
+  for (const q of s.quotas) refs.push({ ...at, quota: q.name });
+  for (const a of s.adjustments) {
+    refs.push({ ...at, adjustment: a.id });
+    refs.push({ ...at, adjustment: a.name });
+  }
+  return refs;
+}
+
+type Path = (string | number)[];
+/** The path of every value in `value` (objects, lists and leaves), the root excluded. */
+function pathsOf(value: unknown, path: Path = [], out: Path[] = []): Path[] {
+  const entries: [string | number, unknown][] = Array.isArray(value)
+    ? value.map((v, i) => [i, v])
+    : value !== null && typeof value === 'object'
+      ? Object.entries(value)
+      : [];
+  for (const [k, v] of entries) {
+    out.push([...path, k]);
+    pathsOf(v, [...path, k], out);
+  }
+  return out;
+}
+
+/** Names of fields that hold numbers as text. */
+const NUMERIC = new Set([
+  'amount',
+  'share',
+  'rate',
+  'value',
+  'base',
+  'from',
+  'to',
+  'at',
+  'total',
+  'quotaCredit',
+  'credited',
+  'payout',
+  'earned',
+  'fromRate',
+  'toRate',
+  'estimate',
+]);
+
+const JUNK: unknown[] = ['half', '', '1e999', '-', '1.', '.5', 'NaN', null, 0, 12.5, {}, [], true, '12,5'];
+
+type Mutation = { at: number; kind: 'replace' | 'remove' | 'empty'; junk: number; numeric: boolean };
+
+function mutate(statement: Statement, mutations: Mutation[]): Statement {
+  const s = structuredClone(statement);
+  for (const m of mutations) {
+    const all = pathsOf(s);
+    const numeric = all.filter((p) => NUMERIC.has(String(p.at(-1))));
+    const paths = m.numeric && numeric.length > 0 ? numeric : all;
+    const path = paths[m.at % paths.length];
+    if (!path) continue;
+    let parent: unknown = s;
+    for (const k of path.slice(0, -1)) parent = (parent as Record<string | number, unknown>)[k];
+    const key = path.at(-1) as string | number;
+    const holder = parent as Record<string | number, unknown>;
+    if (m.kind === 'replace') holder[key] = JUNK[m.junk % JUNK.length];
+    else if (m.kind === 'empty' && Array.isArray(holder[key])) holder[key] = [];
+    else if (Array.isArray(holder)) holder.splice(key as number, 1);
+    else delete holder[key];
+  }
+  return s;
+}
+
+const mutation = fc.record({
+  at: fc.nat(),
+  kind: fc.constantFrom('replace' as const, 'remove' as const, 'empty' as const),
+  junk: fc.nat(),
+  numeric: fc.boolean(),
+});
+
+describe('explain on results read back, mutated', () => {
+  let statements: Statement[] = [];
+  let results: Results[] = [];
+  beforeAll(() => {
+    if (!existsSync(bin)) throw new Error('build the CLI first: pnpm build');
+    results = [
+      runExample('channel-partner', ['2026-H1', '2026-H2']),
+      runExample('enterprise-ae', ['2026-Q1', '2026-Q3']),
+    ];
+    // Every statement of channel-partner, the first 12 of enterprise-ae (they have many lines).
+    statements = [...(results[0] as Results).statements, ...(results[1] as Results).statements.slice(0, 12)];
+  }, 60_000);
+
+  it('gives, unmutated, what it gave before the read-back fixes', () => {
+    const hash = createHash('sha256');
+    let count = 0;
+    for (const r of results)
+      for (const s of r.statements)
+        for (const ref of refsOf(s)) {
+          hash.update(`${JSON.stringify(ref)}\n${JSON.stringify(explain(r, ref) ?? null)}\n`);
+          count++;
+        }
+    expect(count).toBeGreaterThan(1000);
+    expect(hash.digest('hex')).toBe('dee064067565bb42b5c4265e7cfa81ed0e5263988940ebec7992c08c66d0009d');
+  });
+
+  it('never throws, whatever a value, field or list became', () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.array(mutation, { minLength: 1, maxLength: 4 }), (which, mutations) => {
+        const original = statements[which % statements.length] as Statement;
+        const s = mutate(original, mutations);
+        const read = { ...(results[0] as Results), statements: [s] };
+        for (const ref of refsOf(original)) explain(read, ref);
+      }),
+      { numRuns: 400 },
+    );
   });
 });

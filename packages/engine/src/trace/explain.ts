@@ -2,8 +2,19 @@
  * `explain(results, ref)`: one number of the results with its trace and a sentence.
  */
 
-import type { EarningLine, Results, ResultValue, Statement, Trace } from '../results/results.js';
+import { isObject } from '../data/values.js';
+import { PAYOUT_RULE } from '../payout/rules.js';
+import type {
+  EarningLine,
+  EarningResult,
+  Results,
+  ResultValue,
+  RuleRef,
+  Statement,
+  Trace,
+} from '../results/results.js';
 import { creditedInputs, creditLinesTrace, creditLineTrace, pickLines } from './credit-lines.js';
+import { objectsOf, readCredit, readStatement, readTrace } from './read-back.js';
 import type { Explanation, ResultRef } from './ref.js';
 import { moneyDecimals, sentence } from './sentence.js';
 
@@ -19,12 +30,19 @@ function decimalsOf(amount: unknown): number {
 
 function found(
   value: ResultValue,
-  trace: Trace,
+  traced: unknown,
   unit: string | undefined,
   statement: Statement,
+  rule: RuleRef,
 ): Explanation {
+  const trace = readTrace(traced, rule);
   const decimals = moneyDecimals(decimalsOf(statement.payout));
   return { value, trace, sentence: sentence(trace, value, unit, statement.currency, decimals) };
+}
+
+/** The rule of an earning, named when its trace names none. */
+function ruleOf(earning: EarningResult): RuleRef {
+  return { kind: 'earning', name: earning.name };
 }
 
 function unitOfType(type: string, currency: string): string | undefined {
@@ -38,25 +56,26 @@ function unitOfType(type: string, currency: string): string | undefined {
  * trace (rule, range, tier) with the other lines of that band; its own inputs are on the line:
  * the record and the credited amount, which is the band's base.
  */
-function lineTrace(line: EarningLine, statement: Statement): Trace {
-  const shared = line.trace;
+function lineTrace(line: EarningLine, earning: EarningResult, statement: Statement): Trace {
+  const shared = readTrace(line.trace, ruleOf(earning));
+  const record = isObject(line.record) && typeof line.record.source === 'string' ? line.record : undefined;
   // What a credit's computed amount read from the record: "amount 50,000.00 USD, partner_rates at
   // product Platform, region EMEA (row 2) 7%" after "rated_bookings 3,500.00 USD".
-  const read = line.record
+  const read = record
     ? creditedInputs(
-        statement.credits,
+        statement.credits.map(readCredit),
         shared.inputs,
-        line.record,
+        record,
         statement.currency,
         line.estimate === true,
       )
     : [];
-  if (shared.records || line.record === undefined || line.credited === undefined)
+  if (shared.records || record === undefined || line.credited === undefined)
     return read.length > 0 ? { ...shared, inputs: [...shared.inputs, ...read] } : shared;
   const trace: Trace = {
     ...shared,
     inputs: [...shared.inputs, ...read, { name: 'credited', value: line.credited, unit: statement.currency }],
-    records: [line.record],
+    records: [record],
   };
   if (shared.tier) trace.tier = { ...shared.tier, base: line.credited };
   return trace;
@@ -67,37 +86,51 @@ function lineTrace(line: EarningLine, statement: Statement): Trace {
  * number (an unknown payee, period, name or line).
  */
 export function explain(results: Results, ref: ResultRef): Explanation | undefined {
-  const statement = results.statements.find((s) => s.payee === ref.payee && s.period === ref.period);
-  if (!statement) return undefined;
+  const found_ = objectsOf<Statement>(isObject(results) ? results.statements : undefined).find(
+    (s) => s.payee === ref.payee && s.period === ref.period,
+  );
+  if (!found_) return undefined;
+  const statement = readStatement(found_);
   const cur = statement.currency;
   if ('earning' in ref) {
     const earning = statement.earnings.find((e) => e.name === ref.earning);
     if (!earning) return undefined;
-    if (ref.line === undefined) return found(earning.amount, earning.trace, cur, statement);
-    const line = earning.lines.find((l) => l.id === ref.line || l.id === `${earning.name}:${ref.line}`);
-    return line && found(line.amount, lineTrace(line, statement), cur, statement);
+    const rule = ruleOf(earning);
+    if (ref.line === undefined) return found(earning.amount, earning.trace, cur, statement, rule);
+    const line = objectsOf<EarningLine>(earning.lines).find(
+      (l) => l.id === ref.line || l.id === `${earning.name}:${ref.line}`,
+    );
+    return line && found(line.amount, lineTrace(line, earning, statement), cur, statement, rule);
   }
   if ('credit' in ref) {
-    const credit = statement.credits.find((c) => c.name === ref.credit);
-    if (!credit) return undefined;
-    if (ref.record === undefined) return found(credit.total, credit.trace, cur, statement);
+    const named = statement.credits.find((c) => c.name === ref.credit);
+    if (!named) return undefined;
+    const credit = readCredit(named);
+    const rule = credit.trace.rule;
+    if (ref.record === undefined) return found(credit.total, credit.trace, cur, statement, rule);
     const lines = pickLines(credit, { record: ref.record, role: ref.role, via: ref.via });
     const [line] = lines;
     if (!line) return undefined;
     if (lines.length === 1)
-      return found(line.amount, creditLineTrace(credit, line, statement.payee, cur), cur, statement);
+      return found(line.amount, creditLineTrace(credit, line, statement.payee, cur), cur, statement, rule);
     const { value, trace } = creditLinesTrace(credit, lines, cur);
-    return found(value, trace, cur, statement);
+    return found(value, trace, cur, statement, rule);
   }
   if ('measure' in ref) {
     const measure =
       statement.measures.find((m) => m.name === ref.measure) ??
       statement.metrics.find((m) => m.name === ref.measure);
-    return measure && found(measure.value, measure.trace, unitOfType(measure.type, cur), statement);
+    return (
+      measure &&
+      found(measure.value, measure.trace, unitOfType(measure.type, cur), statement, {
+        kind: 'measure',
+        name: measure.name,
+      })
+    );
   }
   if ('quota' in ref) {
     const quota = statement.quotas.find((q) => q.name === ref.quota);
-    return quota && found(quota.amount, quota.trace, cur, statement);
+    return quota && found(quota.amount, quota.trace, cur, statement, { kind: 'quota', name: quota.name });
   }
   if ('adjustment' in ref) {
     // A line id (`draw:new_hire_draw`), else the name of the one line of that name (`new_hire_draw`).
@@ -105,7 +138,13 @@ export function explain(results: Results, ref: ResultRef): Explanation | undefin
     const adjustment =
       statement.adjustments.find((a) => a.id === ref.adjustment) ??
       (byName.length === 1 ? byName[0] : undefined);
-    return adjustment && found(adjustment.amount, adjustment.trace, cur, statement);
+    return (
+      adjustment &&
+      found(adjustment.amount, adjustment.trace, cur, statement, {
+        kind: String(adjustment.kind),
+        name: String(adjustment.name),
+      })
+    );
   }
-  return found(statement.payout, statement.trace, cur, statement);
+  return found(statement.payout, statement.trace, cur, statement, PAYOUT_RULE);
 }
