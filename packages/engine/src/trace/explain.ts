@@ -63,7 +63,8 @@ function lineTrace(line: EarningLine, earning: EarningResult, statement: Stateme
   // product Platform, region EMEA (row 2) 7%" after "rated_bookings 3,500.00 USD".
   const read = record
     ? creditedInputs(
-        statement.credits.map(readCredit),
+        // Only the credits it reads, each read once for its shape (see read-back.ts).
+        statement.credits.filter((c) => shared.inputs.some((i) => i.name === c.name)).map(readCredit),
         shared.inputs,
         record,
         statement.currency,
