@@ -80,6 +80,11 @@ describe('explain on results read back: a number that is not one', () => {
     });
     expect(explain(bad, { ...at, earning: 'c' })?.sentence).toMatch(/^c is "half" \(not a number\): 5% on/);
     expect(explain(bad, { ...at, quota: 'q' })?.sentence).toMatch(/^q is 12.5 \(not a number\)/);
+    // A yes/no where money belongs is not "c is yes": it said so before this was checked.
+    const yes = readBack((s) => {
+      (s.earnings[0] as { amount: unknown }).amount = true;
+    });
+    expect(explain(yes, { ...at, earning: 'c' })?.sentence).toMatch(/^c is true \(not a number\): 5% on/);
   });
   it('explains the lines of a record together when one amount is not a number', () => {
     // D1: 40,000, 50% to rep as owner (20,000) and 50% as co (20,000): 40,000 together.

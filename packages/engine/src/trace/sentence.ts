@@ -160,11 +160,13 @@ export class Reading {
 
   /**
    * A value with its unit, for reading. A value with a unit (money, a percentage) that is not a
-   * number, or a value that is neither text, a yes/no nor empty, says so ({@link notANumber}).
+   * number (a yes/no included), or a value that is neither text, a yes/no nor empty, says so
+   * ({@link notANumber}).
    */
   shown(value: ResultValue, unit?: string): string {
     if (value === null) return 'no value';
-    if (typeof value === 'boolean') return value ? 'yes' : 'no';
+    // A yes/no where a number belongs (money, a percentage) is not one.
+    if (typeof value === 'boolean' && unit === undefined) return value ? 'yes' : 'no';
     if (typeof value !== 'string') return notANumber(value);
     if (unit === '%' && isNumeric(value)) return percent(value);
     if (unit !== undefined) return isNumeric(value) ? this.amount(value, unit) : notANumber(value);
