@@ -87,11 +87,11 @@ function lineTrace(line: EarningLine, earning: EarningResult, statement: Stateme
  * number (an unknown payee, period, name or line).
  */
 export function explain(results: Results, ref: ResultRef): Explanation | undefined {
-  const found_ = objectsOf<Statement>(isObject(results) ? results.statements : undefined).find(
+  const match = objectsOf<Statement>(isObject(results) ? results.statements : undefined).find(
     (s) => s.payee === ref.payee && s.period === ref.period,
   );
-  if (!found_) return undefined;
-  const statement = readStatement(found_);
+  if (!match) return undefined;
+  const statement = readStatement(match);
   const cur = statement.currency;
   if ('earning' in ref) {
     const earning = statement.earnings.find((e) => e.name === ref.earning);
