@@ -85,6 +85,18 @@ describe('explain on results read back: a number that is not one', () => {
       (s.earnings[0] as { amount: unknown }).amount = true;
     });
     expect(explain(yes, { ...at, earning: 'c' })?.sentence).toMatch(/^c is true \(not a number\): 5% on/);
+    // A share and an amount removed: "missing", not "share undefined (not a number)".
+    const removed = readBack((s) => {
+      const owner = s.credits[0]?.lines.find((l) => l.via?.field === 'owner') as {
+        share?: unknown;
+        amount?: unknown;
+      };
+      delete owner.share;
+      delete owner.amount;
+    });
+    expect(explain(removed, { ...at, credit: 'bookings', record: 'D1', via: 'owner' })?.sentence).toBe(
+      'bookings for deals D1 is missing: share missing, role split, owner rep',
+    );
   });
   it('explains the lines of a record together when one amount is not a number', () => {
     // D1: 40,000, 50% to rep as owner (20,000) and 50% as co (20,000): 40,000 together.

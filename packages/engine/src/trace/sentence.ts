@@ -50,9 +50,11 @@ export function moneyDecimals(planDecimals: number | undefined): number {
 /**
  * A value where a number belongs that is no number (results read back from a file, or a statement
  * reported by hand, may hold any text): as written, and saying so: `"half" (not a number)`,
- * `"" (not a number)`, `{} (not a number)`. Every sentence shows such a value this way.
+ * `"" (not a number)`, `{} (not a number)`; a value that is not there, `missing`. Every sentence
+ * shows such a value this way.
  */
 export function notANumber(value: unknown): string {
+  if (value === undefined) return 'missing';
   return `${JSON.stringify(value) ?? String(value)} (not a number)`;
 }
 
