@@ -35,6 +35,7 @@
  * such period, with their rounding lines; the run's other differences are left to a later run.
  */
 import { compareText } from '../compare-text.js';
+import { recordName } from '../data/model.js';
 import { readAmount } from '../data/previous.js';
 import { Dec, ZERO } from '../decimal.js';
 import { recordKey } from '../payout/ledger.js';
@@ -394,8 +395,7 @@ function differences(
     if (diff.isZero() || compare.absorbed(period, key)) continue;
     const info = (is ?? was)?.info;
     if (!info) continue;
-    const what =
-      info.kind === 'earning' ? (info.label ?? info.name) : `${info.kind} ${info.label ?? info.name}`;
+    const what = amountName(info);
     const wasText = lineText(wasAmount, env.rounding);
     const isText = lineText(isAmount, env.rounding);
     const line = recalculationLine(env, period, key, info, diff, rules, {
@@ -503,6 +503,20 @@ function roundingAdded(statement: Statement | undefined, env: LineEnv): Dec {
   }
   const added = payout.minus(total);
   return added.abs().lt(new Dec(10).pow(-env.rounding.decimals)) ? added : ZERO;
+}
+
+/**
+ * What an amount of a statement is, as a recalculation line names it: an earning by its label or
+ * name; an adjustment line by its kind and element, with the manual adjustment's id (its element
+ * is the plan's one `adjustment ... from data`, the same for all of them) and the record a line is
+ * on (a clawback), so that two lines of a period never read the same: `manual adjustment M1`,
+ * `clawback cx on deals A1`, `draw recovery dr`.
+ */
+function amountName(info: AmountInfo): string {
+  if (info.kind === 'earning') return info.label ?? info.name;
+  if (info.kind === 'manual') return `manual adjustment ${info.name}`;
+  const what = `${info.kind.replace('-', ' ')} ${info.label ?? info.name}`;
+  return info.record ? `${what} on ${info.record.source} ${recordName(info.record)}` : what;
 }
 
 /** The line of a `paid year to date` earning for a closed period; none when nothing is owed. */
