@@ -12,7 +12,8 @@
  * recovered from are those the period pays: what holdbacks keep back this period is not paid, so
  * it is no excess (and what they release is). A recovery never takes more than the balance nor
  * more than the excess, so the balance never goes negative and the payout never drops below the
- * draw (below zero after the draw's periods) through a recovery.
+ * draw (below zero after the draw's periods) through a recovery. The excess leaves out the period's
+ * clawback and manual lines: with them the payout can still end below it (engine.md, Draws).
  *
  * True-up (`true up at year end`): in the last period of a fiscal year, or the period the plan ends
  * in, a balance still owed after that period's draw and recovery is forgiven: the balance goes to
