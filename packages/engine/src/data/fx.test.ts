@@ -86,3 +86,67 @@ describe('FX rates', () => {
     expect(relaxed.statements[0]?.credits[0]?.total).toBe('110');
   });
 });
+
+describe('conversion at an inverse rate', () => {
+  // A rate file written from the plan currency's side (1 USD is 0.9 EUR) converts EUR to USD by
+  // dividing by 0.9. Multiplying by 1 / 0.9 (1.1111…, cut at 50 digits) instead gives 50.4999…9
+  // for 45.45 EUR, and a cent less wherever a half cent is rounded.
+  const fx = [{ from: 'USD', to: 'EUR', date: '2026-01-01', rate: '0.9' }];
+  const p = planOf(
+    quarterly(
+      `source deals { id: Text key, owner: Payee owner, amount: Money converted on close_date, close_date: Date dated }
+  source fees { id: Text key, owner: Payee owner, fee: Money(EUR), paid_on: Date dated }
+  credit bookings from deals { to owner }
+  commission c = bookings * 1% per line
+  bonus b = convert(sum(fees.fee), USD) * 1%
+  adjustment manual "Manual" from data`,
+    ),
+  );
+
+  it('divides by the rate of the other direction, exactly', () => {
+    const table = new FxTable();
+    table.add('USD', 'EUR', day('2026-01-01'), new Dec('0.9'));
+    table.seal();
+    // 45.45 EUR / 0.9 = 50.50 USD exactly; 100 USD x 0.9 = 90 EUR.
+    expect(table.convert(new Dec('45.45'), 'EUR', 'USD', day('2026-02-01'))?.toString()).toBe('50.5');
+    expect(table.convert(new Dec('100'), 'USD', 'EUR', day('2026-02-01'))?.toString()).toBe('90');
+    expect(table.convert(new Dec('7'), 'EUR', 'EUR', day('2025-01-01'))?.toString()).toBe('7');
+    expect(table.convert(new Dec('7'), 'EUR', 'USD', day('2025-12-31'))).toBeUndefined();
+  });
+
+  it('converted on, convert() and manual adjustments pay the half cent', () => {
+    const results = run(
+      p,
+      {
+        payees: [payee('rep')],
+        fx,
+        records: {
+          deals: rows({ id: 'D1', owner: 'rep', amount: '45.45 EUR', close_date: '2026-01-14' }),
+          fees: rows({ id: 'F1', owner: 'rep', fee: '45.45', paid_on: '2026-02-10' }),
+        },
+        adjustments: [
+          {
+            id: 'A1',
+            payee: 'rep',
+            period: '2026-Q1',
+            amount: '4.5045',
+            currency: 'EUR',
+            reason: 'Missed deal',
+          },
+        ],
+      },
+      ['2026-Q1'],
+    );
+    const s = results.statements[0];
+    // Credit: 45.45 EUR / 0.9 = 50.5 USD, exactly.
+    expect(s?.credits[0]?.lines.map((l) => l.amount)).toEqual(['50.5']);
+    // c: 50.5 x 1% = 0.505 -> 0.51 (half up at the line), not 0.50 from 50.4999…9.
+    expect(s?.earnings.find((e) => e.name === 'c')?.amount).toBe('0.51');
+    // b: convert(45.45 EUR, USD) at the rate of 31 March = 50.5 USD; x 1% = 0.505 -> 0.51.
+    expect(s?.earnings.find((e) => e.name === 'b')?.amount).toBe('0.51');
+    // A1: 4.5045 EUR / 0.9 = 5.005 USD -> 5.01.
+    expect(s?.adjustments.map((a) => a.amount)).toEqual(['5.01']);
+    // Payout: 0.51 + 0.51 + 5.01 = 6.03.
+    expect(s?.payout).toBe('6.03');
+  });
+});

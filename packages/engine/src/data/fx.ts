@@ -41,11 +41,28 @@ export class FxTable {
    * direct one), the direct one when both are dated the same day.
    */
   rate(from: string, to: string, day: number): Dec | undefined {
-    if (from === to) return ONE;
+    const quote = this.quote(from, to, day);
+    return quote && (quote.inverse ? ONE.div(quote.rate) : quote.rate);
+  }
+
+  /**
+   * `amount` of `from` in `to` on `day` (at {@link rate}'s rate), or `undefined` when there is no
+   * rate: times a rate written in this direction, divided by one written the other way. Dividing
+   * is exact where the result is (45.45 EUR at 1 USD = 0.9 EUR is 50.5 USD), where multiplying by
+   * the inverse, cut at 50 digits, would give 50.4999…9 and lose a half cent at rounding.
+   */
+  convert(amount: Dec, from: string, to: string, day: number): Dec | undefined {
+    const quote = this.quote(from, to, day);
+    return quote && (quote.inverse ? amount.div(quote.rate) : amount.times(quote.rate));
+  }
+
+  /** The rate row {@link rate} uses, and whether it is written the other way (`to` into `from`). */
+  private quote(from: string, to: string, day: number): { rate: Dec; inverse: boolean } | undefined {
+    if (from === to) return { rate: ONE, inverse: false };
     const direct = latest(this.pairs.get(`${from}>${to}`), day);
     const inverse = latest(this.pairs.get(`${to}>${from}`), day);
-    if (direct && (!inverse || direct.day >= inverse.day)) return direct.rate;
-    return inverse ? ONE.div(inverse.rate) : undefined;
+    if (direct && (!inverse || direct.day >= inverse.day)) return { rate: direct.rate, inverse: false };
+    return inverse ? { rate: inverse.rate, inverse: true } : undefined;
   }
 }
 

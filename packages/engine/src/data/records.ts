@@ -714,8 +714,8 @@ function convert(
     }
     return;
   }
-  const rate = env.fx.rate(c.currency, c.reader.currency, day);
-  if (rate === undefined) {
+  const converted = env.fx.convert(c.amount, c.currency, c.reader.currency, day);
+  if (converted === undefined) {
     problems.add(
       place.at,
       valueError(
@@ -728,5 +728,5 @@ function convert(
     );
     return;
   }
-  out[c.index] = c.amount.times(rate);
+  out[c.index] = converted;
 }

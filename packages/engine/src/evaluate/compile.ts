@@ -171,8 +171,7 @@ export function compile(expr: IrExpr, env: CompileEnv, scopes: readonly Scope[] 
         if (!(v instanceof Dec)) return null;
         const day = date ? date(ctx, row) : ctx.period.end;
         if (typeof day !== 'number') return null;
-        const rate = ctx.fxRate(from, to, day, expr);
-        return rate ? v.times(rate) : null;
+        return ctx.fxConvert(v, from, to, day, expr) ?? null;
       };
     }
     case 'call': {

@@ -246,16 +246,16 @@ export class Ctx {
     return this.attributeDay_;
   }
 
-  /** The FX rate on a day, warning when there is none. */
-  fxRate(from: string, to: string, day: number, node: { range: Range }): Dec | undefined {
-    const rate = this.run.data.fx.rate(from, to, day);
-    if (!rate)
+  /** `amount` converted at the FX rate on a day (see `FxTable.convert`), warning when there is none. */
+  fxConvert(amount: Dec, from: string, to: string, day: number, node: { range: Range }): Dec | undefined {
+    const converted = this.run.data.fx.convert(amount, from, to, day);
+    if (!converted)
       this.warn(
         'no-fx-rate',
         node,
         `there is no FX rate from ${from} to ${to} on or before the conversion date`,
       );
-    return rate;
+    return converted;
   }
 
   /**

@@ -168,8 +168,10 @@ export class PayoutResolver {
     const terms: ManualTerm[] = [];
     for (const row of this.manual.get(payee.id) ?? []) {
       if (row.period.kind !== period.kind || row.period.ordinal !== period.ordinal) continue;
-      const rate = this.run.data.fx.rate(row.currency, currency, period.end);
-      if (!rate) {
+      const fx = this.run.data.fx;
+      const rate = fx.rate(row.currency, currency, period.end);
+      const amount = fx.convert(row.amount, row.currency, currency, period.end);
+      if (!rate || !amount) {
         if (element) {
           const why = `manual adjustment ${row.id} is in ${row.currency} and there is no FX rate to ${currency} on or before ${formatDate(period.end)}; it is not paid`;
           this.run.warn(payee.id, period.label, 'no-fx-rate', ruleOf('manual', element), element.range, why);
@@ -178,7 +180,7 @@ export class PayoutResolver {
       }
       terms.push({
         id: row.id,
-        amount: row.amount.times(rate),
+        amount,
         original: row.amount,
         currency: row.currency,
         rate,

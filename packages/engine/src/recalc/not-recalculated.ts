@@ -144,8 +144,8 @@ export class NotRecalculated {
         const period = skipped.get(a.period.label);
         if (!period || a.period.kind !== period.kind) continue;
         // As the payout stage pays it: converted at the rate of the period's last day, else not paid.
-        const rate = run.data.fx.rate(a.currency, run.program.currency, period.end);
-        const amount = rate ? lineAmount(a.amount.times(rate), plan.header.rounding) : ZERO;
+        const converted = run.data.fx.convert(a.amount, a.currency, run.program.currency, period.end);
+        const amount = converted ? lineAmount(converted, plan.header.rounding) : ZERO;
         const at = `${a.payee}\u0000${period.label}`;
         const lines = this.manual.get(at) ?? new Map<string, Dec>();
         const key = adjustmentKey(`manual:${a.id}`);
