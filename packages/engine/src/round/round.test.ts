@@ -69,4 +69,45 @@ describe('largest remainder allocation', () => {
       ).toBe(true);
     }
   });
+  test.prop([
+    fc
+      .array(fc.integer({ min: -1_000_000, max: 1_000_000 }), { minLength: 1, maxLength: 12 })
+      .chain((milli) =>
+        fc.tuple(fc.constant(milli), fc.shuffledSubarray(milli, { minLength: milli.length })),
+      ),
+    fc.constantFrom(0, 1, 2),
+    fc.constantFrom('half-up', 'half-even', 'down', 'up') as fc.Arbitrary<
+      'half-up' | 'half-even' | 'down' | 'up'
+    >,
+  ])(
+    'which remainders get a unit does not depend on the order of the parts',
+    ([milli, shuffled], decimals, mode) => {
+      // Each part (thousandths, negatives as clawback lines) as its remainder over the rounded-down
+      // part and the units it is allocated above that, compared as a sorted list: the same in any
+      // order. Only parts whose remainders tie exactly may trade the unit (the earlier one gets it:
+      // the engine gives lines in a fixed order, by date then id, so its results do not move).
+      const unit = d(1).div(d(10).pow(decimals));
+      const given = (list: number[]) => {
+        const parts = list.map((m) => d(m).div(1000));
+        const total = roundTo(Dec.sum(...parts), decimals, mode);
+        return allocate(parts, total, decimals)
+          .map((line, i) => {
+            const floor = (parts[i] as Dec).toDecimalPlaces(decimals, Dec.ROUND_FLOOR);
+            return `${(parts[i] as Dec).minus(floor).toFixed(3)} ${line.minus(floor).div(unit).toFixed(0)}`;
+          })
+          .sort();
+      };
+      expect(given(shuffled)).toEqual(given(milli));
+    },
+  );
+  it('allocates around a clawback line: floors, then the cents by largest remainder', () => {
+    // Lines 33.3333…, 33.3366…, -33.3366… (a clawback), 33.3333… (100, 100.01, -100.01 and 100
+    // over 3): exact sum 66.6666… -> 66.67. Floors 33.33 + 33.33 - 33.34 + 33.33 = 66.65, two cents
+    // missing. Remainders 0.00333…, 0.00666…, 0.00333… (-33.3366… - -33.34), 0.00333…: the
+    // first cent to the second line (largest), the other to the first of the three ties.
+    const parts = ['100', '100.01', '-100.01', '100'].map((x) => d(x).div(3));
+    const total = roundTo(Dec.sum(...parts), 2, 'half-up');
+    expect(fixed(total, 2)).toBe('66.67');
+    expect(allocate(parts, total, 2).map((x) => fixed(x, 2))).toEqual(['33.34', '33.34', '-33.34', '33.33']);
+  });
 });

@@ -1,4 +1,6 @@
+import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
+import { Dec } from '../decimal.js';
 import { payee, planOf, quarterly, rows, run, statement } from '../test-support.js';
 
 const at = (rounding: string) =>
@@ -52,4 +54,79 @@ describe('rounding at the declared point', () => {
   it('default: half up to 2 decimals at each line', () => {
     expect(statementAt('').earnings[0]?.amount).toBe('9.99');
   });
+});
+
+describe('rounding at the earning, whatever the order of the records', () => {
+  const byThirds = planOf(
+    quarterly(
+      `source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  credit bookings from deals { to owner }
+  commission c = bookings / 3 per line`,
+      'rounding half up to 2 decimals at earning',
+    ),
+  );
+  const statementOf = (deals: Record<string, string>[]) =>
+    statement(
+      run(byThirds, { payees: [payee('rep')], records: { deals: rows(...deals) } }, ['2026-Q1']),
+      'rep',
+      '2026-Q1',
+    );
+
+  it('gives the cent of tied remainders to the earlier line, by date then id, not by row', () => {
+    // D1 100.04 and D2 100.04 on Feb 1, D3 100.04 on Jan 5: 33.34666… each, exact sum 100.04 ->
+    // 100.04; floors 3 x 33.34 = 100.02, two cents to the two earliest of three tied lines: D3
+    // (Jan 5), then D1 (Feb 1, first by id). Lines listed D3, D1, D2 = 33.35, 33.35, 33.34.
+    const deal = (id: string, close_date: string) => ({ id, owner: 'rep', amount: '100.04', close_date });
+    const rowsInOrder = [deal('D1', '2026-02-01'), deal('D2', '2026-02-01'), deal('D3', '2026-01-05')];
+    for (const order of [
+      rowsInOrder,
+      rowsInOrder.slice().reverse(),
+      [rowsInOrder[1], rowsInOrder[2], rowsInOrder[0]],
+    ]) {
+      const s = statementOf(order as Record<string, string>[]);
+      expect(s.earnings[0]?.amount).toBe('100.04');
+      expect(s.earnings[0]?.lines.map((l) => `${l.id} ${l.amount}`)).toEqual([
+        'c:D3 33.35',
+        'c:D1 33.35',
+        'c:D2 33.34',
+      ]);
+    }
+  });
+
+  test.prop([
+    fc
+      .array(
+        fc.record({
+          cents: fc.integer({ min: -50_000, max: 200_000 }),
+          day: fc.integer({ min: 1, max: 3 }),
+        }),
+        { minLength: 1, maxLength: 8 },
+      )
+      .map((list) =>
+        list.map(({ cents, day }, i) => ({
+          id: `D${i + 1}`,
+          owner: 'rep',
+          amount: (cents / 100).toFixed(2),
+          close_date: `2026-02-0${day}`,
+        })),
+      )
+      .chain((deals) =>
+        fc.tuple(fc.constant(deals), fc.shuffledSubarray(deals, { minLength: deals.length })),
+      ),
+  ])(
+    'lines add up to the rounded earning and do not depend on the order of the rows',
+    ([deals, shuffled]) => {
+      const a = statementOf(deals);
+      const b = statementOf(shuffled);
+      // Row numbers move with the rows; the lines, their order and amounts do not.
+      const lines = (x: typeof a) =>
+        x.earnings.map((e) => [e.amount, ...e.lines.map((l) => `${l.id} ${l.amount}`)]);
+      expect(lines(b)).toEqual(lines(a));
+      const amounts = a.earnings[0]?.lines.map((l) => new Dec(l.amount)) ?? [];
+      // The exact earning, sum of the amounts / 3, rounded half up to cents, is what the lines add up to.
+      const exact = Dec.sum(...deals.map((x) => new Dec(x.amount))).div(3);
+      expect(Dec.sum(...amounts).toFixed(2)).toBe(exact.toDecimalPlaces(2, Dec.ROUND_HALF_UP).toFixed(2));
+      expect(a.earnings[0]?.amount).toBe(exact.toDecimalPlaces(2, Dec.ROUND_HALF_UP).toFixed(2));
+    },
+  );
 });
