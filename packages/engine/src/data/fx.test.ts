@@ -54,6 +54,24 @@ describe('FX rates', () => {
     expect(results.statements[0]?.credits[0]?.lines.map((l) => l.amount)).toEqual(['110', '200', '125']);
   });
 
+  it('read a rate of many decimals exactly, and say why one of too many digits is not read', () => {
+    // 100 EUR x 1.0912345678901234567 = 109.12345678901234567 USD, every digit kept; x 100% per
+    // line, rounded half up at the line: 109.12.
+    const good = converted(
+      [{ from: 'EUR', to: 'USD', date: '2026-01-01', rate: '1.0912345678901234567' }],
+      '2026-02-15',
+    );
+    expect(good.statements[0]?.credits[0]?.lines[0]?.amount).toBe('109.12345678901234567');
+    expect(good.statements[0]?.earned).toBe('109.12');
+    // 1/0.9 written out to 60 digits is a number, but past the 50 significant digits a plan reads:
+    // the error says so, not that it is not a number.
+    const long = `1.${'1'.repeat(59)}`;
+    const bad = converted([{ from: 'EUR', to: 'USD', date: '2026-01-01', rate: long }], '2026-02-15');
+    expect(bad.errors.find((e) => e.source === 'fx')?.reason).toBe(
+      `fx row 1: rate is "${long}", which is beyond the numbers a plan reads (below 10^31 and, other than zero, at least 10^-30 in size, with at most 50 significant digits)`,
+    );
+  });
+
   it('reject a rate converting a currency into itself at anything but 1', () => {
     const fx = [
       { from: 'EUR', to: 'USD', date: '2026-01-01', rate: '1.10' },

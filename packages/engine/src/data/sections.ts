@@ -15,7 +15,16 @@ import type { DaySpan, PayeeData } from './model.js';
 import type { PayeeTable } from './payees.js';
 import { dataError, type Problems, type RowAt, valueError } from './problems.js';
 import { checkRowNumbers } from './row-numbers.js';
-import { isCurrencyCode, isMissing, isObject, quote, quoteAny, readDecimal, rowOf } from './values.js';
+import {
+  isCurrencyCode,
+  isMissing,
+  isObject,
+  quote,
+  quoteAny,
+  readDecimal,
+  rowOf,
+  unreadNumber,
+} from './values.js';
 
 /** The parts of a dataset that are lists of rows, with what their rows are (for messages). */
 const LISTS = {
@@ -247,7 +256,11 @@ function requireAmount(
     return undefined;
   }
   const value = readDecimal(raw);
-  if (!value) problems.add(at, valueError(at, 'bad-number', field, raw, 'is not a number'));
+  if (!value)
+    problems.add(
+      at,
+      valueError(at, 'bad-number', field, raw, unreadNumber(raw as string | number | boolean)),
+    );
   return value;
 }
 

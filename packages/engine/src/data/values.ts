@@ -116,6 +116,14 @@ function usable(value: Dec): Dec | undefined {
 /** Why a number written correctly is not read: see {@link MAX_DECIMAL_EXPONENT}. */
 const BEYOND = `is beyond the numbers a plan reads (below 10^${MAX_DECIMAL_EXPONENT + 1} and, other than zero, at least 10^-${MAX_DECIMAL_EXPONENT} in size, with at most ${PRECISION} significant digits)`;
 
+/**
+ * Why {@link readDecimal} left a value unread, said after it (`rate is "…", which …`): a number of
+ * too many digits, or too large or small, is beyond the numbers a plan reads; else not a number.
+ */
+export function unreadNumber(raw: string | number | boolean): string {
+  return isNumberBeyondRange(raw) ? BEYOND : 'is not a number';
+}
+
 /** True for a number that {@link readDecimal} leaves unread only for its size or its digits. */
 function isNumberBeyondRange(raw: string | number | boolean): boolean {
   if (typeof raw === 'number') return Number.isFinite(raw);
@@ -158,8 +166,7 @@ const FALSE = new Set(['false', 'no', '0']);
 export function readerFor(type: Type, calendar: FiscalCalendar): Reader {
   switch (type.kind) {
     case 'Number':
-      return (raw) =>
-        readDecimal(raw) ?? new Bad('bad-number', isNumberBeyondRange(raw) ? BEYOND : 'is not a number');
+      return (raw) => readDecimal(raw) ?? new Bad('bad-number', unreadNumber(raw));
     case 'Integer':
       return (raw) => {
         const value = readDecimal(raw);
