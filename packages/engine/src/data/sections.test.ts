@@ -66,6 +66,31 @@ describe('manual adjustments of a calculated period without a statement', () => 
     expect(q2?.adjustments.map((l) => [l.id, l.amount])).toEqual([['manual:M4', '500.00']]);
   });
 
+  it('say where the currency of an amount written with it goes', () => {
+    // "250 EUR" as amount: the engine reads adjustments' currency from currency, so the row is an
+    // error that says how to write it; "250" with currency "EUR" (at 1 EUR = 1.1 USD on 31 March)
+    // pays 250 x 1.1 = 275.00.
+    const fx = [{ from: 'EUR', to: 'USD', date: '2026-01-01', rate: '1.1' }];
+    const a = (amount: string, currency?: string) => ({
+      id: 'M6',
+      payee: 'a',
+      period: '2026-Q1',
+      amount,
+      ...(currency && { currency }),
+      reason: 'missed deal',
+    });
+    const wrong = run(PLAN, { ...data, fx, adjustments: [a('250 EUR')] }, ['2026-Q1']);
+    expect(wrong.errors.map((e) => [e.code, e.reason])).toEqual([
+      [
+        'bad-number',
+        'adjustments row 1: amount is "250 EUR", which is not a number: the currency goes in currency ("amount": "250", "currency": "EUR")',
+      ],
+    ]);
+    const right = run(PLAN, { ...data, fx, adjustments: [a('250', 'EUR')] }, ['2026-Q1']);
+    const q1 = right.statements.find((s) => s.payee === 'a');
+    expect(q1?.adjustments.map((l) => [l.id, l.amount])).toEqual([['manual:M6', '275.00']]);
+  });
+
   it('name the plan dates for a period outside them', () => {
     const after = { id: 'M5', payee: 'a', period: '2027-Q1', amount: '1', reason: 'late' };
     const results = run(PLAN, { ...data, adjustments: [after] }, ['2026-Q4', '2027-Q1']);

@@ -4,7 +4,7 @@
  */
 import type { Plan } from '@attain/dsl';
 import { compareText } from '../compare-text.js';
-import type { Dec } from '../decimal.js';
+import { type Dec, decText } from '../decimal.js';
 import type { CalculationWarning, DataError, DataErrorCode } from '../results/results.js';
 import { meant } from '../text/meant.js';
 import type { FiscalCalendar, Period } from '../time/calendar.js';
@@ -16,12 +16,14 @@ import type { PayeeTable } from './payees.js';
 import { dataError, type Problems, type RowAt, valueError } from './problems.js';
 import { checkRowNumbers } from './row-numbers.js';
 import {
+  Bad,
   isCurrencyCode,
   isMissing,
   isObject,
   quote,
   quoteAny,
   readDecimal,
+  readMoney,
   rowOf,
   unreadNumber,
 } from './values.js';
@@ -365,6 +367,19 @@ export function validateFx(rates: readonly FxRate[], problems: Problems): FxTabl
   return table;
 }
 
+/**
+ * The amount of a manual adjustment, a plain number: one written with its currency (`"250 EUR"`,
+ * as record fields may be) is an error that says where the currency goes.
+ */
+function adjustmentAmount(at: RowAt, raw: RawValue | undefined, problems: Problems): Dec | undefined {
+  const money = typeof raw === 'string' ? readMoney(raw) : undefined;
+  if (!money || money instanceof Bad || money.currency === undefined)
+    return requireAmount(at, 'amount', raw, problems);
+  const where = `the currency goes in currency ("amount": "${decText(money.amount)}", "currency": "${money.currency}")`;
+  problems.add(at, valueError(at, 'bad-number', 'amount', raw as RawValue, `is not a number: ${where}`));
+  return undefined;
+}
+
 /** Validates quotas from data, by `payee|quota|period`. */
 export function validateQuotas(
   plan: Plan,
@@ -514,7 +529,7 @@ export function validateAdjustments(
     }
     const payee = requirePayee(at, a.payee, payees, problems);
     const period = requirePeriod(at, a.period, plan, calendar, problems);
-    const amount = requireAmount(at, 'amount', a.amount, problems);
+    const amount = adjustmentAmount(at, a.amount, problems);
     const currency = text(a.currency)?.toUpperCase() ?? plan.header.currency;
     if (!isCurrencyCode(currency) || !fx.hasPair(currency, plan.header.currency)) {
       problems.add(
