@@ -164,6 +164,8 @@ describe('conversion at an inverse rate', () => {
     expect(s?.earnings.find((e) => e.name === 'b')?.amount).toBe('0.51');
     // A1: 4.5045 EUR / 0.9 = 5.005 USD -> 5.01.
     expect(s?.adjustments.map((a) => a.amount)).toEqual(['5.01']);
+    // Its text gives the rate as the division it is, not 1.1111… to 50 digits.
+    expect(s?.adjustments[0]?.trace.text).toBe('Missed deal (4.5045 EUR at 1 / 0.9 = 5.01 USD)');
     // Payout: 0.51 + 0.51 + 5.01 = 6.03.
     expect(s?.payout).toBe('6.03');
   });

@@ -3,7 +3,7 @@
  * whichever way it is written (EUR to USD, or the inverse of USD to EUR); when both are dated the
  * same day, the one written in the pair's own direction.
  */
-import { type Dec, ONE } from '../decimal.js';
+import { type Dec, decText, ONE } from '../decimal.js';
 import type { FxRate, RawValue } from './dataset.js';
 import { dataError, type Problems, type RowAt } from './problems.js';
 import { quote, readDecimal, rowOf } from './values.js';
@@ -54,6 +54,15 @@ export class FxTable {
   convert(amount: Dec, from: string, to: string, day: number): Dec | undefined {
     const quote = this.quote(from, to, day);
     return quote && (quote.inverse ? amount.div(quote.rate) : amount.times(quote.rate));
+  }
+
+  /**
+   * The rate as a sentence writes it: as given (`1.1`), or for a rate written the other way, as
+   * the division it is (`1 / 0.9`, not the 50 digits of 1.1111…); `undefined` when there is none.
+   */
+  rateText(from: string, to: string, day: number): string | undefined {
+    const quote = this.quote(from, to, day);
+    return quote && (quote.inverse ? `1 / ${decText(quote.rate)}` : decText(quote.rate));
   }
 
   /** The rate row {@link rate} uses, and whether it is written the other way (`to` into `from`). */

@@ -32,7 +32,7 @@ export function manualLines(
         term.currency,
         moneyDecimals(env.rounding.decimals),
       );
-      text = `${term.reason} (${original} at ${decText(term.rate)} = ${moneyText(env, amount)})`;
+      text = `${term.reason} (${original} at ${term.rateText ?? decText(term.rate)} = ${moneyText(env, amount)})`;
     }
     if (term.earning !== undefined) inputs.push({ name: 'earning', value: term.earning });
     return adjustmentLine(env, {

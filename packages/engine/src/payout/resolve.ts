@@ -184,6 +184,7 @@ export class PayoutResolver {
         original: row.amount,
         currency: row.currency,
         rate,
+        rateText: fx.rateText(row.currency, currency, period.end) as string,
         rateDate: formatDate(period.end),
         reason: row.reason,
         earning: row.earning,

@@ -65,6 +65,8 @@ export interface ManualTerm {
   currency: string;
   /** The FX rate used (1 when already in the plan currency). */
   rate: Dec;
+  /** The rate as the text of the line writes it (`1 / 0.9` for a rate given the other way); else `rate`. */
+  rateText?: string;
   /** The day whose FX rate was used (the period's last day). */
   rateDate: string;
   reason: string;
