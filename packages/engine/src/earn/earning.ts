@@ -265,7 +265,14 @@ function settle(ctx: Ctx, e: CompiledEarning, outcome: EarningOutcome): void {
     let total = roundAmount(target, rounding);
     if (cap && total.gt(cap)) total = toGrid(cap, rounding, 'down');
     if (floor && total.lt(floor)) total = toGrid(floor, rounding, 'up');
+    const exact = amounts;
     amounts = allocateRounded(amounts, total, rounding);
+    // A line given a unit (or one taken) to make the lines add up says so: 100 / 3 pays 33.34.
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i] as LineData;
+      if (!cut[i] && line.note === undefined && !roundAmount(exact[i] as Dec, rounding).eq(amounts[i] as Dec))
+        line.note = NOTE.allocated;
+    }
   }
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as LineData;

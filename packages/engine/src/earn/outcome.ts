@@ -18,6 +18,8 @@ export const NOTE = {
   cutYtd: 'reduced by the cap; year to date, minus what earlier periods paid',
   toCap: 'brought to the cap',
   toFloor: 'raised to the floor',
+  /** Rounding at the earning moved the line off its own rounding, so that the lines add up to the earning. */
+  allocated: 'rounded so that the lines add up to the earning',
   paidOnce: 'already paid earlier this year',
   gated: 'the condition (when) does not hold',
 } as const;

@@ -4,7 +4,7 @@
 
 import type { IrExpr, Rounding } from '@attain/dsl';
 import { recordRef } from '../data/model.js';
-import { type Dec, NEGLIGIBLE, ZERO } from '../decimal.js';
+import { type Dec, decText, NEGLIGIBLE, ZERO } from '../decimal.js';
 import { type CompiledEarning, earningContext } from '../earn/earning.js';
 import { allocateRounded, fit, roundAmount, toGrid } from '../earn/fit.js';
 import { type EarningOutcome, LineData, NOTE } from '../earn/outcome.js';
@@ -17,7 +17,7 @@ import { type TierHit, tierApplied } from '../tables/tier-hit.js';
 import { formatDate } from '../time/dates.js';
 import { exactMoneyInput, inputsOf, tierOf } from '../trace/build.js';
 import { ruleConstants, withConstants } from '../trace/constants.js';
-import { planMoney } from '../trace/sentence.js';
+import { money, moneyDecimals, planMoney } from '../trace/sentence.js';
 import type { MoneyFormat } from './format.js';
 import type { EarningLine, EarningResult, TierApplied, Trace, TraceConstant, TraceInput } from './results.js';
 
@@ -189,9 +189,29 @@ function lineText(line: LineData, env: LineEnv): string | undefined {
     return `reduced by the cap of ${env.money(env.cap)}, from ${env.money(line.raw)}; ${NOTE.ytd}`;
   if (note === NOTE.toCap && env.cap)
     return `brought to the cap of ${env.money(env.cap)}: the other lines add up to ${env.money(env.earned.minus(line.amount))}`;
+  if (note === NOTE.allocated) {
+    // 33.34 for 100 / 3 under an earning of 100.00: the rep sees where the cent comes from.
+    const way = line.amount.gt(line.raw) ? 'up' : 'down';
+    const name = env.e.earning.label ?? env.e.earning.name;
+    return `rounded ${way} from ${roughMoney(line.raw, env)} so that the lines of ${name} add up to its ${env.money(env.earned)} (largest remainder)`;
+  }
   if (note === NOTE.toFloor && env.floor)
     return `raised to the floor of ${env.money(env.floor)}: the other lines add up to ${env.money(env.earned.minus(line.amount))}`;
   return note;
+}
+
+/**
+ * An exact amount with every decimal when it has at most 4 more than the plan's (`3.33335 USD`),
+ * else to 2 more (`33.3333 USD` for 100 / 3), as "rounded from" shows amounts.
+ */
+function roughMoney(value: Dec, env: LineEnv): string {
+  const decimals = moneyDecimals(env.run.program.plan.header.rounding.decimals);
+  const places = value.decimalPlaces();
+  return money(
+    decText(value),
+    env.currency,
+    places <= decimals + 4 ? Math.max(decimals, places) : decimals + 2,
+  );
 }
 
 /**

@@ -38,6 +38,16 @@ describe('rounding at the declared point', () => {
     expect(s.earnings[0]?.amount).toBe('10.00');
     expect(s.earnings[0]?.lines.map((l) => l.amount)).toEqual(['3.34', '3.33', '3.33']);
   });
+  it('at earning: a line moved off its own rounding says why', () => {
+    // 3.33335 rounds to 3.33 on its own; D1 pays 3.34 to make the lines add up to 10.00 (equal
+    // remainders: the earlier line). The others pay their own rounding and say nothing more.
+    const s = statementAt('rounding half up to 2 decimals at earning');
+    expect(s.earnings[0]?.lines.map((l) => l.trace.text)).toEqual([
+      'rounded up from 3.33335 USD so that the lines of c add up to its 10.00 USD (largest remainder)',
+      undefined,
+      undefined,
+    ]);
+  });
   it('at payout: everything exact until the payout', () => {
     const s = statementAt('rounding half even to 2 decimals at payout');
     expect(s.earnings[0]?.lines.map((l) => l.amount)).toEqual(['3.33335', '3.33335', '3.33335']);
