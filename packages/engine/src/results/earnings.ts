@@ -457,6 +457,20 @@ export function earningResult(
   const running = actual.lines.some((l) => l.before !== undefined) ? runningCredit(actual.lines) : undefined;
   const first = actual.lines[0];
   if (note) texts.push(note);
+  // Rounded at each line, the lines add up to a little more or less than the value (3 x 33.33 for
+  // 100.00): the earning says where the difference comes from.
+  const n = actual.lines.length;
+  if (
+    !note &&
+    rounding.point === 'line' &&
+    n > 1 &&
+    actual.value !== null &&
+    actual.paidBefore === undefined &&
+    !actual.amount.eq(roundAmount(actual.value, rounding))
+  )
+    texts.push(
+      `the sum of its ${n} lines, each rounded ${rounding.mode.replace('-', ' ')} to ${rounding.decimals} decimals`,
+    );
   if (texts.length > 0) trace.text = texts.join('; ');
   const env: LineEnv = {
     run,

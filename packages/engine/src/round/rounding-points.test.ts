@@ -32,6 +32,13 @@ describe('rounding at the declared point', () => {
     expect(s.earnings[0]?.amount).toBe('9.99');
     expect(s.payout).toBe('9.99');
   });
+  it('at line: an earning that is not its value rounded says it is the sum of rounded lines', () => {
+    // Value 3 x 3.33335 = 10.00005, which would round to 10.00; the lines pay 3 x 3.33 = 9.99.
+    const s = statementAt('rounding half up to 2 decimals at line');
+    expect(s.earnings[0]?.trace.text).toBe('the sum of its 3 lines, each rounded half up to 2 decimals');
+    // At the earning the amount is the value rounded: nothing to add.
+    expect(statementAt('rounding half up to 2 decimals at earning').earnings[0]?.trace.text).toBeUndefined();
+  });
   it('at earning: the total is rounded and lines get the remainder by largest remainder', () => {
     // 3 x 3.33335 = 10.00005 -> 10.00; lines 3.33 each leave one cent, given to the first (equal remainders).
     const s = statementAt('rounding half up to 2 decimals at earning');
