@@ -1,38 +1,13 @@
-import type { IrExpr } from '@attain/dsl';
 import { describe, expect, it } from 'vitest';
 import { earned, payee, planOf, quarterly, rows, run, statement } from '../test-support.js';
 
-/**
- * `convert(x, USD)` is built by hand here: the language checker does not accept a currency name as
- * an argument yet (it reports AT2001), so the test compiles a placeholder and puts the IR in.
- */
+/** A plan paying 2% of the period's EUR fees converted to USD, at `date` when given. */
 function planWithConvert(date?: string) {
-  const plan = planOf(
+  return planOf(
     quarterly(`source fees { id: Text key, owner: Payee owner, amount: Money(EUR), paid_on: Date dated }
   measure eur = sum(fees.amount)
-  bonus b = 0 USD`),
+  bonus b = convert(eur, USD${date ? `, ${date}` : ''}) * 2%`),
   );
-  const earning = plan.earnings[0];
-  if (!earning) throw new Error('no earning');
-  const range = earning.range;
-  const usd = { kind: 'Money', currency: 'USD' } as const;
-  const convert: IrExpr = {
-    op: 'convert',
-    type: usd,
-    range,
-    currency: 'USD',
-    value: { op: 'ref', kind: 'measure', name: 'eur', type: { kind: 'Money', currency: 'EUR' }, range },
-    ...(date ? { date: { op: 'literal', type: { kind: 'Date' }, range, value: date } } : {}),
-  };
-  earning.value = {
-    op: 'binary',
-    operator: '*',
-    type: usd,
-    range,
-    left: convert,
-    right: { op: 'literal', type: { kind: 'Percent' }, range, value: '0.02' },
-  };
-  return plan;
 }
 
 const fees = rows(
