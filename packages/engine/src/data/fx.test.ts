@@ -54,6 +54,41 @@ describe('FX rates', () => {
     expect(results.statements[0]?.credits[0]?.lines.map((l) => l.amount)).toEqual(['110', '200', '125']);
   });
 
+  it('convert a record dated between two rates at the latest before, and reject one before any', () => {
+    // Rates of Jan 1 (1.0912345678901) and Feb 15 (1.2); nothing on Feb 14.
+    // D1 (Feb 14): 100 EUR x 1.0912345678901 = 109.12345678901 USD -> 109.12 at the line.
+    // D2 (Feb 15): 100 x 1.2 = 120 -> 120.00. D3 (Dec 31, 2025): no rate on or before it: an error.
+    const results = run(
+      plan,
+      {
+        payees: [payee('rep')],
+        fx: [
+          { from: 'EUR', to: 'USD', date: '2026-01-01', rate: '1.0912345678901' },
+          { from: 'EUR', to: 'USD', date: '2026-02-15', rate: '1.2' },
+        ],
+        records: {
+          deals: rows(
+            { id: 'D1', owner: 'rep', amount: '100 EUR', close_date: '2026-02-14' },
+            { id: 'D2', owner: 'rep', amount: '100 EUR', close_date: '2026-02-15' },
+            { id: 'D3', owner: 'rep', amount: '100 EUR', close_date: '2025-12-31' },
+          ),
+        },
+      },
+      ['2026-Q1'],
+      { mode: 'lenient' },
+    );
+    expect(results.rejected.map((r) => r.errors.map((e) => e.reason))).toEqual([
+      [
+        'deals row 3: amount is "100 EUR", which is in EUR, and there is no FX rate from EUR to USD on or before 2025-12-31',
+      ],
+    ]);
+    const s = results.statements[0];
+    expect(s?.credits[0]?.lines.map((l) => l.amount)).toEqual(['109.12345678901', '120']);
+    // 109.12 + 120.00 = 229.12.
+    expect(s?.earnings[0]?.lines.map((l) => l.amount)).toEqual(['109.12', '120.00']);
+    expect(s?.earned).toBe('229.12');
+  });
+
   it('read a rate of many decimals exactly, and say why one of too many digits is not read', () => {
     // 100 EUR x 1.0912345678901234567 = 109.12345678901234567 USD, every digit kept; x 100% per
     // line, rounded half up at the line: 109.12.

@@ -147,3 +147,77 @@ describe('rounding at the earning, whatever the order of the records', () => {
     },
   );
 });
+
+describe('plan currencies of 0 and 3 decimals', () => {
+  const planIn = (currency: string, rounding: string) =>
+    planOf(`plan "Test" version "1" {
+  currency ${currency}
+  period quarter
+  effective 2026-01-01 to 2026-12-31
+  ${rounding}
+  source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
+  credit bookings from deals { to owner }
+  commission c = bookings * 3.3333% per line
+  adjustment manual "Manual" from data
+}`);
+  const deals = rows(
+    ...['2026-01-14', '2026-02-15', '2026-03-01'].map((close_date, i) => ({
+      id: `D${i + 1}`,
+      owner: 'rep',
+      amount: '1005',
+      close_date,
+    })),
+  );
+  const statementIn = (currency: string, rounding: string) => {
+    const adjustments = [
+      { id: 'A1', payee: 'rep', period: '2026-Q1', amount: '0.4', reason: 'rounding test' },
+      { id: 'A2', payee: 'rep', period: '2026-Q1', amount: '10.3', currency: 'EUR', reason: 'EUR fee' },
+    ];
+    const fx = [{ from: 'EUR', to: currency, date: '2026-01-01', rate: '160.123' }];
+    const results = run(
+      planIn(currency, rounding),
+      { payees: [payee('rep')], records: { deals }, adjustments, fx },
+      ['2026-Q1'],
+    );
+    return statement(results, 'rep', '2026-Q1');
+  };
+
+  it('JPY to 0 decimals at the line, at the earning and at the payout', () => {
+    // Each line 1005 x 3.3333% = 33.499665. A1 0.4; A2 10.3 EUR x 160.123 = 1649.2669 JPY.
+    // At line: 33 x 3 = 99; A1 0; A2 1649; payout 99 + 0 + 1649 = 1748.
+    const line = statementIn('JPY', 'rounding half up to 0 decimals at line');
+    expect(line.earnings[0]?.lines.map((l) => l.amount)).toEqual(['33', '33', '33']);
+    expect([line.earned, ...line.adjustments.map((a) => a.amount), line.payout]).toEqual([
+      '99',
+      '0',
+      '1649',
+      '1748',
+    ]);
+    // At earning: 100.498995 -> 100; floors 33 x 3 = 99, the yen to D1 (equal remainders); payout 1749.
+    const earning = statementIn('JPY', 'rounding half up to 0 decimals at earning');
+    expect(earning.earnings[0]?.lines.map((l) => l.amount)).toEqual(['34', '33', '33']);
+    expect([earning.earned, earning.payout]).toEqual(['100', '1749']);
+    // At payout: 100.498995 + 0.4 + 1649.2669 = 1750.165895 -> 1750.
+    const payout = statementIn('JPY', 'rounding half up to 0 decimals at payout');
+    expect([payout.earned, ...payout.adjustments.map((a) => a.amount), payout.payout]).toEqual([
+      '100.498995',
+      '0.4',
+      '1649.2669',
+      '1750',
+    ]);
+  });
+
+  it('KWD to 3 decimals, half even at the earning', () => {
+    // 100.498995 -> 100.499 (995 past the third decimal is above half); floors 33.499 x 3 =
+    // 100.497, two fils to D1 and D2 (equal remainders). A1 0.400, A2 1649.2669 -> 1649.267.
+    // Payout 100.499 + 0.400 + 1649.267 = 1750.166.
+    const s = statementIn('KWD', 'rounding half even to 3 decimals at earning');
+    expect(s.earnings[0]?.lines.map((l) => l.amount)).toEqual(['33.500', '33.500', '33.499']);
+    expect([s.earned, ...s.adjustments.map((a) => a.amount), s.payout]).toEqual([
+      '100.499',
+      '0.400',
+      '1649.267',
+      '1750.166',
+    ]);
+  });
+});
