@@ -432,7 +432,7 @@ Every account is in a territory.
 
 ${table('rest')}
 Warnings (1):
-  2026-Q2: there is no FX rate from EUR to USD on or before the conversion date
+  2026-Q2: there is no FX rate from EUR to USD on or before 2026-06-30
 `);
     // --fx names the file; a bad row of it is left out and listed.
     const named = await run(

@@ -100,19 +100,22 @@ describe('territory placement period', () => {
 
   it('keeps the warnings of placing accounts in the period they were found in', () => {
     // No FX rate at all: the rule has no value for A1, which goes to rest, with a warning in each
-    // period whose records were placed (Q1 for D0, Q2 for D1), and in no other.
-    const want = ['no-fx-rate', 'there is no FX rate from EUR to USD on or before the conversion date'];
+    // period whose records were placed (Q1 for D0, Q2 for D1), and in no other. Each names the day
+    // of the conversion: the rule converts on the last day of the period accounts are placed for.
+    const want = (day: string) => ['no-fx-rate', `there is no FX rate from EUR to USD on or before ${day}`];
     const data = { payees, records: { accounts, deals: both } };
     const one = run(plan, data, ['2026-Q1', '2026-Q2']);
     expect(territorial(statement(one, 't-rest', '2026-Q1'))).toBe('300');
     expect(territorial(statement(one, 't-rest', '2026-Q2'))).toBe('500');
     expect(one.warnings.map((w) => [w.period, w.code, w.message])).toEqual([
-      ['2026-Q1', ...want],
-      ['2026-Q2', ...want],
+      ['2026-Q1', ...want('2026-03-31')],
+      ['2026-Q2', ...want('2026-06-30')],
     ]);
     // A run of Q1 as of a day in Q2 places Q1's records for Q1: the warning is Q1's.
     const q1 = run(plan, data, ['2026-Q1'], { asOf: '2026-04-10' });
-    expect(q1.warnings.map((w) => [w.period, w.code, w.message])).toEqual([['2026-Q1', ...want]]);
+    expect(q1.warnings.map((w) => [w.period, w.code, w.message])).toEqual([
+      ['2026-Q1', ...want('2026-03-31')],
+    ]);
     // assignAccounts labels it with the as-of date's period.
     const report = assignAccounts(plan, accounts, { asOf: '2026-05-01', payees });
     expect(report.warnings.map((w) => [w.period, w.code])).toEqual([['2026-Q2', 'no-fx-rate']]);

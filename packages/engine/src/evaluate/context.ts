@@ -14,6 +14,7 @@ import type { EarningOutcome } from '../earn/outcome.js';
 import type { CreditRole, RuleRef, WarningCode } from '../results/results.js';
 import type { TierHit } from '../tables/tier-hit.js';
 import type { Period } from '../time/calendar.js';
+import { formatDate } from '../time/dates.js';
 import type { Run } from './run.js';
 import type { Value } from './value.js';
 
@@ -246,14 +247,18 @@ export class Ctx {
     return this.attributeDay_;
   }
 
-  /** `amount` converted at the FX rate on a day (see `FxTable.convert`), warning when there is none. */
+  /**
+   * `amount` converted at the FX rate on a day (see `FxTable.convert`), warning when there is none.
+   * The warning names the day: conversions on different days without a rate are different gaps in
+   * the FX data, each its own warning (warnings of one payee and period are told apart by message).
+   */
   fxConvert(amount: Dec, from: string, to: string, day: number, node: { range: Range }): Dec | undefined {
     const converted = this.run.data.fx.convert(amount, from, to, day);
     if (!converted)
       this.warn(
         'no-fx-rate',
         node,
-        `there is no FX rate from ${from} to ${to} on or before the conversion date`,
+        `there is no FX rate from ${from} to ${to} on or before ${formatDate(day)}`,
       );
     return converted;
   }

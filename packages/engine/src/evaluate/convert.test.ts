@@ -42,5 +42,7 @@ describe('currency conversion', () => {
     ]);
     expect(earned(statement(results, 'rep', '2026-Q1'), 'b')).toBe('0.00');
     expect(results.warnings.map((w) => w.code)).toEqual(['no-fx-rate', 'no-value']);
+    // The first rate is of 2026-01-01: none on or before the declared date, which the warning names.
+    expect(results.warnings[0]?.message).toBe('there is no FX rate from EUR to USD on or before 2025-12-31');
   });
 });
