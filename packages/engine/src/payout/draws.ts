@@ -119,7 +119,11 @@ function oneDraw(env: LineEnv, term: DrawTerm, base: Dec, held: Dec, balances: M
             ...(held.isZero() ? [] : [{ name: 'holdbacks', value: held }]),
             { name: 'balance before', value: opening },
           ]),
-          text: `recovers ${m(recovered)} of the ${m(opening)} draw balance from earnings ${held.isZero() ? '' : `paid this period (${m(paying)} after holdbacks) `}above ${m(threshold)}; ${m(balance)} still owed`,
+          // With holdbacks, what the period pays is earnings plus its holdback lines (kept back:
+          // negative; released: positive, even in a period that earns nothing).
+          text: held.isZero()
+            ? `recovers ${m(recovered)} of the ${m(opening)} draw balance from earnings above ${m(threshold)}; ${m(balance)} still owed`
+            : `recovers ${m(recovered)} of the ${m(opening)} draw balance from what this period pays above ${m(threshold)} (earned ${m(base)} + holdbacks ${m(held)} = ${m(paying)}); ${m(balance)} still owed`,
         }),
       });
     }

@@ -145,6 +145,37 @@ describe('a holdback released on its date in a quarter without earnings', () => 
   });
 });
 
+describe('a holdback released in a quarter without earnings, with a draw balance to recover', () => {
+  const plan = planOf(
+    quarterly(`${SOURCE}
+  commission c = bookings * 10% per line
+  holdback h = 20% of c until 2026-05-15
+  draw dr = 2_000 USD recoverable for 1 periods`),
+  );
+  const payees = [payee('a')];
+  const deals = rows(deal('A1', 'a', '10000', '2026-02-01'));
+
+  it('recovers from the release, and the sentence says the period earned nothing', () => {
+    const one = run(plan, { payees, records: { deals } }, ['2026-Q1', '2026-Q2']);
+    // Q1: c = 1,000, keeps 20% = 200 back; the draw pays 2,000 - 1,000 = 1,000 (owed 1,000);
+    //     payout 1,000 - 200 + 1,000 = 1,800.
+    // Q2 (contains 2026-05-15, after the draw's one period): nothing earned; the release pays 200,
+    //     all of it above the draw's threshold of 0: recovery -200, 800 still owed; payout 0.
+    expect(linesOf(statement(one, 'a', '2026-Q2'))).toEqual([
+      ['draw-recovery:dr', '-200.00'],
+      ['holdback-release:h', '200.00'],
+    ]);
+    expect(statement(one, 'a', '2026-Q2').payout).toBe('0.00');
+    const recovery = statement(one, 'a', '2026-Q2').adjustments.find((l) => l.kind === 'draw-recovery');
+    // Before: "from earnings paid this period (200.00 USD after holdbacks)", of a period that earned
+    // nothing and whose 200 is a release.
+    expect(recovery?.trace.text).toBe(
+      'recovers 200.00 USD of the 1,000.00 USD draw balance from what this period pays above 0.00 USD ' +
+        '(earned 0.00 USD + holdbacks 200.00 USD = 200.00 USD); 800.00 USD still owed',
+    );
+  });
+});
+
 describe('a late deal in a closed quarter of a year-to-date plan', () => {
   const plan = planOf(quarterly(`${SOURCE}\n  bonus y = ytd(bookings) * 5% paid year to date`));
   const payees = [payee('a'), payee('b')];

@@ -301,15 +301,15 @@ describe('explain: units, decimals, curves and windows', () => {
     expect(explain(results, { ...q(2), adjustment: 'draw-recovery:d' })?.sentence).toBe(
       'New-hire draw is -600.00 USD: draw 3,000.00 USD, earned 4,000.00 USD, draw period 2 of 2, ' +
         'holdbacks -400.00 USD, balance before 1,800.00 USD; recovers 600.00 USD of the ' +
-        '1,800.00 USD draw balance from earnings paid this period (3,600.00 USD after holdbacks) above ' +
-        '3,000.00 USD; 1,200.00 USD still owed',
+        '1,800.00 USD draw balance from what this period pays above 3,000.00 USD ' +
+        '(earned 4,000.00 USD + holdbacks -400.00 USD = 3,600.00 USD); 1,200.00 USD still owed',
     );
     // Q3, after the 2 periods: c = 1,000 less 100 held back, all 900 above the draw: 900 of the
     // 1,200 owed recovered, 300 still owed.
     expect(explain(results, { ...q(3), adjustment: 'draw-recovery:d' })?.sentence).toBe(
       'New-hire draw is -900.00 USD: earned 1,000.00 USD, draw period ended, holdbacks -100.00 USD, ' +
-        'balance before 1,200.00 USD; recovers 900.00 USD of the 1,200.00 USD draw balance from earnings ' +
-        'paid this period (900.00 USD after holdbacks) above 0.00 USD; 300.00 USD still owed',
+        'balance before 1,200.00 USD; recovers 900.00 USD of the 1,200.00 USD draw balance from what this ' +
+        'period pays above 0.00 USD (earned 1,000.00 USD + holdbacks -100.00 USD = 900.00 USD); 300.00 USD still owed',
     );
   });
 });
