@@ -63,6 +63,12 @@ export class LineData {
   whole: TierHit | undefined = undefined;
   /** On the general per-line path, the value of the records before this line's (its line pays the difference). */
   before: Dec | undefined = undefined;
+  /**
+   * On the general per-line path of a `max`/`min`/`clamp` value held at a bound: the bounded
+   * argument with the records up to this line (`held`) and with those before it (`heldBefore`).
+   */
+  held: Dec | undefined = undefined;
+  heldBefore: Dec | undefined = undefined;
   /** The raw value in units of 10^-rawScale; NaN when it is held as a decimal only. */
   rawUnits = Number.NaN;
   rawScale = 0;
@@ -167,6 +173,8 @@ export class LineData {
     line.amountUnits = this.amountUnits;
     line.amountScale = this.amountScale;
     line.whole = this.whole;
+    line.held = this.held;
+    line.heldBefore = this.heldBefore;
     return line;
   }
 }

@@ -8,6 +8,7 @@
 import { Dec, NEGLIGIBLE, ZERO } from '../decimal.js';
 import { Ctx, type Entry, type LineState } from '../evaluate/context.js';
 import type { TierHit } from '../tables/tier-hit.js';
+import { boundCall, heldArg } from '../trace/bound.js';
 import { planMoney } from '../trace/sentence.js';
 import type { CompiledEarning } from './earning.js';
 import { incrementalLines } from './incremental.js';
@@ -39,6 +40,10 @@ export function perLineRaw(ctx: Ctx, e: CompiledEarning, credit: number): RawLin
   const name = e.earning.name;
   const lines: LineData[] = [];
   const base = decimalOf(e.value(lctx, undefined));
+  // `max(bookings * 10% - 100 USD, 0 USD)`: the argument a bound replaced, for the sentences.
+  const bound = boundCall(e.earning.value);
+  const held = (value: Dec | null) => (bound ? heldArg(lctx, bound, value, e.def.rule) : undefined);
+  let previousHeld = held(base);
   let anyValue = base !== null;
   if (base !== null && !base.isZero()) {
     lines.push(
@@ -51,6 +56,7 @@ export function perLineRaw(ctx: Ctx, e: CompiledEarning, credit: number): RawLin
         note: BASE_NOTE,
       }),
     );
+    (lines[0] as LineData).held = previousHeld;
   }
   let previous = base ?? ZERO;
   let previousTrail = lctx.trail;
@@ -66,6 +72,11 @@ export function perLineRaw(ctx: Ctx, e: CompiledEarning, credit: number): RawLin
     const tiers = diffTiers(previousTrail, lctx.trail, raw);
     const made = recordLine(name, entry, raw, tiers);
     made.before = previous;
+    if (bound) {
+      made.held = held(value);
+      made.heldBefore = previousHeld;
+      previousHeld = made.held;
+    }
     // Without a value (a retroactive table above its last, closed tier), the line takes back what
     // the records before it paid; the warnings say why there is no value. With a base line (`+ 100
     // USD`), that is the value with the records before it, not what they add up to.

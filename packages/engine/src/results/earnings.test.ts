@@ -379,15 +379,15 @@ describe('a per-line rule that adds a constant', () => {
     // Without any record c is max(0, 250) = 250.00, the base line. D1: max(100, 250) = 250 - 250 =
     // 0.00; D2: max(300, 250) = 300 - 250 = 50.00; D3: max(600, 250) = 600 - 300 = 300.00
     // (= 3,000 x 10%). D1 has no record before it: it read "minus the 250.00 USD the records before
-    // it add up to".
+    // it add up to". Each value held at the floor says what the floor replaced.
     expect(floor({ earning: 'c', line: 'base' })).toBe(
-      'c is 250.00 USD: value 250.00 USD; without any record',
+      'c is 250.00 USD: value 250.00 USD; without any record: bookings * 10% is 0.00 USD, below the floor of 250.00 USD, so 250.00 USD is paid',
     );
     expect(floor({ earning: 'c', line: 'D1' })).toBe(
-      'c for deals D1 is 0.00 USD: bookings 1,000.00 USD; c with this record is 250.00 USD, minus the 250.00 USD it is without any record (the base line)',
+      'c for deals D1 is 0.00 USD: bookings 1,000.00 USD; c with this record is 250.00 USD (bookings * 10% is 100.00 USD, below the floor of 250.00 USD), minus the 250.00 USD it is without any record, on the base line (bookings * 10% is 0.00 USD, below the floor of 250.00 USD)',
     );
     expect(floor({ earning: 'c', line: 'D2' })).toBe(
-      'c for deals D2 is 50.00 USD: bookings 2,000.00 USD; c with the records up to it is 300.00 USD, minus the 250.00 USD it is with the records before it',
+      'c for deals D2 is 50.00 USD: bookings 2,000.00 USD; c with the records up to it is 300.00 USD, minus the 250.00 USD it is with the records before it (bookings * 10% is 100.00 USD, below the floor of 250.00 USD)',
     );
     expect(floor({ earning: 'c', line: 'D3' })).toBe('c for deals D3 is 300.00 USD: bookings 3,000.00 USD');
     const capped = sentences('commission c = min(bookings * 10% + 100 USD, 500 USD) per line', [
@@ -398,13 +398,18 @@ describe('a per-line rule that adds a constant', () => {
     // Base min(100, 500) = 100.00; D1 min(200, 500) - 100 = 100.00; D2 400 - 200 = 200.00;
     // D3 min(700, 500) - 400 = 100.00. D3 read "the records up to it add up to 500.00 USD", though
     // D1 to D3 pay 400.00.
+    // D3's 6,000 x 10% + 100 = 700.00 is above the limit of 500.00.
     expect(capped({ earning: 'c', line: 'D3' })).toBe(
-      'c for deals D3 is 100.00 USD: bookings 3,000.00 USD; c with the records up to it is 500.00 USD, minus the 400.00 USD it is with the records before it',
+      'c for deals D3 is 100.00 USD: bookings 3,000.00 USD; c with the records up to it is 500.00 USD (bookings * 10% + 100 USD is 700.00 USD, above the limit of 500.00 USD), minus the 400.00 USD it is with the records before it',
     );
-    // Without a constant of its own the wording stays: min(100, 250) = 100; min(300, 250) - 100 = 150.00.
+    // Not at the limit, the wording stays: D2 min(300, 500) = 300 - 100.
+    expect(capped({ earning: 'c', line: 'D2' })).toBe(
+      'c for deals D2 is 200.00 USD: bookings 2,000.00 USD; c with the records up to it is 400.00 USD, minus the 200.00 USD it is with the records before it',
+    );
+    // min(100, 250) = 100; min(300, 250) - 100 = 150.00: 3,000 x 10% = 300.00 is above the limit.
     const min = sentences('commission c = min(bookings * 10%, 250 USD) per line', ['1000', '2000']);
     expect(min({ earning: 'c', line: 'D2' })).toBe(
-      'c for deals D2 is 150.00 USD: bookings 2,000.00 USD; the records up to it add up to 250.00 USD, minus the 100.00 USD the records before it add up to',
+      'c for deals D2 is 150.00 USD: bookings 2,000.00 USD; c with the records up to it is 250.00 USD (bookings * 10% is 300.00 USD, above the limit of 250.00 USD), minus the 100.00 USD it is with the records before it',
     );
   });
 });
@@ -447,6 +452,77 @@ describe('a retroactive table whose last tier is closed, with a constant added',
     expect(say({ earning: 'h', line: 'D2' })).toBe(
       'h for deals D2 is -10,000.00 USD: bookings 50,000.00 USD; with this record h has no value (see the ' +
         'warnings), so this line takes back the 10,000.00 USD the records before it add up to',
+    );
+  });
+});
+
+describe('a value held at a bound by max, min or clamp', () => {
+  it('says on a line what the floor of a max replaced', () => {
+    const say = sentences('commission c = max(bookings * 10% - 100 USD, 0 USD) per line', [
+      '600',
+      '3000',
+      '1000',
+    ]);
+    // Without any record max(-100, 0) = 0: no base line. D1: 600 x 10% - 100 = -40.00, below the
+    // floor: max = 0.00, the line pays 0.00. D2: 3,600 x 10% - 100 = 260.00, minus the 0.00 of D1
+    // (held at the floor from -40.00) = 260.00 (not 3,000 x 10% = 300). D3: 4,600 x 10% - 100 =
+    // 360.00 - 260.00 = 100.00, no bound: the wording stays.
+    expect(say({ earning: 'c', line: 'D1' })).toBe(
+      'c for deals D1 is 0.00 USD: bookings 600.00 USD; bookings * 10% - 100 USD is -40.00 USD, below the floor of 0.00 USD, so 0.00 USD is paid',
+    );
+    expect(say({ earning: 'c', line: 'D2' })).toBe(
+      'c for deals D2 is 260.00 USD: bookings 3,000.00 USD; c with the records up to it is 260.00 USD, minus the 0.00 USD it is with the records before it (bookings * 10% - 100 USD is -40.00 USD, below the floor of 0.00 USD)',
+    );
+    expect(say({ earning: 'c', line: 'D3' })).toBe(
+      'c for deals D3 is 100.00 USD: bookings 1,000.00 USD; the records up to it add up to 360.00 USD, minus the 260.00 USD the records before it add up to',
+    );
+    // 0 + 260 + 100 = 360.00 = 4,600 x 10% - 100, not held: nothing more on the earning.
+    expect(say({ earning: 'c' })).toBe('c is 360.00 USD: bookings 4,600.00 USD, value 360.00 USD');
+  });
+
+  it('says on a line what the limit of a min replaced', () => {
+    const say = sentences('commission c = min(bookings * 10%, 500 USD) per line', ['3000', '4000', '1000']);
+    // D1: min(300, 500) = 300.00. D2: 7,000 x 10% = 700.00 above the limit: 500 - 300 = 200.00.
+    // D3: 8,000 x 10% = 800.00, held at 500; before it 700.00 held at 500: 500 - 500 = 0.00.
+    expect(say({ earning: 'c', line: 'D1' })).toBe('c for deals D1 is 300.00 USD: bookings 3,000.00 USD');
+    expect(say({ earning: 'c', line: 'D2' })).toBe(
+      'c for deals D2 is 200.00 USD: bookings 4,000.00 USD; c with the records up to it is 500.00 USD (bookings * 10% is 700.00 USD, above the limit of 500.00 USD), minus the 300.00 USD it is with the records before it',
+    );
+    expect(say({ earning: 'c', line: 'D3' })).toBe(
+      'c for deals D3 is 0.00 USD: bookings 1,000.00 USD; c with the records up to it is 500.00 USD (bookings * 10% is 800.00 USD, above the limit of 500.00 USD), minus the 500.00 USD it is with the records before it (bookings * 10% is 700.00 USD, above the limit of 500.00 USD)',
+    );
+    expect(say({ earning: 'c' })).toBe(
+      'c is 500.00 USD: bookings 8,000.00 USD, value 500.00 USD; bookings * 10% is 800.00 USD, above the limit of 500.00 USD',
+    );
+  });
+
+  it('says it on an earning without per line and on its period line', () => {
+    const floor = sentences('commission c = max(bookings * 10% - 100 USD, 0 USD)', ['600']);
+    // 600 x 10% - 100 = -40.00, below the floor of 0.00: c is 0.00.
+    const held = 'bookings * 10% - 100 USD is -40.00 USD, below the floor of 0.00 USD';
+    expect(floor({ earning: 'c' })).toBe(`c is 0.00 USD: bookings 600.00 USD, value 0.00 USD; ${held}`);
+    expect(floor({ earning: 'c', line: 'period' })).toBe(
+      `c is 0.00 USD: bookings 600.00 USD, value 0.00 USD; ${held}`,
+    );
+    // Over a measure: m = 6,200 x 10% = 620.00, above the limit of 500.00: c is 500.00.
+    const limit = sentences('measure m = bookings * 10%\n  commission c = min(m, 500 USD)', ['6200']);
+    expect(limit({ earning: 'c' })).toBe(
+      'c is 500.00 USD: m 620.00 USD, value 500.00 USD; m is 620.00 USD, above the limit of 500.00 USD',
+    );
+    // Not at the limit (m = 400.00), the wording stays.
+    const under = sentences('measure m = bookings * 10%\n  commission c = min(m, 500 USD)', ['4000']);
+    expect(under({ earning: 'c' })).toBe('c is 400.00 USD: m 400.00 USD, value 400.00 USD');
+  });
+
+  it('names both bounds of a clamp', () => {
+    const say = sentences('commission c = clamp(bookings * 10%, 100 USD, 500 USD) per line', ['600', '6000']);
+    // Base clamp(0, 100, 500) = 100.00. D1: 60.00 is below 100: 100 - 100 = 0.00. D2: 6,600 x 10%
+    // = 660.00 is above 500: 500 - 100 = 400.00.
+    expect(say({ earning: 'c', line: 'base' })).toBe(
+      'c is 100.00 USD: value 100.00 USD; without any record: bookings * 10% is 0.00 USD, below the floor of 100.00 USD, so 100.00 USD is paid',
+    );
+    expect(say({ earning: 'c', line: 'D2' })).toBe(
+      'c for deals D2 is 400.00 USD: bookings 6,000.00 USD; c with the records up to it is 500.00 USD (bookings * 10% is 660.00 USD, above the limit of 500.00 USD), minus the 100.00 USD it is with the records before it (bookings * 10% is 60.00 USD, below the floor of 100.00 USD)',
     );
   });
 });

@@ -15,6 +15,7 @@ import type { Run } from '../evaluate/run.js';
 import { renderExpr } from '../governance/render-expr.js';
 import { type TierHit, tierApplied } from '../tables/tier-hit.js';
 import { formatDate } from '../time/dates.js';
+import { type BoundCall, boundCall, heldArg, heldText } from '../trace/bound.js';
 import { exactMoneyInput, inputsOf, tierOf } from '../trace/build.js';
 import { ruleConstants, withConstants } from '../trace/constants.js';
 import { money, moneyDecimals, planMoney } from '../trace/sentence.js';
@@ -166,6 +167,46 @@ interface LineEnv {
   addsOnce: boolean;
   /** The constants each line's credit is multiplied by (`alliance_bookings * 3%`), when that is the rule. */
   lineConstants: TraceConstant[] | undefined;
+  /** The rule is a `max`, `min` or `clamp`: a value it held at a bound says so. */
+  bound: BoundCall | undefined;
+  /** What the bound of such a rule replaced in the period's value, for its period line. */
+  periodHeld: string | undefined;
+}
+
+/**
+ * Why a value of a `max`/`min`/`clamp` rule is its bound: "bookings * 10% - 100 USD is -40.00
+ * USD, below the floor of 0.00 USD" (the bounded argument, every decimal it has, and the value).
+ */
+function heldWhy(bound: BoundCall, arg: Dec, value: Dec, env: LineEnv): string {
+  return heldText(bound, planMoney(env.run.program.plan, arg, true), env.money(value), value.gt(arg));
+}
+
+/**
+ * A line of a `max`/`min`/`clamp` rule whose value with the records up to it, or before it, was
+ * held at a bound: the line pays the difference of the two values, and each value held at the
+ * bound says what the bound replaced, so that a rep can redo it (a line of 0.00 USD next to a deal
+ * of 600.00 USD under `max(bookings * 10% - 100 USD, 0 USD)`).
+ */
+function boundArithmetic(line: LineData, env: LineEnv): string | undefined {
+  const bound = env.bound;
+  const before = line.before;
+  if (!bound || !line.entry || before === undefined || line.estimate) return undefined;
+  if (line.note?.includes(NO_VALUE)) return undefined;
+  const { held, heldBefore } = line;
+  if (held === undefined && heldBefore === undefined) return undefined;
+  const upTo = before.plus(line.raw);
+  const first = line === env.firstRecord;
+  // The first record without a base line pays the value with it: the bound, when it was held.
+  if (first && before.isZero())
+    return held === undefined
+      ? undefined
+      : `${heldWhy(bound, held, upTo, env)}, so ${env.money(upTo)} is paid`;
+  const name = env.e.earning.name;
+  const up = `${name} ${first ? 'with this record' : 'with the records up to it'} is ${env.money(upTo)}`;
+  const upWhy = held === undefined ? '' : ` (${heldWhy(bound, held, upTo, env)})`;
+  const was = first ? 'it is without any record, on the base line' : 'it is with the records before it';
+  const wasWhy = heldBefore === undefined ? '' : ` (${heldWhy(bound, heldBefore, before, env)})`;
+  return `${up}${upWhy}, minus the ${env.money(before)} ${was}${wasWhy}`;
 }
 
 /**
@@ -183,6 +224,9 @@ function lineText(line: LineData, env: LineEnv): string | undefined {
       ? `the ${added(line.raw.neg())} the rule takes off once, not for any record`
       : `the ${added(line.raw)} the rule adds once, not for any record`;
   }
+  // `max(bookings * 10%, 250 USD) per line`: the 250 USD is a floor the value without records is held at.
+  if (note === BASE_NOTE && env.bound && line.held !== undefined)
+    return `${note}: ${heldWhy(env.bound, line.held, line.raw, env)}, so ${env.money(line.raw)} is paid`;
   if (note === NOTE.cut && env.cap)
     return `reduced by the cap of ${env.money(env.cap)}, from ${env.money(line.raw)}`;
   if (note === NOTE.cutYtd && env.cap)
@@ -362,7 +406,9 @@ function lineResult(line: LineData, env: LineEnv): EarningLine {
   if (tier) trace.tier = tier;
   if (bands) trace.bands = bands;
   const texts = [
-    lineArithmetic(line, hits, trace, env) ?? (stopped ? undefined : prefixArithmetic(line, hits, env)),
+    line.id === `${e.earning.name}:period` ? env.periodHeld : undefined,
+    lineArithmetic(line, hits, trace, env) ??
+      (stopped ? undefined : (boundArithmetic(line, env) ?? prefixArithmetic(line, hits, env))),
     stopped ?? lineText(line, env),
     line.estimate && entry ? ESTIMATE_LINE : undefined,
   ].filter((t): t is string => t !== undefined);
@@ -456,6 +502,14 @@ export function earningResult(
   // (a first tier that starts above zero) says so by its tier 0 (see `noTier` in rate-table.ts).
   const running = actual.lines.some((l) => l.before !== undefined) ? runningCredit(actual.lines) : undefined;
   const first = actual.lines[0];
+  // `min(bookings * 10%, 500 USD)` at 500.00 USD: what the limit replaced.
+  const bound = boundCall(e.earning.value);
+  const held = bound && !stopped ? heldArg(ctx, bound, actual.value, e.def.rule) : undefined;
+  const periodHeld =
+    bound && held !== undefined && actual.value !== null
+      ? heldText(bound, planMoney(program.plan, held, true), money(actual.value), actual.value.gt(held))
+      : undefined;
+  if (periodHeld) texts.push(periodHeld);
   if (note) texts.push(note);
   // Rounded at each line, the lines add up to a little more or less than the value (3 x 33.33 for
   // 100.00): the earning says where the difference comes from.
@@ -489,6 +543,8 @@ export function earningResult(
     firstRecord: running && (first?.entry ? first : actual.lines[1]),
     addsOnce: perLineAffine,
     lineConstants: perLineAffine && constants ? lineFactors(constants.constants) : undefined,
+    bound,
+    periodHeld,
   };
   const result: EarningResult = {
     id: e.earning.name,

@@ -77,7 +77,7 @@ function lookupsOf(program: Program, u: Uses): IrExpr[] {
  * The value of `expr` in `ctx`; with `rec`, of an expression over that record (a credit's
  * `amount`), compiled in the record's scope.
  */
-function evaluated(ctx: Ctx, expr: IrExpr, rec?: Rec): Value {
+export function evaluated(ctx: Ctx, expr: IrExpr, rec?: Rec): Value {
   const fns = compiledFor(ctx.run.program);
   let fn = fns.get(expr);
   if (!fn) {
