@@ -282,9 +282,11 @@ describe('a per-line accelerator written with if', () => {
     // D1: 60,000 x 10% = 6,000.00. D2 takes attainment to 110%: 110,000 x 20% = 22,000.00, minus
     // the 6,000.00 of D1 = 16,000.00 (not 50,000 x 20% = 10,000).
     expect(say({ earning: 'i', line: 'D1' })).toBe('i for deals D1 is 6,000.00 USD: bookings 60,000.00 USD');
+    // The two values are i's, not what the records add up to (110,000.00 and 60,000.00 of bookings):
+    // "the records up to it add up to 22,000.00 USD" before.
     expect(say({ earning: 'i', line: 'D2' })).toBe(
       'i for deals D2 is 16,000.00 USD: bookings 50,000.00 USD; ' +
-        'the records up to it add up to 22,000.00 USD, minus the 6,000.00 USD the records before it add up to',
+        'i with the records up to it is 22,000.00 USD, minus the 6,000.00 USD it is with the records before it',
     );
     // D3: 120,000 x 20% = 24,000.00 - 22,000.00 = 2,000.00 = 10,000 x 20%: the rate did not move.
     expect(say({ earning: 'i', line: 'D3' })).toBe('i for deals D3 is 2,000.00 USD: bookings 10,000.00 USD');
@@ -474,7 +476,7 @@ describe('a value held at a bound by max, min or clamp', () => {
       'c for deals D2 is 260.00 USD: bookings 3,000.00 USD; c with the records up to it is 260.00 USD, minus the 0.00 USD it is with the records before it (bookings * 10% - 100 USD is -40.00 USD, below the floor of 0.00 USD)',
     );
     expect(say({ earning: 'c', line: 'D3' })).toBe(
-      'c for deals D3 is 100.00 USD: bookings 1,000.00 USD; the records up to it add up to 360.00 USD, minus the 260.00 USD the records before it add up to',
+      'c for deals D3 is 100.00 USD: bookings 1,000.00 USD; c with the records up to it is 360.00 USD, minus the 260.00 USD it is with the records before it',
     );
     // 0 + 260 + 100 = 360.00 = 4,600 x 10% - 100, not held: nothing more on the earning.
     expect(say({ earning: 'c' })).toBe('c is 360.00 USD: bookings 4,600.00 USD, value 360.00 USD');

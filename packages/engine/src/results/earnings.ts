@@ -341,12 +341,12 @@ function prefixArithmetic(
     )
       return undefined;
   }
-  if (env.base.isZero())
-    return `the records up to it add up to ${env.money(before.plus(raw))}, minus the ${env.money(before)} the records before it add up to`;
-  // With a value without any record (its own base line), the two values are not what records add up
-  // to: they are the earning's value with the records up to the line and with those before it.
+  // The two values are the earning's, with the records up to the line and with those before it:
+  // not what the records add up to (for `if attainment >= 100% then bookings * 20% else bookings
+  // * 10%`, 22,000.00 USD is i's value on 110,000.00 USD of bookings). With a value without any
+  // record (its own base line), the first record's is said against that base.
   const name = env.e.earning.name;
-  return line === env.firstRecord
+  return line === env.firstRecord && !env.base.isZero()
     ? `${name} with this record is ${env.money(before.plus(raw))}, minus the ${env.money(before)} it is without any record (the base line)`
     : `${name} with the records up to it is ${env.money(before.plus(raw))}, minus the ${env.money(before)} it is with the records before it`;
 }
