@@ -16,8 +16,14 @@ const dealsArb = fc
   .array(
     fc.record({
       owner: fc.constantFrom(...PAYEES),
-      cents: fc.integer({ min: -50_000, max: 20_000_000 }),
-      day: fc.integer({ min: 1, max: 90 }),
+      // Half of them in quarters of a dollar: at 2% or 15% they price lines ending in half a cent
+      // (12.25 × 2% = 0.245), the ties of rounding.
+      cents: fc.oneof(
+        fc.integer({ min: -50_000, max: 20_000_000 }),
+        fc.integer({ min: -2_000, max: 800_000 }).map((n) => n * 25),
+      ),
+      // Often one of a few days: deals of one day are taken in key order, whatever their rows.
+      day: fc.oneof(fc.integer({ min: 1, max: 90 }), fc.constantFrom(1, 45, 90)),
       hypothetical: fc.boolean(),
     }),
     { maxLength: 25 },
@@ -145,14 +151,55 @@ describe('properties', () => {
       '',
       'rounding half even to 2 decimals at earning',
       'rounding down to 0 decimals at line',
+      'rounding half up to 2 decimals at line',
+      'rounding half even to 2 decimals at line',
       'rounding up to 1 decimals at earning',
       'rounding half up to 2 decimals at payout',
     ),
     fc.constantFrom('', 'cap 3_333.33 USD', 'floor 100 USD'),
   ])('rounded lines sum exactly to their totals', (deals, mode, rounding, clause) => {
     const results = run(tieredPlan(mode, clause, rounding), dataOf(deals), ['2026-Q1']);
+    // The same data with full precision in earnings: what the rounded earning is the rounding of.
+    const exact = run(tieredPlan(mode, clause, 'rounding half up to 2 decimals at payout'), dataOf(deals), [
+      '2026-Q1',
+    ]);
+    // The rounding declared (none: half up to 2 decimals at each line); at payout, earnings keep full precision.
+    const [, how = 'half up', places = '2', point = 'line'] =
+      /^rounding (half even|half up|down|up) to (\d) decimals at (\w+)$/.exec(rounding) ?? [];
+    const decimals = Number(places);
+    const modes = {
+      'half even': Dec.ROUND_HALF_EVEN,
+      'half up': Dec.ROUND_HALF_UP,
+      down: Dec.ROUND_DOWN,
+      up: Dec.ROUND_UP,
+    };
+    const roundingMode = modes[how as keyof typeof modes];
     for (const s of results.statements) {
       for (const e of s.earnings) {
+        // Rounded at the line or at the earning, every line is on the rounding grid (0.01, 1 or 0.1).
+        if (point !== 'payout')
+          for (const l of e.lines) expect(new Dec(l.amount).decimalPlaces()).toBeLessThanOrEqual(decimals);
+        // Rounded at the earning, the total is the exact total rounded (lowered to the grid under a
+        // cap it would pass: 3,333.33 rounded up to 1 decimal is 3,333.3), and the lines, allocated,
+        // add up to it: rounding each line on its own would not (three lines of 0.004 are 0.00 each,
+        // their total 0.012 is 0.01).
+        const full = exact.statements.find((x) => x.payee === s.payee)?.earnings.find((x) => x.id === e.id);
+        // Rounded at the line (neither cap nor floor moving it, rounded or not), each line is its
+        // exact amount rounded in the declared mode: half up, 0.245 is 0.25. Not an estimate's line:
+        // what hypothetical deals add is under the cap with the rounded lines (3,333.33 − 199.68).
+        if (point === 'line' && !e.capped && !e.floored && !full?.capped && !full?.floored)
+          for (const l of e.lines.filter((x) => !x.estimate)) {
+            const line = full?.lines.find((x) => x.id === l.id);
+            expect(
+              new Dec(l.amount).eq(new Dec(line?.amount ?? 'NaN').toDecimalPlaces(decimals, roundingMode)),
+            ).toBe(true);
+          }
+        if (point === 'earning') {
+          let total = new Dec(full?.amount ?? 'NaN').toDecimalPlaces(decimals, roundingMode);
+          if (clause.startsWith('cap') && total.gt('3333.33'))
+            total = new Dec('3333.33').toDecimalPlaces(decimals, Dec.ROUND_FLOOR);
+          expect(new Dec(e.amount).eq(total)).toBe(true);
+        }
         expect(sum(e.lines.filter((l) => !l.estimate).map((l) => l.amount)).eq(new Dec(e.amount))).toBe(true);
         expect(sum(e.lines.filter((l) => l.estimate).map((l) => l.amount)).eq(new Dec(e.estimate))).toBe(
           true,
@@ -168,7 +215,10 @@ describe('properties', () => {
     ),
   ])('results do not depend on input order', ([deals, shuffled]) => {
     const plan = tieredPlan('marginal', 'cap 5_000 USD');
-    const a = JSON.stringify(run(plan, dataOf(deals), ['2026-Q1']));
+    const given = run(plan, dataOf(deals), ['2026-Q1']);
+    const a = JSON.stringify(given);
+    // The rows keep their numbers here; renumbered below (a file sorted another way).
+    const rowsAsGiven = shuffled.map((d, i) => ({ ...d, row: i + 1 }));
     const b = JSON.stringify(
       run(
         plan,
@@ -181,6 +231,11 @@ describe('properties', () => {
       ),
     );
     expect(b).toBe(a);
+    // Renumbered, the rows are other rows of the file, so only their numbers may change: which deal
+    // is priced in which band (deals of one day in key order, not in file order) may not.
+    const withoutRows = (results: Results) =>
+      JSON.stringify(results, (k, v) => (k === 'row' ? undefined : v));
+    expect(withoutRows(run(plan, dataOf(rowsAsGiven), ['2026-Q1']))).toBe(withoutRows(given));
   });
 
   // Splits, territory credit (accounts matched by key or by a name several accounts share,
