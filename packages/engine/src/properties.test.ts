@@ -389,10 +389,22 @@ describe('properties', () => {
   test.prop([
     fc.array(fc.integer({ min: 1, max: 5000 }), { minLength: 1, maxLength: 5 }),
     fc.array(fc.integer({ min: 0, max: 3000 }), { minLength: 1, maxLength: 5 }),
-    fc.integer({ min: 0, max: 100_000_000 }),
+    // Any amount, or one within a dollar of a band's bound (the bounds are a few thousand dollars
+    // apart, so most amounts would be above them all).
+    fc.oneof(
+      fc.integer({ min: 0, max: 100_000_000 }).map((free) => ({ free, bound: 0, off: 0 })),
+      fc.record({
+        free: fc.constant(-1),
+        bound: fc.nat(),
+        off: fc.oneof(fc.constantFrom(-1, 0, 1), fc.integer({ min: -100, max: 100 })),
+      }),
+    ),
   ])(
     'a marginal rate table never pays more than its top rate times the amount',
-    (widths, rateBps, amountCents) => {
+    (widths, rateBps, { free, bound, off }) => {
+      const bounds = widths.map((_, i) => widths.slice(0, i + 1).reduce((a, b) => a + b, 0));
+      const amountCents =
+        free >= 0 ? free : Math.max(0, (bounds[bound % bounds.length] as number) * 100 + off);
       const tiers = widths.map((w, i) => {
         const from = widths.slice(0, i).reduce((a, b) => a + b, 0);
         const rate = `${new Dec(rateBps[i % rateBps.length] as number).div(100).toString()}%`;
@@ -420,6 +432,18 @@ describe('properties', () => {
       const paid = new Dec(results.statements.find((s) => s.payee === 'a')?.earnings[0]?.amount ?? 'NaN');
       const top = Math.max(...rateBps.slice(0, widths.length).concat(rateBps[0] as number));
       expect(paid.lte(new Dec(amount).times(top).div(10_000))).toBe(true);
+      // And exactly: each band pays its own rate on the part of the amount within it (the last
+      // band is open). 0 to 100 at 1%, 100 to 300 at 5%, 300 and up at 3%: 350 pays
+      // 100 × 1% + 200 × 5% + 50 × 3% = 1 + 10 + 1.5 = 12.5.
+      let owed = new Dec(0);
+      for (const [i, w] of widths.entries()) {
+        const from = new Dec(widths.slice(0, i).reduce((a, b) => a + b, 0));
+        const over = new Dec(amount).minus(from);
+        const within = i === widths.length - 1 ? over : Dec.min(over, w);
+        if (within.isPositive())
+          owed = owed.plus(within.times(rateBps[i % rateBps.length] as number).div(10_000));
+      }
+      expect(paid.toString()).toBe(owed.toString());
     },
   );
 
