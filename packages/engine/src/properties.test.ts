@@ -52,22 +52,34 @@ const dataOf = (deals: DataRecord[], extra: Partial<Dataset> = {}): Partial<Data
 const DEALS = `source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated }
   payee { quota: Money }`;
 
-const tieredPlan = (mode: string, clauses = '', rounding = '') =>
-  planOf(
+/**
+ * The table on attainment (bookings / quota), or on bookings itself with the same bounds in USD
+ * for the 100,000 quota (the incremental path's exact units apply to the latter only).
+ */
+const tieredPlan = (
+  mode: string,
+  clauses = '',
+  rounding = '',
+  on: 'attainment' | 'bookings' = 'attainment',
+) => {
+  const [b1, b2, b3] =
+    on === 'attainment' ? ['50%', '100%', '150%'] : ['50_000 USD', '100_000 USD', '150_000 USD'];
+  return planOf(
     quarterly(
       `${DEALS}
   credit bookings from deals { to owner }
   measure attainment = bookings / payee.quota
-  rate table rates on attainment ${mode} {
-    0% to 50%: 2%
-    50% to 100%: 8%
-    100% to 150%: 12%
-    150% and up: 15%
+  rate table rates on ${on} ${mode} {
+    0 to ${b1}: 2%
+    ${b1} to ${b2}: 8%
+    ${b2} to ${b3}: 12%
+    ${b3} and up: 15%
   }
   commission c = tiered(bookings, rates) per line ${clauses}`,
       rounding,
     ),
   );
+};
 
 const sum = (values: readonly string[]) => Dec.sum(0, ...values.map((v) => new Dec(v)));
 
@@ -492,12 +504,30 @@ describe('properties', () => {
   test.prop([
     dealsArb,
     fc.integer({ min: 0, max: 1_000_000 }),
-    fc.constantFrom('', 'rounding up to 0 decimals at earning', 'rounding up to 2 decimals at line'),
-    // Marginal per-line earnings take the incremental path (and its exact-units fast path).
-    fc.constantFrom('retroactive', 'marginal', 'hybrid at 100%'),
-  ])('caps are never exceeded', (deals, capCents, rounding, mode) => {
+    // Rounding to fewer decimals than the cap's cents: the cap must be lowered to the grid
+    // (3.50 rounded up to 0 decimals at each line is 4, above it).
+    fc.constantFrom(
+      '',
+      'rounding up to 0 decimals at earning',
+      'rounding up to 2 decimals at line',
+      'rounding up to 0 decimals at line',
+      'rounding half up to 1 decimals at line',
+    ),
+    // Marginal per-line earnings take the incremental path.
+    // On bookings, a marginal table's lines are exact units, settled on their own path (a hybrid
+    // point is a percentage, of attainment only).
+    fc.constantFrom<[string, 'attainment' | 'bookings']>(
+      ['retroactive', 'attainment'],
+      ['marginal', 'attainment'],
+      ['hybrid at 100%', 'attainment'],
+      ['marginal', 'bookings'],
+      ['retroactive', 'bookings'],
+    ),
+  ])('caps are never exceeded', (deals, capCents, rounding, [mode, on]) => {
     const cap = new Dec(cents(capCents));
-    const results = run(tieredPlan(mode, `cap ${cents(capCents)} USD`, rounding), dataOf(deals), ['2026-Q1']);
+    const results = run(tieredPlan(mode, `cap ${cents(capCents)} USD`, rounding, on), dataOf(deals), [
+      '2026-Q1',
+    ]);
     for (const s of results.statements) {
       const earning = s.earnings[0];
       expect(new Dec(earning?.amount ?? '0').lte(cap)).toBe(true);
