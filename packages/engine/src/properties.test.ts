@@ -3,7 +3,7 @@
  */
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import type { DataRecord, Dataset, TerritoryAssignment } from './data/dataset.js';
+import type { DataRecord, Dataset, RawValue, TerritoryAssignment } from './data/dataset.js';
 import { Dec } from './decimal.js';
 import type { Results } from './results/results.js';
 import { payee, planOf, quarterly, run } from './test-support.js';
@@ -538,13 +538,19 @@ describe('properties', () => {
     }
   });
 
-  const corrupt = fc.constantFrom<[string, string | null]>(
+  // Each kind of error a deals row can have: bad number, missing field, bad date, unknown payee,
+  // duplicate key, currency mismatch, bad type (a boolean amount), and a missing key, owner or date.
+  const corrupt = fc.constantFrom<[string, RawValue]>(
     ['amount', 'abc'],
     ['amount', null],
     ['close_date', '2026-02-31'],
     ['owner', 'nobody'],
     ['id', 'D1'],
     ['amount', '5 EUR'],
+    ['amount', true],
+    ['id', null],
+    ['owner', null],
+    ['close_date', ''],
   );
   test.prop([dealsArb, fc.array(fc.tuple(fc.nat(), corrupt), { maxLength: 8 })])(
     'lenient results plus rejected rows account for every input row',
