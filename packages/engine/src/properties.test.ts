@@ -107,7 +107,11 @@ describe('properties', () => {
     bps[bps.length - 1] = 10_000 - bps.slice(0, -1).reduce((a, b) => a + b, 0);
     return bps;
   };
-  const weightsArb = fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 1, maxLength: 4 });
+  // Each share's weight and payee (by index): one payee may have two rows for the same deal.
+  const weightsArb = fc.array(fc.tuple(fc.integer({ min: 1, max: 100 }), fc.nat(PAYEES.length - 1)), {
+    minLength: 1,
+    maxLength: 4,
+  });
   test.prop([
     fc.integer({ min: 1, max: 1_000_000_000 }),
     weightsArb,
@@ -115,20 +119,20 @@ describe('properties', () => {
     weightsArb,
   ])('splits conserve the credited amount', (amountCents, weights, renewalCents, renewalWeights) => {
     const share = (bp: number) => `${new Dec(bp).div(100).toString()}%`;
-    const dealRows = basisPoints(weights).map((bp, i) => ({
+    const dealRows = basisPoints(weights.map(([w]) => w)).map((bp, i) => ({
       id: `S${i}`,
       deal_id: 'D1',
       renewal_id: null,
-      payee: PAYEES[i] as string,
+      payee: PAYEES[(weights[i] as [number, number])[1]] as string,
       share: share(bp),
       approved_on: '2026-01-01',
     }));
     // The renewal's shares go to the payees in the other order, so the two indexes differ.
-    const renewalRows = basisPoints(renewalWeights).map((bp, i) => ({
+    const renewalRows = basisPoints(renewalWeights.map(([w]) => w)).map((bp, i) => ({
       id: `R-S${i}`,
       deal_id: null,
       renewal_id: 'R1',
-      payee: PAYEES[PAYEES.length - 1 - i] as string,
+      payee: PAYEES[PAYEES.length - 1 - (renewalWeights[i] as [number, number])[1]] as string,
       share: share(bp),
       approved_on: '2026-01-01',
     }));
@@ -154,6 +158,14 @@ describe('properties', () => {
       );
     expect(sum(credited('alliance')).eq(new Dec(cents(amountCents)))).toBe(true);
     expect(sum(credited('renewal_split')).eq(new Dec(cents(renewalCents)))).toBe(true);
+    // The totals the earnings read add up to the same (two rows of one payee for a deal, 30% and
+    // 20%, credit that payee 50%), and each is the sum of its lines.
+    const totals = (name: string) =>
+      results.statements.flatMap((s) => s.credits.filter((c) => c.name === name).map((c) => c.total));
+    expect(sum(totals('alliance')).eq(new Dec(cents(amountCents)))).toBe(true);
+    expect(sum(totals('renewal_split')).eq(new Dec(cents(renewalCents)))).toBe(true);
+    for (const c of results.statements.flatMap((s) => s.credits))
+      expect(sum(c.lines.map((l) => l.amount)).eq(new Dec(c.total))).toBe(true);
   });
 
   test.prop([
