@@ -14,6 +14,7 @@ import {
   linesOf,
   payAll,
   quarter,
+  rounding,
   statementOf,
 } from '../payout/test-support.js';
 import type { Statement } from '../results/results.js';
@@ -345,6 +346,30 @@ describe('recalculation properties', () => {
     expect(out.slice(0, closed)).toEqual(previous.map(asReported));
     expect(out.flatMap((s) => s.adjustments).filter((a) => a.kind === 'recalculation')).toEqual([]);
   });
+
+  // The same with rounding at payout, where earnings keep fractions of a cent (12.3456): the
+  // closed periods' amounts are compared as they were reported, not rounded.
+  const fractions = fc
+    .integer({ min: -10_000_000, max: 200_000_000 })
+    .map((n) => new Dec(n).div(10_000).toString());
+  test.prop([fc.array(fc.tuple(fractions, fractions), { minLength: 2, maxLength: 4 })])(
+    'a recalculation with unchanged data yields no adjustment, with rounding at payout',
+    (amounts) => {
+      const atPayout = envOf(rounding('payout'));
+      const fresh = () => amounts.map(([c, b], i) => commission((i + 1) as 1 | 2 | 3 | 4, c, b));
+      const terms = amounts.map((_, i) => drawTerms(i + 1));
+      const closed = amounts.length - 1;
+      const previous = payAll(fresh().slice(0, closed), terms.slice(0, closed), [], atPayout);
+      const out = recalculate(
+        atPayout,
+        payAll(fresh(), terms, [], atPayout),
+        previous,
+        scope(fresh().map((x) => x.period)),
+      );
+      expect(out.slice(0, closed)).toEqual(previous.map(asReported));
+      expect(out.flatMap((s) => s.adjustments).filter((a) => a.kind === 'recalculation')).toEqual([]);
+    },
+  );
 
   // The same for an earning paid year to date, after a correction: run 1 on the first data, run 2
   // on corrected data (a later quarter may already pay the correction in its year-to-date amount),
