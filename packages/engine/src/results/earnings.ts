@@ -41,16 +41,25 @@ function estimateLines(
       raw: total,
       estimate: true,
       tiers: undefined,
-      note: 'an estimate, not paid: what the hypothetical records add if they close',
+      // A hypothetical record may also lower an earning (it closes a gate): it then takes off.
+      note: total.isNegative()
+        ? 'an estimate, not paid: what the hypothetical records take off if they close'
+        : 'an estimate, not paid: what the hypothetical records add if they close',
     });
     return { lines: [line], total };
   }
-  let amounts = hyp.map((l) => (rounding.point === 'line' ? roundAmount(l.raw, rounding) : l.raw));
+  // With the hypothetical records, a condition that no longer holds (or a payment made once
+  // already) stops the earning: their lines pay nothing, whatever their value.
+  const stopped = projected.note === NOTE.gated || projected.note === NOTE.paidOnce;
+  let amounts = hyp.map((l) =>
+    stopped ? ZERO : rounding.point === 'line' ? roundAmount(l.raw, rounding) : l.raw,
+  );
   const { extra, cut } = fit(amounts, total);
+  const why = stopped ? stoppedEstimate(projected) : cutEstimate(actual, projected);
   const lines = hyp.map((l, i) => {
     const line = l.copy();
     line.amount = amounts[i] as Dec;
-    if (cut[i]) line.note = NOTE.cut;
+    if (stopped || cut[i]) line.note = why;
     return line;
   });
   if (!extra.isZero()) {
@@ -74,6 +83,26 @@ function estimateLines(
     });
   }
   return { lines, total };
+}
+
+/**
+ * Why the line of a hypothetical record pays nothing when the earning, with the hypothetical
+ * records, is stopped: its condition would no longer hold, or it was paid once already.
+ */
+function stoppedEstimate(projected: EarningOutcome): string {
+  if (projected.note === NOTE.paidOnce) return NOTE.paidOnce;
+  const gate = projected.earning.earning.gate;
+  return `the condition (when${gate ? ` ${renderExpr(gate)}` : ''}) would not hold with the hypothetical records, so nothing is paid`;
+}
+
+/**
+ * Why the lines of hypothetical records add up to less than their values: a cap they reach, a
+ * floor that already pays part of them, or what they take off the real records' lines.
+ */
+function cutEstimate(actual: EarningOutcome, projected: EarningOutcome): string {
+  if (projected.capped || projected.lines.some((l) => l.note === NOTE.cut)) return NOTE.cut;
+  if (actual.floored) return 'reduced by what the floor already pays';
+  return "reduced by what the hypothetical records take off the real records' lines";
 }
 
 /**
