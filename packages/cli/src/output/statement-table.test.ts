@@ -196,3 +196,52 @@ Total of 2 statements paid by this run (not counting 1 as reported, paid earlier
     );
   });
 });
+
+describe('estimates that lower an amount', () => {
+  // Real D1 10,000 at 5% discount; hypothetical H1, a downgrade of -5,000 at 40% discount: the
+  // average discount becomes (5% + 40%) / 2 = 22.5% > 10%, so the commission's gate closes.
+  const text = `plan "Disc" version "1" {
+  currency USD
+  period quarter
+  effective 2026-01-01 to 2026-12-31
+  rounding half up to 2 decimals at line
+  source deals "Deals" {
+    id: Text key
+    owner: Payee owner
+    amount: Money
+    discount: Percent
+    close_date: Date dated
+  }
+  credit bookings "Bookings" from deals { to owner }
+  measure avg_discount "Average discount": Percent = avg(bookings.discount)
+  commission c "Commission" = bookings * 10% per line
+    when avg_discount <= 10%
+}`;
+
+  it('says "less", not "-1,000.00 more"', () => {
+    const { plan } = compile(text);
+    if (!plan) throw new Error('plan does not compile');
+    const deal = (row: number, id: string, amount: string, discount: string) => ({
+      row,
+      values: { id, owner: 'a', amount, discount, close_date: '2026-02-01' },
+    });
+    const calculated = calculate(
+      plan,
+      {
+        payees: [{ id: 'a', name: 'Ann', attributes: {} }],
+        records: {
+          deals: [deal(1, 'D1', '10000', '5%'), { ...deal(2, 'H1', '-5000', '40%'), hypothetical: true }],
+        },
+      },
+      { periods: ['2026-Q1'], mode: 'strict' },
+    );
+    const table = formatStatements(calculated, plain);
+    // Bookings 10,000.00; with H1: 10,000 - 5,000 = 5,000, so 5,000.00 less.
+    expect(table).toContain('1 record, estimate 5,000.00 less');
+    // Commission 10,000 x 10% = 1,000.00; with H1 the gate closes: 0, so 1,000.00 less.
+    expect(table).toContain('D1 1,000.00, estimate 1,000.00 less');
+    // Payout 1,000.00; estimated payout 0.00.
+    expect(table).toMatch(/Estimated payout +0\.00/);
+    expect(table).not.toContain('more');
+  });
+});

@@ -43,6 +43,16 @@ function tiersOf(lines: readonly EarningLine[]): string {
   return tiers.length === 1 ? `tier ${first}` : `tiers ${first}-${last}`;
 }
 
+/**
+ * What hypothetical records would change: "estimate 500.00 more", or "estimate 1,000.00 less" when
+ * they lower it (a deal that closes a gate, a negative amount), never "-1,000.00 more".
+ */
+function estimateNote(estimate: string): string {
+  return estimate.startsWith('-')
+    ? `estimate ${formatAmount(estimate.slice(1))} less`
+    : `estimate ${formatAmount(estimate)} more`;
+}
+
 function earningNotes(earning: EarningResult): string[] {
   const notes: string[] = [];
   if (earning.gated) notes.push('gate closed');
@@ -64,7 +74,7 @@ function earningNotes(earning: EarningResult): string[] {
     if (tiers) notes.push(tiers);
     notes.push(`largest ${lineName(largest)} ${formatAmount(largest.amount)}`);
   }
-  if (!isZero(earning.estimate)) notes.push(`estimate ${formatAmount(earning.estimate)} more`);
+  if (!isZero(earning.estimate)) notes.push(estimateNote(earning.estimate));
   return notes;
 }
 
@@ -84,7 +94,7 @@ function statementRows(statement: Statement): Row[] {
     if (credit.quotaCredit !== credit.total) notes.push(`quota credit ${formatAmount(credit.quotaCredit)}`);
     const roles = [...new Set(credit.lines.map((line) => line.role))].filter((role) => role !== 'owner');
     if (roles.length > 0) notes.push(`as ${roles.join(', ')}`);
-    if (!isZero(credit.estimate)) notes.push(`estimate ${formatAmount(credit.estimate)} more`);
+    if (!isZero(credit.estimate)) notes.push(estimateNote(credit.estimate));
     rows.push({
       label: `${i === 0 ? 'Credits     ' : '            '}${credit.label ?? credit.name}`,
       amount: formatAmount(credit.total),
