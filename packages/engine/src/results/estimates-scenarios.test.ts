@@ -1,0 +1,415 @@
+/**
+ * Scenarios a rep estimator runs ("if this deal closes"), each worked by hand first: a few real
+ * deals and one or two hypothetical ones. The hypothetical records are estimates: never in
+ * `earned`, `payout`, a balance or an adjustment; `estimatedPayout` is the payout if they closed.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { DataRecord } from '../data/dataset.js';
+import { payee, planOf, quarterly, run, statement } from '../test-support.js';
+import { explain } from '../trace/explain.js';
+import type { Statement } from './results.js';
+
+const deals = `source deals "Deals" {
+    id: Text key
+    owner: Payee owner
+    amount: Money
+    close_date: Date dated
+  }`;
+
+function deal(
+  row: number,
+  id: string,
+  owner: string,
+  amount: string,
+  date: string,
+  hypothetical = false,
+  extra = {},
+): DataRecord {
+  return {
+    row,
+    values: { id, owner, amount, close_date: date, ...extra },
+    ...(hypothetical ? { hypothetical: true } : {}),
+  };
+}
+
+const earning = (s: Statement, name: string) => {
+  const e = s.earnings.find((x) => x.name === name);
+  if (!e) throw new Error(`no earning ${name}`);
+  return e;
+};
+const line = (s: Statement, name: string, id: string) => earning(s, name).lines.find((l) => l.id === id);
+
+describe('a hypothetical deal across a marginal tier boundary, under a cap real earnings nearly reach', () => {
+  // Quarterly quota 400,000 x 25% = 100,000; 0% to 100%: 10%, above: 20%.
+  const text = (cap: string) =>
+    quarterly(
+      `${deals}
+  payee { annual_quota: Money }
+  quota q "Quota" = payee.annual_quota
+    seasonality 25%, 25%, 25%, 25%
+  credit bookings "Bookings" from deals { to owner }
+  measure attainment "Attainment": Percent = bookings / q
+  rate table rates "Rates" on attainment marginal {
+    0% to 100%: 10%
+    100% and up: 20%
+  }
+  commission c "Commission" = tiered(bookings, rates)
+    per line${cap}`,
+      'rounding half up to 2 decimals at line',
+    );
+  // H1 comes first in the data but is priced after the real deals.
+  const data = {
+    payees: [payee('a', { annual_quota: '400000' })],
+    records: {
+      deals: [
+        deal(1, 'H1', 'a', '20000', '2026-01-05', true),
+        deal(2, 'D1', 'a', '60000', '2026-01-10'),
+        deal(3, 'D2', 'a', '30000', '2026-02-10'),
+      ],
+    },
+  };
+
+  it('prices the estimate at the margin after the real deals', () => {
+    const results = run(planOf(text('')), data, ['2026-Q1']);
+    const s = statement(results, 'a', '2026-Q1');
+    // Real: 90,000 = 90% of quota, all at 10%: 9,000.00.
+    expect(s.earned).toBe('9000.00');
+    expect(s.payout).toBe('9000.00');
+    // H1 20,000 from 90,000 to 110,000: 10,000 x 10% + 10,000 x 20% = 1,000 + 2,000 = 3,000.00.
+    expect(earning(s, 'c').estimate).toBe('3000.00');
+    expect(line(s, 'c', 'c:H1')?.amount).toBe('3000.00');
+    expect(s.estimatedPayout).toBe('12000.00');
+    // The measure: 90% real, 110% with H1.
+    expect(s.measures.find((m) => m.name === 'attainment')).toMatchObject({ value: '0.9', estimate: '1.1' });
+    expect(explain(results, { payee: 'a', period: '2026-Q1', earning: 'c', line: 'c:H1' })?.sentence).toBe(
+      'Commission for deals H1 is 3,000.00 USD: 10% on the 10,000.00 USD between 0% and 100%, tier 1 of rates, plus 20% on the 10,000.00 USD above quota, tier 2 of rates; an estimate, not paid: it comes from a hypothetical record',
+    );
+  });
+
+  it('cuts the estimate to what the cap leaves', () => {
+    const results = run(planOf(text('\n    cap 9_500 USD')), data, ['2026-Q1']);
+    const s = statement(results, 'a', '2026-Q1');
+    // Real 9,000.00 under the cap of 9,500: the cap leaves 500.00 of H1's 3,000.
+    expect(s.earned).toBe('9000.00');
+    expect(earning(s, 'c').capped).toBeFalsy();
+    expect(earning(s, 'c').estimate).toBe('500.00');
+    expect(line(s, 'c', 'c:H1')?.amount).toBe('500.00');
+    expect(s.estimatedPayout).toBe('9500.00');
+    expect(
+      explain(results, { payee: 'a', period: '2026-Q1', earning: 'c', line: 'c:H1' })?.sentence,
+    ).toContain('reduced by the cap; an estimate, not paid');
+  });
+});
+
+describe('a hypothetical deal split 60/40 and rolled up to the manager, opening an override gate', () => {
+  const plan = planOf(
+    quarterly(
+      `source deals "Deals" {
+    id: Text key
+    owner: Payee owner
+    co: Payee optional
+    amount: Money
+    close_date: Date dated
+  }
+  credit bookings "Bookings" from deals {
+    to owner share 60%
+    to co share 40%
+  }
+  credit team "Team" from deals { to managers of owner }
+  commission c "Commission" = bookings * 10% per line
+  commission o "Override" = team * 2%
+    when team >= 100_000 USD`,
+      'rounding half up to 2 decimals at line',
+    ),
+  );
+  const results = run(
+    plan,
+    {
+      payees: [payee('a', {}, { manager: 'm' }), payee('b', {}, { manager: 'm' }), payee('m')],
+      records: {
+        deals: [
+          deal(1, 'D1', 'a', '50000', '2026-01-10', false, { co: 'b' }),
+          deal(2, 'D2', 'b', '30000', '2026-02-10', false, { co: 'a' }),
+          deal(3, 'H1', 'a', '40000', '2026-03-01', true, { co: 'b' }),
+        ],
+      },
+    },
+    ['2026-Q1'],
+  );
+
+  it('splits the estimate like real credit', () => {
+    const a = statement(results, 'a', '2026-Q1');
+    // a: D1 50,000 x 60% = 30,000 and D2 30,000 x 40% = 12,000: 42,000 x 10% = 4,200.00;
+    // H1 40,000 x 60% = 24,000: estimate 2,400.00.
+    expect(a.earned).toBe('4200.00');
+    expect(earning(a, 'c').estimate).toBe('2400.00');
+    expect(a.estimatedPayout).toBe('6600.00');
+    const b = statement(results, 'b', '2026-Q1');
+    // b: 20,000 + 18,000 = 38,000 x 10% = 3,800.00; H1 40% = 16,000: estimate 1,600.00.
+    expect(b.earned).toBe('3800.00');
+    expect(earning(b, 'c').estimate).toBe('1600.00');
+    expect(b.estimatedPayout).toBe('5400.00');
+  });
+
+  it('rolls the estimate up to the manager, whose gate it opens: paid 0, estimate 2,400', () => {
+    const m = statement(results, 'm', '2026-Q1');
+    // team: 50,000 + 30,000 = 80,000 < 100,000: gate closed, 0.00. With H1: 120,000 x 2% = 2,400.00.
+    const team = m.credits.find((c) => c.name === 'team');
+    expect(team).toMatchObject({ total: '80000', estimate: '40000' });
+    expect(earning(m, 'o')).toMatchObject({ amount: '0.00', estimate: '2400.00', gated: true });
+    expect(line(m, 'o', 'o:estimate')?.amount).toBe('2400.00');
+    expect(m.earned).toBe('0.00');
+    expect(m.payout).toBe('0.00');
+    expect(m.estimatedPayout).toBe('2400.00');
+    expect(
+      explain(results, { payee: 'm', period: '2026-Q1', earning: 'o', line: 'o:estimate' })?.sentence,
+    ).toContain('an estimate, not paid: what the hypothetical records add if they close');
+  });
+});
+
+describe('a hypothetical deal in euros', () => {
+  const plan = planOf(
+    quarterly(
+      `source deals "Deals" {
+    id: Text key
+    owner: Payee owner
+    amount: Money converted on close_date
+    close_date: Date dated
+  }
+  credit bookings "Bookings" from deals { to owner }
+  commission c "Commission" = bookings * 10% per line`,
+      'rounding half up to 2 decimals at line',
+    ),
+  );
+  const results = run(
+    plan,
+    {
+      payees: [payee('a')],
+      fx: [
+        { from: 'EUR', to: 'USD', date: '2026-01-01', rate: '1.1' },
+        { from: 'EUR', to: 'USD', date: '2026-03-01', rate: '1.2' },
+      ],
+      records: {
+        deals: [
+          deal(1, 'D1', 'a', '10000 EUR', '2026-01-10'),
+          deal(2, 'H1', 'a', '12345.67 EUR', '2026-03-05', true),
+        ],
+      },
+    },
+    ['2026-Q1'],
+  );
+
+  it('converts it at the rate of its own date', () => {
+    const s = statement(results, 'a', '2026-Q1');
+    // D1: 10,000 EUR x 1.1 = 11,000 USD x 10% = 1,100.00.
+    expect(s.earned).toBe('1100.00');
+    // H1: 12,345.67 EUR x 1.2 (the rate of 2026-03-01, the latest on or before 2026-03-05)
+    // = 14,814.804 USD x 10% = 1,481.4804, rounded 1,481.48.
+    expect(s.credits[0]?.estimate).toBe('14814.804');
+    expect(earning(s, 'c').estimate).toBe('1481.48');
+    expect(s.estimatedPayout).toBe('2581.48');
+  });
+});
+
+describe('a guarantee, a draw and a holdback with a hypothetical deal (the example of engine.md)', () => {
+  const plan = planOf(
+    quarterly(
+      `${deals}
+  credit bookings "Bookings" from deals { to owner }
+  commission c "Commission" = bookings * 10%
+  draw d "Draw" = 3_000 USD recoverable
+  guarantee g "Guarantee" = 4_000 USD for 4 periods
+  holdback h "Reserve" = 50% of c until 2026-12-31`,
+      'rounding half up to 2 decimals at line',
+    ),
+  );
+  const results = run(
+    plan,
+    {
+      payees: [payee('a')],
+      records: {
+        deals: [deal(1, 'D1', 'a', '10000', '2026-02-01'), deal(2, 'H1', 'a', '50000', '2026-03-01', true)],
+      },
+    },
+    ['2026-Q1'],
+  );
+
+  it('pays 3,500 and estimates 3,000, not 3,500 + 5,000', () => {
+    const s = statement(results, 'a', '2026-Q1');
+    // Earned 1,000; draw 3,000 - 1,000 = 2,000; guarantee 4,000 - (1,000 + 2,000) = 1,000;
+    // holdback 50% x 1,000 = -500: payout 3,500.
+    expect(s.earned).toBe('1000.00');
+    expect(s.payout).toBe('3500.00');
+    expect(earning(s, 'c').estimate).toBe('5000.00');
+    // With H1: E' = 6,000; holdback -3,000; draw and guarantee 0: 3,000.
+    expect(s.estimatedPayout).toBe('3000.00');
+    // The balances are the real ones: 2,000 owed, 500 held.
+    expect(s.balances).toMatchObject({ 'draw:d': '2000.00', 'holdback:h': '500.00' });
+  });
+});
+
+describe('the Enterprise AE plan: hypothetical quota relief, a hypothetical deal that is cancelled', () => {
+  const plan = planOf(
+    readFileSync(new URL('../../../../examples/enterprise-ae/plan.attain', import.meta.url), 'utf8'),
+  );
+  const ae = (row: number, id: string, amount: string, date: string, hypothetical = false, extra = {}) =>
+    deal(row, id, 'ae', amount, date, hypothetical, {
+      account: 'X',
+      stage: 'Closed Won',
+      term_months: '12',
+      ...extra,
+    });
+  const results = run(
+    plan,
+    {
+      payees: [
+        payee('ae', { ote: '200000', base: '100000', hire_date: '2023-06-12', annual_quota: '1000000' }),
+      ],
+      records: {
+        deals: [
+          ae(1, 'D1', '100000', '2026-02-10'),
+          ae(2, 'H1', '50000', '2026-03-10', true, { cancel_date: '2026-05-15' }),
+          ae(3, 'D2', '100000', '2026-05-10'),
+        ],
+        quota_relief: [
+          {
+            row: 1,
+            values: {
+              id: 'R1',
+              rep: 'ae',
+              amount: '40000',
+              granted_on: '2026-03-01',
+              reason: 'territory move',
+            },
+            hypothetical: true,
+          },
+        ],
+      },
+    },
+    ['2026-Q1', '2026-Q2'],
+  );
+
+  it('estimates with the relief and the deal; pays without them', () => {
+    const q1 = statement(results, 'ae', '2026-Q1');
+    // Quota 1,000,000 x 20% = 200,000; D1 100,000 = 50%: 8% x 100,000 = 8,000.00.
+    expect(q1.earned).toBe('8000.00');
+    // Holdback 10%: 800; payout 7,200.
+    expect(q1.payout).toBe('7200.00');
+    // With the relief, quota 160,000: D1 = 80,000 x 8% + 20,000 x 17% = 6,400 + 3,400 = 9,800;
+    // H1 from 100,000 to 150,000 (62.5% to 93.75%): 50,000 x 17% = 8,500. E' = 18,300: +10,300.
+    const nb = earning(q1, 'new_business');
+    expect(nb.estimate).toBe('10300.00');
+    expect(line(q1, 'new_business', 'new_business:H1')?.amount).toBe('8500.00');
+    // What the relief changes on D1's line: 9,800 - 8,000 = 1,800.
+    expect(line(q1, 'new_business', 'new_business:estimate')?.amount).toBe('1800.00');
+    expect(q1.measures.find((m) => m.name === 'attainment')).toMatchObject({
+      value: '0.5',
+      estimate: '0.9375',
+    });
+    // 18,300 - 1,830 held back = 16,470.
+    expect(q1.estimatedPayout).toBe('16470.00');
+    expect(q1.balances['holdback:commission_reserve']).toBe('800.00');
+  });
+
+  it('claws nothing back for a hypothetical deal cancelled within 90 days', () => {
+    const q2 = statement(results, 'ae', '2026-Q2');
+    // Quota 240,000; D2 100,000 = 41.7%: 8% = 8,000.00; holdback 800: payout 7,200; no clawback.
+    expect(q2.earned).toBe('8000.00');
+    expect(q2.adjustments.map((l) => l.kind)).toEqual(['holdback']);
+    expect(q2.payout).toBe('7200.00');
+    expect(q2.balances['holdback:commission_reserve']).toBe('1600.00');
+  });
+});
+
+describe('a recalculation with hypothetical records', () => {
+  const plan = planOf(
+    quarterly(
+      `${deals}
+  credit bookings "Bookings" from deals { to owner }
+  commission c "Commission" = bookings * 10% per line
+  bonus b "Bonus" = 1_000 USD when bookings >= 30_000 USD`,
+      'rounding half up to 2 decimals at line',
+    ),
+  );
+  const q1 = run(
+    plan,
+    {
+      payees: [payee('a')],
+      records: {
+        deals: [deal(1, 'D1', 'a', '20000', '2026-01-10'), deal(2, 'H1', 'a', '15000', '2026-03-01', true)],
+      },
+    },
+    ['2026-Q1'],
+  );
+
+  it('never makes an adjustment of an estimate', () => {
+    // Q1 paid 2,000 (bonus gate closed: 20,000 < 30,000). In Q2, D1 is corrected to 21,000 and a
+    // new hypothetical H3 of 9,000 is dated in Q1: only D1's +100 is paid.
+    const results = run(
+      plan,
+      {
+        payees: [payee('a')],
+        previous: q1,
+        records: {
+          deals: [
+            deal(1, 'D1', 'a', '21000', '2026-01-10'),
+            deal(2, 'H1', 'a', '15000', '2026-03-01', true),
+            deal(3, 'H3', 'a', '9000', '2026-02-01', true),
+            deal(4, 'D4', 'a', '5000', '2026-04-10'),
+          ],
+        },
+      },
+      ['2026-Q1', '2026-Q2'],
+    );
+    const q2 = statement(results, 'a', '2026-Q2');
+    // 21,000 x 10% - 2,000 = 100.00; the bonus stays closed (21,000 < 30,000).
+    expect(q2.adjustments.map((l) => [l.id, l.amount])).toEqual([
+      ['recalculation:2026-Q1:earning:c', '100.00'],
+    ]);
+    // D4 5,000 x 10% = 500.00; payout 600.00.
+    expect(q2.payout).toBe('600.00');
+  });
+
+  it('pays a hypothetical deal once it closes for real', () => {
+    const results = run(
+      plan,
+      {
+        payees: [payee('a')],
+        previous: q1,
+        records: {
+          deals: [deal(1, 'D1', 'a', '20000', '2026-01-10'), deal(2, 'H1', 'a', '15000', '2026-03-01')],
+        },
+      },
+      ['2026-Q1', '2026-Q2'],
+    );
+    const q2 = statement(results, 'a', '2026-Q2');
+    // c: 35,000 x 10% - 2,000 = 1,500.00; b: 35,000 >= 30,000: 1,000.00.
+    expect(q2.adjustments.map((l) => [l.id, l.amount])).toEqual([
+      ['recalculation:2026-Q1:earning:c', '1500.00'],
+      ['recalculation:2026-Q1:earning:b', '1000.00'],
+    ]);
+    expect(q2.payout).toBe('2500.00');
+  });
+});
+
+describe('a hypothetical record with the key of a real one', () => {
+  it('is a duplicate key: both rows are rejected (nothing says which is right)', () => {
+    const plan = planOf(quarterly(`${deals}\n  credit bookings from deals { to owner }`));
+    const results = run(
+      plan,
+      {
+        payees: [payee('a')],
+        records: {
+          deals: [deal(1, 'D1', 'a', '20000', '2026-01-10'), deal(2, 'D1', 'a', '25000', '2026-01-10', true)],
+        },
+      },
+      ['2026-Q1'],
+      { mode: 'lenient' },
+    );
+    expect(results.rejected.map((r) => [r.row, r.errors[0]?.code])).toEqual([
+      [1, 'duplicate-key'],
+      [2, 'duplicate-key'],
+    ]);
+  });
+});
