@@ -921,7 +921,7 @@ describe('hypothetical rows of other sources', () => {
       explain(results, { payee: 'a', period: '2026-Q1', earning: 'c', line: 'D1 (estimate)' })?.sentence,
     ).toBe(
       'c for deals D1 is 50.00 USD: alliance 500.00 USD x 10%, amount 1,000.00 USD, alliance share 50%; ' +
-        'an estimate, not paid: it comes from a hypothetical record',
+        'an estimate, not paid: the record is real, but the split row or account that credits it to this payee is hypothetical',
     );
   });
 

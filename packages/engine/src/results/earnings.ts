@@ -3,6 +3,7 @@
  */
 
 import type { IrExpr, Rounding } from '@attain/dsl';
+import { viewedRecord } from '../credit/crediting.js';
 import { recordRef } from '../data/model.js';
 import { type Dec, decText, NEGLIGIBLE, ZERO } from '../decimal.js';
 import { type CompiledEarning, earningContext } from '../earn/earning.js';
@@ -10,7 +11,7 @@ import { allocateRounded, fit, roundAmount, toGrid } from '../earn/fit.js';
 import { type EarningOutcome, LineData, NOTE } from '../earn/outcome.js';
 import { PAID_EARLIER } from '../earn/paid-before.js';
 import { BASE_NOTE, NO_VALUE } from '../earn/per-line.js';
-import { type Ctx, entryText } from '../evaluate/context.js';
+import { type Ctx, type Entry, entryText } from '../evaluate/context.js';
 import type { Run } from '../evaluate/run.js';
 import { renderExpr } from '../governance/render-expr.js';
 import { type TierHit, tierApplied } from '../tables/tier-hit.js';
@@ -166,6 +167,18 @@ function wholeTier(line: LineData): TierHit | undefined {
  * that credits it, has not happened yet): its amount is an estimate, in no total and never paid.
  */
 const ESTIMATE_LINE = 'an estimate, not paid: it comes from a hypothetical record';
+
+/**
+ * What the estimate line of a real record says when a hypothetical split row or account credits
+ * it to the payee: the record is real (and may be paid to others), its credit to this payee is not.
+ */
+const ESTIMATE_VIA =
+  'an estimate, not paid: the record is real, but the split row or account that credits it to this payee is hypothetical';
+
+/** The sentence of an estimate line with a record: its own, or the one of a real record's view. */
+function estimateText(entry: Entry): string {
+  return viewedRecord(entry.rec) ? ESTIMATE_VIA : ESTIMATE_LINE;
+}
 
 /** What the lines of one earning are explained with. */
 interface LineEnv {
@@ -402,7 +415,7 @@ function lineResult(line: LineData, env: LineEnv): EarningLine {
   const whole = wholeTier(line);
   if (entry && whole) {
     // A stopped line (never an estimate) or an estimate line says so, in a trace shared by band.
-    const trace = tierTrace(run, e, whole, stopped ?? (line.estimate ? ESTIMATE_LINE : undefined));
+    const trace = tierTrace(run, e, whole, stopped ?? (line.estimate ? estimateText(entry) : undefined));
     const result: EarningLine = {
       id: line.id,
       record: recordRef(entry.rec),
@@ -439,7 +452,7 @@ function lineResult(line: LineData, env: LineEnv): EarningLine {
     lineArithmetic(line, hits, trace, env) ??
       (stopped ? undefined : (boundArithmetic(line, env) ?? prefixArithmetic(line, hits, env))),
     stopped ?? lineText(line, env),
-    line.estimate && entry ? ESTIMATE_LINE : undefined,
+    line.estimate && entry ? estimateText(entry) : undefined,
   ].filter((t): t is string => t !== undefined);
   if (texts.length > 0) trace.text = texts.join('; ');
   const result: EarningLine = { id: line.id, amount: format.line(line), trace };

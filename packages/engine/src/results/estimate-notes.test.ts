@@ -113,3 +113,67 @@ describe('hypothetical deal under a cap', () => {
     expect(line('c', 'c:H1').sentence).toContain('reduced by the cap');
   });
 });
+
+describe('a real deal credited through a hypothetical split row', () => {
+  // D2 of 1,000 is real; split row S1 gives a 50% (real), S2 gives b 50% (hypothetical).
+  const plan = planOf(
+    quarterly(
+      `source deals "Deals" {
+    id: Text key
+    owner: Payee owner
+    amount: Money
+    close_date: Date dated
+  }
+  source splits "Splits" {
+    id: Text key
+    deal_id: Text
+    payee: Payee
+    share: Percent
+    on_date: Date dated
+  }
+  credit shared "Shared" from deals { split by splits on deal_id }
+  rate table rates on shared marginal {
+    0 USD to 10_000 USD: 10%
+    10_000 USD and up: 20%
+  }
+  commission s "Split commission" = shared * 10% per line
+  commission t "Tiered" = tiered(shared, rates) per line`,
+      'rounding half up to 2 decimals at line',
+    ),
+  );
+  const results = run(
+    plan,
+    {
+      payees: [payee('a'), payee('b')],
+      records: {
+        deals: [{ row: 1, values: { id: 'D2', owner: 'a', amount: '1000', close_date: '2026-02-01' } }],
+        splits: [
+          { row: 1, values: { id: 'S1', deal_id: 'D2', payee: 'a', share: '50%', on_date: '2026-02-01' } },
+          {
+            row: 2,
+            values: { id: 'S2', deal_id: 'D2', payee: 'b', share: '50%', on_date: '2026-02-01' },
+            hypothetical: true,
+          },
+        ],
+      },
+    },
+    ['2026-Q1'],
+  );
+  const at = { payee: 'b', period: '2026-Q1' };
+
+  it('says the deal is real and the split row hypothetical, not that the deal is hypothetical', () => {
+    const b = statement(results, 'b', '2026-Q1');
+    // b: nothing paid; 1,000 x 50% = 500 x 10% = 50.00 estimated, on each earning.
+    expect(b.earned).toBe('0.00');
+    expect(b.estimatedPayout).toBe('100.00');
+    const real =
+      'an estimate, not paid: the record is real, but the split row or account that credits it to this payee is hypothetical';
+    expect(explain(results, { ...at, earning: 's', line: 's:D2 (estimate)' })?.sentence).toBe(
+      `Split commission for deals D2 is 50.00 USD: shared 500.00 USD x 10%, amount 1,000.00 USD, shared share 50%; ${real}`,
+    );
+    // The tiered line, priced whole in tier 1: 500 x 10% = 50.00.
+    expect(explain(results, { ...at, earning: 't', line: 't:D2 (estimate)' })?.sentence).toContain(real);
+    // a is paid its real half: 500 x 10% = 50.00 on each earning.
+    expect(statement(results, 'a', '2026-Q1').earned).toBe('100.00');
+  });
+});
