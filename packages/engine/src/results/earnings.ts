@@ -19,7 +19,7 @@ import { formatDate } from '../time/dates.js';
 import { type BoundCall, boundCall, heldArg, heldText } from '../trace/bound.js';
 import { exactMoneyInput, inputsOf, tierOf } from '../trace/build.js';
 import { ruleConstants, withConstants } from '../trace/constants.js';
-import { money, moneyDecimals, planMoney } from '../trace/sentence.js';
+import { detailedMoney, moneyDecimals, planMoney } from '../trace/sentence.js';
 import type { MoneyFormat } from './format.js';
 import type { EarningLine, EarningResult, TierApplied, Trace, TraceConstant, TraceInput } from './results.js';
 
@@ -279,25 +279,11 @@ function lineText(line: LineData, env: LineEnv): string | undefined {
     // 33.34 for 100 / 3 under an earning of 100.00: the rep sees where the cent comes from.
     const way = line.amount.gt(line.raw) ? 'up' : 'down';
     const name = env.e.earning.label ?? env.e.earning.name;
-    return `rounded ${way} from ${roughMoney(line.raw, env)} so that the lines of ${name} add up to its ${env.money(env.earned)} (largest remainder)`;
+    return `rounded ${way} from ${detailedMoney(decText(line.raw), env.currency, moneyDecimals(env.run.program.plan.header.rounding.decimals))} so that the lines of ${name} add up to its ${env.money(env.earned)} (largest remainder)`;
   }
   if (note === NOTE.toFloor && env.floor)
     return `raised to the floor of ${env.money(env.floor)}: the other lines add up to ${env.money(env.earned.minus(line.amount))}`;
   return note;
-}
-
-/**
- * An exact amount with every decimal when it has at most 4 more than the plan's (`3.33335 USD`),
- * else to 2 more (`33.3333 USD` for 100 / 3), as "rounded from" shows amounts.
- */
-function roughMoney(value: Dec, env: LineEnv): string {
-  const decimals = moneyDecimals(env.run.program.plan.header.rounding.decimals);
-  const places = value.decimalPlaces();
-  return money(
-    decText(value),
-    env.currency,
-    places <= decimals + 4 ? Math.max(decimals, places) : decimals + 2,
-  );
 }
 
 /**

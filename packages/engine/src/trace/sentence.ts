@@ -71,8 +71,9 @@ function readDecimal(value: unknown): Dec | undefined {
 
 /** An amount for reading: grouped, with `decimals` decimals (2 by default). */
 export function money(value: string, currency?: string, decimals = 2): string {
-  if (!readDecimal(value)) return notANumber(value);
-  const text = group(new Dec(value).toDecimalPlaces(decimals, Dec.ROUND_HALF_UP).toFixed(decimals));
+  const d = readDecimal(value);
+  if (!d) return notANumber(value);
+  const text = group(d.toDecimalPlaces(decimals, Dec.ROUND_HALF_UP).toFixed(decimals));
   return currency ? `${text} ${currency}` : text;
 }
 
@@ -87,24 +88,38 @@ const WHOLE_EXTRA = 4;
 const ROUNDED_FROM_EXTRA = 2;
 
 /**
+ * An amount with the digits a rep needs to redo a sum: every decimal when it has at most
+ * {@link WHOLE_EXTRA} more than `decimals` (`1000.005` → `1,000.005 USD`), else to
+ * {@link ROUNDED_FROM_EXTRA} more (a quotient's 50 digits: `1,400.6065`), as "rounded from" shows it.
+ */
+export function detailedMoney(value: string, currency?: string, decimals = 2): string {
+  const d = readDecimal(value);
+  if (!d) return notANumber(value);
+  const places = d.decimalPlaces();
+  return money(
+    value,
+    currency,
+    places <= decimals + WHOLE_EXTRA ? Math.max(decimals, places) : decimals + ROUNDED_FROM_EXTRA,
+  );
+}
+
+/**
  * An exact amount for reading: {@link money}, with `decimals` decimals or every decimal it has when
  * it has a few more (`1000.005` → `1,000.005 USD`), so that no digit a rep needs to redo a sum is
  * hidden. An amount with more than {@link WHOLE_EXTRA} decimals beyond `decimals` (a ratio's 50
- * digits) is shown to `decimals` and says so, with the amount it was rounded from to
- * {@link ROUNDED_FROM_EXTRA} more decimals: `1,400.61 USD (rounded from 1,400.6065)`; with
- * `said`, an amount whose rounding it already holds is shown rounded only, so that a sentence
- * says it once.
+ * digits) is shown to `decimals` and says so, with the amount it was rounded from
+ * ({@link detailedMoney}): `1,400.61 USD (rounded from 1,400.6065)`; with `said`, an amount whose
+ * rounding it already holds is shown rounded only, so that a sentence says it once.
  */
 export function exactMoney(value: string, currency?: string, decimals = 2, said?: Set<string>): string {
-  if (!readDecimal(value)) return notANumber(value);
-  const places = new Dec(value).decimalPlaces();
-  if (places <= decimals + WHOLE_EXTRA) return money(value, currency, Math.max(decimals, places));
+  const d = readDecimal(value);
+  if (!d) return notANumber(value);
+  if (d.decimalPlaces() <= decimals + WHOLE_EXTRA) return detailedMoney(value, currency, decimals);
   const shown = money(value, currency, decimals);
-  const from = money(value, undefined, decimals + ROUNDED_FROM_EXTRA);
-  const exact = new Dec(value).toString();
+  const exact = d.toString();
   if (said?.has(exact)) return shown;
   said?.add(exact);
-  return `${shown} (rounded from ${from})`;
+  return `${shown} (rounded from ${detailedMoney(value, undefined, decimals)})`;
 }
 
 /**
@@ -123,14 +138,16 @@ export function planReading(plan: Plan): Reading {
 
 /** A ratio as a percentage: `0.125` → `12.5%`. */
 export function percent(value: string): string {
-  if (!readDecimal(value)) return notANumber(value);
-  return `${group(new Dec(value).times(100).toDecimalPlaces(4, Dec.ROUND_HALF_UP).toString())}%`;
+  const d = readDecimal(value);
+  if (!d) return notANumber(value);
+  return `${group(d.times(100).toDecimalPlaces(4, Dec.ROUND_HALF_UP).toString())}%`;
 }
 
 /** A plain number for reading, to at most 4 decimals like {@link percent}: `78.666…` → `78.6667`. */
 export function plain(value: string): string {
-  if (!readDecimal(value)) return notANumber(value);
-  return group(new Dec(value).toDecimalPlaces(4, Dec.ROUND_HALF_UP).toString());
+  const d = readDecimal(value);
+  if (!d) return notANumber(value);
+  return group(d.toDecimalPlaces(4, Dec.ROUND_HALF_UP).toString());
 }
 
 function isNumeric(value: unknown): value is string {
