@@ -8,19 +8,11 @@ import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../data/dataset.js';
 import type { Results } from '../results/results.js';
 import { payee, planOf, quarterly, rows, run, statement } from '../test-support.js';
-import { linesOf } from './test-support.js';
+import { dealRow, linesOf } from './test-support.js';
 
 const SOURCE = `source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated, cancel_date: Date optional }
   credit bookings from deals { to owner }`;
 const YEAR = ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'];
-
-const deal = (id: string, owner: string, amount: string, close: string, cancel: string | null = null) => ({
-  id,
-  owner,
-  amount,
-  close_date: close,
-  cancel_date: cancel,
-});
 
 /** Runs in sequence, each given the statements the earlier ones paid as `previous`. */
 function inSequence(
@@ -69,11 +61,11 @@ describe('a recoverable draw, recovered, then a clawback at the original rate', 
   const payees = [payee('a'), payee('b')];
   // A1 and B1 close 2026-02-01 and are cancelled 2026-07-10, 159 days later (within 180), in Q3.
   const deals = rows(
-    deal('A1', 'a', '5000', '2026-02-01', '2026-07-10'),
-    deal('A2', 'a', '40000', '2026-05-01'),
-    deal('A3', 'a', '10000', '2026-08-01'),
-    deal('B1', 'b', '10000', '2026-02-01', '2026-07-10'),
-    deal('B3', 'b', '20000', '2026-08-01'),
+    dealRow('A1', 'a', '5000', '2026-02-01', '2026-07-10'),
+    dealRow('A2', 'a', '40000', '2026-05-01'),
+    dealRow('A3', 'a', '10000', '2026-08-01'),
+    dealRow('B1', 'b', '10000', '2026-02-01', '2026-07-10'),
+    dealRow('B3', 'b', '20000', '2026-08-01'),
   );
 
   it('pays, recovers and claws back as worked out by hand, quarter by quarter as in one call', () => {
@@ -114,9 +106,9 @@ describe('a holdback released on its date in a quarter without earnings', () => 
   );
   const payees = [payee('a'), payee('b')];
   const deals = rows(
-    deal('A1', 'a', '10000', '2026-02-01'),
-    deal('A2', 'a', '5000', '2026-05-01'),
-    deal('B1', 'b', '30000', '2026-03-01'),
+    dealRow('A1', 'a', '10000', '2026-02-01'),
+    dealRow('A2', 'a', '5000', '2026-05-01'),
+    dealRow('B1', 'b', '30000', '2026-03-01'),
   );
 
   it('pays the whole balance in the quarter containing the date', () => {
@@ -153,7 +145,7 @@ describe('a holdback released in a quarter without earnings, with a draw balance
   draw dr = 2_000 USD recoverable for 1 periods`),
   );
   const payees = [payee('a')];
-  const deals = rows(deal('A1', 'a', '10000', '2026-02-01'));
+  const deals = rows(dealRow('A1', 'a', '10000', '2026-02-01'));
 
   it('recovers from the release, and the sentence says the period earned nothing', () => {
     const one = run(plan, { payees, records: { deals } }, ['2026-Q1', '2026-Q2']);
@@ -180,16 +172,16 @@ describe('a late deal in a closed quarter of a year-to-date plan', () => {
   const plan = planOf(quarterly(`${SOURCE}\n  bonus y = ytd(bookings) * 5% paid year to date`));
   const payees = [payee('a'), payee('b')];
   const v1 = rows(
-    deal('A1', 'a', '10000', '2026-02-01'),
-    deal('A2', 'a', '20000', '2026-05-01'),
-    deal('B1', 'b', '8000', '2026-02-10'),
-    deal('A3', 'a', '6000', '2026-08-01'),
+    dealRow('A1', 'a', '10000', '2026-02-01'),
+    dealRow('A2', 'a', '20000', '2026-05-01'),
+    dealRow('B1', 'b', '8000', '2026-02-10'),
+    dealRow('A3', 'a', '6000', '2026-08-01'),
   );
   // Late: A0 4,000 in Q1 (closed) for a, B0 2,000 in Q2 (closed) for b.
   const v2 = [
     ...v1,
-    { row: 5, values: deal('A0', 'a', '4000', '2026-03-15') },
-    { row: 6, values: deal('B0', 'b', '2000', '2026-06-15') },
+    { row: 5, values: dealRow('A0', 'a', '4000', '2026-03-15') },
+    { row: 6, values: dealRow('B0', 'b', '2000', '2026-06-15') },
   ];
 
   it('pays the year-to-date difference once, and nothing when run again on the same data', () => {
@@ -233,18 +225,18 @@ describe('a leaver in the middle of a quarter with a draw balance', () => {
   const payees = [payee('l', {}, { plans: [{ plan: 'Test', to: '2026-05-15' }] })];
   // L3 closes after l left: it credits l nothing (an off-plan warning).
   const v1 = rows(
-    deal('L1', 'l', '5000', '2026-02-01'),
-    deal('L2', 'l', '8000', '2026-04-20'),
-    deal('L3', 'l', '9000', '2026-06-01'),
+    dealRow('L1', 'l', '5000', '2026-02-01'),
+    dealRow('L2', 'l', '8000', '2026-04-20'),
+    dealRow('L3', 'l', '9000', '2026-06-01'),
   );
   // Later: a late Q1 deal L0 of 20,000, and L1 cancelled on 2026-07-15 (164 days later, in Q3).
   const v2 = [
     ...rows(
-      deal('L1', 'l', '5000', '2026-02-01', '2026-07-15'),
-      deal('L2', 'l', '8000', '2026-04-20'),
-      deal('L3', 'l', '9000', '2026-06-01'),
+      dealRow('L1', 'l', '5000', '2026-02-01', '2026-07-15'),
+      dealRow('L2', 'l', '8000', '2026-04-20'),
+      dealRow('L3', 'l', '9000', '2026-06-01'),
     ),
-    { row: 4, values: deal('L0', 'l', '20000', '2026-03-01') },
+    { row: 4, values: dealRow('L0', 'l', '20000', '2026-03-01') },
   ];
   const notSettled = (r: Results) =>
     r.warnings.filter((w) => w.code === 'not-settled').map((w) => [w.period, w.message]);

@@ -148,3 +148,14 @@ export function linesOf(s: Statement): [string, string][] {
 export function payoutGap(s: Statement): Dec {
   return s.adjustments.reduce((t, a) => t.minus(a.amount), new Dec(s.payout).minus(s.earned));
 }
+
+/** The values of a deals row of the payout scenarios: id, owner, amount, close and cancel dates. */
+export function dealRow(
+  id: string,
+  owner: string,
+  amount: string,
+  close: string,
+  cancel: string | null = null,
+) {
+  return { id, owner, amount, close_date: close, cancel_date: cancel };
+}

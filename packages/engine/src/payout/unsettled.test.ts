@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../data/dataset.js';
 import type { Results } from '../results/results.js';
 import { payee, planOf, quarterly, rows, run } from '../test-support.js';
-import { linesOf } from './test-support.js';
+import { dealRow, linesOf } from './test-support.js';
 
 const SOURCE = `source deals { id: Text key, owner: Payee owner, amount: Money, close_date: Date dated, cancel_date: Date optional }
   credit bookings from deals { to owner }
@@ -25,14 +25,6 @@ function warned(results: Results, ...codes: string[]): (string | undefined)[][] 
     .map((w) => [w.payee, w.period, w.code, w.rule?.name, w.message]);
 }
 
-const deal = (id: string, owner: string, amount: string, close: string, cancel: string | null = null) => ({
-  id,
-  owner,
-  amount,
-  close_date: close,
-  cancel_date: cancel,
-});
-
 describe('a cancellation after the payee is off the plan', () => {
   const plan = planOf(
     quarterly(`${SOURCE}
@@ -43,7 +35,7 @@ describe('a cancellation after the payee is off the plan', () => {
   // days later (within 90), in Q3, when l has left: l has no Q3 statement to take it back on.
   const data = {
     payees: [leaver],
-    records: { deals: rows(deal('L1', 'l', '10000', '2026-06-01', '2026-07-15')) },
+    records: { deals: rows(dealRow('L1', 'l', '10000', '2026-06-01', '2026-07-15')) },
   };
   const message =
     'deals L1 was cancelled on 2026-07-15, 44 days after it closed on 2026-06-01 (within the 90 days of clawback cx), but the 1,000.00 USD it paid l is not clawed back: l left the plan on 2026-06-30, and l has no statement in 2026-Q3';
@@ -73,8 +65,8 @@ describe('a cancellation after the payee is off the plan', () => {
   it('names every record and the total when several are cancelled', () => {
     // L2: 5,000 closed 2026-05-10 pays 500.00; cancelled 2026-07-20, 21 + 30 + 20 = 71 days later.
     const two = rows(
-      deal('L1', 'l', '10000', '2026-06-01', '2026-07-15'),
-      deal('L2', 'l', '5000', '2026-05-10', '2026-07-20'),
+      dealRow('L1', 'l', '10000', '2026-06-01', '2026-07-15'),
+      dealRow('L2', 'l', '5000', '2026-05-10', '2026-07-20'),
     );
     const results = calc(plan, { payees: [leaver], records: { deals: two } }, YEAR);
     // 1,000.00 + 500.00 = 1,500.00, in order of cancellation.
@@ -87,7 +79,7 @@ describe('a cancellation after the payee is off the plan', () => {
     // E1: 10,000 closed 2026-12-01 pays 1,000.00 in Q4; cancelled 2027-01-15, 30 + 15 = 45 days later.
     const ends = {
       payees: [payee('e')],
-      records: { deals: rows(deal('E1', 'e', '10000', '2026-12-01', '2027-01-15')) },
+      records: { deals: rows(dealRow('E1', 'e', '10000', '2026-12-01', '2027-01-15')) },
     };
     const year = calc(plan, ends, YEAR);
     const after = calc(plan, { ...ends, previous: year }, ['2027-Q1']);
@@ -100,7 +92,7 @@ describe('a cancellation after the payee is off the plan', () => {
     // Cancelled 2026-06-20, in Q2, while l is on the plan: -1,000.00 in Q2.
     const inside = {
       payees: [leaver],
-      records: { deals: rows(deal('L1', 'l', '10000', '2026-06-01', '2026-06-20')) },
+      records: { deals: rows(dealRow('L1', 'l', '10000', '2026-06-01', '2026-06-20')) },
     };
     const results = calc(plan, inside, YEAR);
     expect(linesOf(results.statements[1] as Results['statements'][number])).toEqual([
@@ -120,7 +112,7 @@ describe('balances left when the payee leaves or the plan ends', () => {
     const data = {
       payees: [payee('l', {}, { plans: [{ plan: 'Test', to: '2026-06-30' }] }), payee('a')],
       records: {
-        deals: rows(deal('L1', 'l', '10000', '2026-02-01'), deal('A1', 'a', '10000', '2026-02-01')),
+        deals: rows(dealRow('L1', 'l', '10000', '2026-02-01'), dealRow('A1', 'a', '10000', '2026-02-01')),
       },
     };
     const results = calc(plan, data, YEAR);
@@ -165,7 +157,7 @@ describe('balances left when the payee leaves or the plan ends', () => {
     );
     const data = {
       payees: [payee('l', {}, { plans: [{ plan: 'Test', to: '2026-08-15' }] }), payee('a')],
-      records: { deals: rows(deal('L1', 'l', '5000', '2026-07-01')) },
+      records: { deals: rows(dealRow('L1', 'l', '5000', '2026-07-01')) },
     };
     const results = calc(plan, data, YEAR);
     // l: Q1 and Q2 earn nothing: draws 3,000.00 each (owed 6,000.00). Q3: c = 500.00 recovered
@@ -214,7 +206,7 @@ describe('balances left when the payee leaves or the plan ends', () => {
         payee('a', { left_on: null }),
       ],
       records: {
-        deals: rows(deal('L1', 'l', '10000', '2026-02-01'), deal('A1', 'a', '10000', '2026-02-01')),
+        deals: rows(dealRow('L1', 'l', '10000', '2026-02-01'), dealRow('A1', 'a', '10000', '2026-02-01')),
       },
     };
     const results = calc(plan, data, YEAR);
@@ -240,11 +232,11 @@ describe('a cancellation whose period is missing from the earlier results', () =
   clawback cx = deals cancelled on cancel_date within 90 days at original rate`),
   );
   const deals = rows(
-    deal('D1', 'rep', '10000', '2026-02-01'),
+    dealRow('D1', 'rep', '10000', '2026-02-01'),
     // D2: 10,000 closed 2026-05-01 pays 1,000.00 in Q2; cancelled 2026-07-15, 30 + 31 + 14 = 75 days later.
-    deal('D2', 'rep', '10000', '2026-05-01', '2026-07-15'),
+    dealRow('D2', 'rep', '10000', '2026-05-01', '2026-07-15'),
     // D0 is dated before the plan begins: it paid nothing under it.
-    deal('D0', 'rep', '10000', '2025-12-20', '2026-07-10'),
+    dealRow('D0', 'rep', '10000', '2025-12-20', '2026-07-10'),
   );
   const data = { payees: [payee('rep')], records: { deals } };
 
@@ -275,8 +267,8 @@ describe('a cancellation whose period is missing from the earlier results', () =
 
   it('names the records of one missing period together', () => {
     const two = rows(
-      deal('D2', 'rep', '10000', '2026-05-01', '2026-07-15'),
-      deal('D3', 'rep', '2000', '2026-06-01', '2026-07-01'),
+      dealRow('D2', 'rep', '10000', '2026-05-01', '2026-07-15'),
+      dealRow('D3', 'rep', '2000', '2026-06-01', '2026-07-01'),
     );
     const q3 = calc(plan, { payees: [payee('rep')], records: { deals: two } }, ['2026-Q3']);
     expect(warned(q3, 'not-clawed-back').map((w) => w[4])).toEqual([
@@ -294,7 +286,7 @@ describe('a record cancelled before its dated day', () => {
   // before it closed: one of the dates is wrong, and nothing is clawed back, in Q1 or in Q2.
   const data = {
     payees: [payee('r')],
-    records: { deals: rows(deal('B1', 'r', '10000', '2026-05-10', '2026-03-20')) },
+    records: { deals: rows(dealRow('B1', 'r', '10000', '2026-05-10', '2026-03-20')) },
   };
 
   it('takes nothing back, and says so in the period of the cancellation date', () => {
@@ -324,7 +316,7 @@ describe('a record cancelled before its dated day', () => {
 describe('a balance carried in that no draw or holdback of the plan keeps', () => {
   const planWith = (holdback: string) =>
     planOf(quarterly(`${SOURCE}\n  holdback ${holdback} = 10% of c until 2026-12-31`));
-  const data = { payees: [payee('r')], records: { deals: rows(deal('D1', 'r', '10000', '2026-02-10')) } };
+  const data = { payees: [payee('r')], records: { deals: rows(dealRow('D1', 'r', '10000', '2026-02-10')) } };
 
   it('is carried as it is, and said once: a holdback renamed between runs', () => {
     // Q1 under holdback h: c = 10% of 10,000 = 1,000.00, h keeps back 100.00: payout 900.00.
