@@ -5,6 +5,7 @@
 import { type Dec, decOf, ZERO } from '../decimal.js';
 import type { Entry } from '../evaluate/context.js';
 import type { TierHit } from '../tables/tier-hit.js';
+import type { Held } from '../trace/bound.js';
 import type { CompiledEarning } from './earning.js';
 
 /**
@@ -64,11 +65,11 @@ export class LineData {
   /** On the general per-line path, the value of the records before this line's (its line pays the difference). */
   before: Dec | undefined = undefined;
   /**
-   * On the general per-line path of a `max`/`min`/`clamp` value held at a bound: the bounded
-   * argument with the records up to this line (`held`) and with those before it (`heldBefore`).
+   * On the general per-line path of a rule with `max`, `min` or `clamp`: the bounds that cut the
+   * value with the records up to this line (`held`) and with those before it (`heldBefore`).
    */
-  held: Dec | undefined = undefined;
-  heldBefore: Dec | undefined = undefined;
+  held: Held | undefined = undefined;
+  heldBefore: Held | undefined = undefined;
   /** The raw value in units of 10^-rawScale; NaN when it is held as a decimal only. */
   rawUnits = Number.NaN;
   rawScale = 0;

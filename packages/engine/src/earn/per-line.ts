@@ -8,7 +8,7 @@
 import { Dec, NEGLIGIBLE, ZERO } from '../decimal.js';
 import { Ctx, type Entry, type LineState } from '../evaluate/context.js';
 import type { TierHit } from '../tables/tier-hit.js';
-import { boundCall, heldArg } from '../trace/bound.js';
+import { boundsOf, heldBounds } from '../trace/bound.js';
 import { planMoney } from '../trace/sentence.js';
 import type { CompiledEarning } from './earning.js';
 import { incrementalLines } from './incremental.js';
@@ -40,9 +40,10 @@ export function perLineRaw(ctx: Ctx, e: CompiledEarning, credit: number): RawLin
   const name = e.earning.name;
   const lines: LineData[] = [];
   const base = decimalOf(e.value(lctx, undefined));
-  // `max(bookings * 10% - 100 USD, 0 USD)`: the argument a bound replaced, for the sentences.
-  const bound = boundCall(e.earning.value);
-  const held = (value: Dec | null) => (bound ? heldArg(lctx, bound, value, e.def.rule) : undefined);
+  // `max(bookings * 10% - 100 USD, 0 USD)`, `min(bookings, 10000 USD) * 5%`: what the bounds of
+  // the rule replaced, for the sentences.
+  const bounds = boundsOf(e.earning.value);
+  const held = (value: Dec | null) => (bounds ? heldBounds(lctx, bounds, value, e.def.rule) : undefined);
   let previousHeld = held(base);
   let anyValue = base !== null;
   if (base !== null && !base.isZero()) {
@@ -72,7 +73,7 @@ export function perLineRaw(ctx: Ctx, e: CompiledEarning, credit: number): RawLin
     const tiers = diffTiers(previousTrail, lctx.trail, raw);
     const made = recordLine(name, entry, raw, tiers);
     made.before = previous;
-    if (bound) {
+    if (bounds) {
       made.held = held(value);
       made.heldBefore = previousHeld;
       previousHeld = made.held;

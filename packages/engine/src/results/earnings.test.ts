@@ -528,3 +528,132 @@ describe('a value held at a bound by max, min or clamp', () => {
     );
   });
 });
+
+describe('a bound inside a larger rule', () => {
+  it('names a min inside a product with the value it used, and redoes the product', () => {
+    const say = sentences('commission c = min(bookings, 100000 USD) * 5%', ['140000']);
+    // 140,000 is above the limit: min = 100,000.00; 100,000 x 5% = 5,000.00. It read "c is
+    // 5,000.00 USD: bookings 140,000.00 USD, value 5,000.00 USD", which 140,000 x 5% = 7,000 does not redo.
+    const why =
+      'min(bookings, 100000 USD): bookings is 140,000.00 USD, above the limit of 100,000.00 USD, so 100,000.00 USD is used; 100,000.00 USD * 5% is 5,000.00 USD';
+    expect(say({ earning: 'c' })).toBe(
+      `c is 5,000.00 USD: bookings 140,000.00 USD, value 5,000.00 USD; ${why}`,
+    );
+    expect(say({ earning: 'c', line: 'period' })).toBe(
+      `c is 5,000.00 USD: bookings 140,000.00 USD, value 5,000.00 USD; ${why}`,
+    );
+    // A percentage bound is shown as one: attainment 200,000 / 100,000 = 200%, held at 150%;
+    // 200,000 x 150% x 10% = 30,000.00.
+    const rate = sentences('commission c = bookings * min(attainment, 150%) * 10%', ['200000']);
+    expect(rate({ earning: 'c' })).toBe(
+      'c is 30,000.00 USD: bookings 200,000.00 USD, attainment 200%, value 30,000.00 USD; min(attainment, 150%): attainment is 200%, above the limit of 150%, so 150% is used; bookings * 150% * 10% is 30,000.00 USD',
+    );
+  });
+
+  it('names a max inside a sum', () => {
+    const say = sentences('commission c = max(bookings * 10% - 100 USD, 0 USD) + 50 USD', ['600']);
+    // 600 x 10% - 100 = -40.00, below the floor: max = 0.00; 0 + 50 = 50.00.
+    expect(say({ earning: 'c' })).toBe(
+      'c is 50.00 USD: bookings 600.00 USD, value 50.00 USD; max(bookings * 10% - 100 USD, 0 USD): bookings * 10% - 100 USD is -40.00 USD, below the floor of 0.00 USD, so 0.00 USD is used; 0.00 USD + 50 USD is 50.00 USD',
+    );
+  });
+
+  it('names the side of a clamp that cut, inside a product', () => {
+    const low = sentences('commission c = clamp(bookings, 1000 USD, 5000 USD) * 10%', ['600']);
+    // 600 is below 1,000: 1,000 x 10% = 100.00.
+    expect(low({ earning: 'c' })).toBe(
+      'c is 100.00 USD: bookings 600.00 USD, value 100.00 USD; clamp(bookings, 1000 USD, 5000 USD): bookings is 600.00 USD, below the floor of 1,000.00 USD, so 1,000.00 USD is used; 1,000.00 USD * 10% is 100.00 USD',
+    );
+    const high = sentences('commission c = clamp(bookings, 1000 USD, 5000 USD) * 10%', ['7600']);
+    // 7,600 is above 5,000: 5,000 x 10% = 500.00.
+    expect(high({ earning: 'c' })).toBe(
+      'c is 500.00 USD: bookings 7,600.00 USD, value 500.00 USD; clamp(bookings, 1000 USD, 5000 USD): bookings is 7,600.00 USD, above the limit of 5,000.00 USD, so 5,000.00 USD is used; 5,000.00 USD * 10% is 500.00 USD',
+    );
+  });
+
+  it('does not name a bound that did not cut', () => {
+    const rule = 'commission c = min(bookings, 100000 USD) * 5% + max(bookings - 150000 USD, 0 USD) * 10%';
+    // 200,000: min cuts to 100,000 (x 5% = 5,000); max(50,000, 0) does not cut (x 10% = 5,000):
+    // 10,000.00, with the max as the rule writes it.
+    expect(sentences(rule, ['200000'])({ earning: 'c' })).toBe(
+      'c is 10,000.00 USD: bookings 200,000.00 USD, value 10,000.00 USD; min(bookings, 100000 USD): bookings is 200,000.00 USD, above the limit of 100,000.00 USD, so 100,000.00 USD is used; 100,000.00 USD * 5% + max(bookings - 150000 USD, 0 USD) * 10% is 10,000.00 USD',
+    );
+    // Under a single bound that does not cut (40,000 is below the limit: 40,000 x 5% = 2,000.00)
+    // the wording stays.
+    expect(sentences('commission c = min(bookings, 100000 USD) * 5%', ['40000'])({ earning: 'c' })).toBe(
+      'c is 2,000.00 USD: bookings 40,000.00 USD, value 2,000.00 USD',
+    );
+  });
+
+  it('names nested bounds innermost first, each with the values of those inside it', () => {
+    const rule = 'commission c = min(max(bookings - 50000 USD, 0 USD), 100000 USD) * 10%';
+    // 30,000 - 50,000 = -20,000, below the floor: 0; min(0, 100,000) does not cut: 0 x 10% = 0.00.
+    expect(sentences(rule, ['30000'])({ earning: 'c' })).toBe(
+      'c is 0.00 USD: bookings 30,000.00 USD, value 0.00 USD; max(bookings - 50000 USD, 0 USD): bookings - 50000 USD is -20,000.00 USD, below the floor of 0.00 USD, so 0.00 USD is used; min(0.00 USD, 100000 USD) * 10% is 0.00 USD',
+    );
+    // 200,000 - 50,000 = 150,000, above the limit: 100,000 x 10% = 10,000.00.
+    expect(sentences(rule, ['200000'])({ earning: 'c' })).toBe(
+      'c is 10,000.00 USD: bookings 200,000.00 USD, value 10,000.00 USD; min(max(bookings - 50000 USD, 0 USD), 100000 USD): max(bookings - 50000 USD, 0 USD) is 150,000.00 USD, above the limit of 100,000.00 USD, so 100,000.00 USD is used; 100,000.00 USD * 10% is 10,000.00 USD',
+    );
+    // Both cut, the outer one being the rule: 600 is below 1,000; 1,000 x 10% = 100.00 is above 50.00.
+    const both = sentences('commission c = min(max(bookings, 1000 USD) * 10%, 50 USD)', ['600']);
+    expect(both({ earning: 'c' })).toBe(
+      'c is 50.00 USD: bookings 600.00 USD, value 50.00 USD; max(bookings, 1000 USD): bookings is 600.00 USD, below the floor of 1,000.00 USD, so 1,000.00 USD is used; 1,000.00 USD * 10% is 100.00 USD, above the limit of 50.00 USD',
+    );
+    // A bound whose argument is a bound that cut: 5,000 is above 100, and 100 below 200: 200 x 10% = 20.00.
+    const inner = sentences('commission c = max(min(bookings, 100 USD), 200 USD) * 10%', ['5000']);
+    expect(inner({ earning: 'c' })).toBe(
+      'c is 20.00 USD: bookings 5,000.00 USD, value 20.00 USD; min(bookings, 100 USD): bookings is 5,000.00 USD, above the limit of 100.00 USD, so 100.00 USD is used; max(100.00 USD, 200 USD): 100.00 USD is below the floor of 200.00 USD, so 200.00 USD is used; 200.00 USD * 10% is 20.00 USD',
+    );
+  });
+
+  it('says on each line which values of the earning a bound cut', () => {
+    const say = sentences('commission c = min(bookings, 10000 USD) * 5% per line', ['6000', '6000', '1000']);
+    // D1: 6,000 x 5% = 300.00. D2: 12,000 is above the limit: 10,000 x 5% = 500.00 - 300.00 = 200.00.
+    // D3: 13,000, held at 10,000 too: 500.00 - 500.00 = 0.00.
+    expect(say({ earning: 'c', line: 'D1' })).toBe('c for deals D1 is 300.00 USD: bookings 6,000.00 USD');
+    expect(say({ earning: 'c', line: 'D2' })).toBe(
+      'c for deals D2 is 200.00 USD: bookings 6,000.00 USD; c with the records up to it is 500.00 USD (min(bookings, 10000 USD): bookings is 12,000.00 USD, above the limit of 10,000.00 USD, so 10,000.00 USD is used; 10,000.00 USD * 5% is 500.00 USD), minus the 300.00 USD it is with the records before it',
+    );
+    expect(say({ earning: 'c', line: 'D3' })).toBe(
+      'c for deals D3 is 0.00 USD: bookings 1,000.00 USD; c with the records up to it is 500.00 USD (min(bookings, 10000 USD): bookings is 13,000.00 USD, above the limit of 10,000.00 USD, so 10,000.00 USD is used; 10,000.00 USD * 5% is 500.00 USD), minus the 500.00 USD it is with the records before it (min(bookings, 10000 USD): bookings is 12,000.00 USD, above the limit of 10,000.00 USD, so 10,000.00 USD is used; 10,000.00 USD * 5% is 500.00 USD)',
+    );
+    expect(say({ earning: 'c' })).toBe(
+      'c is 500.00 USD: bookings 13,000.00 USD, value 500.00 USD; min(bookings, 10000 USD): bookings is 13,000.00 USD, above the limit of 10,000.00 USD, so 10,000.00 USD is used; 10,000.00 USD * 5% is 500.00 USD',
+    );
+  });
+
+  it('says it on the base line and the first record of a per-line earning', () => {
+    const say = sentences('commission c = max(bookings * 10% - 100 USD, 0 USD) + 50 USD per line', [
+      '600',
+      '3000',
+    ]);
+    // Without any record: max(-100, 0) + 50 = 50.00, the base line. D1: 600 x 10% - 100 = -40,
+    // held at 0: 50.00 - 50.00 = 0.00. D2: 3,600 x 10% - 100 = 260 + 50 = 310.00 - 50.00 = 260.00.
+    const base =
+      'max(bookings * 10% - 100 USD, 0 USD): bookings * 10% - 100 USD is -100.00 USD, below the floor of 0.00 USD, so 0.00 USD is used; 0.00 USD + 50 USD is 50.00 USD';
+    const d1 =
+      'max(bookings * 10% - 100 USD, 0 USD): bookings * 10% - 100 USD is -40.00 USD, below the floor of 0.00 USD, so 0.00 USD is used; 0.00 USD + 50 USD is 50.00 USD';
+    expect(say({ earning: 'c', line: 'base' })).toBe(
+      `c is 50.00 USD: value 50.00 USD; without any record: ${base}`,
+    );
+    expect(say({ earning: 'c', line: 'D1' })).toBe(
+      `c for deals D1 is 0.00 USD: bookings 600.00 USD; c with this record is 50.00 USD (${d1}), minus the 50.00 USD it is without any record, on the base line (${base})`,
+    );
+    expect(say({ earning: 'c', line: 'D2' })).toBe(
+      `c for deals D2 is 260.00 USD: bookings 3,000.00 USD; c with the records up to it is 310.00 USD, minus the 50.00 USD it is with the records before it (${d1})`,
+    );
+    // Without a base line the first record pays the value with it: min(0, 1,000) x 10% = 0 (no
+    // base line); D1: 5,000 is above 1,000: 1,000 x 10% = 100.00.
+    const alone = sentences('commission c = min(bookings, 1000 USD) * 10% per line', ['5000']);
+    expect(alone({ earning: 'c', line: 'D1' })).toBe(
+      'c for deals D1 is 100.00 USD: bookings 5,000.00 USD; min(bookings, 1000 USD): bookings is 5,000.00 USD, above the limit of 1,000.00 USD, so 1,000.00 USD is used; 1,000.00 USD * 10% is 100.00 USD',
+    );
+    const first = sentences('commission c = clamp(bookings, 1000 USD, 5000 USD) * 10% per line', ['7600']);
+    // Without any record clamp(0, 1,000, 5,000) = 1,000 x 10% = 100.00 (base line); D1: 7,600 is
+    // above 5,000: 500.00 - 100.00 = 400.00.
+    expect(first({ earning: 'c', line: 'D1' })).toBe(
+      'c for deals D1 is 400.00 USD: bookings 7,600.00 USD; c with this record is 500.00 USD (clamp(bookings, 1000 USD, 5000 USD): bookings is 7,600.00 USD, above the limit of 5,000.00 USD, so 5,000.00 USD is used; 5,000.00 USD * 10% is 500.00 USD), minus the 100.00 USD it is without any record, on the base line (clamp(bookings, 1000 USD, 5000 USD): bookings is 0.00 USD, below the floor of 1,000.00 USD, so 1,000.00 USD is used; 1,000.00 USD * 10% is 100.00 USD)',
+    );
+  });
+});

@@ -16,7 +16,14 @@ import type { Run } from '../evaluate/run.js';
 import { renderExpr } from '../governance/render-expr.js';
 import { type TierHit, tierApplied } from '../tables/tier-hit.js';
 import { formatDate } from '../time/dates.js';
-import { type BoundCall, boundCall, heldArg, heldText } from '../trace/bound.js';
+import {
+  type Bounds,
+  boundsOf,
+  type Held,
+  type HeldSentence,
+  heldBounds,
+  heldSentence,
+} from '../trace/bound.js';
 import { exactMoneyInput, inputsOf, tierOf } from '../trace/build.js';
 import { ruleConstants, withConstants } from '../trace/constants.js';
 import { detailedMoney, moneyDecimals, planMoney } from '../trace/sentence.js';
@@ -209,18 +216,26 @@ interface LineEnv {
   addsOnce: boolean;
   /** The constants each line's credit is multiplied by (`alliance_bookings * 3%`), when that is the rule. */
   lineConstants: TraceConstant[] | undefined;
-  /** The rule is a `max`, `min` or `clamp`: a value it held at a bound says so. */
-  bound: BoundCall | undefined;
+  /** The `max`, `min` and `clamp` of the rule: a value they held at a bound says so. */
+  bounds: Bounds | undefined;
   /** What the bound of such a rule replaced in the period's value, for its period line. */
   periodHeld: string | undefined;
 }
 
 /**
- * Why a value of a `max`/`min`/`clamp` rule is its bound: "bookings * 10% - 100 USD is -40.00
- * USD, below the floor of 0.00 USD" (the bounded argument, every decimal it has, and the value).
+ * Why a value of a rule with `max`, `min` or `clamp` is what it is: "bookings * 10% - 100 USD is
+ * -40.00 USD, below the floor of 0.00 USD" (the bounded argument, every decimal it has, and the
+ * value); a bound inside the rule with the value it used and the rule redone with it (see
+ * {@link heldSentence}).
  */
-function heldWhy(bound: BoundCall, arg: Dec, value: Dec, env: LineEnv): string {
-  return heldText(bound, planMoney(env.run.program.plan, arg, true), env.money(value), value.gt(arg));
+function heldWhy(bounds: Bounds, held: Held, env: LineEnv): HeldSentence {
+  return heldSentence(env.run.program.plan, bounds, held, env.money);
+}
+
+/** {@link heldWhy}, and "so 0.00 USD is paid" when the value is the bound itself. */
+function heldPaid(bounds: Bounds, held: Held, env: LineEnv): string {
+  const why = heldWhy(bounds, held, env);
+  return why.atBound ? `${why.text}, so ${env.money(held.value)} is paid` : why.text;
 }
 
 /**
@@ -230,24 +245,21 @@ function heldWhy(bound: BoundCall, arg: Dec, value: Dec, env: LineEnv): string {
  * of 600.00 USD under `max(bookings * 10% - 100 USD, 0 USD)`).
  */
 function boundArithmetic(line: LineData, env: LineEnv): string | undefined {
-  const bound = env.bound;
+  const bounds = env.bounds;
   const before = line.before;
-  if (!bound || !line.entry || before === undefined || line.estimate) return undefined;
+  if (!bounds || !line.entry || before === undefined || line.estimate) return undefined;
   if (line.note?.includes(NO_VALUE)) return undefined;
   const { held, heldBefore } = line;
   if (held === undefined && heldBefore === undefined) return undefined;
   const upTo = before.plus(line.raw);
   const first = line === env.firstRecord;
   // The first record without a base line pays the value with it: the bound, when it was held.
-  if (first && before.isZero())
-    return held === undefined
-      ? undefined
-      : `${heldWhy(bound, held, upTo, env)}, so ${env.money(upTo)} is paid`;
+  if (first && before.isZero()) return held === undefined ? undefined : heldPaid(bounds, held, env);
   const name = env.e.earning.name;
   const up = `${name} ${first ? 'with this record' : 'with the records up to it'} is ${env.money(upTo)}`;
-  const upWhy = held === undefined ? '' : ` (${heldWhy(bound, held, upTo, env)})`;
+  const upWhy = held === undefined ? '' : ` (${heldWhy(bounds, held, env).text})`;
   const was = first ? 'it is without any record, on the base line' : 'it is with the records before it';
-  const wasWhy = heldBefore === undefined ? '' : ` (${heldWhy(bound, heldBefore, before, env)})`;
+  const wasWhy = heldBefore === undefined ? '' : ` (${heldWhy(bounds, heldBefore, env).text})`;
   return `${up}${upWhy}, minus the ${env.money(before)} ${was}${wasWhy}`;
 }
 
@@ -267,8 +279,8 @@ function lineText(line: LineData, env: LineEnv): string | undefined {
       : `the ${added(line.raw)} the rule adds once, not for any record`;
   }
   // `max(bookings * 10%, 250 USD) per line`: the 250 USD is a floor the value without records is held at.
-  if (note === BASE_NOTE && env.bound && line.held !== undefined)
-    return `${note}: ${heldWhy(env.bound, line.held, line.raw, env)}, so ${env.money(line.raw)} is paid`;
+  if (note === BASE_NOTE && env.bounds && line.held !== undefined)
+    return `${note}: ${heldPaid(env.bounds, line.held, env)}`;
   if (note === NOTE.cut && env.cap)
     return `reduced by the cap of ${env.money(env.cap)}, from ${env.money(line.raw)}`;
   if (note === NOTE.cutYtd && env.cap)
@@ -530,13 +542,11 @@ export function earningResult(
   // (a first tier that starts above zero) says so by its tier 0 (see `noTier` in rate-table.ts).
   const running = actual.lines.some((l) => l.before !== undefined) ? runningCredit(actual.lines) : undefined;
   const first = actual.lines[0];
-  // `min(bookings * 10%, 500 USD)` at 500.00 USD: what the limit replaced.
-  const bound = boundCall(e.earning.value);
-  const held = bound && !stopped ? heldArg(ctx, bound, actual.value, e.def.rule) : undefined;
-  const periodHeld =
-    bound && held !== undefined && actual.value !== null
-      ? heldText(bound, planMoney(program.plan, held, true), money(actual.value), actual.value.gt(held))
-      : undefined;
+  // `min(bookings * 10%, 500 USD)` at 500.00 USD: what the limit replaced; `min(bookings, 100000
+  // USD) * 5%`: the value the limit used, and the rule redone with it.
+  const bounds = boundsOf(e.earning.value);
+  const held = bounds && !stopped ? heldBounds(ctx, bounds, actual.value, e.def.rule) : undefined;
+  const periodHeld = bounds && held ? heldSentence(program.plan, bounds, held, money).text : undefined;
   if (periodHeld) texts.push(periodHeld);
   if (note) texts.push(note);
   // Rounded at each line, the lines add up to a little more or less than the value (3 x 33.33 for
@@ -571,7 +581,7 @@ export function earningResult(
     firstRecord: running && (first?.entry ? first : actual.lines[1]),
     addsOnce: perLineAffine,
     lineConstants: perLineAffine && constants ? lineFactors(constants.constants) : undefined,
-    bound,
+    bounds,
     periodHeld,
   };
   const result: EarningResult = {
