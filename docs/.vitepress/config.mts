@@ -12,6 +12,7 @@ const reference = [
   { text: 'Diagnostics', link: '/reference/diagnostics' },
   { text: 'Engine', link: '/reference/engine' },
   { text: 'Running plans: attain run', link: '/reference/run' },
+  { text: 'Explaining statements: attain explain', link: '/reference/explain' },
   { text: 'Command line', link: '/reference/cli' },
   { text: 'API', link: '/reference/api' },
 ];

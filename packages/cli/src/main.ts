@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { defineCheck } from './commands/check.js';
 import { defineCompare } from './commands/compare.js';
 import { defineDemo } from './commands/demo.js';
+import { defineExplain } from './commands/explain.js';
 import { defineFmt } from './commands/fmt.js';
 import { defineQuotas } from './commands/quotas.js';
 import { defineReport } from './commands/report.js';
@@ -45,6 +46,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   defineCheck(program, context, exitWith);
   defineFmt(program, context, exitWith);
   defineRun(program, context, exitWith);
+  defineExplain(program, context, exitWith);
   defineDemo(program, context, exitWith);
   defineQuotas(program, context, exitWith);
   defineTerritories(program, context, exitWith);

@@ -17,6 +17,14 @@ export function periodOption(
   return new Option('--period <period>', description).argParser(collectPeriods).makeOptionMandatory();
 }
 
+/** `--previous <file>` (repeatable): the JSON an earlier `attain run --format json` wrote. */
+export function previousOption(): Option {
+  return new Option(
+    '--previous <file>',
+    'results of earlier periods, as attain run --format json wrote them: balances carried in (repeatable)',
+  ).argParser((value: string, files: string[] | undefined) => [...(files ?? []), value]);
+}
+
 /** `--format <format>`: one of `choices`, `byDefault` when not given. */
 export function formatOption(choices: readonly string[], byDefault: string): Option {
   return new Option('--format <format>', 'output format').choices(choices).default(byDefault);

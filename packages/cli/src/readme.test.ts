@@ -62,6 +62,18 @@ describe('README.md', () => {
     expect(tail).toMatch(/^Total of \d+ statements: /);
   });
 
+  it('shows the output attain explain really prints', async () => {
+    const shown = blocks('text').find((block) => block.startsWith('$ pnpm attain explain '));
+    expect(shown).toBeDefined();
+    // The command goes on over a second line after a backslash.
+    const [first = '', second = '', ...output] = (shown ?? '').split('\n');
+    const command = `${first.replace(/ \\$/, '')} ${second.trim()}`;
+    // Without `$ pnpm attain`.
+    const { code, stdout } = await run(command.split(' ').slice(3));
+    expect(code).toBe(0);
+    expect(output.join('\n')).toBe(stdout);
+  });
+
   it('shows the output attain check really prints', async () => {
     const shown = blocks('text').find((block) =>
       block.startsWith('$ pnpm attain check plans/inside-sales.attain\n'),

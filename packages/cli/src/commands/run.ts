@@ -7,7 +7,7 @@
  */
 
 import { type DataError, PREVIOUS, type Results, type Statement } from '@attain/engine';
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { type CalculationOptions, calculatePlanFile, progressOf, runSettings } from '../calculation.js';
 import { type Context, ExitCode, type ExitWith, reportProblem, reportWarning } from '../context.js';
 import type { DataOrigin } from '../data/load-data.js';
@@ -17,6 +17,7 @@ import {
   dataOption,
   formatOption,
   periodOption,
+  previousOption,
   progressOption,
   strictOption,
 } from '../options.js';
@@ -35,19 +36,11 @@ export interface RunOptions extends CalculationOptions {
   previous?: string[];
 }
 
-/** `--previous <file>` (repeatable): the JSON an earlier `attain run --format json` wrote. */
-function previousOption(): Option {
-  return new Option(
-    '--previous <file>',
-    'results of earlier periods, as attain run --format json wrote them: balances carried in (repeatable)',
-  ).argParser((value: string, files: string[] | undefined) => [...(files ?? []), value]);
-}
-
 /**
  * A data error as a line. One in the earlier results of `--previous` names the file its statement
  * came from and its row there.
  */
-function formatError(error: DataError, origin: DataOrigin): string {
+export function formatError(error: DataError, origin: DataOrigin): string {
   const inFile =
     error.source === PREVIOUS && origin.previous ? errorInFile(error, origin.previous) : undefined;
   if (!inFile) return formatDataError(error, origin);

@@ -53,7 +53,7 @@ export function formatWarning(warning: CalculationWarning): string {
 export function dataErrorsStopped(
   count: number,
   errors: readonly DataError[],
-  outcome: 'calculated' | 'compared',
+  outcome: 'calculated' | 'compared' | 'explained',
 ): string {
   const head = plural(count, 'data error');
   if (errors.some((error) => error.source === PREVIOUS)) {

@@ -25,3 +25,22 @@ export function wrapList(
   lines.push(line);
   return lines.join(`\n${indent}`);
 }
+
+/**
+ * Lays out `text` in lines of at most `width` columns, breaking at spaces; every line starts with
+ * `indent`. A word longer than a line is left whole on its own line.
+ */
+export function wrapWords(text: string, indent: string, width = 100): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (word === '') continue;
+    if (line !== '' && indent.length + line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = '';
+    }
+    line = line === '' ? word : `${line} ${word}`;
+  }
+  lines.push(line);
+  return lines.map((l) => `${indent}${l}`).join('\n');
+}
