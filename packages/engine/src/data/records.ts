@@ -119,7 +119,7 @@ class RowPlace {
 /**
  * Reads every row of a source in `order` (or input order) into `sink`, records each problem,
  * calls `sink.visit` with each row that read without error, and at the end reports rows sharing a
- * key (all of them: nothing says which is right; callers leave them out with `problems.has`).
+ * key (see {@link reportRepeatedKey}; callers leave them out with `problems.has`).
  * With `check`, plain amounts are not made into decimals (see {@link readRow}): the sink gets
  * their trimmed text, unless the key is an amount (keys must be read to compare).
  */
@@ -180,19 +180,45 @@ function walkRows(
   }
   const again = seen.repeated();
   if (again.length === 0) return;
-  const repeated = new Map<string, number[]>(again.map((key) => [key, []]));
-  for (const { key, row } of keysOf(schema, rows, readers, env)) repeated.get(key)?.push(row);
-  for (const [key, list] of repeated) {
-    const keyField = keyName ?? 'key';
-    list.sort((a, b) => a - b);
-    for (const row of list) {
-      const at: RowAt = { source: schema.name, row, key };
-      const others = list.filter((r) => r !== row).join(', ');
-      problems.add(
-        at,
-        dataError(at, 'duplicate-key', keyField, `${keyField} "${key}" is also used in row ${others}`),
-      );
-    }
+  const repeated = new Map<string, KeyedRow[]>(again.map((key) => [key, []]));
+  for (const keyed of keysOf(schema, rows, readers, env)) repeated.get(keyed.key)?.push(keyed);
+  for (const [key, list] of repeated) reportRepeatedKey(schema.name, keyName ?? 'key', key, list, problems);
+}
+
+/** A row's key, row number and whether the row is hypothetical. */
+interface KeyedRow {
+  key: string;
+  row: number;
+  hypothetical: boolean;
+}
+
+/**
+ * Reports the rows that share `key`. When one of them is a real record and the others are
+ * hypothetical ("if this deal closes", written with the key of a deal that exists), the
+ * hypothetical rows are the wrong ones: the real record is kept and paid. Otherwise nothing says
+ * which row is right, and every one of them is reported.
+ */
+function reportRepeatedKey(
+  source: string,
+  keyField: string,
+  key: string,
+  list: KeyedRow[],
+  problems: Problems,
+): void {
+  list.sort((a, b) => a.row - b.row);
+  const real = list.filter((r) => !r.hypothetical);
+  const [only] = real;
+  for (const { row, hypothetical } of list) {
+    if (only && real.length === 1 && !hypothetical) continue;
+    const at: RowAt = { source, row, key };
+    const reason =
+      only && real.length === 1
+        ? `${keyField} "${key}" is already used by real row ${only.row}; a hypothetical record needs a key of its own`
+        : `${keyField} "${key}" is also used in row ${list
+            .filter((r) => r.row !== row)
+            .map((r) => r.row)
+            .join(', ')}`;
+    problems.add(at, dataError(at, 'duplicate-key', keyField, reason));
   }
 }
 
@@ -220,7 +246,8 @@ function recOf(
 
 /**
  * Validates the rows of a source. Returns the valid records; every problem goes to `problems`.
- * Rows sharing a key are all left out: nothing says which of them is right.
+ * Rows sharing a key are all left out (nothing says which of them is right), but for a real row
+ * whose key only hypothetical rows reuse: it is kept, and they are left out.
  */
 export function validateRecords(
   schema: SourceSchema,
@@ -389,19 +416,23 @@ export class OwnedRows {
         [...list].sort((a, b) => a - b),
       );
     if (problems.size === 0) return;
-    // Rows found wrong at the end (repeated keys) are left out.
+    // Rows found wrong at the end (repeated keys) are left out, and whether some valid row is
+    // hypothetical is counted again (a hypothetical row reusing a real row's key is left out).
     const bad = (r: Rec) => problems.has(schema.name, r.row);
+    let hypothetical = false;
     for (let g = 0; g < groups; g++) {
       const table = chunks[chunkOf[g] as number] as Slotted[];
       const end = (offsetOf[g] as number) + (this.sizeOf[g] as number) * stride;
-      for (let base = offsetOf[g] as number; base < end; base += stride)
-        if (
-          table[base + width + STATE] !== null &&
-          problems.has(schema.name, table[base + width + ROW] as number)
-        )
+      for (let base = offsetOf[g] as number; base < end; base += stride) {
+        const state = table[base + width + STATE];
+        if (state === null) continue;
+        if (problems.has(schema.name, table[base + width + ROW] as number))
           table[base + width + STATE] = null;
+        else if (state === HYPOTHETICAL) hypothetical = true;
+      }
     }
     this.unowned.splice(0, this.unowned.length, ...this.unowned.filter((r) => !bad(r)));
+    this.hypothetical = hypothetical || this.unowned.some((r) => r.hyp);
     for (const [name, list] of this.withDate)
       this.withDate.set(
         name,
@@ -577,7 +608,7 @@ function* keysOf(
   rows: readonly DataRecord[],
   readers: FieldReader[],
   env: RecordEnv,
-): Iterable<{ key: string; row: number }> {
+): Iterable<KeyedRow> {
   const scratch = new Problems();
   const place = new RowPlace(schema.name);
   const v = new Array<Value>(readers.length);
@@ -589,7 +620,7 @@ function* keysOf(
     place.reset(row, undefined);
     readRow(readers, values, place, env, scratch, false, v);
     const key = keyText(v[schema.key as number] ?? null);
-    if (key !== undefined) yield { key, row };
+    if (key !== undefined) yield { key, row, hypothetical: input.hypothetical === true };
   }
 }
 
