@@ -17,7 +17,7 @@ import type { ManagerFrom, PayeeData } from './model.js';
 import { type PayeeTable, readAttribute, Unreadable } from './payees.js';
 import { dataError, type Problems, type RowAt, valueError } from './problems.js';
 import { requireDate, requirePayee, requireText } from './sections.js';
-import { isMissing, rowOf } from './values.js';
+import { isMissing, rowOf, textOf } from './values.js';
 
 /** The attribute of a change of manager: not declared by the plan, read as a payee id. */
 const MANAGER = 'manager';
@@ -84,7 +84,7 @@ export function validateAttributeChanges(
       if (payee === undefined || from === undefined) return;
       keyed(rowsByKey, payee, MANAGER, from, at.row);
       const raw = c.value as RawValue | undefined;
-      const manager = isMissing(raw) ? '' : String(raw).trim();
+      const manager = isMissing(raw) ? '' : textOf(raw).trim();
       managers.push({ at, payee, from, manager: manager === '' ? undefined : manager });
       return;
     }
@@ -208,7 +208,8 @@ function notDeclared(plan: Plan, attribute: string): string {
   // `Manager` for `manager`, which no plan declares but a change may name.
   const likely = meant(attribute, plan.payee.some((f) => f.name === MANAGER) ? names : [...names, MANAGER]);
   const hint = likely === undefined ? '' : `did you mean ${likely}? `;
-  const why = NOT_ATTRIBUTES[attribute];
+  // Own names only: `constructor` or `__proto__` must not find what every object inherits.
+  const why = Object.hasOwn(NOT_ATTRIBUTES, attribute) ? NOT_ATTRIBUTES[attribute] : undefined;
   const also = why === undefined ? '' : `; ${why}`;
   return `is not an attribute of the payee block of plan "${plan.header.name}" (${hint}${them})${also}`;
 }

@@ -11,7 +11,7 @@ import type { AttributeChange, Payee, PlanAssignment, RawValue } from './dataset
 import type { DaySpan, PayeeData } from './model.js';
 import { dataError, type Problems, type RowAt, valueError } from './problems.js';
 import type { CalculatedPeriods } from './sections.js';
-import { Bad, isMissing, quoteAny, readerFor, readMoney, rowOf } from './values.js';
+import { Bad, idText, isMissing, quoteAny, readerFor, readMoney, rowOf, textOf } from './values.js';
 
 /** The section name of payees in errors. */
 export const PAYEES = 'payees';
@@ -67,11 +67,17 @@ export function validatePayees(
   const unread = new Map<PayeeData, Unread[]>();
   const seen = new Map<string, number[]>();
   const misnamed: PayeeTable['misnamed'] = [];
-  payees.forEach((entry, i) => {
-    const payee: Payee =
-      entry !== null && typeof entry === 'object' ? entry : ({ id: '', name: '', attributes: {} } as Payee);
+  // Array.from, not forEach: a hole in the list (a sparse array from JavaScript) is a row too.
+  Array.from(payees as readonly unknown[]).forEach((entry, i) => {
+    if (entry === null || typeof entry !== 'object') {
+      const at: RowAt = { source: PAYEES, row: i + 1 };
+      const what = entry === null || entry === undefined ? 'the row is empty' : 'the payee is not an object';
+      problems.add(at, dataError(at, 'bad-type', undefined, what));
+      return;
+    }
+    const payee = entry as Payee;
     const row = rowOf(payee, i);
-    const id = typeof payee.id === 'number' ? String(payee.id) : payee.id;
+    const id = typeof payee.id === 'number' ? idText(payee.id) : payee.id;
     const at: RowAt = {
       source: PAYEES,
       row,
@@ -146,10 +152,16 @@ function readPayee(
   calculated: CalculatedPeriods | undefined,
   misnamed: (written: string) => void,
 ): ReadPayee | undefined {
-  if (at.key === undefined) problems.add(at, dataError(at, 'missing-field', 'id', 'id is missing'));
+  if (at.key === undefined)
+    problems.add(
+      at,
+      isMissing(payee.id)
+        ? dataError(at, 'missing-field', 'id', 'id is missing')
+        : valueError(at, 'bad-type', 'id', payee.id as RawValue, 'is not an id (a text)'),
+    );
   const name = typeof payee.name === 'string' ? payee.name.trim() : '';
   if (name === '') problems.add(at, dataError(at, 'missing-field', 'name', 'name is missing'));
-  const manager = isMissing(payee.manager) ? undefined : String(payee.manager).trim();
+  const manager = isMissing(payee.manager) ? undefined : textOf(payee.manager).trim();
   const onPlan = assignments(plan, payee, at, problems, misnamed);
   const attrs = new Map<string, Value>();
   const data: PayeeData = { id: at.key ?? '', name, manager, row: at.row, attrs, onPlan };

@@ -19,7 +19,8 @@ import { canonicalJson } from '../results/hash.js';
 import type { CalculationWarning, Results, Statement } from '../results/results.js';
 import type { FiscalCalendar } from '../time/calendar.js';
 import { formatDate, parseDate } from '../time/dates.js';
-import type { Dataset } from './dataset.js';
+import type { Dataset, RawValue } from './dataset.js';
+import type { PayeeTable } from './payees.js';
 import { dataError, type Problems, type RowAt, valueError } from './problems.js';
 import { isObject, readDecimal } from './values.js';
 
@@ -63,7 +64,10 @@ class StatementCheck {
     if (readAmount(value) !== undefined) return;
     if (value === undefined) this.shape(field, 'is missing');
     else
-      this.problems.add(this.at, valueError(this.at, 'bad-number', field, String(value), 'is not an amount'));
+      this.problems.add(
+        this.at,
+        valueError(this.at, 'bad-number', field, value as RawValue, 'is not an amount'),
+      );
   }
 
   belowZero(value: unknown, field: string): void {
@@ -73,7 +77,7 @@ class StatementCheck {
         this.at,
         'bad-number',
         field,
-        String(value),
+        value as RawValue,
         'is below zero (what a draw leaves owed or a holdback keeps back never is)',
       ),
     );
@@ -134,7 +138,8 @@ export function checkPrevious(
   }
   const meta = isObject(previous.meta) ? previous.meta : {};
   const { currency, period: kind, name } = plan.header;
-  previous.statements.forEach((statement: unknown, i) => {
+  // Array.from, not forEach: a hole in the list (a sparse array from JavaScript) is a statement too.
+  Array.from(previous.statements as unknown[]).forEach((statement: unknown, i) => {
     const at: RowAt = { source: PREVIOUS, row: i + 1 };
     const check = new StatementCheck(at, problems);
     if (!isObject(statement)) {
@@ -446,4 +451,38 @@ function withParts(value: unknown, other: unknown): unknown {
     copy[name] = merged;
   }
   return copy ?? value;
+}
+
+/**
+ * Warnings about statements of the earlier results whose payee the data does not have, or has
+ * only with errors (lenient mode): no statement of this run is theirs, so what their latest
+ * statement carries (a draw owed, money held back) is neither recovered nor paid out. One per
+ * payee, in payee order.
+ */
+export function previousOfOthers(previous: unknown, payees: PayeeTable): CalculationWarning[] {
+  if (!isObject(previous) || !Array.isArray(previous.statements)) return [];
+  const latest = new Map<string, Record<string, unknown>>();
+  for (const s of Array.from(previous.statements as unknown[])) {
+    if (!isObject(s) || typeof s.payee !== 'string' || payees.byId.has(s.payee)) continue;
+    const before = latest.get(s.payee);
+    if (!before || String(s.end ?? '') > String(before.end ?? '')) latest.set(s.payee, s);
+  }
+  return [...latest]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([payee, s]) => {
+      const row = payees.rowOf.get(payee);
+      const who = row === undefined ? 'who is not among the payees' : `who has errors in payees row ${row}`;
+      const balances = isObject(s.balances) ? Object.entries(s.balances) : [];
+      const held = balances.filter(([, v]) => typeof v === 'string' && readDecimal(v)?.isZero() === false);
+      const period = typeof s.period === 'string' ? s.period : 'their latest statement';
+      const what =
+        held.length === 0
+          ? 'this run calculates nothing for them'
+          : `the balances of ${period} (${held.map(([k, v]) => `${k} ${v}`).join(', ')}) are neither recovered nor paid out by this run`;
+      return {
+        payee,
+        code: 'unknown-previous-payee',
+        message: `the earlier results (previous) hold statements of ${payee}, ${who}: ${what}`,
+      };
+    });
 }

@@ -26,6 +26,7 @@ import {
   readerFor,
   readMoney,
   rowOf,
+  textOf,
   trimmed,
 } from './values.js';
 
@@ -714,7 +715,7 @@ function currencyColumn(
 ): string | undefined | null {
   const raw = values[column];
   if (isMissing(raw)) return undefined;
-  const code = String(raw).trim().toUpperCase();
+  const code = textOf(raw).trim().toUpperCase();
   if (isCurrencyCode(code)) return code;
   problems.add(place.at, valueError(place.at, 'unknown-currency', column, raw, 'is not a currency code'));
   return null;

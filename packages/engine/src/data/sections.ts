@@ -223,7 +223,7 @@ function objectOr<T extends object>(entry: T): T {
 const text = (raw: unknown): string | undefined =>
   typeof raw === 'string' && raw.trim() !== ''
     ? raw.trim()
-    : typeof raw === 'number'
+    : typeof raw === 'number' && Number.isFinite(raw)
       ? String(raw)
       : undefined;
 

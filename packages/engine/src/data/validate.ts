@@ -13,7 +13,7 @@ import { checkSelfRates, type FxTable } from './fx.js';
 import { type Rec, type SourceSchema, sourceSchema } from './model.js';
 import { type PayeeTable, validatePayees } from './payees.js';
 import { percentRatioWarnings } from './percent-ratios.js';
-import { checkPrevious, distinctStatements } from './previous.js';
+import { checkPrevious, distinctStatements, previousOfOthers } from './previous.js';
 import { dataError, Problems } from './problems.js';
 import { OwnedRows, validateRecords } from './records.js';
 import {
@@ -141,6 +141,7 @@ export function validate(
     ...unknownEarningWarnings(plan, adjustments, options.calculated),
     ...adjustmentsOutsidePlan(plan, adjustments),
     ...checkPrevious(plan, data, calendar, problems),
+    ...previousOfOthers(data.previous, payees),
   ];
   const previous = distinctStatements(data.previous ?? undefined, problems);
   const accounts = plan.territories?.source;

@@ -55,7 +55,7 @@ export function rowOf(entry: { row?: number } | null | undefined, i: number): nu
  * as its text (`7` is "7"); anything else is no id.
  */
 export function idText(raw: unknown): string | undefined {
-  if (typeof raw === 'number') return String(raw);
+  if (typeof raw === 'number') return Number.isFinite(raw) ? String(raw) : undefined;
   return typeof raw === 'string' && !isMissing(raw) ? trimmed(raw) : undefined;
 }
 
@@ -147,7 +147,7 @@ export function readMoney(raw: string | number | boolean): RawMoney | Bad {
   const direct = readDecimal(raw);
   if (direct) return { amount: direct };
   if (isNumberBeyondRange(raw)) return new Bad('bad-number', BEYOND);
-  const parts = String(raw).trim().split(/\s+/);
+  const parts = textOf(raw).trim().split(/\s+/);
   const amount = parts.length === 2 ? readDecimal(parts[0] as string) : undefined;
   if (!amount) return new Bad('bad-number', 'is not an amount (write it like 1200.50 or 1200.50 EUR)');
   const currency = (parts[1] as string).toUpperCase();
@@ -194,7 +194,7 @@ export function readerFor(type: Type, calendar: FiscalCalendar): Reader {
     case 'Boolean':
       return (raw) => {
         if (typeof raw === 'boolean') return raw;
-        const text = String(raw).trim().toLowerCase();
+        const text = textOf(raw).trim().toLowerCase();
         if (TRUE.has(text)) return true;
         if (FALSE.has(text)) return false;
         return new Bad('bad-boolean', 'is not true or false');
@@ -203,7 +203,9 @@ export function readerFor(type: Type, calendar: FiscalCalendar): Reader {
     case 'Payee':
       return (raw) => {
         if (typeof raw === 'string') return raw.trim();
-        if (typeof raw === 'number') return new Dec(raw).toString();
+        // NaN and the infinities are numbers of JavaScript only, and no id or name.
+        if (typeof raw === 'number')
+          return Number.isFinite(raw) ? new Dec(raw).toString() : new Bad('bad-type', 'is not a text');
         // JSON data may hold anything: a list or an object is no text either.
         return new Bad('bad-type', typeof raw === 'boolean' ? 'is a boolean, not a text' : 'is not a text');
       };
@@ -246,13 +248,30 @@ export function memoized(read: Reader): Reader {
 /** A raw value quoted for an error message. */
 export function quote(raw: RawValue | undefined): string {
   if (raw === undefined) return 'missing';
-  return typeof raw === 'string' ? JSON.stringify(raw) : String(raw);
+  return typeof raw === 'string' ? JSON.stringify(raw) : quoteAny(raw);
 }
 
 /** A value of any JSON kind as an error message shows it: scalars as {@link quote}, else `a list`, `an object`. */
 export function quoteAny(value: unknown): string {
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
-    return quote(value);
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value === null || value === undefined) return String(value);
+  // Only a JavaScript caller can pass these: JSON has none of them.
+  if (typeof value === 'bigint') return `${value}n (a BigInt)`;
+  if (typeof value === 'symbol') return 'a symbol';
+  if (typeof value === 'function') return 'a function';
   return Array.isArray(value) ? 'a list' : 'an object';
+}
+
+/**
+ * `String(raw)` that never throws: an object without a prototype (`Object.create(null)`) or whose
+ * `toString` throws is `[object Object]`. For values a JavaScript caller may pass where data is read.
+ */
+export function textOf(raw: unknown): string {
+  if (typeof raw === 'string') return raw;
+  try {
+    return String(raw);
+  } catch {
+    return Object.prototype.toString.call(raw);
+  }
 }

@@ -18,18 +18,35 @@
 import type { Plan } from '@attain/dsl';
 import { compareText } from '../compare-text.js';
 import type { DataRecord, Dataset } from '../data/dataset.js';
-import { asList, rowOf } from '../data/values.js';
+import { asList, rowOf, textOf } from '../data/values.js';
 import type { Results, Statement } from './results.js';
 import { sha256 } from './sha256.js';
 
-/** JSON with object keys sorted and `skip` keys left out; `undefined` values are dropped. */
-export function canonicalJson(value: unknown, skip: ReadonlySet<string> = new Set()): string {
+/**
+ * JSON with object keys sorted and `skip` keys left out; `undefined` values are dropped. Never
+ * throws on what a JavaScript caller may pass in data: a BigInt is written as its digits in a
+ * string, a symbol or function as `null` (as JSON.stringify drops them), and an object met again
+ * inside itself as `"[circular]"`.
+ */
+export function canonicalJson(
+  value: unknown,
+  skip: ReadonlySet<string> = new Set(),
+  within: unknown[] = [],
+): string {
+  if (typeof value === 'bigint') return JSON.stringify(value.toString());
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v, skip)).join(',')}]`;
-  const keys = Object.keys(value)
-    .filter((k) => !skip.has(k) && (value as Record<string, unknown>)[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k], skip)}`).join(',')}}`;
+  if (within.includes(value)) return '"[circular]"';
+  within.push(value);
+  try {
+    if (Array.isArray(value))
+      return `[${Array.from(value, (v) => canonicalJson(v, skip, within)).join(',')}]`;
+    const keys = Object.keys(value)
+      .filter((k) => !skip.has(k) && (value as Record<string, unknown>)[k] !== undefined)
+      .sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k], skip, within)}`).join(',')}}`;
+  } finally {
+    within.pop();
+  }
 }
 
 const PLAN_SKIP: ReadonlySet<string> = new Set(['range', 'uri']);
@@ -165,7 +182,7 @@ function recordSection(name: string, rows: readonly DataRecord[], numbered: bool
     h.restore(order.state);
     for (const k of order.sorted) {
       const v = raw[k];
-      h.feed(typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v), tagOf(v));
+      h.feed(typeof v === 'string' ? v : v === null || v === undefined ? '' : textOf(v), tagOf(v));
     }
     const flag = r?.hypothetical === true ? '?' : '';
     h.feed(numbered ? `${flag}#${rowOf(r, i)}` : flag);
@@ -255,18 +272,20 @@ function previousInOrder(previous: Results): Results {
  */
 export function dataHash(data: Dataset, numbered: ReadonlySet<string> = new Set()): string {
   const parts: string[] = [];
-  parts.push(section('payees', asList(data.payees).map(rowless)));
+  // Array.from, not map: a hole in a list (a sparse array from JavaScript) is a row too.
+  const rowsOf = (list: readonly unknown[] | undefined) => Array.from(asList(list), rowless);
+  parts.push(section('payees', rowsOf(data.payees)));
   for (const source of Object.keys(data.records ?? {}).sort()) {
     const rows = asList(data.records[source]);
     parts.push(recordSection(`records:${source}`, rows, numbered.has(source)));
   }
-  parts.push(section('fx', asList(data.fx).map(rowless)));
-  parts.push(section('quotas', asList(data.quotas).map(rowless)));
-  parts.push(section('territoryAssignments', asList(data.territoryAssignments).map(rowless)));
-  parts.push(section('adjustments', asList(data.adjustments).map(rowless)));
+  parts.push(section('fx', rowsOf(data.fx)));
+  parts.push(section('quotas', rowsOf(data.quotas)));
+  parts.push(section('territoryAssignments', rowsOf(data.territoryAssignments)));
+  parts.push(section('adjustments', rowsOf(data.adjustments)));
   // Only when there are changes: the hash of a dataset without them is what it was before they existed.
   const changes = asList(data.attributeChanges);
-  if (changes.length > 0) parts.push(section('attributeChanges', changes.map(rowless)));
+  if (changes.length > 0) parts.push(section('attributeChanges', rowsOf(changes)));
   if (data.previous) parts.push(`previous:${sha256(canonicalJson(previousInOrder(data.previous)))}`);
   return sha256(parts.join('\n'));
 }

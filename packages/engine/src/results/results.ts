@@ -400,6 +400,7 @@ export type WarningCode =
   | 'misnamed-plan'
   | 'unknown-assignee'
   | 'unknown-manager'
+  | 'unknown-previous-payee'
   | 'unread-part'
   | 'not-settled'
   | 'not-clawed-back'
