@@ -12,10 +12,12 @@
  * JSON or is not the results of a run stops the run before anything is calculated (exit code 2),
  * naming the file.
  */
+
 import { resolve } from 'node:path';
 import type { DataError, Results, ResultsMeta, Statement } from '@attain/engine';
 import type { Io } from '../io.js';
 import { plural } from '../output/plural.js';
+import { jsonSyntaxError } from './json-syntax.js';
 import { readUtf8File } from './utf8.js';
 
 /** Earlier results read from one file (or data.json's `previous`), as shown to the user. */
@@ -75,6 +77,9 @@ export async function readJsonFile(
   try {
     return { value: JSON.parse(read.text) };
   } catch (error) {
+    const syntax = jsonSyntaxError(read.text);
+    if (syntax)
+      return { problem: `${display}:${syntax.line}:${syntax.column}: not valid JSON: ${syntax.message}` };
     const why = error instanceof SyntaxError ? error.message : String(error);
     return { problem: `cannot read ${display}: is not valid JSON: ${why}` };
   }
