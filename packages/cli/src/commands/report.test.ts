@@ -410,7 +410,7 @@ describe('attain report', () => {
     const { cwd, args } = await dataJson(data);
     const all = await run(args, { cwd });
     expect(all.code).toBe(0);
-    expect(all.stderr).toContain('payees row 1: id is missing');
+    expect(all.stderr).toContain('payees row 1: the row is empty');
     const mia = await run([...args, '--as', 'm'], { cwd });
     expect(mia.code).toBe(0);
     const json = JSON.parse(mia.stdout) as Report;

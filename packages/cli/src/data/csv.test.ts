@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createNodeIo } from '../io.js';
 import { tempDir } from '../test-support/temp-dir.js';
-import { CsvFileError, checkHeader, missingColumns, readCsv, readCsvTable } from './csv.js';
+import { CsvFileError, checkHeader, missingColumns, readCsv, readCsvTable, visible } from './csv.js';
 
 async function read(text: string, streamed = true) {
   const root = await tempDir({ 'x.csv': text });
@@ -255,6 +255,28 @@ describe('missingColumns', () => {
     );
     expect(missingColumns('d/x.csv', [], ['a'], 'the plan')).toBe(
       'd/x.csv has no "a" column (the plan declares it); it has no columns',
+    );
+  });
+  it('writes out the invisible characters of a column name that looks right', () => {
+    // A zero-width space pasted after "amount", a non-breaking space inside "close date".
+    expect(missingColumns('d.csv', ['id', 'amount\u200b', 'close\u00a0date'], ['id', 'amount'])).toBe(
+      'd.csv has no "amount" column; its columns are id, "amount\\u200B", "close\\u00A0date"',
+    );
+    expect(visible('amount')).toBe('amount');
+    expect(visible('a\tb\u2028c')).toBe('"a\\u0009b\\u2028c"');
+    // A character beyond the basic plane is shown as it is.
+    expect(visible('montant 💶')).toBe('montant 💶');
+  });
+
+  it('says when the header looks separated by semicolons or tabs', () => {
+    expect(missingColumns('d.csv', ['id;owner;amount'], ['id', 'amount'])).toBe(
+      'd.csv has no "id" and "amount" columns; its columns are id;owner;amount ' +
+        '(the file looks separated by semicolons: attain reads comma-separated files; save it as "CSV UTF-8 (Comma delimited)")',
+    );
+    expect(missingColumns('d.csv', ['id\towner'], ['id'])).toContain('(the file looks separated by tabs:');
+    // Two columns, one with a semicolon in its name: a comma-separated file.
+    expect(missingColumns('d.csv', ['id', 'a;b'], ['x'])).toBe(
+      'd.csv has no "x" column; its columns are id, a;b',
     );
   });
 });

@@ -266,6 +266,55 @@ export function missingColumns(
   if (missing.length === 0) return undefined;
   const one = missing.length === 1;
   const why = declaredBy === undefined ? '' : ` (${declaredBy} declares ${one ? 'it' : 'them'})`;
-  const has = columns.length === 0 ? 'it has no columns' : `its columns are ${columns.join(', ')}`;
-  return `${display} has no ${quotedList(missing)} column${one ? '' : 's'}${why}; ${has}`;
+  const has =
+    columns.length === 0 ? 'it has no columns' : `its columns are ${columns.map(visible).join(', ')}`;
+  return `${display} has no ${quotedList(missing)} column${one ? '' : 's'}${why}; ${has}${separatorHint(columns)}`;
+}
+
+/**
+ * A character a terminal shows as nothing or as a space: a control, a zero-width or directional
+ * mark, a non-breaking or other space than the plain one, a soft hyphen.
+ */
+function invisible(code: number): boolean {
+  return (
+    code < 0x20 ||
+    (code >= 0x7f && code <= 0xa0) ||
+    code === 0xad ||
+    code === 0x1680 ||
+    code === 0x180e ||
+    (code >= 0x2000 && code <= 0x200f) ||
+    (code >= 0x2028 && code <= 0x202f) ||
+    (code >= 0x205f && code <= 0x206f) ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/**
+ * A column name as a message shows it: as it is, or in quotes with its invisible characters
+ * written out (`"amount\u200B"`), so that a name that looks right shows why it does not match.
+ */
+export function visible(name: string): string {
+  let shown = '';
+  let hidden = false;
+  for (const c of name) {
+    const code = c.charCodeAt(0);
+    if (c.length === 1 && invisible(code)) {
+      hidden = true;
+      shown += `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+    } else shown += c;
+  }
+  return hidden ? `"${shown}"` : name;
+}
+
+/**
+ * When the header read as one column holds semicolons or tabs, what the file most likely is: a
+ * spreadsheet saved with another separator (Excel in many European locales writes semicolons).
+ */
+function separatorHint(columns: readonly string[]): string {
+  if (columns.length !== 1) return '';
+  const [only = ''] = columns;
+  const by = only.includes(';') ? 'semicolons' : only.includes('\t') ? 'tabs' : undefined;
+  if (by === undefined) return '';
+  return ` (the file looks separated by ${by}: attain reads comma-separated files; save it as "CSV UTF-8 (Comma delimited)")`;
 }

@@ -3,7 +3,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../decimal.js';
 import type { FiscalCalendar } from '../time/calendar.js';
-import { Bad, isMissing, memoized, readDecimal, readerFor, readMoney, trimmed } from './values.js';
+import { Bad, isMissing, memoized, quoteAny, readDecimal, readerFor, readMoney, trimmed } from './values.js';
 
 const digits = fc.stringMatching(/^[0-9]{1,20}$/);
 
@@ -121,5 +121,32 @@ describe('memoized readers', () => {
     memo('1');
     // No longer remembered: each read calls the reader.
     expect(calls - before).toBe(2);
+  });
+});
+
+describe('quoteAny', () => {
+  it('quotes a text, and cuts a long one to 60 characters with its length', () => {
+    expect(quoteAny('12O0')).toBe('"12O0"');
+    expect(quoteAny('a'.repeat(60))).toBe(`"${'a'.repeat(60)}"`);
+    expect(quoteAny(`${'b'.repeat(60)}"\n${'c'.repeat(3938)}`)).toBe(
+      `"${'b'.repeat(60)}…" (4,000 characters)`,
+    );
+    expect(quoteAny(`${'d'.repeat(59)}"tail`)).toBe(`"${'d'.repeat(59)}\\"…" (64 characters)`);
+  });
+
+  it('names what JSON cannot hold', () => {
+    expect([quoteAny(10n), quoteAny(Symbol('s')), quoteAny(() => 1), quoteAny([1]), quoteAny({})]).toEqual([
+      '10n (a BigInt)',
+      'a symbol',
+      'a function',
+      'a list',
+      'an object',
+    ]);
+    expect([quoteAny(Number.NaN), quoteAny(null), quoteAny(undefined), quoteAny(false)]).toEqual([
+      'NaN',
+      'null',
+      'undefined',
+      'false',
+    ]);
   });
 });

@@ -248,12 +248,19 @@ export function memoized(read: Reader): Reader {
 /** A raw value quoted for an error message. */
 export function quote(raw: RawValue | undefined): string {
   if (raw === undefined) return 'missing';
-  return typeof raw === 'string' ? JSON.stringify(raw) : quoteAny(raw);
+  return quoteAny(raw);
 }
+
+/** How much of a long text a message quotes. */
+const QUOTED = 60;
 
 /** A value of any JSON kind as an error message shows it: scalars as {@link quote}, else `a list`, `an object`. */
 export function quoteAny(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
+  // A long text (a paragraph pasted into a cell) is cut, with its length: the message stays a line.
+  if (typeof value === 'string')
+    return value.length > QUOTED
+      ? `${JSON.stringify(value.slice(0, QUOTED)).slice(0, -1)}…" (${value.length.toLocaleString('en-US')} characters)`
+      : JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value === null || value === undefined) return String(value);
   // Only a JavaScript caller can pass these: JSON has none of them.
