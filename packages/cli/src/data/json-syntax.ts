@@ -4,7 +4,7 @@
  * text around an unexpected token instead), so a text it rejects is read again by jsonc-parser
  * (VS Code's JSON scanner), strictly: no comments, no trailing commas.
  */
-import { type ParseError, ParseErrorCode, parse } from 'jsonc-parser';
+import { type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
 
 /** A JSON syntax error: 1-based line and column (in UTF-16 code units, as editors count). */
 export interface JsonSyntaxError {
@@ -13,24 +13,23 @@ export interface JsonSyntaxError {
   message: string;
 }
 
-/** What is wrong at the place of each kind of error. */
-const EXPECTED: Partial<Record<ParseErrorCode, string>> = {
-  [ParseErrorCode.InvalidNumberFormat]: 'a number is written wrongly',
-  [ParseErrorCode.PropertyNameExpected]: 'expected a property name in double quotes',
-  [ParseErrorCode.ValueExpected]: 'expected a value',
-  [ParseErrorCode.ColonExpected]: 'expected ":" after the property name',
-  [ParseErrorCode.CommaExpected]: 'expected "," before the next value',
-  [ParseErrorCode.CloseBraceExpected]: 'expected "}" to close the object',
-  [ParseErrorCode.CloseBracketExpected]: 'expected "]" to close the list',
-  [ParseErrorCode.EndOfFileExpected]: 'expected the end of the file after the value',
-  [ParseErrorCode.InvalidCommentToken]: 'JSON has no comments',
-  [ParseErrorCode.UnexpectedEndOfComment]: 'JSON has no comments',
-  [ParseErrorCode.UnexpectedEndOfString]: 'a text in double quotes does not end on its line',
-  [ParseErrorCode.UnexpectedEndOfNumber]: 'a number is cut short',
-  [ParseErrorCode.InvalidUnicode]: 'a \\u escape needs four hexadecimal digits',
-  [ParseErrorCode.InvalidEscapeCharacter]:
-    'a backslash in a text starts an escape: write \\\\ for a backslash',
-  [ParseErrorCode.InvalidCharacter]: 'a tab or other control character in a text must be escaped (\\t)',
+/** What is wrong at the place of each kind of error, by jsonc-parser's name for it. */
+const EXPECTED: Readonly<Record<string, string>> = {
+  InvalidNumberFormat: 'a number is written wrongly',
+  PropertyNameExpected: 'expected a property name in double quotes',
+  ValueExpected: 'expected a value',
+  ColonExpected: 'expected ":" after the property name',
+  CommaExpected: 'expected "," before the next value',
+  CloseBraceExpected: 'expected "}" to close the object',
+  CloseBracketExpected: 'expected "]" to close the list',
+  EndOfFileExpected: 'expected the end of the file after the value',
+  InvalidCommentToken: 'JSON has no comments',
+  UnexpectedEndOfComment: 'JSON has no comments',
+  UnexpectedEndOfString: 'a text in double quotes does not end on its line',
+  UnexpectedEndOfNumber: 'a number is cut short',
+  InvalidUnicode: 'a \\u escape needs four hexadecimal digits',
+  InvalidEscapeCharacter: 'a backslash in a text starts an escape: write \\\\ for a backslash',
+  InvalidCharacter: 'a tab or other control character in a text must be escaped (\\t)',
 };
 
 /** The 1-based line and column of `offset` in `text`. */
@@ -66,8 +65,8 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
   const message =
     closing && before.endsWith(',')
       ? `a "," before "${text[first.offset]}" (JSON allows no comma after the last item)`
-      : first.error === ParseErrorCode.InvalidSymbol
+      : printParseErrorCode(first.error) === 'InvalidSymbol'
         ? `found ${found(text, first)}, which is not JSON (a text is written in double quotes)`
-        : `${EXPECTED[first.error] ?? 'this is not JSON'}, found ${found(text, first)}`;
+        : `${EXPECTED[printParseErrorCode(first.error)] ?? 'this is not JSON'}, found ${found(text, first)}`;
   return { ...place(text, first.offset), message };
 }

@@ -165,7 +165,7 @@ describe('values only JavaScript has', () => {
     ],
     { numRuns: 150 },
   )('never throws, and every deal row is paid or rejected', (damage, payeeEntry, previous) => {
-    const deals = [deal(1, {}), deal(2, {}), deal(3, {})] as Record<string, unknown>[];
+    const deals = [deal(1, {}), deal(2, {}), deal(3, {})] as unknown as Record<string, unknown>[];
     damage.forEach(([field, value], i) => {
       const target = deals[i % deals.length] as Record<string, unknown>;
       if (field === 'row' || field === 'values' || field === 'hypothetical') target[field] = value;
