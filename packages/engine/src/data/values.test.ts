@@ -125,13 +125,13 @@ describe('memoized readers', () => {
 });
 
 describe('quoteAny', () => {
-  it('quotes a text, and cuts a long one to 60 characters with its length', () => {
+  it('quotes a text, and cuts a long one to 100 characters with its length', () => {
     expect(quoteAny('12O0')).toBe('"12O0"');
-    expect(quoteAny('a'.repeat(60))).toBe(`"${'a'.repeat(60)}"`);
-    expect(quoteAny(`${'b'.repeat(60)}"\n${'c'.repeat(3938)}`)).toBe(
-      `"${'b'.repeat(60)}…" (4,000 characters)`,
+    expect(quoteAny('a'.repeat(100))).toBe(`"${'a'.repeat(100)}"`);
+    expect(quoteAny(`${'b'.repeat(100)}"\n${'c'.repeat(3898)}`)).toBe(
+      `"${'b'.repeat(100)}…" (4,000 characters)`,
     );
-    expect(quoteAny(`${'d'.repeat(59)}"tail`)).toBe(`"${'d'.repeat(59)}\\"…" (64 characters)`);
+    expect(quoteAny(`${'d'.repeat(99)}"tail`)).toBe(`"${'d'.repeat(99)}\\"…" (104 characters)`);
   });
 
   it('names what JSON cannot hold', () => {

@@ -252,7 +252,7 @@ export function quote(raw: RawValue | undefined): string {
 }
 
 /** How much of a long text a message quotes. */
-const QUOTED = 60;
+const QUOTED = 100;
 
 /** A value of any JSON kind as an error message shows it: scalars as {@link quote}, else `a list`, `an object`. */
 export function quoteAny(value: unknown): string {
