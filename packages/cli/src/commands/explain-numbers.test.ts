@@ -16,7 +16,10 @@ function shown(statement: Statement, target: Target): unknown {
   if ('credit' in target) return statement.credits.find((c) => c.name === target.credit)?.total;
   if ('quota' in target) return statement.quotas.find((q) => q.name === target.quota)?.amount;
   if ('measure' in target) return statement.measures.find((m) => m.name === target.measure)?.value;
-  if ('adjustment' in target) return statement.adjustments.find((a) => a.id === target.adjustment)?.amount;
+  if ('adjustment' in target)
+    return [...statement.adjustments, ...(statement.estimatedAdjustments ?? [])].find(
+      (a) => a.id === target.adjustment,
+    )?.amount;
   const earning = statement.earnings.find((e) => e.name === target.earning);
   if (target.line === undefined) return earning?.amount;
   return earning?.lines.find((l) => l.id === `${earning.name}:${target.line}`)?.amount;

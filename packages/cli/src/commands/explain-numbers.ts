@@ -57,7 +57,7 @@ export function statementNumbers(statement: Statement): StatementNumber[] {
       numbers.push({ name: `earning:${earning.name}:${key}`, target: { earning: earning.name, line: key } });
     }
   }
-  for (const adjustment of statement.adjustments)
+  for (const adjustment of [...statement.adjustments, ...(statement.estimatedAdjustments ?? [])])
     numbers.push({ name: `adjustment:${adjustment.id}`, target: { adjustment: adjustment.id } });
   numbers.push({ name: 'payout', target: { payout: true } });
   return numbers;
@@ -148,7 +148,7 @@ function resolveKind(kind: keyof typeof KINDS, rest: string, statement: Statemen
       return { number: { name: `quota:${named}`, target: { quota: named } } };
     }
     case 'adjustment': {
-      const ids = statement.adjustments.map((a) => a.id);
+      const ids = [...statement.adjustments, ...(statement.estimatedAdjustments ?? [])].map((a) => a.id);
       const byName = statement.adjustments.filter((a) => a.name === rest);
       if (ids.includes(rest)) return { number: { name: `adjustment:${rest}`, target: { adjustment: rest } } };
       if (byName.length === 1) {
@@ -169,7 +169,8 @@ function resolveKind(kind: keyof typeof KINDS, rest: string, statement: Statemen
  * a colon for an earning or a credit) that only one kind of number of the statement has.
  */
 function resolveBare(text: string, statement: Statement): Resolved {
-  if (statement.adjustments.some((a) => a.id === text)) return resolveKind('adjustment', text, statement);
+  if ([...statement.adjustments, ...(statement.estimatedAdjustments ?? [])].some((a) => a.id === text))
+    return resolveKind('adjustment', text, statement);
   const [named, part] = splitFirst(text);
   const kinds: (keyof typeof KINDS)[] = [];
   if (statement.earnings.some((e) => e.name === named)) kinds.push('earning');

@@ -77,6 +77,33 @@ describe('the CSV output', () => {
     expect(lines('50').filter((line) => line.includes('payout'))).toHaveLength(1);
   });
 
+  it('marks the estimated corrections of closed periods, which the payout leaves out', () => {
+    const rows = csvRows(
+      statement({
+        adjustments: [
+          { id: 'draw:d', kind: 'draw', name: 'd', amount: '1000.00' },
+        ] as unknown as Statement['adjustments'],
+        estimatedAdjustments: [
+          {
+            id: 'recalculation:2026-Q1:earning:c:estimate',
+            kind: 'recalculation',
+            name: 'c',
+            amount: '1800.00',
+          },
+        ] as unknown as Statement['adjustments'],
+        payout: '1000.00',
+        estimatedPayout: '2800.00',
+      }),
+    ).split('\n');
+    expect(rows).toEqual([
+      'ae-1,2026-Q1,draw,d,draw:d,,1000.00,USD,',
+      'ae-1,2026-Q1,recalculation,c,recalculation:2026-Q1:earning:c:estimate,,1800.00,USD,yes',
+      'ae-1,2026-Q1,payout,,,,1000.00,USD,',
+      'ae-1,2026-Q1,estimated-payout,,,,2800.00,USD,yes',
+      '',
+    ]);
+  });
+
   it('quotes cells that hold commas, quotes or line breaks, and names keyless records by row', () => {
     const text = csvRows(
       statement({

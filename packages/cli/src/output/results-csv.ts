@@ -3,8 +3,10 @@
  * per earning line, one per adjustment line (draw, holdback, clawback, manual, recalculation...)
  * and one for the payout, which is what payroll pays; `kind` tells them apart. Amounts are the
  * engine's exact decimal strings. Lines of hypothetical records say `yes` in the `estimate`
- * column: they are never earned, and the payout leaves them out. When hypothetical records
- * would change it, an `estimated-payout` row follows the payout.
+ * column: they are never earned, and the payout leaves them out, as it leaves out the estimated
+ * corrections of closed periods (`recalculation` rows with `yes`: what hypothetical records dated
+ * there would change). When hypothetical records would change it, an `estimated-payout` row
+ * follows the payout.
  *
  * A statement returned as reported (`reported: true`: a closed period of a recalculation, paid by
  * an earlier run) has no rows: a payroll import takes every `payout` row, and would pay it again.
@@ -86,6 +88,12 @@ export function csvRows(statement: Statement): string {
   for (const line of statement.adjustments) {
     rows.push(
       `${head}${line.kind},${csvCell(line.name)},${csvCell(line.id)},${csvCell(recordOf(line))},${line.amount}${tail}\n`,
+    );
+  }
+  // Estimated corrections of closed periods (hypothetical records dated there): never paid.
+  for (const line of statement.estimatedAdjustments ?? []) {
+    rows.push(
+      `${head}${line.kind},${csvCell(line.name)},${csvCell(line.id)},${csvCell(recordOf(line))},${line.amount}${tail}yes\n`,
     );
   }
   rows.push(`${head}payout,,,,${statement.payout}${tail}\n`);

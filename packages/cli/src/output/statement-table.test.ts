@@ -245,3 +245,56 @@ describe('estimates that lower an amount', () => {
     expect(table).not.toContain('more');
   });
 });
+
+describe('estimated corrections of closed periods', () => {
+  it('lists them under the estimated payout, with the period their hypothetical records are dated in', () => {
+    const { plan } = compile(`plan "E" version "1" {
+  currency USD
+  period quarter
+  effective 2026-01-01 to 2026-12-31
+  source deals {
+    id: Text key
+    owner: Payee owner
+    amount: Money
+    close_date: Date dated
+  }
+  credit bookings from deals { to owner }
+  commission c "Commission" = bookings * 10%
+}`);
+    if (!plan) throw new Error('plan does not compile');
+    const payees = [{ id: 'a', name: 'Ann', attributes: {} }];
+    const deal = (id: string, amount: string, day: string, hypothetical = false) => ({
+      values: { id, owner: 'a', amount, close_date: day },
+      ...(hypothetical ? { hypothetical } : {}),
+    });
+    const q1 = calculate(
+      plan,
+      { payees, records: { deals: [deal('D1', '10000', '2026-02-01')] } },
+      {
+        periods: ['2026-Q1'],
+        mode: 'strict',
+      },
+    );
+    const deals = [
+      deal('D1', '10000', '2026-02-01'),
+      deal('H1', '4000', '2026-03-01', true),
+      deal('D2', '5000', '2026-05-01'),
+    ];
+    const both = calculate(
+      plan,
+      { payees, records: { deals }, previous: q1 },
+      {
+        periods: ['2026-Q1', '2026-Q2'],
+        mode: 'strict',
+      },
+    );
+    const table = formatStatements(
+      { ...both, statements: both.statements.filter((s) => s.period === '2026-Q2') },
+      plain,
+    );
+    // Q2 pays D2: 500.00. H1, dated in Q1, would add 4,000 x 10% = 400.00 there: 900.00 estimated.
+    expect(table).toMatch(
+      /Payout +500\.00 +USD\n +Estimated payout +900\.00 +if the hypothetical records close\n +Commission +400\.00 +estimate, hypothetical records dated in 2026-Q1\n/,
+    );
+  });
+});

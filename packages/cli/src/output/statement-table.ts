@@ -139,6 +139,15 @@ function statementRows(statement: Statement): Row[] {
   if (statement.estimatedPayout !== statement.payout) {
     const notes = ['if the hypothetical records close'];
     rows.push({ label: 'Estimated payout', amount: formatAmount(statement.estimatedPayout), notes });
+    // What hypothetical records dated in closed periods would correct there: in the estimate only.
+    for (const line of statement.estimatedAdjustments ?? []) {
+      const period = line.trace.inputs.find((input) => input.name === 'period')?.value;
+      rows.push({
+        label: `  ${line.label ?? line.name}`,
+        amount: formatAmount(line.amount),
+        notes: ['estimate', `hypothetical records dated in ${String(period)}`],
+      });
+    }
   }
   // Balances carried forward; a zero balance carries nothing.
   const balances = Object.entries(statement.balances)

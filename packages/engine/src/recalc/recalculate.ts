@@ -179,28 +179,81 @@ export function recalculate(
     const paid = [...found, ...(rounding ? [rounding] : [])];
     whole = paid.reduce((sum, line) => sum.plus(amountOf(line.amount)), whole);
   }
-  if (lines.length > 0 || apartCurrent) {
+  // What hypothetical records dated in the closed periods would change there: shown with the
+  // current period's estimate, never paid (only where the current period has a statement).
+  const estimated = apartOnly || !freshBy.has(payIn) ? [] : estimatedLines(env, closed, freshBy, scope);
+  if (lines.length > 0 || apartCurrent || estimated.length > 0) {
     const paid = freshBy.get(payIn) ?? (apartOnly ? undefined : blank?.());
     if (!paid)
       throw new Error(`recalculate: no statement of the current period ${payIn} to pay differences in`);
     const current = apartCurrent ?? paid;
-    out.set(
-      payIn,
-      settle(
-        env,
-        current,
-        [...current.adjustments, ...lines],
-        current.balances,
-        carriedFrom(current),
-        estimateOf(paid),
-        whole,
-      ),
+    let estimate = estimateOf(paid);
+    if (estimated.length > 0) {
+      estimate ??= paid.earnings.reduce((sum, e) => sum.plus(amountOf(e.estimate)), ZERO);
+      for (const line of estimated) estimate = estimate.plus(amountOf(line.amount));
+    }
+    const settled = settle(
+      env,
+      current,
+      [...current.adjustments, ...lines],
+      current.balances,
+      carriedFrom(current),
+      estimate,
+      whole,
     );
+    if (estimated.length > 0) settled.estimatedAdjustments = estimated;
+    out.set(payIn, settled);
   }
   return done();
 }
 
 /** The period whose balances a settled statement carried in (its payout trace names it). */
+/**
+ * What the hypothetical records dated in the closed periods `closed` would change on each of their
+ * earnings: the earning's estimate as the period is calculated now, one line each. A `paid year to
+ * date` earning is left out: the current period's own estimate of it counts the hypothetical
+ * records of the whole year to date. Draws, guarantees and holdbacks are not estimated again here.
+ */
+function estimatedLines(
+  env: LineEnv,
+  closed: readonly string[],
+  freshBy: ReadonlyMap<string, Statement>,
+  scope: RecalcScope,
+): AdjustmentLine[] {
+  const lines: AdjustmentLine[] = [];
+  for (const period of closed) {
+    for (const earning of freshBy.get(period)?.earnings ?? []) {
+      const estimate = amountOf(earning.estimate);
+      if (estimate.isZero() || scope.yearToDate?.has(earning.id)) continue;
+      const label = earning.label ?? earning.name;
+      const reason = `an estimate, not paid: what the hypothetical records dated in ${period} would change on ${label}`;
+      const rule: RuleRef = { kind: 'recalculation', name: earning.name };
+      if (earning.label !== undefined) rule.label = earning.label;
+      const records = earning.lines.flatMap((l) => (l.estimate && l.record ? [l.record] : []));
+      const line: AdjustmentLine = {
+        id: `${recalculationId(period, earningKey(earning.id))}:estimate`,
+        kind: 'recalculation',
+        name: earning.name,
+        amount: lineText(estimate, env.rounding),
+        reason,
+        trace: {
+          rule,
+          range: earning.trace.range,
+          inputs: [
+            { name: 'period', value: period },
+            { name: 'estimate', value: earning.estimate, unit: env.currency },
+          ],
+          ...(records.length > 0 ? { records } : {}),
+          text: reason,
+        },
+      };
+      if (earning.label !== undefined) line.label = earning.label;
+      lines.push(line);
+    }
+  }
+  return lines;
+}
+
 function carriedFrom(statement: Statement): string | undefined {
   const carried = statement.trace.inputs.find((i) => i.name === CARRIED_FROM)?.value;
   return typeof carried === 'string' ? carried : undefined;

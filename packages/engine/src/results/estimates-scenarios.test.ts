@@ -371,6 +371,118 @@ describe('a recalculation with hypothetical records', () => {
     expect(q2.payout).toBe('600.00');
   });
 
+  it('shows what hypothetical records dated in a closed period would change there, as estimated adjustments', () => {
+    // Q1 reported: c 2,000.00 (D1 20,000), b 0 (20,000 < 30,000). Now H3, a hypothetical 9,000
+    // dated in Q1, joins H1 (15,000): with both, Q1's bookings would be 44,000: c 4,400.00 (2,400.00
+    // more) and b 1,000.00 (the gate opens). Q2: D4 5,000 pays c 500.00, and nothing is corrected.
+    const results = run(
+      plan,
+      {
+        payees: [payee('a')],
+        previous: q1,
+        records: {
+          deals: [
+            deal(1, 'D1', 'a', '20000', '2026-01-10'),
+            deal(2, 'H1', 'a', '15000', '2026-03-01', true),
+            deal(3, 'H3', 'a', '9000', '2026-02-01', true),
+            deal(4, 'D4', 'a', '5000', '2026-04-10'),
+          ],
+        },
+      },
+      ['2026-Q1', '2026-Q2'],
+    );
+    const q2 = statement(results, 'a', '2026-Q2');
+    expect(q2.adjustments).toEqual([]);
+    expect(q2.payout).toBe('500.00');
+    expect(q2.estimatedAdjustments?.map((l) => [l.id, l.kind, l.amount, l.reason])).toEqual([
+      [
+        'recalculation:2026-Q1:earning:c:estimate',
+        'recalculation',
+        '2400.00',
+        'an estimate, not paid: what the hypothetical records dated in 2026-Q1 would change on Commission',
+      ],
+      [
+        'recalculation:2026-Q1:earning:b:estimate',
+        'recalculation',
+        '1000.00',
+        'an estimate, not paid: what the hypothetical records dated in 2026-Q1 would change on Bonus',
+      ],
+    ]);
+    expect(q2.estimatedAdjustments?.[0]?.trace.records?.map((r) => r.key)).toEqual(['H3', 'H1']);
+    // 500.00 + 2,400.00 + 1,000.00.
+    expect(q2.estimatedPayout).toBe('3900.00');
+    // The closed period is returned as reported, and nothing of the estimate is paid or carried.
+    expect(statement(results, 'a', '2026-Q1').reported).toBe(true);
+    expect(q2.balances).toEqual({});
+    const said = explain(results, {
+      payee: 'a',
+      period: '2026-Q2',
+      adjustment: 'recalculation:2026-Q1:earning:c:estimate',
+    });
+    expect(said?.sentence).toBe(
+      'Commission is 2,400.00 USD: period 2026-Q1, estimate 2,400.00 USD; an estimate, not paid: what the hypothetical records dated in 2026-Q1 would change on Commission',
+    );
+  });
+
+  it('leaves a paid-year-to-date earning to the current period, whose own estimate counts the year', () => {
+    const ytdPlan = planOf(
+      quarterly(`${deals}
+  credit bookings "Bookings" from deals { to owner }
+  commission c "Commission" = bookings * 10%
+  bonus y "Year bonus" = ytd(bookings) * 1% paid year to date`),
+    );
+    const first = run(
+      ytdPlan,
+      { payees: [payee('a')], records: { deals: [deal(1, 'D1', 'a', '10000', '2026-02-01')] } },
+      ['2026-Q1'],
+    );
+    const results = run(
+      ytdPlan,
+      {
+        payees: [payee('a')],
+        previous: first,
+        records: {
+          deals: [
+            deal(1, 'D1', 'a', '10000', '2026-02-01'),
+            deal(2, 'H1', 'a', '20000', '2026-03-01', true),
+            deal(3, 'D2', 'a', '5000', '2026-04-10'),
+          ],
+        },
+      },
+      ['2026-Q1', '2026-Q2'],
+    );
+    const q2 = statement(results, 'a', '2026-Q2');
+    // Q2: c 500.00; y 15,000 x 1% - 100.00 paid in Q1 = 50.00, and with H1 35,000 x 1% - 100.00 =
+    // 250.00: its own estimate, 200.00, is H1's. Q1's c would gain 20,000 x 10% = 2,000.00.
+    expect(q2.earnings.map((e) => [e.id, e.amount, e.estimate])).toEqual([
+      ['c', '500.00', '0.00'],
+      ['y', '50.00', '200.00'],
+    ]);
+    expect(q2.estimatedAdjustments?.map((l) => [l.id, l.amount])).toEqual([
+      ['recalculation:2026-Q1:earning:c:estimate', '2000.00'],
+    ]);
+    // 550.00 + 200.00 + 2,000.00.
+    expect([q2.payout, q2.estimatedPayout]).toEqual(['550.00', '2750.00']);
+  });
+
+  it('has no estimated adjustments when no hypothetical record is dated in a closed period', () => {
+    const results = run(
+      plan,
+      {
+        payees: [payee('a')],
+        previous: q1,
+        records: {
+          deals: [deal(1, 'D1', 'a', '20000', '2026-01-10'), deal(4, 'H4', 'a', '5000', '2026-04-10', true)],
+        },
+      },
+      ['2026-Q1', '2026-Q2'],
+    );
+    const q2 = statement(results, 'a', '2026-Q2');
+    expect(q2.estimatedAdjustments).toBeUndefined();
+    // H4 is Q2's own estimate: 500.00.
+    expect([q2.payout, q2.estimatedPayout]).toEqual(['0.00', '500.00']);
+  });
+
   it('pays a hypothetical deal once it closes for real', () => {
     const results = run(
       plan,

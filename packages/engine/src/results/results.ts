@@ -312,6 +312,12 @@ export interface Statement {
   earned: string;
   /** Draws, guarantees, holdbacks, clawbacks, manual adjustments and recalculation lines. */
   adjustments: AdjustmentLine[];
+  /**
+   * What the hypothetical records dated in closed periods of the run would change on those
+   * periods' earnings, as lines of the current period (`recalculation:<period>:earning:<id>:estimate`):
+   * estimates, in `estimatedPayout`, never paid. Absent when there are none.
+   */
+  estimatedAdjustments?: AdjustmentLine[];
   /** `earned` plus adjustments, rounded at the declared point: what is paid for the period. */
   payout: string;
   /** The payout if every hypothetical record closed: `payout` plus the earnings' estimates. */

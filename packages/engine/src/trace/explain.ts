@@ -5,6 +5,7 @@
 import { isObject } from '../data/values.js';
 import { PAYOUT_RULE } from '../payout/rules.js';
 import type {
+  AdjustmentLine,
   EarningLine,
   EarningResult,
   Results,
@@ -135,10 +136,13 @@ export function explain(results: Results, ref: ResultRef): Explanation | undefin
   }
   if ('adjustment' in ref) {
     // A line id (`draw:new_hire_draw`), else the name of the one line of that name (`new_hire_draw`).
+    // Estimated adjustments (never paid) are found by their id, after the paid lines.
+    const estimated = objectsOf<AdjustmentLine>(statement.estimatedAdjustments);
     const byName = statement.adjustments.filter((a) => a.name === ref.adjustment);
     const adjustment =
       statement.adjustments.find((a) => a.id === ref.adjustment) ??
-      (byName.length === 1 ? byName[0] : undefined);
+      (byName.length === 1 ? byName[0] : undefined) ??
+      estimated.find((a) => a.id === ref.adjustment);
     return (
       adjustment &&
       found(adjustment.amount, adjustment.trace, cur, statement, {
