@@ -343,17 +343,16 @@ describe('a recalculation with hypothetical records', () => {
     ['2026-Q1'],
   );
 
-  it('never makes an adjustment of an estimate', () => {
-    // Q1 paid 2,000 (bonus gate closed: 20,000 < 30,000). In Q2, D1 is corrected to 21,000 and a
-    // new hypothetical H3 of 9,000 is dated in Q1: only D1's +100 is paid.
-    const results = run(
+  /** Q1 and Q2 over the earlier results of Q1: D1 as given, H1, a new hypothetical H3 dated in Q1, and D4 in Q2. */
+  const withH3 = (d1: string) =>
+    run(
       plan,
       {
         payees: [payee('a')],
         previous: q1,
         records: {
           deals: [
-            deal(1, 'D1', 'a', '21000', '2026-01-10'),
+            deal(1, 'D1', 'a', d1, '2026-01-10'),
             deal(2, 'H1', 'a', '15000', '2026-03-01', true),
             deal(3, 'H3', 'a', '9000', '2026-02-01', true),
             deal(4, 'D4', 'a', '5000', '2026-04-10'),
@@ -362,6 +361,11 @@ describe('a recalculation with hypothetical records', () => {
       },
       ['2026-Q1', '2026-Q2'],
     );
+
+  it('never makes an adjustment of an estimate', () => {
+    // Q1 paid 2,000 (bonus gate closed: 20,000 < 30,000). In Q2, D1 is corrected to 21,000 and a
+    // new hypothetical H3 of 9,000 is dated in Q1: only D1's +100 is paid.
+    const results = withH3('21000');
     const q2 = statement(results, 'a', '2026-Q2');
     // 21,000 x 10% - 2,000 = 100.00; the bonus stays closed (21,000 < 30,000).
     expect(q2.adjustments.map((l) => [l.id, l.amount])).toEqual([
@@ -375,22 +379,7 @@ describe('a recalculation with hypothetical records', () => {
     // Q1 reported: c 2,000.00 (D1 20,000), b 0 (20,000 < 30,000). Now H3, a hypothetical 9,000
     // dated in Q1, joins H1 (15,000): with both, Q1's bookings would be 44,000: c 4,400.00 (2,400.00
     // more) and b 1,000.00 (the gate opens). Q2: D4 5,000 pays c 500.00, and nothing is corrected.
-    const results = run(
-      plan,
-      {
-        payees: [payee('a')],
-        previous: q1,
-        records: {
-          deals: [
-            deal(1, 'D1', 'a', '20000', '2026-01-10'),
-            deal(2, 'H1', 'a', '15000', '2026-03-01', true),
-            deal(3, 'H3', 'a', '9000', '2026-02-01', true),
-            deal(4, 'D4', 'a', '5000', '2026-04-10'),
-          ],
-        },
-      },
-      ['2026-Q1', '2026-Q2'],
-    );
+    const results = withH3('20000');
     const q2 = statement(results, 'a', '2026-Q2');
     expect(q2.adjustments).toEqual([]);
     expect(q2.payout).toBe('500.00');
