@@ -458,6 +458,20 @@ describe('earlier results holding a statement twice', () => {
     expect(differ((s) => Object.assign(s, { payout: '1000.00', estimatedPayout: '1000.00' }))).toBe(false);
   });
 
+  it('compare estimated corrections of closed periods line by line, amounts by their value', () => {
+    const line = {
+      id: 'recalculation:2026-Q1:earning:c:estimate',
+      kind: 'recalculation',
+      name: 'c',
+      amount: '400.00',
+      trace: {},
+    };
+    const shown = (amount: string) =>
+      ({ ...completed, estimatedAdjustments: [{ ...line, amount }] }) as unknown as Statement;
+    expect(sameStatement(shown('400.00'), shown('400'))).toBe(true);
+    expect(sameStatement(shown('400.00'), shown('500.00'))).toBe(false);
+  });
+
   it('that differ are an error naming both, in both modes', () => {
     // The same Q1 paying 500.00 instead of 400.00: nothing says which was paid.
     const other = JSON.parse(JSON.stringify(hand)) as Json;

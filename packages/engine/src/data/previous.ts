@@ -345,7 +345,8 @@ function placeOf(place: Place, name: string): Place {
   switch (place) {
     case 'statement':
       if (name === 'earnings') return 'earning';
-      if (name === 'adjustments') return 'adjustment';
+      // Estimated corrections of closed periods are lines as adjustments are (never paid).
+      if (name === 'adjustments' || name === 'estimatedAdjustments') return 'adjustment';
       if (name === 'balances') return 'balances';
       if (name === 'trace') return 'trace';
       return SHOWN.has(name) ? 'shown' : 'exact';

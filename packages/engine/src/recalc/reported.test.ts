@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NO_RANGE } from '../payout/rules.js';
 import type { Statement } from '../results/results.js';
 import { reportedStatement } from './reported.js';
 
@@ -41,5 +42,41 @@ describe('a statement reported by hand', () => {
     const [listed, text] = reportedStatement(env, made).credits[0]?.lines ?? [];
     expect(listed?.inputs).toEqual([{ name: 'amount', value: '1000' }]);
     expect(text && 'inputs' in text).toBe(false);
+  });
+
+  it('completes the estimated adjustments it lists, and leaves out what is not a list of lines', () => {
+    const reported = (estimatedAdjustments: unknown) =>
+      reportedStatement(env, { payee: 'a', period: '2026-Q2', estimatedAdjustments } as unknown as Statement);
+    for (const none of ['x', 7, [], [null, 'y']])
+      expect('estimatedAdjustments' in reported(none)).toBe(false);
+    const period = { name: 'period', value: '2026-Q1' };
+    const [made, bare] =
+      reported([
+        null,
+        {
+          id: 'recalculation:2026-Q1:earning:c:estimate',
+          kind: 'recalculation',
+          name: 'c',
+          amount: '400.00',
+          trace: { inputs: [period, 3] },
+        },
+        { amount: '5' },
+      ]).estimatedAdjustments ?? [];
+    // Kept as written, its trace completed: the rule named by the line, no range, named inputs.
+    expect(made).toEqual({
+      id: 'recalculation:2026-Q1:earning:c:estimate',
+      kind: 'recalculation',
+      name: 'c',
+      amount: '400.00',
+      trace: { rule: { kind: 'recalculation', name: 'c' }, range: NO_RANGE, inputs: [period] },
+    });
+    // The second object of the list: an estimated correction, named by its place.
+    expect(bare).toEqual({
+      id: 'estimated adjustment 2',
+      kind: 'recalculation',
+      name: 'estimated adjustment 2',
+      amount: '5',
+      trace: { rule: { kind: 'recalculation', name: 'estimated adjustment 2' }, range: NO_RANGE, inputs: [] },
+    });
   });
 });

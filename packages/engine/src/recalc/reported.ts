@@ -98,9 +98,13 @@ function earningResult(value: Json, i: number, zero: string): EarningResult {
   return earning;
 }
 
-function adjustmentLine(value: Json, i: number, zero: string): AdjustmentLine {
-  text(value, 'id', () => `adjustment ${i + 1}`);
-  text(value, 'kind', () => 'manual');
+/**
+ * An adjustment line, complete. `kind` is the kind of a line that names none: `manual` for a line
+ * paid, `recalculation` for an estimated correction of a closed period (`estimatedAdjustments`).
+ */
+function adjustmentLine(value: Json, i: number, zero: string, kind = 'manual'): AdjustmentLine {
+  text(value, 'id', () => `${kind === 'manual' ? 'adjustment' : 'estimated adjustment'} ${i + 1}`);
+  text(value, 'kind', () => kind);
   // `draw:d` names the draw d; an id without a kind names itself.
   const id = value.id as string;
   text(value, 'name', () => (id.includes(':') ? id.slice(id.indexOf(':') + 1) : id));
@@ -180,6 +184,15 @@ export function reportedStatement(env: LineEnv, reported: Statement, payeeName?:
     return payoutText(payoutAmount(total, env.rounding), env.rounding);
   });
   text(s, 'estimatedPayout', () => s.payout as string);
+  // The estimated corrections of closed periods shown then (never paid, never read by a run): the
+  // lines of a list, complete; absent when there are none, as a run leaves them.
+  if (s.estimatedAdjustments !== undefined) {
+    const estimated = objects(s.estimatedAdjustments).map((a, i) =>
+      adjustmentLine(a, i, zero, 'recalculation'),
+    );
+    if (estimated.length > 0) s.estimatedAdjustments = estimated;
+    else delete s.estimatedAdjustments;
+  }
   const balances: Record<string, string> = {};
   if (isObject(s.balances))
     for (const [name, value] of Object.entries(s.balances)) if (isText(value)) balances[name] = value;
