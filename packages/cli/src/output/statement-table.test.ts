@@ -247,8 +247,7 @@ describe('estimates that lower an amount', () => {
 });
 
 describe('estimated corrections of closed periods', () => {
-  it('lists them under the estimated payout, with the period their hypothetical records are dated in', () => {
-    const { plan } = compile(`plan "E" version "1" {
+  const { plan } = compile(`plan "E" version "1" {
   currency USD
   period quarter
   effective 2026-01-01 to 2026-12-31
@@ -261,20 +260,23 @@ describe('estimated corrections of closed periods', () => {
   credit bookings from deals { to owner }
   commission c "Commission" = bookings * 10%
 }`);
-    if (!plan) throw new Error('plan does not compile');
-    const payees = [{ id: 'a', name: 'Ann', attributes: {} }];
-    const deal = (id: string, amount: string, day: string, hypothetical = false) => ({
-      values: { id, owner: 'a', amount, close_date: day },
-      ...(hypothetical ? { hypothetical } : {}),
-    });
-    const q1 = calculate(
-      plan,
-      { payees, records: { deals: [deal('D1', '10000', '2026-02-01')] } },
-      {
-        periods: ['2026-Q1'],
-        mode: 'strict',
-      },
-    );
+  if (!plan) throw new Error('plan does not compile');
+  const payees = [{ id: 'a', name: 'Ann', attributes: {} }];
+  const deal = (id: string, amount: string, day: string, hypothetical = false) => ({
+    values: { id, owner: 'a', amount, close_date: day },
+    ...(hypothetical ? { hypothetical } : {}),
+  });
+  const q1 = calculate(
+    plan,
+    { payees, records: { deals: [deal('D1', '10000', '2026-02-01')] } },
+    { periods: ['2026-Q1'], mode: 'strict' },
+  );
+  const only = (results: Results, period: string) => ({
+    ...results,
+    statements: results.statements.filter((s) => s.period === period),
+  });
+
+  it('lists them under the estimated payout, with the period their hypothetical records are dated in', () => {
     const deals = [
       deal('D1', '10000', '2026-02-01'),
       deal('H1', '4000', '2026-03-01', true),
@@ -283,18 +285,63 @@ describe('estimated corrections of closed periods', () => {
     const both = calculate(
       plan,
       { payees, records: { deals }, previous: q1 },
-      {
-        periods: ['2026-Q1', '2026-Q2'],
-        mode: 'strict',
-      },
+      { periods: ['2026-Q1', '2026-Q2'], mode: 'strict' },
     );
-    const table = formatStatements(
-      { ...both, statements: both.statements.filter((s) => s.period === '2026-Q2') },
-      plain,
-    );
+    const table = formatStatements(only(both, '2026-Q2'), plain);
     // Q2 pays D2: 500.00. H1, dated in Q1, would add 4,000 x 10% = 400.00 there: 900.00 estimated.
     expect(table).toMatch(
       /Payout +500\.00 +USD\n +Estimated payout +900\.00 +if the hypothetical records close\n +Commission +400\.00 +estimate, hypothetical records dated in 2026-Q1\n/,
+    );
+  });
+
+  it("lists them when they and the period's own estimate cancel out", () => {
+    // H1 (4,000, dated in Q1) would add 400.00 to Q1; H2, a hypothetical -4,000 in Q2, would take
+    // 400.00 off Q2's 500.00: estimated payout 500.00 - 400.00 + 400.00 = 500.00, the payout.
+    const deals = [
+      deal('D1', '10000', '2026-02-01'),
+      deal('H1', '4000', '2026-03-01', true),
+      deal('D2', '5000', '2026-05-01'),
+      deal('H2', '-4000', '2026-05-02', true),
+    ];
+    const both = calculate(
+      plan,
+      { payees, records: { deals }, previous: q1 },
+      { periods: ['2026-Q1', '2026-Q2'], mode: 'strict' },
+    );
+    const table = formatStatements(only(both, '2026-Q2'), plain);
+    expect(table).toContain('estimate 400.00 less');
+    expect(table).toMatch(
+      /Payout +500\.00 +USD\n +Estimated payout +500\.00 +if the hypothetical records close\n +Commission +400\.00 +estimate, hypothetical records dated in 2026-Q1\n/,
+    );
+  });
+
+  it('shows those of a statement paid earlier whose file lost their traces', () => {
+    // The Q2 run shows H1's 400.00 for Q1 (estimated payout 900.00); its results, with the
+    // estimated line's trace cut out by hand, are the earlier results of the Q3 run.
+    const deals = [
+      deal('D1', '10000', '2026-02-01'),
+      deal('H1', '4000', '2026-03-01', true),
+      deal('D2', '5000', '2026-05-01'),
+    ];
+    const q2 = calculate(
+      plan,
+      { payees, records: { deals }, previous: q1 },
+      { periods: ['2026-Q1', '2026-Q2'], mode: 'strict' },
+    );
+    const previous = JSON.parse(JSON.stringify(q2)) as Results;
+    const line = previous.statements.find((s) => s.period === '2026-Q2')?.estimatedAdjustments?.[0];
+    if (!line) throw new Error('no estimated adjustment');
+    delete (line as { trace?: unknown }).trace;
+    const q3 = calculate(
+      plan,
+      { payees, records: { deals }, previous },
+      { periods: ['2026-Q1', '2026-Q2', '2026-Q3'], mode: 'strict' },
+    );
+    expect(q3.errors).toEqual([]);
+    const table = formatStatements(only(q3, '2026-Q2'), plain);
+    // The line no longer names its period: it is an estimate, no more is said.
+    expect(table).toMatch(
+      /Payout +500\.00 +USD, paid earlier\n +Estimated payout +900\.00 +if the hypothetical records close\n +Commission +400\.00 +estimate\n/,
     );
   });
 });

@@ -136,16 +136,19 @@ function statementRows(statement: Statement): Row[] {
     notes: statement.reported ? [statement.currency, 'paid earlier'] : [statement.currency],
     strong: true,
   });
-  if (statement.estimatedPayout !== statement.payout) {
+  // What hypothetical records dated in closed periods would correct there: in the estimate only,
+  // and listed even when they and the period's own estimates cancel out.
+  const estimated = statement.estimatedAdjustments ?? [];
+  if (statement.estimatedPayout !== statement.payout || estimated.length > 0) {
     const notes = ['if the hypothetical records close'];
     rows.push({ label: 'Estimated payout', amount: formatAmount(statement.estimatedPayout), notes });
-    // What hypothetical records dated in closed periods would correct there: in the estimate only.
-    for (const line of statement.estimatedAdjustments ?? []) {
+    for (const line of estimated) {
       const period = line.trace.inputs.find((input) => input.name === 'period')?.value;
       rows.push({
         label: `  ${line.label ?? line.name}`,
         amount: formatAmount(line.amount),
-        notes: ['estimate', `hypothetical records dated in ${String(period)}`],
+        notes:
+          typeof period === 'string' ? ['estimate', `hypothetical records dated in ${period}`] : ['estimate'],
       });
     }
   }
