@@ -1,5 +1,6 @@
 /** What every command receives: the process view and the styles for its two output streams. */
 import type { Io } from './io.js';
+import { spelledOut } from './output/shown.js';
 import { colourAllowed, createStyle, type Style } from './output/style.js';
 
 /** Exit codes: findings (errors, unformatted files) are 1; being unable to do the job is 2. */
@@ -26,12 +27,16 @@ export function createContext(io: Io): Context {
   };
 }
 
-/** Writes `attain: message` to stderr, for problems that stop a file from being processed. */
+/**
+ * Writes `attain: message` to stderr, for problems that stop a file from being processed. Control
+ * characters a message quotes from a file (an escape character, a DEL) are written out (`\u001B`):
+ * a terminal would act on them, or show nothing.
+ */
 export function reportProblem(context: Context, message: string): void {
-  context.io.stderr.write(`${context.err.red('attain:')} ${message}\n`);
+  context.io.stderr.write(`${context.err.red('attain:')} ${spelledOut(message, true)}\n`);
 }
 
 /** Writes `attain: warning: message` to stderr, for data that is there but that nothing reads. */
 export function reportWarning(context: Context, message: string): void {
-  context.io.stderr.write(`${context.err.yellow('attain: warning:')} ${message}\n`);
+  context.io.stderr.write(`${context.err.yellow('attain: warning:')} ${spelledOut(message, true)}\n`);
 }

@@ -751,7 +751,8 @@ describe('attain run --previous', () => {
     const { code, stdout, stderr } = await run([...runQ1, ...previous], { cwd });
     expect(stderr.split('\n')).toEqual([
       'attain: cannot read missing.json: no such file or directory',
-      'attain: bad.json:1:17: not valid JSON: expected "]" to close the list, found the end of the file',
+      'attain: bad.json:1:17: not valid JSON: expected "]" to close the list, found the end of the file; ' +
+        '--previous takes the JSON that attain run --format json writes',
       'attain: other.json is not the results of a run: it has no "statements" list ' +
         '(--previous takes the JSON that attain run --format json writes)',
       'attain: stopped.json holds no statements: its run stopped on 1 data error and paid nothing ' +

@@ -74,12 +74,25 @@ describe('readCsv', () => {
     await expect(read(text)).rejects.toThrow(new CsvFileError(message));
   });
 
-  it('rejects text that is not CSV, naming the file', async () => {
+  it('rejects text that is not CSV, naming the file, the line and column of the quote, and the row', async () => {
+    // Before: "data/x.csv: not valid CSV: Quoted field unterminated (row 1)", with no line and
+    // PapaParse's words. The quote opening the cell is line 2, column 1 (row 1).
     await expect(read('a,b\n"1,2\n')).rejects.toThrow(
-      new CsvFileError('data/x.csv: not valid CSV: Quoted field unterminated (row 1)'),
+      new CsvFileError(
+        'data/x.csv:2:1: not valid CSV (row 1): a quote opens a cell that is never closed, so the rest ' +
+          'of the file would be that one cell: end the cell with a quote, and write a quote inside a quoted cell twice ("")',
+      ),
     );
-    await expect(read('a,b\n1,"2"x\n3,4\n')).rejects.toThrow(
-      /^data\/x\.csv: not valid CSV: .*quote.*\(row 1\)$/,
+    // The quoted cell "2" goes on with x: line 4 (a blank line is row 2), column 3.
+    await expect(read('a,b\n1,2\n\n1,"2"x\n3,4\n')).rejects.toThrow(
+      new CsvFileError(
+        'data/x.csv:4:3: not valid CSV (row 3): a quoted cell goes on after its closing quote: put the ' +
+          'whole cell in quotes, and write a quote inside it twice ("")',
+      ),
+    );
+    // In the header, after a BOM and CRLF line ends: line 1, column 5 (the BOM is no column).
+    await expect(read('\ufeffid,"name\r\n1,2\r\n')).rejects.toThrow(
+      /^data\/x\.csv:1:4: not valid CSV \(the header\): a quote opens/,
     );
   });
 

@@ -12,6 +12,10 @@ import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { describeIoError, type Io } from '../io.js';
 import { listed } from '../output/plural.js';
+import { quotedName, visible } from '../output/shown.js';
+
+export { visible };
+
 import { badBytePlace, NotUtf8, utf8Text } from './utf8.js';
 
 /** What to do with the rows of a file, as they are read. */
@@ -51,7 +55,8 @@ export function checkHeader(columns: readonly string[], display: string, reads?:
   for (const [index, column] of columns.entries()) {
     if (reads !== undefined && !reads.has(column)) continue;
     if (column === '') throw new CsvFileError(`${display}: column ${index + 1} of the header has no name`);
-    if (seen.has(column)) throw new CsvFileError(`${display}: the header names the column "${column}" twice`);
+    if (seen.has(column))
+      throw new CsvFileError(`${display}: the header names the column ${quotedName(column)} twice`);
     seen.add(column);
   }
 }
@@ -125,6 +130,50 @@ async function notUtf8Message(io: Io, absolute: string, display: string, offset:
   return `${display} is ${kind} (${where}): save it as UTF-8 (in Excel: CSV UTF-8)`;
 }
 
+/** What is wrong with a file's quotes, by PapaParse's code for it. */
+const QUOTE_MISTAKES: Readonly<Record<string, string>> = {
+  MissingQuotes:
+    'a quote opens a cell that is never closed, so the rest of the file would be that one cell: ' +
+    'end the cell with a quote, and write a quote inside a quoted cell twice ("")',
+  InvalidQuotes:
+    'a quoted cell goes on after its closing quote: put the whole cell in quotes, and write a ' +
+    'quote inside it twice ("")',
+};
+
+/**
+ * The message for a file PapaParse cannot read as CSV (`problem`, met in `where`: the header or
+ * row N): `data/deals.csv:3:9: not valid CSV (row 2): a quote opens a cell that is never closed…`,
+ * with the line and column of the mistake (the quote that opens the cell). The file's text is
+ * read and parsed again, whole: only a failed read pays for it.
+ */
+async function csvSyntaxMessage(
+  io: Io,
+  absolute: string,
+  display: string,
+  where: string,
+  problem: Papa.ParseError,
+): Promise<string> {
+  const why = QUOTE_MISTAKES[problem.code] ?? problem.message;
+  let text = '';
+  try {
+    const chunks = io.readChunks ? io.readChunks(absolute) : [await io.readFile(absolute)];
+    for await (const part of lf(utf8Text(chunks))) text += part;
+  } catch {
+    return `${display}: not valid CSV (${where}): ${why}`;
+  }
+  const again = Papa.parse<string[]>(text, { delimiter: ',', newline: '\n', skipEmptyLines: false });
+  const first = again.errors.find((error) => error.code === problem.code) ?? again.errors[0];
+  // PapaParse gives the place just after the quote that opens the cell.
+  const after = first?.index;
+  if (after === undefined || after < 0 || after > text.length)
+    return `${display}: not valid CSV (${where}): ${why}`;
+  const at = text[after - 1] === '"' ? after - 1 : after;
+  const before = text.slice(0, at);
+  const line = before.split('\n').length;
+  const column = at - before.lastIndexOf('\n');
+  return `${display}:${line}:${column}: not valid CSV (${where}): ${why}`;
+}
+
 /**
  * Reads the CSV file at `absolute` (shown to the user as `display`) into `reader`. Resolves to the
  * number of data rows; rejects with a {@link CsvFileError} when the file cannot be read (naming it),
@@ -187,7 +236,13 @@ export async function readCsv(io: Io, absolute: string, display: string, reader:
         const problem = result.errors[0];
         if (problem) {
           const where = header === undefined ? 'the header' : `row ${row + 1}`;
-          fail(new CsvFileError(`${display}: not valid CSV: ${problem.message} (${where})`), parser);
+          // Where the mistake is (line and column) is worked out again from the file's text.
+          failed = true;
+          parser.abort();
+          csvSyntaxMessage(io, absolute, display, where, problem).then(
+            (message) => reject(new CsvFileError(message)),
+            (trouble: unknown) => reject(trouble),
+          );
           return;
         }
         try {
@@ -266,45 +321,18 @@ export function missingColumns(
   if (missing.length === 0) return undefined;
   const one = missing.length === 1;
   const why = declaredBy === undefined ? '' : ` (${declaredBy} declares ${one ? 'it' : 'them'})`;
-  const has =
-    columns.length === 0 ? 'it has no columns' : `its columns are ${columns.map(visible).join(', ')}`;
+  const has = columns.length === 0 ? 'it has no columns' : `its columns are ${columnList(columns)}`;
   return `${display} has no ${quotedList(missing)} column${one ? '' : 's'}${why}; ${has}${separatorHint(columns)}`;
 }
 
-/**
- * A character a terminal shows as nothing or as a space: a control, a zero-width or directional
- * mark, a non-breaking or other space than the plain one, a soft hyphen.
- */
-function invisible(code: number): boolean {
-  return (
-    code < 0x20 ||
-    (code >= 0x7f && code <= 0xa0) ||
-    code === 0xad ||
-    code === 0x1680 ||
-    code === 0x180e ||
-    (code >= 0x2000 && code <= 0x200f) ||
-    (code >= 0x2028 && code <= 0x202f) ||
-    (code >= 0x205f && code <= 0x206f) ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
+/** How many columns of a header a message lists before `… and N more`. */
+const LISTED_COLUMNS = 20;
 
-/**
- * A column name as a message shows it: as it is, or in quotes with its invisible characters
- * written out (`"amount\u200B"`), so that a name that looks right shows why it does not match.
- */
-export function visible(name: string): string {
-  let shown = '';
-  let hidden = false;
-  for (const c of name) {
-    const code = c.charCodeAt(0);
-    if (c.length === 1 && invisible(code)) {
-      hidden = true;
-      shown += `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
-    } else shown += c;
-  }
-  return hidden ? `"${shown}"` : name;
+/** The columns of a header as a message lists them: the first {@link LISTED_COLUMNS}, then how many more. */
+function columnList(columns: readonly string[]): string {
+  const shown = columns.slice(0, LISTED_COLUMNS).map(visible).join(', ');
+  const more = columns.length - LISTED_COLUMNS;
+  return more > 0 ? `${shown} and ${more.toLocaleString('en-US')} more` : shown;
 }
 
 /**

@@ -18,11 +18,13 @@ import type {
   TerritoryAssignment,
 } from '@attain/engine';
 import type { Io } from '../io.js';
+import { listed } from '../output/plural.js';
 import type { Progress } from '../output/progress.js';
+import { quotedName, visible } from '../output/shown.js';
 import { CsvFileError, checkHeader, missingColumns, readCsv } from './csv.js';
 import { readFlag } from './flags.js';
 import { ColumnTexts } from './intern.js';
-import { type FixedFile, fixedFiles, payeeColumns, payeesFile, sourceFile } from './layout.js';
+import { type FixedFile, fixedFiles, jsonFile, payeeColumns, payeesFile, sourceFile } from './layout.js';
 import { didYouMean, meant } from './names.js';
 
 /** A directory being read: where it is, how it is shown, and what the plan expects of it. */
@@ -61,7 +63,7 @@ function misnamedColumns(
     const target = read.has(column) ? undefined : meant(column, absent);
     if (target === undefined) return [];
     return [
-      `${display}: the column "${column}" is not read (did you mean ${target}?): column names must ` +
+      `${display}: the column ${quotedName(column)} is not read (did you mean ${target}?): column names must ` +
         `match exactly, case and all; rename it to ${target}, or its values are left out`,
     ];
   });
@@ -350,7 +352,11 @@ export async function loadCsvDirectory(
     clashes ||= clash;
   }
   const csvFiles = [...present].filter((name) => name.toLowerCase().endsWith('.csv')).sort();
-  for (const [file, why] of requiredFiles(plan)) {
+  const required = requiredFiles(plan);
+  // No data file at all: one message saying what the directory should hold, not one per file.
+  if (csvFiles.length === 0 && !required.some(([file]) => directories.has(file)))
+    return { problems: [await noDataFiles(dir, entries, required)], warnings: [] };
+  for (const [file, why] of required) {
     if (directories.has(file))
       dir.problems.push(`${shown(dir, file)} is a directory, not a file: it holds ${why}`);
     else if (!present.has(file)) {
@@ -379,6 +385,51 @@ export async function loadCsvDirectory(
   }
   for (const fixed of fixedFiles) await read(fixed.file, () => readFixedFile(dir, fixed, dataset));
   return dir.problems.length > 0 ? { problems: dir.problems, warnings } : { dataset, warnings };
+}
+
+/** How many names of what a directory holds instead of data files a message lists. */
+const LISTED_NAMES = 5;
+
+/**
+ * The problem of a data directory without a CSV file or data.json: `data holds no data files
+ * (it is empty); for this plan --data takes a directory holding payees.csv (...) and deals.csv (...),
+ * or a data.json ...`. What it holds instead is named; a folder in it that holds payees.csv or
+ * data.json (the data directory one level down, as an example's `data/`) is suggested.
+ */
+async function noDataFiles(
+  dir: Directory,
+  entries: readonly { name: string; directory: boolean }[],
+  required: readonly [file: string, why: string][],
+): Promise<string> {
+  const names = entries.map((entry) => `${visible(entry.name)}${entry.directory ? '/' : ''}`).sort();
+  const more = names.length - LISTED_NAMES;
+  const holds =
+    names.length === 0
+      ? 'it is empty'
+      : `it holds ${listed(names.slice(0, LISTED_NAMES))}${more > 0 ? ` and ${more.toLocaleString('en-US')} more` : ''}`;
+  let below = '';
+  for (const entry of entries.filter((e) => e.directory).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    try {
+      const inside = await dir.io.readDir(join(dir.absolute, entry.name));
+      if (inside.some((e) => !e.directory && (e.name === payeesFile || e.name === jsonFile))) {
+        below = ` Did you mean --data ${join(dir.display, entry.name)}?`;
+        break;
+      }
+    } catch {
+      // A folder that cannot be read is no suggestion.
+    }
+  }
+  // `the payees (id, name, ...)` is said `payees.csv (the payees: id, name, ...)`.
+  const files = required.map(([file, why]) => `${file} (${why.replace(/^(.*) \((.*)\)$/, '$1: $2')})`);
+  const shape = required
+    .slice(1)
+    .filter(([file]) => file !== 'quotas.csv')
+    .map(([file]) => `"${file.slice(0, -'.csv'.length)}": [...]`)
+    .join(', ');
+  return (
+    `${dir.display} holds no data files (${holds}); for this plan --data takes a directory holding ` +
+    `${listed(files)}, or a ${jsonFile} of the Dataset shape { "payees": [...], "records": { ${shape} } }.${below}`
+  );
 }
 
 /** The payees and territory assignments of a directory, each read when its file is there. */
@@ -437,7 +488,7 @@ function unreadFiles(dir: Directory, csvFiles: readonly string[]): string[] {
     .filter((file) => !read.includes(file))
     .map(
       (file) =>
-        `${shown(dir, file)} is not read${didYouMean(file, read)}: file names must match exactly, case ` +
+        `${shown(dir, visible(file))} is not read${didYouMean(file, read)}: file names must match exactly, case ` +
         `and all; the files read are ${read.join(', ')}`,
     );
 }

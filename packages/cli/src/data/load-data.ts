@@ -8,7 +8,7 @@ import type { Dataset } from '@attain/engine';
 import { describeIoError, type Io } from '../io.js';
 import type { Progress } from '../output/progress.js';
 import { CsvFileError } from './csv.js';
-import { fileOfSection, jsonFile } from './layout.js';
+import { fileOfSection, jsonFile, payeesFile, sourceFile } from './layout.js';
 import { type Loaded, loadCsvDirectory } from './load-csv.js';
 import { didYouMean } from './names.js';
 import {
@@ -90,6 +90,20 @@ function outlineProblems(value: unknown, display: string, plan: Plan, warnings: 
   return problems;
 }
 
+/**
+ * What `--data` takes, for this plan: `--data takes a directory of CSV files (payees.csv,
+ * deals.csv) or a JSON file of the Dataset shape { "payees": [...], "records": { "deals": [...] } }`.
+ */
+export function dataTakes(plan: Plan): string {
+  const sources = plan.sources.map((source) => source.name);
+  const files = [payeesFile, ...sources.map(sourceFile)].join(', ');
+  const records = sources.map((source) => `"${source}": [...]`).join(', ');
+  return (
+    `--data takes a directory of CSV files (${files}) or a JSON file of the Dataset shape ` +
+    `{ "payees": [...], "records": { ${records} } }`
+  );
+}
+
 async function loadJson(
   io: Io,
   absolute: string,
@@ -98,7 +112,7 @@ async function loadJson(
   progress: Progress,
 ): Promise<LoadedData> {
   const startedAt = progress.now();
-  const parsed = await readJsonFile(io, absolute, display);
+  const parsed = await readJsonFile(io, absolute, display, dataTakes(plan));
   if (parsed.problem !== undefined) return { problems: [parsed.problem] };
   const value = parsed.value;
   const warnings: string[] = [];

@@ -65,23 +65,30 @@ const saveJsonAsUtf8 =
 
 /**
  * The JSON value of the file at `absolute` (shown as `display`), or why it cannot be read: the file
- * is missing, is not UTF-8 (a UTF-8 byte order mark is dropped, as in CSV files) or not JSON.
+ * is missing, is not UTF-8 (a UTF-8 byte order mark is dropped, as in CSV files), is empty or is
+ * not JSON (named with the line and column of the first mistake). `takes` says what the option
+ * that named the file takes, after a message about a file that is empty or not JSON.
  */
 export async function readJsonFile(
   io: Io,
   absolute: string,
   display: string,
+  takes?: string,
 ): Promise<{ value: unknown; problem?: undefined } | { problem: string }> {
   const read = await readUtf8File(io, absolute, display, saveJsonAsUtf8);
   if (read.problem !== undefined) return read;
+  const guide = takes === undefined ? '' : `; ${takes}`;
+  if (read.text.trim() === '') return { problem: `${display} is empty: it holds no JSON${guide}` };
   try {
     return { value: JSON.parse(read.text) };
   } catch (error) {
     const syntax = jsonSyntaxError(read.text);
     if (syntax)
-      return { problem: `${display}:${syntax.line}:${syntax.column}: not valid JSON: ${syntax.message}` };
+      return {
+        problem: `${display}:${syntax.line}:${syntax.column}: not valid JSON: ${syntax.message}${guide}`,
+      };
     const why = error instanceof SyntaxError ? error.message : String(error);
-    return { problem: `cannot read ${display}: is not valid JSON: ${why}` };
+    return { problem: `cannot read ${display}: is not valid JSON: ${why}${guide}` };
   }
 }
 
@@ -90,7 +97,7 @@ export async function readPreviousFile(
   io: Io,
   path: string,
 ): Promise<{ previous: PreviousFile; problem?: undefined } | { problem: string }> {
-  const read = await readJsonFile(io, resolve(io.cwd, path), path);
+  const read = await readJsonFile(io, resolve(io.cwd, path), path, takes);
   if (read.problem !== undefined) return read;
   const problem = notResults(read.value, path);
   if (problem !== undefined) return { problem };

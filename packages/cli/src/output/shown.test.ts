@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { cutQuoted } from './data-errors.js';
+import { quotedName, spelledOut, visible } from './shown.js';
+
+describe('text from data files in messages', () => {
+  it('cuts a name over 60 characters, with its length, and quotes it', () => {
+    expect(visible('n'.repeat(60))).toBe('n'.repeat(60));
+    expect(visible('n'.repeat(61))).toBe(`"${'n'.repeat(60)}…" (61 characters)`);
+    // The cut part's invisible characters are written out too.
+    expect(visible(`\u200b${'n'.repeat(4_000)}`)).toBe(`"\\u200B${'n'.repeat(59)}…" (4,001 characters)`);
+    expect(quotedName('amount')).toBe('"amount"');
+    expect(quotedName('amount\u00a0')).toBe('"amount\\u00A0"');
+  });
+
+  it('writes out control characters, and with controlsOnly keeps the spaces of a label', () => {
+    expect(spelledOut('a\u001b[2Jb\u007f\u0085\nc\u200b\u00a0')).toBe(
+      'a\\u001B[2Jb\\u007F\\u0085\nc\\u200B\\u00A0',
+    );
+    expect(spelledOut('Commission\u00a0: \u001b\u200b', true)).toBe('Commission\u00a0: \\u001B\u200b');
+  });
+
+  it('cuts a quoted value over 100 characters, as the engine cuts values', () => {
+    const long = 'm'.repeat(2_000);
+    expect(cutQuoted(`manager is "${long}", who is not among the payees`)).toBe(
+      `manager is "${'m'.repeat(100)}…" (2,000 characters), who is not among the payees`,
+    );
+    // Short ones, escapes and the text between quotes are left as they are.
+    const text = `a is "x\\"y", b is "${'z'.repeat(100)}" and "" (write it twice)`;
+    expect(cutQuoted(text)).toBe(text);
+  });
+});
