@@ -151,6 +151,8 @@ export type {
   TraceInput,
   WarningCode,
 } from './results/results.js';
+/** Every data error code and every warning code, for hosts that filter or translate them. */
+export { dataErrorCodes, warningCodes } from './results/results.js';
 // ---- plan scenarios ----
 /** The same payees under two plans, or one plan over two datasets: cost, distribution, pay for performance. */
 export {

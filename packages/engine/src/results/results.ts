@@ -331,28 +331,32 @@ export interface Statement {
   trace: Trace;
 }
 
-/** Stable codes of data errors. */
-export type DataErrorCode =
-  | 'missing-field'
-  | 'bad-type'
-  | 'bad-number'
-  | 'bad-integer'
-  | 'bad-percent'
-  | 'bad-date'
-  | 'bad-period'
-  | 'bad-boolean'
-  | 'unknown-payee'
-  | 'duplicate-key'
-  | 'duplicate-payee'
-  | 'unknown-currency'
-  | 'currency-mismatch'
-  | 'split-shares'
-  | 'unknown-quota'
-  | 'unknown-territory'
-  | 'unknown-attribute'
-  | 'bad-fx-rate'
-  | 'unknown-part'
-  | 'off-plan';
+/** Every stable code of data errors, as documented in engine.md (Data errors). */
+export const dataErrorCodes = [
+  'missing-field',
+  'bad-type',
+  'bad-number',
+  'bad-integer',
+  'bad-percent',
+  'bad-date',
+  'bad-period',
+  'bad-boolean',
+  'unknown-payee',
+  'duplicate-key',
+  'duplicate-payee',
+  'unknown-currency',
+  'currency-mismatch',
+  'split-shares',
+  'unknown-quota',
+  'unknown-territory',
+  'unknown-attribute',
+  'bad-fx-rate',
+  'off-plan',
+  'unknown-part',
+] as const;
+
+/** A stable code of a data error: one of {@link dataErrorCodes}. */
+export type DataErrorCode = (typeof dataErrorCodes)[number];
 
 /** A problem with one input row. */
 export interface DataError {
@@ -386,36 +390,40 @@ export interface RejectedRecord {
   errors: DataError[];
 }
 
-/** Stable codes of calculation warnings. */
-export type WarningCode =
-  | 'division-by-zero'
-  | 'no-value'
-  | 'no-tier'
-  | 'no-lookup-match'
-  | 'no-fx-rate'
-  | 'no-version'
-  | 'ambiguous-account'
-  | 'no-coverage'
-  | 'manager-cycle'
-  | 'not-recalculated'
-  | 'already-reported'
-  | 'previous-plan'
-  | 'off-plan'
-  | 'adjustments-not-read'
-  | 'bad-cap'
-  | 'misnamed-plan'
-  | 'unknown-assignee'
-  | 'unknown-manager'
-  | 'unknown-previous-payee'
-  | 'unread-part'
-  | 'not-settled'
-  | 'not-clawed-back'
-  | 'no-previous'
-  | 'later-reported'
-  | 'percent-as-ratio'
-  | 'unknown-earning'
-  | 'cancelled-before-dated'
-  | 'unknown-balance';
+/** Every stable code of calculation warnings, as documented in engine.md (Warnings). */
+export const warningCodes = [
+  'division-by-zero',
+  'no-value',
+  'no-tier',
+  'no-lookup-match',
+  'no-fx-rate',
+  'no-version',
+  'ambiguous-account',
+  'no-coverage',
+  'manager-cycle',
+  'not-recalculated',
+  'already-reported',
+  'off-plan',
+  'previous-plan',
+  'adjustments-not-read',
+  'bad-cap',
+  'misnamed-plan',
+  'unknown-assignee',
+  'unknown-manager',
+  'unknown-previous-payee',
+  'unread-part',
+  'not-settled',
+  'unknown-balance',
+  'not-clawed-back',
+  'cancelled-before-dated',
+  'no-previous',
+  'later-reported',
+  'percent-as-ratio',
+  'unknown-earning',
+] as const;
+
+/** A stable code of a calculation warning: one of {@link warningCodes}. */
+export type WarningCode = (typeof warningCodes)[number];
 
 /** Something the calculation could not do exactly as written, for one payee and period. */
 export interface CalculationWarning {
