@@ -11,9 +11,10 @@ import { compareText } from '../compare-text.js';
 import type { PayeeData } from '../data/model.js';
 import { ZERO } from '../decimal.js';
 import type { Run } from '../evaluate/run.js';
+import { warnEstimatesNotShown } from '../recalc/estimates-not-shown.js';
 import { type RecalcScope, recalculate } from '../recalc/recalculate.js';
 import { payeePeriods, type YearToDateScope } from '../recalc/year-to-date.js';
-import type { Statement } from '../results/results.js';
+import type { AdjustmentLine, Statement } from '../results/results.js';
 import type { Period } from '../time/calendar.js';
 import { formatDate } from '../time/dates.js';
 import { drawBalance } from './draws.js';
@@ -138,7 +139,9 @@ export function applyPayout(
   // what earlier runs paid there, draws and holdbacks included, is taken back by the recalculation.
   const own = new Set(statements.map((s) => s.period));
   for (const label of periods) if (!own.has(label)) ledger.paysNothingIn(label);
-  const result = payStatements(run, stage, payee, statements, ledger, years);
+  const notShown = (payIn: string, lines: readonly AdjustmentLine[]) =>
+    warnEstimatesNotShown(run, stage.env, payee, payIn, lines);
+  const result = payStatements(run, stage, payee, statements, ledger, years, notShown);
   // Money the plan leaves unsettled for a leaver, or at the plan's end, is said, never silent.
   warnUnsettled(run, stage.resolver, stage.env, payee, stage.calculated, result, ledger);
   warnUnknownBalances(run, payee, result);
@@ -153,6 +156,7 @@ function payStatements(
   statements: readonly Statement[],
   ledger: Ledger,
   years: YearToDateScope,
+  notShown: RecalcScope['notShown'],
 ): Statement[] {
   const { env, resolver, periods } = stage;
   const calendar = run.program.calendar;
@@ -176,6 +180,7 @@ function payStatements(
     fiscalYear: stage.yearToDate.fiscalYear,
     leftOut: years.leftOut ?? [],
     payeePeriods: years.payeePeriods,
+    notShown,
   };
   return recalculate(env, paid, before, scope, blank);
 }

@@ -85,6 +85,11 @@ export interface RecalcScope {
   leftOut?: readonly Statement[];
   /** The payee's periods as the run reads them now (`YearToDateScope.payeePeriods`). */
   payeePeriods?: PayeePeriods;
+  /**
+   * Told the estimated corrections of closed periods that no statement can show: the payee has no
+   * statement in the period `payIn` that would (not on the plan then) and no difference is paid.
+   */
+  notShown?: (payIn: string, lines: readonly AdjustmentLine[]) => void;
 }
 
 /** A `paid year to date` earning in a closed period. */
@@ -180,8 +185,13 @@ export function recalculate(
     whole = paid.reduce((sum, line) => sum.plus(amountOf(line.amount)), whole);
   }
   // What hypothetical records dated in the closed periods would change there: shown with the
-  // current period's estimate, never paid (only where the current period has a statement).
-  const estimated = apartOnly || !freshBy.has(payIn) ? [] : estimatedLines(env, closed, freshBy, scope);
+  // current period's estimate, never paid. Without a statement of the current period (the payee is
+  // not on the plan then) they are shown on the one that pays differences, if any, else said.
+  const estimated = apartOnly ? [] : estimatedLines(env, closed, freshBy, scope);
+  if (estimated.length > 0 && !freshBy.has(payIn) && lines.length === 0) {
+    scope.notShown?.(payIn, estimated);
+    estimated.length = 0;
+  }
   if (lines.length > 0 || apartCurrent || estimated.length > 0) {
     const paid = freshBy.get(payIn) ?? (apartOnly ? undefined : blank?.());
     if (!paid)

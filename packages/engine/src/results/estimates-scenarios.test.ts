@@ -472,6 +472,63 @@ describe('a recalculation with hypothetical records', () => {
     expect([q2.payout, q2.estimatedPayout]).toEqual(['0.00', '500.00']);
   });
 
+  describe('for a payee who left the plan at the end of the closed period', () => {
+    const leaver = payee('l', {}, { plans: [{ plan: 'Test', to: '2026-03-31' }] });
+    const lq1 = run(
+      plan,
+      { payees: [leaver], records: { deals: [deal(1, 'D1', 'l', '20000', '2026-01-10')] } },
+      ['2026-Q1'],
+    );
+    /** Q1 and Q2 over the earlier results of Q1: D1 as given and a hypothetical H3 of 9,000 dated in Q1. */
+    const leaverWithH3 = (d1: string) =>
+      run(
+        plan,
+        {
+          payees: [leaver],
+          previous: lq1,
+          records: {
+            deals: [deal(1, 'D1', 'l', d1, '2026-01-10'), deal(3, 'H3', 'l', '9000', '2026-02-01', true)],
+          },
+        },
+        ['2026-Q1', '2026-Q2'],
+      );
+
+    it('says the estimate in a warning when no statement of theirs can show it', () => {
+      // Q1 reported c 2,000.00 and b 0. With H3, Q1 would have 29,000: c 900.00 more, the bonus
+      // gate stays closed. No Q2 statement (l left on 2026-03-31) and nothing corrected to pay.
+      const results = leaverWithH3('20000');
+      expect(results.statements.map((s) => [s.period, s.reported === true])).toEqual([['2026-Q1', true]]);
+      expect(
+        results.warnings
+          .filter((w) => w.code === 'estimate-not-shown')
+          .map((w) => [w.payee, w.period, w.message]),
+      ).toEqual([
+        [
+          'l',
+          '2026-Q1',
+          'the hypothetical records of l dated in 2026-Q1 would change Commission by 900.00 USD there, but l has no statement in 2026-Q2 (not on the plan then) to show this estimate on, so no result holds it',
+        ],
+      ]);
+    });
+
+    it('shows the estimate on the statement that pays their corrections', () => {
+      // D1 corrected to 21,000: 100.00 more commission, paid in Q2 on a statement of its own. With
+      // H3, Q1 would have 30,000: c 900.00 more and the bonus gate open (1,000.00).
+      const results = leaverWithH3('21000');
+      const q2 = statement(results, 'l', '2026-Q2');
+      expect(q2.adjustments.map((l) => [l.id, l.amount])).toEqual([
+        ['recalculation:2026-Q1:earning:c', '100.00'],
+      ]);
+      expect(q2.estimatedAdjustments?.map((l) => [l.id, l.amount])).toEqual([
+        ['recalculation:2026-Q1:earning:c:estimate', '900.00'],
+        ['recalculation:2026-Q1:earning:b:estimate', '1000.00'],
+      ]);
+      // 100.00 paid; 100.00 + 900.00 + 1,000.00 estimated.
+      expect([q2.payout, q2.estimatedPayout]).toEqual(['100.00', '2000.00']);
+      expect(results.warnings.filter((w) => w.code === 'estimate-not-shown')).toEqual([]);
+    });
+  });
+
   it('pays a hypothetical deal once it closes for real', () => {
     const results = run(
       plan,

@@ -416,6 +416,7 @@ export const warningCodes = [
   'unknown-balance',
   'not-clawed-back',
   'cancelled-before-dated',
+  'estimate-not-shown',
   'no-previous',
   'later-reported',
   'percent-as-ratio',
