@@ -1,6 +1,6 @@
 /** What every command receives: the process view and the styles for its two output streams. */
+import { spelledOut } from '@attain/engine';
 import type { Io } from './io.js';
-import { spelledOut } from './output/shown.js';
 import { colourAllowed, createStyle, type Style } from './output/style.js';
 
 /** Exit codes: findings (errors, unformatted files) are 1; being unable to do the job is 2. */

@@ -220,6 +220,8 @@ export {
 // ---- names and periods ----
 /** The name a misspelt one was probably meant to be (`Deals` for `deals`), for "did you mean" hints. */
 export { meant } from './text/meant.js';
+/** Invisible characters of a text written out (`"12\u200B00"`), as messages quoting data show them. */
+export { spelledOut } from './text/spelled-out.js';
 /** A plan's calculation periods by label, as `calculate` reads `options.periods`. See {@link planPeriod}. */
 export { firstPlanPeriod, type PlanPeriod, planPeriod } from './time/plan-periods.js';
 // ---- explaining ----

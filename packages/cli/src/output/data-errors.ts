@@ -2,10 +2,16 @@
  * Data errors and rejected rows as text, one error per line, naming the file the row came from:
  * `data/deals.csv row 7 (D-0007): amount is "12O0", which is not a number`.
  */
-import { type CalculationWarning, type DataError, PREVIOUS, type RejectedRecord } from '@attain/engine';
+import {
+  type CalculationWarning,
+  type DataError,
+  PREVIOUS,
+  type RejectedRecord,
+  spelledOut,
+} from '@attain/engine';
 import type { DataOrigin } from '../data/load-data.js';
 import { plural } from './plural.js';
-import { spelledOut, visible } from './shown.js';
+import { visible } from './shown.js';
 
 /**
  * The reason of an error as a CSV user reads it. The engine names a payee's plan assignment as

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cutQuoted } from './data-errors.js';
-import { quotedName, spelledOut, visible } from './shown.js';
+import { quotedName, visible } from './shown.js';
 
 describe('text from data files in messages', () => {
   it('cuts a name over 60 characters, with its length, and quotes it', () => {
@@ -10,13 +10,6 @@ describe('text from data files in messages', () => {
     expect(visible(`\u200b${'n'.repeat(4_000)}`)).toBe(`"\\u200B${'n'.repeat(59)}…" (4,001 characters)`);
     expect(quotedName('amount')).toBe('"amount"');
     expect(quotedName('amount\u00a0')).toBe('"amount\\u00A0"');
-  });
-
-  it('writes out control characters, and with controlsOnly keeps the spaces of a label', () => {
-    expect(spelledOut('a\u001b[2Jb\u007f\u0085\nc\u200b\u00a0')).toBe(
-      'a\\u001B[2Jb\\u007F\\u0085\nc\\u200B\\u00A0',
-    );
-    expect(spelledOut('Commission\u00a0: \u001b\u200b', true)).toBe('Commission\u00a0: \\u001B\u200b');
   });
 
   it('cuts a quoted value over 100 characters, as the engine cuts values', () => {
