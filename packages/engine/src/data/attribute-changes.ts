@@ -13,11 +13,12 @@ import { meant } from '../text/meant.js';
 import type { FiscalCalendar } from '../time/calendar.js';
 import { formatDate } from '../time/dates.js';
 import type { AttributeChange, RawValue } from './dataset.js';
+import { emptyRow } from './dense.js';
 import type { ManagerFrom, PayeeData } from './model.js';
-import { type PayeeTable, readAttribute, Unreadable } from './payees.js';
+import { managerId, type PayeeTable, readAttribute, Unreadable } from './payees.js';
 import { dataError, type Problems, type RowAt, valueError } from './problems.js';
 import { requireDate, requirePayee, requireText } from './sections.js';
-import { isMissing, rowOf, textOf } from './values.js';
+import { rowOf } from './values.js';
 
 /** The attribute of a change of manager: not declared by the plan, read as a payee id. */
 const MANAGER = 'manager';
@@ -75,6 +76,7 @@ export function validateAttributeChanges(
   const read: Read[] = [];
   const managers: ManagerRead[] = [];
   list.forEach((entry, i) => {
+    if (emptyRow(entry, { source: ATTRIBUTE_CHANGES, row: i + 1 }, problems)) return;
     const c: Partial<AttributeChange> = entry !== null && typeof entry === 'object' ? entry : {};
     const at: RowAt = { source: ATTRIBUTE_CHANGES, row: rowOf(c, i) };
     const payee = requirePayee(at, c.payee, payees, problems);
@@ -83,9 +85,9 @@ export function validateAttributeChanges(
       const from = requireDate(at, 'from', c.from, problems);
       if (payee === undefined || from === undefined) return;
       keyed(rowsByKey, payee, MANAGER, from, at.row);
-      const raw = c.value as RawValue | undefined;
-      const manager = isMissing(raw) ? '' : textOf(raw).trim();
-      managers.push({ at, payee, from, manager: manager === '' ? undefined : manager });
+      const manager = managerId(c.value, at, 'value', problems);
+      if (problems.has(at.source, at.row)) return;
+      managers.push({ at, payee, from, manager });
       return;
     }
     const field = attribute === undefined ? undefined : declared.get(attribute);

@@ -113,10 +113,17 @@ describe('values only JavaScript has', () => {
 
     const looped = structuredClone(q1) as Results & { statements: Record<string, unknown>[] };
     (looped.statements[0] as Record<string, unknown>).self = looped;
-    (looped.statements[0] as { balances: Record<string, unknown> }).balances['draw:d'] = Object.create(null);
     const withLoop = run(plan, { payees: [payee('a')], previous: looped }, ['2026-Q2']);
     expect(withLoop.statements).toEqual([]);
     expect(withLoop.errors.map((e) => e.reason)).toEqual([
+      'previous row 1: statements[0].self contains itself (a cycle): earlier results are data, read as JSON',
+    ]);
+
+    const bare = structuredClone(q1) as Results & { statements: Record<string, unknown>[] };
+    (bare.statements[0] as { balances: Record<string, unknown> }).balances['draw:d'] = Object.create(null);
+    const withObject = run(plan, { payees: [payee('a')], previous: bare }, ['2026-Q2']);
+    expect(withObject.statements).toEqual([]);
+    expect(withObject.errors.map((e) => e.reason)).toEqual([
       'previous row 1: balances.draw:d is an object, which is not an amount',
     ]);
   });

@@ -8,10 +8,11 @@ import type { FiscalCalendar } from '../time/calendar.js';
 import { formatDate, parseDate } from '../time/dates.js';
 import { validateAttributeChanges } from './attribute-changes.js';
 import type { AttributeChange, Payee, PlanAssignment, RawValue } from './dataset.js';
+import { emptyRow } from './dense.js';
 import type { DaySpan, PayeeData } from './model.js';
 import { dataError, type Problems, type RowAt, valueError } from './problems.js';
 import type { CalculatedPeriods } from './sections.js';
-import { Bad, idText, isMissing, quoteAny, readerFor, readMoney, rowOf, textOf } from './values.js';
+import { Bad, idText, isMissing, notText, quoteAny, readerFor, readMoney, rowOf } from './values.js';
 
 /** The section name of payees in errors. */
 export const PAYEES = 'payees';
@@ -67,22 +68,17 @@ export function validatePayees(
   const unread = new Map<PayeeData, Unread[]>();
   const seen = new Map<string, number[]>();
   const misnamed: PayeeTable['misnamed'] = [];
-  // Array.from, not forEach: a hole in the list (a sparse array from JavaScript) is a row too.
-  Array.from(payees as readonly unknown[]).forEach((entry, i) => {
-    if (entry === null || typeof entry !== 'object') {
+  // The list is dense (see validate): a hole is visited as an empty row.
+  payees.forEach((entry, i) => {
+    if (emptyRow(entry, { source: PAYEES, row: i + 1 }, problems)) return;
+    if (typeof entry !== 'object') {
       const at: RowAt = { source: PAYEES, row: i + 1 };
-      const what = entry === null || entry === undefined ? 'the row is empty' : 'the payee is not an object';
-      problems.add(at, dataError(at, 'bad-type', undefined, what));
+      problems.add(at, dataError(at, 'bad-type', undefined, 'the payee is not an object'));
       return;
     }
-    const payee = entry as Payee;
+    const payee = entry;
     const row = rowOf(payee, i);
-    const id = typeof payee.id === 'number' ? idText(payee.id) : payee.id;
-    const at: RowAt = {
-      source: PAYEES,
-      row,
-      key: typeof id === 'string' && id.trim() !== '' ? id.trim() : undefined,
-    };
+    const at: RowAt = { source: PAYEES, row, key: idText(payee.id) };
     const read = readPayee(plan, payee, at, calendar, problems, calculated, (written) => {
       if (at.key !== undefined) misnamed.push({ payee: at.key, row, plan: written });
     });
@@ -152,16 +148,10 @@ function readPayee(
   calculated: CalculatedPeriods | undefined,
   misnamed: (written: string) => void,
 ): ReadPayee | undefined {
-  if (at.key === undefined)
-    problems.add(
-      at,
-      isMissing(payee.id)
-        ? dataError(at, 'missing-field', 'id', 'id is missing')
-        : valueError(at, 'bad-type', 'id', payee.id as RawValue, 'is not an id (a text)'),
-    );
+  if (at.key === undefined) problems.add(at, textError(at, 'id', payee.id, 'is not an id (a text)'));
   const name = typeof payee.name === 'string' ? payee.name.trim() : '';
-  if (name === '') problems.add(at, dataError(at, 'missing-field', 'name', 'name is missing'));
-  const manager = isMissing(payee.manager) ? undefined : textOf(payee.manager).trim();
+  if (name === '') problems.add(at, textError(at, 'name', payee.name));
+  const manager = managerId(payee.manager, at, 'manager', problems);
   const onPlan = assignments(plan, payee, at, problems, misnamed);
   const attrs = new Map<string, Value>();
   const data: PayeeData = { id: at.key ?? '', name, manager, row: at.row, attrs, onPlan };
@@ -178,6 +168,31 @@ function readPayee(
   }
   if (at.key === undefined || problems.has(at.source, at.row)) return undefined;
   return { data, unread };
+}
+
+/**
+ * The error of a text that is missing or blank (`missing-field`) or of another kind (`bad-type`:
+ * `NaN`, `true`, an object); `why` completes "name is NaN, which …".
+ */
+function textError(at: RowAt, field: string, raw: unknown, why = notText(raw) ?? 'is not a text'): DataError {
+  return isMissing(raw as RawValue | undefined)
+    ? dataError(at, 'missing-field', field, `${field} is missing`)
+    : valueError(at, 'bad-type', field, raw as RawValue, why);
+}
+
+/**
+ * A manager's id as written (a text or a finite number; `undefined` when there is none); a value
+ * of another kind (`NaN`, `true`, an object) is a `bad-type` error of the row, never taken as the
+ * id "NaN".
+ */
+export function managerId(raw: unknown, at: RowAt, field: string, problems: Problems): string | undefined {
+  if (isMissing(raw as RawValue | undefined)) return undefined;
+  const why = notText(raw);
+  if (why !== undefined) {
+    problems.add(at, valueError(at, 'bad-type', field, raw as RawValue, why));
+    return undefined;
+  }
+  return idText(raw);
 }
 
 /**

@@ -15,7 +15,7 @@
  */
 import type { Plan } from '@attain/dsl';
 import type { Dec } from '../decimal.js';
-import { canonicalJson } from '../results/hash.js';
+import { canonicalJson, MAX_DEPTH } from '../results/hash.js';
 import type { CalculationWarning, Results, Statement } from '../results/results.js';
 import type { FiscalCalendar } from '../time/calendar.js';
 import { formatDate, parseDate } from '../time/dates.js';
@@ -55,14 +55,18 @@ class StatementCheck {
 
   text(value: Json, name: string, field = name): string | undefined {
     const text = value[name];
-    if (typeof text === 'string' && text !== '') return text;
-    this.shape(field, text === undefined ? 'is missing' : 'is not a text');
+    if (typeof text === 'string' && text.trim() !== '') return text;
+    this.shape(
+      field,
+      text === undefined ? 'is missing' : typeof text === 'string' ? 'is blank' : 'is not a text',
+    );
     return undefined;
   }
 
   amount(value: unknown, field: string): void {
     if (readAmount(value) !== undefined) return;
     if (value === undefined) this.shape(field, 'is missing');
+    // The value itself, never `String(value)`: an object is named as one, not as "[object Object]".
     else
       this.problems.add(
         this.at,
@@ -90,7 +94,7 @@ class StatementCheck {
     else
       this.problems.add(
         this.at,
-        valueError(this.at, 'bad-date', name, String(text), 'is not a date (write it as YYYY-MM-DD)'),
+        valueError(this.at, 'bad-date', name, text as RawValue, 'is not a date (write it as YYYY-MM-DD)'),
       );
   }
 
@@ -107,11 +111,13 @@ class StatementCheck {
       this.shape(field, list === undefined ? 'is missing' : 'is not a list');
       return;
     }
-    list.forEach((item, i) => {
+    // Every place, holes too (`forEach` would skip them).
+    for (let i = 0; i < list.length; i++) {
+      const item: unknown = list[i];
       const at = `${field}[${i}]`;
       if (isObject(item)) each(item, at);
-      else this.shape(at, 'is not an object');
-    });
+      else this.shape(at, item === undefined ? 'is empty' : 'is not an object');
+    }
   }
 }
 
@@ -138,6 +144,15 @@ export function checkPrevious(
   }
   const meta = isObject(previous.meta) ? previous.meta : {};
   const { currency, period: kind, name } = plan.header;
+  const unreadable = unreadableIn(previous);
+  if (unreadable !== undefined) {
+    const { path, why } = unreadable;
+    problems.add(
+      whole,
+      dataError(whole, 'bad-type', path, `${path} ${why}: earlier results are data, read as JSON`),
+    );
+    return [];
+  }
   // Array.from, not forEach: a hole in the list (a sparse array from JavaScript) is a statement too.
   Array.from(previous.statements as unknown[]).forEach((statement: unknown, i) => {
     const at: RowAt = { source: PREVIOUS, row: i + 1 };
@@ -189,7 +204,10 @@ export function checkPrevious(
       check.text(earning, 'name', `${field}.name`);
       check.text(earning, 'id', `${field}.id`);
       check.amount(earning.amount, `${field}.amount`);
-      check.object(earning, 'trace', `${field}.trace`);
+      const trace = check.object(earning, 'trace', `${field}.trace`);
+      // A run reads the inputs of an earning's trace (what a `paid year to date` amount paid).
+      if (trace !== undefined && trace.inputs !== undefined && !Array.isArray(trace.inputs))
+        check.shape(`${field}.trace.inputs`, 'is not a list');
       check.list(earning, 'lines', `${field}.lines`, (line, lineField) => {
         check.amount(line.amount, `${lineField}.amount`);
         // A clawback names the rate a line was paid at, as a percentage when its tier's rate is one.
@@ -204,7 +222,9 @@ export function checkPrevious(
       check.text(adjustment, 'kind', `${field}.kind`);
       check.text(adjustment, 'id', `${field}.id`);
       check.amount(adjustment.amount, `${field}.amount`);
-      check.object(adjustment, 'trace', `${field}.trace`);
+      const trace = check.object(adjustment, 'trace', `${field}.trace`);
+      if (trace !== undefined && trace.inputs !== undefined && !Array.isArray(trace.inputs))
+        check.shape(`${field}.trace.inputs`, 'is not a list');
     });
     const balances = check.object(statement, 'balances', 'balances');
     for (const [name, value] of Object.entries(balances ?? {})) {
@@ -219,6 +239,37 @@ export function checkPrevious(
   if (typeof other !== 'string' || other === name) return [];
   const message = `the earlier results (previous) are of plan "${other}", not "${name}": they are read as this plan's, as after a rename (if "${other}" is another plan, leave its results out)`;
   return [{ code: 'previous-plan', message }];
+}
+
+/**
+ * Where earlier results cannot be read as JSON, and why: the path of the first object found inside
+ * itself (`statements[0].trace.self`, `contains itself (a cycle)`) or nested deeper than
+ * {@link MAX_DEPTH}; `undefined` when there is none. Walked with a stack of its own: however deep
+ * the results, this neither recurses nor loops.
+ */
+export function unreadableIn(value: unknown): { path: string; why: string } | undefined {
+  const open = new Set<object>();
+  const stack: { value: unknown; path: string; leave?: true }[] = [{ value, path: '' }];
+  while (stack.length > 0) {
+    const top = stack.pop() as { value: unknown; path: string; leave?: true };
+    const v = top.value;
+    if (v === null || typeof v !== 'object') continue;
+    if (top.leave) {
+      open.delete(v);
+      continue;
+    }
+    const path = top.path || '(the results)';
+    if (open.has(v)) return { path, why: 'contains itself (a cycle)' };
+    if (open.size >= MAX_DEPTH) return { path, why: `is nested more than ${MAX_DEPTH} levels deep` };
+    open.add(v);
+    stack.push({ value: v, path: top.path, leave: true });
+    if (Array.isArray(v))
+      for (let i = 0; i < v.length; i++) stack.push({ value: v[i], path: `${top.path}[${i}]` });
+    else
+      for (const key of Object.keys(v))
+        stack.push({ value: (v as Json)[key], path: top.path === '' ? key : `${top.path}.${key}` });
+  }
+  return undefined;
 }
 
 /**

@@ -9,6 +9,7 @@ import type { Value } from '../evaluate/value.js';
 import type { FiscalCalendar } from '../time/calendar.js';
 import { formatDate } from '../time/dates.js';
 import type { DataRecord, RawValue } from './dataset.js';
+import { EMPTY_ROW } from './dense.js';
 import type { FxTable } from './fx.js';
 import { KeyList } from './key-list.js';
 import { type Rec, type SourceSchema, ValidRecord } from './model.js';
@@ -17,6 +18,7 @@ import { amountOf, plainAmount } from './plain-amount.js';
 import { dataError, Problems, type RowAt, valueError } from './problems.js';
 import {
   Bad,
+  idText,
   isCurrencyCode,
   isMissing,
   memoized,
@@ -26,8 +28,6 @@ import {
   readerFor,
   readMoney,
   rowOf,
-  textOf,
-  trimmed,
 } from './values.js';
 
 /** What validating records needs besides the rows. */
@@ -149,17 +149,11 @@ function walkRows(
     // The key as written names the row in its errors (a list or an object names nothing).
     const rawKey =
       keyName === undefined || values === null || typeof values !== 'object' ? undefined : values[keyName];
-    place.reset(
-      row,
-      typeof rawKey === 'string' && !isMissing(rawKey)
-        ? trimmed(rawKey)
-        : typeof rawKey === 'number'
-          ? String(rawKey)
-          : undefined,
-    );
+    place.reset(row, idText(rawKey));
     if (values === null || typeof values !== 'object') {
       const at = place.at;
-      problems.add(at, dataError(at, 'bad-type', undefined, 'the record has no values'));
+      const what = rows[i] === undefined || rows[i] === null ? EMPTY_ROW : 'the record has no values';
+      problems.add(at, dataError(at, 'bad-type', undefined, what));
       continue;
     }
     const hypothetical = input.hypothetical as unknown;
@@ -715,8 +709,8 @@ function currencyColumn(
 ): string | undefined | null {
   const raw = values[column];
   if (isMissing(raw)) return undefined;
-  const code = textOf(raw).trim().toUpperCase();
-  if (isCurrencyCode(code)) return code;
+  const code = typeof raw === 'string' ? raw.trim().toUpperCase() : undefined;
+  if (code !== undefined && isCurrencyCode(code)) return code;
   problems.add(place.at, valueError(place.at, 'unknown-currency', column, raw, 'is not a currency code'));
   return null;
 }

@@ -10,6 +10,7 @@ import { meant } from '../text/meant.js';
 import type { FiscalCalendar, Period } from '../time/calendar.js';
 import { formatDate, parseDate } from '../time/dates.js';
 import type { FxRate, ManualAdjustment, QuotaValue, RawValue, TerritoryAssignment } from './dataset.js';
+import { emptyRow } from './dense.js';
 import { FxTable } from './fx.js';
 import type { DaySpan, PayeeData } from './model.js';
 import type { PayeeTable } from './payees.js';
@@ -20,6 +21,7 @@ import {
   isCurrencyCode,
   isMissing,
   isObject,
+  notText,
   quote,
   quoteAny,
   readDecimal,
@@ -227,10 +229,28 @@ const text = (raw: unknown): string | undefined =>
       ? String(raw)
       : undefined;
 
+/**
+ * A text that must be given: missing (or blank) is `missing-field`, a value of another kind
+ * (`NaN`, `true`, an object) `bad-type`.
+ */
 export function requireText(at: RowAt, field: string, raw: unknown, problems: Problems): string | undefined {
   const value = text(raw);
-  if (value === undefined) problems.add(at, dataError(at, 'missing-field', field, `${field} is missing`));
-  return value;
+  if (value !== undefined) return value;
+  const why = notText(raw);
+  problems.add(
+    at,
+    why === undefined
+      ? dataError(at, 'missing-field', field, `${field} is missing`)
+      : valueError(at, 'bad-type', field, raw as RawValue, why),
+  );
+  return undefined;
+}
+
+/** A text that may be left out: a value of another kind (`NaN`, `true`, an object) is `bad-type`. */
+function optionalText(at: RowAt, field: string, raw: unknown, problems: Problems): string | undefined {
+  const why = notText(raw);
+  if (why !== undefined) problems.add(at, valueError(at, 'bad-type', field, raw as RawValue, why));
+  return text(raw);
 }
 
 export function requirePayee(
@@ -312,6 +332,7 @@ export function validateFx(rates: readonly FxRate[], problems: Problems): FxTabl
   const byPairDay = new Map<string, number[]>();
   const good: { at: RowAt; from: string; to: string; day: number; rate: Dec }[] = [];
   rates.forEach((entry, i) => {
+    if (emptyRow(entry, { source: 'fx', row: i + 1 }, problems)) return;
     const r = objectOr(entry);
     const at: RowAt = { source: 'fx', row: rowOf(r, i) };
     const from = text(r.from)?.toUpperCase();
@@ -393,6 +414,7 @@ export function validateQuotas(
   const rowsById = new Map<string, number[]>();
   const good: { at: RowAt; id: string; amount: Dec }[] = [];
   quotas.forEach((entry, i) => {
+    if (emptyRow(entry, { source: 'quotas', row: i + 1 }, problems)) return;
     const q = objectOr(entry);
     const at: RowAt = { source: 'quotas', row: rowOf(q, i) };
     const payee = requirePayee(at, q.payee, payees, problems);
@@ -454,6 +476,7 @@ export function validateAssignments(
   const names = new Set(plan.territories?.territories.map((t) => t.name) ?? []);
   const result: Assignment[] = [];
   list.forEach((entry, i) => {
+    if (emptyRow(entry, { source: 'territoryAssignments', row: i + 1 }, problems)) return;
     const a = objectOr(entry);
     const at: RowAt = { source: 'territoryAssignments', row: rowOf(a, i) };
     const payee = requirePayee(at, a.payee, payees, problems);
@@ -520,6 +543,7 @@ export function validateAdjustments(
   const result: Adjustment[] = [];
   const rowsById = new Map<string, number[]>();
   list.forEach((entry, i) => {
+    if (emptyRow(entry, { source: 'adjustments', row: i + 1 }, problems)) return;
     const a = objectOr(entry);
     const at: RowAt = { source: 'adjustments', row: rowOf(a, i) };
     const id = requireText(at, 'id', a.id, problems);
@@ -530,8 +554,12 @@ export function validateAdjustments(
     const payee = requirePayee(at, a.payee, payees, problems);
     const period = requirePeriod(at, a.period, plan, calendar, problems);
     const amount = adjustmentAmount(at, a.amount, problems);
-    const currency = text(a.currency)?.toUpperCase() ?? plan.header.currency;
-    if (!isCurrencyCode(currency) || !fx.hasPair(currency, plan.header.currency)) {
+    const currency =
+      optionalText(at, 'currency', a.currency, problems)?.toUpperCase() ?? plan.header.currency;
+    // A currency of another kind (`NaN`, an object) is reported by `optionalText`, never taken as
+    // the plan's.
+    const ofAnotherKind = notText(a.currency) !== undefined;
+    if (!ofAnotherKind && (!isCurrencyCode(currency) || !fx.hasPair(currency, plan.header.currency))) {
       problems.add(
         at,
         valueError(
@@ -544,6 +572,7 @@ export function validateAdjustments(
       );
     }
     const reason = requireText(at, 'reason', a.reason, problems);
+    const earning = optionalText(at, 'earning', a.earning, problems);
     if (problems.has(at.source, at.row) || !id || !payee || !period || !amount || !reason) return;
     const data = payees.byId.get(payee);
     const read = plan.adjustments.length > 0;
@@ -552,7 +581,7 @@ export function validateAdjustments(
       problems.add(at, dataError(at, 'off-plan', 'period', why));
       return;
     }
-    result.push({ id, payee, period, amount, currency, reason, earning: text(a.earning), row: at.row });
+    result.push({ id, payee, period, amount, currency, reason, earning, row: at.row });
   });
   for (const [id, rows] of rowsById) {
     if (rows.length < 2) continue;

@@ -9,11 +9,12 @@ import { type Dec, ONE, sumOf } from '../decimal.js';
 import type { CalculationWarning, Results } from '../results/results.js';
 import type { FiscalCalendar } from '../time/calendar.js';
 import type { Dataset } from './dataset.js';
+import { denseData } from './dense.js';
 import { checkSelfRates, type FxTable } from './fx.js';
 import { type Rec, type SourceSchema, sourceSchema } from './model.js';
 import { type PayeeTable, validatePayees } from './payees.js';
 import { percentRatioWarnings } from './percent-ratios.js';
-import { checkPrevious, distinctStatements, previousOfOthers } from './previous.js';
+import { checkPrevious, distinctStatements, PREVIOUS, previousOfOthers, unreadableIn } from './previous.js';
 import { dataError, Problems } from './problems.js';
 import { OwnedRows, validateRecords } from './records.js';
 import {
@@ -80,11 +81,13 @@ export interface ValidateOptions {
 /** Validates `data`; every problem is in the returned {@link Problems}. */
 export function validate(
   plan: Plan,
-  data: Dataset,
+  input: Dataset,
   calendar: FiscalCalendar,
   options: ValidateOptions = {},
 ): { valid: ValidData; problems: Problems } {
   const problems = new Problems();
+  // Every walk of a list below visits its holes, each reported as an empty row.
+  const data = denseData(input);
   const outline = checkDataset(plan, data, problems);
   const payees = validatePayees(
     plan,
@@ -143,7 +146,11 @@ export function validate(
     ...checkPrevious(plan, data, calendar, problems),
     ...previousOfOthers(data.previous, payees),
   ];
-  const previous = distinctStatements(data.previous ?? undefined, problems);
+  // Results with a cycle or nested too deep (an error already) are not compared statement by statement.
+  const unreadable = problems.inSource(PREVIOUS) && unreadableIn(data.previous) !== undefined;
+  const previous = unreadable
+    ? (data.previous ?? undefined)
+    : distinctStatements(data.previous ?? undefined, problems);
   const accounts = plan.territories?.source;
   const rejectedAccounts =
     accounts === undefined || !problems.inSource(accounts)

@@ -59,6 +59,17 @@ export function idText(raw: unknown): string | undefined {
   return typeof raw === 'string' && !isMissing(raw) ? trimmed(raw) : undefined;
 }
 
+/**
+ * Why a value given where a text or an id is expected is of the wrong kind (said after `owner is
+ * NaN, which `), or `undefined` when it is a text, a finite number or no value at all. From
+ * JavaScript an id may arrive as `NaN` or `Infinity`: never read as the text "NaN".
+ */
+export function notText(raw: unknown): string | undefined {
+  if (raw === null || raw === undefined || typeof raw === 'string') return undefined;
+  if (typeof raw === 'number' && Number.isFinite(raw)) return undefined;
+  return typeof raw === 'boolean' ? 'is a boolean, not a text' : 'is not a text';
+}
+
 /** `text` trimmed: the text itself, without a new string, when it starts and ends printable ASCII. */
 export function trimmed(text: string): string {
   const first = text.charCodeAt(0);
@@ -203,11 +214,10 @@ export function readerFor(type: Type, calendar: FiscalCalendar): Reader {
     case 'Payee':
       return (raw) => {
         if (typeof raw === 'string') return raw.trim();
-        // NaN and the infinities are numbers of JavaScript only, and no id or name.
-        if (typeof raw === 'number')
-          return Number.isFinite(raw) ? new Dec(raw).toString() : new Bad('bad-type', 'is not a text');
-        // JSON data may hold anything: a list or an object is no text either.
-        return new Bad('bad-type', typeof raw === 'boolean' ? 'is a boolean, not a text' : 'is not a text');
+        if (typeof raw === 'number' && Number.isFinite(raw)) return new Dec(raw).toString();
+        // NaN, the infinities, a boolean, a list or an object (JSON data may hold anything,
+        // JavaScript more) is no text.
+        return new Bad('bad-type', notText(raw) ?? 'is not a text');
       };
     default:
       return () => new Bad('bad-type', `cannot be read as ${type.kind}`);

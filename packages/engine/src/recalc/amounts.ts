@@ -12,7 +12,7 @@
 import type { Range } from '@attain/dsl';
 import { recordName } from '../data/model.js';
 import { readAmount } from '../data/previous.js';
-import { isObject } from '../data/values.js';
+import { asList, isObject } from '../data/values.js';
 import { type Dec, ZERO } from '../decimal.js';
 import { amountOf } from '../payout/money.js';
 import { NO_RANGE } from '../payout/rules.js';
@@ -186,7 +186,7 @@ export function absorptionsIn(statements: Iterable<Statement>): Absorption[] {
   const found: Absorption[] = [];
   for (const s of statements)
     for (const e of s.earnings ?? [])
-      for (const input of e.trace?.inputs ?? []) {
+      for (const input of asList(e.trace?.inputs)) {
         if (typeof input?.name !== 'string' || !input.name.startsWith(ABSORBS)) continue;
         const period = input.name.slice(ABSORBS.length);
         const amount = readAmount(input.value);

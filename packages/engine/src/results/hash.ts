@@ -24,29 +24,49 @@ import { sha256 } from './sha256.js';
 
 /**
  * JSON with object keys sorted and `skip` keys left out; `undefined` values are dropped. Never
- * throws on what a JavaScript caller may pass in data: a BigInt is written as its digits in a
- * string, a symbol or function as `null` (as JSON.stringify drops them), and an object met again
- * inside itself as `"[circular]"`.
+ * throws and never recurses without end on what a JavaScript caller may pass in data: a hole of a
+ * list is `null`, a BigInt its digits in a string, a symbol or function `null` (as JSON.stringify
+ * drops them), an object met again inside itself `"[circular]"` and one nested deeper than
+ * {@link MAX_DEPTH} `"[too deep]"` (validation reports both in earlier results).
  */
-export function canonicalJson(
-  value: unknown,
-  skip: ReadonlySet<string> = new Set(),
-  within: unknown[] = [],
-): string {
+export function canonicalJson(value: unknown, skip: ReadonlySet<string> = new Set()): string {
+  return canonical(value, skip, new Set());
+}
+
+/**
+ * How deep in lists and objects a value of data is read: deeper, a value is the text `[too deep]`
+ * (validation reports it where it is read), not a stack overflow.
+ */
+export const MAX_DEPTH = 1000;
+
+/** {@link canonicalJson} of `value` inside the objects `open` (its ancestors). */
+function canonical(value: unknown, skip: ReadonlySet<string>, open: Set<object>): string {
   if (typeof value === 'bigint') return JSON.stringify(value.toString());
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (within.includes(value)) return '"[circular]"';
-  within.push(value);
-  try {
-    if (Array.isArray(value))
-      return `[${Array.from(value, (v) => canonicalJson(v, skip, within)).join(',')}]`;
-    const keys = Object.keys(value)
-      .filter((k) => !skip.has(k) && (value as Record<string, unknown>)[k] !== undefined)
+  if (open.has(value)) return '"[circular]"';
+  if (open.size >= MAX_DEPTH) return '"[too deep]"';
+  open.add(value);
+  let text: string;
+  if (Array.isArray(value)) text = `[${Array.from(value, (v) => canonical(v, skip, open)).join(',')}]`;
+  else {
+    const object = value as Record<string, unknown>;
+    const keys = Object.keys(object)
+      .filter((k) => !skip.has(k) && object[k] !== undefined)
       .sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k], skip, within)}`).join(',')}}`;
-  } finally {
-    within.pop();
+    text = `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(object[k], skip, open)}`).join(',')}}`;
   }
+  open.delete(value);
+  return text;
+}
+
+/**
+ * A value of data as the hash reads it: none as `''`, an object (a list, or anything from
+ * JavaScript) by its canonical JSON, so by its contents and however deep (its `String()` is the
+ * same for every object, and recurses without end into nested lists), anything else as its text.
+ */
+function hashText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'object' ? canonicalJson(value) : textOf(value);
 }
 
 const PLAN_SKIP: ReadonlySet<string> = new Set(['range', 'uri']);
@@ -134,6 +154,7 @@ function digest(name: string, count: number, sum: Uint32Array): string {
   return `${JSON.stringify(name)}:${count}:${[...sum].map((x) => x.toString(16).padStart(8, '0')).join('')}`;
 }
 
+/** `rows` must have no holes: a list of the dataset is mapped with `Array.from`, which visits them. */
 function section(name: string, rows: readonly string[]): string {
   const sum = new Uint32Array(4);
   const h = new RowHash();
@@ -182,7 +203,7 @@ function recordSection(name: string, rows: readonly DataRecord[], numbered: bool
     h.restore(order.state);
     for (const k of order.sorted) {
       const v = raw[k];
-      h.feed(typeof v === 'string' ? v : v === null || v === undefined ? '' : textOf(v), tagOf(v));
+      h.feed(typeof v === 'string' ? v : hashText(v), tagOf(v));
     }
     const flag = r?.hypothetical === true ? '?' : '';
     h.feed(numbered ? `${flag}#${rowOf(r, i)}` : flag);
@@ -235,7 +256,7 @@ function rowless(entry: unknown): string {
  */
 function previousInOrder(previous: Results): Results {
   if (!Array.isArray(previous.statements)) return previous;
-  const key = (s: Statement) => [String(s?.payee ?? ''), String(s?.start ?? ''), String(s?.period ?? '')];
+  const key = (s: Statement) => [hashText(s?.payee), hashText(s?.start), hashText(s?.period)];
   const sorted = [...previous.statements].sort((a, b) => {
     const [x, y] = [key(a), key(b)];
     return (
