@@ -5,7 +5,7 @@
  */
 import { compareText } from '../compare-text.js';
 import type { AttributeChange, Payee } from '../data/dataset.js';
-import { idText } from '../data/values.js';
+import { asList, idText, notText } from '../data/values.js';
 import { type Hierarchy, hierarchyOf } from '../metrics/hierarchy.js';
 import { parseDate } from '../time/dates.js';
 
@@ -36,8 +36,9 @@ function managerChanges(list: readonly AttributeChange[], ids: ReadonlySet<strin
     const payee = idText(entry.payee);
     const from = typeof entry.from === 'string' ? parseDate(entry.from.trim()) : undefined;
     if (payee === undefined || !ids.has(payee) || from === undefined) continue;
-    const value = entry.value;
-    const manager = value === null || value === undefined ? undefined : idText(String(value));
+    // A value of another kind (`NaN`, an object, a list) is an error of the engine's: left out.
+    if (notText(entry.value) !== undefined) continue;
+    const manager = idText(entry.value);
     const key = `${payee}\u0000${from}`;
     const same = byKey.get(key);
     if (same) same.push({ payee, from, manager });
@@ -64,13 +65,12 @@ export class DatedTeams {
   private readonly linesOf = new Map<string, number[]>();
 
   constructor(payees: readonly Payee[], attributeChanges: readonly AttributeChange[] = []) {
-    // Raw payees, read as the engine reads them: an id is trimmed text or a number (`7` is "7"),
-    // a manager any value but an empty one, trimmed; an entry without an id names no one.
-    this.lines = payees.flatMap((p) => {
+    // Raw payees, read as the engine reads them: an id or a manager is trimmed text or a finite
+    // number (`7` is "7"); an entry without an id names no one, a manager of another kind (`NaN`,
+    // an object: an error of the engine's) no manager. `payees` that are not a list name no one.
+    this.lines = asList(payees).flatMap((p) => {
       const id = p !== null && typeof p === 'object' ? idText(p.id) : undefined;
-      if (id === undefined) return [];
-      const manager = p.manager === null || p.manager === undefined ? undefined : idText(String(p.manager));
-      return [{ id, manager }];
+      return id === undefined ? [] : [{ id, manager: idText(p.manager) }];
     });
     const ids = new Set(this.lines.map((p) => p.id));
     this.ids = ids;

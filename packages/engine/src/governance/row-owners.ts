@@ -16,7 +16,7 @@
  * the engine numbers them in errors.
  */
 import type { Dataset, Payee } from '../data/dataset.js';
-import { idText, rowOf } from '../data/values.js';
+import { asList, idText, rowOf } from '../data/values.js';
 
 /** The parts of a dataset whose rows can be attributed to payees (besides `payees`). */
 export type ScopeData = Partial<
@@ -27,15 +27,18 @@ const NO_ONE: ReadonlySet<string> = new Set();
 
 /** Finds the owners of input rows; indexes each part of the dataset on first use. */
 export class RowOwners {
+  private readonly payees: readonly Payee[];
   private readonly ids: ReadonlySet<string>;
   private readonly index = new Map<string, Map<number, Set<string>>>();
   private managers: Map<number, Set<string>> | undefined;
 
+  /** `payees` and each part of `data` are read as lists (anything else, an error of the engine's, names no one). */
   constructor(
-    private readonly payees: readonly Payee[],
+    payees: readonly Payee[],
     private readonly data: ScopeData = {},
   ) {
-    this.ids = new Set(payees.map((p) => idText(p?.id)).filter((id): id is string => id !== undefined));
+    this.payees = asList(payees);
+    this.ids = new Set(this.payees.map((p) => idText(p?.id)).filter((id): id is string => id !== undefined));
   }
 
   /** The payees a row names; empty when it names none or cannot be found. */
@@ -54,10 +57,9 @@ export class RowOwners {
     if (source !== 'attributeChanges' || row === undefined) return NO_ONE;
     if (!this.managers) {
       const managers = new Map<number, Set<string>>();
-      (this.data.attributeChanges ?? []).forEach((e, i) => {
+      asList(this.data.attributeChanges).forEach((e, i) => {
         if (e === null || typeof e !== 'object' || idText(e.attribute) !== 'manager') return;
-        const value = e.value;
-        const manager = value === null || value === undefined ? undefined : idText(String(value));
+        const manager = idText(e.value);
         if (manager === undefined || !this.ids.has(manager)) return;
         const at = rowOf(e, i);
         const set = managers.get(at);
@@ -89,14 +91,14 @@ export class RowOwners {
       case 'adjustments':
       case 'territoryAssignments':
       case 'attributeChanges':
-        (this.data[source] ?? []).forEach((e, i) => {
+        asList<{ row?: number; payee?: unknown }>(this.data[source]).forEach((e, i) => {
           add(rowOf(e, i), idText(e?.payee));
         });
         break;
       case 'fx':
         break;
       default:
-        (this.data.records?.[source] ?? []).forEach((record, i) => {
+        asList(this.data.records?.[source]).forEach((record, i) => {
           const values = record?.values;
           if (values === null || typeof values !== 'object') return;
           for (const value of Object.values(values)) {

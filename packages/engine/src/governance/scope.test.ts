@@ -40,6 +40,13 @@ const DATA: Dataset = {
 const RESULTS = run(PLAN, DATA, ['2026-Q1'], { mode: 'lenient' });
 const statementsOf = (r: Results) => r.statements.map((s) => s.payee);
 
+/** A list nested `depth` levels deep, `[[[…]]]`: its `String()` overflows the stack. */
+function nestedList(depth: number): unknown {
+  let list: unknown = [];
+  for (let i = 0; i < depth; i++) list = [list];
+  return list;
+}
+
 describe('scope', () => {
   it('shows a rep their own statement and the errors of their own rows', () => {
     const scoped = scope(RESULTS, { role: 'rep', payee: 'rep1' }, PAYEES, DATA);
@@ -296,6 +303,21 @@ describe('scope with changes of manager (the hierarchy of each day)', () => {
     expect(periodsOf('vp', alone)).toEqual(['2026-Q1']);
   });
 
+  it('leaves out a change to a manager only JavaScript can give, as the engine rejects it', () => {
+    for (const value of [Number.NaN, Object.create(null), nestedList(100_000)]) {
+      const data: Dataset = {
+        payees: base,
+        records: {},
+        attributeChanges: [{ payee: 'r', attribute: 'manager', value: value as string, from: '2026-04-01' }],
+      };
+      const engine = run(PLAN, data, ['2026-Q2'], { mode: 'lenient' });
+      expect(engine.rejected.map((x) => [x.source, x.row])).toEqual([['attributeChanges', 1]]);
+      // So r stays m1's (read as no manager from 2026-04-01 on, m1 would see Q1 alone).
+      expect(periodsOf('m1', data)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3']);
+      expect(periodsOf('m2', data)).toEqual([]);
+    }
+  });
+
   it('shows an error of a change of manager to the new manager it names, who must fix it', () => {
     // r (m1's) is to move to m2, but the rows have errors: the engine keeps no change, so r stays
     // m1's every day and m2's team is m2 alone. The rows are r's, and they name m2 as the manager.
@@ -412,6 +434,21 @@ describe('scope over bad payees rows', () => {
     expect(statementsOf(scope(results, { role: 'manager', payee: 'm' }, payees, data))).toEqual(['m', 'r']);
     expect(statementsOf(scope(results, { role: 'manager', payee: '7' }, payees, data))).toEqual(['7', 's']);
     expect(visiblePayees({ role: 'rep', payee: '7' }, payees)).toEqual(['7']);
+  });
+
+  it('reads a manager only JavaScript can give as none, and payees that are not a list as no one', () => {
+    for (const manager of [Number.NaN, Object.create(null), nestedList(100_000)]) {
+      const payees = [payee('m'), { ...payee('r'), manager }] as unknown as Payee[];
+      // The engine rejects r's row (the manager is not a text): r is in no one's team.
+      expect(run(PLAN, { payees, records: {} }, ['2026-Q1'], { mode: 'lenient' }).rejected).toMatchObject([
+        { source: 'payees', row: 2 },
+      ]);
+      expect(visiblePayees({ role: 'manager', payee: 'm' }, payees)).toEqual(['m']);
+      expect(visiblePayees({ role: 'rep', payee: 'r' }, payees)).toEqual(['r']);
+    }
+    const notAList = { mgr1: payee('mgr1') } as unknown as Payee[];
+    expect(visiblePayees({ role: 'manager', payee: 'mgr1' }, notAList)).toEqual([]);
+    expect(statementsOf(scope(RESULTS, { role: 'manager', payee: 'mgr1' }, notAList, DATA))).toEqual([]);
   });
 
   it('does not throw on a payees entry that is not an object: calculate reports it as a data error', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Dataset } from '../data/dataset.js';
+import type { AttributeChange, DataRecord, Dataset, Payee } from '../data/dataset.js';
 import { payee, planOf, quarterly, rows, run } from '../test-support.js';
 import { rollUp, type TeamMetrics } from './roll-up.js';
 
@@ -288,6 +288,35 @@ describe('rollUp', () => {
       rollUp(plan, data, run(plan, data, ['2026-Q1'])).teams.map((t) => t.team),
     );
     expect(teams.length).toBeGreaterThan(0);
+  });
+
+  it('leaves out what calculate rejected in lists with holes (a dataset built in JavaScript)', () => {
+    // A hole in payees (row 2), one after the 12 deals (row 13: they are numbered 1 to 12) and one
+    // in attributeChanges (row 1), and a null change (row 2): each is an empty row, rejected in
+    // lenient mode; the rest is the data above, so m1's team in Q1 is as in the first test (4 won,
+    // 3 lost) and every team is the same.
+    const payees: Payee[] = [...(data.payees ?? [])];
+    payees.splice(1, 0, undefined as unknown as Payee);
+    delete payees[1];
+    const deals: DataRecord[] = [...(data.records.deals ?? [])];
+    deals.length = 13;
+    const attributeChanges = [null, null] as unknown as AttributeChange[];
+    delete attributeChanges[0];
+    const holed: Dataset = { ...data, payees, records: { deals }, attributeChanges };
+    const lenient = run(plan, holed, ['2026-Q1', '2026-Q2'], { mode: 'lenient' });
+    expect(lenient.rejected.map((r) => [r.source, r.row, r.errors[0]?.reason])).toEqual([
+      ['attributeChanges', 1, 'attributeChanges row 1: the row is empty'],
+      ['attributeChanges', 2, 'attributeChanges row 2: the row is empty'],
+      ['deals', 13, 'deals row 13: the row is empty'],
+      ['payees', 2, 'payees row 2: the row is empty'],
+    ]);
+    const r = rollUp(plan, holed, lenient);
+    const m1 = r.teams.find((t) => t.team === 'm1' && t.period === '2026-Q1');
+    expect(m1?.metrics.filter((m) => m.name === 'won' || m.name === 'lost').map((m) => m.value)).toEqual([
+      '4',
+      '3',
+    ]);
+    expect(r.teams).toEqual(rolled.teams);
   });
 
   it('refuses results calculated over other data, instead of rolling up the wrong records', () => {
