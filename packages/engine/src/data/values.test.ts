@@ -134,6 +134,16 @@ describe('quoteAny', () => {
     expect(quoteAny(`${'d'.repeat(99)}"tail`)).toBe(`"${'d'.repeat(99)}\\"…" (104 characters)`);
   });
 
+  it('writes out the invisible characters of a text, which JSON leaves as they are', () => {
+    // A zero-width space, a non-breaking space (a thousands separator of some locales) and DEL.
+    expect(quoteAny('12\u200b00')).toBe('"12\\u200B00"');
+    expect(quoteAny('1\u00a0200')).toBe('"1\\u00A0200"');
+    expect(quoteAny('x\u007f\ty')).toBe('"x\\u007F\\ty"');
+    expect(quoteAny(`${'e'.repeat(99)}\u202e${'f'.repeat(10)}`)).toBe(
+      `"${'e'.repeat(99)}\\u202E…" (110 characters)`,
+    );
+  });
+
   it('names what JSON cannot hold', () => {
     expect([quoteAny(10n), quoteAny(Symbol('s')), quoteAny(() => 1), quoteAny([1]), quoteAny({})]).toEqual([
       '10n (a BigInt)',
