@@ -28,16 +28,18 @@ export function denseData(data: Dataset): Dataset {
   };
   for (const part of ['payees', 'fx', 'quotas', 'territoryAssignments', 'adjustments', 'attributeChanges']) {
     const list = (data as unknown as Record<string, unknown>)[part];
-    if (Array.isArray(list) && dense(list) !== list) set(part, dense(list));
+    const made = Array.isArray(list) ? dense(list) : list;
+    if (made !== list) set(part, made);
   }
   const records: unknown = data.records;
   if (isObject(records)) {
     let rows: Record<string, unknown> | undefined;
     for (const source of Object.keys(records)) {
       const list = records[source];
-      if (!Array.isArray(list) || dense(list) === list) continue;
+      const made = Array.isArray(list) ? dense(list) : list;
+      if (made === list) continue;
       rows ??= { ...records };
-      rows[source] = dense(list);
+      rows[source] = made;
     }
     if (rows) set('records', rows);
   }

@@ -245,31 +245,50 @@ export function checkPrevious(
  * Where earlier results cannot be read as JSON, and why: the path of the first object found inside
  * itself (`statements[0].trace.self`, `contains itself (a cycle)`) or nested deeper than
  * {@link MAX_DEPTH}; `undefined` when there is none. Walked with a stack of its own: however deep
- * the results, this neither recurses nor loops.
+ * the results, this neither recurses nor loops. Every run with earlier results walks them, so a
+ * path is spelt only for the value it names.
  */
 export function unreadableIn(value: unknown): { path: string; why: string } | undefined {
   const open = new Set<object>();
-  const stack: { value: unknown; path: string; leave?: true }[] = [{ value, path: '' }];
+  const stack: Visit[] = [{ value }];
   while (stack.length > 0) {
-    const top = stack.pop() as { value: unknown; path: string; leave?: true };
+    const top = stack.pop() as Visit;
     const v = top.value;
     if (v === null || typeof v !== 'object') continue;
     if (top.leave) {
       open.delete(v);
       continue;
     }
-    const path = top.path || '(the results)';
-    if (open.has(v)) return { path, why: 'contains itself (a cycle)' };
-    if (open.size >= MAX_DEPTH) return { path, why: `is nested more than ${MAX_DEPTH} levels deep` };
+    if (open.has(v)) return { path: pathOf(top), why: 'contains itself (a cycle)' };
+    if (open.size >= MAX_DEPTH)
+      return { path: pathOf(top), why: `is nested more than ${MAX_DEPTH} levels deep` };
     open.add(v);
-    stack.push({ value: v, path: top.path, leave: true });
-    if (Array.isArray(v))
-      for (let i = 0; i < v.length; i++) stack.push({ value: v[i], path: `${top.path}[${i}]` });
-    else
-      for (const key of Object.keys(v))
-        stack.push({ value: (v as Json)[key], path: top.path === '' ? key : `${top.path}.${key}` });
+    stack.push({ value: v, leave: true });
+    if (Array.isArray(v)) for (let i = 0; i < v.length; i++) stack.push({ value: v[i], parent: top, key: i });
+    else for (const key of Object.keys(v)) stack.push({ value: (v as Json)[key], parent: top, key });
   }
   return undefined;
+}
+
+/** A value met by {@link unreadableIn}: where it is (its parent and its key there), or the exit from one. */
+interface Visit {
+  value: unknown;
+  parent?: Visit;
+  key?: string | number;
+  leave?: true;
+}
+
+/** The path of a visited value: `statements[0].trace`, or `(the results)` for the whole. */
+function pathOf(visit: Visit): string {
+  const parts: string[] = [];
+  for (let at: Visit | undefined = visit; at?.key !== undefined; at = at.parent) parts.push(step(at.key));
+  const path = parts.reverse().join('');
+  return path === '' ? '(the results)' : path.replace(/^\./, '');
+}
+
+/** One step of a path: `[0]` into a list, `.name` into an object. */
+function step(key: string | number): string {
+  return typeof key === 'number' ? `[${key}]` : `.${key}`;
 }
 
 /**

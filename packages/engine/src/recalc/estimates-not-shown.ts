@@ -10,6 +10,7 @@ import { type LineEnv, moneyText } from '../payout/lines.js';
 import { amountOf } from '../payout/money.js';
 import { NO_RANGE } from '../payout/rules.js';
 import type { AdjustmentLine } from '../results/results.js';
+import { listed } from '../trace/sentence.js';
 
 /** Warns (`estimate-not-shown`) once per closed period of `lines`, naming each earning and amount. */
 export function warnEstimatesNotShown(
@@ -23,15 +24,15 @@ export function warnEstimatesNotShown(
   for (const line of lines) {
     const period = line.trace.inputs.find((i) => i.name === 'period')?.value;
     if (typeof period !== 'string') continue;
-    byPeriod.set(period, [...(byPeriod.get(period) ?? []), line]);
+    const same = byPeriod.get(period);
+    if (same) same.push(line);
+    else byPeriod.set(period, [line]);
   }
   for (const [period, inPeriod] of byPeriod) {
     const changes = inPeriod.map(
       (line) => `${line.label ?? line.name} by ${moneyText(env, amountOf(line.amount))}`,
     );
-    const listed =
-      changes.length === 1 ? changes[0] : `${changes.slice(0, -1).join(', ')} and ${changes.at(-1)}`;
-    const message = `the hypothetical records of ${payee.id} dated in ${period} would change ${listed} there, but ${payee.id} has no statement in ${payIn} (not on the plan then) to show this estimate on, so no result holds it`;
+    const message = `the hypothetical records of ${payee.id} dated in ${period} would change ${listed(changes)} there, but ${payee.id} has no statement in ${payIn} (not on the plan then) to show this estimate on, so no result holds it`;
     run.warn(payee.id, period, 'estimate-not-shown', undefined, NO_RANGE, message);
   }
 }

@@ -187,10 +187,10 @@ export function recalculate(
   // What hypothetical records dated in the closed periods would change there: shown with the
   // current period's estimate, never paid. Without a statement of the current period (the payee is
   // not on the plan then) they are shown on the one that pays differences, if any, else said.
-  const estimated = apartOnly ? [] : estimatedLines(env, closed, freshBy, scope);
+  let estimated = apartOnly ? [] : estimatedLines(env, closed, freshBy, scope);
   if (estimated.length > 0 && !freshBy.has(payIn) && lines.length === 0) {
     scope.notShown?.(payIn, estimated);
-    estimated.length = 0;
+    estimated = [];
   }
   if (lines.length > 0 || apartCurrent || estimated.length > 0) {
     const paid = freshBy.get(payIn) ?? (apartOnly ? undefined : blank?.());
