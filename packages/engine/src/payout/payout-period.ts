@@ -89,6 +89,80 @@ function projectedChange(
 }
 
 /**
+ * What hypothetical records would change on a line of a holdback, draw or guarantee: the line as
+ * calculated (`without`, zero when there is none) and as it would be if they closed (`with`).
+ */
+export interface RuleChange {
+  /** The line as calculated, or else as it would be. */
+  line: AdjustmentLine;
+  without: Dec;
+  with: Dec;
+}
+
+/**
+ * How the holdbacks, draws and guarantees of each paid statement would change if its
+ * hypothetical records closed, worked out when asked (only recalculation asks, for closed
+ * periods): without the estimates of the earnings `excluded`. Keyed by the statement object:
+ * nothing global, nothing in the results.
+ */
+const RULE_CHANGES = new WeakMap<Statement, (excluded: ReadonlySet<string>) => RuleChange[]>();
+
+/**
+ * The lines of `statement`'s holdbacks, draws and guarantees that its hypothetical records would
+ * change, counting the estimates of its earnings but those `excluded`; none for a statement
+ * {@link payoutPeriod} did not pay, or one without estimates or such rules.
+ */
+export function ruleChangesOf(statement: Statement, excluded: ReadonlySet<string>): RuleChange[] {
+  return RULE_CHANGES.get(statement)?.(excluded) ?? [];
+}
+
+/** The lines of `real` that holdbacks, draws and guarantees on the earnings with their estimates change. */
+function ruleChanges(
+  env: LineEnv,
+  statement: Statement,
+  terms: PeriodTerms,
+  earned: Dec,
+  opening: ReadonlyMap<string, Dec>,
+  real: RuleLines,
+  excluded: ReadonlySet<string>,
+): RuleChange[] {
+  let estimate = ZERO;
+  let some = false;
+  const earnings = statement.earnings.map((e) => {
+    const own = amountOf(e.estimate);
+    if (own.isZero()) return e;
+    if (excluded.has(e.id)) return { ...e, estimate: '0' };
+    some = true;
+    estimate = estimate.plus(own);
+    return e;
+  });
+  if (!some) return [];
+  const projected = ruleLines(
+    env,
+    { ...statement, earnings },
+    terms,
+    earned.plus(estimate),
+    new Map(opening),
+    true,
+  );
+  const all = (lines: RuleLines) => [...lines.draws, ...lines.guarantees, ...lines.holdbacks];
+  const was = new Map(all(real).map((line) => [line.id, line]));
+  const changes: RuleChange[] = [];
+  for (const line of all(projected)) {
+    const before = was.get(line.id);
+    was.delete(line.id);
+    const without = before ? amountOf(before.amount) : ZERO;
+    const after = amountOf(line.amount);
+    if (!after.eq(without)) changes.push({ line: before ?? line, without, with: after });
+  }
+  for (const line of was.values()) {
+    const without = amountOf(line.amount);
+    if (!without.isZero()) changes.push({ line, without, with: ZERO });
+  }
+  return changes;
+}
+
+/**
  * The statement as holdbacks, draws and guarantees see it: each earning without the corrections of
  * closed periods it pays (`absorbed`, by earning id), and `earned` without them all.
  */
@@ -176,6 +250,8 @@ export function payoutPeriod(
   ];
   const estimate = projectedChange(env, own, earned, terms, opening, real);
   const paid = settle(env, statement, adjustments, balancesRecord(names, balances, env), from, estimate);
+  if (terms.draws.length + terms.guarantees.length + terms.holdbacks.length > 0)
+    RULE_CHANGES.set(paid, (excluded) => ruleChanges(env, own, terms, earned, opening, real, excluded));
   ledger.add(paid);
   return paid;
 }

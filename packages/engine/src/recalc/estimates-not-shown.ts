@@ -11,6 +11,20 @@ import { amountOf } from '../payout/money.js';
 import { NO_RANGE } from '../payout/rules.js';
 import type { AdjustmentLine } from '../results/results.js';
 import { listed } from '../trace/sentence.js';
+import { adjustmentKey, parseRecalculationId } from './amounts.js';
+
+/**
+ * What an estimated line changes: an earning by its label, the line of a holdback, draw or
+ * guarantee (`recalculation:2026-Q1:adjustment:holdback:h:estimate`) with its kind too.
+ */
+function changed(line: AdjustmentLine): string {
+  const key = parseRecalculationId(line.id)?.key ?? '';
+  const kind = key.startsWith(ADJUSTMENT) ? key.slice(ADJUSTMENT.length).split(':')[0] : undefined;
+  const name = line.label ?? line.name;
+  return kind ? `${kind.replace('-', ' ')} ${name}` : name;
+}
+
+const ADJUSTMENT = adjustmentKey('');
 
 /** Warns (`estimate-not-shown`) once per closed period of `lines`, naming each earning and amount. */
 export function warnEstimatesNotShown(
@@ -29,9 +43,7 @@ export function warnEstimatesNotShown(
     else byPeriod.set(period, [line]);
   }
   for (const [period, inPeriod] of byPeriod) {
-    const changes = inPeriod.map(
-      (line) => `${line.label ?? line.name} by ${moneyText(env, amountOf(line.amount))}`,
-    );
+    const changes = inPeriod.map((line) => `${changed(line)} by ${moneyText(env, amountOf(line.amount))}`);
     const message = `the hypothetical records of ${payee.id} dated in ${period} would change ${listed(changes)} there, but ${payee.id} has no statement in ${payIn} (not on the plan then) to show this estimate on, so no result holds it`;
     run.warn(payee.id, period, 'estimate-not-shown', undefined, NO_RANGE, message);
   }

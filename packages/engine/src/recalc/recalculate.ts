@@ -41,6 +41,7 @@ import { Dec, ZERO } from '../decimal.js';
 import { recordKey } from '../payout/ledger.js';
 import { type LineEnv, moneyText } from '../payout/lines.js';
 import { amountOf, lineText, payoutAmount, payoutText, roundsLines } from '../payout/money.js';
+import { type RuleChange, ruleChangesOf } from '../payout/payout-period.js';
 import { NO_RANGE } from '../payout/rules.js';
 import { CARRIED_FROM, estimateOf, settle } from '../payout/settle.js';
 import type { AdjustmentLine, RecordRef, RuleRef, Statement, TraceInput } from '../results/results.js';
@@ -48,6 +49,7 @@ import {
   type Amount,
   type AmountInfo,
   absorptionsIn,
+  adjustmentKey,
   amountsOf,
   earningKey,
   Reported,
@@ -217,12 +219,13 @@ export function recalculate(
   return done();
 }
 
-/** The period whose balances a settled statement carried in (its payout trace names it). */
 /**
- * What the hypothetical records dated in the closed periods `closed` would change on each of their
- * earnings: the earning's estimate as the period is calculated now, one line each. A `paid year to
- * date` earning is left out: the current period's own estimate of it counts the hypothetical
- * records of the whole year to date. Draws, guarantees and holdbacks are not estimated again here.
+ * What the hypothetical records dated in the closed periods `closed` would change there, one line
+ * each: on each of their earnings, the earning's estimate as the period is calculated now; then on
+ * each line of their holdbacks, draws and guarantees, the line with the earnings' estimates less
+ * the line as calculated, from the balances the period carried in. A `paid year to date` earning
+ * is left out, and its estimate is not counted by the holdbacks, draws and guarantees: the current
+ * period's own estimate of it counts the hypothetical records of the whole year to date.
  */
 function estimatedLines(
   env: LineEnv,
@@ -260,10 +263,49 @@ function estimatedLines(
       if (earning.label !== undefined) line.label = earning.label;
       lines.push(line);
     }
+    const fresh = freshBy.get(period);
+    if (!fresh) continue;
+    for (const change of ruleChangesOf(fresh, scope.yearToDate ?? NONE))
+      lines.push(estimatedRuleLine(env, period, change));
   }
   return lines;
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
+/** The estimated correction of a closed period's holdback, draw or guarantee line. */
+function estimatedRuleLine(env: LineEnv, period: string, change: RuleChange): AdjustmentLine {
+  const { line } = change;
+  const what = `${line.kind.replace('-', ' ')} ${line.label ?? line.name}`;
+  const reason = `an estimate, not paid: what the hypothetical records dated in ${period} would change on ${what}`;
+  const rule: RuleRef = { kind: 'recalculation', name: line.name };
+  if (line.label !== undefined) rule.label = line.label;
+  const estimated: AdjustmentLine = {
+    id: `${recalculationId(period, adjustmentKey(line.id))}:estimate`,
+    kind: 'recalculation',
+    name: line.name,
+    amount: lineText(change.with.minus(change.without), env.rounding),
+    reason,
+    trace: {
+      rule,
+      range: line.trace.range,
+      inputs: [
+        { name: 'period', value: period },
+        { name: 'as calculated', value: lineText(change.without, env.rounding), unit: env.currency },
+        {
+          name: 'with the hypothetical records',
+          value: lineText(change.with, env.rounding),
+          unit: env.currency,
+        },
+      ],
+      text: reason,
+    },
+  };
+  if (line.label !== undefined) estimated.label = line.label;
+  return estimated;
+}
+
+/** The period whose balances a settled statement carried in (its payout trace names it). */
 function carriedFrom(statement: Statement): string | undefined {
   const carried = statement.trace.inputs.find((i) => i.name === CARRIED_FROM)?.value;
   return typeof carried === 'string' ? carried : undefined;

@@ -551,6 +551,134 @@ describe('a recalculation with hypothetical records', () => {
   });
 });
 
+describe('an estimated correction of a closed period with a holdback and a draw', () => {
+  // 10% commission on every deal; 10% of it held back until the end of the year; a recoverable
+  // draw of 3,000.00 a quarter for the first two quarters.
+  const rules = (terms: string) =>
+    planOf(
+      quarterly(
+        `${deals}
+  credit bookings "Bookings" from deals { to owner }
+  commission c "Commission" = bookings * 10% per line
+${terms}`,
+        'rounding half up to 2 decimals at line',
+      ),
+    );
+  /** Q1 alone over `first`, then Q1 and Q2 over its results, with `first` and `then`. */
+  const again = (
+    plan: ReturnType<typeof planOf>,
+    who: ReturnType<typeof payee>,
+    first: DataRecord[],
+    then: DataRecord[],
+  ) => {
+    const q1 = run(plan, { payees: [who], records: { deals: first } }, ['2026-Q1']);
+    const records = { deals: [...first, ...then] };
+    return run(plan, { payees: [who], previous: q1, records }, ['2026-Q1', '2026-Q2']);
+  };
+  /** Over Q1's D1 (20,000): H3 (9,000, dated in Q1) and D4 (5,000, Q2). */
+  const scenario = (terms: string, h3Hypothetical: boolean) =>
+    again(
+      rules(terms),
+      payee('a'),
+      [deal(1, 'D1', 'a', '20000', '2026-01-10')],
+      [deal(3, 'H3', 'a', '9000', '2026-02-01', h3Hypothetical), deal(4, 'D4', 'a', '5000', '2026-04-10')],
+    );
+  const holdback = '  holdback h "Reserve" = 10% of c until 2026-12-31';
+  const draw = '  draw d "Draw" = 3_000 USD recoverable for 2 periods';
+
+  it('takes the holdback the hypothetical record would add off the estimate', () => {
+    // Q1 reported: c 2,000.00, 200.00 held. With H3, Q1's c would be 2,900.00 (900.00 more), and
+    // 290.00 held: 90.00 more. Q2: D4 pays c 500.00, 50.00 held: payout 450.00.
+    const q2 = statement(scenario(holdback, true), 'a', '2026-Q2');
+    expect(q2.adjustments.map((l) => [l.id, l.amount])).toEqual([['holdback:h', '-50.00']]);
+    expect(q2.estimatedAdjustments?.map((l) => [l.id, l.name, l.amount, l.reason])).toEqual([
+      [
+        'recalculation:2026-Q1:earning:c:estimate',
+        'c',
+        '900.00',
+        'an estimate, not paid: what the hypothetical records dated in 2026-Q1 would change on Commission',
+      ],
+      [
+        'recalculation:2026-Q1:adjustment:holdback:h:estimate',
+        'h',
+        '-90.00',
+        'an estimate, not paid: what the hypothetical records dated in 2026-Q1 would change on holdback Reserve',
+      ],
+    ]);
+    expect(q2.estimatedAdjustments?.[1]?.trace.inputs).toEqual([
+      { name: 'period', value: '2026-Q1' },
+      { name: 'as calculated', value: '-200.00', unit: 'USD' },
+      { name: 'with the hypothetical records', value: '-290.00', unit: 'USD' },
+    ]);
+    // 450.00 + 900.00 - 90.00; the balance holds only what was really held: 200.00 + 50.00.
+    expect([q2.payout, q2.estimatedPayout]).toEqual(['450.00', '1260.00']);
+    expect(q2.balances).toEqual({ 'holdback:h': '250.00' });
+  });
+
+  it('nets the draw the hypothetical record would no longer advance', () => {
+    // Q1 reported: c 2,000.00 and a draw of 1,000.00 up to 3,000.00 (owed 1,000.00). With H3, c
+    // would be 2,900.00 and the draw 100.00: 900.00 less. So the estimate adds nothing to the payout.
+    const q2 = statement(scenario(draw, true), 'a', '2026-Q2');
+    expect(q2.estimatedAdjustments?.map((l) => [l.id, l.amount])).toEqual([
+      ['recalculation:2026-Q1:earning:c:estimate', '900.00'],
+      ['recalculation:2026-Q1:adjustment:draw:d:estimate', '-900.00'],
+    ]);
+    expect(q2.estimatedPayout).toBe(q2.payout);
+  });
+
+  it('names the holdback line in the warning of a payee with no statement to show it on', () => {
+    const leaver = payee('l', {}, { plans: [{ plan: 'Test', to: '2026-03-31' }] });
+    const results = again(
+      rules(holdback),
+      leaver,
+      [deal(1, 'D1', 'l', '20000', '2026-01-10')],
+      [deal(3, 'H3', 'l', '9000', '2026-02-01', true)],
+    );
+    expect(results.warnings.filter((w) => w.code === 'estimate-not-shown').map((w) => w.message)).toEqual([
+      'the hypothetical records of l dated in 2026-Q1 would change Commission by 900.00 USD and holdback Reserve by -90.00 USD there, but l has no statement in 2026-Q2 (not on the plan then) to show this estimate on, so no result holds it',
+    ]);
+  });
+
+  it('leaves the holdback on a paid-year-to-date earning to the current period, which counts its estimate', () => {
+    // y pays 1% of bookings to date. Q1 reported c 1,000.00 and y 100.00 (D1 10,000), 10.00 held.
+    // With H1 (20,000, Q1) y's estimate in Q2 is 200.00, and Q2's own holdback on y counts it: the
+    // closed period's holdback is not estimated again (it would count 20.00 twice).
+    const plan = rules(
+      '  bonus y "Year bonus" = ytd(bookings) * 1% paid year to date\n  holdback h = 10% of y until 2026-12-31',
+    );
+    const q2 = (hypothetical: boolean) =>
+      statement(
+        again(
+          plan,
+          payee('a'),
+          [deal(1, 'D1', 'a', '10000', '2026-02-01')],
+          [deal(2, 'H1', 'a', '20000', '2026-03-01', hypothetical), deal(3, 'D2', 'a', '5000', '2026-04-10')],
+        ),
+        'a',
+        '2026-Q2',
+      );
+    const estimated = q2(true);
+    expect(estimated.estimatedAdjustments?.map((l) => [l.id, l.amount])).toEqual([
+      ['recalculation:2026-Q1:earning:c:estimate', '2000.00'],
+    ]);
+    // Q2: c 500.00, y 50.00, held 5.00: 545.00. With H1: y 250.00, held 25.00 (20.00 more), and Q1's
+    // c 2,000.00 more: 545.00 + 2,000.00 + 200.00 - 20.00 = 2,725.00, what Q2 pays once H1 closes.
+    expect([estimated.payout, estimated.estimatedPayout]).toEqual(['545.00', '2725.00']);
+    expect(q2(false).payout).toBe('2725.00');
+  });
+
+  it('estimates what the recalculation pays once the record closes for real', () => {
+    for (const terms of [holdback, draw, `${holdback}\n${draw}`]) {
+      const estimated = statement(scenario(terms, true), 'a', '2026-Q2');
+      const closed = statement(scenario(terms, false), 'a', '2026-Q2');
+      const corrections = closed.adjustments.filter((l) => l.kind === 'recalculation');
+      expect(estimated.estimatedAdjustments?.map((l) => [l.id, l.amount])).toEqual(
+        corrections.map((l) => [`${l.id}:estimate`, l.amount]),
+      );
+    }
+  });
+});
+
 describe('a hypothetical record with the key of a real one', () => {
   it('is the duplicate key: the real row is kept and paid (more cases in data/hypothetical-keys.test.ts)', () => {
     const plan = planOf(quarterly(`${deals}\n  credit bookings from deals { to owner }`));
