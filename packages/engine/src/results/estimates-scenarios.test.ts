@@ -4,6 +4,7 @@
  * `earned`, `payout`, a balance or an adjustment; `estimatedPayout` is the payout if they closed.
  */
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DataRecord } from '../data/dataset.js';
 import { payee, planOf, quarterly, run, statement } from '../test-support.js';
@@ -676,6 +677,59 @@ ${terms}`,
         corrections.map((l) => [`${l.id}:estimate`, l.amount]),
       );
     }
+  });
+});
+
+describe('estimated corrections of a closed period, as a property', () => {
+  // A marginal commission (not proportional), a holdback, a recoverable draw and a guarantee.
+  const plan = planOf(
+    quarterly(
+      `${deals}
+  credit bookings "Bookings" from deals { to owner }
+  rate table rates on bookings marginal {
+    0 USD to 20_000 USD: 5%
+    20_000 USD and up: 12%
+  }
+  commission c "Commission" = tiered(bookings, rates) per line
+  holdback h = 15% of c until 2026-12-31
+  draw d = 1_500 USD recoverable for 2 periods
+  guarantee g = 1_000 USD for 3 periods`,
+      'rounding half up to 2 decimals at line',
+    ),
+  );
+  const amount = fc.integer({ min: 1, max: 40_000 }).map(String);
+  const q1Deal = fc.record({ amount, day: fc.integer({ min: 1, max: 28 }), hypothetical: fc.boolean() });
+
+  it('are what recalculation pays once the hypothetical records close', () => {
+    fc.assert(
+      fc.property(fc.array(q1Deal, { maxLength: 6 }), amount, (q1Deals, q2Amount) => {
+        const dated = q1Deals.map((d, i) => ({
+          ...d,
+          id: `D${i + 1}`,
+          date: `2026-02-${String(d.day).padStart(2, '0')}`,
+        }));
+        const real = dated
+          .filter((d) => !d.hypothetical)
+          .map((d, i) => deal(i + 1, d.id, 'a', d.amount, d.date));
+        const q1 = run(plan, { payees: [payee('a')], records: { deals: real } }, ['2026-Q1']);
+        const q2 = (closed: boolean) => {
+          const records = dated.map((d, i) =>
+            deal(i + 1, d.id, 'a', d.amount, d.date, d.hypothetical && !closed),
+          );
+          records.push(deal(dated.length + 1, 'Q2', 'a', q2Amount, '2026-05-10'));
+          const results = run(plan, { payees: [payee('a')], previous: q1, records: { deals: records } }, [
+            '2026-Q1',
+            '2026-Q2',
+          ]);
+          return statement(results, 'a', '2026-Q2');
+        };
+        const paid = q2(true).adjustments.filter((l) => l.kind === 'recalculation');
+        expect((q2(false).estimatedAdjustments ?? []).map((l) => [l.id, l.amount])).toEqual(
+          paid.map((l) => [`${l.id}:estimate`, l.amount]),
+        );
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 
