@@ -56,17 +56,10 @@ const DEALS = `source deals { id: Text key, owner: Payee owner, amount: Money, c
  * The table on attainment (bookings / quota), or on bookings itself with the same bounds in USD
  * for the 100,000 quota (the incremental path's exact units apply to the latter only).
  */
-const tieredPlan = (
-  mode: string,
-  clauses = '',
-  rounding = '',
-  on: 'attainment' | 'bookings' = 'attainment',
-) => {
+const tieredBody = (mode: string, clauses = '', on: 'attainment' | 'bookings' = 'attainment') => {
   const [b1, b2, b3] =
     on === 'attainment' ? ['50%', '100%', '150%'] : ['50_000 USD', '100_000 USD', '150_000 USD'];
-  return planOf(
-    quarterly(
-      `${DEALS}
+  return `${DEALS}
   credit bookings from deals { to owner }
   measure attainment = bookings / payee.quota
   rate table rates on ${on} ${mode} {
@@ -75,11 +68,15 @@ const tieredPlan = (
     ${b2} to ${b3}: 12%
     ${b3} and up: 15%
   }
-  commission c = tiered(bookings, rates) per line ${clauses}`,
-      rounding,
-    ),
-  );
+  commission c = tiered(bookings, rates) per line ${clauses}`;
 };
+
+const tieredPlan = (
+  mode: string,
+  clauses = '',
+  rounding = '',
+  on: 'attainment' | 'bookings' = 'attainment',
+) => planOf(quarterly(tieredBody(mode, clauses, on), rounding));
 
 const sum = (values: readonly string[]) => Dec.sum(0, ...values.map((v) => new Dec(v)));
 
@@ -634,5 +631,48 @@ describe('properties', () => {
   ])('calculate never throws on bad data', (payees, deals, fx, mode) => {
     const data = { payees, records: { deals }, fx } as unknown as Dataset;
     expect(() => run(tieredPlan('marginal', 'cap 100 USD'), data, ['2026-Q1'], { mode })).not.toThrow();
+  });
+
+  // "If this deal closes": the estimator's promise. Holdbacks, draws and guarantees are worked out
+  // again on the earnings with their estimates, so the estimated payout is the payout once the
+  // hypothetical records close; exactly so when lines keep every decimal (rounding at payout).
+  const PAYOUT_TERMS = `
+  bonus b = 500 USD when attainment >= 60%
+  holdback h = 15% of c until 2026-12-31
+  draw d = 1_500 USD recoverable for 2 periods
+  guarantee g = 1_000 USD for 3 periods`;
+  const closing = (deals: DataRecord[], mode: string, bound: string, rounding: string) => {
+    const plan = planOf(quarterly(tieredBody(mode, bound) + PAYOUT_TERMS, `rounding ${rounding}`));
+    const closed = deals.map(({ hypothetical: _, ...deal }) => deal);
+    return { estimated: run(plan, dataOf(deals), ['2026-Q1']), real: run(plan, dataOf(closed), ['2026-Q1']) };
+  };
+  const tables = fc.constantFrom('marginal', 'retroactive');
+  const bounds = fc.constantFrom('', 'cap 9_000 USD', 'floor 100 USD');
+  test.prop([dealsArb, tables, bounds])(
+    'the estimated payout is the payout once the hypothetical records close',
+    (deals, mode, bound) => {
+      const { estimated, real } = closing(deals, mode, bound, 'half even to 2 decimals at payout');
+      expect(estimated.statements.map((s) => [s.payee, s.estimatedPayout])).toEqual(
+        real.statements.map((s) => [s.payee, s.payout]),
+      );
+    },
+  );
+  // Rounded lines: the estimate prices the hypothetical records after the real ones (the real lines
+  // keep their amounts); once closed, the records are priced in date order, and the lines round
+  // differently by at most a cent each (and the holdback on them by a cent).
+  test.prop([
+    dealsArb,
+    tables,
+    bounds,
+    fc.constantFrom('half up to 2 decimals at line', 'half up to 2 decimals at earning'),
+  ])('rounded at line or earning, it is within a cent a line of it', (deals, mode, bound, rounding) => {
+    const { estimated, real } = closing(deals, mode, bound, rounding);
+    const paid = new Map(real.statements.map((s) => [s.payee, s]));
+    for (const s of estimated.statements) {
+      const closed = paid.get(s.payee);
+      const lines = closed?.earnings.find((e) => e.name === 'c')?.lines.length ?? 0;
+      const off = new Dec(s.estimatedPayout).minus(closed?.payout ?? '0').abs();
+      expect(off.lte(new Dec('0.01').times(lines + 1))).toBe(true);
+    }
   });
 });
