@@ -59,11 +59,15 @@ function ruleLines(
   return { draws, guarantees, holdbacks };
 }
 
+/** The lines in the order a statement lists them. */
+function inOrder(lines: RuleLines): AdjustmentLine[] {
+  return [...lines.draws, ...lines.guarantees, ...lines.holdbacks];
+}
+
 /** `earned + Σ lines`. */
 function sumOf(earned: Dec, lines: RuleLines): Dec {
   let total = earned;
-  for (const line of [...lines.draws, ...lines.guarantees, ...lines.holdbacks])
-    total = total.plus(amountOf(line.amount));
+  for (const line of inOrder(lines)) total = total.plus(amountOf(line.amount));
   return total;
 }
 
@@ -145,10 +149,9 @@ function ruleChanges(
     new Map(opening),
     true,
   );
-  const all = (lines: RuleLines) => [...lines.draws, ...lines.guarantees, ...lines.holdbacks];
-  const was = new Map(all(real).map((line) => [line.id, line]));
+  const was = new Map(inOrder(real).map((line) => [line.id, line]));
   const changes: RuleChange[] = [];
-  for (const line of all(projected)) {
+  for (const line of inOrder(projected)) {
     const before = was.get(line.id);
     was.delete(line.id);
     const without = before ? amountOf(before.amount) : ZERO;
@@ -214,8 +217,7 @@ function noteAbsorbed(
     for (const [from, p] of byPeriod)
       inputs.push(note(`not counted: the correction of ${from}, paid apart from ${id}`, p));
   }
-  for (const line of [...lines.draws, ...lines.guarantees, ...lines.holdbacks])
-    line.trace.inputs.push(...inputs);
+  for (const line of inOrder(lines)) line.trace.inputs.push(...inputs);
 }
 
 /**
@@ -237,13 +239,7 @@ export function payoutPeriod(
   const real = ruleLines(env, own, terms, earned, balances, false);
   noteAbsorbed(env, real, absorbed, ledger.absorbedParts(statement.period));
   const manual = manualLines(env, terms.manual, terms.manualElement);
-  const adjustments: AdjustmentLine[] = [
-    ...real.draws,
-    ...real.guarantees,
-    ...real.holdbacks,
-    ...clawbacks,
-    ...manual,
-  ];
+  const adjustments: AdjustmentLine[] = [...inOrder(real), ...clawbacks, ...manual];
   const names = [
     ...terms.draws.filter((t) => t.draw.recoverable).map((t) => drawBalance(t.draw)),
     ...terms.holdbacks.map((t) => holdbackBalance(t.holdback)),
