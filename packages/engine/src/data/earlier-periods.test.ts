@@ -126,7 +126,13 @@ describe('a run that starts after the plan without the earlier results (no-previ
     // 4,000 - 2,000 - 400 = 1,600.00 and holds 100 + 400 = 500.00. Nothing starts at zero.
     const data = {
       ...DATA,
-      records: { deals: [...(DATA.records?.deals ?? []), ...rows(deal('D3', 'a', '40000', '2026-07-15'))] },
+      records: {
+        deals: rows(
+          deal('D1', 'a', '10000', '2026-01-15'),
+          deal('D2', 'a', '60000', '2026-04-15'),
+          deal('D3', 'a', '40000', '2026-07-15'),
+        ),
+      },
     };
     const right = statement(calc(data, ['2026-Q1', '2026-Q2', '2026-Q3']), 'a', '2026-Q3');
     expect([right.payout, right.balances]).toEqual([

@@ -344,6 +344,7 @@ export const dataErrorCodes = [
   'unknown-payee',
   'duplicate-key',
   'duplicate-payee',
+  'duplicate-row',
   'unknown-currency',
   'currency-mismatch',
   'split-shares',
@@ -380,6 +381,11 @@ export interface DataError {
    * `previous` (`duplicate-key`), the first statement (`statements[0] (row 1)` in the reason).
    */
   otherRow?: number;
+  /**
+   * The entry's 1-based place in its list, on an error of an entry whose row number another entry
+   * of the list has too (`duplicate-row`): `row` names them all, the place names this one.
+   */
+  position?: number;
 }
 
 /** A row left out in lenient mode, with everything wrong with it. */
