@@ -10,7 +10,7 @@ import { validateAttributeChanges } from './attribute-changes.js';
 import type { AttributeChange, Payee, PlanAssignment, RawValue } from './dataset.js';
 import { emptyRow } from './dense.js';
 import type { DaySpan, PayeeData } from './model.js';
-import { dataError, type Problems, type RowAt, valueError } from './problems.js';
+import { dataError, otherNumbers, type Problems, type RowAt, valueError } from './problems.js';
 import type { CalculatedPeriods } from './sections.js';
 import { Bad, idText, isMissing, notText, quoteAny, readerFor, readMoney, rowOf } from './values.js';
 
@@ -93,11 +93,9 @@ export function validatePayees(
   });
   for (const [id, rows] of seen) {
     if (rows.length < 2) continue;
+    rows.sort((x, y) => x - y);
     for (const row of rows) {
-      const others = rows
-        .filter((r) => r !== row)
-        .sort((x, y) => x - y)
-        .join(', ');
+      const others = otherNumbers(rows, row);
       problems.add(
         { source: PAYEES, row, key: id },
         dataError(

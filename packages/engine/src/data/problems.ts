@@ -32,6 +32,30 @@ export function dataError(
   return error;
 }
 
+/**
+ * How many other rows (or positions) an error about entries that share a key or a row names; the
+ * rest are counted, so that a value shared by a million rows gives a million short errors.
+ */
+export const OTHERS_NAMED = 5;
+
+/**
+ * The numbers of `sorted` (rising, `self` among them) but `self`, as an error names them: `3`,
+ * `3, 7` (`3 and 7` with `join` ` and `), or the first {@link OTHERS_NAMED} and how many more
+ * (`2, 3, 4, 5, 6 and 9,994 more`). Reads no more than {@link OTHERS_NAMED} + 1 of them.
+ */
+export function otherNumbers(sorted: readonly number[], self: number, join = ', '): string {
+  const shown: number[] = [];
+  let skipped = false;
+  for (let i = 0; i < sorted.length && shown.length < OTHERS_NAMED; i++) {
+    if (sorted[i] === self && !skipped) skipped = true;
+    else shown.push(sorted[i] as number);
+  }
+  const more = sorted.length - 1 - shown.length;
+  if (more > 0) return `${shown.join(', ')} and ${more.toLocaleString('en-US')} more`;
+  if (join === ', ' || shown.length < 2) return shown.join(', ');
+  return `${shown.slice(0, -1).join(', ')}${join}${shown[shown.length - 1]}`;
+}
+
 /** An error about a field's value: `amount is "12O0", which is not a number`. */
 export function valueError(
   at: RowAt,

@@ -15,7 +15,7 @@ import { KeyList } from './key-list.js';
 import { type Rec, type SourceSchema, ValidRecord } from './model.js';
 import type { PayeeTable } from './payees.js';
 import { amountOf, plainAmount } from './plain-amount.js';
-import { dataError, Problems, type RowAt, valueError } from './problems.js';
+import { dataError, otherNumbers, Problems, type RowAt, valueError } from './problems.js';
 import {
   Bad,
   idText,
@@ -201,6 +201,7 @@ function reportRepeatedKey(
   problems: Problems,
 ): void {
   list.sort((a, b) => a.row - b.row);
+  const rows = list.map((r) => r.row);
   const real = list.filter((r) => !r.hypothetical);
   const [only] = real;
   for (const { row, hypothetical } of list) {
@@ -209,10 +210,7 @@ function reportRepeatedKey(
     const reason =
       only && real.length === 1
         ? `${keyField} "${key}" is already used by real row ${only.row}; a hypothetical record needs a key of its own`
-        : `${keyField} "${key}" is also used in row ${list
-            .filter((r) => r.row !== row)
-            .map((r) => r.row)
-            .join(', ')}`;
+        : `${keyField} "${key}" is also used in row ${otherNumbers(rows, row)}`;
     problems.add(at, dataError(at, 'duplicate-key', keyField, reason));
   }
 }

@@ -11,7 +11,7 @@
  */
 
 import type { Plan } from '@attain/dsl';
-import { dataError, type Problems, type RowAt } from './problems.js';
+import { dataError, otherNumbers, type Problems, type RowAt } from './problems.js';
 import { idText, isObject, isRowNumber, quoteAny, rowOf } from './values.js';
 
 /**
@@ -69,9 +69,6 @@ function checkList(
 function rowAt(entry: unknown, i: number): number {
   return rowOf(entry as { row?: number } | null | undefined, i);
 }
-
-/** How many other entries of a row a `duplicate-row` error names by their positions. */
-const NAMED = 5;
 
 /**
  * Reports each entry of `list` whose row number another entry has too (`max` is the largest row
@@ -145,17 +142,13 @@ function ownRow(entry: unknown, position: number, row: number): string {
 
 /**
  * The entries of `all` (positions, rising) but the one at `position`, as a reason names them (`the
- * entry at position 5`, `the entries at positions 5 and 9`): the first {@link NAMED}, and how many
- * more (a list may give a million entries one row).
+ * entry at position 5`, `the entries at positions 5 and 9`), the first few and how many more when
+ * there are many (a list may give a million entries one row).
  */
 function others(all: readonly number[], position: number): string {
-  const rest = all.slice(0, NAMED + 1).filter((p) => p !== position);
-  if (rest.length > NAMED) rest.length = NAMED;
-  const count = all.length - 1;
-  if (count === 1) return `the entry at position ${rest[0]}`;
-  if (count > rest.length)
-    return `the entries at positions ${rest.join(', ')} and ${(count - rest.length).toLocaleString('en-US')} more`;
-  return `the entries at positions ${rest.slice(0, -1).join(', ')} and ${rest[rest.length - 1]}`;
+  return all.length === 2
+    ? `the entry at position ${otherNumbers(all, position)}`
+    : `the entries at positions ${otherNumbers(all, position, ' and ')}`;
 }
 
 /** Checks the row numbers of every list of `data` that `plan` reads. */

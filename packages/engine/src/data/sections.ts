@@ -14,7 +14,7 @@ import { emptyRow } from './dense.js';
 import { FxTable } from './fx.js';
 import type { DaySpan, PayeeData } from './model.js';
 import type { PayeeTable } from './payees.js';
-import { dataError, type Problems, type RowAt, valueError } from './problems.js';
+import { dataError, otherNumbers, type Problems, type RowAt, valueError } from './problems.js';
 import { checkRowNumbers } from './row-numbers.js';
 import {
   Bad,
@@ -585,19 +585,12 @@ export function validateAdjustments(
   });
   for (const [id, rows] of rowsById) {
     if (rows.length < 2) continue;
+    rows.sort((x, y) => x - y);
     for (const row of rows) {
       const at: RowAt = { source: 'adjustments', row, key: id };
       problems.add(
         at,
-        dataError(
-          at,
-          'duplicate-key',
-          'id',
-          `id "${id}" is also used in row ${rows
-            .filter((x) => x !== row)
-            .sort((x, y) => x - y)
-            .join(', ')}`,
-        ),
+        dataError(at, 'duplicate-key', 'id', `id "${id}" is also used in row ${otherNumbers(rows, row)}`),
       );
     }
   }

@@ -466,3 +466,35 @@ describe('split sources', () => {
     );
   });
 });
+
+describe('a key shared by many rows', () => {
+  it('names five of the other rows and counts the rest, so the errors stay short', () => {
+    // A CRM export whose id column holds "N/A" on every row: 2,000 rows, 2,000 errors of one line
+    // each (naming every other row made the errors 4 million row numbers long).
+    const many = Array.from({ length: 2_000 }, (_, i) => ({
+      row: i + 2,
+      values: { ...good, id: 'N/A' },
+    }));
+    const results = run(
+      plan,
+      { payees: [payee('rep', { quota: '1', start: '2026-01-01' })], records: { deals: many } },
+      ['2026-Q1'],
+    );
+    const reasons = results.errors.map((e) => e.reason);
+    expect(reasons).toHaveLength(2_000);
+    expect(reasons[0]).toBe('deals row 2: id "N/A" is also used in row 3, 4, 5, 6, 7 and 1,994 more');
+    expect(reasons[3]).toBe('deals row 5: id "N/A" is also used in row 2, 3, 4, 6, 7 and 1,994 more');
+    expect(reasons[1_999]).toBe('deals row 2001: id "N/A" is also used in row 2, 3, 4, 5, 6 and 1,994 more');
+  });
+
+  it('does the same for payees', () => {
+    const payees = Array.from({ length: 8 }, (_, i) => ({
+      ...payee('rep', { quota: '1', start: '2026-01-01' }),
+      row: i + 1,
+    }));
+    const results = run(plan, { payees, records: { deals: [] } }, ['2026-Q1']);
+    expect(results.errors.map((e) => e.reason)[7]).toBe(
+      'payees row 8: id "rep" is also used in row 1, 2, 3, 4, 5 and 2 more',
+    );
+  });
+});
