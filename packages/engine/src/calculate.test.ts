@@ -22,6 +22,21 @@ describe('calculate on wrong use of the API', () => {
     expect(() =>
       calculate(plan, data, { periods: '2026-Q1' as unknown as string[], mode: 'strict' }),
     ).toThrow(new TypeError('options.periods must be an array of period labels'));
+    // A label that is not one is quoted as data errors quote values: cut when long, invisible
+    // characters written out, a BigInt named rather than a TypeError of JSON.stringify.
+    const periods = (label: unknown) => () =>
+      calculate(plan, data, { periods: [label as string], mode: 'strict' });
+    expect(periods('2026-Q1\u200B')).toThrow(
+      new RangeError('options.periods: "2026-Q1\\u200B" is not a quarter (write 2026-Q1)'),
+    );
+    expect(periods(`2026-Q1 ${'q'.repeat(500)}`)).toThrow(
+      new RangeError(
+        `options.periods: "2026-Q1 ${'q'.repeat(92)}…" (508 characters) is not a quarter (write 2026-Q1)`,
+      ),
+    );
+    expect(periods(2026n)).toThrow(
+      new RangeError('options.periods: 2026n (a BigInt) is not a quarter (write 2026-Q1)'),
+    );
   });
 
   it('says why an as-of date is not one: how it must be written, or which day does not exist', () => {

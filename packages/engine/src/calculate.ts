@@ -9,6 +9,7 @@ import { balanceWarnings } from './data/earlier-periods.js';
 import type { CalculateOptions } from './data/options.js';
 import { PREVIOUS } from './data/previous.js';
 import { recordsByOwner, validate } from './data/validate.js';
+import { quoteAny } from './data/values.js';
 import { Program } from './evaluate/program.js';
 import { Run } from './evaluate/run.js';
 import { applyPayout } from './payout/apply-payout.js';
@@ -29,9 +30,7 @@ function readPeriods(program: Program, options: CalculateOptions): Period[] {
   for (const label of options.periods) {
     const period = typeof label === 'string' ? program.calendar.parse(label) : undefined;
     if (!period || period.kind !== kind) {
-      throw new RangeError(
-        `options.periods: ${JSON.stringify(label)} is not a ${kind} (write ${example(kind)})`,
-      );
+      throw new RangeError(`options.periods: ${quoteAny(label)} is not a ${kind} (write ${example(kind)})`);
     }
     periods.set(period.ordinal, period);
   }

@@ -103,6 +103,21 @@ describe('messages about damaged files', () => {
     );
   });
 
+  it('prints a long value the engine quotes cut, as the engine cuts it (the CLI cuts nothing itself)', async () => {
+    // An unknown manager (a warning) and a duplicate deal id (a data error), each 2,000 characters.
+    const manager = `m${'a'.repeat(1_999)}`;
+    const id = `D${'1'.repeat(1_999)}`;
+    const payees = `id,name,manager,quarterly_quota\nae-1,Ada Lovelace,${manager},100000\n`;
+    const deals = `id,owner,amount,close_date,stage\n${id},ae-1,100,2026-01-02,Closed Won\n${id},ae-1,100,2026-01-03,Closed Won\n`;
+    const { code, stdout } = await runOver({ 'data/payees.csv': payees, 'data/deals.csv': deals });
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      `  ae-1: payees row 1: manager is "m${'a'.repeat(99)}…" (2,000 characters), who is not among the payees: ae-1 is calculated without a manager`,
+    );
+    expect(stdout).toContain(`: id "D${'1'.repeat(99)}…" (2,000 characters) is also used in row 2\n`);
+    expect(stdout).not.toContain('a'.repeat(101));
+  });
+
   it('says what the directory should hold when it holds no data files (exit code 2)', async () => {
     // Before: one line per missing file, and nothing about data.json or the folder below.
     const files =

@@ -30,32 +30,9 @@ function csvReason(error: DataError): string {
  * (key):`; for a JSON file the file is put in front of the engine's reason.
  */
 export function formatDataError(error: DataError, origin: DataOrigin): string {
-  // The engine quotes values as JSON, which leaves DEL, C1 controls and zero-width or directional
-  // characters as they are: a terminal would hide them (`owner is "ae-1"` for "ae-1\u200B").
-  return spelledOut(cutQuoted(dataErrorLine(error, origin)));
-}
-
-/** How many characters of a quoted value the engine's messages keep (its `quoteAny`). */
-const QUOTED_VALUE = 100;
-
-/**
- * `text` with every text in double quotes (as the engine quotes values, in JSON) longer than
- * {@link QUOTED_VALUE} characters cut there, with its length, as the engine cuts the values of
- * data errors: `"xxxx…" (4,000 characters)`. Some of its messages (an unknown manager, the plan
- * of earlier results) quote a value whole; a line of the CLI never does.
- */
-export function cutQuoted(text: string): string {
-  return text.replace(/"(?:[^"\\\n]|\\.)*"/g, (quoted) => {
-    let value: unknown;
-    try {
-      value = JSON.parse(quoted);
-    } catch {
-      return quoted;
-    }
-    if (typeof value !== 'string' || value.length <= QUOTED_VALUE) return quoted;
-    const cut = JSON.stringify(value.slice(0, QUOTED_VALUE)).slice(0, -1);
-    return `${cut}…" (${value.length.toLocaleString('en-US')} characters)`;
-  });
+  // The engine quotes every value of a reason cut and with its invisible characters written out
+  // (its quoteAny); an id it names unquoted may still hold one, which a terminal would hide.
+  return spelledOut(dataErrorLine(error, origin));
 }
 
 function dataErrorLine(error: DataError, origin: DataOrigin): string {
@@ -79,7 +56,7 @@ export function formatRejected(rejected: readonly RejectedRecord[], origin: Data
 export function formatWarning(warning: CalculationWarning): string {
   const who = [warning.payee, warning.period].filter((part) => part !== undefined).join(' ');
   // A payee id or a value in a warning comes from data: its control characters are written out.
-  return spelledOut(cutQuoted(who === '' ? warning.message : `${who}: ${warning.message}`), true);
+  return spelledOut(who === '' ? warning.message : `${who}: ${warning.message}`, true);
 }
 
 /**

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { cutQuoted } from './data-errors.js';
 import { quotedName, visible } from './shown.js';
 
 describe('text from data files in messages', () => {
@@ -10,15 +9,5 @@ describe('text from data files in messages', () => {
     expect(visible(`\u200b${'n'.repeat(4_000)}`)).toBe(`"\\u200B${'n'.repeat(59)}…" (4,001 characters)`);
     expect(quotedName('amount')).toBe('"amount"');
     expect(quotedName('amount\u00a0')).toBe('"amount\\u00A0"');
-  });
-
-  it('cuts a quoted value over 100 characters, as the engine cuts values', () => {
-    const long = 'm'.repeat(2_000);
-    expect(cutQuoted(`manager is "${long}", who is not among the payees`)).toBe(
-      `manager is "${'m'.repeat(100)}…" (2,000 characters), who is not among the payees`,
-    );
-    // Short ones, escapes and the text between quotes are left as they are.
-    const text = `a is "x\\"y", b is "${'z'.repeat(100)}" and "" (write it twice)`;
-    expect(cutQuoted(text)).toBe(text);
   });
 });

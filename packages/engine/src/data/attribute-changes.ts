@@ -18,7 +18,7 @@ import type { ManagerFrom, PayeeData } from './model.js';
 import { managerId, type PayeeTable, readAttribute, Unreadable } from './payees.js';
 import { dataError, type Problems, type RowAt, valueError } from './problems.js';
 import { requireDate, requirePayee, requireText } from './sections.js';
-import { rowOf } from './values.js';
+import { quoteAny, rowOf } from './values.js';
 
 /** The attribute of a change of manager: not declared by the plan, read as a payee id. */
 const MANAGER = 'manager';
@@ -190,7 +190,7 @@ function attachManagers(list: readonly ManagerRead[], payees: PayeeTable, proble
         warning: {
           code: 'unknown-manager',
           payee: id,
-          message: `${ATTRIBUTE_CHANGES} row ${change.row}: manager is "${manager}", ${why}: ${id} is calculated without a manager ${span}: nobody above ${id} gets roll-up credit through ${id} then, and ${id}'s manager has no value`,
+          message: `${ATTRIBUTE_CHANGES} row ${change.row}: manager is ${quoteAny(manager)}, ${why}: ${id} is calculated without a manager ${span}: nobody above ${id} gets roll-up credit through ${id} then, and ${id}'s manager has no value`,
         },
       });
     });

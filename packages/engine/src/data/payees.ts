@@ -102,7 +102,7 @@ export function validatePayees(
           { source: PAYEES, row, key: id },
           'duplicate-payee',
           'id',
-          `id "${id}" is also used in row ${others}`,
+          `id ${quoteAny(id)} is also used in row ${others}`,
         ),
       );
     }
@@ -121,7 +121,7 @@ export function validatePayees(
     warnings.push({
       code: 'unknown-manager',
       payee: p.id,
-      message: `payees row ${p.row}: manager is "${manager}", ${why}: ${p.id} is calculated without a manager: nobody above ${p.id} gets roll-up credit through ${p.id}, and ${p.id}'s manager has no value`,
+      message: `payees row ${p.row}: manager is ${quoteAny(manager)}, ${why}: ${p.id} is calculated without a manager: nobody above ${p.id} gets roll-up credit through ${p.id}, and ${p.id}'s manager has no value`,
     });
   }
   const table: PayeeTable = { byId, rowOf: rowOfId, misnamed, warnings };
@@ -405,7 +405,7 @@ function assignments(
           at,
           'bad-date',
           'plans',
-          `plans[${i}].to (${formatDate(to)}) is before plans[${i}].from (${formatDate(from)}): the assignment to "${a.plan}" ends before it starts`,
+          `plans[${i}].to (${formatDate(to)}) is before plans[${i}].from (${formatDate(from)}): the assignment to ${quoteAny(a.plan)} ends before it starts`,
         ),
       );
     // With one end left open, a reversed span lies wholly outside the plan's dates (a leaver who

@@ -245,6 +245,18 @@ describe('earlier results (previous)', () => {
       ]);
       // As with the plan's own results: c = 2,000.00 (D2), recovers the 600.00 owed: payout 1,400.00.
       expect(q2.statements.find((s) => s.period === '2026-Q2')?.payout).toBe('1400.00');
+      // The name is data: quoted as data errors quote values, cut when long, invisible characters
+      // written out.
+      const named = copy(q1);
+      named.meta.plan.name = `Test\u200B${'t'.repeat(300)}`;
+      const cut = `"Test\\u200B${'t'.repeat(95)}…" (305 characters)`;
+      expect(
+        run(renamed, { ...data, previous: named }, ['2026-Q2']).warnings.find(
+          (w) => w.code === 'previous-plan',
+        )?.message,
+      ).toBe(
+        `the earlier results (previous) are of plan ${cut}, not "Test 2026": they are read as this plan's, as after a rename (if ${cut} is another plan, leave its results out)`,
+      );
       // No warning when the names agree.
       const same = run(plan, { ...data, previous: copy(q1) }, ['2026-Q2']);
       expect(same.warnings.map((w) => w.code)).not.toContain('previous-plan');

@@ -22,7 +22,7 @@ import { formatDate, parseDate } from '../time/dates.js';
 import type { Dataset, RawValue } from './dataset.js';
 import type { PayeeTable } from './payees.js';
 import { dataError, type Problems, type RowAt, valueError } from './problems.js';
-import { isObject, readDecimal } from './values.js';
+import { isObject, quoteAny, readDecimal } from './values.js';
 
 /** The source name of errors in `previous`; the row is the statement's position (1-based). */
 export const PREVIOUS = 'previous';
@@ -237,7 +237,7 @@ export function checkPrevious(
   });
   const other = isObject(meta.plan) ? meta.plan.name : undefined;
   if (typeof other !== 'string' || other === name) return [];
-  const message = `the earlier results (previous) are of plan "${other}", not "${name}": they are read as this plan's, as after a rename (if "${other}" is another plan, leave its results out)`;
+  const message = `the earlier results (previous) are of plan ${quoteAny(other)}, not "${name}": they are read as this plan's, as after a rename (if ${quoteAny(other)} is another plan, leave its results out)`;
   return [{ code: 'previous-plan', message }];
 }
 

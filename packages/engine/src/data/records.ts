@@ -209,8 +209,8 @@ function reportRepeatedKey(
     const at: RowAt = { source, row, key };
     const reason =
       only && real.length === 1
-        ? `${keyField} "${key}" is already used by real row ${only.row}; a hypothetical record needs a key of its own`
-        : `${keyField} "${key}" is also used in row ${otherNumbers(rows, row)}`;
+        ? `${keyField} ${quoteAny(key)} is already used by real row ${only.row}; a hypothetical record needs a key of its own`
+        : `${keyField} ${quoteAny(key)} is also used in row ${otherNumbers(rows, row)}`;
     problems.add(at, dataError(at, 'duplicate-key', keyField, reason));
   }
 }

@@ -127,6 +127,11 @@ describe('the outline of a dataset', () => {
       ],
     ]);
     expect(calc(data).statements).toEqual([]);
+    // The name is data: quoted cut when long, with its invisible characters written out.
+    const pasted = `deals\u200B${'x'.repeat(120)}`;
+    expect(calc({ payees, records: { [pasted]: deals } }).warnings.map((w) => w.message)).toEqual([
+      `records has "deals\\u200B${'x'.repeat(94)}…" (126 characters), which is not a source of plan "Test": its 1 row is not read (the plan's sources: deals)`,
+    ]);
     // Lenient: the part is listed in `rejected` (with no row), and a's payout is 0.00 (D1 was not read).
     const lenient = calc(data, 'lenient');
     expect(lenient.rejected.map((r) => [r.source, r.row, r.errors.length])).toEqual([

@@ -164,14 +164,14 @@ export function checkDataset(plan: Plan, data: unknown, problems: Problems): Cal
           'records',
           'unknown-part',
           name,
-          `records has "${name}", which is not a source of plan "${plan.header.name}" (did you mean ${source}?): ${rowsOf(rows)} not read, and ${source} has no records`,
+          `records has ${quoteAny(name)}, which is not a source of plan "${plan.header.name}" (did you mean ${source}?): ${rowsOf(rows)} not read, and ${source} has no records`,
         );
         continue;
       }
       const hint = source === undefined ? '' : ` (did you mean ${source}?)`;
       warnings.push({
         code: 'unread-part',
-        message: `records has "${name}", which is not a source of plan "${plan.header.name}"${hint}: ${rowsOf(rows)} not read (${them})`,
+        message: `records has ${quoteAny(name)}, which is not a source of plan "${plan.header.name}"${hint}: ${rowsOf(rows)} not read (${them})`,
       });
     }
   }
@@ -188,7 +188,7 @@ export function checkDataset(plan: Plan, data: unknown, problems: Problems): Cal
         : source !== undefined
           ? ` (did you mean records.${source}?)`
           : '';
-    const what = `the dataset has "${name}", which is not a part calculate reads${hint}: ${rowsOf(value)} not read`;
+    const what = `the dataset has ${quoteAny(name)}, which is not a part calculate reads${hint}: ${rowsOf(value)} not read`;
     if (lost) partError(problems, 'dataset', 'unknown-part', name, what);
     else warnings.push({ code: 'unread-part', message: `${what} (the parts read: ${PARTS.join(', ')})` });
   }
@@ -590,7 +590,12 @@ export function validateAdjustments(
       const at: RowAt = { source: 'adjustments', row, key: id };
       problems.add(
         at,
-        dataError(at, 'duplicate-key', 'id', `id "${id}" is also used in row ${otherNumbers(rows, row)}`),
+        dataError(
+          at,
+          'duplicate-key',
+          'id',
+          `id ${quoteAny(id)} is also used in row ${otherNumbers(rows, row)}`,
+        ),
       );
     }
   }

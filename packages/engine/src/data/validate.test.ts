@@ -201,6 +201,23 @@ describe('record validation', () => {
     ]);
   });
 
+  it('quotes the ids of duplicates and unknown managers as it quotes values: cut, invisible characters written out', () => {
+    const long = `rep ${'r'.repeat(200)}`;
+    const list = [
+      payee(long, { quota: '1', start: '2026-01-01' }),
+      payee(long, { quota: '1', start: '2026-01-01' }),
+      payee('e', { quota: '1', start: '2026-01-01' }, { manager: 'boss\u200B' }),
+    ];
+    const results = run(plan, { payees: list, fx }, ['2026-Q1'], { mode: 'lenient' });
+    expect(results.rejected.flatMap((r) => r.errors.map((e) => e.reason))).toEqual([
+      `payees row 1: id "rep ${'r'.repeat(96)}…" (204 characters) is also used in row 2`,
+      `payees row 2: id "rep ${'r'.repeat(96)}…" (204 characters) is also used in row 1`,
+    ]);
+    expect(results.warnings.filter((w) => w.code === 'unknown-manager').map((w) => w.message)).toEqual([
+      'payees row 3: manager is "boss\\u200B", who is not among the payees: e is calculated without a manager: nobody above e gets roll-up credit through e, and e\'s manager has no value',
+    ]);
+  });
+
   it('validates FX rates, quotas, territory assignments and adjustments', () => {
     const results = run(
       plan,

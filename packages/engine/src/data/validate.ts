@@ -29,7 +29,7 @@ import {
   validateFx,
   validateQuotas,
 } from './sections.js';
-import { asList, Bad, isMissing, readerFor, rowOf } from './values.js';
+import { asList, Bad, isMissing, quoteAny, readerFor, rowOf } from './values.js';
 
 /** The dataset after validation: only rows without errors. */
 export interface ValidData {
@@ -279,7 +279,7 @@ function checkSplits(
         if (part === null) {
           bad = true;
           left.push(rec.row);
-          const what = `share is missing: the row must give its payee's share of "${id}"`;
+          const what = `share is missing: the row must give its payee's share of ${quoteAny(id)}`;
           problems.add(at, dataError(at, 'missing-field', 'share', what));
           continue;
         }
@@ -303,7 +303,7 @@ function checkSplits(
             : `; rows ${left.join(', ')} are left out for their own errors, so their shares are not counted`;
       for (const rec of counted) {
         const at = { source: split.source, row: rec.row, key: rec.key };
-        const what = `the shares of "${id}" add up to ${total.times(100).toString()}%, not 100% (rows ${rows.join(', ')}${others})`;
+        const what = `the shares of ${quoteAny(id)} add up to ${total.times(100).toString()}%, not 100% (rows ${rows.join(', ')}${others})`;
         problems.add(at, dataError(at, 'split-shares', 'share', what));
       }
     }
@@ -345,6 +345,6 @@ function misnamedWarnings(plan: Plan, payees: PayeeTable): CalculationWarning[] 
   return payees.misnamed.map(({ payee, row, plan: written }) => ({
     code: 'misnamed-plan' as const,
     payee,
-    message: `payees row ${row}: ${payee} is assigned to plan "${written}", not "${name}": the names differ only in capitals or spaces, so ${payee} is not on this plan (correct the name if it is a typo)`,
+    message: `payees row ${row}: ${payee} is assigned to plan ${quoteAny(written)}, not "${name}": the names differ only in capitals or spaces, so ${payee} is not on this plan (correct the name if it is a typo)`,
   }));
 }

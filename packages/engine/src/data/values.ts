@@ -164,7 +164,7 @@ export function readMoney(raw: string | number | boolean): RawMoney | Bad {
   if (!amount) return new Bad('bad-number', 'is not an amount (write it like 1200.50 or 1200.50 EUR)');
   const currency = (parts[1] as string).toUpperCase();
   if (!isCurrencyCode(currency))
-    return new Bad('unknown-currency', `ends in "${parts[1]}", not a currency code`);
+    return new Bad('unknown-currency', `ends in ${quoteAny(parts[1])}, not a currency code`);
   return { amount, currency };
 }
 

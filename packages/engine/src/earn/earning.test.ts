@@ -256,6 +256,35 @@ describe('earnings', () => {
     expect(c?.amount).toBe('260.00');
   });
 
+  it('warn of a key no row of a lookup table matches, quoted as data errors quote values', () => {
+    const plan = planOf(
+      quarterly(`${DEALS}
+  lookup table rates by product, region {
+    "Platform", "NA": 6%
+  }
+  credit rated from deals { amount amount * lookup(rates, product, region)
+    to owner }
+  commission c = rated per line`),
+    );
+    const long = `Platform ${'p'.repeat(200)}`;
+    const deals = rows(
+      { id: 'D1', owner: 'rep', amount: '1000', close_date: '2026-01-10', product: long, region: 'NA' },
+      {
+        id: 'D2',
+        owner: 'rep',
+        amount: '1000',
+        close_date: '2026-01-11',
+        product: 'Platform',
+        region: 'N\u200BA',
+      },
+    );
+    const results = run(plan, { payees: [payee('rep')], records: { deals } }, ['2026-Q1']);
+    expect(results.warnings.filter((w) => w.code === 'no-lookup-match').map((w) => w.message)).toEqual([
+      `no row of rates matches "Platform ${'p'.repeat(91)}…" (209 characters), "NA"`,
+      'no row of rates matches "Platform", "N\\u200BA"',
+    ]);
+  });
+
   it('read pay curves in straight lines between points, flat beyond the ends', () => {
     const plan = planOf(
       quarterly(`${DEALS}

@@ -214,6 +214,19 @@ describe('inquiries', () => {
     });
     expect(resolve('10', '2026-05')).toMatchObject({ problem: { code: 'bad-period' } });
     expect(resolve('10', 'soon')).toMatchObject({ problem: { code: 'bad-period' } });
+    // Quoted as data errors quote values; a period from JavaScript that is no text is named.
+    expect(resolve('10', 'soon\u00A0')).toEqual({
+      problem: { code: 'bad-period', message: '"soon\\u00A0" is not a period like 2026-Q1' },
+    });
+    expect(resolve('10', 2026n as unknown as string)).toEqual({
+      problem: { code: 'bad-period', message: '2026n (a BigInt) is not a period like 2026-Q1' },
+    });
+    expect(resolve(`1${'0'.repeat(300)},5`)).toEqual({
+      problem: {
+        code: 'bad-amount',
+        message: `the amount "1${'0'.repeat(99)}…" (303 characters) is not a decimal such as 150.00 or -20`,
+      },
+    });
   });
 
   it('refuse to pay a correction in the disputed period or before it', () => {

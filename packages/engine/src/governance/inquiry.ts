@@ -6,7 +6,7 @@
  */
 import type { Plan } from '@attain/dsl';
 import type { ManualAdjustment } from '../data/dataset.js';
-import { readDecimal } from '../data/values.js';
+import { quoteAny, readDecimal } from '../data/values.js';
 import type { Results, ResultValue, Trace } from '../results/results.js';
 import { FiscalCalendar } from '../time/calendar.js';
 import { formatDate, parseDate } from '../time/dates.js';
@@ -214,14 +214,23 @@ export function resolveInquiry(inquiry: Inquiry, input: ResolveInput, plan?: Pla
   // Read as the next run reads the adjustment's amount.
   const value = readDecimal(amount);
   if (value === undefined)
-    return problem('bad-amount', `the amount "${input.amount}" is not a decimal such as 150.00 or -20`);
+    return problem(
+      'bad-amount',
+      `the amount ${quoteAny(input.amount)} is not a decimal such as 150.00 or -20`,
+    );
   const disputed = LABELS.parse(inquiry.statement.period);
-  const period = input.period === undefined ? nextPeriod(inquiry.statement.period) : input.period.trim();
+  // From JavaScript a period may be no text (a number, a BigInt): a bad period, not a throw of trim().
+  const period =
+    input.period === undefined
+      ? nextPeriod(inquiry.statement.period)
+      : typeof input.period === 'string'
+        ? input.period.trim()
+        : undefined;
   const target = period === undefined ? undefined : LABELS.parse(period);
   if (period === undefined || target === undefined || target.kind !== disputed?.kind)
     return problem(
       'bad-period',
-      `"${input.period ?? inquiry.statement.period}" is not a period like ${inquiry.statement.period}`,
+      `${quoteAny(input.period ?? inquiry.statement.period)} is not a period like ${inquiry.statement.period}`,
     );
   // The statement in question is paid (or being paid): a correction goes into a later period,
   // never into it or before it (a paid period, or one before the plan even started).

@@ -436,6 +436,31 @@ describe('allocateQuotas', () => {
     ]);
   });
 
+  it('quotes bad values cut and spelled out, and reports a BigInt or a symbol instead of throwing', () => {
+    const any = (value: unknown) => value as never;
+    const target = allocateQuotas({ target: any(2_000_000n), hierarchy: company, weights: 'equal' });
+    expect(target.problems.map((p) => p.reason)).toEqual(['the target 2000000n (a BigInt) is not an amount']);
+    const bad = allocateQuotas({
+      target: '1',
+      hierarchy: company,
+      weights: 'equal',
+      overAssignment: { rep: any(Symbol('ten')), manager: `1${'0'.repeat(200)}%` },
+    });
+    expect(bad.problems.map((p) => p.reason)).toEqual([
+      `the over-assignment of manager is "1${'0'.repeat(99)}…" (202 characters); write a percentage such as 10% (at least -100%)`,
+      'the over-assignment of rep is a symbol; write a percentage such as 10% (at least -100%)',
+    ]);
+    const weights = allocateQuotas({
+      target: '1000',
+      hierarchy: [{ id: 'r' }, { id: 'r1', parent: 'r' }],
+      weights: 'history',
+      values: [{ id: 'r1', value: '1\u00A0000' }],
+    });
+    expect(weights.problems.map((p) => p.reason)).toEqual([
+      'the history of r1 is "1\\u00A0000", which is not a number',
+    ]);
+  });
+
   it('throws only on misuse of the API', () => {
     const input = { target: '1', hierarchy: company, weights: 'equal' } as const;
     expect(() => allocateQuotas({ ...input, weights: 'random' as 'equal' })).toThrow(TypeError);

@@ -5,7 +5,7 @@
  */
 
 import { compareText } from '../compare-text.js';
-import { readDecimal } from '../data/values.js';
+import { quoteAny, readDecimal } from '../data/values.js';
 import { Dec, decText, ONE, sumOf, ZERO } from '../decimal.js';
 import { allocate } from '../round/allocate.js';
 import { fixed } from '../round/round.js';
@@ -99,7 +99,7 @@ export function allocateQuotas(input: AllocateQuotasInput): QuotaAllocation {
   const problems = new PlanningProblems();
   const target = readDecimal(input.target);
   if (target === undefined) {
-    problems.error('bad-target', undefined, `the target ${JSON.stringify(input.target)} is not an amount`);
+    problems.error('bad-target', undefined, `the target ${quoteAny(input.target)} is not an amount`);
   } else if (target.isNegative()) {
     problems.error('bad-target', undefined, `the target ${target.toString()} is negative`);
   }

@@ -95,6 +95,20 @@ describe('capacityGap', () => {
     ]);
   });
 
+  it('quotes a bad cell cut when long, and reports a BigInt from JavaScript instead of throwing', () => {
+    const bad = capacityGap(allocation, [
+      { id: 'a1', productivity: `${'9'.repeat(120)} a year` },
+      { id: 'a2', productivity: 5n as unknown as string, ramp: 1n as unknown as string },
+      { id: 'b1', productivity: '1', ramp: '\u200B50%' },
+    ]);
+    expect(bad.problems.map((p) => p.reason)).toEqual([
+      `the productivity of a1 is "${'9'.repeat(100)}…" (127 characters), not an amount of at least 0`,
+      'the productivity of a2 is 5n (a BigInt), not an amount of at least 0',
+      'the ramp of a2 is 1n (a BigInt), not a percentage from 0% to 100%',
+      'the ramp of b1 is "\\u200B50%", not a percentage from 0% to 100%',
+    ]);
+  });
+
   it('has no percentage for a zero quota', () => {
     const zero = allocateQuotas({ target: '0', hierarchy: [{ id: 'r' }], weights: 'equal' });
     expect(capacityGap(zero, [{ id: 'r', productivity: '10' }]).total).toMatchObject({

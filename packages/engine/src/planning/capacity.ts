@@ -4,7 +4,7 @@
  * quotas ask beyond that capacity.
  */
 
-import { readDecimal } from '../data/values.js';
+import { quoteAny, readDecimal } from '../data/values.js';
 import { Dec, ONE, sumOf, ZERO } from '../decimal.js';
 import { fixed } from '../round/round.js';
 import type { AllocatedQuota, QuotaAllocation } from './allocate-quotas.js';
@@ -115,7 +115,10 @@ function readCapacities(
       carries: (id) => carriers.has(id),
       read: (entry, id) => {
         const productivity = readDecimal(entry.productivity);
-        const ramp = entry.ramp === undefined || entry.ramp.trim() === '' ? ONE : readRatio(entry.ramp);
+        // From JavaScript a ramp may be no text at all (a BigInt): a bad ramp, never a throw of trim().
+        const noRamp =
+          entry.ramp === undefined || (typeof entry.ramp === 'string' && entry.ramp.trim() === '');
+        const ramp = noRamp ? ONE : readRatio(entry.ramp);
         // Both cells are checked, so that one run reports every bad one.
         const badProductivity = productivity === undefined || productivity.isNegative();
         const badRamp = ramp === undefined || ramp.isNegative() || ramp.gt(1);
@@ -123,14 +126,14 @@ function readCapacities(
           problems.error(
             'bad-capacity',
             id,
-            `the productivity of ${id} is ${JSON.stringify(entry.productivity)}, not an amount of at least 0`,
+            `the productivity of ${id} is ${quoteAny(entry.productivity)}, not an amount of at least 0`,
             { input: 'capacity', fields: ['productivity'] },
           );
         if (badRamp)
           problems.error(
             'bad-capacity',
             id,
-            `the ramp of ${id} is ${JSON.stringify(entry.ramp)}, not a percentage from 0% to 100%`,
+            `the ramp of ${id} is ${quoteAny(entry.ramp)}, not a percentage from 0% to 100%`,
             { input: 'capacity', fields: ['ramp'] },
           );
         if (badProductivity || badRamp) return undefined;

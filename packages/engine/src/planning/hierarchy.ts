@@ -4,6 +4,7 @@
  * (missing or repeated ids, unknown parents, cycles, several roots) is reported, not thrown.
  */
 import { compareText, cycleFrom } from '../compare-text.js';
+import { quoteAny } from '../data/values.js';
 import type { PlanningProblems } from './problems.js';
 
 /** One node of the hierarchy as given: a company, region, team, manager or rep. */
@@ -59,7 +60,7 @@ export function buildTree(nodes: readonly HierarchyNode[], problems: PlanningPro
       problems.error(
         'missing-id',
         undefined,
-        `a node${name ? ` named "${name}"` : ''} has no id`,
+        `a node${name ? ` named ${quoteAny(name)}` : ''} has no id`,
         name ? { name } : {},
       );
     } else if (given.has(id)) repeated.add(id);

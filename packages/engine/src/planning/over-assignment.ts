@@ -6,6 +6,7 @@
  */
 
 import { compareText } from '../compare-text.js';
+import { quoteAny } from '../data/values.js';
 import { Dec, ZERO } from '../decimal.js';
 import type { Tree, TreeNode } from './hierarchy.js';
 import type { PlanningProblems } from './problems.js';
@@ -34,7 +35,7 @@ export function readOverAssignment(
       problems.error(
         'bad-over-assignment',
         undefined,
-        `the over-assignment of ${key} is ${JSON.stringify(raw)}; write a percentage such as 10% (at least -100%)`,
+        `the over-assignment of ${key} is ${quoteAny(raw)}; write a percentage such as 10% (at least -100%)`,
       );
     } else byKey.set(key.trim(), ratio);
   }

@@ -5,10 +5,11 @@
  */
 
 import type { DaySpan } from '../data/model.js';
-import { readDecimal } from '../data/values.js';
+import { quoteAny, readDecimal } from '../data/values.js';
 import { compareDec, type Dec, ONE, ZERO } from '../decimal.js';
 import { quotaAmount } from '../quota/amount.js';
 import { daysInSpans } from '../quota/proration.js';
+import { formatDate } from '../time/dates.js';
 import type { PlanningProblems } from './problems.js';
 import { readDate } from './read.js';
 
@@ -49,7 +50,7 @@ export function readReliefs(
       problems.error(
         'bad-date',
         undefined,
-        `the territory change date ${JSON.stringify(change.date)} is not a date (YYYY-MM-DD)`,
+        `the territory change date ${quoteAny(change.date)} is not a date (YYYY-MM-DD)`,
       );
       usable = false;
     }
@@ -63,8 +64,8 @@ export function readReliefs(
       problems.error(
         'bad-relief',
         undefined,
-        `the territory change of ${change.date} moves ${JSON.stringify(change.movedPotential)} of a potential of ` +
-          `${JSON.stringify(change.territoryPotential)}; the territory's potential must be positive and the moved ` +
+        `the territory change of ${from === undefined ? quoteAny(change.date) : formatDate(from)} moves ${quoteAny(change.movedPotential)} of a potential of ` +
+          `${quoteAny(change.territoryPotential)}; the territory's potential must be positive and the moved ` +
           'potential between 0 and it',
       );
       usable = false;

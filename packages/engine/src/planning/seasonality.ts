@@ -4,6 +4,7 @@
  * the seasonality add up its shares; finer ones split their share equally. The seasonal amounts
  * are rounded so that they add up exactly to the annual amount.
  */
+import { quoteAny } from '../data/values.js';
 import { Dec, sumOf } from '../decimal.js';
 import { allocate } from '../round/allocate.js';
 import { MONTHS } from '../time/calendar.js';
@@ -38,7 +39,7 @@ export function readSeasonality(texts: readonly string[], problems: PlanningProb
       problems.error(
         'bad-seasonality',
         undefined,
-        `seasonality value ${i + 1} is ${JSON.stringify(text)}; write a percentage such as 24%, not below 0%`,
+        `seasonality value ${i + 1} is ${quoteAny(text)}; write a percentage such as 24%, not below 0%`,
       );
     } else shares.push(share);
   }

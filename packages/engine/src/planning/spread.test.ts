@@ -168,6 +168,36 @@ describe('spreadQuota', () => {
     expect(spread.periods).toEqual([]);
   });
 
+  it('quotes a bad value as data errors do: cut when long, its invisible characters written out', () => {
+    const long = '1'.repeat(150);
+    const spread = spreadQuota('1000', {
+      fiscalYear: 2026,
+      seasonality: [`${long}%`, '2\u200B5%', '25%', '25%'],
+      ramp: { from: '2026-01-01', steps: ['5\u00A00%'] },
+    });
+    expect(spread.problems.map((p) => p.reason)).toEqual([
+      'the ramp step "5\\u00A00%" is not a percentage from 0% to 100%',
+      `seasonality value 1 is "${'1'.repeat(100)}…" (151 characters); write a percentage such as 24%, not below 0%`,
+      'seasonality value 2 is "2\\u200B5%"; write a percentage such as 24%, not below 0%',
+    ]);
+  });
+
+  it('reports a BigInt or a symbol from JavaScript as a problem, not a throw of JSON.stringify', () => {
+    const any = (value: unknown) => value as never;
+    const spread = spreadQuota(any(1000n), {
+      fiscalYear: 2026,
+      seasonality: any([50n, Symbol('half')]),
+      relief: any([{ date: Symbol('day'), movedPotential: 2n, territoryPotential: '1' }]),
+    });
+    expect(spread.problems.map((p) => p.reason)).toEqual([
+      'the annual quota 1000n (a BigInt) is not an amount of at least 0',
+      'the territory change date a symbol is not a date (YYYY-MM-DD)',
+      'the territory change of a symbol moves 2n (a BigInt) of a potential of "1"; the territory\'s potential must be positive and the moved potential between 0 and it',
+      'seasonality value 1 is 50n (a BigInt); write a percentage such as 24%, not below 0%',
+      'seasonality value 2 is a symbol; write a percentage such as 24%, not below 0%',
+    ]);
+  });
+
   it('a leaver who left before the year carries nothing', () => {
     const spread = spreadQuota('400000', { fiscalYear: 2026, onPlan: { to: '2025-12-31' } });
     expect(spread.total).toBe('0.00');

@@ -6,7 +6,7 @@
  */
 
 import type { DaySpan } from '../data/model.js';
-import { readDecimal } from '../data/values.js';
+import { quoteAny, readDecimal } from '../data/values.js';
 import { type Dec, ONE, sumOf } from '../decimal.js';
 import { quotaAmount } from '../quota/amount.js';
 import { daysInSpans } from '../quota/proration.js';
@@ -122,7 +122,7 @@ export function spreadQuota(annual: string, options: SpreadOptions): QuotaSpread
     problems.error(
       'bad-amount',
       undefined,
-      `the annual quota ${JSON.stringify(annual)} is not an amount of at least 0`,
+      `the annual quota ${quoteAny(annual)} is not an amount of at least 0`,
     );
   }
   const seasonality = options.seasonality && readSeasonality(options.seasonality, problems);
@@ -195,12 +195,10 @@ function periodRow(
 function readRamp(ramp: RampSchedule, problems: PlanningProblems): Ramp | undefined {
   const from = readDate(ramp.from);
   if (from === undefined) {
-    problems.error(
-      'bad-date',
-      undefined,
-      `the ramp date ${JSON.stringify(ramp.from)} is not a date (YYYY-MM-DD)`,
-      { input: 'ramp', fields: ['from'] },
-    );
+    problems.error('bad-date', undefined, `the ramp date ${quoteAny(ramp.from)} is not a date (YYYY-MM-DD)`, {
+      input: 'ramp',
+      fields: ['from'],
+    });
   }
   const steps: Dec[] = [];
   for (const text of ramp.steps ?? []) {
@@ -209,7 +207,7 @@ function readRamp(ramp: RampSchedule, problems: PlanningProblems): Ramp | undefi
       problems.error(
         'bad-ramp',
         undefined,
-        `the ramp step ${JSON.stringify(text)} is not a percentage from 0% to 100%`,
+        `the ramp step ${quoteAny(text)} is not a percentage from 0% to 100%`,
         { input: 'ramp', fields: ['steps'] },
       );
     } else steps.push(step);
@@ -240,7 +238,7 @@ function readOnPlan(onPlan: SpreadOptions['onPlan'], problems: PlanningProblems)
       problems.error(
         'bad-date',
         undefined,
-        `the date on the plan ${JSON.stringify(bad)} is not a date (YYYY-MM-DD)`,
+        `the date on the plan ${quoteAny(bad)} is not a date (YYYY-MM-DD)`,
         { input: 'onPlan', fields: [from === undefined ? 'from' : 'to'] },
       );
       usable = false;

@@ -2,7 +2,7 @@
  * The weights that split a quota among the nodes below a manager: equal (each quota carrier
  * counts 1), or each carrier's history (prior bookings) or potential, summed over every subtree.
  */
-import { readDecimal } from '../data/values.js';
+import { quoteAny, readDecimal } from '../data/values.js';
 import { type Dec, ONE, ZERO } from '../decimal.js';
 import type { Tree } from './hierarchy.js';
 import type { PlanningProblems } from './problems.js';
@@ -93,7 +93,7 @@ function readValues(
           problems.error(
             'bad-weight',
             id,
-            `the ${basis} of ${id} is ${JSON.stringify(entry.value)}, which is not a number`,
+            `the ${basis} of ${id} is ${quoteAny(entry.value)}, which is not a number`,
           );
         } else if (value.isNegative()) {
           problems.error(

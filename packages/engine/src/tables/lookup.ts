@@ -3,6 +3,7 @@
  * `otherwise` row.
  */
 import type { LookupTable } from '@attain/dsl';
+import { quoteAny } from '../data/values.js';
 import { Dec } from '../decimal.js';
 import { type CompileEnv, compile, type Fn } from '../evaluate/compile.js';
 import type { Ctx } from '../evaluate/context.js';
@@ -58,7 +59,7 @@ export function lookup(ctx: Ctx, t: CompiledLookup, keys: readonly Value[]): Val
     if (row.keys.every((k, i) => matches(k, keys[i] ?? null))) return row.value(ctx, undefined);
   }
   if (t.otherwise) return t.otherwise(ctx, undefined);
-  const shown = keys.map((k) => (k instanceof Dec ? k.toString() : JSON.stringify(k))).join(', ');
+  const shown = keys.map((k) => (k instanceof Dec ? k.toString() : quoteAny(k))).join(', ');
   ctx.warn('no-lookup-match', t.table, `no row of ${t.table.name} matches ${shown}`, t.rule);
   return null;
 }

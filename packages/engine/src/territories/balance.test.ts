@@ -104,4 +104,21 @@ describe('territoryBalance', () => {
       RangeError,
     );
   });
+
+  it('quotes a field that is not one as data errors quote values, and never throws another error', () => {
+    const not = (potential: unknown) => () =>
+      territoryBalance(assignment, { potential: potential as string });
+    const fields = 'potential must be a numeric field of accounts (potential, visits), not';
+    // A long name is cut, with its length; an invisible character is written out.
+    expect(not(`potential ${'x'.repeat(300)}`)).toThrow(
+      new RangeError(`${fields} "potential ${'x'.repeat(90)}…" (310 characters)`),
+    );
+    expect(not('potential\u200B')).toThrow(new RangeError(`${fields} "potential\\u200B"`));
+    // From JavaScript: named, where JSON.stringify threw on a BigInt and wrote a symbol as undefined.
+    expect(not(7n)).toThrow(new RangeError(`${fields} 7n (a BigInt)`));
+    expect(not(Symbol('potential'))).toThrow(new RangeError(`${fields} a symbol`));
+    expect(() =>
+      territoryBalance(assignment, { potential: 'potential', basis: 1n as unknown as 'potential' }),
+    ).toThrow(new RangeError('basis must be potential, workload or accounts, not 1n (a BigInt)'));
+  });
 });

@@ -3,6 +3,7 @@
  * decimal sums) and the payees covering it; across territories, how fair the design is on one
  * quantity (see {@link fairnessOf}). Unassigned accounts are listed with their potential.
  */
+import { quoteAny } from '../data/values.js';
 import { Dec, decText, ONE, sumOf, ZERO } from '../decimal.js';
 import type { AccountAssignment, UnassignedReason } from './assign-accounts.js';
 import { type Fairness, fairnessOf } from './fairness.js';
@@ -71,7 +72,7 @@ export function loadFields(assignment: AccountAssignment, options: BalanceOption
     if (typeof field !== 'string' || !found) {
       const names = assignment.fields.filter((f) => NUMERIC.has(f.type)).map((f) => f.name);
       throw new RangeError(
-        `${option} must be a numeric field of ${assignment.source} (${names.join(', ') || 'it has none'}), not ${JSON.stringify(field)}`,
+        `${option} must be a numeric field of ${assignment.source} (${names.join(', ') || 'it has none'}), not ${quoteAny(field)}`,
       );
     }
     if (!NUMERIC.has(found.type))
@@ -82,7 +83,7 @@ export function loadFields(assignment: AccountAssignment, options: BalanceOption
   };
   const basis = options.basis ?? 'potential';
   if (basis !== 'potential' && basis !== 'workload' && basis !== 'accounts')
-    throw new RangeError(`basis must be potential, workload or accounts, not ${JSON.stringify(basis)}`);
+    throw new RangeError(`basis must be potential, workload or accounts, not ${quoteAny(basis)}`);
   return {
     potential: numeric('potential', options.potential),
     workload:

@@ -194,6 +194,9 @@ describe('rebalance', () => {
     expect(() => rebalance(assignment, { ...base, measure: 'cv', keepGeography: 'country' })).toThrow(
       'keepGeography: accounts has no field "country"',
     );
+    expect(() =>
+      rebalance(assignment, { ...base, measure: 'cv', keepGeography: `country\u00A0${'y'.repeat(200)}` }),
+    ).toThrow(`keepGeography: accounts has no field "country\\u00A0${'y'.repeat(92)}…" (208 characters)`);
   });
 
   it('applies reassignments to an assignment, with the payees of the new territory', () => {

@@ -8,6 +8,7 @@
  * Each move sorts the totals once; the measure is updated from the move made, not recomputed.
  */
 import { compareText } from '../compare-text.js';
+import { quoteAny } from '../data/values.js';
 import { compareDec, type Dec, decText, sumOf, ZERO } from '../decimal.js';
 import type { AccountAssignment, AssignedAccount } from './assign-accounts.js';
 import {
@@ -103,7 +104,7 @@ function checkOptions(assignment: AccountAssignment, options: RebalanceOptions):
     throw new RangeError(`maxMoves must be a whole number, 0 or more, not ${String(options.maxMoves)}`);
   const geography = options.keepGeography;
   if (geography !== undefined && !assignment.fields.some((f) => f.name === geography))
-    throw new RangeError(`keepGeography: ${assignment.source} has no field ${JSON.stringify(geography)}`);
+    throw new RangeError(`keepGeography: ${assignment.source} has no field ${quoteAny(geography)}`);
 }
 
 const geographyOf = (a: AssignedAccount, field: string | undefined): string | null => {

@@ -7,6 +7,7 @@
 
 import type { Plan } from '@attain/dsl';
 import { recordName } from '../data/model.js';
+import { quoteAny } from '../data/values.js';
 import { Dec, decText } from '../decimal.js';
 import type { ResultValue, TierApplied, Trace, TraceInput } from '../results/results.js';
 
@@ -50,12 +51,12 @@ export function moneyDecimals(planDecimals: number | undefined): number {
 /**
  * A value where a number belongs that is no number (results read back from a file, or a statement
  * reported by hand, may hold any text): as written, and saying so: `"half" (not a number)`,
- * `"" (not a number)`, `{} (not a number)`; a value that is not there, `missing`. Every sentence
+ * `"" (not a number)`, `an object (not a number)`; a value that is not there, `missing`. Every sentence
  * shows such a value this way.
  */
 export function notANumber(value: unknown): string {
   if (value === undefined) return 'missing';
-  return `${JSON.stringify(value) ?? String(value)} (not a number)`;
+  return `${quoteAny(value)} (not a number)`;
 }
 
 /** `value` as a finite decimal; `undefined` for anything else (see {@link notANumber}). */
