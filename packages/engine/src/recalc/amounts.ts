@@ -35,6 +35,11 @@ export interface Amount {
   info: AmountInfo;
 }
 
+/** How a message names a payout rule's amount: its kind, then its label (`holdback Reserve`). */
+export function ruleName(kind: string, label: string): string {
+  return `${kind.replace('-', ' ')} ${label}`;
+}
+
 /** The key of an earning: `earning:<id>`. */
 export function earningKey(id: string): string {
   return `earning:${id}`;

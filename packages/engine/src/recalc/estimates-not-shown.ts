@@ -11,7 +11,7 @@ import { amountOf } from '../payout/money.js';
 import { NO_RANGE } from '../payout/rules.js';
 import type { AdjustmentLine } from '../results/results.js';
 import { listed } from '../trace/sentence.js';
-import { adjustmentKey, parseRecalculationId } from './amounts.js';
+import { adjustmentKey, parseRecalculationId, ruleName } from './amounts.js';
 
 /**
  * What an estimated line changes: an earning by its label, the line of a holdback, draw or
@@ -21,7 +21,7 @@ function changed(line: AdjustmentLine): string {
   const key = parseRecalculationId(line.id)?.key ?? '';
   const kind = key.startsWith(ADJUSTMENT) ? key.slice(ADJUSTMENT.length).split(':')[0] : undefined;
   const name = line.label ?? line.name;
-  return kind ? `${kind.replace('-', ' ')} ${name}` : name;
+  return kind ? ruleName(kind, name) : name;
 }
 
 const ADJUSTMENT = adjustmentKey('');

@@ -34,6 +34,7 @@
  * between reported ones) still takes in earlier corrections, so those are paid apart in the latest
  * such period, with their rounding lines; the run's other differences are left to a later run.
  */
+import type { Range } from '@attain/dsl';
 import { compareText } from '../compare-text.js';
 import { recordName } from '../data/model.js';
 import { readAmount } from '../data/previous.js';
@@ -41,7 +42,7 @@ import { Dec, ZERO } from '../decimal.js';
 import { recordKey } from '../payout/ledger.js';
 import { type LineEnv, moneyText } from '../payout/lines.js';
 import { amountOf, lineText, payoutAmount, payoutText, roundsLines } from '../payout/money.js';
-import { type RuleChange, ruleChangesOf } from '../payout/payout-period.js';
+import { ruleChangesOf } from '../payout/payout-period.js';
 import { NO_RANGE } from '../payout/rules.js';
 import { CARRIED_FROM, estimateOf, settle } from '../payout/settle.js';
 import type { AdjustmentLine, RecordRef, RuleRef, Statement, TraceInput } from '../results/results.js';
@@ -55,6 +56,7 @@ import {
   Reported,
   recalculationId,
   recordInputName,
+  ruleName,
 } from './amounts.js';
 import { reportedStatement } from './reported.js';
 import { type PayeePeriods, paidApart, YearToDate } from './year-to-date.js';
@@ -235,74 +237,87 @@ function estimatedLines(
 ): AdjustmentLine[] {
   const lines: AdjustmentLine[] = [];
   for (const period of closed) {
-    for (const earning of freshBy.get(period)?.earnings ?? []) {
-      const estimate = amountOf(earning.estimate);
-      if (estimate.isZero() || scope.yearToDate?.has(earning.id)) continue;
-      const label = earning.label ?? earning.name;
-      const reason = `an estimate, not paid: what the hypothetical records dated in ${period} would change on ${label}`;
-      const rule: RuleRef = { kind: 'recalculation', name: earning.name };
-      if (earning.label !== undefined) rule.label = earning.label;
-      const records = earning.lines.flatMap((l) => (l.estimate && l.record ? [l.record] : []));
-      const line: AdjustmentLine = {
-        id: `${recalculationId(period, earningKey(earning.id))}:estimate`,
-        kind: 'recalculation',
-        name: earning.name,
-        amount: lineText(estimate, env.rounding),
-        reason,
-        trace: {
-          rule,
-          range: earning.trace.range,
-          inputs: [
-            { name: 'period', value: period },
-            { name: 'estimate', value: earning.estimate, unit: env.currency },
-          ],
-          ...(records.length > 0 ? { records } : {}),
-          text: reason,
-        },
-      };
-      if (earning.label !== undefined) line.label = earning.label;
-      lines.push(line);
-    }
     const fresh = freshBy.get(period);
     if (!fresh) continue;
-    for (const change of ruleChangesOf(fresh, scope.yearToDate ?? NONE))
-      lines.push(estimatedRuleLine(env, period, change));
+    for (const earning of fresh.earnings) {
+      const estimate = amountOf(earning.estimate);
+      if (estimate.isZero() || scope.yearToDate?.has(earning.id)) continue;
+      const records = earning.lines.flatMap((l) => (l.estimate && l.record ? [l.record] : []));
+      lines.push(
+        estimatedLine(env, period, {
+          key: earningKey(earning.id),
+          of: earning,
+          what: earning.label ?? earning.name,
+          amount: estimate,
+          range: earning.trace.range,
+          inputs: [{ name: 'estimate', value: earning.estimate, unit: env.currency }],
+          records,
+        }),
+      );
+    }
+    for (const { line, without, with: projected } of ruleChangesOf(fresh, scope.yearToDate ?? NONE))
+      lines.push(
+        estimatedLine(env, period, {
+          key: adjustmentKey(line.id),
+          of: line,
+          what: ruleName(line.kind, line.label ?? line.name),
+          amount: projected.minus(without),
+          range: line.trace.range,
+          inputs: [
+            { name: 'as calculated', value: lineText(without, env.rounding), unit: env.currency },
+            {
+              name: 'with the hypothetical records',
+              value: lineText(projected, env.rounding),
+              unit: env.currency,
+            },
+          ],
+          records: [],
+        }),
+      );
   }
   return lines;
 }
 
 const NONE: ReadonlySet<string> = new Set();
 
-/** The estimated correction of a closed period's holdback, draw or guarantee line. */
-function estimatedRuleLine(env: LineEnv, period: string, change: RuleChange): AdjustmentLine {
-  const { line } = change;
-  const what = `${line.kind.replace('-', ' ')} ${line.label ?? line.name}`;
-  const reason = `an estimate, not paid: what the hypothetical records dated in ${period} would change on ${what}`;
-  const rule: RuleRef = { kind: 'recalculation', name: line.name };
-  if (line.label !== undefined) rule.label = line.label;
-  const estimated: AdjustmentLine = {
-    id: `${recalculationId(period, adjustmentKey(line.id))}:estimate`,
+/** What an estimated correction of a closed period corrects, and by how much. */
+interface EstimatedSpec {
+  /** The key of the amount corrected (`earning:c`, `adjustment:holdback:h`). */
+  key: string;
+  /** The earning or line corrected: its name and label. */
+  of: { name: string; label?: string | undefined };
+  /** How the reason names it: `Commission`, `holdback Reserve`. */
+  what: string;
+  amount: Dec;
+  range: Range;
+  /** The trace's inputs after the period. */
+  inputs: TraceInput[];
+  /** The hypothetical records it comes from, when known. */
+  records: RecordRef[];
+}
+
+/** An estimated correction of a closed period (`recalculation:2026-Q1:earning:c:estimate`). */
+function estimatedLine(env: LineEnv, period: string, spec: EstimatedSpec): AdjustmentLine {
+  const { name, label } = spec.of;
+  const reason = `an estimate, not paid: what the hypothetical records dated in ${period} would change on ${spec.what}`;
+  const rule: RuleRef = { kind: 'recalculation', name };
+  if (label !== undefined) rule.label = label;
+  const line: AdjustmentLine = {
+    id: `${recalculationId(period, spec.key)}:estimate`,
     kind: 'recalculation',
-    name: line.name,
-    amount: lineText(change.with.minus(change.without), env.rounding),
+    name,
+    amount: lineText(spec.amount, env.rounding),
     reason,
     trace: {
       rule,
-      range: line.trace.range,
-      inputs: [
-        { name: 'period', value: period },
-        { name: 'as calculated', value: lineText(change.without, env.rounding), unit: env.currency },
-        {
-          name: 'with the hypothetical records',
-          value: lineText(change.with, env.rounding),
-          unit: env.currency,
-        },
-      ],
+      range: spec.range,
+      inputs: [{ name: 'period', value: period }, ...spec.inputs],
+      ...(spec.records.length > 0 ? { records: spec.records } : {}),
       text: reason,
     },
   };
-  if (line.label !== undefined) estimated.label = line.label;
-  return estimated;
+  if (label !== undefined) line.label = label;
+  return line;
 }
 
 /** The period whose balances a settled statement carried in (its payout trace names it). */
@@ -620,7 +635,7 @@ function roundingAdded(statement: Statement | undefined, env: LineEnv): Dec {
 function amountName(info: AmountInfo): string {
   if (info.kind === 'earning') return info.label ?? info.name;
   if (info.kind === 'manual') return `manual adjustment ${info.name}`;
-  const what = `${info.kind.replace('-', ' ')} ${info.label ?? info.name}`;
+  const what = ruleName(info.kind, info.label ?? info.name);
   return info.record ? `${what} on ${info.record.source} ${recordName(info.record)}` : what;
 }
 
