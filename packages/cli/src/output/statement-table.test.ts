@@ -247,7 +247,8 @@ describe('estimates that lower an amount', () => {
 });
 
 describe('estimated corrections of closed periods', () => {
-  const { plan } = compile(`plan "E" version "1" {
+  /** A 10% commission, with `terms` after it. */
+  const planText = (terms = '') => `plan "E" version "1" {
   currency USD
   period quarter
   effective 2026-01-01 to 2026-12-31
@@ -259,7 +260,8 @@ describe('estimated corrections of closed periods', () => {
   }
   credit bookings from deals { to owner }
   commission c "Commission" = bookings * 10%
-}`);
+${terms}}`;
+  const { plan } = compile(planText());
   if (!plan) throw new Error('plan does not compile');
   const payees = [{ id: 'a', name: 'Ann', attributes: {} }];
   const deal = (id: string, amount: string, day: string, hypothetical = false) => ({
@@ -291,6 +293,32 @@ describe('estimated corrections of closed periods', () => {
     // Q2 pays D2: 500.00. H1, dated in Q1, would add 4,000 x 10% = 400.00 there: 900.00 estimated.
     expect(table).toMatch(
       /Payout +500\.00 +USD\n +Estimated payout +900\.00 +if the hypothetical records close\n +Commission +400\.00 +estimate, hypothetical records dated in 2026-Q1\n/,
+    );
+  });
+
+  it('says when the change on a later closed period comes through the balance it would carry in', () => {
+    // A recoverable draw of 3,000.00. Q1 reported c 1,000.00 and a draw of 2,000.00 (owed); Q2
+    // c 4,000.00 recovered 1,000.00. H1 (15,000, Q1) would leave 500.00 owed, so Q2 would recover
+    // 500.00 less: an estimate on Q2's recovery, though H1 is dated in Q1.
+    const drawn = compile(planText('  draw d "Draw" = 3_000 USD recoverable for 3 periods\n')).plan;
+    if (!drawn) throw new Error('plan does not compile');
+    const first = [deal('D1', '10000', '2026-02-01'), deal('D2', '40000', '2026-05-10')];
+    const reported = calculate(
+      drawn,
+      { payees, records: { deals: first } },
+      { periods: ['2026-Q1', '2026-Q2'], mode: 'strict' },
+    );
+    const deals = [...first, deal('H1', '15000', '2026-03-01', true), deal('D3', '5000', '2026-08-10')];
+    const all = calculate(
+      drawn,
+      { payees, records: { deals }, previous: reported },
+      { periods: ['2026-Q1', '2026-Q2', '2026-Q3'], mode: 'strict' },
+    );
+    const table = formatStatements(only(all, '2026-Q3'), { ...plain, width: 140 });
+    expect(table).toMatch(/ +Commission +1,500\.00 +estimate, hypothetical records dated in 2026-Q1\n/);
+    expect(table).toMatch(/ +Draw +-1,500\.00 +estimate, hypothetical records dated in 2026-Q1\n/);
+    expect(table).toMatch(
+      / +Draw +500\.00 +estimate, hypothetical records dated before 2026-Q2, on 2026-Q2\n/,
     );
   });
 

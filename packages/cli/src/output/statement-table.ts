@@ -143,12 +143,18 @@ function statementRows(statement: Statement): Row[] {
     const notes = ['if the hypothetical records close'];
     rows.push({ label: 'Estimated payout', amount: formatAmount(statement.estimatedPayout), notes });
     for (const line of estimated) {
-      const period = line.trace.inputs.find((input) => input.name === 'period')?.value;
+      const input = (name: string) => {
+        const value = line.trace.inputs.find((i) => i.name === name)?.value;
+        return typeof value === 'string' ? value : undefined;
+      };
+      // `in 2026-Q1`; `before 2026-Q2` when they change the line through the balances carried in.
+      const period = input('period');
+      const dated = input('hypothetical records dated') ?? (period ? `in ${period}` : undefined);
+      const where = period && dated !== `in ${period}` ? `, on ${period}` : '';
       rows.push({
         label: `  ${line.label ?? line.name}`,
         amount: formatAmount(line.amount),
-        notes:
-          typeof period === 'string' ? ['estimate', `hypothetical records dated in ${period}`] : ['estimate'],
+        notes: dated ? ['estimate', `hypothetical records dated ${dated}${where}`] : ['estimate'],
       });
     }
   }

@@ -118,6 +118,13 @@ export class Ledger {
   private readonly yearToDate: YearToDate | undefined;
   /** Corrections of adjustment lines paid by recalculation lines of earlier results, by the period corrected. */
   private readonly balanceFixes = new Map<string, { id: string; amount: Dec }[]>();
+  /**
+   * The balances this run's statements would carry out if the hypothetical records of closed
+   * periods closed, by period: set by {@link setProjected}, read by {@link projectedOpening}.
+   */
+  private readonly projected = new Map<string, Map<string, Dec>>();
+  /** The periods of the earlier results (`YearToDateScope.closed`). */
+  private readonly closed: ReadonlySet<string> | undefined;
 
   /**
    * `previous`: the payee's statements in the results of earlier runs (any order). `scope`: the
@@ -187,6 +194,12 @@ export class Ledger {
         });
     }
     if (scope && scope.yearToDate.size > 0) this.yearToDate = new YearToDate(new Reported(previous), scope);
+    this.closed = scope?.closed;
+  }
+
+  /** True for a period of the earlier results (closed for every payee), when the ledger was told them. */
+  isClosed(period: string): boolean {
+    return this.closed?.has(period) === true;
   }
 
   /** Records a statement of this run, replacing an earlier run's statement of the same period. */
@@ -240,6 +253,33 @@ export class Ledger {
   }
 
   /**
+   * Records the balances this run's statement of `period` would carry out if the hypothetical
+   * records dated in closed periods closed (each closed period's holdbacks, draws and guarantees
+   * worked out again on its earnings with their estimates, from the balances so projected into it;
+   * any other period's on its earnings, from those). Set after the statement is paid.
+   */
+  setProjected(period: string, balances: Map<string, Dec>): void {
+    this.projected.set(period, balances);
+  }
+
+  /**
+   * The balances carried into a period starting on `start` if the hypothetical records dated in
+   * closed periods closed: as {@link opening}, with the balances {@link setProjected} gave for this
+   * run's statements before it. `undefined` when none was given: they are the opening balances.
+   */
+  projectedOpening(start: string): Map<string, Dec> | undefined {
+    if (this.projected.size === 0) return undefined;
+    let latest: Entry | undefined;
+    let shifted = false;
+    for (const entry of this.inOrder()) {
+      if (entry.end >= start) continue;
+      latest = entry;
+      if (this.projected.has(entry.period)) shifted = true;
+    }
+    return latest && shifted ? this.correctedBalances(latest, true) : undefined;
+  }
+
+  /**
    * The balances carried out of the ledger's period `period`: this run's statement's, else the
    * earlier results' as corrected since (`undefined` when the ledger has nothing of it).
    */
@@ -264,21 +304,31 @@ export class Ledger {
    * corrections, the same way. A period this run pays nothing in carries what was carried into it
    * (with nothing known before it, what its reported statement opened on). By balance name.
    */
-  private correctedBalances(last: Entry): Map<string, Dec> {
+  private correctedBalances(last: Entry, projected = false): Map<string, Dec> {
     let carried: Map<string, Dec> | undefined;
     for (const entry of this.inOrder()) {
       if (entry.start > last.start) break;
-      carried = this.carriedOut(entry, carried);
+      carried = this.carriedOut(entry, carried, projected);
     }
     return carried ?? new Map();
   }
 
-  /** The balances carried out of one period, given those carried into it (see {@link correctedBalances}). */
-  private carriedOut(entry: Entry, carried: Map<string, Dec> | undefined): Map<string, Dec> | undefined {
+  /**
+   * The balances carried out of one period, given those carried into it (see {@link correctedBalances});
+   * with `projected`, this run's statements carry what {@link setProjected} gave for them, if anything.
+   */
+  private carriedOut(
+    entry: Entry,
+    carried: Map<string, Dec> | undefined,
+    projected: boolean,
+  ): Map<string, Dec> | undefined {
     const s = entry.statement;
     const closing = new Map<string, Dec>();
     for (const [name, value] of Object.entries(s?.balances ?? {})) closing.set(name, amountOf(value));
-    if (entry.state === 'run') return closing;
+    if (entry.state === 'run') {
+      const shifted = projected ? this.projected.get(entry.period) : undefined;
+      return shifted ? new Map([...closing, ...shifted]) : closing;
+    }
     // What the reported statement's own draw and holdback lines moved.
     const moved = new Map<string, Dec>();
     for (const a of s?.adjustments ?? []) moveBalance(moved, a.id, amountOf(a.amount));
@@ -401,6 +451,15 @@ export class Ledger {
    */
   absorbedParts(period: string): ReadonlyMap<string, ReadonlyMap<string, Dec>> {
     return this.yearToDate?.partsIn(period) ?? NO_PARTS;
+  }
+
+  /**
+   * The part of each `paid year to date` earning's estimate in `period` (once its statement was
+   * given to {@link absorbed}) that hypothetical records dated in closed periods give it, by
+   * earning id (`YearToDate.estimatedFromClosed`).
+   */
+  estimatedFromClosed(period: string): ReadonlyMap<string, Dec> {
+    return this.yearToDate?.estimatedFromClosed(period) ?? NONE;
   }
 }
 

@@ -10,6 +10,11 @@
  * guarantees are worked out again on the earnings plus their estimates, from the same balances
  * carried in (a copy: the projection never changes a balance, a line or the payout); clawbacks and
  * manual lines are the same as in the payout (hypothetical records are never paid, so never clawed back).
+ * Hypothetical records dated in closed periods are corrections of those periods once they close:
+ * the balances the closed periods' projections carry out are carried into the later periods'
+ * (`Ledger.projectedOpening`), and what they give a `paid year to date` earning is counted by the
+ * closed periods' rules, not by the later ones' (`YearToDate.estimatedFromClosed`), as the
+ * recalculation would count their corrections.
  *
  * In a recalculation, a `paid year to date` earning may pay in its amount the corrections of
  * closed periods (it takes off what they reported: `recalc/year-to-date.ts`). Holdbacks, draws and
@@ -64,32 +69,50 @@ function inOrder(lines: RuleLines): AdjustmentLine[] {
   return [...lines.draws, ...lines.guarantees, ...lines.holdbacks];
 }
 
-/** `earned + Σ lines`. */
-function sumOf(earned: Dec, lines: RuleLines): Dec {
-  let total = earned;
+/** `Σ lines`. */
+function totalOf(lines: RuleLines): Dec {
+  let total = ZERO;
   for (const line of inOrder(lines)) total = total.plus(amountOf(line.amount));
   return total;
 }
 
+/** The sum of the earnings' estimates. */
+function estimateOf(statement: Statement): Dec {
+  let estimate = ZERO;
+  for (const earning of statement.earnings) estimate = estimate.plus(amountOf(earning.estimate));
+  return estimate;
+}
+
+/** What the estimated payout adds to the payout, and the balances the projection carries out. */
+interface Projection {
+  change: Dec;
+  /** `undefined` when nothing was projected: the balances are those of the payout. */
+  balances: Map<string, Dec> | undefined;
+}
+
 /**
- * What the estimated payout adds to the payout: the earnings' estimates, and how holdbacks, draws
- * and guarantees change when the earnings include them. Zero when nothing is hypothetical.
+ * What the estimated payout adds to the payout: the earnings' estimates (`estimate`, all of them),
+ * and how holdbacks, draws and guarantees change when the earnings of `own` include theirs (its
+ * own part: without what hypothetical records of closed periods give a `paid year to date`
+ * earning), from the balances `opening` (those the estimates of closed periods would carry in).
+ * `shifted`: those differ from the balances the payout opened on. Zero when nothing is hypothetical.
  */
 function projectedChange(
   env: LineEnv,
-  statement: Statement,
+  own: Statement,
   earned: Dec,
   terms: PeriodTerms,
   opening: ReadonlyMap<string, Dec>,
+  shifted: boolean,
   real: RuleLines,
-): Dec {
-  let estimate = ZERO;
-  for (const earning of statement.earnings) estimate = estimate.plus(amountOf(earning.estimate));
+  estimate: Dec,
+): Projection {
   const rules = terms.draws.length + terms.guarantees.length + terms.holdbacks.length;
-  if (rules === 0 || statement.earnings.every((e) => amountOf(e.estimate).isZero())) return estimate;
-  const projectedEarned = earned.plus(estimate);
-  const projected = ruleLines(env, statement, terms, projectedEarned, new Map(opening), true);
-  return sumOf(projectedEarned, projected).minus(sumOf(earned, real));
+  if (rules === 0 || (!shifted && own.earnings.every((e) => amountOf(e.estimate).isZero())))
+    return { change: estimate, balances: undefined };
+  const balances = new Map(opening);
+  const projected = ruleLines(env, own, terms, earned.plus(estimateOf(own)), balances, true);
+  return { change: estimate.plus(totalOf(projected)).minus(totalOf(real)), balances };
 }
 
 /**
@@ -106,49 +129,46 @@ export interface RuleChange {
 /**
  * How the holdbacks, draws and guarantees of each paid statement would change if its
  * hypothetical records closed, worked out when asked (only recalculation asks, for closed
- * periods): without the estimates of the earnings `excluded`. Keyed by the statement object:
- * nothing global, nothing in the results.
+ * periods). Keyed by the statement object: nothing global, nothing in the results.
  */
-const RULE_CHANGES = new WeakMap<Statement, (excluded: ReadonlySet<string>) => RuleChange[]>();
+const RULE_CHANGES = new WeakMap<Statement, () => RuleChanges>();
+
+/** The lines {@link ruleChangesOf} finds, and what changes them. */
+export interface RuleChanges {
+  changes: RuleChange[];
+  /**
+   * `own`: the period's own hypothetical records; `carried`: those of earlier closed periods,
+   * through the balances they would carry in; `both`.
+   */
+  from: 'own' | 'carried' | 'both';
+}
+
+const NO_CHANGES: RuleChanges = { changes: [], from: 'own' };
 
 /**
  * The lines of `statement`'s holdbacks, draws and guarantees that its hypothetical records would
- * change, counting the estimates of its earnings but those `excluded`; none for a statement
- * {@link payoutPeriod} did not pay, or one without estimates or such rules.
+ * change, counting the estimates of its earnings as the rules count them (a `paid year to date`
+ * earning's without what hypothetical records of earlier closed periods give it: those periods'
+ * own lines count that); none for a statement {@link payoutPeriod} did not pay, or one without
+ * estimates or such rules.
  */
-export function ruleChangesOf(statement: Statement, excluded: ReadonlySet<string>): RuleChange[] {
-  return RULE_CHANGES.get(statement)?.(excluded) ?? [];
+export function ruleChangesOf(statement: Statement): RuleChanges {
+  return RULE_CHANGES.get(statement)?.() ?? NO_CHANGES;
 }
 
-/** The lines of `real` that holdbacks, draws and guarantees on the earnings with their estimates change. */
+/**
+ * The lines of `real` that holdbacks, draws and guarantees on the earnings with their estimates
+ * change, from the balances `opening` (those the estimates of closed periods would carry in).
+ */
 function ruleChanges(
   env: LineEnv,
-  statement: Statement,
+  own: Statement,
   terms: PeriodTerms,
   earned: Dec,
   opening: ReadonlyMap<string, Dec>,
   real: RuleLines,
-  excluded: ReadonlySet<string>,
 ): RuleChange[] {
-  let estimate = ZERO;
-  let some = false;
-  const earnings = statement.earnings.map((e) => {
-    const own = amountOf(e.estimate);
-    if (own.isZero()) return e;
-    if (excluded.has(e.id)) return { ...e, estimate: '0' };
-    some = true;
-    estimate = estimate.plus(own);
-    return e;
-  });
-  if (!some) return [];
-  const projected = ruleLines(
-    env,
-    { ...statement, earnings },
-    terms,
-    earned.plus(estimate),
-    new Map(opening),
-    true,
-  );
+  const projected = ruleLines(env, own, terms, earned.plus(estimateOf(own)), new Map(opening), true);
   const was = new Map(inOrder(real).map((line) => [line.id, line]));
   const changes: RuleChange[] = [];
   for (const line of inOrder(projected)) {
@@ -167,19 +187,27 @@ function ruleChanges(
 
 /**
  * The statement as holdbacks, draws and guarantees see it: each earning without the corrections of
- * closed periods it pays (`absorbed`, by earning id), and `earned` without them all.
+ * closed periods it pays (`absorbed`, by earning id), its estimate without what hypothetical
+ * records dated in closed periods give it (`estimated`, by earning id: if they closed, it would
+ * be such a correction), and `earned` without the corrections.
  */
 function ownPart(
   env: LineEnv,
   statement: Statement,
   absorbed: ReadonlyMap<string, Dec>,
+  estimated: ReadonlyMap<string, Dec>,
 ): { own: Statement; earned: Dec } {
   let earned = amountOf(statement.earned);
-  if (absorbed.size === 0) return { own: statement, earned };
+  if (absorbed.size === 0 && estimated.size === 0) return { own: statement, earned };
   for (const part of absorbed.values()) earned = earned.minus(part);
   const earnings = statement.earnings.map((e) => {
     const part = absorbed.get(e.id);
-    return part ? { ...e, amount: lineText(amountOf(e.amount).minus(part), env.rounding) } : e;
+    const fromClosed = estimated.get(e.id);
+    if (!part && !fromClosed) return e;
+    const own = { ...e };
+    if (part) own.amount = lineText(amountOf(e.amount).minus(part), env.rounding);
+    if (fromClosed) own.estimate = lineText(amountOf(e.estimate).minus(fromClosed), env.rounding);
+    return own;
   });
   return { own: { ...statement, earnings }, earned };
 }
@@ -234,7 +262,7 @@ export function payoutPeriod(
   const { from, balances } = ledger.opening(statement.start);
   const opening = new Map(balances);
   const absorbed = ledger.absorbed(statement);
-  const { own, earned } = ownPart(env, statement, absorbed);
+  const { own, earned } = ownPart(env, statement, absorbed, ledger.estimatedFromClosed(statement.period));
   const clawbacks = clawbackLines(env, terms.cancellations, statement, ledger);
   const real = ruleLines(env, own, terms, earned, balances, false);
   noteAbsorbed(env, real, absorbed, ledger.absorbedParts(statement.period));
@@ -244,10 +272,47 @@ export function payoutPeriod(
     ...terms.draws.filter((t) => t.draw.recoverable).map((t) => drawBalance(t.draw)),
     ...terms.holdbacks.map((t) => holdbackBalance(t.holdback)),
   ];
-  const estimate = projectedChange(env, own, earned, terms, opening, real);
-  const paid = settle(env, statement, adjustments, balancesRecord(names, balances, env), from, estimate);
-  if (terms.draws.length + terms.guarantees.length + terms.holdbacks.length > 0)
-    RULE_CHANGES.set(paid, (excluded) => ruleChanges(env, own, terms, earned, opening, real, excluded));
+  // If the hypothetical records of closed periods closed, those periods would carry other balances
+  // in (`shifted`); the estimate counts them, and so do the estimated corrections of closed periods.
+  const shifted = ledger.projectedOpening(statement.start);
+  const projectedOpening = shifted ?? opening;
+  const projection = projectedChange(
+    env,
+    own,
+    earned,
+    terms,
+    projectedOpening,
+    shifted !== undefined,
+    real,
+    estimateOf(statement),
+  );
+  const paid = settle(
+    env,
+    statement,
+    adjustments,
+    balancesRecord(names, balances, env),
+    from,
+    projection.change,
+  );
+  const closed = ledger.isClosed(statement.period);
+  const rules = terms.draws.length + terms.guarantees.length + terms.holdbacks.length > 0;
+  const estimates = own.earnings.some((e) => !amountOf(e.estimate).isZero());
+  if (rules && (shifted || estimates)) {
+    const from = !shifted ? 'own' : estimates ? 'both' : 'carried';
+    RULE_CHANGES.set(paid, () => ({
+      changes: ruleChanges(env, own, terms, earned, projectedOpening, real),
+      from,
+    }));
+  }
   ledger.add(paid);
+  // What this period would carry out: a closed one with its hypothetical records closed (they
+  // would correct it); any other without its own (each is estimated on its own), but from the
+  // balances the closed periods' would carry in.
+  if (closed && projection.balances) ledger.setProjected(statement.period, projection.balances);
+  else if (!closed && shifted) {
+    const carried = new Map(shifted);
+    ruleLines(env, own, terms, earned, carried, false);
+    ledger.setProjected(statement.period, carried);
+  }
   return paid;
 }

@@ -12,6 +12,7 @@ import { NO_RANGE } from '../payout/rules.js';
 import type { AdjustmentLine } from '../results/results.js';
 import { listed } from '../trace/sentence.js';
 import { adjustmentKey, parseRecalculationId, ruleName } from './amounts.js';
+import { DATED } from './recalculate.js';
 
 /**
  * What an estimated line changes: an earning by its label, the line of a holdback, draw or
@@ -34,17 +35,24 @@ export function warnEstimatesNotShown(
   payIn: string,
   lines: readonly AdjustmentLine[],
 ): void {
-  const byPeriod = new Map<string, AdjustmentLine[]>();
+  // By period, then by when their hypothetical records are dated.
+  const byPeriod = new Map<string, Map<string, AdjustmentLine[]>>();
   for (const line of lines) {
     const period = line.trace.inputs.find((i) => i.name === 'period')?.value;
     if (typeof period !== 'string') continue;
-    const same = byPeriod.get(period);
-    if (same) same.push(line);
-    else byPeriod.set(period, [line]);
+    const given = line.trace.inputs.find((i) => i.name === DATED)?.value;
+    const dated = typeof given === 'string' ? given : `in ${period}`;
+    const inPeriod = byPeriod.get(period) ?? new Map<string, AdjustmentLine[]>();
+    byPeriod.set(period, inPeriod);
+    inPeriod.set(dated, [...(inPeriod.get(dated) ?? []), line]);
   }
   for (const [period, inPeriod] of byPeriod) {
-    const changes = inPeriod.map((line) => `${changed(line)} by ${moneyText(env, amountOf(line.amount))}`);
-    const message = `the hypothetical records of ${payee.id} dated in ${period} would change ${listed(changes)} there, but ${payee.id} has no statement in ${payIn} (not on the plan then) to show this estimate on, so no result holds it`;
+    const parts = [...inPeriod].map(([dated, same]) => {
+      const changes = same.map((line) => `${changed(line)} by ${moneyText(env, amountOf(line.amount))}`);
+      const there = dated === `in ${period}` ? 'there' : `in ${period}`;
+      return `the hypothetical records of ${payee.id} dated ${dated} would change ${listed(changes)} ${there}`;
+    });
+    const message = `${parts.join('; ')}, but ${payee.id} has no statement in ${payIn} (not on the plan then) to show this estimate on, so no result holds it`;
     run.warn(payee.id, period, 'estimate-not-shown', undefined, NO_RANGE, message);
   }
 }

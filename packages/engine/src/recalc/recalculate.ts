@@ -226,8 +226,10 @@ export function recalculate(
  * each: on each of their earnings, the earning's estimate as the period is calculated now; then on
  * each line of their holdbacks, draws and guarantees, the line with the earnings' estimates less
  * the line as calculated, from the balances the period carried in. A `paid year to date` earning
- * is left out, and its estimate is not counted by the holdbacks, draws and guarantees: the current
- * period's own estimate of it counts the hypothetical records of the whole year to date.
+ * has no line: the current period's own estimate of it counts the hypothetical records of the
+ * whole year to date (its amount would take the correction in). Its estimate counts in the
+ * period's holdbacks, draws and guarantees, though, as the recalculation would count its
+ * correction there, and the later periods' count it without that part (`payout-period.ts`).
  */
 function estimatedLines(
   env: LineEnv,
@@ -245,6 +247,7 @@ function estimatedLines(
       const records = earning.lines.flatMap((l) => (l.estimate && l.record ? [l.record] : []));
       lines.push(
         estimatedLine(env, period, {
+          dated: `in ${period}`,
           key: earningKey(earning.id),
           of: earning,
           what: earning.label ?? earning.name,
@@ -255,9 +258,12 @@ function estimatedLines(
         }),
       );
     }
-    for (const { line, without, with: projected } of ruleChangesOf(fresh, scope.yearToDate ?? NONE))
+    const { changes, from } = ruleChangesOf(fresh);
+    const dated = { own: `in ${period}`, carried: `before ${period}`, both: `in or before ${period}` }[from];
+    for (const { line, without, with: projected } of changes)
       lines.push(
         estimatedLine(env, period, {
+          dated,
           key: adjustmentKey(line.id),
           of: line,
           what: ruleName(line.kind, line.label ?? line.name),
@@ -278,10 +284,14 @@ function estimatedLines(
   return lines;
 }
 
-const NONE: ReadonlySet<string> = new Set();
-
 /** What an estimated correction of a closed period corrects, and by how much. */
 interface EstimatedSpec {
+  /**
+   * When the hypothetical records it comes from are dated: `in 2026-Q1`; `before 2026-Q2` (those of
+   * earlier closed periods change the line through the balances they would carry in) or `in or
+   * before 2026-Q2`.
+   */
+  dated: string;
   /** The key of the amount corrected (`earning:c`, `adjustment:holdback:h`). */
   key: string;
   /** The earning or line corrected: its name and label. */
@@ -299,7 +309,8 @@ interface EstimatedSpec {
 /** An estimated correction of a closed period (`recalculation:2026-Q1:earning:c:estimate`). */
 function estimatedLine(env: LineEnv, period: string, spec: EstimatedSpec): AdjustmentLine {
   const { name, label } = spec.of;
-  const reason = `an estimate, not paid: what the hypothetical records dated in ${period} would change on ${spec.what}`;
+  const there = spec.dated === `in ${period}` ? '' : ` of ${period}`;
+  const reason = `an estimate, not paid: what the hypothetical records dated ${spec.dated} would change on ${spec.what}${there}`;
   const rule: RuleRef = { kind: 'recalculation', name };
   if (label !== undefined) rule.label = label;
   const line: AdjustmentLine = {
@@ -311,7 +322,12 @@ function estimatedLine(env: LineEnv, period: string, spec: EstimatedSpec): Adjus
     trace: {
       rule,
       range: spec.range,
-      inputs: [{ name: 'period', value: period }, ...spec.inputs],
+      inputs: [
+        { name: 'period', value: period },
+        // Said when not simply `in <period>` (the reason says it too).
+        ...(there ? [{ name: DATED, value: spec.dated }] : []),
+        ...spec.inputs,
+      ],
       ...(spec.records.length > 0 ? { records: spec.records } : {}),
       text: reason,
     },
@@ -319,6 +335,13 @@ function estimatedLine(env: LineEnv, period: string, spec: EstimatedSpec): Adjus
   if (label !== undefined) line.label = label;
   return line;
 }
+
+/**
+ * The name of the trace input of an estimated correction that says when the hypothetical records
+ * it comes from are dated, when that is not simply in its period ({@link EstimatedSpec.dated}:
+ * `before 2026-Q2`, `in or before 2026-Q2`).
+ */
+export const DATED = 'hypothetical records dated';
 
 /** The period whose balances a settled statement carried in (its payout trace names it). */
 function carriedFrom(statement: Statement): string | undefined {

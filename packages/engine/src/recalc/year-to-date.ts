@@ -155,6 +155,8 @@ interface Calculated {
   absorbed: ReadonlyMap<string, Dec>;
   /** A(P) by earning id, then by the earlier period whose correction each part pays. */
   parts: ReadonlyMap<string, ReadonlyMap<string, Dec>>;
+  /** E(P) by earning id (only the non-zero ones): see {@link YearToDate.estimatedFromClosed}. */
+  estimated: ReadonlyMap<string, Dec>;
 }
 
 /** Adds `amount` to `period`'s part. */
@@ -296,8 +298,45 @@ export class YearToDate {
       }
       absorbed = found;
     }
-    this.calculated.set(statement.period, { statement, year, absorbed, parts: byPeriod });
+    const estimated = this.estimatedIn(statement, earlier);
+    this.calculated.set(statement.period, { statement, year, absorbed, parts: byPeriod, estimated });
     return absorbed;
+  }
+
+  /**
+   * E(P) of a statement: the estimate of each of its `paid year to date` earnings that comes from
+   * hypothetical records dated in closed periods before it, by earning id. An earning's estimate
+   * is its projected year to date less its actual one (both take off the same amounts), so the
+   * estimate of the latest closed period Q of the year before P, as the run calculates it, is what
+   * the hypothetical records dated up to Q's end add to P's estimate too.
+   */
+  private estimatedIn(
+    statement: Statement,
+    earlier: readonly [string, Calculated][],
+  ): ReadonlyMap<string, Dec> {
+    let latest: Statement | undefined;
+    for (const [period, q] of earlier)
+      if (this.isClosed(period) && (!latest || q.statement.start > latest.start)) latest = q.statement;
+    if (!latest) return NONE;
+    const found = new Map<string, Dec>();
+    for (const earning of statement.earnings) {
+      if (!this.isYearToDate(earning.id) || !takesOffEarlier(earning)) continue;
+      const closed = latest.earnings.find((e) => e.id === earning.id);
+      const estimate = closed ? amountOf(closed.estimate) : ZERO;
+      if (!estimate.isZero()) found.set(earning.id, estimate);
+    }
+    return found;
+  }
+
+  /**
+   * E(P) of `period` by earning id (once its statement was given): the part of each `paid year to
+   * date` earning's estimate that hypothetical records dated in closed periods of the year give it.
+   * If they closed, those periods would be corrected and P's amount would take the correction in
+   * (A(P)): their holdbacks, draws and guarantees count it, through their estimated corrections,
+   * and P's count its estimate without it, as they count its amount without A(P).
+   */
+  estimatedFromClosed(period: string): ReadonlyMap<string, Dec> {
+    return this.calculated.get(period)?.estimated ?? NONE;
   }
 
   /**
