@@ -787,6 +787,38 @@ ${terms}`,
     expect(closed.payout).toBe('3500.00');
   });
 
+  it('projects an open period of the run from the balance the closed period would carry out', () => {
+    // Only Q1 is closed (c 1,000.00, a draw of 2,000.00 owed); the run calculates Q1 to Q3. Q2
+    // (open) earns c 4,000.00 and recovers 1,000.00: payout 3,000.00; Q3 earns c 500.00 and draws
+    // 2,500.00: payout 3,000.00. With H1 (15,000, Q1) Q1 would be owed 500.00, so Q2 would
+    // recover 500.00: estimated payout 3,500.00. Q3 shows Q1's corrections, which cancel out.
+    const plan = rules('  draw d "Draw" = 3_000 USD recoverable for 3 periods');
+    const first = [deal(1, 'D1', 'a', '10000', '2026-02-01')];
+    const q1 = run(plan, { payees: [payee('a')], records: { deals: first } }, ['2026-Q1']);
+    const all = (hypothetical: boolean) => {
+      const deals = [
+        ...first,
+        deal(2, 'H1', 'a', '15000', '2026-03-01', hypothetical),
+        deal(3, 'D2', 'a', '40000', '2026-05-10'),
+        deal(4, 'D3', 'a', '5000', '2026-08-10'),
+      ];
+      const periods = ['2026-Q1', '2026-Q2', '2026-Q3'];
+      return run(plan, { payees: [payee('a')], previous: q1, records: { deals } }, periods);
+    };
+    const [estimated, closed] = [all(true), all(false)];
+    const q2 = statement(estimated, 'a', '2026-Q2');
+    expect(q2.adjustments.map((l) => [l.id, l.amount])).toEqual([['draw-recovery:d', '-1000.00']]);
+    expect([q2.payout, q2.estimatedPayout]).toEqual(['3000.00', '3500.00']);
+    expect(statement(closed, 'a', '2026-Q2').payout).toBe('3500.00');
+    const q3 = statement(estimated, 'a', '2026-Q3');
+    expect(q3.estimatedAdjustments?.map((l) => [l.id, l.amount])).toEqual([
+      ['recalculation:2026-Q1:earning:c:estimate', '1500.00'],
+      ['recalculation:2026-Q1:adjustment:draw:d:estimate', '-1500.00'],
+    ]);
+    expect([q3.payout, q3.estimatedPayout]).toEqual(['3000.00', '3000.00']);
+    expect(statement(closed, 'a', '2026-Q3').payout).toBe('3000.00');
+  });
+
   it('names the period whose balance carries the change in the warning of a payee who left', () => {
     const plan = rules('  draw d "Draw" = 3_000 USD recoverable for 3 periods');
     const leaver = payee('l', {}, { plans: [{ plan: 'Test', to: '2026-06-30' }] });
