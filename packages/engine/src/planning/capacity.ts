@@ -4,9 +4,10 @@
  * quotas ask beyond that capacity.
  */
 
-import { quoteAny, readDecimal } from '../data/values.js';
+import { readDecimal } from '../data/values.js';
 import { Dec, ONE, sumOf, ZERO } from '../decimal.js';
 import { fixed } from '../round/round.js';
+import { quoteAny } from '../text/quoted.js';
 import type { AllocatedQuota, QuotaAllocation } from './allocate-quotas.js';
 import { type PlanningProblem, PlanningProblems } from './problems.js';
 import { readPerNode, readRatio } from './read.js';

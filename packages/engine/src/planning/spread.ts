@@ -6,13 +6,14 @@
  */
 
 import type { DaySpan } from '../data/model.js';
-import { quoteAny, readDecimal } from '../data/values.js';
+import { readDecimal } from '../data/values.js';
 import { type Dec, ONE, sumOf } from '../decimal.js';
 import { quotaAmount } from '../quota/amount.js';
 import { daysInSpans } from '../quota/proration.js';
 import { rampStart, rampStep } from '../quota/ramp.js';
 import { allocate } from '../round/allocate.js';
 import { fixed } from '../round/round.js';
+import { quoteAny } from '../text/quoted.js';
 import { FiscalCalendar, MONTHS, type Period } from '../time/calendar.js';
 import { formatDate } from '../time/dates.js';
 import { type PlanningProblem, PlanningProblems } from './problems.js';

@@ -8,8 +8,8 @@
  * Each move sorts the totals once; the measure is updated from the move made, not recomputed.
  */
 import { compareText } from '../compare-text.js';
-import { quoteAny } from '../data/values.js';
 import { compareDec, type Dec, decText, sumOf, ZERO } from '../decimal.js';
+import { quoteAny } from '../text/quoted.js';
 import type { AccountAssignment, AssignedAccount } from './assign-accounts.js';
 import {
   accountLoad,

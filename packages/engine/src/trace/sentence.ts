@@ -7,9 +7,9 @@
 
 import type { Plan } from '@attain/dsl';
 import { recordName } from '../data/model.js';
-import { quoteAny } from '../data/values.js';
 import { Dec, decText } from '../decimal.js';
 import type { ResultValue, TierApplied, Trace, TraceInput } from '../results/results.js';
+import { quoteAny } from '../text/quoted.js';
 
 /** `a`, `a and b`, `a, b and c` (or `a, b or c` with `or`). */
 export function listed(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
