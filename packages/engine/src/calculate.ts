@@ -74,9 +74,14 @@ export function calculate(plan: Plan, data: Dataset, options: CalculateOptions):
     throw new RangeError(`options.mode must be 'strict' or 'lenient'`);
   const program = new Program(plan);
   const periods = readPeriods(program, options);
+  // An as-of that is no text (from JavaScript) is named by notADate, never read through its toString.
   const asOf =
-    options.asOf === undefined ? (periods[periods.length - 1]?.end ?? program.end) : parseDate(options.asOf);
-  if (asOf === undefined) throw new RangeError(`options.asOf ${notADate(String(options.asOf))}`);
+    options.asOf === undefined
+      ? (periods[periods.length - 1]?.end ?? program.end)
+      : typeof options.asOf === 'string'
+        ? parseDate(options.asOf)
+        : undefined;
+  if (asOf === undefined) throw new RangeError(`options.asOf ${notADate(options.asOf)}`);
   const meta: ResultsMeta = {
     engine: { name: ENGINE.name, version: ENGINE.version },
     plan: { name: plan.header.name, hash: planHash(plan) },

@@ -92,7 +92,7 @@ interface Part {
 export function allocateQuotas(input: AllocateQuotasInput): QuotaAllocation {
   if (typeof input !== 'object' || input === null) {
     throw new TypeError(
-      `input must be an object such as { target, hierarchy, weights: 'equal' }, not ${String(input)}`,
+      `input must be an object such as { target, hierarchy, weights: 'equal' }, not ${quoteAny(input)}`,
     );
   }
   const decimals = checkDecimals(input.decimals ?? 2);

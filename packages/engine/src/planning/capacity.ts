@@ -56,7 +56,7 @@ export interface CapacityGap {
  */
 export function capacityGap(allocation: QuotaAllocation, capacity: readonly RepCapacity[]): CapacityGap {
   if (typeof allocation !== 'object' || allocation === null || !Array.isArray(allocation.nodes)) {
-    throw new TypeError(`allocation must be what allocateQuotas returns, not ${String(allocation)}`);
+    throw new TypeError(`allocation must be what allocateQuotas returns, not ${quoteAny(allocation)}`);
   }
   const problems = new PlanningProblems();
   const byId = new Map<string, AllocatedQuota>(allocation.nodes.map((n) => [n.id, n]));

@@ -33,7 +33,7 @@ const BASES: readonly WeightBasis[] = ['equal', 'history', 'potential'];
 /** Checks the weight basis (a programmer's mistake when it is not one of the three). */
 export function checkBasis(basis: WeightBasis): WeightBasis {
   if (!BASES.includes(basis)) {
-    throw new TypeError(`weights must be one of ${BASES.join(', ')}, not ${String(basis)}`);
+    throw new TypeError(`weights must be one of ${BASES.join(', ')}, not ${quoteAny(basis)}`);
   }
   return basis;
 }
