@@ -25,3 +25,13 @@ export function quotedName(name: string): string {
   const shown = visible(name);
   return shown.startsWith('"') ? shown : `"${shown}"`;
 }
+
+/**
+ * A plan's name and version as a heading shows them: `"Inside Sales" version "2026.1"`, each
+ * quoted as {@link quotedName} quotes a name, since both come from the plan file: a long one is cut,
+ * with its length, and its invisible characters are written out.
+ */
+export function planTitle(plan: { name: string; version?: string | undefined }): string {
+  const name = quotedName(plan.name);
+  return plan.version === undefined ? name : `${name} version ${quotedName(plan.version)}`;
+}
