@@ -11,11 +11,13 @@ describe('text from data files in messages', () => {
     expect(quotedName('amount\u00a0')).toBe('"amount\\u00A0"');
   });
 
-  it("quotes a plan's name and version as names: cut over 60 characters, invisible characters written out", () => {
+  it("quotes a plan's name and version as names: cut over 60 characters, control characters written out", () => {
     expect(planTitle({ name: 'Inside Sales' })).toBe('"Inside Sales"');
     expect(planTitle({ name: 'Inside Sales', version: '2026.1' })).toBe('"Inside Sales" version "2026.1"');
-    expect(planTitle({ name: 'p'.repeat(2_000), version: '1\u200b' })).toBe(
-      `"${'p'.repeat(60)}…" (2,000 characters) version "1\\u200B"`,
+    expect(planTitle({ name: 'p'.repeat(2_000), version: '1\u001b' })).toBe(
+      `"${'p'.repeat(60)}…" (2,000 characters) version "1\\u001B"`,
     );
+    // A non-breaking space in a name is meant, as in the plan's labels.
+    expect(planTitle({ name: 'Plan\u00a0A' })).toBe('"Plan\u00a0A"');
   });
 });
