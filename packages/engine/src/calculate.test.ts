@@ -54,6 +54,15 @@ describe('calculate on wrong use of the API', () => {
       ),
     );
     expect(asOf('2028-02-29')).not.toThrow();
+    // From JavaScript, a value that is no text is named as data errors quote values: never read
+    // through its toString, and no TypeError from an object without a prototype.
+    const notText = (value: unknown) => asOf(value as string);
+    const written = 'options.asOf must be a date written YYYY-MM-DD, not';
+    expect(notText(20260331)).toThrow(new RangeError(`${written} 20260331`));
+    expect(notText(2026n)).toThrow(new RangeError(`${written} 2026n (a BigInt)`));
+    expect(notText(new Date(Date.UTC(2026, 2, 31)))).toThrow(new RangeError(`${written} an object`));
+    expect(notText(Object.create(null))).toThrow(new RangeError(`${written} an object`));
+    expect(notText({ toString: () => '2026-03-31' })).toThrow(new RangeError(`${written} an object`));
   });
 
   it('does not throw on an empty dataset: it is data, checked as data', () => {

@@ -9,7 +9,6 @@ import { balanceWarnings } from './data/earlier-periods.js';
 import type { CalculateOptions } from './data/options.js';
 import { PREVIOUS } from './data/previous.js';
 import { recordsByOwner, validate } from './data/validate.js';
-import { quoteAny } from './data/values.js';
 import { Program } from './evaluate/program.js';
 import { Run } from './evaluate/run.js';
 import { applyPayout } from './payout/apply-payout.js';
@@ -18,6 +17,7 @@ import { NotRecalculated } from './recalc/not-recalculated.js';
 import { dataHash, planHash } from './results/hash.js';
 import type { CalculationWarning, Results, ResultsMeta, Statement } from './results/results.js';
 import { buildStatement } from './results/statement.js';
+import { quoteAny } from './text/quoted.js';
 import type { Period } from './time/calendar.js';
 import { formatDate, notADate, parseDate } from './time/dates.js';
 import { ENGINE } from './version.js';
@@ -74,9 +74,14 @@ export function calculate(plan: Plan, data: Dataset, options: CalculateOptions):
     throw new RangeError(`options.mode must be 'strict' or 'lenient'`);
   const program = new Program(plan);
   const periods = readPeriods(program, options);
+  // An as-of that is no text (from JavaScript) is named by notADate, never read through its toString.
   const asOf =
-    options.asOf === undefined ? (periods[periods.length - 1]?.end ?? program.end) : parseDate(options.asOf);
-  if (asOf === undefined) throw new RangeError(`options.asOf ${notADate(String(options.asOf))}`);
+    options.asOf === undefined
+      ? (periods[periods.length - 1]?.end ?? program.end)
+      : typeof options.asOf === 'string'
+        ? parseDate(options.asOf)
+        : undefined;
+  if (asOf === undefined) throw new RangeError(`options.asOf ${notADate(options.asOf)}`);
   const meta: ResultsMeta = {
     engine: { name: ENGINE.name, version: ENGINE.version },
     plan: { name: plan.header.name, hash: planHash(plan) },

@@ -8,6 +8,7 @@ import { compareText, type PayeeComparison, type PlanComparison, type ScenarioSu
 import { columnText } from '../output/columns.js';
 import { compareDecimals, formatAmount, formatPercent, isZero } from '../output/numbers.js';
 import { plural } from '../output/plural.js';
+import { planTitle } from '../output/shown.js';
 
 /** The layout of every table of the comparison (the first `left` columns align left). */
 const LAYOUT = { indent: '  ', gap: '   ' } as const;
@@ -47,16 +48,13 @@ const atQuota = (side: ScenarioSummary): string => {
     : `${atOrAbove} of ${countShare(payees, share)}`;
 };
 
-const version = (plan: ScenarioSummary['plan']): string =>
-  plan.version === undefined ? `"${plan.name}"` : `"${plan.name}" version "${plan.version}"`;
-
 /** The heading: periods, data and the two plans. */
 function heading(comparison: PlanComparison, sources: CompareSources): string {
   const data =
     sources.dataA === sources.dataB ? `data ${sources.dataA}` : `data A ${sources.dataA}, B ${sources.dataB}`;
   const rows = [
-    ['A', sources.planA, version(comparison.a.plan)],
-    ['B', sources.planB, version(comparison.b.plan)],
+    ['A', sources.planA, planTitle(comparison.a.plan)],
+    ['B', sources.planB, planTitle(comparison.b.plan)],
   ];
   const width = Math.max(...rows.map((r) => (r[1] ?? '').length));
   return (

@@ -16,6 +16,7 @@ import { describeDeclarations } from '../output/declarations.js';
 import { countDiagnostics, describeTally, formatDiagnostic, sortDiagnostics } from '../output/diagnostics.js';
 import { plural } from '../output/plural.js';
 import { Progress } from '../output/progress.js';
+import { quotedName } from '../output/shown.js';
 import { summaryLines } from '../output/summary-table.js';
 import { wrapList } from '../output/wrap.js';
 import { firstPeriod } from '../periods.js';
@@ -96,8 +97,8 @@ async function showPlan(plan: LoadedPlan, dirAbsolute: string, context: Context)
   const { io, out } = context;
   const { file } = parse(plan.source);
   const header = file.plan;
-  const title = header?.name ? `plan "${header.name.value}"` : '(plan without a name)';
-  const versionText = header?.version ? ` version "${header.version.value}"` : '';
+  const title = header?.name ? `plan ${quotedName(header.name.value)}` : '(plan without a name)';
+  const versionText = header?.version ? ` version ${quotedName(header.version.value)}` : '';
   io.stdout.write(`${out.bold(exampleName(plan, dirAbsolute))}  ${title}${versionText}\n`);
   const declarations = describeDeclarations(file);
   const census = declarations.length > 0 ? wrapList(declarations, 12, ' '.repeat(12)) : 'nothing';

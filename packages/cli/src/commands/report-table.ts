@@ -8,6 +8,7 @@ import type { Change, RecordRef, ResultValue } from '@attain/engine';
 import { alignColumns, columnWidths } from '../output/columns.js';
 import { formatAmount, formatPercent, groupDigits, isZero } from '../output/numbers.js';
 import { plural } from '../output/plural.js';
+import { planTitle } from '../output/shown.js';
 import type { Style } from '../output/style.js';
 import type { MetricSeries, Report, SignalEntry } from './report-build.js';
 
@@ -183,8 +184,7 @@ function liability(report: Report, style: Style): string {
 /** The whole report as text. */
 export function formatReport(report: Report, data: string, style: Style): string {
   const { plan, periods, asOf } = report.meta;
-  const version = plan.version === undefined ? '' : ` version "${plan.version}"`;
-  let text = `${style.bold(`Plan "${plan.name}"${version}`)}: ${periods.join(', ')}, data ${data}, as of ${asOf}\n`;
+  let text = `${style.bold(`Plan ${planTitle(plan)}`)}: ${periods.join(', ')}, data ${data}, as of ${asOf}\n`;
   const viewer = report.viewer;
   if (viewer) {
     const reach = viewer.role === 'manager' ? 'their team and themself' : 'their own numbers';

@@ -76,6 +76,23 @@ describe('attain run', () => {
     expect(code).toBe(0);
   });
 
+  it("cuts a long plan name in the heading, as it cuts a file's long names", async () => {
+    // The name comes from the plan file: 2,000 characters are cut at 60, with the length (control
+    // characters are written out too: shown.test.ts).
+    const long = plan.replace(
+      'plan "Inside Sales" version "2026.1"',
+      `plan "${'P'.repeat(2000)}" version "2026.1"`,
+    );
+    const cwd = await tempDir(files({ 'plan.attain': long }));
+    const { code, stdout, stderr } = await run(runQ1, { cwd });
+    expect(stderr).toBe('');
+    expect(stdout.split('\n')[0]).toBe(
+      `Plan "${'P'.repeat(60)}…" (2,000 characters) version "2026.1": 2026-Q1, data data`,
+    );
+    expect(stdout.slice(stdout.indexOf('\n'))).toBe(table.slice(table.indexOf('\n')));
+    expect(code).toBe(0);
+  });
+
   it('prints a CSV row per earning line, per adjustment line and per payout', async () => {
     const cwd = await tempDir(files());
     const { code, stdout } = await run([...runQ1, '--format', 'csv'], { cwd });

@@ -26,6 +26,7 @@ import { OverflowWriter } from '../output/overflow.js';
 import { plural } from '../output/plural.js';
 import { csvHeader, csvRows } from '../output/results-csv.js';
 import { ResultsJson } from '../output/results-json.js';
+import { planTitle } from '../output/shown.js';
 import { StatementTable } from '../output/statement-table.js';
 import { createMemorySpool, type Spool, SpoolError } from '../spool.js';
 
@@ -105,10 +106,9 @@ async function printResults(
     // The rows were written as the statements were made (see calculateAndPrint).
   } else if (table) {
     const { plan, periods } = results.meta;
-    const version = plan.version === undefined ? '' : ` version "${plan.version}"`;
     const previous = options.previous?.length ? `, previous ${options.previous.join(', ')}` : '';
     io.stdout.write(
-      `${out.bold(`Plan "${plan.name}"${version}`)}: ${periods.join(', ')}, data ${options.data}${previous}\n\n`,
+      `${out.bold(`Plan ${planTitle(plan)}`)}: ${periods.join(', ')}, data ${options.data}${previous}\n\n`,
     );
     if (table.count === 0) {
       io.stdout.write(`No statements: no payee is on the plan in ${periods.join(', ')}.\n`);

@@ -15,6 +15,7 @@ import {
 import { columnText } from '../output/columns.js';
 import { formatAmount, formatPercent } from '../output/numbers.js';
 import { plural } from '../output/plural.js';
+import { planTitle } from '../output/shown.js';
 import { wrapList } from '../output/wrap.js';
 
 /** At most this many accounts are named in a list; JSON has them all. */
@@ -164,8 +165,6 @@ export function rebalanceSection(proposal: Rebalance, places: number): string {
 export function comparisonSection(comparison: TerritoryComparison, places: number): string {
   const { before: a, after: b } = comparison;
   const basis = a.balance.basis === 'potential' ? a.balance.potential : a.balance.basis;
-  const version = (plan: { name: string; version?: string }) =>
-    plan.version === undefined ? `"${plan.name}"` : `"${plan.name}" version "${plan.version}"`;
   const rows = [
     ['', 'before', 'after'],
     [`CV of ${basis}`, measureText(a.balance.fairness.cv), measureText(b.balance.fairness.cv)],
@@ -181,7 +180,7 @@ export function comparisonSection(comparison: TerritoryComparison, places: numbe
   ];
   // Without --as-of, each design is placed on its own plan's first day: both are said when they differ.
   const days = a.asOf === b.asOf ? a.asOf : `${a.asOf} (after: ${b.asOf})`;
-  let text = `Compared with ${version(b.plan)}: ${plural(comparison.accounts, 'account')}, as of ${days}\n`;
+  let text = `Compared with ${planTitle(b.plan)}: ${plural(comparison.accounts, 'account')}, as of ${days}\n`;
   text += columnText(rows, { left: [0], indent: '  ' });
   if (b.withoutPrimary.length > 0)
     text += `  Without a primary payee after: ${someOf(b.withoutPrimary, '    ', 32)}\n`;
@@ -194,6 +193,6 @@ export function comparisonSection(comparison: TerritoryComparison, places: numbe
   const { kept, of, share } = comparison.continuity;
   text += `\nContinuity: ${kept} of ${plural(of, 'account')} with a primary payee keep one of their payees`;
   text += share === null ? '\n' : ` (${formatPercent(share)})\n`;
-  text += `\nTerritories of ${version(b.plan)}:\n${territoryTable([], b.balance, places)}`;
+  text += `\nTerritories of ${planTitle(b.plan)}:\n${territoryTable([], b.balance, places)}`;
   return text;
 }

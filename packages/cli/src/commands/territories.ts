@@ -33,6 +33,7 @@ import { loadPayeesBeside, type PayeesBeside } from '../data/load-csv.js';
 import { asOfOption, formatOption, integer } from '../options.js';
 import { formatDataError, formatWarning } from '../output/data-errors.js';
 import { Progress } from '../output/progress.js';
+import { planTitle } from '../output/shown.js';
 import {
   comparisonSection,
   fairnessLine,
@@ -228,7 +229,6 @@ function tableText(
   assignments: string | undefined,
 ): string {
   const { assignment, balance } = result;
-  const version = assignment.plan.version === undefined ? '' : ` version "${assignment.plan.version}"`;
   const count = assignment.accounts.length + assignment.unassigned.length;
   const places = balance ? placesOf(assignment, balance.potential) : 0;
   const read = [
@@ -236,7 +236,7 @@ function tableText(
     ...(fx === undefined ? [] : [`FX rates from ${fx}`]),
   ];
   const rates = read.length === 0 ? '' : ` (${read.join(', ')})`;
-  let text = `Territories of plan "${assignment.plan.name}"${version}: ${count} accounts from ${path}${rates}, as of ${assignment.asOf}\n\n`;
+  let text = `Territories of plan ${planTitle(assignment.plan)}: ${count} accounts from ${path}${rates}, as of ${assignment.asOf}\n\n`;
   text += territoryTable(assignment.territories, balance, places);
   if (balance) text += `\n${fairnessLine(balance)}`;
   text += `\n${unassignedSection(assignment, balance)}`;

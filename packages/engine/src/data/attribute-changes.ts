@@ -10,6 +10,7 @@ import type { Field, Plan } from '@attain/dsl';
 import type { Value } from '../evaluate/value.js';
 import type { CalculationWarning } from '../results/results.js';
 import { meant } from '../text/meant.js';
+import { quoteAny } from '../text/quoted.js';
 import type { FiscalCalendar } from '../time/calendar.js';
 import { formatDate } from '../time/dates.js';
 import type { AttributeChange, RawValue } from './dataset.js';
@@ -18,7 +19,7 @@ import type { ManagerFrom, PayeeData } from './model.js';
 import { managerId, type PayeeTable, readAttribute, Unreadable } from './payees.js';
 import { dataError, type Problems, type RowAt, valueError } from './problems.js';
 import { requireDate, requirePayee, requireText } from './sections.js';
-import { quoteAny, rowOf } from './values.js';
+import { rowOf } from './values.js';
 
 /** The attribute of a change of manager: not declared by the plan, read as a payee id. */
 const MANAGER = 'manager';

@@ -4,9 +4,10 @@
  * same day, the one written in the pair's own direction.
  */
 import { type Dec, decText, ONE } from '../decimal.js';
+import { quote } from '../text/quoted.js';
 import type { FxRate, RawValue } from './dataset.js';
 import { dataError, type Problems, type RowAt } from './problems.js';
-import { quote, readDecimal, rowOf } from './values.js';
+import { readDecimal, rowOf } from './values.js';
 
 interface Dated {
   day: number;

@@ -4,6 +4,7 @@
 import type { Field, Plan } from '@attain/dsl';
 import type { Value } from '../evaluate/value.js';
 import type { CalculationWarning, DataError } from '../results/results.js';
+import { quoteAny } from '../text/quoted.js';
 import type { FiscalCalendar } from '../time/calendar.js';
 import { formatDate, parseDate } from '../time/dates.js';
 import { validateAttributeChanges } from './attribute-changes.js';
@@ -12,7 +13,7 @@ import { emptyRow } from './dense.js';
 import type { DaySpan, PayeeData } from './model.js';
 import { dataError, otherNumbers, type Problems, type RowAt, valueError } from './problems.js';
 import type { CalculatedPeriods } from './sections.js';
-import { Bad, idText, isMissing, notText, quoteAny, readerFor, readMoney, rowOf } from './values.js';
+import { Bad, idText, isMissing, notText, readerFor, readMoney, rowOf } from './values.js';
 
 /** The section name of payees in errors. */
 export const PAYEES = 'payees';

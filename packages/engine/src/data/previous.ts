@@ -17,12 +17,13 @@ import type { Plan } from '@attain/dsl';
 import type { Dec } from '../decimal.js';
 import { canonicalJson, MAX_DEPTH } from '../results/hash.js';
 import type { CalculationWarning, Results, Statement } from '../results/results.js';
+import { quoteAny } from '../text/quoted.js';
 import type { FiscalCalendar } from '../time/calendar.js';
 import { formatDate, parseDate } from '../time/dates.js';
 import type { Dataset, RawValue } from './dataset.js';
 import type { PayeeTable } from './payees.js';
 import { dataError, type Problems, type RowAt, valueError } from './problems.js';
-import { isObject, quoteAny, readDecimal } from './values.js';
+import { isObject, readDecimal } from './values.js';
 
 /** The source name of errors in `previous`; the row is the statement's position (1-based). */
 export const PREVIOUS = 'previous';

@@ -4,8 +4,8 @@
  */
 import { compareOptionalText, compareText } from '../compare-text.js';
 import type { DataError, DataErrorCode, RejectedRecord } from '../results/results.js';
+import { quoteAny } from '../text/quoted.js';
 import type { RawValue } from './dataset.js';
-import { quoteAny } from './values.js';
 
 /** Where a row is: its source (or dataset part), row and key. */
 export interface RowAt {

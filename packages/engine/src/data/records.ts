@@ -6,6 +6,7 @@
 import type { Field } from '@attain/dsl';
 import { Dec } from '../decimal.js';
 import type { Value } from '../evaluate/value.js';
+import { quote, quoteAny } from '../text/quoted.js';
 import type { FiscalCalendar } from '../time/calendar.js';
 import { formatDate } from '../time/dates.js';
 import type { DataRecord, RawValue } from './dataset.js';
@@ -22,8 +23,6 @@ import {
   isCurrencyCode,
   isMissing,
   memoized,
-  quote,
-  quoteAny,
   type Reader,
   readerFor,
   readMoney,

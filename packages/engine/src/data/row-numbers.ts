@@ -11,8 +11,9 @@
  */
 
 import type { Plan } from '@attain/dsl';
+import { quoteAny } from '../text/quoted.js';
 import { dataError, otherNumbers, type Problems, type RowAt } from './problems.js';
-import { idText, isObject, isRowNumber, quoteAny, rowOf } from './values.js';
+import { idText, isObject, isRowNumber, rowOf } from './values.js';
 
 /**
  * The lists of a dataset whose entries may carry a `row`, besides the records of each source, with

@@ -7,6 +7,7 @@ import { compareText } from '../compare-text.js';
 import { type Dec, decText } from '../decimal.js';
 import type { CalculationWarning, DataError, DataErrorCode } from '../results/results.js';
 import { meant } from '../text/meant.js';
+import { quote, quoteAny } from '../text/quoted.js';
 import type { FiscalCalendar, Period } from '../time/calendar.js';
 import { formatDate, parseDate } from '../time/dates.js';
 import type { FxRate, ManualAdjustment, QuotaValue, RawValue, TerritoryAssignment } from './dataset.js';
@@ -22,8 +23,6 @@ import {
   isMissing,
   isObject,
   notText,
-  quote,
-  quoteAny,
   readDecimal,
   readMoney,
   rowOf,

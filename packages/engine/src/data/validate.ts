@@ -7,6 +7,7 @@
 import type { Plan } from '@attain/dsl';
 import { type Dec, ONE, sumOf } from '../decimal.js';
 import type { CalculationWarning, Results } from '../results/results.js';
+import { quoteAny } from '../text/quoted.js';
 import type { FiscalCalendar } from '../time/calendar.js';
 import type { Dataset } from './dataset.js';
 import { denseData } from './dense.js';
@@ -29,7 +30,7 @@ import {
   validateFx,
   validateQuotas,
 } from './sections.js';
-import { asList, Bad, isMissing, quoteAny, readerFor, rowOf } from './values.js';
+import { asList, Bad, isMissing, readerFor, rowOf } from './values.js';
 
 /** The dataset after validation: only rows without errors. */
 export interface ValidData {

@@ -6,8 +6,9 @@
  */
 import type { Plan } from '@attain/dsl';
 import type { ManualAdjustment } from '../data/dataset.js';
-import { quoteAny, readDecimal } from '../data/values.js';
+import { readDecimal } from '../data/values.js';
 import type { Results, ResultValue, Trace } from '../results/results.js';
+import { quoteAny } from '../text/quoted.js';
 import { FiscalCalendar } from '../time/calendar.js';
 import { formatDate, parseDate } from '../time/dates.js';
 import { explain } from '../trace/explain.js';

@@ -470,5 +470,14 @@ describe('allocateQuotas', () => {
       new TypeError("input must be an object such as { target, hierarchy, weights: 'equal' }, not null"),
     );
     expect(allocateQuotas({ ...input, target: '0.005', decimals: 0 }).nodes[0]?.quota).toBe('0');
+    // A misused value is quoted as data errors quote values.
+    expect(() => allocateQuotas({ ...input, weights: `equal ${'w'.repeat(2000)}` as 'equal' })).toThrow(
+      new TypeError(
+        `weights must be one of equal, history, potential, not "equal ${'w'.repeat(94)}…" (2,006 characters)`,
+      ),
+    );
+    expect(() => allocateQuotas('input' as unknown as AllocateQuotasInput)).toThrow(
+      new TypeError(`input must be an object such as { target, hierarchy, weights: 'equal' }, not "input"`),
+    );
   });
 });

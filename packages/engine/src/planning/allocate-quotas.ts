@@ -5,10 +5,11 @@
  */
 
 import { compareText } from '../compare-text.js';
-import { quoteAny, readDecimal } from '../data/values.js';
+import { readDecimal } from '../data/values.js';
 import { Dec, decText, ONE, sumOf, ZERO } from '../decimal.js';
 import { allocate } from '../round/allocate.js';
 import { fixed } from '../round/round.js';
+import { quoteAny } from '../text/quoted.js';
 import { buildTree, type HierarchyNode, type TreeNode } from './hierarchy.js';
 import { type OverAssignment, readOverAssignment } from './over-assignment.js';
 import { type PlanningProblem, PlanningProblems } from './problems.js';
@@ -91,7 +92,7 @@ interface Part {
 export function allocateQuotas(input: AllocateQuotasInput): QuotaAllocation {
   if (typeof input !== 'object' || input === null) {
     throw new TypeError(
-      `input must be an object such as { target, hierarchy, weights: 'equal' }, not ${String(input)}`,
+      `input must be an object such as { target, hierarchy, weights: 'equal' }, not ${quoteAny(input)}`,
     );
   }
   const decimals = checkDecimals(input.decimals ?? 2);

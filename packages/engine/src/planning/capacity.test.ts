@@ -122,5 +122,9 @@ describe('capacityGap', () => {
     expect(() => capacityGap(null as unknown as QuotaAllocation, [])).toThrow(
       new TypeError('allocation must be what allocateQuotas returns, not null'),
     );
+    // An object that is no allocation is named, where String() wrote [object Object].
+    expect(() => capacityGap({} as QuotaAllocation, [])).toThrow(
+      new TypeError('allocation must be what allocateQuotas returns, not an object'),
+    );
   });
 });

@@ -4,9 +4,10 @@
  * quotas ask beyond that capacity.
  */
 
-import { quoteAny, readDecimal } from '../data/values.js';
+import { readDecimal } from '../data/values.js';
 import { Dec, ONE, sumOf, ZERO } from '../decimal.js';
 import { fixed } from '../round/round.js';
+import { quoteAny } from '../text/quoted.js';
 import type { AllocatedQuota, QuotaAllocation } from './allocate-quotas.js';
 import { type PlanningProblem, PlanningProblems } from './problems.js';
 import { readPerNode, readRatio } from './read.js';
@@ -55,7 +56,7 @@ export interface CapacityGap {
  */
 export function capacityGap(allocation: QuotaAllocation, capacity: readonly RepCapacity[]): CapacityGap {
   if (typeof allocation !== 'object' || allocation === null || !Array.isArray(allocation.nodes)) {
-    throw new TypeError(`allocation must be what allocateQuotas returns, not ${String(allocation)}`);
+    throw new TypeError(`allocation must be what allocateQuotas returns, not ${quoteAny(allocation)}`);
   }
   const problems = new PlanningProblems();
   const byId = new Map<string, AllocatedQuota>(allocation.nodes.map((n) => [n.id, n]));

@@ -4,7 +4,7 @@
  * (missing or repeated ids, unknown parents, cycles, several roots) is reported, not thrown.
  */
 import { compareText, cycleFrom } from '../compare-text.js';
-import { quoteAny } from '../data/values.js';
+import { quoteAny } from '../text/quoted.js';
 import type { PlanningProblems } from './problems.js';
 
 /** One node of the hierarchy as given: a company, region, team, manager or rep. */

@@ -6,8 +6,8 @@
  */
 
 import { compareText } from '../compare-text.js';
-import { quoteAny } from '../data/values.js';
 import { Dec, ZERO } from '../decimal.js';
+import { quoteAny } from '../text/quoted.js';
 import type { Tree, TreeNode } from './hierarchy.js';
 import type { PlanningProblems } from './problems.js';
 import { readRatio } from './read.js';

@@ -7,6 +7,7 @@
 import { compareText } from '../compare-text.js';
 import { readerFor } from '../data/values.js';
 import { Dec } from '../decimal.js';
+import { quoteAny } from '../text/quoted.js';
 import { FiscalCalendar } from '../time/calendar.js';
 import { parseDate } from '../time/dates.js';
 import type { PlanningProblems } from './problems.js';
@@ -27,7 +28,7 @@ export function readDate(text: string): number | undefined {
 /** Checks the `decimals` option: an integer from 0 to 20 (a programmer's mistake otherwise). */
 export function checkDecimals(decimals: number): number {
   if (!Number.isInteger(decimals) || decimals < 0 || decimals > 20) {
-    throw new RangeError(`decimals must be an integer from 0 to 20, not ${String(decimals)}`);
+    throw new RangeError(`decimals must be an integer from 0 to 20, not ${quoteAny(decimals)}`);
   }
   return decimals;
 }

@@ -5,10 +5,11 @@
  */
 
 import type { DaySpan } from '../data/model.js';
-import { quoteAny, readDecimal } from '../data/values.js';
+import { readDecimal } from '../data/values.js';
 import { compareDec, type Dec, ONE, ZERO } from '../decimal.js';
 import { quotaAmount } from '../quota/amount.js';
 import { daysInSpans } from '../quota/proration.js';
+import { quoteAny } from '../text/quoted.js';
 import { formatDate } from '../time/dates.js';
 import type { PlanningProblems } from './problems.js';
 import { readDate } from './read.js';

@@ -4,9 +4,10 @@
  * the seasonality add up its shares; finer ones split their share equally. The seasonal amounts
  * are rounded so that they add up exactly to the annual amount.
  */
-import { quoteAny } from '../data/values.js';
+
 import { Dec, sumOf } from '../decimal.js';
 import { allocate } from '../round/allocate.js';
+import { quoteAny } from '../text/quoted.js';
 import { MONTHS } from '../time/calendar.js';
 import type { PlanningProblems } from './problems.js';
 import { readRatio } from './read.js';

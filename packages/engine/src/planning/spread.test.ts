@@ -157,6 +157,33 @@ describe('spreadQuota', () => {
     expect(() => spreadQuota('1', { fiscalYear: 2026, fiscalYearStart: 13 })).toThrow(RangeError);
   });
 
+  it('quotes a misused option as data errors quote values', () => {
+    const spread = (options: unknown) => () => spreadQuota('1', options as SpreadOptions);
+    expect(spread('FY2026')).toThrow(
+      new TypeError('options must be an object such as { fiscalYear: 2026 }, not "FY2026"'),
+    );
+    // The text "2026" is not the number 2026, which String() showed alike.
+    expect(spread({ fiscalYear: '2026' })).toThrow(
+      new RangeError('fiscalYear must be an integer, not "2026"'),
+    );
+    expect(spread({ fiscalYear: 2026, fiscalYearStart: 2n })).toThrow(
+      new RangeError('fiscalYearStart must be a month from 1 to 12, not 2n (a BigInt)'),
+    );
+    expect(spread({ fiscalYear: 2026, period: 'quarter\u200B' })).toThrow(
+      new TypeError('period must be one of month, quarter, half, not "quarter\\u200B"'),
+    );
+    expect(spread({ fiscalYear: 2026, decimals: {} })).toThrow(
+      new RangeError('decimals must be an integer from 0 to 20, not an object'),
+    );
+    const ramp = spreadQuota('1', {
+      fiscalYear: 2026,
+      ramp: { from: '2026-02-01', steps: ['50%'], startNextMonthAfterDay: '15' as unknown as number },
+    });
+    expect(ramp.problems.map((p) => p.reason)).toEqual([
+      'the mid-month rule\'s day must be a day from 1 to 31, not "15"',
+    ]);
+  });
+
   it('reports both a bad date and a bad potential of the same territory change', () => {
     // One change with a date that is not one and a moved potential above the territory's (2 of 1):
     // both are reported, not only the first.

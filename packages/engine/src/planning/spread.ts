@@ -6,13 +6,14 @@
  */
 
 import type { DaySpan } from '../data/model.js';
-import { quoteAny, readDecimal } from '../data/values.js';
+import { readDecimal } from '../data/values.js';
 import { type Dec, ONE, sumOf } from '../decimal.js';
 import { quotaAmount } from '../quota/amount.js';
 import { daysInSpans } from '../quota/proration.js';
 import { rampStart, rampStep } from '../quota/ramp.js';
 import { allocate } from '../round/allocate.js';
 import { fixed } from '../round/round.js';
+import { quoteAny } from '../text/quoted.js';
 import { FiscalCalendar, MONTHS, type Period } from '../time/calendar.js';
 import { formatDate } from '../time/dates.js';
 import { type PlanningProblem, PlanningProblems } from './problems.js';
@@ -103,18 +104,18 @@ const NO_DAY = { from: Number.MIN_SAFE_INTEGER, to: Number.MAX_SAFE_INTEGER };
  */
 export function spreadQuota(annual: string, options: SpreadOptions): QuotaSpread {
   if (typeof options !== 'object' || options === null) {
-    throw new TypeError(`options must be an object such as { fiscalYear: 2026 }, not ${String(options)}`);
+    throw new TypeError(`options must be an object such as { fiscalYear: 2026 }, not ${quoteAny(options)}`);
   }
   const decimals = checkDecimals(options.decimals ?? 2);
   if (!Number.isInteger(options.fiscalYear)) {
-    throw new RangeError(`fiscalYear must be an integer, not ${String(options.fiscalYear)}`);
+    throw new RangeError(`fiscalYear must be an integer, not ${quoteAny(options.fiscalYear)}`);
   }
   const startMonth = options.fiscalYearStart ?? 1;
   if (!Number.isInteger(startMonth) || startMonth < 1 || startMonth > 12) {
-    throw new RangeError(`fiscalYearStart must be a month from 1 to 12, not ${String(startMonth)}`);
+    throw new RangeError(`fiscalYearStart must be a month from 1 to 12, not ${quoteAny(startMonth)}`);
   }
   if (options.period !== undefined && !KINDS.includes(options.period)) {
-    throw new TypeError(`period must be one of ${KINDS.join(', ')}, not ${String(options.period)}`);
+    throw new TypeError(`period must be one of ${KINDS.join(', ')}, not ${quoteAny(options.period)}`);
   }
   const problems = new PlanningProblems();
   const amount = readDecimal(annual);
@@ -217,7 +218,7 @@ function readRamp(ramp: RampSchedule, problems: PlanningProblems): Ramp | undefi
     problems.error(
       'bad-ramp',
       undefined,
-      `the mid-month rule's day must be a day from 1 to 31, not ${String(cutoff)}`,
+      `the mid-month rule's day must be a day from 1 to 31, not ${quoteAny(cutoff)}`,
       { input: 'ramp', fields: ['startNextMonthAfterDay'] },
     );
   }

@@ -2,8 +2,9 @@
  * The weights that split a quota among the nodes below a manager: equal (each quota carrier
  * counts 1), or each carrier's history (prior bookings) or potential, summed over every subtree.
  */
-import { quoteAny, readDecimal } from '../data/values.js';
+import { readDecimal } from '../data/values.js';
 import { type Dec, ONE, ZERO } from '../decimal.js';
+import { quoteAny } from '../text/quoted.js';
 import type { Tree } from './hierarchy.js';
 import type { PlanningProblems } from './problems.js';
 import { readPerNode } from './read.js';
@@ -32,7 +33,7 @@ const BASES: readonly WeightBasis[] = ['equal', 'history', 'potential'];
 /** Checks the weight basis (a programmer's mistake when it is not one of the three). */
 export function checkBasis(basis: WeightBasis): WeightBasis {
   if (!BASES.includes(basis)) {
-    throw new TypeError(`weights must be one of ${BASES.join(', ')}, not ${String(basis)}`);
+    throw new TypeError(`weights must be one of ${BASES.join(', ')}, not ${quoteAny(basis)}`);
   }
   return basis;
 }

@@ -18,7 +18,8 @@
 import type { Plan } from '@attain/dsl';
 import { compareText } from '../compare-text.js';
 import type { DataRecord, Dataset } from '../data/dataset.js';
-import { asList, rowOf, textOf } from '../data/values.js';
+import { asList, rowOf } from '../data/values.js';
+import { textOf } from '../text/quoted.js';
 import type { Results, Statement } from './results.js';
 import { sha256 } from './sha256.js';
 

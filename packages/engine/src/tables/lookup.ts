@@ -3,12 +3,12 @@
  * `otherwise` row.
  */
 import type { LookupTable } from '@attain/dsl';
-import { quoteAny } from '../data/values.js';
 import { Dec } from '../decimal.js';
 import { type CompileEnv, compile, type Fn } from '../evaluate/compile.js';
 import type { Ctx } from '../evaluate/context.js';
 import type { Value } from '../evaluate/value.js';
 import type { RuleRef } from '../results/results.js';
+import { quoteAny } from '../text/quoted.js';
 
 type Key = { kind: 'text'; value: string } | { kind: 'number'; value: Dec } | { kind: 'any' };
 

@@ -1,3 +1,4 @@
+import type { Plan } from '@attain/dsl';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planOf, quarterly } from '../test-support.js';
@@ -225,6 +226,29 @@ describe('assignAccounts', () => {
     );
     expect(() => assignAccounts(design, handAccounts, { asOf: '13/01/2026' })).toThrow(
       'options.asOf must be a date written YYYY-MM-DD',
+    );
+    // From JavaScript: a value that is no text is named, not read through String().
+    expect(() => assignAccounts(design, handAccounts, { asOf: 2026n as unknown as string })).toThrow(
+      new RangeError('options.asOf must be a date written YYYY-MM-DD, not 2026n (a BigInt)'),
+    );
+    expect(() => assignAccounts(design, handAccounts, { asOf: Object.create(null) })).toThrow(
+      new RangeError('options.asOf must be a date written YYYY-MM-DD, not an object'),
+    );
+  });
+
+  it('quotes the name of the plan as data errors quote values: cut when long, invisible characters written out', () => {
+    const named = (plan: Plan, name: string): Plan => ({ ...plan, header: { ...plan.header, name } });
+    const plain = planOf(quarterly(ACCOUNTS));
+    expect(() => assignAccounts(named(plain, `Q"1\u200B`), handAccounts)).toThrow(
+      new RangeError('plan "Q\\"1\\u200B" has no territories block'),
+    );
+    expect(() =>
+      assignAccounts(named(design, 'p'.repeat(2000)), handAccounts, { asOf: '2020-01-01' }),
+    ).toThrow(
+      new RangeError(
+        `options.asOf is 2020-01-01, outside the effective dates of plan "${'p'.repeat(100)}…" (2,000 characters) ` +
+          '(2026-01-01 to 2026-12-31): accounts are placed for a period of the plan',
+      ),
     );
   });
 

@@ -29,6 +29,7 @@ import { Program } from '../evaluate/program.js';
 import { Run } from '../evaluate/run.js';
 import { toResult } from '../evaluate/value.js';
 import type { CalculationWarning, DataError, DataErrorCode, ResultValue } from '../results/results.js';
+import { quoteAny } from '../text/quoted.js';
 import { formatDate, notADate, parseDate } from '../time/dates.js';
 
 /** Options of {@link assignAccounts}. */
@@ -241,10 +242,10 @@ function tiesOf(setting: Setting, rec: Rec, placement: Placement, run: Run): str
 function parseAsOf(plan: Plan, program: Program, asOf: string | undefined): number {
   const text = asOf ?? plan.header.effective.from;
   const day = typeof text === 'string' ? parseDate(text) : undefined;
-  if (day === undefined) throw new RangeError(`options.asOf ${notADate(String(text))}`);
+  if (day === undefined) throw new RangeError(`options.asOf ${notADate(text)}`);
   if (day < program.start || day > program.end)
     throw new RangeError(
-      `options.asOf is ${formatDate(day)}, outside the effective dates of plan "${plan.header.name}" ` +
+      `options.asOf is ${formatDate(day)}, outside the effective dates of plan ${quoteAny(plan.header.name)} ` +
         `(${formatDate(program.start)} to ${formatDate(program.end)}): accounts are placed for a period of the plan`,
     );
   return day;
@@ -267,7 +268,7 @@ export function assignAccounts(
   accounts: readonly DataRecord[],
   options: AssignOptions = {},
 ): AccountAssignment {
-  if (!plan.territories) throw new RangeError(`plan "${plan.header.name}" has no territories block`);
+  if (!plan.territories) throw new RangeError(`plan ${quoteAny(plan.header.name)} has no territories block`);
   const program = new Program(plan);
   const day = parseAsOf(plan, program, options.asOf);
   const design = program.territories as CompiledTerritories;

@@ -3,8 +3,9 @@
  * decimal sums) and the payees covering it; across territories, how fair the design is on one
  * quantity (see {@link fairnessOf}). Unassigned accounts are listed with their potential.
  */
-import { quoteAny } from '../data/values.js';
+
 import { Dec, decText, ONE, sumOf, ZERO } from '../decimal.js';
+import { quoteAny } from '../text/quoted.js';
 import type { AccountAssignment, UnassignedReason } from './assign-accounts.js';
 import { type Fairness, fairnessOf } from './fairness.js';
 

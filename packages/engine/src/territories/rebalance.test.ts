@@ -197,6 +197,15 @@ describe('rebalance', () => {
     expect(() =>
       rebalance(assignment, { ...base, measure: 'cv', keepGeography: `country\u00A0${'y'.repeat(200)}` }),
     ).toThrow(`keepGeography: accounts has no field "country\\u00A0${'y'.repeat(92)}…" (208 characters)`);
+    // A value that is not one is quoted as data errors quote values.
+    expect(() =>
+      rebalance(assignment, { ...base, measure: 'cv', maxMoves: 3n as unknown as number }),
+    ).toThrow(new RangeError('maxMoves must be a whole number, 0 or more, not 3n (a BigInt)'));
+    expect(() => rebalance(assignment, { ...base, measure: 'r'.repeat(2000) as 'cv' })).toThrow(
+      new RangeError(
+        `measure must be one of cv, max-min-ratio, gini, not "${'r'.repeat(100)}…" (2,000 characters)`,
+      ),
+    );
   });
 
   it('applies reassignments to an assignment, with the payees of the new territory', () => {

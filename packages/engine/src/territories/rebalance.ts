@@ -8,8 +8,8 @@
  * Each move sorts the totals once; the measure is updated from the move made, not recomputed.
  */
 import { compareText } from '../compare-text.js';
-import { quoteAny } from '../data/values.js';
 import { compareDec, type Dec, decText, sumOf, ZERO } from '../decimal.js';
+import { quoteAny } from '../text/quoted.js';
 import type { AccountAssignment, AssignedAccount } from './assign-accounts.js';
 import {
   accountLoad,
@@ -98,10 +98,10 @@ interface State {
 function checkOptions(assignment: AccountAssignment, options: RebalanceOptions): void {
   if (!FAIRNESS_MEASURES.includes(options.measure))
     throw new RangeError(
-      `measure must be one of ${FAIRNESS_MEASURES.join(', ')}, not ${String(options.measure)}`,
+      `measure must be one of ${FAIRNESS_MEASURES.join(', ')}, not ${quoteAny(options.measure)}`,
     );
   if (!Number.isInteger(options.maxMoves) || options.maxMoves < 0)
-    throw new RangeError(`maxMoves must be a whole number, 0 or more, not ${String(options.maxMoves)}`);
+    throw new RangeError(`maxMoves must be a whole number, 0 or more, not ${quoteAny(options.maxMoves)}`);
   const geography = options.keepGeography;
   if (geography !== undefined && !assignment.fields.some((f) => f.name === geography))
     throw new RangeError(`keepGeography: ${assignment.source} has no field ${quoteAny(geography)}`);

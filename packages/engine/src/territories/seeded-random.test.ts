@@ -29,5 +29,9 @@ describe('SeededRandom', () => {
   it('rejects a seed that is not a whole number from 0 to 2^32 - 1', () => {
     for (const seed of [-1, 1.5, 2 ** 32, Number.NaN])
       expect(() => new SeededRandom(seed)).toThrow(RangeError);
+    // Quoted as data errors quote values: the text "7" is not the number 7.
+    expect(() => new SeededRandom('7' as unknown as number)).toThrow(
+      new RangeError('seed must be a whole number from 0 to 4294967295, not "7"'),
+    );
   });
 });

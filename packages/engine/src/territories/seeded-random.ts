@@ -4,6 +4,8 @@
  * `Math.random`, so that a proposal can be reproduced from its seed.
  */
 
+import { quoteAny } from '../text/quoted.js';
+
 /** Picks among equally good choices, reproducibly. */
 export class SeededRandom {
   private state: number;
@@ -11,7 +13,7 @@ export class SeededRandom {
   /** `seed` is a whole number from 0 to 2^32 - 1. */
   constructor(seed: number) {
     if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
-      throw new RangeError(`seed must be a whole number from 0 to 4294967295, not ${String(seed)}`);
+      throw new RangeError(`seed must be a whole number from 0 to 4294967295, not ${quoteAny(seed)}`);
     this.state = seed >>> 0;
   }
 

@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { addMonths, civil, dayOf, formatDate, monthsBetween, parseDate } from './dates.js';
+import { addMonths, civil, dayOf, formatDate, monthsBetween, notADate, parseDate } from './dates.js';
 
 describe('day numbers', () => {
   it('start at 1970-01-01', () => {
@@ -15,6 +15,18 @@ describe('day numbers', () => {
     expect(parseDate('2026-13-01')).toBeUndefined();
     expect(parseDate('2026-1-01')).toBeUndefined();
     expect(parseDate('01/02/2026')).toBeUndefined();
+  });
+  it('say why a value is not a date: how it is written, which day does not exist, or what it is', () => {
+    expect(notADate('01/02/2026')).toBe('must be a date written YYYY-MM-DD');
+    expect(notADate('2026-04-31')).toBe(
+      'is 2026-04-31, which is not a day of the calendar (April 2026 has 30 days)',
+    );
+    // No text (from JavaScript): named as data errors quote values, never read through String().
+    expect([notADate(20260401), notADate(1n), notADate(Object.create(null))]).toEqual([
+      'must be a date written YYYY-MM-DD, not 20260401',
+      'must be a date written YYYY-MM-DD, not 1n (a BigInt)',
+      'must be a date written YYYY-MM-DD, not an object',
+    ]);
   });
   test.prop([fc.integer({ min: -200_000, max: 200_000 })])('format and parse round-trip', (day) => {
     expect(parseDate(formatDate(day))).toBe(day);

@@ -4,6 +4,7 @@
  */
 
 import { monthNames } from '@attain/dsl';
+import { quoteAny } from '../text/quoted.js';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -64,12 +65,15 @@ export function parseDate(text: string): number | undefined {
 }
 
 /**
- * Why `text` is not a date, in words that follow the value: `must be a date written YYYY-MM-DD`,
- * or, for text written so that is no day of the calendar, `is 2026-02-30, which is not a day of
- * the calendar (February 2026 has 28 days)`.
+ * Why `value` is not a date, in words that follow the name it was given as: `must be a date
+ * written YYYY-MM-DD`, or, for text written so that is no day of the calendar, `is 2026-02-30,
+ * which is not a day of the calendar (February 2026 has 28 days)`. A value that is no text at all
+ * (a number, a `Date`, a BigInt, from JavaScript) is named as data errors quote values: `must be a
+ * date written YYYY-MM-DD, not 20260101`.
  */
-export function notADate(text: string): string {
-  const m = DATE.exec(text);
+export function notADate(value: unknown): string {
+  if (typeof value !== 'string') return `must be a date written YYYY-MM-DD, not ${quoteAny(value)}`;
+  const m = DATE.exec(value);
   if (!m) return 'must be a date written YYYY-MM-DD';
   const year = Number(m[1]);
   const month = Number(m[2]);
@@ -77,7 +81,7 @@ export function notADate(text: string): string {
     month < 1 || month > 12
       ? `there is no month ${m[2]}`
       : `${capitalized(monthNames[month - 1] as string)} ${m[1]} has ${daysInMonth(year, month)} days`;
-  return `is ${text}, which is not a day of the calendar (${why})`;
+  return `is ${value}, which is not a day of the calendar (${why})`;
 }
 
 const capitalized = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);

@@ -29,6 +29,20 @@ describe('firstPlanPeriod', () => {
   ])('a %s plan effective %s (%s) starts in %s', (period, effective, fiscal, label, from, to) => {
     expect(firstPlanPeriod(planWith(period, effective, fiscal))).toEqual({ label, from, to });
   });
+
+  it('throws for a plan whose effective start is no date, quoting its name as data errors quote values', () => {
+    const plan = planWith('quarter', '2026-01-01 to 2026-12-31');
+    const unchecked = (name: string) => ({
+      ...plan,
+      header: { ...plan.header, name, effective: { ...plan.header.effective, from: 'soon' } },
+    });
+    expect(() => firstPlanPeriod(unchecked('P'))).toThrow(
+      new RangeError('plan "P" has no effective start date'),
+    );
+    expect(() => firstPlanPeriod(unchecked('P\u200B\n'))).toThrow(
+      new RangeError('plan "P\\u200B\\n" has no effective start date'),
+    );
+  });
 });
 
 describe('planPeriod', () => {

@@ -3,6 +3,7 @@
  * CLI's `--period`, the demo's first period): the calendar `calculate` reads `options.periods` with.
  */
 import type { DateSpan, Plan } from '@attain/dsl';
+import { quoteAny } from '../text/quoted.js';
 import { FiscalCalendar, type Period } from './calendar.js';
 import { formatDate, parseDate } from './dates.js';
 
@@ -36,6 +37,7 @@ export function planPeriod(plan: Plan, label: string): PlanPeriod | undefined {
  */
 export function firstPlanPeriod(plan: Plan): PlanPeriod {
   const start = parseDate(plan.header.effective.from);
-  if (start === undefined) throw new RangeError(`plan "${plan.header.name}" has no effective start date`);
+  if (start === undefined)
+    throw new RangeError(`plan ${quoteAny(plan.header.name)} has no effective start date`);
   return planPeriodOf(new FiscalCalendar(plan.header.fiscalYearStart).containing(plan.header.period, start));
 }

@@ -7,9 +7,9 @@
 
 import type { Plan } from '@attain/dsl';
 import { recordName } from '../data/model.js';
-import { quoteAny } from '../data/values.js';
 import { Dec, decText } from '../decimal.js';
 import type { ResultValue, TierApplied, Trace, TraceInput } from '../results/results.js';
+import { quoteAny } from '../text/quoted.js';
 
 /** `a`, `a and b`, `a, b and c` (or `a, b or c` with `or`). */
 export function listed(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
@@ -52,11 +52,14 @@ export function moneyDecimals(planDecimals: number | undefined): number {
  * A value where a number belongs that is no number (results read back from a file, or a statement
  * reported by hand, may hold any text): as written, and saying so: `"half" (not a number)`,
  * `"" (not a number)`, `an object (not a number)`; a value that is not there, `missing`. Every sentence
- * shows such a value this way.
+ * shows such a value this way. A quoted value that already ends in a bracket of its own (a long
+ * text cut, with its length; a BigInt) takes `not a number` into that bracket, so there is one
+ * bracket, never two: `"9999…" (154 characters, not a number)`, `12n (a BigInt, not a number)`.
  */
 export function notANumber(value: unknown): string {
   if (value === undefined) return 'missing';
-  return `${quoteAny(value)} (not a number)`;
+  const quoted = quoteAny(value);
+  return quoted.endsWith(')') ? `${quoted.slice(0, -1)}, not a number)` : `${quoted} (not a number)`;
 }
 
 /** `value` as a finite decimal; `undefined` for anything else (see {@link notANumber}). */
