@@ -330,7 +330,10 @@ const LISTED_COLUMNS = 20;
 
 /** The columns of a header as a message lists them: the first {@link LISTED_COLUMNS}, then how many more. */
 function columnList(columns: readonly string[]): string {
-  const shown = columns.slice(0, LISTED_COLUMNS).map(visible).join(', ');
+  const shown = columns
+    .slice(0, LISTED_COLUMNS)
+    .map((name) => visible(name))
+    .join(', ');
   const more = columns.length - LISTED_COLUMNS;
   return more > 0 ? `${shown} and ${more.toLocaleString('en-US')} more` : shown;
 }
