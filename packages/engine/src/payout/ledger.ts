@@ -461,6 +461,15 @@ export class Ledger {
   estimatedFromClosed(period: string): ReadonlyMap<string, Dec> {
     return this.yearToDate?.estimatedFromClosed(period) ?? NONE;
   }
+
+  /**
+   * The estimates of the `paid year to date` earnings of the closed `period` that no later period
+   * of the run takes in, by earning id (`YearToDate.estimatesNotTakenIn`): the recalculation would
+   * pay them as corrections of `period`. Ask once every statement of the run was paid.
+   */
+  estimatesNotTakenIn(period: string): ReadonlyMap<string, Dec> {
+    return this.yearToDate?.estimatesNotTakenIn(period) ?? NONE;
+  }
 }
 
 function indexLines(statement: Statement): Map<string, PaidLine[]> {

@@ -127,11 +127,16 @@ export interface RuleChange {
 }
 
 /**
- * How the holdbacks, draws and guarantees of each paid statement would change if its
- * hypothetical records closed, worked out when asked (only recalculation asks, for closed
- * periods). Keyed by the statement object: nothing global, nothing in the results.
+ * What the hypothetical records of each paid statement of a closed period would correct there,
+ * worked out when asked (only recalculation asks, once every statement of the run is paid): how
+ * its holdbacks, draws and guarantees would change, and what its `paid year to date` earnings
+ * would pay that no later period takes in. Keyed by the statement object: nothing global, nothing
+ * in the results.
  */
-const RULE_CHANGES = new WeakMap<Statement, () => RuleChanges>();
+const ESTIMATED = new WeakMap<
+  Statement,
+  { rules: () => RuleChanges; yearToDate: () => ReadonlyMap<string, Dec> }
+>();
 
 /** The lines {@link ruleChangesOf} finds, and what changes them. */
 export interface RuleChanges {
@@ -153,8 +158,19 @@ const NO_CHANGES: RuleChanges = { changes: [], from: 'own' };
  * estimates or such rules.
  */
 export function ruleChangesOf(statement: Statement): RuleChanges {
-  return RULE_CHANGES.get(statement)?.() ?? NO_CHANGES;
+  return ESTIMATED.get(statement)?.rules() ?? NO_CHANGES;
 }
+
+/**
+ * What the hypothetical records of `statement` (a closed period's, paid by {@link payoutPeriod})
+ * would correct on its `paid year to date` earnings that no later period of the run takes in, by
+ * earning id (`YearToDate.estimatesNotTakenIn`); none for another statement.
+ */
+export function yearToDateEstimatesOf(statement: Statement): ReadonlyMap<string, Dec> {
+  return ESTIMATED.get(statement)?.yearToDate() ?? NO_ESTIMATES;
+}
+
+const NO_ESTIMATES: ReadonlyMap<string, Dec> = new Map();
 
 /**
  * The lines of `real` that holdbacks, draws and guarantees on the earnings with their estimates
@@ -295,14 +311,17 @@ export function payoutPeriod(
     projection.change,
   );
   const closed = ledger.isClosed(statement.period);
-  const rules = terms.draws.length + terms.guarantees.length + terms.holdbacks.length > 0;
-  const estimates = own.earnings.some((e) => !amountOf(e.estimate).isZero());
-  if (rules && (shifted || estimates)) {
+  if (closed) {
+    const rules = terms.draws.length + terms.guarantees.length + terms.holdbacks.length > 0;
+    const estimates = own.earnings.some((e) => !amountOf(e.estimate).isZero());
     const from = !shifted ? 'own' : estimates ? 'both' : 'carried';
-    RULE_CHANGES.set(paid, () => ({
-      changes: ruleChanges(env, own, terms, earned, projectedOpening, real),
-      from,
-    }));
+    ESTIMATED.set(paid, {
+      rules: () =>
+        rules && (shifted || estimates)
+          ? { changes: ruleChanges(env, own, terms, earned, projectedOpening, real), from }
+          : NO_CHANGES,
+      yearToDate: () => ledger.estimatesNotTakenIn(statement.period),
+    });
   }
   ledger.add(paid);
   // What this period would carry out: a closed one with its hypothetical records closed (they

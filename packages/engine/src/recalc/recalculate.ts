@@ -42,7 +42,7 @@ import { Dec, ZERO } from '../decimal.js';
 import { recordKey } from '../payout/ledger.js';
 import { type LineEnv, moneyText } from '../payout/lines.js';
 import { amountOf, lineText, payoutAmount, payoutText, roundsLines } from '../payout/money.js';
-import { ruleChangesOf } from '../payout/payout-period.js';
+import { ruleChangesOf, yearToDateEstimatesOf } from '../payout/payout-period.js';
 import { NO_RANGE } from '../payout/rules.js';
 import { CARRIED_FROM, estimateOf, settle } from '../payout/settle.js';
 import type { AdjustmentLine, RecordRef, RuleRef, Statement, TraceInput } from '../results/results.js';
@@ -226,10 +226,11 @@ export function recalculate(
  * each: on each of their earnings, the earning's estimate as the period is calculated now; then on
  * each line of their holdbacks, draws and guarantees, the line with the earnings' estimates less
  * the line as calculated, from the balances the period carried in. A `paid year to date` earning
- * has no line: the current period's own estimate of it counts the hypothetical records of the
- * whole year to date (its amount would take the correction in). Its estimate counts in the
- * period's holdbacks, draws and guarantees, though, as the recalculation would count its
- * correction there, and the later periods' count it without that part (`payout-period.ts`).
+ * has a line only for what no later period of the run takes in (a later period that is not closed
+ * and takes off what earlier periods paid: its own estimate counts the hypothetical records of the
+ * year to date, as its amount would take the correction in). Its estimate counts in the period's
+ * holdbacks, draws and guarantees either way, as the recalculation would count its correction
+ * there, and the later periods' count it without that part (`payout-period.ts`).
  */
 function estimatedLines(
   env: LineEnv,
@@ -241,9 +242,14 @@ function estimatedLines(
   for (const period of closed) {
     const fresh = freshBy.get(period);
     if (!fresh) continue;
+    const notTakenIn = yearToDateEstimatesOf(fresh);
     for (const earning of fresh.earnings) {
-      const estimate = amountOf(earning.estimate);
-      if (estimate.isZero() || scope.yearToDate?.has(earning.id)) continue;
+      // A `paid year to date` earning's correction is paid by a later period that takes it in,
+      // when one does (its estimate counts it); else as this period's, like any other earning's.
+      const estimate = scope.yearToDate?.has(earning.id)
+        ? (notTakenIn.get(earning.id) ?? ZERO)
+        : amountOf(earning.estimate);
+      if (estimate.isZero()) continue;
       const records = earning.lines.flatMap((l) => (l.estimate && l.record ? [l.record] : []));
       lines.push(
         estimatedLine(env, period, {
@@ -253,7 +259,7 @@ function estimatedLines(
           what: earning.label ?? earning.name,
           amount: estimate,
           range: earning.trace.range,
-          inputs: [{ name: 'estimate', value: earning.estimate, unit: env.currency }],
+          inputs: [{ name: 'estimate', value: lineText(estimate, env.rounding), unit: env.currency }],
           records,
         }),
       );

@@ -54,6 +54,7 @@ import { PAID_EARLIER } from '../earn/paid-before.js';
 import type { Run } from '../evaluate/run.js';
 import type { LineEnv } from '../payout/lines.js';
 import { amountOf, lineText } from '../payout/money.js';
+import { gatedIfTheyClose } from '../results/earnings.js';
 import type { EarningLine, EarningResult, Statement, TraceInput } from '../results/results.js';
 import { ABSORBS, earningKey, type Reported } from './amounts.js';
 
@@ -143,6 +144,11 @@ export function takesOffEarlier(earning: EarningResult): boolean {
   return earning.gated !== true && earning.trace.inputs.some((i) => i.name === PAID_EARLIER);
 }
 
+/** {@link takesOffEarlier} if the hypothetical records closed (they may open or close its gate). */
+function takesOffIfTheyClose(earning: EarningResult): boolean {
+  return !gatedIfTheyClose(earning) && earning.trace.inputs.some((i) => i.name === PAID_EARLIER);
+}
+
 function amountIn(statement: Statement, id: string): Dec {
   const earning = statement.earnings.find((e) => e.id === id);
   return earning ? amountOf(earning.amount) : ZERO;
@@ -157,6 +163,10 @@ interface Calculated {
   parts: ReadonlyMap<string, ReadonlyMap<string, Dec>>;
   /** E(P) by earning id (only the non-zero ones): see {@link YearToDate.estimatedFromClosed}. */
   estimated: ReadonlyMap<string, Dec>;
+  /** Each `paid year to date` earning's own estimate, its estimate less E(P) (only the non-zero ones). */
+  ownEstimates: ReadonlyMap<string, Dec>;
+  /** The `paid year to date` earnings that would take off what earlier periods paid if the hypothetical records closed. */
+  takingOff: ReadonlySet<string>;
 }
 
 /** Adds `amount` to `period`'s part. */
@@ -298,32 +308,68 @@ export class YearToDate {
       }
       absorbed = found;
     }
-    const estimated = this.estimatedIn(statement, earlier);
-    this.calculated.set(statement.period, { statement, year, absorbed, parts: byPeriod, estimated });
+    const { estimated, ownEstimates, takingOff } = this.estimatesIn(statement, earlier);
+    this.calculated.set(statement.period, {
+      statement,
+      year,
+      absorbed,
+      parts: byPeriod,
+      estimated,
+      ownEstimates,
+      takingOff,
+    });
     return absorbed;
   }
 
   /**
    * E(P) of a statement: the estimate of each of its `paid year to date` earnings that comes from
-   * hypothetical records dated in closed periods before it, by earning id. An earning's estimate
-   * is its projected year to date less its actual one (both take off the same amounts), so the
-   * estimate of the latest closed period Q of the year before P, as the run calculates it, is what
-   * the hypothetical records dated up to Q's end add to P's estimate too.
+   * hypothetical records dated in closed periods before it, by earning id, with each such earning's
+   * own estimate (its estimate less E(P)). An earning's estimate is its projected amount less its
+   * actual one, and both take off what the earlier periods really paid, so when it takes off
+   * earlier periods its estimate takes in their hypothetical records: E(P) is the sum of the own
+   * estimates of the closed periods of the year before it, as A(P) sums their own parts. Without
+   * taking off (a gated period, the first of the year), E(P) is zero.
    */
-  private estimatedIn(
+  private estimatesIn(
     statement: Statement,
     earlier: readonly [string, Calculated][],
-  ): ReadonlyMap<string, Dec> {
-    let latest: Statement | undefined;
-    for (const [period, q] of earlier)
-      if (this.isClosed(period) && (!latest || q.statement.start > latest.start)) latest = q.statement;
-    if (!latest) return NONE;
-    const found = new Map<string, Dec>();
+  ): Pick<Calculated, 'estimated' | 'ownEstimates' | 'takingOff'> {
+    const estimated = new Map<string, Dec>();
+    const ownEstimates = new Map<string, Dec>();
+    const takingOff = new Set<string>();
     for (const earning of statement.earnings) {
-      if (!this.isYearToDate(earning.id) || !takesOffEarlier(earning)) continue;
-      const closed = latest.earnings.find((e) => e.id === earning.id);
-      const estimate = closed ? amountOf(closed.estimate) : ZERO;
-      if (!estimate.isZero()) found.set(earning.id, estimate);
+      if (!this.isYearToDate(earning.id)) continue;
+      let fromClosed = ZERO;
+      if (takesOffIfTheyClose(earning)) {
+        takingOff.add(earning.id);
+        for (const [period, q] of earlier)
+          if (this.isClosed(period)) fromClosed = fromClosed.plus(q.ownEstimates.get(earning.id) ?? ZERO);
+      }
+      const own = amountOf(earning.estimate).minus(fromClosed);
+      if (!fromClosed.isZero()) estimated.set(earning.id, fromClosed);
+      if (!own.isZero()) ownEstimates.set(earning.id, own);
+    }
+    return { estimated, ownEstimates, takingOff };
+  }
+
+  /**
+   * What hypothetical records would correct on the `paid year to date` earnings of the closed
+   * `period` that no later period of the run takes in, by earning id: each one's own estimate
+   * there, unless a later period of its year that is not closed takes off what earlier periods
+   * paid (its amount would then pay the correction, and its estimate counts it). A closed later
+   * period's amount takes it in too, but the recalculation pays it as `period`'s correction.
+   * Ask once every statement of the run was given.
+   */
+  estimatesNotTakenIn(period: string): ReadonlyMap<string, Dec> {
+    const q = this.calculated.get(period);
+    if (!q || q.ownEstimates.size === 0) return NONE;
+    const found = new Map<string, Dec>();
+    for (const [id, own] of q.ownEstimates) {
+      let takenIn = false;
+      for (const [later, p] of this.calculated)
+        if (p.year === q.year && p.statement.start > q.statement.start && !this.isClosed(later))
+          takenIn ||= p.takingOff.has(id);
+      if (!takenIn) found.set(id, own);
     }
     return found;
   }

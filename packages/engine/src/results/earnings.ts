@@ -598,5 +598,18 @@ export function earningResult(
   if (actual.capped) result.capped = true;
   if (actual.floored) result.floored = true;
   if (actual.gated) result.gated = true;
+  if (projected && projected.gated !== actual.gated) GATED_IF_THEY_CLOSE.set(result, projected.gated);
   return result;
+}
+
+/**
+ * The earnings whose gate the hypothetical records would open or close, with whether it would be
+ * closed then; kept beside the results, not in them (only the payout stage asks, as it pays the
+ * statement it was built into).
+ */
+const GATED_IF_THEY_CLOSE = new WeakMap<EarningResult, boolean>();
+
+/** True when the earning's gate would be closed if the hypothetical records closed. */
+export function gatedIfTheyClose(earning: EarningResult): boolean {
+  return GATED_IF_THEY_CLOSE.get(earning) ?? earning.gated === true;
 }

@@ -695,6 +695,40 @@ ${terms}`,
     expect(yearToDate(draw, false).payout).toBe('3300.00');
   });
 
+  it("shows a paid-year-to-date earning's correction that the current period would not take in (its gate closed)", () => {
+    // y pays 2% of bookings to date in a quarter with 10,000 or more. Q1 reported D1 (12,000): c
+    // 1,200.00, y 240.00. With H1 (5,000, Q1), Q1 would pay y 340.00: 100.00 more. Q2 books only
+    // D2 (1,000): its gate is closed, with or without H1, so it takes nothing of Q1 in, and the
+    // recalculation would pay Q1's 100.00 as Q1's correction: an estimated line, with c's 500.00.
+    const plan = rules(
+      '  bonus y "Year bonus" = ytd(bookings) * 2% paid year to date when bookings >= 10_000 USD',
+    );
+    const q2 = (hypothetical: boolean) =>
+      statement(
+        again(
+          plan,
+          payee('a'),
+          [deal(1, 'D1', 'a', '12000', '2026-02-01')],
+          [deal(2, 'H1', 'a', '5000', '2026-03-01', hypothetical), deal(3, 'D2', 'a', '1000', '2026-04-10')],
+        ),
+        'a',
+        '2026-Q2',
+      );
+    const estimated = q2(true);
+    expect(earning(estimated, 'y')).toMatchObject({ amount: '0.00', estimate: '0.00', gated: true });
+    expect(estimated.estimatedAdjustments?.map((l) => [l.id, l.amount])).toEqual([
+      ['recalculation:2026-Q1:earning:c:estimate', '500.00'],
+      ['recalculation:2026-Q1:earning:y:estimate', '100.00'],
+    ]);
+    expect([estimated.payout, estimated.estimatedPayout]).toEqual(['100.00', '700.00']);
+    const closed = q2(false);
+    expect(closed.adjustments.map((l) => [l.id, l.amount])).toEqual([
+      ['recalculation:2026-Q1:earning:c', '500.00'],
+      ['recalculation:2026-Q1:earning:y', '100.00'],
+    ]);
+    expect(closed.payout).toBe('700.00');
+  });
+
   it('recovers in the current period only what the closed period would still be owed', () => {
     // A recoverable draw of 3,000.00 a quarter. Q1 reported c 1,000.00 (D1 10,000) and a draw of
     // 2,000.00, owed. Q2: D2 (40,000) earns c 4,000.00, which recovers 1,000.00 of it: payout
@@ -849,8 +883,9 @@ ${terms}`,
 });
 
 describe('estimated corrections of closed periods, as a property', () => {
-  // A marginal commission (not proportional), a bonus paid year to date, holdbacks, a recoverable
-  // draw and a guarantee. Amounts are whole dollars, so no line rounds: the estimate prices
+  // A marginal commission (not proportional), a bonus paid year to date behind a gate (a quarter
+  // may open or close it, with or without its hypothetical deals), holdbacks, a recoverable draw
+  // and a guarantee. Amounts are whole dollars, so no line rounds: the estimate prices
   // hypothetical records after the real ones, and with rounding per line that can move a cent
   // (engine.md, "Hypothetical records"); here the totals must match exactly.
   const plan = planOf(
@@ -862,7 +897,7 @@ describe('estimated corrections of closed periods, as a property', () => {
     20_000 USD and up: 12%
   }
   commission c "Commission" = tiered(bookings, rates) per line
-  bonus y "Year bonus" = ytd(bookings) * 2% paid year to date
+  bonus y "Year bonus" = ytd(bookings) * 2% paid year to date when bookings >= 10_000 USD
   holdback h = 15% of c until 2026-12-31
   holdback k = 20% of y until 2026-12-31
   draw d = 1_500 USD recoverable for 3 periods
@@ -914,7 +949,7 @@ describe('estimated corrections of closed periods, as a property', () => {
         );
         expect(estimated.estimatedPayout).toBe(closed.payout);
       }),
-      { numRuns: 60 },
+      { numRuns: 100 },
     );
   });
 });
