@@ -83,11 +83,11 @@ function estimateOf(statement: Statement): Dec {
   return estimate;
 }
 
-/** What the estimated payout adds to the payout, and the balances the projection carries out. */
+/** What the estimated payout adds to the payout, with the projected lines and the balances they carry out. */
 interface Projection {
   change: Dec;
-  /** `undefined` when nothing was projected: the balances are those of the payout. */
-  balances: Map<string, Dec> | undefined;
+  /** `undefined` when nothing was projected: the lines and balances are those of the payout. */
+  projected: { lines: RuleLines; balances: Map<string, Dec> } | undefined;
 }
 
 /**
@@ -109,10 +109,10 @@ function projectedChange(
 ): Projection {
   const rules = terms.draws.length + terms.guarantees.length + terms.holdbacks.length;
   if (rules === 0 || (!shifted && own.earnings.every((e) => amountOf(e.estimate).isZero())))
-    return { change: estimate, balances: undefined };
+    return { change: estimate, projected: undefined };
   const balances = new Map(opening);
-  const projected = ruleLines(env, own, terms, earned.plus(estimateOf(own)), balances, true);
-  return { change: estimate.plus(totalOf(projected)).minus(totalOf(real)), balances };
+  const lines = ruleLines(env, own, terms, earned.plus(estimateOf(own)), balances, true);
+  return { change: estimate.plus(totalOf(lines)).minus(totalOf(real)), projected: { lines, balances } };
 }
 
 /**
@@ -172,19 +172,8 @@ export function yearToDateEstimatesOf(statement: Statement): ReadonlyMap<string,
 
 const NO_ESTIMATES: ReadonlyMap<string, Dec> = new Map();
 
-/**
- * The lines of `real` that holdbacks, draws and guarantees on the earnings with their estimates
- * change, from the balances `opening` (those the estimates of closed periods would carry in).
- */
-function ruleChanges(
-  env: LineEnv,
-  own: Statement,
-  terms: PeriodTerms,
-  earned: Dec,
-  opening: ReadonlyMap<string, Dec>,
-  real: RuleLines,
-): RuleChange[] {
-  const projected = ruleLines(env, own, terms, earned.plus(estimateOf(own)), new Map(opening), true);
+/** The lines of `real` that the `projected` ones (on the earnings with their estimates) change. */
+function ruleChanges(real: RuleLines, projected: RuleLines): RuleChange[] {
   const was = new Map(inOrder(real).map((line) => [line.id, line]));
   const changes: RuleChange[] = [];
   for (const line of inOrder(projected)) {
@@ -291,13 +280,12 @@ export function payoutPeriod(
   // If the hypothetical records of closed periods closed, those periods would carry other balances
   // in (`shifted`); the estimate counts them, and so do the estimated corrections of closed periods.
   const shifted = ledger.projectedOpening(statement.start);
-  const projectedOpening = shifted ?? opening;
   const projection = projectedChange(
     env,
     own,
     earned,
     terms,
-    projectedOpening,
+    shifted ?? opening,
     shifted !== undefined,
     real,
     estimateOf(statement),
@@ -311,15 +299,12 @@ export function payoutPeriod(
     projection.change,
   );
   const closed = ledger.isClosed(statement.period);
+  const { projected } = projection;
   if (closed) {
-    const rules = terms.draws.length + terms.guarantees.length + terms.holdbacks.length > 0;
     const estimates = own.earnings.some((e) => !amountOf(e.estimate).isZero());
-    const from = !shifted ? 'own' : estimates ? 'both' : 'carried';
+    const cause = !shifted ? 'own' : estimates ? 'both' : 'carried';
     ESTIMATED.set(paid, {
-      rules: () =>
-        rules && (shifted || estimates)
-          ? { changes: ruleChanges(env, own, terms, earned, projectedOpening, real), from }
-          : NO_CHANGES,
+      rules: () => (projected ? { changes: ruleChanges(real, projected.lines), from: cause } : NO_CHANGES),
       yearToDate: () => ledger.estimatesNotTakenIn(statement.period),
     });
   }
@@ -327,7 +312,7 @@ export function payoutPeriod(
   // What this period would carry out: a closed one with its hypothetical records closed (they
   // would correct it); any other without its own (each is estimated on its own), but from the
   // balances the closed periods' would carry in.
-  if (closed && projection.balances) ledger.setProjected(statement.period, projection.balances);
+  if (closed && projected) ledger.setProjected(statement.period, projected.balances);
   else if (!closed && shifted) {
     const carried = new Map(shifted);
     ruleLines(env, own, terms, earned, carried, false);
