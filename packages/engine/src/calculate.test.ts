@@ -43,7 +43,9 @@ describe('calculate on wrong use of the API', () => {
     const data: Dataset = { payees: [], records: {} };
     const asOf = (text: string) => () =>
       calculate(plan, data, { periods: ['2026-Q1'], mode: 'strict', asOf: text });
-    expect(asOf('31/03/2026')).toThrow(new RangeError('options.asOf must be a date written YYYY-MM-DD'));
+    expect(asOf('31/03/2026')).toThrow(
+      new RangeError('options.asOf must be a date written YYYY-MM-DD, not "31/03/2026"'),
+    );
     expect(asOf('2026-13-01')).toThrow(
       new RangeError('options.asOf is 2026-13-01, which is not a day of the calendar (there is no month 13)'),
     );

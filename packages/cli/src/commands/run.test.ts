@@ -410,7 +410,9 @@ describe('attain run', () => {
     expect((await asOf('2026-04-31')).stderr).toBe(
       'attain: --as-of is 2026-04-31, which is not a day of the calendar (April 2026 has 30 days)\n',
     );
-    expect((await asOf('31.03.2026')).stderr).toBe('attain: --as-of must be a date written YYYY-MM-DD\n');
+    expect((await asOf('31.03.2026')).stderr).toBe(
+      'attain: --as-of must be a date written YYYY-MM-DD, not "31.03.2026"\n',
+    );
 
     const broken = await run(['run', 'broken.attain', '--data', 'data', '--period', '2026-Q1'], { cwd });
     expect(broken.stderr).toMatch(/^broken\.attain:22:43: error AT2001: .*bookngs/);

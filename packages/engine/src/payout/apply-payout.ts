@@ -15,6 +15,7 @@ import { warnEstimatesNotShown } from '../recalc/estimates-not-shown.js';
 import { type RecalcScope, recalculate } from '../recalc/recalculate.js';
 import { payeePeriods, type YearToDateScope } from '../recalc/year-to-date.js';
 import type { AdjustmentLine, Statement } from '../results/results.js';
+import { quoteAny } from '../text/quoted.js';
 import type { Period } from '../time/calendar.js';
 import { formatDate } from '../time/dates.js';
 import { drawBalance } from './draws.js';
@@ -164,7 +165,7 @@ function payStatements(
   const ordered = [...statements].sort((a, b) => compareText(a.start, b.start));
   const paid = ordered.map((statement) => {
     const period = calendar.parse(statement.period);
-    if (!period) throw new Error(`applyPayout: "${statement.period}" is not a period label`);
+    if (!period) throw new Error(`applyPayout: ${quoteAny(statement.period)} is not a period label`);
     return payoutPeriod(env, statement, resolver.terms(payee, period), ledger);
   });
   const current = stage.current;

@@ -20,6 +20,13 @@ describe('nearestRank', () => {
     expect(() => nearestRank(50, 0)).toThrow(RangeError);
     expect(() => nearestRank(0, 5)).toThrow(RangeError);
     expect(() => nearestRank(101, 5)).toThrow(RangeError);
+    // The value is quoted as the engine quotes values: a text from JavaScript shows as one.
+    expect(() => nearestRank(50, '4' as unknown as number)).toThrow(
+      new RangeError('nearestRank: n must be a whole number >= 1, not "4"'),
+    );
+    expect(() => nearestRank(2.5, 4)).toThrow(
+      new RangeError('nearestRank: percent must be a whole number in 1..100, not 2.5'),
+    );
   });
 });
 

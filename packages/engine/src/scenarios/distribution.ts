@@ -6,6 +6,7 @@
  */
 
 import { compareDec } from '../decimal.js';
+import { quoteAny } from '../text/quoted.js';
 import { type Amount, amountText, sumAmounts } from './amounts.js';
 import type { PayoutDistribution } from './comparison.js';
 
@@ -19,9 +20,9 @@ export const PERCENTILES = [10, 25, 50, 75, 90] as const;
  */
 export function nearestRank(percent: number, n: number): number {
   if (!Number.isInteger(n) || n < 1)
-    throw new RangeError(`nearestRank: n must be a whole number >= 1, not ${n}`);
+    throw new RangeError(`nearestRank: n must be a whole number >= 1, not ${quoteAny(n)}`);
   if (!Number.isInteger(percent) || percent <= 0 || percent > 100)
-    throw new RangeError(`nearestRank: percent must be a whole number in 1..100, not ${percent}`);
+    throw new RangeError(`nearestRank: percent must be a whole number in 1..100, not ${quoteAny(percent)}`);
   const product = percent * n;
   const remainder = product % 100;
   return Math.max(1, (product - remainder) / 100 + (remainder === 0 ? 0 : 1));

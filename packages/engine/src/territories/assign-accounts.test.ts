@@ -225,7 +225,7 @@ describe('assignAccounts', () => {
       'options.asOf is 2026-13-01, which is not a day of the calendar (there is no month 13)',
     );
     expect(() => assignAccounts(design, handAccounts, { asOf: '13/01/2026' })).toThrow(
-      'options.asOf must be a date written YYYY-MM-DD',
+      'options.asOf must be a date written YYYY-MM-DD, not "13/01/2026"',
     );
     // From JavaScript: a value that is no text is named, not read through String().
     expect(() => assignAccounts(design, handAccounts, { asOf: 2026n as unknown as string })).toThrow(

@@ -17,7 +17,9 @@ describe('day numbers', () => {
     expect(parseDate('01/02/2026')).toBeUndefined();
   });
   it('say why a value is not a date: how it is written, which day does not exist, or what it is', () => {
-    expect(notADate('01/02/2026')).toBe('must be a date written YYYY-MM-DD');
+    expect(notADate('01/02/2026')).toBe('must be a date written YYYY-MM-DD, not "01/02/2026"');
+    // A date that looks right but holds an invisible character shows it.
+    expect(notADate('2026-01-01\u200b')).toBe('must be a date written YYYY-MM-DD, not "2026-01-01\\u200B"');
     expect(notADate('2026-04-31')).toBe(
       'is 2026-04-31, which is not a day of the calendar (April 2026 has 30 days)',
     );

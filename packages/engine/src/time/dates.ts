@@ -74,7 +74,7 @@ export function parseDate(text: string): number | undefined {
 export function notADate(value: unknown): string {
   if (typeof value !== 'string') return `must be a date written YYYY-MM-DD, not ${quoteAny(value)}`;
   const m = DATE.exec(value);
-  if (!m) return 'must be a date written YYYY-MM-DD';
+  if (!m) return `must be a date written YYYY-MM-DD, not ${quoteAny(value)}`;
   const year = Number(m[1]);
   const month = Number(m[2]);
   const why =
