@@ -253,7 +253,6 @@ function estimatedLines(
       const records = earning.lines.flatMap((l) => (l.estimate && l.record ? [l.record] : []));
       lines.push(
         estimatedLine(env, period, {
-          dated: `in ${period}`,
           key: earningKey(earning.id),
           of: earning,
           what: earning.label ?? earning.name,
@@ -265,7 +264,7 @@ function estimatedLines(
       );
     }
     const { changes, from } = ruleChangesOf(fresh);
-    const dated = { own: `in ${period}`, carried: `before ${period}`, both: `in or before ${period}` }[from];
+    const dated = { own: undefined, carried: `before ${period}`, both: `in or before ${period}` }[from];
     for (const { line, without, with: projected } of changes)
       lines.push(
         estimatedLine(env, period, {
@@ -293,11 +292,11 @@ function estimatedLines(
 /** What an estimated correction of a closed period corrects, and by how much. */
 interface EstimatedSpec {
   /**
-   * When the hypothetical records it comes from are dated: `in 2026-Q1`; `before 2026-Q2` (those of
-   * earlier closed periods change the line through the balances they would carry in) or `in or
-   * before 2026-Q2`.
+   * When the hypothetical records it comes from are dated, if not simply in its period: `before
+   * 2026-Q2` (those of earlier closed periods change the line through the balances they would carry
+   * in) or `in or before 2026-Q2`.
    */
-  dated: string;
+  dated?: string | undefined;
   /** The key of the amount corrected (`earning:c`, `adjustment:holdback:h`). */
   key: string;
   /** The earning or line corrected: its name and label. */
@@ -315,8 +314,10 @@ interface EstimatedSpec {
 /** An estimated correction of a closed period (`recalculation:2026-Q1:earning:c:estimate`). */
 function estimatedLine(env: LineEnv, period: string, spec: EstimatedSpec): AdjustmentLine {
   const { name, label } = spec.of;
-  const there = spec.dated === `in ${period}` ? '' : ` of ${period}`;
-  const reason = `an estimate, not paid: what the hypothetical records dated ${spec.dated} would change on ${spec.what}${there}`;
+  const { dated } = spec;
+  const reason = dated
+    ? `an estimate, not paid: what the hypothetical records dated ${dated} would change on ${spec.what} of ${period}`
+    : `an estimate, not paid: what the hypothetical records dated in ${period} would change on ${spec.what}`;
   const rule: RuleRef = { kind: 'recalculation', name };
   if (label !== undefined) rule.label = label;
   const line: AdjustmentLine = {
@@ -330,8 +331,8 @@ function estimatedLine(env: LineEnv, period: string, spec: EstimatedSpec): Adjus
       range: spec.range,
       inputs: [
         { name: 'period', value: period },
-        // Said when not simply `in <period>` (the reason says it too).
-        ...(there ? [{ name: DATED, value: spec.dated }] : []),
+        // Said when not simply in its period (the reason says it too).
+        ...(dated ? [{ name: DATED, value: dated }] : []),
         ...spec.inputs,
       ],
       ...(spec.records.length > 0 ? { records: spec.records } : {}),

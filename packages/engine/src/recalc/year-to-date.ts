@@ -139,14 +139,13 @@ const NONE: ReadonlyMap<string, Dec> = new Map();
 /** A day after every period: {@link Reported.paidBefore} on it counts every correction. */
 const END = '9999-12-31';
 
-/** True when the earning's amount took off what earlier periods paid (not gated, inside its dates). */
-export function takesOffEarlier(earning: EarningResult): boolean {
-  return earning.gated !== true && earning.trace.inputs.some((i) => i.name === PAID_EARLIER);
-}
-
-/** {@link takesOffEarlier} if the hypothetical records closed (they may open or close its gate). */
-function takesOffIfTheyClose(earning: EarningResult): boolean {
-  return !gatedIfTheyClose(earning) && earning.trace.inputs.some((i) => i.name === PAID_EARLIER);
+/**
+ * True when the earning's amount took off what earlier periods paid (not gated, inside its dates).
+ * `gated`: whether its gate is closed, by default as calculated; {@link gatedIfTheyClose} asks
+ * whether it would take them off if the hypothetical records closed.
+ */
+export function takesOffEarlier(earning: EarningResult, gated = earning.gated === true): boolean {
+  return !gated && earning.trace.inputs.some((i) => i.name === PAID_EARLIER);
 }
 
 function amountIn(statement: Statement, id: string): Dec {
@@ -340,7 +339,7 @@ export class YearToDate {
     for (const earning of statement.earnings) {
       if (!this.isYearToDate(earning.id)) continue;
       let fromClosed = ZERO;
-      if (takesOffIfTheyClose(earning)) {
+      if (takesOffEarlier(earning, gatedIfTheyClose(earning))) {
         takingOff.add(earning.id);
         for (const [period, q] of earlier)
           if (this.isClosed(period)) fromClosed = fromClosed.plus(q.ownEstimates.get(earning.id) ?? ZERO);
@@ -364,13 +363,11 @@ export class YearToDate {
     const q = this.calculated.get(period);
     if (!q || q.ownEstimates.size === 0) return NONE;
     const found = new Map<string, Dec>();
-    for (const [id, own] of q.ownEstimates) {
-      let takenIn = false;
-      for (const [later, p] of this.calculated)
-        if (p.year === q.year && p.statement.start > q.statement.start && !this.isClosed(later))
-          takenIn ||= p.takingOff.has(id);
-      if (!takenIn) found.set(id, own);
-    }
+    const later = [...this.calculated].filter(
+      ([period, p]) => p.year === q.year && p.statement.start > q.statement.start && !this.isClosed(period),
+    );
+    for (const [id, own] of q.ownEstimates)
+      if (!later.some(([, p]) => p.takingOff.has(id))) found.set(id, own);
     return found;
   }
 

@@ -640,17 +640,31 @@ ${terms}`,
     ]);
   });
 
-  /** Q1 over D1 (10,000, Q1), then Q1 and Q2 over H1 (20,000, Q1) and D2 (5,000, Q2) too. */
-  const yearToDate = (terms: string, hypothetical: boolean) =>
+  /**
+   * Q2's statement of {@link again}: Q1 reported over D1 (dated in Q1), then Q1 and Q2 over H1 too
+   * (dated in Q1, `hypothetical` or not) and Q2's D2, with D1's, H1's and D2's amounts.
+   */
+  const lateDeal = (
+    plan: ReturnType<typeof planOf>,
+    [d1, h1, d2]: [string, string, string],
+    hypothetical: boolean,
+  ) =>
     statement(
       again(
-        rules(`  bonus y "Year bonus" = ytd(bookings) * 1% paid year to date\n${terms}`),
+        plan,
         payee('a'),
-        [deal(1, 'D1', 'a', '10000', '2026-02-01')],
-        [deal(2, 'H1', 'a', '20000', '2026-03-01', hypothetical), deal(3, 'D2', 'a', '5000', '2026-04-10')],
+        [deal(1, 'D1', 'a', d1, '2026-02-01')],
+        [deal(2, 'H1', 'a', h1, '2026-03-01', hypothetical), deal(3, 'D2', 'a', d2, '2026-04-10')],
       ),
       'a',
       '2026-Q2',
+    );
+  /** Q1 over D1 (10,000, Q1), then Q1 and Q2 over H1 (20,000, Q1) and D2 (5,000, Q2) too. */
+  const yearToDate = (terms: string, hypothetical: boolean) =>
+    lateDeal(
+      rules(`  bonus y "Year bonus" = ytd(bookings) * 1% paid year to date\n${terms}`),
+      ['10000', '20000', '5000'],
+      hypothetical,
     );
 
   it("counts what a paid-year-to-date earning would take in on the closed period's holdback", () => {
@@ -703,17 +717,7 @@ ${terms}`,
     const plan = rules(
       '  bonus y "Year bonus" = ytd(bookings) * 2% paid year to date when bookings >= 10_000 USD',
     );
-    const q2 = (hypothetical: boolean) =>
-      statement(
-        again(
-          plan,
-          payee('a'),
-          [deal(1, 'D1', 'a', '12000', '2026-02-01')],
-          [deal(2, 'H1', 'a', '5000', '2026-03-01', hypothetical), deal(3, 'D2', 'a', '1000', '2026-04-10')],
-        ),
-        'a',
-        '2026-Q2',
-      );
+    const q2 = (hypothetical: boolean) => lateDeal(plan, ['12000', '5000', '1000'], hypothetical);
     const estimated = q2(true);
     expect(earning(estimated, 'y')).toMatchObject({ amount: '0.00', estimate: '0.00', gated: true });
     expect(estimated.estimatedAdjustments?.map((l) => [l.id, l.amount])).toEqual([
@@ -735,20 +739,7 @@ ${terms}`,
     // 3,000.00. With H1 (15,000, Q1), Q1 would earn 2,500.00 and draw 500.00 (1,500.00 less), so
     // Q2 would recover only the 500.00 then owed: 3,000.00 + 1,500.00 - 1,500.00 + 500.00.
     const plan = rules('  draw d = 3_000 USD recoverable for 2 periods');
-    const results = (hypothetical: boolean) =>
-      statement(
-        again(
-          plan,
-          payee('a'),
-          [deal(1, 'D1', 'a', '10000', '2026-02-01')],
-          [
-            deal(2, 'H1', 'a', '15000', '2026-03-01', hypothetical),
-            deal(3, 'D2', 'a', '40000', '2026-05-10'),
-          ],
-        ),
-        'a',
-        '2026-Q2',
-      );
+    const results = (hypothetical: boolean) => lateDeal(plan, ['10000', '15000', '40000'], hypothetical);
     const estimated = results(true);
     expect(estimated.adjustments.map((l) => [l.id, l.amount])).toEqual([['draw-recovery:d', '-1000.00']]);
     expect(estimated.balances).toEqual({ 'draw:d': '1000.00' });
